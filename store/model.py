@@ -1,0 +1,131 @@
+"""The imported document model: what the reader shows and what annotations anchor to.
+
+Every position in Shiori is a ``str`` index into a block's ``text`` (code points, not cells
+or bytes). The document's *base text* is the blocks' texts joined by ``\\n``: no furigana, no
+footnote bodies, no marker digits. Annotations anchor to offsets in that base text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "quote", "table", "meta"]
+EmphasisKind = Literal["bold", "italic"]
+
+
+@dataclass(frozen=True, slots=True)
+class Ruby:
+    """A reading the *source* gives for ``text[start:end]`` (PDF ruby lines, Aozora 《》)."""
+
+    start: int
+    end: int
+    reading: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A footnote marker drawn right after ``text[offset - 1]``; the marker is not in ``text``."""
+
+    offset: int
+    footnote_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    start: int
+    end: int
+    kind: EmphasisKind
+
+
+@dataclass(slots=True)
+class Block:
+    kind: BlockKind
+    text: str
+    level: int = 0  # 1..6 for headings, 0 otherwise
+    ruby: list[Ruby] = field(default_factory=list)
+    refs: list[Ref] = field(default_factory=list)
+    emphasis: list[Emphasis] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)  # tables only
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind}
+        if self.kind == "heading":
+            out["level"] = self.level
+        out["text"] = self.text
+        out["ruby"] = [[r.start, r.end, r.reading] for r in self.ruby]
+        out["refs"] = [[r.offset, r.footnote_id] for r in self.refs]
+        out["emphasis"] = [[e.start, e.end, e.kind] for e in self.emphasis]
+        if self.kind == "table":
+            out["rows"] = [list(row) for row in self.rows]
+        return out
+
+
+@dataclass(slots=True)
+class Footnote:
+    id: str
+    text: str
+    ruby: list[Ruby] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    title: str
+    blocks: list[Block]
+    footnotes: list[Footnote] = field(default_factory=list)
+    #: Human-readable notices from import (e.g. "empty file", "decoded as Shift_JIS").
+    notices: list[str] = field(default_factory=list)
+    #: The encoding the file was decoded from, when it came from a file.
+    encoding: str = "utf-8"
+
+    @cached_property
+    def base_text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+    @cached_property
+    def block_starts(self) -> list[int]:
+        """Offset in ``base_text`` at which each block starts."""
+        starts: list[int] = []
+        pos = 0
+        for block in self.blocks:
+            starts.append(pos)
+            pos += len(block.text) + 1
+        return starts
+
+    @cached_property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.base_text.encode("utf-8")).hexdigest()
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """Map a base-text offset to ``(block_index, offset_in_block)``."""
+        if not self.blocks:
+            return (0, 0)
+        i = max(0, bisect_right(self.block_starts, offset) - 1)
+        return (i, min(offset - self.block_starts[i], len(self.blocks[i].text)))
+
+    def footnote(self, footnote_id: str) -> Footnote | None:
+        for note in self.footnotes:
+            if note.id == footnote_id:
+                return note
+        return None
+
+    def section_of(self, block_index: int) -> list[Block]:
+        """The chain of headings (outermost first) that contains ``block_index``."""
+        chain: list[Block] = []
+        for block in self.blocks[: block_index + 1]:
+            if block.kind == "heading":
+                while chain and chain[-1].level >= block.level:
+                    chain.pop()
+                chain.append(block)
+        return chain
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``shiori inspect --json`` contract (shared/DESIGN.md §2)."""
+        return {
+            "title": self.title,
+            "blocks": [b.to_json() for b in self.blocks],
+            "footnotes": [{"id": f.id, "text": f.text} for f in self.footnotes],
+        }

@@ -1,0 +1,67 @@
+"""The ``shiori`` command line.
+
+``shiori`` opens the library, ``shiori FILE`` opens one file, and the subcommands below are
+scriptable. Each subcommand lives in ``tui/commands/<name>.py`` with ``register(subparsers)``
+and ``run(args) -> int``; those modules must not import Textual at module level, so
+``shiori furigana`` and ``shiori inspect`` start fast and work in pipelines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+#: Subcommand name -> module under ``tui.commands``.
+COMMANDS: dict[str, str] = {
+    "inspect": "inspect",
+    "furigana": "furigana",
+    "add": "add",
+    "annotate": "annotate",
+    "annotations": "annotations",
+    "cite": "cite",
+}
+
+
+def _available() -> dict[str, str]:
+    """Subcommands whose module exists (lets the command line grow one module at a time)."""
+    found = {}
+    for name, module in COMMANDS.items():
+        if importlib.util.find_spec(f"tui.commands.{module}") is not None:
+            found[name] = module
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    commands = _available()
+    if args and args[0] in commands:
+        parser = argparse.ArgumentParser(prog="shiori")
+        sub = parser.add_subparsers(dest="command", required=True)
+        module = importlib.import_module(f"tui.commands.{commands[args[0]]}")
+        module.register(sub)
+        ns = parser.parse_args(args)
+        try:
+            return int(module.run(ns) or 0)
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:
+            return 0
+    return _run_app(args, commands)
+
+
+def _run_app(args: list[str], commands: dict[str, str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="shiori",
+        description="Read Japanese documents closely. Subcommands: " + ", ".join(commands),
+    )
+    parser.add_argument("file", nargs="?", help="open this file instead of the library")
+    ns = parser.parse_args(args)
+    from tui.app import run_app  # Textual is imported only here.
+
+    return run_app(ns.file)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
