@@ -10,7 +10,9 @@ import tui.bench
 
 
 def main() -> int:
-    areas = sorted(m.name for m in pkgutil.iter_modules(tui.bench.__path__) if not m.name.startswith("_"))
+    areas = sorted(
+        m.name for m in pkgutil.iter_modules(tui.bench.__path__) if not m.name.startswith("_")
+    )
     if len(sys.argv) < 2 or sys.argv[1] not in areas:
         print(f"usage: python -m tui.bench {{{'|'.join(areas)}}} [options]", file=sys.stderr)
         return 2
