@@ -1,0 +1,130 @@
+"""The library: the bundled seeds (read-only) plus the user's own folder, with metadata.
+
+A document is known by a *key* that survives moving the checkout or the data dir:
+``seed:<file name>`` for a bundled seed, ``lib:<file name>`` for the user's library folder,
+and the absolute path for any other file opened directly.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
+from pathlib import Path
+
+from store import paths
+
+METADATA_FILE = "library.toml"
+#: File endings the library lists; anything else in the folder is not a document.
+DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """Bibliographic metadata; an empty field means the source does not say."""
+
+    title: str = ""
+    author: str = ""
+    author_is_org: bool = False
+    publisher: str = ""
+    container: str = ""
+    date: str = ""
+    kind: str = ""
+    url: str = ""
+    notes: str = ""
+    title_supplied: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> DocMeta:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})  # type: ignore[arg-type]
+
+    def merged(self, other: DocMeta) -> DocMeta:
+        """``other``'s non-empty fields over ours (what the user entered wins)."""
+        changes = {f.name: getattr(other, f.name) for f in fields(other) if getattr(other, f.name)}
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    key: str
+    path: Path
+    meta: DocMeta
+    read_only: bool
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.meta.title or self.path.stem
+
+
+#: Hook for user-entered metadata (set by the annotations store, which persists it):
+#: ``key -> DocMeta | None``. Kept as a hook so this module does not depend on the database.
+user_metadata_lookup: Callable[[str], DocMeta | None] | None = None
+
+
+@cache
+def _seed_metadata() -> dict[str, DocMeta]:
+    meta_path = paths.SEEDS_DIR / METADATA_FILE
+    if not meta_path.is_file():
+        return {}
+    with meta_path.open("rb") as fh:
+        data = tomllib.load(fh)
+    return {entry["file"]: DocMeta.from_dict(entry) for entry in data.get("document", [])}
+
+
+def doc_key(path: str | Path) -> str:
+    resolved = Path(path).expanduser().resolve()
+    if resolved.parent == paths.SEEDS_DIR.resolve():
+        return f"seed:{resolved.name}"
+    try:
+        if resolved.parent == paths.library_dir().resolve():
+            return f"lib:{resolved.name}"
+    except OSError:
+        pass
+    return str(resolved)
+
+
+def path_for_key(key: str) -> Path:
+    if key.startswith("seed:"):
+        return paths.SEEDS_DIR / key[5:]
+    if key.startswith("lib:"):
+        return paths.library_dir() / key[4:]
+    return Path(key)
+
+
+def metadata_for(path: str | Path) -> DocMeta:
+    """The seed's bundled metadata, overlaid with whatever the user entered for it."""
+    key = doc_key(path)
+    meta = (
+        _seed_metadata().get(Path(path).name, DocMeta()) if key.startswith("seed:") else DocMeta()
+    )
+    if user_metadata_lookup is not None:
+        user = user_metadata_lookup(key)
+        if user is not None:
+            meta = meta.merged(user)
+    return meta
+
+
+def _documents_in(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+    )
+
+
+def list_library() -> list[LibraryEntry]:
+    """Seeds first (in their bundled order), then the user's documents by file name."""
+    entries = [
+        LibraryEntry(doc_key(p), p, metadata_for(p), read_only=True)
+        for p in _documents_in(paths.SEEDS_DIR)
+    ]
+    seed_order = list(_seed_metadata())
+    entries.sort(key=lambda e: seed_order.index(e.path.name) if e.path.name in seed_order else 99)
+    entries += [
+        LibraryEntry(doc_key(p), p, metadata_for(p), read_only=False)
+        for p in _documents_in(paths.library_dir())
+    ]
+    return entries

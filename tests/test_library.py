@@ -1,0 +1,66 @@
+"""The bundled library lists every seed with real bibliographic metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store import library, paths
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHIORI_DATA_DIR", str(tmp_path / "data"))
+
+
+def test_library_lists_the_five_seeds_read_only_with_titles() -> None:
+    entries = library.list_library()
+    assert [e.key for e in entries] == [
+        "seed:diplomatic-bluebook-2025-north-america.txt",
+        "seed:international-affairs-2025-japanese-diplomacy.txt",
+        "seed:nakabayashi-new-administration-japan-us-relations.txt",
+        "seed:mofa-japan-us-summit-2025-10-28.txt",
+        "seed:yamamoto-sakon-japan-us-summit-2025-02-07.txt",
+    ]
+    assert all(e.read_only for e in entries)
+    by_key = {e.key: e.meta for e in entries}
+    bluebook = by_key["seed:diplomatic-bluebook-2025-north-america.txt"]
+    assert (bluebook.author, bluebook.container, bluebook.author_is_org) == (
+        "外務省",
+        "外交青書2025",
+        True,
+    )
+    assert (
+        by_key["seed:nakabayashi-new-administration-japan-us-relations.txt"].author == "中林美恵子"
+    )
+    assert by_key["seed:mofa-japan-us-summit-2025-10-28.txt"].date == "2025-10-28"
+    assert by_key["seed:yamamoto-sakon-japan-us-summit-2025-02-07.txt"].author == "山本左近"
+
+
+def test_seed_texts_are_exactly_the_documents_received() -> None:
+    shared = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    received = sorted(p.read_bytes() for p in shared.glob("*.txt"))
+    bundled = sorted(p.read_bytes() for p in paths.SEEDS_DIR.glob("*.txt"))
+    assert received == bundled
+
+
+def test_user_documents_follow_the_seeds_and_user_metadata_wins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    doc = paths.library_dir() / "my-notes.md"
+    doc.write_text("# 覚え書き\n", encoding="utf-8")
+    monkeypatch.setattr(
+        library,
+        "user_metadata_lookup",
+        lambda key: (
+            library.DocMeta(title="覚え書き", author="私") if key == "lib:my-notes.md" else None
+        ),
+    )
+    entries = library.list_library()
+    assert entries[-1].key == "lib:my-notes.md"
+    assert not entries[-1].read_only
+    assert (entries[-1].title, entries[-1].meta.author) == ("覚え書き", "私")
+    assert library.path_for_key("lib:my-notes.md") == doc
