@@ -1,0 +1,124 @@
+"""Where the reader was in each document, so that reopening a document returns there.
+
+One small JSON file under the data dir, keyed by the library's document key
+(``store.library.doc_key``), rewritten atomically (temp file, fsync, ``os.replace``) so a crash
+mid-write leaves the previous version intact. A damaged file is moved aside, never silently
+overwritten. Positions are block/offset pairs (``str`` indices, as everywhere in the model) plus
+the content hash they were taken against, so a changed document can be clamped rather than
+trusted blindly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from store import paths
+
+FILE_NAME = "positions.json"
+SCHEMA_VERSION = 1
+#: Documents remembered; the least recently read are forgotten beyond this.
+MAX_DOCUMENTS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A reading position: block index and ``str`` offset within that block's text."""
+
+    block: int
+    offset: int = 0
+    content_hash: str = ""
+
+
+def positions_file() -> Path:
+    return paths.data_dir() / FILE_NAME
+
+
+def atomic_write_json(path: Path, data: Any) -> None:
+    """Write ``data`` as UTF-8 JSON so readers only ever see the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _load(path: Path) -> dict[str, Any]:
+    """The stored table, or an empty one; a damaged file is kept aside as ``*.damaged``."""
+    empty: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "last": None, "documents": {}}
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return empty
+    except OSError:
+        return empty
+    try:
+        data = json.loads(raw)
+        if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
+            raise ValueError("not a positions table")
+    except ValueError:
+        with contextlib.suppress(OSError):
+            os.replace(path, path.with_name(path.name + ".damaged"))
+        return empty
+    return data
+
+
+def _entry_to_position(entry: object) -> Position | None:
+    if not isinstance(entry, dict):
+        return None
+    block, offset = entry.get("block"), entry.get("offset", 0)
+    if not isinstance(block, int) or not isinstance(offset, int) or block < 0 or offset < 0:
+        return None
+    content_hash = entry.get("hash", "")
+    return Position(block, offset, content_hash if isinstance(content_hash, str) else "")
+
+
+def load_position(doc_key: str) -> Position | None:
+    """The last saved position in the document known as ``doc_key``, if any."""
+    return _entry_to_position(_load(positions_file())["documents"].get(doc_key))
+
+
+def save_position(doc_key: str, position: Position) -> None:
+    """Remember ``position`` for ``doc_key`` and mark it as the last document read."""
+    path = positions_file()
+    data = _load(path)
+    documents: dict[str, Any] = data["documents"]
+    documents.pop(doc_key, None)  # re-insert so the dict stays in least-recent-first order
+    documents[doc_key] = {
+        "block": position.block,
+        "offset": position.offset,
+        "hash": position.content_hash,
+        "at": int(time.time()),
+    }
+    while len(documents) > MAX_DOCUMENTS:
+        documents.pop(next(iter(documents)))
+    data["last"] = doc_key
+    data["schema_version"] = SCHEMA_VERSION
+    atomic_write_json(path, data)
+
+
+def last_read() -> str | None:
+    """The key of the document read most recently, if any."""
+    last = _load(positions_file()).get("last")
+    return last if isinstance(last, str) else None
+
+
+def clamp(position: Position, block_lengths: list[int]) -> Position:
+    """``position`` moved inside a document whose blocks have these text lengths."""
+    if not block_lengths:
+        return Position(0, 0, position.content_hash)
+    block = min(position.block, len(block_lengths) - 1)
+    return Position(block, min(position.offset, block_lengths[block]), position.content_hash)

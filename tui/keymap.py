@@ -1,0 +1,141 @@
+"""Keys: the user's keymap file and one list of every binding, for help and the palette.
+
+The keymap lives in ``keymap.toml`` under ``store.paths.config_dir()`` and maps a binding id to
+one key or several (comma-separated, or a TOML list)::
+
+    "reader.search" = "slash"
+    app.toggle_tree = "T"          # dotted TOML keys mean the same thing
+    "reader.down" = ["j", "down"]
+
+It is applied with Textual's ``App.set_keymap``, so the bindings themselves stay the only
+source of truth: the help screen and the command palette read them back through
+:func:`gather_bindings` (after the keymap is applied), never from a hand-written list.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from store import paths
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.dom import DOMNode
+
+FILE_NAME = "keymap.toml"
+
+
+def keymap_file() -> Path:
+    return paths.config_dir() / FILE_NAME
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
+    for name, value in table.items():
+        if isinstance(value, dict):
+            yield from _flatten(value, f"{prefix}{name}.")
+        else:
+            yield f"{prefix}{name}", value
+
+
+def parse_keymap(text: str, source: str = FILE_NAME) -> tuple[dict[str, str], list[str]]:
+    """Binding id -> key string, plus one-line notices for whatever could not be used.
+
+    A file that is not valid TOML yields no keymap at all (defaults are kept); a single bad
+    entry is skipped with a notice and the rest still apply.
+    """
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return {}, [f"{source}: {exc}; using the default keys"]
+    keymap: dict[str, str] = {}
+    notices: list[str] = []
+    for binding_id, value in _flatten(table):
+        keys = [value] if isinstance(value, str) else value
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+            notices.append(f"{source}: {binding_id} must be a key name or a list of key names")
+            continue
+        cleaned = ",".join(k.strip() for k in ",".join(keys).split(",") if k.strip())
+        if not cleaned:
+            notices.append(f"{source}: {binding_id} has no key")
+            continue
+        keymap[binding_id] = cleaned
+    return keymap, notices
+
+
+def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
+    """The user's keymap (empty when there is no file) and notices about problems in it."""
+    path = path or keymap_file()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, [f"{path.name}: cannot read ({type(exc).__name__}); using the default keys"]
+    return parse_keymap(text, path.name)
+
+
+@dataclass(frozen=True)
+class BindingInfo:
+    """One action as the user can reach it: where, by which keys, doing what."""
+
+    group: str
+    keys: tuple[str, ...]
+    action: str
+    description: str
+    binding_id: str | None
+    namespace: DOMNode
+
+    @property
+    def keys_display(self) -> str:
+        return " ".join(self.keys)
+
+
+def _describe(action: str) -> str:
+    name = action.rsplit(".", 1)[-1].split("(", 1)[0]
+    return name.replace("_", " ").strip().capitalize()
+
+
+def gather_bindings(
+    app: App[Any], nodes: Iterable[tuple[str, DOMNode]]
+) -> list[BindingInfo]:
+    """Every binding of ``nodes`` (group name, node), with the app's keymap applied.
+
+    Keys bound to the same action on the same node are merged into one entry; the order is
+    the nodes' order, then the order the bindings were declared in.
+    """
+    infos: list[BindingInfo] = []
+    seen_ids: set[str] = set()
+    for group, node in nodes:
+        bindings = node._bindings.copy()
+        if app._keymap:
+            bindings.apply_keymap(app._keymap)
+        merged: dict[str, list[Any]] = {}
+        for _key, binding in bindings:
+            entry = merged.setdefault(binding.action, [binding, []])
+            display = app.get_key_display(binding)
+            if display not in entry[1]:
+                entry[1].append(display)
+        for action, (binding, keys) in merged.items():
+            if binding.id:
+                seen_ids.add(binding.id)
+            infos.append(
+                BindingInfo(
+                    group=group,
+                    keys=tuple(keys),
+                    action=action,
+                    description=binding.description or binding.tooltip or _describe(action),
+                    binding_id=binding.id,
+                    namespace=node,
+                )
+            )
+    return infos
+
+
+def unknown_ids(keymap: dict[str, str], known: Iterable[BindingInfo]) -> list[str]:
+    """Binding ids in ``keymap`` that no binding declares (usually a typo in the file)."""
+    ids = {info.binding_id for info in known if info.binding_id}
+    return sorted(set(keymap) - ids)

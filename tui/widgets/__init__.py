@@ -1,0 +1,1 @@
+"""Textual widgets: each pane of the app is one widget here."""
