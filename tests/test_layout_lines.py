@@ -1,0 +1,245 @@
+"""Line breaking, kinsoku, ruby placement and the cell ↔ offset mapping (tui.layout.lines)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.layout.cells import char_width, text_width
+from tui.layout.kinsoku import NO_LINE_END, NO_LINE_START, is_word_char
+from tui.layout.lines import Row, RubySpan, layout_text
+from tui.layout.plain import render_plain
+
+PARA = (
+    "現在、国際社会は歴史の転換点にあるといえる。中東情勢の緊迫化や侵略の継続などをめぐり、"
+    "「国際社会の分断」と対立は深まっている。また、大陸間弾道ミサイル（ICBM）級を含む発射や、"
+    "U.S.-Japan Alliance の強化など、2025年の日本を取り巻く安全保障環境は一層厳しさを増しており…"
+)
+
+
+def drawn(row: Row, text: str) -> list[tuple[int, str]]:
+    return [(c, text[row.start + i]) for i, c in enumerate(row.cols) if c >= 0]
+
+
+def check_invariants(rows: list[Row], text: str, width: int) -> None:
+    assert rows[0].start == 0
+    assert rows[-1].end == len(text)
+    for a, b in zip(rows, rows[1:], strict=False):
+        assert a.end == b.start
+    for row in rows:
+        chars = drawn(row, text)
+        # never wider than the row; characters never overlap and keep their order
+        for (c1, ch1), (c2, _) in zip(chars, chars[1:], strict=False):
+            assert c1 + char_width(ch1) <= c2
+        if chars:
+            assert chars[-1][0] + char_width(chars[-1][1]) <= width
+        for deco in row.decorations:
+            assert deco.col + deco.width <= width
+        # readings keep one blank cell between them and stay on the row
+        for r1, r2 in zip(row.ruby, row.ruby[1:], strict=False):
+            assert r1.col + r1.width + 1 <= r2.col
+        for r in row.ruby:
+            assert r.col >= 0 and r.col + r.width <= width
+
+
+@pytest.mark.parametrize("width", [10, 11, 17, 24, 40, 79, 80, 120, 200])
+def test_kinsoku_and_whole_words_at_many_widths(width: int) -> None:
+    rows = layout_text(PARA, width)
+    check_invariants(rows, PARA, width)
+    for k, row in enumerate(rows):
+        chars = drawn(row, PARA)
+        if k > 0:
+            assert chars[0][1] not in NO_LINE_START, (width, k)
+        if k < len(rows) - 1:
+            assert chars[-1][1] not in NO_LINE_END, (width, k)
+    lines = render_plain(rows, PARA, width)
+    for word in ("ICBM", "U.S.-Japan", "Alliance", "2025"):
+        assert any(word in line for line in lines), (word, width)
+    assert all(text_width(line) <= width for line in lines)
+
+
+def test_full_width_of_short_lines_is_used() -> None:
+    rows = layout_text("あいうえおかきくけこさしすせそ", 10)
+    assert render_plain(rows, "あいうえおかきくけこさしすせそ", 10) == [
+        "あいうえお",
+        "かきくけこ",
+        "さしすせそ",
+    ]
+
+
+def test_closing_punctuation_never_starts_a_line() -> None:
+    text = "あいうえ。かきくけ」こ"
+    # "。" would start the second row at width 8; it pulls "え" down with it
+    lines = render_plain(layout_text(text, 8), text, 8)
+    assert lines == ["あいう", "え。かき", "くけ」こ"]
+
+
+def test_opening_bracket_never_ends_a_line() -> None:
+    text = "あいう「かき」"
+    lines = render_plain(layout_text(text, 8), text, 8)
+    assert lines[0] == "あいう"
+    assert lines[1].startswith("「か")
+
+
+def test_latin_word_longer_than_the_row_is_broken() -> None:
+    text = "Supercalifragilistic"
+    lines = render_plain(layout_text(text, 8), text, 8)
+    assert lines == ["Supercal", "ifragili", "stic"]
+
+
+def test_mixed_latin_and_japanese_fill_lines() -> None:
+    text = "日本とUSAの関係"
+    lines = render_plain(layout_text(text, 10), text, 10)
+    assert lines == ["日本とUSA", "の関係"]
+
+
+def test_space_at_a_wrap_is_swallowed() -> None:
+    text = "alpha beta gamma"
+    rows = layout_text(text, 10)
+    assert render_plain(rows, text, 10) == ["alpha beta", "gamma"]
+    assert rows[0].cols[10] == -1 or rows[1].cols[0] == -1
+
+
+def test_reading_is_centred_over_its_base_and_overhangs_plain_neighbours() -> None:
+    text = "この収斂が"
+    start = text.index("収斂")
+    rows = layout_text(text, 20, readings=[RubySpan(start, start + 2, "しゅうれん", "dict")])
+    assert render_plain(rows, text, 20) == [" しゅうれん", "この収斂が"]
+    (row,) = rows
+    # base not pushed: 収 sits where it would without a reading
+    assert row.cols[start] == 4
+    assert row.ruby[0].col == 4 - 3
+
+
+def test_narrow_reading_centred_inside_a_wide_base() -> None:
+    text = "東京都"
+    rows = layout_text(text, 20, readings=[RubySpan(0, 3, "と", "source")])
+    assert rows[0].ruby[0].col == 2
+
+
+def test_neighbouring_readings_keep_a_gap_and_push_only_when_needed() -> None:
+    text = "漢字読本"
+    spans = [RubySpan(0, 1, "かん"), RubySpan(1, 2, "じ"), RubySpan(2, 4, "とくほん")]
+    (row,) = layout_text(text, 40, readings=spans)
+    check_invariants([row], text, 40)
+    # かん slides left over the row start? No: it starts at column 0 (cannot go further left),
+    # so 字 is pushed right just enough for one blank cell.
+    cols = list(row.cols)
+    assert cols[0] == 0
+    gaps = [b.col - (a.col + a.width) for a, b in zip(row.ruby, row.ruby[1:], strict=False)]
+    assert min(gaps) == 1
+    for r in row.ruby:  # every reading still touches its own base
+        base_l = row.cols[r.start]
+        base_r = row.cols[r.end - 1] + 2
+        assert r.col < base_r and r.col + r.width > base_l
+
+
+def test_row_without_reading_takes_no_ruby_line() -> None:
+    text = "あいうえおかきくけこ漢字"
+    rows = layout_text(text, 10, readings=[RubySpan(10, 12, "かんじ", "dict")])
+    lines = render_plain(rows, text, 10)
+    assert lines == ["あいうえお", "かきくけこ", "かんじ", "漢字"]
+    assert not rows[0].ruby and not rows[1].ruby and rows[2].ruby
+
+
+def test_ruby_base_is_never_split_across_rows() -> None:
+    text = "ああああ取り組み"
+    spans = [RubySpan(4, 5, "と"), RubySpan(6, 7, "く")]
+    for width in range(10, 20):
+        rows = layout_text(text, width, readings=spans)
+        check_invariants(rows, text, width)
+        for r in (r for row in rows for r in row.ruby):
+            assert any(row.start <= r.start and r.end <= row.end for row in rows)
+
+
+def test_inline_mode_draws_reading_in_brackets() -> None:
+    text = "漢字を読む"
+    rows = layout_text(text, 40, readings=[RubySpan(0, 2, "かんじ")], inline=True)
+    assert render_plain(rows, text, 40) == ["漢字(かんじ)を読む"]
+    assert not rows[0].ruby
+
+
+def test_footnote_marker_drawn_after_its_word_and_not_text() -> None:
+    text = "ミサイル（ICBM）級"
+    offset = text.index("）") + 1
+    rows = layout_text(text, 40, refs=[(offset, "1")])
+    assert render_plain(rows, text, 40) == ["ミサイル（ICBM）[1]級"]
+    (row,) = rows
+    marker = row.decorations[0]
+    assert marker.kind == "marker" and marker.key == "1" and marker.offset == offset
+    assert marker.col == row.cols[offset - 1] + 2
+    assert row.end - row.start == len(text)
+
+
+def test_marker_stays_on_the_line_of_its_word() -> None:
+    text = "あいうえ" + "お" + "かきくけこ"
+    for width in range(10, 16):
+        rows = layout_text(text, width, refs=[(5, "12")])
+        for row in rows:
+            for d in row.decorations:
+                assert row.start < d.offset <= row.end
+                assert d.col + d.width <= width
+
+
+def test_cell_offset_mapping_both_ways() -> None:
+    text = "日本とUSAの関係、Ａ①※―で"
+    rows = layout_text(text, 12, readings=[RubySpan(0, 2, "にほん")])
+    for row in rows:
+        for i, col in enumerate(row.cols):
+            if col < 0:
+                continue
+            offset = row.start + i
+            assert row.col_of(offset, text) == col
+            assert row.offset_at(col, text) == offset
+            if char_width(text[offset]) == 2:
+                assert row.offset_at(col + 1, text) == offset
+
+
+def test_control_characters_take_visible_cells() -> None:
+    text = "前\x1b[2J後\x07"
+    lines = render_plain(layout_text(text, 20), text, 20)
+    assert lines == ["前␛[2J後␇"]
+    assert not re.search(r"[\x00-\x1f\x7f-\x9f]", "".join(lines))
+
+
+def test_empty_text_gives_one_empty_row() -> None:
+    rows = layout_text("", 10)
+    assert len(rows) == 1 and rows[0].start == rows[0].end == 0
+
+
+JA = "あいうかきくさしアイウ漢字東京日本語研究、。「」（）ー々っゃ…ＡＢ①※― abcXYZ 0123"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(alphabet=JA, min_size=0, max_size=120).filter(
+        lambda t: not re.search("[" + re.escape("".join(NO_LINE_START | NO_LINE_END)) + "]{3}", t)
+    ),
+    width=st.integers(10, 200),
+    marks=st.lists(st.integers(0, 120), max_size=4),
+)
+def test_properties_hold_for_any_mixed_text(text: str, width: int, marks: list[int]) -> None:
+    spans = []
+    i = 0
+    while i < len(text) - 1:  # a reading on every kanji pair
+        if "\u4e00" <= text[i] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff":
+            spans.append(RubySpan(i, i + 2, "よみかた"[: 1 + i % 4]))
+            i += 2
+        else:
+            i += 1
+    refs = [(m, str(k + 1)) for k, m in enumerate(marks) if m <= len(text)]
+    rows = layout_text(text, width, readings=spans, refs=refs)
+    check_invariants(rows, text, width)
+    for k, row in enumerate(rows):
+        chars = drawn(row, text)
+        if k > 0 and chars and chars[0][1] in NO_LINE_START:
+            # only allowed when the previous row could not give up a character
+            prev = drawn(rows[k - 1], text)
+            assert not prev or len(prev) * 2 > width
+    # every Latin word shorter than the row sits on one row
+    for m in re.finditer(r"[a-zA-Z0-9]+", text):
+        if m.end() - m.start() <= width and all(is_word_char(c) for c in m.group()):
+            assert any(row.start <= m.start() and m.end() <= row.end for row in rows)

@@ -1,0 +1,45 @@
+"""Where a line may break: kinsoku shori (禁則処理) and the Latin-word rule.
+
+A line never starts with a character of :data:`NO_LINE_START` (closing brackets, 。、, small
+kana, ー, 々, …) and never ends with one of :data:`NO_LINE_END` (opening brackets). Latin words
+and numbers are runs of narrow "word" characters that stay whole; a break may fall between any
+two other characters (Japanese text has no spaces to wait for).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from tui.layout.cells import char_width
+
+#: Characters a line must not start with.
+NO_LINE_START = frozenset(
+    "、。，．」』）】〕〉》！？・ー々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥"
+    "ゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ〟｝］〙〗，：；゛゜ヽヾ"
+    ",.:;!?)]}"
+)
+#: Characters a line must not end with.
+NO_LINE_END = frozenset("「『（【〔〈《〝｛［〘〖([{")
+
+#: Spaces a wrap may swallow (drawn nowhere when they fall at a line end or start).
+BREAK_SPACES = frozenset(" ")
+
+
+@lru_cache(maxsize=8192)
+def is_word_char(ch: str) -> bool:
+    """Narrow characters that glue into a Latin word or number (``U.S.-Japan``, ``2,375``)."""
+    o = ord(ch)
+    if 0x21 <= o < 0x7F:
+        return True
+    if o < 0xA0 or ch in BREAK_SPACES or ch in NO_LINE_START or ch in NO_LINE_END:
+        return False
+    if 0xFF61 <= o <= 0xFF9F:  # half-width katakana break like kana
+        return False
+    if char_width(ch) != 1:
+        return False
+    return unicodedata.category(ch)[0] in "LNM"
+
+
+def is_zero_width(ch: str) -> bool:
+    return char_width(ch) == 0
