@@ -1,0 +1,350 @@
+"""Numbers and counters: 三百 さんびゃく, 一本 いっぽん, 三本 さんぼん, 4月 しがつ, 20日 はつか.
+
+Sudachi is run without its number-joining plugin, so a number arrives as one token per
+numeral; these rules read the run as a whole (kanji numerals get their sound changes) and pick
+the counter's reading from the number's last spoken element. Digits themselves carry no reading,
+except that a date or a count of days whose reading cannot be cut (1日 ついたち, 20日 はつか) is
+kept as one segment by the caller.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from store.japanese.rules import Token
+
+KANJI_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+BIG_UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９，", "0123456789,")
+
+DIGIT_READING = {
+    0: "ぜろ",
+    1: "いち",
+    2: "に",
+    3: "さん",
+    4: "よん",
+    5: "ご",
+    6: "ろく",
+    7: "なな",
+    8: "はち",
+    9: "きゅう",
+}
+UNIT_READING = {
+    10: "じゅう",
+    100: "ひゃく",
+    1000: "せん",
+    10**4: "まん",
+    10**8: "おく",
+    10**12: "ちょう",
+}
+
+#: Sound changes of a unit after a digit: (digit, unit) -> (digit reading, unit reading).
+_UNIT_CHANGES = {
+    (3, 100): ("さん", "びゃく"),
+    (6, 100): ("ろっ", "ぴゃく"),
+    (8, 100): ("はっ", "ぴゃく"),
+    (3, 1000): ("さん", "ぜん"),
+    (8, 1000): ("はっ", "せん"),
+    (1, 10**12): ("いっ", "ちょう"),
+    (8, 10**12): ("はっ", "ちょう"),
+}
+
+#: Last spoken element of a number that geminates before k/s/t/h counters.
+_GEMINATE = {1: "いっ", 6: "ろっ", 8: "はっ", 10: "じゅっ", 100: "ひゃっ"}
+_GEMINATE_ST = {1: "いっ", 8: "はっ", 10: "じゅっ"}
+
+#: Counters whose first consonant changes: reading, family, reading after 3 / 何 (if different).
+#: family "h": p after a geminate; "k": geminate before it; "st": geminate after 1, 8, 10.
+COUNTERS: dict[str, tuple[str, str, str | None]] = {
+    "本": ("ほん", "h", "ぼん"),
+    "杯": ("はい", "h", "ばい"),
+    "匹": ("ひき", "h", "びき"),
+    "発": ("はつ", "h", "ぱつ"),
+    "泊": ("はく", "h", "ぱく"),
+    "分": ("ふん", "h", "ぷん"),
+    "編": ("へん", "h", "ぺん"),
+    "敗": ("はい", "h", "ぱい"),
+    "品": ("ひん", "h", None),
+    "回": ("かい", "k", None),
+    "個": ("こ", "k", None),
+    "階": ("かい", "k", "がい"),
+    "曲": ("きょく", "k", None),
+    "件": ("けん", "k", None),
+    "巻": ("かん", "k", None),
+    "期": ("き", "k", None),
+    "基": ("き", "k", None),
+    "校": ("こう", "k", None),
+    "軒": ("けん", "k", "げん"),
+    "箇所": ("かしょ", "k", None),
+    "ヶ所": ("かしょ", "k", None),
+    "カ所": ("かしょ", "k", None),
+    "ヶ月": ("かげつ", "k", None),
+    "カ月": ("かげつ", "k", None),
+    "か月": ("かげつ", "k", None),
+    "ヵ月": ("かげつ", "k", None),
+    "ヶ国": ("かこく", "k", None),
+    "カ国": ("かこく", "k", None),
+    "か国": ("かこく", "k", None),
+    "局": ("きょく", "k", None),
+    "画": ("かく", "k", None),
+    "学期": ("がっき", "k", None),
+    "歳": ("さい", "st", None),
+    "才": ("さい", "st", None),
+    "冊": ("さつ", "st", None),
+    "週": ("しゅう", "st", None),
+    "週間": ("しゅうかん", "st", None),
+    "足": ("そく", "st", "ぞく"),
+    "隻": ("せき", "st", None),
+    "席": ("せき", "st", None),
+    "節": ("せつ", "st", None),
+    "社": ("しゃ", "st", None),
+    "種": ("しゅ", "st", None),
+    "種類": ("しゅるい", "st", None),
+    "周": ("しゅう", "st", None),
+    "章": ("しょう", "st", None),
+    "勝": ("しょう", "st", None),
+    "世紀": ("せいき", "st", None),
+    "通": ("つう", "st", None),
+    "頭": ("とう", "st", None),
+    "点": ("てん", "st", None),
+    "着": ("ちゃく", "st", None),
+    "丁目": ("ちょうめ", "st", None),
+    "等": ("とう", "st", None),
+    "年": ("ねん", "", None),
+    "円": ("えん", "", None),
+    "度": ("ど", "", None),
+    "枚": ("まい", "", None),
+    "台": ("だい", "", None),
+    "番": ("ばん", "", None),
+    "秒": ("びょう", "", None),
+    "月": ("がつ", "", None),
+    "時": ("じ", "", None),
+    "時間": ("じかん", "", None),
+    "日": ("にち", "", None),
+    "人": ("にん", "", None),
+    "名": ("めい", "", None),
+    "位": ("い", "", None),
+    "部": ("ぶ", "", None),
+    "号": ("ごう", "", None),
+    "代": ("だい", "", None),
+    "倍": ("ばい", "", None),
+    "割": ("わり", "", None),
+    "億": ("おく", "", None),
+    "万": ("まん", "", None),
+}
+
+#: Days of the month and counts of days with their own word (1 only as a date, see below).
+DAY_READINGS = {
+    1: "ついたち",
+    2: "ふつか",
+    3: "みっか",
+    4: "よっか",
+    5: "いつか",
+    6: "むいか",
+    7: "なのか",
+    8: "ようか",
+    9: "ここのか",
+    10: "とおか",
+    14: "じゅうよっか",
+    20: "はつか",
+    24: "にじゅうよっか",
+}
+PEOPLE_READINGS = {1: "ひとり", 2: "ふたり", 4: "よにん"}
+#: Digits read differently before some counters (4月 しがつ, 7時 しちじ, 9月 くがつ, 4年 よねん).
+SPECIAL_DIGIT = {
+    "月": {4: "し", 7: "しち", 9: "く"},
+    "時": {4: "よ", 7: "しち", 9: "く"},
+    "年": {4: "よ"},
+    "人": {7: "しち"},
+    "円": {4: "よ"},
+}
+
+
+#: Counters that voice after 千 and 万 too (千本 せんぼん, 万匹 まんびき).
+_B_AFTER_THOUSANDS = frozenset("本杯匹足階軒")
+
+
+def is_numeral(tok: Token) -> bool:
+    return tok.pos[1] == "数詞" and tok.surface != "何"
+
+
+def number_run(tokens: list[Token], end: int) -> int:
+    """Index of the first token of the numeral run ending just before ``end``."""
+    i = end
+    while i > 0 and (
+        is_numeral(tokens[i - 1])
+        or (tokens[i - 1].surface in ",，" and i > 1 and is_numeral(tokens[i - 2]))
+    ):
+        i -= 1
+    return i
+
+
+def number_value(text: str) -> int | None:
+    """The value of a numeral string: 1,230 / 二十三 / 1億5千万; None if it cannot be read."""
+    text = text.translate(_FULLWIDTH).replace(",", "")
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    total = section = 0
+    digits = ""
+    for ch in text:
+        if ch.isdigit():
+            digits += ch
+        elif ch in KANJI_DIGITS:
+            digits += str(KANJI_DIGITS[ch])
+        elif ch in SMALL_UNITS:
+            section += (int(digits) if digits else 1) * SMALL_UNITS[ch]
+            digits = ""
+        elif ch in BIG_UNITS:
+            section += int(digits) if digits else 0
+            total += (section or 1) * BIG_UNITS[ch]
+            section, digits = 0, ""
+        else:
+            return None
+    return total + section + (int(digits) if digits else 0)
+
+
+def last_element(value: int) -> int:
+    """The last spoken element: 23 → 3, 30 → 10, 200 → 100, 5000 → 1000, 1e4 → 1e4, 0 → 0."""
+    if value == 0:
+        return 0
+    for unit in (10**12, 10**8, 10**4):
+        if value % unit == 0:
+            return unit
+    rest = value % 10**4
+    for unit in (1000, 100, 10):
+        if rest % unit == 0:
+            return unit
+    return rest % 10
+
+
+def read_kanji_number(chars: str) -> list[str] | None:
+    """Per-character readings of a kanji numeral run (三百 → さん, びゃく), or None."""
+    out: list[str] = []
+    prev_digit: int | None = None
+    for ch in chars:
+        if ch in KANJI_DIGITS:
+            d = KANJI_DIGITS[ch]
+            out.append("れい" if d == 0 else DIGIT_READING[d])
+            prev_digit = d
+        elif ch in SMALL_UNITS or ch in BIG_UNITS:
+            unit = SMALL_UNITS.get(ch) or BIG_UNITS[ch]
+            change = _UNIT_CHANGES.get((prev_digit, unit)) if prev_digit is not None else None
+            if change:
+                out[-1], reading = change
+            else:
+                reading = UNIT_READING[unit]
+            out.append(reading)
+            prev_digit = None
+        else:
+            return None
+    return out
+
+
+def numeral_rule(tokens: list[Token], i: int) -> str | None:
+    """Kanji numerals read as a whole number: 三百 さん·びゃく, 六百 ろっ·ぴゃく."""
+    tok = tokens[i]
+    if not is_numeral(tok) or not tok.has_kanji:
+        return None
+    start = number_run(tokens, i)
+    end = i + 1
+    while end < len(tokens) and is_numeral(tokens[end]):
+        end += 1
+    chars = "".join(t.surface for t in tokens[start:end])
+    if len(chars) < 2 or not all(
+        c in KANJI_DIGITS or c in SMALL_UNITS or c in BIG_UNITS for c in chars
+    ):
+        return None
+    per_char = read_kanji_number(chars)
+    if per_char is None:
+        return None
+    pos = sum(len(t.surface) for t in tokens[start:i])
+    return "".join(per_char[pos : pos + len(tok.surface)])
+
+
+def counter_rule(tokens: list[Token], i: int) -> str | None:
+    """A counter after a number: 三本 さんぼん, 1本 いっぽん (the numeral's reading too)."""
+    tok = tokens[i]
+    if i == 0:
+        return None
+    counter = tok.surface
+    prev = tokens[i - 1]
+    if prev.surface == "何":
+        info = COUNTERS.get(counter)
+        if info is None:
+            return None
+        prev.reading = "なん"
+        return info[2] or info[0]
+    if counter not in COUNTERS or not is_numeral(prev):
+        return None
+    start = number_run(tokens, i)
+    text = "".join(t.surface for t in tokens[start:i])
+    value = number_value(text)
+    if value is None:
+        return None
+    reading, family, after3 = COUNTERS[counter]
+    last = last_element(value)
+    numeral = prev if prev.has_kanji else None
+    if counter == "日" and value in DAY_READINGS:
+        if value == 1 and not _is_date(tokens, start):
+            return "にち"
+        if numeral is None and value not in (1, 20):
+            return "か"  # 3日: the digit is unread, 日 alone is か
+        return _absorb(tokens, start, i, DAY_READINGS[value])
+    if counter == "人" and value in PEOPLE_READINGS and value < 4:
+        return _absorb(tokens, start, i, PEOPLE_READINGS[value])
+    special = SPECIAL_DIGIT.get(counter, {})
+    if numeral is not None and last in special and last == value % 10 and last != 0:
+        numeral.reading = special[last]
+        return reading
+    if family and last in (_GEMINATE if family != "st" else _GEMINATE_ST):
+        table = _GEMINATE if family != "st" else _GEMINATE_ST
+        if numeral is not None:
+            numeral.reading = _geminate(numeral.reading, table[last])
+        if family == "h":
+            return "ぱぴぷぺぽ"["はひふへほ".index(reading[0])] + reading[1:]
+        return reading
+    if after3 and (last == 3 or (last in (1000, 10**4) and counter in _B_AFTER_THOUSANDS)):
+        return after3
+    if family == "h" and counter == "分" and last == 4:
+        return after3
+    return reading
+
+
+def _geminate(reading: str, target: str) -> str:
+    """Replace the tail of a numeral's reading with its geminate (いち → いっ)."""
+    for plain in ("いち", "ろく", "はち", "じゅう", "ひゃく"):
+        if reading.endswith(plain):
+            return reading[: -len(plain)] + target
+    return reading
+
+
+def _absorb(tokens: list[Token], start: int, i: int, whole: str) -> str:
+    """Read number + counter as one word (1日 ついたち, 二人 ふたり): the counter token takes
+    the number's span and the whole reading, the number tokens are dropped."""
+    for t in tokens[start:i]:
+        t.absorbed = True
+    tokens[i].start = tokens[start].start
+    tokens[i].surface = "".join(t.surface for t in tokens[start : i + 1])
+    tokens[i].has_kanji = True
+    return whole
+
+
+def _is_date(tokens: list[Token], start: int) -> bool:
+    """1日 is ついたち after a month (3月1日), いちにち otherwise (1日に3回)."""
+    return start > 0 and tokens[start - 1].surface == "月"

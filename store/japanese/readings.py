@@ -1,0 +1,210 @@
+"""Readings for a text: the dictionary, corrected by context rules, overridden by the source.
+
+``Annotator.readings(text, source_ruby)`` returns one ``Reading`` per kanji stretch (okurigana
+split off). Precedence, highest first: ruby the source gives (``source``), a reading in
+parentheses right after a word — ``齟齬（そご）`` — and later occurrences of a word the document
+glossed (``gloss``), the dictionary with context rules (``dict``), and per-character readings
+for words the dictionary lacks (``guess``, to be shown as uncertain).
+
+An ``Annotator`` keeps the glosses it has seen, so feed it a document's paragraphs in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from store.japanese import analyzer
+from store.japanese.chars import has_kanji, is_kanji, is_reading, to_hiragana
+from store.japanese.guess import guess_reading
+from store.japanese.okurigana import split_okurigana
+from store.japanese.rules import Token, apply_rules
+
+Source = Literal["source", "gloss", "dict", "guess"]
+Segment = tuple[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """``reading`` (hiragana) goes over ``text[start:end]``; ``source`` says where it came from."""
+
+    start: int
+    end: int
+    reading: str
+    source: Source
+
+
+#: A kanji run, optional okurigana, then a hiragana reading in parentheses: 齟齬（そご）.
+_GLOSS = re.compile(
+    r"([\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆ヶ]+)([ぁ-ゖ]{0,4})[（(]([ぁ-ゖー]{1,30})[）)]"
+)
+
+
+def _tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    for offset, m in analyzer.iter_sudachi(text):
+        surface = m.surface()
+        out.append(
+            Token(
+                surface,
+                offset + m.begin(),
+                offset + m.end(),
+                to_hiragana(m.reading_form()) if has_kanji(surface) else "",
+                analyzer.pos_of(m),
+                m.dictionary_form(),
+                m.is_oov(),
+            )
+        )
+    return out
+
+
+def _dict_readings(text: str, base: int = 0) -> list[Reading]:
+    """Dictionary + rules readings for ``text`` (offsets shifted by ``base``)."""
+    out: list[Reading] = []
+    tokens = _tokens(text)
+    apply_rules(tokens, text)
+    for tok in tokens:
+        if not tok.has_kanji or tok.absorbed:
+            continue
+        reading, source = tok.reading, tok.source
+        if not is_reading(reading):
+            reading, source = guess_reading(tok.surface), "guess"
+            if not reading:
+                continue
+        pos = base + tok.start
+        for surface, piece in split_okurigana(tok.surface, reading):
+            if piece is not None:
+                out.append(Reading(pos, pos + len(surface), piece, source))  # type: ignore[arg-type]
+            pos += len(surface)
+    return out
+
+
+def _override(text: str, start: int, end: int, reading: str, source: Source) -> list[Reading]:
+    out = []
+    pos = start
+    for surface, piece in split_okurigana(text[start:end], reading):
+        if piece is not None and has_kanji(surface):
+            out.append(Reading(pos, pos + len(surface), piece, source))
+        pos += len(surface)
+    return out
+
+
+class Annotator:
+    """Readings paragraph by paragraph, remembering the document's glosses."""
+
+    def __init__(self) -> None:
+        #: word surface -> reading the document gave it in parentheses
+        self.glosses: dict[str, str] = {}
+
+    def _find_glosses(self, text: str) -> list[tuple[int, int, str]]:
+        found = []
+        for m in _GLOSS.finditer(text):
+            run, okuri, gloss = m.group(1), m.group(2), m.group(3)
+            if okuri:
+                if not gloss.endswith(okuri) or len(gloss) <= len(okuri):
+                    continue
+                gloss = gloss[: -len(okuri)]
+            start, end = _gloss_span(run, gloss, m.start(1))
+            if start is None:
+                continue
+            found.append((start, end, gloss))
+            self.glosses.setdefault(text[start:end], gloss)
+        return found
+
+    def readings(
+        self, text: str, source_ruby: Sequence[tuple[int, int, str]] = ()
+    ) -> list[Reading]:
+        """Readings for one paragraph (no newline handling needed; any text works)."""
+        spans: list[tuple[int, int, str, Source]] = []
+        for start, end, reading in source_ruby:
+            reading = to_hiragana(reading)
+            if 0 <= start < end <= len(text) and is_reading(reading):
+                spans.append((start, end, reading, "source"))
+        if "（" in text or "(" in text:
+            spans.extend((s, e, g, "gloss") for s, e, g in self._find_glosses(text))
+        for word, gloss in self.glosses.items():
+            i = text.find(word)
+            while i != -1:
+                spans.append((i, i + len(word), gloss, "gloss"))
+                i = text.find(word, i + len(word))
+        if not spans:
+            return _dict_readings(text)
+        return self._merge(text, _non_overlapping(spans))
+
+    def _merge(self, text: str, spans: list[tuple[int, int, str, Source]]) -> list[Reading]:
+        out: list[Reading] = []
+        pos = 0
+        for start, end, reading, source in spans:
+            if start > pos:
+                out.extend(self._gap(text, pos, start))
+            out.extend(_override(text, start, end, reading, source))
+            pos = end
+        if pos < len(text):
+            out.extend(self._gap(text, pos, len(text)))
+        return out
+
+    def _gap(self, text: str, start: int, end: int) -> list[Reading]:
+        # Analyse the gap on its own so no word straddles an override.
+        return _dict_readings(text[start:end], start) if has_kanji(text[start:end]) else []
+
+
+def _gloss_span(run: str, gloss: str, run_start: int) -> tuple[int | None, int]:
+    """Which tail of a kanji run the gloss reads: the dictionary's word if it agrees, else the
+    longest tail with no more kanji than the gloss has kana."""
+    end = run_start + len(run)
+    best = None
+    for k in range(len(run)):
+        tail = run[k:]
+        if len(tail) > len(gloss):
+            continue
+        words = _tokens(tail)
+        reading = "".join(t.reading for t in words)
+        if reading == gloss:
+            return run_start + k, end
+        if best is None:
+            best = run_start + k
+    return best, end
+
+
+def _non_overlapping(
+    spans: list[tuple[int, int, str, Source]],
+) -> list[tuple[int, int, str, Source]]:
+    rank = {"source": 0, "gloss": 1}
+    spans.sort(key=lambda s: (rank[s[3]], s[0], -(s[1] - s[0])))
+    taken: list[tuple[int, int, str, Source]] = []
+    for span in spans:
+        if all(span[1] <= t[0] or span[0] >= t[1] for t in taken):
+            taken.append(span)
+    taken.sort()
+    return taken
+
+
+def segments_from_readings(text: str, readings: Iterable[Reading]) -> list[Segment]:
+    """The ``shiori furigana`` JSON segments: surfaces join to ``text``; kana runs are null."""
+    out: list[Segment] = []
+    pos = 0
+    for r in readings:
+        if r.start > pos:
+            out.append((text[pos : r.start], None))
+        out.append((text[r.start : r.end], r.reading))
+        pos = r.end
+    if pos < len(text):
+        out.append((text[pos:], None))
+    return out
+
+
+def furigana_segments(text: str, source_ruby: Sequence[tuple[int, int, str]] = ()) -> list[Segment]:
+    """``[(surface, reading | None), ...]`` for ``text``; ``"".join(surfaces) == text``."""
+    return segments_from_readings(text, Annotator().readings(text, source_ruby))
+
+
+__all__ = [
+    "Annotator",
+    "Reading",
+    "Segment",
+    "furigana_segments",
+    "is_kanji",
+    "segments_from_readings",
+]

@@ -1,0 +1,137 @@
+"""``shiori furigana [--format json|aozora|html|text] [FILE|-]`` — readings for kanji.
+
+The contract is in shared/DESIGN.md §2. Input is checked to be UTF-8 before anything is written
+(exit 2 with a one-line error otherwise), spooled to a temporary file when it comes from stdin,
+and then analysed in batches of whole lines, so memory stays flat however large the input.
+When stdout is a terminal, control characters from the document are shown as symbols (␛)
+instead of being written raw; in a pipe the output is exact.
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import html
+import json
+import sys
+import tempfile
+from collections.abc import Iterator
+from typing import IO, BinaryIO
+
+FORMATS = ("json", "aozora", "html", "text")
+#: Characters per analysis batch (whole lines; Sudachi itself is fed at most ~40 KB per call).
+BATCH_CHARS = 32_000
+_READ_BYTES = 1 << 16
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "furigana",
+        help="print readings for the kanji in a UTF-8 text",
+        description="Print readings (furigana) for the kanji in a UTF-8 text.",
+    )
+    p.add_argument(
+        "--format", choices=FORMATS, default="json", help="output format (default: json)"
+    )
+    p.add_argument("file", nargs="?", default="-", help="UTF-8 text file, or - for stdin (default)")
+
+
+class InputError(Exception):
+    pass
+
+
+def _spool(src: BinaryIO) -> IO[bytes]:
+    """Copy ``src`` to a temporary file, checking it is UTF-8 on the way."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)  # noqa: SIM115 (returned open)
+    offset = 0
+    while chunk := src.read(_READ_BYTES):
+        _check(decoder, chunk, offset)
+        spool.write(chunk)
+        offset += len(chunk)
+    _check(decoder, b"", offset, final=True)
+    spool.seek(0)
+    return spool
+
+
+def _check(
+    decoder: codecs.IncrementalDecoder, chunk: bytes, offset: int, final: bool = False
+) -> None:
+    try:
+        decoder.decode(chunk, final)
+    except UnicodeDecodeError as e:
+        raise InputError(
+            f"input is not valid UTF-8 (bad byte at offset {offset + e.start})"
+        ) from None
+
+
+def _batches(stream: IO[bytes]) -> Iterator[str]:
+    """Whole lines, grouped up to ``BATCH_CHARS`` characters (a longer line is its own batch)."""
+    import io
+
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+    buf: list[str] = []
+    size = 0
+    for line in text:
+        if size + len(line) > BATCH_CHARS and buf:
+            yield "".join(buf)
+            buf, size = [], 0
+        buf.append(line)
+        size += len(line)
+    if buf:
+        yield "".join(buf)
+
+
+_CONTROLS = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)}
+_CONTROLS[0x7F] = 0x2421
+_CONTROLS.update({c: 0xFFFD for c in range(0x80, 0xA0)})
+
+
+def _render(segments: list[tuple[str, str | None]], fmt: str) -> str:
+    if fmt == "aozora":
+        return "".join(f"｜{s}《{r}》" if r else s for s, r in segments)
+    if fmt == "html":
+        return "".join(
+            f"<ruby>{html.escape(s)}<rt>{r}</rt></ruby>" if r else html.escape(s)
+            for s, r in segments
+        )
+    return "".join(f"{s}({r})" if r else s for s, r in segments)
+
+
+def run(args: argparse.Namespace) -> int:
+    from store.japanese.readings import Annotator, segments_from_readings
+
+    try:
+        if args.file == "-":
+            stream = _spool(sys.stdin.buffer)
+        else:
+            with open(args.file, "rb") as fh:
+                stream = _spool(fh)
+    except InputError as e:
+        print(f"shiori furigana: {args.file}: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"shiori furigana: cannot read {args.file}: {e.strerror or e}", file=sys.stderr)
+        return 2
+
+    out = sys.stdout
+    raw = not out.isatty()
+    annotator = Annotator()
+    first = True
+    if args.format == "json":
+        out.write("[")
+    with stream:
+        for batch in _batches(stream):
+            segments = segments_from_readings(batch, annotator.readings(batch))
+            if args.format == "json":
+                if segments:
+                    body = json.dumps(segments, ensure_ascii=False, separators=(",", ":"))[1:-1]
+                    out.write(body if first else "," + body)
+                    first = False
+                continue
+            rendered = _render(segments, args.format)
+            out.write(rendered if raw else rendered.translate(_CONTROLS))
+    if args.format == "json":
+        out.write("]\n")
+    out.flush()
+    return 0
