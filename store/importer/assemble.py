@@ -1,0 +1,510 @@
+"""Source lines → raw blocks and footnote definitions: the line-by-line reading of a document.
+
+Two layouts are told apart by line widths. *Wrapped* text (extracted from a PDF) has most
+lines at one printed width; its lines are joined into paragraphs, a paragraph ending where a
+line ends a sentence short of the full width (or before a meaningful blank line). Material a
+page puts inside a paragraph — footnote definitions, photo captions, page numbers, a column
+of another width — is set aside and the paragraph continues after it. *Unwrapped* text (web
+pages, Markdown, Aozora) has one paragraph per line, with broken lines mended.
+
+The raw block text may still hold inline notation (``｜漢字《かな》``, ``**bold**``); PDF ruby
+lines are rewritten into that notation here so :mod:`store.importer.inline` handles all ruby.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from store.importer import aozora
+from store.importer.chars import (
+    HIRAGANA,
+    KANA_ONLY_RE,
+    ends_sentence,
+    is_kanji,
+    join_lines,
+    width,
+)
+from store.importer.footnotes import NoteDef, match_definition
+from store.importer.headings import HeadingLine, Outline, match_heading
+from store.importer.meta import is_caption, is_meta
+from store.importer.web_debris import is_debris, running_headers, starts_debris_section
+
+_LIST = re.compile(
+    r"^[ \t\u3000]*(?:(?P<bullet>[-*+・•●◦])[ \t\u3000]*|(?P<num>[①-⑳]|\d{1,2}\.[ \t]|[（(]?[a-z][)）][ \t]))"
+)
+_QUOTE = re.compile(r"^[ \t]*>[ \t]?")
+_RUBY_MAX = 8
+_HIRAGANA_START = re.compile(f"^[{HIRAGANA}、。）」]")
+
+
+@dataclass
+class RawBlock:
+    kind: str
+    raw: str
+    level: int = 0
+    rows: list[list[str]] = field(default_factory=list)
+    maxw: float = 0.0
+    nlines: int = 1
+    last: str = ""
+    closed: bool = False
+    after_ruby: bool = False
+    heading_style: str = ""
+
+    def unfinished(self) -> bool:
+        return not self.closed and not ends_sentence(self.last)
+
+
+@dataclass
+class Assembled:
+    title: str
+    blocks: list[RawBlock]
+    notes: list[NoteDef]
+
+
+def _is_wrapped(lines: list[str]) -> tuple[bool, float]:
+    """Hard-wrapped text has many lines at one printed width; return (wrapped, that width)."""
+    widths = [round(width(s)) for s in (line.strip() for line in lines) if len(s) >= 4]
+    if len(widths) < 8:
+        return False, 0.0
+    common = Counter(widths).most_common()
+    mode = max(common[:3], key=lambda kv: (kv[1], kv[0]))[0]
+    near = sum(1 for w in widths if mode - 2 <= w <= mode + 0.5)
+    return (mode <= 60 and near / len(widths) >= 0.3), float(mode)
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    if len(nonblank) < 8:
+        return False
+    followed = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].strip())
+    return followed / len(nonblank) >= 0.8
+
+
+class _Reader:
+    """State while reading lines: the open paragraph, interrupted ones, footnotes, outline."""
+
+    def __init__(self, lines: list[str], *, wrapped: bool, flow: float) -> None:
+        self.lines = lines
+        self.wrapped = wrapped
+        self.flow = flow
+        self.double = _double_spaced(lines) if wrapped else False
+        self.blocks: list[RawBlock] = []
+        self.notes: list[NoteDef] = []
+        self.current: RawBlock | None = None
+        self.pending: list[RawBlock] = []
+        self.note: NoteDef | None = None
+        self.note_last = ""
+        self.note_width = 0.0
+        self.bare_last = 0
+        self.outline = Outline()
+        self.title = ""
+        self.interrupted = False
+        self.after_heading = False
+        self.headers = running_headers(lines) if wrapped else set()
+        self.in_debris = False
+
+    # -- blocks -------------------------------------------------------------------------------
+
+    def emit(self, kind: str, raw: str, **kw: object) -> RawBlock:
+        block = RawBlock(kind, raw, **kw)  # type: ignore[arg-type]
+        self.blocks.append(block)
+        return block
+
+    def close_current(self) -> None:
+        if self.current is not None:
+            if self.current.unfinished() and self.current.kind == "paragraph":
+                self.pending = [p for p in self.pending if p is not self.current][-3:]
+                self.pending.append(self.current)
+            else:
+                self.current.closed = True
+            self.current = None
+
+    def heading(self, head: HeadingLine, level: int | None = None) -> None:
+        self.end_note()
+        self.close_current()
+        lvl = level if level is not None else self.outline.level_for(head)
+        self.emit("heading", head.text, level=lvl, heading_style=head.style)
+        if not self.title:
+            self.title = head.text
+        self.after_heading = True
+
+    def new_paragraph(self, kind: str, text: str, w: float) -> RawBlock:
+        self.close_current()
+        block = self.emit(kind, text, maxw=w, last=text)
+        self.current = block
+        self.after_heading = False
+        self.interrupted = False
+        return block
+
+    def append(self, block: RawBlock, line: str, w: float) -> None:
+        block.raw = (
+            join_lines(block.raw, line) if not block.after_ruby else block.raw + line.strip()
+        )
+        block.last = line.strip()
+        block.nlines += 1
+        block.maxw = max(block.maxw, w)
+        block.after_ruby = False
+        if block is not self.current:
+            self.close_current()
+            self.pending = [p for p in self.pending if p is not block]
+            self.current = block
+        self.interrupted = False
+
+    # -- footnote definitions -------------------------------------------------------------------
+
+    def start_note(self, style: str, number: str, text: str, index: int, w: float) -> None:
+        self.end_note()
+        if self.current is not None and self.current.unfinished():
+            self.interrupted = True
+        note = NoteDef(style, number, text, line=index)
+        self.notes.append(note)
+        self.note = note
+        self.note_last = text
+        self.note_width = max(self.note_width, w)
+        if style == "bare":
+            self.bare_last = int(number)
+
+    def end_note(self) -> None:
+        self.note = None
+
+    def note_continues(self, line: str, w: float) -> bool:
+        """A definition runs on while its last line filled the width of the notes."""
+        if self.note is None or self.note.style == "md":
+            return False
+        if not self.wrapped:
+            return False
+        if line.startswith(" ") and not line.startswith("  "):
+            return False  # a page's body text starts here
+        last_w = width(self.note_last)
+        return last_w >= max(self.note_width, self.flow) - 3.0
+
+    # -- the main loop --------------------------------------------------------------------------
+
+    def run(self) -> None:
+        lines = self.lines
+        i = 0
+        n = len(lines)
+        while i < n:
+            line = lines[i].rstrip()
+            stripped = line.strip()
+            if not stripped:
+                self.blank()
+                i += 1
+                continue
+            i = self.line(i, line, stripped)
+
+    def blank(self) -> None:
+        if self.wrapped and not self.double and self.current is not None:
+            if ends_sentence(self.current.last) or self.current.kind != "paragraph":
+                self.close_current()
+        if not self.wrapped:
+            self.close_current()
+            self.end_note()
+
+    def line(self, i: int, line: str, stripped: str) -> int:  # noqa: C901 - one rule per branch
+        w = width(stripped)
+        if self.in_debris:
+            if len(stripped) >= 60 and ends_sentence(stripped):
+                self.in_debris = False
+            else:
+                return i + 1
+        if starts_debris_section(stripped):
+            self.in_debris = True
+            self.close_current()
+            return i + 1
+        if is_debris(stripped) or stripped in self.headers:
+            if self.current is not None and self.current.unfinished():
+                self.interrupted = True
+            return i + 1
+        expect = {self.bare_last + 1, 1} if self.wrapped else set()
+        d = match_definition(line, expect_bare=expect)
+        if d is not None and not (
+            d[0] == "note" and self.current is not None and not self.wrapped and False
+        ):
+            self.start_note(d[0], d[1], d[2], i, w)
+            return i + 1
+        if self.note is not None:
+            if self.note_continues(line, w) and match_heading(line) is None:
+                self.note.text = join_lines(self.note.text, stripped)
+                self.note_last = stripped
+                self.note_width = max(self.note_width, w)
+                return i + 1
+            if self.note.style == "md" and line.startswith(("    ", "\t")):
+                self.note.text = join_lines(self.note.text, stripped)
+                return i + 1
+            self.end_note()
+        cur = self.current
+        # PDF ruby: a kanji, then a line holding only its kana reading.
+        if (
+            cur is not None
+            and cur.kind == "paragraph"
+            and len(stripped) <= _RUBY_MAX
+            and KANA_ONLY_RE.match(stripped)
+            and any("\u3041" <= c <= "\u309f" for c in stripped)
+            and cur.raw
+            and is_kanji(cur.raw[-1])
+        ):
+            self.ruby(cur, stripped)
+            return i + 1
+        head_end = self.heading_span(i)
+        if head_end is not None:
+            end, head = head_end
+            self.heading(head)
+            return end
+        cap_end = self.caption_span(i)
+        if cap_end is not None:
+            text = ""
+            for j in range(i, cap_end):
+                text = join_lines(text, lines_strip(self.lines[j]))
+            if self.current is not None and self.current.unfinished():
+                self.interrupted = True
+            self.emit("meta", text)
+            return cap_end
+        if is_meta(stripped):
+            if self.current is not None and self.current.unfinished() and self.wrapped:
+                self.interrupted = True
+            else:
+                self.close_current()
+            self.emit("meta", stripped)
+            return i + 1
+        if "\t" in stripped and self.table_row(i):
+            return self.table(i)
+        m = _QUOTE.match(line)
+        if m and stripped.startswith(">"):
+            body = line[m.end() :].strip()
+            if self.current is not None and self.current.kind == "quote" and body:
+                self.append(self.current, body, w)
+            elif body:
+                self.new_paragraph("quote", body, w)
+            return i + 1
+        m = _LIST.match(line)
+        if m and len(stripped) > 1:
+            body = line[m.end() :].strip() if m.group("bullet") else line[m.start("num") :].strip()
+            if m.group("bullet") and body.startswith(("・", "•")):
+                body = body[1:].strip()
+            self.new_paragraph("list_item", body, w)
+            return i + 1
+        return self.body(i, line, stripped, w)
+
+    def ruby(self, cur: RawBlock, reading: str) -> None:
+        run = 0
+        for ch in reversed(cur.raw):
+            if is_kanji(ch):
+                run += 1
+            else:
+                break
+        k = min(run, max(1, round(len(reading) / 2.5)))
+        cur.raw = f"{cur.raw[:-k]}｜{cur.raw[-k:]}《{reading}》"
+        cur.after_ruby = True
+
+    def heading_span(self, i: int) -> tuple[int, HeadingLine] | None:
+        line = self.lines[i].rstrip()
+        cur = self.current
+        if (
+            self.wrapped
+            and cur is not None
+            and cur.unfinished()
+            and (cur.after_ruby or width(line.strip()) >= self.ref(cur) - 1.5)
+        ):
+            return None  # a full line inside an open paragraph is text, not a heading
+        head = match_heading(line)
+        if head is not None:
+            if (
+                self.current is not None
+                and self.current.kind == "list_item"
+                and head.style == "num"
+            ):
+                pass
+            return i + 1, head
+        stripped = line.strip()
+        # a bracketed heading wrapped onto a second line: 〈…連 / 携の重要性〉
+        for open_, close in ("〈〉", "《》", "【】"):
+            if stripped.startswith(open_) and close not in stripped and i + 1 < len(self.lines):
+                joined = stripped + self.lines[i + 1].strip()
+                head = match_heading(joined)
+                if head is not None:
+                    return i + 2, head
+        return None
+
+    def caption_span(self, i: int) -> int | None:
+        """Lines i..j-1 form a photo caption (its last line carries the date/credit)."""
+        first = self.lines[i].strip()
+        if ends_sentence(first):
+            return None
+        if is_caption(first):
+            return i + 1
+        at_chunk_start = i == 0 or not self.lines[i - 1].strip()
+        if not at_chunk_start:
+            return None
+        for j in range(i + 1, min(i + 3, len(self.lines))):
+            nxt = self.lines[j].strip()
+            if not nxt or ends_sentence(nxt):
+                return None
+            if is_caption(nxt):
+                return j + 1
+        return None
+
+    def table_row(self, i: int) -> bool:
+        def cells(k: int) -> int:
+            if k < 0 or k >= len(self.lines):
+                return 0
+            return len([c for c in self.lines[k].strip().split("\t") if c.strip()])
+
+        here = cells(i)
+        return here >= 2 and (cells(i + 1) >= 2 or cells(i - 1) >= 2)
+
+    def table(self, i: int) -> int:
+        self.close_current()
+        rows: list[list[str]] = []
+        while i < len(self.lines):
+            parts = [c.strip() for c in self.lines[i].strip().split("\t")]
+            if len([c for c in parts if c]) < 2:
+                break
+            rows.append(parts)
+            i += 1
+        text = "\n".join("\t".join(r) for r in rows)
+        self.emit("table", text, rows=rows, closed=True)
+        return i
+
+    def ref(self, block: RawBlock) -> float:
+        return block.maxw if block.nlines >= 2 else max(block.maxw, self.flow)
+
+    def body(self, i: int, line: str, stripped: str, w: float) -> int:
+        cur = self.current
+        if not self.wrapped:
+            return self.body_unwrapped(i, line, stripped, w)
+        page_start = line.startswith(" ") and not line.startswith("  ")
+        indented = line.startswith("\u3000")
+        if cur is not None and cur.kind == "list_item" and not indented and not self.interrupted:
+            if not cur.closed and (cur.unfinished() or w <= cur.maxw):
+                self.append(cur, stripped, w)
+                return i + 1
+        if cur is not None and cur.kind in ("paragraph", "quote") and not indented:
+            short_end = ends_sentence(cur.last) and width(cur.last) < self.ref(cur) - 1.5
+            if cur.after_ruby or (not short_end and w <= self.ref(cur) + 1.5):
+                self.append(cur, stripped, w)
+                return i + 1
+        if not indented and (
+            page_start or self.interrupted or (cur is not None and cur.unfinished())
+        ):
+            for cand in reversed(self.pending + ([cur] if cur is not None else [])):
+                if cand is cur or cand.kind != "paragraph" or not cand.unfinished():
+                    continue
+                ref = self.ref(cand)
+                if ref - 3 <= w <= ref + 1.5 or (ends_sentence(stripped) and w <= ref + 1.5):
+                    self.append(cand, stripped, w)
+                    return i + 1
+        if self.standalone_short(i, w):
+            self.close_current()
+            self.emit("meta", stripped)
+            return i + 1
+        self.new_paragraph("paragraph", stripped, w)
+        return i + 1
+
+    def standalone_short(self, i: int, w: float) -> bool:
+        """A short line that is not the end of a paragraph: a column title, a byline."""
+        stripped = self.lines[i].strip()
+        if ends_sentence(stripped) or w >= self.flow - 3:
+            return False
+        prev_blank = i == 0 or not self.lines[i - 1].strip()
+        nxt = self.lines[i + 1].strip() if i + 1 < len(self.lines) else ""
+        nxt_short = bool(nxt) and width(nxt) < self.flow - 3 and not KANA_ONLY_RE.match(nxt)
+        return (prev_blank and not nxt) or (prev_blank and nxt_short and not ends_sentence(nxt))
+
+    def body_unwrapped(self, i: int, line: str, stripped: str, w: float) -> int:
+        cur = self.current
+        prev = self.blocks[-1] if self.blocks else None
+        # a paragraph a web page broke in two (…しばし / る。例えば…)
+        if (
+            prev is not None
+            and prev.kind in ("paragraph", "list_item")
+            and not ends_sentence(prev.last)
+            and len(prev.raw) >= 20
+            and _HIRAGANA_START.match(stripped)
+        ):
+            self.append(prev, stripped, w)
+            return i + 1
+        if cur is not None and cur.kind == "list_item" and not cur.closed:
+            self.append(cur, stripped, w)
+            return i + 1
+        if (
+            len(stripped) <= 15
+            and not ends_sentence(stripped)
+            and not stripped.startswith(("「", "（"))
+        ):
+            self.close_current()
+            self.emit("meta", stripped)
+            return i + 1
+        self.new_paragraph("paragraph", stripped, w)
+        self.close_current()
+        return i + 1
+
+
+def lines_strip(line: str) -> str:
+    return line.strip()
+
+
+def assemble(lines: list[str]) -> Assembled:
+    """Read ``lines`` (sanitised, without newlines) into raw blocks and footnote definitions."""
+    if aozora.looks_aozora(lines):
+        return _assemble_aozora(lines)
+    wrapped, flow = _is_wrapped(lines)
+    reader = _Reader(lines, wrapped=wrapped, flow=flow)
+    if not wrapped:
+        _title_and_byline(reader)
+    reader.run()
+    return Assembled(reader.title, reader.blocks, reader.notes)
+
+
+def _title_and_byline(reader: _Reader) -> None:
+    """A web page or plain note: its first short line is the title, short lines after a byline."""
+    lines = reader.lines
+    idx = [i for i, line in enumerate(lines) if line.strip()]
+    if not idx:
+        return
+    first = lines[idx[0]].strip()
+    if len(first) > 60 or ends_sentence(first) or match_heading(first) is not None:
+        return
+    if is_debris(first) or is_meta(first):
+        return
+    reader.emit("heading", first, level=1, heading_style="title", closed=True)
+    reader.title = first
+    reader.outline = Outline(base_level=2)
+    reader.lines = [""] * (idx[0] + 1) + lines[idx[0] + 1 :]
+
+
+def _assemble_aozora(lines: list[str]) -> Assembled:
+    parts = aozora.split_aozora(lines)
+    reader = _Reader(parts.body, wrapped=False, flow=0.0)
+    if parts.header:
+        reader.title = parts.header[0].strip()
+        reader.emit("heading", reader.title, level=1, heading_style="title", closed=True)
+        for extra in parts.header[1:]:
+            reader.emit("meta", extra.strip(), closed=True)
+        reader.outline = Outline(base_level=2)
+    body: list[str] = []
+    for line in parts.body:
+        note = aozora.heading_note(line)
+        if note is not None:
+            body.append("\x00H" + str(note[1]) + "\x00" + note[0])
+        elif aozora.only_annotation(line):
+            body.append("")
+        else:
+            body.append(line)
+    for line in body:
+        if line.startswith("\x00H"):
+            level, text = line[2:].split("\x00", 1)
+            reader.close_current()
+            reader.emit("heading", text, level=min(6, int(level) + (1 if parts.header else 0)))
+            continue
+        stripped = line.strip()
+        if not stripped:
+            reader.close_current()
+            continue
+        reader.new_paragraph("paragraph", stripped.lstrip("\u3000"), width(stripped))
+        reader.close_current()
+    for extra in parts.footer:
+        reader.emit("meta", extra.strip(), closed=True)
+    return Assembled(reader.title, reader.blocks, reader.notes)

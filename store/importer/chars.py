@@ -1,0 +1,57 @@
+"""Character classes and rough printed widths used by the line rules."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ"
+HIRAGANA = "\u3041-\u309f"
+KATAKANA = "\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+KANA = HIRAGANA + KATAKANA
+
+KANJI_RE = re.compile(f"[{KANJI}]")
+KANA_ONLY_RE = re.compile(f"^[{KANA}]+$")
+#: Characters after which a line may end a sentence (closing brackets may follow them).
+SENTENCE_END_RE = re.compile(r"(?:[。．！？!?]|(?<![A-Za-z0-9])\.)[」』）〕】\)\"”’]*\s*$")
+JAPANESE_RE = re.compile(f"[{KANJI}{KANA}、。「」（）]")
+LATIN_END_RE = re.compile(r"[A-Za-z0-9,.;:%)\]]$")
+LATIN_START_RE = re.compile(r"^[A-Za-z0-9(\[]")
+
+
+def width(text: str) -> float:
+    """Printed width in ems: a full-width character is 1, a half-width one about 0.55."""
+    total = 0.0
+    for ch in text:
+        total += 1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.55
+    return total
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_END_RE.search(text))
+
+
+def is_kanji(ch: str) -> bool:
+    return bool(KANJI_RE.match(ch))
+
+
+def join_lines(left: str, right: str) -> str:
+    """Join two wrapped lines: no space inside Japanese, one space between Latin words.
+
+    A PDF wraps Japanese lines at any character, so a Latin word cut at the end of a Japanese
+    line (``ASEA`` / ``N``, a URL) is glued back; the space is kept only where the source line
+    ended with one or the line is Latin text (English wraps at spaces).
+    """
+    had_space = left[-1:].isspace()
+    left = left.rstrip()
+    right = right.lstrip()
+    if not left:
+        return right
+    if not right:
+        return left
+    if LATIN_END_RE.search(left) and LATIN_START_RE.match(right):
+        tail = left.rsplit(" ", 1)[-1]
+        in_url = "http" in tail or "www." in tail
+        if had_space or (not in_url and not JAPANESE_RE.search(left[-30:])):
+            return left + " " + right
+    return left + right

@@ -1,0 +1,148 @@
+"""Footnote definitions (recognised per line) and linking inline markers to them.
+
+Definitions come in several forms: ``(1)<TAB>…`` (white papers), ``1 …`` lines at a page's
+foot, ``※…`` notes and Markdown ``[^1]: …``. Markers are linked only in sequence and only where
+a definition with that number exists, so ``2025年``, ``1億5,230万`` and ``第217回`` are never
+mistaken for markers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from store.importer.chars import KANA, KANJI
+from store.model import Block, Emphasis, Ref, Ruby
+
+_PAREN_DEF = re.compile(r"^[ \t]*\((?P<num>\d{1,3})\)\t[ \t]*(?P<text>\S.*)$")
+_BARE_DEF = re.compile(r"^(?P<num>\d{1,3})[ \u3000]{1,3}(?![0-9０-９]+[年月日])(?P<text>\S.*)$")
+_MD_DEF = re.compile(r"^\[\^(?P<num>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
+_NOTE_DEF = re.compile(r"^(?P<mark>※[0-9０-９]*)[ \u3000]*(?P<text>\S.*)$")
+
+#: Characters after which a bare-digit marker may sit (text, not a number or a Latin word).
+_BEFORE = f"{KANJI}{KANA}ー」』）〕】\\)”’。、"
+#: A following character that makes the digits a quantity, a date or a longer number.
+_UNIT_AFTER = re.compile(
+    r"[0-9０-９.,．，:：/]|[年月日時分秒億万千百十か箇ヶ回人件％%歳代号条位倍点度割週期円ドル名社国都道府県巻頁章節]"
+)
+
+
+@dataclass(slots=True)
+class NoteDef:
+    """One footnote definition as found in the source."""
+
+    style: str  # "paren", "bare", "md", "note"
+    number: str
+    text: str
+    scope: int = 0
+    #: Index of the source line the definition started on.
+    line: int = 0
+    full_id: str = field(default="")
+
+
+def match_definition(line: str, *, expect_bare: set[int]) -> tuple[str, str, str] | None:
+    """``(style, number, text)`` when ``line`` opens a footnote definition.
+
+    A bare ``1 …`` line counts only when its number is in ``expect_bare`` (the next in sequence,
+    or 1 for a new box), and it reads as a note (long, or ending a sentence) rather than a
+    ``1 概要`` heading.
+    """
+    m = _PAREN_DEF.match(line)
+    if m:
+        return ("paren", m.group("num"), m.group("text").strip())
+    m = _MD_DEF.match(line)
+    if m:
+        return ("md", m.group("num"), m.group("text").strip())
+    m = _NOTE_DEF.match(line.strip())
+    if m:
+        return ("note", m.group("mark"), m.group("text").strip())
+    m = _BARE_DEF.match(line)
+    if m and int(m.group("num")) in expect_bare:
+        text = m.group("text").strip()
+        if len(text) >= 30 or text.endswith(("。", "。）", "）。", ")。")):
+            return ("bare", m.group("num"), text)
+    return None
+
+
+def assign_ids(notes: list[NoteDef]) -> None:
+    """Give each definition an id; a numbering that restarts opens a new scope (a box's notes)."""
+    last: dict[str, int] = {}
+    scope_of_style: dict[str, int] = {}
+    scopes = 0
+    seen_ids: set[str] = set()
+    for note in notes:
+        if note.style == "note":
+            index = sum(1 for n in notes[: notes.index(note)] if n.style == "note") + 1
+            note.full_id = f"※{index}"
+            continue
+        if note.style == "md":
+            note.full_id = note.number
+            continue
+        num = int(note.number)
+        style_key = note.style
+        if style_key not in scope_of_style or num <= last.get(style_key, 0):
+            scope_of_style[style_key] = scopes
+            scopes += 1
+        last[style_key] = num
+        note.scope = scope_of_style[style_key]
+        note.full_id = note.number if note.scope == 0 else f"{note.scope + 1}-{note.number}"
+        while note.full_id in seen_ids:
+            note.full_id += "'"
+        seen_ids.add(note.full_id)
+
+
+def _marker_pattern(note: NoteDef) -> re.Pattern[str]:
+    num = re.escape(note.number)
+    if note.style == "paren":
+        return re.compile(rf"[（(]{num}[）)]")
+    if note.style == "md":
+        return re.compile(rf"\[\^{num}\]")
+    return re.compile(rf"(?<=[{_BEFORE}]){num}(?![0-9])")
+
+
+def _acceptable(note: NoteDef, text: str, start: int, end: int) -> bool:
+    if note.style != "bare":
+        return True
+    after = text[end : end + 1]
+    return not (after and _UNIT_AFTER.match(after)) and text[start - 1 : start] not in "第約計"
+
+
+def link_markers(blocks: list[Block], notes: list[NoteDef]) -> None:
+    """Find each definition's marker, in sequence per scope, and move it into ``refs``."""
+    cursor: dict[tuple[str, int], tuple[int, int]] = {}
+    for note in notes:
+        if note.style == "note":
+            continue
+        key = (note.style, note.scope)
+        bi, pos = cursor.get(key, (0, 0))
+        pattern = _marker_pattern(note)
+        found = None
+        for b in range(bi, len(blocks)):
+            text = blocks[b].text
+            for m in pattern.finditer(text, pos if b == bi else 0):
+                if _acceptable(note, text, m.start(), m.end()):
+                    found = (b, m.start(), m.end())
+                    break
+            if found:
+                break
+        if not found:
+            continue
+        b, start, end = found
+        _remove(blocks[b], start, end, note.full_id)
+        cursor[key] = (b, start)
+
+
+def _remove(block: Block, start: int, end: int, footnote_id: str) -> None:
+    """Delete ``text[start:end]`` (a marker), shifting spans, and record the reference."""
+    n = end - start
+    block.text = block.text[:start] + block.text[end:]
+
+    def shift(x: int) -> int:
+        return x if x <= start else max(start, x - n)
+
+    block.ruby = [Ruby(shift(r.start), shift(r.end), r.reading) for r in block.ruby]
+    block.emphasis = [Emphasis(shift(e.start), shift(e.end), e.kind) for e in block.emphasis]
+    block.refs = sorted(
+        [Ref(shift(r.offset), r.footnote_id) for r in block.refs] + [Ref(start, footnote_id)],
+        key=lambda r: r.offset,
+    )

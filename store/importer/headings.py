@@ -1,0 +1,121 @@
+"""Which lines are headings, in which numbering style, and at which outline level.
+
+Styles with an inherent rank nest in the usual Japanese order (第1章 > 第1節 > 1／１． > （1） >
+ア > （ア））. Bracketed and ■ headings have no rank: they nest under whatever is open and give
+way to the next ranked heading. A style already open closes everything below it. Markdown ``#``
+gives its level outright.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.importer.chars import SENTENCE_END_RE
+
+_NUM = "0-9０-９"
+_KATA = "ア-ンｱ-ﾝ"
+_MAX_LEN = 60
+
+#: (style, rank, pattern). The pattern's ``text`` group is the heading text *with* its
+#: numbering (except the tabbed PDF form, rebuilt below).
+_PATTERNS: list[tuple[str, int | None, re.Pattern[str]]] = [
+    (
+        "chapter",
+        0,
+        re.compile(rf"^(?P<text>第[{_NUM}一二三四五六七八九十百]+[章部編][\s　]*\S.*)$"),
+    ),
+    ("section", 1, re.compile(rf"^(?P<text>第[{_NUM}一二三四五六七八九十百]+節[\s　]*\S.*)$")),
+    ("num", 2, re.compile(rf"^(?P<text>[{_NUM}]{{1,2}}[．.](?![{_NUM}])[ 　\t]*\S.*)$")),
+    ("num", 2, re.compile(rf"^(?P<text>[{_NUM}]{{1,2}}[ 　\t]+(?![{_NUM}]).*\S)$")),
+    ("paren_num", 3, re.compile(rf"^(?P<text>[（(][{_NUM}]{{1,2}}[）)][ 　\t]*\S.*)$")),
+    ("kata", 4, re.compile(rf"^(?P<text>[{_KATA}][．.]?[ 　\t]+\S.*)$")),
+    ("paren_kata", 5, re.compile(rf"^(?P<text>[（(][{_KATA}][）)][ 　\t]*\S.*)$")),
+    ("angle", None, re.compile(r"^(?P<text>〈[^〈〉]+〉)$")),
+    ("double_angle", None, re.compile(r"^(?P<text>《[^《》]+》)$")),
+    ("ascii_angle", None, re.compile(r"^(?P<text><[^<>/=]+>)$")),
+    ("lenticular", None, re.compile(r"^(?P<text>【[^【】]+】)$")),
+    ("square_bracket", None, re.compile(r"^(?P<text>\[[^\[\]]+\])$")),
+    ("paren_label", None, re.compile(r"^(?P<text>[（(](?:参考|注|付録|補足|別添|概要)[）)])$")),
+    ("square", None, re.compile(r"^(?P<text>[■□◆◇●][ 　]*\S.*)$")),
+]
+_TABBED = re.compile(rf"^\s*(?P<num>[{_NUM}]+)\t+(?:(?P=num)\t+)?\s*(?P<rest>\S.*)$")
+_MARKDOWN = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.+?)[ \t#]*$")
+_PLAIN_WORDS = re.compile(
+    r"^(はじめに|おわりに|むすび|結論|結び|まとめ|序論|参考文献|要旨|概要|謝辞)$"
+)
+_DEFINITION_TITLE = re.compile(r"^\S{2,20}とは$")
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingLine:
+    style: str
+    rank: int | None
+    text: str
+    level: int = 0  # only for Markdown headings
+
+
+def _plausible(text: str) -> bool:
+    """A heading is short, does not end a sentence or clause, and has balanced brackets."""
+    if len(text) > _MAX_LEN or text.endswith(("、", "，", ",")):
+        return False
+    if SENTENCE_END_RE.search(text) and not text.endswith(("）", ")", "》", "〉", "】", "」")):
+        return False
+    for open_, close in ("（）", "()", "「」", "〈〉", "《》"):
+        if text.count(open_) != text.count(close):
+            return False
+    return True
+
+
+def match_heading(line: str) -> HeadingLine | None:
+    """Classify one source line (already stripped of its newline) as a heading, or not."""
+    m = _MARKDOWN.match(line.strip())
+    if m:
+        return HeadingLine("md", None, m.group("text").strip(), len(m.group("hashes")))
+    m = _TABBED.match(line)
+    if m and "\t" in line:
+        text = f"{m.group('num')} {m.group('rest').strip()}"
+        return HeadingLine("num", 2, re.sub(r"[ \t]+", " ", text)) if _plausible(text) else None
+    stripped = line.strip()
+    if not stripped:
+        return None
+    for style, rank, pattern in _PATTERNS:
+        m = pattern.match(stripped)
+        if m:
+            text = re.sub(r"[ \t]+", " ", m.group("text")).strip()
+            if _plausible(text):
+                return HeadingLine(style, rank, text)
+            return None
+    if _PLAIN_WORDS.match(stripped) or _DEFINITION_TITLE.match(stripped):
+        return HeadingLine("plain", None, stripped)
+    return None
+
+
+class Outline:
+    """Assigns levels to headings as they come, keeping the stack of open numbering styles."""
+
+    def __init__(self, base_level: int = 1) -> None:
+        self.base = base_level
+        self.stack: list[tuple[str, int | None, int]] = []  # (style, rank, level)
+
+    def level_for(self, heading: HeadingLine) -> int:
+        if heading.style == "md":
+            level = min(6, self.base - 1 + heading.level)
+            while self.stack and self.stack[-1][2] >= level:
+                self.stack.pop()
+            self.stack.append((f"md{heading.level}", None, level))
+            return level
+        for i, (style, _rank, level) in enumerate(self.stack):
+            if style == heading.style:
+                del self.stack[i + 1 :]
+                return level
+        if heading.rank is not None:
+            while self.stack and not self.stack[-1][0].startswith("md"):
+                top_rank = self.stack[-1][1]
+                if top_rank is None or top_rank > heading.rank:
+                    self.stack.pop()
+                else:
+                    break
+        level = min(6, (self.stack[-1][2] + 1) if self.stack else self.base)
+        self.stack.append((heading.style, heading.rank, level))
+        return level

@@ -1,0 +1,58 @@
+"""Inline marks inside one block's raw text → plain text plus ruby and emphasis spans.
+
+Handles Aozora ruby (``｜漢字《かんじ》`` and ``漢字《かんじ》``; the PDF ruby lines are rewritten
+into this notation while lines are joined), Aozora ``［＃…］`` annotations (dropped), Markdown
+``**bold**`` / ``*italic*``, and inline web debris ("別ウィンドウで開く").
+"""
+
+from __future__ import annotations
+
+import re
+
+from store.importer.chars import KANA, KANJI
+from store.model import Emphasis, Ruby
+
+_TOKEN = re.compile(
+    rf"""
+      ｜(?P<base>[^｜《》\n]{{1,30}})《(?P<reading>[^《》\n]{{1,40}})》
+    | (?P<kbase>[{KANJI}]+)《(?P<kreading>[{KANA}ー・]{{1,40}})》
+    | (?P<annot>［＃[^］]*］)
+    | \*\*(?P<bold>[^*\s](?:[^*]*?[^*\s])?)\*\*
+    | (?<![*\w])\*(?P<italic>[^*\s](?:[^*]*?[^*\s])?)\*(?![*\w])
+    | (?P<debris>別ウィンドウで開く|新しいウィンドウで開く|外部サイトへ移動)
+    """,
+    re.VERBOSE,
+)
+
+
+def parse_inline(raw: str) -> tuple[str, list[Ruby], list[Emphasis]]:
+    """Strip inline notation from ``raw``; return ``(text, ruby, emphasis)`` with offsets."""
+    if not any(ch in raw for ch in "｜《［*別新外"):
+        return raw, [], []
+    out: list[str] = []
+    ruby: list[Ruby] = []
+    emphasis: list[Emphasis] = []
+    pos = 0
+    length = 0
+    for m in _TOKEN.finditer(raw):
+        chunk = raw[pos : m.start()]
+        out.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        if m.group("base") or m.group("kbase"):
+            base = m.group("base") or m.group("kbase")
+            reading = m.group("reading") or m.group("kreading")
+            ruby.append(Ruby(length, length + len(base), reading))
+            out.append(base)
+            length += len(base)
+        elif m.group("bold") is not None or m.group("italic") is not None:
+            kind = "bold" if m.group("bold") is not None else "italic"
+            inner_text, inner_ruby, inner_emph = parse_inline(m.group(kind))
+            ruby.extend(Ruby(length + r.start, length + r.end, r.reading) for r in inner_ruby)
+            emphasis.extend(Emphasis(length + e.start, length + e.end, e.kind) for e in inner_emph)
+            emphasis.append(Emphasis(length, length + len(inner_text), kind))
+            out.append(inner_text)
+            length += len(inner_text)
+        # annotations and debris are dropped
+    out.append(raw[pos:])
+    return "".join(out), ruby, sorted(emphasis, key=lambda e: (e.start, e.end))

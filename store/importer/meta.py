@@ -1,0 +1,33 @@
+"""Lines that describe the document rather than belong to its prose: captions, dates, sources.
+
+They become blocks of kind ``meta`` and are never glued into a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CAPTION = re.compile(
+    r"(?:写真提供|写真：|写真:|撮影：|撮影:|（写真|\(写真|Photo:|出典：|出典:|提供：)"
+    r"|（[^（）]*[0-9０-９]+月(?:[0-9０-９]+日)?[^（）]*）\s*$"
+    r"|（(?:上|下|左|右|中央)）\s*と?$"
+)
+_META = [
+    re.compile(r"^[（(](?:出所|出典|資料|注|脱稿日|写真|撮影|提供|参照)[^）)]*[）)].*"),
+    re.compile(r"^(?:出所|出典|資料|写真|撮影|提供)[：:].*"),
+    re.compile(r"^第[0-9０-９]+[表図][ 　]*\S.*"),
+    re.compile(r"^(?:令和|平成|昭和)?[0-9０-９元]+年[0-9０-９]+月[0-9０-９]+日$"),
+    re.compile(r"^[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2}(?:\s.*)?$"),
+    re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}\s*[（(].[）)]\s*[0-9]{1,2}:[0-9]{2}$"),
+]
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption line: a 写真提供 credit, or ends with a （date, place） parenthesis."""
+    stripped = line.strip()
+    return len(stripped) <= 90 and bool(_CAPTION.search(stripped)) and not stripped.endswith("。")
+
+
+def is_meta(line: str) -> bool:
+    stripped = line.strip()
+    return any(p.match(stripped) for p in _META)

@@ -1,0 +1,61 @@
+"""The import pipeline: decode → sanitize → read lines → inline marks → footnote links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.importer.assemble import assemble
+from store.importer.decode import normalise_newlines, read_text
+from store.importer.dedupe import drop_repeated_runs
+from store.importer.footnotes import assign_ids, link_markers
+from store.importer.inline import parse_inline
+from store.importer.sanitize import sanitize
+from store.model import Block, Document, Footnote
+
+
+def import_file(path: str | Path) -> Document:
+    """Import one file; raises :class:`ImportFailed` with a one-line message naming it."""
+    path = Path(path)
+    text, encoding = read_text(str(path))
+    doc = import_text(text, name=path.stem, suffix=path.suffix or ".txt")
+    doc.encoding = encoding
+    if encoding not in ("utf-8", "utf-8-sig"):
+        doc.notices.insert(0, f"decoded as {encoding}")
+    return doc
+
+
+def import_text(text: str, *, name: str = "", suffix: str = ".txt") -> Document:
+    """Parse already-decoded text (``suffix`` ".md" for Markdown) into a :class:`Document`."""
+    notices: list[str] = []
+    text, removed = sanitize(normalise_newlines(text))
+    if removed:
+        notices.append(f"removed {removed} control character(s) or escape sequence(s)")
+    if not text.strip():
+        notices.append("empty file: nothing to read")
+        return Document(title=name, blocks=[], footnotes=[], notices=notices)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    del text
+    assembled = assemble(lines)
+    blocks: list[Block] = []
+    for raw in assembled.blocks:
+        body, ruby, emphasis = parse_inline(raw.raw)
+        body = body.strip()
+        if not body and raw.kind != "table":
+            continue
+        rows = [[parse_inline(c)[0] for c in row] for row in raw.rows]
+        blocks.append(
+            Block(raw.kind, body, raw.level, ruby=ruby, emphasis=emphasis, rows=rows)  # type: ignore[arg-type]
+        )
+    blocks = drop_repeated_runs(blocks)
+    assign_ids(assembled.notes)
+    link_markers(blocks, assembled.notes)
+    footnotes = []
+    for note in assembled.notes:
+        body, ruby, _ = parse_inline(note.text)
+        footnotes.append(Footnote(note.full_id, body, ruby=ruby))
+    title = assembled.title or name
+    if title:
+        title = parse_inline(title)[0]
+    return Document(title=title, blocks=blocks, footnotes=footnotes, notices=notices)

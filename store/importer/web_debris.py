@@ -1,0 +1,52 @@
+"""Lines that are page furniture, not the document: web chrome and PDF page debris.
+
+Web: comment boxes, login prompts, ranking lists, "News Thumbnail", share-button rows,
+copyright lines, "…はこちら" links, bare counters. PDF: page numbers, "1ページ", layout file
+names, column labels. Running headers (short lines repeated on many pages) are found per
+document by :func:`running_headers`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_SNS = r"(?:HP|ホームページ|YouTube|Twitter|X|Facebook|Instagram|LINE|TikTok|note|はてブ|はてな|Pocket|シェア|ツイート|ポスト|いいね|保存|印刷|メール|Share|Tweet|Print|Email)"
+_DEBRIS = [
+    re.compile(r"^News Thumbnail$", re.I),
+    re.compile(rf"^{_SNS}(?:[ 　|｜/・]+{_SNS})+$", re.I),
+    re.compile(r"^(?:Copyright|©|\(c\)|（c）|著作権).*", re.I),
+    re.compile(r".*All Rights Reserved\.?$", re.I),
+    re.compile(r"^ログイン(?:して|する|が必要).*"),
+    re.compile(r"^(?:コメント|コメントする|コメントを書く|コメント一覧)(?:[（(]?\d+[）)]?)?$"),
+    re.compile(r"^(?:この記事を|記事を)?(?:シェア|共有)(?:する)?$"),
+    re.compile(r"^.{1,30}(?:はこちら|こちらから|をクリック)$"),
+    re.compile(r"^(?:別ウィンドウで開く|新しいウィンドウで開く|PDF)$"),
+    re.compile(
+        r"^(?:前の記事|次の記事|関連記事|トップへ戻る|ページの先頭へ|ページトップへ|戻る|もっと見る|続きを読む)$"
+    ),
+    re.compile(r"^[0-9０-９]{1,3}$"),  # counters, page numbers, rank numbers
+    re.compile(r"^[-－–—]\s*[0-9０-９]{1,4}\s*[-－–—]$"),  # - 12 -
+    re.compile(r"^[0-9０-９]{1,4}\s*(?:ページ|頁|page)$", re.I),
+    re.compile(r"^[0-9]+(?:-[0-9]+)+_\S*\s*$"),  # layout file names: 2-3-2_コラム_…
+    re.compile(r"^(?:C ?O ?L ?U ?M ?N|コラム|－|―|—)$"),
+]
+#: A line that opens a block of debris running to the next real paragraph.
+_SECTION_START = re.compile(
+    r"^(?:ランキング|人気記事|アクセスランキング|おすすめ記事|関連記事|関連ニュース|あわせて読みたい|最新記事|新着記事)$"
+)
+
+
+def is_debris(line: str) -> bool:
+    stripped = line.strip()
+    return any(p.match(stripped) for p in _DEBRIS)
+
+
+def starts_debris_section(line: str) -> bool:
+    return bool(_SECTION_START.match(line.strip()))
+
+
+def running_headers(lines: list[str]) -> set[str]:
+    """Short lines repeated three or more times: running headers and footers."""
+    counts = Counter(s for s in (line.strip() for line in lines) if 2 <= len(s) <= 40)
+    return {s for s, n in counts.items() if n >= 3}
