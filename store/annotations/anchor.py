@@ -1,0 +1,247 @@
+"""Making anchors, finding quotes, and re-anchoring after a document changed.
+
+Re-anchoring tries, in order (DESIGN.md §3):
+
+1. **hash equal** — the text is the one the anchor was made on: the position holds.
+2. **exact quote** — every occurrence of the quote is scored by how much of the stored
+   context surrounds it, ties broken by distance to the hint (the old offset and the old
+   block's new start); a short quote needs its context to match, so a deleted two-character
+   passage does not jump to an unrelated occurrence elsewhere.
+3. **fuzzy** — candidate places (around the hint, and where the quote's character n-grams
+   cluster) are aligned with ``difflib``; accepted when the quote is similar enough, helped
+   by the context: ``0.7·quote + 0.3·context ≥ 0.72`` with ``quote ≥ 0.5`` (and, for a
+   short quote, ``context ≥ 0.5``).
+4. otherwise the annotation is an **orphan**: kept with its quote, never dropped.
+
+Found unchanged at the old offset means ``anchored`` (same place); found elsewhere, or found
+altered (fuzzy), means ``moved`` — the user may want to look at it again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from store.annotations.model import (
+    CONTEXT,
+    Anchor,
+    State,
+    TextPositionSelector,
+    TextQuoteSelector,
+)
+from store.model import Document
+
+#: A quote shorter than this must have matching context to be trusted as an exact match.
+SHORT_QUOTE = 8
+FUZZY_THRESHOLD = 0.72
+FUZZY_MIN_QUOTE = 0.5
+_MAX_OCCURRENCES = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    state: State
+    start: int
+    end: int
+    #: 1.0 for an exact find; the fuzzy score otherwise; 0.0 for an orphan.
+    score: float
+
+
+def make_anchor(document: Document, start: int, end: int) -> Anchor:
+    """Anchor ``base_text[start:end]`` of ``document``."""
+    text = document.base_text
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"selection {start}:{end} is outside the text (0:{len(text)})")
+    block, offset = document.locate(start)
+    return Anchor(
+        TextPositionSelector(start, end),
+        TextQuoteSelector(
+            text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
+        ),
+        block,
+        offset,
+        document.content_hash,
+    )
+
+
+def moved_anchor(anchor: Anchor, document: Document, start: int, end: int) -> Anchor:
+    """The anchor re-made at its new place in ``document``."""
+    return make_anchor(document, start, end)
+
+
+# -- finding a quote the user typed -----------------------------------------------------------
+
+_WS = re.compile(r"\s+")
+
+
+def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every place ``quote`` occurs in ``text``, tolerant of line wrapping.
+
+    Tried in order, first that finds anything wins: exact; with any run of whitespace in the
+    quote matching any (or no) whitespace; ignoring whitespace entirely (a sentence the source
+    wrapped mid-word, or pasted from a wrapped view).
+    """
+    quote = quote.strip()
+    if not quote:
+        return []
+    found = _exact_all(text, quote)
+    if found:
+        return found
+    chunks = [c for c in _WS.split(quote) if c]
+    patterns = [r"\s*".join(re.escape(c) for c in chunks)]
+    patterns.append(r"\s*".join(re.escape(ch) for ch in "".join(chunks)))
+    for pattern in patterns:
+        found = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+        if found:
+            return found
+    return []
+
+
+def _exact_all(text: str, quote: str) -> list[tuple[int, int]]:
+    out = []
+    pos = text.find(quote)
+    while pos >= 0 and len(out) < _MAX_OCCURRENCES:
+        out.append((pos, pos + len(quote)))
+        pos = text.find(quote, pos + 1)
+    return out
+
+
+# -- re-anchoring -------------------------------------------------------------------------------
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _hints(anchor: Anchor, document: Document) -> list[int]:
+    hints = [anchor.position.start]
+    if anchor.block < len(document.blocks):
+        hints.append(document.block_starts[anchor.block] + anchor.block_offset)
+    return hints
+
+
+def resolve(anchor: Anchor, document: Document) -> Resolution:
+    """Where ``anchor``'s passage is in ``document`` now (see the module docstring)."""
+    text = document.base_text
+    start, end = anchor.position.start, anchor.position.end
+    exact = anchor.quote.exact
+    if anchor.content_hash == document.content_hash and text[start:end] == exact:
+        return Resolution("anchored", start, end, 1.0)
+    found = _resolve_exact(anchor, text, _hints(anchor, document))
+    if found is not None:
+        return found
+    fuzzy = _resolve_fuzzy(anchor, text, _hints(anchor, document))
+    if fuzzy is not None:
+        return fuzzy
+    return Resolution("orphan", start, end, 0.0)
+
+
+def _state_for(anchor: Anchor, start: int) -> State:
+    return "anchored" if start == anchor.position.start else "moved"
+
+
+def _resolve_exact(anchor: Anchor, text: str, hints: list[int]) -> Resolution | None:
+    exact, prefix, suffix = anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix
+    occurrences = _exact_all(text, exact)
+    if not occurrences:
+        return None
+    context_len = len(prefix) + len(suffix)
+
+    def score(pos: int) -> tuple[int, int]:
+        ctx = _common_suffix(prefix, text[max(0, pos - len(prefix)) : pos])
+        ctx += _common_prefix(suffix, text[pos + len(exact) : pos + len(exact) + len(suffix)])
+        return ctx, -min(abs(pos - h) for h in hints)
+
+    best_ctx, _ = max(score(p) for p, _ in occurrences)
+    best = max((p for p, _ in occurrences), key=score)
+    if len(exact) < SHORT_QUOTE and context_len and best_ctx < max(2, context_len // 4):
+        return None  # a short quote with foreign context: probably not our passage
+    return Resolution(_state_for(anchor, best), best, best + len(exact), 1.0)
+
+
+def _ngram_centres(exact: str, text: str, limit: int = 3) -> list[int]:
+    """Likely start positions of ``exact`` in ``text``, by where its n-grams cluster."""
+    g = 2 if len(exact) < 24 else 3
+    grams = [(i, exact[i : i + g]) for i in range(0, max(1, len(exact) - g + 1))]
+    if len(grams) > 96:
+        step = len(grams) / 96
+        grams = [grams[int(k * step)] for k in range(96)]
+    votes: Counter[int] = Counter()
+    bucket = max(8, len(exact) // 4)
+    for i, gram in grams:
+        pos = text.find(gram)
+        hits = 0
+        while pos >= 0 and hits < 200:
+            votes[(pos - i) // bucket] += 1
+            hits += 1
+            pos = text.find(gram, pos + 1)
+    return [b * bucket for b, _ in votes.most_common(limit)]
+
+
+def _align(window: str, exact: str) -> tuple[int, int]:
+    """The span of ``window`` that best lines up with ``exact``."""
+    sm = SequenceMatcher(None, window, exact, autojunk=False)
+    blocks = [b for b in sm.get_matching_blocks() if b.size]
+    if not blocks:
+        return (0, 0)
+    # Drop stray single-character matches far from the main body of the match.
+    main = max(blocks, key=lambda b: b.size)
+    kept = [b for b in blocks if b.size > 1 or abs(b.a - main.a) <= len(exact)]
+    return (min(b.a for b in kept), max(b.a + b.size for b in kept))
+
+
+def _similarity(a: str, b: str) -> float:
+    if not a and not b:
+        return 1.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _resolve_fuzzy(anchor: Anchor, text: str, hints: list[int]) -> Resolution | None:
+    exact, prefix, suffix = anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix
+    n = len(exact)
+    if not text or not exact:
+        return None
+    slack = n // 2 + CONTEXT
+    centres = list(dict.fromkeys(hints + _ngram_centres(exact, text)))
+    best: tuple[float, int, int] | None = None
+    for centre in centres:
+        lo = max(0, centre - slack)
+        window = text[lo : centre + n + slack]
+        a, b = _align(window, exact)
+        if b <= a:
+            continue
+        s, e = lo + a, lo + b
+        q = _similarity(exact, text[s:e])
+        ctx = (
+            _similarity(prefix, text[max(0, s - len(prefix)) : s])
+            + _similarity(suffix, text[e : e + len(suffix)])
+        ) / 2
+        combined = 0.7 * q + 0.3 * ctx
+        if n < SHORT_QUOTE and ctx < 0.5:
+            continue  # a short quote alone proves nothing
+        if (
+            q >= FUZZY_MIN_QUOTE
+            and combined >= FUZZY_THRESHOLD
+            and (best is None or combined > best[0])
+        ):
+            best = (combined, s, e)
+    if best is None:
+        return None
+    score, s, e = best
+    return Resolution(_state_for(anchor, s) if text[s:e] == exact else "moved", s, e, score)

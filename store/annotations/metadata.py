@@ -1,0 +1,36 @@
+"""Document metadata the user entered (the reader's ``m`` form), kept in the annotation store.
+
+``store.library.metadata_for`` overlays it on the seeds' bundled metadata once
+:func:`install_metadata_hook` has run (the app and the commands call it at start-up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+
+from store import library
+from store.annotations.repository import Repository, default_repository
+from store.annotations.storage import StorageError
+from store.library import DocMeta
+
+_FIELDS = {f.name for f in fields(DocMeta)}
+
+
+def load_user_metadata(doc_key: str, repo: Repository | None = None) -> DocMeta | None:
+    """What the user entered for ``doc_key``, or None (also when the store cannot be read)."""
+    try:
+        rec = (repo or default_repository()).user_metadata(doc_key)
+    except StorageError:
+        return None
+    if rec is None:
+        return None
+    return DocMeta.from_dict({k: v for k, v in rec.items() if k in _FIELDS})
+
+
+def save_user_metadata(doc_key: str, meta: DocMeta, repo: Repository | None = None) -> None:
+    """Store the form's fields for ``doc_key`` (durable on return; raises StorageError)."""
+    (repo or default_repository()).save_user_metadata(doc_key, asdict(meta))
+
+
+def install_metadata_hook() -> None:
+    library.user_metadata_lookup = load_user_metadata
