@@ -1,0 +1,141 @@
+"""Moving and searching in the logical text (offsets, never cells): sentences, words, matches.
+
+Search runs on the base text, so a match may cross a line wrap, a reading or a footnote marker
+(none of them are in the text). A one-word query also finds the word's inflections through the
+analyser's dictionary form: 取り組む finds 取り組み and 取り組んだ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+#: Characters that end a sentence; closing brackets right after them belong to that sentence.
+SENTENCE_END = frozenset("。！？!?．")
+CLOSERS = frozenset("」』）)】〕〉》\"'")
+
+#: Verb endings (dictionary form) whose 連用形 (i-row) makes the noun: 取り組む → 取り組み.
+_RENYOU = dict(zip("うくぐすつぬぶむる", "いきぎしちにびみり", strict=True))
+
+
+class MorphemeLike(Protocol):
+    surface: str
+    start: int
+    end: int
+    dictionary_form: str
+    normalized_form: str
+    pos: tuple[str, ...]
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences start: after 。！？ (and their closing brackets) and after "\\n"."""
+    starts = [0]
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in SENTENCE_END or ch == "\n":
+            j = i + 1
+            while j < n and text[j] in CLOSERS:
+                j += 1
+            while j < n and text[j] in " \u3000":
+                j += 1
+            if j < n and j != starts[-1]:
+                starts.append(j)
+            i = j
+            continue
+        i += 1
+    return starts
+
+
+def next_in(starts: Sequence[int], offset: int) -> int | None:
+    """The first of ``starts`` after ``offset``."""
+    for s in starts:
+        if s > offset:
+            return s
+    return None
+
+
+def prev_in(starts: Sequence[int], offset: int) -> int | None:
+    """The last of ``starts`` before ``offset``."""
+    found = None
+    for s in starts:
+        if s >= offset:
+            break
+        found = s
+    return found
+
+
+def word_starts(morphemes: Iterable[MorphemeLike]) -> list[int]:
+    """Where words start (spaces and punctuation are not words to stop on)."""
+    out = []
+    for m in morphemes:
+        if m.surface.strip() and not (m.pos and m.pos[0] in ("空白",)):
+            out.append(m.start)
+    return out
+
+
+def find_literal(text: str, query: str) -> list[tuple[int, int]]:
+    """Every occurrence of ``query`` (case-insensitive for scripts with case), non-overlapping."""
+    if not query:
+        return []
+    hay, needle = text, query
+    folded = text.casefold()
+    if len(folded) == len(text):
+        q = query.casefold()
+        if len(q) == len(query):
+            hay, needle = folded, q
+    out = []
+    start = 0
+    while True:
+        i = hay.find(needle, start)
+        if i < 0:
+            return out
+        out.append((i, i + len(needle)))
+        start = i + max(1, len(needle))
+
+
+def _stem(m: MorphemeLike) -> str | None:
+    """The 連用形 noun form of a verb (取り組む → 取り組み), or None."""
+    form = m.dictionary_form
+    if m.pos and m.pos[0] == "動詞" and len(form) >= 2 and form[-1] in _RENYOU:
+        return form[:-1] + _RENYOU[form[-1]]
+    return None
+
+
+def same_word(m: MorphemeLike, q: MorphemeLike) -> bool:
+    """``m`` is an inflection (or the 連用形 noun) of the query word ``q``."""
+    if m.dictionary_form == q.dictionary_form or (
+        m.normalized_form == q.normalized_form and q.normalized_form
+    ):
+        return True
+    qs, ms = _stem(q), _stem(m)
+    return (qs is not None and m.dictionary_form == qs) or (
+        ms is not None and q.dictionary_form == ms
+    )
+
+
+def is_word_query(query_morphemes: Sequence[MorphemeLike]) -> bool:
+    """A query worth matching by dictionary form: one content word (a verb, noun, adjective…)."""
+    words = [m for m in query_morphemes if m.surface.strip()]
+    return len(words) == 1 and bool(re.search(r"[^\W\d_]", words[0].surface))
+
+
+def find_word(
+    morphemes: Iterable[MorphemeLike], query: MorphemeLike, offset: int = 0
+) -> list[tuple[int, int]]:
+    """Spans (shifted by ``offset``) of the morphemes that are forms of ``query``."""
+    return [(offset + m.start, offset + m.end) for m in morphemes if same_word(m, query)]
+
+
+def merge_spans(*groups: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Union of spans, sorted, with overlapping ones merged."""
+    spans = sorted(s for g in groups for s in g)
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

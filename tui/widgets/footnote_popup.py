@@ -1,0 +1,63 @@
+"""A footnote's full text in a popup, drawn by a reader (so it has furigana and wraps right)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label
+
+from store.model import Block, Document, Footnote, Ruby
+from tui.layout.cells import safe_text
+
+
+class _Readings:
+    """The shape ``ReaderView.show`` takes (``store.japanese.DocumentReadings``) for one block."""
+
+    def __init__(self, text: str, readings: Sequence[Any]) -> None:
+        self.blocks = [list(readings)]
+        self.footnotes: dict[str, list[Any]] = {}
+        self.texts = [text]
+        self.headings = [False]
+        self.footnote_texts: dict[str, str] = {}
+
+    def footnote(self, footnote_id: str) -> list[Any]:
+        return []
+
+
+class FootnotePopup(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "dismiss", "Close footnote", id="footnote.close")
+    ]
+
+    def __init__(self, note: Footnote, readings: Sequence[Any] = (), *, mode: str = "all") -> None:
+        super().__init__()
+        self.note = note
+        self.readings = readings
+        self.mode = mode
+
+    def compose(self) -> ComposeResult:
+        from tui.widgets.reader import ReaderView
+
+        with Vertical(id="footnote-box"):
+            yield Label(f"Footnote {safe_text(self.note.id)}", id="footnote-title", markup=False)
+            yield ReaderView(id="footnote-text")
+            yield Label("Escape closes · j/k scroll", id="footnote-hint")
+
+    def on_mount(self) -> None:
+        from tui.widgets.reader import ReaderView
+
+        reader = self.query_one(ReaderView)
+        ruby = [Ruby(r.start, r.end, r.reading) for r in self.note.ruby]
+        doc = Document(title=self.note.id, blocks=[Block("paragraph", self.note.text, ruby=ruby)])
+        # readings arrive already filtered for the main reader's mode
+        reader.furigana_mode = "inline" if self.mode == "inline" else "all"
+        reader.show(doc, readings=_Readings(self.note.text, self.readings))
+        reader.focus()
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(None)

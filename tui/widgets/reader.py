@@ -1,0 +1,1068 @@
+"""The reading pane: a document drawn line by line with furigana, footnote markers and a cursor.
+
+Built on Textual's Line API (after Textualize/toolong's ``log_lines.py``): the document is laid
+out by :mod:`tui.layout` into screen lines, ``render_line`` paints only the lines on screen, and
+painted lines are kept in an LRU cache keyed by what they show (never by their line index, which
+moves when blocks above are laid out). The first screen is laid out on demand; the rest of the
+document is laid out by a thread worker that hands finished blocks back to the main thread, so
+a 1 MB document paints as fast as a short one and input is never blocked.
+
+Positions are base-text offsets (``Document.base_text``), like annotations; cells exist only
+in the layout. The reading position is ``(block, offset)`` of the top line and survives
+reflows (resize, furigana mode).
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.style import Style
+from textual import events, work
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+from store.model import Block, Document
+from tui.layout.document import BASE, RUBY, BlockLayout, DocumentLayout, Line
+from tui.layout.textnav import (
+    find_literal,
+    find_word,
+    is_word_query,
+    merge_spans,
+    next_in,
+    prev_in,
+    sentence_starts,
+    word_starts,
+)
+from tui.widgets.reader_paint import Palette, paint_blank, paint_row, paint_ruby
+
+#: Furigana modes in the order ``r`` cycles through them: the analyser's display levels,
+#: then inline ``漢字(かんじ)``. Readings the source gives are shown in every mode.
+FURIGANA_MODES: list[tuple[str, str]] = [
+    ("above-grade", "Furigana above school grade"),
+    ("all", "Furigana on every kanji word"),
+    ("first", "Furigana on first use per section"),
+    ("inline", "Furigana inline 漢字(かんじ)"),
+    ("off", "Furigana off (source ruby only)"),
+]
+READER_TCSS = Path(__file__).resolve().parent.parent / "styles" / "reader.tcss"
+
+#: The level whose readings inline mode shows.
+INLINE_LEVEL = "above-grade"
+
+#: Highlight style names the annotations work may use (``reader--highlight-<name>``).
+HIGHLIGHT_NAMES = ("yellow", "green", "blue", "pink", "purple")
+
+#: Blocks laid out per batch the worker hands back to the main thread.
+BATCH_SECONDS = 0.05
+
+
+def _b(key: str, action: str, description: str, name: str, show: bool = False) -> Binding:
+    return Binding(key, action, description, show=show, id=f"reader.{name}")
+
+
+class ReaderView(ScrollView, can_focus=True):
+    """Reads a :class:`~store.model.Document`; see the module docstring."""
+
+    FURIGANA_MODES: ClassVar[list[tuple[str, str]]] = FURIGANA_MODES
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _b("j,down", "line_down", "Scroll down a line", "down"),
+        _b("k,up", "line_up", "Scroll up a line", "up"),
+        _b("h,left", "cursor_left", "Cursor back a character", "left"),
+        _b("l,right", "cursor_right", "Cursor forward a character", "right"),
+        _b("space,pagedown", "page_down", "Next page", "page_down", True),
+        _b("pageup,ctrl+b", "page_up", "Previous page", "page_up"),
+        _b("g,home", "top", "Go to the start", "top"),
+        _b("G,end", "bottom", "Go to the end", "bottom"),
+        _b("slash", "search", "Search", "search", True),
+        _b("n", "next_match", "Next match", "next_match"),
+        _b("N", "prev_match", "Previous match", "prev_match"),
+        _b("right_square_bracket", "next_marker", "Next footnote marker", "next_footnote", True),
+        _b("left_square_bracket", "prev_marker", "Previous footnote marker", "prev_footnote"),
+        _b("enter", "open_footnote", "Open footnote", "open_footnote"),
+        _b("escape", "clear", "Clear selection / search", "clear"),
+        _b("v", "visual", "Visual selection", "visual"),
+        _b("y", "copy", "Copy selection (base text)", "copy"),
+        _b("w", "word_next", "Next word", "word_next"),
+        _b("b", "word_prev", "Previous word", "word_prev"),
+        _b("right_parenthesis", "sentence_next", "Next sentence", "sentence_next"),
+        _b("left_parenthesis", "sentence_prev", "Previous sentence", "sentence_prev"),
+        _b("K", "word_info", "Word info", "word_info"),
+        _b("r", "cycle_furigana", "Furigana mode", "furigana", True),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reader--h1",
+        "reader--h2",
+        "reader--h3",
+        "reader--heading",
+        "reader--quote",
+        "reader--meta",
+        "reader--list",
+        "reader--table",
+        "reader--table-header",
+        "reader--bold",
+        "reader--italic",
+        "reader--ruby",
+        "reader--ruby-source",
+        "reader--ruby-guess",
+        "reader--marker",
+        "reader--marker-current",
+        "reader--inline-reading",
+        "reader--bullet",
+        "reader--bar",
+        "reader--cell",
+        "reader--cursor",
+        "reader--selection",
+        "reader--match",
+        "reader--match-current",
+        "reader--highlight",
+        *(f"reader--highlight-{name}" for name in HIGHLIGHT_NAMES),
+    }
+
+    #: The reader's styles live in ``tui/styles/reader.tcss``; loading them as the widget's
+    #: default CSS (unscoped, so the popups' rules apply too) keeps the widget self-contained
+    #: while the app's own CSS can still override any of them.
+    DEFAULT_CSS = READER_TCSS.read_text(encoding="utf-8")
+    SCOPED_CSS = False
+
+    furigana_mode: reactive[str] = reactive(FURIGANA_MODES[0][0], init=False)
+
+    # -- messages -----------------------------------------------------------------------
+    class PositionChanged(Message):
+        """The top line now shows ``(block, offset)``; ``fraction`` is the progress 0..1."""
+
+        def __init__(self, block: int, offset: int, fraction: float, section_title: str) -> None:
+            super().__init__()
+            self.block, self.offset = block, offset
+            self.fraction, self.section_title = fraction, section_title
+
+    class SelectionCopied(Message):
+        """The user copied the selection; ``text`` is base text (no readings, no markers)."""
+
+        def __init__(self, text: str, start: int, end: int) -> None:
+            super().__init__()
+            self.text, self.start, self.end = text, start, end
+
+    class SelectionChanged(Message):
+        """The selection is now ``base_text[start:end]`` (``start == end``: no selection)."""
+
+        def __init__(self, start: int, end: int) -> None:
+            super().__init__()
+            self.start, self.end = start, end
+
+    class SearchChanged(Message):
+        """Search state: ``count`` matches of ``query``, the current one is ``index`` (0-based)."""
+
+        def __init__(self, query: str, index: int, count: int) -> None:
+            super().__init__()
+            self.query, self.index, self.count = query, index, count
+
+    # -- life ---------------------------------------------------------------------------
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.document: Document | None = None
+        self._readings: Any = None  # store.japanese.DocumentReadings of the document
+        self._shown: list[Sequence[Any]] | None = None  # readings selected for the mode
+        self._layout: DocumentLayout | None = None
+        self._gen = 0
+        self._cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
+        self._palette: Palette | None = None
+        self._styles: dict[str, Style] = {}
+        self.cursor = 0
+        self._anchor: int | None = None
+        self._drag_from: int | None = None
+        self._matches: list[tuple[int, int]] = []
+        self._match = -1
+        self._query = ""
+        self._markers: list[tuple[int, str]] = []  # (global ref offset, footnote id)
+        self._morphemes: dict[int, list[Any]] = {}
+        self._highlights: list[tuple[int, int, str]] = []
+        self._hl_by_block: dict[int, list[tuple[int, int, str]]] = {}
+        self._last_position: tuple[int, int] | None = None
+        self._pending_position: tuple[int, int] | None = None
+        self._laid_out_width = 0
+
+    # -- public API ---------------------------------------------------------------------
+    def show(
+        self,
+        doc: Document,
+        *,
+        readings: Any = None,
+        position: tuple[int, int] | None = None,
+    ) -> None:
+        """Show ``doc`` at ``position`` (block, offset); ``readings`` is a
+        ``store.japanese.DocumentReadings`` (or None: source ruby only, until
+        :meth:`set_readings`)."""
+        self.document = doc
+        self._readings = readings
+        self._morphemes = {}
+        self._matches, self._match, self._query = [], -1, ""
+        self._anchor = None
+        self._markers = [
+            (start + ref.offset, ref.footnote_id)
+            for start, block in zip(doc.block_starts, doc.blocks, strict=True)
+            for ref in block.refs
+        ]
+        self._markers.sort()
+        self._set_highlight_index()
+        block, offset = position or (0, 0)
+        block = max(0, min(block, len(doc.blocks) - 1)) if doc.blocks else 0
+        offset = max(0, min(offset, len(doc.blocks[block].text))) if doc.blocks else 0
+        self.cursor = (doc.block_starts[block] + offset) if doc.blocks else 0
+        self._last_position = None
+        self._select_readings()
+        self._relayout((block, offset))
+
+    def set_readings(self, readings: Any) -> None:
+        """Readings arrived (analysed in a worker): redraw with them, keeping the position."""
+        self._readings = readings
+        self._select_readings()
+        self._relayout(self.position)
+
+    def goto_block(self, index: int) -> None:
+        """Put block ``index`` at the top of the pane (and the cursor at its start)."""
+        if self.document is None or not self.document.blocks:
+            return
+        index = max(0, min(index, len(self.document.blocks) - 1))
+        self.cursor = self.document.block_starts[index]
+        self._scroll_to_position((index, 0))
+        self._refresh_lines()
+
+    def goto_offset(self, offset: int) -> None:
+        """Move the cursor to base-text ``offset`` and scroll it into view."""
+        self._move_cursor(offset)
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """``(block, offset)`` of the top line."""
+        if self._layout is None:
+            return self._pending_position or (0, 0)
+        if self._pending_position is not None:
+            return self._pending_position
+        return self._layout.position_at(int(self.scroll_y))
+
+    @property
+    def highlights(self) -> list[tuple[int, int, str]]:
+        """``(start, end, style_name)`` in base-text offsets, drawn as background colour.
+
+        ``style_name`` is one of :data:`HIGHLIGHT_NAMES` (``reader--highlight-<name>`` in the
+        CSS), ``""`` for the default, or any Rich style string (``"on #553300"``).
+        """
+        return list(self._highlights)
+
+    @highlights.setter
+    def highlights(self, value: Sequence[tuple[int, int, str]]) -> None:
+        self._highlights = [(int(s), int(e), str(n)) for s, e, n in value if e > s]
+        self._set_highlight_index()
+        self._refresh_lines()
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        """The selected base-text span, or None."""
+        if self._anchor is None:
+            return None
+        a, b = sorted((self._anchor, self.cursor))
+        end = min(b + 1, len(self.document.base_text)) if self.document else b
+        return (a, end)
+
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        return list(self._matches)
+
+    # -- readings and layout ------------------------------------------------------------
+    def _select_readings(self) -> None:
+        doc = self.document
+        mode = self.furigana_mode
+        self._shown = None
+        if doc is None or self._readings is None:
+            return
+        from store.japanese.levels import select_readings
+
+        level = INLINE_LEVEL if mode == "inline" else mode
+        if level == "off":
+            self._shown = None
+            return
+        try:
+            self._shown = select_readings(self._readings, level).blocks
+        except (ValueError, IndexError):
+            self._shown = None
+
+    def _block_readings(self, index: int) -> Sequence[Any]:
+        shown = self._shown
+        if shown is None or index >= len(shown):
+            return ()
+        return shown[index]
+
+    def _layout_width(self) -> int:
+        return max(8, self.scrollable_content_region.width or self.size.width or 80)
+
+    def _relayout(self, position: tuple[int, int]) -> None:
+        """Start a new layout (new document, width or mode), keeping ``position`` on top."""
+        self._gen += 1
+        self._cache.clear()
+        doc = self.document
+        if doc is None:
+            return
+        width = self._layout_width()
+        self._laid_out_width = width
+        self._layout = DocumentLayout(
+            doc, width, readings=self._block_readings, inline=self.furigana_mode == "inline"
+        )
+        self._pending_position = position
+        if self.is_mounted and self.size.height:
+            self._apply_pending_position()
+        self._layout_rest(self._gen)
+
+    def _apply_pending_position(self) -> None:
+        layout = self._layout
+        position = self._pending_position
+        if layout is None or position is None:
+            return
+        # lay out the first screen from the position down before anything paints
+        block = position[0]
+        y = layout.y_of(block, position[1])
+        need = y + self.size.height
+        i = block
+        while i < len(layout.blocks) and layout.starts[i] < need:
+            layout.ensure(i)
+            i += 1
+        y = layout.y_of(block, position[1])
+        self._pending_position = None
+        self._update_virtual_size()
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        self._post_position()
+        self.refresh()
+
+    def _update_virtual_size(self) -> None:
+        if self._layout is not None:
+            self.virtual_size = Size(self._layout.width, self._layout.line_count)
+
+    @work(thread=True, exclusive=True, group="reader-layout")
+    def _layout_rest(self, gen: int) -> None:
+        """Lay out every block not yet laid out, handing batches to the main thread."""
+        worker = get_current_worker()
+        layout = self._layout
+        if layout is None:
+            return
+        batch: list[tuple[int, BlockLayout]] = []
+        started = time.perf_counter()
+        for i in range(len(layout.blocks)):
+            if worker.is_cancelled or gen != self._gen:
+                return
+            if layout.blocks[i] is not None:
+                continue
+            batch.append((i, layout.compute(i)))
+            if time.perf_counter() - started > BATCH_SECONDS:
+                self.app.call_from_thread(self._install, gen, batch)
+                batch = []
+                started = time.perf_counter()
+        if batch and not worker.is_cancelled:
+            self.app.call_from_thread(self._install, gen, batch)
+
+    def _install(self, gen: int, batch: list[tuple[int, BlockLayout]]) -> None:
+        layout = self._layout
+        if gen != self._gen or layout is None:
+            return
+        top = int(self.scroll_y)
+        anchor = layout.block_at_line(top)
+        within = top - layout.starts[anchor] if layout.heights else 0
+        changed = False
+        for i, block_layout in batch:
+            if layout.blocks[i] is None:
+                changed |= layout.install(i, block_layout)
+        if changed and self._pending_position is None:
+            self._update_virtual_size()
+            y = layout.starts[anchor] + min(within, layout.heights[anchor] - 1)
+            if y != top:
+                self.scroll_to(y=y, animate=False, immediate=True, force=True)
+            self.refresh()
+
+    # -- Textual hooks ------------------------------------------------------------------
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """For ``height: auto`` (popups): the laid-out height of a short document."""
+        doc = self.document
+        if doc is None:
+            return 0
+        if len(doc.blocks) > 200:
+            return viewport.height
+        layout = DocumentLayout(
+            doc, max(8, width), readings=self._block_readings, inline=self.furigana_mode == "inline"
+        )
+        for i in range(len(doc.blocks)):
+            layout.ensure(i)
+        return layout.line_count
+
+    def on_mount(self) -> None:
+        if self._pending_position is not None:
+            self.call_after_refresh(self._apply_pending_position)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.document is None:
+            return
+        if self._layout_width() != self._laid_out_width or self._pending_position is not None:
+            self._relayout(self.position)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._palette = None
+        self._styles = {}
+        self._cache.clear()
+
+    def watch_furigana_mode(self, old: str, new: str) -> None:
+        if new not in {m for m, _ in FURIGANA_MODES}:
+            self.furigana_mode = old
+            return
+        if self.document is not None:
+            position = self.position
+            self._select_readings()
+            self._relayout(position)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._post_position()
+
+    def _post_position(self) -> None:
+        doc, layout = self.document, self._layout
+        if doc is None or layout is None or not doc.blocks or self._pending_position:
+            return
+        position = layout.position_at(int(self.scroll_y))
+        if position == self._last_position:
+            return
+        self._last_position = position
+        chain = doc.section_of(position[0])
+        max_y = max(1, layout.line_count - self.size.height)
+        fraction = max(0.0, min(1.0, self.scroll_y / max_y))
+        if layout.line_count <= self.size.height:
+            fraction = 1.0
+        title = chain[-1].text if chain else ""
+        self.post_message(self.PositionChanged(position[0], position[1], fraction, title))
+
+    # -- painting -----------------------------------------------------------------------
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            try:
+                style = self.get_component_rich_style(f"reader--{name}", partial=True)
+            except KeyError:
+                style = Style()
+            self._styles[name] = style
+        return style
+
+    def _get_palette(self) -> Palette:
+        if self._palette is None:
+            s = self._style
+            self._palette = Palette(
+                base=self.rich_style,
+                ruby=s("ruby"),
+                ruby_guess=s("ruby-guess"),
+                ruby_source=s("ruby-source"),
+                marker=s("marker"),
+                marker_current=s("marker-current"),
+                reading=s("inline-reading"),
+                bullet=s("bullet"),
+                bar=s("bar"),
+                cell=s("cell"),
+                cursor=s("cursor"),
+            )
+        return self._palette
+
+    def _block_style(self, block: Block) -> tuple[Style, Style | None]:
+        """(text style, whole-line fill or None) for a block's kind."""
+        if block.kind == "heading":
+            name = f"h{block.level}" if 1 <= block.level <= 3 else "heading"
+            style = self._style(name)
+            return style, (self.rich_style + style if block.level == 1 else None)
+        if block.kind == "list_item":
+            return self._style("list"), None
+        if block.kind in ("quote", "meta", "table"):
+            return self._style(block.kind), None
+        return Style(), None
+
+    def _highlight_style(self, name: str) -> Style:
+        if not name:
+            return self._style("highlight")
+        if name in HIGHLIGHT_NAMES:
+            return self._style(f"highlight-{name}")
+        key = f"raw:{name}"
+        style = self._styles.get(key)
+        if style is None:
+            try:
+                style = Style.parse(name)
+            except Exception:
+                style = self._style("highlight")
+            self._styles[key] = style
+        return style
+
+    def _set_highlight_index(self) -> None:
+        self._hl_by_block = {}
+        doc = self.document
+        if doc is None or not doc.blocks:
+            return
+        starts = doc.block_starts
+        for s, e, name in self._highlights:
+            first = max(0, bisect_right(starts, s) - 1)
+            last = max(0, bisect_right(starts, max(s, e - 1)) - 1)
+            for i in range(first, last + 1):
+                bs = starts[i]
+                self._hl_by_block.setdefault(i, []).append((s - bs, e - bs, name))
+
+    def _overlays(self, index: int, row_start: int, row_end: int) -> tuple[Any, ...]:
+        """Everything besides the layout that changes how a row looks (also its cache key)."""
+        doc = self.document
+        assert doc is not None
+        base = doc.block_starts[index]
+        g0, g1 = base + row_start, base + row_end
+        spans: list[tuple[int, int, str]] = []
+        for s, e, name in self._hl_by_block.get(index, ()):
+            if s < row_end and e > row_start:
+                spans.append((s, e, "hl:" + name))
+        if self._matches:
+            k = max(0, bisect_right(self._matches, (g0, g0)) - 1)
+            while k < len(self._matches) and self._matches[k][0] <= g1:
+                s, e = self._matches[k]
+                if s <= g1 and e > g0:
+                    name = "match-current" if k == self._match else "match"
+                    spans.append((s - base, e - base, name))
+                k += 1
+        sel = self.selection
+        if sel and sel[0] <= g1 and sel[1] > g0:
+            spans.append((sel[0] - base, sel[1] - base, "selection"))
+        cursor = self.cursor - base if self.has_focus and g0 <= self.cursor <= g1 else None
+        if cursor is not None and cursor == row_end and row_end < len(doc.blocks[index].text):
+            cursor = None  # it is drawn at the start of the next row
+        marker = None
+        if cursor is not None:
+            for ref in doc.blocks[index].refs:
+                if ref.offset in (cursor, cursor + 1):
+                    marker = ref.offset
+                    break
+        return (tuple(spans), cursor, marker)
+
+    def _span_style(self, name: str) -> Style:
+        if name.startswith("hl:"):
+            return self._highlight_style(name[3:])
+        return self._style(name)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        layout, doc = self._layout, self.document
+        palette = self._get_palette()
+        if layout is None or doc is None:
+            return paint_blank(width, palette)
+        line = layout.line(int(self.scroll_y) + y)
+        if line is None or line.row is None:
+            return paint_blank(width, palette)
+        block = doc.blocks[line.block]
+        text_style, fill = self._block_style(block)
+        row = line.row
+        if line.kind == RUBY:
+            key: tuple[Any, ...] = (self._gen, width, line.block, row.start, RUBY)
+            strip = self._cache.get(key)
+            if strip is None:
+                strip = paint_ruby(row, width, palette, fill)
+                self._cache[key] = strip
+            return strip
+        overlays = self._overlays(line.block, row.start, row.end)
+        key = (self._gen, width, line.block, row.start, BASE, overlays)
+        strip = self._cache.get(key)
+        if strip is None:
+            spans = [(s, e, self._span_style(n)) for s, e, n in overlays[0]]
+            spans = self._emphasis(block) + spans
+            if block.kind == "table" and row is layout.ensure(line.block).rows[0]:
+                text_style = text_style + self._style("table-header")
+            strip = paint_row(
+                row,
+                block.text,
+                width,
+                palette,
+                text_style=text_style,
+                fill=fill,
+                spans=spans,
+                cursor=overlays[1],
+                current_marker=overlays[2],
+            )
+            self._cache[key] = strip
+        return strip
+
+    def _emphasis(self, block: Block) -> list[tuple[int, int, Style]]:
+        return [(e.start, e.end, self._style(e.kind)) for e in block.emphasis]
+
+    def _refresh_lines(self) -> None:
+        self.refresh()
+
+    # -- geometry helpers ---------------------------------------------------------------
+    def _line_of(self, offset: int) -> int:
+        """Screen line index of the base row holding base-text ``offset``."""
+        doc, layout = self.document, self._layout
+        if doc is None or layout is None or not doc.blocks:
+            return 0
+        block, local = doc.locate(offset)
+        return layout.y_of(block, local, base=True)
+
+    def _scroll_to_position(self, position: tuple[int, int]) -> None:
+        layout = self._layout
+        if layout is None:
+            return
+        if self._pending_position is not None:
+            self._pending_position = position
+            return
+        y = layout.y_of(*position)
+        self._update_virtual_size()
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
+
+    def _ensure_cursor_visible(self) -> None:
+        if self._layout is None or self._pending_position is not None:
+            return
+        y = self._line_of(self.cursor)
+        top = int(self.scroll_y)
+        height = max(1, self.size.height)
+        line = self._layout.line(y - 1)
+        ruby_above = line is not None and line.kind == RUBY
+        if y - (1 if ruby_above else 0) < top:
+            self.scroll_to(y=y - (1 if ruby_above else 0), animate=False, immediate=True)
+        elif y >= top + height:
+            self.scroll_to(y=y - height + 1, animate=False, immediate=True)
+
+    def _offset_at(self, x: int, y: int) -> tuple[int, Line | None, str | None]:
+        """(base offset, line, footnote id of a marker there) for a point in the widget."""
+        doc, layout = self.document, self._layout
+        if doc is None or layout is None or not doc.blocks:
+            return (0, None, None)
+        line_y = int(self.scroll_y) + y
+        line = layout.line(line_y)
+        if line is None:
+            return (len(doc.base_text), None, None)
+        base = doc.block_starts[line.block]
+        if line.row is None:
+            return (base + len(doc.blocks[line.block].text), line, None)
+        col = int(self.scroll_x) + x
+        for deco in line.row.decorations:
+            if (
+                deco.kind == "marker"
+                and line.kind == BASE
+                and deco.col <= col < deco.col + deco.width
+            ):
+                return (base + max(0, deco.offset - 1), line, deco.key)
+        return (base + line.row.offset_at(col, doc.blocks[line.block].text), line, None)
+
+    # -- cursor and selection -----------------------------------------------------------
+    def _move_cursor(self, offset: int) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        offset = max(0, min(offset, max(0, len(doc.base_text) - 1)))
+        self.cursor = offset
+        self._ensure_cursor_visible()
+        if self._anchor is not None:
+            sel = self.selection
+            if sel:
+                self.post_message(self.SelectionChanged(*sel))
+        self._refresh_lines()
+
+    def _keep_cursor_on_screen(self) -> None:
+        """After a scroll: pull the cursor onto the visible lines."""
+        doc, layout = self.document, self._layout
+        if doc is None or layout is None or self._anchor is not None:
+            return
+        y = self._line_of(self.cursor)
+        top = int(self.scroll_y)
+        bottom = top + self.size.height - 1
+        if top <= y <= bottom:
+            return
+        target = top if y < top else bottom
+        line = layout.line(target)
+        step = 1 if y < top else -1
+        while line is not None and line.kind != BASE and top <= target + step <= bottom:
+            target += step
+            line = layout.line(target)
+        if line is not None and line.row is not None:
+            self.cursor = doc.block_starts[line.block] + line.row.start
+        self._refresh_lines()
+
+    def action_line_down(self) -> None:
+        self.scroll_to(y=self.scroll_y + 1, animate=False, immediate=True)
+        self._keep_cursor_on_screen()
+
+    def action_line_up(self) -> None:
+        self.scroll_to(y=self.scroll_y - 1, animate=False, immediate=True)
+        self._keep_cursor_on_screen()
+
+    def action_page_down(self) -> None:
+        self.scroll_to(
+            y=self.scroll_y + max(1, self.size.height - 1), animate=False, immediate=True
+        )
+        self._keep_cursor_on_screen()
+
+    def action_page_up(self) -> None:
+        self.scroll_to(
+            y=self.scroll_y - max(1, self.size.height - 1), animate=False, immediate=True
+        )
+        self._keep_cursor_on_screen()
+
+    def action_top(self) -> None:
+        self._move_cursor(0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        if self.document is None:
+            return
+        self._move_cursor(len(self.document.base_text))
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
+    def action_cursor_left(self) -> None:
+        self._move_cursor(self.cursor - 1)
+
+    def action_cursor_right(self) -> None:
+        self._move_cursor(self.cursor + 1)
+
+    def action_visual(self) -> None:
+        if self._anchor is None:
+            self._anchor = self.cursor
+            sel = self.selection
+            if sel:
+                self.post_message(self.SelectionChanged(*sel))
+        else:
+            self._anchor = None
+            self.post_message(self.SelectionChanged(self.cursor, self.cursor))
+        self._refresh_lines()
+
+    def action_copy(self) -> None:
+        doc, sel = self.document, self.selection
+        if doc is None or sel is None:
+            self.notify("Nothing selected: v starts a selection", timeout=3)
+            return
+        text = doc.base_text[sel[0] : sel[1]]
+        self.post_message(self.SelectionCopied(text, sel[0], sel[1]))
+        self._anchor = None
+        self.post_message(self.SelectionChanged(self.cursor, self.cursor))
+        self._refresh_lines()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear":
+            # Let Escape reach the screen (closing a popup) when there is nothing to clear.
+            return self._anchor is not None or bool(self._matches)
+        return True
+
+    def action_clear(self) -> None:
+        if self._anchor is not None:
+            self._anchor = None
+            self.post_message(self.SelectionChanged(self.cursor, self.cursor))
+        elif self._matches:
+            self._matches, self._match, self._query = [], -1, ""
+            self.post_message(self.SearchChanged("", -1, 0))
+        self._refresh_lines()
+
+    # -- words and sentences ------------------------------------------------------------
+    def morphemes(self, block: int) -> list[Any]:
+        """The analyser's words of ``block`` (cached)."""
+        found = self._morphemes.get(block)
+        if found is None and self.document is not None:
+            from store.japanese import tokenize
+
+            found = tokenize(self.document.blocks[block].text)
+            self._morphemes[block] = found
+        return found or []
+
+    def _word_starts_global(self, block: int) -> list[int]:
+        assert self.document is not None
+        base = self.document.block_starts[block]
+        return [base + s for s in word_starts(self.morphemes(block))]
+
+    def action_word_next(self) -> None:
+        doc = self.document
+        if doc is None or not doc.blocks:
+            return
+        block, _ = doc.locate(self.cursor)
+        for i in range(block, min(block + 50, len(doc.blocks))):
+            found = next_in(self._word_starts_global(i), self.cursor)
+            if found is not None:
+                self._move_cursor(found)
+                return
+
+    def action_word_prev(self) -> None:
+        doc = self.document
+        if doc is None or not doc.blocks:
+            return
+        block, _ = doc.locate(self.cursor)
+        for i in range(block, max(-1, block - 50), -1):
+            found = prev_in(self._word_starts_global(i), self.cursor)
+            if found is not None:
+                self._move_cursor(found)
+                return
+
+    def _sentence_starts_near(self, block: int) -> list[int]:
+        assert self.document is not None
+        doc = self.document
+        lo, hi = max(0, block - 1), min(len(doc.blocks), block + 2)
+        base = doc.block_starts[lo]
+        text = "\n".join(b.text for b in doc.blocks[lo:hi])
+        return [base + s for s in sentence_starts(text)]
+
+    def action_sentence_next(self) -> None:
+        doc = self.document
+        if doc is None or not doc.blocks:
+            return
+        block, _ = doc.locate(self.cursor)
+        found = next_in(self._sentence_starts_near(block), self.cursor)
+        if found is not None:
+            self._move_cursor(found)
+
+    def action_sentence_prev(self) -> None:
+        doc = self.document
+        if doc is None or not doc.blocks:
+            return
+        block, _ = doc.locate(self.cursor)
+        found = prev_in(self._sentence_starts_near(block), self.cursor)
+        if found is not None:
+            self._move_cursor(found)
+
+    def word_at_cursor(self) -> Any | None:
+        doc = self.document
+        if doc is None or not doc.blocks:
+            return None
+        block, local = doc.locate(self.cursor)
+        for m in self.morphemes(block):
+            if m.start <= local < m.end:
+                return m
+        return None
+
+    def action_word_info(self) -> None:
+        from tui.widgets.word_popup import WordPopup
+
+        word = self.word_at_cursor()
+        if word is None or not word.surface.strip():
+            self.notify("No word under the cursor", timeout=3)
+            return
+        self.app.push_screen(WordPopup(word))
+
+    # -- footnotes ----------------------------------------------------------------------
+    def action_next_marker(self) -> None:
+        doc = self.document
+        if doc is None or not self._markers:
+            self.notify("No footnote markers in this document", timeout=3)
+            return
+        for offset, _ in self._markers:
+            if offset - 1 > self.cursor:
+                self._move_cursor(offset - 1)
+                return
+        self.notify("No more footnote markers after this point", timeout=3)
+
+    def action_prev_marker(self) -> None:
+        if self.document is None or not self._markers:
+            self.notify("No footnote markers in this document", timeout=3)
+            return
+        for offset, _ in reversed(self._markers):
+            if offset - 1 < self.cursor:
+                self._move_cursor(offset - 1)
+                return
+        self.notify("No footnote markers before this point", timeout=3)
+
+    def marker_at_cursor(self) -> str | None:
+        """The footnote id of the marker right after the cursor's character (or at it)."""
+        for offset, fid in self._markers:
+            if offset - 1 == self.cursor or offset == self.cursor:
+                return fid
+        return None
+
+    def action_open_footnote(self) -> None:
+        fid = self.marker_at_cursor()
+        if fid is None:
+            self.notify("No footnote marker at the cursor: ] goes to the next one", timeout=3)
+            return
+        self.open_footnote(fid)
+
+    def open_footnote(self, footnote_id: str) -> None:
+        from tui.widgets.footnote_popup import FootnotePopup
+
+        doc = self.document
+        note = doc.footnote(footnote_id) if doc else None
+        if note is None:
+            self.notify(f"Footnote {footnote_id} is not in this document", severity="warning")
+            return
+        readings: Sequence[Any] = ()
+        if self._readings is not None and self.furigana_mode != "off":
+            try:
+                from store.japanese.levels import filter_readings
+
+                level = INLINE_LEVEL if self.furigana_mode == "inline" else self.furigana_mode
+                readings = filter_readings(self._readings.footnote(footnote_id), note.text, level)
+            except (AttributeError, ValueError):
+                readings = ()
+        self.app.push_screen(FootnotePopup(note, readings, mode=self.furigana_mode))
+
+    def footnote_preview(self, footnote_id: str) -> str:
+        note = self.document.footnote(footnote_id) if self.document else None
+        if note is None:
+            return ""
+        text = " ".join(note.text.split())
+        return f"[{footnote_id}] {text[:80]}{'…' if len(text) > 80 else ''}"
+
+    # -- mouse --------------------------------------------------------------------------
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if self.document is None or event.button != 1:
+            return
+        offset, _line, fid = self._offset_at(event.x, event.y)
+        self.focus()
+        if fid is not None:
+            self.cursor = offset
+            self._refresh_lines()
+            self.open_footnote(fid)
+            return
+        self._anchor = None
+        self._drag_from = offset
+        self.capture_mouse()
+        self._move_cursor(offset)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self.document is None:
+            return
+        offset, _line, fid = self._offset_at(event.x, event.y)
+        if self._drag_from is not None and event.button == 1:
+            if offset != self._drag_from and self._anchor is None:
+                self._anchor = self._drag_from
+            self._move_cursor(offset)
+            return
+        preview = self.footnote_preview(fid) if fid else None
+        if preview != self.tooltip:
+            self.tooltip = preview
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._drag_from is not None:
+            self._drag_from = None
+            self.release_mouse()
+
+    # -- furigana -----------------------------------------------------------------------
+    def action_cycle_furigana(self) -> None:
+        modes = [m for m, _ in FURIGANA_MODES]
+        i = modes.index(self.furigana_mode) if self.furigana_mode in modes else -1
+        self.furigana_mode = modes[(i + 1) % len(modes)]
+        label = dict(FURIGANA_MODES)[self.furigana_mode]
+        self.notify(label, timeout=2)
+
+    # -- search -------------------------------------------------------------------------
+    def action_search(self) -> None:
+        from tui.widgets.search_bar import SearchBar
+
+        def done(query: str | None) -> None:
+            if query:
+                self.search(query)
+
+        self.app.push_screen(SearchBar(self._query), done)
+
+    def search(self, query: str) -> None:
+        """Find ``query`` in the base text (and, for one word, its inflections)."""
+        doc = self.document
+        if doc is None:
+            return
+        self._query = query
+        self._matches = find_literal(doc.base_text, query)
+        self._goto_first_match()
+        self._search_words(query, self._gen)
+
+    def _goto_first_match(self) -> None:
+        if not self._matches:
+            self._match = -1
+            self._report_search()
+            self._refresh_lines()
+            return
+        k = bisect_left(self._matches, (self.cursor, 0))
+        self._match = k if k < len(self._matches) else 0
+        self._show_match()
+
+    def _show_match(self) -> None:
+        self._anchor = None
+        self._move_cursor(self._matches[self._match][0])
+        self._report_search()
+
+    def _report_search(self) -> None:
+        count = len(self._matches)
+        self.post_message(self.SearchChanged(self._query, self._match, count))
+        if count:
+            self.notify(f"{self._match + 1}/{count}  {self._query}", title="Search", timeout=3)
+        else:
+            self.notify(f"No match for {self._query}", title="Search", timeout=3)
+
+    @work(thread=True, exclusive=True, group="reader-search")
+    def _search_words(self, query: str, gen: int) -> None:
+        """Add inflected forms (取り組む → 取り組み) found with the analyser's dictionary form."""
+        doc = self.document
+        if doc is None:
+            return
+        from store.japanese import tokenize
+
+        q = [m for m in tokenize(query) if m.surface.strip()]
+        if not is_word_query(q):
+            return
+        worker = get_current_worker()
+        found: list[tuple[int, int]] = []
+        for i, block in enumerate(doc.blocks):
+            if worker.is_cancelled or query != self._query:
+                return
+            if not block.text:
+                continue
+            morphemes = self._morphemes.get(i)
+            if morphemes is None:
+                morphemes = tokenize(block.text)
+            found.extend(find_word(morphemes, q[0], doc.block_starts[i]))
+        if found:
+            self.app.call_from_thread(self._add_matches, query, found)
+
+    def _add_matches(self, query: str, found: list[tuple[int, int]]) -> None:
+        if query != self._query:
+            return
+        current = self._matches[self._match] if 0 <= self._match < len(self._matches) else None
+        merged = merge_spans(self._matches, found)
+        if len(merged) == len(self._matches):
+            return
+        self._matches = merged
+        if current is not None:
+            self._match = max(0, bisect_right(self._matches, current) - 1)
+            self._report_search()
+            self._refresh_lines()
+        else:
+            self._goto_first_match()
+
+    def action_next_match(self) -> None:
+        if not self._matches:
+            if self._query:
+                self._report_search()
+            return
+        self._match = (self._match + 1) % len(self._matches)
+        self._show_match()
+
+    def action_prev_match(self) -> None:
+        if not self._matches:
+            if self._query:
+                self._report_search()
+            return
+        self._match = (self._match - 1) % len(self._matches)
+        self._show_match()
+
+    # -- convenience for popups ---------------------------------------------------------
+    @staticmethod
+    def snippet_document(title: str, text: str, ruby: Sequence[Any] = ()) -> Document:
+        """A one-paragraph document (footnote popups reuse the reader to draw furigana)."""
+        from store.model import Ruby
+
+        spans = [Ruby(r.start, r.end, r.reading) for r in ruby]
+        return Document(title=title, blocks=[Block("paragraph", text, ruby=spans)])
+
+
+__all__ = ["FURIGANA_MODES", "HIGHLIGHT_NAMES", "ReaderView"]
