@@ -1,0 +1,137 @@
+"""Citations: the three styles, omitted fields, locators, readings, and terminal safety."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from store.citation import (
+    Locator,
+    format_citation,
+    format_quote,
+    format_source,
+    locator_for,
+    readings_in,
+    with_readings,
+)
+from store.library import DocMeta
+from store.model import Block, Document, Ruby
+
+DAY = dt.date(2026, 11, 22)
+CHAPTER = DocMeta(
+    title="北米",
+    author="外務省",
+    author_is_org=True,
+    publisher="外務省",
+    container="外交青書2025",
+    date="2025",
+    kind="white paper chapter",
+)
+BOOK = DocMeta(
+    title="日本語の歴史", author="山田太郎", publisher="岩波書店", date="2010-04", kind="book"
+)
+WEB = DocMeta(
+    title="日米首脳会談",
+    author="外務省",
+    publisher="Fast Fact",
+    date="2025-10-28",
+    kind="press release",
+    url="https://example.jp/summit",
+)
+
+
+@pytest.mark.parametrize(
+    ("meta", "loc", "style", "expected"),
+    [
+        (CHAPTER, Locator(("1 概観",)), "ja", "外務省「北米」『外交青書2025』2025年、「1 概観」。"),
+        (
+            CHAPTER,
+            Locator(("1 概観",)),
+            "sist02",
+            '外務省. "北米". 外交青書2025. 2025, 「1 概観」.',
+        ),
+        (
+            CHAPTER,
+            Locator(("1 概観",)),
+            "en",
+            '外務省, "北米," in 外交青書2025 (2025), sec. "1 概観".',
+        ),
+        (BOOK, Locator((), "12"), "ja", "山田太郎『日本語の歴史』岩波書店、2010年4月、12頁。"),
+        (BOOK, Locator((), "12"), "sist02", "山田太郎. 日本語の歴史. 岩波書店, 2010, p. 12."),
+        (BOOK, Locator((), "12"), "en", "山田太郎, 日本語の歴史 (岩波書店, April 2010), p. 12."),
+        (
+            WEB,
+            Locator(),
+            "ja",
+            "外務省「日米首脳会談」Fast Fact、2025年10月28日、https://example.jp/summit（2026年11月22日閲覧）。",
+        ),
+        (
+            WEB,
+            Locator(),
+            "sist02",
+            '外務省. "日米首脳会談". Fast Fact, 2025-10-28. https://example.jp/summit, (参照 2026-11-22).',
+        ),
+        (
+            WEB,
+            Locator(),
+            "en",
+            '外務省, "日米首脳会談," Fast Fact, October 28, 2025, https://example.jp/summit (accessed November 22, 2026).',
+        ),
+    ],
+)
+def test_styles(meta, loc, style, expected) -> None:
+    assert format_source(meta, loc, style, accessed=DAY) == expected
+
+
+def test_missing_fields_are_left_out_not_invented() -> None:
+    meta = DocMeta(title="新政権と日米関係の課題", author="中林美恵子", kind="article")
+    assert (
+        format_source(meta, Locator(("3 信頼関係",)), "ja")
+        == "中林美恵子「新政権と日米関係の課題」、「3 信頼関係」。"
+    )
+    assert format_source(meta, Locator(), "en") == '中林美恵子, "新政権と日米関係の課題," n.d.'
+    untitled = DocMeta(title="覚え書き")
+    assert format_source(untitled, Locator(), "ja") == "「覚え書き」。"
+
+
+def test_quote_then_source_and_inner_brackets() -> None:
+    text = format_citation(CHAPTER, "彼は「同盟の礎」と述べた", Locator(("1 概観",)), "ja")
+    assert (
+        text == "「彼は『同盟の礎』と述べた」\n外務省「北米」『外交青書2025』2025年、「1 概観」。"
+    )
+    assert format_quote("alliance", "en") == "“alliance”"
+
+
+def test_readings_only_when_given() -> None:
+    assert (
+        with_readings("議論が収斂する", [(3, 5, "しゅうれん")]) == "議論が｜収斂《しゅうれん》する"
+    )
+    assert format_quote("収斂する", "ja", [(0, 2, "しゅうれん")]) == "「｜収斂《しゅうれん》する」"
+    assert format_quote("収斂する", "ja") == "「収斂する」"
+
+
+def test_locator_and_source_readings_come_from_the_document() -> None:
+    doc = Document(
+        "北米",
+        [
+            Block("heading", "北米", level=1),
+            Block("heading", "2 米国", level=2),
+            Block("paragraph", "議論が収斂する。", ruby=[Ruby(3, 5, "しゅうれん")]),
+        ],
+    )
+    start = doc.base_text.index("収斂")
+    assert locator_for(doc, start, title="北米") == Locator(("2 米国",))
+    assert readings_in(doc, start - 1, start + 4) == [(1, 3, "しゅうれん")]
+
+
+def test_escape_sequences_never_reach_the_citation() -> None:
+    meta = DocMeta(title="題\x1b]52;c;ZXZpbA==\x07名", author="著\x1b[31m者\x00")
+    out = format_citation(meta, "本文\x1b[2J", Locator(), "ja")
+    assert "\x1b" not in out and "\x00" not in out
+    assert out == "「本文」\n著者「題名」。"
+
+
+def test_unknown_style_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="ja, sist02, en"):
+        format_source(BOOK, Locator(), "apa")
