@@ -34,6 +34,7 @@ from store.importer.web_debris import is_debris, running_headers, starts_debris_
 _LIST = re.compile(
     r"^[ \t\u3000]*(?:(?P<bullet>[-*+・•●◦])[ \t\u3000]*|(?P<num>[①-⑳]|\d{1,2}\.[ \t]|[（(]?[a-z][)）][ \t]))"
 )
+_ASCII_NUMBERED = re.compile(r"^[ \t]*\d{1,2}\.[ \t]")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _RUBY_MAX = 8
 _HIRAGANA_START = re.compile(f"^[{HIRAGANA}、。）」]")
@@ -97,6 +98,8 @@ class _Reader:
         self.note: NoteDef | None = None
         self.note_last = ""
         self.note_width = 0.0
+        self.full_note_widths: list[float] = []
+        self.blank_after_note = False
         self.bare_last = 0
         self.outline = Outline()
         self.title = ""
@@ -104,6 +107,7 @@ class _Reader:
         self.after_heading = False
         self.headers = running_headers(lines) if wrapped else set()
         self.in_debris = False
+        self.separator = False
 
     # -- blocks -------------------------------------------------------------------------------
 
@@ -124,6 +128,7 @@ class _Reader:
     def heading(self, head: HeadingLine, level: int | None = None) -> None:
         self.end_note()
         self.close_current()
+        self.separator = False
         lvl = level if level is not None else self.outline.level_for(head)
         self.emit("heading", head.text, level=lvl, heading_style=head.style)
         if not self.title:
@@ -161,7 +166,8 @@ class _Reader:
         note = NoteDef(style, number, text, line=index)
         self.notes.append(note)
         self.note = note
-        self.note_last = text
+        self.note_last = self.lines[index].strip()
+        self.blank_after_note = False
         self.note_width = max(self.note_width, w)
         if style == "bare":
             self.bare_last = int(number)
@@ -177,8 +183,39 @@ class _Reader:
             return False
         if line.startswith(" ") and not line.startswith("  "):
             return False  # a page's body text starts here
-        last_w = width(self.note_last)
-        return last_w >= max(self.note_width, self.flow) - 3.0
+        if width(self.note_last) >= self.full_note_width() - 2.5:
+            return True
+        return not ends_sentence(self.note_last) and not self.blank_after_note
+
+    def note_open(self) -> bool:
+        """The last note's last line ran to the full width without ending: it goes on."""
+        return bool(
+            self.wrapped
+            and self.notes
+            and self.note_last
+            and not ends_sentence(self.note_last)
+            and width(self.note_last) >= self.full_note_width() - 2.5
+        )
+
+    def full_note_width(self) -> float:
+        """The usual width of a note line that ran on (the note column's full width)."""
+        if not self.full_note_widths:
+            return self.note_width
+        ordered = sorted(self.full_note_widths)
+        return ordered[len(ordered) // 2]
+
+    def note_overflow(self, line: str, stripped: str, w: float) -> bool:
+        """A note cut by a page break continues at the next page's foot (wider than the body,
+        or after the whitespace-only line that separates a page's notes)."""
+        if not self.note_open() or match_heading(stripped) is not None:
+            return False
+        page_start = line.startswith(" ") and not line.startswith("  ")
+        if not self.separator or page_start:
+            return False
+        note = self.notes[-1]
+        note.text = join_lines(note.text, stripped)
+        self.note_last = stripped
+        return True
 
     # -- the main loop --------------------------------------------------------------------------
 
@@ -190,15 +227,22 @@ class _Reader:
             line = lines[i].rstrip()
             stripped = line.strip()
             if not stripped:
+                if lines[i]:
+                    self.separator = True  # a whitespace-only line: a page's notes may follow
                 self.blank()
                 i += 1
                 continue
             i = self.line(i, line, stripped)
 
     def blank(self) -> None:
-        if self.wrapped and not self.double and self.current is not None:
-            if ends_sentence(self.current.last) or self.current.kind != "paragraph":
-                self.close_current()
+        self.blank_after_note = True
+        if (
+            self.wrapped
+            and not self.double
+            and self.current is not None
+            and (ends_sentence(self.current.last) or self.current.kind != "paragraph")
+        ):
+            self.close_current()
         if not self.wrapped:
             self.close_current()
             self.end_note()
@@ -219,22 +263,26 @@ class _Reader:
                 self.interrupted = True
             return i + 1
         expect = {self.bare_last + 1, 1} if self.wrapped else set()
-        d = match_definition(line, expect_bare=expect)
-        if d is not None and not (
-            d[0] == "note" and self.current is not None and not self.wrapped and False
-        ):
+        d = match_definition(line, expect_bare=expect, next_bare=self.bare_last + 1)
+        if d is not None:
             self.start_note(d[0], d[1], d[2], i, w)
             return i + 1
         if self.note is not None:
             if self.note_continues(line, w) and match_heading(line) is None:
+                self.full_note_widths.append(width(self.note_last))
                 self.note.text = join_lines(self.note.text, stripped)
                 self.note_last = stripped
+                self.blank_after_note = False
                 self.note_width = max(self.note_width, w)
                 return i + 1
             if self.note.style == "md" and line.startswith(("    ", "\t")):
                 self.note.text = join_lines(self.note.text, stripped)
                 return i + 1
             self.end_note()
+        if line.startswith(" ") and not line.startswith("  "):
+            self.separator = False
+        if self.note_overflow(line, stripped, w):
+            return i + 1
         cur = self.current
         # PDF ruby: a kanji, then a line holding only its kana reading.
         if (
@@ -377,13 +425,19 @@ class _Reader:
             return self.body_unwrapped(i, line, stripped, w)
         page_start = line.startswith(" ") and not line.startswith("  ")
         indented = line.startswith("\u3000")
-        if cur is not None and cur.kind == "list_item" and not indented and not self.interrupted:
-            if not cur.closed and (cur.unfinished() or w <= cur.maxw):
-                self.append(cur, stripped, w)
-                return i + 1
+        if (
+            cur is not None
+            and cur.kind == "list_item"
+            and not indented
+            and not self.interrupted
+            and not cur.closed
+            and (cur.unfinished() or w <= cur.maxw)
+        ):
+            self.append(cur, stripped, w)
+            return i + 1
         if cur is not None and cur.kind in ("paragraph", "quote") and not indented:
             short_end = ends_sentence(cur.last) and width(cur.last) < self.ref(cur) - 1.5
-            if cur.after_ruby or (not short_end and w <= self.ref(cur) + 1.5):
+            if cur.after_ruby or (not short_end and w <= self.ref(cur) + 2.5):
                 self.append(cur, stripped, w)
                 return i + 1
         if not indented and (

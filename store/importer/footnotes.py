@@ -15,12 +15,12 @@ from store.importer.chars import KANA, KANJI
 from store.model import Block, Emphasis, Ref, Ruby
 
 _PAREN_DEF = re.compile(r"^[ \t]*\((?P<num>\d{1,3})\)\t[ \t]*(?P<text>\S.*)$")
-_BARE_DEF = re.compile(r"^(?P<num>\d{1,3})[ \u3000]{1,3}(?![0-9０-９]+[年月日])(?P<text>\S.*)$")
+_BARE_DEF = re.compile(r"^(?P<num>\d{1,3})[ \u3000]{1,3}(?P<text>\S.*)$")
 _MD_DEF = re.compile(r"^\[\^(?P<num>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
 _NOTE_DEF = re.compile(r"^(?P<mark>※[0-9０-９]*)[ \u3000]*(?P<text>\S.*)$")
 
 #: Characters after which a bare-digit marker may sit (text, not a number or a Latin word).
-_BEFORE = f"{KANJI}{KANA}ー」』）〕】\\)”’。、"
+_BEFORE = f"{KANJI}{KANA}Ａ-Ｚａ-ｚー」』）〕】\\)”’。、"
 #: A following character that makes the digits a quantity, a date or a longer number.
 _UNIT_AFTER = re.compile(
     r"[0-9０-９.,．，:：/]|[年月日時分秒億万千百十か箇ヶ回人件％%歳代号条位倍点度割週期円ドル名社国都道府県巻頁章節]"
@@ -40,12 +40,14 @@ class NoteDef:
     full_id: str = field(default="")
 
 
-def match_definition(line: str, *, expect_bare: set[int]) -> tuple[str, str, str] | None:
+def match_definition(
+    line: str, *, expect_bare: set[int], next_bare: int = 0
+) -> tuple[str, str, str] | None:
     """``(style, number, text)`` when ``line`` opens a footnote definition.
 
     A bare ``1 …`` line counts only when its number is in ``expect_bare`` (the next in sequence,
     or 1 for a new box), and it reads as a note (long, or ending a sentence) rather than a
-    ``1 概要`` heading.
+    ``1 概要`` heading — unless it is ``next_bare``, the next of a numbering already running.
     """
     m = _PAREN_DEF.match(line)
     if m:
@@ -59,6 +61,8 @@ def match_definition(line: str, *, expect_bare: set[int]) -> tuple[str, str, str
     m = _BARE_DEF.match(line)
     if m and int(m.group("num")) in expect_bare:
         text = m.group("text").strip()
+        if next_bare > 1 and int(m.group("num")) == next_bare:
+            return ("bare", m.group("num"), text)
         if len(text) >= 30 or text.endswith(("。", "。）", "）。", ")。")):
             return ("bare", m.group("num"), text)
     return None
@@ -104,7 +108,7 @@ def _acceptable(note: NoteDef, text: str, start: int, end: int) -> bool:
     if note.style != "bare":
         return True
     after = text[end : end + 1]
-    return not (after and _UNIT_AFTER.match(after)) and text[start - 1 : start] not in "第約計"
+    return not (after and _UNIT_AFTER.match(after)) and text[start - 1 : start] != "第"
 
 
 def link_markers(blocks: list[Block], notes: list[NoteDef]) -> None:

@@ -26,7 +26,7 @@ _PATTERNS: list[tuple[str, int | None, re.Pattern[str]]] = [
         re.compile(rf"^(?P<text>第[{_NUM}一二三四五六七八九十百]+[章部編][\s　]*\S.*)$"),
     ),
     ("section", 1, re.compile(rf"^(?P<text>第[{_NUM}一二三四五六七八九十百]+節[\s　]*\S.*)$")),
-    ("num", 2, re.compile(rf"^(?P<text>[{_NUM}]{{1,2}}[．.](?![{_NUM}])[ 　\t]*\S.*)$")),
+    ("num", 2, re.compile(rf"^(?P<text>[{_NUM}]{{1,2}}(?:．|\.(?![0-9]))[ 　\t]*\S.*)$")),
     ("num", 2, re.compile(rf"^(?P<text>[{_NUM}]{{1,2}}[ 　\t]+(?![{_NUM}]).*\S)$")),
     ("paren_num", 3, re.compile(rf"^(?P<text>[（(][{_NUM}]{{1,2}}[）)][ 　\t]*\S.*)$")),
     ("kata", 4, re.compile(rf"^(?P<text>[{_KATA}][．.]?[ 　\t]+\S.*)$")),
@@ -109,7 +109,14 @@ class Outline:
             if style == heading.style:
                 del self.stack[i + 1 :]
                 return level
-        if heading.rank is not None:
+        if heading.rank is None:
+            while (
+                self.stack
+                and self.stack[-1][1] is None
+                and not self.stack[-1][0].startswith(("md", "title"))
+            ):
+                self.stack.pop()
+        else:
             while self.stack and not self.stack[-1][0].startswith("md"):
                 top_rank = self.stack[-1][1]
                 if top_rank is None or top_rank > heading.rank:
