@@ -34,9 +34,20 @@ STYLES = ("ja", "sist02", "en")
 _BOOK_KINDS = ("book", "report", "white paper", "monograph", "thesis")
 _WEB_KINDS = ("web", "press release", "web article", "web page", "blog")
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 class SourceMeta(Protocol):
