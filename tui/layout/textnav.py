@@ -39,7 +39,7 @@ def sentence_starts(text: str) -> list[int]:
             j = i + 1
             while j < n and text[j] in CLOSERS:
                 j += 1
-            while j < n and text[j] in " \u3000":
+            while j < n and text[j] in " \u3000\n":
                 j += 1
             if j < n and j != starts[-1]:
                 starts.append(j)

@@ -1,0 +1,85 @@
+"""A whole document laid out lazily: screen lines, positions across reflows, text navigation."""
+
+from __future__ import annotations
+
+from store.model import Block, Document, Ref
+from tui.layout.document import BASE, BLANK, RUBY, DocumentLayout
+from tui.layout.lines import RubySpan
+from tui.layout.textnav import find_literal, merge_spans, sentence_starts
+
+TEXT = "日本の外交は、国際社会の平和と安定に貢献してきた。" * 4
+
+
+def doc_of(n: int = 30) -> Document:
+    blocks = [Block("heading", "第1章 外交", level=1)]
+    blocks += [Block("paragraph", TEXT, refs=[Ref(5, "1")]) for _ in range(n)]
+    blocks += [Block("list_item", "項目その一"), Block("list_item", "(2) 項目その二")]
+    return Document("t", blocks)
+
+
+def test_blocks_are_laid_out_only_when_needed() -> None:
+    layout = DocumentLayout(doc_of(), 40)
+    assert layout.pending == len(layout.blocks)
+    layout.line(0)
+    assert layout.blocks[0] is not None and layout.blocks[5] is None
+
+
+def test_screen_lines_ruby_base_blank() -> None:
+    doc = doc_of(2)
+    at = TEXT.index("貢献")
+    layout = DocumentLayout(
+        doc, 40, readings=lambda i: [RubySpan(at, at + 2, "こうけん")] if i else []
+    )
+    kinds = [layout.line(y).kind for y in range(layout.line_count)]
+    assert kinds[0] == BASE and kinds[1] == BLANK  # heading, no ruby line
+    assert RUBY in kinds
+    for y, kind in enumerate(kinds):
+        if kind == RUBY:
+            assert kinds[y + 1] == BASE and layout.line(y).row is layout.line(y + 1).row
+    # consecutive list items have no blank line between them; the last block has none after it
+    assert kinds[-2:] == [BASE, BASE]
+
+
+def test_list_bullet_only_when_the_item_has_no_marker_of_its_own() -> None:
+    layout = DocumentLayout(doc_of(1), 40)
+    first = layout.ensure(2).rows[0]
+    second = layout.ensure(3).rows[0]
+    assert [d.text for d in first.decorations if d.kind == "bullet"] == ["・"]
+    assert not [d for d in second.decorations if d.kind == "bullet"]
+
+
+def test_position_survives_reflow_at_other_widths() -> None:
+    doc = doc_of()
+    narrow = DocumentLayout(doc, 24)
+    y = narrow.y_of(17, 30)
+    block, offset = narrow.position_at(y)
+    assert block == 17 and offset <= 30
+    for width in (10, 33, 80, 200):
+        wide = DocumentLayout(doc, width)
+        y2 = wide.y_of(block, offset)
+        b2, o2 = wide.position_at(y2)
+        assert b2 == 17
+        row = wide.ensure(17).rows[wide.row_index(17, offset)]
+        assert row.start <= offset < max(row.end, row.start + 1)
+        assert o2 == row.start
+
+
+def test_table_columns_align_in_cells() -> None:
+    rows = [["国名", "人口"], ["アメリカ合衆国", "3億"], ["日本", "1億2400万"]]
+    text = "\n".join("\t".join(r) for r in rows)
+    layout = DocumentLayout(Document("t", [Block("table", text, rows=rows)]), 60)
+    table_rows = layout.ensure(0).rows
+    second_cols = []
+    for r, row in zip(rows, table_rows, strict=True):
+        at = text.index(r[1], row.start)
+        second_cols.append(row.cols[at - row.start])
+    assert len(set(second_cols)) == 1
+    assert second_cols[0] == 14 + 3  # widest first cell + gap
+
+
+def test_sentences_find_and_merge() -> None:
+    text = "一つ目。「二つ目！」三つ目\n四つ目"
+    starts = sentence_starts(text)
+    assert [text[s] for s in starts] == ["一", "「", "三", "四"]
+    assert find_literal("ICBM and icbm", "Icbm") == [(0, 4), (9, 13)]
+    assert merge_spans([(0, 2), (5, 7)], [(1, 3)]) == [(0, 3), (5, 7)]

@@ -1,0 +1,405 @@
+"""The reading pane driven like a user drives it: every binding, the mouse, popups, search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+
+from store.japanese import DocumentReadings, Reading
+from store.model import Block, Document, Emphasis, Footnote, Ref, Ruby
+from tui.layout.cells import text_width
+from tui.widgets.footnote_popup import FootnotePopup
+from tui.widgets.reader import FURIGANA_MODES, ReaderView
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.word_popup import WordPopup
+
+P1 = "現在、国際社会は歴史の転換点にある。各国は協力に取り組み、対立の収斂を目指す。"
+P2 = "大陸間弾道ミサイル（ICBM）級の発射が続いた。日米は対応に取り組む。"
+NOTE = "ICBMは大陸間弾道ミサイルのこと。射程は五千五百キロ以上。"
+
+
+@pytest.fixture(autouse=True)
+def _tmp_dirs(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DATA", "CACHE", "CONFIG"):
+        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
+
+
+def make_doc(paragraphs: int = 1) -> Document:
+    blocks = [Block("heading", "第一章 概観", level=1)]
+    for _ in range(paragraphs):
+        blocks.append(
+            Block(
+                "paragraph",
+                P1,
+                ruby=[Ruby(P1.index("収斂"), P1.index("収斂") + 2, "しゅうれん")],
+                emphasis=[Emphasis(0, 2, "bold")],
+            )
+        )
+        blocks.append(Block("paragraph", P2, refs=[Ref(P2.index("）") + 1, "1")]))
+    return Document("テスト", blocks, footnotes=[Footnote("1", NOTE)])
+
+
+def make_readings(doc: Document) -> DocumentReadings:
+    blocks = []
+    for block in doc.blocks:
+        rs = []
+        for word, reading in (("転換点", "てんかんてん"), ("弾道", "だんどう")):
+            at = block.text.find(word)
+            if at >= 0:
+                rs.append(Reading(at, at + len(word), reading, "dict"))
+        blocks.append(rs)
+    return DocumentReadings(
+        blocks,
+        {"1": [Reading(NOTE.index("射程"), NOTE.index("射程") + 2, "しゃてい", "dict")]},
+        [b.text for b in doc.blocks],
+        [b.kind == "heading" for b in doc.blocks],
+        {"1": NOTE},
+    )
+
+
+class ReaderApp(App[None]):
+    def __init__(self, doc: Document, readings: DocumentReadings | None = None) -> None:
+        super().__init__()
+        self.doc, self.readings = doc, readings
+        self.messages: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield ReaderView()
+
+    def on_mount(self) -> None:
+        reader = self.query_one(ReaderView)
+        reader.furigana_mode = "all"
+        reader.show(self.doc, readings=self.readings)
+        reader.focus()
+
+    def on_reader_view_selection_copied(self, message: ReaderView.SelectionCopied) -> None:
+        self.messages.append(message)
+
+    def on_reader_view_selection_changed(self, message: ReaderView.SelectionChanged) -> None:
+        self.messages.append(message)
+
+    def on_reader_view_position_changed(self, message: ReaderView.PositionChanged) -> None:
+        self.messages.append(message)
+
+
+def lines(reader: ReaderView) -> list[str]:
+    return [reader.render_line(y).text for y in range(reader.size.height)]
+
+
+def cell_of(line: str, needle: str) -> int:
+    return text_width(line[: line.index(needle)])
+
+
+async def test_furigana_sit_over_their_kanji() -> None:
+    doc = make_doc()
+    app = ReaderApp(doc, make_readings(doc))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        shown = lines(app.query_one(ReaderView))
+        k = next(i for i, line in enumerate(shown) if "転換点" in line)
+        ruby = shown[k - 1]
+        assert "てんかんてん" in ruby
+        base_col = cell_of(shown[k], "転換点")
+        ruby_col = cell_of(ruby, "てんかんてん")
+        assert ruby_col == base_col - 3  # 12-cell reading centred on a 6-cell base
+        # the source's reading is drawn too, and the heading has no ruby line above it
+        assert any("しゅうれん" in line for line in shown)
+        assert "第一章" in shown[0]
+        assert "[1]" in "".join(shown)
+
+
+async def test_bindings_have_ids_for_the_keymap() -> None:
+    ids = {b.id for b in ReaderView.BINDINGS}  # type: ignore[union-attr]
+    for name in (
+        "down", "up", "page_down", "page_up", "top", "bottom", "search", "next_match",
+        "prev_match", "next_footnote", "prev_footnote", "open_footnote", "clear", "visual",
+        "word_next", "word_prev", "sentence_next", "sentence_prev", "word_info", "furigana",
+    ):  # fmt: skip
+        assert f"reader.{name}" in ids
+
+
+async def test_j_k_space_pageup_g_G_scroll() -> None:
+    doc = make_doc(paragraphs=12)
+    app = ReaderApp(doc)
+    async with app.run_test(size=(40, 12)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        await pilot.press("j", "j")
+        assert reader.scroll_y == 2
+        await pilot.press("k")
+        assert reader.scroll_y == 1
+        await pilot.press("down")
+        assert reader.scroll_y == 2
+        await pilot.press("up")
+        await pilot.press("space")
+        assert reader.scroll_y == 1 + 11
+        await pilot.press("pagedown")
+        assert reader.scroll_y == 1 + 22
+        await pilot.press("pageup")
+        assert reader.scroll_y == 1 + 11
+        await pilot.press("ctrl+b")
+        assert reader.scroll_y == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert reader.scroll_y == reader.max_scroll_y > 0
+        assert reader.position[0] > 10
+        assert "取り組む" in "".join(lines(reader))
+        await pilot.press("g")
+        assert reader.scroll_y == 0 and reader.cursor == 0
+        # the app hears where the reader is
+        positions = [m for m in app.messages if isinstance(m, ReaderView.PositionChanged)]
+        assert positions and positions[-1].block == 0 and positions[-1].section_title
+
+
+async def test_arrows_move_the_cursor_by_character() -> None:
+    app = ReaderApp(make_doc())
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        await pilot.press("right", "right", "l")
+        assert reader.cursor == 3
+        await pilot.press("left", "h")
+        assert reader.cursor == 1
+
+
+async def test_footnote_markers_brackets_enter_and_escape() -> None:
+    doc = make_doc(paragraphs=2)
+    app = ReaderApp(doc, make_readings(doc))
+    async with app.run_test(size=(60, 24)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        first = doc.block_starts[2] + P2.index("）")
+        assert reader.cursor == first
+        await pilot.press("right_square_bracket")
+        second = doc.block_starts[4] + P2.index("）")
+        assert reader.cursor == second
+        await pilot.press("left_square_bracket")
+        assert reader.cursor == first
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FootnotePopup)
+        inner = app.screen.query_one(ReaderView)
+        shown = "\n".join(lines(inner))
+        assert "大陸間弾道ミサイルのこと" in shown
+        assert "しゃてい" in shown  # the footnote has furigana too
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, FootnotePopup)
+
+
+async def test_visual_selection_copies_base_text_only() -> None:
+    doc = make_doc()
+    app = ReaderApp(doc, make_readings(doc))
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        start = P1.index("転換点")
+        reader.goto_offset(doc.block_starts[1] + start)
+        await pilot.press("v", "l", "l", "l", "y")
+        copied = [m for m in app.messages if isinstance(m, ReaderView.SelectionCopied)]
+        assert [m.text for m in copied] == ["転換点に"]
+        changed = [m for m in app.messages if isinstance(m, ReaderView.SelectionChanged)]
+        assert (changed[0].start, changed[0].end) == (
+            doc.block_starts[1] + start,
+            doc.block_starts[1] + start + 1,
+        )
+        assert reader.selection is None  # copying ends the selection
+
+
+async def test_escape_clears_selection() -> None:
+    app = ReaderApp(make_doc())
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        await pilot.press("v", "l")
+        assert reader.selection == (0, 2)
+        await pilot.press("escape")
+        assert reader.selection is None
+
+
+async def test_search_slash_n_N_and_inflections() -> None:
+    doc = make_doc(paragraphs=2)
+    app = ReaderApp(doc)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchBar)
+        await pilot.press(*"取り組む", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        found = {doc.base_text[s:e] for s, e in reader.matches}
+        # the literal match and, through the dictionary form, 取り組み
+        assert found == {"取り組む", "取り組み"}
+        assert len(reader.matches) == 4
+        starts = [s for s, _ in reader.matches]
+        k = starts.index(reader.cursor)
+        await pilot.press("n")
+        assert reader.cursor == starts[(k + 1) % 4]
+        await pilot.press("N", "N")
+        assert reader.cursor == starts[(k - 1) % 4]
+        await pilot.press("escape")
+        assert reader.matches == []
+
+
+async def test_search_match_crosses_a_wrap_and_a_marker() -> None:
+    doc = make_doc()
+    app = ReaderApp(doc)
+    async with app.run_test(size=(24, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        query = "（ICBM）級"  # the marker [1] is drawn inside this span
+        reader.search(query)
+        await pilot.pause()
+        assert len(reader.matches) == 1
+        s, e = reader.matches[0]
+        assert doc.base_text[s:e] == query
+        # long query spanning the wrap of the first paragraph
+        reader.search("歴史の転換点にある。各国")
+        await pilot.pause()
+        assert len(reader.matches) == 1
+
+
+async def test_word_and_sentence_motions() -> None:
+    doc = make_doc()
+    app = ReaderApp(doc)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        reader.goto_offset(doc.block_starts[1])
+        await pilot.press("w")
+        assert doc.base_text[reader.cursor] == "、"  # 現在 is one word
+        await pilot.press("w")
+        assert doc.base_text[reader.cursor : reader.cursor + 2] == "国際"
+        await pilot.press("b")
+        assert doc.base_text[reader.cursor] == "、"
+        await pilot.press("right_parenthesis")
+        assert doc.base_text[reader.cursor : reader.cursor + 2] == "各国"
+        await pilot.press("right_parenthesis")
+        assert doc.base_text[reader.cursor : reader.cursor + 2] == "大陸"
+        await pilot.press("left_parenthesis")
+        assert doc.base_text[reader.cursor : reader.cursor + 2] == "各国"
+
+
+async def test_K_shows_the_word() -> None:
+    doc = make_doc()
+    app = ReaderApp(doc)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        reader.goto_offset(doc.block_starts[1] + P1.index("取り組み"))
+        await pilot.press("K")
+        await pilot.pause()
+        assert isinstance(app.screen, WordPopup)
+        info = str(app.screen.query_one("#word-info").render())
+        assert "取り組む" in info  # dictionary form
+        assert "とりくみ" in info  # reading
+        assert "動詞" in info
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, WordPopup)
+
+
+async def test_r_cycles_furigana_modes_including_inline() -> None:
+    doc = make_doc()
+    app = ReaderApp(doc, make_readings(doc))
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        modes = [m for m, _ in FURIGANA_MODES]
+        seen = []
+        for _ in modes:
+            await pilot.press("r")
+            await pilot.pause()
+            seen.append(reader.furigana_mode)
+            if reader.furigana_mode == "inline":
+                assert "転換点(てんかんてん)" in "".join(lines(reader))
+            if reader.furigana_mode == "off":
+                shown = "".join(lines(reader))
+                assert "てんかんてん" not in shown
+                assert "しゅうれん" in shown  # the source's ruby stays
+        assert sorted(seen) == sorted(modes)
+
+
+async def test_resize_keeps_the_reading_position() -> None:
+    doc = make_doc(paragraphs=20)
+    app = ReaderApp(doc, make_readings(doc))
+    async with app.run_test(size=(50, 15)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        reader.goto_block(21)
+        await pilot.pause()
+        assert reader.position == (21, 0)
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert reader.position == (21, 0)
+        assert P1[:4] in lines(reader)[0] + lines(reader)[1]
+
+
+async def test_mouse_click_marker_opens_popup_and_hover_previews() -> None:
+    doc = make_doc()
+    app = ReaderApp(doc)
+    async with app.run_test(size=(80, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        shown = lines(reader)
+        y = next(i for i, line in enumerate(shown) if "[1]" in line)
+        x = cell_of(shown[y], "[1]") + 1 + reader.gutter.left
+        await pilot.hover(reader, offset=(x, y))
+        assert reader.tooltip and "ICBM" in str(reader.tooltip)
+        await pilot.click(reader, offset=(x, y))
+        await pilot.pause()
+        assert isinstance(app.screen, FootnotePopup)
+
+
+async def test_mouse_drag_selects() -> None:
+    doc = make_doc()
+    app = ReaderApp(doc)
+    async with app.run_test(size=(80, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        shown = lines(reader)
+        y = next(i for i, line in enumerate(shown) if line.startswith("現在"))
+        left = reader.gutter.left
+        await pilot.mouse_down(reader, offset=(left, y))
+        await pilot.hover(reader, offset=(left + 4, y))
+        await pilot.mouse_up(reader, offset=(left + 4, y))
+        sel = reader.selection
+        assert sel is not None
+        assert doc.base_text[sel[0] : sel[1]] == "現在、"
+
+
+async def test_highlights_and_control_characters() -> None:
+    doc = Document("t", [Block("paragraph", "安全\x1b[2Jな表示\x07です")])
+    app = ReaderApp(doc)
+    async with app.run_test(size=(40, 6)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        reader.highlights = [(0, 2, "yellow")]
+        await pilot.pause()
+        strip = reader.render_line(0)
+        assert "␛[2J" in strip.text and "␇" in strip.text
+        assert not any(ord(c) < 0x20 for c in strip.text)
+        styled = [seg for seg in strip if "全" in seg.text]  # 安 has the cursor
+        assert styled and styled[0].style is not None and styled[0].style.bgcolor is not None
+
+
+async def test_big_document_paints_before_it_is_laid_out() -> None:
+    doc = make_doc(paragraphs=1500)
+    app = ReaderApp(doc)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        assert "第一章" in lines(reader)[0]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        layout = reader._layout
+        assert layout is not None and layout.complete
+        await pilot.press("G")
+        assert "取り組む" in "".join(lines(reader))
