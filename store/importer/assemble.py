@@ -51,6 +51,7 @@ class RawBlock:
     last: str = ""
     closed: bool = False
     after_ruby: bool = False
+    fragment: bool = False  # the last line was the rest of a row a ruby line cut
     heading_style: str = ""
 
     def unfinished(self) -> bool:
@@ -108,6 +109,7 @@ class _Reader:
         self.headers = running_headers(lines) if wrapped else set()
         self.in_debris = False
         self.separator = False
+        self.caption_prefix = ""
 
     # -- blocks -------------------------------------------------------------------------------
 
@@ -129,6 +131,7 @@ class _Reader:
         self.end_note()
         self.close_current()
         self.separator = False
+        self.interrupted = False
         lvl = level if level is not None else self.outline.level_for(head)
         self.emit("heading", head.text, level=lvl, heading_style=head.style)
         if not self.title:
@@ -144,6 +147,7 @@ class _Reader:
         return block
 
     def append(self, block: RawBlock, line: str, w: float) -> None:
+        block.fragment = block.after_ruby
         block.raw = (
             join_lines(block.raw, line) if not block.after_ruby else block.raw + line.strip()
         )
@@ -303,7 +307,7 @@ class _Reader:
             return end
         cap_end = self.caption_span(i)
         if cap_end is not None:
-            text = ""
+            text, self.caption_prefix = self.caption_prefix, ""
             for j in range(i, cap_end):
                 text = join_lines(text, lines_strip(self.lines[j]))
             if self.current is not None and self.current.unfinished():
@@ -334,7 +338,31 @@ class _Reader:
                 body = body[1:].strip()
             self.new_paragraph("list_item", body, w)
             return i + 1
+        split = self.glued_caption(i, stripped, w)
+        if split is not None:
+            stripped, self.caption_prefix = split
+            w = width(stripped)
         return self.body(i, line, stripped, w)
+
+    def glued_caption(self, i: int, stripped: str, w: float) -> tuple[str, str] | None:
+        """A PDF row holding a body line and a photo caption's title (``…含む北日米首脳会談``)
+        whose credit line ``（9月21日、…）`` follows: cut the row at the body's width."""
+        if not self.wrapped or w <= self.flow + 3:
+            return None
+        for j in range(i + 1, min(i + 3, len(self.lines))):
+            nxt = self.lines[j].strip()
+            if nxt:
+                if not (nxt.startswith(("（", "(")) and is_caption(nxt)):
+                    return None
+                break
+        else:
+            return None
+        acc = 0.0
+        for k, ch in enumerate(stripped):
+            acc += width(ch)
+            if acc > self.flow + 0.5:
+                return stripped[:k], stripped[k:].strip()
+        return None
 
     def ruby(self, cur: RawBlock, reading: str) -> None:
         run = 0
@@ -382,7 +410,7 @@ class _Reader:
         if ends_sentence(first):
             return None
         if is_caption(first):
-            return i + 1
+            return self.caption_tail(i)
         at_chunk_start = i == 0 or not self.lines[i - 1].strip()
         if not at_chunk_start:
             return None
@@ -391,8 +419,17 @@ class _Reader:
             if not nxt or ends_sentence(nxt):
                 return None
             if is_caption(nxt):
-                return j + 1
+                return self.caption_tail(j)
         return None
+
+    def caption_tail(self, j: int) -> int:
+        """End of a caption whose line ``j`` opens a parenthesis closed on the next line."""
+        text = self.lines[j]
+        end = j + 1
+        while text.count("（") > text.count("）") and end < min(j + 3, len(self.lines)):
+            text += self.lines[end]
+            end += 1
+        return end
 
     def table_row(self, i: int) -> bool:
         def cells(k: int) -> int:
@@ -435,9 +472,23 @@ class _Reader:
         ):
             self.append(cur, stripped, w)
             return i + 1
+        if (
+            cur is not None
+            and cur.kind == "paragraph"
+            and not cur.after_ruby
+            and not cur.fragment
+            and not ends_sentence(cur.last)
+            and cur.nlines == 1
+            and width(cur.last) < self.ref(cur) - max(1.5, 0.1 * self.ref(cur))
+            and not any(ch.isascii() for ch in cur.last)
+        ):
+            # text that flows never leaves its first line short: that was a title or a byline
+            cur.kind = "meta"
+            cur.closed = True
+            self.current = cur = None
         if cur is not None and cur.kind in ("paragraph", "quote") and not indented:
             short_end = ends_sentence(cur.last) and width(cur.last) < self.ref(cur) - 1.5
-            if cur.after_ruby or (not short_end and w <= self.ref(cur) + 2.5):
+            if cur.after_ruby or (not short_end and w <= self.ref(cur) + _tolerance(stripped, cur)):
                 self.append(cur, stripped, w)
                 return i + 1
         if not indented and (
@@ -494,6 +545,12 @@ class _Reader:
         self.new_paragraph("paragraph", stripped, w)
         self.close_current()
         return i + 1
+
+
+def _tolerance(line: str, block: RawBlock) -> float:
+    """How much wider than its paragraph a line may be and still belong to it: a little, and
+    more for half-width characters, whose printed width we can only estimate."""
+    return 1 + 0.04 * block.maxw + 0.12 * sum(1 for ch in line if ch.isascii())
 
 
 def lines_strip(line: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from store.importer.chars import ends_sentence
+
 _SNS = r"(?:HP|ホームページ|YouTube|Twitter|X|Facebook|Instagram|LINE|TikTok|note|はてブ|はてな|Pocket|シェア|ツイート|ポスト|いいね|保存|印刷|メール|Share|Tweet|Print|Email)"
 _DEBRIS = [
     re.compile(r"^News Thumbnail$", re.I),
@@ -47,6 +49,14 @@ def starts_debris_section(line: str) -> bool:
 
 
 def running_headers(lines: list[str]) -> set[str]:
-    """Short lines repeated three or more times: running headers and footers."""
-    counts = Counter(s for s in (line.strip() for line in lines) if 2 <= len(s) <= 40)
-    return {s for s, n in counts.items() if n >= 3}
+    """Short title-like lines repeated three or more times: running headers and footers.
+
+    A line that ends a sentence or starts with a hiragana (``した。``) is the tail of a
+    paragraph, however often it recurs.
+    """
+    counts = Counter(s for s in (line.strip() for line in lines) if 4 <= len(s) <= 40)
+    return {
+        s
+        for s, n in counts.items()
+        if n >= 3 and not ends_sentence(s) and not ("\u3041" <= s[0] <= "\u309f")
+    }
