@@ -1,0 +1,78 @@
+"""Keeping annotations in step with the files they point into.
+
+A document's annotations are re-anchored when its file changed since we last anchored to it
+(size or mtime differ; then the content hash decides whether anything actually moved). The
+reader calls :func:`refresh` when it opens a document; ``shiori annotations list`` calls
+:func:`refresh_all` first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.annotations.model import Annotation
+from store.annotations.repository import Repository
+from store.importer import ImportFailed, import_file
+from store.library import doc_key, path_for_key
+from store.model import Document
+
+
+def open_document(path: str | Path) -> tuple[str, Document]:
+    """The document key and the imported document (raises ``ImportFailed``/``OSError``)."""
+    return doc_key(path), import_file(Path(path))
+
+
+def refresh(
+    repo: Repository, key: str, path: Path, document: Document | None = None
+) -> list[Annotation]:
+    """Re-anchor ``key``'s annotations if its file changed; returns those whose place changed."""
+    if not repo.file_changed(key, path):
+        return []
+    if document is None:
+        document = import_file(path)
+    changed = repo.reanchor(key, document)
+    repo.remember_file(key, path, document.content_hash)
+    return changed
+
+
+def refresh_all(repo: Repository, keys: list[str] | None = None) -> list[str]:
+    """Refresh every annotated document; returns one-line messages for the user."""
+    messages = []
+    for key in keys if keys is not None else repo.documents():
+        path = path_for_key(key)
+        if not path.is_file():
+            continue  # gone or moved: its annotations stay as they are, listed
+        try:
+            changed = refresh(repo, key, path)
+        except (ImportFailed, OSError) as exc:
+            messages.append(f"{key}: could not re-read the file to re-anchor ({exc})")
+            continue
+        orphans = sum(1 for a in changed if a.state == "orphan")
+        if changed:
+            messages.append(
+                f"{key}: the file changed; {len(changed) - orphans} annotation(s) moved, "
+                f"{orphans} could not be found (orphans)"
+            )
+    return messages
+
+
+class QuoteNotFound(LookupError):
+    pass
+
+
+def select_quote(document: Document, quote: str, nth: int | None = None) -> tuple[int, int, int]:
+    """``(start, end, occurrences)`` of the ``nth`` (1-based) place ``quote`` occurs.
+
+    Matched against the imported base text, tolerant of line wrapping (``find_quote``).
+    """
+    from store.annotations.anchor import find_quote
+
+    found = find_quote(document.base_text, quote)
+    if not found:
+        raise QuoteNotFound("the quote is not in the document's text")
+    if nth is None:
+        nth = 1
+    if not 1 <= nth <= len(found):
+        raise QuoteNotFound(f"the quote occurs {len(found)} time(s); --nth {nth} is out of range")
+    start, end = found[nth - 1]
+    return start, end, len(found)

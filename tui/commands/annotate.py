@@ -1,0 +1,67 @@
+"""``shiori annotate FILE --quote TEXT [--nth N] [--color C] [--note TEXT] [--tag T ...]``.
+
+Highlights a passage from a script. The quote is matched against the imported base text, so a
+sentence the source wraps across lines is found. Exit 0 only once the annotation is durably
+saved (its id is printed); exit 1 with a one-line message otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser(
+        "annotate", help="highlight a passage of a file from the command line"
+    )
+    p.add_argument("file", help="the document (a seed, a library file, or any text file)")
+    p.add_argument("--quote", required=True, help="the passage, as it reads (line breaks ignored)")
+    p.add_argument(
+        "--nth", type=int, help="which occurrence when the quote occurs more than once (1-based)"
+    )
+    p.add_argument("--color", help="colour key, its name (e.g. 疑問) or number 1-5")
+    p.add_argument("--note", default="", help="a note (may contain newlines)")
+    p.add_argument("--tag", action="append", default=[], help="a tag (repeat for several)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from store.annotations.documents import QuoteNotFound, open_document, refresh, select_quote
+    from store.annotations.metadata import install_metadata_hook
+    from store.annotations.repository import AnnotationError, Repository
+    from store.annotations.storage import StorageError
+    from store.citation import clean
+    from store.importer import ImportFailed
+
+    install_metadata_hook()
+    try:
+        key, document = open_document(args.file)
+    except (ImportFailed, OSError) as exc:
+        print(f"shiori annotate: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    try:
+        start, end, count = select_quote(document, args.quote, args.nth)
+    except QuoteNotFound as exc:
+        print(f"shiori annotate: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    try:
+        repo = Repository()
+        for notice in repo.notices:
+            print(f"shiori annotate: {notice}", file=sys.stderr)
+        from pathlib import Path
+
+        refresh(repo, key, Path(args.file), document)
+        ann = repo.create(
+            key, document, start, end, color=args.color, note=args.note, tags=args.tag
+        )
+        repo.remember_file(key, Path(args.file), document.content_hash)
+    except (AnnotationError, StorageError) as exc:
+        print(f"shiori annotate: {exc}", file=sys.stderr)
+        return 1
+    if count > 1 and args.nth is None:
+        print(
+            f"shiori annotate: the quote occurs {count} times; annotated the first (use --nth)",
+            file=sys.stderr,
+        )
+    print(f"{ann.id}\t{clean(ann.quote)}")
+    return 0
