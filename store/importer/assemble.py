@@ -51,6 +51,7 @@ class RawBlock:
     last: str = ""
     closed: bool = False
     after_ruby: bool = False
+    trail_space: bool = False  # the last source line ended with a space (kept between words)
     fragment: bool = False  # the last line was the rest of a row a ruby line cut
     heading_style: str = ""
 
@@ -146,11 +147,11 @@ class _Reader:
         self.interrupted = False
         return block
 
-    def append(self, block: RawBlock, line: str, w: float) -> None:
+    def append(self, block: RawBlock, line: str, w: float, trailing: bool = False) -> None:
         block.fragment = block.after_ruby
-        block.raw = (
-            join_lines(block.raw, line) if not block.after_ruby else block.raw + line.strip()
-        )
+        left = block.raw + " " if block.trail_space else block.raw
+        block.raw = join_lines(left, line) if not block.after_ruby else block.raw + line.strip()
+        block.trail_space = trailing
         block.last = line.strip()
         block.nlines += 1
         block.maxw = max(block.maxw, w)
@@ -303,6 +304,12 @@ class _Reader:
         head_end = self.heading_span(i)
         if head_end is not None:
             end, head = head_end
+            if head.style in ("double_angle", "angle") and KANA_ONLY_RE.match(
+                head.text[1:-1].replace("・", "")
+            ):
+                self.close_current()  # 《やまもと・さこん》: a name's reading, not a section
+                self.emit("meta", head.text, closed=True)
+                return end
             self.heading(head)
             return end
         cap_end = self.caption_span(i)
@@ -385,14 +392,10 @@ class _Reader:
             and (cur.after_ruby or width(line.strip()) >= self.ref(cur) - 1.5)
         ):
             return None  # a full line inside an open paragraph is text, not a heading
+        if _ASCII_NUMBERED.match(line):
+            return None  # "1. …" is a Markdown list item
         head = match_heading(line)
         if head is not None:
-            if (
-                self.current is not None
-                and self.current.kind == "list_item"
-                and head.style == "num"
-            ):
-                pass
             return i + 1, head
         stripped = line.strip()
         # a bracketed heading wrapped onto a second line: 〈…連 / 携の重要性〉
@@ -407,7 +410,7 @@ class _Reader:
     def caption_span(self, i: int) -> int | None:
         """Lines i..j-1 form a photo caption (its last line carries the date/credit)."""
         first = self.lines[i].strip()
-        if ends_sentence(first):
+        if ends_sentence(first) or is_meta(first):
             return None
         if is_caption(first):
             return self.caption_tail(i)
@@ -458,6 +461,7 @@ class _Reader:
 
     def body(self, i: int, line: str, stripped: str, w: float) -> int:
         cur = self.current
+        trailing = self.lines[i][-1:] in (" ", "\t")
         if not self.wrapped:
             return self.body_unwrapped(i, line, stripped, w)
         page_start = line.startswith(" ") and not line.startswith("  ")
@@ -470,7 +474,7 @@ class _Reader:
             and not cur.closed
             and (cur.unfinished() or w <= cur.maxw)
         ):
-            self.append(cur, stripped, w)
+            self.append(cur, stripped, w, trailing)
             return i + 1
         if (
             cur is not None
@@ -489,7 +493,7 @@ class _Reader:
         if cur is not None and cur.kind in ("paragraph", "quote") and not indented:
             short_end = ends_sentence(cur.last) and width(cur.last) < self.ref(cur) - 1.5
             if cur.after_ruby or (not short_end and w <= self.ref(cur) + _tolerance(stripped, cur)):
-                self.append(cur, stripped, w)
+                self.append(cur, stripped, w, trailing)
                 return i + 1
         if not indented and (
             page_start or self.interrupted or (cur is not None and cur.unfinished())
@@ -499,13 +503,13 @@ class _Reader:
                     continue
                 ref = self.ref(cand)
                 if ref - 3 <= w <= ref + 1.5 or (ends_sentence(stripped) and w <= ref + 1.5):
-                    self.append(cand, stripped, w)
+                    self.append(cand, stripped, w, trailing)
                     return i + 1
         if self.standalone_short(i, w):
             self.close_current()
             self.emit("meta", stripped)
             return i + 1
-        self.new_paragraph("paragraph", stripped, w)
+        self.new_paragraph("paragraph", stripped, w).trail_space = trailing
         return i + 1
 
     def standalone_short(self, i: int, w: float) -> bool:
@@ -520,7 +524,11 @@ class _Reader:
 
     def body_unwrapped(self, i: int, line: str, stripped: str, w: float) -> int:
         cur = self.current
-        prev = self.blocks[-1] if self.blocks else None
+        prev = None
+        for block in reversed(self.blocks):  # past a table or caption set inside the paragraph
+            if block.kind not in ("meta", "table"):
+                prev = block
+                break
         # a paragraph a web page broke in two (…しばし / る。例えば…)
         if (
             prev is not None
@@ -550,7 +558,10 @@ class _Reader:
 def _tolerance(line: str, block: RawBlock) -> float:
     """How much wider than its paragraph a line may be and still belong to it: a little, and
     more for half-width characters, whose printed width we can only estimate."""
-    return 1 + 0.04 * block.maxw + 0.12 * sum(1 for ch in line if ch.isascii())
+    uncertain = sum(1 for ch in line if ch.isascii())
+    if block.nlines == 1:  # the paragraph's width is only an estimate from one line
+        uncertain += sum(1 for ch in block.last if ch.isascii())
+    return 1 + 0.04 * block.maxw + 0.12 * uncertain
 
 
 def lines_strip(line: str) -> str:
@@ -583,7 +594,17 @@ def _title_and_byline(reader: _Reader) -> None:
     reader.emit("heading", first, level=1, heading_style="title", closed=True)
     reader.title = first
     reader.outline = Outline(base_level=2)
-    reader.lines = [""] * (idx[0] + 1) + lines[idx[0] + 1 :]
+    consumed = idx[0] + 1
+    for i in idx[1:4]:  # a byline: short lines right under the title
+        line = lines[i].strip()
+        if len(line) > 30 or ends_sentence(line) or match_heading(line) is not None:
+            break
+        if is_debris(line):
+            consumed = i + 1
+            continue
+        reader.emit("meta", line, closed=True)
+        consumed = i + 1
+    reader.lines = [""] * consumed + lines[consumed:]
 
 
 def _assemble_aozora(lines: list[str]) -> Assembled:

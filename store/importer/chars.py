@@ -49,6 +49,8 @@ def join_lines(left: str, right: str) -> str:
         return right
     if not right:
         return left
+    if right.startswith(("http://", "https://", "<http")) and not left.endswith(("/", "-", "_")):
+        return left + " " + right
     if LATIN_END_RE.search(left) and LATIN_START_RE.match(right):
         tail = left.rsplit(" ", 1)[-1]
         in_url = "http" in tail or "www." in tail

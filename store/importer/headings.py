@@ -37,7 +37,7 @@ _PATTERNS: list[tuple[str, int | None, re.Pattern[str]]] = [
     ("lenticular", None, re.compile(r"^(?P<text>【[^【】]+】)$")),
     ("square_bracket", None, re.compile(r"^(?P<text>\[[^\[\]]+\])$")),
     ("paren_label", None, re.compile(r"^(?P<text>[（(](?:参考|注|付録|補足|別添|概要)[）)])$")),
-    ("square", None, re.compile(r"^(?P<text>[■□◆◇●][ 　]*\S.*)$")),
+    ("square", 2, re.compile(r"^(?P<text>[■□◆◇●][ 　]*\S.*)$")),
 ]
 _TABBED = re.compile(rf"^\s*(?P<num>[{_NUM}]+)\t+(?:(?P=num)\t+)?\s*(?P<rest>\S.*)$")
 _MARKDOWN = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.+?)[ \t#]*$")
@@ -119,7 +119,7 @@ class Outline:
         else:
             while self.stack and not self.stack[-1][0].startswith("md"):
                 top_rank = self.stack[-1][1]
-                if top_rank is None or top_rank > heading.rank:
+                if top_rank is None or top_rank >= heading.rank:
                     self.stack.pop()
                 else:
                     break
