@@ -125,3 +125,9 @@ def test_find_quote_matches_across_wrapping_and_counts_occurrences() -> None:
     assert find_quote(text, "日米同盟は、\n  日本の外交") == [(0, 11)]
     assert len(find_quote(text, "平和の礎")) == 2
     assert find_quote(text, "存在しない文") == []
+
+
+def test_deleted_sentence_does_not_attach_to_a_similar_one() -> None:
+    d = doc(P1, "米国との連携を強化する。", "カナダとの連携も強化する。")
+    a = anchor_on(d, "カナダとの連携も強化する")
+    assert resolve(a, doc(P1, "米国との連携を強化する。")).state == "orphan"

@@ -8,9 +8,10 @@ Re-anchoring tries, in order (DESIGN.md §3):
    block's new start); a short quote needs its context to match, so a deleted two-character
    passage does not jump to an unrelated occurrence elsewhere.
 3. **fuzzy** — candidate places (around the hint, and where the quote's character n-grams
-   cluster) are aligned with ``difflib``; accepted when the quote is similar enough, helped
-   by the context: ``0.7·quote + 0.3·context ≥ 0.72`` with ``quote ≥ 0.5`` (and, for a
-   short quote, ``context ≥ 0.5``).
+   cluster) are aligned with ``difflib``; a candidate is accepted when its similarity to the
+   quote is ≥ 0.9, or ≥ 0.7 (≥ 0.85 for quotes under 20 characters) with the surrounding
+   context ≥ 0.6 similar; a quote under 8 characters always needs its context. The best
+   accepted candidate by ``0.7·quote + 0.3·context`` wins.
 4. otherwise the annotation is an **orphan**: kept with its quote, never dropped.
 
 Found unchanged at the old offset means ``anchored`` (same place); found elsewhere, or found
@@ -35,8 +36,14 @@ from store.model import Document
 
 #: A quote shorter than this must have matching context to be trusted as an exact match.
 SHORT_QUOTE = 8
-FUZZY_THRESHOLD = 0.72
-FUZZY_MIN_QUOTE = 0.5
+#: Fuzzy acceptance: a quote this similar is ours whatever surrounds it...
+FUZZY_ALONE = 0.9
+#: ...otherwise it needs context at least this similar, and the quote at least this similar
+#: (stricter for a short quote, where one changed word is a large part of it).
+FUZZY_CONTEXT = 0.6
+FUZZY_WITH_CONTEXT = 0.7
+FUZZY_WITH_CONTEXT_SHORT = 0.85
+SHORT_FUZZY = 20
 _MAX_OCCURRENCES = 2000
 
 
@@ -212,6 +219,16 @@ def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def _accept(n: int, q: float, ctx: float) -> bool:
+    """Is a fuzzy candidate (quote similarity ``q``, context similarity ``ctx``) our passage?"""
+    if n < SHORT_QUOTE and ctx < 0.5:
+        return False  # a short quote alone proves nothing
+    if q >= FUZZY_ALONE:
+        return True
+    q_min = FUZZY_WITH_CONTEXT_SHORT if n < SHORT_FUZZY else FUZZY_WITH_CONTEXT
+    return q >= q_min and ctx >= FUZZY_CONTEXT
+
+
 def _resolve_fuzzy(anchor: Anchor, text: str, hints: list[int]) -> Resolution | None:
     exact, prefix, suffix = anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix
     n = len(exact)
@@ -232,14 +249,10 @@ def _resolve_fuzzy(anchor: Anchor, text: str, hints: list[int]) -> Resolution | 
             _similarity(prefix, text[max(0, s - len(prefix)) : s])
             + _similarity(suffix, text[e : e + len(suffix)])
         ) / 2
+        if not _accept(n, q, ctx):
+            continue
         combined = 0.7 * q + 0.3 * ctx
-        if n < SHORT_QUOTE and ctx < 0.5:
-            continue  # a short quote alone proves nothing
-        if (
-            q >= FUZZY_MIN_QUOTE
-            and combined >= FUZZY_THRESHOLD
-            and (best is None or combined > best[0])
-        ):
+        if best is None or combined > best[0]:
             best = (combined, s, e)
     if best is None:
         return None
