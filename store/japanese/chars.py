@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 #: Characters that are written like kanji and take a reading (iteration marks, 〆, ヶ, 〇).
 KANJI_LIKE = frozenset("々〆〇ヶヵ仝〻")
 
@@ -22,8 +24,13 @@ def is_kanji(ch: str) -> bool:
     )
 
 
+_KANJI_RE = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff" + "".join(KANJI_LIKE) + "]"
+)
+
+
 def has_kanji(text: str) -> bool:
-    return any(is_kanji(ch) for ch in text)
+    return _KANJI_RE.search(text) is not None
 
 
 def is_hiragana(ch: str) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from store.japanese.readings import Annotator, Reading
+from store.japanese.rules import detect_style
 from store.model import Document
 
 #: Bump when rules or the data change what readings a text gets (invalidates caches).
@@ -72,7 +73,7 @@ def _dictionary_version() -> str:
 
 def analyse_document(doc: Document) -> DocumentReadings:
     """Analyse ``doc`` without the cache."""
-    annotator = Annotator()
+    annotator = Annotator(detect_style(doc.base_text))
     blocks = [
         annotator.readings(b.text, [(r.start, r.end, r.reading) for r in b.ruby])
         for b in doc.blocks

@@ -79,6 +79,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "編": ("へん", "h", "ぺん"),
     "敗": ("はい", "h", "ぱい"),
     "品": ("ひん", "h", None),
+    "遍": ("へん", "h", "べん"),
     "回": ("かい", "k", None),
     "個": ("こ", "k", None),
     "階": ("かい", "k", "がい"),
@@ -144,8 +145,11 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "倍": ("ばい", "", None),
     "割": ("わり", "", None),
     "億": ("おく", "", None),
+    "畳": ("じょう", "", None),
     "万": ("まん", "", None),
 }
+
+COUNTER_CHARS = "".join(sorted({ch for word in COUNTERS for ch in word if ch >= "\u3400"}))
 
 #: Days of the month and counts of days with their own word (1 only as a date, see below).
 DAY_READINGS = {
@@ -169,13 +173,18 @@ SPECIAL_DIGIT = {
     "月": {4: "し", 7: "しち", 9: "く"},
     "時": {4: "よ", 7: "しち", 9: "く"},
     "年": {4: "よ"},
-    "人": {7: "しち"},
+    "人": {4: "よ", 7: "しち"},
+    "畳": {4: "よ"},
     "円": {4: "よ"},
 }
 
 
 #: Counters that voice after 千 and 万 too (千本 せんぼん, 万匹 まんびき).
 _B_AFTER_THOUSANDS = frozenset("本杯匹足階軒")
+
+
+#: Characters that trigger the numeral and counter rules (see store.japanese.rules).
+NUMERAL_CHARS = "".join(KANJI_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
 
 def is_numeral(tok: Token) -> bool:

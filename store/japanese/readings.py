@@ -20,7 +20,7 @@ from store.japanese import analyzer
 from store.japanese.chars import has_kanji, is_kanji, is_reading, to_hiragana
 from store.japanese.guess import guess_reading
 from store.japanese.okurigana import split_okurigana
-from store.japanese.rules import Token, apply_rules
+from store.japanese.rules import Style, Token, apply_rules, detect_style
 
 Source = Literal["source", "gloss", "dict", "guess"]
 Segment = tuple[str, str | None]
@@ -53,18 +53,18 @@ def _tokens(text: str) -> list[Token]:
                 offset + m.end(),
                 to_hiragana(m.reading_form()) if has_kanji(surface) else "",
                 analyzer.pos_of(m),
-                m.dictionary_form(),
+                m,
                 m.is_oov(),
             )
         )
     return out
 
 
-def _dict_readings(text: str, base: int = 0) -> list[Reading]:
+def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Reading]:
     """Dictionary + rules readings for ``text`` (offsets shifted by ``base``)."""
     out: list[Reading] = []
     tokens = _tokens(text)
-    apply_rules(tokens, text)
+    apply_rules(tokens, style)
     for tok in tokens:
         if not tok.has_kanji or tok.absorbed:
             continue
@@ -94,9 +94,11 @@ def _override(text: str, start: int, end: int, reading: str, source: Source) -> 
 class Annotator:
     """Readings paragraph by paragraph, remembering the document's glosses."""
 
-    def __init__(self) -> None:
+    def __init__(self, style: Style | None = None) -> None:
         #: word surface -> reading the document gave it in parentheses
         self.glosses: dict[str, str] = {}
+        #: modern or literary register (decided from the first text seen when not given)
+        self.style: Style | None = style
 
     def _find_glosses(self, text: str) -> list[tuple[int, int, str]]:
         found = []
@@ -117,6 +119,8 @@ class Annotator:
         self, text: str, source_ruby: Sequence[tuple[int, int, str]] = ()
     ) -> list[Reading]:
         """Readings for one paragraph (no newline handling needed; any text works)."""
+        if self.style is None:
+            self.style = detect_style(text)
         spans: list[tuple[int, int, str, Source]] = []
         for start, end, reading in source_ruby:
             reading = to_hiragana(reading)
@@ -130,7 +134,7 @@ class Annotator:
                 spans.append((i, i + len(word), gloss, "gloss"))
                 i = text.find(word, i + len(word))
         if not spans:
-            return _dict_readings(text)
+            return _dict_readings(text, 0, self.style)
         return self._merge(text, _non_overlapping(spans))
 
     def _merge(self, text: str, spans: list[tuple[int, int, str, Source]]) -> list[Reading]:
@@ -147,7 +151,9 @@ class Annotator:
 
     def _gap(self, text: str, start: int, end: int) -> list[Reading]:
         # Analyse the gap on its own so no word straddles an override.
-        return _dict_readings(text[start:end], start) if has_kanji(text[start:end]) else []
+        if not has_kanji(text[start:end]):
+            return []
+        return _dict_readings(text[start:end], start, self.style or "modern")
 
 
 def _gloss_span(run: str, gloss: str, run_start: int) -> tuple[int | None, int]:
@@ -181,17 +187,34 @@ def _non_overlapping(
     return taken
 
 
+_KANJI_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆〇ヶ仝〻]+")
+
+
+def _gap(text: str, start: int, end: int, out: list[Segment]) -> None:
+    """Unread text; a kanji run in it (a word nobody could read) stays its own segment."""
+    gap = text[start:end]
+    pos = 0
+    if has_kanji(gap):
+        for m in _KANJI_RUN.finditer(gap):
+            if m.start() > pos:
+                out.append((gap[pos : m.start()], None))
+            out.append((m.group(), None))
+            pos = m.end()
+    if pos < len(gap):
+        out.append((gap[pos:], None))
+
+
 def segments_from_readings(text: str, readings: Iterable[Reading]) -> list[Segment]:
     """The ``shiori furigana`` JSON segments: surfaces join to ``text``; kana runs are null."""
     out: list[Segment] = []
     pos = 0
     for r in readings:
         if r.start > pos:
-            out.append((text[pos : r.start], None))
+            _gap(text, pos, r.start, out)
         out.append((text[r.start : r.end], r.reading))
         pos = r.end
     if pos < len(text):
-        out.append((text[pos:], None))
+        _gap(text, pos, len(text), out)
     return out
 
 

@@ -6,15 +6,21 @@ rule is a function ``rule(tokens, i) -> str | None`` returning a better reading 
 tests (tests/test_japanese_rules.py) and kept only if it helps on the benchmark
 (``python -m tui.bench furigana``). ``SHIORI_FURIGANA_SKIP=rule,rule`` turns rules off, so the
 benchmark can measure each one.
+
+Some readings depend on the register of the whole text: in modern prose 私 is わたし, while
+Meiji–Shōwa fiction prints わたくし, 好い いい, 宅 うち, 室 へや. ``detect_style`` tells the two
+apart from signals only modern text has (Arabic digits, Latin letters, many katakana loanwords);
+a rule tagged with a style runs only for that style.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import Any, Literal
 
 from store.japanese.chars import has_kanji
-from store.japanese.numbers import counter_rule, numeral_rule
+from store.japanese.numbers import COUNTER_CHARS, NUMERAL_CHARS, counter_rule, numeral_rule
 
 
 class Token:
@@ -26,11 +32,11 @@ class Token:
         "end",
         "reading",
         "pos",
-        "lemma",
         "oov",
         "source",
         "has_kanji",
         "absorbed",
+        "_morpheme",
     )
 
     def __init__(
@@ -40,7 +46,7 @@ class Token:
         end: int,
         reading: str,
         pos: tuple[str, ...],
-        lemma: str,
+        morpheme: Any = None,
         oov: bool = False,
     ) -> None:
         self.surface = surface
@@ -48,12 +54,17 @@ class Token:
         self.end = end
         self.reading = reading
         self.pos = pos
-        self.lemma = lemma
+        self._morpheme = morpheme
         self.oov = oov
         self.source = "dict"
         self.has_kanji = has_kanji(surface)
         #: True when a following token took this one's span (number + counter read as one).
         self.absorbed = False
+
+    @property
+    def lemma(self) -> str:
+        """The dictionary form (looked up only when a rule asks)."""
+        return self._morpheme.dictionary_form() if self._morpheme is not None else self.surface
 
     def __repr__(self) -> str:
         return f"Token({self.surface!r}, {self.reading!r}, {'-'.join(self.pos[:3])})"
@@ -62,27 +73,230 @@ class Token:
 Rule = Callable[[list[Token], int], "str | None"]
 
 
-def _next_surface(tokens: list[Token], i: int) -> str:
-    return tokens[i + 1].surface if i + 1 < len(tokens) else ""
+def _prev(tokens: list[Token], i: int, k: int = 1) -> Token | None:
+    return tokens[i - k] if i - k >= 0 else None
+
+
+def _next(tokens: list[Token], i: int, k: int = 1) -> Token | None:
+    return tokens[i + k] if i + k < len(tokens) else None
+
+
+def _is_noun(tok: Token | None) -> bool:
+    return (
+        tok is not None and tok.pos[0] in ("名詞", "代名詞", "接尾辞") and tok.surface not in "、。"
+    )
+
+
+def _is_place(tok: Token | None) -> bool:
+    return tok is not None and tok.pos[2] == "地名"
+
+
+def _is_katakana_word(tok: Token | None) -> bool:
+    return (
+        tok is not None
+        and bool(tok.surface)
+        and all("ァ" <= c <= "ヺ" or c == "ー" for c in tok.surface)
+    )
 
 
 def watashi(tokens: list[Token], i: int) -> str | None:
     """私 as a pronoun is わたし in modern prose (the dictionary says わたくし)."""
-    tok = tokens[i]
-    if tok.surface == "私" and tok.pos[0] == "代名詞":
+    if tokens[i].surface == "私" and tokens[i].pos[0] == "代名詞":
         return "わたし"
     return None
 
 
-#: Each rule only looks at tokens whose surface contains one of these characters (speed).
-RULES: list[tuple[str, str | None, Rule]] = [
-    ("numeral", None, numeral_rule),
-    ("counter", None, counter_rule),
-    ("watashi", "私", watashi),
+def nihon(tokens: list[Token], i: int) -> str | None:
+    """日本 on its own is にほん; formal names (日本銀行) are their own dictionary words."""
+    return "にほん" if tokens[i].surface == "日本" and tokens[i].reading == "にっぽん" else None
+
+
+def iu(tokens: list[Token], i: int) -> str | None:
+    """言う is written いう in furigana (the dictionary gives the spoken ゆう)."""
+    tok = tokens[i]
+    if tok.lemma == "言う" and tok.reading.startswith("ゆ"):
+        return "い" + tok.reading[1:]
+    return None
+
+
+_NANI_NEXT = frozenset(
+    ["も", "か", "を", "が", "に", "へ", "より", "や", "でも", "かしら", "ら", "故", "ゆえ"]
+)
+_SENTENCE_END = frozenset("。、？！?!」』）)…\n")
+
+
+def nani(tokens: list[Token], i: int) -> str | None:
+    """何 is なに before most particles and at a sentence end (何も, 何か, 何を, 何？);
+    the dictionary's なん stays before だ/です/の/で/と and counters (see counter_rule)."""
+    tok = tokens[i]
+    if tok.surface != "何":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is None or nxt.surface in _NANI_NEXT or nxt.surface[0] in _SENTENCE_END:
+        return "なに"
+    return None
+
+
+def kakari(tokens: list[Token], i: int) -> str | None:
+    """係 right after a noun is the section name 〜がかり (福祉係, 保護係)."""
+    tok = tokens[i]
+    if tok.surface == "係" and _is_noun(_prev(tokens, i)):
+        return "がかり"
+    return None
+
+
+def jin(tokens: list[Token], i: int) -> str | None:
+    """人 after a place or a katakana name is a nationality, じん (モナコ人, アーリア人)."""
+    tok = tokens[i]
+    if tok.surface != "人" or tok.pos[0] != "接尾辞":
+        return None
+    prev = _prev(tokens, i)
+    if _is_place(prev) or _is_katakana_word(prev):
+        return "じん"
+    return None
+
+
+def goro(tokens: list[Token], i: int) -> str | None:
+    """頃 right after a time or a number (10月頃, 3時頃) is ごろ; after の, この or a verb, ころ."""
+    tok = tokens[i]
+    if tok.surface != "頃":
+        return None
+    prev = _prev(tokens, i)
+    if _is_noun(prev):
+        return "ごろ"
+    return None
+
+
+def hoka(tokens: list[Token], i: int) -> str | None:
+    """他 after その, a verb, or a noun + の is ほか (その他, する他, 君主の他)."""
+    tok = tokens[i]
+    if tok.surface != "他" or tok.pos[0] != "名詞":
+        return None
+    prev = _prev(tokens, i)
+    if prev is None:
+        return None
+    if prev.surface in ("その", "この") or prev.pos[0] in ("動詞", "助動詞"):
+        return "ほか"
+    if prev.surface == "の" and _is_noun(_prev(tokens, i, 2)):
+        return "ほか"
+    return None
+
+
+def okonau(tokens: list[Token], i: int) -> str | None:
+    """行っ after a verbal noun and を/も/は is 行う (診察も行っています), not 行く."""
+    tok = tokens[i]
+    if tok.lemma != "行く" or not tok.surface.startswith("行っ"):
+        return None
+    prev, prev2 = _prev(tokens, i), _prev(tokens, i, 2)
+    if (
+        prev is not None
+        and prev.surface in ("を", "も", "は")
+        and prev2 is not None
+        and prev2.pos[2] == "サ変可能"
+    ):
+        return "おこなっ" + tok.reading[2:]
+    return None
+
+
+def iki(tokens: list[Token], i: int) -> str | None:
+    """行 after a place is 〜行き, いき (成田行, 東京行)."""
+    tok = tokens[i]
+    if tok.surface == "行" and tok.pos[0] == "名詞" and _is_place(_prev(tokens, i)):
+        return "いき"
+    return None
+
+
+def kuni(tokens: list[Token], i: int) -> str | None:
+    """国 after an old province name is くに (越後国); on its own it is くに too (国の史跡)."""
+    tok = tokens[i]
+    if tok.surface != "国":
+        return None
+    prev = _prev(tokens, i)
+    if tok.pos[0] == "接尾辞":
+        if _is_place(prev) and prev.pos[3] != "国":
+            return "くに"
+        if (
+            prev is None
+            or not _is_noun(prev)
+            or prev.pos[1] in ("数詞", "普通名詞")
+            and "助数詞" in prev.pos[2]
+        ):
+            return "くに"
+    return None
+
+
+def ii(tokens: list[Token], i: int) -> str | None:
+    """好い is いい (the dictionary reads よい; 好かった stays よかった)."""
+    tok = tokens[i]
+    return "いい" if tok.surface == "好い" else None
+
+
+def soba(tokens: list[Token], i: int) -> str | None:
+    """傍 without ら is そば (傍ら is かたわら)."""
+    tok = tokens[i]
+    if tok.surface == "傍" and not _next_starts(tokens, i, "ら"):
+        return "そば"
+    return None
+
+
+def _next_starts(tokens: list[Token], i: int, prefix: str) -> bool:
+    nxt = _next(tokens, i)
+    return nxt is not None and nxt.surface.startswith(prefix)
+
+
+def gaisha(tokens: list[Token], i: int) -> str | None:
+    """会社 at the end of a compound voices: 子会社, 紹介会社 がいしゃ (rendaku)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if tok.surface == "会社" and prev is not None and prev.has_kanji and _is_noun(prev):
+        return "がいしゃ"
+    return None
+
+
+#: Words Meiji–Shōwa fiction reads otherwise than modern prose (standalone words only).
+LITERARY_READINGS = {
+    "宅": "うち",
+    "室": "へや",
+    "先刻": "さっき",
+    "身体": "からだ",
+}
+
+
+def literary(tokens: list[Token], i: int) -> str | None:
+    """The literary reading of a few standalone words (宅 うち, 室 へや, 先刻 さっき)."""
+    tok = tokens[i]
+    reading = LITERARY_READINGS.get(tok.surface)
+    if reading is None or tok.pos[0] != "名詞":
+        return None
+    prev = _prev(tokens, i)
+    if prev is not None and prev.has_kanji and _is_noun(prev):
+        return None  # part of a compound (自宅 is written as one word, but 研究 室 may not be)
+    return reading
+
+
+#: (name, characters a token must contain for the rule to run, rule), in the order they run.
+RULES: list[tuple[str, str, Rule, Style | None]] = [
+    ("numeral", NUMERAL_CHARS, numeral_rule, None),
+    ("counter", COUNTER_CHARS, counter_rule, None),
+    ("watashi", "私", watashi, "modern"),
+    ("nihon", "日", nihon, None),
+    ("iu", "言", iu, None),
+    ("nani", "何", nani, None),
+    ("kakari", "係", kakari, None),
+    ("jin", "人", jin, None),
+    ("goro", "頃", goro, None),
+    ("hoka", "他", hoka, None),
+    ("okonau", "行", okonau, None),
+    ("iki", "行", iki, None),
+    ("kuni", "国", kuni, None),
+    ("ii", "好", ii, None),
+    ("soba", "傍", soba, None),
+    ("gaisha", "会", gaisha, None),
+    ("literary", "宅室先身", literary, "literary"),
 ]
 
 
-def _active() -> list[tuple[str, str | None, Rule]]:
+def _active() -> list[tuple[str, str | None, Rule, Style | None]]:
     skip = set(filter(None, os.environ.get("SHIORI_FURIGANA_SKIP", "").split(",")))
     return [r for r in RULES if r[0] not in skip]
 
@@ -90,13 +304,57 @@ def _active() -> list[tuple[str, str | None, Rule]]:
 _ACTIVE = _active()
 
 
-def apply_rules(tokens: list[Token], text: str = "") -> None:
-    """Run every active rule over ``tokens`` in place."""
-    for _name, chars, rule in _ACTIVE:
-        for i, tok in enumerate(tokens):
-            if not tok.has_kanji or tok.absorbed:
+Style = Literal["modern", "literary"]
+
+
+def detect_style(text: str) -> Style:
+    """``literary`` for long text with no digits or Latin letters and few katakana words."""
+    sample = text[:20000]
+    if len(sample) < 1000:
+        return "modern"
+    signals = sum(
+        1 for c in sample if c.isdigit() or ("a" <= c.lower() <= "z") or "ａ" <= c <= "ｚ"
+    )
+    katakana = sum(1 for c in sample if "ァ" <= c <= "ヺ")
+    if signals / len(sample) > 0.002 or katakana / len(sample) > 0.06:
+        return "modern"
+    return "literary"
+
+
+def _index(rules: list[tuple[str, str | None, Rule, Style | None]]) -> dict[str, list[int]]:
+    """Trigger character -> positions in ``rules`` of the rules it triggers."""
+    index: dict[str, list[int]] = {}
+    for k, (_name, chars, _rule, _style) in enumerate(rules):
+        for ch in chars or "":
+            index.setdefault(ch, []).append(k)
+    return index
+
+
+_INDEX = _index(_ACTIVE)
+
+
+def apply_rules(tokens: list[Token], style: Style = "modern") -> None:
+    """Run the active rules for ``style`` over ``tokens`` in place, left to right.
+
+    A rule runs on a token only if the token contains one of the rule's trigger characters;
+    rules for one token run in ``RULES`` order, so a counter sees its number's final reading.
+    """
+    for i, tok in enumerate(tokens):
+        if not tok.has_kanji or tok.absorbed:
+            continue
+        surface = tok.surface
+        if len(surface) == 1:
+            found = _INDEX.get(surface)
+            if not found:
                 continue
-            if chars is not None and not any(c in tok.surface for c in chars):
+        else:
+            hits = [k for ch in surface for k in _INDEX.get(ch, ())]
+            if not hits:
+                continue
+            found = sorted(set(hits))
+        for k in found:
+            _name, _chars, rule, only = _ACTIVE[k]
+            if only is not None and only != style:
                 continue
             reading = rule(tokens, i)
             if reading is not None:
