@@ -25,6 +25,9 @@ class _Readings:
         self.headings = [False]
         self.footnote_texts: dict[str, str] = {}
 
+    def block(self, index: int) -> list[Any]:
+        return self.blocks[index] if index == 0 else []
+
     def footnote(self, footnote_id: str) -> list[Any]:
         return []
 

@@ -14,6 +14,7 @@ reflows (resize, furigana mode).
 
 from __future__ import annotations
 
+import threading
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -173,7 +174,10 @@ class ReaderView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.document: Document | None = None
         self._readings: Any = None  # store.japanese.DocumentReadings of the document
-        self._shown: list[Sequence[Any]] | None = None  # readings selected for the mode
+        self._shown: dict[int, list[Any]] = {}  # readings chosen for the mode, per block
+        self._shown_lock = threading.Lock()
+        self._first_next = 0
+        self._first_seen = set()
         self._layout: DocumentLayout | None = None
         self._gen = 0
         self._cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
@@ -282,27 +286,43 @@ class ReaderView(ScrollView, can_focus=True):
 
     # -- readings and layout ------------------------------------------------------------
     def _select_readings(self) -> None:
-        doc = self.document
-        mode = self.furigana_mode
-        self._shown = None
-        if doc is None or self._readings is None:
-            return
-        from store.japanese.levels import select_readings
-
-        level = INLINE_LEVEL if mode == "inline" else mode
-        if level == "off":
-            self._shown = None
-            return
-        try:
-            self._shown = select_readings(self._readings, level).blocks
-        except (ValueError, IndexError):
-            self._shown = None
+        """Forget the readings chosen for the previous mode; blocks choose again lazily."""
+        with self._shown_lock:
+            self._shown = {}
+            self._first_next = 0
+            self._first_seen: set[tuple[str, str]] = set()
 
     def _block_readings(self, index: int) -> Sequence[Any]:
-        shown = self._shown
-        if shown is None or index >= len(shown):
+        """The readings block ``index`` shows in the current mode (chosen on first use, so a
+        1 MB document does not wait for all of them; called from the layout worker too)."""
+        doc, readings = self.document, self._readings
+        level = INLINE_LEVEL if self.furigana_mode == "inline" else self.furigana_mode
+        if doc is None or readings is None or level == "off":
             return ()
-        return shown[index]
+        shown = self._shown
+        found = shown.get(index)
+        if found is not None:
+            return found
+        from store.japanese.levels import filter_readings
+
+        with self._shown_lock:
+            try:
+                if level != "first":
+                    found = filter_readings(readings.block(index), doc.blocks[index].text, level)
+                    shown[index] = found
+                    return found
+                # "first": a word's first use per section, so walk the blocks in order
+                while self._first_next <= index:
+                    k = self._first_next
+                    if doc.blocks[k].kind == "heading":
+                        self._first_seen = set()
+                    shown[k] = filter_readings(
+                        readings.block(k), doc.blocks[k].text, level, seen=self._first_seen
+                    )
+                    self._first_next += 1
+            except (ValueError, IndexError, AttributeError):
+                shown[index] = []
+            return shown.get(index, [])
 
     def _layout_width(self) -> int:
         return max(8, self.scrollable_content_region.width or self.size.width or 80)
