@@ -1,0 +1,142 @@
+"""``python -m tui.bench furigana`` — accuracy, speed and ruby spread of ``shiori furigana``.
+
+Runs the shared evaluator (``../shared/bench/furigana_eval.py``) on the Aozora and the modern
+data, each time for ``shiori furigana --format json`` (one process per work, start-up included)
+and for plain Sudachi core (``--backend sudachi-core-C``, in-process) in the same run, and prints
+exact/aligned, characters per second (median over ``--repeat`` runs) and the speed ratio.
+
+Then measures the *ruby spread* on the bundled library: in a terminal a reading takes as many
+cells per kana as its kanji do, so a reading with more kana than its base has kanji pushes the
+base line apart. Spread = extra cells / base-text cells, per display level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+EVAL = SHARED / "bench" / "furigana_eval.py"
+DATASETS = {"aozora": SHARED / "bench" / "aozora", "modern": SHARED / "bench" / "modern"}
+
+
+def _evaluate(data: Path, extra: list[str]) -> list[dict]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "result.json"
+        cmd = f"{sys.executable} -m tui.cli furigana --format json"
+        subprocess.run(
+            [
+                sys.executable,
+                str(EVAL),
+                "--cmd",
+                cmd,
+                "--backend",
+                "sudachi-core-C",
+                "--data",
+                str(data),
+                "--json",
+                str(out),
+                *extra,
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def accuracy_and_speed(repeat: int) -> list[str]:
+    lines = [
+        f"{'data':8} {'generator':24} {'exact':>6} {'aligned':>7} {'cps (median)':>13} {'ratio':>6}",
+    ]
+    for name, data in DATASETS.items():
+        if not data.is_dir():
+            lines.append(f"{name:8} (no data at {data})")
+            continue
+        runs = [_evaluate(data, []) for _ in range(repeat)]
+        ours = [r[0] for r in runs]
+        base = [r[1] for r in runs]
+        ours_cps = statistics.median(r["cps"] for r in ours)
+        base_cps = statistics.median(r["cps"] for r in base)
+        ratio = ours_cps / base_cps if base_cps else 0.0
+        lines.append(
+            f"{name:8} {'shiori furigana':24} {ours[0]['exact']:6.3f} {ours[0]['aligned']:7.3f} {ours_cps:13.0f} {ratio:6.2f}"
+        )
+        lines.append(
+            f"{name:8} {'sudachi core (plain)':24} {base[0]['exact']:6.3f} {base[0]['aligned']:7.3f} {base_cps:13.0f} {1:6.2f}"
+        )
+        misses_ours = ours[0]["n"] - round(ours[0]["exact"] * ours[0]["n"])
+        misses_base = base[0]["n"] - round(base[0]["exact"] * base[0]["n"])
+        lines.append(f"{name:8} misses: {misses_ours} vs {misses_base} plain ({ours[0]['n']} ruby)")
+    return lines
+
+
+def _seed_texts() -> list[tuple[str, str]]:
+    from store.paths import SEEDS_DIR
+
+    folder = SEEDS_DIR if any(SEEDS_DIR.glob("*.txt")) else SHARED / "seeds"
+    return [
+        (p.name, p.read_text(encoding="utf-8", errors="replace"))
+        for p in sorted(folder.glob("*.txt"))
+    ]
+
+
+def ruby_spread() -> list[str]:
+    """Extra cells the readings add to the base line, per display level, over the seeds."""
+    from store.japanese import Annotator
+    from store.japanese.levels import filter_readings as select
+
+    settings = [
+        ("all", "all", 6),
+        ("first", "first", 6),
+        ("above-grade 4", "above-grade", 4),
+        ("above-grade 6", "above-grade", 6),
+        ("above-grade 7 (jōyō)", "above-grade", 7),
+    ]
+    totals = {label: [0, 0, 0] for label, _, _ in settings}  # readings, extra cells, wide readings
+    base_cells = 0
+    for _name, text in _seed_texts():
+        annotator = Annotator()
+        seen: dict[str, set] = {label: set() for label, _, _ in settings}
+        for para in text.splitlines():
+            if not para.strip():
+                continue
+            base_cells += sum(1 if ord(c) < 0x1100 else 2 for c in para)
+            readings = annotator.readings(para)
+            for label, level, grade in settings:
+                for r in select(readings, para, level, grade=grade, seen=seen[label]):
+                    extra = 2 * (len(r.reading) - (r.end - r.start))
+                    totals[label][0] += 1
+                    if extra > 0:
+                        totals[label][1] += extra
+                        totals[label][2] += 1
+    lines = [f"{'level':22} {'readings':>8} {'wider than base':>16} {'spread':>7}"]
+    for label, (n, extra, wide) in totals.items():
+        share = wide / n if n else 0.0
+        lines.append(f"{label:22} {n:8d} {share:15.0%} {extra / base_cells:7.1%}")
+    lines.append(
+        f"(spread = extra cells / {base_cells} base-text cells of the seeds; 0% at level off)"
+    )
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tui.bench furigana", description=__doc__)
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="evaluator runs per data set (median cps)"
+    )
+    parser.add_argument("--spread-only", action="store_true", help="only measure the ruby spread")
+    args = parser.parse_args(argv)
+    if not args.spread_only:
+        if not EVAL.is_file():
+            print(f"evaluator not found: {EVAL}", file=sys.stderr)
+            return 2
+        print("\n".join(accuracy_and_speed(max(1, args.repeat))))
+        print()
+    print("\n".join(ruby_spread()))
+    return 0
