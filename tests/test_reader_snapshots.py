@@ -1,0 +1,91 @@
+"""What the reading pane looks like: SVG snapshots at fixed sizes (no cursor blink to freeze:
+the reader's cursor is a static reverse cell, and no Input is on screen)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+
+from store.japanese import DocumentReadings, Reading
+from store.model import Block, Document, Emphasis, Footnote, Ref, Ruby
+from tui.widgets.reader import ReaderView
+
+P1 = (
+    "現在、国際社会は歴史の転換点にあるといえる。中東情勢の緊迫化などをめぐり、"
+    "国際社会の分断と対立は深まっている。各国は協調に取り組み、立場の収斂を目指す。"
+)
+P2 = "大陸間弾道ミサイル（ICBM）級を含む発射が続いた。"
+NOTE = "ICBM：Intercontinental Ballistic Missile。射程五千五百キロ以上の弾道ミサイル。"
+WORDS = {"転換点": "てんかんてん", "緊迫化": "きんぱくか", "弾道": "だんどう", "射程": "しゃてい"}
+
+
+def _readings(text: str, guess: str = "") -> list[Reading]:
+    out = []
+    for word, reading in WORDS.items():
+        at = text.find(word)
+        if at >= 0:
+            out.append(Reading(at, at + len(word), reading, "dict"))
+    if guess and guess in text:
+        at = text.index(guess)
+        out.append(Reading(at, at + len(guess), "ぶんだん", "guess"))
+    return out
+
+
+def sample() -> tuple[Document, DocumentReadings]:
+    blocks = [
+        Block("heading", "第1節 北米", level=1),
+        Block(
+            "paragraph",
+            P1,
+            ruby=[Ruby(P1.index("収斂"), P1.index("収斂") + 2, "しゅうれん")],
+            emphasis=[Emphasis(0, 2, "bold")],
+        ),
+        Block("paragraph", P2, refs=[Ref(P2.index("）") + 1, "1")]),
+        Block("heading", "(1) 米国", level=2),
+        Block("list_item", "日米同盟の抑止力の強化"),
+        Block("list_item", "経済安全保障の協力"),
+        Block("quote", "「自由で開かれたインド太平洋」の実現に向けて協力する。"),
+        Block("meta", "図表1　日米首脳会談（2025年2月）"),
+        Block(
+            "table",
+            "国名\t人口\n米国\t3億3000万\n日本\t1億2400万",
+            rows=[["国名", "人口"], ["米国", "3億3000万"], ["日本", "1億2400万"]],
+        ),
+    ]
+    doc = Document("snapshot", blocks, footnotes=[Footnote("1", NOTE)])
+    readings = DocumentReadings(
+        [_readings(b.text, guess="分断") for b in blocks],
+        {"1": _readings(NOTE)},
+        [b.text for b in blocks],
+        [b.kind == "heading" for b in blocks],
+        {"1": NOTE},
+    )
+    return doc, readings
+
+
+class SnapApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ReaderView()
+
+    def on_mount(self) -> None:
+        doc, readings = sample()
+        reader = self.query_one(ReaderView)
+        reader.furigana_mode = "all"
+        reader.show(doc, readings=readings)
+        reader.focus()
+
+
+@pytest.fixture(autouse=True)
+def _tmp_dirs(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DATA", "CACHE", "CONFIG"):
+        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
+
+
+def test_reader_page_80x24(snap_compare: Any) -> None:
+    assert snap_compare(SnapApp(), terminal_size=(80, 24))
+
+
+def test_footnote_popup_60x20(snap_compare: Any) -> None:
+    assert snap_compare(SnapApp(), terminal_size=(60, 20), press=["right_square_bracket", "enter"])
