@@ -69,6 +69,14 @@ class Locator:
     section: tuple[str, ...] = ()
     page: str = ""
 
+    @classmethod
+    def from_section(cls, section: Sequence[str], *, title: str = "", page: str = "") -> Locator:
+        """From a stored heading chain (e.g. ``Annotation.section``), minus a leading title."""
+        chain = [clean(h) for h in section]
+        while chain and title and chain[0] == clean(title):
+            chain.pop(0)
+        return cls(tuple(h for h in chain if h), page)
+
 
 def clean(text: str) -> str:
     """One line of printable text: escape sequences and control characters removed."""
@@ -84,7 +92,7 @@ def locator_for(document: Document, start: int, *, title: str = "", page: str = 
     """The headings ``start`` sits under, without a top heading that merely repeats the title."""
     block, _ = document.locate(start)
     chain = [clean(h.text) for h in document.section_of(block)]
-    titles = {clean(title), clean(document.title)}
+    titles = {clean(title), clean(document.title)} - {""}
     while chain and chain[0] in titles:
         chain.pop(0)
     return Locator(tuple(h for h in chain if h), page)

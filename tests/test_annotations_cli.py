@@ -229,3 +229,10 @@ def test_annotate_in_a_real_process_is_saved_when_it_exits_and_loads_no_ui(
         capture_output=True, text=True,
     ).stdout)]  # fmt: skip
     assert listed_ids == [ident]
+
+
+def test_markdown_export_cites_a_file_without_metadata_by_its_title(env: Path, capsys) -> None:
+    shiori(capsys, "annotate", env, "--quote", "唯一の同盟国", "--tag", "同盟")
+    code, md, _ = shiori(capsys, "annotations", "export", "--format", "md", "--style", "en")
+    assert code == 0
+    assert '- Citation: "北米の概観," n.d., sec. "米国".' in md

@@ -8,13 +8,24 @@ reader calls :func:`refresh` when it opens a document; ``shiori annotations list
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from store.annotations.model import Annotation
 from store.annotations.repository import Repository
 from store.importer import ImportFailed, import_file
-from store.library import doc_key, path_for_key
+from store.library import DocMeta, doc_key, metadata_for, path_for_key
 from store.model import Document
+
+
+def source_meta(repo: Repository, key: str) -> DocMeta:
+    """Metadata for citing ``key``: the library's (with the user's), else the imported title."""
+    meta = metadata_for(path_for_key(key))
+    if not meta.title:
+        state = repo.file_state(key) or {}
+        title = state.get("title") or Path(key.split(":", 1)[-1]).stem
+        meta = replace(meta, title=title, title_supplied=True)
+    return meta
 
 
 def open_document(path: str | Path) -> tuple[str, Document]:
@@ -31,7 +42,7 @@ def refresh(
     if document is None:
         document = import_file(path)
     changed = repo.reanchor(key, document)
-    repo.remember_file(key, path, document.content_hash)
+    repo.remember_file(key, path, document.content_hash, document.title)
     return changed
 
 

@@ -101,7 +101,8 @@ def to_markdown(
             if ann.state != "anchored":
                 out.append(f"- State: {ann.state}")
             if meta is not None:
-                out.append("- Citation: " + format_source(meta, Locator(ann.section), style))
+                loc = Locator.from_section(ann.section, title=getattr(meta, "title", ""))
+                out.append("- Citation: " + format_source(meta, loc, style))
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

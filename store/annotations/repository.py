@@ -311,13 +311,15 @@ class Repository:
     def file_state(self, doc_key: str) -> dict[str, Any] | None:
         return self.db.table(DOCUMENTS).get(doc_id=doc_key)
 
-    def remember_file(self, doc_key: str, path: Path, content_hash: str) -> None:
+    def remember_file(self, doc_key: str, path: Path, content_hash: str, title: str = "") -> None:
+        """Note the file's size, mtime and hash (and the document's title, for exports)."""
         st = path.stat()
         rec = {
             "id": doc_key,
             "mtime_ns": st.st_mtime_ns,
             "size": st.st_size,
             "content_hash": content_hash,
+            "title": title,
         }
         if self.file_state(doc_key) != rec:
             self.db.table(DOCUMENTS).upsert(TinyDocument(rec, doc_id=doc_key))

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         ann = repo.create(
             key, document, start, end, color=args.color, note=args.note, tags=args.tag
         )
-        repo.remember_file(key, Path(args.file), document.content_hash)
+        repo.remember_file(key, Path(args.file), document.content_hash, document.title)
     except (AnnotationError, StorageError) as exc:
         print(f"shiori annotate: {exc}", file=sys.stderr)
         return 1

@@ -87,7 +87,7 @@ def _list(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def
     for a in found:
         quote = clean(a.quote)
         quote = quote if len(quote) <= 40 else quote[:39] + "…"
-        line = f"{a.id[:8]}  {a.state:<8}  {a.color:<6}  {a.doc}  「{quote}」"
+        line = f"{a.id[:8]}  {a.state:<8}  {a.color:<6}  {clean(a.doc)}  「{quote}」"
         if a.tags:
             line += "  " + " ".join(f"#{clean(t)}" for t in a.tags)
         if a.note:
@@ -100,15 +100,15 @@ def _list(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def
 
 
 def _export(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from store.annotations.documents import source_meta
     from store.annotations.export import to_csv, to_json, to_markdown
     from store.annotations.storage import atomic_write
-    from store.library import metadata_for, path_for_key
 
     items = repo.list()
     if args.format == "md":
         text = to_markdown(
             items,
-            meta_for=lambda key: metadata_for(path_for_key(key)),
+            meta_for=lambda key: source_meta(repo, key),
             colors=repo.colors(),
             style=args.style,
         )
