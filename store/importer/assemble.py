@@ -69,12 +69,13 @@ class Assembled:
 def _is_wrapped(lines: list[str]) -> tuple[bool, float]:
     """Hard-wrapped text has many lines at one printed width; return (wrapped, that width)."""
     widths = [round(width(s)) for s in (line.strip() for line in lines) if len(s) >= 4]
-    if len(widths) < 8:
+    if len(widths) < 4:
         return False, 0.0
     common = Counter(widths).most_common()
     mode = max(common[:3], key=lambda kv: (kv[1], kv[0]))[0]
     near = sum(1 for w in widths if mode - 2 <= w <= mode + 0.5)
-    return (mode <= 60 and near / len(widths) >= 0.3), float(mode)
+    enough = 0.3 if len(widths) >= 20 else 0.5
+    return (8 <= mode <= 60 and near / len(widths) >= enough), float(mode)
 
 
 def _double_spaced(lines: list[str]) -> bool:
@@ -111,6 +112,7 @@ class _Reader:
         self.in_debris = False
         self.separator = False
         self.caption_prefix = ""
+        self.markdown = False
 
     # -- blocks -------------------------------------------------------------------------------
 
@@ -542,6 +544,9 @@ class _Reader:
         if cur is not None and cur.kind == "list_item" and not cur.closed:
             self.append(cur, stripped, w)
             return i + 1
+        if self.markdown and cur is not None and cur.kind in ("paragraph", "quote"):
+            self.append(cur, stripped, w, self.lines[i].endswith(" "))
+            return i + 1
         if (
             len(stripped) <= 15
             and not ends_sentence(stripped)
@@ -551,7 +556,8 @@ class _Reader:
             self.emit("meta", stripped)
             return i + 1
         self.new_paragraph("paragraph", stripped, w)
-        self.close_current()
+        if not self.markdown:
+            self.close_current()
         return i + 1
 
 
@@ -568,12 +574,16 @@ def lines_strip(line: str) -> str:
     return line.strip()
 
 
-def assemble(lines: list[str]) -> Assembled:
-    """Read ``lines`` (sanitised, without newlines) into raw blocks and footnote definitions."""
+def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
+    """Read ``lines`` (sanitised, without newlines) into raw blocks and footnote definitions.
+
+    In Markdown, consecutive lines form one paragraph (a blank line ends it).
+    """
     if aozora.looks_aozora(lines):
         return _assemble_aozora(lines)
-    wrapped, flow = _is_wrapped(lines)
+    wrapped, flow = (False, 0.0) if markdown else _is_wrapped(lines)
     reader = _Reader(lines, wrapped=wrapped, flow=flow)
+    reader.markdown = markdown
     if not wrapped:
         _title_and_byline(reader)
     reader.run()

@@ -7,14 +7,18 @@ UTF-16, or bytes no candidate encoding decodes) is refused with :class:`ImportFa
 from __future__ import annotations
 
 import codecs
+import io
+import os
 import re
 
 from store.importer.errors import ImportFailed
 
-#: Tried in order after the BOM checks; the first that decodes the whole input wins.
-_CANDIDATES = ("utf-8", "cp932", "euc_jp")
+#: Legacy Japanese encodings tried when the data is not UTF-8; the most plausible wins.
+_LEGACY = ("cp932", "euc_jp")
 
 _NEWLINES = re.compile(r"\r\n?")
+_SAMPLE = 1 << 20
+_CHUNK = 1 << 20
 
 
 class UndecodableError(ValueError):
@@ -37,13 +41,34 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _strict(data, "utf-16", "utf-16")
     if b"\x00" in data:
         raise UndecodableError("binary data (NUL bytes)")
-    for name in _CANDIDATES:
+    try:
+        return normalise_newlines(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    decoded: list[tuple[float, str, str]] = []
+    for name in _LEGACY:
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        return normalise_newlines(text), _label(name)
-    raise UndecodableError("not text in UTF-8, UTF-16, Shift_JIS or EUC-JP")
+        decoded.append((_plausibility(text), name, text))
+    if not decoded:
+        raise UndecodableError("not text in UTF-8, UTF-16, Shift_JIS or EUC-JP")
+    _score, name, text = max(decoded, key=lambda d: d[0])
+    return normalise_newlines(text), _label(name)
+
+
+def _plausibility(text: str) -> float:
+    """How much ``text`` looks like Japanese: kana and common punctuation score, half-width
+    katakana and private-use characters (what a wrong legacy codec produces) cost."""
+    good = bad = 0
+    for ch in text:
+        o = ord(ch)
+        if 0x3040 <= o <= 0x30FF or 0x3000 <= o <= 0x303F or 0x4E00 <= o <= 0x9FFF:
+            good += 1
+        elif 0xFF61 <= o <= 0xFF9F or 0xE000 <= o <= 0xF8FF:
+            bad += 1
+    return (good - 3 * bad) / max(1, len(text))
 
 
 def _strict(data: bytes, codec: str, label: str) -> tuple[str, str]:
@@ -60,20 +85,67 @@ def _label(name: str) -> str:
     return {"cp932": "shift_jis", "euc_jp": "euc-jp"}.get(name, name)
 
 
-def read_text(path: str) -> tuple[str, str]:
-    """Read and decode one file; every failure becomes a one-line :class:`ImportFailed`."""
-    import os
-
+def read_lines(path: str) -> tuple[list[str], str]:
+    """Read one file as a list of lines (no newlines) and its encoding, without ever holding
+    the whole text as one string: the encoding is chosen on a sample, then the file is decoded
+    as a stream. Every failure becomes a one-line :class:`ImportFailed`."""
     if not os.path.exists(path):
         raise ImportFailed(f"{path}: no such file")
     if os.path.isdir(path):
         raise ImportFailed(f"{path}: is a directory, not a document")
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise ImportFailed(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    try:
-        return decode_bytes(data)
+            sample = fh.read(_SAMPLE)
+            whole = len(sample) < _SAMPLE
+            codec, label = _choose(sample, whole)
+            fh.seek(0)
+            lines = _decode_stream(fh, codec)
     except UndecodableError as exc:
         raise ImportFailed(f"{path}: cannot import: {exc}") from exc
+    except OSError as exc:
+        raise ImportFailed(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    return lines, label
+
+
+def _choose(sample: bytes, whole: bool) -> tuple[str, str]:
+    """Pick the codec from the first bytes (BOM, NULs, which candidates decode them)."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", "utf-16"
+    if b"\x00" in sample:
+        raise UndecodableError("binary data (NUL bytes)")
+    if not whole:
+        sample = _trim_partial(sample)
+    _text, label = decode_bytes(sample)
+    return {"shift_jis": "cp932", "euc-jp": "euc_jp"}.get(label, label), label
+
+
+def _trim_partial(sample: bytes) -> bytes:
+    """Cut a sample at its last newline so no multi-byte character is split."""
+    cut = sample.rfind(b"\n")
+    return sample[: cut + 1] if cut > 0 else sample
+
+
+def _decode_stream(fh: io.BufferedReader, codec: str) -> list[str]:
+    decoder = codecs.getincrementaldecoder(codec)(errors="strict")
+    lines: list[str] = []
+    tail = ""
+    try:
+        while True:
+            chunk = fh.read(_CHUNK)
+            final = not chunk
+            text = tail + decoder.decode(chunk, final=final)
+            if "\x00" in text:
+                raise UndecodableError("binary data (NUL characters)")
+            hold = ""
+            if not final and text.endswith("\r"):
+                text, hold = text[:-1], "\r"  # a CRLF may be split between chunks
+            parts = normalise_newlines(text).split("\n")
+            tail = parts.pop() + hold
+            lines.extend(parts)
+            if final:
+                lines.append(tail)
+                return lines
+    except UnicodeDecodeError as exc:
+        raise UndecodableError(f"invalid {codec} data at byte {exc.start}") from exc

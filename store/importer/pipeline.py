@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from store.importer.assemble import assemble
-from store.importer.decode import normalise_newlines, read_text
+from store.importer.decode import normalise_newlines, read_lines
 from store.importer.dedupe import drop_repeated_runs
 from store.importer.footnotes import assign_ids, link_markers
 from store.importer.inline import parse_inline
@@ -16,8 +16,8 @@ from store.model import Block, Document, Footnote
 def import_file(path: str | Path) -> Document:
     """Import one file; raises :class:`ImportFailed` with a one-line message naming it."""
     path = Path(path)
-    text, encoding = read_text(str(path))
-    doc = import_text(text, name=path.stem, suffix=path.suffix or ".txt")
+    lines, encoding = read_lines(str(path))
+    doc = import_lines(lines, name=path.stem, suffix=path.suffix or ".txt")
     doc.encoding = encoding
     if encoding not in ("utf-8", "utf-8-sig"):
         doc.notices.insert(0, f"decoded as {encoding}")
@@ -26,18 +26,25 @@ def import_file(path: str | Path) -> Document:
 
 def import_text(text: str, *, name: str = "", suffix: str = ".txt") -> Document:
     """Parse already-decoded text (``suffix`` ".md" for Markdown) into a :class:`Document`."""
-    notices: list[str] = []
-    text, removed = sanitize(normalise_newlines(text))
-    if removed:
-        notices.append(f"removed {removed} control character(s) or escape sequence(s)")
-    if not text.strip():
-        notices.append("empty file: nothing to read")
-        return Document(title=name, blocks=[], footnotes=[], notices=notices)
     if text.startswith("\ufeff"):
         text = text[1:]
-    lines = text.split("\n")
-    del text
-    assembled = assemble(lines)
+    return import_lines(normalise_newlines(text).split("\n"), name=name, suffix=suffix)
+
+
+def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> Document:
+    """The pipeline proper, on a list of source lines (sanitised here, in place)."""
+    notices: list[str] = []
+    removed = 0
+    for i, line in enumerate(lines):
+        if not line.isprintable():
+            lines[i], n = sanitize(line)
+            removed += n
+    if removed:
+        notices.append(f"removed {removed} control character(s) or escape sequence(s)")
+    if not any(line.strip() for line in lines):
+        notices.append("empty file: nothing to read")
+        return Document(title=name, blocks=[], footnotes=[], notices=notices)
+    assembled = assemble(lines, markdown=suffix.lower() in (".md", ".markdown"))
     blocks: list[Block] = []
     for raw in assembled.blocks:
         body, ruby, emphasis = parse_inline(raw.raw)

@@ -1,0 +1,134 @@
+"""PDF-extracted text: wrapped lines joined, page furniture dropped, ruby lines folded back."""
+
+from __future__ import annotations
+
+from store.importer import import_text
+
+# A hard-wrapped page, 20 characters a line, as a PDF extractor gives it.
+WRAPPED = """\
+（1）概況
+本年の地域情勢は大きく動いた。各国は対話
+を重ねつつも、相互の不信を解消するには至
+らなかった。こうした中で、我が国は関係国
+と緊密に連携し、地域の平和と安定に向けた
+
+外交努力を続けている。
+
+また、経済面では貿易と投資の拡大が続き、
+Supply Chain Resilience 
+Initiativeの下で協力が進んだ。各国の首脳
+は、その成果を高く評価した。
+
+12
+
+一方で、安全保障環境は厳しさを増してお
+り、各国が防衛力の強化を急いでいる。
+"""
+
+
+def _texts(doc):
+    return [(b.kind, b.text) for b in doc.blocks]
+
+
+def test_wrapped_lines_become_paragraphs_and_artifact_blank_lines_are_ignored() -> None:
+    doc = import_text(WRAPPED)
+    assert _texts(doc)[:2] == [
+        ("heading", "（1）概況"),
+        (
+            "paragraph",
+            "本年の地域情勢は大きく動いた。各国は対話を重ねつつも、相互の不信を解消するには至"
+            "らなかった。こうした中で、我が国は関係国と緊密に連携し、地域の平和と安定に向けた"
+            "外交努力を続けている。",
+        ),
+    ]
+
+
+def test_latin_words_keep_their_space_japanese_gets_none() -> None:
+    doc = import_text(WRAPPED)
+    para = doc.blocks[2].text
+    assert "Supply Chain Resilience Initiativeの下で協力が進んだ。" in para
+    assert "続き、Supply" in para
+
+
+def test_page_number_is_dropped_and_the_paragraph_after_it_is_whole() -> None:
+    doc = import_text(WRAPPED)
+    assert "12" not in [b.text for b in doc.blocks]
+    assert (
+        doc.blocks[-1].text
+        == "一方で、安全保障環境は厳しさを増しており、各国が防衛力の強化を急いでいる。"
+    )
+
+
+RUBY = """\
+両国の首脳は、中国をめぐる諸課題や北朝鮮
+への対応について意見交換を行い、引き続き毅
+
+き
+然として対応することを確認した。さらに、
+両首脳は、人と人との絆
+きずな
+
+を一層深めていくことで一致した。今後も各
+分野で協力を進めていくことを確認した。以
+上のように、今年は二国間関係が大きく進展
+した一年となった。
+"""
+
+
+def test_ruby_on_its_own_line_becomes_a_span_and_the_sentence_is_whole() -> None:
+    doc = import_text(RUBY)
+    (para,) = doc.blocks
+    assert "引き続き毅然として対応することを確認した。" in para.text
+    assert "人と人との絆を一層深めていく" in para.text
+    spans = [(para.text[r.start : r.end], r.reading) for r in para.ruby]
+    assert spans == [("毅", "き"), ("絆", "きずな")]
+
+
+CAPTION = """\
+両首脳は、法の支配に基づく国際秩序の重要性
+を確認し、地域の平和と安定のために協力して
+
+日米首脳会談（4月10日、ワシントンD.C.　写真提供：内閣広報室）
+ いくことで一致した。さらに、両首脳は経済
+面での協力を一層強化することを確認した。
+また、人的交流の拡大に向けて取り組むこと
+でも一致し、若者の交流を進めることとした。
+"""
+
+
+def test_photo_caption_is_meta_and_never_glued_into_the_paragraph() -> None:
+    doc = import_text(CAPTION)
+    kinds = _texts(doc)
+    assert ("meta", "日米首脳会談（4月10日、ワシントンD.C.　写真提供：内閣広報室）") in kinds
+    para = doc.blocks[0].text
+    assert "協力していくことで一致した。" in para
+    assert "写真" not in para
+
+
+FOOT = """\
+両国は、大陸間弾道ミサイル（ICBM）(1)級
+の発射に強い懸念を示し、国際社会と連携し
+(1)\t ICBM：Intercontinental Ballistic Missile
+(2)\t WPS：Women, Peace and Security
+
+て対応することで一致した。また、女性・平
+和・安全保障（WPS）(2)の分野での協力を進
+めることを確認した。両国は今後も様々な分
+野で緊密に連携していくことを改めて確認し
+た。
+"""
+
+
+def test_paragraph_continues_after_a_footnote_block_and_markers_link() -> None:
+    doc = import_text(FOOT)
+    (para,) = [b for b in doc.blocks if b.kind == "paragraph"]
+    assert para.text.startswith("両国は、大陸間弾道ミサイル（ICBM）級の発射に強い懸念を示し、")
+    assert "国際社会と連携して対応することで一致した。" in para.text
+    assert [(para.text[: r.offset][-6:], r.footnote_id) for r in para.refs] == [
+        ("（ICBM）", "1"),
+        ("障（WPS）", "2"),
+    ]
+    assert [(f.id, f.text) for f in doc.footnotes] == [
+        ("1", "ICBM：Intercontinental Ballistic Missile"),
+        ("2", "WPS：Women, Peace and Security"),
+    ]
