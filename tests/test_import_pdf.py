@@ -15,7 +15,7 @@ WRAPPED = """\
 外交努力を続けている。
 
 また、経済面では貿易と投資の拡大が続き、
-Supply Chain Resilience 
+Supply Chain Resilience
 Initiativeの下で協力が進んだ。各国の首脳
 は、その成果を高く評価した。
 
