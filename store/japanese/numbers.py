@@ -357,3 +357,35 @@ def _absorb(tokens: list[Token], start: int, i: int, whole: str) -> str:
 def _is_date(tokens: list[Token], start: int) -> bool:
     """1日 is ついたち after a month (3月1日), いちにち otherwise (1日に3回)."""
     return start > 0 and tokens[start - 1].surface == "月"
+
+
+def number_word_rule(tokens: list[Token], i: int) -> str | None:
+    """A kanji number (+ counter) the dictionary took for a name (三百 みつお, 三本 みもと) is
+    read as a number: さんびゃく, さんぼん."""
+    tok = tokens[i]
+    if tok.pos[1] != "固有名詞":
+        return None
+    surface = tok.surface
+    k = 0
+    while k < len(surface) and (
+        surface[k] in KANJI_DIGITS or surface[k] in SMALL_UNITS or surface[k] in BIG_UNITS
+    ):
+        k += 1
+    if k == 0 or (surface[k:] and surface[k:] not in COUNTERS):
+        return None
+    numerals = read_kanji_number(surface[:k])
+    value = number_value(surface[:k])
+    if numerals is None or value is None:
+        return None
+    if not surface[k:]:
+        return "".join(numerals)
+    reading, family, after3 = COUNTERS[surface[k:]]
+    last = last_element(value)
+    table = _GEMINATE_ST if family == "st" else _GEMINATE
+    if family and last in table:
+        numerals[-1] = _geminate(numerals[-1], table[last])
+        if family == "h":
+            reading = "ぱぴぷぺぽ"["はひふへほ".index(reading[0])] + reading[1:]
+    elif after3 and (last == 3 or (last in (1000, 10**4) and surface[k:] in _B_AFTER_THOUSANDS)):
+        reading = after3
+    return "".join(numerals) + reading

@@ -20,7 +20,13 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from store.japanese.chars import has_kanji
-from store.japanese.numbers import COUNTER_CHARS, NUMERAL_CHARS, counter_rule, numeral_rule
+from store.japanese.numbers import (
+    COUNTER_CHARS,
+    NUMERAL_CHARS,
+    counter_rule,
+    number_word_rule,
+    numeral_rule,
+)
 
 
 class Token:
@@ -250,6 +256,8 @@ def gaisha(tokens: list[Token], i: int) -> str | None:
     prev = _prev(tokens, i)
     if tok.surface == "会社" and prev is not None and prev.has_kanji and _is_noun(prev):
         return "がいしゃ"
+    if len(tok.surface) > 2 and tok.surface.endswith("会社") and tok.reading.endswith("かいしゃ"):
+        return tok.reading[:-4] + "がいしゃ"  # one dictionary compound: 人材紹介会社
     return None
 
 
@@ -276,6 +284,7 @@ def literary(tokens: list[Token], i: int) -> str | None:
 
 #: (name, characters a token must contain for the rule to run, rule), in the order they run.
 RULES: list[tuple[str, str, Rule, Style | None]] = [
+    ("number_word", NUMERAL_CHARS, number_word_rule, None),
     ("numeral", NUMERAL_CHARS, numeral_rule, None),
     ("counter", COUNTER_CHARS, counter_rule, None),
     ("watashi", "私", watashi, "modern"),

@@ -1,0 +1,142 @@
+"""``shiori furigana``: the JSON contract (shared/DESIGN.md §2), the other formats, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(args: list[str], data: bytes, tmp_path: Path) -> subprocess.CompletedProcess[bytes]:
+    env = dict(
+        os.environ,
+        SHIORI_CACHE_DIR=str(tmp_path / "cache"),
+        SHIORI_DATA_DIR=str(tmp_path / "data"),
+        SHIORI_CONFIG_DIR=str(tmp_path / "config"),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", "furigana", *args],
+        input=data,
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+
+
+def _json(text: str, tmp_path: Path) -> list[list]:
+    result = _run(["--format", "json"], text.encode("utf-8"), tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    return json.loads(result.stdout.decode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("読む", [["読", "よ"], ["む", None]]),
+        ("取り組み", [["取", "と"], ["り", None], ["組", "く"], ["み", None]]),
+        ("収斂", [["収斂", "しゅうれん"]]),
+    ],
+)
+def test_json_contract_examples(text: str, expected: list, tmp_path: Path) -> None:
+    assert _json(text, tmp_path) == expected
+
+
+def test_json_joins_back_and_reads_only_kanji(tmp_path: Path) -> None:
+    text = "彼は本を読む。\n取り組みが収斂した。\r\n2025年のABCとカタカナ、ｘｙｚ１２\n"
+    segments = _json(text, tmp_path)
+    assert "".join(s for s, _ in segments) == text
+    for surface, reading in segments:
+        if reading is not None:
+            assert any("\u4e00" <= c <= "\u9fff" for c in surface), surface
+            assert all("ぁ" <= c <= "ゖ" or c == "ー" for c in reading), reading
+        else:
+            assert not any("\u4e00" <= c <= "\u9fff" for c in surface), surface
+    # digits, Latin letters, kana and newlines carry no reading
+    for surface in ("2025", "ABC", "カタカナ", "ｘｙｚ１２", "\r\n"):
+        assert any(surface in s and r is None for s, r in segments), surface
+    assert ["年", "ねん"] in segments
+
+
+def test_file_argument_and_stdin_agree(tmp_path: Path) -> None:
+    path = tmp_path / "in.txt"
+    path.write_text("漢字を読む", encoding="utf-8")
+    by_file = _run(["--format", "json", str(path)], b"", tmp_path)
+    by_stdin = _run(["--format", "json", "-"], "漢字を読む".encode(), tmp_path)
+    assert by_file.returncode == by_stdin.returncode == 0
+    assert json.loads(by_file.stdout) == json.loads(by_stdin.stdout)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("aozora", "｜収斂《しゅうれん》する"),
+        ("html", "<ruby>収斂<rt>しゅうれん</rt></ruby>する&lt;b&gt;"),
+        ("text", "収斂(しゅうれん)する"),
+    ],
+)
+def test_other_formats_render_the_same_segments(fmt: str, expected: str, tmp_path: Path) -> None:
+    text = "収斂する<b>" if fmt == "html" else "収斂する"
+    result = _run(["--format", fmt], text.encode(), tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.decode("utf-8") == expected
+
+
+def test_invalid_utf8_is_a_clear_error_with_status_2(tmp_path: Path) -> None:
+    result = _run([], "漢字".encode() + b"\xff\xfe", tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    err = result.stderr.decode()
+    assert "not valid UTF-8" in err and len(err.strip().splitlines()) == 1
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    result = _run([str(tmp_path / "nope.txt")], b"", tmp_path)
+    assert result.returncode == 2
+    assert "cannot read" in result.stderr.decode()
+
+
+def test_large_input_keeps_every_character(tmp_path: Path) -> None:
+    # > 49 KB of UTF-8 in one line and many lines: Sudachi's per-call limit must not bite.
+    line = "東京都の図書館で資料を閲覧した。" * 2000
+    text = line + "\n" + "\n".join(f"第{i}章 漢字の読み" for i in range(3000))
+    segments = _json(text, tmp_path)
+    assert "".join(s for s, _ in segments) == text
+    assert ["閲覧", "えつらん"] in segments
+
+
+def test_empty_input_is_an_empty_array(tmp_path: Path) -> None:
+    assert _json("", tmp_path) == []
+
+
+def test_control_characters_are_escaped_in_json(tmp_path: Path) -> None:
+    result = _run([], "漢\x1b[31m字".encode(), tmp_path)
+    assert b"\x1b" not in result.stdout
+    assert "".join(s for s, _ in json.loads(result.stdout)) == "漢\x1b[31m字"
+
+
+def test_control_characters_never_reach_a_terminal() -> None:
+    from tui.commands.furigana import _CONTROLS
+
+    shown = "漢\x1b[31m字\x07\n".translate(_CONTROLS)
+    assert "\x1b" not in shown and "\x07" not in shown and shown.endswith("\n")
+
+
+def test_the_command_does_not_import_textual(tmp_path: Path) -> None:
+    code = (
+        "import sys, io\n"
+        "sys.stdin = io.TextIOWrapper(io.BytesIO('漢字'.encode()))\n"
+        "from tui.cli import main\n"
+        "main(['furigana'])\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr.decode()
