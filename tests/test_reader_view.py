@@ -352,7 +352,7 @@ async def test_mouse_click_marker_opens_popup_and_hover_previews() -> None:
         y = next(i for i, line in enumerate(shown) if "[1]" in line)
         x = cell_of(shown[y], "[1]") + 1 + reader.gutter.left
         await pilot.hover(reader, offset=(x, y))
-        assert reader.tooltip and "ICBM" in str(reader.tooltip)
+        assert reader.tooltip is not None and "ICBM" in str(reader.tooltip)
         await pilot.click(reader, offset=(x, y))
         await pilot.pause()
         assert isinstance(app.screen, FootnotePopup)
@@ -403,3 +403,18 @@ async def test_big_document_paints_before_it_is_laid_out() -> None:
         assert layout is not None and layout.complete
         await pilot.press("G")
         assert "取り組む" in "".join(lines(reader))
+
+
+async def test_readings_arriving_later_keep_the_position() -> None:
+    doc = make_doc(paragraphs=20)
+    app = ReaderApp(doc)
+    async with app.run_test(size=(50, 15)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        reader.goto_block(9)
+        await pilot.pause()
+        assert "てんかんてん" not in "".join(lines(reader))
+        reader.set_readings(make_readings(doc))
+        await pilot.pause()
+        assert reader.position == (9, 0)
+        assert "てんかんてん" in "".join(lines(reader))

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.style import Style
+from rich.text import Text
 from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -33,6 +34,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from store.model import Block, Document
+from tui.layout.cells import safe_text
 from tui.layout.document import BASE, RUBY, BlockLayout, DocumentLayout, Line
 from tui.layout.textnav import (
     find_literal,
@@ -196,6 +198,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._last_position: tuple[int, int] | None = None
         self._pending_position: tuple[int, int] | None = None
         self._laid_out_width = 0
+        self._preview: str | None = None
 
     # -- public API ---------------------------------------------------------------------
     def show(
@@ -471,7 +474,7 @@ class ReaderView(ScrollView, can_focus=True):
         fraction = max(0.0, min(1.0, self.scroll_y / max_y))
         if layout.line_count <= self.size.height:
             fraction = 1.0
-        title = chain[-1].text if chain else ""
+        title = safe_text(chain[-1].text) if chain else ""
         self.post_message(self.PositionChanged(position[0], position[1], fraction, title))
 
     # -- painting -----------------------------------------------------------------------
@@ -914,7 +917,11 @@ class ReaderView(ScrollView, can_focus=True):
         doc = self.document
         note = doc.footnote(footnote_id) if doc else None
         if note is None:
-            self.notify(f"Footnote {footnote_id} is not in this document", severity="warning")
+            self.notify(
+                f"Footnote {safe_text(footnote_id)} is not in this document",
+                severity="warning",
+                markup=False,
+            )
             return
         readings: Sequence[Any] = ()
         if self._readings is not None and self.furigana_mode != "off":
@@ -931,8 +938,8 @@ class ReaderView(ScrollView, can_focus=True):
         note = self.document.footnote(footnote_id) if self.document else None
         if note is None:
             return ""
-        text = " ".join(note.text.split())
-        return f"[{footnote_id}] {text[:80]}{'…' if len(text) > 80 else ''}"
+        text = safe_text(" ".join(note.text.split()))
+        return f"[{safe_text(footnote_id)}] {text[:80]}{'…' if len(text) > 80 else ''}"
 
     # -- mouse --------------------------------------------------------------------------
     def on_mouse_down(self, event: events.MouseDown) -> None:
@@ -960,8 +967,9 @@ class ReaderView(ScrollView, can_focus=True):
             self._move_cursor(offset)
             return
         preview = self.footnote_preview(fid) if fid else None
-        if preview != self.tooltip:
-            self.tooltip = preview
+        if preview != self._preview:
+            self._preview = preview
+            self.tooltip = Text(preview) if preview else None
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
         if self._drag_from is not None:
@@ -1015,9 +1023,10 @@ class ReaderView(ScrollView, can_focus=True):
         count = len(self._matches)
         self.post_message(self.SearchChanged(self._query, self._match, count))
         if count:
-            self.notify(f"{self._match + 1}/{count}  {self._query}", title="Search", timeout=3)
+            message = f"{self._match + 1}/{count}  {safe_text(self._query)}"
         else:
-            self.notify(f"No match for {self._query}", title="Search", timeout=3)
+            message = f"No match for {safe_text(self._query)}"
+        self.notify(message, title="Search", timeout=3, markup=False)
 
     @work(thread=True, exclusive=True, group="reader-search")
     def _search_words(self, query: str, gen: int) -> None:
