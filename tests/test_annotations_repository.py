@@ -139,3 +139,27 @@ def test_user_metadata_overrides_the_library(tmp_path: Path, monkeypatch) -> Non
 
     monkeypatch.setattr(r, "_default", {tmp_path / "annotations.json": repo})
     assert metadata_for(doc).title == "論文"
+
+
+def test_citations_for_a_selection_and_for_a_stored_annotation(
+    tmp_path: Path, monkeypatch, repo
+) -> None:
+    from store.annotations.documents import cite_annotation, cite_passage
+
+    monkeypatch.setenv("SHIORI_DATA_DIR", str(tmp_path))
+    doc = make_doc(P1, P2, P3)
+    key = str(tmp_path / "north-america.txt")
+    start, end = span(doc, "日米同盟")
+    assert cite_passage(repo, key, doc, start, end) == "「日米同盟」\n「北米」、「概観」。"
+    assert (
+        cite_passage(repo, key, doc, start, end, with_quote=False, style="en")
+        == '"北米," n.d., sec. "概観".'
+    )
+    save_user_metadata(
+        key, DocMeta(title="北米", author="外務省", container="外交青書2025", date="2025"), repo
+    )
+    ann = repo.create(key, doc, start, end)
+    assert (
+        cite_annotation(repo, ann)
+        == "「日米同盟」\n外務省「北米」『外交青書2025』2025年、「概観」。"
+    )

@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from store.annotations.metadata import load_user_metadata
 from store.annotations.model import Annotation
 from store.annotations.repository import Repository
+from store.citation import Locator, format_citation, format_source, locator_for
 from store.importer import ImportFailed, import_file
 from store.library import DocMeta, doc_key, metadata_for, path_for_key
 from store.model import Document
@@ -21,6 +23,9 @@ from store.model import Document
 def source_meta(repo: Repository, key: str) -> DocMeta:
     """Metadata for citing ``key``: the library's (with the user's), else the imported title."""
     meta = metadata_for(path_for_key(key))
+    user = load_user_metadata(key, repo)  # also when the library's hook is not installed
+    if user is not None:
+        meta = meta.merged(user)
     if not meta.title:
         state = repo.file_state(key) or {}
         title = state.get("title") or Path(key.split(":", 1)[-1]).stem
@@ -87,3 +92,41 @@ def select_quote(document: Document, quote: str, nth: int | None = None) -> tupl
         raise QuoteNotFound(f"the quote occurs {len(found)} time(s); --nth {nth} is out of range")
     start, end = found[nth - 1]
     return start, end, len(found)
+
+
+def cite_passage(
+    repo: Repository,
+    key: str,
+    document: Document,
+    start: int,
+    end: int,
+    *,
+    style: str = "ja",
+    with_quote: bool = True,
+    readings: list[tuple[int, int, str]] | None = None,
+    page: str = "",
+) -> str:
+    """What ``y`` (``with_quote``) or ``Y`` copies for a selection of ``document``."""
+    meta = source_meta(repo, key)
+    if meta.title_supplied and document.title and not metadata_for(path_for_key(key)).title:
+        meta = replace(meta, title=document.title)
+    locator = locator_for(document, start, title=meta.title, page=page)
+    if not with_quote:
+        return format_source(meta, locator, style)
+    return format_citation(meta, document.base_text[start:end], locator, style, readings=readings)
+
+
+def cite_annotation(
+    repo: Repository,
+    ann: Annotation,
+    *,
+    style: str = "ja",
+    with_quote: bool = True,
+    readings: list[tuple[int, int, str]] | None = None,
+) -> str:
+    """The citation of a stored annotation (works for orphans too: its quote and section)."""
+    meta = source_meta(repo, ann.doc)
+    locator = Locator.from_section(ann.section, title=meta.title)
+    if not with_quote:
+        return format_source(meta, locator, style)
+    return format_citation(meta, ann.quote, locator, style, readings=readings)

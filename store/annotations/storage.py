@@ -213,7 +213,7 @@ class _Overlay(MutableMapping[str, Any]):
         return sum(1 for _ in self)
 
     def items(self) -> list[tuple[str, Any]]:  # type: ignore[override]
-        return [(k, self._changed.get(k) or self._live[k]) for k in self]
+        return [(k, self._changed[k] if k in self._changed else self._live[k]) for k in self]
 
     def clear(self) -> None:
         for key in list(self):
