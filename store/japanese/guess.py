@@ -1,9 +1,9 @@
 """Per-character readings for words the dictionary does not know (marked "guess" upstream).
 
 Each kanji takes the reading of the dictionary's own single-character entry (preferring a
-common noun or suffix, which tend to carry the on-reading used in compounds); 々 repeats the
-previous character's reading. A character the dictionary lacks entirely leaves the word without
-a reading rather than inventing one.
+suffix or a common noun, which tend to carry the on-reading used in compounds); 々 repeats the
+previous character's reading. A character the dictionary lacks entirely gets no reading rather
+than an invented one; the other characters of the word still get theirs.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from functools import lru_cache
 from store.japanese import analyzer
 from store.japanese.chars import is_reading, to_hiragana
 
-_PREFERRED_POS = ("接尾辞", "名詞", "接頭辞")
+_PREFERRED_POS = ("接尾辞", "名詞普通名詞", "接頭辞", "名詞")
 
 
 @lru_cache(maxsize=4096)
@@ -26,16 +26,21 @@ def char_reading(ch: str) -> str:
         if m.surface() != ch or not is_reading(reading):
             continue
         pos = m.part_of_speech()[0]
+        if pos == "名詞" and m.part_of_speech()[1] == "普通名詞":
+            pos = "名詞普通名詞"
         rank = _PREFERRED_POS.index(pos) if pos in _PREFERRED_POS else len(_PREFERRED_POS)
         if rank < best_rank:
             best, best_rank = reading, rank
     return best
 
 
-def guess_reading(surface: str) -> str:
-    """Concatenate per-character readings; "" if any kanji has none. Kana are kept as written."""
-    parts: list[str] = []
-    prev = ""
+def guess_readings(surface: str, before: str = "") -> list[str]:
+    """One reading per character of ``surface`` ("" where none is known; kana read as written).
+
+    ``before`` is the reading of the character just before the word, for a leading 々.
+    """
+    out: list[str] = []
+    prev = before
     for ch in surface:
         if ch in "々〻":
             reading = prev
@@ -43,8 +48,12 @@ def guess_reading(surface: str) -> str:
             reading = to_hiragana(ch)
         else:
             reading = char_reading(ch)
-        if not reading:
-            return ""
-        parts.append(reading)
+        out.append(reading)
         prev = reading
-    return "".join(parts)
+    return out
+
+
+def guess_reading(surface: str) -> str:
+    """Concatenated per-character readings; "" if any character has none."""
+    parts = guess_readings(surface)
+    return "".join(parts) if all(parts) else ""

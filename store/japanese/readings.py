@@ -18,7 +18,7 @@ from typing import Literal
 
 from store.japanese import analyzer
 from store.japanese.chars import has_kanji, is_kanji, is_reading, to_hiragana
-from store.japanese.guess import guess_reading
+from store.japanese.guess import guess_readings
 from store.japanese.okurigana import split_okurigana
 from store.japanese.rules import Style, Token, apply_rules, detect_style
 
@@ -65,14 +65,24 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
     out: list[Reading] = []
     tokens = _tokens(text)
     apply_rules(tokens, style)
+    prev_reading = ""
     for tok in tokens:
         if not tok.has_kanji or tok.absorbed:
+            prev_reading = ""
             continue
         reading, source = tok.reading, tok.source
-        if not is_reading(reading):
-            reading, source = guess_reading(tok.surface), "guess"
-            if not reading:
-                continue
+        if tok.pos[0] == "補助記号" or not is_reading(reading):
+            # Unknown to the dictionary (or a stray 々): per-character guesses, marked as such.
+            pos = base + tok.start
+            for ch, piece in zip(
+                tok.surface, guess_readings(tok.surface, prev_reading), strict=True
+            ):
+                if piece and is_kanji(ch):
+                    out.append(Reading(pos, pos + 1, piece, "guess"))
+                pos += 1
+            prev_reading = ""
+            continue
+        prev_reading = reading if len(tok.surface) == 1 else ""
         pos = base + tok.start
         for surface, piece in split_okurigana(tok.surface, reading):
             if piece is not None:
@@ -163,8 +173,9 @@ def _gloss_span(run: str, gloss: str, run_start: int) -> tuple[int | None, int]:
     best = None
     for k in range(len(run)):
         tail = run[k:]
-        if len(tail) > len(gloss):
-            continue
+        kanji = sum(1 for ch in tail if is_kanji(ch))
+        if kanji > len(gloss) or len(gloss) > 5 * kanji:
+            continue  # at least one kana per kanji, at most five (承 うけたまわ)
         words = _tokens(tail)
         reading = "".join(t.reading for t in words)
         if reading == gloss:

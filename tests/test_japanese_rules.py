@@ -1,0 +1,160 @@
+"""Each reading rule, pinned by examples (store/japanese/rules.py, numbers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.japanese import Annotator
+from store.japanese.rules import detect_style
+
+
+def read(text: str, style: str = "modern") -> list[tuple[str, str, str]]:
+    """(surface, reading, source) for every reading in ``text``."""
+    return [(text[r.start : r.end], r.reading, r.source) for r in Annotator(style).readings(text)]
+
+
+def pairs(text: str, style: str = "modern") -> list[tuple[str, str]]:
+    return [(s, r) for s, r, _ in read(text, style)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbers read whole, with their sound changes
+        ("三百", [("三百", "さんびゃく")]),
+        ("六百人", [("六", "ろっ"), ("百", "ぴゃく"), ("人", "にん")]),
+        ("三千円", [("三", "さん"), ("千", "ぜん"), ("円", "えん")]),
+        # counters after kanji numerals
+        (
+            "一本と三本の木",
+            [("一", "いっ"), ("本", "ぽん"), ("三", "さん"), ("本", "ぼん"), ("木", "き")],
+        ),
+        ("八本", [("八", "はっ"), ("本", "ぽん")]),
+        ("百本", [("百本", "ひゃっぽん")]),
+        ("四人", [("四", "よ"), ("人", "にん")]),
+        ("何遍も", [("何", "なん"), ("遍", "べん")]),
+        # counters after digits: the digits carry nothing, the counter changes
+        ("2本と3本", [("本", "ほん"), ("本", "ぼん")]),
+        ("10分", [("分", "ぷん")]),
+        ("2025年", [("年", "ねん")]),
+        ("3月28日", [("月", "がつ"), ("日", "にち")]),
+        ("1億5,230万円", [("億", "おく"), ("万", "まん"), ("円", "えん")]),
+        # days and people whose reading cannot be cut keep the number in the segment
+        ("3月1日に", [("月", "がつ"), ("1日", "ついたち")]),
+        ("1日に3回", [("日", "にち"), ("回", "かい")]),
+        ("1人で", [("1人", "ひとり")]),
+    ],
+)
+def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("私は学生です", "私", "わたし"),  # watashi (modern)
+        ("日本の首相", "日本", "にほん"),  # nihon
+        ("日本銀行の総裁", "日本銀行", "にっぽんぎんこう"),  # formal name: dictionary word
+        ("これを辞書と言う。", "言", "い"),  # iu
+        ("何もない", "何", "なに"),  # nani
+        ("何かが起きた", "何", "なに"),
+        ("何を買ったの", "何", "なに"),
+        ("それは何だ", "何", "なん"),
+        ("何本ある", "何本", "なんぼん"),
+        ("福祉係に連絡", "係", "がかり"),  # kakari
+        ("モナコ人である", "人", "じん"),  # jin
+        ("10月頃から", "頃", "ごろ"),  # goro
+        ("子供の頃は", "頃", "ころ"),
+        ("その他の資料", "他", "ほか"),  # hoka
+        ("診察も行っています", "行", "おこな"),  # okonau
+        ("成田行の便", "行", "いき"),  # iki
+        ("越後国と佐渡国", "国", "くに"),  # kuni
+        ("それが好い", "好", "い"),  # ii
+        ("傍に置く", "傍", "そば"),  # soba
+        ("傍らに置く", "傍", "かたわ"),
+        ("人材紹介会社", "人材紹介会社", "じんざいしょうかいがいしゃ"),  # gaisha
+        ("親と子会社と紹介会社", "会社", "がいしゃ"),
+    ],
+)
+def test_context_rules(text: str, word: str, reading: str) -> None:
+    found = [r for s, r in pairs(text) if s == word]
+    assert found and found[-1] == reading, pairs(text)
+
+
+def test_literary_style_reads_like_the_printed_books() -> None:
+    assert ("私", "わたくし") in pairs("私は宅へ帰った。", "literary")
+    assert ("宅", "うち") in pairs("私は宅へ帰った。", "literary")
+    assert ("宅", "うち") not in pairs("私は宅へ帰った。", "modern")
+
+
+def test_style_detection() -> None:
+    modern = "2025年にAIの研究が進んだ。" * 100
+    literary = (
+        "私はその人を常に先生と呼んでいた。だからここでもただ先生と書くだけで本名は打ち明けない。"
+        * 30
+    )
+    assert detect_style(modern) == "modern"
+    assert detect_style(literary) == "literary"
+    assert detect_style("私は短い文です。") == "modern"  # too short to tell: the modern default
+
+
+def test_gloss_in_parentheses_wins_and_is_reused() -> None:
+    text = "両者の齟齬（そご）が生じた。その齟齬は大きい。"
+    got = read(text)
+    assert got[0][:2] == ("両者", "りょうしゃ")
+    glossed = [(s, r, src) for s, r, src in got if s == "齟齬"]
+    assert glossed == [("齟齬", "そご", "gloss"), ("齟齬", "そご", "gloss")]
+    # the reading in parentheses itself is kana and gets nothing
+    assert not any(s.startswith("（") for s, _, _ in got)
+
+
+def test_gloss_reading_is_remembered_across_paragraphs() -> None:
+    a = Annotator("modern")
+    a.readings("市井（しせい）の人々")
+    later = a.readings("市井に生きる")
+    assert (later[0].reading, later[0].source) == ("しせい", "gloss")
+
+
+def test_gloss_with_okurigana_covers_the_kanji_only() -> None:
+    got = read("綻び（ほころび）が見える")
+    assert ("綻", "ほころ", "gloss") in got
+
+
+def test_parentheses_that_are_not_a_reading_are_ignored() -> None:
+    got = read("日本（にっぽんこくのとてもながいなまえでよむもの）")
+    assert got[0][2] == "dict"
+
+
+def test_source_ruby_wins_over_everything() -> None:
+    text = "今日は晴れ"
+    got = Annotator("modern").readings(text, [(0, 2, "こんにち")])
+    assert (got[0].start, got[0].end, got[0].reading, got[0].source) == (0, 2, "こんにち", "source")
+    assert [(text[r.start : r.end], r.reading) for r in got[1:]] == [("晴", "は")]
+
+
+def test_source_ruby_in_katakana_is_folded_to_hiragana() -> None:
+    got = Annotator("modern").readings("倫敦", [(0, 2, "ロンドン")])
+    assert got[0].reading == "ろんどん"
+
+
+def test_source_ruby_inside_a_word_leaves_the_rest_analysed() -> None:
+    text = "洋服箪笥"
+    got = Annotator("modern").readings(text, [(2, 4, "だんす")])
+    assert [(text[r.start : r.end], r.reading, r.source) for r in got] == [
+        ("洋服", "ようふく", "dict"),
+        ("箪笥", "だんす", "source"),
+    ]
+
+
+def test_unknown_word_gets_a_per_character_guess() -> None:
+    from store.japanese.guess import guess_reading
+
+    assert guess_reading("山々") == guess_reading("山") * 2
+    assert guess_reading("\U0002a6b2") == ""  # a character the dictionary lacks: no invention
+
+
+def test_guess_is_marked_as_uncertain() -> None:
+    # 纛 is in no dictionary entry, 旗 is: the known character still gets a (guessed) reading
+    assert read("纛旗") == [("旗", "き", "guess")]
+    # a stray 々 after a one-kanji word repeats that word's reading
+    assert ("々", "そ", "guess") in read("麤々しい")
