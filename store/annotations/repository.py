@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,6 +74,9 @@ class Repository:
         self.db: ShioriDB = open_db(self.path, readonly=readonly)
         self._table = self.db.table(ANNOTATIONS)
         self._undo: list[_UndoStep] = []
+        #: id -> (the stored record object, its parsed Annotation); records are replaced, never
+        #: mutated, when they change, so identity tells whether the parse is current.
+        self._parsed: dict[str, tuple[dict[str, Any], Annotation]] = {}
 
     @property
     def notices(self) -> list[str]:
@@ -91,6 +94,14 @@ class Repository:
 
     def _records(self) -> Iterable[dict[str, Any]]:
         return list(self.db.storage.table_data(ANNOTATIONS).values())
+
+    def _parse(self, rec: dict[str, Any]) -> Annotation:
+        cached = self._parsed.get(rec["id"])
+        if cached is not None and cached[0] is rec:
+            return cached[1]
+        ann = Annotation.from_record(rec)
+        self._parsed[rec["id"]] = (rec, ann)
+        return ann
 
     def get(self, ann_id: str) -> Annotation:
         """By id, or by a unique prefix of at least 4 characters (as the CLI prints them)."""
@@ -138,7 +149,7 @@ class Repository:
                 ).casefold()
                 if needle not in hay:
                     continue
-            out.append(Annotation.from_record(rec))
+            out.append(self._parse(rec))
         out.sort(key=lambda a: (a.doc, a.start, a.end, a.created))
         return out
 
@@ -164,6 +175,16 @@ class Repository:
         self._table.upsert(TinyDocument(rec, doc_id=ann.id))
         self._undo.append(_UndoStep(what, before, rec))
         return ann
+
+    def _put_many(self, records: list[dict[str, Any]]) -> None:
+        """Store several records as one durable change (one journal line, one fsync)."""
+
+        def updater(table: MutableMapping[str, Any]) -> None:
+            for rec in records:
+                table[rec["id"]] = rec
+
+        self.db.storage.apply(ANNOTATIONS, updater)
+        self._table.clear_cache()
 
     def create(
         self,
@@ -273,8 +294,9 @@ class Repository:
                     state=found.state if ann.state == "anchored" else "moved",
                     section=section_titles(document, found.start),
                 )
-            self._table.upsert(TinyDocument(new.to_record(), doc_id=new.id))
             changed.append(new)
+        if changed:
+            self._put_many([a.to_record() for a in changed])
         return changed
 
     # -- colours ---------------------------------------------------------------------------

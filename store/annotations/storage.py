@@ -278,7 +278,10 @@ class JournalStorage(Storage):
         with self._locked():
             self._reload()
             if self._needs_compaction and not self.readonly:
-                self._compact()
+                try:
+                    self._compact()
+                except StorageError as exc:  # the data is loaded; folding it in can wait
+                    self.notices.append(str(exc))
 
     # -- locking ---------------------------------------------------------------------------
 
