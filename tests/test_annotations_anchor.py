@@ -131,3 +131,16 @@ def test_deleted_sentence_does_not_attach_to_a_similar_one() -> None:
     d = doc(P1, "米国との連携を強化する。", "カナダとの連携も強化する。")
     a = anchor_on(d, "カナダとの連携も強化する")
     assert resolve(a, doc(P1, "米国との連携を強化する。")).state == "orphan"
+
+
+def test_find_quote_copied_from_the_raw_source_or_typed_in_another_width() -> None:
+    text = (
+        "大陸間弾道ミサイル（ICBM）級を含む発射。議論が収斂する。令和７年１０月２８日、会談した。"
+    )
+    k = text.index("ミサイル")
+    assert find_quote(text, "ミサイル（ICBM）(1)級") == [(k, k + len("ミサイル（ICBM）級"))]
+    k = text.index("議論")
+    assert find_quote(text, "議論が｜収斂《しゅうれん》する") == [(k, k + 7)]
+    k = text.index("令和")
+    assert find_quote(text, "令和7年10月28日") == [(k, k + 10)]
+    assert text[k : k + 10] == "令和７年１０月２８日"

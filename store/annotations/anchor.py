@@ -21,6 +21,7 @@ altered (fuzzy), means ``moved`` — the user may want to look at it again.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -83,27 +84,56 @@ def moved_anchor(anchor: Anchor, document: Document, start: int, end: int) -> An
 _WS = re.compile(r"\s+")
 
 
-def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
-    """Every place ``quote`` occurs in ``text``, tolerant of line wrapping.
+#: Source notation a quote copied from the raw file may carry but base text does not:
+#: Aozora ruby and its ｜ marker, Aozora editor notes, footnote markers like (1) or （２）.
+_SOURCE_NOTATION = re.compile(r"《[^》\n]{1,30}》|｜|［＃[^］\n]*］|[(（][0-9０-９]{1,3}[)）]")
 
-    Tried in order, first that finds anything wins: exact; with any run of whitespace in the
-    quote matching any (or no) whitespace; ignoring whitespace entirely (a sentence the source
-    wrapped mid-word, or pasted from a wrapped view).
-    """
-    quote = quote.strip()
-    if not quote:
-        return []
+
+def _fold(ch: str) -> str:
+    """One character's compatibility form when that is one character (２→2, Ａ→a), else itself."""
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded.casefold() if len(folded) == 1 else ch
+
+
+def _search(text: str, quote: str) -> list[tuple[int, int]]:
     found = _exact_all(text, quote)
     if found:
         return found
     chunks = [c for c in _WS.split(quote) if c]
-    patterns = [r"\s*".join(re.escape(c) for c in chunks)]
-    patterns.append(r"\s*".join(re.escape(ch) for ch in "".join(chunks)))
-    for pattern in patterns:
+    if not chunks:
+        return []
+    for pattern in (
+        r"\s*".join(re.escape(c) for c in chunks),
+        r"\s*".join(re.escape(ch) for ch in "".join(chunks)),
+    ):
         found = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
         if found:
             return found
     return []
+
+
+def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every place ``quote`` occurs in ``text``, tolerant of how it was copied.
+
+    Tried in order, the first that finds anything wins: exact; any run of whitespace in the
+    quote matching any (or no) whitespace; whitespace ignored entirely (a sentence the source
+    wrapped mid-word); then the same with the quote's source notation removed (Aozora ruby
+    《》 and ｜, footnote markers such as (1)); then with full-/half-width and case folded.
+    Offsets are always into ``text``.
+    """
+    quote = quote.strip()
+    if not quote:
+        return []
+    found = _search(text, quote)
+    if found:
+        return found
+    bare = _SOURCE_NOTATION.sub("", quote).strip()
+    if bare and bare != quote:
+        found = _search(text, bare)
+        if found:
+            return found
+    folded_text = "".join(_fold(ch) for ch in text)  # same length: offsets carry over
+    return _search(folded_text, "".join(_fold(ch) for ch in (bare or quote)))
 
 
 def _exact_all(text: str, quote: str) -> list[tuple[int, int]]:
