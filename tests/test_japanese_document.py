@@ -1,0 +1,186 @@
+"""Document readings: blocks and footnotes, the cache, and the display levels."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from store.japanese import (
+    DEFAULT_GRADE,
+    DEFAULT_LEVEL,
+    document_readings,
+    select_readings,
+    tokenize,
+)
+from store.japanese.kanji_grades import GRADE_KANJI, JOYO_KANJI, kanji_grade, word_grade
+from store.model import Block, Document, Footnote, Ruby
+
+
+@pytest.fixture(autouse=True)
+def _dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DATA", "CACHE", "CONFIG"):
+        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
+
+
+def _doc() -> Document:
+    return Document(
+        title="試験",
+        blocks=[
+            Block("heading", "第一章 齟齬（そご）の研究", level=1),
+            Block(
+                "paragraph",
+                "両者の齟齬は大きい。私は今日、東京へ行く。",
+                ruby=[Ruby(13, 15, "こんにち")],
+            ),
+            Block("paragraph", "東京の齟齬。"),
+            Block("heading", "第二章 東京", level=1),
+            Block("paragraph", "東京の齟齬。"),
+        ],
+        footnotes=[Footnote("1", "齟齬とは食い違いのこと。")],
+    )
+
+
+def _shown(doc: Document, readings, i: int) -> list[tuple[str, str]]:
+    text = doc.blocks[i].text
+    return [(text[r.start : r.end], r.reading) for r in readings.block(i)]
+
+
+def test_blocks_and_footnotes_get_readings_with_their_sources() -> None:
+    doc = _doc()
+    readings = document_readings(doc)
+    text = doc.blocks[1].text
+    got = {text[r.start : r.end]: (r.reading, r.source) for r in readings.block(1)}
+    assert got["齟齬"] == ("そご", "gloss")  # glossed in the heading, reused in the body
+    assert got["今日"] == ("こんにち", "source")  # the import's ruby wins
+    assert got["東京"] == ("とうきょう", "dict")
+    note = doc.footnotes[0].text
+    assert [(note[r.start : r.end], r.reading, r.source) for r in readings.footnote("1")][0] == (
+        "齟齬",
+        "そご",
+        "gloss",
+    )
+    assert readings.footnote("missing") == [] and readings.block(99) == []
+
+
+def test_cache_is_used_on_reopen_and_rebuilt_when_damaged(tmp_path: Path) -> None:
+    doc = _doc()
+    first = document_readings(doc)
+    files = list((tmp_path / "cache" / "readings").glob("*.json"))
+    assert len(files) == 1
+    again = document_readings(_doc())
+    assert again.blocks == first.blocks and again.footnotes == first.footnotes
+    # a damaged cache file is ignored, rebuilt, and never fatal
+    files[0].write_text("{not json", encoding="utf-8")
+    rebuilt = document_readings(_doc())
+    assert rebuilt.blocks == first.blocks
+    assert json.loads(files[0].read_text(encoding="utf-8"))["blocks"]
+    # a cache file that lies (offsets past the text) is rejected too
+    data = json.loads(files[0].read_text(encoding="utf-8"))
+    data["blocks"][2] = [[0, 999, "うそ", "dict"]]
+    files[0].write_text(json.dumps(data), encoding="utf-8")
+    assert document_readings(_doc()).blocks == first.blocks
+
+
+def test_changed_text_does_not_reuse_the_old_cache() -> None:
+    doc = _doc()
+    document_readings(doc)
+    changed = _doc()
+    changed.blocks[2] = Block("paragraph", "大阪の齟齬。")
+    got = _shown(changed, document_readings(changed), 2)
+    assert got[0] == ("大阪", "おおさか")
+
+
+def test_unwritable_cache_is_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("SHIORI_CACHE_DIR", str(tmp_path / "cache2"))
+    import store.japanese.document as document
+
+    monkeypatch.setattr(document, "_cache_path", lambda key: blocker / "sub" / f"{key}.json")
+    assert document_readings(_doc()).block(2)
+
+
+def test_level_off_and_all() -> None:
+    doc = _doc()
+    readings = document_readings(doc)
+    assert all(not b for b in select_readings(readings, "off").blocks)
+    assert select_readings(readings, "all").blocks == readings.blocks
+
+
+def test_level_above_grade_keeps_only_harder_kanji() -> None:
+    doc = _doc()
+    readings = document_readings(doc)
+    shown = _shown(doc, select_readings(readings, "above-grade", grade=6), 1)
+    assert ("齟齬", "そご") in shown  # beyond jōyō
+    assert ("東京", "とうきょう") not in shown  # grade 2 kanji
+    assert ("今日", "こんにち") in shown  # the source's own ruby always shows
+    shown4 = _shown(doc, select_readings(readings, "above-grade", grade=1), 1)
+    assert ("東京", "とうきょう") in shown4
+
+
+def test_level_first_shows_a_word_once_per_section() -> None:
+    doc = _doc()
+    shown = select_readings(document_readings(doc), "first")
+    assert ("東京", "とうきょう") in _shown(doc, shown, 1)
+    assert ("東京", "とうきょう") not in _shown(doc, shown, 2)  # same section: already shown
+    assert ("東京", "とうきょう") in _shown(doc, shown, 3)  # a new heading starts a section
+
+
+def test_known_words_suppress_readings() -> None:
+    doc = _doc()
+    readings = document_readings(doc)
+    shown = _shown(doc, select_readings(readings, "all", known_words={"齟齬", "行く"}), 1)
+    assert not any(s == "齟齬" for s, _ in shown)
+    assert not any(s == "行" for s, _ in shown)  # 行 of the known word 行く
+    assert ("東京", "とうきょう") in shown
+
+
+def test_unknown_level_is_refused() -> None:
+    with pytest.raises(ValueError):
+        select_readings(document_readings(_doc()), "some")  # type: ignore[arg-type]
+
+
+def test_default_level_is_documented_and_valid() -> None:
+    assert DEFAULT_LEVEL == "above-grade" and 1 <= DEFAULT_GRADE <= 7
+
+
+def test_kanji_grades() -> None:
+    assert [len(GRADE_KANJI[g]) for g in range(1, 7)] == [80, 160, 200, 202, 193, 191]
+    assert len(JOYO_KANJI - {"叱"}) == 2136
+    assert kanji_grade("一") == 1 and kanji_grade("茨") == 4 and kanji_grade("憂") == 7
+    assert kanji_grade("齟") == 8 and kanji_grade("あ") == 0 and kanji_grade("々") == 0
+    assert word_grade("東京") == 2 and word_grade("ひらがな") == 0
+
+
+def test_tokenize_gives_words_with_offsets_and_forms() -> None:
+    text = "本を読んだ。東京に行きました"
+    words = tokenize(text)
+    assert "".join(w.surface for w in words) == text
+    assert all(text[w.start : w.end] == w.surface for w in words)
+    yonda = next(w for w in words if w.surface == "読ん")
+    assert yonda.dictionary_form == "読む" and yonda.reading == "よん" and yonda.pos[0] == "動詞"
+    assert next(w for w in words if w.surface == "。").reading == ""
+
+
+def test_tokenize_handles_text_beyond_sudachis_limit() -> None:
+    text = "漢字の読みを調べる。" * 6000  # ~180 KB of UTF-8 in one line
+    words = tokenize(text)
+    assert "".join(w.surface for w in words) == text
+    assert words[-1].end == len(text)
+
+
+def test_tokenize_from_several_threads() -> None:
+    results: list[list[str]] = []
+
+    def work() -> None:
+        results.append([w.surface for w in tokenize("東京都の図書館で本を読む")])
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 4 and all(r == results[0] for r in results)
