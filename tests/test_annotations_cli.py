@@ -236,3 +236,20 @@ def test_markdown_export_cites_a_file_without_metadata_by_its_title(env: Path, c
     code, md, _ = shiori(capsys, "annotations", "export", "--format", "md", "--style", "en")
     assert code == 0
     assert '- Citation: "北米の概観," n.d., sec. "米国".' in md
+
+
+def test_a_damaged_database_is_recovered_and_the_command_says_so(env: Path, capsys) -> None:
+    from store.annotations.repository import Repository
+
+    shiori(capsys, "annotate", env, "--quote", "唯一の同盟国", "--tag", "古い")
+    repo = Repository()
+    repo.db.storage.compact()
+    shiori(capsys, "annotate", env, "--quote", "カナダとの連携", "--tag", "新しい")
+    repo.db.storage.compact()
+    repo.close()
+    db = paths.annotations_db()
+    db.write_bytes(db.read_bytes()[:100])  # truncated
+    code, out, err = shiori(capsys, "annotations", "list", "--json")
+    assert code == 0
+    assert {t for a in json.loads(out) for t in a["tags"]} == {"古い", "新しい"}
+    assert "was damaged" in err and "annotations.json.1" in err and ".damaged-" in err
