@@ -1,0 +1,15 @@
+"""Highlights, notes and tags that are never lost (DESIGN.md §3).
+
+Entry points for the UI and the command line (all headless):
+
+* ``repository.Repository`` / ``default_repository()`` — create, update, delete (+ ``undo``),
+  ``list(doc=, tag=, color=, text=, state=)`` in reading order, ``tags()``, ``orphans()``,
+  ``reattach()``, ``reanchor()``, ``colors()`` / ``set_color_label()`` /
+  ``resolve_color()``, ``notices`` (recoveries to show the user).
+* ``documents`` — ``refresh(repo, key, path, document)`` when a document is opened (re-anchors
+  if its file changed), ``select_quote``, ``cite_passage`` / ``cite_annotation`` (``y``/``Y``).
+* ``metadata`` — ``load_user_metadata`` / ``save_user_metadata`` (the ``m`` form) and
+  ``install_metadata_hook()`` so ``store.library.metadata_for`` sees them.
+* ``export`` — ``to_markdown``, ``to_json`` (W3C envelope), ``to_csv``, ``import_json``.
+* ``anchor`` — ``make_anchor``, ``resolve``, ``find_quote``; ``storage`` — the TinyDB storage.
+"""
