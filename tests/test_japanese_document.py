@@ -33,7 +33,7 @@ def _doc() -> Document:
             Block(
                 "paragraph",
                 "両者の齟齬は大きい。私は今日、東京へ行く。",
-                ruby=[Ruby(13, 15, "こんにち")],
+                ruby=[Ruby(12, 14, "こんにち")],
             ),
             Block("paragraph", "東京の齟齬。"),
             Block("heading", "第二章 東京", level=1),
