@@ -210,7 +210,7 @@ def test_empty_text_gives_one_empty_row() -> None:
     assert len(rows) == 1 and rows[0].start == rows[0].end == 0
 
 
-JA = "あいうかきくさしアイウ漢字東京日本語研究、。「」（）ー々っゃ…ＡＢ①※― abcXYZ 0123"
+JA = "あいうかきくさしアイウ漢字東京日本語研究、。「」（）ー々っゃ…ＡＢ①※― abcXYZ 0123\n"
 
 
 @settings(max_examples=150, deadline=None)
@@ -219,7 +219,7 @@ JA = "あいうかきくさしアイウ漢字東京日本語研究、。「」�
         lambda t: not re.search("[" + re.escape("".join(NO_LINE_START | NO_LINE_END)) + "]{3}", t)
     ),
     width=st.integers(10, 200),
-    marks=st.lists(st.integers(0, 120), max_size=4),
+    marks=st.lists(st.integers(0, 120), max_size=4, unique=True),
 )
 def test_properties_hold_for_any_mixed_text(text: str, width: int, marks: list[int]) -> None:
     spans = []
@@ -235,7 +235,7 @@ def test_properties_hold_for_any_mixed_text(text: str, width: int, marks: list[i
     check_invariants(rows, text, width)
     for k, row in enumerate(rows):
         chars = drawn(row, text)
-        if k > 0 and chars and chars[0][1] in NO_LINE_START:
+        if k > 0 and chars and chars[0][1] in NO_LINE_START and text[row.start - 1] != "\n":
             # only allowed when the previous row could not give up a character
             prev = drawn(rows[k - 1], text)
             assert not prev or len(prev) * 2 > width
@@ -243,3 +243,17 @@ def test_properties_hold_for_any_mixed_text(text: str, width: int, marks: list[i
     for m in re.finditer(r"[a-zA-Z0-9]+", text):
         if m.end() - m.start() <= width and all(is_word_char(c) for c in m.group()):
             assert any(row.start <= m.start() and m.end() <= row.end for row in rows)
+
+
+def test_ambiguous_width_characters_take_one_cell() -> None:
+    text = "①②③※―…①②③※"
+    assert render_plain(layout_text(text, 10), text, 10) == [text]  # ten characters, ten cells
+    # at 5 cells "…" may not start the second row, so "―" comes down with it
+    assert render_plain(layout_text(text, 5), text, 5) == ["①②③※", "―…①②③", "※"]
+
+
+def test_newline_inside_a_block_ends_the_row() -> None:
+    text = "一行目\n二行目"
+    rows = layout_text(text, 40)
+    assert render_plain(rows, text, 40) == ["一行目", "二行目"]
+    assert rows[0].end == rows[1].start == 4

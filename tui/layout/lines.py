@@ -16,7 +16,8 @@ Rules:
   reading (and the previous one) off-centre within its base, and only when that is not enough
   by inserting blank cells before the base;
 * inline mode draws ``漢字(かんじ)`` instead of a ruby row;
-* a footnote marker is a decoration drawn right after ``text[offset - 1]`` and is not text.
+* a footnote marker is a decoration drawn right after ``text[offset - 1]`` and is not text;
+* a ``"\n"`` inside a block ends the row (it is not drawn).
 """
 
 from __future__ import annotations
@@ -229,7 +230,7 @@ def _clusters(
     prev_space = True
     for u in units:
         first = text[u[0]]
-        space = first in BREAK_SPACES
+        space = first in BREAK_SPACES or first == "\n"
         if (
             clusters
             and not space
@@ -271,8 +272,11 @@ class _Layout:
 
     def place_markers_before_text(self) -> None:
         for label, fid in self.markers.get(0, ()):
+            if self.row.drawn and self.row.col + text_width(label) > self.width:
+                self.new_row()
             self.row.decorations.append(Decoration(self.row.col, label, "marker", fid, 0))
             self.row.col += text_width(label)
+            self.row.drawn = True
 
     # -- placing ------------------------------------------------------------------------
     def try_place(self, units: Sequence[tuple[int, int, RubySpan | None]], force: bool) -> bool:
@@ -356,6 +360,7 @@ class _Layout:
             return
         row.cols.append(row.col)
         row.col += 1
+        row.drawn = True
         for label, fid in self.markers.get(i + 1, ()):
             row.decorations.append(Decoration(row.col, label, "marker", fid, i + 1))
             row.col += text_width(label)
@@ -395,7 +400,17 @@ class _Layout:
         self.place_markers_before_text()
         for cluster in clusters:
             first = cluster[0]
-            if len(cluster) == 1 and first[2] is None and self.text[first[0]] in BREAK_SPACES:
+            ch = self.text[first[0]] if len(cluster) == 1 and first[2] is None else ""
+            if ch == "\n":
+                # a hard line break inside a block (verse, addresses): not drawn, ends the row
+                self.row.cols.append(-1)
+                for label, fid in self.markers.get(first[0] + 1, ()):
+                    self.row.decorations.append(
+                        Decoration(self.row.col, label, "marker", fid, first[0] + 1)
+                    )
+                    self.row.col += text_width(label)
+                self.new_row()
+            elif ch in BREAK_SPACES:
                 self.place_space(first[0])
             else:
                 self.place_cluster(cluster)
