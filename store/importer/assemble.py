@@ -67,15 +67,20 @@ class Assembled:
 
 
 def _is_wrapped(lines: list[str]) -> tuple[bool, float]:
-    """Hard-wrapped text has many lines at one printed width; return (wrapped, that width)."""
-    widths = [round(width(s)) for s in (line.strip() for line in lines) if len(s) >= 4]
+    """Hard-wrapped text has many lines at one printed width that stop mid-sentence; return
+    (wrapped, that width)."""
+    stripped = [s for s in (line.strip() for line in lines) if len(s) >= 4]
+    widths = [round(width(s)) for s in stripped]
     if len(widths) < 4:
         return False, 0.0
     common = Counter(widths).most_common()
     mode = max(common[:3], key=lambda kv: (kv[1], kv[0]))[0]
-    near = sum(1 for w in widths if mode - 2 <= w <= mode + 0.5)
-    enough = 0.3 if len(widths) >= 20 else 0.5
-    return (8 <= mode <= 60 and near / len(widths) >= enough), float(mode)
+    cut = sum(
+        1
+        for s, w in zip(stripped, widths, strict=True)
+        if mode - 2 <= w <= mode + 0.5 and not ends_sentence(s)
+    )
+    return (12 <= mode <= 60 and cut >= max(3, 0.2 * len(widths))), float(mode)
 
 
 def _double_spaced(lines: list[str]) -> bool:
@@ -102,6 +107,9 @@ class _Reader:
         self.note_last = ""
         self.note_width = 0.0
         self.full_note_widths: list[float] = []
+        #: The widest lines of the page (98th percentile): what a full note line reaches.
+        ordered = sorted(width(s) for s in (line.strip() for line in lines) if s) if wrapped else []
+        self.page_width = ordered[int(0.98 * (len(ordered) - 1))] if ordered else 0.0
         self.blank_after_note = False
         self.bare_last = 0
         self.outline = Outline()
@@ -152,7 +160,10 @@ class _Reader:
     def append(self, block: RawBlock, line: str, w: float, trailing: bool = False) -> None:
         block.fragment = block.after_ruby
         left = block.raw + " " if block.trail_space else block.raw
-        block.raw = join_lines(left, line) if not block.after_ruby else block.raw + line.strip()
+        if block.after_ruby:
+            block.raw += line.strip()
+        else:
+            block.raw = join_lines(left, line, block.last)
         block.trail_space = trailing
         block.last = line.strip()
         block.nlines += 1
@@ -207,7 +218,7 @@ class _Reader:
     def full_note_width(self) -> float:
         """The usual width of a note line that ran on (the note column's full width)."""
         if not self.full_note_widths:
-            return self.note_width
+            return max(self.note_width, self.page_width)
         ordered = sorted(self.full_note_widths)
         return ordered[len(ordered) // 2]
 
@@ -607,7 +618,11 @@ def _title_and_byline(reader: _Reader) -> None:
     consumed = idx[0] + 1
     for i in idx[1:4]:  # a byline: short lines right under the title
         line = lines[i].strip()
-        if len(line) > 30 or ends_sentence(line) or match_heading(line) is not None:
+        if (
+            len(line) > 20
+            or any(ch in line for ch in "、。「」，")
+            or match_heading(line) is not None
+        ):
             break
         if is_debris(line):
             consumed = i + 1

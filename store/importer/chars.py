@@ -35,12 +35,13 @@ def is_kanji(ch: str) -> bool:
     return bool(KANJI_RE.match(ch))
 
 
-def join_lines(left: str, right: str) -> str:
+def join_lines(left: str, right: str, last_line: str | None = None) -> str:
     """Join two wrapped lines: no space inside Japanese, one space between Latin words.
 
     A PDF wraps Japanese lines at any character, so a Latin word cut at the end of a Japanese
     line (``ASEA`` / ``N``, a URL) is glued back; the space is kept only where the source line
-    ended with one or the line is Latin text (English wraps at spaces).
+    ended with one or ``last_line`` (the left side's last source line) is Latin text, which
+    wraps at spaces.
     """
     had_space = left[-1:].isspace()
     left = left.rstrip()
@@ -54,6 +55,7 @@ def join_lines(left: str, right: str) -> str:
     if LATIN_END_RE.search(left) and LATIN_START_RE.match(right):
         tail = left.rsplit(" ", 1)[-1]
         in_url = "http" in tail or "www." in tail
-        if had_space or (not in_url and not JAPANESE_RE.search(left[-30:])):
+        line = left[-30:] if last_line is None else last_line
+        if had_space or (not in_url and not JAPANESE_RE.search(line)):
             return left + " " + right
     return left + right

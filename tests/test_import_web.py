@@ -1,0 +1,179 @@
+"""Web pages, Markdown and Aozora Bunko: debris dropped, duplicates shown once, marks kept."""
+
+from __future__ import annotations
+
+from store.importer import import_text
+
+PAGE = """\
+首脳会談の結果について
+
+10.28 (火) 21:40
+0
+0
+令和7年10月28日
+握手する両首脳 (写真提供:内閣広報室)
+
+ 本日、両首脳は会談を行い、同盟の一層の強化で一致しました。
+ また、経済分野での協力を進めていくことを確認しました。
+
+1 安全保障
+
+ 両首脳は、地域の安全保障環境について意見交換を行いました。
+
+(参考)
+
+  1. 共同声明(英文(PDF)別ウィンドウで開く和文(PDF)別ウィンドウで開く)
+  2. ファクトシート別ウィンドウで開く
+
+令和7年10月28日
+握手する両首脳 (写真提供:内閣広報室)
+
+ 本日、両首脳は会談を行い、同盟の一層の強化で一致しました。
+ また、経済分野での協力を進めていくことを確認しました。
+
+1 安全保障
+
+ 両首脳は、地域の安全保障環境について意見交換を行いました。
+
+コメント
+
+ログインしてコメントを書く。
+
+ランキング
+
+News Thumbnail
+1
+
+別の記事の見出し
+
+News Thumbnail
+2
+
+さらに別の記事
+
+HP YouTube Twitter Facebook Instagram
+Copyright © Example since 2023.
+"""
+
+
+def test_web_debris_is_dropped_and_the_duplicated_body_shown_once() -> None:
+    doc = import_text(PAGE)
+    texts = [b.text for b in doc.blocks]
+    assert "0" not in texts
+    for debris in ("コメント", "News Thumbnail", "別の記事の見出し", "Copyright", "YouTube"):
+        assert not any(debris in t for t in texts), debris
+    assert texts.count("本日、両首脳は会談を行い、同盟の一層の強化で一致しました。") == 1
+    assert "別ウィンドウで開く" not in doc.base_text
+
+
+def test_photo_captions_and_dates_are_meta() -> None:
+    doc = import_text(PAGE)
+    meta = [b.text for b in doc.blocks if b.kind == "meta"]
+    assert "握手する両首脳 (写真提供:内閣広報室)" in meta
+    assert "令和7年10月28日" in meta
+
+
+def test_numbered_list_items_stay_list_items() -> None:
+    doc = import_text(PAGE)
+    items = [b.text for b in doc.blocks if b.kind == "list_item"]
+    assert items == ["1. 共同声明(英文(PDF)和文(PDF))", "2. ファクトシート"]
+
+
+def test_a_paragraph_a_page_broke_in_two_is_mended() -> None:
+    text = (
+        "見出しの行\n\n"
+        "確認事項の中で、「核を含むあらゆる能力を用い\n\n"
+        "た日本防衛へのコミットメント」が改めて明確にされた。\n"
+    )
+    doc = import_text(text)
+    assert (
+        doc.blocks[-1].text
+        == "確認事項の中で、「核を含むあらゆる能力を用いた日本防衛へのコミットメント」が改めて明確にされた。"
+    )
+
+
+def test_markdown_marks_lists_quotes_and_tables() -> None:
+    md = """\
+# 報告
+
+本文には**重要な語**と*強調*がある。
+次の行も同じ段落に続く。
+
+- ・**戦略的自律性**：基盤を強化すること
+- ①法の支配
+1. 番号付きの項目
+
+> 引用された一文である。
+
+目的\t期間\t税率
+交渉\t数週間\t25%
+保護\t数年間\t10%
+"""
+    doc = import_text(md, suffix=".md")
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert kinds[1] == ("paragraph", "本文には重要な語と強調がある。次の行も同じ段落に続く。")
+    para = doc.blocks[1]
+    assert [(para.text[e.start : e.end], e.kind) for e in para.emphasis] == [
+        ("重要な語", "bold"),
+        ("強調", "italic"),
+    ]
+    assert ("list_item", "戦略的自律性：基盤を強化すること") in kinds
+    assert ("list_item", "①法の支配") in kinds
+    assert ("list_item", "1. 番号付きの項目") in kinds
+    assert ("quote", "引用された一文である。") in kinds
+    (table,) = [b for b in doc.blocks if b.kind == "table"]
+    assert table.rows == [
+        ["目的", "期間", "税率"],
+        ["交渉", "数週間", "25%"],
+        ["保護", "数年間", "10%"],
+    ]
+
+
+def test_bibliography_entry_with_its_url_on_the_next_line_is_one_item() -> None:
+    text = "■参考文献\n\n- 外務省「日米首脳会談」 2025 年 2 月 7 日。\nhttps://www.mofa.go.jp/a.html\n- 二つ目の文献。\n"
+    doc = import_text(text)
+    items = [b.text for b in doc.blocks if b.kind == "list_item"]
+    assert items == [
+        "外務省「日米首脳会談」 2025 年 2 月 7 日。 https://www.mofa.go.jp/a.html",
+        "二つ目の文献。",
+    ]
+
+
+AOZORA = """\
+羅生門
+芥川龍之介
+
+-------------------------------------------------------
+【テキスト中に現れる記号について】
+
+《》：ルビ
+（例）下人《げにん》
+-------------------------------------------------------
+
+［＃５字下げ］一［＃「一」は中見出し］
+
+　ある日の暮方の事である。一人の｜下人《げにん》が、羅生門《らしょうもん》の下で雨やみを待っていた。
+　広い門の下には、この男のほかに誰もいない。［＃「誰もいない」に傍点］
+
+底本：「芥川龍之介全集1」ちくま文庫、筑摩書房
+入力：（入力者）
+"""
+
+
+def test_aozora_ruby_annotations_header_and_footer() -> None:
+    doc = import_text(AOZORA)
+    assert doc.title == "羅生門"
+    assert [(b.kind, b.text) for b in doc.blocks][:3] == [
+        ("heading", "羅生門"),
+        ("meta", "芥川龍之介"),
+        ("heading", "一"),
+    ]
+    para = doc.blocks[3]
+    assert para.text == "ある日の暮方の事である。一人の下人が、羅生門の下で雨やみを待っていた。"
+    assert [(para.text[r.start : r.end], r.reading) for r in para.ruby] == [
+        ("下人", "げにん"),
+        ("羅生門", "らしょうもん"),
+    ]
+    assert doc.blocks[4].text == "広い門の下には、この男のほかに誰もいない。"
+    assert doc.blocks[-1].kind == "meta" and doc.blocks[-2].text.startswith("底本：")
+    assert "記号について" not in doc.base_text
