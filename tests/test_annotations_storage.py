@@ -320,3 +320,20 @@ def test_newer_schema_opens_read_only_and_says_so(tmp_path: Path) -> None:
     assert "newer Shiori" in db.storage.notices[0]
     with pytest.raises(StorageError, match="read-only"):
         _put(db, "a")
+
+
+def test_without_a_backup_whole_records_are_salvaged_from_a_truncated_file(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    db = open_db(path)
+    for i in range(20):
+        _put(db, f"r{i:02d}", quote="栞" * 40)
+    db.storage.compact()  # the first snapshot: there is no backup yet
+    _put(db, "after", quote="in the journal")
+    db.close()
+    raw = path.read_bytes()
+    path.write_bytes(raw[: int(len(raw) * 0.6)])
+    storage = JournalStorage(path)
+    ids = set(storage.table_data("annotations"))
+    assert "after" in ids and "r00" in ids
+    assert 10 <= len(ids) < 21  # every whole line before the cut
+    assert "salvaged" in storage.notices[0] and "no good backup" in storage.notices[0]

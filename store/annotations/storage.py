@@ -30,6 +30,7 @@ import copy
 import errno
 import json
 import os
+import re
 import shutil
 import threading
 import time
@@ -104,6 +105,32 @@ def _dump_snapshot(data: dict[str, Any]) -> bytes:
         parts.append("\n}")
     parts.append("\n}\n")
     return "".join(parts).encode("utf-8")
+
+
+_TABLE_LINE = re.compile(r'^("(?:[^"\\]|\\.)*"): \{$')
+_RECORD_LINE = re.compile(r'^ ("(?:[^"\\]|\\.)*"): (\{.*\}),?$')
+
+
+def _salvage(raw: bytes) -> tuple[Tables, int]:
+    """Every whole record line of a damaged snapshot (it is written one record per line)."""
+    tables: Tables = {}
+    seq = 0
+    table: str | None = None
+    for line in raw.decode("utf-8", "replace").splitlines():
+        try:
+            if m := _TABLE_LINE.match(line):
+                table = json.loads(m.group(1))
+            elif (m := _RECORD_LINE.match(line)) and table is not None:
+                key, doc = json.loads(m.group(1)), json.loads(m.group(2))
+                if not isinstance(doc, dict):
+                    continue
+                if table == META_TABLE:
+                    seq = int(doc.get("seq", 0)) if key == META_ID else seq
+                else:
+                    tables.setdefault(table, {})[key] = doc
+        except (ValueError, TypeError):
+            continue
+    return tables, seq
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -377,7 +404,9 @@ class JournalStorage(Storage):
             else:
                 self._tables.setdefault(table, {})[key] = doc
         self.generation += 1
-        if self._journal_offset > max(self.compact_min_bytes, self._snap_size):
+        if self._needs_compaction or self._journal_offset > max(
+            self.compact_min_bytes, self._snap_size
+        ):
             try:
                 self._compact()
             except StorageError as exc:  # the save itself is durable; compaction can wait
@@ -564,9 +593,9 @@ class JournalStorage(Storage):
             aside = self._aside(self.path)
             os.replace(self.path, aside)
             _fsync_dir(self.path.parent)
-            return self._restore(f"{self.path} was damaged ({exc})", aside)
+            return self._restore(f"{self.path} was damaged ({exc})", aside, raw)
 
-    def _restore(self, why: str, aside: Path | None) -> tuple[Tables, int]:
+    def _restore(self, why: str, aside: Path | None, damaged: bytes = b"") -> tuple[Tables, int]:
         moved = f"; moved it to {aside}" if aside else ""
         for n in range(1, self.backups + 1):
             backup = self._backup_path(n)
@@ -575,7 +604,8 @@ class JournalStorage(Storage):
                 tables, seq = self._parse_snapshot(raw)
             except (OSError, _Damaged):
                 continue
-            atomic_write(self.path, raw)
+            with suppress(OSError):  # if this fails, the compaction below writes it
+                atomic_write(self.path, raw)
             self._restored = True
             self._needs_compaction = True  # fold the replayed journals in for good
             self._snap_id = self._stat_id(self.path)
@@ -586,15 +616,28 @@ class JournalStorage(Storage):
                 "then replayed the journal."
             )
             return tables, seq
+        tables, seq = _salvage(damaged)
+        salvaged = sum(len(t) for t in tables.values())
         self.notices.append(
-            f"{why}{moved}; no good backup was found, so only the journal "
-            f"{self.journal_path} was replayed."
+            f"{why}{moved}; no good backup was found, so {salvaged} record(s) were salvaged "
+            f"from the damaged file and the journal {self.journal_path} was replayed."
         )
         self._needs_compaction = True
-        return {}, 0
+        return tables, seq
 
     def _compact(self) -> None:
-        self._needs_compaction = False
+        """Write a new snapshot holding everything, rotate backups, retire the journal."""
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self._compact_into(tmp)
+        except OSError as exc:
+            with suppress(OSError):
+                tmp.unlink()
+            raise StorageError(
+                f"could not write {self.path}: {_describe(exc)}; the previous file is intact"
+            ) from exc
+
+    def _compact_into(self, tmp: Path) -> None:
         data: dict[str, Any] = {
             META_TABLE: {
                 META_ID: {
@@ -606,35 +649,30 @@ class JournalStorage(Storage):
         }
         data.update(self._tables)
         raw = _dump_snapshot(data)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-            try:
-                _write_all(fd, raw)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        except OSError as exc:
-            with suppress(OSError):
-                tmp.unlink()
-            raise StorageError(
-                f"could not write {self.path}: {_describe(exc)}; the previous file is intact"
-            ) from exc
-        # Rotate backups: .N-1 -> .N ... .1 -> .2, then the current snapshot -> .1 (hard link,
-        # so the snapshot path never disappears).
+            _write_all(fd, raw)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        # Rotate backups: .N-1 -> .N ... .1 -> .2, then the current snapshot -> .1 (a hard
+        # link, so the snapshot path never disappears).
         if self.path.exists() and self.backups > 0:
             for n in range(self.backups - 1, 0, -1):
                 if self._backup_path(n).exists():
                     os.replace(self._backup_path(n), self._backup_path(n + 1))
             link_tmp = self.path.with_name(f".{self.path.name}.bak.tmp")
+            link_tmp.unlink(missing_ok=True)
             try:
-                link_tmp.unlink(missing_ok=True)
                 os.link(self.path, link_tmp)
             except OSError:
                 shutil.copy2(self.path, link_tmp)
             os.replace(link_tmp, self._backup_path(1))
         os.replace(tmp, self.path)
         _fsync_dir(self.path.parent)
+        self._needs_compaction = False
+        self._snap_id = self._stat_id(self.path)
+        self._snap_size = len(raw)
         # The snapshot now holds every journalled change: retire the journal (kept one
         # generation as .journal.1 so a backup restore can replay it).
         if self._journal_fd is not None:
@@ -643,8 +681,7 @@ class JournalStorage(Storage):
         prev = self.journal_path.with_name(self.journal_path.name + ".1")
         if self.journal_path.exists():
             os.replace(self.journal_path, prev)
+        self._journal_offset = 0
+        self._journal_id = None
         self._open_journal()
         _fsync_dir(self.path.parent)
-        self._journal_offset = 0
-        self._snap_id = self._stat_id(self.path)
-        self._snap_size = len(raw)
