@@ -199,6 +199,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._pending_position: tuple[int, int] | None = None
         self._laid_out_width = 0
         self._preview: str | None = None
+        self._reflow_pending = False
 
     # -- public API ---------------------------------------------------------------------
     def show(
@@ -583,9 +584,18 @@ class ReaderView(ScrollView, can_focus=True):
             return self._highlight_style(name[3:])
         return self._style(name)
 
+    def _reflow_if_resized(self) -> None:
+        self._reflow_pending = False
+        if self.document is not None and self._layout_width() != self._laid_out_width:
+            self._relayout(self.position)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         layout, doc = self._layout, self.document
+        if layout is not None and width != layout.width and not self._reflow_pending:
+            # the text area changed without a Resize (a scrollbar came or went): reflow
+            self._reflow_pending = True
+            self.call_after_refresh(self._reflow_if_resized)
         palette = self._get_palette()
         if layout is None or doc is None:
             return paint_blank(width, palette)
