@@ -29,7 +29,9 @@ DEFAULT_COLORS: tuple[tuple[str, str], ...] = (
 
 
 def now_iso() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    """UTC, ISO 8601 with milliseconds (so edits within one second still order)."""
+    now = time.time()
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now)) + f".{int(now % 1 * 1000):03d}Z"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
@@ -64,6 +65,15 @@ def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
 def section_titles(document: Document, start: int) -> tuple[str, ...]:
     block, _ = document.locate(start)
     return tuple(h.text for h in document.section_of(block))
+
+
+def _later_than(stamp: str) -> str:
+    """Now, but strictly after ``stamp`` when that is the same instant (imports compare them)."""
+    now = now_iso()
+    while now <= stamp and now[:19] == stamp[:19]:
+        time.sleep(0.001)
+        now = now_iso()
+    return now
 
 
 class Repository:
@@ -235,7 +245,7 @@ class Repository:
             changes["color"] = self.resolve_color(color)
         if not changes:
             return old
-        new = old.with_changes(updated=now_iso(), **changes)
+        new = old.with_changes(updated=_later_than(old.updated), **changes)
         return self._put(new, "edit", old.to_record())
 
     def delete(self, ann_id: str) -> Annotation:
@@ -269,7 +279,7 @@ class Repository:
             anchor=anchor,
             state="anchored",
             section=section_titles(document, start),
-            updated=now_iso(),
+            updated=_later_than(old.updated),
         )
         return self._put(new, "re-attach", old.to_record())
 
