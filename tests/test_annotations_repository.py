@@ -30,6 +30,16 @@ def make_doc(*paragraphs: str) -> Document:
     return Document("北米", blocks)
 
 
+@pytest.fixture(autouse=True)
+def _isolated_hooks(monkeypatch) -> None:
+    """The commands install the library's metadata hook and cache repositories: undo both."""
+    import store.annotations.repository as repository
+    import store.library as library
+
+    monkeypatch.setattr(library, "user_metadata_lookup", library.user_metadata_lookup)
+    monkeypatch.setattr(repository, "_default", {})
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Repository:
     r = Repository(tmp_path / "annotations.json")
