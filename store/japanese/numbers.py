@@ -146,6 +146,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "割": ("わり", "", None),
     "億": ("おく", "", None),
     "畳": ("じょう", "", None),
+    "字": ("じ", "", None),
     "万": ("まん", "", None),
 }
 
@@ -175,6 +176,7 @@ SPECIAL_DIGIT = {
     "年": {4: "よ"},
     "人": {4: "よ", 7: "しち"},
     "畳": {4: "よ"},
+    "字": {4: "よ"},
     "円": {4: "よ"},
 }
 
@@ -389,3 +391,20 @@ def number_word_rule(tokens: list[Token], i: int) -> str | None:
     elif after3 and (last == 3 or (last in (1000, 10**4) and surface[k:] in _B_AFTER_THOUSANDS)):
         reading = after3
     return "".join(numerals) + reading
+
+
+def shi_hachi(tokens: list[Token], i: int) -> str | None:
+    """四 and 八 opening a Sino-Japanese compound: 四法印 し, 四柱推命 し, 八正道 はっ."""
+    tok = tokens[i]
+    if tok.surface not in ("四", "八") or not is_numeral(tok):
+        return None
+    if i > 0 and is_numeral(tokens[i - 1]):
+        return None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or not nxt.has_kanji or is_numeral(nxt) or nxt.pos[0] not in ("名詞", "接尾辞"):
+        return None
+    if nxt.surface in COUNTERS or nxt.surface[0] in COUNTERS or "助数詞" in nxt.pos[2]:
+        return None
+    if tok.surface == "四":
+        return "し"
+    return "はっ" if nxt.reading[:1] in "かきくけこさしすせそたちつてと" else None

@@ -26,6 +26,7 @@ from store.japanese.numbers import (
     counter_rule,
     number_word_rule,
     numeral_rule,
+    shi_hachi,
 )
 
 
@@ -174,14 +175,14 @@ def goro(tokens: list[Token], i: int) -> str | None:
 
 
 def hoka(tokens: list[Token], i: int) -> str | None:
-    """他 after その, a verb, or a noun + の is ほか (その他, する他, 君主の他)."""
+    """他 after a verb or a noun + の is ほか (する他, 君主の他); その他 stays そのた."""
     tok = tokens[i]
     if tok.surface != "他" or tok.pos[0] != "名詞":
         return None
     prev = _prev(tokens, i)
     if prev is None:
         return None
-    if prev.surface in ("その", "この") or prev.pos[0] in ("動詞", "助動詞"):
+    if prev.pos[0] in ("動詞", "助動詞"):
         return "ほか"
     if prev.surface == "の" and _is_noun(_prev(tokens, i, 2)):
         return "ほか"
@@ -245,7 +246,7 @@ def soba(tokens: list[Token], i: int) -> str | None:
     return None
 
 
-def _next_starts(tokens: list[Token], i: int, prefix: str) -> bool:
+def _next_starts(tokens: list[Token], i: int, prefix: str | tuple[str, ...]) -> bool:
     nxt = _next(tokens, i)
     return nxt is not None and nxt.surface.startswith(prefix)
 
@@ -258,6 +259,183 @@ def gaisha(tokens: list[Token], i: int) -> str | None:
         return "がいしゃ"
     if len(tok.surface) > 2 and tok.surface.endswith("会社") and tok.reading.endswith("かいしゃ"):
         return tok.reading[:-4] + "がいしゃ"  # one dictionary compound: 人材紹介会社
+    return None
+
+
+_PARTICLES = frozenset(
+    ["が", "を", "に", "は", "も", "の", "と", "で", "へ", "から", "まで", "より", "や"]
+)
+
+
+def _suffix_after_noun(tokens: list[Token], i: int) -> bool:
+    prev = _prev(tokens, i)
+    return prev is not None and _is_noun(prev) and prev.surface not in _PARTICLES
+
+
+def dou(tokens: list[Token], i: int) -> str | None:
+    """道 closing a compound is どう: 東北道, 空手道, 山陽道 (not みち)."""
+    tok = tokens[i]
+    if tok.surface == "道" and tok.reading == "みち" and _suffix_after_noun(tokens, i):
+        prev = tokens[i - 1]
+        if prev.has_kanji or _is_katakana_word(prev):
+            return "どう"
+    return None
+
+
+def gawa(tokens: list[Token], i: int) -> str | None:
+    """川 after a place or a foreign name is がわ (ロワール川, コロンビア川)."""
+    tok = tokens[i]
+    if tok.surface == "川" and tok.reading == "かわ":
+        prev = _prev(tokens, i)
+        if (
+            _is_place(prev)
+            or _is_katakana_word(prev)
+            or (prev is not None and prev.pos[1] == "固有名詞")
+        ):
+            return "がわ"
+    return None
+
+
+def gumi(tokens: list[Token], i: int) -> str | None:
+    """組 right after a name is a class or group, ぐみ (桜組, つき組)."""
+    tok = tokens[i]
+    if tok.surface == "組" and tok.reading == "くみ" and _suffix_after_noun(tokens, i):
+        return "ぐみ"
+    return None
+
+
+def omo(tokens: list[Token], i: int) -> str | None:
+    """主 before に/だっ is おも (主に, 主だった); before として it is しゅ."""
+    tok = tokens[i]
+    if tok.surface != "主":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is None:
+        return None
+    after = "".join(t.surface for t in tokens[i + 1 : i + 4])
+    if after.startswith("として"):
+        return "しゅ"
+    if nxt.surface in ("に", "だっ", "だった", "な"):
+        return "おも"
+    return None
+
+
+def kazu(tokens: list[Token], i: int) -> str | None:
+    """数 standing alone before a particle is かず (数が多い, 数を表す)."""
+    tok = tokens[i]
+    nxt = _next(tokens, i)
+    if (
+        tok.surface == "数"
+        and tok.pos[0] == "名詞"
+        and nxt is not None
+        and nxt.surface in _PARTICLES
+    ):
+        return "かず"
+    return None
+
+
+def konnichi(tokens: list[Token], i: int) -> str | None:
+    """今日 in 今日では / 今日に至る means "nowadays": こんにち."""
+    tok = tokens[i]
+    if tok.surface != "今日":
+        return None
+    nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
+    if nxt is not None and nxt.surface == "で" and nxt2 is not None and nxt2.surface == "は":
+        return "こんにち"
+    if (
+        nxt is not None
+        and nxt.surface == "に"
+        and nxt2 is not None
+        and nxt2.surface.startswith("至")
+    ):
+        return "こんにち"
+    return None
+
+
+#: Dictionary spellings that differ from 現代仮名遣い (身近 is みぢか, not みじか).
+SPELLING_FIXES = {"身近": "みぢか", "気付": "きづ", "手作": "てづく", "小包": "こづつみ"}
+
+
+def spelling(tokens: list[Token], i: int) -> str | None:
+    """Spelling fixes for words the dictionary writes with じ/ず where the rules want ぢ/づ."""
+    tok = tokens[i]
+    for word, reading in SPELLING_FIXES.items():
+        if tok.surface.startswith(word):
+            wrong = reading.replace("ぢ", "じ").replace("づ", "ず")
+            if tok.reading.startswith(wrong):
+                return reading + tok.reading[len(wrong) :]
+    return None
+
+
+_HOU_BEFORE = frozenset(
+    [
+        "この",
+        "その",
+        "あの",
+        "どの",
+        "どちら",
+        "こちら",
+        "そちら",
+        "あちら",
+        "両",
+        "東",
+        "西",
+        "南",
+        "北",
+        "上",
+        "下",
+        "左",
+        "右",
+        "前",
+        "後ろ",
+        "奥",
+        "手前",
+        "向こう",
+        "先",
+    ]
+)
+_KATA_AFTER = frozenset(
+    ["は", "も", "へ", "にも", "でも", "から", "や", "など", "のみ", "限定", "対象"]
+)
+
+
+def kata(tokens: list[Token], i: int) -> str | None:
+    """方 meaning "person" is かた: お考えの方は, 苦手な方も, 初めての方でも.
+
+    It is ほう before が (comparisons: この方が良い), after demonstratives and directions
+    (東の方), and elsewhere the dictionary's ほう stays.
+    """
+    tok = tokens[i]
+    if tok.surface != "方" or tok.pos[0] != "名詞":
+        return None
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if prev is None or nxt is None:
+        return None
+    if prev.surface in _HOU_BEFORE:
+        return None
+    if prev.surface == "の":
+        before = _prev(tokens, i, 2)
+        if before is None or before.surface in _HOU_BEFORE:
+            return None
+    elif prev.pos[0] not in ("動詞", "助動詞", "形容詞", "形状詞"):
+        return None
+    if nxt.surface in _KATA_AFTER:
+        return "かた"
+    if nxt.surface in ("に", "で") and _next_starts(tokens, i + 1, ("は", "も")):
+        return "かた"
+    return None
+
+
+def gata(tokens: list[Token], i: int) -> str | None:
+    """方 after a person (先生方, みなさま方, あなた方) is the plural がた."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if (
+        tok.surface == "方"
+        and prev is not None
+        and prev.surface.endswith(("生", "様", "さま", "なた", "殿", "員"))
+    ):
+        return "がた"
     return None
 
 
@@ -302,6 +480,16 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("soba", "傍", soba, None),
     ("gaisha", "会", gaisha, None),
     ("literary", "宅室先身", literary, "literary"),
+    ("dou", "道", dou, None),
+    ("gawa", "川", gawa, None),
+    ("gumi", "組", gumi, None),
+    ("omo", "主", omo, None),
+    ("kazu", "数", kazu, None),
+    ("konnichi", "今", konnichi, None),
+    ("spelling", "身気手小", spelling, None),
+    ("shi", "四八", shi_hachi, None),
+    ("kata", "方", kata, None),
+    ("gata", "方", gata, None),
 ]
 
 
