@@ -263,3 +263,11 @@ def test_a_damaged_database_is_recovered_and_the_command_says_so(env: Path, caps
     assert code == 0
     assert {t for a in json.loads(out) for t in a["tags"]} == {"古い", "新しい"}
     assert "was damaged" in err and "annotations.json.1" in err and ".damaged-" in err
+
+
+def test_export_can_be_limited_to_a_tag(env: Path, capsys) -> None:
+    shiori(capsys, "annotate", env, "--quote", "唯一の同盟国", "--tag", "同盟")
+    shiori(capsys, "annotate", env, "--quote", "カナダとの連携", "--tag", "カナダ")
+    code, out, _ = shiori(capsys, "annotations", "export", "--format", "csv", "--tag", "カナダ")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [r["quote"] for r in rows] == ["カナダとの連携"]

@@ -4,7 +4,7 @@
   file changed since are re-anchored first; ``--json`` prints an array of objects with ``id``,
   ``doc``, ``quote``, ``note``, ``tags``, ``color``, ``state``, ``created``, ``updated`` (and
   ``start``, ``end``, ``section``).
-* ``export --format md|json|csv [-o FILE]`` — Markdown by document and section with citations;
+* ``export --format md|json|csv [-o FILE] [--doc FILE] [--tag T]`` — Markdown by document and section with citations;
   W3C Web Annotation JSON in a versioned envelope; CSV one row per annotation.
 * ``import FILE`` — our JSON back in; importing twice adds nothing.
 * ``tags`` — every tag with its count; ``colors [KEY NAME]`` — show or rename a colour.
@@ -33,6 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     ex = sub.add_parser("export", help="export every annotation")
     ex.add_argument("--format", choices=("md", "json", "csv"), required=True)
     ex.add_argument("-o", "--output", help="write to this file instead of stdout")
+    ex.add_argument("--doc", help="only this document (a file path)")
+    ex.add_argument("--tag", help="only annotations with this tag")
     ex.add_argument(
         "--style", choices=("ja", "sist02", "en"), default="ja", help="citation style (md)"
     )
@@ -104,7 +106,9 @@ def _export(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
     from store.annotations.export import to_csv, to_json, to_markdown
     from store.annotations.storage import atomic_write
 
-    items = repo.list()
+    from store.library import doc_key
+
+    items = repo.list(doc=doc_key(args.doc) if args.doc else None, tag=args.tag)
     if args.format == "md":
         text = to_markdown(
             items,
