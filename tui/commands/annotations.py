@@ -105,7 +105,6 @@ def _export(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
     from store.annotations.documents import source_meta
     from store.annotations.export import to_csv, to_json, to_markdown
     from store.annotations.storage import atomic_write
-
     from store.library import doc_key
 
     items = repo.list(doc=doc_key(args.doc) if args.doc else None, tag=args.tag)
