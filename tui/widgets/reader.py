@@ -420,8 +420,9 @@ class ReaderView(ScrollView, can_focus=True):
             return 0
         if len(doc.blocks) > 200:
             return viewport.height
+        inner = width - self.gutter.width  # padding and the reserved scrollbar gutter
         layout = DocumentLayout(
-            doc, max(8, width), readings=self._block_readings, inline=self.furigana_mode == "inline"
+            doc, max(8, inner), readings=self._block_readings, inline=self.furigana_mode == "inline"
         )
         for i in range(len(doc.blocks)):
             layout.ensure(i)
