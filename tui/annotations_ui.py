@@ -1,0 +1,775 @@
+"""Annotations in the reader: the controller between the store and the screen.
+
+The App owns one :class:`AnnotationsController` (``app.annotations``); the main screen gets the
+keys from :class:`AnnotationKeys` (a Screen base class), the sidebar shows an
+:class:`~tui.widgets.annotation_list.AnnotationList`. The controller keeps the open document's
+annotations in memory, sorted by position, and rebuilds the reader's highlights and the sidebar
+only when they change (open, create, edit, delete, undo, re-attach): never per keystroke, so a
+document carrying a thousand annotations opens and scrolls as fast as one without.
+
+Copying goes through :func:`store.clipboard.copy_text`: the system clipboard where it works,
+always OSC 52 through Textual's driver (wrapped for tmux), and the status line says which route
+was taken. When neither can work, or the first time in a session that only OSC 52 was possible
+(we cannot know whether the terminal took it), the citation is shown in a dialog to copy by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from bisect import bisect_right
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from store import paths
+from store.annotations.model import Annotation, ColorSlot
+from store.annotations.repository import AnnotationError, Repository
+from store.annotations.storage import StorageError
+from store.citation import STYLES, Locator, clean, format_citation, format_source, locator_for
+from store.clipboard import ClipboardBackend, CopyResult, Route, in_tmux, osc52_sequence
+from store.library import DocMeta, metadata_for, path_for_key
+from store.model import Document
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from tui.widgets.annotation_list import AnnotationList
+    from tui.widgets.reader import ReaderView
+
+#: Store colour key -> the reader's highlight style name (``reader--highlight-<name>``).
+READER_STYLE: dict[str, str] = {
+    "yellow": "yellow",
+    "blue": "blue",
+    "green": "green",
+    "purple": "purple",
+    "red": "pink",
+}
+#: Backgrounds of the colour chips in lists, the same as the reader's (``reader.tcss``).
+CHIP_BACKGROUND: dict[str, str] = {
+    "yellow": "#6b5d00",
+    "blue": "#1d3f6e",
+    "green": "#1f5a2a",
+    "purple": "#4b2a6e",
+    "red": "#6e2450",
+}
+STYLE_NAMES: dict[str, str] = {"ja": "Japanese", "sist02": "SIST 02", "en": "English"}
+PREFS_FILE = "citation.json"
+#: Errors the store raises for a request it cannot satisfy; shown as one line, never a crash.
+STORE_ERRORS = (AnnotationError, StorageError, OSError)
+
+
+def chip_style(color: str) -> str:
+    """A Rich style for a colour's chip (its reader background, light text)."""
+    return f"#f0f0f0 on {CHIP_BACKGROUND.get(color, '#444444')}"
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """One line of ``text`` cut to ``limit`` cells (ASCII ``...``: no ambiguous-width ``…``)."""
+    from tui.layout.cells import char_width
+
+    flat = " ".join(clean(text).split())
+    out, used = [], 0
+    for ch in flat:
+        w = char_width(ch)
+        if used + w > limit:
+            return "".join(out).rstrip() + "..."
+        out.append(ch)
+        used += w
+    return "".join(out)
+
+
+@dataclass
+class CitationPrefs:
+    """How ``y`` cites: the style and whether readings go into the quote (remembered)."""
+
+    style: str = "ja"
+    readings: bool = False
+
+    @classmethod
+    def load(cls) -> CitationPrefs:
+        try:
+            data = json.loads((paths.config_dir() / PREFS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        style = data.get("style") if data.get("style") in STYLES else "ja"
+        return cls(str(style), bool(data.get("readings", False)))
+
+    def save(self) -> None:
+        from store.positions import atomic_write_json
+
+        atomic_write_json(
+            paths.config_dir() / PREFS_FILE, {"style": self.style, "readings": self.readings}
+        )
+
+
+@dataclass
+class OpenDoc:
+    key: str
+    path: Path | None
+    document: Document
+
+
+class AnnotationsController:
+    """Everything the annotation keys do; see the module docstring.
+
+    ``repo``, ``clipboard`` and ``osc52`` can be injected (tests pass a repository in a tmp
+    dir and a fake clipboard); by default the user's repository, pyperclip and Textual's
+    driver are used.
+    """
+
+    def __init__(
+        self,
+        app: App[Any],
+        *,
+        repo: Repository | None = None,
+        clipboard: ClipboardBackend | None = None,
+        osc52: Callable[[str], None] | None | bool = True,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.app = app
+        self._repo = repo
+        self._repo_error: str | None = None
+        self._clipboard = clipboard
+        self._osc52 = osc52
+        self._env = env
+        self.current: OpenDoc | None = None
+        #: The open document's anchored annotations, by (start, end); orphans apart.
+        self.annotations: list[Annotation] = []
+        self.orphans: list[Annotation] = []
+        self._starts: list[int] = []
+        self._pending_jump: tuple[str, int] | None = None
+        self._warned_terminal = False
+        self.last_copy: CopyResult | None = None
+        self.prefs = CitationPrefs.load()
+
+    # -- the store -------------------------------------------------------------------------
+
+    @property
+    def repo(self) -> Repository | None:
+        """The repository, opened on first use; None (with a message shown) if it cannot be."""
+        if self._repo is None and self._repo_error is None:
+            try:
+                from store.annotations.repository import default_repository
+
+                self._repo = default_repository()
+            except (StorageError, OSError) as exc:
+                self._repo_error = f"Annotations unavailable: {exc}"
+                self.app.notify(self._repo_error, severity="error", timeout=10)
+                return None
+            for notice in self._repo.notices:
+                self.app.notify(notice, severity="warning", timeout=15)
+        return self._repo
+
+    def _usable_repo(self) -> Repository | None:
+        repo = self.repo
+        if repo is None and self._repo_error:
+            self.app.notify(self._repo_error, severity="error")
+        return repo
+
+    def colors(self) -> list[ColorSlot]:
+        repo = self.repo
+        if repo is None:
+            from store.annotations.model import DEFAULT_COLORS
+
+            return [ColorSlot(k, label) for k, label in DEFAULT_COLORS]
+        return repo.colors()
+
+    def all_tags(self) -> list[tuple[str, int]]:
+        repo = self.repo
+        try:
+            return repo.tags() if repo is not None else []
+        except STORE_ERRORS:
+            return []
+
+    # -- widgets ---------------------------------------------------------------------------
+
+    @property
+    def reader(self) -> ReaderView:
+        return self.app.reader  # type: ignore[attr-defined,no-any-return]
+
+    def annotation_list(self) -> AnnotationList | None:
+        from tui.widgets.annotation_list import AnnotationList
+
+        try:
+            return self.app.screen_stack[0].query_one(AnnotationList)
+        except Exception:
+            return None
+
+    async def attach(self) -> None:
+        """Put the annotation list into the sidebar and let user metadata reach citations."""
+        from store.annotations.metadata import install_metadata_hook
+        from tui.widgets.annotation_list import AnnotationList
+        from tui.widgets.sidebar import Sidebar
+
+        install_metadata_hook()
+        if self.annotation_list() is None:
+            sidebar = self.app.screen_stack[0].query_one(Sidebar)
+            await sidebar.set_content(AnnotationList(id="annotation-list"))
+        self._refresh_views()
+
+    # -- the open document -----------------------------------------------------------------
+
+    def document_shown(self, key: str | None, path: Path | None, document: Document) -> None:
+        """The reader now shows ``document`` (``key`` None: not a library document)."""
+        if key is None:
+            self.current = None
+            self.annotations, self.orphans, self._starts = [], [], []
+            self._refresh_views()
+            return
+        self.current = OpenDoc(key, path, document)
+        repo = self.repo
+        if repo is not None and path is not None and path.is_file():
+            from store.annotations.documents import refresh
+
+            try:
+                changed = refresh(repo, key, path, document)
+            except STORE_ERRORS as exc:
+                self.app.notify(f"Could not re-anchor annotations: {exc}", severity="warning")
+                changed = []
+            lost = sum(1 for a in changed if a.state == "orphan")
+            if changed:
+                self.app.notify(
+                    f"The document changed: {len(changed) - lost} annotation(s) moved, "
+                    f"{lost} not found (listed under Orphans in the sidebar).",
+                    severity="warning" if lost else "information",
+                    timeout=8,
+                )
+        self.reload()
+        pending, self._pending_jump = self._pending_jump, None
+        if pending is not None and pending[0] == key:
+            self._goto(pending[1])
+
+    def reload(self) -> None:
+        """Re-read the open document's annotations and redraw highlights and the list."""
+        anns: list[Annotation] = []
+        repo = self.repo
+        if self.current is not None and repo is not None:
+            try:
+                anns = repo.list(doc=self.current.key)
+            except STORE_ERRORS as exc:
+                self.app.notify(f"Could not read annotations: {exc}", severity="error")
+        self.orphans = [a for a in anns if a.state == "orphan"]
+        self.annotations = sorted(
+            (a for a in anns if a.state != "orphan"), key=lambda a: (a.start, a.end)
+        )
+        self._starts = [a.start for a in self.annotations]
+        self._refresh_views()
+
+    def _refresh_views(self) -> None:
+        try:
+            reader = self.reader
+        except Exception:
+            reader = None
+        if reader is not None and hasattr(reader, "highlights"):
+            reader.highlights = [
+                (a.start, a.end, READER_STYLE.get(a.color, "")) for a in self.annotations
+            ]
+        listing = self.annotation_list()
+        if listing is not None:
+            listing.set_annotations(
+                self.annotations,
+                self.orphans,
+                self.colors(),
+                has_document=self.current is not None,
+            )
+
+    def annotation_at(self, offset: int) -> Annotation | None:
+        """The annotation covering ``offset`` (the shortest one where several overlap)."""
+        i = bisect_right(self._starts, offset)
+        best: Annotation | None = None
+        for ann in reversed(self.annotations[:i]):
+            if ann.start <= offset < ann.end and (
+                best is None or ann.end - ann.start < best.end - best.start
+            ):
+                best = ann
+            if best is not None and ann.end <= best.start:
+                break
+        return best
+
+    def annotation_at_cursor(self) -> Annotation | None:
+        if self.current is None:
+            return None
+        return self.annotation_at(self.reader.cursor)
+
+    def _selection(self) -> tuple[int, int] | None:
+        if self.current is None:
+            return None
+        sel = self.reader.selection
+        if sel is None or sel[0] >= sel[1]:
+            return None
+        return sel
+
+    def _goto(self, offset: int) -> None:
+        reader = self.reader
+        reader.goto_offset(offset)
+        self.app.call_after_refresh(reader.goto_offset, offset)
+        reader.focus()
+
+    # -- create, edit, delete, undo --------------------------------------------------------
+
+    def create_from_selection(self) -> None:
+        """``a``: the colour picker, then note and tags; saved when the dialog is confirmed."""
+        from tui.screens.annotate import AnnotateScreen, AnnotationDraft
+
+        if self.current is None:
+            self.app.notify("Open a document first.", timeout=3)
+            return
+        sel = self._selection()
+        if sel is None:
+            self.app.notify(
+                "Select a passage first: v starts a selection (or drag with the mouse).",
+                timeout=4,
+            )
+            return
+        if self._usable_repo() is None:
+            return
+        current = self.current
+        quote = current.document.base_text[sel[0] : sel[1]]
+
+        def done(draft: AnnotationDraft | None) -> None:
+            if draft is None:
+                return
+            repo = self.repo
+            if repo is None:
+                return
+            try:
+                ann = repo.create(
+                    current.key,
+                    current.document,
+                    sel[0],
+                    sel[1],
+                    color=draft.color,
+                    note=draft.note,
+                    tags=draft.tags,
+                )
+                if current.path is not None and current.path.is_file():
+                    repo.remember_file(
+                        current.key,
+                        current.path,
+                        current.document.content_hash,
+                        current.document.title,
+                    )
+            except STORE_ERRORS as exc:
+                self.app.notify(f"Not saved: {exc}", severity="error", timeout=10)
+                return
+            if self.current is current:
+                reader = self.reader
+                if reader.selection is not None:
+                    reader.action_clear()
+            self.reload()
+            self.app.notify(f"Highlighted 「{excerpt(ann.quote, 30)}」 (u undoes)", timeout=4)
+
+        self.app.push_screen(AnnotateScreen(quote, self, None), done)
+
+    def edit_at_cursor(self, ann: Annotation | None = None) -> None:
+        """``e``: the same dialog, filled in, for the annotation under the cursor."""
+        from tui.screens.annotate import AnnotateScreen, AnnotationDraft
+
+        ann = ann or self.annotation_at_cursor()
+        if ann is None:
+            self.app.notify("No highlight under the cursor.", timeout=3)
+            return
+        if self._usable_repo() is None:
+            return
+
+        def done(draft: AnnotationDraft | None) -> None:
+            repo = self.repo
+            if draft is None or repo is None:
+                return
+            try:
+                repo.update(ann.id, note=draft.note, tags=draft.tags, color=draft.color)
+            except STORE_ERRORS as exc:
+                self.app.notify(f"Not saved: {exc}", severity="error", timeout=10)
+                return
+            self.reload()
+            self.app.notify("Annotation saved (u undoes).", timeout=3)
+
+        self.app.push_screen(AnnotateScreen(ann.quote, self, ann), done)
+
+    def delete_at_cursor(self, ann: Annotation | None = None) -> None:
+        """``d``: delete the annotation under the cursor (``u`` brings it back)."""
+        ann = ann or self.annotation_at_cursor()
+        if ann is None:
+            self.app.notify("No highlight under the cursor.", timeout=3)
+            return
+        repo = self._usable_repo()
+        if repo is None:
+            return
+        try:
+            repo.delete(ann.id)
+        except STORE_ERRORS as exc:
+            self.app.notify(f"Not deleted: {exc}", severity="error", timeout=10)
+            return
+        self.reload()
+        self.app.notify(f"Deleted 「{excerpt(ann.quote, 30)}」: u undoes.", timeout=5)
+
+    def undo(self) -> None:
+        repo = self.repo
+        if repo is None or not repo.can_undo():
+            self.app.notify("Nothing to undo.", timeout=3)
+            return
+        try:
+            what = repo.undo()
+        except STORE_ERRORS as exc:
+            self.app.notify(f"Could not undo: {exc}", severity="error", timeout=10)
+            return
+        self.reload()
+        self.app.notify(f"Undid the last {what}.", timeout=3)
+
+    def reattach(self, ann: Annotation) -> None:
+        """Give ``ann`` (an orphan) the passage selected in the reader."""
+        sel = self._selection()
+        if self.current is None or sel is None:
+            self.app.notify(
+                "Select the new passage in the reader (v), then choose the orphan again.",
+                timeout=6,
+            )
+            return
+        repo = self._usable_repo()
+        if repo is None:
+            return
+        try:
+            repo.reattach(ann.id, self.current.document, sel[0], sel[1])
+        except STORE_ERRORS as exc:
+            self.app.notify(f"Not re-attached: {exc}", severity="error", timeout=10)
+            return
+        self.reader.action_clear()
+        self.reload()
+        self.app.notify("Re-attached to the selected passage (u undoes).", timeout=4)
+
+    def rename_color(self, key: str, label: str) -> str | None:
+        """Name a colour (e.g. 疑問); returns an error message or None."""
+        repo = self._usable_repo()
+        if repo is None:
+            return self._repo_error or "annotations unavailable"
+        try:
+            repo.set_color_label(key, label)
+        except STORE_ERRORS as exc:
+            return str(exc)
+        self._refresh_views()
+        return None
+
+    # -- jumping ---------------------------------------------------------------------------
+
+    def jump_to(self, key: str, start: int) -> None:
+        """Show ``key`` with the cursor at ``start`` (opening it first if needed)."""
+        if self.current is not None and self.current.key == key:
+            self._goto(start)
+            return
+        self._pending_jump = (key, start)
+        path = path_for_key(key)
+        opener = getattr(self.app, "open_document", None)
+        if opener is None or not path.is_file():
+            self._pending_jump = None
+            self.app.notify(f"Cannot open {key}: the file is not there.", severity="error")
+            return
+        block = self._block_hint(key, start)
+        opener(key, path, block)
+
+    def _block_hint(self, key: str, start: int) -> int | None:
+        repo = self.repo
+        if repo is None:
+            return None
+        try:
+            for ann in repo.list(doc=key):
+                if ann.start == start:
+                    return ann.anchor.block
+        except STORE_ERRORS:
+            return None
+        return None
+
+    # -- citations -------------------------------------------------------------------------
+
+    def source_meta(self, key: str, path: Path | None, document: Document | None) -> DocMeta:
+        meta = metadata_for(path if path is not None else path_for_key(key))
+        if not meta.title:
+            title = (document.title if document else "") or Path(key.split(":", 1)[-1]).stem
+            meta = replace(meta, title=title, title_supplied=True)
+        return meta
+
+    def citation_for(
+        self, span: tuple[int, int] | None, ann: Annotation | None, *, source_only: bool
+    ) -> str | None:
+        """The citation text for a selected span, or for an annotation (orphans too)."""
+        cur = self.current
+        if cur is None:
+            return None
+        meta = self.source_meta(cur.key, cur.path, cur.document)
+        style = self.prefs.style
+        if span is not None:
+            start, end = span
+            quote = cur.document.base_text[start:end]
+            locator = locator_for(cur.document, start, title=meta.title)
+        elif ann is not None:
+            quote, start, end = ann.quote, ann.start, ann.end
+            if ann.state == "orphan":
+                locator = Locator.from_section(ann.section, title=meta.title)
+            else:
+                locator = locator_for(cur.document, start, title=meta.title)
+        else:
+            return None
+        if source_only:
+            return format_source(meta, locator, style)
+        readings = None
+        if self.prefs.readings and (ann is None or ann.state != "orphan"):
+            from tui.commands.cite import quote_readings
+
+            try:
+                readings = quote_readings(cur.document, start, end)
+            except Exception:  # the analyser failing must not stop the copy
+                readings = None
+        return format_citation(meta, quote, locator, style, readings=readings)
+
+    def cite(self, *, source_only: bool, span: tuple[int, int] | None = None) -> None:
+        """``y`` / ``Y``: the selection (or ``span``), else the annotation under the cursor."""
+        if self.current is None:
+            self.app.notify("Open a document first.", timeout=3)
+            return
+        ann = None
+        if span is None:
+            span = self._selection()
+        if span is None:
+            ann = self.annotation_at_cursor()
+            if ann is None:
+                self.app.notify(
+                    "Nothing to cite: select a passage (v) or put the cursor on a highlight.",
+                    timeout=4,
+                )
+                return
+        self.cite_annotation_or_span(span, ann, source_only=source_only)
+
+    def cite_annotation_or_span(
+        self, span: tuple[int, int] | None, ann: Annotation | None, *, source_only: bool
+    ) -> None:
+        try:
+            text = self.citation_for(span, ann, source_only=source_only)
+        except Exception as exc:  # never crash on a copy
+            self.app.notify(f"Could not build the citation: {exc}", severity="error")
+            return
+        if text:
+            self.copy(text)
+
+    def _osc52_writer(self) -> Callable[[str], None] | None:
+        if self._osc52 is None or self._osc52 is False:
+            return None
+        if callable(self._osc52):
+            return self._osc52
+        app = self.app
+        env = os.environ if self._env is None else self._env
+        if app.is_headless or env.get("TERM", "") in ("dumb", "linux"):
+            return None
+        tmux = in_tmux(env)
+
+        def write(text: str) -> None:
+            if not tmux:
+                app.copy_to_clipboard(text)
+                return
+            app._clipboard = text  # what Textual's own paste would use
+            driver = app._driver
+            if driver is None:
+                raise RuntimeError("no terminal")
+            driver.write(osc52_sequence(text, tmux=True))
+
+        return write
+
+    def copy(self, text: str) -> CopyResult:
+        """Copy by every route available and say honestly which one worked."""
+        from store.clipboard import copy_text
+
+        result = copy_text(text, backend=self._clipboard, osc52=self._osc52_writer(), env=self._env)
+        self.last_copy = result
+        if result.route is Route.CLIPBOARD:
+            self.app.notify(result.message, timeout=4)
+        elif result.route is Route.TERMINAL and self._warned_terminal:
+            self.app.notify(result.message + " (ctrl+y shows the text)", timeout=6)
+        else:
+            self._warned_terminal = True
+            self.show_citation_dialog(result)
+        return result
+
+    def show_citation_dialog(self, result: CopyResult | None = None) -> None:
+        from tui.screens.citation_dialog import CitationDialog
+
+        result = result or self.last_copy
+        if result is None:
+            self.app.notify("Nothing has been copied yet.", timeout=3)
+            return
+        self.app.push_screen(CitationDialog(result))
+
+    def cycle_style(self) -> None:
+        i = STYLES.index(self.prefs.style) if self.prefs.style in STYLES else 0
+        self.prefs.style = STYLES[(i + 1) % len(STYLES)]
+        self._save_prefs()
+        self.app.notify(f"Citation style: {STYLE_NAMES[self.prefs.style]}", timeout=3)
+
+    def toggle_readings(self) -> None:
+        self.prefs.readings = not self.prefs.readings
+        self._save_prefs()
+        state = "with readings ｜漢字《かんじ》" if self.prefs.readings else "without readings"
+        self.app.notify(f"Citations: quote {state}", timeout=3)
+
+    def _save_prefs(self) -> None:
+        try:
+            self.prefs.save()
+        except OSError as exc:
+            self.app.notify(f"Could not remember the citation style: {exc}", severity="warning")
+
+    # -- dialogs ---------------------------------------------------------------------------
+
+    def open_tag_browser(self) -> None:
+        from tui.screens.tag_browser import TagBrowserScreen
+
+        if self._usable_repo() is None:
+            return
+
+        def done(choice: tuple[str, int] | None) -> None:
+            if choice is not None:
+                self.jump_to(*choice)
+
+        self.app.push_screen(TagBrowserScreen(self), done)
+
+    def open_metadata_form(self) -> None:
+        from tui.screens.metadata_form import MetadataForm
+
+        cur = self.current
+        if cur is None:
+            self.app.notify("Open a document first.", timeout=3)
+            return
+        if self._usable_repo() is None:
+            return
+        meta = self.source_meta(cur.key, cur.path, cur.document)
+
+        def done(saved: DocMeta | None) -> None:
+            if saved is None:
+                return
+            from store.annotations.metadata import save_user_metadata
+
+            repo = self.repo
+            try:
+                save_user_metadata(cur.key, saved, repo)
+            except STORE_ERRORS as exc:
+                self.app.notify(f"Metadata not saved: {exc}", severity="error", timeout=10)
+                return
+            self.app.notify("Metadata saved: citations use it from now on.", timeout=4)
+
+        self.app.push_screen(MetadataForm(cur.key, meta, cur.document), done)
+
+
+def _bind(key: str, action: str, description: str, name: str, **kw: Any) -> Binding:
+    return Binding(key, action, description, id=f"annotations.{name}", **kw)
+
+
+class AnnotationKeys(Screen[Any]):
+    """The annotation keys, for the main screen to inherit (``class MainScreen(AnnotationKeys)``).
+
+    Every action goes to ``app.annotations``. ``y`` is a priority binding that steps aside
+    (``check_action``) while the reader has a selection, so the reader's own ``y`` copies it
+    and its ``SelectionCopied`` message is turned into a citation here.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _bind("a", "annotate", "Highlight the selection", "create", show=True),
+        _bind("e", "edit_annotation", "Edit the highlight under the cursor", "edit"),
+        _bind("d", "delete_annotation", "Delete the highlight under the cursor", "delete"),
+        _bind("u", "undo_annotation", "Undo the last annotation change", "undo"),
+        _bind("y", "cite", "Copy as citation", "cite", priority=True),
+        _bind("Y", "cite_source", "Copy the citation without the quote", "cite_source"),
+        _bind("ctrl+y", "show_citation", "Show the last citation copied", "show_citation"),
+        _bind("C", "cycle_citation_style", "Citation style (ja / SIST 02 / en)", "style"),
+        _bind("R", "toggle_citation_readings", "Citations with readings on/off", "readings"),
+        _bind("m", "metadata", "Document metadata", "metadata", show=True),
+        _bind("T", "tag_browser", "Tag browser", "tags", show=True),
+        _bind("f", "filter_annotations", "Filter the annotation list", "filter"),
+    ]
+
+    @property
+    def annotations(self) -> AnnotationsController:
+        return self.app.annotations  # type: ignore[attr-defined,no-any-return]
+
+    def _reader_focused(self) -> bool:
+        from tui.widgets.reader import ReaderView
+
+        return isinstance(self.focused, ReaderView)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cite":
+            # Only with the reader focused and nothing selected: otherwise the key goes on to
+            # the reader (which copies its selection) or to the focused list.
+            if not self._reader_focused():
+                return False
+            return getattr(self.focused, "selection", None) is None
+        return super().check_action(action, parameters)
+
+    def on_reader_view_selection_copied(self, message: Any) -> None:
+        message.stop()
+        self.annotations.cite(source_only=False, span=(message.start, message.end))
+
+    def on_annotation_list_chosen(self, message: Any) -> None:
+        ctl = self.annotations
+        if ctl.current is not None:
+            ctl.jump_to(ctl.current.key, message.annotation.start)
+
+    def on_annotation_list_reattach_requested(self, message: Any) -> None:
+        self.annotations.reattach(message.annotation)
+
+    def on_annotation_list_action_requested(self, message: Any) -> None:
+        ctl, ann = self.annotations, message.annotation
+        if message.action == "edit":
+            ctl.edit_at_cursor(ann)
+        elif message.action == "delete":
+            ctl.delete_at_cursor(ann)
+        else:
+            ctl.cite_annotation_or_span(None, ann, source_only=message.action == "source")
+
+    def action_annotate(self) -> None:
+        self.annotations.create_from_selection()
+
+    def action_edit_annotation(self) -> None:
+        self.annotations.edit_at_cursor()
+
+    def action_delete_annotation(self) -> None:
+        self.annotations.delete_at_cursor()
+
+    def action_undo_annotation(self) -> None:
+        self.annotations.undo()
+
+    def action_cite(self) -> None:
+        self.annotations.cite(source_only=False)
+
+    def action_cite_source(self) -> None:
+        ctl = self.annotations
+        ctl.cite(source_only=True)
+        reader = ctl.reader if ctl.current is not None else None
+        if reader is not None and reader.selection is not None:
+            reader.action_clear()
+
+    def action_show_citation(self) -> None:
+        self.annotations.show_citation_dialog()
+
+    def action_cycle_citation_style(self) -> None:
+        self.annotations.cycle_style()
+
+    def action_toggle_citation_readings(self) -> None:
+        self.annotations.toggle_readings()
+
+    def action_metadata(self) -> None:
+        self.annotations.open_metadata_form()
+
+    def action_tag_browser(self) -> None:
+        self.annotations.open_tag_browser()
+
+    def action_filter_annotations(self) -> None:
+        listing = self.annotations.annotation_list()
+        if listing is None:
+            return
+        show = getattr(self.app, "_set_sidebar_shown", None)
+        if show is not None and not getattr(self.app, "sidebar_shown", True):
+            show(True)
+        listing.focus_filter()

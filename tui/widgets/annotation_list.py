@@ -1,0 +1,274 @@
+"""The sidebar's content: the open document's annotations in reading order.
+
+Each entry shows the colour (under the user's name for it), an excerpt of the quote, the tags
+and the start of the note. The filter field takes words (matched in quote, note and tags),
+``#tag`` and ``@colour`` (key, name or number), all of which must match. Enter on an entry
+jumps to its passage; ``e``/``d``/``y`` edit, delete and cite it. Orphans (passages the
+changed document no longer contains) are listed after the rest with their quote; Enter on one
+re-attaches it to the passage selected in the reader. The list is rebuilt only when the
+annotations or the filter change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.annotations.model import Annotation, ColorSlot
+from store.citation import clean, safe_text
+from tui.annotations_ui import chip_style, excerpt
+
+ORPHAN_PREFIX = "orphan:"
+FILTER_DELAY = 0.15
+QUOTE_CELLS = 56
+NOTE_CELLS = 60
+
+
+def parse_filter(query: str) -> tuple[list[str], list[str], list[str]]:
+    """``(words, tags, colours)`` from ``"日米 #外交 @重要"``."""
+    words, tags, colors = [], [], []
+    for token in query.split():
+        if token.startswith("#") and len(token) > 1:
+            tags.append(token[1:].casefold())
+        elif token.startswith("@") and len(token) > 1:
+            colors.append(token[1:].casefold())
+        else:
+            words.append(token.casefold())
+    return words, tags, colors
+
+
+def matches(ann: Annotation, query: str, colors: Sequence[ColorSlot]) -> bool:
+    """Whether ``ann`` passes the filter ``query`` (see :func:`parse_filter`)."""
+    words, tags, wanted = parse_filter(query)
+    ann_tags = [t.casefold() for t in ann.tags]
+    if any(not any(t == want or t.startswith(want) for t in ann_tags) for want in tags):
+        return False
+    for want in wanted:
+        ok = False
+        for i, slot in enumerate(colors, 1):
+            if slot.key == ann.color and want in (slot.key, slot.label.casefold(), str(i)):
+                ok = True
+        if not ok:
+            return False
+    if words:
+        hay = "\n".join([ann.quote, ann.note, ann.original, *ann.tags]).casefold()
+        if any(w not in hay for w in words):
+            return False
+    return True
+
+
+def entry_text(ann: Annotation, labels: dict[str, str], *, orphan: bool = False) -> Text:
+    """The lines one entry shows in the list."""
+    text = Text(no_wrap=False)
+    label = labels.get(ann.color, ann.color)
+    text.append(f" {safe_text(label)} ", style=chip_style(ann.color))
+    quote = ann.original or ann.quote if orphan else ann.quote
+    text.append(" 「" + excerpt(quote, QUOTE_CELLS) + "」")
+    if ann.tags:
+        text.append("\n" + " ".join("#" + clean(t) for t in ann.tags), style="bold")
+    if ann.note:
+        text.append("\n" + excerpt(ann.note, NOTE_CELLS), style="italic")
+    if orphan:
+        text.append("\nnot found; Enter re-attaches it to the selection", style="dim")
+    return text
+
+
+class AnnotationList(Vertical):
+    """See the module docstring; fed by ``AnnotationsController.reload``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "Edit the annotation", id="annotations.list_edit"),
+        Binding("d", "delete", "Delete the annotation", id="annotations.list_delete"),
+        Binding("y", "cite", "Copy the annotation as citation", id="annotations.list_cite"),
+        Binding("Y", "cite_source", "Copy its citation alone", id="annotations.list_cite_source"),
+        Binding("slash", "focus_filter", "Filter", id="annotations.list_filter"),
+    ]
+
+    class Chosen(Message):
+        """Enter on an annotation: jump to its passage."""
+
+        def __init__(self, annotation: Annotation) -> None:
+            super().__init__()
+            self.annotation = annotation
+
+    class ReattachRequested(Message):
+        """Enter on an orphan: give it the reader's selection."""
+
+        def __init__(self, annotation: Annotation) -> None:
+            super().__init__()
+            self.annotation = annotation
+
+    class ActionRequested(Message):
+        """``e``, ``d``, ``y`` or ``Y`` on an entry (``action``: edit, delete, cite, source)."""
+
+        def __init__(self, action: str, annotation: Annotation) -> None:
+            super().__init__()
+            self.action, self.annotation = action, annotation
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._anchored: list[Annotation] = []
+        self._orphans: list[Annotation] = []
+        self._colors: list[ColorSlot] = []
+        self._has_document = False
+        self._by_id: dict[str, Annotation] = {}
+        self._timer: Timer | None = None
+        self._shown_query: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter: words #tag @colour", id="annotation-filter")
+        yield Static("", id="annotation-count")
+        yield OptionList(id="annotation-options")
+
+    @property
+    def options(self) -> OptionList:
+        return self.query_one("#annotation-options", OptionList)
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#annotation-filter", Input).value.strip()
+
+    def set_annotations(
+        self,
+        anchored: Sequence[Annotation],
+        orphans: Sequence[Annotation],
+        colors: Sequence[ColorSlot],
+        *,
+        has_document: bool = True,
+    ) -> None:
+        self._anchored, self._orphans = list(anchored), list(orphans)
+        self._colors, self._has_document = list(colors), has_document
+        self._by_id = {a.id: a for a in [*self._anchored, *self._orphans]}
+        if self.is_mounted:
+            self._rebuild()
+        else:
+            self.call_after_refresh(self._rebuild)
+
+    def shown(self) -> list[Annotation]:
+        """The entries listed now (after the filter), in order, orphans last."""
+        out = []
+        for option in self.options.options:
+            ann = self._annotation(option.id)
+            if ann is not None:
+                out.append(ann)
+        return out
+
+    def _annotation(self, option_id: str | None) -> Annotation | None:
+        if not option_id:
+            return None
+        return self._by_id.get(option_id.removeprefix(ORPHAN_PREFIX))
+
+    def _rebuild(self) -> None:
+        query = self.query_text
+        self._shown_query = query
+        labels = {c.key: c.label for c in self._colors}
+        keep = self.options.highlighted_option
+        keep_id = keep.id if keep is not None else None
+        items: list[Option | None] = []
+        anchored = [a for a in self._anchored if not query or matches(a, query, self._colors)]
+        orphans = [a for a in self._orphans if not query or matches(a, query, self._colors)]
+        for ann in anchored:
+            items.append(Option(entry_text(ann, labels), id=ann.id))
+            items.append(None)
+        if orphans:
+            items.append(Option(Text("Orphans: passage not found", style="bold"), disabled=True))
+            for ann in orphans:
+                items.append(
+                    Option(entry_text(ann, labels, orphan=True), id=ORPHAN_PREFIX + ann.id)
+                )
+                items.append(None)
+        if items and items[-1] is None:
+            items.pop()
+        options = self.options
+        options.set_options(items)
+        ids = [o.id for o in options.options]
+        if keep_id in ids:
+            options.highlighted = ids.index(keep_id)
+        total = len(self._anchored) + len(self._orphans)
+        count = self.query_one("#annotation-count", Static)
+        if not self._has_document:
+            count.update(Text("No document open.", style="dim"))
+        elif total == 0:
+            count.update(Text("No annotations yet: select a passage (v) and press a.", style="dim"))
+        elif query:
+            count.update(Text(f"{len(anchored) + len(orphans)} of {total} shown", style="dim"))
+        else:
+            extra = f", {len(self._orphans)} orphaned" if self._orphans else ""
+            count.update(Text(f"{total} annotation(s){extra}", style="dim"))
+
+    # -- the filter --------------------------------------------------------------------------
+
+    @on(Input.Changed, "#annotation-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(FILTER_DELAY, self._apply_filter)
+
+    def _apply_filter(self) -> None:
+        self._timer = None
+        if self.query_text != self._shown_query:
+            self._rebuild()
+
+    @on(Input.Submitted, "#annotation-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._apply_filter()
+        self.options.focus()
+        if self.options.option_count and self.options.highlighted is None:
+            self.options.highlighted = 0
+
+    def focus_filter(self) -> None:
+        self.query_one("#annotation-filter", Input).focus()
+
+    def action_focus_filter(self) -> None:
+        self.focus_filter()
+
+    # -- choosing ----------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#annotation-options")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        ann = self._annotation(event.option.id)
+        if ann is None:
+            return
+        if (event.option.id or "").startswith(ORPHAN_PREFIX):
+            self.post_message(self.ReattachRequested(ann))
+        else:
+            self.post_message(self.Chosen(ann))
+
+    def _highlighted(self) -> Annotation | None:
+        option = self.options.highlighted_option
+        return self._annotation(option.id) if option is not None else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "delete", "cite", "cite_source"):
+            return self.options.has_focus and self._highlighted() is not None
+        return True
+
+    def _request(self, action: str) -> None:
+        ann = self._highlighted()
+        if ann is not None:
+            self.post_message(self.ActionRequested(action, ann))
+
+    def action_edit(self) -> None:
+        self._request("edit")
+
+    def action_delete(self) -> None:
+        self._request("delete")
+
+    def action_cite(self) -> None:
+        self._request("cite")
+
+    def action_cite_source(self) -> None:
+        self._request("source")
