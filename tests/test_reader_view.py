@@ -122,6 +122,8 @@ async def test_bindings_have_ids_for_the_keymap() -> None:
 
 async def test_j_k_space_pageup_g_G_scroll() -> None:
     doc = make_doc(paragraphs=12)
+    for block in doc.blocks:
+        block.ruby = []  # no furigana rows: every line is a scroll step
     app = ReaderApp(doc)
     async with app.run_test(size=(40, 12)) as pilot:
         reader = app.query_one(ReaderView)
@@ -418,3 +420,25 @@ async def test_readings_arriving_later_keep_the_position() -> None:
         await pilot.pause()
         assert reader.position == (9, 0)
         assert "てんかんてん" in "".join(lines(reader))
+
+
+async def test_scrolling_never_cuts_a_furigana_row_from_its_text() -> None:
+    doc = make_doc(paragraphs=10)
+    app = ReaderApp(doc, make_readings(doc))
+    async with app.run_test(size=(30, 10)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        for key in ["j"] * 15 + ["space"] * 3 + ["k"] * 7 + ["pageup"]:
+            await pilot.press(key)
+            layout = reader._layout
+            assert layout is not None
+            top = layout.line(int(reader.scroll_y))
+            below = layout.line(int(reader.scroll_y) - 1)
+            # the top line is never a base row whose readings sit just above the screen
+            assert not (
+                top is not None
+                and top.kind == "base"
+                and below is not None
+                and below.kind == "ruby"
+                and below.row is top.row
+            ), key

@@ -730,25 +730,42 @@ class ReaderView(ScrollView, can_focus=True):
             self.cursor = doc.block_starts[line.block] + line.row.start
         self._refresh_lines()
 
-    def action_line_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + 1, animate=False, immediate=True)
+    def _ruby_above(self, y: int) -> bool:
+        """Line ``y`` is a base row whose furigana row is line ``y - 1``."""
+        layout = self._layout
+        if layout is None or y <= 0:
+            return False
+        line, above = layout.line(y), layout.line(y - 1)
+        return (
+            line is not None
+            and above is not None
+            and line.kind == BASE
+            and above.kind == RUBY
+            and above.row is line.row
+        )
+
+    def _scroll_lines(self, delta: int) -> None:
+        """Scroll by ``delta`` lines, never leaving a row's furigana cut off above the top."""
+        if self._layout is None:
+            return
+        y = max(0, min(int(self.scroll_y) + delta, int(self.max_scroll_y)))
+        if self._ruby_above(y):
+            y = y + 1 if delta == 1 else y - 1
+        y = max(0, min(y, int(self.max_scroll_y)))
+        self.scroll_to(y=y, animate=False, immediate=True)
         self._keep_cursor_on_screen()
+
+    def action_line_down(self) -> None:
+        self._scroll_lines(1)
 
     def action_line_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - 1, animate=False, immediate=True)
-        self._keep_cursor_on_screen()
+        self._scroll_lines(-1)
 
     def action_page_down(self) -> None:
-        self.scroll_to(
-            y=self.scroll_y + max(1, self.size.height - 1), animate=False, immediate=True
-        )
-        self._keep_cursor_on_screen()
+        self._scroll_lines(max(1, self.size.height - 1))
 
     def action_page_up(self) -> None:
-        self.scroll_to(
-            y=self.scroll_y - max(1, self.size.height - 1), animate=False, immediate=True
-        )
-        self._keep_cursor_on_screen()
+        self._scroll_lines(-max(1, self.size.height - 1))
 
     def action_top(self) -> None:
         self._move_cursor(0)
