@@ -133,6 +133,27 @@ def _salvage(raw: bytes) -> tuple[Tables, int]:
     return tables, seq
 
 
+def _apply(tables: Tables, ops: list[Op]) -> None:
+    for table, key, doc in ops:
+        if doc is None:
+            tables.get(table, {}).pop(key, None)
+        else:
+            tables.setdefault(table, {})[key] = doc
+
+
+def _journal_entries(path: Path) -> list[tuple[int, list[Op]]]:
+    """The whole, valid lines of a journal file (none if it is missing)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return []
+    out = []
+    for line in data.split(b"\n")[:-1]:
+        with suppress(ValueError, KeyError, TypeError, UnicodeDecodeError):
+            out.append(decode_line(line))
+    return out
+
+
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
@@ -347,8 +368,18 @@ class JournalStorage(Storage):
             self._commit(ops)
 
     def close(self) -> None:
+        """Fold the journal into ``annotations.json`` (so the file a user or another tool
+        opens holds everything, and backups rotate once per session), then let go."""
         if self._closed:
             return
+        if not self.readonly:
+            try:
+                with self._locked():
+                    self._sync()
+                    if self._journal_offset or self._needs_compaction:
+                        self._compact()
+            except (StorageError, OSError) as exc:  # every save is already durable
+                self.notices.append(str(exc))
         self._closed = True
         for fd in (self._journal_fd, self._lock_fd):
             if fd is not None:
@@ -616,8 +647,19 @@ class JournalStorage(Storage):
                 "then replayed the journal."
             )
             return tables, seq
-        tables, seq = _salvage(damaged)
-        salvaged = sum(len(t) for t in tables.values())
+        # No backup: rebuild from the journal the damaged snapshot had absorbed (.journal.1),
+        # overlaid with every whole record line salvaged from the damaged file itself.
+        tables: Tables = {}
+        seq = 0
+        prev = self.journal_path.with_name(self.journal_path.name + ".1")
+        for line_seq, ops in _journal_entries(prev):
+            _apply(tables, ops)
+            seq = max(seq, line_seq)
+        salvaged_tables, salvaged_seq = _salvage(damaged)
+        for name, table in salvaged_tables.items():
+            tables.setdefault(name, {}).update(table)
+        seq = max(seq, salvaged_seq)
+        salvaged = sum(len(t) for t in salvaged_tables.values())
         self.notices.append(
             f"{why}{moved}; no good backup was found, so {salvaged} record(s) were salvaged "
             f"from the damaged file and the journal {self.journal_path} was replayed."

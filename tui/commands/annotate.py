@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import suppress
+from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -44,20 +46,24 @@ def run(args: argparse.Namespace) -> int:
     except QuoteNotFound as exc:
         print(f"shiori annotate: {args.file}: {exc}", file=sys.stderr)
         return 1
+    path = Path(args.file)
+    repo = None
     try:
         repo = Repository()
         for notice in repo.notices:
             print(f"shiori annotate: {notice}", file=sys.stderr)
-        from pathlib import Path
-
-        refresh(repo, key, Path(args.file), document)
+        refresh(repo, key, path, document)  # re-anchor older annotations if the file changed
         ann = repo.create(
             key, document, start, end, color=args.color, note=args.note, tags=args.tag
         )
-        repo.remember_file(key, Path(args.file), document.content_hash, document.title)
     except (AnnotationError, StorageError) as exc:
         print(f"shiori annotate: {exc}", file=sys.stderr)
         return 1
+    finally:
+        if repo is not None:
+            with suppress(StorageError, OSError):  # bookkeeping only: the save is durable
+                repo.remember_file(key, path, document.content_hash, document.title)
+            repo.close()
     if count > 1 and args.nth is None:
         print(
             f"shiori annotate: the quote occurs {count} times; annotated the first (use --nth)",

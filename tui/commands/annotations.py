@@ -57,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from store.annotations.storage import StorageError
 
     install_metadata_hook()
+    repo = None
     try:
         repo = Repository(readonly=args.action in ("tags",))
         for notice in repo.notices:
@@ -71,6 +72,9 @@ def run(args: argparse.Namespace) -> int:
         return action(repo, args)
     except (AnnotationError, StorageError) as exc:
         return _fail(str(exc))
+    finally:
+        if repo is not None:
+            repo.close()
 
 
 def _list(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
