@@ -442,3 +442,24 @@ async def test_scrolling_never_cuts_a_furigana_row_from_its_text() -> None:
                 and below.kind == "ruby"
                 and below.row is top.row
             ), key
+
+
+async def test_first_mode_shows_a_reading_once_per_section() -> None:
+    blocks = [
+        Block("heading", "一", level=1),
+        Block("paragraph", P1),
+        Block("paragraph", P1),
+        Block("heading", "二", level=1),
+        Block("paragraph", P1),
+    ]
+    doc = Document("t", blocks)
+    app = ReaderApp(doc, make_readings(doc))
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        reader.furigana_mode = "first"
+        await pilot.pause()
+        layout = reader._layout
+        assert layout is not None
+        with_ruby = [i for i in range(5) if any(r.ruby for r in layout.ensure(i).rows)]
+        assert with_ruby == [1, 4]
