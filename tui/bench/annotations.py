@@ -140,8 +140,8 @@ def main(argv: list[str]) -> int:
         changed = repo.reanchor(heavy_key, edited)
         reanchor_ms = (time.perf_counter() - t0) * 1e3
 
-        open_ms, _ = _median_ms(lambda: Repository(db_path).close(), 5)
-        fresh = Repository(db_path)
+        open_ms, _ = _median_ms(lambda: Repository(db_path, readonly=True).close(), 5)
+        fresh = Repository(db_path, readonly=True)
         t0 = time.perf_counter()
         fresh.list(doc=heavy_key)
         cold_doc_ms = (time.perf_counter() - t0) * 1e3
