@@ -12,6 +12,7 @@ whether it must be re-imported and re-anchored.
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 import time
@@ -396,10 +397,11 @@ _default_lock = threading.Lock()
 
 
 def default_repository(*, readonly: bool = False) -> Repository:
-    """The process-wide repository for the user's data dir (opened once)."""
+    """The process-wide repository for the user's data dir (opened once, closed at exit)."""
     path = paths.annotations_db()
     with _default_lock:
         repo = _default.get(path)
         if repo is None:
             repo = _default[path] = Repository(path, readonly=readonly)
+            atexit.register(repo.close)  # fold the journal into annotations.json on exit
         return repo
