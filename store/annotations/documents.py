@@ -130,3 +130,22 @@ def cite_annotation(
     if not with_quote:
         return format_source(meta, locator, style)
     return format_citation(meta, ann.quote, locator, style, readings=readings)
+
+
+def quote_readings(document: Document, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Readings over ``base_text[start:end]``, quote-relative, for ``｜漢字《かんじ》`` citations:
+    the source's own ruby first, the analyser (SudachiPy) for the rest. Loads the analyser."""
+    from store.japanese.readings import Annotator
+
+    annotator = Annotator()
+    out = []
+    for i, block in enumerate(document.blocks):
+        b0 = document.block_starts[i]
+        if b0 >= end or b0 + len(block.text) <= start:
+            continue
+        ruby = [(r.start, r.end, r.reading) for r in block.ruby]
+        for r in annotator.readings(block.text, ruby):
+            s, e = b0 + r.start, b0 + r.end
+            if start <= s and e <= end:
+                out.append((s - start, e - start, r.reading))
+    return out

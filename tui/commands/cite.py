@@ -22,28 +22,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--source-only", action="store_true", help="the source without the quote")
 
 
-def quote_readings(document, start: int, end: int) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
-    """Readings over ``base_text[start:end]``, quote-relative: source ruby, then the analyser."""
-    from store.japanese.readings import Annotator
-
-    annotator = Annotator()
-    out = []
-    for i, block in enumerate(document.blocks):
-        b0 = document.block_starts[i]
-        if b0 >= end or b0 + len(block.text) <= start:
-            continue
-        ruby = [(r.start, r.end, r.reading) for r in block.ruby]
-        for r in annotator.readings(block.text, ruby):
-            s, e = b0 + r.start, b0 + r.end
-            if start <= s and e <= end:
-                out.append((s - start, e - start, r.reading))
-    return out
-
-
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from store.annotations.documents import QuoteNotFound, select_quote
+    from store.annotations.documents import QuoteNotFound, quote_readings, select_quote
     from store.annotations.metadata import install_metadata_hook
     from store.citation import format_citation, format_source, locator_for
     from store.importer import ImportFailed, import_file
@@ -69,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     if args.source_only:
         print(format_source(meta, locator, args.style))
         return 0
-    readings = quote_readings(document, start, end) if args.readings else None
+    readings = quote_readings(document, start, end) if args.readings else None  # analyser: slow
     print(
         format_citation(meta, document.base_text[start:end], locator, args.style, readings=readings)
     )
