@@ -6,6 +6,7 @@ with a real Repository in a tmp data dir and a fake clipboard.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, TextArea
 
-from store.annotations.repository import Repository
+from store.annotations.repository import Repository, default_repository
 from store.importer import import_file
 from store.library import doc_key
 from store.model import Document
@@ -85,7 +86,7 @@ class AnnApp(App[None]):
         self.key = doc_key(path)
         self.clip = clipboard or FakeClipboard()
         self.osc52_sent: list[str] = []
-        self.repo = repo or Repository()
+        self.repo = repo or default_repository()
         self.annotations = AnnotationsController(
             self, repo=self.repo, clipboard=self.clip, osc52=osc52, env={}
         )
@@ -113,11 +114,21 @@ class AnnApp(App[None]):
 
 
 @pytest.fixture(autouse=True)
-def _tmp_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _tmp_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tmp data dirs; the metadata hook and the repository cache restored afterwards."""
+    import store.annotations.repository as repository
+    import store.library as library
+
     for name in ("DATA", "CACHE", "CONFIG"):
         monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
     for name in ("SSH_CONNECTION", "SSH_TTY", "SSH_CLIENT", "TMUX"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(library, "user_metadata_lookup", library.user_metadata_lookup)
+    cache: dict[Any, Repository] = {}
+    monkeypatch.setattr(repository, "_default", cache)
+    yield
+    for repo in cache.values():
+        repo.close()
 
 
 @pytest.fixture
@@ -183,8 +194,12 @@ async def test_reopening_shows_saved_highlights(doc_path: Path) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         await highlight(pilot, app, SENTENCE, tags="日米")
+    import store.annotations.repository as repository
+
     app.repo.close()
-    again = AnnApp(doc_path, repo=Repository())
+    repository._default.clear()  # as in a new process: the file is opened anew
+    again = AnnApp(doc_path)
+    assert again.repo is not app.repo
     async with again.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         assert len(again.reader.highlights) == 1
