@@ -271,3 +271,11 @@ def test_export_can_be_limited_to_a_tag(env: Path, capsys) -> None:
     code, out, _ = shiori(capsys, "annotations", "export", "--format", "csv", "--tag", "カナダ")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and [r["quote"] for r in rows] == ["カナダとの連携"]
+
+
+def test_cite_readings_prefer_the_sources_own_ruby(env: Path, tmp_path: Path, capsys) -> None:
+    doc = tmp_path / "ruby.txt"
+    doc.write_text("今日《こんにち》の国際社会は複雑である。\n", "utf-8")
+    code, out, _ = shiori(capsys, "cite", doc, "--quote", "今日の国際社会", "--readings")
+    assert code == 0
+    assert out.split("\n")[0] == "「｜今日《こんにち》の｜国際《こくさい》｜社会《しゃかい》」"

@@ -7,7 +7,8 @@ Entry points for the UI and the command line (all headless):
   ``reattach()``, ``reanchor()``, ``colors()`` / ``set_color_label()`` /
   ``resolve_color()``, ``notices`` (recoveries to show the user).
 * ``documents`` — ``refresh(repo, key, path, document)`` when a document is opened (re-anchors
-  if its file changed), ``select_quote``, ``cite_passage`` / ``cite_annotation`` (``y``/``Y``).
+  if its file changed), ``select_quote``, ``cite_passage`` / ``cite_annotation`` (``y``/``Y``),
+  ``quote_readings`` (readings for a citation, when the user asks).
 * ``metadata`` — ``load_user_metadata`` / ``save_user_metadata`` (the ``m`` form) and
   ``install_metadata_hook()`` so ``store.library.metadata_for`` sees them.
 * ``export`` — ``to_markdown``, ``to_json`` (W3C envelope), ``to_csv``, ``import_json``.
