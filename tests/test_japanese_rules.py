@@ -92,6 +92,10 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("この方が良い", "方", "ほう"),
         ("東の方に", "方", "ほう"),
         ("先生方と話す", "方", "がた"),  # gata
+        ("こんな風に書く", "風", "ふう"),  # fuu
+        ("風が吹く", "風", "かぜ"),
+        ("その外に道はない", "外", "ほか"),  # hoka_soto
+        ("外に出る", "外", "そと"),
     ],
 )
 def test_context_rules(text: str, word: str, reading: str) -> None:
@@ -103,6 +107,23 @@ def test_literary_style_reads_like_the_printed_books() -> None:
     assert ("私", "わたくし") in pairs("私は宅へ帰った。", "literary")
     assert ("宅", "うち") in pairs("私は宅へ帰った。", "literary")
     assert ("宅", "うち") not in pairs("私は宅へ帰った。", "modern")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("家へ帰った。", "家", "うち"),  # literary_standalone
+        ("床に就いた。", "床", "とこ"),
+        ("その中に一人", "中", "うち"),
+        ("他の人", "他", "ひと"),
+        ("先刻から待っていた", "先刻", "さっき"),  # literary
+        ("私も大分大人になった", "大分", "だいぶ"),  # daibu_literary
+    ],
+)
+def test_literary_rules(text: str, word: str, reading: str) -> None:
+    found = [r for s, r in pairs(text, "literary") if s == word]
+    assert found and found[-1] == reading, pairs(text, "literary")
+    assert [r for s, r in pairs(text, "modern") if s == word] != [reading]
 
 
 def test_style_detection() -> None:

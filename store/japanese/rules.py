@@ -439,6 +439,90 @@ def gata(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+_SO_ADNOMINALS = frozenset(
+    [
+        "こんな",
+        "そんな",
+        "あんな",
+        "どんな",
+        "こういう",
+        "そういう",
+        "ああいう",
+        "どういう",
+        "こう",
+        "そう",
+        "ああ",
+        "どう",
+    ]
+)
+
+
+def fuu(tokens: list[Token], i: int) -> str | None:
+    """風 meaning "manner" is ふう: こんな風に, 楽しそうな風で (the wind is かぜ)."""
+    tok = tokens[i]
+    if tok.surface != "風" or tok.reading != "かぜ":
+        return None
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if prev is None or nxt is None or nxt.surface not in ("に", "な", "だ", "で", "の", "です"):
+        return None
+    if (
+        prev.surface in _SO_ADNOMINALS
+        or prev.pos[0] in ("連体詞", "助動詞")
+        or (prev.pos[0] == "動詞" and prev.pos[5:6] == ("連体形-一般",))
+    ):
+        return "ふう"
+    return None
+
+
+_PLACE_SUFFIXES = frozenset("県市駅港線城町村郡区")
+
+
+def daibu_literary(tokens: list[Token], i: int) -> str | None:
+    """In older fiction 大分 before a plain noun is だいぶ too (大分日数がある, 大分大人に)."""
+    tok = tokens[i]
+    nxt = _next(tokens, i)
+    if tok.surface != "大分" or nxt is None or not nxt.has_kanji or nxt.pos[1] != "普通名詞":
+        return None
+    return None if nxt.surface[0] in _PLACE_SUFFIXES else "だいぶ"
+
+
+def hoka_soto(tokens: list[Token], i: int) -> str | None:
+    """外 after その or より means "other": その外, より外に (ほか)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if tok.surface == "外" and prev is not None and prev.surface in ("その", "より", "この"):
+        return "ほか"
+    return None
+
+
+#: Literary standalone words and the reading printed books give them.
+LITERARY_STANDALONE = {"家": "うち", "床": "とこ"}
+
+
+def literary_standalone(tokens: list[Token], i: int) -> str | None:
+    """In older fiction 家 is うち and 床 is とこ when they stand alone (not in a compound);
+    その中 is そのうち, 他の is ひとの."""
+    tok = tokens[i]
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if (
+        tok.surface in LITERARY_STANDALONE
+        and tok.pos[0] == "名詞"
+        and (prev is None or not prev.has_kanji)
+        and (nxt is None or not nxt.has_kanji)
+    ):
+        return LITERARY_STANDALONE[tok.surface]
+    if tok.surface == "中" and prev is not None and prev.surface in ("その", "この", "あの"):
+        return "うち"
+    if (
+        tok.surface == "他"
+        and nxt is not None
+        and nxt.surface == "の"
+        and (prev is None or not prev.has_kanji)
+    ):
+        return "ひと"
+    return None
+
+
 #: Words Meiji–Shōwa fiction reads otherwise than modern prose (standalone words only).
 LITERARY_READINGS = {
     "宅": "うち",
@@ -490,6 +574,10 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("shi", "四八", shi_hachi, None),
     ("kata", "方", kata, None),
     ("gata", "方", gata, None),
+    ("fuu", "風", fuu, None),
+    ("daibu_literary", "大", daibu_literary, "literary"),
+    ("hoka_soto", "外", hoka_soto, None),
+    ("literary_standalone", "家床中他", literary_standalone, "literary"),
 ]
 
 
