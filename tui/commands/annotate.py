@@ -38,8 +38,11 @@ def run(args: argparse.Namespace) -> int:
     install_metadata_hook()
     try:
         key, document = open_document(args.file)
-    except (ImportFailed, OSError) as exc:
-        print(f"shiori annotate: {args.file}: {exc}", file=sys.stderr)
+    except ImportFailed as exc:  # its message names the file
+        print(f"shiori annotate: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"shiori annotate: {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     try:
         start, end, count = select_quote(document, args.quote, args.nth)

@@ -34,8 +34,11 @@ def run(args: argparse.Namespace) -> int:
     install_metadata_hook()
     try:
         document = import_file(Path(args.file))
-    except (ImportFailed, OSError) as exc:
-        print(f"shiori cite: {args.file}: {exc}", file=sys.stderr)
+    except ImportFailed as exc:  # its message names the file
+        print(f"shiori cite: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"shiori cite: {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     try:
         start, end, _ = select_quote(document, args.quote, args.nth)
