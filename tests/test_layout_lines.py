@@ -43,6 +43,13 @@ def check_invariants(rows: list[Row], text: str, width: int) -> None:
             assert r1.col + r1.width + 1 <= r2.col
         for r in row.ruby:
             assert r.col >= 0 and r.col + r.width <= width
+            # a reading always sits over its own base: it covers the base, or lies within it
+            base_l = row.cols[r.start - row.start]
+            base_r = row.cols[r.end - 1 - row.start] + char_width(text[r.end - 1])
+            if r.width >= base_r - base_l:
+                assert r.col <= base_l and base_r <= r.col + r.width or r.col + r.width == width
+            else:
+                assert base_l <= r.col and r.col + r.width <= base_r
 
 
 @pytest.mark.parametrize("width", [10, 11, 17, 24, 40, 79, 80, 120, 200])
