@@ -116,7 +116,9 @@ class _Reader:
         self.title = ""
         self.interrupted = False
         self.after_heading = False
-        self.headers = running_headers(lines) if wrapped else set()
+        self.headers = (
+            {h for h in running_headers(lines) if width(h) < 0.8 * flow} if wrapped else set()
+        )
         self.in_debris = False
         self.separator = False
         self.caption_prefix = ""
@@ -539,7 +541,10 @@ class _Reader:
         cur = self.current
         prev = None
         for block in reversed(self.blocks):  # past a table or caption set inside the paragraph
-            if block.kind not in ("meta", "table"):
+            inset = block.kind == "table" or (
+                block.kind == "meta" and (is_meta(block.raw) or is_caption(block.raw))
+            )
+            if not inset:
                 prev = block
                 break
         # a paragraph a web page broke in two (…しばし / る。例えば…)
