@@ -96,6 +96,14 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("風が吹く", "風", "かぜ"),
         ("その外に道はない", "外", "ほか"),  # hoka_soto
         ("外に出る", "外", "そと"),
+        ("竹下通りを歩く", "通", "どお"),  # rendaku
+        ("野菜作りの仲間", "作", "づく"),
+        ("トイレ付の部屋", "付", "つき"),  # tsuki
+        ("12月20日付で", "付", "づけ"),
+        ("菅原道真の歌", "菅原", "すがわらの"),  # uji_no
+        ("越前国にあった", "越前", "えちぜんの"),  # kuni adds の to the province
+        ("今日は休館日です", "日", "び"),  # bi
+        ("雨の日は", "日", "ひ"),
     ],
 )
 def test_context_rules(text: str, word: str, reading: str) -> None:

@@ -221,6 +221,8 @@ def kuni(tokens: list[Token], i: int) -> str | None:
     prev = _prev(tokens, i)
     if tok.pos[0] == "接尾辞":
         if _is_place(prev) and prev.pos[3] != "国":
+            if prev.reading and not prev.reading.endswith("の"):
+                prev.reading += "の"  # 越後国 is えちごのくに
             return "くに"
         if (
             prev is None
@@ -523,6 +525,73 @@ def literary_standalone(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: Second elements that voice after a noun (rendaku): 竹下通り, 普段使い, 野菜作り.
+RENDAKU_SUFFIXES = {
+    "通": "とお",
+    "使": "つか",
+    "作": "つく",
+    "付": "つけ",
+    "造": "つく",
+    "遣": "つか",
+}
+_VOICED = str.maketrans(
+    "かきくけこさしすせそたちつてとはひふへほ", "がぎぐげござじずぜぞだぢづでどばびぶべぼ"
+)
+
+
+def rendaku(tokens: list[Token], i: int) -> str | None:
+    """通り, 使い, 作り, 付け right after a noun voice: どおり, づかい, づくり, づけ."""
+    tok = tokens[i]
+    plain = RENDAKU_SUFFIXES.get(tok.surface[0])
+    if plain is None or not tok.reading.startswith(plain) or not _suffix_after_noun(tokens, i):
+        return None
+    return tok.reading[0].translate(_VOICED) + tok.reading[1:]
+
+
+def tsuki(tokens: list[Token], i: int) -> str | None:
+    """付 after a noun means "with", つき (トイレ付, 朝食付); after a date it is づけ (20日付)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if tok.surface != "付" or tok.pos[0] != "接尾辞" or prev is None:
+        return None
+    return "づけ" if prev.surface.endswith("日") else "つき"
+
+
+def bi(tokens: list[Token], i: int) -> str | None:
+    """日 closing a compound with a verbal noun is び: 休館日, 登録日, 満了日 (雨の日 stays ひ)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if (
+        tok.surface == "日"
+        and tok.reading == "ひ"
+        and prev is not None
+        and prev.has_kanji
+        and _is_noun(prev)
+        and prev.pos[1] != "数詞"
+    ):
+        return "び"
+    return None
+
+
+#: Ancient clan names read with の before a given name: 源義経 みなもとの よしつね.
+UJI = frozenset(
+    ["源", "平", "藤原", "菅原", "橘", "在原", "紀", "大江", "清原", "中臣", "物部", "大伴", "小野"]
+)
+
+
+def uji_no(tokens: list[Token], i: int) -> str | None:
+    """An old clan name before a given name takes の: 源義経 (みなもとの), 菅原道真 (すがわらの)."""
+    tok = tokens[i]
+    if tok.surface not in UJI or tok.reading.endswith("の"):
+        return None
+    k = i + 1
+    while k < len(tokens) and tokens[k].surface in (" ", "　"):
+        k += 1
+    if k < len(tokens) and tokens[k].pos[2:4] == ("人名", "名"):
+        return tok.reading + "の"
+    return None
+
+
 #: Words Meiji–Shōwa fiction reads otherwise than modern prose (standalone words only).
 LITERARY_READINGS = {
     "宅": "うち",
@@ -575,6 +644,10 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kata", "方", kata, None),
     ("gata", "方", gata, None),
     ("fuu", "風", fuu, None),
+    ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
+    ("bi", "日", bi, None),
+    ("tsuki", "付", tsuki, None),
+    ("uji_no", "源平藤菅橘在紀大清中物小", uji_no, None),
     ("daibu_literary", "大", daibu_literary, "literary"),
     ("hoka_soto", "外", hoka_soto, None),
     ("literary_standalone", "家床中他", literary_standalone, "literary"),
