@@ -231,7 +231,9 @@ async def test_search_slash_n_N_and_inflections() -> None:
         await pilot.press("slash")
         await pilot.pause()
         assert isinstance(app.screen, SearchBar)
-        await pilot.press(*"取り組む", "enter")
+        await pilot.press(*"取り組む")
+        assert "2 matches" in str(app.screen.query_one("#search-count").render())
+        await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         found = {doc.base_text[s:e] for s, e in reader.matches}

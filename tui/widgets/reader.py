@@ -1020,7 +1020,11 @@ class ReaderView(ScrollView, can_focus=True):
             if query:
                 self.search(query)
 
-        self.app.push_screen(SearchBar(self._query), done)
+        self.app.push_screen(SearchBar(self._query, self.count_matches), done)
+
+    def count_matches(self, query: str) -> int:
+        """How many times ``query`` occurs in the text (the literal matches, as typed)."""
+        return len(find_literal(self.document.base_text, query)) if self.document else 0
 
     def search(self, query: str) -> None:
         """Find ``query`` in the base text (and, for one word, its inflections)."""
