@@ -95,8 +95,25 @@ def test_rewrapped_text_with_a_stray_line_break_is_still_found() -> None:
     k = P2.index("安全保障")
     rewrapped = doc(P1, P2[:k] + "\n" + P2[k:], P3)  # an importer left one break in
     r = resolve(a, rewrapped)
-    assert r.state == "moved"
+    assert r.state == "anchored"  # only a line break moved: the same place
     assert rewrapped.base_text[r.start : r.end].replace("\n", "") == QUOTE
+
+
+def test_rewrapped_source_file_stays_in_the_same_place() -> None:
+    from store.importer import import_text
+
+    def wrapped(width: int) -> str:
+        lines = [P1[i : i + width] for i in range(0, len(P1), width)]
+        lines2 = [P2[i : i + width] for i in range(0, len(P2), width)]
+        return "# 概観\n\n" + "\n".join(lines) + "\n\n" + "\n".join(lines2) + "\n"
+
+    before = import_text(wrapped(20), suffix=".md")
+    a = anchor_on(before)
+    for width in (25, 31, 40, 1000):
+        after = import_text(wrapped(width), suffix=".md")
+        r = resolve(a, after)
+        assert r.state == "anchored", width
+        assert after.base_text[r.start : r.end].replace("\n", "") == QUOTE
 
 
 def test_the_annotated_occurrence_wins_over_an_identical_one() -> None:

@@ -3,7 +3,8 @@
 Re-anchoring tries, in order (DESIGN.md §3):
 
 1. **hash equal** — the text is the one the anchor was made on: the position holds.
-2. **exact quote** — every occurrence of the quote is scored by how much of the stored
+2. **exact quote** — every occurrence of the quote (or, failing that, of the quote with its
+   whitespace allowed to move: a re-wrapped source) is scored by how much of the stored
    context surrounds it, ties broken by distance to the hint (the old offset and the old
    block's new start); a short quote needs its context to match, so a deleted two-character
    passage does not jump to an unrelated occurrence elsewhere.
@@ -14,17 +15,21 @@ Re-anchoring tries, in order (DESIGN.md §3):
    accepted candidate by ``0.7·quote + 0.3·context`` wins.
 4. otherwise the annotation is an **orphan**: kept with its quote, never dropped.
 
-Found unchanged at the old offset means ``anchored`` (same place); found elsewhere, or found
-altered (fuzzy), means ``moved`` — the user may want to look at it again.
+Found unchanged at the old offset — or with the same number of non-space characters before it,
+i.e. only line breaks moved — means ``anchored`` (same place); found elsewhere, or found altered
+(fuzzy), means ``moved`` — the user may want to look at it again.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from store.annotations.model import (
     CONTEXT,
@@ -71,7 +76,20 @@ def make_anchor(document: Document, start: int, end: int) -> Anchor:
         block,
         offset,
         document.content_hash,
+        _nonspace_prefix(text)[start],
     )
+
+
+@lru_cache(maxsize=8)
+def _nonspace_prefix(text: str) -> array[int]:
+    """``out[i]`` = how many non-whitespace characters ``text[:i]`` has."""
+    out = array("i", [0]) * (len(text) + 1)
+    n = 0
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            n += 1
+        out[i + 1] = n
+    return out
 
 
 def moved_anchor(anchor: Anchor, document: Document, start: int, end: int) -> Anchor:
@@ -189,27 +207,52 @@ def resolve(anchor: Anchor, document: Document) -> Resolution:
     return Resolution("orphan", start, end, 0.0)
 
 
-def _state_for(anchor: Anchor, start: int) -> State:
-    return "anchored" if start == anchor.position.start else "moved"
+def _state_for(anchor: Anchor, start: int, text: str) -> State:
+    """Same place: the old offset, or the same count of non-space characters before it
+    (the source was only re-wrapped)."""
+    if start == anchor.position.start:
+        return "anchored"
+    if anchor.nonspace_start >= 0 and _nonspace_prefix(text)[start] == anchor.nonspace_start:
+        return "anchored"
+    return "moved"
 
 
 def _resolve_exact(anchor: Anchor, text: str, hints: list[int]) -> Resolution | None:
-    exact, prefix, suffix = anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix
+    """The quote itself, else the quote with its line breaks/spaces moved (a re-wrap)."""
+    exact = anchor.quote.exact
     occurrences = _exact_all(text, exact)
     if not occurrences:
-        return None
+        squashed = _WS.sub("", exact)
+        if not squashed:
+            return None
+        pattern = r"\s*".join(re.escape(ch) for ch in squashed)
+        occurrences = [
+            (m.start(), m.end())
+            for m in itertools.islice(re.finditer(pattern, text), _MAX_OCCURRENCES)
+        ]
+        if not occurrences:
+            return None
+    return _choose(anchor, text, hints, occurrences)
+
+
+def _choose(
+    anchor: Anchor, text: str, hints: list[int], occurrences: list[tuple[int, int]]
+) -> Resolution | None:
+    """The occurrence with the most matching context, then the nearest to the hints."""
+    exact, prefix, suffix = anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix
     context_len = len(prefix) + len(suffix)
 
-    def score(pos: int) -> tuple[int, int]:
+    def score(span: tuple[int, int]) -> tuple[int, int]:
+        pos, end = span
         ctx = _common_suffix(prefix, text[max(0, pos - len(prefix)) : pos])
-        ctx += _common_prefix(suffix, text[pos + len(exact) : pos + len(exact) + len(suffix)])
+        ctx += _common_prefix(suffix, text[end : end + len(suffix)])
         return ctx, -min(abs(pos - h) for h in hints)
 
-    best_ctx, _ = max(score(p) for p, _ in occurrences)
-    best = max((p for p, _ in occurrences), key=score)
+    best = max(occurrences, key=score)
+    best_ctx, _ = score(best)
     if len(exact) < SHORT_QUOTE and context_len and best_ctx < max(2, context_len // 4):
         return None  # a short quote with foreign context: probably not our passage
-    return Resolution(_state_for(anchor, best), best, best + len(exact), 1.0)
+    return Resolution(_state_for(anchor, best[0], text), best[0], best[1], 1.0)
 
 
 def _ngram_centres(exact: str, text: str, limit: int = 3) -> list[int]:
@@ -287,4 +330,5 @@ def _resolve_fuzzy(anchor: Anchor, text: str, hints: list[int]) -> Resolution | 
     if best is None:
         return None
     score, s, e = best
-    return Resolution(_state_for(anchor, s) if text[s:e] == exact else "moved", s, e, score)
+    same_text = _WS.sub("", text[s:e]) == _WS.sub("", exact)
+    return Resolution(_state_for(anchor, s, text) if same_text else "moved", s, e, score)

@@ -146,6 +146,7 @@ def to_w3c(ann: Annotation) -> dict[str, Any]:
             "block": ann.anchor.block,
             "block_offset": ann.anchor.block_offset,
             "content_hash": ann.anchor.content_hash,
+            "nonspace_start": ann.anchor.nonspace_start,
             "section": list(ann.section),
             "original": ann.original,
         },
@@ -213,6 +214,7 @@ def from_w3c(item: dict[str, Any]) -> Annotation:
             int(ext.get("block_offset", 0)),
             # Unknown hash: the first re-anchor against the document checks the position.
             str(ext.get("content_hash", "")),
+            int(ext.get("nonspace_start", -1)),
         ),
         color=str(ext.get("color", "yellow")),
         note=note,

@@ -56,6 +56,9 @@ class Anchor:
     block_offset: int
     #: ``Document.content_hash`` of the text the positions refer to.
     content_hash: str
+    #: How many non-whitespace characters precede the start: unchanged when only line breaks
+    #: moved (a re-wrapped source), which re-anchoring counts as the same place. -1: unknown.
+    nonspace_start: int = -1
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -67,6 +70,7 @@ class Anchor:
             "block": self.block,
             "block_offset": self.block_offset,
             "content_hash": self.content_hash,
+            "nonspace_start": self.nonspace_start,
         }
 
     @classmethod
@@ -77,6 +81,7 @@ class Anchor:
             int(rec["block"]),
             int(rec["block_offset"]),
             str(rec["content_hash"]),
+            int(rec.get("nonspace_start", -1)),
         )
 
 
