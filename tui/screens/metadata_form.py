@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
@@ -27,10 +27,10 @@ from store.model import Document
 #: (field, label, placeholder) in the order the form shows them.
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("title", "Title", "e.g. 北米"),
-    ("author", "Author or issuing body", "e.g. 外務省"),
-    ("container", "In (book, journal, white paper)", "e.g. 外交青書2025"),
-    ("publisher", "Publisher (if not the author)", ""),
-    ("date", "Date (YYYY, YYYY-MM or YYYY-MM-DD)", "e.g. 2025-10-28"),
+    ("author", "Author / issuer", "e.g. 外務省"),
+    ("container", "In (book, journal)", "e.g. 外交青書2025"),
+    ("publisher", "Publisher", "only if not the author"),
+    ("date", "Date", "YYYY, YYYY-MM or YYYY-MM-DD"),
     ("kind", "Kind", "e.g. white paper chapter, article, report, press release"),
     ("url", "URL", "https://..."),
     ("notes", "Notes", ""),
@@ -50,6 +50,13 @@ def date_error(value: str) -> str | None:
                 return "Date: the day must be 1-31."
         return None
     return "Date: use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-10-28)."
+
+
+class PlainCheckbox(Checkbox):
+    """A checkbox drawn ``[X]``: Textual's half-block edges are ambiguous width in CJK terminals."""
+
+    BUTTON_LEFT = "["
+    BUTTON_RIGHT = "]"
 
 
 class MetadataForm(ModalScreen[DocMeta | None]):
@@ -74,13 +81,14 @@ class MetadataForm(ModalScreen[DocMeta | None]):
             )
             with VerticalScroll(id="metadata-fields"):
                 for name, label, placeholder in FIELDS:
-                    yield Static(label, classes="metadata-label")
-                    yield Input(
-                        clean(str(getattr(self.meta, name) or "")),
-                        placeholder=placeholder,
-                        id=f"meta-{name}",
-                    )
-                yield Checkbox(
+                    with Horizontal(classes="metadata-row"):
+                        yield Static(label, classes="metadata-label")
+                        yield Input(
+                            clean(str(getattr(self.meta, name) or "")),
+                            placeholder=placeholder,
+                            id=f"meta-{name}",
+                        )
+                yield PlainCheckbox(
                     "The author is an organisation (a ministry, a company)",
                     self.meta.author_is_org,
                     id="meta-author_is_org",

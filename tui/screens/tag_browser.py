@@ -123,12 +123,10 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
             self.notify(f"Could not list the tag: {exc}", severity="error")
             self.passages = []
         labels = {c.key: c.label for c in self.controller.colors()}
-        items: list[Option | None] = []
+        items: list[Option] = []
         doc = None
         for i, ann in enumerate(self.passages):
             if ann.doc != doc:
-                if doc is not None:
-                    items.append(None)
                 doc = ann.doc
                 items.append(Option(Text(self._title(doc), style="bold underline"), disabled=True))
             text = Text()

@@ -80,6 +80,7 @@ def entry_text(ann: Annotation, labels: dict[str, str], *, orphan: bool = False)
         text.append("\n" + excerpt(ann.note, NOTE_CELLS), style="italic")
     if orphan:
         text.append("\nnot found; Enter re-attaches it to the selection", style="dim")
+    text.append("\n")  # a blank line between entries (no rule: see _rebuild)
     return text
 
 
@@ -174,21 +175,19 @@ class AnnotationList(Vertical):
         labels = {c.key: c.label for c in self._colors}
         keep = self.options.highlighted_option
         keep_id = keep.id if keep is not None else None
-        items: list[Option | None] = []
+        items: list[Option] = []
         anchored = [a for a in self._anchored if not query or matches(a, query, self._colors)]
         orphans = [a for a in self._orphans if not query or matches(a, query, self._colors)]
+        # No separator rules between entries: they are box-drawing characters, which are
+        # East Asian Ambiguous width (two cells in CJK terminals). The colour chip leads each.
         for ann in anchored:
             items.append(Option(entry_text(ann, labels), id=ann.id))
-            items.append(None)
         if orphans:
             items.append(Option(Text("Orphans: passage not found", style="bold"), disabled=True))
             for ann in orphans:
                 items.append(
                     Option(entry_text(ann, labels, orphan=True), id=ORPHAN_PREFIX + ann.id)
                 )
-                items.append(None)
-        if items and items[-1] is None:
-            items.pop()
         options = self.options
         options.set_options(items)
         ids = [o.id for o in options.options]
