@@ -78,7 +78,8 @@ def dictionary() -> Any:
     return _dictionary
 
 
-def _tokenizer() -> Any:
+def tokenizer() -> Any:
+    """This thread's Sudachi tokenizer (mode C), created on first use."""
     tok = getattr(_local, "tokenizer", None)
     if tok is None:
         from sudachipy import SplitMode
@@ -119,7 +120,7 @@ _pos_cache: dict[int, tuple[str, ...]] = {}
 
 def iter_sudachi(text: str) -> Iterator[tuple[int, Any]]:
     """Raw Sudachi morphemes with the offset of their chunk (for callers that need speed)."""
-    tok = _tokenizer()
+    tok = tokenizer()
     for offset, piece in chunks(text):
         for m in tok.tokenize(piece):
             yield offset, m

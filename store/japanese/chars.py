@@ -24,13 +24,13 @@ def is_kanji(ch: str) -> bool:
     )
 
 
-_KANJI_RE = re.compile(
+KANJI_RE = re.compile(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff" + "".join(KANJI_LIKE) + "]"
 )
 
 
 def has_kanji(text: str) -> bool:
-    return _KANJI_RE.search(text) is not None
+    return KANJI_RE.search(text) is not None
 
 
 def is_hiragana(ch: str) -> bool:

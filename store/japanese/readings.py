@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from store.japanese import analyzer
-from store.japanese.chars import has_kanji, is_kanji, is_reading, to_hiragana
+from store.japanese.chars import KANJI_RE, has_kanji, is_kanji, is_reading, to_hiragana
 from store.japanese.guess import guess_readings
 from store.japanese.okurigana import split_okurigana
 from store.japanese.rules import Style, Token, apply_rules, detect_style
@@ -43,20 +43,32 @@ _GLOSS = re.compile(
 
 
 def _tokens(text: str) -> list[Token]:
+    """Sudachi's words for ``text`` as rule tokens (the hot loop: kept lean on purpose)."""
     out: list[Token] = []
-    for offset, m in analyzer.iter_sudachi(text):
-        surface = m.surface()
-        out.append(
-            Token(
-                surface,
-                offset + m.begin(),
-                offset + m.end(),
-                to_hiragana(m.reading_form()) if has_kanji(surface) else "",
-                analyzer.pos_of(m),
-                m,
-                m.is_oov(),
-            )
-        )
+    append = out.append
+    search = KANJI_RE.search
+    pos_of = analyzer.pos_of
+    tokenizer = analyzer.tokenizer()
+    for offset, piece in analyzer.chunks(text):
+        start = offset
+        for m in tokenizer.tokenize(piece):
+            surface = m.surface()
+            end = start + len(surface)
+            if search(surface) is not None:
+                tok = Token(
+                    surface,
+                    start,
+                    end,
+                    to_hiragana(m.reading_form()),
+                    pos_of(m),
+                    m,
+                    m.is_oov(),
+                    True,
+                )
+            else:
+                tok = Token(surface, start, end, "", pos_of(m), m, False, False)
+            append(tok)
+            start = end
     return out
 
 

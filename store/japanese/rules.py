@@ -55,6 +55,7 @@ class Token:
         pos: tuple[str, ...],
         morpheme: Any = None,
         oov: bool = False,
+        kanji: bool | None = None,
     ) -> None:
         self.surface = surface
         self.start = start
@@ -64,7 +65,7 @@ class Token:
         self._morpheme = morpheme
         self.oov = oov
         self.source = "dict"
-        self.has_kanji = has_kanji(surface)
+        self.has_kanji = has_kanji(surface) if kanji is None else kanji
         #: True when a following token took this one's span (number + counter read as one).
         self.absorbed = False
 
