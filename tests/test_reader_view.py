@@ -60,9 +60,11 @@ def make_readings(doc: Document) -> DocumentReadings:
 
 
 class ReaderApp(App[None]):
-    def __init__(self, doc: Document, readings: DocumentReadings | None = None) -> None:
+    def __init__(
+        self, doc: Document, readings: DocumentReadings | None = None, analyse: bool = False
+    ) -> None:
         super().__init__()
-        self.doc, self.readings = doc, readings
+        self.doc, self.readings, self.analyse = doc, readings, analyse
         self.messages: list[Any] = []
 
     def compose(self) -> ComposeResult:
@@ -71,8 +73,11 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         reader = self.query_one(ReaderView)
         reader.furigana_mode = "all"
-        reader.show(self.doc, readings=self.readings)
+        reader.show(self.doc, readings=self.readings, analyse=self.analyse)
         reader.focus()
+
+    def on_reader_view_readings_ready(self, message: ReaderView.ReadingsReady) -> None:
+        self.messages.append(message)
 
     def on_reader_view_selection_copied(self, message: ReaderView.SelectionCopied) -> None:
         self.messages.append(message)
@@ -465,3 +470,19 @@ async def test_first_mode_shows_a_reading_once_per_section() -> None:
         assert layout is not None
         with_ruby = [i for i in range(5) if any(r.ruby for r in layout.ensure(i).rows)]
         assert with_ruby == [1, 4]
+
+
+async def test_without_readings_the_reader_analyses_the_document_itself() -> None:
+    doc = make_doc()
+    app = ReaderApp(doc, analyse=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any(isinstance(m, ReaderView.ReadingsReady) for m in app.messages)
+        reader.furigana_mode = "all"
+        await pilot.pause()
+        shown = lines(reader)
+        k = next(i for i, line in enumerate(shown) if "転換点" in line)
+        assert "てんかんてん" in shown[k - 1]

@@ -164,6 +164,13 @@ class ReaderView(ScrollView, can_focus=True):
             super().__init__()
             self.start, self.end = start, end
 
+    class ReadingsReady(Message):
+        """The reader's own analysis of ``document`` finished and its furigana are shown."""
+
+        def __init__(self, document: Document) -> None:
+            super().__init__()
+            self.document = document
+
     class SearchChanged(Message):
         """Search state: ``count`` matches of ``query``, the current one is ``index`` (0-based)."""
 
@@ -208,10 +215,15 @@ class ReaderView(ScrollView, can_focus=True):
         *,
         readings: Any = None,
         position: tuple[int, int] | None = None,
+        analyse: bool = True,
     ) -> None:
-        """Show ``doc`` at ``position`` (block, offset); ``readings`` is a
-        ``store.japanese.DocumentReadings`` (or None: source ruby only, until
-        :meth:`set_readings`)."""
+        """Show ``doc`` at ``position`` (block, offset).
+
+        ``readings`` is a ``store.japanese.DocumentReadings``. Without it the source's ruby
+        shows at once and, when ``analyse``, the reader analyses the document in a worker and
+        adds the furigana when done (posting :class:`ReadingsReady`); pass ``analyse=False``
+        when the caller will call :meth:`set_readings` itself.
+        """
         self.document = doc
         self._readings = readings
         self._morphemes = {}
@@ -231,6 +243,28 @@ class ReaderView(ScrollView, can_focus=True):
         self._last_position = None
         self._select_readings()
         self._relayout((block, offset))
+        if readings is None and analyse and doc.blocks:
+            self._analyse(doc)
+
+    @work(thread=True, exclusive=True, group="reader-analyse")
+    def _analyse(self, doc: Document) -> None:
+        """Readings for ``doc`` off the main thread (cached on disk by the analyser)."""
+        from store.japanese import document_readings
+
+        try:
+            readings = document_readings(doc)
+        except Exception as exc:  # the dictionary missing or broken: read without furigana
+            message = f"Furigana unavailable: {type(exc).__name__}: {exc}"
+            self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._readings_arrived, doc, readings)
+
+    def _readings_arrived(self, doc: Document, readings: Any) -> None:
+        if doc is not self.document or self._readings is not None:
+            return
+        self.set_readings(readings)
+        self.post_message(self.ReadingsReady(doc))
 
     def set_readings(self, readings: Any) -> None:
         """Readings arrived (analysed in a worker): redraw with them, keeping the position."""
