@@ -107,6 +107,7 @@ class _Reader:
         self.note_last = ""
         self.note_width = 0.0
         self.full_note_widths: list[float] = []
+        self._full_cache: tuple[int, float] = (0, 0.0)
         #: The widest lines of the page (98th percentile): what a full note line reaches.
         ordered = sorted(width(s) for s in (line.strip() for line in lines) if s) if wrapped else []
         self.page_width = ordered[int(0.98 * (len(ordered) - 1))] if ordered else 0.0
@@ -211,6 +212,7 @@ class _Reader:
         """The last note's last line ran to the full width without ending: it goes on."""
         return bool(
             self.wrapped
+            and self.separator
             and self.notes
             and self.note_last
             and not ends_sentence(self.note_last)
@@ -221,8 +223,10 @@ class _Reader:
         """The usual width of a note line that ran on (the note column's full width)."""
         if not self.full_note_widths:
             return max(self.note_width, self.page_width)
-        ordered = sorted(self.full_note_widths)
-        return ordered[len(ordered) // 2]
+        if self._full_cache[0] != len(self.full_note_widths):
+            ordered = sorted(self.full_note_widths)
+            self._full_cache = (len(ordered), ordered[len(ordered) // 2])
+        return self._full_cache[1]
 
     def note_overflow(self, line: str, stripped: str, w: float) -> bool:
         """A note cut by a page break continues at the next page's foot (wider than the body,

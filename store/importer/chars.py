@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ"
 HIRAGANA = "\u3041-\u309f"
@@ -19,12 +18,14 @@ LATIN_END_RE = re.compile(r"[A-Za-z0-9,.;:%)\]]$")
 LATIN_START_RE = re.compile(r"^[A-Za-z0-9(\[]")
 
 
+#: Characters printed at half width: ASCII, Latin-1 letters, half-width katakana.
+_NARROW = re.compile(r"[\x20-\x7e\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\uff61-\uff9f]")
+
+
 def width(text: str) -> float:
     """Printed width in ems: a full-width character is 1, a half-width one about 0.55."""
-    total = 0.0
-    for ch in text:
-        total += 1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.55
-    return total
+    narrow = len(text) - len(_NARROW.sub("", text))
+    return len(text) - 0.45 * narrow
 
 
 def ends_sentence(text: str) -> bool:
