@@ -264,3 +264,9 @@ def test_newline_inside_a_block_ends_the_row() -> None:
     rows = layout_text(text, 40)
     assert render_plain(rows, text, 40) == ["一行目", "二行目"]
     assert rows[0].end == rows[1].start == 4
+
+
+def test_full_width_numbers_stay_whole() -> None:
+    text = "あいうえおか２０２５年"
+    lines = render_plain(layout_text(text, 16), text, 16)
+    assert lines == ["あいうえおか", "２０２５年"]

@@ -28,10 +28,12 @@ BREAK_SPACES = frozenset(" ")
 
 @lru_cache(maxsize=8192)
 def is_word_char(ch: str) -> bool:
-    """Narrow characters that glue into a Latin word or number (``U.S.-Japan``, ``2,375``)."""
+    """Characters that glue into a Latin word or number (``U.S.-Japan``, ``2,375``, ``２０２５``)."""
     o = ord(ch)
     if 0x21 <= o < 0x7F:
         return True
+    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+        return True  # full-width digits and letters keep together like their ASCII forms
     if o < 0xA0 or ch in BREAK_SPACES or ch in NO_LINE_START or ch in NO_LINE_END:
         return False
     if 0xFF61 <= o <= 0xFF9F:  # half-width katakana break like kana
