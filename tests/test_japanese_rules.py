@@ -126,6 +126,10 @@ def test_literary_style_reads_like_the_printed_books() -> None:
         ("他の人", "他", "ひと"),
         ("先刻から待っていた", "先刻", "さっき"),  # literary
         ("私も大分大人になった", "大分", "だいぶ"),  # daibu_literary
+        ("扉をあけた", "扉", "と"),
+        ("町の灯が見えた", "灯", "ひ"),
+        ("己の手で", "己", "おれ"),
+        ("のぼる中に", "中", "うち"),
     ],
 )
 def test_literary_rules(text: str, word: str, reading: str) -> None:
@@ -143,6 +147,8 @@ def test_style_detection() -> None:
     assert detect_style(modern) == "modern"
     assert detect_style(literary) == "literary"
     assert detect_style("私は短い文です。") == "modern"  # too short to tell: the modern default
+    # a few Latin words in old fiction (a shop sign) do not make it modern
+    assert detect_style(literary + "WILDCAT HOUSE" + literary) == "literary"
 
 
 def test_gloss_in_parentheses_wins_and_is_reused() -> None:

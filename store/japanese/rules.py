@@ -499,7 +499,7 @@ def hoka_soto(tokens: list[Token], i: int) -> str | None:
 
 
 #: Literary standalone words and the reading printed books give them.
-LITERARY_STANDALONE = {"家": "うち", "床": "とこ"}
+LITERARY_STANDALONE = {"家": "うち", "床": "とこ", "扉": "と", "灯": "ひ", "己": "おれ"}
 
 
 def literary_standalone(tokens: list[Token], i: int) -> str | None:
@@ -509,12 +509,16 @@ def literary_standalone(tokens: list[Token], i: int) -> str | None:
     prev, nxt = _prev(tokens, i), _next(tokens, i)
     if (
         tok.surface in LITERARY_STANDALONE
-        and tok.pos[0] == "名詞"
+        and tok.pos[0] in ("名詞", "代名詞")
         and (prev is None or not prev.has_kanji)
         and (nxt is None or not nxt.has_kanji)
     ):
         return LITERARY_STANDALONE[tok.surface]
-    if tok.surface == "中" and prev is not None and prev.surface in ("その", "この", "あの"):
+    if (
+        tok.surface == "中"
+        and prev is not None
+        and (prev.surface in ("その", "この", "あの") or prev.pos[0] == "動詞")
+    ):
         return "うち"
     if (
         tok.surface == "他"
@@ -599,6 +603,7 @@ LITERARY_READINGS = {
     "室": "へや",
     "先刻": "さっき",
     "身体": "からだ",
+    "一寸": "ちょっと",
 }
 
 
@@ -633,7 +638,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ii", "好", ii, None),
     ("soba", "傍", soba, None),
     ("gaisha", "会", gaisha, None),
-    ("literary", "宅室先身", literary, "literary"),
+    ("literary", "宅室先身一", literary, "literary"),
     ("dou", "道", dou, None),
     ("gawa", "川", gawa, None),
     ("gumi", "組", gumi, None),
@@ -651,7 +656,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("uji_no", "源平藤菅橘在紀大清中物小", uji_no, None),
     ("daibu_literary", "大", daibu_literary, "literary"),
     ("hoka_soto", "外", hoka_soto, None),
-    ("literary_standalone", "家床中他", literary_standalone, "literary"),
+    ("literary_standalone", "家床中他扉灯己", literary_standalone, "literary"),
 ]
 
 
@@ -675,7 +680,7 @@ def detect_style(text: str) -> Style:
         1 for c in sample if c.isdigit() or ("a" <= c.lower() <= "z") or "ａ" <= c <= "ｚ"
     )
     katakana = sum(1 for c in sample if "ァ" <= c <= "ヺ")
-    if signals / len(sample) > 0.002 or katakana / len(sample) > 0.06:
+    if signals / len(sample) > 0.01 or katakana / len(sample) > 0.06:
         return "modern"
     return "literary"
 
