@@ -486,3 +486,30 @@ async def test_without_readings_the_reader_analyses_the_document_itself() -> Non
         shown = lines(reader)
         k = next(i for i, line in enumerate(shown) if "転換点" in line)
         assert "てんかんてん" in shown[k - 1]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        Document("empty", []),
+        Document("blank blocks", [Block("paragraph", ""), Block("heading", "", level=2)]),
+    ],
+    ids=["no blocks", "empty blocks"],
+)
+async def test_every_key_is_harmless_on_an_empty_document(doc: Document) -> None:
+    app = ReaderApp(doc)
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        keys = [
+            "j", "k", "down", "up", "left", "right", "space", "pageup", "g", "G", "n", "N",
+            "right_square_bracket", "left_square_bracket", "enter", "v", "w", "b",
+            "right_parenthesis", "left_parenthesis", "K", "y", "escape", "r",
+        ]  # fmt: skip
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            if app.screen is not app.screen_stack[0]:
+                await pilot.press("escape")
+        await pilot.press("slash", *"abc", "enter")
+        await pilot.pause()
+        assert app.query_one(ReaderView).matches == []
