@@ -511,7 +511,10 @@ class _Reader:
             self.current = cur = None
         if cur is not None and cur.kind in ("paragraph", "quote") and not indented:
             short_end = ends_sentence(cur.last) and width(cur.last) < self.ref(cur) - 1.5
-            if cur.after_ruby or (not short_end and w <= self.ref(cur) + _tolerance(stripped, cur)):
+            fits = w <= self.ref(cur) + _tolerance(stripped, cur)
+            if self.interrupted and not (w >= self.ref(cur) - 3 or ends_sentence(stripped)):
+                fits = False  # after a page's notes, a short line is a running footer
+            if cur.after_ruby or (not short_end and fits):
                 self.append(cur, stripped, w, trailing)
                 return i + 1
         if not indented and (
