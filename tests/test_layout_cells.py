@@ -38,7 +38,17 @@ def test_widths_agree_with_what_rich_draws() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "shown"),
-    [("\x1b", "␛"), ("\x07", "␇"), ("\t", "␉"), ("\x7f", "␡"), ("\x9b", "⍰"), ("\u202e", "⍰")],
+    [
+        ("\x1b", "␛"),
+        ("\x07", "␇"),
+        ("\t", "␉"),
+        ("\x7f", "␡"),
+        ("\x9b", "⍰"),  # C1 CSI
+        ("\x85", "⍰"),  # NEL
+        ("\u202e", "⍰"),  # right-to-left override
+        ("\u2028", "⍰"),  # line separator
+        ("\ue000", "⍰"),  # private use
+    ],
 )
 def test_control_characters_become_visible_symbols(raw: str, shown: str) -> None:
     assert display_char(raw) == shown

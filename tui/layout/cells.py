@@ -37,8 +37,8 @@ def display_char(ch: str) -> str:
     if 0x80 <= o < 0xA0:
         return UNSAFE_SYMBOL
     cat = unicodedata.category(ch)
-    if cat in ("Cc", "Cs", "Co", "Cn"):
-        return UNSAFE_SYMBOL
+    if cat in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp"):
+        return UNSAFE_SYMBOL  # controls, surrogates, private use, unassigned, line separators
     if cat == "Cf" and ch not in _ZERO_WIDTH_OK:
         # Bidi overrides, zero-width spaces, soft hyphens... would reorder or hide text.
         return UNSAFE_SYMBOL
