@@ -130,6 +130,9 @@ def test_literary_style_reads_like_the_printed_books() -> None:
         ("町の灯が見えた", "灯", "ひ"),
         ("己の手で", "己", "おれ"),
         ("のぼる中に", "中", "うち"),
+        ("どこへ行くんです", "行", "ゆ"),  # yuku
+        ("昨夜は寒かった", "昨夜", "ゆうべ"),
+        ("咽喉が渇いた", "咽喉", "のど"),
     ],
 )
 def test_literary_rules(text: str, word: str, reading: str) -> None:

@@ -604,6 +604,9 @@ LITERARY_READINGS = {
     "先刻": "さっき",
     "身体": "からだ",
     "一寸": "ちょっと",
+    "昨夜": "ゆうべ",
+    "咽喉": "のど",
+    "停車場": "ていしゃば",
 }
 
 
@@ -616,7 +619,18 @@ def literary(tokens: list[Token], i: int) -> str | None:
     prev = _prev(tokens, i)
     if prev is not None and prev.has_kanji and _is_noun(prev):
         return None  # part of a compound (自宅 is written as one word, but 研究 室 may not be)
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.has_kanji and nxt.pos[0] == "接尾辞":
+        return None  # 昨夜来 is さくやらい
     return reading
+
+
+def yuku(tokens: list[Token], i: int) -> str | None:
+    """行く is ゆく in older fiction (行っ keeps い: ゆった does not exist)."""
+    tok = tokens[i]
+    if tok.lemma == "行く" and tok.reading.startswith("い") and not tok.surface.startswith("行っ"):
+        return "ゆ" + tok.reading[1:]
+    return None
 
 
 #: (name, characters a token must contain for the rule to run, rule), in the order they run.
@@ -638,7 +652,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ii", "好", ii, None),
     ("soba", "傍", soba, None),
     ("gaisha", "会", gaisha, None),
-    ("literary", "宅室先身一", literary, "literary"),
+    ("literary", "宅室先身一昨咽停", literary, "literary"),
+    ("yuku", "行", yuku, "literary"),
     ("dou", "道", dou, None),
     ("gawa", "川", gawa, None),
     ("gumi", "組", gumi, None),
