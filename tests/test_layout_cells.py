@@ -34,6 +34,18 @@ def test_widths_agree_with_what_rich_draws() -> None:
     sample = "漢字かなカナ、。「」（）ー々ａＡ１abc123 .,!?①※―…‥ｱｲｳ·é→"
     for ch in sample:
         assert char_width(ch) == cell_len(display_char(ch)), ch
+    # sequences Rich measures as one glyph: what we draw measures the same both ways
+    for text in [
+        "❤️",
+        "👍🏽",
+        "👨\u200d👩\u200d👧",
+        "🇯🇵",
+        "か\u3099",
+        "e\u0301",
+        "⁉️",
+        "葛\U000e0100",
+    ]:
+        assert text_width(text) == cell_len(safe_text(text)), text
 
 
 @pytest.mark.parametrize(

@@ -22,13 +22,18 @@ UNSAFE_SYMBOL = "⍰"
 #: Shown for DEL (0x7F).
 DEL_SYMBOL = "␡"
 
-# Zero-width code points that are safe to pass through (they attach to the previous glyph).
-_ZERO_WIDTH_OK = frozenset({"\u200d"})  # ZWJ in emoji sequences
+#: Emoji presentation selectors and the zero-width joiner are dropped from what is drawn: Rich
+#: measures a whole emoji sequence as one glyph while the layout measures code points, and
+#: without them both agree (❤️ is drawn as ❤, 👨‍👩‍👧 as 👨👩👧, skin tones are left out). The text itself keeps them.
+DROPPED = frozenset({"\ufe0e", "\ufe0f", "\u200d", *map(chr, range(0x1F3FB, 0x1F400))})
 
 
 @lru_cache(maxsize=8192)
 def display_char(ch: str) -> str:
-    """The string to draw for ``ch``: ``ch`` itself, or a visible stand-in for unsafe chars."""
+    """The string to draw for ``ch``: ``ch`` itself, a visible stand-in for unsafe chars, or
+    ``""`` for the few invisible joiners in :data:`DROPPED`."""
+    if ch in DROPPED:
+        return ""
     o = ord(ch)
     if o < 0x20:
         return chr(0x2400 + o)
@@ -39,7 +44,7 @@ def display_char(ch: str) -> str:
     cat = unicodedata.category(ch)
     if cat in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp"):
         return UNSAFE_SYMBOL  # controls, surrogates, private use, unassigned, line separators
-    if cat == "Cf" and ch not in _ZERO_WIDTH_OK:
+    if cat == "Cf":
         # Bidi overrides, zero-width spaces, soft hyphens... would reorder or hide text.
         return UNSAFE_SYMBOL
     return ch
@@ -49,11 +54,11 @@ def display_char(ch: str) -> str:
 def char_width(ch: str) -> int:
     """Cells taken by ``ch`` as drawn (after :func:`display_char`): 0, 1 or 2."""
     ch = display_char(ch)
+    if not ch:
+        return 0
     o = ord(ch)
     if 0x20 <= o < 0x7F:
         return 1
-    if ch in _ZERO_WIDTH_OK:
-        return 0
     cat = unicodedata.category(ch)
     if cat in ("Mn", "Me"):
         return 0
