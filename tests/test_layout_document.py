@@ -82,4 +82,6 @@ def test_sentences_find_and_merge() -> None:
     starts = sentence_starts(text)
     assert [text[s] for s in starts] == ["一", "「", "三", "四"]
     assert find_literal("ICBM and icbm", "Icbm") == [(0, 4), (9, 13)]
+    assert find_literal("ＩＣＢＭとｱｼﾞｱ", "icbm") == [(0, 4)]
+    assert find_literal("アジアとｱｼﾞｱ", "アジア") == [(0, 3)]  # ｼﾞ is two code points: not folded
     assert merge_spans([(0, 2), (5, 7)], [(1, 3)]) == [(0, 3), (5, 7)]

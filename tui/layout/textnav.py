@@ -8,6 +8,7 @@ analyser's dictionary form: 取り組む finds 取り組み and 取り組んだ.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -76,16 +77,25 @@ def word_starts(morphemes: Iterable[MorphemeLike]) -> list[int]:
     return out
 
 
-def find_literal(text: str, query: str) -> list[tuple[int, int]]:
-    """Every occurrence of ``query`` (case-insensitive for scripts with case), non-overlapping."""
+def _fold_char(ch: str) -> str:
+    """``ch`` compared loosely: NFKC (full-width ＡＢ１ and half-width ｱ fold) and case-folded,
+    kept only when that is still one character (so offsets stay put)."""
+    folded = unicodedata.normalize("NFKC", ch).casefold()
+    return folded if len(folded) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """``text`` with every character folded by :func:`_fold_char`; same length, same offsets."""
+    table = {ord(ch): _fold_char(ch) for ch in set(text)}
+    return text.translate(table)
+
+
+def find_literal(text: str, query: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """Every occurrence of ``query``, non-overlapping, ignoring case and full/half width
+    (icbm finds ＩＣＢＭ); ``folded`` is ``fold(text)`` when the caller keeps it."""
     if not query:
         return []
-    hay, needle = text, query
-    folded = text.casefold()
-    if len(folded) == len(text):
-        q = query.casefold()
-        if len(q) == len(query):
-            hay, needle = folded, q
+    hay, needle = folded if folded is not None else fold(text), fold(query)
     out = []
     start = 0
     while True:

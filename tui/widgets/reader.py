@@ -39,6 +39,7 @@ from tui.layout.document import BASE, RUBY, BlockLayout, DocumentLayout, Line
 from tui.layout.textnav import (
     find_literal,
     find_word,
+    fold,
     is_word_query,
     merge_spans,
     next_in,
@@ -207,6 +208,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._laid_out_width = 0
         self._preview: str | None = None
         self._reflow_pending = False
+        self._folded: tuple[Document, str] | None = None
 
     # -- public API ---------------------------------------------------------------------
     def show(
@@ -1058,7 +1060,16 @@ class ReaderView(ScrollView, can_focus=True):
 
     def count_matches(self, query: str) -> int:
         """How many times ``query`` occurs in the text (the literal matches, as typed)."""
-        return len(find_literal(self.document.base_text, query)) if self.document else 0
+        return len(find_literal("", query, self._folded_text())) if self.document else 0
+
+    def _folded_text(self) -> str:
+        """The base text folded for search (computed once per document)."""
+        doc = self.document
+        if doc is None:
+            return ""
+        if self._folded is None or self._folded[0] is not doc:
+            self._folded = (doc, fold(doc.base_text))
+        return self._folded[1]
 
     def search(self, query: str) -> None:
         """Find ``query`` in the base text (and, for one word, its inflections)."""
@@ -1066,7 +1077,7 @@ class ReaderView(ScrollView, can_focus=True):
         if doc is None:
             return
         self._query = query
-        self._matches = find_literal(doc.base_text, query)
+        self._matches = find_literal(doc.base_text, query, self._folded_text())
         self._goto_first_match()
         self._search_words(query, self._gen)
 
