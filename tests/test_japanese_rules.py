@@ -104,6 +104,12 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("越前国にあった", "越前", "えちぜんの"),  # kuni adds の to the province
         ("今日は休館日です", "日", "び"),  # bi
         ("雨の日は", "日", "ひ"),
+        ("謝意を表します", "表", "ひょう"),  # hyou
+        ("気持ちを表す", "表", "あらわ"),
+        ("お腹の空く子", "空", "す"),  # suku
+        ("空集合は", "空", "くう"),  # kuu
+        ("空を見る", "空", "そら"),
+        ("何らかの方法", "何", "なん"),
     ],
 )
 def test_context_rules(text: str, word: str, reading: str) -> None:

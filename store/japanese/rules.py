@@ -128,7 +128,7 @@ def iu(tokens: list[Token], i: int) -> str | None:
 
 
 _NANI_NEXT = frozenset(
-    ["も", "か", "を", "が", "に", "へ", "より", "や", "でも", "かしら", "ら", "故", "ゆえ"]
+    ["も", "か", "を", "が", "に", "へ", "より", "や", "でも", "かしら", "故", "ゆえ"]
 )
 _SENTENCE_END = frozenset("。、？！?!」』）)…\n")
 
@@ -633,6 +633,50 @@ def yuku(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def hyou(tokens: list[Token], i: int) -> str | None:
+    """表 after 意を (謝意を表します, 敬意を表する) is 表する, ひょう (not 表す あらわす)."""
+    tok = tokens[i]
+    prev, prev2 = _prev(tokens, i), _prev(tokens, i, 2)
+    if (
+        tok.lemma == "表す"
+        and prev is not None
+        and prev.surface == "を"
+        and prev2 is not None
+        and prev2.surface.endswith("意")
+    ):
+        return "ひょう" + tok.reading[len("あらわ") :]
+    return None
+
+
+def suku(tokens: list[Token], i: int) -> str | None:
+    """空く after お腹 / 腹 is すく (お腹の空く子), not あく."""
+    tok = tokens[i]
+    prev, prev2 = _prev(tokens, i), _prev(tokens, i, 2)
+    if tok.lemma != "空く" or not tok.reading.startswith("あ"):
+        return None
+    for t in (prev, prev2):
+        if t is not None and t.surface.endswith("腹"):
+            return "す" + tok.reading[1:]
+    return None
+
+
+def kuu(tokens: list[Token], i: int) -> str | None:
+    """空 opening a Sino-Japanese compound is くう (空集合, 空対空), not そら."""
+    tok = tokens[i]
+    nxt = _next(tokens, i)
+    if (
+        tok.surface == "空"
+        and tok.reading == "そら"
+        and nxt is not None
+        and nxt.has_kanji
+        and _is_noun(nxt)
+        and nxt.pos[1] == "普通名詞"
+        and (i == 0 or not tokens[i - 1].has_kanji)
+    ):
+        return "くう"
+    return None
+
+
 #: (name, characters a token must contain for the rule to run, rule), in the order they run.
 RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("number_word", NUMERAL_CHARS, number_word_rule, None),
@@ -654,6 +698,9 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("gaisha", "会", gaisha, None),
     ("literary", "宅室先身一昨咽停", literary, "literary"),
     ("yuku", "行", yuku, "literary"),
+    ("hyou", "表", hyou, None),
+    ("suku", "空", suku, None),
+    ("kuu", "空", kuu, None),
     ("dou", "道", dou, None),
     ("gawa", "川", gawa, None),
     ("gumi", "組", gumi, None),
