@@ -56,6 +56,9 @@ def to_katakana(text: str) -> str:
     return text.translate(_HIRA_TO_KATA)
 
 
+_READING_RE = re.compile("[\u3041-\u3096ーゝゞ]+")
+
+
 def is_reading(text: str) -> bool:
     """A usable reading: non-empty and only hiragana (plus ー)."""
-    return bool(text) and all(0x3041 <= ord(ch) <= 0x3096 or ch in "ーゝゞ" for ch in text)
+    return _READING_RE.fullmatch(text) is not None

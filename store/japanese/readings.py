@@ -47,7 +47,6 @@ def _tokens(text: str) -> list[Token]:
     out: list[Token] = []
     append = out.append
     search = KANJI_RE.search
-    pos_of = analyzer.pos_of
     tokenizer = analyzer.tokenizer()
     for offset, piece in analyzer.chunks(text):
         start = offset
@@ -60,13 +59,13 @@ def _tokens(text: str) -> list[Token]:
                     start,
                     end,
                     to_hiragana(m.reading_form()),
-                    pos_of(m),
+                    None,
                     m,
                     m.is_oov(),
                     True,
                 )
             else:
-                tok = Token(surface, start, end, "", pos_of(m), m, False, False)
+                tok = Token(surface, start, end, "", None, m, False, False)
             append(tok)
             start = end
     return out

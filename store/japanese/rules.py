@@ -19,6 +19,7 @@ import os
 from collections.abc import Callable
 from typing import Any, Literal
 
+from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji
 from store.japanese.numbers import (
     COUNTER_CHARS,
@@ -38,7 +39,7 @@ class Token:
         "start",
         "end",
         "reading",
-        "pos",
+        "_pos",
         "oov",
         "source",
         "has_kanji",
@@ -52,7 +53,7 @@ class Token:
         start: int,
         end: int,
         reading: str,
-        pos: tuple[str, ...],
+        pos: tuple[str, ...] | None,
         morpheme: Any = None,
         oov: bool = False,
         kanji: bool | None = None,
@@ -61,13 +62,20 @@ class Token:
         self.start = start
         self.end = end
         self.reading = reading
-        self.pos = pos
+        self._pos = pos
         self._morpheme = morpheme
         self.oov = oov
         self.source = "dict"
         self.has_kanji = has_kanji(surface) if kanji is None else kanji
         #: True when a following token took this one's span (number + counter read as one).
         self.absorbed = False
+
+    @property
+    def pos(self) -> tuple[str, ...]:
+        """Sudachi's part of speech (looked up on first use: most tokens never need it)."""
+        if self._pos is None:
+            self._pos = pos_of(self._morpheme) if self._morpheme is not None else ("*",) * 6
+        return self._pos
 
     @property
     def lemma(self) -> str:
