@@ -85,3 +85,10 @@ def test_sentences_find_and_merge() -> None:
     assert find_literal("ＩＣＢＭとｱｼﾞｱ", "icbm") == [(0, 4)]
     assert find_literal("アジアとｱｼﾞｱ", "アジア") == [(0, 3)]  # ｼﾞ is two code points: not folded
     assert merge_spans([(0, 2), (5, 7)], [(1, 3)]) == [(0, 3), (5, 7)]
+
+
+def test_script_runs_stand_in_for_words() -> None:
+    from tui.layout.textnav import script_runs
+
+    runs = [r.surface for r in script_runs("日本はICBMを、カナダと")]
+    assert runs == ["日本", "は", "ICBM", "を", "、", "カナダ", "と"]

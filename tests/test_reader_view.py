@@ -513,3 +513,27 @@ async def test_every_key_is_harmless_on_an_empty_document(doc: Document) -> None
         await pilot.press("slash", *"abc", "enter")
         await pilot.pause()
         assert app.query_one(ReaderView).matches == []
+
+
+async def test_without_a_working_analyser_words_follow_the_script(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import store.japanese
+
+    def broken(text: str) -> list[Any]:
+        raise RuntimeError("dictionary missing")
+
+    monkeypatch.setattr(store.japanese, "tokenize", broken)
+    doc = make_doc()
+    app = ReaderApp(doc)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        reader.goto_offset(doc.block_starts[1])
+        await pilot.press("w")
+        assert doc.base_text[reader.cursor] == "、"
+        reader.search("取り組む")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [doc.base_text[s:e] for s, e in reader.matches] == ["取り組む"]
+        assert app.is_running

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 #: Characters that end a sentence; closing brackets right after them belong to that sentence.
@@ -66,6 +67,45 @@ def prev_in(starts: Sequence[int], offset: int) -> int | None:
             break
         found = s
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptRun:
+    """A stand-in word when the analyser is unavailable: a run of one script."""
+
+    surface: str
+    start: int
+    end: int
+    reading: str = ""
+    dictionary_form: str = ""
+    normalized_form: str = ""
+    pos: tuple[str, ...] = ()
+
+
+def _script(ch: str) -> str:
+    o = ord(ch)
+    if ch.isspace():
+        return "space"
+    if 0x3041 <= o <= 0x309F:
+        return "hiragana"
+    if 0x30A0 <= o <= 0x30FF or 0xFF66 <= o <= 0xFF9F:
+        return "katakana"
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or ch in "々〆ヶ":
+        return "kanji"
+    if ch.isalnum():
+        return "latin"
+    return "punct:" + ch
+
+
+def script_runs(text: str) -> list[ScriptRun]:
+    """``text`` cut where the script changes (kanji / hiragana / katakana / Latin / each symbol)."""
+    runs: list[ScriptRun] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or _script(text[i]) != _script(text[start]) or text[i] in "、。":
+            runs.append(ScriptRun(text[start:i], start, i, dictionary_form=text[start:i]))
+            start = i
+    return runs
 
 
 def word_starts(morphemes: Iterable[MorphemeLike]) -> list[int]:

@@ -44,6 +44,7 @@ from tui.layout.textnav import (
     merge_spans,
     next_in,
     prev_in,
+    script_runs,
     sentence_starts,
     word_starts,
 )
@@ -209,6 +210,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._preview: str | None = None
         self._reflow_pending = False
         self._folded: tuple[Document, str] | None = None
+        self._analyser_failed = False
 
     # -- public API ---------------------------------------------------------------------
     def show(
@@ -248,7 +250,7 @@ class ReaderView(ScrollView, can_focus=True):
         if readings is None and analyse and doc.blocks:
             self._analyse(doc)
 
-    @work(thread=True, exclusive=True, group="reader-analyse")
+    @work(thread=True, exclusive=True, group="reader-analyse", exit_on_error=False)
     def _analyse(self, doc: Document) -> None:
         """Readings for ``doc`` off the main thread (cached on disk by the analyser)."""
         from store.japanese import document_readings
@@ -861,9 +863,21 @@ class ReaderView(ScrollView, can_focus=True):
         """The analyser's words of ``block`` (cached)."""
         found = self._morphemes.get(block)
         if found is None and self.document is not None:
-            from store.japanese import tokenize
+            text = self.document.blocks[block].text
+            try:
+                from store.japanese import tokenize
 
-            found = tokenize(self.document.blocks[block].text)
+                found = tokenize(text)
+            except Exception as exc:  # no dictionary: words by script, and say so once
+                found = script_runs(text)
+                if not self._analyser_failed:
+                    self._analyser_failed = True
+                    self.notify(
+                        f"Word analysis unavailable ({type(exc).__name__}); "
+                        "words follow the script instead",
+                        severity="warning",
+                        markup=False,
+                    )
             self._morphemes[block] = found
         return found or []
 
@@ -1107,13 +1121,17 @@ class ReaderView(ScrollView, can_focus=True):
 
     @work(thread=True, exclusive=True, group="reader-search")
     def _search_words(self, query: str, gen: int) -> None:
-        """Add inflected forms (取り組む → 取り組み) found with the analyser's dictionary form."""
+        """Add inflected forms (取り組む → 取り組み) found with the analyser's dictionary form
+        (without a working analyser the literal matches simply stay)."""
         doc = self.document
         if doc is None:
             return
-        from store.japanese import tokenize
+        try:
+            from store.japanese import tokenize
 
-        q = [m for m in tokenize(query) if m.surface.strip()]
+            q = [m for m in tokenize(query) if m.surface.strip()]
+        except Exception:  # no analyser: the literal matches are all there is
+            return
         if not is_word_query(q):
             return
         worker = get_current_worker()
