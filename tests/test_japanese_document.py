@@ -172,6 +172,18 @@ def test_tokenize_handles_text_beyond_sudachis_limit() -> None:
     assert words[-1].end == len(text)
 
 
+def test_long_text_without_any_break_is_cut_safely() -> None:
+    from store.japanese.analyzer import MAX_CHUNK_BYTES, chunks
+
+    text = "漢字" * 40000 + "\U00020b9f" * 5000  # no newline, no 。, some 4-byte characters
+    pieces = list(chunks(text))
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p.encode("utf-8")) <= MAX_CHUNK_BYTES for _, p in pieces)
+    assert [o for o, _ in pieces] == [
+        sum(len(p) for _, p in pieces[:k]) for k in range(len(pieces))
+    ]
+
+
 def test_tokenize_from_several_threads() -> None:
     results: list[list[str]] = []
 

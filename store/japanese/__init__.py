@@ -10,12 +10,21 @@ Public interface (everything loads SudachiPy lazily, on first use, one tokenizer
 - ``document_readings(doc) -> DocumentReadings`` — ``Reading(start, end, reading, source)`` per
   block (``.blocks[i]``) and per footnote (``.footnotes[id]``), cached by content hash.
 - ``select_readings(readings, level, grade=..., known_words=...)`` — the display levels
-  ``all``, ``above-grade``, ``first``, ``off`` (see ``store.japanese.levels``).
+  ``all``, ``above-grade``, ``first``, ``off`` for a whole document (``filter_readings`` does
+  one block); see ``store.japanese.levels`` for the default and why.
+- ``Annotator`` — readings paragraph by paragraph for a stream (remembers glosses).
 """
 
 from store.japanese.analyzer import Morpheme, tokenize
 from store.japanese.document import DocumentReadings, document_readings
-from store.japanese.levels import DEFAULT_GRADE, DEFAULT_LEVEL, LEVELS, select_readings
+from store.japanese.levels import (
+    DEFAULT_GRADE,
+    DEFAULT_LEVEL,
+    LEVELS,
+    Level,
+    filter_readings,
+    select_readings,
+)
 from store.japanese.readings import (
     Annotator,
     Reading,
@@ -33,7 +42,9 @@ __all__ = [
     "Morpheme",
     "Reading",
     "Segment",
+    "Level",
     "document_readings",
+    "filter_readings",
     "furigana_segments",
     "segments_from_readings",
     "select_readings",
