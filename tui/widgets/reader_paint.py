@@ -79,6 +79,9 @@ def paint_ruby(row: Row, width: int, palette: Palette, fill: Style | None = None
     base = fill or palette.base
     texts = [" "] * width
     styles = [base] * width
+    for deco in row.decorations:
+        if deco.kind == "bar" and deco.col < width:  # a quote's bar runs past its readings
+            styles[deco.col] = base + palette.bar
     for r in row.ruby:
         if r.source == "guess":
             style = base + palette.ruby_guess
