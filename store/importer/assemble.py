@@ -184,7 +184,7 @@ class _Reader:
         self.end_note()
         if self.current is not None and self.current.unfinished():
             self.interrupted = True
-        note = NoteDef(style, number, text, line=index)
+        note = NoteDef(style, number, text, line=index, block=len(self.blocks))
         self.notes.append(note)
         self.note = note
         self.note_last = self.lines[index].strip()

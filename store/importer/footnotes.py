@@ -37,6 +37,8 @@ class NoteDef:
     scope: int = 0
     #: Index of the source line the definition started on.
     line: int = 0
+    #: How many raw blocks preceded the definition: where its page is.
+    block: int = 0
     full_id: str = field(default="")
 
 
@@ -111,17 +113,34 @@ def _acceptable(note: NoteDef, text: str, start: int, end: int) -> bool:
     return not (after and _UNIT_AFTER.match(after)) and text[start - 1 : start] != "第"
 
 
-def link_markers(blocks: list[Block], notes: list[NoteDef]) -> None:
-    """Find each definition's marker, in sequence per scope, and move it into ``refs``."""
+#: Page-bound notes (``(1)``, page-foot ``1 …``) have their marker on the same page: search
+#: this many blocks before and after the definition (it also keeps the search linear).
+_BEFORE_DEF = 40
+_AFTER_DEF = 80
+
+
+def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 0) -> None:
+    """Find each definition's marker, in sequence per scope, and move it into ``refs``.
+
+    ``raw_count`` is the number of blocks the definitions' ``block`` positions refer to (before
+    empty and duplicated blocks were dropped); positions are scaled to ``blocks``.
+    """
+    scale = len(blocks) / raw_count if raw_count else 1.0
     cursor: dict[tuple[str, int], tuple[int, int]] = {}
     for note in notes:
         if note.style == "note":
             continue
         key = (note.style, note.scope)
         bi, pos = cursor.get(key, (0, 0))
+        last = len(blocks)
+        if note.style in ("paren", "bare"):
+            here = int(note.block * scale)
+            if here - _BEFORE_DEF > bi:
+                bi, pos = here - _BEFORE_DEF, 0
+            last = min(last, here + _AFTER_DEF)
         pattern = _marker_pattern(note)
         found = None
-        for b in range(bi, len(blocks)):
+        for b in range(bi, last):
             text = blocks[b].text
             for m in pattern.finditer(text, pos if b == bi else 0):
                 if _acceptable(note, text, m.start(), m.end()):

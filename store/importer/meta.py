@@ -28,6 +28,8 @@ def is_caption(line: str) -> bool:
     return len(stripped) <= 90 and bool(_CAPTION.search(stripped)) and not stripped.endswith("。")
 
 
+_META_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _META))
+
+
 def is_meta(line: str) -> bool:
-    stripped = line.strip()
-    return any(p.match(stripped) for p in _META)
+    return bool(_META_ANY.match(line.strip()))

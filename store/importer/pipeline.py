@@ -57,7 +57,7 @@ def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> D
         )
     blocks = drop_repeated_runs(blocks)
     assign_ids(assembled.notes)
-    link_markers(blocks, assembled.notes)
+    link_markers(blocks, assembled.notes, raw_count=len(assembled.blocks))
     footnotes = []
     for note in assembled.notes:
         body, ruby, _ = parse_inline(note.text)

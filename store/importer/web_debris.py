@@ -39,9 +39,11 @@ _SECTION_START = re.compile(
 )
 
 
+_DEBRIS_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _DEBRIS), re.I)
+
+
 def is_debris(line: str) -> bool:
-    stripped = line.strip()
-    return any(p.match(stripped) for p in _DEBRIS)
+    return bool(_DEBRIS_ANY.fullmatch(line.strip()))
 
 
 def starts_debris_section(line: str) -> bool:
