@@ -15,34 +15,41 @@ Public interface (everything loads SudachiPy lazily, on first use, one tokenizer
 - ``Annotator`` — readings paragraph by paragraph for a stream (remembers glosses).
 """
 
-from store.japanese.analyzer import Morpheme, tokenize
-from store.japanese.document import DocumentReadings, document_readings
-from store.japanese.levels import (
-    DEFAULT_GRADE,
-    DEFAULT_LEVEL,
-    LEVELS,
-    Level,
-    filter_readings,
-    select_readings,
-)
-from store.japanese.readings import (
-    Annotator,
-    Reading,
-    Segment,
-    furigana_segments,
-    segments_from_readings,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+#: Public name -> module that defines it. Imported on first use, so ``shiori furigana`` and
+#: the app's first paint load only what they need (PEP 562).
+_EXPORTS = {
+    "Morpheme": "analyzer",
+    "tokenize": "analyzer",
+    "DocumentReadings": "document",
+    "document_readings": "document",
+    "DEFAULT_GRADE": "levels",
+    "DEFAULT_LEVEL": "levels",
+    "LEVELS": "levels",
+    "Level": "levels",
+    "filter_readings": "levels",
+    "select_readings": "levels",
+    "Annotator": "readings",
+    "Reading": "readings",
+    "Segment": "readings",
+    "furigana_segments": "readings",
+    "segments_from_readings": "readings",
+}
 
 __all__ = [
+    "Annotator",
     "DEFAULT_GRADE",
     "DEFAULT_LEVEL",
-    "LEVELS",
-    "Annotator",
     "DocumentReadings",
+    "LEVELS",
+    "Level",
     "Morpheme",
     "Reading",
     "Segment",
-    "Level",
     "document_readings",
     "filter_readings",
     "furigana_segments",
@@ -50,3 +57,31 @@ __all__ = [
     "select_readings",
     "tokenize",
 ]
+
+if TYPE_CHECKING:
+    from store.japanese.analyzer import Morpheme, tokenize
+    from store.japanese.document import DocumentReadings, document_readings
+    from store.japanese.levels import (
+        DEFAULT_GRADE,
+        DEFAULT_LEVEL,
+        LEVELS,
+        Level,
+        filter_readings,
+        select_readings,
+    )
+    from store.japanese.readings import (
+        Annotator,
+        Reading,
+        Segment,
+        furigana_segments,
+        segments_from_readings,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'store.japanese' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"store.japanese.{module}"), name)
+    globals()[name] = value
+    return value
