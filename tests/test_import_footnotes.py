@@ -99,3 +99,11 @@ def test_a_box_with_its_own_numbering_keeps_its_own_notes() -> None:
     refs = [(b.text[: r.offset], r.footnote_id) for b in doc.blocks for r in b.refs]
     assert [fid for _, fid in refs] == ["1", "2-1", "2-2"]
     assert [before.rsplit("（", 1)[-1] for before, _ in refs] == ["JICA）", "JPF）", "USJC）"]
+
+
+def test_numbered_kome_notes_link_their_markers() -> None:
+    doc = import_text("対象国※1は増えている。別の件※2もある。\n\n※1 2024年末時点。\n※2 参考値。\n")
+    (para,) = doc.blocks
+    assert para.text == "対象国は増えている。別の件もある。"
+    assert [(r.offset, r.footnote_id) for r in para.refs] == [(3, "※1"), (13, "※2")]
+    assert [(f.id, f.text) for f in doc.footnotes] == [("※1", "2024年末時点。"), ("※2", "参考値。")]

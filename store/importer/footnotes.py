@@ -79,7 +79,10 @@ def assign_ids(notes: list[NoteDef]) -> None:
     for note in notes:
         if note.style == "note":
             index = sum(1 for n in notes[: notes.index(note)] if n.style == "note") + 1
-            note.full_id = f"※{index}"
+            note.full_id = note.number if len(note.number) > 1 else f"※{index}"
+            while note.full_id in seen_ids:
+                note.full_id += "'"
+            seen_ids.add(note.full_id)
             continue
         if note.style == "md":
             note.full_id = note.number
@@ -103,6 +106,8 @@ def _marker_pattern(note: NoteDef) -> re.Pattern[str]:
         return re.compile(rf"[（(]{num}[）)]")
     if note.style == "md":
         return re.compile(rf"\[\^{num}\]")
+    if note.style == "note":
+        return re.compile(rf"{num}(?![0-9０-９])")
     return re.compile(rf"(?<=[{_BEFORE}]){num}(?![0-9])")
 
 
@@ -128,8 +133,8 @@ def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 
     scale = len(blocks) / raw_count if raw_count else 1.0
     cursor: dict[tuple[str, int], tuple[int, int]] = {}
     for note in notes:
-        if note.style == "note":
-            continue
+        if note.style == "note" and len(note.number) == 1:
+            continue  # a bare ※ note has no marker
         key = (note.style, note.scope)
         bi, pos = cursor.get(key, (0, 0))
         last = len(blocks)
