@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store.model import Block, Document, Ref
+from store.model import Block, Document, Ref, Ruby
 from tui.layout.document import BASE, BLANK, RUBY, DocumentLayout
 from tui.layout.lines import RubySpan
 from tui.layout.textnav import find_literal, merge_spans, sentence_starts
@@ -19,9 +19,9 @@ def doc_of(n: int = 30) -> Document:
 
 def test_blocks_are_laid_out_only_when_needed() -> None:
     layout = DocumentLayout(doc_of(), 40)
-    assert layout.pending == len(layout.blocks)
+    assert layout.pending == len(layout.layouts)
     layout.line(0)
-    assert layout.blocks[0] is not None and layout.blocks[5] is None
+    assert layout.layouts[0] is not None and layout.layouts[5] is None
 
 
 def test_screen_lines_ruby_base_blank() -> None:
@@ -42,8 +42,8 @@ def test_screen_lines_ruby_base_blank() -> None:
 
 def test_list_bullet_only_when_the_item_has_no_marker_of_its_own() -> None:
     layout = DocumentLayout(doc_of(1), 40)
-    first = layout.ensure(2).rows[0]
-    second = layout.ensure(3).rows[0]
+    first = layout.block_rows(2)[0]
+    second = layout.block_rows(3)[0]
     assert [d.text for d in first.decorations if d.kind == "bullet"] == ["・"]
     assert not [d for d in second.decorations if d.kind == "bullet"]
 
@@ -59,7 +59,7 @@ def test_position_survives_reflow_at_other_widths() -> None:
         y2 = wide.y_of(block, offset)
         b2, o2 = wide.position_at(y2)
         assert b2 == 17
-        row = wide.ensure(17).rows[wide.row_index(17, offset)]
+        row = wide.row_at(17, offset)
         assert row.start <= offset < max(row.end, row.start + 1)
         assert o2 == row.start
 
@@ -68,7 +68,7 @@ def test_table_columns_align_in_cells() -> None:
     rows = [["国名", "人口"], ["アメリカ合衆国", "3億"], ["日本", "1億2400万"]]
     text = "\n".join("\t".join(r) for r in rows)
     layout = DocumentLayout(Document("t", [Block("table", text, rows=rows)]), 60)
-    table_rows = layout.ensure(0).rows
+    table_rows = layout.block_rows(0)
     second_cols = []
     for r, row in zip(rows, table_rows, strict=True):
         at = text.index(r[1], row.start)
@@ -92,3 +92,36 @@ def test_script_runs_stand_in_for_words() -> None:
 
     runs = [r.surface for r in script_runs("日本はICBMを、カナダと")]
     assert runs == ["日本", "は", "ICBM", "を", "、", "カナダ", "と"]
+
+
+def test_a_huge_paragraph_is_laid_out_in_pieces() -> None:
+    from tui.layout.document import PIECE_CHARS, piece_bounds
+
+    sentence = "国際社会の平和と安定に貢献してきた。"
+    text = sentence * (3 * PIECE_CHARS // len(sentence))
+    at = text.index("貢献", 2 * PIECE_CHARS)
+    block = Block("paragraph", text, ruby=[Ruby(at, at + 2, "こうけん")], refs=[Ref(at + 2, "9")])
+    bounds = piece_bounds(block)
+    assert len(bounds) >= 3
+    assert all(text[e - 1] == "。" for _, e in bounds[:-1])  # cut after a sentence
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+
+    layout = DocumentLayout(Document("t", [block, Block("paragraph", "終わり")]), 40)
+    assert layout.line(0) is not None
+    assert layout.layouts[1] is None  # the rest waits
+    rows = layout.block_rows(0)
+    assert rows[0].start == 0 and rows[-1].end == len(text)
+    for a, b in zip(rows, rows[1:], strict=False):
+        assert a.end == b.start
+    # readings and markers of a later piece sit at the block's own offsets
+    ruby = [r for row in rows for r in row.ruby]
+    assert [(r.start, r.end, r.reading) for r in ruby] == [(at, at + 2, "こうけん")]
+    markers = [d for row in rows for d in row.decorations if d.kind == "marker"]
+    assert [(d.offset, d.key) for d in markers] == [(at + 2, "9")]
+    # positions inside a later piece survive the round trip
+    y = layout.y_of(0, at)
+    block_index, offset = layout.position_at(y)
+    assert block_index == 0 and offset <= at < layout.row_at(0, at).end
+    # no blank line between the pieces of one block
+    kinds = [layout.line(k).kind for k in range(layout.line_count)]
+    assert kinds.count("blank") == 1

@@ -468,7 +468,7 @@ async def test_first_mode_shows_a_reading_once_per_section() -> None:
         await pilot.pause()
         layout = reader._layout
         assert layout is not None
-        with_ruby = [i for i in range(5) if any(r.ruby for r in layout.ensure(i).rows)]
+        with_ruby = [i for i in range(5) if any(r.ruby for r in layout.block_rows(i))]
         assert with_ruby == [1, 4]
 
 

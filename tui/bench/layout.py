@@ -50,7 +50,7 @@ def _full_layout(doc: Document, readings: Any, width: int) -> float:
     shown = select_readings(readings, "above-grade").blocks if readings else None
     started = time.perf_counter()
     layout = DocumentLayout(doc, width, readings=(lambda i: shown[i]) if shown else None)
-    for i in range(len(doc.blocks)):
+    for i in range(len(layout.layouts)):
         layout.ensure(i)
     return time.perf_counter() - started
 

@@ -13,12 +13,11 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from store.model import Block, Document
-from tui.layout.cells import text_width
-from tui.layout.lines import Decoration, ReadingLike, Row, RubySpan, layout_text
+from store.model import Block, Document, Ref, Ruby
+from tui.layout.lines import Decoration, ReadingLike, Row, RubyPlacement, RubySpan, layout_text
 from tui.layout.table import layout_table
 
 #: Line kinds: a furigana row, a base row, or the blank line after a block.
@@ -62,8 +61,12 @@ def layout_block(
     readings: Sequence[ReadingLike] = (),
     inline: bool = False,
     blank_after: bool = True,
+    first_piece: bool = True,
 ) -> BlockLayout:
-    """Lay out one block of the model; ``readings`` are the analyser's (source ruby is added)."""
+    """Lay out one block of the model; ``readings`` are the analyser's (source ruby is added).
+
+    ``first_piece`` is False for the later pieces of a very long block (no second bullet).
+    """
     spans = block_readings(block, readings)
     refs = [(r.offset, r.footnote_id) for r in block.refs]
     kind = block.kind
@@ -73,7 +76,7 @@ def layout_block(
         rows = layout_text(
             block.text, width, readings=spans, refs=refs, inline=inline, indent=2, hanging=2
         )
-        if not _OWN_BULLET.match(block.text) and rows:
+        if first_piece and not _OWN_BULLET.match(block.text) and rows:
             first = rows[0]
             first.decorations = (Decoration(0, BULLET, "bullet"), *first.decorations)
     elif kind in ("quote", "meta"):
@@ -95,8 +98,66 @@ def layout_block(
     return BlockLayout(rows, lines)
 
 
+#: Blocks longer than this many characters are laid out in pieces (cut after a sentence), so
+#: one huge paragraph does not hold up the first screen.
+PIECE_CHARS = 2000
+_PIECE_CUTS = "。．！？!?\n"
+
+
+def piece_bounds(block: Block, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of a block's text, cut after a sentence end where possible and
+    never inside a ruby base or a Latin word. Tables are never cut."""
+    text = block.text
+    n = len(text)
+    if n <= limit or block.kind == "table":
+        return [(0, n)]
+    inside = bytearray(n + 1)  # 1 where a cut would split a ruby base
+    for r in block.ruby:
+        for k in range(max(0, r.start + 1), min(n, r.end)):
+            inside[k] = 1
+    out: list[tuple[int, int]] = []
+    start = 0
+    while n - start > limit:
+        hi = start + limit
+        cut = -1
+        for k in range(hi, start + limit // 2, -1):
+            if text[k - 1] in _PIECE_CUTS and not inside[k]:
+                cut = k
+                break
+        if cut < 0:
+            cut = hi
+            while cut > start + 1 and (
+                inside[cut] or (text[cut - 1].isascii() and text[cut].isascii())
+            ):
+                cut -= 1
+            if cut <= start + 1:
+                cut = hi
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
+
+
+def _shift_rows(rows: list[Row], by: int) -> None:
+    """Move rows laid out for a piece to the offsets of the whole block."""
+    for row in rows:
+        row.start += by
+        row.end += by
+        row.ruby = tuple(
+            RubyPlacement(r.col, r.reading, r.start + by, r.end + by, r.source) for r in row.ruby
+        )
+        row.decorations = tuple(
+            replace(d, offset=d.offset + by) if d.offset >= 0 else d for d in row.decorations
+        )
+
+
 class DocumentLayout:
-    """Lazy layout of ``doc`` at ``width``; ``readings(i)`` gives block ``i``'s analyser readings."""
+    """Lazy layout of ``doc`` at ``width``; ``readings(i)`` gives block ``i``'s analyser readings.
+
+    The unit of layout is a *piece*: a whole block, or a part of a very long one
+    (:func:`piece_bounds`). ``pieces[k]`` is ``(block, start, end)``; ``layouts``, ``heights``
+    and ``starts`` are indexed by piece.
+    """
 
     def __init__(
         self,
@@ -110,60 +171,133 @@ class DocumentLayout:
         self.width = max(1, width)
         self.inline = inline
         self._readings = readings or (lambda i: ())
-        n = len(doc.blocks)
-        self.blocks: list[BlockLayout | None] = [None] * n
-        self.heights: list[int] = [self._estimate(i) for i in range(n)]
+        self.pieces: list[tuple[int, int, int]] = []
+        self.first_piece: list[int] = []
+        for i, block in enumerate(doc.blocks):
+            self.first_piece.append(len(self.pieces))
+            self.pieces.extend((i, s, e) for s, e in piece_bounds(block))
+        n = len(self.pieces)
+        self.layouts: list[BlockLayout | None] = [None] * n
+        self.heights: list[int] = [self._estimate(k) for k in range(n)]
         self._starts: list[int] | None = None
         self.pending = n
 
     # -- building -----------------------------------------------------------------------
-    def _blank_after(self, i: int) -> bool:
+    def _blank_after(self, k: int) -> bool:
+        i, _, end = self.pieces[k]
         blocks = self.doc.blocks
-        return not (i + 1 < len(blocks) and blocks[i].kind == "list_item" == blocks[i + 1].kind)
+        if end < len(blocks[i].text):
+            return False  # more of the same block follows
+        if i + 1 >= len(blocks):
+            return False  # nothing after the last block
+        return not blocks[i].kind == "list_item" == blocks[i + 1].kind
 
-    def _estimate(self, i: int) -> int:
-        text = self.doc.blocks[i].text
+    def _estimate(self, k: int) -> int:
+        i, start, end = self.pieces[k]
+        text = self.doc.blocks[i].text[start:end]
         cells = len(text) if text.isascii() else 2 * len(text)
         rows = max(1, math.ceil(cells / self.width))
-        return rows + (1 if self._blank_after(i) else 0)
+        return rows + (1 if self._blank_after(k) else 0)
 
-    def compute(self, i: int) -> BlockLayout:
-        """Lay out block ``i`` without touching shared state (safe from a worker thread)."""
-        return layout_block(
-            self.doc.blocks[i],
+    def compute(self, k: int) -> BlockLayout:
+        """Lay out piece ``k`` without touching shared state (safe from a worker thread)."""
+        i, start, end = self.pieces[k]
+        block = self.doc.blocks[i]
+        readings = self._readings(i)
+        if start == 0 and end == len(block.text):
+            return layout_block(
+                block,
+                i,
+                self.width,
+                readings=readings,
+                inline=self.inline,
+                blank_after=self._blank_after(k),
+            )
+        first = start == 0
+        piece = Block(
+            block.kind,
+            block.text[start:end],
+            level=block.level,
+            ruby=[
+                Ruby(r.start - start, r.end - start, r.reading)
+                for r in block.ruby
+                if start <= r.start and r.end <= end
+            ],
+            refs=[
+                Ref(r.offset - start, r.footnote_id)
+                for r in block.refs
+                if start < r.offset <= end or (first and r.offset == 0)
+            ],
+        )
+        shifted = [
+            RubySpan(r.start - start, r.end - start, r.reading, getattr(r, "source", "dict"))
+            for r in readings
+            if start <= r.start and r.end <= end
+        ]
+        layout = layout_block(
+            piece,
             i,
             self.width,
-            readings=self._readings(i),
+            readings=shifted,
             inline=self.inline,
-            blank_after=self._blank_after(i),
+            blank_after=self._blank_after(k),
+            first_piece=first,
         )
+        _shift_rows(layout.rows, start)
+        return layout
 
-    def install(self, i: int, layout: BlockLayout) -> bool:
-        """Store a computed block; True when the document's line count changed."""
-        if self.blocks[i] is None:
+    def install(self, k: int, layout: BlockLayout) -> bool:
+        """Store a computed piece; True when the document's line count changed."""
+        if self.layouts[k] is None:
             self.pending -= 1
-        self.blocks[i] = layout
-        changed = self.heights[i] != len(layout.lines)
+        self.layouts[k] = layout
+        changed = self.heights[k] != len(layout.lines)
         if changed:
-            self.heights[i] = len(layout.lines)
+            self.heights[k] = len(layout.lines)
             self._starts = None
         return changed
 
-    def ensure(self, i: int) -> BlockLayout:
-        layout = self.blocks[i]
+    def ensure(self, k: int) -> BlockLayout:
+        """The layout of piece ``k`` (computed now if needed)."""
+        layout = self.layouts[k]
         if layout is None:
-            layout = self.compute(i)
-            self.install(i, layout)
+            layout = self.compute(k)
+            self.install(k, layout)
         return layout
+
+    def block_rows(self, block: int) -> list[Row]:
+        """Every row of ``block`` (all its pieces laid out)."""
+        rows: list[Row] = []
+        for k in self._pieces_of(block):
+            rows.extend(self.ensure(k).rows)
+        return rows
 
     @property
     def complete(self) -> bool:
         return self.pending == 0
 
+    def _pieces_of(self, block: int) -> range:
+        first = self.first_piece[block]
+        last = (
+            self.first_piece[block + 1] if block + 1 < len(self.first_piece) else len(self.pieces)
+        )
+        return range(first, last)
+
+    def piece_of(self, block: int, offset: int) -> int:
+        """The piece of ``block`` holding ``offset``."""
+        if not self.pieces:
+            return 0
+        block = max(0, min(block, len(self.first_piece) - 1))
+        found = self.first_piece[block]
+        for k in self._pieces_of(block):
+            if self.pieces[k][1] <= offset:
+                found = k
+        return found
+
     # -- line index ---------------------------------------------------------------------
     @property
     def starts(self) -> list[int]:
-        """First line index of each block."""
+        """First line index of each piece."""
         if self._starts is None:
             self._starts = [0, *accumulate(self.heights)][:-1] if self.heights else []
         return self._starts
@@ -172,25 +306,25 @@ class DocumentLayout:
     def line_count(self) -> int:
         return (self.starts[-1] + self.heights[-1]) if self.heights else 0
 
-    def block_at_line(self, y: int) -> int:
+    def piece_at_line(self, y: int) -> int:
         if not self.heights:
             return 0
         return max(0, min(len(self.heights) - 1, bisect_right(self.starts, y) - 1))
 
     def line(self, y: int) -> Line | None:
-        """The screen line ``y`` (lays out its block if needed; may change later lines' index)."""
+        """The screen line ``y`` (lays out its piece if needed; may move later lines)."""
         if not self.heights or y < 0 or y >= self.line_count:
             return None
-        i = self.block_at_line(y)
-        layout = self.ensure(i)
-        k = y - self.starts[i]
-        if k >= len(layout.lines):
+        k = self.piece_at_line(y)
+        layout = self.ensure(k)
+        j = y - self.starts[k]
+        if j >= len(layout.lines):
             return None
-        return layout.lines[k]
+        return layout.lines[j]
 
-    def row_index(self, block: int, offset: int) -> int:
-        """Index of the row of ``block`` holding ``offset``."""
-        rows = self.ensure(block).rows
+    def row_at(self, block: int, offset: int) -> Row:
+        """The row of ``block`` holding ``offset``."""
+        rows = self.ensure(self.piece_of(block, offset)).rows
         lo, hi = 0, len(rows) - 1
         while lo < hi:
             mid = (lo + hi + 1) // 2
@@ -198,32 +332,30 @@ class DocumentLayout:
                 lo = mid
             else:
                 hi = mid - 1
-        return lo
+        return rows[lo]
 
     def y_of(self, block: int, offset: int = 0, *, base: bool = False) -> int:
         """Line index where ``offset`` of ``block`` is drawn (its ruby line unless ``base``)."""
         if not self.heights:
             return 0
-        block = max(0, min(block, len(self.heights) - 1))
-        layout = self.ensure(block)
-        target = layout.rows[self.row_index(block, offset)]
-        for k, line in enumerate(layout.lines):
+        k = self.piece_of(block, offset)
+        layout = self.ensure(k)
+        target = self.row_at(block, offset)
+        for j, line in enumerate(layout.lines):
             if line.row is target and (base is False or line.kind == BASE):
-                return self.starts[block] + k
-        return self.starts[block]
+                return self.starts[k] + j
+        return self.starts[k]
 
     def position_at(self, y: int) -> tuple[int, int]:
         """``(block, offset)`` shown on line ``y``: what the reader keeps across reflows."""
         if not self.heights:
             return (0, 0)
         y = max(0, min(y, self.line_count - 1))
-        i = self.block_at_line(y)
-        layout = self.ensure(i)
-        k = min(y - self.starts[i], len(layout.lines) - 1)
-        line = layout.lines[k]
+        k = self.piece_at_line(y)
+        layout = self.ensure(k)
+        j = min(y - self.starts[k], len(layout.lines) - 1)
+        line = layout.lines[j]
+        i, _, end = self.pieces[k]
         if line.row is not None:
             return (i, line.row.start)
-        return (i, len(self.doc.blocks[i].text))
-
-    def cell_width(self, text: str) -> int:
-        return text_width(text)
+        return (i, end)

@@ -395,8 +395,8 @@ class ReaderView(ScrollView, can_focus=True):
         block = position[0]
         y = layout.y_of(block, position[1])
         need = y + self.size.height
-        i = block
-        while i < len(layout.blocks) and layout.starts[i] < need:
+        i = layout.piece_of(block, position[1])
+        while i < len(layout.layouts) and layout.starts[i] < need:
             layout.ensure(i)
             i += 1
         y = layout.y_of(block, position[1])
@@ -419,10 +419,10 @@ class ReaderView(ScrollView, can_focus=True):
             return
         batch: list[tuple[int, BlockLayout]] = []
         started = time.perf_counter()
-        for i in range(len(layout.blocks)):
+        for i in range(len(layout.layouts)):
             if worker.is_cancelled or gen != self._gen:
                 return
-            if layout.blocks[i] is not None:
+            if layout.layouts[i] is not None:
                 continue
             batch.append((i, layout.compute(i)))
             if time.perf_counter() - started > BATCH_SECONDS:
@@ -437,11 +437,11 @@ class ReaderView(ScrollView, can_focus=True):
         if gen != self._gen or layout is None:
             return
         top = int(self.scroll_y)
-        anchor = layout.block_at_line(top)
+        anchor = layout.piece_at_line(top)
         within = top - layout.starts[anchor] if layout.heights else 0
         changed = False
         for i, block_layout in batch:
-            if layout.blocks[i] is None:
+            if layout.layouts[i] is None:
                 changed |= layout.install(i, block_layout)
         if changed and self._pending_position is None:
             self._update_virtual_size()
@@ -462,7 +462,7 @@ class ReaderView(ScrollView, can_focus=True):
         layout = DocumentLayout(
             doc, max(8, inner), readings=self._block_readings, inline=self.furigana_mode == "inline"
         )
-        for i in range(len(doc.blocks)):
+        for i in range(len(layout.layouts)):
             layout.ensure(i)
         return layout.line_count
 
@@ -657,7 +657,7 @@ class ReaderView(ScrollView, can_focus=True):
         if strip is None:
             spans = [(s, e, self._span_style(n)) for s, e, n in overlays[0]]
             spans = self._emphasis(block) + spans
-            if block.kind == "table" and row is layout.ensure(line.block).rows[0]:
+            if block.kind == "table" and row.start == 0:
                 text_style = text_style + self._style("table-header")
             strip = paint_row(
                 row,
