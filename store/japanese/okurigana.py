@@ -7,7 +7,6 @@ than guessing a cut.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from store.japanese.chars import is_kanji, to_hiragana
@@ -38,8 +37,31 @@ def split_okurigana(surface: str, reading: str | None) -> tuple[Segment, ...]:
         return ((surface, None),)
     if len(runs) == 1:
         return ((surface, reading),)
-    pattern = "".join("(.+?)" if k else "(" + re.escape(to_hiragana(t)) + ")" for k, t in runs)
-    m = re.fullmatch(pattern, reading)
-    if m is None:
+    pieces = _match(runs, reading, 0, 0)
+    if pieces is None:
         return ((surface, reading),)
-    return tuple((t, m.group(i + 1) if k else None) for i, (k, t) in enumerate(runs))
+    return tuple((t, piece) for (_, t), piece in zip(runs, pieces, strict=True))
+
+
+def _match(runs: list[tuple[bool, str]], reading: str, k: int, pos: int) -> list[str | None] | None:
+    """Readings for ``runs[k:]`` over ``reading[pos:]``: kana runs must appear literally, each
+    kanji run takes at least one kana, the shortest that lets the rest match (like ``(.+?)``)."""
+    if k == len(runs):
+        return [] if pos == len(reading) else None
+    is_kanji_run, text = runs[k]
+    if not is_kanji_run:
+        kana = to_hiragana(text)
+        if not reading.startswith(kana, pos):
+            return None
+        rest = _match(runs, reading, k + 1, pos + len(kana))
+        return None if rest is None else [None, *rest]
+    if k == len(runs) - 1:
+        return [reading[pos:]] if pos < len(reading) else None
+    kana = to_hiragana(runs[k + 1][1])
+    j = reading.find(kana, pos + 1)
+    while j != -1:
+        rest = _match(runs, reading, k + 1, j)
+        if rest is not None:
+            return [reading[pos:j], *rest]
+        j = reading.find(kana, j + 1)
+    return None

@@ -1,0 +1,33 @@
+"""Okurigana splitting: kana written in a word carry no reading; the kanji share the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.japanese.okurigana import split_okurigana
+
+
+@pytest.mark.parametrize(
+    ("surface", "reading", "expected"),
+    [
+        ("読む", "よむ", (("読", "よ"), ("む", None))),
+        ("取り組み", "とりくみ", (("取", "と"), ("り", None), ("組", "く"), ("み", None))),
+        ("収斂", "しゅうれん", (("収斂", "しゅうれん"),)),
+        ("お茶", "おちゃ", (("お", None), ("茶", "ちゃ"))),
+        ("思い出", "おもいで", (("思", "おも"), ("い", None), ("出", "で"))),
+        ("聞き入れ", "ききいれ", (("聞", "き"), ("き", None), ("入", "い"), ("れ", None))),
+        ("お祖父さん", "おじいさん", (("お", None), ("祖父", "じい"), ("さん", None))),
+        ("ヶ月", "かげつ", (("ヶ月", "かげつ"),)),
+        # katakana in the word matches the hiragana reading
+        ("ソ連", "それん", (("ソ", None), ("連", "れん"))),
+        # the reading does not contain the word's kana: keep it whole rather than guess a cut
+        ("見る", "けん", (("見る", "けん"),)),
+        ("1日", "ついたち", (("1日", "ついたち"),)),
+        # no kanji or no reading: one unread segment
+        ("ひらがな", "ひらがな", (("ひらがな", None),)),
+        ("漢字", None, (("漢字", None),)),
+    ],
+)
+def test_split(surface: str, reading: str | None, expected: tuple) -> None:
+    assert split_okurigana(surface, reading) == expected
+    assert "".join(s for s, _ in expected) == surface
