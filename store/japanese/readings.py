@@ -82,7 +82,7 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
             prev_reading = ""
             continue
         reading, source = tok.reading, tok.source
-        if tok.pos[0] == "補助記号" or not is_reading(reading):
+        if not is_reading(reading) or (reading == "きごう" and tok.pos[0] == "補助記号"):
             # Unknown to the dictionary (or a stray 々): per-character guesses, marked as such.
             pos = base + tok.start
             for ch, piece in zip(
