@@ -96,6 +96,7 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("風が吹く", "風", "かぜ"),
         ("その外に道はない", "外", "ほか"),  # hoka_soto
         ("外に出る", "外", "そと"),
+        ("待つ外はない", "外", "ほか"),
         ("竹下通りを歩く", "通", "どお"),  # rendaku
         ("野菜作りの仲間", "作", "づく"),
         ("トイレ付の部屋", "付", "つき"),  # tsuki

@@ -498,11 +498,15 @@ def daibu_literary(tokens: list[Token], i: int) -> str | None:
 
 
 def hoka_soto(tokens: list[Token], i: int) -> str | None:
-    """外 after その or より means "other": その外, より外に (ほか)."""
+    """外 after その, より or a verb means "other": その外, より外に, する外はない (ほか)."""
     tok = tokens[i]
     prev = _prev(tokens, i)
-    if tok.surface == "外" and prev is not None and prev.surface in ("その", "より", "この"):
+    if tok.surface != "外" or prev is None:
+        return None
+    if prev.surface in ("その", "より", "この"):
         return "ほか"
+    if prev.pos[0] in ("動詞", "助動詞") and _next_starts(tokens, i, ("に", "は", "な")):
+        return "ほか"  # 休息する外に, という外に, 待つ外はない
     return None
 
 
