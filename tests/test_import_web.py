@@ -177,3 +177,14 @@ def test_aozora_ruby_annotations_header_and_footer() -> None:
     assert doc.blocks[4].text == "広い門の下には、この男のほかに誰もいない。"
     assert doc.blocks[-1].kind == "meta" and doc.blocks[-2].text.startswith("底本：")
     assert "記号について" not in doc.base_text
+
+
+def test_markdown_pipe_table_and_a_dated_list_item() -> None:
+    md = "| 国 | 税率 |\n|---|---:|\n| 中国 | 10% |\n| カナダ | 25% |\n\n- 外務省「日米首脳会談」（2025年2月7日）\n"
+    doc = import_text(md, suffix=".md")
+    assert doc.blocks[0].kind == "table"
+    assert doc.blocks[0].rows == [["国", "税率"], ["中国", "10%"], ["カナダ", "25%"]]
+    assert (doc.blocks[1].kind, doc.blocks[1].text) == (
+        "list_item",
+        "外務省「日米首脳会談」（2025年2月7日）",
+    )

@@ -35,6 +35,7 @@ _LIST = re.compile(
     r"^[ \t\u3000]*(?:(?P<bullet>[-*+・•●◦])[ \t\u3000]*|(?P<num>[①-⑳]|\d{1,2}\.[ \t]|[（(]?[a-z][)）][ \t]))"
 )
 _ASCII_NUMBERED = re.compile(r"^[ \t]*\d{1,2}\.[ \t]")
+_RULE_CELL = re.compile(r"^:?-{3,}:?$")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _RUBY_MAX = 8
 _HIRAGANA_START = re.compile(f"^[{HIRAGANA}、。）」]")
@@ -347,7 +348,7 @@ class _Reader:
                 self.close_current()
             self.emit("meta", stripped)
             return i + 1
-        if "\t" in stripped and self.table_row(i):
+        if ("\t" in stripped or stripped.startswith("|")) and self.table_row(i):
             return self.table(i)
         m = _QUOTE.match(line)
         if m and stripped.startswith(">"):
@@ -429,7 +430,7 @@ class _Reader:
     def caption_span(self, i: int) -> int | None:
         """Lines i..j-1 form a photo caption (its last line carries the date/credit)."""
         first = self.lines[i].strip()
-        if ends_sentence(first) or is_meta(first):
+        if ends_sentence(first) or is_meta(first) or _LIST.match(self.lines[i]):
             return None
         if is_caption(first):
             return self.caption_tail(i)
@@ -453,23 +454,30 @@ class _Reader:
             end += 1
         return end
 
-    def table_row(self, i: int) -> bool:
-        def cells(k: int) -> int:
-            if k < 0 or k >= len(self.lines):
-                return 0
-            return len([c for c in self.lines[k].strip().split("\t") if c.strip()])
+    def _cells(self, k: int) -> list[str] | None:
+        """The cells of line ``k`` if it is a table row: tab-separated, or a ``| a | b |`` row."""
+        if k < 0 or k >= len(self.lines):
+            return None
+        line = self.lines[k].strip()
+        if line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
+            return [c.strip() for c in line[1:-1].split("|")]
+        parts = [c.strip() for c in line.split("\t")]
+        return parts if len([c for c in parts if c]) >= 2 else None
 
-        here = cells(i)
-        return here >= 2 and (cells(i + 1) >= 2 or cells(i - 1) >= 2)
+    def table_row(self, i: int) -> bool:
+        return self._cells(i) is not None and (
+            self._cells(i + 1) is not None or self._cells(i - 1) is not None
+        )
 
     def table(self, i: int) -> int:
         self.close_current()
         rows: list[list[str]] = []
         while i < len(self.lines):
-            parts = [c.strip() for c in self.lines[i].strip().split("\t")]
-            if len([c for c in parts if c]) < 2:
+            cells = self._cells(i)
+            if cells is None:
                 break
-            rows.append(parts)
+            if not all(_RULE_CELL.match(c) for c in cells):  # skip a Markdown |---|---| rule
+                rows.append(cells)
             i += 1
         text = "\n".join("\t".join(r) for r in rows)
         self.emit("table", text, rows=rows, closed=True)
@@ -607,7 +615,7 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     wrapped, flow = (False, 0.0) if markdown else _is_wrapped(lines)
     reader = _Reader(lines, wrapped=wrapped, flow=flow)
     reader.markdown = markdown
-    if not wrapped:
+    if not wrapped and not markdown:
         _title_and_byline(reader)
     reader.run()
     return Assembled(reader.title, reader.blocks, reader.notes)
@@ -622,7 +630,7 @@ def _title_and_byline(reader: _Reader) -> None:
     first = lines[idx[0]].strip()
     if len(first) > 60 or ends_sentence(first) or match_heading(first) is not None:
         return
-    if is_debris(first) or is_meta(first):
+    if is_debris(first) or is_meta(first) or _LIST.match(first) or "\t" in first or "|" in first:
         return
     reader.emit("heading", first, level=1, heading_style="title", closed=True)
     reader.title = first
