@@ -107,3 +107,10 @@ def test_web_page_title_line_is_the_document_title() -> None:
 def test_no_heading_gives_the_file_stem_as_title() -> None:
     doc = import_text("これは本文だけの文書である。見出しはない。\n", name="memo")
     assert doc.title == "memo"
+
+
+def test_table_rows_starting_with_numbers_are_not_headings() -> None:
+    assert match_heading("1\t日本\t10%") is None
+    assert match_heading("ア\t政治\t経済") is None
+    doc = import_text("番号\t国\t税率\n1\t日本\t10%\n2\t米国\t25%\n")
+    assert [b.kind for b in doc.blocks] == ["table"]

@@ -73,12 +73,12 @@ def match_heading(line: str) -> HeadingLine | None:
     if m:
         return HeadingLine("md", None, m.group("text").strip(), len(m.group("hashes")))
     m = _TABBED.match(line)
-    if m and "\t" in line:
+    if m and "\t" in line and "\t" not in m.group("rest"):
         text = f"{m.group('num')} {m.group('rest').strip()}"
         return HeadingLine("num", 2, re.sub(r"[ \t]+", " ", text)) if _plausible(text) else None
     stripped = line.strip()
-    if not stripped:
-        return None
+    if not stripped or len([c for c in stripped.split("\t") if c.strip()]) >= 3:
+        return None  # empty, or a table row
     for style, rank, pattern in _PATTERNS:
         m = pattern.match(stripped)
         if m:
