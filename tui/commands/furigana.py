@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import html
+import io
 import json
 import sys
 import tempfile
@@ -40,18 +41,36 @@ class InputError(Exception):
     pass
 
 
-def _spool(src: BinaryIO) -> IO[bytes]:
-    """Copy ``src`` to a temporary file, checking it is UTF-8 on the way."""
+def _validate(src: BinaryIO, copy: IO[bytes] | None = None) -> None:
+    """Check that ``src`` is UTF-8 (copying it to ``copy`` on the way, when given)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)  # noqa: SIM115 (returned open)
     offset = 0
     while chunk := src.read(_READ_BYTES):
         _check(decoder, chunk, offset)
-        spool.write(chunk)
+        if copy is not None:
+            copy.write(chunk)
         offset += len(chunk)
     _check(decoder, b"", offset, final=True)
-    spool.seek(0)
-    return spool
+
+
+def _open_input(name: str) -> IO[bytes]:
+    """The input as a binary stream at its start, checked to be UTF-8 before anything is read.
+
+    A file is checked, then reopened; stdin is spooled to a temporary file (in memory up to
+    8 MB) because it can be read only once.
+    """
+    if name == "-":
+        spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)  # noqa: SIM115 (returned open)
+        try:
+            _validate(sys.stdin.buffer, spool)
+        except BaseException:
+            spool.close()
+            raise
+        spool.seek(0)
+        return spool
+    with open(name, "rb") as fh:
+        _validate(fh)
+    return open(name, "rb")  # noqa: SIM115 (returned open)
 
 
 def _check(
@@ -67,8 +86,6 @@ def _check(
 
 def _batches(stream: IO[bytes]) -> Iterator[str]:
     """Whole lines, grouped up to ``BATCH_CHARS`` characters (a longer line is its own batch)."""
-    import io
-
     text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
     buf: list[str] = []
     size = 0
@@ -102,11 +119,7 @@ def run(args: argparse.Namespace) -> int:
     from store.japanese.readings import Annotator, segments_from_readings
 
     try:
-        if args.file == "-":
-            stream = _spool(sys.stdin.buffer)
-        else:
-            with open(args.file, "rb") as fh:
-                stream = _spool(fh)
+        stream = _open_input(args.file)
     except InputError as e:
         print(f"shiori furigana: {args.file}: {e}", file=sys.stderr)
         return 2
@@ -114,8 +127,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"shiori furigana: cannot read {args.file}: {e.strerror or e}", file=sys.stderr)
         return 2
 
-    out = sys.stdout
-    raw = not out.isatty()
+    # UTF-8 whatever the locale says: the contract is UTF-8 JSON.
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
+    raw = not sys.stdout.isatty()
     annotator = Annotator()
     first = True
     if args.format == "json":
@@ -134,4 +148,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         out.write("]\n")
     out.flush()
+    out.detach()  # leave sys.stdout usable (and open) for the caller
     return 0
