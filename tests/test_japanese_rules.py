@@ -36,6 +36,7 @@ def pairs(text: str, style: str = "modern") -> list[tuple[str, str]]:
         # counters after digits: the digits carry nothing, the counter changes
         ("2本と3本", [("本", "ほん"), ("本", "ぼん")]),
         ("10分", [("分", "ぷん")]),
+        ("30分間", [("分間", "ぷんかん")]),
         ("2025年", [("年", "ねん")]),
         ("3月28日", [("月", "がつ"), ("日", "にち")]),
         ("1億5,230万円", [("億", "おく"), ("万", "まん"), ("円", "えん")]),
@@ -111,6 +112,9 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("空集合は", "空", "くう"),  # kuu
         ("空を見る", "空", "そら"),
         ("何らかの方法", "何", "なん"),
+        ("10月28日（火）", "火", "か"),  # weekday
+        ("5日(土・日)", "土", "ど"),
+        ("火を消す", "火", "ひ"),
     ],
 )
 def test_context_rules(text: str, word: str, reading: str) -> None:

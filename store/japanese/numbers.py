@@ -76,6 +76,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "発": ("はつ", "h", "ぱつ"),
     "泊": ("はく", "h", "ぱく"),
     "分": ("ふん", "h", "ぷん"),
+    "分間": ("ふんかん", "h", "ぷんかん"),
     "編": ("へん", "h", "ぺん"),
     "敗": ("はい", "h", "ぱい"),
     "品": ("ひん", "h", None),
@@ -332,7 +333,7 @@ def counter_rule(tokens: list[Token], i: int) -> str | None:
         return reading
     if after3 and (last == 3 or (last in (1000, 10**4) and counter in _B_AFTER_THOUSANDS)):
         return after3
-    if family == "h" and counter == "分" and last == 4:
+    if family == "h" and counter in ("分", "分間") and last == 4:
         return after3
     return reading
 

@@ -689,6 +689,37 @@ def kuu(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+WEEKDAYS = {
+    "月": "げつ",
+    "火": "か",
+    "水": "すい",
+    "木": "もく",
+    "金": "きん",
+    "土": "ど",
+    "日": "にち",
+    "祝": "しゅく",
+}
+_OPEN, _CLOSE = frozenset("(（〔[［"), frozenset(")）〕]］")
+
+
+def weekday(tokens: list[Token], i: int) -> str | None:
+    """A weekday in brackets after a date is its on-reading: 10月28日（火） か, (土・日) ど, にち."""
+    tok = tokens[i]
+    if tok.surface not in WEEKDAYS:
+        return None
+    k = i - 1
+    while k >= 0 and (tokens[k].surface in WEEKDAYS or tokens[k].surface in ("・", "、", "･")):
+        k -= 1
+    j = i + 1
+    while j < len(tokens) and (
+        tokens[j].surface in WEEKDAYS or tokens[j].surface in ("・", "、", "･")
+    ):
+        j += 1
+    if k >= 0 and j < len(tokens) and tokens[k].surface in _OPEN and tokens[j].surface in _CLOSE:
+        return WEEKDAYS[tok.surface]
+    return None
+
+
 #: (name, characters a token must contain for the rule to run, rule), in the order they run.
 RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("number_word", NUMERAL_CHARS, number_word_rule, None),
@@ -711,6 +742,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("literary", "宅室先身一昨咽停", literary, "literary"),
     ("yuku", "行", yuku, "literary"),
     ("hyou", "表", hyou, None),
+    ("weekday", "".join(WEEKDAYS), weekday, None),
     ("suku", "空", suku, None),
     ("kuu", "空", kuu, None),
     ("dou", "道", dou, None),
