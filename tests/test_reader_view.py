@@ -537,3 +537,16 @@ async def test_without_a_working_analyser_words_follow_the_script(
         await pilot.pause()
         assert [doc.base_text[s:e] for s, e in reader.matches] == ["取り組む"]
         assert app.is_running
+
+
+async def test_G_reaches_the_end_before_the_background_layout_is_done() -> None:
+    doc = make_doc(paragraphs=1500)
+    doc.blocks.append(Block("paragraph", "最後の段落。"))
+    app = ReaderApp(doc)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        assert reader._layout is not None and not reader._layout.complete
+        await pilot.press("G")
+        await pilot.pause()
+        assert "最後の段落。" in "".join(lines(reader))

@@ -209,6 +209,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._laid_out_width = 0
         self._preview: str | None = None
         self._reflow_pending = False
+        self._resize_pending = False
         self._folded: tuple[Document, str] | None = None
         self._analyser_failed = False
 
@@ -623,6 +624,11 @@ class ReaderView(ScrollView, can_focus=True):
             return self._highlight_style(name[3:])
         return self._style(name)
 
+    def _sync_virtual_size(self) -> None:
+        self._resize_pending = False
+        if self._pending_position is None:
+            self._update_virtual_size()
+
     def _reflow_if_resized(self) -> None:
         self._reflow_pending = False
         if self.document is not None and self._layout_width() != self._laid_out_width:
@@ -639,6 +645,10 @@ class ReaderView(ScrollView, can_focus=True):
         if layout is None or doc is None:
             return paint_blank(width, palette)
         line = layout.line(int(self.scroll_y) + y)
+        if layout.line_count != self.virtual_size.height and not self._resize_pending:
+            # painting laid out a piece whose height was an estimate: fix the scroll range
+            self._resize_pending = True
+            self.call_after_refresh(self._sync_virtual_size)
         if line is None or line.row is None:
             return paint_blank(width, palette)
         block = doc.blocks[line.block]
@@ -703,6 +713,7 @@ class ReaderView(ScrollView, can_focus=True):
         if self._layout is None or self._pending_position is not None:
             return
         y = self._line_of(self.cursor)
+        self._update_virtual_size()
         top = int(self.scroll_y)
         height = max(1, self.size.height)
         line = self._layout.line(y - 1)
@@ -812,8 +823,21 @@ class ReaderView(ScrollView, can_focus=True):
     def action_bottom(self) -> None:
         if self.document is None:
             return
+        layout = self._layout
+        if layout is not None and layout.layouts:
+            # lay out the last screenful for real, so the end is exactly at the bottom
+            k, height = len(layout.layouts) - 1, 0
+            while k >= 0 and height < self.size.height:
+                height += len(layout.ensure(k).lines)
+                k -= 1
+            self._update_virtual_size()
+            self.scroll_to(
+                y=max(0, layout.line_count - self.size.height),
+                animate=False,
+                immediate=True,
+                force=True,
+            )
         self._move_cursor(len(self.document.base_text))
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def action_cursor_left(self) -> None:
         self._move_cursor(self.cursor - 1)
