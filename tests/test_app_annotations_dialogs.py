@@ -11,6 +11,7 @@ from test_app_annotations_reader import (  # type: ignore[import-not-found]
     AnnApp,
     highlight,
     select,
+    settle,
     sidebar_entries,
 )
 from textual.widgets import Input, OptionList
@@ -41,7 +42,7 @@ async def test_tag_browser_lists_tags_with_counts_and_opens_the_passage(
     other.write_text(OTHER, encoding="utf-8")
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         other_doc = import_file(other)
         quote = "日米同盟を新たな高みへ"
         start = other_doc.base_text.index(quote)
@@ -77,7 +78,7 @@ async def test_tag_browser_lists_tags_with_counts_and_opens_the_passage(
 async def test_metadata_form_saves_and_citations_use_it(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await pilot.press("m")
         form = app.screen
         assert isinstance(form, MetadataForm)
@@ -112,7 +113,7 @@ def test_date_check() -> None:
 async def test_colours_can_be_named_and_the_name_is_kept(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await select(pilot, app, SENTENCE)
         await pilot.press("a", "down", "n")
         rename = app.screen.query_one("#rename", Input)
@@ -146,7 +147,7 @@ async def test_orphans_are_listed_and_reattached_to_a_new_selection(
     )
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         assert app.reader.highlights == []
         entries = sidebar_entries(app)
         assert len(entries) == 1 and SENTENCE[:10] in entries[0] and "not found" in entries[0]
@@ -168,7 +169,7 @@ async def test_orphans_are_listed_and_reattached_to_a_new_selection(
 async def test_list_keys_edit_delete_and_cite_the_chosen_entry(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await highlight(pilot, app, SENTENCE, note="メモ")
         listing = app.screen_stack[0].query_one(AnnotationList)
         options = listing.query_one("#annotation-options", OptionList)

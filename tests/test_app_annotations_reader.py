@@ -139,6 +139,16 @@ def doc_path(tmp_path: Path) -> Path:
     return path
 
 
+async def settle(pilot: Any, app: AnnApp) -> None:
+    """Wait until the open document's annotations are loaded (a thread) and drawn."""
+    await pilot.pause()
+    for _ in range(500):
+        if not app.annotations.loading:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
 async def select(pilot: Any, app: AnnApp, quote: str) -> None:
     """Select ``quote`` in the reader the way a user does: move there, v, then extend."""
     start = app.document.base_text.index(quote)
@@ -173,7 +183,7 @@ async def test_highlight_with_colour_note_and_tags_is_saved_drawn_and_listed(
 ) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await highlight(pilot, app, SENTENCE, "2", note="基軸とは何か\n要確認", tags="日米 #安保")
         anns = app.repo.list(doc=app.key)
         assert len(anns) == 1
@@ -192,7 +202,7 @@ async def test_highlight_with_colour_note_and_tags_is_saved_drawn_and_listed(
 async def test_reopening_shows_saved_highlights(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await highlight(pilot, app, SENTENCE, tags="日米")
     import store.annotations.repository as repository
 
@@ -201,7 +211,7 @@ async def test_reopening_shows_saved_highlights(doc_path: Path) -> None:
     again = AnnApp(doc_path)
     assert again.repo is not app.repo
     async with again.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, again)
         assert len(again.reader.highlights) == 1
         assert any("日米同盟は" in e for e in sidebar_entries(again))
 
@@ -209,7 +219,7 @@ async def test_reopening_shows_saved_highlights(doc_path: Path) -> None:
 async def test_escape_cancels_without_saving(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await select(pilot, app, SENTENCE)
         await pilot.press("a", "3")  # colour chosen, now in the note step
         await pilot.press("escape")  # back to the colours
@@ -223,7 +233,7 @@ async def test_escape_cancels_without_saving(doc_path: Path) -> None:
 async def test_a_without_selection_says_how(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await pilot.press("a")
         assert not isinstance(app.screen, AnnotateScreen)
         assert any("Select a passage first" in n.message for n in app._notifications)
@@ -232,7 +242,7 @@ async def test_a_without_selection_says_how(doc_path: Path) -> None:
 async def test_edit_delete_and_undo_the_highlight_under_the_cursor(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await highlight(pilot, app, SENTENCE, note="first")
         start = app.document.base_text.index(SENTENCE)
         app.reader.goto_offset(start + 3)
@@ -257,7 +267,7 @@ async def test_edit_delete_and_undo_the_highlight_under_the_cursor(doc_path: Pat
 async def test_e_and_d_elsewhere_say_there_is_no_highlight(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await highlight(pilot, app, SENTENCE)
         app.reader.goto_offset(app.document.base_text.index("首脳会談"))
         await pilot.press("d")
@@ -268,7 +278,7 @@ async def test_e_and_d_elsewhere_say_there_is_no_highlight(doc_path: Path) -> No
 async def test_y_copies_the_selection_as_a_japanese_citation(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await select(pilot, app, SENTENCE)
         await pilot.press("y")
         quote, source = app.clip.text.split("\n")
@@ -281,7 +291,7 @@ async def test_y_copies_the_selection_as_a_japanese_citation(doc_path: Path) -> 
 async def test_y_on_a_highlight_and_Y_without_quote(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await highlight(pilot, app, SENTENCE)
         app.reader.goto_offset(app.document.base_text.index(SENTENCE) + 2)
         await pilot.press("y")
@@ -296,7 +306,7 @@ async def test_without_clipboard_or_terminal_the_dialog_shows_the_citation(
 ) -> None:
     app = AnnApp(doc_path, clipboard=FakeClipboard(fail=True), osc52=None)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await select(pilot, app, SENTENCE)
         await pilot.press("y")
         await pilot.pause()
@@ -312,7 +322,7 @@ async def test_osc52_route_is_reported_as_sent_not_copied(doc_path: Path) -> Non
     sent: list[str] = []
     app = AnnApp(doc_path, clipboard=FakeClipboard(fail=True), osc52=sent.append)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await select(pilot, app, SENTENCE)
         await pilot.press("y")
         await pilot.pause()
@@ -334,7 +344,7 @@ async def test_osc52_route_is_reported_as_sent_not_copied(doc_path: Path) -> Non
 async def test_sidebar_filter_and_enter_jumps(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         await highlight(pilot, app, SENTENCE, "1", tags="日米")
         await highlight(pilot, app, "同盟の抑止力と対処力の強化", "3", note="抑止", tags="防衛")
         assert len(sidebar_entries(app)) == 2

@@ -15,8 +15,10 @@ was taken. When neither can work, or the first time in a session that only OSC 5
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -145,27 +147,41 @@ class AnnotationsController:
         self.orphans: list[Annotation] = []
         self._starts: list[int] = []
         self._pending_jump: tuple[str, int] | None = None
+        self._repo_lock = threading.Lock()
+        #: Bumped per document shown, so a late load for a previous one is dropped.
+        self._generation = 0
+        self._loaded_generation = 0
         self._warned_terminal = False
         self.last_copy: CopyResult | None = None
         self.prefs = CitationPrefs.load()
 
     # -- the store -------------------------------------------------------------------------
 
-    @property
-    def repo(self) -> Repository | None:
-        """The repository, opened on first use; None (with a message shown) if it cannot be."""
-        if self._repo is None and self._repo_error is None:
+    def _open_repo(self) -> tuple[Repository | None, list[str]]:
+        """Open the repository once (any thread); returns it and what to tell the user."""
+        with self._repo_lock:
+            if self._repo is not None or self._repo_error is not None:
+                return self._repo, []
             try:
                 from store.annotations.repository import default_repository
 
                 self._repo = default_repository()
             except (StorageError, OSError) as exc:
                 self._repo_error = f"Annotations unavailable: {exc}"
-                self.app.notify(self._repo_error, severity="error", timeout=10)
-                return None
-            for notice in self._repo.notices:
-                self.app.notify(notice, severity="warning", timeout=15)
-        return self._repo
+                return None, [self._repo_error]
+            return self._repo, list(self._repo.notices)
+
+    @property
+    def repo(self) -> Repository | None:
+        """The repository, opened on first use; None (with a message shown) if it cannot be."""
+        repo, messages = self._open_repo()
+        self._tell(messages)
+        return repo
+
+    def _tell(self, messages: list[str]) -> None:
+        for text in messages:
+            error = text.startswith("Annotations unavailable")
+            self.app.notify(text, severity="error" if error else "warning", timeout=15)
 
     def _usable_repo(self) -> Repository | None:
         repo = self.repo
@@ -174,12 +190,16 @@ class AnnotationsController:
         return repo
 
     def colors(self) -> list[ColorSlot]:
-        repo = self.repo
-        if repo is None:
-            from store.annotations.model import DEFAULT_COLORS
+        """The five colours under the user's names (the defaults until the store is open)."""
+        repo = self._repo  # never opens the store: this runs while painting
+        if repo is not None:
+            try:
+                return repo.colors()
+            except STORE_ERRORS:
+                pass
+        from store.annotations.model import DEFAULT_COLORS
 
-            return [ColorSlot(k, label) for k, label in DEFAULT_COLORS]
-        return repo.colors()
+        return [ColorSlot(k, label) for k, label in DEFAULT_COLORS]
 
     def all_tags(self) -> list[tuple[str, int]]:
         repo = self.repo
@@ -217,34 +237,85 @@ class AnnotationsController:
     # -- the open document -----------------------------------------------------------------
 
     def document_shown(self, key: str | None, path: Path | None, document: Document) -> None:
-        """The reader now shows ``document`` (``key`` None: not a library document)."""
+        """The reader now shows ``document`` (``key`` None: not a library document).
+
+        The document's annotations are loaded in a thread once the document has painted
+        (opening a 10,000-annotation store and re-anchoring a changed file take longer than
+        painting a page), then drawn: the first paint never waits for them.
+        """
+        self.annotations, self.orphans, self._starts = [], [], []
+        self._generation += 1
         if key is None:
             self.current = None
-            self.annotations, self.orphans, self._starts = [], [], []
             self._refresh_views()
             return
-        self.current = OpenDoc(key, path, document)
-        repo = self.repo
-        if repo is not None and path is not None and path.is_file():
-            from store.annotations.documents import refresh
-
-            try:
-                changed = refresh(repo, key, path, document)
-            except STORE_ERRORS as exc:
-                self.app.notify(f"Could not re-anchor annotations: {exc}", severity="warning")
-                changed = []
-            lost = sum(1 for a in changed if a.state == "orphan")
-            if changed:
-                self.app.notify(
-                    f"The document changed: {len(changed) - lost} annotation(s) moved, "
-                    f"{lost} not found (listed under Orphans in the sidebar).",
-                    severity="warning" if lost else "information",
-                    timeout=8,
-                )
-        self.reload()
+        current = self.current = OpenDoc(key, path, document)
+        self._refresh_views()
         pending, self._pending_jump = self._pending_jump, None
         if pending is not None and pending[0] == key:
             self._goto(pending[1])
+        # Start loading once the document has painted: the load is mostly JSON parsing,
+        # which holds the GIL, so even in a thread it would delay the first frame.
+        self.app.call_after_refresh(self._start_load, current, self._generation)
+
+    def _start_load(self, current: OpenDoc, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.app.run_worker(
+            lambda: self._load(current, generation),
+            thread=True,
+            exclusive=True,
+            group="annotations-load",
+            description="load annotations",
+        )
+
+    @property
+    def loading(self) -> bool:
+        """Whether the open document's annotations are still being loaded."""
+        return self.current is not None and self._loaded_generation != self._generation
+
+    def _load(self, current: OpenDoc, generation: int) -> None:
+        """(Thread) re-anchor if the file changed, list the document's annotations."""
+        repo, messages = self._open_repo()
+        changed: list[Annotation] = []
+        anns: list[Annotation] = []
+        if repo is not None:
+            path = current.path
+            try:
+                if path is not None and path.is_file():
+                    from store.annotations.documents import refresh
+
+                    changed = refresh(repo, current.key, path, current.document)
+            except STORE_ERRORS as exc:
+                messages.append(f"Could not re-anchor annotations: {exc}")
+            try:
+                anns = repo.list(doc=current.key)
+            except STORE_ERRORS as exc:
+                messages.append(f"Could not read annotations: {exc}")
+        with contextlib.suppress(RuntimeError):  # the app is closing
+            self.app.call_from_thread(self._loaded, current, generation, anns, changed, messages)
+
+    def _loaded(
+        self,
+        current: OpenDoc,
+        generation: int,
+        anns: list[Annotation],
+        changed: list[Annotation],
+        messages: list[str],
+    ) -> None:
+        self._tell(messages)
+        if generation != self._generation or self.current is not current:
+            return  # another document was opened meanwhile
+        self._loaded_generation = generation
+        lost = sum(1 for a in changed if a.state == "orphan")
+        if changed:
+            self.app.notify(
+                f"The document changed: {len(changed) - lost} annotation(s) moved, "
+                f"{lost} not found (listed under Orphans in the sidebar).",
+                severity="warning" if lost else "information",
+                timeout=8,
+            )
+        self._set(anns)
 
     def reload(self) -> None:
         """Re-read the open document's annotations and redraw highlights and the list."""
@@ -255,6 +326,9 @@ class AnnotationsController:
                 anns = repo.list(doc=self.current.key)
             except STORE_ERRORS as exc:
                 self.app.notify(f"Could not read annotations: {exc}", severity="error")
+        self._set(anns)
+
+    def _set(self, anns: list[Annotation]) -> None:
         self.orphans = [a for a in anns if a.state == "orphan"]
         self.annotations = sorted(
             (a for a in anns if a.state != "orphan"), key=lambda a: (a.start, a.end)
@@ -568,14 +642,11 @@ class AnnotationsController:
         tmux = in_tmux(env)
 
         def write(text: str) -> None:
-            if not tmux:
-                app.copy_to_clipboard(text)
-                return
-            app._clipboard = text  # what Textual's own paste would use
-            driver = app._driver
-            if driver is None:
-                raise RuntimeError("no terminal")
-            driver.write(osc52_sequence(text, tmux=True))
+            # Textual's own OSC 52 (tmux takes it itself when set-clipboard is on) ...
+            app.copy_to_clipboard(text)
+            if tmux and app._driver is not None:
+                # ... and, inside tmux, the same wrapped for passthrough (allow-passthrough on).
+                app._driver.write(osc52_sequence(text, tmux=True))
 
         return write
 
@@ -662,8 +733,10 @@ class AnnotationsController:
         self.app.push_screen(MetadataForm(cur.key, meta, cur.document), done)
 
 
-def _bind(key: str, action: str, description: str, name: str, **kw: Any) -> Binding:
-    return Binding(key, action, description, id=f"annotations.{name}", **kw)
+def _bind(
+    key: str, action: str, description: str, name: str, *, show: bool = False, **kw: Any
+) -> Binding:
+    return Binding(key, action, description, show=show, id=f"annotations.{name}", **kw)
 
 
 class AnnotationKeys(Screen[Any]):
@@ -679,13 +752,13 @@ class AnnotationKeys(Screen[Any]):
         _bind("e", "edit_annotation", "Edit the highlight under the cursor", "edit"),
         _bind("d", "delete_annotation", "Delete the highlight under the cursor", "delete"),
         _bind("u", "undo_annotation", "Undo the last annotation change", "undo"),
-        _bind("y", "cite", "Copy as citation", "cite", priority=True),
+        _bind("y", "cite", "Copy as citation", "cite", show=True, priority=True),
         _bind("Y", "cite_source", "Copy the citation without the quote", "cite_source"),
         _bind("ctrl+y", "show_citation", "Show the last citation copied", "show_citation"),
         _bind("C", "cycle_citation_style", "Citation style (ja / SIST 02 / en)", "style"),
         _bind("R", "toggle_citation_readings", "Citations with readings on/off", "readings"),
-        _bind("m", "metadata", "Document metadata", "metadata", show=True),
-        _bind("T", "tag_browser", "Tag browser", "tags", show=True),
+        _bind("m", "metadata", "Document metadata", "metadata"),
+        _bind("T", "tag_browser", "Tag browser", "tags"),
         _bind("f", "filter_annotations", "Filter the annotation list", "filter"),
     ]
 

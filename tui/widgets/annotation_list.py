@@ -31,6 +31,10 @@ from tui.annotations_ui import chip_style, excerpt
 ORPHAN_PREFIX = "orphan:"
 FILTER_DELAY = 0.15
 QUOTE_CELLS = 56
+#: Entries listed at once when the list is refilled; the rest follow a chunk per refresh.
+FIRST_CHUNK = 40
+CHUNK = 150
+CHUNK_DELAY = 0.02
 NOTE_CELLS = 60
 
 
@@ -125,6 +129,7 @@ class AnnotationList(Vertical):
         self._by_id: dict[str, Annotation] = {}
         self._timer: Timer | None = None
         self._shown_query: str | None = None
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter: words #tag @colour", id="annotation-filter")
@@ -150,10 +155,8 @@ class AnnotationList(Vertical):
         self._anchored, self._orphans = list(anchored), list(orphans)
         self._colors, self._has_document = list(colors), has_document
         self._by_id = {a.id: a for a in [*self._anchored, *self._orphans]}
-        if self.is_mounted:
-            self._rebuild()
-        else:
-            self.call_after_refresh(self._rebuild)
+        # After the next refresh: the reader paints the document first.
+        self.call_after_refresh(self._rebuild)
 
     def shown(self) -> list[Annotation]:
         """The entries listed now (after the filter), in order, orphans last."""
@@ -170,29 +173,27 @@ class AnnotationList(Vertical):
         return self._by_id.get(option_id.removeprefix(ORPHAN_PREFIX))
 
     def _rebuild(self) -> None:
+        """Refill the list for the current filter: a first screenful now, the rest in chunks.
+
+        Measuring 1,000 wrapped entries takes Textual a few hundred milliseconds, so the rest
+        is added a chunk per refresh: the reader and the first entries paint at once.
+        """
         query = self.query_text
         self._shown_query = query
+        self._generation += 1
         labels = {c.key: c.label for c in self._colors}
         keep = self.options.highlighted_option
         keep_id = keep.id if keep is not None else None
-        items: list[Option] = []
         anchored = [a for a in self._anchored if not query or matches(a, query, self._colors)]
         orphans = [a for a in self._orphans if not query or matches(a, query, self._colors)]
         # No separator rules between entries: they are box-drawing characters, which are
         # East Asian Ambiguous width (two cells in CJK terminals). The colour chip leads each.
-        for ann in anchored:
-            items.append(Option(entry_text(ann, labels), id=ann.id))
+        pending: list[tuple[Annotation | None, bool]] = [(a, False) for a in anchored]
         if orphans:
-            items.append(Option(Text("Orphans: passage not found", style="bold"), disabled=True))
-            for ann in orphans:
-                items.append(
-                    Option(entry_text(ann, labels, orphan=True), id=ORPHAN_PREFIX + ann.id)
-                )
-        options = self.options
-        options.set_options(items)
-        ids = [o.id for o in options.options]
-        if keep_id in ids:
-            options.highlighted = ids.index(keep_id)
+            pending.append((None, True))  # the "Orphans" heading
+            pending += [(a, True) for a in orphans]
+        self.options.clear_options()
+        self._add_chunk(self._generation, pending, 0, labels, keep_id, FIRST_CHUNK)
         total = len(self._anchored) + len(self._orphans)
         count = self.query_one("#annotation-count", Static)
         if not self._has_document:
@@ -204,6 +205,41 @@ class AnnotationList(Vertical):
         else:
             extra = f", {len(self._orphans)} orphaned" if self._orphans else ""
             count.update(Text(f"{total} annotation(s){extra}", style="dim"))
+
+    def _add_chunk(
+        self,
+        generation: int,
+        pending: list[tuple[Annotation | None, bool]],
+        start: int,
+        labels: dict[str, str],
+        keep_id: str | None,
+        size: int,
+    ) -> None:
+        if generation != self._generation or not self.is_mounted:
+            return  # a newer rebuild (new annotations or filter) took over
+        items: list[Option] = []
+        for ann, orphan in pending[start : start + size]:
+            if ann is None:
+                heading = Text("Orphans: passage not found", style="bold")
+                items.append(Option(heading, disabled=True))
+            elif orphan:
+                items.append(
+                    Option(entry_text(ann, labels, orphan=True), id=ORPHAN_PREFIX + ann.id)
+                )
+            else:
+                items.append(Option(entry_text(ann, labels), id=ann.id))
+        options = self.options
+        options.add_options(items)
+        if keep_id is not None and options.highlighted is None:
+            for i, item in enumerate(items, start):
+                if item.id == keep_id:
+                    options.highlighted = i
+        end = start + size
+        if end < len(pending):
+            self.set_timer(
+                CHUNK_DELAY,
+                lambda: self._add_chunk(generation, pending, end, labels, keep_id, CHUNK),
+            )
 
     # -- the filter --------------------------------------------------------------------------
 
