@@ -1203,14 +1203,5 @@ class ReaderView(ScrollView, can_focus=True):
         self._match = (self._match - 1) % len(self._matches)
         self._show_match()
 
-    # -- convenience for popups ---------------------------------------------------------
-    @staticmethod
-    def snippet_document(title: str, text: str, ruby: Sequence[Any] = ()) -> Document:
-        """A one-paragraph document (footnote popups reuse the reader to draw furigana)."""
-        from store.model import Ruby
-
-        spans = [Ruby(r.start, r.end, r.reading) for r in ruby]
-        return Document(title=title, blocks=[Block("paragraph", text, ruby=spans)])
-
 
 __all__ = ["FURIGANA_MODES", "HIGHLIGHT_NAMES", "ReaderView"]
