@@ -70,17 +70,20 @@ class Assembled:
 def _is_wrapped(lines: list[str]) -> tuple[bool, float]:
     """Hard-wrapped text has many lines at one printed width that stop mid-sentence; return
     (wrapped, that width)."""
-    stripped = [s for s in (line.strip() for line in lines) if len(s) >= 4]
-    widths = [round(width(s)) for s in stripped]
+    widths: list[int] = []
+    open_widths: list[int] = []  # widths of the lines that stop mid-sentence
+    for line in lines:
+        s = line.strip()
+        if len(s) >= 4:
+            w = round(width(s))
+            widths.append(w)
+            if not ends_sentence(s):
+                open_widths.append(w)
     if len(widths) < 4:
         return False, 0.0
     common = Counter(widths).most_common()
     mode = max(common[:3], key=lambda kv: (kv[1], kv[0]))[0]
-    cut = sum(
-        1
-        for s, w in zip(stripped, widths, strict=True)
-        if mode - 2 <= w <= mode + 0.5 and not ends_sentence(s)
-    )
+    cut = sum(1 for w in open_widths if mode - 2 <= w <= mode + 0.5)
     return (12 <= mode <= 60 and cut >= max(3, 0.2 * len(widths))), float(mode)
 
 
@@ -257,7 +260,10 @@ class _Reader:
                 self.blank()
                 i += 1
                 continue
-            i = self.line(i, line, stripped)
+            nxt = self.line(i, line, stripped)
+            for k in range(max(0, i - 3), max(0, nxt - 3)):
+                lines[k] = ""  # read and no longer looked back at: let it go
+            i = nxt
 
     def blank(self) -> None:
         self.blank_after_note = True

@@ -32,7 +32,8 @@ def import_text(text: str, *, name: str = "", suffix: str = ".txt") -> Document:
 
 
 def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> Document:
-    """The pipeline proper, on a list of source lines (sanitised here, in place)."""
+    """The pipeline proper, on a list of source lines (sanitised in place, and emptied as
+    they are read so a big file is not held twice)."""
     notices: list[str] = []
     removed = 0
     for i, line in enumerate(lines):
