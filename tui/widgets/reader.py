@@ -1054,7 +1054,9 @@ class ReaderView(ScrollView, can_focus=True):
             self._refresh_lines()
             self.open_footnote(fid)
             return
-        self._anchor = None
+        if self._anchor is not None:
+            self._anchor = None
+            self.post_message(self.SelectionChanged(offset, offset))
         self._drag_from = offset
         self.capture_mouse()
         self._move_cursor(offset)
