@@ -99,9 +99,12 @@ def _describe(action: str) -> str:
     return name.replace("_", " ").strip().capitalize()
 
 
-def gather_bindings(
-    app: App[Any], nodes: Iterable[tuple[str, DOMNode]]
-) -> list[BindingInfo]:
+#: Bindings whose id starts with one of these belong to that group wherever they are declared
+#: (the annotation keys live on the main screen but are their own topic).
+ID_GROUPS = {"annotations": "Annotations"}
+
+
+def gather_bindings(app: App[Any], nodes: Iterable[tuple[str, DOMNode]]) -> list[BindingInfo]:
     """Every binding of ``nodes`` (group name, node), with the app's keymap applied.
 
     Keys bound to the same action on the same node are merged into one entry; the order is
@@ -115,6 +118,8 @@ def gather_bindings(
             bindings.apply_keymap(app._keymap)
         merged: dict[str, list[Any]] = {}
         for _key, binding in bindings:
+            if binding.system:
+                continue
             entry = merged.setdefault(binding.action, [binding, []])
             display = app.get_key_display(binding)
             if display not in entry[1]:
@@ -124,7 +129,7 @@ def gather_bindings(
                 seen_ids.add(binding.id)
             infos.append(
                 BindingInfo(
-                    group=group,
+                    group=ID_GROUPS.get((binding.id or "").split(".", 1)[0], group),
                     keys=tuple(keys),
                     action=action,
                     description=binding.description or binding.tooltip or _describe(action),
@@ -135,7 +140,6 @@ def gather_bindings(
     return infos
 
 
-def unknown_ids(keymap: dict[str, str], known: Iterable[BindingInfo]) -> list[str]:
+def unknown_ids(keymap: dict[str, str], declared: Iterable[str]) -> list[str]:
     """Binding ids in ``keymap`` that no binding declares (usually a typo in the file)."""
-    ids = {info.binding_id for info in known if info.binding_id}
-    return sorted(set(keymap) - ids)
+    return sorted(set(keymap) - set(declared))

@@ -1,0 +1,515 @@
+"""The Shiori app: wires the library tree, the reader and the sidebar, and owns their state.
+
+Widgets post messages; only the App changes state (which document is open, which panes are
+shown, the theme). Importing documents and analysing their readings run in thread workers that
+post messages back, so the first screen paints before the dictionary has loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from store import positions
+from store.library import DocMeta, LibraryEntry, doc_key, list_library, metadata_for
+from store.model import Block, Document
+from tui import keymap as keymaps
+from tui.annotations_ui import AnnotationsController
+from tui.palette import ShioriCommands
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.settings import Settings, load_settings, save_settings
+from tui.widgets.doc_tree import DocTree
+from tui.widgets.header import ShioriHeader
+from tui.widgets.reader import ReaderView
+from tui.widgets.sidebar import Sidebar
+
+#: Set to ``first`` to exit right after the opened document first paints, or to anything else to
+#: exit once it has painted with its furigana: the reader benchmark times whole processes.
+EXIT_AFTER_PAINT_ENV = "SHIORI_EXIT_AFTER_PAINT"
+
+#: Widths (cells) at which the side panes are shown by default.
+TREE_MIN_WIDTH = 100
+SIDEBAR_MIN_WIDTH = 160
+#: Imported documents kept in memory for quick switching.
+DOCUMENT_CACHE = 8
+#: Seconds between writes of the reading position while reading.
+POSITION_SAVE_DELAY = 1.0
+
+#: Key symbols Textual shows that are East Asian Ambiguous width (drawn two cells wide by some
+#: CJK terminals), replaced by their names.
+KEY_SYMBOL_NAMES = {
+    "↑": "up",
+    "↓": "down",
+    "←": "left",
+    "→": "right",
+    "⏎": "enter",
+    "⌫": "backspace",
+}
+
+WELCOME = Document(
+    title="Shiori",
+    blocks=[
+        Block("heading", "栞 Shiori", level=1),
+        Block(
+            "paragraph",
+            "Choose a document in the library on the left: Enter opens it, "
+            "the right arrow shows its headings. t shows or hides the library, "
+            "? lists every key, ctrl+p finds any command by name, q quits.",
+        ),
+    ],
+)
+
+
+@dataclass(frozen=True)
+class OpenedFile:
+    """A file given on the command line, already imported (so errors came before the UI)."""
+
+    path: Path
+    document: Document
+
+
+class DocumentImported(Message):
+    def __init__(self, key: str, path: Path, document: Document, block: int | None) -> None:
+        super().__init__()
+        self.key, self.path, self.document, self.block = key, path, document, block
+
+
+class DocumentFailed(Message):
+    def __init__(self, key: str, path: Path, error: str, for_outline: bool) -> None:
+        super().__init__()
+        self.key, self.path, self.error, self.for_outline = key, path, error, for_outline
+
+
+class OutlineImported(Message):
+    def __init__(self, key: str, document: Document) -> None:
+        super().__init__()
+        self.key, self.document = key, document
+
+
+def import_document(path: Path) -> Document:
+    """The importer, imported lazily so the first paint does not wait for it."""
+    from store.importer import import_file
+
+    return import_file(str(path))
+
+
+def import_error_text(exc: BaseException) -> str:
+    """The one-line message for a failed import."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text
+
+
+class ShioriApp(App[None]):
+    CSS_PATH: ClassVar[list[str]] = ["styles/app.tcss", "styles/annotations.tcss"]
+    TITLE = "Shiori"
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ShioriCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command_palette"),
+        Binding("ctrl+t", "change_theme", "Choose theme", show=False, id="app.theme"),
+    ]
+
+    def __init__(self, opened: OpenedFile | None = None) -> None:
+        super().__init__()
+        self._opened = opened
+        self._documents: OrderedDict[str, Document] = OrderedDict()
+        self._paths: dict[str, Path] = {}
+        self.current_key: str | None = None
+        self.current_document: Document | None = None
+        self._pending_position: tuple[str, positions.Position] | None = None
+        self._position_timer: Any = None
+        self._width_band: str | None = None
+        self.tree_shown = True
+        self.sidebar_shown = True
+        self.settings = Settings()
+        self.keymap: dict[str, str] = {}
+        self._exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV, "")
+        #: Highlights, notes, tags and citations (tui/annotations_ui.py).
+        self.annotations = AnnotationsController(self)
+
+    # Set-up ---------------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        self.settings, notice = load_settings()
+        if notice:
+            self.notify(notice, severity="warning")
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.keymap, notices = keymaps.load_keymap()
+        if self.keymap:
+            self.set_keymap(self.keymap)
+            unknown = keymaps.unknown_ids(self.keymap, declared_binding_ids())
+            if unknown:
+                notices.append(f"{keymaps.FILE_NAME}: no binding has the id {', '.join(unknown)}")
+        for text in notices:
+            self.notify(text, severity="warning", timeout=8)
+
+    async def main_screen_ready(self) -> None:
+        """Called by the main screen once its panes exist: fill them."""
+        self.fit_panes_to_width(self.size.width)
+        reader = self.reader
+        if self.settings.furigana_mode in {mode for mode, _ in self.furigana_modes()}:
+            reader.furigana_mode = self.settings.furigana_mode
+        self.watch(reader, "furigana_mode", self._remember_furigana_mode, init=False)
+        self.call_later(self.annotations.attach)
+        self._fill_library()
+
+    def _fill_library(self) -> None:
+        tree = self.query_one(DocTree)
+        if self._opened is not None:
+            path, doc = self._opened.path, self._opened.document
+            key = doc_key(path)
+            meta = metadata_for(path)
+            if not meta.title:
+                meta = DocMeta(title=doc.title or path.stem)
+            tree.set_entries([LibraryEntry(key, path, meta, read_only=True)])
+            self._remember(key, path, doc)
+            self._show(key, doc, None)
+            return
+        entries = list_library()
+        for entry in entries:
+            self._paths[entry.key] = entry.path
+        tree.set_entries(entries)
+        last = positions.last_read()
+        if last in self._paths:
+            self.open_document(last, self._paths[last])
+        else:
+            self._show_welcome()
+
+    def _show_welcome(self) -> None:
+        self.reader.show(WELCOME, analyse=False)
+        self.annotations.document_shown(None, None, WELCOME)
+        self.header.doc_title = ""
+        self.header.section = ""
+        self.header.progress = None
+        if not self.tree_shown:
+            self._set_tree_shown(True)
+        self.query_one(DocTree).focus()
+
+    # Widgets --------------------------------------------------------------------------------
+
+    @property
+    def main_screen(self) -> Screen[Any]:
+        return self.screen_stack[0]
+
+    @property
+    def reader(self) -> ReaderView:
+        return self.main_screen.query_one(ReaderView)
+
+    @property
+    def header(self) -> ShioriHeader:
+        return self.main_screen.query_one(ShioriHeader)
+
+    def panes(self) -> list[Widget]:
+        screen = self.main_screen
+        return [screen.query_one(DocTree), screen.query_one(ReaderView), screen.query_one(Sidebar)]
+
+    def binding_nodes(self) -> list[tuple[str, DOMNode]]:
+        """Every node whose bindings the user can reach, with the pane it belongs to."""
+        screen = self.main_screen
+        nodes: list[tuple[str, DOMNode]] = [("Everywhere", self), ("Everywhere", screen)]
+        for name, pane in zip(("Library tree", "Reader", "Sidebar"), self.panes(), strict=True):
+            nodes.append((name, pane))
+            # Our own focusable widgets inside the pane (not Textual's inputs and lists).
+            nodes += [
+                (name, w)
+                for w in pane.query("*")
+                if w.can_focus and type(w).__module__.startswith("tui.")
+            ]
+        return nodes
+
+    def binding_infos(self) -> list[keymaps.BindingInfo]:
+        infos = keymaps.gather_bindings(self, self.binding_nodes())
+        unique: dict[tuple[str, str, tuple[str, ...]], keymaps.BindingInfo] = {}
+        for info in infos:
+            unique.setdefault((info.group, info.action, info.keys), info)
+        order: dict[str, int] = {}
+        for info in unique.values():
+            order.setdefault(info.group, len(order))
+        return sorted(unique.values(), key=lambda info: order[info.group])
+
+    # Opening documents ----------------------------------------------------------------------
+
+    def _remember(self, key: str, path: Path, doc: Document) -> None:
+        self._paths[key] = path
+        self._documents[key] = doc
+        self._documents.move_to_end(key)
+        while len(self._documents) > DOCUMENT_CACHE:
+            self._documents.popitem(last=False)
+
+    def open_document(self, key: str, path: Path, block: int | None = None) -> None:
+        """Show the document (importing it in a worker if needed), at ``block`` if given."""
+        if key == self.current_key and self.current_document is not None:
+            if block is not None:
+                self.reader.goto_block(block)
+                self._after_jump()
+            return
+        doc = self._documents.get(key)
+        if doc is not None:
+            self._show(key, doc, block)
+            return
+        self.header.section = "opening..."
+        self._import(key, path, block)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _import(self, key: str, path: Path, block: int | None) -> None:
+        try:
+            doc = import_document(path)
+        except Exception as exc:  # the importer's own ImportFailed, or an unexpected failure
+            self.post_message(DocumentFailed(key, path, import_error_text(exc), for_outline=False))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(DocumentImported(key, path, doc, block))
+
+    @work(thread=True, group="outline")
+    def _import_outline(self, key: str, path: Path) -> None:
+        try:
+            doc = import_document(path)
+        except Exception as exc:
+            self.post_message(DocumentFailed(key, path, import_error_text(exc), for_outline=True))
+            return
+        self.post_message(OutlineImported(key, doc))
+
+    def on_document_imported(self, message: DocumentImported) -> None:
+        self._remember(message.key, message.path, message.document)
+        self._show(message.key, message.document, message.block)
+
+    def on_outline_imported(self, message: OutlineImported) -> None:
+        self._documents.setdefault(message.key, message.document)
+        self.query_one(DocTree).set_outline(message.key, message.document)
+
+    def on_document_failed(self, message: DocumentFailed) -> None:
+        if message.for_outline:
+            self.query_one(DocTree).set_outline_error(message.key, "cannot open: " + message.error)
+        else:
+            self.header.section = ""
+            self.notify(f"{message.path.name}: {message.error}", severity="error", timeout=10)
+
+    def _show(self, key: str, doc: Document, block: int | None) -> None:
+        self._flush_position()
+        self.current_key = key
+        self.current_document = doc
+        if block is not None:
+            where: positions.Position | None = positions.Position(block, 0)
+        else:
+            where = positions.load_position(key)
+        if where is not None:
+            where = positions.clamp(where, [len(b.text) for b in doc.blocks])
+        self.reader.show(doc, position=(where.block, where.offset) if where else None)
+        self.annotations.document_shown(key, self._paths.get(key), doc)
+        self.header.doc_title = doc.title or self._paths.get(key, Path(key)).stem
+        self.header.section = ""
+        self.header.progress = 0.0
+        tree = self.query_one(DocTree)
+        if not tree.has_outline(key):
+            tree.set_outline(key, doc)
+        tree.reveal(key, where.block if where else None)
+        self._after_jump()
+        if self._exit_after_paint == "first":
+            self.call_after_refresh(self.exit)
+
+    def on_reader_view_readings_ready(self, message: ReaderView.ReadingsReady) -> None:
+        if self._exit_after_paint:
+            self.call_after_refresh(self.exit)
+
+    def _after_jump(self) -> None:
+        """On narrow terminals the tree covers the text: put it away once a choice is made."""
+        if self._width_band == "narrow" and self.tree_shown:
+            self._set_tree_shown(False)
+        self.reader.focus()
+
+    def on_doc_tree_open_requested(self, message: DocTree.OpenRequested) -> None:
+        target = message.target
+        self.open_document(target.key, target.path, target.block)
+
+    def on_doc_tree_outline_wanted(self, message: DocTree.OutlineWanted) -> None:
+        doc = self._documents.get(message.key)
+        if doc is not None:
+            self.query_one(DocTree).set_outline(message.key, doc)
+        else:
+            self._import_outline(message.key, message.path)
+
+    # Reading position -----------------------------------------------------------------------
+
+    def on_reader_view_position_changed(self, message: ReaderView.PositionChanged) -> None:
+        self.header.section = message.section_title
+        self.header.progress = message.fraction
+        if self.current_key is None or self.current_document is None:
+            return
+        doc = self.current_document
+        self._pending_position = (
+            self.current_key,
+            positions.Position(message.block, message.offset, doc.content_hash),
+        )
+        if self._position_timer is None:
+            self._position_timer = self.set_timer(POSITION_SAVE_DELAY, self._flush_position)
+
+    def _flush_position(self) -> None:
+        if self._position_timer is not None:
+            self._position_timer.stop()
+            self._position_timer = None
+        pending, self._pending_position = self._pending_position, None
+        if pending is not None:
+            try:
+                positions.save_position(*pending)
+            except OSError as exc:
+                self.notify(f"could not save the reading position: {exc}", severity="warning")
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self._flush_position()
+        super().exit(*args, **kwargs)
+
+    # Panes ----------------------------------------------------------------------------------
+
+    def fit_panes_to_width(self, width: int) -> None:
+        """Show the side panes that fit; the user's toggles hold until the band changes."""
+        band = (
+            "narrow"
+            if width < TREE_MIN_WIDTH
+            else "medium"
+            if width < SIDEBAR_MIN_WIDTH
+            else "wide"
+        )
+        if band == self._width_band:
+            return
+        self._width_band = band
+        screen = self.main_screen
+        screen.set_class(band == "narrow", "-narrow")
+        no_document = self.current_document is None
+        self._set_tree_shown(band != "narrow" or no_document)
+        self._set_sidebar_shown(band == "wide")
+
+    def _set_tree_shown(self, shown: bool) -> None:
+        self.tree_shown = shown
+        tree = self.main_screen.query_one(DocTree)
+        tree.display = shown
+        if not shown and tree.has_focus:
+            self.reader.focus()
+
+    def _set_sidebar_shown(self, shown: bool) -> None:
+        self.sidebar_shown = shown
+        sidebar = self.main_screen.query_one(Sidebar)
+        sidebar.display = shown
+        if not shown and sidebar.has_focus_within:
+            self.reader.focus()
+
+    def action_toggle_tree(self) -> None:
+        """Show or hide the library tree."""
+        self._set_tree_shown(not self.tree_shown)
+        if self.tree_shown:
+            self.main_screen.query_one(DocTree).focus()
+
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the annotation sidebar."""
+        self._set_sidebar_shown(not self.sidebar_shown)
+
+    def _cycle_pane(self, step: int) -> None:
+        panes = [p for p in self.panes() if p.display]
+        focused = self.main_screen.focused
+        current = next(
+            (
+                i
+                for i, p in enumerate(panes)
+                if focused is not None and (focused is p or p in focused.ancestors)
+            ),
+            -1,
+        )
+        panes[(current + step) % len(panes)].focus()
+
+    def action_next_pane(self) -> None:
+        self._cycle_pane(+1)
+
+    def action_previous_pane(self) -> None:
+        self._cycle_pane(-1)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Textual's key display, with arrows and the return symbol spelled out in ASCII."""
+        display = super().get_key_display(binding)
+        for symbol, name in KEY_SYMBOL_NAMES.items():
+            display = display.replace(symbol, name)
+        return display
+
+    # Help, themes, furigana -----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.binding_infos()))
+
+    def set_theme(self, name: str) -> None:
+        self.theme = name
+
+    def _remember_theme(self, theme: Any) -> None:
+        self.settings.theme = theme.name
+        self._save_settings()
+
+    def furigana_modes(self) -> list[tuple[str, str]]:
+        """``(mode, label)`` for each furigana mode the reader offers."""
+        modes = getattr(ReaderView, "FURIGANA_MODES", None)
+        if modes is None:
+            return []
+        return [(m, m) if isinstance(m, str) else tuple(m) for m in modes]  # type: ignore[misc]
+
+    def set_furigana_mode(self, mode: str) -> None:
+        self.reader.furigana_mode = mode
+
+    def _remember_furigana_mode(self, mode: str) -> None:
+        self.settings.furigana_mode = mode
+        self._save_settings()
+
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            self.notify(f"could not save settings: {exc}", severity="warning")
+
+
+def declared_binding_ids() -> set[str]:
+    """Binding ids declared by any loaded widget class (popups included, mounted or not)."""
+    found: set[str] = set()
+    stack: list[type[DOMNode]] = [DOMNode]
+    seen: set[type[DOMNode]] = set()
+    while stack:
+        cls = stack.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        stack.extend(cls.__subclasses__())
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if isinstance(binding, Binding) and binding.id:
+                found.add(binding.id)
+    return found
+
+
+def run_app(file: str | None) -> int:
+    """``shiori [FILE]``: import FILE first (errors: one line, exit 2), then run the app."""
+    opened = None
+    if file is not None:
+        path = Path(file).expanduser()
+        try:
+            document = import_document(path)
+        except Exception as exc:
+            print(f"shiori: {file}: {import_error_text(exc)}", file=sys.stderr)
+            return 2
+        opened = OpenedFile(path.resolve(), document)
+    ShioriApp(opened).run()
+    return 0

@@ -1,0 +1,68 @@
+"""The command palette's Shiori commands: every bound action by name, furigana modes, themes.
+
+Built from the same binding registry as the help screen (``tui.keymap.gather_bindings``), so
+any action that has a key is also reachable by typing its name after ``ctrl+p``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from tui.app import ShioriApp
+
+#: Actions the palette itself would only reopen.
+SKIP_ACTIONS = frozenset({"command_palette", "app.command_palette"})
+
+
+@dataclass(frozen=True)
+class PaletteCommand:
+    title: str
+    help: str
+    callback: Callable[[], Any]
+
+
+def palette_commands(app: ShioriApp) -> Iterator[PaletteCommand]:
+    """What the palette offers, in a stable order."""
+    seen: set[str] = set()
+    for info in app.binding_infos():
+        if info.action in SKIP_ACTIONS:
+            continue
+        title = info.description
+        if title in seen:
+            title = f"{info.group}: {info.description}"
+        seen.add(title)
+        yield PaletteCommand(
+            title,
+            f"{info.group}, key {info.keys_display}",
+            partial(app.run_action, info.action, info.namespace),
+        )
+    for mode, label in app.furigana_modes():
+        yield PaletteCommand(
+            f"Furigana: {label}", "Reader display mode", partial(app.set_furigana_mode, mode)
+        )
+    for name in sorted(app.available_themes):
+        yield PaletteCommand(
+            f"Theme: {name}", "Colour theme (remembered)", partial(app.set_theme, name)
+        )
+
+
+class ShioriCommands(Provider):
+    async def discover(self) -> Hits:
+        for command in palette_commands(self.app):  # type: ignore[arg-type]
+            if not command.title.startswith("Theme: "):
+                yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in palette_commands(self.app):  # type: ignore[arg-type]
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(
+                    score, matcher.highlight(command.title), command.callback, help=command.help
+                )

@@ -1,0 +1,47 @@
+"""The reading screen: header, library tree | reader | annotation sidebar, footer.
+
+Composition only; the App owns the state (which document, which panes are shown) and this
+screen forwards its resizes and key bindings to the App's actions.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Footer
+
+from tui.annotations_ui import AnnotationKeys
+from tui.widgets.doc_tree import DocTree
+from tui.widgets.header import ShioriHeader
+from tui.widgets.reader import ReaderView
+from tui.widgets.sidebar import Sidebar
+
+
+class MainScreen(AnnotationKeys):
+    #: The annotation keys come from ``AnnotationKeys``; these are the shell's own.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "app.toggle_tree", "Tree", id="app.toggle_tree"),
+        Binding("s", "app.toggle_sidebar", "Sidebar", id="app.toggle_sidebar"),
+        Binding("tab", "app.next_pane", "Next pane", show=False, id="app.next_pane"),
+        Binding(
+            "shift+tab", "app.previous_pane", "Previous pane", show=False, id="app.previous_pane"
+        ),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield ShioriHeader(id="header")
+        with Horizontal(id="panes"):
+            yield DocTree(id="tree")
+            yield ReaderView(id="reader")
+            yield Sidebar(id="sidebar")
+        yield Footer(id="footer")
+
+    async def on_mount(self) -> None:
+        await self.app.main_screen_ready()  # type: ignore[attr-defined]
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.app.call_later(self.app.fit_panes_to_width, event.size.width)  # type: ignore[attr-defined]

@@ -1,0 +1,75 @@
+"""The one-line header: document title, current section, reading progress.
+
+Widths are measured in terminal cells (Japanese is two cells a character) and only ASCII is
+used for the chrome itself, since East Asian Ambiguous characters differ between terminals.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+APP_MARK = " 栞 Shiori "
+SEPARATOR = " / "
+ELLIPSIS = ".."
+
+
+def one_line(text: str) -> str:
+    """``text`` with runs of whitespace (tabs, newlines) as single spaces and no controls."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` cells, marked with ``..`` when cut."""
+    if cell_len(text) <= width:
+        return text
+    if width <= len(ELLIPSIS):
+        return ""
+    out, used = [], 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width - len(ELLIPSIS):
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + ELLIPSIS
+
+
+class ShioriHeader(Widget):
+    """Shows what is being read and how far along; the App sets the three reactives."""
+
+    DEFAULT_CSS = """
+    ShioriHeader { height: 1; dock: top; }
+    """
+
+    doc_title: reactive[str] = reactive("")
+    section: reactive[str] = reactive("")
+    #: Fraction of the document above the reading position, 0..1; ``None`` hides it.
+    progress: reactive[float | None] = reactive(None)
+
+    def render(self) -> Text:
+        width = self.size.width
+        right = f" {round(self.progress * 100):3d}% " if self.progress is not None else " "
+        mark_style = "bold reverse"
+        room = width - cell_len(APP_MARK) - cell_len(right) - 1
+        title = one_line(self.doc_title) or "Library"
+        section = one_line(self.section)
+        title_part = fit(title, max(0, min(room, max(room // 2, room - cell_len(section)))))
+        room -= cell_len(title_part)
+        section_part = ""
+        if section and room > len(SEPARATOR) + 2:
+            section_part = fit(section, room - len(SEPARATOR))
+        text = Text(no_wrap=True, overflow="crop")
+        text.append(APP_MARK, style=mark_style)
+        text.append(" ")
+        text.append(title_part, style="bold")
+        if section_part:
+            text.append(SEPARATOR, style="dim")
+            text.append(section_part)
+        pad = width - cell_len(text.plain) - cell_len(right)
+        if pad > 0:
+            text.append(" " * pad)
+        text.append(right, style="bold")
+        return text
