@@ -44,6 +44,9 @@ def pairs(text: str, style: str = "modern") -> list[tuple[str, str]]:
         ("3月1日に", [("月", "がつ"), ("1日", "ついたち")]),
         ("1日に3回", [("日", "にち"), ("回", "かい")]),
         ("1人で", [("1人", "ひとり")]),
+        ("3日間", [("日間", "かかん")]),
+        ("三日間", [("三日間", "みっかかん")]),
+        ("一疋の犬", [("一", "いっ"), ("疋", "ぴき"), ("犬", "いぬ")]),
     ],
 )
 def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> None:

@@ -81,6 +81,17 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "敗": ("はい", "h", "ぱい"),
     "品": ("ひん", "h", None),
     "遍": ("へん", "h", "べん"),
+    "疋": ("ひき", "h", "びき"),
+    "俵": ("ひょう", "h", "びょう"),
+    "服": ("ふく", "h", "ぷく"),
+    "貫": ("かん", "k", None),
+    "斤": ("きん", "k", None),
+    "尺": ("しゃく", "st", None),
+    "寸": ("すん", "st", None),
+    "銭": ("せん", "st", None),
+    "升": ("しょう", "st", None),
+    "艘": ("そう", "st", None),
+    "束": ("そく", "st", "ぞく"),
     "回": ("かい", "k", None),
     "個": ("こ", "k", None),
     "階": ("かい", "k", "がい"),
@@ -137,6 +148,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "時": ("じ", "", None),
     "時間": ("じかん", "", None),
     "日": ("にち", "", None),
+    "日間": ("にちかん", "", None),
     "人": ("にん", "", None),
     "名": ("めい", "", None),
     "位": ("い", "", None),
@@ -318,6 +330,10 @@ def counter_rule(tokens: list[Token], i: int) -> str | None:
         if numeral is None and value not in (1, 20):
             return "か"  # 3日: the digit is unread, 日 alone is か
         return _absorb(tokens, start, i, DAY_READINGS[value])
+    if counter == "日間" and value in DAY_READINGS and value != 1:
+        if numeral is None and value != 20:
+            return "かかん"  # 3日間 みっかかん: the digit is unread
+        return _absorb(tokens, start, i, DAY_READINGS[value] + "かん")
     if counter == "人" and value in PEOPLE_READINGS and value < 4:
         return _absorb(tokens, start, i, PEOPLE_READINGS[value])
     special = SPECIAL_DIGIT.get(counter, {})
