@@ -188,3 +188,22 @@ def test_markdown_pipe_table_and_a_dated_list_item() -> None:
         "list_item",
         "外務省「日米首脳会談」（2025年2月7日）",
     )
+
+
+def test_news_page_share_buttons_related_articles_and_copyright_are_dropped() -> None:
+    page = (
+        "外相が電話会談\n\n2025年3月1日 18:30\n\nシェア\nツイート\nLINEで送る\n\n"
+        "外務大臣は1日、米国務長官と電話会談を行い、同盟の強化に向けて連携していくことで一致した。\n\n"
+        "写真＝電話会談に臨む外務大臣（外務省提供）\n\n■関連記事\n・日米首脳が会談\n・外相、G7会合へ\n\n"
+        "無断転載・複製を禁じます\nCopyright © 2025 Example News. All rights reserved.\n"
+    )
+    doc = import_text(page)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "外相が電話会談"),
+        ("meta", "2025年3月1日 18:30"),
+        (
+            "paragraph",
+            "外務大臣は1日、米国務長官と電話会談を行い、同盟の強化に向けて連携していくことで一致した。",
+        ),
+        ("meta", "写真＝電話会談に臨む外務大臣（外務省提供）"),
+    ]

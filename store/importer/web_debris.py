@@ -16,7 +16,7 @@ from store.importer.chars import ends_sentence
 _SNS = r"(?:HP|ホームページ|YouTube|Twitter|X|Facebook|Instagram|LINE|TikTok|note|はてブ|はてな|Pocket|シェア|ツイート|ポスト|いいね|保存|印刷|メール|Share|Tweet|Print|Email)"
 _DEBRIS = [
     re.compile(r"^News Thumbnail$", re.I),
-    re.compile(rf"^{_SNS}(?:[ 　|｜/・]+{_SNS})+$", re.I),
+    re.compile(rf"^{_SNS}(?:[ 　|｜/・]+{_SNS})*$", re.I),
     re.compile(r"^(?:Copyright|©|\(c\)|（c）|著作権).*", re.I),
     re.compile(r".*All Rights Reserved\.?$", re.I),
     re.compile(r"^ログイン(?:して|する|が必要).*"),
@@ -57,8 +57,12 @@ def is_debris(line: str) -> bool:
     return bool(_DEBRIS_ANY.fullmatch(line.strip()))
 
 
+_DECORATION = re.compile(r"[■□◆◇●○▼▽▶►★☆【】\[\]<>〈〉《》\s]")
+
+
 def starts_debris_section(line: str) -> bool:
-    return bool(_SECTION_START.match(line.strip()))
+    """``ランキング``, ``■関連記事``, ``【おすすめ記事】``…: the page's furniture begins."""
+    return bool(_SECTION_START.match(_DECORATION.sub("", line)))
 
 
 def running_headers(lines: list[str]) -> set[str]:
