@@ -194,7 +194,9 @@ class DocumentLayout:
 
     def _estimate(self, k: int) -> int:
         i, start, end = self.pieces[k]
-        text = self.doc.blocks[i].text[start:end]
+        text = self.doc.blocks[i].text
+        if start or end != len(text):
+            text = text[start:end]
         cells = len(text) if text.isascii() else 2 * len(text)
         rows = max(1, math.ceil(cells / self.width))
         return rows + (1 if self._blank_after(k) else 0)
