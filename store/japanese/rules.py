@@ -405,6 +405,24 @@ _HOU_BEFORE = frozenset(
         "先",
     ]
 )
+#: Nouns for people, and words of quantity, before の方 (会社員の方, 多くの方): かた.
+_PERSON_ENDINGS = tuple("者員人生歳性様児家師士民客")
+_MANY = frozenset(
+    [
+        "たくさん",
+        "多く",
+        "大勢",
+        "一般",
+        "様々",
+        "さまざま",
+        "色々",
+        "いろいろ",
+        "皆様",
+        "皆さん",
+        "全て",
+        "すべて",
+    ]
+)
 _KATA_AFTER = frozenset(
     ["は", "も", "へ", "にも", "でも", "から", "や", "など", "のみ", "限定", "対象"]
 )
@@ -424,16 +442,22 @@ def kata(tokens: list[Token], i: int) -> str | None:
         return None
     if prev.surface in _HOU_BEFORE:
         return None
+    before = _prev(tokens, i, 2)
     if prev.surface == "の":
-        before = _prev(tokens, i, 2)
         if before is None or before.surface in _HOU_BEFORE:
             return None
+        if before.surface in _MANY or before.surface.endswith(_PERSON_ENDINGS):
+            return "かた"  # 会社員の方が, たくさんの方に, 初心者の方: people
+    elif prev.surface == "な" and before is not None and before.surface in _MANY:
+        return "かた"  # 様々な方
     elif prev.pos[0] not in ("動詞", "助動詞", "形容詞", "形状詞"):
         return None
     if nxt.surface in _KATA_AFTER:
         return "かた"
     if nxt.surface in ("に", "で") and _next_starts(tokens, i + 1, ("は", "も")):
         return "かた"
+    if prev.pos[0] == "動詞" and nxt.has_kanji and nxt.pos[0] == "名詞":
+        return "かた"  # くださる方募集中
     return None
 
 
