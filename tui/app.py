@@ -107,10 +107,12 @@ def import_document(path: Path) -> Document:
     return import_file(str(path))
 
 
-def import_error_text(exc: BaseException) -> str:
-    """The one-line message for a failed import."""
+def import_error_text(exc: BaseException, path: Path) -> str:
+    """One line for a failed import, naming the file once (``ImportFailed`` already does)."""
+    from store.importer import ImportFailed
+
     text = " ".join(str(exc).split()) or type(exc).__name__
-    return text
+    return text if isinstance(exc, ImportFailed) else f"{path.name}: {text}"
 
 
 class ShioriApp(App[None]):
@@ -118,10 +120,24 @@ class ShioriApp(App[None]):
     TITLE = "Shiori"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ShioriCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command_palette"),
-        Binding("ctrl+t", "change_theme", "Choose theme", show=False, id="app.theme"),
+        Binding("question_mark", "help", "Help", tooltip="Show every key", id="app.help"),
+        Binding("q", "quit", "Quit", tooltip="Quit Shiori", id="app.quit"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            tooltip="Find a command by name",
+            id="app.command_palette",
+        ),
+        Binding(
+            "ctrl+t",
+            "change_theme",
+            "Theme",
+            show=False,
+            tooltip="Choose the colour theme",
+            id="app.theme",
+        ),
     ]
 
     def __init__(self, opened: OpenedFile | None = None) -> None:
@@ -129,6 +145,8 @@ class ShioriApp(App[None]):
         self._opened = opened
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._paths: dict[str, Path] = {}
+        #: Library titles (metadata) by key; the header prefers them to the imported title.
+        self._titles: dict[str, str] = {}
         self.current_key: str | None = None
         self.current_document: Document | None = None
         self._pending_position: tuple[str, positions.Position] | None = None
@@ -150,7 +168,7 @@ class ShioriApp(App[None]):
     def on_mount(self) -> None:
         self.settings, notice = load_settings()
         if notice:
-            self.notify(notice, severity="warning")
+            self.notify(notice, severity="warning", markup=False)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -161,7 +179,7 @@ class ShioriApp(App[None]):
             if unknown:
                 notices.append(f"{keymaps.FILE_NAME}: no binding has the id {', '.join(unknown)}")
         for text in notices:
-            self.notify(text, severity="warning", timeout=8)
+            self.notify(text, severity="warning", timeout=8, markup=False)
 
     async def main_screen_ready(self) -> None:
         """Called by the main screen once its panes exist: fill them."""
@@ -181,6 +199,7 @@ class ShioriApp(App[None]):
             meta = metadata_for(path)
             if not meta.title:
                 meta = DocMeta(title=doc.title or path.stem)
+            self._titles[key] = meta.title
             tree.set_entries([LibraryEntry(key, path, meta, read_only=True)])
             self._remember(key, path, doc)
             self._show(key, doc, None)
@@ -188,6 +207,7 @@ class ShioriApp(App[None]):
         entries = list_library()
         for entry in entries:
             self._paths[entry.key] = entry.path
+            self._titles[entry.key] = entry.meta.title
         tree.set_entries(entries)
         last = positions.last_read()
         if last in self._paths:
@@ -275,7 +295,9 @@ class ShioriApp(App[None]):
         try:
             doc = import_document(path)
         except Exception as exc:  # the importer's own ImportFailed, or an unexpected failure
-            self.post_message(DocumentFailed(key, path, import_error_text(exc), for_outline=False))
+            self.post_message(
+                DocumentFailed(key, path, import_error_text(exc, path), for_outline=False)
+            )
             return
         if not get_current_worker().is_cancelled:
             self.post_message(DocumentImported(key, path, doc, block))
@@ -285,7 +307,9 @@ class ShioriApp(App[None]):
         try:
             doc = import_document(path)
         except Exception as exc:
-            self.post_message(DocumentFailed(key, path, import_error_text(exc), for_outline=True))
+            self.post_message(
+                DocumentFailed(key, path, import_error_text(exc, path), for_outline=True)
+            )
             return
         self.post_message(OutlineImported(key, doc))
 
@@ -302,7 +326,7 @@ class ShioriApp(App[None]):
             self.query_one(DocTree).set_outline_error(message.key, "cannot open: " + message.error)
         else:
             self.header.section = ""
-            self.notify(f"{message.path.name}: {message.error}", severity="error", timeout=10)
+            self.notify(message.error, severity="error", timeout=10, markup=False)
 
     def _show(self, key: str, doc: Document, block: int | None) -> None:
         self._flush_position()
@@ -316,7 +340,9 @@ class ShioriApp(App[None]):
             where = positions.clamp(where, [len(b.text) for b in doc.blocks])
         self.reader.show(doc, position=(where.block, where.offset) if where else None)
         self.annotations.document_shown(key, self._paths.get(key), doc)
-        self.header.doc_title = doc.title or self._paths.get(key, Path(key)).stem
+        self.header.doc_title = (
+            self._titles.get(key) or doc.title or self._paths.get(key, Path(key)).stem
+        )
         self.header.section = ""
         self.header.progress = 0.0
         tree = self.query_one(DocTree)
@@ -351,6 +377,8 @@ class ShioriApp(App[None]):
     # Reading position -----------------------------------------------------------------------
 
     def on_reader_view_position_changed(self, message: ReaderView.PositionChanged) -> None:
+        if self.current_key is None:
+            return  # the welcome text: nothing to show or remember
         self.header.section = message.section_title
         self.header.progress = message.fraction
         if self.current_key is None or self.current_document is None:
@@ -372,7 +400,9 @@ class ShioriApp(App[None]):
             try:
                 positions.save_position(*pending)
             except OSError as exc:
-                self.notify(f"could not save the reading position: {exc}", severity="warning")
+                self.notify(
+                    f"could not save the reading position: {exc}", severity="warning", markup=False
+                )
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self._flush_position()
@@ -480,7 +510,7 @@ class ShioriApp(App[None]):
         try:
             save_settings(self.settings)
         except OSError as exc:
-            self.notify(f"could not save settings: {exc}", severity="warning")
+            self.notify(f"could not save settings: {exc}", severity="warning", markup=False)
 
 
 def declared_binding_ids() -> set[str]:
@@ -508,7 +538,7 @@ def run_app(file: str | None) -> int:
         try:
             document = import_document(path)
         except Exception as exc:
-            print(f"shiori: {file}: {import_error_text(exc)}", file=sys.stderr)
+            print(f"shiori: {import_error_text(exc, path)}", file=sys.stderr)
             return 2
         opened = OpenedFile(path.resolve(), document)
     ShioriApp(opened).run()

@@ -85,6 +85,7 @@ class BindingInfo:
     group: str
     keys: tuple[str, ...]
     action: str
+    #: The binding's tooltip when it has one (the footer's short label otherwise).
     description: str
     binding_id: str | None
     namespace: DOMNode
@@ -132,7 +133,7 @@ def gather_bindings(app: App[Any], nodes: Iterable[tuple[str, DOMNode]]) -> list
                     group=ID_GROUPS.get((binding.id or "").split(".", 1)[0], group),
                     keys=tuple(keys),
                     action=action,
-                    description=binding.description or binding.tooltip or _describe(action),
+                    description=binding.tooltip or binding.description or _describe(action),
                     binding_id=binding.id,
                     namespace=node,
                 )

@@ -24,11 +24,35 @@ from tui.widgets.sidebar import Sidebar
 class MainScreen(AnnotationKeys):
     #: The annotation keys come from ``AnnotationKeys``; these are the shell's own.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "app.toggle_tree", "Tree", id="app.toggle_tree"),
-        Binding("s", "app.toggle_sidebar", "Sidebar", id="app.toggle_sidebar"),
-        Binding("tab", "app.next_pane", "Next pane", show=False, id="app.next_pane"),
         Binding(
-            "shift+tab", "app.previous_pane", "Previous pane", show=False, id="app.previous_pane"
+            "t",
+            "app.toggle_tree",
+            "Tree",
+            tooltip="Show or hide the library tree",
+            id="app.toggle_tree",
+        ),
+        Binding(
+            "s",
+            "app.toggle_sidebar",
+            "Sidebar",
+            tooltip="Show or hide the annotation sidebar",
+            id="app.toggle_sidebar",
+        ),
+        Binding(
+            "tab",
+            "app.next_pane",
+            "Next pane",
+            show=False,
+            tooltip="Focus the next pane",
+            id="app.next_pane",
+        ),
+        Binding(
+            "shift+tab",
+            "app.previous_pane",
+            "Previous pane",
+            show=False,
+            tooltip="Focus the previous pane",
+            id="app.previous_pane",
         ),
     ]
 

@@ -79,17 +79,22 @@ class DocTree(Tree[TreeTarget | None]):
         self.guide_depth = 2
         self._documents: dict[str, TreeNode[TreeTarget | None]] = {}
         self._outlined: set[str] = set()
+        #: Documents listed by file name (no metadata title): relabelled once imported.
+        self._untitled: set[str] = set()
 
     def set_entries(self, entries: Iterable[LibraryEntry]) -> None:
         """Show these documents (by title) under the root, outlines collapsed and unloaded."""
         self.root.remove_children()
         self._documents.clear()
         self._outlined.clear()
+        self._untitled.clear()
         for entry in entries:
             node = self.root.add(
                 Text(entry.title), data=TreeTarget(entry.key, entry.path), allow_expand=True
             )
             self._documents[entry.key] = node
+            if not entry.meta.title and not entry.meta.title_supplied:
+                self._untitled.add(entry.key)
         self.root.expand()
 
     def document_node(self, key: str) -> TreeNode[TreeTarget | None] | None:
@@ -119,6 +124,11 @@ class DocTree(Tree[TreeTarget | None]):
             sub.allow_expand = bool(sub.children)
         if not headings:
             node.add_leaf(Text(NO_HEADINGS, style="dim"), data=None)
+        elif len(node.children) == 1:
+            node.children[0].expand()  # one title heading: show the chapters under it
+        if key in self._untitled and doc.title.strip():
+            node.set_label(Text(" ".join(doc.title.split())))
+            self._untitled.discard(key)
         self._outlined.add(key)
         node.allow_expand = True
 
