@@ -1,0 +1,133 @@
+"""Annotation keys: ids for the keymap, tag completion, keys typed into fields, a read-only
+store, escape sequences in notes, and a snapshot of the highlight dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import test_app_annotations_reader as harness  # type: ignore[import-not-found]
+from test_app_annotations_reader import (  # type: ignore[import-not-found]
+    SENTENCE,
+    AnnApp,
+    highlight,
+    select,
+    settle,
+)
+from textual.widgets import Input, TextArea
+
+from store.annotations.repository import Repository
+from tui.annotations_ui import AnnotationKeys
+from tui.screens.annotate import AnnotateScreen, TagSuggester
+from tui.widgets.annotation_list import AnnotationList
+
+_tmp_dirs = harness._tmp_dirs
+doc_path = harness.doc_path
+
+
+def test_every_annotation_binding_has_an_id_and_a_description() -> None:
+    bindings = [*AnnotationKeys.BINDINGS, *AnnotationList.BINDINGS]
+    ids = [b.id for b in bindings]  # type: ignore[union-attr]
+    assert all(i and i.startswith("annotations.") for i in ids)
+    assert len(set(ids)) == len(ids)
+    assert all(b.description for b in bindings)  # type: ignore[union-attr]
+    keys = {b.id: b.key for b in AnnotationKeys.BINDINGS}  # type: ignore[union-attr]
+    assert keys["annotations.create"] == "a" and keys["annotations.cite"] == "y"
+    assert keys["annotations.cite_source"] == "Y" and keys["annotations.tags"] == "T"
+
+
+async def test_a_remapped_key_works(doc_path: Path) -> None:
+    app = AnnApp(doc_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        app.set_keymap({"annotations.create": "H"})
+        await select(pilot, app, SENTENCE)
+        await pilot.press("a")
+        assert not isinstance(app.screen, AnnotateScreen)
+        await pilot.press("H")
+        assert isinstance(app.screen, AnnotateScreen)
+
+
+async def test_tag_suggestions_complete_the_tag_being_typed() -> None:
+    suggester = TagSuggester([("日米同盟", 5), ("日本外交", 2), ("安保", 1)])
+    assert await suggester.get_suggestion("日") == "日米同盟"
+    assert await suggester.get_suggestion("安保 日本") == "安保 日本外交"
+    assert await suggester.get_suggestion("日米同盟 ") is None
+    assert await suggester.get_suggestion("#安") == "#安保"
+    assert await suggester.get_suggestion("未知") is None
+
+
+async def test_typing_a_tag_and_accepting_the_completion(doc_path: Path) -> None:
+    app = AnnApp(doc_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        await highlight(pilot, app, SENTENCE, tags="日米同盟")
+        await highlight(pilot, app, "首脳会談では", "1")
+        start = app.document.base_text.index("首脳会談では")
+        app.reader.goto_offset(start)
+        await pilot.press("e", "enter")  # keep the colour, on to the note
+        await pilot.press("tab")  # note -> tags
+        tags = app.screen.query_one("#tags", Input)
+        assert tags.has_focus
+        await pilot.press("日")
+        await pilot.pause(0.1)
+        await pilot.press("right")
+        assert tags.value == "日米同盟"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.repo.tags() == [("日米同盟", 2)]
+
+
+async def test_keys_typed_in_the_filter_are_text_not_commands(doc_path: Path) -> None:
+    app = AnnApp(doc_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        await highlight(pilot, app, SENTENCE)
+        app.clip.text = ""
+        listing = app.screen_stack[0].query_one(AnnotationList)
+        listing.focus_filter()
+        await pilot.press("y", "a", "d", "e", "T")
+        assert listing.query_one("#annotation-filter", Input).value == "yadeT"
+        assert app.clip.text == "" and len(app.repo.list()) == 1
+        assert not isinstance(app.screen, AnnotateScreen)
+
+
+async def test_a_read_only_store_says_so_and_nothing_crashes(
+    doc_path: Path, tmp_path: Path
+) -> None:
+    Repository(tmp_path / "ro" / "annotations.json").close()  # create it
+    readonly = Repository(tmp_path / "ro" / "annotations.json", readonly=True)
+    app = AnnApp(doc_path, repo=readonly)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        await highlight(pilot, app, SENTENCE)
+        assert readonly.list() == []
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Not saved:") and "read-only" in m for m in messages)
+        await pilot.press("y")  # citing still works
+        assert app.clip.text.startswith(f"「{SENTENCE}」")
+
+
+async def test_escape_sequences_typed_into_a_note_are_not_kept(doc_path: Path) -> None:
+    app = AnnApp(doc_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        await select(pilot, app, SENTENCE)
+        await pilot.press("a", "1")
+        app.screen.query_one("#note", TextArea).text = "危険\x1b]52;c;aGk=\x07な\x1b[31m注"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.repo.list()[0].note == "危険な注"
+
+
+def test_highlight_dialog_snapshot(doc_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        app = pilot.app
+        await settle(pilot, app)
+        app.reader.furigana_mode = "off"  # the dictionary's readings are not under test here
+        await highlight(pilot, app, SENTENCE, "2", note="基軸", tags="日米 安保")
+        await select(pilot, app, "首脳会談では")
+        app.clear_notifications()
+        await pilot.press("a")
+        await pilot.pause()
+
+    assert snap_compare(AnnApp(doc_path), terminal_size=(100, 28), run_before=run_before)
