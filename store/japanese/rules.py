@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from store.japanese.analyzer import pos_of
-from store.japanese.chars import has_kanji
+from store.japanese.chars import has_kanji, is_kanji
 from store.japanese.numbers import (
     COUNTER_CHARS,
     NUMERAL_CHARS,
@@ -268,7 +268,12 @@ def gaisha(tokens: list[Token], i: int) -> str | None:
     prev = _prev(tokens, i)
     if tok.surface == "会社" and prev is not None and prev.has_kanji and _is_noun(prev):
         return "がいしゃ"
-    if len(tok.surface) > 2 and tok.surface.endswith("会社") and tok.reading.endswith("かいしゃ"):
+    if (
+        len(tok.surface) > 2
+        and tok.surface.endswith("会社")
+        and tok.reading.endswith("かいしゃ")
+        and all(is_kanji(ch) for ch in tok.surface)
+    ):
         return tok.reading[:-4] + "がいしゃ"  # one dictionary compound: 人材紹介会社
     return None
 
@@ -310,8 +315,13 @@ def gawa(tokens: list[Token], i: int) -> str | None:
 def gumi(tokens: list[Token], i: int) -> str | None:
     """組 right after a name is a class or group, ぐみ (桜組, つき組)."""
     tok = tokens[i]
-    if tok.surface == "組" and tok.reading == "くみ" and _suffix_after_noun(tokens, i):
-        return "ぐみ"
+    if (
+        tok.surface == "組"
+        and tok.reading == "くみ"
+        and _suffix_after_noun(tokens, i)
+        and tokens[i - 1].pos[1] != "数詞"
+    ):
+        return "ぐみ"  # but 11組, 二組 (counting pairs) stay くみ
     return None
 
 
@@ -340,8 +350,9 @@ def kazu(tokens: list[Token], i: int) -> str | None:
         and tok.pos[0] == "名詞"
         and nxt is not None
         and nxt.surface in _PARTICLES
+        and not _is_noun(_prev(tokens, i))
     ):
-        return "かず"
+        return "かず"  # but 部員数が, ページ数が: すう
     return None
 
 
