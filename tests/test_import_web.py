@@ -207,3 +207,10 @@ def test_news_page_share_buttons_related_articles_and_copyright_are_dropped() ->
         ),
         ("meta", "写真＝電話会談に臨む外務大臣（外務省提供）"),
     ]
+
+
+def test_markdown_links_read_as_their_text_and_images_are_dropped() -> None:
+    doc = import_text(
+        "詳しくは[外務省の発表](https://www.mofa.go.jp/a.html)を参照。![図](a.png)\n", suffix=".md"
+    )
+    assert doc.base_text == "詳しくは外務省の発表を参照。"

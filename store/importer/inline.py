@@ -2,7 +2,8 @@
 
 Handles Aozora ruby (``｜漢字《かんじ》`` and ``漢字《かんじ》``; the PDF ruby lines are rewritten
 into this notation while lines are joined), Aozora ``［＃…］`` annotations (dropped), Markdown
-``**bold**`` / ``*italic*``, and inline web debris ("別ウィンドウで開く").
+``**bold**`` / ``*italic*``, links (read as their text) and images (dropped), and inline web
+debris ("別ウィンドウで開く").
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ _TOKEN = re.compile(
     | (?P<annot>［＃[^］]*］)
     | \*\*(?P<bold>[^*\s](?:[^*]*?[^*\s])?)\*\*
     | (?<![*A-Za-z0-9])\*(?P<italic>[^*\s](?:[^*]*?[^*\s])?)\*(?![*A-Za-z0-9])
-    | (?P<debris>別ウィンドウで開く|新しいウィンドウで開く|外部サイトへ移動)
+    | (?P<debris>別ウィンドウで開く|新しいウィンドウで開く|外部サイトへ移動|!\[[^\]\n]*\]\([^)\s]*\))
+    | \[(?P<link>[^\]\n^][^\]\n]*)\]\((?:https?://|/|\.|\#)[^)\s]*\)
     """,
     re.VERBOSE,
 )
@@ -27,7 +29,7 @@ _TOKEN = re.compile(
 
 def parse_inline(raw: str) -> tuple[str, list[Ruby], list[Emphasis]]:
     """Strip inline notation from ``raw``; return ``(text, ruby, emphasis)`` with offsets."""
-    if not any(ch in raw for ch in "｜《［*別新外"):
+    if not any(ch in raw for ch in "｜《［*別新外["):
         return raw, [], []
     out: list[str] = []
     ruby: list[Ruby] = []
@@ -45,6 +47,9 @@ def parse_inline(raw: str) -> tuple[str, list[Ruby], list[Emphasis]]:
             ruby.append(Ruby(length, length + len(base), reading))
             out.append(base)
             length += len(base)
+        elif m.group("link") is not None:
+            out.append(m.group("link"))  # a Markdown link reads as its text
+            length += len(m.group("link"))
         elif m.group("bold") is not None or m.group("italic") is not None:
             kind = "bold" if m.group("bold") is not None else "italic"
             inner_text, inner_ruby, inner_emph = parse_inline(m.group(kind))
