@@ -281,10 +281,16 @@ def read_kanji_number(chars: str) -> list[str] | None:
 
 
 def numeral_rule(tokens: list[Token], i: int) -> str | None:
-    """Kanji numerals read as a whole number: 三百 さん·びゃく, 六百 ろっ·ぴゃく."""
+    """Kanji numerals read as a whole number: 三百 さん·びゃく, 六百 ろっ·ぴゃく, 3千 ぜん."""
     tok = tokens[i]
     if not is_numeral(tok) or not tok.has_kanji:
         return None
+    unit = SMALL_UNITS.get(tok.surface)
+    if unit is not None and i > 0:
+        digit = tokens[i - 1].surface.translate(_FULLWIDTH)
+        if len(digit) == 1 and digit.isdigit():
+            change = _UNIT_CHANGES.get((int(digit), unit))
+            return change[1] if change else None
     start = number_run(tokens, i)
     end = i + 1
     while end < len(tokens) and is_numeral(tokens[end]):

@@ -82,7 +82,12 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
             prev_reading = ""
             continue
         reading, source = tok.reading, tok.source
-        if not is_reading(reading) or (reading == "きごう" and tok.pos[0] == "補助記号"):
+        pieces = split_okurigana(tok.surface, reading) if reading else ()
+        if (
+            not all(p is None or is_reading(p) for _, p in pieces)
+            or not pieces
+            or (reading == "きごう" and tok.pos[0] == "補助記号")
+        ):
             # Unknown to the dictionary (or a stray 々): per-character guesses, marked as such.
             pos = base + tok.start
             for ch, piece in zip(
@@ -95,7 +100,7 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
             continue
         prev_reading = reading if len(tok.surface) == 1 else ""
         pos = base + tok.start
-        for surface, piece in split_okurigana(tok.surface, reading):
+        for surface, piece in pieces:
             if piece is not None:
                 out.append(Reading(pos, pos + len(surface), piece, source))  # type: ignore[arg-type]
             pos += len(surface)
