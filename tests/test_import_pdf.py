@@ -132,3 +132,43 @@ def test_paragraph_continues_after_a_footnote_block_and_markers_link() -> None:
         ("1", "ICBM：Intercontinental Ballistic Missile"),
         ("2", "WPS：Women, Peace and Security"),
     ]
+
+
+REPORT = """\
+トランプ政権の通商政策と日本
+
+外交防衛委員会調査室　山田 太郎
+
+１．はじめに
+
+ 2025年は、米国第一主義を掲げるトランプ大統領の再登場を受けて、日本が展開しよう
+
+とする外交の在り方が問われる一年となる。本稿では、2025年の国際情勢を概観・展望す
+
+るとともに、日米関係、日中関係、ウクライナ情勢と日露関係について論ずる。なお、肩
+
+書はいずれも当時のものである。
+
+２．日米関係
+
+（１）第２次トランプ政権
+
+2024年11月、米国大統領選挙の一般投票が行われ、共和党候補のトランプ前大統領が、民
+
+主党候補のハリス副大統領を破り、2025年１月に第47代大統領に就任した。
+"""
+
+
+def test_a_report_title_and_byline_before_the_numbered_sections() -> None:
+    doc = import_text(REPORT)
+    assert doc.title == "トランプ政権の通商政策と日本"
+    assert [(b.kind, b.level, b.text[:12]) for b in doc.blocks] == [
+        ("heading", 1, "トランプ政権の通商政策と日"),
+        ("meta", 0, "外交防衛委員会調査室　山田 "),
+        ("heading", 2, "１．はじめに"),
+        ("paragraph", 0, "2025年は、米国第一主"),
+        ("heading", 2, "２．日米関係"),
+        ("heading", 3, "（１）第２次トランプ政権"),
+        ("paragraph", 0, "2024年11月、米国大統"),
+    ]
+    assert doc.blocks[3].text.endswith("論ずる。なお、肩書はいずれも当時のものである。")

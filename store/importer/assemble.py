@@ -621,10 +621,26 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     wrapped, flow = (False, 0.0) if markdown else _is_wrapped(lines)
     reader = _Reader(lines, wrapped=wrapped, flow=flow)
     reader.markdown = markdown
-    if not wrapped and not markdown:
+    if not markdown and (not wrapped or _starts_with_title(lines, flow)):
         _title_and_byline(reader)
     reader.run()
     return Assembled(reader.title, reader.blocks, reader.notes)
+
+
+def _starts_with_title(lines: list[str], flow: float) -> bool:
+    """A PDF whose first line is a short title (not a heading, note or sentence) set apart."""
+    idx = [i for i, line in enumerate(lines[:40]) if line.strip()]
+    if len(idx) < 2:
+        return False
+    first = lines[idx[0]].strip()
+    return (
+        width(first) < 0.8 * flow
+        and not ends_sentence(first)
+        and match_heading(first) is None
+        and match_definition(first, expect_bare={1}) is None
+        and not is_debris(first)
+        and (idx[1] > idx[0] + 1 or width(lines[idx[1]].strip()) < 0.8 * flow)
+    )
 
 
 def _title_and_byline(reader: _Reader) -> None:
