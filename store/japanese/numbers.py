@@ -322,6 +322,13 @@ def counter_rule(tokens: list[Token], i: int) -> str | None:
         return info[2] or info[0]
     if counter not in COUNTERS or not is_numeral(prev):
         return None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (
+        counter == "分"
+        and nxt is not None
+        and (nxt.lemma in ("する", "為る") or nxt.surface in "論法")
+    ):
+        return None  # 二分する, 二分法: にぶん, not minutes
     start = number_run(tokens, i)
     text = "".join(t.surface for t in tokens[start:i])
     value = number_value(text)
