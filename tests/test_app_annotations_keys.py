@@ -18,14 +18,14 @@ from textual.widgets import Input, TextArea
 from store.annotations.repository import Repository
 from tui.annotations_ui import AnnotationKeys
 from tui.screens.annotate import AnnotateScreen, TagSuggester
-from tui.widgets.annotation_list import AnnotationList
+from tui.widgets.annotation_list import AnnotationEntries, AnnotationList
 
 _tmp_dirs = harness._tmp_dirs
 doc_path = harness.doc_path
 
 
 def test_every_annotation_binding_has_an_id_and_a_description() -> None:
-    bindings = [*AnnotationKeys.BINDINGS, *AnnotationList.BINDINGS]
+    bindings = [*AnnotationKeys.BINDINGS, *AnnotationEntries.BINDINGS]
     ids = [b.id for b in bindings]  # type: ignore[union-attr]
     assert all(i and i.startswith("annotations.") for i in ids)
     assert len(set(ids)) == len(ids)

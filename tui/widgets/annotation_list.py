@@ -88,16 +88,42 @@ def entry_text(ann: Annotation, labels: dict[str, str], *, orphan: bool = False)
     return text
 
 
-class AnnotationList(Vertical):
-    """See the module docstring; fed by ``AnnotationsController.reload``."""
+class AnnotationEntries(OptionList):
+    """The entries; the keys live here (a focusable widget) so help and the palette list them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "edit", "Edit the annotation", id="annotations.list_edit"),
-        Binding("d", "delete", "Delete the annotation", id="annotations.list_delete"),
-        Binding("y", "cite", "Copy the annotation as citation", id="annotations.list_cite"),
-        Binding("Y", "cite_source", "Copy its citation alone", id="annotations.list_cite_source"),
-        Binding("slash", "focus_filter", "Filter", id="annotations.list_filter"),
+        Binding("e", "entry('edit')", "Edit the annotation", id="annotations.list_edit"),
+        Binding("d", "entry('delete')", "Delete the annotation", id="annotations.list_delete"),
+        Binding("y", "entry('cite')", "Copy it as citation", id="annotations.list_cite"),
+        Binding("Y", "entry('source')", "Copy its citation alone", id="annotations.list_source"),
+        Binding("slash", "filter", "Filter the list", id="annotations.list_filter"),
     ]
+
+    def _owner(self) -> AnnotationList | None:
+        for node in self.ancestors:
+            if isinstance(node, AnnotationList):
+                return node
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "entry":
+            owner = self._owner()
+            return owner is not None and owner.highlighted_annotation() is not None
+        return super().check_action(action, parameters)
+
+    def action_entry(self, what: str) -> None:
+        owner = self._owner()
+        if owner is not None:
+            owner.request(what)
+
+    def action_filter(self) -> None:
+        owner = self._owner()
+        if owner is not None:
+            owner.focus_filter()
+
+
+class AnnotationList(Vertical):
+    """See the module docstring; fed by ``AnnotationsController.reload``."""
 
     class Chosen(Message):
         """Enter on an annotation: jump to its passage."""
@@ -134,7 +160,7 @@ class AnnotationList(Vertical):
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter: words #tag @colour", id="annotation-filter")
         yield Static("", id="annotation-count")
-        yield OptionList(id="annotation-options")
+        yield AnnotationEntries(id="annotation-options")
 
     @property
     def options(self) -> OptionList:
@@ -266,9 +292,6 @@ class AnnotationList(Vertical):
     def focus_filter(self) -> None:
         self.query_one("#annotation-filter", Input).focus()
 
-    def action_focus_filter(self) -> None:
-        self.focus_filter()
-
     # -- choosing ----------------------------------------------------------------------------
 
     @on(OptionList.OptionSelected, "#annotation-options")
@@ -282,28 +305,12 @@ class AnnotationList(Vertical):
         else:
             self.post_message(self.Chosen(ann))
 
-    def _highlighted(self) -> Annotation | None:
+    def highlighted_annotation(self) -> Annotation | None:
         option = self.options.highlighted_option
         return self._annotation(option.id) if option is not None else None
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit", "delete", "cite", "cite_source"):
-            return self.options.has_focus and self._highlighted() is not None
-        return True
-
-    def _request(self, action: str) -> None:
-        ann = self._highlighted()
+    def request(self, action: str) -> None:
+        """``edit``, ``delete``, ``cite`` or ``source`` for the highlighted entry."""
+        ann = self.highlighted_annotation()
         if ann is not None:
             self.post_message(self.ActionRequested(action, ann))
-
-    def action_edit(self) -> None:
-        self._request("edit")
-
-    def action_delete(self) -> None:
-        self._request("delete")
-
-    def action_cite(self) -> None:
-        self._request("cite")
-
-    def action_cite_source(self) -> None:
-        self._request("source")
