@@ -1,0 +1,104 @@
+"""The annotation features inside the real app shell: the newcomer's path of issue 5.
+
+Open a document, highlight a sentence with a note and tags, quit, reopen, find it in the
+sidebar and the tag browser, and copy a citation — with no clipboard at all (CI), the honest
+message and the dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import test_app_annotations_reader as harness  # type: ignore[import-not-found]
+from test_app_annotations_reader import SENTENCE, TEXT  # type: ignore[import-not-found]
+from textual.widgets import Input, OptionList, TextArea
+
+from store.importer import import_file
+from tui.app import OpenedFile, ShioriApp
+from tui.screens.annotate import AnnotateScreen
+from tui.screens.citation_dialog import CitationDialog
+from tui.screens.help import HelpScreen
+from tui.screens.tag_browser import TagBrowserScreen
+from tui.widgets.annotation_list import AnnotationList
+
+_tmp_dirs = harness._tmp_dirs
+SIZE = (170, 40)  # wide enough for the sidebar to be shown
+
+
+def make_app(path: Path) -> ShioriApp:
+    return ShioriApp(OpenedFile(path.resolve(), import_file(path)))
+
+
+async def wait_loaded(pilot, app: ShioriApp) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    for _ in range(500):
+        if app.annotations.current is not None and not app.annotations.loading:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+async def test_highlight_quit_reopen_find_and_cite(tmp_path: Path) -> None:
+    path = tmp_path / "hokubei.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot, app)
+        reader = app.reader
+        start = reader.document.base_text.index(SENTENCE)
+        reader.focus()
+        reader.goto_offset(start)
+        await pilot.press("v", *["l"] * (len(SENTENCE) - 1), "a")
+        assert isinstance(app.screen, AnnotateScreen)
+        await pilot.press("2")
+        app.screen.query_one("#note", TextArea).insert("基軸の意味")
+        app.screen.query_one("#tags", Input).value = "日米 安保"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert reader.highlights == [(start, start + len(SENTENCE), "blue")]
+
+    harness_cache_clear()
+    again = make_app(path)
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot, again)
+        assert len(again.reader.highlights) == 1
+        options = again.main_screen.query_one(AnnotationList).options
+        assert any(SENTENCE[:8] in str(o.prompt) for o in options.options)
+        again.reader.focus()
+        await pilot.press("T")
+        assert isinstance(again.screen, TagBrowserScreen)
+        tags = [str(o.prompt) for o in again.screen.query_one("#tag-list", OptionList).options]
+        assert tags == ["安保  (1)", "日米  (1)"]
+        await pilot.press("escape")
+        # No clipboard in CI and no terminal to send OSC 52 to: the dialog, honestly.
+        again.reader.goto_offset(again.reader.document.base_text.index(SENTENCE) + 1)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(again.screen, CitationDialog)
+        text = again.screen.query_one("#citation-text", TextArea).text
+        assert text.startswith(f"「{SENTENCE}」\n")
+        assert "「1 概観」" in text
+        assert again.annotations.last_copy is not None
+        assert not again.annotations.last_copy.copied
+
+
+async def test_help_lists_the_annotation_keys(tmp_path: Path) -> None:
+    path = tmp_path / "hokubei.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot, app)
+        descriptions = {info.description for info in app.binding_infos()}
+        for wanted in ("Highlight the selection", "Copy as citation", "Tag browser"):
+            assert wanted in descriptions
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+
+
+def harness_cache_clear() -> None:
+    """A second app in the same test: open the store anew, as a new process would."""
+    import store.annotations.repository as repository
+
+    for repo in repository._default.values():
+        repo.close()
+    repository._default.clear()
