@@ -14,7 +14,6 @@ lines are rewritten into that notation here so :mod:`store.importer.inline` hand
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from store.importer import aozora
@@ -28,6 +27,7 @@ from store.importer.chars import (
 )
 from store.importer.footnotes import NoteDef, match_definition
 from store.importer.headings import HeadingLine, Outline, match_heading
+from store.importer.layout import double_spaced, is_wrapped, page_width, tolerance
 from store.importer.meta import is_caption, is_meta
 from store.importer.web_debris import is_debris, running_headers, starts_debris_section
 
@@ -67,34 +67,6 @@ class Assembled:
     notes: list[NoteDef]
 
 
-def _is_wrapped(lines: list[str]) -> tuple[bool, float]:
-    """Hard-wrapped text has many lines at one printed width that stop mid-sentence; return
-    (wrapped, that width)."""
-    widths: list[int] = []
-    open_widths: list[int] = []  # widths of the lines that stop mid-sentence
-    for line in lines:
-        s = line.strip()
-        if len(s) >= 4:
-            w = round(width(s))
-            widths.append(w)
-            if not ends_sentence(s):
-                open_widths.append(w)
-    if len(widths) < 4:
-        return False, 0.0
-    common = Counter(widths).most_common()
-    mode = max(common[:3], key=lambda kv: (kv[1], kv[0]))[0]
-    cut = sum(1 for w in open_widths if mode - 2 <= w <= mode + 0.5)
-    return (12 <= mode <= 60 and cut >= max(3, 0.2 * len(widths))), float(mode)
-
-
-def _double_spaced(lines: list[str]) -> bool:
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
-    if len(nonblank) < 8:
-        return False
-    followed = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].strip())
-    return followed / len(nonblank) >= 0.8
-
-
 class _Reader:
     """State while reading lines: the open paragraph, interrupted ones, footnotes, outline."""
 
@@ -102,7 +74,7 @@ class _Reader:
         self.lines = lines
         self.wrapped = wrapped
         self.flow = flow
-        self.double = _double_spaced(lines) if wrapped else False
+        self.double = double_spaced(lines) if wrapped else False
         self.blocks: list[RawBlock] = []
         self.notes: list[NoteDef] = []
         self.current: RawBlock | None = None
@@ -112,9 +84,7 @@ class _Reader:
         self.note_width = 0.0
         self.full_note_widths: list[float] = []
         self._full_cache: tuple[int, float] = (0, 0.0)
-        #: The widest lines of the page (98th percentile): what a full note line reaches.
-        ordered = sorted(width(s) for s in (line.strip() for line in lines) if s) if wrapped else []
-        self.page_width = ordered[int(0.98 * (len(ordered) - 1))] if ordered else 0.0
+        self.page_width = page_width(lines) if wrapped else 0.0
         self.blank_after_note = False
         self.bare_last = 0
         self.outline = Outline()
@@ -342,7 +312,7 @@ class _Reader:
         if cap_end is not None:
             text, self.caption_prefix = self.caption_prefix, ""
             for j in range(i, cap_end):
-                text = join_lines(text, lines_strip(self.lines[j]))
+                text = join_lines(text, self.lines[j].strip())
             if self.current is not None and self.current.unfinished():
                 self.interrupted = True
             self.emit("meta", text)
@@ -525,7 +495,7 @@ class _Reader:
             self.current = cur = None
         if cur is not None and cur.kind in ("paragraph", "quote") and not indented:
             short_end = ends_sentence(cur.last) and width(cur.last) < self.ref(cur) - 1.5
-            fits = w <= self.ref(cur) + _tolerance(stripped, cur)
+            fits = w <= self.ref(cur) + tolerance(stripped, cur.maxw, cur.nlines, cur.last)
             if self.interrupted and not (w >= self.ref(cur) - 3 or ends_sentence(stripped)):
                 fits = False  # after a page's notes, a short line is a running footer
             if cur.after_ruby or (not short_end and fits):
@@ -598,19 +568,6 @@ class _Reader:
         return i + 1
 
 
-def _tolerance(line: str, block: RawBlock) -> float:
-    """How much wider than its paragraph a line may be and still belong to it: a little, and
-    more for half-width characters, whose printed width we can only estimate."""
-    uncertain = sum(1 for ch in line if ch.isascii())
-    if block.nlines == 1:  # the paragraph's width is only an estimate from one line
-        uncertain += sum(1 for ch in block.last if ch.isascii())
-    return 1 + 0.04 * block.maxw + 0.12 * uncertain
-
-
-def lines_strip(line: str) -> str:
-    return line.strip()
-
-
 def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     """Read ``lines`` (sanitised, without newlines) into raw blocks and footnote definitions.
 
@@ -618,7 +575,7 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     """
     if aozora.looks_aozora(lines):
         return _assemble_aozora(lines)
-    wrapped, flow = (False, 0.0) if markdown else _is_wrapped(lines)
+    wrapped, flow = (False, 0.0) if markdown else is_wrapped(lines)
     reader = _Reader(lines, wrapped=wrapped, flow=flow)
     reader.markdown = markdown
     if not markdown and (not wrapped or _starts_with_title(lines, flow)):

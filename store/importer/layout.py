@@ -1,0 +1,54 @@
+"""The page's geometry, measured from the lines themselves: is this text hard-wrapped (a PDF
+extraction) and at what width, are its blank lines meaningful, how wide is a full line, and
+how much wider than its paragraph a line may be and still belong to it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from store.importer.chars import ends_sentence, width
+
+
+def is_wrapped(lines: list[str]) -> tuple[bool, float]:
+    """Hard-wrapped text has many lines at one printed width that stop mid-sentence; return
+    (wrapped, that width)."""
+    widths: list[int] = []
+    open_widths: list[int] = []  # widths of the lines that stop mid-sentence
+    for line in lines:
+        s = line.strip()
+        if len(s) >= 4:
+            w = round(width(s))
+            widths.append(w)
+            if not ends_sentence(s):
+                open_widths.append(w)
+    if len(widths) < 4:
+        return False, 0.0
+    common = Counter(widths).most_common()
+    mode = max(common[:3], key=lambda kv: (kv[1], kv[0]))[0]
+    cut = sum(1 for w in open_widths if mode - 2 <= w <= mode + 0.5)
+    return (12 <= mode <= 60 and cut >= max(3, 0.2 * len(widths))), float(mode)
+
+
+def double_spaced(lines: list[str]) -> bool:
+    """Most lines followed by a blank one: the blank lines are the extractor's, not breaks."""
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    if len(nonblank) < 8:
+        return False
+    followed = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].strip())
+    return followed / len(nonblank) >= 0.8
+
+
+def page_width(lines: list[str]) -> float:
+    """The widest lines of the page (98th percentile): what a full footnote line reaches."""
+    ordered = sorted(width(s) for s in (line.strip() for line in lines) if s)
+    return ordered[int(0.98 * (len(ordered) - 1))] if ordered else 0.0
+
+
+def tolerance(line: str, maxw: float, nlines: int, last: str) -> float:
+    """How much wider than its paragraph a line may be and still belong to it: a little, and
+    more for half-width characters, whose printed width we can only estimate."""
+    uncertain = sum(1 for ch in line if ch.isascii())
+    if nlines == 1:  # the paragraph's width is only an estimate from one line
+        uncertain += sum(1 for ch in last if ch.isascii())
+    return 1 + 0.04 * maxw + 0.12 * uncertain
