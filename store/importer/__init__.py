@@ -2,8 +2,9 @@
 
 Public interface: :func:`import_file`, :func:`import_text`, :func:`decode_bytes`,
 :class:`ImportFailed`. The modules each do one job: ``decode`` (bytes → text), ``sanitize``
-(terminal escapes out), ``assemble`` (lines → blocks), ``headings``, ``footnotes``, ``inline``
-(ruby and emphasis), ``meta`` (captions), ``web_debris``, ``aozora``, ``dedupe``.
+(terminal escapes out), ``layout`` (is it a PDF extraction, at what width), ``assemble``
+(lines → blocks), ``headings``, ``footnotes``, ``inline`` (ruby and emphasis), ``meta``
+(captions), ``web_debris``, ``aozora``, ``dedupe``, ``pipeline`` (all of it in order).
 """
 
 from store.importer.decode import decode_bytes
