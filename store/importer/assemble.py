@@ -90,7 +90,6 @@ class _Reader:
         self.outline = Outline()
         self.title = ""
         self.interrupted = False
-        self.after_heading = False
         self.headers = (
             {h for h in running_headers(lines) if width(h) < 0.8 * flow} if wrapped else set()
         )
@@ -124,13 +123,11 @@ class _Reader:
         self.emit("heading", head.text, level=lvl, heading_style=head.style)
         if not self.title:
             self.title = head.text
-        self.after_heading = True
 
     def new_paragraph(self, kind: str, text: str, w: float) -> RawBlock:
         self.close_current()
         block = self.emit(kind, text, maxw=w, last=text)
         self.current = block
-        self.after_heading = False
         self.interrupted = False
         return block
 
