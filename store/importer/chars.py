@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ"
 HIRAGANA = "\u3041-\u309f"
@@ -11,8 +12,6 @@ KANA = HIRAGANA + KATAKANA
 
 KANJI_RE = re.compile(f"[{KANJI}]")
 KANA_ONLY_RE = re.compile(f"^[{KANA}]+$")
-#: Characters after which a line may end a sentence (closing brackets may follow them).
-SENTENCE_END_RE = re.compile(r"(?:[。．！？!?]|(?<![A-Za-z0-9])\.)[」』）〕】\)\"”’]*\s*$")
 JAPANESE_RE = re.compile(f"[{KANJI}{KANA}、。「」（）]")
 LATIN_END_RE = re.compile(r"[A-Za-z0-9,.;:%)\]]$")
 LATIN_START_RE = re.compile(r"^[A-Za-z0-9(\[]")
@@ -22,14 +21,25 @@ LATIN_START_RE = re.compile(r"^[A-Za-z0-9(\[]")
 _NARROW = re.compile(r"[\x20-\x7e\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\uff61-\uff9f]")
 
 
+@lru_cache(maxsize=8192)
 def width(text: str) -> float:
     """Printed width in ems: a full-width character is 1, a half-width one about 0.55."""
     narrow = len(text) - len(_NARROW.sub("", text))
     return len(text) - 0.45 * narrow
 
 
+_CLOSERS = '」』）〕】)"”’'
+
+
 def ends_sentence(text: str) -> bool:
-    return bool(SENTENCE_END_RE.search(text))
+    """The text ends a sentence (。．！？, or a Latin full stop), closing brackets allowed after."""
+    t = text.rstrip().rstrip(_CLOSERS)
+    if not t:
+        return False
+    last = t[-1]
+    if last in "。．！？!?":
+        return True
+    return last == "." and not (len(t) > 1 and t[-2].isascii() and t[-2].isalnum())
 
 
 def is_kanji(ch: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.importer.chars import SENTENCE_END_RE
+from store.importer.chars import ends_sentence
 
 _NUM = "0-9０-９"
 _KATA = "ア-ンｱ-ﾝ"
@@ -41,6 +41,9 @@ _PATTERNS: list[tuple[str, int | None, re.Pattern[str]]] = [
 ]
 _TABBED = re.compile(rf"^\s*(?P<num>[{_NUM}]+)\t+(?:(?P=num)\t+)?\s*(?P<rest>\S.*)$")
 _MARKDOWN = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.+?)[ \t#]*$")
+#: First characters a numbered or bracketed heading can start with (katakana ones are checked
+#: with the character after them).
+_OPENERS = frozenset("0123456789０１２３４５６７８９（(第〈《<【[■□◆◇●")
 _PLAIN_WORDS = re.compile(
     r"^(はじめに|おわりに|むすび|結論|結び|まとめ|序論|参考文献|要旨|概要|謝辞)$"
 )
@@ -59,7 +62,7 @@ def _plausible(text: str) -> bool:
     """A heading is short, does not end a sentence or clause, and has balanced brackets."""
     if len(text) > _MAX_LEN or text.endswith(("、", "，", ",")):
         return False
-    if SENTENCE_END_RE.search(text) and not text.endswith(("）", ")", "》", "〉", "】", "」")):
+    if ends_sentence(text) and not text.endswith(("）", ")", "》", "〉", "】", "」")):
         return False
     for open_, close in ("（）", "()", "「」", "〈〉", "《》"):
         if text.count(open_) != text.count(close):
@@ -79,6 +82,12 @@ def match_heading(line: str) -> HeadingLine | None:
     stripped = line.strip()
     if not stripped or len([c for c in stripped.split("\t") if c.strip()]) >= 3:
         return None  # empty, or a table row
+    if stripped[0] not in _OPENERS and not (
+        len(stripped) > 1 and stripped[1] in " 　\t．." and "\u30a0" <= stripped[0] <= "\uff9f"
+    ):
+        if _PLAIN_WORDS.match(stripped) or _DEFINITION_TITLE.match(stripped):
+            return HeadingLine("plain", None, stripped)
+        return None  # no numbering style starts with this character
     for style, rank, pattern in _PATTERNS:
         m = pattern.match(stripped)
         if m:

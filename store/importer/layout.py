@@ -48,7 +48,7 @@ def page_width(lines: list[str]) -> float:
 def tolerance(line: str, maxw: float, nlines: int, last: str) -> float:
     """How much wider than its paragraph a line may be and still belong to it: a little, and
     more for half-width characters, whose printed width we can only estimate."""
-    uncertain = sum(1 for ch in line if ch.isascii())
+    uncertain = len(line.encode("ascii", "ignore"))
     if nlines == 1:  # the paragraph's width is only an estimate from one line
-        uncertain += sum(1 for ch in last if ch.isascii())
+        uncertain += len(last.encode("ascii", "ignore"))
     return 1 + 0.04 * maxw + 0.12 * uncertain
