@@ -30,9 +30,9 @@ from textual.screen import Screen
 
 from store import paths
 from store.annotations.model import Annotation, ColorSlot
-from store.annotations.repository import AnnotationError, Repository
+from store.annotations.repository import AnnotationError, Repository, section_titles
 from store.annotations.storage import StorageError
-from store.citation import STYLES, Locator, clean, format_citation, format_source, locator_for
+from store.citation import STYLES, Locator, clean, format_citation, format_source
 from store.clipboard import ClipboardBackend, CopyResult, Route, in_tmux, osc52_sequence
 from store.library import DocMeta, metadata_for, path_for_key
 from store.model import Document
@@ -577,18 +577,19 @@ class AnnotationsController:
             return None
         meta = self.source_meta(cur.key, cur.path, cur.document)
         style = self.prefs.style
+        # The heading chain minus a leading copy of the title, as the Markdown export cites
+        # (``locator_for`` also drops a first heading equal to the imported title).
         if span is not None:
             start, end = span
             quote = cur.document.base_text[start:end]
-            locator = locator_for(cur.document, start, title=meta.title)
+            section = section_titles(cur.document, start)
         elif ann is not None:
             quote, start, end = ann.quote, ann.start, ann.end
-            if ann.state == "orphan":
-                locator = Locator.from_section(ann.section, title=meta.title)
-            else:
-                locator = locator_for(cur.document, start, title=meta.title)
+            orphan = ann.state == "orphan"
+            section = ann.section if orphan else section_titles(cur.document, start)
         else:
             return None
+        locator = Locator.from_section(section, title=meta.title)
         if source_only:
             return format_source(meta, locator, style)
         readings = None
