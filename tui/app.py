@@ -281,7 +281,7 @@ class ShioriApp(App[None]):
         if key == self.current_key and self.current_document is not None:
             if block is not None:
                 self.reader.goto_block(block)
-                self._after_jump()
+            self._after_jump()
             return
         doc = self._documents.get(key)
         if doc is not None:

@@ -122,6 +122,8 @@ def gather_bindings(app: App[Any], nodes: Iterable[tuple[str, DOMNode]]) -> list
             if binding.system:
                 continue
             entry = merged.setdefault(binding.action, [binding, []])
+            if binding.id and not entry[0].id:
+                entry[0] = binding  # describe the action by our own binding, not Textual's
             display = app.get_key_display(binding)
             if display not in entry[1]:
                 entry[1].append(display)

@@ -141,10 +141,11 @@ class DocTree(Tree[TreeTarget | None]):
         self._outlined.add(key)
 
     def reveal(self, key: str, block: int | None = None) -> None:
-        """Move the cursor to the document, or to the last heading at or before ``block``."""
+        """Show the document's outline, cursor on the last heading at or before ``block``."""
         node = self._documents.get(key)
         if node is None:
             return
+        node.expand()
         best = node
         if block is not None:
             for sub in _walk(node):

@@ -1,0 +1,360 @@
+"""The app shell driven through Pilot: library tree, panes, keys, help, palette, themes.
+
+Every test runs against tmp data/cache/config dirs, with a document of our own written into
+the user's library folder (the bundled seeds are listed too, as a user would see them).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.command import CommandPalette
+
+from store import paths, positions
+from store.library import doc_key
+from tui.app import OpenedFile, ShioriApp, import_document, run_app
+from tui.screens.help import HelpScreen, bindings_table
+from tui.screens.main import MainScreen
+from tui.widgets.doc_tree import DocTree, TreeTarget
+from tui.widgets.reader import ReaderView
+from tui.widgets.sidebar import Sidebar
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SNIPPET = """# 日米関係の記録
+
+## 第1章 概観
+
+日米同盟は、日本の外交・安全保障の基軸である[^1]。両国は経済でも協力を深めている。
+
+## 第2章 首脳会談
+
+首脳会談では、同盟の抑止力と対処力の強化を確認した。
+
+### 2.1 経済
+
+投資と雇用について議論した。
+
+[^1]: 外務省『外交青書』による。
+"""
+
+
+def long_snippet() -> str:
+    """Enough paragraphs that the reader scrolls at any test size."""
+    parts = ["# 長い記録", ""]
+    for i in range(1, 61):
+        if i % 10 == 1:
+            parts += [f"## 第{i // 10 + 1}節", ""]
+        parts += [
+            f"第{i}段落。会談では経済と安全保障について意見を交換し、協力の強化を確認した。",
+            "",
+        ]
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def user_doc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ("DATA", "CACHE", "CONFIG"):
+        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
+    path = paths.library_dir() / "kiroku.md"
+    path.write_text(SNIPPET, encoding="utf-8")
+    return path
+
+
+def tree_of(app: ShioriApp) -> DocTree:
+    return app.main_screen.query_one(DocTree)
+
+
+async def settle(pilot, app: ShioriApp, seconds: float = 0.2) -> None:  # type: ignore[no-untyped-def]
+    """Let workers (import, layout, furigana) finish and their messages land."""
+    await pilot.pause(seconds)
+    for _ in range(300):
+        if not any(w.is_running for w in app.workers):
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
+async def open_user_doc_from_tree(pilot, app: ShioriApp, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Walk the tree with the keys a person would press until the document is open."""
+    tree = tree_of(app)
+    key = doc_key(path)
+    index = [i for i, node in enumerate(tree.root.children) if node.data and node.data.key == key][
+        0
+    ]
+    tree.focus()
+    tree.move_cursor(tree.root)
+    await pilot.pause()
+    await pilot.press(*["down"] * (index + 1), "enter")
+    await settle(pilot, app)
+    assert app.current_key == key
+
+
+async def test_library_lists_seeds_then_the_users_documents(user_doc: Path) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        tree = tree_of(app)
+        labels = [str(node.label) for node in tree.root.children]
+        assert len(labels) == len(list((ROOT / "seeds").glob("*.txt"))) + 1
+        assert labels[-1] == "kiroku"  # by file name until it has been imported
+        # Nothing read yet: the welcome text and the tree, focused, to choose from.
+        assert app.current_key is None
+        assert app.focused is tree
+        assert app.header.doc_title == ""
+
+
+async def test_tree_opens_a_document_and_jumps_to_a_heading(user_doc: Path) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await open_user_doc_from_tree(pilot, app, user_doc)
+        tree, reader = tree_of(app), app.reader
+        assert app.focused is reader
+        assert app.header.doc_title == "日米関係の記録"
+        node = tree.document_node(doc_key(user_doc))
+        assert node is not None and str(node.label) == "日米関係の記録"
+        # The outline: one title heading, expanded to show its chapters.
+        [title] = node.children
+        assert [str(c.label) for c in title.children] == ["第1章 概観", "第2章 首脳会談"]
+        assert [str(c.label) for c in title.children[1].children] == ["2.1 経済"]
+        # Back to the tree, down to the second chapter, Enter: the reader jumps there.
+        await pilot.press("tab", "tab", "tab")  # reader -> sidebar -> tree
+        assert app.focused is tree
+        tree.move_cursor(node)
+        await pilot.press("down", "down", "down", "enter")
+        await settle(pilot, app)
+        assert isinstance(tree.cursor_node.data, TreeTarget)
+        assert str(tree.cursor_node.label) == "第2章 首脳会談"
+        # The cursor sits on that heading (the short text fits, so nothing scrolls).
+        doc = app.current_document
+        assert doc is not None
+        block, offset = doc.locate(reader.cursor)
+        assert doc.blocks[block].text == "第2章 首脳会談" and offset == 0
+        assert app.focused is reader
+
+
+async def test_keys_t_s_and_tab_toggle_and_cycle_the_panes(user_doc: Path) -> None:
+    doc = import_document(user_doc)
+    app = ShioriApp(OpenedFile(user_doc, doc))
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot, app)
+        tree, reader = tree_of(app), app.reader
+        sidebar = app.main_screen.query_one(Sidebar)
+        assert tree.display and sidebar.display  # wide: all three panes
+        assert app.focused is reader
+        await pilot.press("tab")
+        assert app.focused is not None and sidebar in (app.focused, *app.focused.ancestors)
+        await pilot.press("tab")
+        assert app.focused is tree
+        await pilot.press("tab")
+        assert app.focused is reader
+        await pilot.press("shift+tab")
+        assert app.focused is tree
+        await pilot.press("t")
+        assert not tree.display and app.focused is reader
+        await pilot.press("t")
+        assert tree.display and app.focused is tree
+        await pilot.press("s")
+        assert not sidebar.display
+        await pilot.press("tab", "tab")  # the hidden sidebar is skipped
+        assert app.focused is tree
+        await pilot.press("s")
+        assert sidebar.display
+
+
+async def test_narrow_terminal_collapses_tree_and_sidebar(user_doc: Path) -> None:
+    doc = import_document(user_doc)
+    app = ShioriApp(OpenedFile(user_doc, doc))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        tree, sidebar = tree_of(app), app.main_screen.query_one(Sidebar)
+        assert not tree.display and not sidebar.display
+        assert app.reader.outer_size.width == 80  # the text has the whole width
+        await pilot.press("t")
+        assert tree.display and app.focused is tree
+        # Choosing a heading puts the tree away again so the text has the width.
+        node = tree.document_node(doc_key(user_doc))
+        tree.move_cursor(node.children[0].children[0])
+        await pilot.pause()
+        assert str(tree.cursor_node.label) == "第1章 概観"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert not tree.display and app.focused is app.reader
+        # Widening shows the panes again.
+        await pilot.resize_terminal(200, 60)
+        await settle(pilot, app)
+        assert tree.display and sidebar.display
+
+
+async def test_help_lists_every_binding_with_the_users_keymap(user_doc: Path) -> None:
+    (paths.config_dir() / "keymap.toml").write_text('app.toggle_tree = "f2"\n', encoding="utf-8")
+    doc = import_document(user_doc)
+    app = ShioriApp(OpenedFile(user_doc, doc))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=120, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+        console.print(bindings_table(app.screen._infos))
+        shown = console.export_text()
+        lines = [line.rstrip() for line in shown.splitlines()]
+        # Every binding of the reader, the tree and the shell is listed with its description.
+        for cls in (ReaderView, DocTree, MainScreen, ShioriApp):
+            for binding in cls.BINDINGS:
+                assert (binding.tooltip or binding.description) in shown, binding
+        for heading in ("Everywhere", "Library tree", "Reader", "Annotations"):
+            assert heading in lines
+        # The remapped key is what the help shows.
+        [tree_line] = [line for line in lines if "library tree" in line and "Show" in line]
+        assert tree_line.split()[0] == "f2"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        tree = tree_of(app)
+        await pilot.press("t")
+        assert tree.display  # t no longer toggles (tree shown at 120 cells)
+        await pilot.press("f2")
+        assert not tree.display
+
+
+async def test_a_broken_keymap_gives_one_line_and_keeps_the_defaults(user_doc: Path) -> None:
+    (paths.config_dir() / "keymap.toml").write_text("app.toggle_tree = [\n", encoding="utf-8")
+    app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("keymap.toml:") and "\n" not in m for m in messages), messages
+        await pilot.press("t")
+        assert not tree_of(app).display
+
+
+async def test_q_quits(user_doc: Path) -> None:
+    app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_palette_runs_actions_modes_and_themes_by_name(user_doc: Path) -> None:
+    app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        sidebar = app.main_screen.query_one(Sidebar)
+        assert not sidebar.display
+
+        async def run_command(name: str) -> None:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            assert isinstance(app.screen, CommandPalette)
+            await pilot.press(*name)
+            await pilot.pause(0.4)
+            await pilot.press("enter")
+            await pilot.pause(0.2)
+
+        await run_command("Show or hide the annotation sidebar")
+        assert sidebar.display
+        await run_command("Furigana off")
+        assert app.reader.furigana_mode == "off"
+        await run_command("Theme: dracula")
+        assert app.theme == "dracula"
+        await run_command("Next footnote marker")
+        assert app.reader.marker_at_cursor() == "1"
+        saved = json.loads((paths.config_dir() / "settings.json").read_text(encoding="utf-8"))
+        assert saved == {"theme": "dracula", "furigana_mode": "off"}
+    # Remembered: the next run starts with them.
+    again = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, again)
+        assert again.theme == "dracula"
+        assert again.reader.furigana_mode == "off"
+
+
+async def test_theme_key_opens_the_theme_picker(user_doc: Path) -> None:
+    app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"nord")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert app.theme == "nord"
+    saved = json.loads((paths.config_dir() / "settings.json").read_text(encoding="utf-8"))
+    assert saved["theme"] == "nord"
+
+
+async def test_reading_position_is_restored_on_reopen(user_doc: Path) -> None:
+    path = user_doc.with_name("nagai.md")
+    path.write_text(long_snippet(), encoding="utf-8")
+    app = ShioriApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await open_user_doc_from_tree(pilot, app, path)
+        await pilot.press("space", "space", "space")
+        await settle(pilot, app)
+        left_at = app.reader.position
+        assert left_at[0] > 10
+        assert "節" in app.header.section and app.header.progress
+        await pilot.press("q")
+    assert positions.last_read() == doc_key(path)
+    saved = positions.load_position(doc_key(path))
+    assert saved is not None and (saved.block, saved.offset) == left_at
+    # `shiori` again: the last document read opens where it was left.
+    again = ShioriApp()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, again)
+        assert again.current_key == doc_key(path)
+        # The same paragraph at the top (the line may start a few characters earlier once the
+        # furigana rows are laid out again).
+        block, offset = again.reader.position
+        assert block == left_at[0] and offset <= left_at[1]
+
+
+async def test_a_document_that_fails_to_import_is_one_notice(user_doc: Path) -> None:
+    bad = user_doc.with_name("broken.txt")
+    bad.write_bytes(b"\x00\x01binary\x00" * 50)
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await open_user_doc_from_tree(pilot, app, user_doc)
+        app.open_document(doc_key(bad), bad)
+        await settle(pilot, app)
+        messages = [n.message for n in app._notifications]
+        assert any("broken.txt" in m and "\n" not in m for m in messages), messages
+        assert app.current_key == doc_key(user_doc)  # still reading what was open
+
+
+def test_shiori_file_with_a_bad_file_is_one_line_and_exit_2(
+    user_doc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.txt"
+    assert run_app(str(missing)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("shiori: ") and "missing.txt" in err
+
+
+def test_the_installed_command_fails_before_the_ui_starts(user_doc: Path, tmp_path: Path) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(bytes(range(256)) * 20)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.cli", str(binary)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""  # nothing drawn: the UI never started
+    [line] = result.stderr.splitlines()
+    assert line.startswith("shiori: ") and "image.txt" in line
