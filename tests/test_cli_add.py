@@ -1,0 +1,84 @@
+"""``shiori add``: what lands in the library, and the one line per file that does not."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store import paths
+from store.library import list_library
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GOOD = "# 会談の記録\n\n首脳会談では、同盟の強化を確認した。\n"
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    dirs = {f"SHIORI_{n}_DIR": str(tmp_path / n.lower()) for n in ("DATA", "CACHE", "CONFIG")}
+    for name, value in dirs.items():
+        monkeypatch.setenv(name, value)
+    return dirs
+
+
+def shiori(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def test_good_files_are_added_and_bad_ones_each_get_one_line(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "kaidan.md").write_text(GOOD, encoding="utf-8")
+    (src / "binary.txt").write_bytes(b"\x00\xff\x00" * 100)
+    (src / "folder.txt").mkdir()
+    (src / "paper.rtf").write_text(GOOD, encoding="utf-8")
+    result = shiori(
+        "add", "kaidan.md", "binary.txt", "missing.txt", "folder.txt", "paper.rtf", cwd=src
+    )
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == ["added kaidan.md (会談の記録)"]
+    errors = result.stderr.splitlines()
+    assert len(errors) == 4
+    for name, line in zip(
+        ("binary.txt", "missing.txt", "folder.txt", "paper.rtf"), errors, strict=True
+    ):
+        assert line.startswith("shiori add: ") and name in line
+    library = paths.library_dir()
+    assert sorted(p.name for p in library.iterdir()) == ["kaidan.md"]
+    assert (library / "kaidan.md").read_text(encoding="utf-8") == GOOD
+    # The library now lists it (after the bundled seeds).
+    assert [e.path.name for e in list_library() if not e.read_only] == ["kaidan.md"]
+
+
+def test_adding_again_is_harmless_and_a_clash_needs_replace(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    doc = tmp_path / "kaidan.md"
+    doc.write_text(GOOD, encoding="utf-8")
+    assert shiori("add", str(doc), cwd=tmp_path).returncode == 0
+    again = shiori("add", str(doc), cwd=tmp_path)
+    assert again.returncode == 0 and "already in the library" in again.stdout
+
+    doc.write_text(GOOD + "\n追記。\n", encoding="utf-8")
+    clash = shiori("add", str(doc), cwd=tmp_path)
+    assert clash.returncode == 2
+    assert "--replace" in clash.stderr and len(clash.stderr.splitlines()) == 1
+    assert (paths.library_dir() / "kaidan.md").read_text(encoding="utf-8") == GOOD  # kept
+
+    replaced = shiori("add", "--replace", str(doc), cwd=tmp_path)
+    assert replaced.returncode == 0
+    assert "追記" in (paths.library_dir() / "kaidan.md").read_text(encoding="utf-8")
+    assert not [p for p in paths.library_dir().iterdir() if p.name.startswith(".")]

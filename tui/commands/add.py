@@ -1,0 +1,89 @@
+"""``shiori add FILE...``: copy documents into the user's library folder.
+
+Each file is imported first, so only files the reader can open are added; a file that does not
+import gets one line on stderr naming it and why, and the others are still added (exit 2 if any
+failed). A copy is written to a temp file and renamed, so the library never holds half a file.
+A different file with the same name is not overwritten unless ``--replace`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import filecmp
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from store import paths
+from store.library import DOCUMENT_SUFFIXES
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "add",
+        help="copy documents into your library (each is checked to import first)",
+        description="Copy documents into your library after checking that each one imports.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="documents to add")
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="overwrite a different document of the same name already in the library",
+    )
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def add_file(source: Path, library: Path, *, replace: bool = False) -> str:
+    """Add one file; returns what happened, raises ``ValueError`` with a one-line reason."""
+    from store.importer import ImportFailed, import_file
+
+    try:
+        document = import_file(str(source))
+    except ImportFailed as exc:
+        raise ValueError(" ".join(str(exc).split())) from None
+    if not document.blocks:
+        raise ValueError(f"{source}: no text to read")
+    if source.suffix.lower() not in DOCUMENT_SUFFIXES:
+        kinds = ", ".join(sorted(DOCUMENT_SUFFIXES))
+        raise ValueError(f"{source}: the library lists only {kinds} files")
+    target = library / source.name
+    if target.exists():
+        if filecmp.cmp(source, target, shallow=False):
+            return f"{source.name}: already in the library"
+        if not replace:
+            raise ValueError(
+                f"{source}: a different {source.name} is already in the library "
+                "(rename the file, or use --replace)"
+            )
+    _copy_atomically(source, target)
+    title = " ".join(document.title.split()) or source.stem
+    return f"added {source.name} ({title})"
+
+
+def run(args: argparse.Namespace) -> int:
+    library = paths.library_dir()
+    failed = 0
+    for name in args.files:
+        try:
+            print(add_file(Path(name), library, replace=args.replace))
+        except ValueError as exc:
+            print(f"shiori add: {exc}", file=sys.stderr)
+            failed += 1
+        except OSError as exc:
+            print(f"shiori add: {name}: {exc.strerror or exc}", file=sys.stderr)
+            failed += 1
+    return 2 if failed else 0
