@@ -59,6 +59,12 @@ def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> D
     blocks = drop_repeated_runs(blocks)
     assign_ids(assembled.notes)
     link_markers(blocks, assembled.notes, raw_count=len(assembled.blocks))
+    linked = {r.footnote_id for b in blocks for r in b.refs}
+    unlinked = [n.full_id for n in assembled.notes if n.full_id not in linked and n.style != "note"]
+    if unlinked:
+        notices.append(
+            f"{len(unlinked)} footnote(s) without a marker in the text: {', '.join(unlinked[:5])}"
+        )
     footnotes = []
     for note in assembled.notes:
         body, ruby, _ = parse_inline(note.text)
