@@ -131,3 +131,22 @@ def test_highlight_dialog_snapshot(doc_path: Path, snap_compare) -> None:  # typ
         await pilot.pause()
 
     assert snap_compare(AnnApp(doc_path), terminal_size=(100, 28), run_before=run_before)
+
+
+async def test_citation_style_and_readings_are_chosen_and_remembered(doc_path: Path) -> None:
+    app = AnnApp(doc_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("C", "C")  # ja -> sist02 -> en
+        await select(pilot, app, SENTENCE)
+        await pilot.press("y")
+        quote, source = app.clip.text.split("\n")
+        assert quote == f"“{SENTENCE}”"
+        assert source.startswith('"第1章 北米," ')
+        await pilot.press("C", "R")  # back to ja, with readings
+        assert (app.annotations.prefs.style, app.annotations.prefs.readings) == ("ja", True)
+        await select(pilot, app, SENTENCE)
+        await pilot.press("y")
+        assert app.clip.text.startswith("「｜日米《にちべい》｜同盟《どうめい》は")
+    again = AnnApp(doc_path)
+    assert (again.annotations.prefs.style, again.annotations.prefs.readings) == ("ja", True)

@@ -594,7 +594,7 @@ class AnnotationsController:
             return format_source(meta, locator, style)
         readings = None
         if self.prefs.readings and (ann is None or ann.state != "orphan"):
-            from tui.commands.cite import quote_readings
+            from store.annotations.documents import quote_readings
 
             try:
                 readings = quote_readings(cur.document, start, end)
