@@ -102,3 +102,42 @@ def harness_cache_clear() -> None:
     for repo in repository._default.values():
         repo.close()
     repository._default.clear()
+
+
+async def test_tag_browser_opens_another_library_document_at_the_passage() -> None:
+    from store import paths
+    from store.annotations.repository import default_repository
+    from store.library import doc_key
+
+    first = paths.library_dir() / "a-hokubei.txt"
+    first.write_text(TEXT, encoding="utf-8")
+    second = paths.library_dir() / "b-summit.txt"
+    quote = "同盟を新たな高みへ引き上げる"
+    second.write_text("日米首脳会談\n\n両首脳は" + quote + "ことで一致した。\n", encoding="utf-8")
+    repo = default_repository()
+    doc = import_file(second)
+    start = doc.base_text.index(quote)
+    repo.create(doc_key(second), doc, start, start + len(quote), tags=["首脳"])
+    app = ShioriApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_document(doc_key(first), first)
+        await wait_loaded(pilot, app)
+        assert app.current_key == doc_key(first)
+        app.reader.focus()
+        await pilot.press("T")
+        browser = app.screen
+        assert isinstance(browser, TagBrowserScreen)
+        await pilot.press("enter")  # the tag 首脳: to its passages
+        passages = browser.query_one("#tag-passages", OptionList)
+        assert passages.has_focus and passages.highlighted is not None
+        await pilot.press("enter")
+        for _ in range(300):
+            if app.current_key == doc_key(second) and not app.annotations.loading:
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        assert app.current_key == doc_key(second)
+        reader = app.reader
+        assert reader.document.base_text[reader.cursor :].startswith(quote)
+        assert len(reader.highlights) == 1
