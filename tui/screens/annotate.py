@@ -142,6 +142,7 @@ class AnnotateScreen(ModalScreen[AnnotationDraft | None]):
                     yield Static(
                         "ctrl+s or Enter in Tags: save   tab: next field   "
                         "right arrow: complete a tag   Esc: back",
+                        id="note-hint",
                         classes="annotate-hint",
                     )
 

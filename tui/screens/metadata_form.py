@@ -128,7 +128,7 @@ class MetadataForm(ModalScreen[DocMeta | None]):
             except Exception as exc:  # a preview must never break the form
                 line = f"({exc})"
             preview.append(f"{style:>6}  ", style="dim")
-            preview.append(line + "\n")
+            preview.append(line + ("\n" if style != STYLES[-1] else ""))
         self.query_one("#metadata-preview", Static).update(preview)
         error = date_error(meta.date)
         self.query_one("#metadata-error", Static).update(
