@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from store.importer import aozora
 from store.importer.chars import (
     HIRAGANA,
+    KANA,
     KANA_ONLY_RE,
+    KANJI,
     ends_sentence,
     is_kanji,
     join_lines,
@@ -39,6 +41,8 @@ _RULE_CELL = re.compile(r"^:?-{3,}:?$")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _RUBY_MAX = 8
 _HIRAGANA_START = re.compile(f"^[{HIRAGANA}、。）」]")
+#: A line cut inside a word: it ends in a kanji, a kana or a long-vowel mark.
+_WORD_END = re.compile(f"[{KANJI}{KANA}ー]$")
 
 
 @dataclass
@@ -535,13 +539,16 @@ class _Reader:
             if not inset:
                 prev = block
                 break
-        # a paragraph a web page broke in two (…しばし / る。例えば…)
+        # a paragraph a web page broke in two (…しばし / る。例えば…, …2024年大統領 / 選挙での…)
         if (
             prev is not None
-            and prev.kind in ("paragraph", "list_item")
+            and prev.kind == "paragraph"
             and not ends_sentence(prev.last)
             and len(prev.raw) >= 20
-            and _HIRAGANA_START.match(stripped)
+            and (
+                _HIRAGANA_START.match(stripped)
+                or (len(prev.last) >= 40 and _WORD_END.search(prev.last) and len(stripped) >= 20)
+            )
         ):
             self.append(prev, stripped, w)
             return i + 1
