@@ -141,3 +141,18 @@ async def test_tag_browser_opens_another_library_document_at_the_passage() -> No
         reader = app.reader
         assert reader.document.base_text[reader.cursor :].startswith(quote)
         assert len(reader.highlights) == 1
+
+
+async def test_f_shows_the_sidebar_and_focuses_its_filter(tmp_path: Path) -> None:
+    path = tmp_path / "hokubei.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(120, 30)) as pilot:  # medium width: no sidebar at first
+        await wait_loaded(pilot, app)
+        assert not app.sidebar_shown
+        app.reader.focus()
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.sidebar_shown
+        listing = app.main_screen.query_one(AnnotationList)
+        assert listing.query_one("#annotation-filter", Input).has_focus
