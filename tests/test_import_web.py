@@ -214,3 +214,18 @@ def test_markdown_links_read_as_their_text_and_images_are_dropped() -> None:
         "詳しくは[外務省の発表](https://www.mofa.go.jp/a.html)を参照。![図](a.png)\n", suffix=".md"
     )
     assert doc.base_text == "詳しくは外務省の発表を参照。"
+
+
+def test_a_web_paragraph_cut_inside_a_word_is_mended_but_a_list_item_is_not() -> None:
+    text = (
+        "見出しの行\n\n"
+        "外交は内政の延長とされる。その考え方に立てば、新政権の動向が日米関係に与える影響は2024年大統領\n\n"
+        "選挙での勝利を経て、一層大きくなっていると考えられる。\n\n"
+        "- 参考文献の一つ目\n\n"
+        "なかばやし・みえこ 教授\n"
+    )
+    doc = import_text(text)
+    texts = [b.text for b in doc.blocks]
+    assert texts[1].endswith("2024年大統領選挙での勝利を経て、一層大きくなっていると考えられる。")
+    assert texts[2] == "参考文献の一つ目"
+    assert texts[3] == "なかばやし・みえこ 教授"
