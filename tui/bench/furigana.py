@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -25,29 +26,42 @@ EVAL = SHARED / "bench" / "furigana_eval.py"
 DATASETS = {"aozora": SHARED / "bench" / "aozora", "modern": SHARED / "bench" / "modern"}
 
 
-def _evaluate(data: Path, extra: list[str]) -> list[dict]:
+def _evaluate(data: Path, extra: list[str], *, baseline: bool = True, skip: str = "") -> list[dict]:
+    """Run the shared evaluator; ``skip`` turns rules off (``SHIORI_FURIGANA_SKIP``)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "result.json"
         cmd = f"{sys.executable} -m tui.cli furigana --format json"
+        backend = ["--backend", "sudachi-core-C"] if baseline else []
         subprocess.run(
-            [
-                sys.executable,
-                str(EVAL),
-                "--cmd",
-                cmd,
-                "--backend",
-                "sudachi-core-C",
-                "--data",
-                str(data),
-                "--json",
-                str(out),
-                *extra,
-            ],
+            [sys.executable, str(EVAL), "--cmd", cmd, *backend, "--data", str(data)]
+            + ["--json", str(out), *extra],
             check=True,
             stdout=subprocess.DEVNULL,
             cwd=Path(__file__).resolve().parents[2],
+            env=dict(os.environ, SHIORI_FURIGANA_SKIP=skip),
         )
         return json.loads(out.read_text(encoding="utf-8"))
+
+
+def _misses(result: dict) -> int:
+    return result["n"] - round(result["exact"] * result["n"])
+
+
+def ablation() -> list[str]:
+    """Misses with each rule turned off, against all rules on (slow: two runs per rule)."""
+    from store.japanese.rules import RULES
+
+    names = [name for name, *_ in RULES]
+    full = {k: _misses(_evaluate(d, [], baseline=False)[0]) for k, d in DATASETS.items()}
+    lines = [f"{'rule off':20} " + " ".join(f"{k:>14}" for k in DATASETS)]
+    lines.append(f"{'(none)':20} " + " ".join(f"{full[k]:14d}" for k in DATASETS))
+    for name in names:
+        cells = []
+        for key, data in DATASETS.items():
+            misses = _misses(_evaluate(data, [], baseline=False, skip=name)[0])
+            cells.append(f"{misses:8d} ({misses - full[key]:+4d})")
+        lines.append(f"{name:20} " + " ".join(cells))
+    return lines
 
 
 def accuracy_and_speed(repeat: int) -> list[str]:
@@ -70,8 +84,7 @@ def accuracy_and_speed(repeat: int) -> list[str]:
         lines.append(
             f"{name:8} {'sudachi core (plain)':24} {base[0]['exact']:6.3f} {base[0]['aligned']:7.3f} {base_cps:13.0f} {1:6.2f}"
         )
-        misses_ours = ours[0]["n"] - round(ours[0]["exact"] * ours[0]["n"])
-        misses_base = base[0]["n"] - round(base[0]["exact"] * base[0]["n"])
+        misses_ours, misses_base = _misses(ours[0]), _misses(base[0])
         lines.append(f"{name:8} misses: {misses_ours} vs {misses_base} plain ({ours[0]['n']} ruby)")
     return lines
 
@@ -131,7 +144,13 @@ def main(argv: list[str]) -> int:
         "--repeat", type=int, default=3, help="evaluator runs per data set (median cps)"
     )
     parser.add_argument("--spread-only", action="store_true", help="only measure the ruby spread")
+    parser.add_argument(
+        "--ablate", action="store_true", help="misses with each reading rule turned off (slow)"
+    )
     args = parser.parse_args(argv)
+    if args.ablate:
+        print("\n".join(ablation()))
+        return 0
     if not args.spread_only:
         if not EVAL.is_file():
             print(f"evaluator not found: {EVAL}", file=sys.stderr)
