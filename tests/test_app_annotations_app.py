@@ -156,3 +156,22 @@ async def test_f_shows_the_sidebar_and_focuses_its_filter(tmp_path: Path) -> Non
         assert app.sidebar_shown
         listing = app.main_screen.query_one(AnnotationList)
         assert listing.query_one("#annotation-filter", Input).has_focus
+
+
+async def test_a_damaged_store_is_reported_and_the_reader_keeps_working(tmp_path: Path) -> None:
+    from store import paths
+
+    paths.annotations_db().write_bytes(b"\x00garbage{not json")
+    path = tmp_path / "hokubei.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot, app)
+        messages = " ".join(n.message for n in app._notifications)
+        assert "annotations.json" in messages  # what happened, naming the file
+        reader = app.reader
+        reader.focus()
+        reader.goto_offset(reader.document.base_text.index(SENTENCE))
+        await pilot.press("v", "l", "l", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, CitationDialog)  # citing still works

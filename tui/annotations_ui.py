@@ -166,7 +166,7 @@ class AnnotationsController:
                 from store.annotations.repository import default_repository
 
                 self._repo = default_repository()
-            except (StorageError, OSError) as exc:
+            except Exception as exc:  # unreadable, unwritable, damaged beyond repair
                 self._repo_error = f"Annotations unavailable: {exc}"
                 return None, [self._repo_error]
             return self._repo, list(self._repo.notices)
@@ -265,6 +265,7 @@ class AnnotationsController:
             lambda: self._load(current, generation),
             thread=True,
             exclusive=True,
+            exit_on_error=False,
             group="annotations-load",
             description="load annotations",
         )
@@ -281,16 +282,17 @@ class AnnotationsController:
         anns: list[Annotation] = []
         if repo is not None:
             path = current.path
+            # Anything at all may go wrong in a damaged store: say so, never crash the app.
             try:
                 if path is not None and path.is_file():
                     from store.annotations.documents import refresh
 
                     changed = refresh(repo, current.key, path, current.document)
-            except STORE_ERRORS as exc:
+            except Exception as exc:
                 messages.append(f"Could not re-anchor annotations: {exc}")
             try:
                 anns = repo.list(doc=current.key)
-            except STORE_ERRORS as exc:
+            except Exception as exc:
                 messages.append(f"Could not read annotations: {exc}")
         with contextlib.suppress(RuntimeError):  # the app is closing
             self.app.call_from_thread(self._loaded, current, generation, anns, changed, messages)
