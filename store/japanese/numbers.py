@@ -388,7 +388,7 @@ def _absorb(tokens: list[Token], start: int, i: int, whole: str) -> str:
 
 def _is_date(tokens: list[Token], start: int) -> bool:
     """1日 is ついたち after a month (3月1日), いちにち otherwise (1日に3回)."""
-    return start > 0 and tokens[start - 1].surface == "月"
+    return start > 0 and tokens[start - 1].surface in ("月", "毎月", "翌月", "同月", "来月", "先月")
 
 
 def number_word_rule(tokens: list[Token], i: int) -> str | None:

@@ -724,6 +724,36 @@ def kuu(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: Nouns after which 中 means "throughout" (じゅう): 一日中, 世界中, 日本中, 一年中.
+_JUU_AFTER = frozenset(
+    ["日", "年", "世界", "日本", "国", "町", "村", "家", "体", "晩", "夜", "部屋", "学校", "街"]
+)
+
+
+def juu(tokens: list[Token], i: int) -> str | None:
+    """中 after a span of time or a place is "throughout", じゅう (一日中, 世界中); 会議中 stays
+    ちゅう. Also mends Sudachi's 一|日中 (にっちゅう) split of 一日中."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if (
+        tok.surface == "中"
+        and tok.pos[0] == "接尾辞"
+        and prev is not None
+        and prev.surface in _JUU_AFTER
+    ):
+        return "じゅう"
+    if tok.surface == "日中" and prev is not None and prev.surface in ("一", "1", "１"):
+        return "にちじゅう"
+    if (
+        tok.surface == "雨"
+        and tok.pos[0] == "接尾辞"
+        and prev is not None
+        and prev.surface == "日中"
+    ):
+        return "あめ"  # the word after the mis-split 一|日中|雨 is plain 雨
+    return None
+
+
 WEEKDAYS = {
     "月": "げつ",
     "火": "か",
@@ -778,6 +808,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("yuku", "行", yuku, "literary"),
     ("hyou", "表", hyou, None),
     ("weekday", "".join(WEEKDAYS), weekday, None),
+    ("juu", "中雨", juu, None),
     ("suku", "空", suku, None),
     ("kuu", "空", kuu, None),
     ("dou", "道", dou, None),
