@@ -28,7 +28,6 @@ from store.library import DocMeta, LibraryEntry, doc_key, list_library, metadata
 from store.model import Block, Document
 from tui import keymap as keymaps
 from tui.annotations_ui import AnnotationsController
-from tui.palette import ShioriCommands
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.settings import Settings, load_settings, save_settings
@@ -115,10 +114,17 @@ def import_error_text(exc: BaseException, path: Path) -> str:
     return text if isinstance(exc, ImportFailed) else f"{path.name}: {text}"
 
 
+def shiori_commands() -> type[Any]:
+    """The palette's provider, imported when the palette first opens (not at start-up)."""
+    from tui.palette import ShioriCommands
+
+    return ShioriCommands
+
+
 class ShioriApp(App[None]):
     CSS_PATH: ClassVar[list[str]] = ["styles/app.tcss", "styles/annotations.tcss"]
     TITLE = "Shiori"
-    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ShioriCommands}
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {shiori_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="Show every key", id="app.help"),
         Binding("q", "quit", "Quit", tooltip="Quit Shiori", id="app.quit"),
@@ -188,7 +194,7 @@ class ShioriApp(App[None]):
         if self.settings.furigana_mode in {mode for mode, _ in self.furigana_modes()}:
             reader.furigana_mode = self.settings.furigana_mode
         self.watch(reader, "furigana_mode", self._remember_furigana_mode, init=False)
-        self.call_later(self.annotations.attach)
+        self.call_after_refresh(self.annotations.attach)  # after the first paint
         self._fill_library()
 
     def _fill_library(self) -> None:
@@ -423,7 +429,17 @@ class ShioriApp(App[None]):
             return
         self._width_band = band
         screen = self.main_screen
-        screen.set_class(band == "narrow", "-narrow")
+        # Inline widths rather than a screen class: restyling every widget costs a frame.
+        for pane, narrow_width, narrow_max in (
+            (screen.query_one(DocTree), "70%", 48),
+            (screen.query_one(Sidebar), "60%", 40),
+        ):
+            if band == "narrow":
+                pane.styles.width = narrow_width
+                pane.styles.max_width = narrow_max
+            else:
+                pane.styles.clear_rule("width")
+                pane.styles.clear_rule("max_width")
         no_document = self.current_document is None
         self._set_tree_shown(band != "narrow" or no_document)
         self._set_sidebar_shown(band == "wide")

@@ -22,6 +22,9 @@ from tui.widgets.sidebar import Sidebar
 
 
 class MainScreen(AnnotationKeys):
+    #: Reading starts in the reader (the App moves focus to the tree when nothing is open).
+    AUTO_FOCUS = "#reader"
+
     #: The annotation keys come from ``AnnotationKeys``; these are the shell's own.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

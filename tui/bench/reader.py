@@ -1,0 +1,204 @@
+"""``python -m tui.bench reader``: whole-process time to the first painted screen, and memory.
+
+Each case runs the real ``shiori`` (``python -m tui.cli FILE``) in a pseudo-terminal of a fixed
+size with ``SHIORI_EXIT_AFTER_PAINT`` set, so the app exits right after the document has
+painted (``first``: as soon as it shows; ``furigana``: once its furigana are drawn too), and
+times from process start to the moment the terminal sees the app leave its screen. The baseline is a minimal Textual app that exits after
+its first paint, the same way. Peak memory is the child's maximum resident set (``wait4``).
+
+Cases: the largest bundled seed, and a ~1 MB document made by concatenating the seeds (written
+to a temp dir, never into the project). Each case runs once untimed (it fills the furigana
+cache, as a user's first open does), then ``--runs`` times; medians are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import fcntl
+import os
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from store import paths
+
+MINIMAL_APP = """
+from textual.app import App
+from textual.widgets import Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static("hello")
+
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+
+Minimal().run()
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+#: Textual leaves the alternate screen as the first thing it does on exit: the app asked to
+#: exit right after its paint, so this marks the paint (thread joins and interpreter teardown
+#: after it are not something a reader waits for).
+LEAVE_ALT_SCREEN = b"\x1b[?1049l"
+
+
+def run_in_pty(argv: list[str], env: dict[str, str], size: tuple[int, int]) -> Run:
+    """Run ``argv`` on a pseudo-terminal of ``size`` (cols, rows) until it exits."""
+    master, slave = os.openpty()
+    cols, rows = size
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
+    os.close(slave)
+    status = None
+    painted: float | None = None
+    tail = b""
+    try:
+        while status is None:
+            ready, _, _ = select.select([master], [], [], 0.01)
+            if ready:
+                with contextlib.suppress(OSError):
+                    tail = tail[-16:] + os.read(master, 65536)
+                    if painted is None and LEAVE_ALT_SCREEN in tail:
+                        painted = time.perf_counter() - start
+            pid, wait_status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                status = wait_status
+                elapsed = painted if painted is not None else time.perf_counter() - start
+                proc.returncode = os.waitstatus_to_exitcode(wait_status)
+    finally:
+        os.close(master)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} exited with {proc.returncode}")
+    return Run(elapsed, usage.ru_maxrss / 1024)
+
+
+def median(runs: list[Run]) -> tuple[float, float]:
+    return (
+        statistics.median(r.seconds for r in runs),
+        max(r.peak_mb for r in runs),
+    )
+
+
+def big_document(folder: Path, target_bytes: int) -> Path:
+    """The seeds concatenated until the file reaches ``target_bytes``."""
+    seeds = sorted(paths.SEEDS_DIR.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    out = folder / "concatenated-seeds.txt"
+    size = 0
+    with out.open("w", encoding="utf-8") as fh:
+        while size < target_bytes:
+            for text in texts:
+                fh.write(text + "\n\n")
+                size += len(text.encode("utf-8")) + 2
+    return out
+
+
+async def page_times(path: Path, pages: int, size: tuple[int, int]) -> float:
+    """Seconds per page of scroll (space) in a headless app, furigana drawn."""
+    from tui.app import OpenedFile, ShioriApp, import_document
+
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=size) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if app.reader._readings is not None:
+                break
+        start = time.perf_counter()
+        for _ in range(pages):
+            await pilot.press("space")
+        await pilot.pause()
+        return (time.perf_counter() - start) / pages
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tui.bench reader", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per case (median)")
+    parser.add_argument("--size", default="80x24", help="terminal size COLSxROWS")
+    parser.add_argument("--big-mb", type=float, default=1.0, help="size of the big document")
+    parser.add_argument("--pages", type=int, default=40, help="pages scrolled for per-page time")
+    args = parser.parse_args(argv)
+    cols, rows = (int(n) for n in args.size.lower().split("x"))
+    size = (cols, rows)
+
+    largest = max(paths.SEEDS_DIR.glob("*.txt"), key=lambda p: p.stat().st_size)
+    with tempfile.TemporaryDirectory(prefix="shiori-bench-") as tmp:
+        tmpdir = Path(tmp)
+        env = dict(os.environ)
+        for name in ("DATA", "CACHE", "CONFIG"):
+            env[f"SHIORI_{name}_DIR"] = str(tmpdir / name.lower())
+        env["TERM"] = env.get("TERM") or "xterm-256color"
+        env.pop("TEXTUAL", None)
+        big = big_document(tmpdir, int(args.big_mb * 1024 * 1024))
+        python = sys.executable
+        shiori = [python, "-m", "tui.cli"]
+
+        cases: list[tuple[str, list[str], dict[str, str]]] = [
+            ("minimal Textual app", [python, "-c", MINIMAL_APP], env),
+            (
+                f"largest seed ({largest.stat().st_size // 1024} KB), first paint",
+                [*shiori, str(largest)],
+                {**env, "SHIORI_EXIT_AFTER_PAINT": "first"},
+            ),
+            (
+                "largest seed, with furigana",
+                [*shiori, str(largest)],
+                {**env, "SHIORI_EXIT_AFTER_PAINT": "furigana"},
+            ),
+            (
+                f"1 MB document ({big.stat().st_size // 1024} KB), first paint",
+                [*shiori, str(big)],
+                {**env, "SHIORI_EXIT_AFTER_PAINT": "first"},
+            ),
+            (
+                "1 MB document, with furigana",
+                [*shiori, str(big)],
+                {**env, "SHIORI_EXIT_AFTER_PAINT": "furigana"},
+            ),
+        ]
+        print(f"terminal {cols}x{rows}, {args.runs} timed runs per case (after one warm-up)")
+        for _label, command, case_env in cases:
+            run_in_pty(command, case_env, size)  # warm-up: page cache, furigana cache
+        # Rounds of one run per case, so a busy moment on the machine hits every case alike.
+        timed: dict[str, list[Run]] = {label: [] for label, _, _ in cases}
+        for _ in range(args.runs):
+            for label, command, case_env in cases:
+                timed[label].append(run_in_pty(command, case_env, size))
+        results = {label: median(runs) for label, runs in timed.items()}
+        for label, (seconds, peak) in results.items():
+            print(f"  {label:<44} median {seconds * 1000:7.0f} ms   peak RSS {peak:6.0f} MB")
+
+        values = list(results.values())
+        minimal, seed_first, seed_furi, big_first, big_furi = (v[0] for v in values)
+        print("ratios:")
+        print(
+            f"  largest seed with furigana / minimal app   {seed_furi / minimal:5.2f}x  (target <= 2.5)"
+        )
+        print(f"  largest seed first paint / minimal app     {seed_first / minimal:5.2f}x")
+        print(
+            f"  1 MB first paint / largest seed first paint {big_first / seed_first:5.2f}x  (target <= 1.5)"
+        )
+        print(f"  1 MB with furigana / largest seed furigana  {big_furi / seed_furi:5.2f}x")
+        per_page = asyncio.run(page_times(largest, args.pages, size))
+        print(
+            f"scrolling the largest seed: {per_page * 1000:.1f} ms per page ({args.pages} pages, headless)"
+        )
+    return 0
