@@ -1,7 +1,8 @@
 """Annotations in the reader: the controller between the store and the screen.
 
 The App owns one :class:`AnnotationsController` (``app.annotations``); the main screen gets the
-keys from :class:`AnnotationKeys` (a Screen base class), the sidebar shows an
+keys from :class:`~tui.screens.annotation_keys.AnnotationKeys` (a Screen base class, re-exported
+here), the sidebar shows an
 :class:`~tui.widgets.annotation_list.AnnotationList`. The controller keeps the open document's
 annotations in memory, sorted by position, and rebuilds the reader's highlights and the sidebar
 only when they change (open, create, edit, delete, undo, re-attach): never per keystroke, so a
@@ -16,26 +17,24 @@ was taken. When neither can work, or the first time in a session that only OSC 5
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding, BindingType
-from textual.screen import Screen
-
-from store import paths
 from store.annotations.model import Annotation, ColorSlot
 from store.annotations.repository import AnnotationError, Repository, section_titles
 from store.annotations.storage import StorageError
-from store.citation import STYLES, Locator, clean, format_citation, format_source
-from store.clipboard import ClipboardBackend, CopyResult, Route, in_tmux, osc52_sequence
+from store.citation import STYLES, Locator, format_citation, format_source
+from store.clipboard import ClipboardBackend, CopyResult, Route
 from store.library import DocMeta, metadata_for, path_for_key
 from store.model import Document
+from tui.annotation_chips import READER_STYLE, excerpt
+from tui.citation_prefs import STYLE_NAMES, CitationPrefs, terminal_writer
+from tui.screens.annotation_keys import AnnotationKeys
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -43,72 +42,8 @@ if TYPE_CHECKING:
     from tui.widgets.annotation_list import AnnotationList
     from tui.widgets.reader import ReaderView
 
-#: Store colour key -> the reader's highlight style name (``reader--highlight-<name>``).
-READER_STYLE: dict[str, str] = {
-    "yellow": "yellow",
-    "blue": "blue",
-    "green": "green",
-    "purple": "purple",
-    "red": "pink",
-}
-#: Backgrounds of the colour chips in lists, the same as the reader's (``reader.tcss``).
-CHIP_BACKGROUND: dict[str, str] = {
-    "yellow": "#6b5d00",
-    "blue": "#1d3f6e",
-    "green": "#1f5a2a",
-    "purple": "#4b2a6e",
-    "red": "#6e2450",
-}
-STYLE_NAMES: dict[str, str] = {"ja": "Japanese", "sist02": "SIST 02", "en": "English"}
-PREFS_FILE = "citation.json"
 #: Errors the store raises for a request it cannot satisfy; shown as one line, never a crash.
 STORE_ERRORS = (AnnotationError, StorageError, OSError)
-
-
-def chip_style(color: str) -> str:
-    """A Rich style for a colour's chip (its reader background, light text)."""
-    return f"#f0f0f0 on {CHIP_BACKGROUND.get(color, '#444444')}"
-
-
-def excerpt(text: str, limit: int = 40) -> str:
-    """One line of ``text`` cut to ``limit`` cells (ASCII ``...``: no ambiguous-width ``…``)."""
-    from tui.layout.cells import char_width
-
-    flat = " ".join(clean(text).split())
-    out, used = [], 0
-    for ch in flat:
-        w = char_width(ch)
-        if used + w > limit:
-            return "".join(out).rstrip() + "..."
-        out.append(ch)
-        used += w
-    return "".join(out)
-
-
-@dataclass
-class CitationPrefs:
-    """How ``y`` cites: the style and whether readings go into the quote (remembered)."""
-
-    style: str = "ja"
-    readings: bool = False
-
-    @classmethod
-    def load(cls) -> CitationPrefs:
-        try:
-            data = json.loads((paths.config_dir() / PREFS_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
-        if not isinstance(data, dict):
-            return cls()
-        style = data.get("style") if data.get("style") in STYLES else "ja"
-        return cls(str(style), bool(data.get("readings", False)))
-
-    def save(self) -> None:
-        from store.positions import atomic_write_json
-
-        atomic_write_json(
-            paths.config_dir() / PREFS_FILE, {"style": self.style, "readings": self.readings}
-        )
 
 
 @dataclass
@@ -638,20 +573,7 @@ class AnnotationsController:
             return None
         if callable(self._osc52):
             return self._osc52
-        app = self.app
-        env = os.environ if self._env is None else self._env
-        if app.is_headless or env.get("TERM", "") in ("dumb", "linux"):
-            return None
-        tmux = in_tmux(env)
-
-        def write(text: str) -> None:
-            # Textual's own OSC 52 (tmux takes it itself when set-clipboard is on) ...
-            app.copy_to_clipboard(text)
-            if tmux and app._driver is not None:
-                # ... and, inside tmux, the same wrapped for passthrough (allow-passthrough on).
-                app._driver.write(osc52_sequence(text, tmux=True))
-
-        return write
+        return terminal_writer(self.app, os.environ if self._env is None else self._env)
 
     def copy(self, text: str) -> CopyResult:
         """Copy by every route available and say honestly which one worked."""
@@ -736,116 +658,4 @@ class AnnotationsController:
         self.app.push_screen(MetadataForm(cur.key, meta, cur.document), done)
 
 
-def _bind(
-    key: str, action: str, description: str, name: str, *, show: bool = False, **kw: Any
-) -> Binding:
-    return Binding(key, action, description, show=show, id=f"annotations.{name}", **kw)
-
-
-class AnnotationKeys(Screen[Any]):
-    """The annotation keys, for the main screen to inherit (``class MainScreen(AnnotationKeys)``).
-
-    Every action goes to ``app.annotations``. ``y`` is a priority binding that steps aside
-    (``check_action``) while the reader has a selection, so the reader's own ``y`` copies it
-    and its ``SelectionCopied`` message is turned into a citation here.
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        _bind("a", "annotate", "Highlight the selection", "create", show=True),
-        _bind("e", "edit_annotation", "Edit the highlight under the cursor", "edit"),
-        _bind("d", "delete_annotation", "Delete the highlight under the cursor", "delete"),
-        _bind("u", "undo_annotation", "Undo the last annotation change", "undo"),
-        _bind("y", "cite", "Copy as citation", "cite", show=True, priority=True),
-        _bind("Y", "cite_source", "Copy the citation without the quote", "cite_source"),
-        _bind("ctrl+y", "show_citation", "Show the last citation copied", "show_citation"),
-        _bind("C", "cycle_citation_style", "Citation style (ja / SIST 02 / en)", "style"),
-        _bind("R", "toggle_citation_readings", "Citations with readings on/off", "readings"),
-        _bind("m", "metadata", "Document metadata", "metadata"),
-        _bind("T", "tag_browser", "Tag browser", "tags"),
-        _bind("f", "filter_annotations", "Filter the annotation list", "filter"),
-    ]
-
-    @property
-    def annotations(self) -> AnnotationsController:
-        return self.app.annotations  # type: ignore[attr-defined,no-any-return]
-
-    def _reader_focused(self) -> bool:
-        from tui.widgets.reader import ReaderView
-
-        return isinstance(self.focused, ReaderView)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "cite":
-            # Only with the reader focused and nothing selected: otherwise the key goes on to
-            # the reader (which copies its selection) or to the focused list.
-            if not self._reader_focused():
-                return False
-            return getattr(self.focused, "selection", None) is None
-        return super().check_action(action, parameters)
-
-    def on_reader_view_selection_copied(self, message: Any) -> None:
-        message.stop()
-        self.annotations.cite(source_only=False, span=(message.start, message.end))
-
-    def on_annotation_list_chosen(self, message: Any) -> None:
-        ctl = self.annotations
-        if ctl.current is not None:
-            ctl.jump_to(ctl.current.key, message.annotation.start)
-
-    def on_annotation_list_reattach_requested(self, message: Any) -> None:
-        self.annotations.reattach(message.annotation)
-
-    def on_annotation_list_action_requested(self, message: Any) -> None:
-        ctl, ann = self.annotations, message.annotation
-        if message.action == "edit":
-            ctl.edit_at_cursor(ann)
-        elif message.action == "delete":
-            ctl.delete_at_cursor(ann)
-        else:
-            ctl.cite_annotation_or_span(None, ann, source_only=message.action == "source")
-
-    def action_annotate(self) -> None:
-        self.annotations.create_from_selection()
-
-    def action_edit_annotation(self) -> None:
-        self.annotations.edit_at_cursor()
-
-    def action_delete_annotation(self) -> None:
-        self.annotations.delete_at_cursor()
-
-    def action_undo_annotation(self) -> None:
-        self.annotations.undo()
-
-    def action_cite(self) -> None:
-        self.annotations.cite(source_only=False)
-
-    def action_cite_source(self) -> None:
-        ctl = self.annotations
-        ctl.cite(source_only=True)
-        reader = ctl.reader if ctl.current is not None else None
-        if reader is not None and reader.selection is not None:
-            reader.action_clear()
-
-    def action_show_citation(self) -> None:
-        self.annotations.show_citation_dialog()
-
-    def action_cycle_citation_style(self) -> None:
-        self.annotations.cycle_style()
-
-    def action_toggle_citation_readings(self) -> None:
-        self.annotations.toggle_readings()
-
-    def action_metadata(self) -> None:
-        self.annotations.open_metadata_form()
-
-    def action_tag_browser(self) -> None:
-        self.annotations.open_tag_browser()
-
-    def action_filter_annotations(self) -> None:
-        listing = self.annotations.annotation_list()
-        if listing is None:
-            return
-        show = getattr(self.app, "_set_sidebar_shown", None)
-        if show is not None and not getattr(self.app, "sidebar_shown", True):
-            show(True)
-        listing.focus_filter()
+__all__ = ["STORE_ERRORS", "AnnotationKeys", "AnnotationsController", "OpenDoc"]

@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from store.annotations.model import Annotation, ColorSlot
 from store.citation import clean, safe_text
-from tui.annotations_ui import chip_style, excerpt
+from tui.annotation_chips import chip_style, excerpt
 
 if TYPE_CHECKING:
     from tui.annotations_ui import AnnotationsController

@@ -20,7 +20,8 @@ from textual.widgets.option_list import Option
 
 from store.annotations.model import Annotation
 from store.citation import clean, safe_text
-from tui.annotations_ui import STORE_ERRORS, chip_style, excerpt
+from tui.annotation_chips import chip_style, excerpt
+from tui.annotations_ui import STORE_ERRORS
 
 if TYPE_CHECKING:
     from tui.annotations_ui import AnnotationsController

@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option
 
 from store.annotations.model import Annotation, ColorSlot
 from store.citation import clean, safe_text
-from tui.annotations_ui import chip_style, excerpt
+from tui.annotation_chips import chip_style, excerpt
 
 ORPHAN_PREFIX = "orphan:"
 FILTER_DELAY = 0.15
