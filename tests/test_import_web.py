@@ -229,3 +229,22 @@ def test_a_web_paragraph_cut_inside_a_word_is_mended_but_a_list_item_is_not() ->
     assert texts[1].endswith("2024年大統領選挙での勝利を経て、一層大きくなっていると考えられる。")
     assert texts[2] == "参考文献の一つ目"
     assert texts[3] == "なかばやし・みえこ 教授"
+
+
+def test_an_unnumbered_web_subheading_between_paragraphs_is_a_heading() -> None:
+    text = (
+        "日米首脳会談の意義\n\n"
+        "首脳会談では、同盟の強化と地域の平和に向けた協力を確認した。両国の連携は一層深まった。\n\n"
+        "今後の展望\n\n"
+        "今後は、経済安全保障の分野での協力を具体化していくことが課題となるであろうと考えられる。\n\n"
+        "前衆議院議員\n\n山本太郎\n"
+    )
+    doc = import_text(text)
+    assert [(b.kind, b.level, b.text[:6]) for b in doc.blocks] == [
+        ("heading", 1, "日米首脳会談"),
+        ("paragraph", 0, "首脳会談では"),
+        ("heading", 2, "今後の展望"),
+        ("paragraph", 0, "今後は、経済"),
+        ("meta", 0, "前衆議院議員"),
+        ("meta", 0, "山本太郎"),
+    ]

@@ -529,6 +529,21 @@ class _Reader:
         nxt_short = bool(nxt) and width(nxt) < self.flow - 3 and not KANA_ONLY_RE.match(nxt)
         return (prev_blank and not nxt) or (prev_blank and nxt_short and not ends_sentence(nxt))
 
+    def subheading(self, i: int, stripped: str) -> bool:
+        """An unnumbered web subheading: a short phrase between paragraphs, followed by one."""
+        if self.markdown or not 2 <= len(stripped) <= 25 or ends_sentence(stripped):
+            return False
+        if any(ch in stripped for ch in "、，,「」") or stripped.startswith(("（", "(")):
+            return False
+        if not self.blocks or self.blocks[-1].kind not in ("paragraph", "list_item", "table"):
+            return False
+        for j in range(i + 1, min(i + 6, len(self.lines))):
+            nxt = self.lines[j].strip()
+            if not nxt or is_debris(nxt):
+                continue
+            return len(nxt) >= 40 and ends_sentence(nxt) and match_heading(nxt) is None
+        return False
+
     def body_unwrapped(self, i: int, line: str, stripped: str, w: float) -> int:
         cur = self.current
         prev = None
@@ -557,6 +572,9 @@ class _Reader:
             return i + 1
         if self.markdown and cur is not None and cur.kind in ("paragraph", "quote"):
             self.append(cur, stripped, w, self.lines[i].endswith(" "))
+            return i + 1
+        if self.subheading(i, stripped):
+            self.heading(HeadingLine("plain", None, stripped))
             return i + 1
         if (
             len(stripped) <= 15
