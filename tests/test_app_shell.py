@@ -358,3 +358,23 @@ def test_the_installed_command_fails_before_the_ui_starts(user_doc: Path, tmp_pa
     assert result.stdout == ""  # nothing drawn: the UI never started
     [line] = result.stderr.splitlines()
     assert line.startswith("shiori: ") and "image.txt" in line
+
+
+async def test_a_footnote_popup_does_not_move_the_reading_position(user_doc: Path) -> None:
+    path = user_doc.with_name("nagai.md")
+    path.write_text(long_snippet() + "\n\n最後の段落[^n]。\n\n[^n]: 注の本文。\n", encoding="utf-8")
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("G")
+        await settle(pilot, app)
+        section, where = app.header.section, app.reader.position
+        assert section.startswith("第") and section.endswith("節")
+        await pilot.press("left_square_bracket", "enter")
+        await settle(pilot, app)
+        assert app.screen is not app.main_screen  # the popup is up
+        assert app.header.section == section and app.reader.position == where
+        await pilot.press("escape")
+        await pilot.press("q")
+    saved = positions.load_position(doc_key(path))
+    assert saved is not None and (saved.block, saved.offset) == where

@@ -360,7 +360,7 @@ class ShioriApp(App[None]):
             self.call_after_refresh(self.exit)
 
     def on_reader_view_readings_ready(self, message: ReaderView.ReadingsReady) -> None:
-        if self._exit_after_paint:
+        if self._exit_after_paint and self._from_main_reader(message):
             self.call_after_refresh(self.exit)
 
     def _after_jump(self) -> None:
@@ -382,9 +382,13 @@ class ShioriApp(App[None]):
 
     # Reading position -----------------------------------------------------------------------
 
+    def _from_main_reader(self, message: Message) -> bool:
+        """Popups (footnotes) read with a ReaderView of their own; only the pane's counts."""
+        return getattr(message, "_sender", None) is self.reader
+
     def on_reader_view_position_changed(self, message: ReaderView.PositionChanged) -> None:
-        if self.current_key is None:
-            return  # the welcome text: nothing to show or remember
+        if self.current_key is None or not self._from_main_reader(message):
+            return  # the welcome text, or a popup's reader: nothing to show or remember
         self.header.section = message.section_title
         self.header.progress = message.fraction
         if self.current_key is None or self.current_document is None:

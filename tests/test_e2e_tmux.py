@@ -1,0 +1,151 @@
+"""End to end: the installed ``shiori`` in a real terminal (tmux, 80x24), driven by keys.
+
+What is checked is what a person sees in the pane (``tmux capture-pane``): the heading, a
+furigana row with the reading centred over its kanji, the footnote popup's text after ``]`` and
+Enter, the help screen, and that ``q`` quits. Skipped only where tmux is not installed (CI
+installs it in ``.ci/run``).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+ROOT = Path(__file__).resolve().parent.parent
+TMUX = shutil.which("tmux")
+
+pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (CI installs it)")
+
+DOCUMENT = """# 政策の収斂
+
+## 第1節 背景
+
+各国の政策は次第に収斂しつつある[^1]。会談では協力の強化を確認した。
+
+[^1]: 外務省の資料による整理。
+
+## 第2節 展望
+
+今後も対話を続ける。
+"""
+
+
+def shiori_command() -> list[str]:
+    """The installed entry point (the venv's, else the one on PATH)."""
+    beside = Path(sys.executable).with_name("shiori")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("shiori")
+    if found:
+        return [found]
+    return [sys.executable, "-m", "tui.cli"]
+
+
+class Pane:
+    def __init__(self, socket: str, session: str) -> None:
+        self.socket, self.session = socket, session
+
+    def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [TMUX or "tmux", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            check=check,
+            timeout=20,
+        )
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", "-t", self.session, key)
+            time.sleep(0.15)
+
+    def lines(self) -> list[str]:
+        out = self.tmux("capture-pane", "-p", "-t", self.session, check=False).stdout
+        return out.splitlines()
+
+    def wait_for(
+        self, what: str, test: Callable[[list[str]], bool], timeout: float = 40
+    ) -> list[str]:
+        deadline = time.monotonic() + timeout
+        lines: list[str] = []
+        while time.monotonic() < deadline:
+            lines = self.lines()
+            if test(lines):
+                return lines
+            time.sleep(0.2)
+        screen = "\n".join(lines)
+        raise AssertionError(f"never saw {what}; the pane shows:\n{screen}")
+
+    def alive(self) -> bool:
+        return self.tmux("has-session", "-t", self.session, check=False).returncode == 0
+
+
+@pytest.fixture
+def pane(tmp_path: Path) -> Iterator[Pane]:
+    doc = tmp_path / "seisaku.md"
+    doc.write_text(DOCUMENT, encoding="utf-8")
+    env = {f"SHIORI_{n}_DIR": str(tmp_path / n.lower()) for n in ("DATA", "CACHE", "CONFIG")}
+    env_args = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    command = (
+        f"env {env_args} TERM=xterm-256color {shlex.join(shiori_command())} {shlex.quote(str(doc))}"
+    )
+    socket = f"shiori-test-{uuid.uuid4().hex[:8]}"
+    pane = Pane(socket, "reader")
+    pane.tmux(
+        "-f", os.devnull, "new-session", "-d", "-s", "reader", "-x", "80", "-y", "24", command
+    )
+    pane.tmux("set-option", "-s", "escape-time", "0", check=False)
+    try:
+        yield pane
+    finally:
+        pane.tmux("kill-server", check=False)
+
+
+def ruby_over(lines: list[str], reading: str, base: str) -> bool:
+    """``reading`` on a row, centred (within a cell) over ``base`` on the row below."""
+    for upper, lower in zip(lines, lines[1:], strict=False):
+        if reading in upper and base in lower:
+            r_start = cell_len(upper[: upper.index(reading)])
+            b_start = cell_len(lower[: lower.index(base)])
+            r_mid = r_start + cell_len(reading) / 2
+            b_mid = b_start + cell_len(base) / 2
+            if abs(r_mid - b_mid) <= 1:
+                return True
+    return False
+
+
+def test_reading_a_document_in_a_real_terminal(pane: Pane) -> None:
+    # The heading, then the furigana once the dictionary has analysed the text.
+    pane.wait_for("the heading", lambda ls: any("政策の収斂" in line for line in ls))
+    lines = pane.wait_for("しゅうれん over 収斂", lambda ls: ruby_over(ls, "しゅうれん", "収斂"))
+    assert any("第1節 背景" in line for line in lines)
+    # ] goes to the footnote marker, Enter opens its popup with the note's text.
+    pane.keys("]", "Enter")
+    pane.wait_for(
+        "the footnote popup", lambda ls: any("外務省の資料による整理" in line for line in ls)
+    )
+    pane.keys("Escape")
+    pane.wait_for(
+        "the popup closed", lambda ls: not any("外務省の資料による整理" in line for line in ls)
+    )
+    # ? lists the keys; Escape returns to the text.
+    pane.keys("?")
+    pane.wait_for("the help screen", lambda ls: any("Next footnote marker" in line for line in ls))
+    pane.keys("Escape")
+    pane.wait_for("the text again", lambda ls: any("政策の収斂" in line for line in ls))
+    # q quits: the program ends and its tmux session with it.
+    pane.keys("q")
+    deadline = time.monotonic() + 20
+    while pane.alive() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not pane.alive()
