@@ -56,6 +56,8 @@ class ShioriHeader(Widget):
         room = width - cell_len(APP_MARK) - cell_len(right) - 1
         title = one_line(self.doc_title) or "Library"
         section = one_line(self.section)
+        if section == title:
+            section = ""  # the document's own title heading: said once is enough
         title_part = fit(title, max(0, min(room, max(room // 2, room - cell_len(section)))))
         room -= cell_len(title_part)
         section_part = ""

@@ -1,0 +1,58 @@
+"""What the whole app looks like at the smallest and largest supported sizes (SVG snapshots).
+
+The document is opened as ``shiori FILE`` would, so the tree lists only it; the furigana come
+from the real analyser, awaited before the shot. Blinking cursors are frozen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from tui.app import OpenedFile, ShioriApp, import_document
+
+TEXT = """# 政策の収斂
+
+## 第1節 背景
+
+各国の政策は次第に収斂しつつある[^1]。首脳会談では、同盟の抑止力と対処力の強化を確認した。
+
+- 経済安全保障の協力
+- 人的交流の拡大
+
+## 第2節 展望
+
+今後も対話を続け、地域の平和と安定に貢献する。
+
+[^1]: 外務省の資料による整理。
+"""
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ShioriApp:
+    for name in ("DATA", "CACHE", "CONFIG"):
+        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
+    path = tmp_path / "seisaku.md"
+    path.write_text(TEXT, encoding="utf-8")
+    return ShioriApp(OpenedFile(path, import_document(path)))
+
+
+async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    for _ in range(400):
+        await pilot.pause(0.05)
+        if app.reader._readings is not None and not any(w.is_running for w in app.workers):
+            break
+    for field in app.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+def test_app_at_80x24(app: ShioriApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+def test_app_at_200x60(app: ShioriApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, terminal_size=(200, 60), run_before=ready)
