@@ -150,3 +150,18 @@ async def test_citation_style_and_readings_are_chosen_and_remembered(doc_path: P
         assert app.clip.text.startswith("「｜日米《にちべい》｜同盟《どうめい》は")
     again = AnnApp(doc_path)
     assert (again.annotations.prefs.style, again.annotations.prefs.readings) == ("ja", True)
+
+
+def test_tag_browser_snapshot(doc_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        app = pilot.app
+        await settle(pilot, app)
+        app.reader.furigana_mode = "off"
+        await highlight(pilot, app, SENTENCE, "2", note="基軸の意味を確認", tags="日米 安保")
+        await highlight(pilot, app, "同盟の抑止力と対処力の強化", "3", tags="日米 防衛")
+        app.clear_notifications()
+        app.reader.goto_offset(0)
+        await pilot.press("T")
+        await pilot.pause()
+
+    assert snap_compare(AnnApp(doc_path), terminal_size=(100, 28), run_before=run_before)

@@ -139,6 +139,7 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
             text.append("\n「" + excerpt(ann.quote, 70) + "」")
             if ann.note:
                 text.append("\n" + excerpt(ann.note, 70), style="italic")
+            text.append("\n")  # a blank line between passages (no box-drawing rules)
             items.append(Option(text, id=str(i)))
         passages = self.query_one("#tag-passages", OptionList)
         passages.set_options(items)
