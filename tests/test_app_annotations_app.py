@@ -175,3 +175,22 @@ async def test_a_damaged_store_is_reported_and_the_reader_keeps_working(tmp_path
         await pilot.press("v", "l", "l", "y")
         await pilot.pause()
         assert isinstance(app.screen, CitationDialog)  # citing still works
+
+
+async def test_keymap_entries_for_annotation_keys_are_known_at_start(tmp_path: Path) -> None:
+    from store import paths
+
+    (paths.config_dir() / "keymap.toml").write_text(
+        '"annotations.list_edit" = "E"\n"annotate.save" = "ctrl+w"\n"annotations.tags" = "ctrl+g"\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "hokubei.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot, app)
+        messages = " ".join(n.message for n in app._notifications)
+        assert "no binding has the id" not in messages
+        app.reader.focus()
+        await pilot.press("ctrl+g")
+        assert isinstance(app.screen, TagBrowserScreen)

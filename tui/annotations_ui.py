@@ -34,12 +34,19 @@ from store.library import DocMeta, metadata_for, path_for_key
 from store.model import Document
 from tui.annotation_chips import READER_STYLE, excerpt
 from tui.citation_prefs import STYLE_NAMES, CitationPrefs, terminal_writer
+
+# The dialogs and the list are imported here, not when first shown, so that their bindings'
+# ids are known when the user's keymap is checked at start-up.
+from tui.screens.annotate import AnnotateScreen, AnnotationDraft
 from tui.screens.annotation_keys import AnnotationKeys
+from tui.screens.citation_dialog import CitationDialog
+from tui.screens.metadata_form import MetadataForm
+from tui.screens.tag_browser import TagBrowserScreen
+from tui.widgets.annotation_list import AnnotationList
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from tui.widgets.annotation_list import AnnotationList
     from tui.widgets.reader import ReaderView
 
 #: Errors the store raises for a request it cannot satisfy; shown as one line, never a crash.
@@ -150,8 +157,6 @@ class AnnotationsController:
         return self.app.reader  # type: ignore[attr-defined,no-any-return]
 
     def annotation_list(self) -> AnnotationList | None:
-        from tui.widgets.annotation_list import AnnotationList
-
         try:
             return self.app.screen_stack[0].query_one(AnnotationList)
         except Exception:
@@ -160,7 +165,6 @@ class AnnotationsController:
     async def attach(self) -> None:
         """Put the annotation list into the sidebar and let user metadata reach citations."""
         from store.annotations.metadata import install_metadata_hook
-        from tui.widgets.annotation_list import AnnotationList
         from tui.widgets.sidebar import Sidebar
 
         install_metadata_hook()
@@ -327,8 +331,6 @@ class AnnotationsController:
 
     def create_from_selection(self) -> None:
         """``a``: the colour picker, then note and tags; saved when the dialog is confirmed."""
-        from tui.screens.annotate import AnnotateScreen, AnnotationDraft
-
         if self.current is None:
             self.app.notify("Open a document first.", timeout=3)
             return
@@ -381,8 +383,6 @@ class AnnotationsController:
 
     def edit_at_cursor(self, ann: Annotation | None = None) -> None:
         """``e``: the same dialog, filled in, for the annotation under the cursor."""
-        from tui.screens.annotate import AnnotateScreen, AnnotationDraft
-
         ann = ann or self.annotation_at_cursor()
         if ann is None:
             self.app.notify("No highlight under the cursor.", timeout=3)
@@ -591,8 +591,6 @@ class AnnotationsController:
         return result
 
     def show_citation_dialog(self, result: CopyResult | None = None) -> None:
-        from tui.screens.citation_dialog import CitationDialog
-
         result = result or self.last_copy
         if result is None:
             self.app.notify("Nothing has been copied yet.", timeout=3)
@@ -620,8 +618,6 @@ class AnnotationsController:
     # -- dialogs ---------------------------------------------------------------------------
 
     def open_tag_browser(self) -> None:
-        from tui.screens.tag_browser import TagBrowserScreen
-
         if self._usable_repo() is None:
             return
 
@@ -632,8 +628,6 @@ class AnnotationsController:
         self.app.push_screen(TagBrowserScreen(self), done)
 
     def open_metadata_form(self) -> None:
-        from tui.screens.metadata_form import MetadataForm
-
         cur = self.current
         if cur is None:
             self.app.notify("Open a document first.", timeout=3)

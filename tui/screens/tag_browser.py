@@ -21,7 +21,6 @@ from textual.widgets.option_list import Option
 from store.annotations.model import Annotation
 from store.citation import clean, safe_text
 from tui.annotation_chips import chip_style, excerpt
-from tui.annotations_ui import STORE_ERRORS
 
 if TYPE_CHECKING:
     from tui.annotations_ui import AnnotationsController
@@ -120,7 +119,7 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
         repo = self.controller.repo
         try:
             self.passages = repo.list(tag=tag) if repo is not None and tag else []
-        except STORE_ERRORS as exc:
+        except Exception as exc:  # a damaged store: say so, keep the browser open
             self.notify(f"Could not list the tag: {exc}", severity="error")
             self.passages = []
         labels = {c.key: c.label for c in self.controller.colors()}
