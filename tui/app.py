@@ -359,8 +359,9 @@ class ShioriApp(App[None]):
         if self._exit_after_paint == "first":
             self.call_after_refresh(self.exit)
 
-    def on_reader_view_readings_ready(self, message: ReaderView.ReadingsReady) -> None:
-        if self._exit_after_paint and self._from_main_reader(message):
+    def main_reader_has_readings(self) -> None:
+        """The main reader drew its furigana (forwarded by the main screen)."""
+        if self._exit_after_paint:
             self.call_after_refresh(self.exit)
 
     def _after_jump(self) -> None:
@@ -382,13 +383,11 @@ class ShioriApp(App[None]):
 
     # Reading position -----------------------------------------------------------------------
 
-    def _from_main_reader(self, message: Message) -> bool:
-        """Popups (footnotes) read with a ReaderView of their own; only the pane's counts."""
-        return getattr(message, "_sender", None) is self.reader
-
-    def on_reader_view_position_changed(self, message: ReaderView.PositionChanged) -> None:
-        if self.current_key is None or not self._from_main_reader(message):
-            return  # the welcome text, or a popup's reader: nothing to show or remember
+    def main_reader_moved(self, message: ReaderView.PositionChanged) -> None:
+        """The main reader's position changed (forwarded by the main screen: popups have
+        readers of their own, on their own screens, whose positions are not the document's)."""
+        if self.current_key is None:
+            return  # the welcome text: nothing to show or remember
         self.header.section = message.section_title
         self.header.progress = message.fraction
         if self.current_key is None or self.current_document is None:

@@ -70,5 +70,12 @@ class MainScreen(AnnotationKeys):
     async def on_mount(self) -> None:
         await self.app.main_screen_ready()  # type: ignore[attr-defined]
 
+    def on_reader_view_position_changed(self, message: ReaderView.PositionChanged) -> None:
+        message.stop()
+        self.app.main_reader_moved(message)  # type: ignore[attr-defined]
+
+    def on_reader_view_readings_ready(self, message: ReaderView.ReadingsReady) -> None:
+        self.app.main_reader_has_readings()  # type: ignore[attr-defined]
+
     def on_resize(self, event: events.Resize) -> None:
         self.app.call_later(self.app.fit_panes_to_width, event.size.width)  # type: ignore[attr-defined]
