@@ -378,3 +378,17 @@ async def test_a_footnote_popup_does_not_move_the_reading_position(user_doc: Pat
         await pilot.press("q")
     saved = positions.load_position(doc_key(path))
     assert saved is not None and (saved.block, saved.offset) == where
+
+
+async def test_clicking_a_document_in_the_tree_opens_it(user_doc: Path) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        tree = tree_of(app)
+        key = doc_key(user_doc)
+        row = 1 + [n.data.key for n in tree.root.children if n.data].index(key)
+        await pilot.click(DocTree, offset=(8, row))
+        await settle(pilot, app)
+        assert app.current_key == key
+        assert app.header.doc_title == "日米関係の記録"
+        assert app.focused is app.reader
