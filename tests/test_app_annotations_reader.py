@@ -376,3 +376,27 @@ async def test_sidebar_filter_and_enter_jumps(doc_path: Path) -> None:
 def test_tags_are_split_on_spaces_and_commas() -> None:
     assert parse_tags("日米, #安保、 外交  日米") == ("日米", "安保", "外交")
     assert parse_tags("  ") == ()
+
+
+async def test_the_sidebar_follows_the_reading_position(tmp_path: Path) -> None:
+    paras = [f"第{i}段落の本文である。日米の協力について述べる。" for i in range(1, 61)]
+    path = tmp_path / "long.txt"
+    path.write_text("長い文書\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
+    app = AnnApp(path)
+    async with app.run_test(size=(120, 20)) as pilot:
+        await settle(pilot, app)
+        doc = app.document
+        for n in (2, 45):
+            quote = f"第{n}段落の本文"
+            start = doc.base_text.index(quote)
+            app.repo.create(app.key, doc, start, start + len(quote))
+        app.annotations.reload()
+        await pilot.pause(0.2)
+        options = app.screen_stack[0].query_one("#annotation-options", OptionList)
+        app.reader.focus()
+        await pilot.press("G")  # to the end: the list follows to the last annotation
+        await pilot.pause(0.2)
+        assert options.highlighted == 1
+        await pilot.press("g")
+        await pilot.pause(0.2)
+        assert options.highlighted == 0

@@ -308,6 +308,17 @@ class AnnotationsController:
                 break
         return best
 
+    def reading_at(self, offset: int) -> None:
+        """The reader's top line moved to ``offset``: the sidebar follows to the first
+        annotation from there on (so the list shows what is marked around the page)."""
+        if not self.annotations:
+            return
+        i = bisect_right(self._starts, offset - 1)
+        ann = self.annotations[min(i, len(self.annotations) - 1)]
+        listing = self.annotation_list()
+        if listing is not None:
+            listing.follow(ann.id)
+
     def annotation_at_cursor(self) -> Annotation | None:
         if self.current is None:
             return None

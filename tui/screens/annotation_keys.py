@@ -64,6 +64,14 @@ class AnnotationKeys(Screen[Any]):
             return getattr(self.focused, "selection", None) is None
         return super().check_action(action, parameters)
 
+    def on_reader_view_position_changed(self, message: Any) -> None:
+        # Not stopped: the app keeps the reading position and the header from it too.
+        ctl = self.annotations
+        if ctl.current is not None:
+            starts = ctl.current.document.block_starts
+            if 0 <= message.block < len(starts):
+                ctl.reading_at(starts[message.block] + message.offset)
+
     def on_reader_view_selection_copied(self, message: Any) -> None:
         message.stop()
         self.annotations.cite(source_only=False, span=(message.start, message.end))

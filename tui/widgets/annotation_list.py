@@ -305,6 +305,18 @@ class AnnotationList(Vertical):
         else:
             self.post_message(self.Chosen(ann))
 
+    def follow(self, ann_id: str) -> None:
+        """Highlight ``ann_id``'s entry (the reader moved to it), unless the user is in the list."""
+        options = self.options
+        if options.has_focus or self.query_one("#annotation-filter", Input).has_focus:
+            return
+        try:
+            index = options.get_option_index(ann_id)
+        except Exception:  # filtered out, or not listed yet (the list fills in chunks)
+            return
+        if options.highlighted != index:
+            options.highlighted = index
+
     def highlighted_annotation(self) -> Annotation | None:
         option = self.options.highlighted_option
         return self._annotation(option.id) if option is not None else None
