@@ -96,6 +96,8 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("今日では一般的だ", "今日", "こんにち"),  # konnichi
         ("今日は晴れ", "今日", "きょう"),
         ("身近な話題", "身近", "みぢか"),  # spelling
+        ("施工を請け負う", "施工", "せこう"),  # customary
+        ("電場の強さ", "電場", "でんば"),
         ("四法印の一つ", "四", "し"),  # shi_hachi
         ("四字熟語", "四", "よ"),
         ("八正道", "八", "はっ"),

@@ -389,6 +389,16 @@ def spelling(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: Whole words whose customary reading differs from the dictionary's (施工 is せこう in the
+#: trade and in the news; the electric field 電場 is でんば in physics).
+CUSTOMARY_READINGS = {"施工": "せこう", "電場": "でんば"}
+
+
+def customary(tokens: list[Token], i: int) -> str | None:
+    """The customary reading of a few words the dictionary reads otherwise."""
+    return CUSTOMARY_READINGS.get(tokens[i].surface)
+
+
 _HOU_BEFORE = frozenset(
     [
         "この",
@@ -818,6 +828,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kazu", "数", kazu, None),
     ("konnichi", "今", konnichi, None),
     ("spelling", "身気手小", spelling, None),
+    ("customary", "施電", customary, None),
     ("shi", "四八", shi_hachi, None),
     ("kata", "方", kata, None),
     ("gata", "方", gata, None),
