@@ -12,10 +12,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer
 
 from tui.annotations_ui import AnnotationKeys
 from tui.widgets.doc_tree import DocTree
+from tui.widgets.footer import ShioriFooter
 from tui.widgets.header import ShioriHeader
 from tui.widgets.reader import ReaderView
 from tui.widgets.sidebar import Sidebar
@@ -65,7 +65,7 @@ class MainScreen(AnnotationKeys):
             yield DocTree(id="tree")
             yield ReaderView(id="reader")
             yield Sidebar(id="sidebar")
-        yield Footer(id="footer")
+        yield ShioriFooter(id="footer")
 
     async def on_mount(self) -> None:
         await self.app.main_screen_ready()  # type: ignore[attr-defined]
