@@ -66,6 +66,12 @@ def user_doc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+def footer_labels(app: ShioriApp) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    return [key.description for key in app.main_screen.query(FooterKey)]
+
+
 def tree_of(app: ShioriApp) -> DocTree:
     return app.main_screen.query_one(DocTree)
 
@@ -160,6 +166,13 @@ async def test_keys_t_s_and_tab_toggle_and_cycle_the_panes(user_doc: Path) -> No
         assert not tree.display and app.focused is reader
         await pilot.press("t")
         assert tree.display and app.focused is tree
+        await pilot.pause()
+        assert "Open" in footer_labels(app)  # the footer follows the focused pane
+        await pilot.press("tab")
+        await pilot.pause()
+        labels = footer_labels(app)
+        assert "Open" not in labels and "Next footnote marker" in labels
+        await pilot.press("shift+tab")
         await pilot.press("s")
         assert not sidebar.display
         await pilot.press("tab", "tab")  # the hidden sidebar is skipped
