@@ -70,3 +70,13 @@ def test_bad_input_fails_with_one_line_naming_the_file(tmp_path: Path, make, mes
         import_file(path)
     text = str(info.value)
     assert "\n" not in text and str(path) in text and message in text
+
+
+def test_encoding_that_only_shows_after_a_long_ascii_opening(tmp_path: Path) -> None:
+    # More than the 1 MB sample of plain ASCII, then Shift_JIS: detected on the whole stream.
+    opening = ("ascii line of a long preamble\n" * 40000).encode("ascii")
+    path = tmp_path / "late.txt"
+    path.write_bytes(opening + "\n本文は日本語で書かれている。\n".encode("cp932"))
+    doc = import_file(path)
+    assert doc.encoding == "shift_jis"
+    assert doc.base_text.endswith("本文は日本語で書かれている。")

@@ -25,6 +25,7 @@ from store.importer.chars import (
     ends_sentence,
     is_kanji,
     join_lines,
+    separator,
     width,
 )
 from store.importer.footnotes import NoteDef, match_definition
@@ -47,8 +48,12 @@ _WORD_END = re.compile(f"[{KANJI}{KANA}ー]$")
 
 @dataclass
 class RawBlock:
+    """A block being built. Its text is ``raw`` plus the appended ``pieces`` (kept apart so a
+    long paragraph is not copied on every line); :meth:`full` joins them."""
+
     kind: str
     raw: str
+    pieces: list[str] = field(default_factory=list)
     level: int = 0
     rows: list[list[str]] = field(default_factory=list)
     maxw: float = 0.0
@@ -62,6 +67,26 @@ class RawBlock:
 
     def unfinished(self) -> bool:
         return not self.closed and not ends_sentence(self.last)
+
+    def tail(self) -> str:
+        """The text's end: the last appended line (or the first)."""
+        return self.pieces[-1] if self.pieces else self.raw
+
+    def end(self, n: int = 300) -> str:
+        """The last ``n`` characters of the text (a word may span several lines)."""
+        return (self.raw[-n:] + "".join(self.pieces[-4:]))[-n:]
+
+    def set_tail(self, text: str) -> None:
+        if self.pieces:
+            self.pieces[-1] = text
+        else:
+            self.raw = text
+
+    def full(self) -> str:
+        if self.pieces:
+            self.raw += "".join(self.pieces)
+            self.pieces = []
+        return self.raw
 
 
 @dataclass
@@ -137,11 +162,12 @@ class _Reader:
 
     def append(self, block: RawBlock, line: str, w: float, trailing: bool = False) -> None:
         block.fragment = block.after_ruby
-        left = block.raw + " " if block.trail_space else block.raw
+        text = line.strip()
         if block.after_ruby:
-            block.raw += line.strip()
+            block.pieces.append(text)
         else:
-            block.raw = join_lines(left, line, block.last)
+            sep = separator(block.end(), text, block.last, block.trail_space)
+            block.pieces.append(sep + text)
         block.trail_space = trailing
         block.last = line.strip()
         block.nlines += 1
@@ -212,7 +238,7 @@ class _Reader:
         if not self.separator or page_start:
             return False
         note = self.notes[-1]
-        note.text = join_lines(note.text, stripped)
+        note.extend(stripped)
         self.note_last = stripped
         return True
 
@@ -272,13 +298,13 @@ class _Reader:
         if self.note is not None:
             if self.note_continues(line, w) and match_heading(line) is None:
                 self.full_note_widths.append(width(self.note_last))
-                self.note.text = join_lines(self.note.text, stripped)
+                self.note.extend(stripped)
                 self.note_last = stripped
                 self.blank_after_note = False
                 self.note_width = max(self.note_width, w)
                 return i + 1
             if self.note.style == "md" and line.startswith(("    ", "\t")):
-                self.note.text = join_lines(self.note.text, stripped)
+                self.note.extend(stripped)
                 return i + 1
             self.end_note()
         if line.startswith(" ") and not line.startswith("  "):
@@ -293,8 +319,7 @@ class _Reader:
             and len(stripped) <= _RUBY_MAX
             and KANA_ONLY_RE.match(stripped)
             and any("\u3041" <= c <= "\u309f" for c in stripped)
-            and cur.raw
-            and is_kanji(cur.raw[-1])
+            and is_kanji(cur.tail()[-1:])
         ):
             self.ruby(cur, stripped)
             return i + 1
@@ -370,13 +395,14 @@ class _Reader:
 
     def ruby(self, cur: RawBlock, reading: str) -> None:
         run = 0
-        for ch in reversed(cur.raw):
+        tail = cur.tail()
+        for ch in reversed(tail):
             if is_kanji(ch):
                 run += 1
             else:
                 break
         k = min(run, max(1, round(len(reading) / 2.5)))
-        cur.raw = f"{cur.raw[:-k]}｜{cur.raw[-k:]}《{reading}》"
+        cur.set_tail(f"{tail[:-k]}｜{tail[-k:]}《{reading}》")
         cur.after_ruby = True
 
     def heading_span(self, i: int) -> tuple[int, HeadingLine] | None:
@@ -549,7 +575,7 @@ class _Reader:
         prev = None
         for block in reversed(self.blocks):  # past a table or caption set inside the paragraph
             inset = block.kind == "table" or (
-                block.kind == "meta" and (is_meta(block.raw) or is_caption(block.raw))
+                block.kind == "meta" and (is_meta(block.full()) or is_caption(block.full()))
             )
             if not inset:
                 prev = block
@@ -559,7 +585,7 @@ class _Reader:
             prev is not None
             and prev.kind == "paragraph"
             and not ends_sentence(prev.last)
-            and len(prev.raw) >= 20
+            and (prev.nlines > 1 or len(prev.raw) >= 20)
             and (
                 _HIRAGANA_START.match(stripped)
                 or (len(prev.last) >= 40 and _WORD_END.search(prev.last) and len(stripped) >= 20)
@@ -603,6 +629,8 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     if not markdown and (not wrapped or _starts_with_title(lines, flow)):
         _title_and_byline(reader)
     reader.run()
+    for note in reader.notes:
+        note.finish()
     return Assembled(reader.title, reader.blocks, reader.notes)
 
 
@@ -685,4 +713,6 @@ def _assemble_aozora(lines: list[str]) -> Assembled:
         reader.close_current()
     for extra in parts.footer:
         reader.emit("meta", extra.strip(), closed=True)
+    for note in reader.notes:
+        note.finish()
     return Assembled(reader.title, reader.blocks, reader.notes)

@@ -46,27 +46,34 @@ def is_kanji(ch: str) -> bool:
     return bool(KANJI_RE.match(ch))
 
 
-def join_lines(left: str, right: str, last_line: str | None = None) -> str:
-    """Join two wrapped lines: no space inside Japanese, one space between Latin words.
+def separator(
+    left_tail: str, right: str, last_line: str | None = None, had_space: bool = False
+) -> str:
+    """What goes between two wrapped lines: nothing inside Japanese, a space between Latin
+    words, given only the end of the left side (so joining stays cheap on long paragraphs).
 
     A PDF wraps Japanese lines at any character, so a Latin word cut at the end of a Japanese
     line (``ASEA`` / ``N``, a URL) is glued back; the space is kept only where the source line
-    ended with one or ``last_line`` (the left side's last source line) is Latin text, which
-    wraps at spaces.
+    ended with one (``had_space``) or ``last_line`` (the left side's last source line) is Latin
+    text, which wraps at spaces.
     """
+    left = left_tail.rstrip()
+    if not left or not right:
+        return ""
+    if right.startswith(("http://", "https://", "<http")) and not left.endswith(("/", "-", "_")):
+        return " "
+    if LATIN_END_RE.search(left) and LATIN_START_RE.match(right):
+        word = left.rsplit(" ", 1)[-1]
+        in_url = "http" in word or "www." in word
+        line = left[-30:] if last_line is None else last_line
+        if had_space or (not in_url and not JAPANESE_RE.search(line)):
+            return " "
+    return ""
+
+
+def join_lines(left: str, right: str, last_line: str | None = None) -> str:
+    """Join two wrapped lines (see :func:`separator`); trailing space on the left is dropped."""
     had_space = left[-1:].isspace()
     left = left.rstrip()
     right = right.lstrip()
-    if not left:
-        return right
-    if not right:
-        return left
-    if right.startswith(("http://", "https://", "<http")) and not left.endswith(("/", "-", "_")):
-        return left + " " + right
-    if LATIN_END_RE.search(left) and LATIN_START_RE.match(right):
-        tail = left.rsplit(" ", 1)[-1]
-        in_url = "http" in tail or "www." in tail
-        line = left[-30:] if last_line is None else last_line
-        if had_space or (not in_url and not JAPANESE_RE.search(line)):
-            return left + " " + right
-    return left + right
+    return left + separator(left[-200:], right, last_line, had_space) + right

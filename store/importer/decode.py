@@ -15,6 +15,7 @@ from store.importer.errors import ImportFailed
 
 #: Legacy Japanese encodings tried when the data is not UTF-8; the most plausible wins.
 _LEGACY = ("cp932", "euc_jp")
+_STREAMED = ("utf-8", *_LEGACY)
 
 _NEWLINES = re.compile(r"\r\n?")
 _SAMPLE = 1 << 20
@@ -98,13 +99,26 @@ def read_lines(path: str) -> tuple[list[str], str]:
             sample = fh.read(_SAMPLE)
             whole = len(sample) < _SAMPLE
             codec, label = _choose(sample, whole)
-            fh.seek(0)
-            lines = _decode_stream(fh, codec)
+            # The sample may not tell (a long ASCII opening): on a later decoding error, try
+            # the other candidates on the whole stream before giving up.
+            fallbacks = [] if whole or codec in ("utf-8-sig", "utf-16") else list(_STREAMED)
+            first_error: UndecodableError | None = None
+            for attempt in [codec, *(c for c in fallbacks if c != codec)]:
+                fh.seek(0)
+                try:
+                    lines = _decode_stream(fh, attempt)
+                except UndecodableError as exc:
+                    if "binary" in str(exc):
+                        raise
+                    first_error = first_error or exc
+                    continue
+                return lines, _label(attempt) if attempt != codec else label
+            assert first_error is not None
+            raise first_error
     except UndecodableError as exc:
         raise ImportFailed(f"{path}: cannot import: {exc}") from exc
     except OSError as exc:
         raise ImportFailed(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    return lines, label
 
 
 def _choose(sample: bytes, whole: bool) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from store.importer.chars import KANA, KANJI
+from store.importer.chars import KANA, KANJI, separator
 from store.model import Block, Emphasis, Ref, Ruby
 
 _PAREN_DEF = re.compile(r"^[ \t]*\((?P<num>\d{1,3})\)\t[ \t]*(?P<text>\S.*)$")
@@ -40,6 +40,18 @@ class NoteDef:
     #: How many raw blocks preceded the definition: where its page is.
     block: int = 0
     full_id: str = field(default="")
+    #: Continuation lines, joined by :meth:`finish` (a long note is not copied line by line).
+    more: list[str] = field(default_factory=list)
+
+    def extend(self, line: str) -> None:
+        last = self.more[-1] if self.more else self.text
+        end = (self.text[-300:] + "".join(self.more[-4:]))[-300:]
+        self.more.append(separator(end, line, last[-60:]) + line)
+
+    def finish(self) -> None:
+        if self.more:
+            self.text += "".join(self.more)
+            self.more = []
 
 
 def match_definition(

@@ -48,7 +48,7 @@ def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> D
     assembled = assemble(lines, markdown=suffix.lower() in (".md", ".markdown"))
     blocks: list[Block] = []
     for raw in assembled.blocks:
-        body, ruby, emphasis = parse_inline(raw.raw)
+        body, ruby, emphasis = parse_inline(raw.full())
         body = body.strip()
         if not body and raw.kind != "table":
             continue
