@@ -389,6 +389,33 @@ def spelling(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def tsui(tokens: list[Token], i: int) -> str | None:
+    """対 in 対になる / 対を成す is a pair, つい."""
+    tok = tokens[i]
+    nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
+    if tok.surface != "対" or tok.pos[0] != "名詞" or nxt is None or nxt2 is None:
+        return None
+    if (nxt.surface == "に" and nxt2.lemma in ("なる", "成る")) or (
+        nxt.surface == "を" and nxt2.surface[:1] in ("成", "な")
+    ):
+        return "つい"
+    return None
+
+
+def sino_suffix(tokens: list[Token], i: int) -> str | None:
+    """神 closing a kanji compound is しん (唯一神, 主宰神); 島 after a foreign name is とう
+    (ナガンヌ島, ハワイ島)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if prev is None:
+        return None
+    if tok.surface == "神" and tok.reading == "かみ" and prev.has_kanji and _is_noun(prev):
+        return "しん"
+    if tok.surface == "島" and tok.reading == "しま" and _is_katakana_word(prev):
+        return "とう"
+    return None
+
+
 #: Whole words whose customary reading differs from the dictionary's (施工 is せこう in the
 #: trade and in the news; the electric field 電場 is でんば in physics).
 CUSTOMARY_READINGS = {"施工": "せこう", "電場": "でんば"}
@@ -829,6 +856,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("konnichi", "今", konnichi, None),
     ("spelling", "身気手小", spelling, None),
     ("customary", "施電", customary, None),
+    ("tsui", "対", tsui, None),
+    ("sino_suffix", "神島", sino_suffix, None),
     ("shi", "四八", shi_hachi, None),
     ("kata", "方", kata, None),
     ("gata", "方", gata, None),
