@@ -573,7 +573,7 @@ class _Reader:
     def body_unwrapped(self, i: int, line: str, stripped: str, w: float) -> int:
         cur = self.current
         prev = None
-        for block in reversed(self.blocks):  # past a table or caption set inside the paragraph
+        for block in reversed(self.blocks[-6:]):  # past a table or caption inside the paragraph
             inset = block.kind == "table" or (
                 block.kind == "meta" and (is_meta(block.full()) or is_caption(block.full()))
             )

@@ -9,6 +9,7 @@ mistaken for markers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from store.importer.chars import KANA, KANJI, separator
@@ -16,6 +17,7 @@ from store.model import Block, Emphasis, Ref, Ruby
 
 _PAREN_DEF = re.compile(r"^[ \t]*\((?P<num>\d{1,3})\)\t[ \t]*(?P<text>\S.*)$")
 _BARE_DEF = re.compile(r"^(?P<num>\d{1,3})[ \u3000]{1,3}(?P<text>\S.*)$")
+_LABEL = re.compile(r"\[\^[^\]\s]+\]|※[0-9０-９]+")
 _MD_DEF = re.compile(r"^\[\^(?P<num>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
 _NOTE_DEF = re.compile(r"^(?P<mark>※[0-9０-９]*)[ \u3000]*(?P<text>\S.*)$")
 
@@ -144,6 +146,15 @@ def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 
     """
     scale = len(blocks) / raw_count if raw_count else 1.0
     cursor: dict[tuple[str, int], tuple[int, int]] = {}
+    # Labelled markers ([^n], ※n) can be anywhere: index the blocks that hold each label once,
+    # so a note whose marker is missing does not rescan the whole document.
+    labelled: dict[str, list[int]] = {}
+    if any(n.style in ("md", "note") for n in notes):
+        for b, block in enumerate(blocks):
+            for m in _LABEL.finditer(block.text):
+                places = labelled.setdefault(m.group(0), [])
+                if not places or places[-1] != b:
+                    places.append(b)
     for note in notes:
         if note.style == "note" and len(note.number) == 1:
             continue  # a bare ※ note has no marker
@@ -157,7 +168,11 @@ def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 
             last = min(last, here + _AFTER_DEF)
         pattern = _marker_pattern(note)
         found = None
-        for b in range(bi, last):
+        candidates: Iterable[int] = range(bi, last)
+        if note.style in ("md", "note"):
+            label = f"[^{note.number}]" if note.style == "md" else note.number
+            candidates = [b for b in labelled.get(label, []) if b >= bi]
+        for b in candidates:
             text = blocks[b].text
             for m in pattern.finditer(text, pos if b == bi else 0):
                 if _acceptable(note, text, m.start(), m.end()):
