@@ -160,6 +160,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "億": ("おく", "", None),
     "畳": ("じょう", "", None),
     "字": ("じ", "", None),
+    "箱": ("はこ", "", None),
     "万": ("まん", "", None),
 }
 

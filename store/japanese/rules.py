@@ -622,6 +622,11 @@ RENDAKU_SUFFIXES = {
     "付": "つけ",
     "造": "つく",
     "遣": "つか",
+    "醤": "しょう",
+    "羽": "はお",
+    "汁": "しる",
+    "箱": "はこ",
+    "沿": "そ",
 }
 _VOICED = str.maketrans(
     "かきくけこさしすせそたちつてとはひふへほ", "がぎぐげござじずぜぞだぢづでどばびぶべぼ"
@@ -629,9 +634,12 @@ _VOICED = str.maketrans(
 
 
 def rendaku(tokens: list[Token], i: int) -> str | None:
-    """通り, 使い, 作り, 付け right after a noun voice: どおり, づかい, づくり, づけ."""
+    """通り, 使い, 作り, 醤油, 羽織, 汁, 箱, 沿い right after a noun voice (rendaku):
+    竹下通り どおり, 普段使い づかい, 野菜作り づくり, だし醤油 じょうゆ, 陣羽織 ばおり, 川沿い ぞい."""
     tok = tokens[i]
     plain = RENDAKU_SUFFIXES.get(tok.surface[0])
+    if plain is not None and i > 0 and tokens[i - 1].pos[1] == "数詞":
+        return None  # 3箱 counts boxes: はこ
     if plain is None or not tok.reading.startswith(plain) or not _suffix_after_noun(tokens, i):
         return None
     return tok.reading[0].translate(_VOICED) + tok.reading[1:]
