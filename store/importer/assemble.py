@@ -225,8 +225,8 @@ class _Reader:
         if not self.full_note_widths:
             return max(self.note_width, self.page_width)
         if self._full_cache[0] != len(self.full_note_widths):
-            ordered = sorted(self.full_note_widths)
-            self._full_cache = (len(ordered), ordered[len(ordered) // 2])
+            ordered = sorted(self.full_note_widths[-101:])  # the recent pages' notes
+            self._full_cache = (len(self.full_note_widths), ordered[len(ordered) // 2])
         return self._full_cache[1]
 
     def note_overflow(self, line: str, stripped: str, w: float) -> bool:
