@@ -99,8 +99,11 @@ class Assembled:
 class _Reader:
     """State while reading lines: the open paragraph, interrupted ones, footnotes, outline."""
 
-    def __init__(self, lines: list[str], *, wrapped: bool, flow: float) -> None:
+    def __init__(
+        self, lines: list[str], *, wrapped: bool, flow: float, markdown: bool = False
+    ) -> None:
         self.lines = lines
+        self.markdown = markdown
         self.wrapped = wrapped
         self.flow = flow
         self.double = double_spaced(lines) if wrapped else False
@@ -125,7 +128,6 @@ class _Reader:
         self.in_debris = False
         self.separator = False
         self.caption_prefix = ""
-        self.markdown = False
 
     # -- blocks -------------------------------------------------------------------------------
 
@@ -230,8 +232,8 @@ class _Reader:
         return self._full_cache[1]
 
     def note_overflow(self, line: str, stripped: str, w: float) -> bool:
-        """A note cut by a page break continues at the next page's foot (wider than the body,
-        or after the whitespace-only line that separates a page's notes)."""
+        """A note cut by a page break continues at the next page's foot, after the
+        whitespace-only line that separates a page's notes from its body."""
         if not self.note_open() or match_heading(stripped) is not None:
             return False
         page_start = line.startswith(" ") and not line.startswith("  ")
@@ -624,8 +626,7 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     if aozora.looks_aozora(lines):
         return _assemble_aozora(lines)
     wrapped, flow = (False, 0.0) if markdown else is_wrapped(lines)
-    reader = _Reader(lines, wrapped=wrapped, flow=flow)
-    reader.markdown = markdown
+    reader = _Reader(lines, wrapped=wrapped, flow=flow, markdown=markdown)
     if not markdown and (not wrapped or _starts_with_title(lines, flow)):
         _title_and_byline(reader)
     reader.run()
