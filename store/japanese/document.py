@@ -3,7 +3,7 @@
 ``document_readings(doc)`` analyses the blocks in order, then the footnotes (so a gloss in the
 body also serves the notes), with each block's source ruby winning. The result is cached as JSON
 under ``store.paths.cache_dir() / "readings"``, keyed by a hash of everything that decides it
-(texts, source ruby, the analysis version, the dictionary version). A cache file that is
+(texts, source ruby, the analysis code, the dictionary version). A cache file that is
 missing, damaged, or of another version is ignored and rebuilt; failing to write one is
 not an error either.
 """
@@ -23,7 +23,8 @@ from store.japanese.readings import Annotator, Reading
 from store.japanese.rules import detect_style
 from store.model import Document
 
-#: Bump when rules or the data change what readings a text gets (invalidates caches).
+#: Bump when the cache format changes. (Changes to the analysis code invalidate caches by
+#: themselves: the key includes a hash of this package's sources.)
 ANALYSIS_VERSION = 1
 _SOURCES = ("source", "gloss", "dict", "guess")
 
@@ -50,7 +51,7 @@ class DocumentReadings:
 def analysis_key(doc: Document) -> str:
     """Hash of everything that decides the readings of ``doc``."""
     h = hashlib.sha256()
-    h.update(f"v{ANALYSIS_VERSION}|{_dictionary_version()}|".encode())
+    h.update(f"v{ANALYSIS_VERSION}|{_dictionary_version()}|{_code_version()}|".encode())
     for block in doc.blocks:
         h.update(block.text.encode("utf-8", "surrogatepass"))
         h.update(repr([(r.start, r.end, r.reading) for r in block.ruby]).encode())
@@ -60,6 +61,22 @@ def analysis_key(doc: Document) -> str:
         h.update(note.text.encode("utf-8", "surrogatepass"))
         h.update(repr([(r.start, r.end, r.reading) for r in note.ruby]).encode())
     return h.hexdigest()
+
+
+_CODE_VERSION: str | None = None
+
+
+def _code_version() -> str:
+    """A hash of the analysis code itself, so a changed rule never serves stale readings."""
+    global _CODE_VERSION
+    if _CODE_VERSION is None:
+        h = hashlib.sha256()
+        here = Path(__file__).resolve().parent
+        for name in sorted(p.name for p in here.glob("*.py")):
+            with contextlib.suppress(OSError):
+                h.update(name.encode() + (here / name).read_bytes())
+        _CODE_VERSION = h.hexdigest()[:16]
+    return _CODE_VERSION
 
 
 def _dictionary_version() -> str:
