@@ -172,3 +172,22 @@ def test_a_report_title_and_byline_before_the_numbered_sections() -> None:
         ("paragraph", 0, "2024年11月"),
     ]
     assert doc.blocks[3].text.endswith("論ずる。なお、肩書はいずれも当時のものである。")
+
+
+CIRCLED = """\
+両国は、次の三点で協力することで一致した。
+すなわち、地域の平和と安定の確保のための
+①防衛協力の強化、②経済安全保障の推進、
+③人的交流の拡大である。両国はこれらの分
+野での協力を一層進めていくことを確認し、
+今後も緊密に連携していくことで一致した。
+"""
+
+
+def test_a_wrapped_line_starting_with_a_circled_number_stays_in_its_paragraph() -> None:
+    doc = import_text(CIRCLED)
+    assert [b.kind for b in doc.blocks] == ["paragraph"]
+    assert (
+        "確保のための①防衛協力の強化、②経済安全保障の推進、③人的交流の拡大である。"
+        in doc.blocks[0].text
+    )

@@ -363,7 +363,7 @@ class _Reader:
                 self.new_paragraph("quote", body, w)
             return i + 1
         m = _LIST.match(line)
-        if m and len(stripped) > 1:
+        if m and len(stripped) > 1 and not self.inside_open_paragraph(stripped):
             body = line[m.end() :].strip() if m.group("bullet") else line[m.start("num") :].strip()
             if m.group("bullet") and body.startswith(("・", "•")):
                 body = body[1:].strip()
@@ -407,15 +407,21 @@ class _Reader:
         cur.set_tail(f"{tail[:-k]}｜{tail[-k:]}《{reading}》")
         cur.after_ruby = True
 
-    def heading_span(self, i: int) -> tuple[int, HeadingLine] | None:
-        line = self.lines[i].rstrip()
+    def inside_open_paragraph(self, stripped: str) -> bool:
+        """In a PDF, a full-width line while a paragraph is open is that paragraph's text,
+        whatever it starts with (``①…``, ``（1）…``)."""
         cur = self.current
-        if (
+        return bool(
             self.wrapped
             and cur is not None
+            and cur.kind == "paragraph"
             and cur.unfinished()
-            and (cur.after_ruby or width(line.strip()) >= self.ref(cur) - 1.5)
-        ):
+            and (cur.after_ruby or width(stripped) >= self.ref(cur) - 1.5)
+        )
+
+    def heading_span(self, i: int) -> tuple[int, HeadingLine] | None:
+        line = self.lines[i].rstrip()
+        if self.inside_open_paragraph(line.strip()):
             return None  # a full line inside an open paragraph is text, not a heading
         if _ASCII_NUMBERED.match(line):
             return None  # "1. …" is a Markdown list item
