@@ -43,6 +43,8 @@ def test_sentences_and_numbers_are_not_headings() -> None:
         "2025年は大きな転換点となった。",
         "1.5%の成長を記録した",
         "アメリカは同盟国である。",
+        "12 月には首脳会談が行われ",
+        "3 か国の首脳が集まり",
     ]:
         assert match_heading(line) is None, line
 

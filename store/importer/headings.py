@@ -27,7 +27,13 @@ _PATTERNS: list[tuple[str, int | None, re.Pattern[str]]] = [
     ),
     ("section", 1, re.compile(rf"^(?P<text>第[{_NUM}一二三四五六七八九十百]+節[\s　]*\S.*)$")),
     ("num", 2, re.compile(rf"^(?P<text>[{_NUM}]{{1,2}}(?:．|\.(?![0-9]))[ 　\t]*\S.*)$")),
-    ("num", 2, re.compile(rf"^(?P<text>[{_NUM}]{{1,2}}[ 　\t]+(?![{_NUM}]).*\S)$")),
+    (
+        "num",
+        2,
+        re.compile(
+            rf"^(?P<text>[{_NUM}]{{1,2}}[ 　\t]+(?![{_NUM}％%か歳人件回]|[年月日時分秒][^\u4e00-\u9fff]).*\S)$"
+        ),
+    ),
     ("paren_num", 3, re.compile(rf"^(?P<text>[（(][{_NUM}]{{1,2}}[）)][ 　\t]*\S.*)$")),
     ("kata", 4, re.compile(rf"^(?P<text>[{_KATA}][．.]?[ 　\t]+\S.*)$")),
     ("paren_kata", 5, re.compile(rf"^(?P<text>[（(][{_KATA}][）)][ 　\t]*\S.*)$")),
