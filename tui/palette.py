@@ -43,9 +43,8 @@ def palette_commands(app: ShioriApp) -> Iterator[PaletteCommand]:
             partial(app.run_action, info.action, info.namespace),
         )
     for mode, label in app.furigana_modes():
-        yield PaletteCommand(
-            f"Furigana: {label}", "Reader display mode", partial(app.set_furigana_mode, mode)
-        )
+        title = label if label.lower().startswith("furigana") else f"Furigana: {label}"
+        yield PaletteCommand(title, "Reader display mode", partial(app.set_furigana_mode, mode))
     for name in sorted(app.available_themes):
         yield PaletteCommand(
             f"Theme: {name}", "Colour theme (remembered)", partial(app.set_theme, name)
