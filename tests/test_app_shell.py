@@ -405,3 +405,20 @@ async def test_clicking_a_document_in_the_tree_opens_it(user_doc: Path) -> None:
         assert app.current_key == key
         assert app.header.doc_title == "日米関係の記録"
         assert app.focused is app.reader
+
+
+async def test_control_characters_in_names_never_reach_the_terminal(user_doc: Path) -> None:
+    odd = user_doc.with_name("\x1b[31mred\x07.txt")
+    odd.write_text("本文です。\n", encoding="utf-8")
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        tree = tree_of(app)
+        [node] = [n for n in tree.root.children if n.data and n.data.path == odd]
+        assert "\x1b" not in str(node.label) and "\x07" not in str(node.label)
+        assert "red" in str(node.label)
+        app.open_document(doc_key(odd), odd)
+        await settle(pilot, app)
+        assert "\x1b" not in app.header.render().plain
+        shot = app.export_screenshot()
+        assert "\x1b[31m" not in shot and "\x07" not in shot

@@ -21,6 +21,7 @@ from textual.widgets.tree import TreeNode
 
 from store.library import LibraryEntry
 from store.model import Document
+from tui.layout.cells import safe_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,11 @@ class TreeTarget:
 
 LOADING = "loading outline..."
 NO_HEADINGS = "(no headings)"
+
+
+def label(text: str) -> Text:
+    """One line of plain text, control characters drawn as visible symbols (never raw)."""
+    return Text(safe_text(" ".join(text.split())))
 
 
 def outline_of(doc: Document) -> list[tuple[int, int, str]]:
@@ -90,7 +96,7 @@ class DocTree(Tree[TreeTarget | None]):
         self._untitled.clear()
         for entry in entries:
             node = self.root.add(
-                Text(entry.title), data=TreeTarget(entry.key, entry.path), allow_expand=True
+                label(entry.title), data=TreeTarget(entry.key, entry.path), allow_expand=True
             )
             self._documents[entry.key] = node
             if not entry.meta.title and not entry.meta.title_supplied:
@@ -116,7 +122,7 @@ class DocTree(Tree[TreeTarget | None]):
             while len(stack) > 1 and stack[-1][0] >= level:
                 stack.pop()
             parent = stack[-1][1]
-            child = parent.add(Text(text), data=TreeTarget(target.key, target.path, index))
+            child = parent.add(label(text), data=TreeTarget(target.key, target.path, index))
             child.allow_expand = False
             stack.append((level, child))
         # A heading with sub-headings can expand; leaves cannot.
@@ -127,7 +133,7 @@ class DocTree(Tree[TreeTarget | None]):
         elif len(node.children) == 1:
             node.children[0].expand()  # one title heading: show the chapters under it
         if key in self._untitled and doc.title.strip():
-            node.set_label(Text(" ".join(doc.title.split())))
+            node.set_label(label(doc.title))
             self._untitled.discard(key)
         self._outlined.add(key)
         node.allow_expand = True
@@ -137,7 +143,7 @@ class DocTree(Tree[TreeTarget | None]):
         if node is None:
             return
         node.remove_children()
-        node.add_leaf(Text(message, style="red"), data=None)
+        node.add_leaf(Text(safe_text(message), style="red"), data=None)
         self._outlined.add(key)
 
     def reveal(self, key: str, block: int | None = None) -> None:

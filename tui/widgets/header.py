@@ -11,14 +11,16 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.layout.cells import safe_text
+
 APP_MARK = " 栞 Shiori "
 SEPARATOR = " / "
 ELLIPSIS = ".."
 
 
 def one_line(text: str) -> str:
-    """``text`` with runs of whitespace (tabs, newlines) as single spaces and no controls."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    """``text`` on one line (whitespace runs as one space), controls drawn as visible symbols."""
+    return safe_text(" ".join(text.split()))
 
 
 def fit(text: str, width: int) -> str:
