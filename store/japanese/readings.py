@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from store.japanese import analyzer
@@ -37,9 +38,12 @@ class Reading:
 
 
 #: A kanji run, optional okurigana, then a hiragana reading in parentheses: 齟齬（そご）.
-_GLOSS = re.compile(
-    r"([\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆ヶ]+)([ぁ-ゖ]{0,4})[（(]([ぁ-ゖー]{1,30})[）)]"
-)
+@cache
+def _gloss_pattern() -> re.Pattern[str]:
+    """Compiled on first use (only text with parentheses needs it; start-up stays short)."""
+    return re.compile(
+        r"([\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆ヶ]+)([ぁ-ゖ]{0,4})[（(]([ぁ-ゖー]{1,30})[）)]"
+    )
 
 
 def _tokens(text: str) -> list[Token]:
@@ -128,7 +132,7 @@ class Annotator:
 
     def _find_glosses(self, text: str) -> list[tuple[int, int, str]]:
         found = []
-        for m in _GLOSS.finditer(text):
+        for m in _gloss_pattern().finditer(text):
             run, okuri, gloss = m.group(1), m.group(2), m.group(3)
             if okuri:
                 if not gloss.endswith(okuri) or len(gloss) <= len(okuri):
@@ -214,7 +218,9 @@ def _non_overlapping(
     return taken
 
 
-_KANJI_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆〇ヶ仝〻]+")
+@cache
+def _kanji_run() -> re.Pattern[str]:
+    return re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆〇ヶ仝〻]+")
 
 
 def _gap(text: str, start: int, end: int, out: list[Segment]) -> None:
@@ -222,7 +228,7 @@ def _gap(text: str, start: int, end: int, out: list[Segment]) -> None:
     gap = text[start:end]
     pos = 0
     if has_kanji(gap):
-        for m in _KANJI_RUN.finditer(gap):
+        for m in _kanji_run().finditer(gap):
             if m.start() > pos:
                 out.append((gap[pos : m.start()], None))
             out.append((m.group(), None))
