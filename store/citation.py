@@ -89,13 +89,17 @@ def safe_text(text: str) -> str:
 
 
 def locator_for(document: Document, start: int, *, title: str = "", page: str = "") -> Locator:
-    """The headings ``start`` sits under, without a top heading that merely repeats the title."""
+    """The headings ``start`` sits under, without a top heading that merely repeats the title.
+
+    ``title`` is the work's bibliographic title; the imported ``document.title`` is used only
+    without one, since import often takes a chapter's first section heading (``1 概観``) as
+    its title, and that heading is a real part of the locator. Same chain as
+    :meth:`Locator.from_section` gives for a stored annotation.
+    """
     block, _ = document.locate(start)
-    chain = [clean(h.text) for h in document.section_of(block)]
-    titles = {clean(title), clean(document.title)} - {""}
-    while chain and chain[0] in titles:
-        chain.pop(0)
-    return Locator(tuple(h for h in chain if h), page)
+    return Locator.from_section(
+        [h.text for h in document.section_of(block)], title=title or document.title, page=page
+    )
 
 
 def readings_in(document: Document, start: int, end: int) -> list[tuple[int, int, str]]:

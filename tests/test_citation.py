@@ -135,3 +135,22 @@ def test_escape_sequences_never_reach_the_citation() -> None:
 def test_unknown_style_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="ja, sist02, en"):
         format_source(BOOK, Locator(), "apa")
+
+
+def test_a_numbered_first_section_stays_in_the_locator_when_the_title_differs() -> None:
+    """The imported title of a white-paper chapter is often just its first heading (1 概観):
+    `shiori cite` and the Markdown export must name the same section chain."""
+    doc = Document(
+        title="1 概観",
+        blocks=[
+            Block("heading", "1 概観", level=1),
+            Block("heading", "〈日本の対北米外交〉", level=2),
+            Block("paragraph", "日米関係はかつてないほど強固である。"),
+        ],
+    )
+    start = doc.block_starts[2]
+    direct = locator_for(doc, start, title="北米")
+    stored = Locator.from_section(["1 概観", "〈日本の対北米外交〉"], title="北米")
+    assert direct == stored == Locator(("1 概観", "〈日本の対北米外交〉"))
+    # A top heading that merely repeats the work's title is still left out.
+    assert locator_for(doc, start, title="1 概観").section == ("〈日本の対北米外交〉",)
