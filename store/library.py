@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 
@@ -39,11 +39,6 @@ class DocMeta:
     def from_dict(cls, data: dict[str, object]) -> DocMeta:
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})  # type: ignore[arg-type]
-
-    def merged(self, other: DocMeta) -> DocMeta:
-        """``other``'s non-empty fields over ours (what the user entered wins)."""
-        changes = {f.name: getattr(other, f.name) for f in fields(other) if getattr(other, f.name)}
-        return replace(self, **changes)
 
 
 @dataclass(frozen=True)
@@ -95,16 +90,19 @@ def path_for_key(key: str) -> Path:
 
 
 def metadata_for(path: str | Path) -> DocMeta:
-    """The seed's bundled metadata, overlaid with whatever the user entered for it."""
+    """What the user entered for the document, else the seed's bundled metadata.
+
+    The metadata form saves every field, so the user's record replaces the bundled one whole:
+    a field the user cleared stays cleared.
+    """
     key = doc_key(path)
-    meta = (
-        _seed_metadata().get(Path(path).name, DocMeta()) if key.startswith("seed:") else DocMeta()
-    )
     if user_metadata_lookup is not None:
         user = user_metadata_lookup(key)
         if user is not None:
-            meta = meta.merged(user)
-    return meta
+            return user
+    if key.startswith("seed:"):
+        return _seed_metadata().get(Path(path).name, DocMeta())
+    return DocMeta()
 
 
 def _documents_in(folder: Path) -> list[Path]:

@@ -64,3 +64,15 @@ def test_user_documents_follow_the_seeds_and_user_metadata_wins(
     assert not entries[-1].read_only
     assert (entries[-1].title, entries[-1].meta.author) == ("覚え書き", "私")
     assert library.path_for_key("lib:my-notes.md") == doc
+
+
+def test_a_field_the_user_cleared_stays_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The metadata form saves every field; clearing one must not bring the bundled value back."""
+    seed = paths.SEEDS_DIR / "mofa-japan-us-summit-2025-10-28.txt"
+    bundled = library.metadata_for(seed)
+    assert bundled.publisher == "Fast Fact"
+    edited = library.DocMeta(**{**bundled.__dict__, "publisher": ""})
+    monkeypatch.setattr(library, "user_metadata_lookup", lambda key: edited)
+    meta = library.metadata_for(seed)
+    assert meta.publisher == ""
+    assert meta.title == bundled.title

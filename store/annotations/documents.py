@@ -22,10 +22,8 @@ from store.model import Document
 
 def source_meta(repo: Repository, key: str) -> DocMeta:
     """Metadata for citing ``key``: the library's (with the user's), else the imported title."""
-    meta = metadata_for(path_for_key(key))
-    user = load_user_metadata(key, repo)  # also when the library's hook is not installed
-    if user is not None:
-        meta = meta.merged(user)
+    # The user's record (also when the library's hook is not installed) replaces the bundled one.
+    meta = load_user_metadata(key, repo) or metadata_for(path_for_key(key))
     if not meta.title:
         state = repo.file_state(key) or {}
         title = state.get("title") or Path(key.split(":", 1)[-1]).stem

@@ -20,7 +20,8 @@ def load_user_metadata(doc_key: str, repo: Repository | None = None) -> DocMeta 
     """What the user entered for ``doc_key``, or None (also when the store cannot be read)."""
     try:
         rec = (repo or default_repository()).user_metadata(doc_key)
-    except StorageError:
+    except (StorageError, OSError):
+        # An unusable data dir must not stop a citation: fall back to the bundled metadata.
         return None
     if rec is None:
         return None
