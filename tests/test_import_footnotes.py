@@ -107,3 +107,17 @@ def test_numbered_kome_notes_link_their_markers() -> None:
     assert para.text == "対象国は増えている。別の件もある。"
     assert [(r.offset, r.footnote_id) for r in para.refs] == [(3, "※1"), (13, "※2")]
     assert [(f.id, f.text) for f in doc.footnotes] == [("※1", "2024年末時点。"), ("※2", "参考値。")]
+
+
+def test_endnotes_far_from_their_markers_are_linked() -> None:
+    paras = [f"第{n}段落の本文である。" for n in range(60)]
+    paras[3] = "ここで論じる問題は重要である1。"
+    paras[45] = "さらに別の論点もある2。"
+    notes = [
+        "注",
+        "1 この問題については多くの先行研究があり、詳しくは別稿で論じる予定である。",
+        "2 別の論点についても、今後の研究で取り上げることとしたい。",
+    ]
+    doc = import_text("\n\n".join(paras + notes) + "\n")
+    linked = {r.footnote_id: b.text for b in doc.blocks for r in b.refs}
+    assert linked == {"1": "ここで論じる問題は重要である。", "2": "さらに別の論点もある。"}

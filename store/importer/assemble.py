@@ -38,6 +38,7 @@ _LIST = re.compile(
     r"^[ \t\u3000]*(?:(?P<bullet>[-*+・•●◦])[ \t\u3000]*|(?P<num>[①-⑳]|\d{1,2}\.[ \t]|[（(]?[a-z][)）][ \t]))"
 )
 _ASCII_NUMBERED = re.compile(r"^[ \t]*\d{1,2}\.[ \t]")
+_NOTES_HEADING = re.compile(r"^[【＜<(（\[■]?(?:注|脚注|注釈|註|Notes?)[】＞>)）\]]?$")
 _RULE_CELL = re.compile(r"^:?-{3,}:?$")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _RUBY_MAX = 8
@@ -128,6 +129,7 @@ class _Reader:
         self.in_debris = False
         self.separator = False
         self.caption_prefix = ""
+        self.notes_section = False
 
     # -- blocks -------------------------------------------------------------------------------
 
@@ -292,7 +294,11 @@ class _Reader:
             if self.current is not None and self.current.unfinished():
                 self.interrupted = True
             return i + 1
-        expect = {self.bare_last + 1, 1} if self.wrapped else set()
+        if _NOTES_HEADING.match(stripped):
+            self.notes_section = True  # endnotes follow: "1 …" lines are definitions
+            self.heading(HeadingLine("plain", None, stripped))
+            return i + 1
+        expect = {self.bare_last + 1, 1} if self.wrapped or self.notes_section else set()
         d = match_definition(line, expect_bare=expect, next_bare=self.bare_last + 1)
         if d is not None:
             self.start_note(d[0], d[1], d[2], i, w)

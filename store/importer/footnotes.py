@@ -136,6 +136,8 @@ def _acceptable(note: NoteDef, text: str, start: int, end: int) -> bool:
 #: this many blocks before and after the definition (it also keeps the search linear).
 _BEFORE_DEF = 40
 _AFTER_DEF = 80
+#: Endnotes gathered at a section's end: how far back their markers are looked for.
+_FAR_BEFORE_DEF = 600
 
 
 def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 0) -> None:
@@ -159,25 +161,25 @@ def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 
         if note.style == "note" and len(note.number) == 1:
             continue  # a bare ※ note has no marker
         key = (note.style, note.scope)
-        bi, pos = cursor.get(key, (0, 0))
-        last = len(blocks)
-        if note.style in ("paren", "bare"):
-            here = int(note.block * scale)
-            if here - _BEFORE_DEF > bi:
-                bi, pos = here - _BEFORE_DEF, 0
-            last = min(last, here + _AFTER_DEF)
+        start_block, start_pos = cursor.get(key, (0, 0))
         pattern = _marker_pattern(note)
-        found = None
-        candidates: Iterable[int] = range(bi, last)
+        searches: list[tuple[Iterable[int], int, int]] = []  # (blocks, first block, its pos)
         if note.style in ("md", "note"):
             label = f"[^{note.number}]" if note.style == "md" else note.number
-            candidates = [b for b in labelled.get(label, []) if b >= bi]
-        for b in candidates:
-            text = blocks[b].text
-            for m in pattern.finditer(text, pos if b == bi else 0):
-                if _acceptable(note, text, m.start(), m.end()):
-                    found = (b, m.start(), m.end())
-                    break
+            places = [b for b in labelled.get(label, []) if b >= start_block]
+            searches.append((places, start_block, start_pos))
+        else:
+            here = int(note.block * scale)
+            lo = max(start_block, here - _BEFORE_DEF)
+            first_pos = start_pos if lo == start_block else 0
+            searches.append((range(lo, min(len(blocks), here + _AFTER_DEF)), lo, first_pos))
+            if lo > start_block:  # endnotes: the marker may be pages before its note
+                far = max(start_block, here - _FAR_BEFORE_DEF)
+                far_pos = start_pos if far == start_block else 0
+                searches.append((range(far, lo), far, far_pos))
+        found = None
+        for candidates, first, first_pos in searches:
+            found = _first_marker(blocks, note, pattern, candidates, first, first_pos)
             if found:
                 break
         if not found:
@@ -185,6 +187,22 @@ def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 
         b, start, end = found
         _remove(blocks[b], start, end, note.full_id)
         cursor[key] = (b, start)
+
+
+def _first_marker(
+    blocks: list[Block],
+    note: NoteDef,
+    pattern: re.Pattern[str],
+    candidates: Iterable[int],
+    first: int,
+    first_pos: int,
+) -> tuple[int, int, int] | None:
+    for b in candidates:
+        text = blocks[b].text
+        for m in pattern.finditer(text, first_pos if b == first else 0):
+            if _acceptable(note, text, m.start(), m.end()):
+                return (b, m.start(), m.end())
+    return None
 
 
 def _remove(block: Block, start: int, end: int, footnote_id: str) -> None:
