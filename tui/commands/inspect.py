@@ -28,11 +28,18 @@ def run(args: argparse.Namespace) -> int:
     except ImportFailed as exc:
         print(f"shiori inspect: {exc}", file=sys.stderr)
         return 2
-    if args.json:
-        json.dump(doc.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+    text = (
+        json.dumps(doc.to_json(), ensure_ascii=False, indent=1) + "\n"
+        if args.json
+        else outline(doc)
+    )
+    out = getattr(sys.stdout, "buffer", None)
+    if out is not None:  # always UTF-8, whatever the locale says
+        sys.stdout.flush()
+        out.write(text.encode("utf-8"))
+        out.flush()
     else:
-        sys.stdout.write(outline(doc))
+        sys.stdout.write(text)
     return 0
 
 
