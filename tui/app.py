@@ -388,6 +388,8 @@ class ShioriApp(App[None]):
         readers of their own, on their own screens, whose positions are not the document's)."""
         if self.current_key is None:
             return  # the welcome text: nothing to show or remember
+        if self.reader.position[0] != message.block:
+            return  # stale (e.g. from the document shown before): a current one follows
         self.header.section = message.section_title
         self.header.progress = message.fraction
         if self.current_key is None or self.current_document is None:
