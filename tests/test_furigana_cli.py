@@ -136,7 +136,24 @@ def test_the_command_does_not_import_textual(tmp_path: Path) -> None:
         "main(['furigana'])\n"
         "assert not [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
     )
+    env = dict(os.environ, SHIORI_CACHE_DIR=str(tmp_path / "cache"))
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=120
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=120, env=env
     )
     assert result.returncode == 0, result.stderr.decode()
+
+
+def test_bytecode_is_kept_in_the_cache_dir_not_the_source_tree(tmp_path: Path) -> None:
+    env = dict(os.environ, SHIORI_CACHE_DIR=str(tmp_path / "cache"), PYTHONDONTWRITEBYTECODE="1")
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "furigana"],
+        input="漢字".encode(),
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    cached = list((tmp_path / "cache" / "pycache").rglob("readings*.pyc"))
+    assert cached, "the analysis modules' bytecode should be cached for the next start"
