@@ -4,8 +4,9 @@ Sudachi gives each word its dictionary reading; some words read differently by c
 rule is a function ``rule(tokens, i) -> str | None`` returning a better reading for
 ``tokens[i]`` (or None to keep it); ``RULES`` lists them in the order they run, each pinned by
 tests (tests/test_japanese_rules.py) and kept only if it helps on the benchmark
-(``python -m tui.bench furigana``). ``SHIORI_FURIGANA_SKIP=rule,rule`` turns rules off, so the
-benchmark can measure each one.
+(``python -m tui.bench furigana --ablate`` turns each off in turn, through
+``SHIORI_FURIGANA_SKIP=rule,rule``). Two are neutral there and kept because they are plainly
+right on documents the benchmark lacks: ``weekday`` and ``juu``.
 
 Some readings depend on the register of the whole text: in modern prose 私 is わたし, while
 Meiji–Shōwa fiction prints わたくし, 好い いい, 宅 うち, 室 へや. ``detect_style`` tells the two
