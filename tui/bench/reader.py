@@ -58,6 +58,10 @@ class Run:
 LEAVE_ALT_SCREEN = b"\x1b[?1049l"
 
 
+#: A run that has not painted by then is stuck: it is killed and the benchmark fails.
+RUN_TIMEOUT = 180.0
+
+
 def run_in_pty(argv: list[str], env: dict[str, str], size: tuple[int, int]) -> Run:
     """Run ``argv`` on a pseudo-terminal of ``size`` (cols, rows) until it exits."""
     master, slave = os.openpty()
@@ -79,6 +83,10 @@ def run_in_pty(argv: list[str], env: dict[str, str], size: tuple[int, int]) -> R
                     tail = tail[-16:] + os.read(master, 65536)
                     if painted is None and LEAVE_ALT_SCREEN in tail:
                         painted = time.perf_counter() - start
+            if time.perf_counter() - start > RUN_TIMEOUT:
+                proc.kill()
+                proc.wait()
+                raise RuntimeError(f"{' '.join(argv)} did not finish in {RUN_TIMEOUT:.0f} s")
             pid, wait_status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 status = wait_status
@@ -179,13 +187,23 @@ def main(argv: list[str]) -> int:
             run_in_pty(command, case_env, size)  # warm-up: page cache, furigana cache
         # Rounds of one run per case, so a busy moment on the machine hits every case alike.
         timed: dict[str, list[Run]] = {label: [] for label, _, _ in cases}
-        for _ in range(args.runs):
+        cold_runs: list[Run] = []
+        cold_env = {**env, "SHIORI_EXIT_AFTER_PAINT": "furigana"}
+        for round_no in range(args.runs):
             for label, command, case_env in cases:
                 timed[label].append(run_in_pty(command, case_env, size))
+            # A first-ever open: empty furigana cache, so the dictionary loads in the worker.
+            cold_env["SHIORI_CACHE_DIR"] = str(tmpdir / f"cold-cache-{round_no}")
+            cold_runs.append(run_in_pty([*shiori, str(largest)], cold_env, size))
         results = {label: median(runs) for label, runs in timed.items()}
         for label, (seconds, peak) in results.items():
             print(f"  {label:<44} median {seconds * 1000:7.0f} ms   peak RSS {peak:6.0f} MB")
 
+        cold_seconds, cold_peak = median(cold_runs)
+        print(
+            f"  {'largest seed, with furigana, cold cache':<44} median "
+            f"{cold_seconds * 1000:7.0f} ms   peak RSS {cold_peak:6.0f} MB"
+        )
         values = list(results.values())
         minimal, seed_first, seed_furi, big_first, big_furi = (v[0] for v in values)
         print("ratios:")
