@@ -191,3 +191,27 @@ def test_a_wrapped_line_starting_with_a_circled_number_stays_in_its_paragraph() 
         "確保のための①防衛協力の強化、②経済安全保障の推進、③人的交流の拡大である。"
         in doc.blocks[0].text
     )
+
+
+def test_running_header_dropped_but_the_chapter_title_it_repeats_kept_once() -> None:
+    page = (
+        "第2章 地球儀を俯瞰する外交\n"
+        "両国の関係は、本年も様々な分野で大きく進\n"
+        "展した。首脳間の往来も活発に行われ、各分\n"
+        "野での協力が一層深まった一年となった。\n"
+        "\n12\n\n"
+        "第2章 地球儀を俯瞰する外交\n"
+        "また、経済分野では、投資と貿易の拡大が続\n"
+        "き、両国の経済関係は一層緊密になった。\n"
+        "\n13\n\n"
+        "第2章 地球儀を俯瞰する外交\n"
+        "さらに、人的交流の面でも、若者の交流事業\n"
+        "が各地で実施され、相互理解が深まった。\n"
+    )
+    doc = import_text(page)
+    assert [(b.kind, b.text[:8]) for b in doc.blocks] == [
+        ("heading", "第2章 地球儀を"),
+        ("paragraph", "両国の関係は、本"),
+        ("paragraph", "また、経済分野で"),
+        ("paragraph", "さらに、人的交流"),
+    ]

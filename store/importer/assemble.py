@@ -130,6 +130,7 @@ class _Reader:
         self.separator = False
         self.caption_prefix = ""
         self.notes_section = False
+        self.headers_seen: set[str] = set()
 
     # -- blocks -------------------------------------------------------------------------------
 
@@ -279,7 +280,8 @@ class _Reader:
             self.close_current()
             self.end_note()
 
-    def line(self, i: int, line: str, stripped: str) -> int:  # noqa: C901 - one rule per branch
+    def line(self, i: int, line: str, stripped: str) -> int:
+        """Read the non-blank line ``i``; return the index of the next line to read."""
         w = width(stripped)
         if self.in_debris:
             if len(stripped) >= 60 and ends_sentence(stripped):
@@ -290,10 +292,19 @@ class _Reader:
             self.in_debris = True
             self.close_current()
             return i + 1
+        if stripped in self.headers and stripped not in self.headers_seen:
+            self.headers_seen.add(stripped)
+            if match_heading(stripped) is not None:
+                # a chapter title repeated as the running header: its first time is the title
+                return self.line_after_debris(i, line, stripped, w)
         if is_debris(stripped) or stripped in self.headers:
             if self.current is not None and self.current.unfinished():
                 self.interrupted = True
             return i + 1
+        return self.line_after_debris(i, line, stripped, w)
+
+    def line_after_debris(self, i: int, line: str, stripped: str, w: float) -> int:  # noqa: C901
+        """The rules for a line that is not page furniture, in order of precedence."""
         if _NOTES_HEADING.match(stripped):
             self.notes_section = True  # endnotes follow: "1 …" lines are definitions
             self.heading(HeadingLine("plain", None, stripped))
