@@ -215,3 +215,41 @@ def test_running_header_dropped_but_the_chapter_title_it_repeats_kept_once() -> 
         ("paragraph", "また、経済分野で"),
         ("paragraph", "さらに、人的交流"),
     ]
+
+
+COLUMN = """\
+本文の段落では、両国の関係について述べる
+こととし、その経緯を順に説明していく予定
+である。まず、経済面での協力が進んだ。
+
+コラムでは、ニューヨークで毎年開かれるパレードの様子を紹介しま
+す。日本文化を紹介する多くの団体が参加し、沿道には大勢の観客が
+集まりました。その模様は多くのメディアでも取り上げられ、話題と
+
+3 カナダ
+カナダとの関係では、首脳間の往来が続き、
+両国の協力が様々な分野で一層強化された。
+ なりました。今後もこのような交流が続くことが期待されます。
+日本とカナダは、長い間、多くの分野で協力し、助け合ってきまし
+た。この交流が、将来の一層の関係強化につながることが期待されま
+す。
+また、安全保障の分野でも両国の連携が進
+み、共同訓練などが実施された。引き続き、
+両国は緊密に連携していくことで一致した。
+"""
+
+
+def test_a_column_wider_than_the_body_is_kept_together_across_a_page_break() -> None:
+    doc = import_text(COLUMN)
+    texts = [(b.kind, b.text[:6]) for b in doc.blocks]
+    assert texts == [
+        ("paragraph", "本文の段落で"),
+        ("paragraph", "コラムでは、"),
+        ("paragraph", "日本とカナダ"),
+        ("heading", "3 カナダ"),
+        ("paragraph", "カナダとの関"),
+        ("paragraph", "また、安全保"),
+    ]
+    assert doc.blocks[1].text.endswith(
+        "話題となりました。今後もこのような交流が続くことが期待されます。"
+    )

@@ -655,7 +655,35 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     reader.run()
     for note in reader.notes:
         note.finish()
-    return Assembled(reader.title, reader.blocks, reader.notes)
+    blocks = _regroup_columns(reader.blocks, flow) if wrapped else reader.blocks
+    return Assembled(reader.title, blocks, reader.notes)
+
+
+def _regroup_columns(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
+    """A column (a box set wider than the body) that a page break left among the body's
+    paragraphs is put back after the rest of its column."""
+    wide = 1.15 * flow
+    out: list[RawBlock] = []
+    last_wide = -1
+    for block in blocks:
+        is_wide = block.kind == "paragraph" and block.nlines >= 2 and block.maxw > wide
+        prev = out[-1] if out else None
+        stray = (
+            is_wide
+            and prev is not None
+            and not (prev.kind == "paragraph" and prev.maxw > wide)
+            and prev.kind in ("paragraph", "heading")
+            and last_wide >= 0
+            and len(out) - last_wide <= 30
+        )
+        if stray:
+            out.insert(last_wide + 1, block)
+            last_wide += 1
+            continue
+        out.append(block)
+        if is_wide:
+            last_wide = len(out) - 1
+    return out
 
 
 def _starts_with_title(lines: list[str], flow: float) -> bool:
