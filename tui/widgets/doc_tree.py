@@ -54,6 +54,14 @@ def outline_of(doc: Document) -> list[tuple[int, int, str]]:
 class DocTree(Tree[TreeTarget | None]):
     """Library and outlines; posts messages, holds no state beyond its nodes."""
 
+    # ASCII guides and icons: box-drawing characters and triangles are East Asian Ambiguous
+    # width, drawn two cells wide by some CJK terminals, which would shear every label.
+    ICON_NODE = "+ "
+    ICON_NODE_EXPANDED = "- "
+    LINES: ClassVar[dict[str, tuple[str, str, str, str]]] = {
+        style: ("  ", "| ", "`-", "|-") for style in ("default", "bold", "double")
+    }
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Open", id="tree.open"),
         Binding("down,j", "cursor_down", "Down", show=False, id="tree.down"),
