@@ -28,3 +28,7 @@ def test_osc_with_string_terminator_and_unterminated() -> None:
 
 def test_form_feed_is_a_line_break() -> None:
     assert sanitize("一頁目\x0c二頁目")[0] == "一頁目\n二頁目"
+
+
+def test_bidi_overrides_and_stray_bom_are_removed() -> None:
+    assert sanitize("右\u202e左\u2066中\u2069\ufeff終")[0] == "右左中終"
