@@ -422,3 +422,19 @@ async def test_control_characters_in_names_never_reach_the_terminal(user_doc: Pa
         assert "\x1b" not in app.header.render().plain
         shot = app.export_screenshot()
         assert "\x1b[31m" not in shot and "\x07" not in shot
+
+
+async def test_a_document_arriving_while_help_is_open_lands_in_the_main_screen(
+    user_doc: Path,
+) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        app.open_document(doc_key(user_doc), user_doc)  # imports in a worker meanwhile
+        await settle(pilot, app)
+        assert isinstance(app.screen, HelpScreen)
+        assert app.current_key == doc_key(user_doc)
+        node = tree_of(app).document_node(doc_key(user_doc))
+        assert node is not None and str(node.label) == "日米関係の記録"

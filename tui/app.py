@@ -198,7 +198,7 @@ class ShioriApp(App[None]):
         self._fill_library()
 
     def _fill_library(self) -> None:
-        tree = self.query_one(DocTree)
+        tree = self.main_screen.query_one(DocTree)
         if self._opened is not None:
             path, doc = self._opened.path, self._opened.document
             key = doc_key(path)
@@ -229,7 +229,7 @@ class ShioriApp(App[None]):
         self.header.progress = None
         if not self.tree_shown:
             self._set_tree_shown(True)
-        self.query_one(DocTree).focus()
+        self.main_screen.query_one(DocTree).focus()
 
     # Widgets --------------------------------------------------------------------------------
 
@@ -325,11 +325,13 @@ class ShioriApp(App[None]):
 
     def on_outline_imported(self, message: OutlineImported) -> None:
         self._documents.setdefault(message.key, message.document)
-        self.query_one(DocTree).set_outline(message.key, message.document)
+        self.main_screen.query_one(DocTree).set_outline(message.key, message.document)
 
     def on_document_failed(self, message: DocumentFailed) -> None:
         if message.for_outline:
-            self.query_one(DocTree).set_outline_error(message.key, "cannot open: " + message.error)
+            self.main_screen.query_one(DocTree).set_outline_error(
+                message.key, "cannot open: " + message.error
+            )
         else:
             self.header.section = ""
             self.notify(message.error, severity="error", timeout=10, markup=False)
@@ -351,7 +353,7 @@ class ShioriApp(App[None]):
         )
         self.header.section = ""
         self.header.progress = 0.0
-        tree = self.query_one(DocTree)
+        tree = self.main_screen.query_one(DocTree)
         if not tree.has_outline(key):
             tree.set_outline(key, doc)
         tree.reveal(key, where.block if where else None)
@@ -377,7 +379,7 @@ class ShioriApp(App[None]):
     def on_doc_tree_outline_wanted(self, message: DocTree.OutlineWanted) -> None:
         doc = self._documents.get(message.key)
         if doc is not None:
-            self.query_one(DocTree).set_outline(message.key, doc)
+            self.main_screen.query_one(DocTree).set_outline(message.key, doc)
         else:
             self._import_outline(message.key, message.path)
 
