@@ -394,9 +394,9 @@ class ShioriApp(App[None]):
             return  # stale (e.g. from the document shown before): a current one follows
         self.header.section = message.section_title
         self.header.progress = message.fraction
-        if self.current_key is None or self.current_document is None:
-            return
         doc = self.current_document
+        if doc is None:
+            return
         self._pending_position = (
             self.current_key,
             positions.Position(message.block, message.offset, doc.content_hash),
