@@ -4,8 +4,9 @@ Two layouts are told apart by line widths. *Wrapped* text (extracted from a PDF)
 lines at one printed width; its lines are joined into paragraphs, a paragraph ending where a
 line ends a sentence short of the full width (or before a meaningful blank line). Material a
 page puts inside a paragraph — footnote definitions, photo captions, page numbers, a column
-of another width — is set aside and the paragraph continues after it. *Unwrapped* text (web
-pages, Markdown, Aozora) has one paragraph per line, with broken lines mended.
+of another width — is set aside and the paragraph continues after it (see :mod:`layout` for
+the measurements). *Unwrapped* text (web pages, Aozora) has one paragraph per line, with
+broken lines mended; in Markdown, consecutive lines make one paragraph.
 
 The raw block text may still hold inline notation (``｜漢字《かな》``, ``**bold**``); PDF ruby
 lines are rewritten into that notation here so :mod:`store.importer.inline` handles all ruby.

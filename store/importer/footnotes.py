@@ -1,9 +1,10 @@
 """Footnote definitions (recognised per line) and linking inline markers to them.
 
 Definitions come in several forms: ``(1)<TAB>…`` (white papers), ``1 …`` lines at a page's
-foot, ``※…`` notes and Markdown ``[^1]: …``. Markers are linked only in sequence and only where
-a definition with that number exists, so ``2025年``, ``1億5,230万`` and ``第217回`` are never
-mistaken for markers.
+foot or under a ``注`` heading, ``※…`` / ``※1 …`` notes and Markdown ``[^1]: …``. Markers are
+linked only in sequence and only where a definition with that number exists, so ``2025年``,
+``1億5,230万`` and ``第217回`` are never mistaken for markers. A numbering that restarts is a
+new scope (a column's own notes) with ids ``2-1``, ``2-2``…
 """
 
 from __future__ import annotations
