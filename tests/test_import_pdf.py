@@ -253,3 +253,49 @@ def test_a_column_wider_than_the_body_is_kept_together_across_a_page_break() -> 
     assert doc.blocks[1].text.endswith(
         "話題となりました。今後もこのような交流が続くことが期待されます。"
     )
+
+
+WHITE_PAPER = """\
+第2節　北米
+
+ \t1\t\t1\t 概観
+
+(10)\t NATO：North Atlantic Treaty Organization
+
+〈同盟の強化〉
+北大西洋条約機構（NATO）(10)との連携を
+強化しつつ、日本は同盟国・同志国との協力
+を進めている。こうした中で、両国の関係は
+いわゆる「収斂
+しゅうれん
+
+」の傾向を示しつつある。各国の首脳は、
+様々な機会を通じて意思疎通を重ねてきた。
+
+(11)\t G7：Group of Seven
+ \t2\t\t2\t 米国
+
+（1）米国情勢
+ア\t政治
+2024年の米国内政は、11月の大統領選挙を
+中心に展開した。G7(11)の枠組みにおいても
+日米は緊密に連携した。
+"""
+
+
+def test_a_white_paper_page_with_short_headings_notes_and_ruby() -> None:
+    doc = import_text(WHITE_PAPER)
+    assert [(b.kind, b.level, b.text[:10]) for b in doc.blocks] == [
+        ("heading", 1, "第2節　北米"),
+        ("heading", 2, "1 概観"),
+        ("heading", 3, "〈同盟の強化〉"),
+        ("paragraph", 0, "北大西洋条約機構（N"),
+        ("heading", 2, "2 米国"),
+        ("heading", 3, "（1）米国情勢"),
+        ("heading", 4, "ア 政治"),
+        ("paragraph", 0, "2024年の米国内政"),
+    ]
+    para = doc.blocks[3]
+    assert "いわゆる「収斂」の傾向を示しつつある。各国の首脳は、様々な機会" in para.text
+    assert [(para.text[r.start : r.end], r.reading) for r in para.ruby] == [("収斂", "しゅうれん")]
+    assert [r.footnote_id for b in doc.blocks for r in b.refs] == ["10", "11"]

@@ -22,9 +22,10 @@ def is_wrapped(lines: list[str]) -> tuple[bool, float]:
             widths.append(w)
             if not ends_sentence(s):
                 open_widths.append(w)
-    if len(widths) < 4:
+    body = [w for w in widths if w >= 12]  # headings, dates and captions are not the measure
+    if len(widths) < 4 or not body:
         return False, 0.0
-    common = Counter(widths).most_common()
+    common = Counter(body).most_common()
     mode = max(common[:3], key=lambda kv: (kv[1], kv[0]))[0]
     cut = sum(1 for w in open_widths if mode - 2 <= w <= mode + 0.5)
     return (12 <= mode <= 60 and cut >= max(3, 0.2 * len(widths))), float(mode)
