@@ -248,3 +248,14 @@ def test_an_unnumbered_web_subheading_between_paragraphs_is_a_heading() -> None:
         ("meta", 0, "前衆議院議員"),
         ("meta", 0, "山本太郎"),
     ]
+
+
+def test_a_paragraph_right_after_a_list_item_is_not_swallowed_by_it() -> None:
+    doc = import_text(
+        "まとめ\n\n・第一の論点\n・第二の論点\n以上の二点について、以下で詳しく検討する。\n"
+    )
+    assert [(b.kind, b.text) for b in doc.blocks][1:] == [
+        ("list_item", "第一の論点"),
+        ("list_item", "第二の論点"),
+        ("paragraph", "以上の二点について、以下で詳しく検討する。"),
+    ]

@@ -44,6 +44,8 @@ _RULE_CELL = re.compile(r"^:?-{3,}:?$")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _RUBY_MAX = 8
 _HIRAGANA_START = re.compile(f"^[{HIRAGANA}、。）」]")
+#: A line that carries on the one before: it starts with a particle or a lower-case word.
+_CONTINUES = re.compile(f"^[{HIRAGANA}、。）」a-z]")
 #: A line cut inside a word: it ends in a kanji, a kana or a long-vowel mark.
 _WORD_END = re.compile(f"[{KANJI}{KANA}ー]$")
 
@@ -619,8 +621,17 @@ class _Reader:
         ):
             self.append(prev, stripped, w)
             return i + 1
-        if cur is not None and cur.kind == "list_item" and not cur.closed:
-            self.append(cur, stripped, w)
+        if (
+            cur is not None
+            and cur.kind == "list_item"
+            and not cur.closed
+            and (
+                self.markdown
+                or stripped.startswith(("http://", "https://", "<http", "www."))
+                or (not ends_sentence(cur.last) and _CONTINUES.match(stripped))
+            )
+        ):
+            self.append(cur, stripped, w)  # the item's URL or the rest of its sentence
             return i + 1
         if self.markdown and cur is not None and cur.kind in ("paragraph", "quote"):
             self.append(cur, stripped, w, self.lines[i].endswith(" "))
