@@ -115,23 +115,7 @@ def _render(segments: list[tuple[str, str | None]], fmt: str) -> str:
     return "".join(f"{s}({r})" if r else s for s, r in segments)
 
 
-def _keep_bytecode() -> None:
-    """Start-up: with PYTHONDONTWRITEBYTECODE set, every run would recompile the analysis
-    modules (~60 ms of a ~0.2 s start). Keep their bytecode in Shiori's cache dir instead —
-    never in the source tree — so the command stays fast in scripts that call it per file."""
-    if not sys.dont_write_bytecode or sys.pycache_prefix is not None:
-        return
-    try:
-        from store.paths import cache_dir
-
-        sys.pycache_prefix = str(cache_dir() / "pycache")
-        sys.dont_write_bytecode = False
-    except Exception:  # an unusable cache dir only costs speed
-        return
-
-
 def run(args: argparse.Namespace) -> int:
-    _keep_bytecode()
     from store.japanese.readings import Annotator, segments_from_readings
 
     try:
