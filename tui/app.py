@@ -100,10 +100,11 @@ class OutlineImported(Message):
 
 
 def import_document(path: Path) -> Document:
-    """The importer, imported lazily so the first paint does not wait for it."""
-    from store.importer import import_file
+    """The importer (through its cache, so a reopened document is not imported again),
+    imported lazily so the first paint does not wait for it."""
+    from store.document_cache import load_document
 
-    return import_file(str(path))
+    return load_document(path)
 
 
 def import_error_text(exc: BaseException, path: Path) -> str:

@@ -1,0 +1,143 @@
+"""Imported documents cached by content, so reopening a document skips the import.
+
+Importing runs at about 1 MB/s, which a reader would otherwise wait for on every open of a large
+document. The cache lives under ``store.paths.cache_dir() / "documents"``, one JSON file per
+document, keyed by a hash of the file's bytes and of the importer's own source (a changed rule
+never serves a stale document). It is only a cache: a missing, damaged or unwritable entry means
+the file is imported as usual, never an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from store.importer import import_file
+from store.model import Block, Document, Emphasis, Footnote, Ref, Ruby
+
+#: Bump when the cache file's layout changes.
+FORMAT = 1
+_CHUNK = 1 << 20
+
+_CODE_VERSION: str | None = None
+
+
+def _code_version() -> str:
+    """A hash of the code that decides an imported document (importer, model, this codec)."""
+    global _CODE_VERSION
+    if _CODE_VERSION is None:
+        h = hashlib.sha256(str(FORMAT).encode())
+        here = Path(__file__).resolve().parent
+        sources = sorted((here / "importer").glob("*.py")) + [here / "model.py", Path(__file__)]
+        for source in sources:
+            with contextlib.suppress(OSError):
+                h.update(source.name.encode() + source.read_bytes())
+        _CODE_VERSION = h.hexdigest()[:16]
+    return _CODE_VERSION
+
+
+def cache_key(path: Path) -> str | None:
+    """Content hash of ``path`` plus the code version; None when the file cannot be read."""
+    h = hashlib.sha256(_code_version().encode())
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _cache_path(key: str) -> Path:
+    from store.paths import cache_dir
+
+    return cache_dir() / "documents" / f"{key}.json"
+
+
+def encode(doc: Document) -> dict[str, Any]:
+    """Everything a Document holds (``to_json`` is the inspect contract and leaves some out)."""
+    return {
+        "format": FORMAT,
+        "title": doc.title,
+        "encoding": doc.encoding,
+        "notices": list(doc.notices),
+        "blocks": [
+            [
+                b.kind,
+                b.text,
+                b.level,
+                [[r.start, r.end, r.reading] for r in b.ruby],
+                [[r.offset, r.footnote_id] for r in b.refs],
+                [[e.start, e.end, e.kind] for e in b.emphasis],
+                b.rows,
+            ]
+            for b in doc.blocks
+        ],
+        "footnotes": [
+            [n.id, n.text, [[r.start, r.end, r.reading] for r in n.ruby]] for n in doc.footnotes
+        ],
+    }
+
+
+def decode(data: dict[str, Any]) -> Document:
+    if data.get("format") != FORMAT:
+        raise ValueError("cache format")
+    blocks = [
+        Block(
+            kind,
+            text,
+            level,
+            [Ruby(*r) for r in ruby],
+            [Ref(*r) for r in refs],
+            [Emphasis(*e) for e in emphasis],
+            rows,
+        )
+        for kind, text, level, ruby, refs, emphasis, rows in data["blocks"]
+    ]
+    notes = [Footnote(fid, text, [Ruby(*r) for r in ruby]) for fid, text, ruby in data["footnotes"]]
+    return Document(
+        data["title"], blocks, notes, notices=list(data["notices"]), encoding=data["encoding"]
+    )
+
+
+def _load(path: Path) -> Document | None:
+    try:
+        return decode(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _save(path: Path, doc: Document) -> None:
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(encode(doc), fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def load_document(path: str | Path) -> Document:
+    """``import_file(path)``, served from the cache when this exact file was imported before.
+
+    Raises what ``import_file`` raises (``ImportFailed`` with its one-line message).
+    """
+    path = Path(path)
+    key = cache_key(path) if path.is_file() else None
+    if key is None:
+        return import_file(path)
+    cached = _cache_path(key)
+    doc = _load(cached) if cached.is_file() else None
+    if doc is None:
+        doc = import_file(path)
+        _save(cached, doc)
+    return doc
