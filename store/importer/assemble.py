@@ -23,7 +23,9 @@ from store.importer.chars import (
     KANA,
     KANA_ONLY_RE,
     KANJI,
+    continues_after_sentence,
     ends_sentence,
+    has_sentence,
     is_kanji,
     join_lines,
     separator,
@@ -539,7 +541,7 @@ class _Reader:
             and cur.kind == "paragraph"
             and not cur.after_ruby
             and not cur.fragment
-            and not ends_sentence(cur.last)
+            and not has_sentence(cur.last)
             and cur.nlines == 1
             and width(cur.last) < self.ref(cur) - max(1.5, 0.1 * self.ref(cur))
             and not any(ch.isascii() for ch in cur.last)
@@ -576,7 +578,7 @@ class _Reader:
     def standalone_short(self, i: int, w: float) -> bool:
         """A short line that is not the end of a paragraph: a column title, a byline."""
         stripped = self.lines[i].strip()
-        if ends_sentence(stripped) or w >= self.flow - 3:
+        if has_sentence(stripped) or w >= self.flow - 3:
             return False
         prev_blank = i == 0 or not self.lines[i - 1].strip()
         nxt = self.lines[i + 1].strip() if i + 1 < len(self.lines) else ""
@@ -585,7 +587,7 @@ class _Reader:
 
     def subheading(self, i: int, stripped: str) -> bool:
         """An unnumbered web subheading: a short phrase between paragraphs, followed by one."""
-        if self.markdown or not 2 <= len(stripped) <= 25 or ends_sentence(stripped):
+        if self.markdown or not 2 <= len(stripped) <= 25 or has_sentence(stripped):
             return False
         if any(ch in stripped for ch in "、，,「」") or stripped.startswith(("（", "(")):
             return False
@@ -613,10 +615,14 @@ class _Reader:
             prev is not None
             and prev.kind == "paragraph"
             and not ends_sentence(prev.last)
-            and (prev.nlines > 1 or len(prev.raw) >= 20)
+            and (prev.nlines > 1 or len(prev.raw) >= 20 or continues_after_sentence(prev.last))
             and (
                 _HIRAGANA_START.match(stripped)
-                or (len(prev.last) >= 40 and _WORD_END.search(prev.last) and len(stripped) >= 20)
+                or (
+                    (len(prev.last) >= 40 or continues_after_sentence(prev.last))
+                    and _WORD_END.search(prev.last)
+                    and len(stripped) >= 20
+                )
             )
         ):
             self.append(prev, stripped, w)
@@ -641,7 +647,7 @@ class _Reader:
             return i + 1
         if (
             len(stripped) <= 15
-            and not ends_sentence(stripped)
+            and not has_sentence(stripped)
             and not stripped.startswith(("「", "（"))
         ):
             self.close_current()
@@ -707,6 +713,7 @@ def _starts_with_title(lines: list[str], flow: float) -> bool:
     return (
         width(first) < 0.8 * flow
         and not ends_sentence(first)
+        and not continues_after_sentence(first)
         and match_heading(first) is None
         and match_definition(first, expect_bare={1}) is None
         and not is_debris(first)
@@ -721,7 +728,9 @@ def _title_and_byline(reader: _Reader) -> None:
     if not idx:
         return
     first = lines[idx[0]].strip()
-    if len(first) > 60 or ends_sentence(first) or match_heading(first) is not None:
+    if len(first) > 60 or ends_sentence(first) or continues_after_sentence(first):
+        return
+    if match_heading(first) is not None:
         return
     if is_debris(first) or is_meta(first) or _LIST.match(first) or "\t" in first or "|" in first:
         return

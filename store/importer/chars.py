@@ -42,6 +42,21 @@ def ends_sentence(text: str) -> bool:
     return last == "." and not (len(t) > 1 and t[-2].isascii() and t[-2].isalnum())
 
 
+#: A Japanese sentence end with more text right after it (not a closing bracket or a space).
+_INNER_END = re.compile(r"[。！？][^\s」』）〕】)\"”’。！？]")
+
+
+def continues_after_sentence(text: str) -> bool:
+    """A sentence ends inside the text and more follows (``…している。安全``): the line is
+    prose, never a title, heading or caption. A space after ``？`` is allowed (``なぜ今か？ 日米``)."""
+    return bool(_INNER_END.search(text.strip()))
+
+
+def has_sentence(text: str) -> bool:
+    """The text holds a sentence end (``。！？``) anywhere: it is body text, not a label."""
+    return any(mark in text for mark in "。！？")
+
+
 def is_kanji(ch: str) -> bool:
     return bool(KANJI_RE.match(ch))
 

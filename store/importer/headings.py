@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.importer.chars import ends_sentence
+from store.importer.chars import continues_after_sentence, ends_sentence
 
 _NUM = "0-9０-９"
 _KATA = "ア-ンｱ-ﾝ"
@@ -65,11 +65,14 @@ class HeadingLine:
 
 
 def _plausible(text: str) -> bool:
-    """A heading is short, does not end a sentence or clause, and has balanced brackets."""
+    """A heading is short, holds no sentence end followed by more text, does not end a
+    sentence or clause, and has balanced brackets."""
     if len(text) > _MAX_LEN or text.endswith(("、", "，", ",")):
         return False
     if ends_sentence(text) and not text.endswith(("）", ")", "》", "〉", "】", "」")):
         return False
+    if continues_after_sentence(text):
+        return False  # a sentence ends inside it and more follows: prose
     for open_, close in ("（）", "()", "「」", "〈〉", "《》"):
         if text.count(open_) != text.count(close):
             return False
