@@ -116,3 +116,29 @@ def test_table_rows_starting_with_numbers_are_not_headings() -> None:
     assert match_heading("ア\t政治\t経済") is None
     doc = import_text("番号\t国\t税率\n1\t日本\t10%\n2\t米国\t25%\n")
     assert [b.kind for b in doc.blocks] == ["table"]
+
+
+def test_an_appendix_label_after_the_numbered_sections_is_their_sibling() -> None:
+    text = "\n\n".join(
+        [
+            "日米首脳会談",
+            "1 日米関係",
+            "（1）総論",
+            "両首脳は同盟の強化で一致しました。",
+            "2 国際情勢",
+            "〈北朝鮮〉",
+            "両首脳は認識を共有しました。",
+            "(参考)",
+            "・合意文書",
+            "3 今後",
+        ]
+    )
+    assert _outline(text) == [
+        (1, "日米首脳会談"),
+        (2, "1 日米関係"),
+        (3, "（1）総論"),
+        (2, "2 国際情勢"),
+        (3, "〈北朝鮮〉"),
+        (2, "(参考)"),
+        (2, "3 今後"),
+    ]

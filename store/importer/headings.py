@@ -2,7 +2,8 @@
 
 Styles with an inherent rank nest in the usual Japanese order (第1章 > 第1節 > 1／１． > （1） >
 ア > （ア））. Bracketed and ■ headings have no rank: they nest under whatever is open and give
-way to the next ranked heading. A style already open closes everything below it. Markdown ``#``
+way to the next ranked heading; an appendix label (``(参考)``, ``(別添)``) is a sibling of the
+outermost section instead. A style already open closes everything below it. Markdown ``#``
 gives its level outright.
 """
 
@@ -127,6 +128,13 @@ class Outline:
             if style == heading.style:
                 del self.stack[i + 1 :]
                 return level
+        if heading.style == "paren_label":
+            # (参考), (別添), (付録) label material for the whole document: a sibling of the
+            # outermost numbered section, not a child of the last one
+            outer = 0
+            while outer < len(self.stack) and self.stack[outer][0].startswith(("md", "title")):
+                outer += 1
+            del self.stack[outer:]
         if heading.rank is None:
             while (
                 self.stack
