@@ -646,6 +646,63 @@ def rendaku(tokens: list[Token], i: int) -> str | None:
     return tok.reading[0].translate(_VOICED) + tok.reading[1:]
 
 
+#: Words that voice as the second element of a compound whatever their part of speech:
+#: 興味深い ぶかい, 行楽日和 びより, 勉強嫌い ぎらい, 分割払い ばらい, 一夜干し ぼし, 三拍子 びょうし.
+VOICED_SECONDS = {
+    "深": "ふか",
+    "日和": "ひより",
+    "嫌": "きら",
+    "払": "はら",
+    "干": "ほし",
+    "拍子": "ひょうし",
+    "創": "つく",
+}
+
+
+def voiced_second(tokens: list[Token], i: int) -> str | None:
+    """深い, 日和, 嫌い, 払い, 干し, 拍子, 創り right after a noun (or a number, for 拍子) voice
+    like a compound's second element: 注意深く ぶかく, バイク日和, 現金払い, 三拍子 さんびょうし."""
+    tok = tokens[i]
+    surface = tok.surface
+    plain = VOICED_SECONDS.get(surface[0]) or VOICED_SECONDS.get(surface[:2])
+    if plain is None:
+        return _voiced_after_katakana(tok)
+    if not tok.reading.startswith(plain):
+        return None
+    if tok.pos[0] == "動詞" and surface[0] != "創":
+        return None  # a verb after its object with the particle dropped: 七銭払った はら
+    prev = _prev(tokens, i)
+    if prev is None or not (prev.has_kanji or _is_katakana_word(prev)):
+        return None
+    if not _suffix_after_noun(tokens, i):
+        return None
+    return tok.reading[0].translate(_VOICED) + tok.reading[1:]
+
+
+def _voiced_after_katakana(tok: Token) -> str | None:
+    """One dictionary word of a loanword and such a second element, read unvoiced by the
+    dictionary: コンビニ払い こんびにばらい."""
+    k = 0
+    while k < len(tok.surface) and _is_katakana_word_char(tok.surface[k]):
+        k += 1
+    rest = tok.surface[k:]
+    plain = VOICED_SECONDS.get(rest[:1]) or VOICED_SECONDS.get(rest[:2])
+    head = tok.surface[:k].translate(_KATA_TO_HIRA)
+    if k == 0 or plain is None or not tok.reading.startswith(head):
+        return None
+    tail = tok.reading[len(head) :]
+    if not tail.startswith(plain):
+        return None
+    return head + tail[0].translate(_VOICED) + tail[1:]
+
+
+def _is_katakana_word_char(ch: str) -> bool:
+    return "ァ" <= ch <= "ヺ" or ch == "ー"
+
+
+_KATA_TO_HIRA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
+
+
 def tsuki(tokens: list[Token], i: int) -> str | None:
     """付 after a noun means "with", つき (トイレ付, 朝食付); after a date it is づけ (20日付)."""
     tok = tokens[i]
@@ -873,6 +930,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("fuu", "風", fuu, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
     ("bi", "日", bi, None),
+    ("voiced_second", "深日嫌払干拍創", voiced_second, None),
     ("tsuki", "付", tsuki, None),
     ("uji_no", "源平藤菅橘在紀大清中物小", uji_no, None),
     ("daibu_literary", "大", daibu_literary, "literary"),
