@@ -439,3 +439,45 @@ def shi_hachi(tokens: list[Token], i: int) -> str | None:
     if tok.surface == "四":
         return "し"
     return "はっ" if nxt.reading[:1] in "かきくけこさしすせそたちつてと" else None
+
+
+_VOICELESS_START = frozenset("かきくけこさしすせそたちつてとはひふへほ")
+_SINO_ENDINGS = frozenset("くきつんうい")
+_SMALL_KANA = frozenset("ゃゅょぁぃぅぇぉ")
+
+
+def _sino_syllable(reading: str) -> bool:
+    """True for a one-kanji Sino-Japanese reading that takes a geminate after 一: こう, せん,
+    か, しょく (one or two morae, the second one of く き つ ん う い)."""
+    morae = [ch for ch in reading if ch not in _SMALL_KANA]
+    if not morae or morae[0] not in _VOICELESS_START:
+        return False
+    return len(morae) == 1 or (len(morae) == 2 and morae[1] in _SINO_ENDINGS)
+
+
+def ichi_geminate(tokens: list[Token], i: int) -> str | None:
+    """一 before a one-kanji Sino-Japanese word geminates: 第一項 いっこう, 一国 いっこく,
+    一戦 いっせん, 一票 いっぴょう, 一対 いっつい (native counts such as 一箱 ひとはこ are left
+    alone)."""
+    tok = tokens[i]
+    if tok.surface != "一" or tok.reading != "いち" or not is_numeral(tok):
+        return None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (
+        nxt is None
+        or len(nxt.surface) != 1
+        or not nxt.has_kanji
+        or nxt.surface in COUNTERS
+        or nxt.surface in KANJI_DIGITS
+        or nxt.surface in SMALL_UNITS
+        or nxt.surface in BIG_UNITS
+        or nxt.pos[0] not in ("名詞", "接尾辞")
+        or not _sino_syllable(nxt.reading)
+    ):
+        return None
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if nxt.surface == "対" and (after is None or not is_numeral(after)):
+        nxt.reading = "つい"  # 一対の男女 a pair (一対一 one-to-one keeps たい)
+    if nxt.reading[0] in "はひふへほ":
+        nxt.reading = "ぱぴぷぺぽ"["はひふへほ".index(nxt.reading[0])] + nxt.reading[1:]
+    return "いっ"
