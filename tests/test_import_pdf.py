@@ -299,3 +299,34 @@ def test_a_white_paper_page_with_short_headings_notes_and_ruby() -> None:
     assert "いわゆる「収斂」の傾向を示しつつある。各国の首脳は、様々な機会" in para.text
     assert [(para.text[r.start : r.end], r.reading) for r in para.ruby] == [("収斂", "しゅうれん")]
     assert [r.footnote_id for b in doc.blocks for r in b.refs] == ["10", "11"]
+
+
+# Paragraph starts are set one character in; the extraction dropped the indent. The first
+# paragraph's last line ends at full width with a sentence and a footnote marker.
+INDENTED = """\
+各国は対話を重ねつつも、相互の不信を解消す
+るには至らなかった。こうした中で、我が国は
+関係国と緊密に連携し、地域の平和と安定に向
+けた外交努力を続けていると見なされている1。
+日本と台湾は、実務関係2を維持しながらも、
+自然災害の発生に際して相互に協力し、良好な
+関係を築いてきた。総理は「対話を重ねたい。
+こうした努力を続ける」旨述べ、各国の首脳は
+その成果を高く評価した。今後の課題は多い。
+1 一つ目の注である。
+2 二つ目の注である。
+"""
+
+
+def test_a_line_one_character_short_after_a_full_sentence_line_starts_a_paragraph() -> None:
+    doc = import_text(INDENTED)
+    paragraphs = [b for b in doc.blocks if b.kind == "paragraph"]
+    assert [p.text for p in paragraphs] == [
+        "各国は対話を重ねつつも、相互の不信を解消するには至らなかった。こうした中で、我が国は"
+        "関係国と緊密に連携し、地域の平和と安定に向けた外交努力を続けていると見なされている。",
+        # inside an open quotation a short line is not a new paragraph
+        "日本と台湾は、実務関係を維持しながらも、自然災害の発生に際して相互に協力し、良好な"
+        "関係を築いてきた。総理は「対話を重ねたい。こうした努力を続ける」旨述べ、各国の首脳は"
+        "その成果を高く評価した。今後の課題は多い。",
+    ]
+    assert [r.footnote_id for p in paragraphs for r in p.refs] == ["1", "2"]

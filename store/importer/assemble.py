@@ -33,7 +33,13 @@ from store.importer.chars import (
 )
 from store.importer.footnotes import NoteDef, match_definition
 from store.importer.headings import HeadingLine, Outline, match_heading
-from store.importer.layout import double_spaced, is_wrapped, page_width, tolerance
+from store.importer.layout import (
+    double_spaced,
+    full_width_cells,
+    is_wrapped,
+    page_width,
+    tolerance,
+)
 from store.importer.meta import is_caption, is_meta
 from store.importer.web_debris import is_debris, running_headers, starts_debris_section
 
@@ -70,6 +76,9 @@ class RawBlock:
     trail_space: bool = False  # the last source line ended with a space (kept between words)
     fragment: bool = False  # the last line was the rest of a row a ruby line cut
     heading_style: str = ""
+    #: How many of its lines (the first left out: it may be indented) hold how many
+    #: full-width characters (see :func:`full_width_cells`).
+    cell_counts: dict[int, int] = field(default_factory=dict)
 
     def unfinished(self) -> bool:
         return not self.closed and not ends_sentence(self.last)
@@ -179,6 +188,9 @@ class _Reader:
             sep = separator(block.end(), text, block.last, block.trail_space)
             block.pieces.append(sep + text)
         block.trail_space = trailing
+        cells = full_width_cells(text)
+        if cells is not None:
+            block.cell_counts[cells] = block.cell_counts.get(cells, 0) + 1
         block.last = line.strip()
         block.nlines += 1
         block.maxw = max(block.maxw, w)
@@ -555,7 +567,9 @@ class _Reader:
             fits = w <= self.ref(cur) + tolerance(stripped, cur.maxw, cur.nlines, cur.last)
             if self.interrupted and not (w >= self.ref(cur) - 3 or ends_sentence(stripped)):
                 fits = False  # after a page's notes, a short line is a running footer
-            if cur.after_ruby or (not short_end and fits):
+            if cur.after_ruby or (
+                not short_end and fits and not self.indented_start(cur, stripped)
+            ):
                 self.append(cur, stripped, w, trailing)
                 return i + 1
         if not indented and (
@@ -574,6 +588,23 @@ class _Reader:
             return i + 1
         self.new_paragraph("paragraph", stripped, w).trail_space = trailing
         return i + 1
+
+    def indented_start(self, cur: RawBlock, stripped: str) -> bool:
+        """After a full line that ends a sentence, a line exactly one character short of the
+        paragraph's full lines starts a new paragraph (its indent was lost in extraction).
+
+        Only in a paragraph whose lines are set exactly (two or more at the full count, none
+        one short), and not inside an open quotation.
+        """
+        if not ends_sentence(cur.last) or not cur.cell_counts:
+            return False
+        full = max(cur.cell_counts)
+        if full < 12 or cur.cell_counts[full] < 2 or cur.cell_counts.get(full - 1):
+            return False
+        if full_width_cells(stripped) != full - 1 or full_width_cells(cur.last) != full:
+            return False
+        text = cur.full()  # rarely reached: only on a line one character short
+        return text.count("「") <= text.count("」")
 
     def standalone_short(self, i: int, w: float) -> bool:
         """A short line that is not the end of a paragraph: a column title, a byline."""

@@ -5,9 +5,16 @@ how much wider than its paragraph a line may be and still belong to it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from store.importer.chars import ends_sentence, width
+from store.importer.chars import KANA, KANJI, ends_sentence, width
+
+#: Digits glued to text that are not a quantity: a footnote marker, set small in the PDF.
+_MARKER = re.compile(
+    rf"(?<=[{KANJI}{KANA}ー」』）。、])[0-9]{{1,3}}"
+    r"(?![0-9０-９.,．，:：/年月日時分秒億万千百十か箇ヶ回人件％%歳代号条位倍点度割週期円ドル名社国都道府県巻頁章節])"
+)
 
 
 def is_wrapped(lines: list[str]) -> tuple[bool, float]:
@@ -53,3 +60,14 @@ def tolerance(line: str, maxw: float, nlines: int, last: str) -> float:
     if nlines == 1:  # the paragraph's width is only an estimate from one line
         uncertain += len(last.encode("ascii", "ignore"))
     return 1 + 0.04 * maxw + 0.12 * uncertain
+
+
+def full_width_cells(line: str) -> int | None:
+    """How many full-width characters a line holds, footnote markers left out; ``None`` when
+    it holds other half-width characters, whose printed width is only an estimate.
+
+    Exact counts let a paragraph's first line be told by its indent: the PDF sets it one
+    character in, and the extraction drops the indent but not the shorter line.
+    """
+    s = _MARKER.sub("", line.strip())
+    return len(s) if s and width(s) == len(s) else None
