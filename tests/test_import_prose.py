@@ -66,6 +66,10 @@ def test_a_short_line_holding_a_sentence_is_body_text_not_meta() -> None:
     assert any("escape sequence" in n for n in doc.notices)
 
 
+def test_a_short_line_with_an_exclamation_under_a_title_is_not_a_byline() -> None:
+    assert _blocks("見出し\n\n本文です！赤\n")[1] == ("paragraph", "本文です！赤")
+
+
 def test_a_short_unfinished_line_without_a_sentence_is_still_meta() -> None:
     blocks = _blocks("見出し\n\n本文です。\n\n山田太郎\n")
     assert blocks[-1] == ("meta", "山田太郎")

@@ -773,7 +773,8 @@ def _title_and_byline(reader: _Reader) -> None:
         line = lines[i].strip()
         if (
             len(line) > 20
-            or any(ch in line for ch in "、。「」，")
+            or has_sentence(line)
+            or any(ch in line for ch in "、「」，")
             or match_heading(line) is not None
         ):
             break
