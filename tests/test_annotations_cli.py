@@ -279,3 +279,17 @@ def test_cite_readings_prefer_the_sources_own_ruby(env: Path, tmp_path: Path, ca
     code, out, _ = shiori(capsys, "cite", doc, "--quote", "今日の国際社会", "--readings")
     assert code == 0
     assert out.split("\n")[0] == "「｜今日《こんにち》の｜国際《こくさい》｜社会《しゃかい》」"
+
+
+@pytest.mark.parametrize("command", ["annotate", "cite"])
+def test_a_file_that_cannot_be_imported_is_bad_input_exit_2(
+    command: str, tmp_path: Path, capsys
+) -> None:
+    """Like `shiori inspect` and `shiori FILE`: one line naming the file, exit 2, nothing saved."""
+    binary = tmp_path / "scan.pdf"
+    binary.write_bytes(b"%PDF-1.7\x00\x00\x01binary" * 40)
+    for target in (binary, tmp_path / "missing.txt"):
+        code, out, err = shiori(capsys, command, target, "--quote", "日米")
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1 and target.name in err
+    assert shiori(capsys, "annotations", "list", "--json")[1].strip() in ("[]", "")

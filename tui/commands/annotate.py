@@ -2,7 +2,8 @@
 
 Highlights a passage from a script. The quote is matched against the imported base text, so a
 sentence the source wraps across lines is found. Exit 0 only once the annotation is durably
-saved (its id is printed); exit 1 with a one-line message otherwise.
+saved (its id is printed); exit 1 with a one-line message otherwise (exit 2 when the file
+cannot be imported at all, as for every command).
 """
 
 from __future__ import annotations
@@ -28,27 +29,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.annotations.documents import QuoteNotFound, open_document, refresh, select_quote
+    from store.annotations.documents import refresh
     from store.annotations.metadata import install_metadata_hook
     from store.annotations.repository import AnnotationError, Repository
     from store.annotations.storage import StorageError
     from store.citation import clean
-    from store.importer import ImportFailed
+    from tui.commands._passage import PassageError, find_passage
 
     install_metadata_hook()
     try:
-        key, document = open_document(args.file)
-    except ImportFailed as exc:  # its message names the file
+        passage = find_passage(args.file, args.quote, args.nth)
+    except PassageError as exc:
         print(f"shiori annotate: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"shiori annotate: {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    try:
-        start, end, count = select_quote(document, args.quote, args.nth)
-    except QuoteNotFound as exc:
-        print(f"shiori annotate: {args.file}: {exc}", file=sys.stderr)
-        return 1
+        return exc.code
+    key, document = passage.key, passage.document
+    start, end, count = passage.start, passage.end, passage.count
     path = Path(args.file)
     repo = None
     try:

@@ -2,7 +2,8 @@
 
 Prints the quote (base text) and its source in the chosen style; the locator is the section
 heading the quote sits under. ``--readings`` adds readings as ``｜漢字《かんじ》`` (the source's
-own ruby first, the analyser for the rest). Exit 1 with a message if the quote is not found.
+own ruby first, the analyser for the rest). Exit 1 with a message if the quote is
+not found, exit 2 if the file cannot be imported.
 """
 
 from __future__ import annotations
@@ -25,26 +26,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from store.annotations.documents import QuoteNotFound, quote_readings, select_quote
+    from store.annotations.documents import quote_readings
     from store.annotations.metadata import install_metadata_hook
     from store.citation import format_citation, format_source, locator_for
-    from store.importer import ImportFailed, import_file
     from store.library import metadata_for
+    from tui.commands._passage import PassageError, find_passage
 
     install_metadata_hook()
     try:
-        document = import_file(Path(args.file))
-    except ImportFailed as exc:  # its message names the file
+        passage = find_passage(args.file, args.quote, args.nth)
+    except PassageError as exc:
         print(f"shiori cite: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"shiori cite: {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    try:
-        start, end, _ = select_quote(document, args.quote, args.nth)
-    except QuoteNotFound as exc:
-        print(f"shiori cite: {args.file}: {exc}", file=sys.stderr)
-        return 1
+        return exc.code
+    document, start, end = passage.document, passage.start, passage.end
     meta = metadata_for(args.file)
     if not meta.title:
         from dataclasses import replace

@@ -1,0 +1,48 @@
+"""The passage a script names: a file, imported, and a quote found in its base text.
+
+Shared by ``shiori annotate`` and ``shiori cite`` so both treat bad input alike: a file that
+cannot be imported is exit 2 (as everywhere in Shiori), a quote that is not there is exit 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from store.model import Document
+
+
+class PassageError(Exception):
+    """One line for stderr and the exit code that goes with it."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Passage:
+    key: str
+    path: Path
+    document: Document
+    start: int
+    end: int
+    #: How often the quote occurs (the first, or the ``--nth``, was taken).
+    count: int
+
+
+def find_passage(file: str, quote: str, nth: int | None) -> Passage:
+    from store.annotations.documents import QuoteNotFound, open_document, select_quote
+    from store.importer import ImportFailed
+
+    try:
+        key, document = open_document(file)
+    except ImportFailed as exc:  # its message names the file
+        raise PassageError(2, str(exc)) from exc
+    except OSError as exc:
+        raise PassageError(2, f"{file}: {exc.strerror or exc}") from exc
+    try:
+        start, end, count = select_quote(document, quote, nth)
+    except QuoteNotFound as exc:
+        raise PassageError(1, f"{file}: {exc}") from exc
+    return Passage(key, Path(file), document, start, end, count)
