@@ -33,6 +33,14 @@ def test_a_prose_line_cut_mid_word_is_not_a_title_and_joins_the_next_line() -> N
     ]
 
 
+def test_a_long_first_line_running_straight_on_into_the_next_is_prose() -> None:
+    text = _CUT_MID_WORD.replace("取り組んでいる。安全", "取り組む中で安全")
+    doc = import_text(text, name="memo")
+    assert doc.title == "memo"
+    assert doc.blocks[0].kind == "paragraph"
+    assert "取り組む中で安全保障の分野では" in doc.blocks[0].text
+
+
 def test_a_short_first_line_with_a_sentence_then_more_is_not_a_title() -> None:
     blocks = _blocks(
         "会談は成功した。ただし課題も\n残されており、今後の交渉が注目される状況にあると言えるだろう。\n"

@@ -752,6 +752,15 @@ def _starts_with_title(lines: list[str], flow: float) -> bool:
     )
 
 
+def _flows_on(first: str, lines: list[str], idx: list[int]) -> bool:
+    """A long first line with a clause break (、) that runs straight on into another long line
+    is the start of the prose, not a title (a title is set apart or followed by short lines)."""
+    if len(first) < 30 or "、" not in first or len(idx) < 2 or idx[1] != idx[0] + 1:
+        return False
+    nxt = lines[idx[1]].strip()
+    return len(nxt) >= 30 and not _LIST.match(nxt) and match_heading(nxt) is None
+
+
 def _title_and_byline(reader: _Reader) -> None:
     """A web page or plain note: its first short line is the title, short lines after a byline."""
     lines = reader.lines
@@ -761,7 +770,7 @@ def _title_and_byline(reader: _Reader) -> None:
     first = lines[idx[0]].strip()
     if len(first) > 60 or ends_sentence(first) or continues_after_sentence(first):
         return
-    if match_heading(first) is not None:
+    if match_heading(first) is not None or _flows_on(first, lines, idx):
         return
     if is_debris(first) or is_meta(first) or _LIST.match(first) or "\t" in first or "|" in first:
         return
