@@ -15,7 +15,8 @@ from store.annotations.metadata import load_user_metadata
 from store.annotations.model import Annotation
 from store.annotations.repository import Repository
 from store.citation import Locator, format_citation, format_source, locator_for
-from store.importer import ImportFailed, import_file
+from store.document_cache import load_document
+from store.importer import ImportFailed
 from store.library import DocMeta, doc_key, metadata_for, path_for_key
 from store.model import Document
 
@@ -33,7 +34,7 @@ def source_meta(repo: Repository, key: str) -> DocMeta:
 
 def open_document(path: str | Path) -> tuple[str, Document]:
     """The document key and the imported document (raises ``ImportFailed``/``OSError``)."""
-    return doc_key(path), import_file(Path(path))
+    return doc_key(path), load_document(Path(path))
 
 
 def refresh(
@@ -43,7 +44,7 @@ def refresh(
     if not repo.file_changed(key, path):
         return []
     if document is None:
-        document = import_file(path)
+        document = load_document(path)
     changed = repo.reanchor(key, document)
     repo.remember_file(key, path, document.content_hash, document.title)
     return changed
