@@ -22,6 +22,8 @@ from store.model import Block, Document, Emphasis, Footnote, Ref, Ruby
 
 #: Bump when the cache file's layout changes.
 FORMAT = 1
+#: Entries kept; past this the least recently used go (every edit of a file adds one).
+MAX_ENTRIES = 200
 _CHUNK = 1 << 20
 
 _CODE_VERSION: str | None = None
@@ -124,6 +126,15 @@ def _save(path: Path, doc: Document) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        return
+    _prune(path.parent)
+
+
+def _prune(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in entries[MAX_ENTRIES:]:
+            stale.unlink()
 
 
 def load_document(path: str | Path) -> Document:
@@ -137,7 +148,10 @@ def load_document(path: str | Path) -> Document:
         return import_file(path)
     cached = _cache_path(key)
     doc = _load(cached) if cached.is_file() else None
-    if doc is None:
+    if doc is not None:
+        with contextlib.suppress(OSError):
+            os.utime(cached)  # recently used: pruned last
+    else:
         doc = import_file(path)
         _save(cached, doc)
     return doc

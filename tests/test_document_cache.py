@@ -77,3 +77,18 @@ def test_import_errors_are_not_cached_and_still_raised(tmp_path: Path) -> None:
         document_cache.load_document(path)
     with pytest.raises(ImportFailed):
         document_cache.load_document(tmp_path / "missing.txt")
+
+
+def test_the_cache_keeps_the_most_recently_used_entries(
+    tmp_path: Path, _cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(document_cache, "MAX_ENTRIES", 3)
+    paths = []
+    for i in range(5):
+        path = tmp_path / f"doc{i}.txt"
+        path.write_text(f"第{i}版の本文です。\n", encoding="utf-8")
+        document_cache.load_document(path)
+        paths.append(path)
+    assert len(list((_cache / "documents").glob("*.json"))) == 3
+    _forbid_import(monkeypatch)
+    document_cache.load_document(paths[-1])  # the newest is still served from the cache
