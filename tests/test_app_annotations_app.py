@@ -89,7 +89,11 @@ async def test_help_lists_the_annotation_keys(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot, app)
         descriptions = {info.description for info in app.binding_infos()}
-        for wanted in ("Highlight the selection", "Copy as citation", "Tag browser"):
+        for wanted in (
+            "Highlight the selection",
+            "Copy the selection, or the highlight under the cursor, as a citation",
+            "Tag browser",
+        ):
             assert wanted in descriptions
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)

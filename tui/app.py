@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -59,18 +60,24 @@ KEY_SYMBOL_NAMES = {
     "⌫": "backspace",
 }
 
-WELCOME = Document(
-    title="Shiori",
-    blocks=[
-        Block("heading", "栞 Shiori", level=1),
-        Block(
-            "paragraph",
-            "Choose a document in the library on the left: Enter opens it, "
-            "the right arrow shows its headings. t shows or hides the library, "
-            "? lists every key, ctrl+p finds any command by name, q quits.",
-        ),
-    ],
-)
+
+def welcome_document(key: Callable[[str], str]) -> Document:
+    """What the reader shows before any document is open; ``key(binding_id)`` is the key in
+    force for that binding (after the user's keymap), so the text never names a stale key."""
+    return Document(
+        title="Shiori",
+        blocks=[
+            Block("heading", "栞 Shiori", level=1),
+            Block(
+                "paragraph",
+                f"Choose a document in the library on the left: {key('tree.open')} opens it, "
+                f"{key('tree.expand')} shows its headings. {key('app.toggle_tree')} shows or "
+                f"hides the library, {key('app.help')} lists every key, "
+                f"{key('app.command_palette')} finds any command by name, "
+                f"{key('app.quit')} quits.",
+            ),
+        ],
+    )
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,10 @@ class ShioriApp(App[None]):
         self._width_band: str | None = None
         self.tree_shown = True
         self.sidebar_shown = True
+        #: What the user last chose with ``t`` / ``s`` (None: no choice, the band decides);
+        #: a resize across a width band keeps a choice instead of resetting it.
+        self._tree_choice: bool | None = None
+        self._sidebar_choice: bool | None = None
         self.settings = Settings()
         self.keymap: dict[str, str] = {}
         self._exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV, "")
@@ -223,8 +234,9 @@ class ShioriApp(App[None]):
             self._show_welcome()
 
     def _show_welcome(self) -> None:
-        self.reader.show(WELCOME, analyse=False)
-        self.annotations.document_shown(None, None, WELCOME)
+        welcome = welcome_document(self.key_for)
+        self.reader.show(welcome, analyse=False)
+        self.annotations.document_shown(None, None, welcome)
         self.header.doc_title = ""
         self.header.section = ""
         self.header.progress = None
@@ -253,7 +265,10 @@ class ShioriApp(App[None]):
     def binding_nodes(self) -> list[tuple[str, DOMNode]]:
         """Every node whose bindings the user can reach, with the pane it belongs to."""
         screen = self.main_screen
-        nodes: list[tuple[str, DOMNode]] = [("Everywhere", self), ("Everywhere", screen)]
+        nodes: list[tuple[str, DOMNode]] = [
+            (keymaps.EVERYWHERE, self),
+            (keymaps.EVERYWHERE, screen),
+        ]
         for name, pane in zip(("Library tree", "Reader", "Sidebar"), self.panes(), strict=True):
             nodes.append((name, pane))
             # Our own focusable widgets inside the pane (not Textual's inputs and lists).
@@ -265,7 +280,8 @@ class ShioriApp(App[None]):
         return nodes
 
     def binding_infos(self) -> list[keymaps.BindingInfo]:
-        infos = keymaps.gather_bindings(self, self.binding_nodes())
+        taken = getattr(self.main_screen, "keys_taken_from", None)
+        infos = keymaps.gather_bindings(self, self.binding_nodes(), taken)
         unique: dict[tuple[str, str, tuple[str, ...]], keymaps.BindingInfo] = {}
         for info in infos:
             unique.setdefault((info.group, info.action, info.keys), info)
@@ -273,6 +289,13 @@ class ShioriApp(App[None]):
         for info in unique.values():
             order.setdefault(info.group, len(order))
         return sorted(unique.values(), key=lambda info: order[info.group])
+
+    def key_for(self, binding_id: str) -> str:
+        """The first key in force for ``binding_id`` as help shows it, or "(no key)"."""
+        for info in self.binding_infos():
+            if info.binding_id == binding_id and info.keys:
+                return info.keys[0]
+        return "(no key)"
 
     # Opening documents ----------------------------------------------------------------------
 
@@ -371,6 +394,7 @@ class ShioriApp(App[None]):
         """On narrow terminals the tree covers the text: put it away once a choice is made."""
         if self._width_band == "narrow" and self.tree_shown:
             self._set_tree_shown(False)
+            self._tree_choice = None  # put away for the text, not by the user: no choice
         self.reader.focus()
 
     def on_doc_tree_open_requested(self, message: DocTree.OpenRequested) -> None:
@@ -425,7 +449,7 @@ class ShioriApp(App[None]):
     # Panes ----------------------------------------------------------------------------------
 
     def fit_panes_to_width(self, width: int) -> None:
-        """Show the side panes that fit; the user's toggles hold until the band changes."""
+        """Show the side panes that fit the width, unless the user chose otherwise (t / s)."""
         band = (
             "narrow"
             if width < TREE_MIN_WIDTH
@@ -449,8 +473,12 @@ class ShioriApp(App[None]):
                 pane.styles.clear_rule("width")
                 pane.styles.clear_rule("max_width")
         no_document = self.current_document is None
-        self._set_tree_shown(band != "narrow" or no_document)
-        self._set_sidebar_shown(band == "wide")
+        tree_default = band != "narrow" or no_document
+        self._set_tree_shown(tree_default if self._tree_choice is None else self._tree_choice)
+        sidebar_default = band == "wide"
+        self._set_sidebar_shown(
+            sidebar_default if self._sidebar_choice is None else self._sidebar_choice
+        )
 
     def _set_tree_shown(self, shown: bool) -> None:
         self.tree_shown = shown
@@ -469,12 +497,14 @@ class ShioriApp(App[None]):
     def action_toggle_tree(self) -> None:
         """Show or hide the library tree."""
         self._set_tree_shown(not self.tree_shown)
+        self._tree_choice = self.tree_shown
         if self.tree_shown:
             self.main_screen.query_one(DocTree).focus()
 
     def action_toggle_sidebar(self) -> None:
         """Show or hide the annotation sidebar."""
         self._set_sidebar_shown(not self.sidebar_shown)
+        self._sidebar_choice = self.sidebar_shown
 
     def _cycle_pane(self, step: int) -> None:
         panes = [p for p in self.panes() if p.display]

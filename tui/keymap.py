@@ -15,7 +15,7 @@ source of truth: the help screen and the command palette read them back through
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,16 +100,25 @@ def _describe(action: str) -> str:
     return name.replace("_", " ").strip().capitalize()
 
 
-#: Bindings whose id starts with one of these belong to that group wherever they are declared
-#: (the annotation keys live on the main screen but are their own topic).
+#: The group of the app's and the screen's own bindings.
+EVERYWHERE = "Everywhere"
+#: Bindings of the app or screen whose id starts with one of these get that group instead
+#: (the annotation keys live on the main screen but are their own topic); a pane's bindings
+#: stay with the pane, where they apply.
 ID_GROUPS = {"annotations": "Annotations"}
 
 
-def gather_bindings(app: App[Any], nodes: Iterable[tuple[str, DOMNode]]) -> list[BindingInfo]:
+def gather_bindings(
+    app: App[Any],
+    nodes: Iterable[tuple[str, DOMNode]],
+    taken: Callable[[DOMNode], set[str]] | None = None,
+) -> list[BindingInfo]:
     """Every binding of ``nodes`` (group name, node), with the app's keymap applied.
 
     Keys bound to the same action on the same node are merged into one entry; the order is
-    the nodes' order, then the order the bindings were declared in.
+    the nodes' order, then the order the bindings were declared in. ``taken(node)`` names the
+    keys a priority binding elsewhere takes from ``node``: those are left out, and a binding
+    left with no key at all is not listed (it never runs from the keyboard).
     """
     infos: list[BindingInfo] = []
     seen_ids: set[str] = set()
@@ -118,8 +127,9 @@ def gather_bindings(app: App[Any], nodes: Iterable[tuple[str, DOMNode]]) -> list
         if app._keymap:
             bindings.apply_keymap(app._keymap)
         merged: dict[str, list[Any]] = {}
-        for _key, binding in bindings:
-            if binding.system:
+        lost = taken(node) if taken is not None else set()
+        for key, binding in bindings:
+            if binding.system or key in lost:
                 continue
             entry = merged.setdefault(binding.action, [binding, []])
             if binding.id and not entry[0].id:
@@ -132,7 +142,9 @@ def gather_bindings(app: App[Any], nodes: Iterable[tuple[str, DOMNode]]) -> list
                 seen_ids.add(binding.id)
             infos.append(
                 BindingInfo(
-                    group=ID_GROUPS.get((binding.id or "").split(".", 1)[0], group),
+                    group=ID_GROUPS.get((binding.id or "").split(".", 1)[0], group)
+                    if group == EVERYWHERE
+                    else group,
                     keys=tuple(keys),
                     action=action,
                     description=binding.tooltip or binding.description or _describe(action),

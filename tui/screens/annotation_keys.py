@@ -26,9 +26,10 @@ def _bind(
 class AnnotationKeys(Screen[Any]):
     """The annotation keys, for the main screen to inherit (``class MainScreen(AnnotationKeys)``).
 
-    Every action goes to ``app.annotations``. ``y`` is a priority binding that steps aside
-    (``check_action``) while the reader has a selection, so the reader's own ``y`` copies it
-    and its ``SelectionCopied`` message is turned into a citation here.
+    Every action goes to ``app.annotations``. ``y`` is a priority binding that takes the key
+    while the reader is focused (the reader's own "copy the selection" is never reached there:
+    a selection is cited, see :meth:`keys_taken_from`, so help lists one ``y``); with another
+    pane focused it steps aside for that pane's own ``y``.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -36,7 +37,15 @@ class AnnotationKeys(Screen[Any]):
         _bind("e", "edit_annotation", "Edit the highlight under the cursor", "edit"),
         _bind("d", "delete_annotation", "Delete the highlight under the cursor", "delete"),
         _bind("u", "undo_annotation", "Undo the last annotation change", "undo"),
-        _bind("y", "cite", "Copy as citation", "cite", show=True, priority=True),
+        _bind(
+            "y",
+            "cite",
+            "Copy as citation",
+            "cite",
+            show=True,
+            priority=True,
+            tooltip="Copy the selection, or the highlight under the cursor, as a citation",
+        ),
         _bind("Y", "cite_source", "Copy the citation without the quote", "cite_source"),
         _bind("ctrl+y", "show_citation", "Show the last citation copied", "show_citation"),
         _bind("C", "cycle_citation_style", "Citation style (ja / SIST 02 / en)", "style"),
@@ -59,10 +68,20 @@ class AnnotationKeys(Screen[Any]):
         if action == "cite":
             # Only with the reader focused and nothing selected: otherwise the key goes on to
             # the reader (which copies its selection) or to the focused list.
-            if not self._reader_focused():
-                return False
-            return getattr(self.focused, "selection", None) is None
+            return self._reader_focused()
         return super().check_action(action, parameters)
+
+    def keys_taken_from(self, node: Any) -> set[str]:
+        """Keys (after the user's keymap) that this screen's priority bindings take from
+        ``node`` when it is focused, so help does not list a binding that never runs."""
+        from tui.widgets.reader import ReaderView
+
+        if not isinstance(node, ReaderView):
+            return set()
+        bindings = self._bindings.copy()
+        if self.app._keymap:
+            bindings.apply_keymap(self.app._keymap)
+        return {key for key, b in bindings if b.priority and b.action == "cite"}
 
     def on_reader_view_position_changed(self, message: Any) -> None:
         # Not stopped: the app keeps the reading position and the header from it too.
@@ -106,7 +125,11 @@ class AnnotationKeys(Screen[Any]):
         self.annotations.undo()
 
     def action_cite(self) -> None:
-        self.annotations.cite(source_only=False)
+        ctl = self.annotations
+        ctl.cite(source_only=False)
+        reader = ctl.reader if ctl.current is not None else None
+        if reader is not None and reader.selection is not None:
+            reader.action_clear()  # as the reader's own copy did: the selection is used up
 
     def action_cite_source(self) -> None:
         ctl = self.annotations

@@ -21,6 +21,15 @@ from tui.widgets.reader import ReaderView
 from tui.widgets.sidebar import Sidebar
 
 
+def search_status(query: str, index: int, count: int) -> str:
+    """The header's search field: ``/query 3/12``, ``/query no match``, or nothing."""
+    if not query:
+        return ""
+    if not count:
+        return f"/{query} no match"
+    return f"/{query} {index + 1}/{count}"
+
+
 class MainScreen(AnnotationKeys):
     #: Reading starts in the reader (the App moves focus to the tree when nothing is open).
     AUTO_FOCUS = "#reader"
@@ -76,6 +85,12 @@ class MainScreen(AnnotationKeys):
 
     def on_reader_view_readings_ready(self, message: ReaderView.ReadingsReady) -> None:
         self.app.main_reader_has_readings()  # type: ignore[attr-defined]
+
+    def on_reader_view_search_changed(self, message: ReaderView.SearchChanged) -> None:
+        message.stop()
+        self.query_one(ShioriHeader).search = search_status(
+            message.query, message.index, message.count
+        )
 
     def on_resize(self, event: events.Resize) -> None:
         self.app.call_later(self.app.fit_panes_to_width, event.size.width)  # type: ignore[attr-defined]

@@ -94,8 +94,18 @@ class AnnotationEntries(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "entry('edit')", "Edit the annotation", id="annotations.list_edit"),
         Binding("d", "entry('delete')", "Delete the annotation", id="annotations.list_delete"),
-        Binding("y", "entry('cite')", "Copy it as citation", id="annotations.list_cite"),
-        Binding("Y", "entry('source')", "Copy its citation alone", id="annotations.list_source"),
+        Binding(
+            "y",
+            "entry('cite')",
+            "Copy the chosen annotation as citation",
+            id="annotations.list_cite",
+        ),
+        Binding(
+            "Y",
+            "entry('source')",
+            "Copy the chosen annotation's citation alone",
+            id="annotations.list_source",
+        ),
         Binding("slash", "filter", "Filter the list", id="annotations.list_filter"),
     ]
 

@@ -50,12 +50,16 @@ class ShioriHeader(Widget):
     section: reactive[str] = reactive("")
     #: Fraction of the document above the reading position, 0..1; ``None`` hides it.
     progress: reactive[float | None] = reactive(None)
+    #: The search state shown at the right ("/query 3/12"); empty when no search is on.
+    search: reactive[str] = reactive("")
 
     def render(self) -> Text:
         width = self.size.width
         right = f" {round(self.progress * 100):3d}% " if self.progress is not None else " "
+        search = fit(one_line(self.search), max(0, width // 2 - 2)) if self.search else ""
+        search_part = f" {search} " if search else ""
         mark_style = "bold reverse"
-        room = width - cell_len(APP_MARK) - cell_len(right) - 1
+        room = width - cell_len(APP_MARK) - cell_len(right) - cell_len(search_part) - 1
         title = one_line(self.doc_title) or "Library"
         section = one_line(self.section)
         if section == title:
@@ -72,8 +76,10 @@ class ShioriHeader(Widget):
         if section_part:
             text.append(SEPARATOR, style="dim")
             text.append(section_part)
-        pad = width - cell_len(text.plain) - cell_len(right)
+        pad = width - cell_len(text.plain) - cell_len(search_part) - cell_len(right)
         if pad > 0:
             text.append(" " * pad)
+        if search_part:
+            text.append(search_part, style="reverse")
         text.append(right, style="bold")
         return text

@@ -205,6 +205,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._highlights: list[tuple[int, int, str]] = []
         self._hl_by_block: dict[int, list[tuple[int, int, str]]] = {}
         self._last_position: tuple[int, int] | None = None
+        #: The position last asked for, kept exact while its row stays on top.
+        self._top_anchor: tuple[int, int] | None = None
         self._pending_position: tuple[int, int] | None = None
         self._laid_out_width = 0
         self._preview: str | None = None
@@ -232,6 +234,8 @@ class ReaderView(ScrollView, can_focus=True):
         self.document = doc
         self._readings = readings
         self._morphemes = {}
+        if self._query:
+            self.post_message(self.SearchChanged("", -1, 0))  # the old search ends with it
         self._matches, self._match, self._query = [], -1, ""
         self._anchor = None
         self._markers = [
@@ -246,6 +250,7 @@ class ReaderView(ScrollView, can_focus=True):
         offset = max(0, min(offset, len(doc.blocks[block].text))) if doc.blocks else 0
         self.cursor = (doc.block_starts[block] + offset) if doc.blocks else 0
         self._last_position = None
+        self._top_anchor = None
         self._select_readings()
         self._relayout((block, offset))
         if readings is None and analyse and doc.blocks:
@@ -297,7 +302,20 @@ class ReaderView(ScrollView, can_focus=True):
             return self._pending_position or (0, 0)
         if self._pending_position is not None:
             return self._pending_position
-        return self._layout.position_at(int(self.scroll_y))
+        return self._top_position()
+
+    def _top_position(self) -> tuple[int, int]:
+        """The top row's ``(block, offset)``; while the row asked for (restored, jumped to)
+        is still on top, that exact offset rather than its row's start, so relayouts (the
+        furigana arriving, a resize, a mode change) never drift towards the row above."""
+        assert self._layout is not None
+        top = int(self.scroll_y)
+        anchor = self._top_anchor
+        if anchor is not None:
+            if self._layout.y_of(*anchor) == top:
+                return anchor
+            self._top_anchor = None  # the user has scrolled away from it
+        return self._layout.position_at(top)
 
     @property
     def highlights(self) -> list[tuple[int, int, str]]:
@@ -402,6 +420,7 @@ class ReaderView(ScrollView, can_focus=True):
             i += 1
         y = layout.y_of(block, position[1])
         self._pending_position = None
+        self._top_anchor = position
         self._update_virtual_size()
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
         self._post_position()
@@ -506,7 +525,7 @@ class ReaderView(ScrollView, can_focus=True):
         doc, layout = self.document, self._layout
         if doc is None or layout is None or not doc.blocks or self._pending_position:
             return
-        position = layout.position_at(int(self.scroll_y))
+        position = self._top_position()
         if position == self._last_position:
             return
         self._last_position = position
@@ -706,6 +725,7 @@ class ReaderView(ScrollView, can_focus=True):
             self._pending_position = position
             return
         y = layout.y_of(*position)
+        self._top_anchor = position
         self._update_virtual_size()
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
@@ -870,14 +890,14 @@ class ReaderView(ScrollView, can_focus=True):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear":
             # Let Escape reach the screen (closing a popup) when there is nothing to clear.
-            return self._anchor is not None or bool(self._matches)
+            return self._anchor is not None or bool(self._query)
         return True
 
     def action_clear(self) -> None:
         if self._anchor is not None:
             self._anchor = None
             self.post_message(self.SelectionChanged(self.cursor, self.cursor))
-        elif self._matches:
+        elif self._query:
             self._matches, self._match, self._query = [], -1, ""
             self.post_message(self.SearchChanged("", -1, 0))
         self._refresh_lines()
@@ -1137,13 +1157,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._report_search()
 
     def _report_search(self) -> None:
-        count = len(self._matches)
-        self.post_message(self.SearchChanged(self._query, self._match, count))
-        if count:
-            message = f"{self._match + 1}/{count}  {safe_text(self._query)}"
-        else:
-            message = f"No match for {safe_text(self._query)}"
-        self.notify(message, title="Search", timeout=3, markup=False)
+        """Tell the screen (which shows it in one place, updated in place): no toasts."""
+        self.post_message(self.SearchChanged(self._query, self._match, len(self._matches)))
 
     @work(thread=True, exclusive=True, group="reader-search")
     def _search_words(self, query: str, gen: int) -> None:
