@@ -270,3 +270,32 @@ def test_guess_is_marked_as_uncertain() -> None:
     assert read("纛旗") == [("旗", "き", "guess")]
     # a stray 々 after a one-kanji word repeats that word's reading
     assert ("々", "そ", "guess") in read("麤々しい")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # unvoice: a word on its own takes its plain reading
+        ("四角い箱の中", "箱", "はこ"),
+        ("誤って鉢を割る", "鉢", "はち"),
+        ("ゴミ箱に捨てる", "箱", "ばこ"),
+        ("し甲斐がある", "甲斐", "がい"),
+        # voice: a native word right after a noun takes its compound reading
+        ("登山口に着く", "口", "ぐち"),
+        ("中間柱がない", "柱", "ばしら"),
+        ("その時底まで", "底", "そこ"),
+        ("各暦の", "暦", "こよみ"),
+        ("比丘僧という", "僧", "そう"),
+    ],
+)
+def test_dictionary_alternatives_by_position(text: str, word: str, reading: str) -> None:
+    found = [r for s, r in pairs(text) if s == word]
+    assert found and found[-1] == reading, pairs(text)
+
+
+def test_rendaku_pairs_come_from_the_dictionary() -> None:
+    from store.japanese.alternatives import rendaku_pairs
+
+    assert rendaku_pairs("箱").get("ばこ") == "はこ"
+    assert "だい" not in rendaku_pairs("台")  # たい and だい are different words
+    assert "だれ" not in rendaku_pairs("誰")

@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable
 from typing import Any, Literal
 
+from store.japanese.alternatives import unvoice, voice
 from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji
 from store.japanese.numbers import (
@@ -948,6 +949,14 @@ def _active() -> list[tuple[str, str | None, Rule, Style | None]]:
 
 _ACTIVE = _active()
 
+#: Rules that look at every kanji word no triggered rule has changed (the first that answers wins).
+GENERAL_RULES: list[tuple[str, Rule]] = [("unvoice", unvoice), ("voice", voice)]
+_GENERAL = [
+    rule
+    for name, rule in GENERAL_RULES
+    if name not in os.environ.get("SHIORI_FURIGANA_SKIP", "").split(",")
+]
+
 
 Style = Literal["modern", "literary"]
 
@@ -989,14 +998,10 @@ def apply_rules(tokens: list[Token], style: Style = "modern") -> None:
             continue
         surface = tok.surface
         if len(surface) == 1:
-            found = _INDEX.get(surface)
-            if not found:
-                continue
+            found = _INDEX.get(surface, ())
         else:
-            hits = [k for ch in surface for k in _INDEX.get(ch, ())]
-            if not hits:
-                continue
-            found = sorted(set(hits))
+            found = sorted({k for ch in surface for k in _INDEX.get(ch, ())})
+        dictionary_reading = tok.reading
         for k in found:
             _name, _chars, rule, only = _ACTIVE[k]
             if only is not None and only != style:
@@ -1004,3 +1009,9 @@ def apply_rules(tokens: list[Token], style: Style = "modern") -> None:
             reading = rule(tokens, i)
             if reading is not None:
                 tok.reading = reading
+        if tok.reading == dictionary_reading:
+            for general in _GENERAL:
+                reading = general(tokens, i)
+                if reading is not None:
+                    tok.reading = reading
+                    break

@@ -49,9 +49,9 @@ def _misses(result: dict) -> int:
 
 def ablation() -> list[str]:
     """Misses with each rule turned off, against all rules on (slow: two runs per rule)."""
-    from store.japanese.rules import RULES
+    from store.japanese.rules import GENERAL_RULES, RULES
 
-    names = [name for name, *_ in RULES]
+    names = [name for name, *_ in RULES] + [name for name, _rule in GENERAL_RULES]
     full = {k: _misses(_evaluate(d, [], baseline=False)[0]) for k, d in DATASETS.items()}
     lines = [f"{'rule off':20} " + " ".join(f"{k:>14}" for k in DATASETS)]
     lines.append(f"{'(none)':20} " + " ".join(f"{full[k]:14d}" for k in DATASETS))

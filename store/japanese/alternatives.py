@@ -1,0 +1,113 @@
+"""The dictionary's own alternative readings of a word, chosen by the word's position.
+
+Sudachi lists many native words twice, plain and voiced (箱 はこ / ばこ, 口 くち / ぐち, 深い
+ふかい / ぶかい): the voiced form is the word as the second element of a compound (rendaku).
+Its path search sometimes picks the wrong one, and the rules here correct it from context: a
+word standing on its own (after a particle, an inflected word, punctuation or the line start)
+cannot be a compound's second element, so it takes its plain reading (四角い箱 はこ, 鉢の上
+はち); only readings the dictionary itself lists for the word are ever chosen.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from store.japanese import analyzer
+from store.japanese.chars import to_hiragana
+
+if TYPE_CHECKING:
+    from store.japanese.rules import Token
+
+_UNVOICE = str.maketrans(
+    "がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ",
+    "かきくけこさしすせそたちつてとはひふへほはひふへほ",
+)
+_VOICED_START = frozenset("がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ")
+
+#: Parts of speech after which a word can be a compound's second element.
+_COMPOUNDING = frozenset(["名詞", "代名詞", "接頭辞", "接尾辞"])
+
+
+@lru_cache(maxsize=4096)
+def rendaku_pairs(surface: str) -> dict[str, str]:
+    """Voiced reading -> plain reading, for the entries of ``surface`` that are one word listed
+    twice: the plain entry first, then the voiced one, with the same part of speech (箱 ばこ ->
+    はこ). Unrelated readings (台 たい / だい, 誰 だれ / たれ) differ in one of these."""
+    entries = [
+        (m.word_id(), m.part_of_speech_id(), to_hiragana(m.reading_form()))
+        for m in analyzer.dictionary().lookup(surface)
+    ]
+    pairs: dict[str, str] = {}
+    for word_id, pos_id, reading in entries:
+        if not reading or reading[0] not in _VOICED_START:
+            continue
+        plain = reading[0].translate(_UNVOICE) + reading[1:]
+        for other_id, other_pos, other in entries:
+            if other == plain and other_pos == pos_id and 0 < word_id - other_id <= 8:
+                pairs[reading] = plain
+    return pairs
+
+
+def _stands_alone(prev: Token | None) -> bool:
+    """True when the word before cannot form a compound with the next one."""
+    if prev is None or not prev.surface.strip():
+        return True
+    if prev.has_kanji and prev.pos[0] in _COMPOUNDING:
+        return False
+    if prev.pos[0] == "形容詞" and not prev.surface[-1:].isascii() and prev.surface[-1] == "い":
+        return True  # an adjective's full form (四角い箱), not its stem (若獅子)
+    if prev.pos[0] == "動詞":
+        return not prev.pos[5].startswith("連用形")  # し甲斐, 焦がし醤油 are compounds
+    return prev.pos[0] in ("助詞", "助動詞", "補助記号", "形容詞", "連体詞", "副詞")
+
+
+def unvoice(tokens: list[Token], i: int) -> str | None:
+    """A word on its own takes its plain reading, not its compound (voiced) one:
+    四角い箱の はこ, 誤って鉢の上に はち, 菌は偏性 へん."""
+    tok = tokens[i]
+    reading = tok.reading
+    if not reading or reading[0] not in _VOICED_START:
+        return None
+    if not _stands_alone(tokens[i - 1] if i > 0 else None):
+        return None
+    return rendaku_pairs(tok.surface).get(reading)
+
+
+def _joins(prev: Token | None) -> bool:
+    """True when the word before forms a compound with the next one (登山|口, 若|獅子)."""
+    if prev is None or prev.pos[1] == "数詞" or prev.pos[2] == "副詞可能":
+        return False  # 3本, 時|底 (an adverbial noun does not compound)
+    if prev.pos[0] == "名詞" and (
+        prev.has_kanji or all("ァ" <= c <= "ヺ" or c == "ー" for c in prev.surface)
+    ):
+        return True
+    return prev.pos[0] == "形容詞" and prev.has_kanji and prev.surface[-1] != "い"
+
+
+def voice(tokens: list[Token], i: int) -> str | None:
+    """A word right after a noun takes the voiced reading the dictionary lists for it as a
+    compound's second element: 登山口 ぐち, 若獅子 じし, ガラス細工 ざいく."""
+    tok = tokens[i]
+    if (
+        len(tok.surface) != 1
+        or tok.pos[0] != "名詞"
+        or _sino(tok.reading)
+        or not _joins(tokens[i - 1] if i > 0 else None)
+    ):
+        return None  # Sino-Japanese words (写真, 僧 そう, 経 きょう) do not voice
+    for voiced, plain in rendaku_pairs(tok.surface).items():
+        if plain == tok.reading:
+            return voiced
+    return None
+
+
+_SINO_SECOND = frozenset("くきつんうい")
+_SMALL = frozenset("ゃゅょぁぃぅぇぉ")
+
+
+def _sino(reading: str) -> bool:
+    """True for a reading shaped like a kanji's Sino-Japanese one (one mora, or two ending in
+    く き つ ん う い): そう, きょう, か; native words such as はしら, くち, たに are not."""
+    morae = [ch for ch in reading if ch not in _SMALL]
+    return len(morae) == 1 or (len(morae) == 2 and morae[1] in _SINO_SECOND)
