@@ -890,6 +890,43 @@ def weekday(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+_LIST_MARKS = ("・", "･", "、")
+
+
+def _weekday_like(tok: Token | None) -> bool:
+    return tok is not None and tok.surface[:1] in WEEKDAYS and tok.has_kanji
+
+
+def weekday_list(tokens: list[Token], i: int) -> str | None:
+    """Weekdays listed together are their on-readings: 土・日・祝日 ど·にち, 金土 きんど,
+    月・水・金 げつ·すい·きん (a lone 土 or 月 keeps the dictionary's word)."""
+    tok = tokens[i]
+    surface = tok.surface
+    if (
+        len(surface) > 1
+        and tok.pos[1] == "固有名詞"
+        and all(ch in WEEKDAYS and ch != "祝" for ch in surface)
+    ):  # taken for a name (金土 こんど); 土木, 祝日 are words
+        parts = [WEEKDAYS[ch] for ch in surface]
+        for n in range(len(parts) - 1):
+            if parts[n] == "げつ" and parts[n + 1][0] in "かきくけこさしすせそたちつてと":
+                parts[n] = "げっ"
+        return "".join(parts)
+    if surface not in WEEKDAYS:
+        return None
+    before = _prev(tokens, i)
+    after = _next(tokens, i)
+    listed_after = (
+        after is not None and after.surface in _LIST_MARKS and _weekday_like(_next(tokens, i, 2))
+    )
+    listed_before = (
+        before is not None and before.surface in _LIST_MARKS and _weekday_like(_prev(tokens, i, 2))
+    )
+    if listed_after or listed_before:
+        return WEEKDAYS[surface]
+    return None
+
+
 #: (name, characters a token must contain for the rule to run, rule), in the order they run.
 RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("number_word", NUMERAL_CHARS, number_word_rule, None),
@@ -914,6 +951,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("yuku", "行", yuku, "literary"),
     ("hyou", "表", hyou, None),
     ("weekday", "".join(WEEKDAYS), weekday, None),
+    ("weekday_list", "".join(WEEKDAYS), weekday_list, None),
     ("juu", "中雨", juu, None),
     ("suku", "空", suku, None),
     ("kuu", "空", kuu, None),
