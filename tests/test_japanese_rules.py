@@ -293,6 +293,13 @@ def test_guess_is_marked_as_uncertain() -> None:
         ("その時底まで", "底", "そこ"),
         ("各暦の", "暦", "こよみ"),
         ("比丘僧という", "僧", "そう"),
+        # country: a one-kanji dynasty listed with countries, or where no name can stand
+        ("秦・漢・隋・唐", "唐", "とう"),
+        ("宋、元、明", "元", "げん"),
+        ("清が成立した", "清", "しん"),
+        ("清さんが来た", "清", "きよし"),
+        ("元に戻す", "元", "もと"),
+        ("金・銀・銅", "金", "きん"),
     ],
 )
 def test_dictionary_alternatives_by_position(text: str, word: str, reading: str) -> None:

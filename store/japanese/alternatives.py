@@ -111,3 +111,64 @@ def _sino(reading: str) -> bool:
     く き つ ん う い): そう, きょう, か; native words such as はしら, くち, たに are not."""
     morae = [ch for ch in reading if ch not in _SMALL]
     return len(morae) == 1 or (len(morae) == 2 and morae[1] in _SINO_SECOND)
+
+
+@lru_cache(maxsize=4096)
+def country_reading(surface: str) -> str | None:
+    """The reading the dictionary gives ``surface`` as the name of a country or dynasty (the
+    Sino-Japanese one when it lists several: 唐 とう, not から)."""
+    readings = [
+        to_hiragana(m.reading_form())
+        for m in analyzer.dictionary().lookup(surface)
+        if m.part_of_speech()[2:4] == ("地名", "国")
+    ]
+    readings.sort(key=lambda r: not _sino(r))
+    return readings[0] if readings else None
+
+
+_HONORIFICS = frozenset(["さん", "様", "さま", "氏", "君", "くん", "ちゃん", "殿"])
+_LIST_MARKS = frozenset("・･、")
+
+
+def _is_country(tok: Token | None) -> bool:
+    return tok is not None and tok.pos[2] == "地名" and tok.pos[3] == "国"
+
+
+def _may_be_country(tok: Token) -> bool:
+    """A country, or a one-kanji word that can be one (元 in 金・元・清)."""
+    return _is_country(tok) or (len(tok.surface) == 1 and country_reading(tok.surface) is not None)
+
+
+def country(tokens: list[Token], i: int) -> str | None:
+    """A one-kanji dynasty the dictionary took for a given name or a word reads as the
+    country when listed with countries (魏・呉 ご, 金・元・清 げん, しん) or when it stands
+    where no name can (清がロシアへ しん: no surname before it, no さん after it)."""
+    tok = tokens[i]
+    if len(tok.surface) != 1 or _is_country(tok) or tok.pos[0] != "名詞":
+        return None
+    reading = country_reading(tok.surface)
+    if reading is None or reading == tok.reading:
+        return None
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    listed = (
+        prev is not None
+        and prev.surface in _LIST_MARKS
+        and i > 1
+        and _may_be_country(tokens[i - 2])
+    ) or (
+        nxt is not None
+        and nxt.surface in _LIST_MARKS
+        and i + 2 < len(tokens)
+        and _may_be_country(tokens[i + 2])
+    )
+    if listed:
+        return reading
+    if tok.pos[2:4] == ("人名", "名"):
+        if prev is not None and prev.pos[2] == "人名":
+            return None  # a given name after a surname
+        if nxt is not None and nxt.surface in _HONORIFICS:
+            return None
+        if nxt is not None and nxt.surface in ("が", "に", "を", "は", "の", "と"):
+            return reading
+    return None

@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable
 from typing import Any, Literal
 
-from store.japanese.alternatives import unvoice, voice
+from store.japanese.alternatives import country, unvoice, voice
 from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji
 from store.japanese.numbers import (
@@ -988,7 +988,11 @@ def _active() -> list[tuple[str, str | None, Rule, Style | None]]:
 _ACTIVE = _active()
 
 #: Rules that look at every kanji word no triggered rule has changed (the first that answers wins).
-GENERAL_RULES: list[tuple[str, Rule]] = [("unvoice", unvoice), ("voice", voice)]
+GENERAL_RULES: list[tuple[str, Rule]] = [
+    ("unvoice", unvoice),
+    ("voice", voice),
+    ("country", country),
+]
 _GENERAL = [
     rule
     for name, rule in GENERAL_RULES
