@@ -142,7 +142,7 @@ async def test_welcome_with_default_keys(user_doc: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         text = app.reader.document.base_text
-        for phrase in ("enter opens it", "t shows or hides", "? lists every key", "q quits"):
+        for phrase in ("enter opens it", ". t shows or hides", ", ? lists every key", ", q quits"):
             assert phrase in text, text
 
 
@@ -219,3 +219,42 @@ async def test_reopen_restores_exactly_the_saved_row(user_doc: Path) -> None:
             assert again.reader._readings is not None
             assert again.reader.position == left_at
             await pilot.press("q")
+
+
+async def test_footer_shows_only_keys_that_fit_whole(user_doc: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        for width in (80, 120, 200):
+            await pilot.resize_terminal(width, 30)
+            await settle(pilot, app)
+            keys = list(app.main_screen.query(FooterKey))
+            [palette] = [k for k in keys if k.has_class("-command-palette")]
+            shown = [k for k in keys if k.display and k is not palette]
+            assert shown, width
+            # each shown key is drawn whole, left of the palette key (no label cut mid-word)
+            for key in shown:
+                region = key.region
+                assert region.width == key.get_content_width(region.size, region.size)
+                assert region.right <= palette.region.x, (width, key.description)
+            assert len(shown) < len(keys) - 1 or width == 200
+
+
+async def test_footnote_popup_opens_beside_its_marker_not_over_it(user_doc: Path) -> None:
+    from tui.widgets.footnote_popup import FootnotePopup
+
+    app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        row = app.reader._cursor_row()
+        assert row is not None and app.reader.marker_at_cursor() == "1"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, FootnotePopup)
+        box = app.screen.query_one("#footnote-box").region
+        assert box.y == row + 1  # just below the marker's line, which stays readable
+        assert "外交青書" in app.screen.query_one("#footnote-text").document.base_text

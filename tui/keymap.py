@@ -131,13 +131,16 @@ def gather_bindings(
         for key, binding in bindings:
             if binding.system or key in lost:
                 continue
-            entry = merged.setdefault(binding.action, [binding, []])
+            entry = merged.setdefault(binding.action, [binding, [], []])
             if binding.id and not entry[0].id:
                 entry[0] = binding  # describe the action by our own binding, not Textual's
             display = app.get_key_display(binding)
-            if display not in entry[1]:
-                entry[1].append(display)
-        for action, (binding, keys) in merged.items():
+            # Our own binding's keys first (``g home``, ``q ^q``): they are the ones we name.
+            keys = entry[1] if binding.id else entry[2]
+            if display not in entry[1] and display not in entry[2]:
+                keys.append(display)
+        for action, (binding, own_keys, other_keys) in merged.items():
+            keys = own_keys + other_keys
             if binding.id:
                 seen_ids.add(binding.id)
             infos.append(

@@ -2,15 +2,20 @@
 
 Textual's Footer rebuilds all its key widgets on every bindings refresh (each focus change,
 each ``refresh_bindings``), and at start-up that restyling costs more than painting the text.
-This one compares what it would show and skips the rebuild when nothing differs.
+This one compares what it would show and skips the rebuild when nothing differs, and shows
+only the keys that fit whole (Textual's cuts the last one mid-word under the palette key);
+``?`` lists them all.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual import events
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 def shown_keys(screen: Screen[Any]) -> tuple[tuple[str, str, str, bool], ...]:
@@ -34,3 +39,33 @@ class ShioriFooter(Footer):
                 return
             self._shown = shown
         super().bindings_changed(screen)
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.fit_keys()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_keys()
+
+    def fit_keys(self) -> None:
+        """Show the keys, in order, while they fit beside the palette key; hide the rest."""
+        width = self.size.width
+        if not width:
+            return
+        keys = list(self.query(FooterKey))
+        palette = [k for k in keys if k.has_class("-command-palette")]
+        # the palette key is docked right with a one-cell border on its left
+        used = sum(_natural_width(k, width) + 1 for k in palette)
+        full = False
+        for key in keys:
+            if key in palette:
+                continue
+            needed = _natural_width(key, width)
+            full = full or used + needed > width
+            key.display = not full
+            used += needed
+
+
+def _natural_width(key: FooterKey, width: int) -> int:
+    size = Size(width, 1)
+    return key.get_content_width(size, size) + key.styles.gutter.width

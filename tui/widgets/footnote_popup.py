@@ -37,11 +37,20 @@ class FootnotePopup(ModalScreen[None]):
         Binding("escape,q", "dismiss", "Close footnote", id="footnote.close")
     ]
 
-    def __init__(self, note: Footnote, readings: Sequence[Any] = (), *, mode: str = "all") -> None:
+    def __init__(
+        self,
+        note: Footnote,
+        readings: Sequence[Any] = (),
+        *,
+        mode: str = "all",
+        near_row: int | None = None,
+    ) -> None:
         super().__init__()
         self.note = note
         self.readings = readings
         self.mode = mode
+        #: The screen row of the marker: the box goes below it (or above), never over it.
+        self.near_row = near_row
 
     def compose(self) -> ComposeResult:
         from tui.widgets.reader import ReaderView
@@ -61,6 +70,23 @@ class FootnotePopup(ModalScreen[None]):
         reader.furigana_mode = "inline" if self.mode == "inline" else "all"
         reader.show(doc, readings=_Readings(self.note.text, self.readings))
         reader.focus()
+        if self.near_row is not None:
+            self.call_after_refresh(self._place_near_marker)
+
+    def _place_near_marker(self) -> None:
+        """Below the marker's line if the box fits there, else above it, else centred."""
+        box = self.query_one("#footnote-box")
+        row, height, room = self.near_row, box.outer_size.height, self.size.height
+        if row is None or not height:
+            return
+        if row + 1 + height <= room:
+            top = row + 1
+        elif row - height >= 0:
+            top = row - height
+        else:
+            return  # taller than either side: stays centred
+        self.styles.align_vertical = "top"
+        box.styles.margin = (top, 0, 0, 0)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

@@ -1054,7 +1054,17 @@ class ReaderView(ScrollView, can_focus=True):
                 readings = filter_readings(self._readings.footnote(footnote_id), note.text, level)
             except (AttributeError, ValueError):
                 readings = ()
-        self.app.push_screen(FootnotePopup(note, readings, mode=self.furigana_mode))
+        self.app.push_screen(
+            FootnotePopup(note, readings, mode=self.furigana_mode, near_row=self._cursor_row())
+        )
+
+    def _cursor_row(self) -> int | None:
+        """The screen row of the cursor's line, or None when it is not on screen."""
+        if self._layout is None or self.document is None or not self.document.blocks:
+            return None
+        row = self._line_of(self.cursor) - int(self.scroll_y)
+        region = self.content_region
+        return region.y + row if 0 <= row < region.height else None
 
     def footnote_preview(self, footnote_id: str) -> str:
         note = self.document.footnote(footnote_id) if self.document else None
