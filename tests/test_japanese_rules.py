@@ -294,6 +294,10 @@ def test_guess_is_marked_as_uncertain() -> None:
         ("各暦の", "暦", "こよみ"),
         ("比丘僧という", "僧", "そう"),
         # country: a one-kanji dynasty listed with countries, or where no name can stand
+        ("その他、庭の手入れ", "他", "ほか"),  # hoka
+        ("その他様々な催し", "他", "ほか"),
+        ("その他の地域", "他", "た"),
+        ("その他が記載された", "他", "た"),
         ("秦・漢・隋・唐", "唐", "とう"),
         ("宋、元、明", "元", "げん"),
         ("清が成立した", "清", "しん"),

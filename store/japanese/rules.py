@@ -187,7 +187,8 @@ def goro(tokens: list[Token], i: int) -> str | None:
 
 
 def hoka(tokens: list[Token], i: int) -> str | None:
-    """他 after a verb or a noun + の is ほか (する他, 君主の他); その他 stays そのた."""
+    """他 after a verb or a noun + の is ほか (する他, 君主の他), and その他 before a comma or an
+    adjectival noun (その他、 その他さまざまな); その他の, その他が stay そのた."""
     tok = tokens[i]
     if tok.surface != "他" or tok.pos[0] != "名詞":
         return None
@@ -198,6 +199,13 @@ def hoka(tokens: list[Token], i: int) -> str | None:
         return "ほか"
     if prev.surface == "の" and _is_noun(_prev(tokens, i, 2)):
         return "ほか"
+    nxt = _next(tokens, i)
+    if (
+        prev.surface == "その"
+        and nxt is not None
+        and (nxt.surface == "、" or nxt.pos[0] == "形状詞")
+    ):
+        return "ほか"  # その他、… / その他さまざまな: そのほか (その他の, その他が stay そのた)
     return None
 
 
