@@ -294,6 +294,8 @@ def test_guess_is_marked_as_uncertain() -> None:
         ("各暦の", "暦", "こよみ"),
         ("比丘僧という", "僧", "そう"),
         # country: a one-kanji dynasty listed with countries, or where no name can stand
+        ("店頭で受付を行っております", "行", "おこな"),  # okonau
+        ("大阪へ行っております", "行", "い"),
         ("その他、庭の手入れ", "他", "ほか"),  # hoka
         ("その他様々な催し", "他", "ほか"),
         ("その他の地域", "他", "た"),

@@ -210,7 +210,8 @@ def hoka(tokens: list[Token], i: int) -> str | None:
 
 
 def okonau(tokens: list[Token], i: int) -> str | None:
-    """行っ after a verbal noun and を/も/は is 行う (診察も行っています), not 行く."""
+    """行っ after a verbal noun and を/も/は is 行う (診察も行っています), not 行く; so is 行って
+    おります unless a destination precedes (店頭で行っております; 東京へ行っております stays)."""
     tok = tokens[i]
     if tok.lemma != "行く" or not tok.surface.startswith("行っ"):
         return None
@@ -222,6 +223,16 @@ def okonau(tokens: list[Token], i: int) -> str | None:
         and prev2.pos[2] == "サ変可能"
     ):
         return "おこなっ" + tok.reading[2:]
+    nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
+    if (
+        nxt is not None
+        and nxt.surface == "て"
+        and nxt2 is not None
+        and nxt2.lemma in ("おる", "居る")
+        and nxt2.surface.startswith("お")
+        and (prev is None or prev.surface not in ("に", "へ", "まで"))
+    ):
+        return "おこなっ" + tok.reading[2:]  # 行っております: going humbly is 参っております
     return None
 
 
