@@ -330,3 +330,12 @@ def test_a_line_one_character_short_after_a_full_sentence_line_starts_a_paragrap
         "その成果を高く評価した。今後の課題は多い。",
     ]
     assert [r.footnote_id for p in paragraphs for r in p.refs] == ["1", "2"]
+
+
+def test_a_line_set_one_space_in_after_a_full_sentence_line_starts_a_paragraph() -> None:
+    text = INDENTED.replace("\n日本と台湾は、実務関係2を", "\n 日本と台湾は、実務関係2を").replace(
+        "を維持しながらも、\n", "を維持し、\n"
+    )
+    paragraphs = [b.text for b in import_text(text).blocks if b.kind == "paragraph"]
+    assert len(paragraphs) == 2
+    assert paragraphs[1].startswith("日本と台湾は、実務関係を維持し、自然災害の発生に")

@@ -567,9 +567,12 @@ class _Reader:
             fits = w <= self.ref(cur) + tolerance(stripped, cur.maxw, cur.nlines, cur.last)
             if self.interrupted and not (w >= self.ref(cur) - 3 or ends_sentence(stripped)):
                 fits = False  # after a page's notes, a short line is a running footer
-            if cur.after_ruby or (
-                not short_end and fits and not self.indented_start(cur, stripped)
-            ):
+            # after a sentence's end, a line set one space in (the extractor kept the indent)
+            # or one character short (it dropped it) is a new paragraph's first line
+            new_start = ends_sentence(cur.last) and (
+                page_start or self.indented_start(cur, stripped)
+            )
+            if cur.after_ruby or (not short_end and fits and not new_start):
                 self.append(cur, stripped, w, trailing)
                 return i + 1
         if not indented and (
