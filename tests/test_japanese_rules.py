@@ -294,6 +294,10 @@ def test_guess_is_marked_as_uncertain() -> None:
         ("各暦の", "暦", "こよみ"),
         ("比丘僧という", "僧", "そう"),
         # country: a one-kanji dynasty listed with countries, or where no name can stand
+        ("信濃国の国府", "信濃", "しなのの"),  # kuni with the old provinces
+        ("下野国の国府", "下野", "しもつけの"),
+        ("日向国の国府", "国", "くに"),
+        ("満洲国が成立", "国", "こく"),
         ("店頭で受付を行っております", "行", "おこな"),  # okonau
         ("大阪へ行っております", "行", "い"),
         ("その他、庭の手入れ", "他", "ほか"),  # hoka

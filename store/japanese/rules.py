@@ -32,6 +32,7 @@ from store.japanese.numbers import (
     numeral_rule,
     shi_hachi,
 )
+from store.japanese.provinces import PROVINCES
 
 
 class Token:
@@ -245,23 +246,24 @@ def iki(tokens: list[Token], i: int) -> str | None:
 
 
 def kuni(tokens: list[Token], i: int) -> str | None:
-    """国 after an old province name is くに (越後国); on its own it is くに too (国の史跡)."""
+    """国 after an old province name is くに and the name takes の (越後国 えちごのくに); on its
+    own it is くに too (国の史跡); after other places it stays こく (満洲国)."""
     tok = tokens[i]
-    if tok.surface != "国":
+    if tok.surface not in ("国", "國"):
         return None
     prev = _prev(tokens, i)
-    if tok.pos[0] == "接尾辞":
-        if _is_place(prev) and prev.pos[3] != "国":
-            if prev.reading and not prev.reading.endswith("の"):
-                prev.reading += "の"  # 越後国 is えちごのくに
-            return "くに"
-        if (
-            prev is None
-            or not _is_noun(prev)
-            or prev.pos[1] in ("数詞", "普通名詞")
-            and "助数詞" in prev.pos[2]
-        ):
-            return "くに"
+    if prev is not None and prev.surface in PROVINCES:
+        prev.reading = PROVINCES[prev.surface] + "の"  # 信濃国 しなののくに, 下野国 しもつけの
+        return "くに"
+    if tok.surface == "國":
+        return None
+    if tok.pos[0] == "接尾辞" and (
+        prev is None
+        or not _is_noun(prev)
+        or prev.pos[1] in ("数詞", "普通名詞")
+        and "助数詞" in prev.pos[2]
+    ):
+        return "くに"
     return None
 
 
@@ -962,7 +964,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("hoka", "他", hoka, None),
     ("okonau", "行", okonau, None),
     ("iki", "行", iki, None),
-    ("kuni", "国", kuni, None),
+    ("kuni", "国國", kuni, None),
     ("ii", "好", ii, None),
     ("soba", "傍", soba, None),
     ("gaisha", "会", gaisha, None),
