@@ -187,6 +187,7 @@ PEOPLE_READINGS = {1: "ひとり", 2: "ふたり", 4: "よにん"}
 SPECIAL_DIGIT = {
     "月": {4: "し", 7: "しち", 9: "く"},
     "時": {4: "よ", 7: "しち", 9: "く"},
+    "時間": {4: "よ"},
     "年": {4: "よ"},
     "人": {4: "よ", 7: "しち"},
     "畳": {4: "よ"},
@@ -429,7 +430,7 @@ def shi_hachi(tokens: list[Token], i: int) -> str | None:
     tok = tokens[i]
     if tok.surface not in ("四", "八") or not is_numeral(tok):
         return None
-    if i > 0 and is_numeral(tokens[i - 1]):
+    if i > 0 and is_numeral(tokens[i - 1]) and tok.surface == "八":
         return None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None or not nxt.has_kanji or is_numeral(nxt) or nxt.pos[0] not in ("名詞", "接尾辞"):
