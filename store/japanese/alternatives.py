@@ -10,8 +10,9 @@ cannot be a compound's second element, so it takes its plain reading (四角い�
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from store.japanese import analyzer
 from store.japanese.chars import to_hiragana
@@ -25,6 +26,15 @@ _UNVOICE = str.maketrans(
 )
 _VOICED_START = frozenset("がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ")
 
+#: Look-ups are cached and rare; one at a time keeps them safe across threads.
+_LOOKUP_LOCK = threading.Lock()
+
+
+def _lookup(surface: str) -> list[Any]:
+    with _LOOKUP_LOCK:
+        return list(analyzer.dictionary().lookup(surface))
+
+
 #: Parts of speech after which a word can be a compound's second element.
 _COMPOUNDING = frozenset(["名詞", "代名詞", "接頭辞", "接尾辞"])
 
@@ -36,7 +46,7 @@ def rendaku_pairs(surface: str) -> dict[str, str]:
     はこ). Unrelated readings (台 たい / だい, 誰 だれ / たれ) differ in one of these."""
     entries = [
         (m.word_id(), m.part_of_speech_id(), to_hiragana(m.reading_form()))
-        for m in analyzer.dictionary().lookup(surface)
+        for m in _lookup(surface)
     ]
     pairs: dict[str, str] = {}
     for word_id, pos_id, reading in entries:
@@ -119,7 +129,7 @@ def country_reading(surface: str) -> str | None:
     Sino-Japanese one when it lists several: 唐 とう, not から)."""
     readings = [
         to_hiragana(m.reading_form())
-        for m in analyzer.dictionary().lookup(surface)
+        for m in _lookup(surface)
         if m.part_of_speech()[2:4] == ("地名", "国")
     ]
     readings.sort(key=lambda r: not _sino(r))
