@@ -381,7 +381,7 @@ def kazu(tokens: list[Token], i: int) -> str | None:
 
 
 def konnichi(tokens: list[Token], i: int) -> str | None:
-    """今日 in 今日では / 今日に至る means "nowadays": こんにち."""
+    """今日 in 今日では / 今日に至る / 今日の + a place means "nowadays": こんにち."""
     tok = tokens[i]
     if tok.surface != "今日":
         return None
@@ -395,6 +395,8 @@ def konnichi(tokens: list[Token], i: int) -> str | None:
         and nxt2.surface.startswith("至")
     ):
         return "こんにち"
+    if nxt is not None and nxt.surface == "の" and _is_place(nxt2):
+        return "こんにち"  # 今日の中国: present-day China
     return None
 
 
