@@ -522,6 +522,9 @@ def kata(tokens: list[Token], i: int) -> str | None:
             return None
         if before.surface in _MANY or before.surface.endswith(_PERSON_ENDINGS):
             return "かた"  # 会社員の方が, たくさんの方に, 初心者の方: people
+        honorific = _prev(tokens, i, 3)
+        if honorific is not None and honorific.surface in ("お", "ご", "御"):
+            return "かた"  # お持ちの方, ご希望の方: the honorific is for a person
     elif prev.surface == "な" and before is not None and before.surface in _MANY:
         return "かた"  # 様々な方
     elif prev.pos[0] not in ("動詞", "助動詞", "形容詞", "形状詞"):
