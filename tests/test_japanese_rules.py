@@ -151,6 +151,8 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("12月20日付で", "付", "づけ"),
         ("菅原道真の歌", "菅原", "すがわらの"),  # uji_no
         ("越前国にあった", "越前", "えちぜんの"),  # kuni adds の to the province
+        ("お申し込み時にお伝えください", "時", "じ"),  # honorific_ji
+        ("子供の時に", "時", "とき"),
         ("今日は休館日です", "日", "び"),  # bi
         ("雨の日は", "日", "ひ"),
         ("謝意を表します", "表", "ひょう"),  # hyou

@@ -740,6 +740,22 @@ def tsuki(tokens: list[Token], i: int) -> str | None:
     return "づけ" if prev.surface.endswith("日") else "つき"
 
 
+def honorific_ji(tokens: list[Token], i: int) -> str | None:
+    """時 right after an honorific お/ご + word is じ: お支払い時, お申し込み時 (not とき)."""
+    tok = tokens[i]
+    prev, before = _prev(tokens, i), _prev(tokens, i, 2)
+    if (
+        tok.surface == "時"
+        and tok.reading == "とき"
+        and prev is not None
+        and prev.has_kanji
+        and before is not None
+        and before.surface in ("お", "ご", "御")
+    ):
+        return "じ"
+    return None
+
+
 def bi(tokens: list[Token], i: int) -> str | None:
     """日 closing a compound with a verbal noun is び: 休館日, 登録日, 満了日 (雨の日 stays ひ)."""
     tok = tokens[i]
@@ -997,6 +1013,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("fuu", "風", fuu, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
     ("bi", "日", bi, None),
+    ("honorific_ji", "時", honorific_ji, None),
     ("voiced_second", "深日嫌払干拍創", voiced_second, None),
     ("tsuki", "付", tsuki, None),
     ("uji_no", "源平藤菅橘在紀大清中物小", uji_no, None),
