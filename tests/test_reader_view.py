@@ -550,3 +550,32 @@ async def test_G_reaches_the_end_before_the_background_layout_is_done() -> None:
         await pilot.press("G")
         await pilot.pause()
         assert "最後の段落。" in "".join(lines(reader))
+
+
+async def test_a_selection_grows_to_the_end_of_a_sentence_or_word_not_into_the_next() -> None:
+    """`v )` selects exactly the sentence (its 。 included, the next sentence's first
+    character not); `v w` the word; a second `w` on a word's last character takes the next."""
+    doc = make_doc()
+    app = ReaderApp(doc)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        start = doc.block_starts[1]
+        first_sentence = P1[: P1.index("。") + 1]
+        reader.goto_offset(start)
+        await pilot.press("v", "right_parenthesis")
+        a, b = reader.selection or (0, 0)
+        assert doc.base_text[a:b] == first_sentence
+        await pilot.press("escape")
+        reader.goto_offset(start)
+        await pilot.press("v", "w")
+        a, b = reader.selection or (0, 0)
+        assert doc.base_text[a:b] == "現在"
+        await pilot.press("w")
+        a, b = reader.selection or (0, 0)
+        assert doc.base_text[a:b] == "現在、"
+        # Without a selection the motions still land on the next unit's start.
+        await pilot.press("escape")
+        reader.goto_offset(start)
+        await pilot.press("w")
+        assert doc.base_text[reader.cursor] == "、"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -930,16 +930,49 @@ class ReaderView(ScrollView, can_focus=True):
         base = self.document.block_starts[block]
         return [base + s for s in word_starts(self.morphemes(block))]
 
-    def action_word_next(self) -> None:
+    def _next_word_start(self, pos: int) -> int | None:
+        assert self.document is not None
+        block, _ = self.document.locate(pos)
+        for i in range(block, min(block + 50, len(self.document.blocks))):
+            found = next_in(self._word_starts_global(i), pos)
+            if found is not None:
+                return found
+        return None
+
+    def _next_sentence_start(self, pos: int) -> int | None:
+        assert self.document is not None
+        block, _ = self.document.locate(pos)
+        return next_in(self._sentence_starts_near(block), pos)
+
+    def _forward(self, next_start: Callable[[int], int | None]) -> None:
+        """Move to the next word/sentence. While a selection grows forward the cursor lands on
+        the unit's last character instead (the selection includes the cursor's character), so
+        `v )` selects exactly a sentence and never the next one's first character."""
         doc = self.document
         if doc is None or not doc.blocks:
             return
-        block, _ = doc.locate(self.cursor)
-        for i in range(block, min(block + 50, len(doc.blocks))):
-            found = next_in(self._word_starts_global(i), self.cursor)
-            if found is not None:
-                self._move_cursor(found)
-                return
+        found = next_start(self.cursor)
+        if found is None:
+            return
+        if self._anchor is not None and self.cursor >= self._anchor:
+            end = self._unit_end(found)
+            if end <= self.cursor:  # already on this unit's last character: take the next one
+                following = next_start(found)
+                end = self._unit_end(following) if following is not None else len(doc.base_text) - 1
+            found = max(end, self.cursor)
+        self._move_cursor(found)
+
+    def _unit_end(self, next_unit_start: int) -> int:
+        """The last character before ``next_unit_start``, not counting spaces or line ends."""
+        assert self.document is not None
+        text = self.document.base_text
+        end = next_unit_start - 1
+        while end > 0 and text[end] in " \n\u3000":
+            end -= 1
+        return end
+
+    def action_word_next(self) -> None:
+        self._forward(self._next_word_start)
 
     def action_word_prev(self) -> None:
         doc = self.document
@@ -961,13 +994,7 @@ class ReaderView(ScrollView, can_focus=True):
         return [base + s for s in sentence_starts(text)]
 
     def action_sentence_next(self) -> None:
-        doc = self.document
-        if doc is None or not doc.blocks:
-            return
-        block, _ = doc.locate(self.cursor)
-        found = next_in(self._sentence_starts_near(block), self.cursor)
-        if found is not None:
-            self._move_cursor(found)
+        self._forward(self._next_sentence_start)
 
     def action_sentence_prev(self) -> None:
         doc = self.document
