@@ -429,8 +429,8 @@ def tsui(tokens: list[Token], i: int) -> str | None:
 
 
 def sino_suffix(tokens: list[Token], i: int) -> str | None:
-    """神 closing a kanji compound is しん (唯一神, 主宰神); 島 after a foreign name is とう
-    (ナガンヌ島, ハワイ島)."""
+    """神 closing a kanji compound is しん (唯一神, 主宰神); 島 and 山 after a foreign name are
+    とう and さん (ナガンヌ島, ハワイ島, ハルラ山)."""
     tok = tokens[i]
     prev = _prev(tokens, i)
     if prev is None:
@@ -439,12 +439,15 @@ def sino_suffix(tokens: list[Token], i: int) -> str | None:
         return "しん"
     if tok.surface == "島" and tok.reading == "しま" and _is_katakana_word(prev):
         return "とう"
+    if tok.surface == "山" and tok.reading == "やま" and _is_katakana_word(prev):
+        return "さん"  # ハルラ山, キリマンジャロ山
     return None
 
 
 #: Whole words whose customary reading differs from the dictionary's (施工 is せこう in the
-#: trade and in the news; the electric field 電場 is でんば in physics).
-CUSTOMARY_READINGS = {"施工": "せこう", "電場": "でんば"}
+#: trade and in the news; the electric field 電場 is でんば in physics; the dictionary reads
+#: 富士山 ふじやま, the mountain is ふじさん).
+CUSTOMARY_READINGS = {"施工": "せこう", "電場": "でんば", "富士山": "ふじさん"}
 
 
 def customary(tokens: list[Token], i: int) -> str | None:
@@ -1004,9 +1007,9 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kazu", "数", kazu, None),
     ("konnichi", "今", konnichi, None),
     ("spelling", "身気手小", spelling, None),
-    ("customary", "施電", customary, None),
+    ("customary", "施電富", customary, None),
     ("tsui", "対", tsui, None),
-    ("sino_suffix", "神島", sino_suffix, None),
+    ("sino_suffix", "神島山", sino_suffix, None),
     ("shi", "四八", shi_hachi, None),
     ("kata", "方", kata, None),
     ("gata", "方", gata, None),
