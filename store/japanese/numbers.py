@@ -333,9 +333,9 @@ def counter_rule(tokens: list[Token], i: int) -> str | None:
         return None  # 二分する, 二分法: にぶん, not minutes
     start = number_run(tokens, i)
     text = "".join(t.surface for t in tokens[start:i])
-    value = number_value(text)
+    value = number_value(text[1:] if text[:1] == "何" and len(text) > 1 else text)
     if value is None:
-        return None
+        return None  # 何十回: read as 十回 (なんじゅっかい)
     reading, family, after3 = COUNTERS[counter]
     last = last_element(value)
     numeral = prev if prev.has_kanji else None
@@ -374,6 +374,9 @@ def _geminate(reading: str, target: str) -> str:
     for plain in ("いち", "ろく", "はち", "じゅう", "ひゃく"):
         if reading.endswith(plain):
             return reading[: -len(plain)] + target
+    for voiced in ("びゃく", "ぴゃく"):  # 三百, 六百 and 何百 keep their voicing: なんびゃっぽん
+        if reading.endswith(voiced) and target == "ひゃっ":
+            return reading[: -len(voiced)] + voiced[0] + "ゃっ"
     return reading
 
 
