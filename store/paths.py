@@ -7,14 +7,26 @@ locations; tests set them so they never touch the user's real files.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
 
 APP = "shiori"
 
-#: The bundled library, shipped read-only beside the packages.
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+def find_seeds_dir(checkout: Path | None = None, prefix: str | None = None) -> Path:
+    """The bundled library: the checkout's ``seeds/`` (editable install), else the copy a
+    regular install puts under ``<prefix>/share/shiori/seeds``."""
+    beside = (checkout or Path(__file__).resolve().parent.parent) / "seeds"
+    if beside.is_dir():
+        return beside
+    installed = Path(prefix or sys.prefix) / "share" / APP / "seeds"
+    return installed if installed.is_dir() else beside
+
+
+#: The bundled library, read-only.
+SEEDS_DIR = find_seeds_dir()
 
 
 def _dir(env: str, default: str) -> Path:

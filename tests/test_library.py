@@ -76,3 +76,13 @@ def test_a_field_the_user_cleared_stays_cleared(monkeypatch: pytest.MonkeyPatch)
     meta = library.metadata_for(seed)
     assert meta.publisher == ""
     assert meta.title == bundled.title
+
+
+def test_a_regular_install_finds_the_seeds_it_installed(tmp_path: Path) -> None:
+    """`pip install .` has no checkout beside the packages: the data-files copy is used."""
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    installed = tmp_path / "prefix" / "share" / "shiori" / "seeds"
+    installed.mkdir(parents=True)
+    assert paths.find_seeds_dir(site, str(tmp_path / "prefix")) == installed
+    assert paths.find_seeds_dir(paths.SEEDS_DIR.parent, str(tmp_path / "prefix")) == paths.SEEDS_DIR
