@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from textual.app import App, ComposeResult
 from store.japanese import DocumentReadings, Reading
 from store.model import Block, Document, Emphasis, Footnote, Ref, Ruby
 from tui.layout.cells import text_width
+from tui.layout.document import DocumentLayout
 from tui.widgets.footnote_popup import FootnotePopup
 from tui.widgets.reader import FURIGANA_MODES, ReaderView
 from tui.widgets.search_bar import SearchBar
@@ -539,17 +541,34 @@ async def test_without_a_working_analyser_words_follow_the_script(
         assert app.is_running
 
 
-async def test_G_reaches_the_end_before_the_background_layout_is_done() -> None:
+async def test_G_reaches_the_end_before_the_background_layout_is_done(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The background layout is held at a gate (not raced against the clock), so `G` is
+    pressed while most of the document is still unlaid on every machine."""
+    gate = threading.Event()
+    compute = DocumentLayout.compute
+
+    def held_in_workers(self: DocumentLayout, k: int) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait()
+        return compute(self, k)
+
+    monkeypatch.setattr(DocumentLayout, "compute", held_in_workers)
     doc = make_doc(paragraphs=1500)
     doc.blocks.append(Block("paragraph", "最後の段落。"))
     app = ReaderApp(doc)
-    async with app.run_test(size=(60, 20)) as pilot:
-        reader = app.query_one(ReaderView)
-        await pilot.pause()
-        assert reader._layout is not None and not reader._layout.complete
-        await pilot.press("G")
-        await pilot.pause()
-        assert "最後の段落。" in "".join(lines(reader))
+    try:
+        async with app.run_test(size=(60, 20)) as pilot:
+            reader = app.query_one(ReaderView)
+            await pilot.pause()
+            assert reader._layout is not None and not reader._layout.complete
+            await pilot.press("G")
+            await pilot.pause()
+            assert "最後の段落。" in "".join(lines(reader))
+            gate.set()
+    finally:
+        gate.set()
 
 
 async def test_a_selection_grows_to_the_end_of_a_sentence_or_word_not_into_the_next() -> None:
