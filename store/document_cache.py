@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from store.importer import import_file
-from store.model import Block, Document, Emphasis, Footnote, Ref, Ruby
+from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
 
 #: Bump when the cache file's layout changes.
-FORMAT = 1
+FORMAT = 2
 #: Entries kept; past this the least recently used go (every edit of a file adds one).
 MAX_ENTRIES = 200
 _CHUNK = 1 << 20
@@ -83,6 +83,8 @@ def encode(doc: Document) -> dict[str, Any]:
         "footnotes": [
             [n.id, n.text, [[r.start, r.end, r.reading] for r in n.ruby]] for n in doc.footnotes
         ],
+        "metadata": dict(doc.metadata),
+        "pages": [[p.block, p.offset, p.label] for p in doc.pages],
     }
 
 
@@ -103,7 +105,13 @@ def decode(data: dict[str, Any]) -> Document:
     ]
     notes = [Footnote(fid, text, [Ruby(*r) for r in ruby]) for fid, text, ruby in data["footnotes"]]
     return Document(
-        data["title"], blocks, notes, notices=list(data["notices"]), encoding=data["encoding"]
+        data["title"],
+        blocks,
+        notes,
+        metadata=dict(data["metadata"]),
+        pages=[PageStart(*p) for p in data["pages"]],
+        notices=list(data["notices"]),
+        encoding=data["encoding"],
     )
 
 

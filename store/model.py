@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-BlockKind = Literal["heading", "paragraph", "list_item", "quote", "table", "meta"]
+#: ``code`` is verbatim text (a Markdown fence): shown as it is, never analysed for readings.
+BlockKind = Literal["heading", "paragraph", "list_item", "quote", "table", "meta", "code"]
 EmphasisKind = Literal["bold", "italic"]
 
 
@@ -71,11 +72,31 @@ class Footnote:
     ruby: list[Ruby] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class PageStart:
+    """Page ``label`` starts at ``blocks[block].text[offset]``.
+
+    ``label`` is the page number the source prints (``"135"``, ``"iv"``), else the physical
+    page counted from 1.
+    """
+
+    block: int
+    offset: int
+    label: str
+
+
 @dataclass
 class Document:
     title: str
     blocks: list[Block]
     footnotes: list[Footnote] = field(default_factory=list)
+    #: What the file itself states about the work (PDF/EPUB/HTML metadata, an Aozora header,
+    #: front matter): ``title``, ``author``, ``publisher``, ``date``, ``url``... Empty when the
+    #: file says nothing; never invented.
+    metadata: dict[str, str] = field(default_factory=dict)
+    #: Where each page starts, in reading order (sources that have pages: PDF, page-numbered
+    #: text); empty otherwise.
+    pages: list[PageStart] = field(default_factory=list)
     #: Human-readable notices from import (e.g. "empty file", "decoded as Shift_JIS").
     notices: list[str] = field(default_factory=list)
     #: The encoding the file was decoded from, when it came from a file.
@@ -106,6 +127,15 @@ class Document:
         i = max(0, bisect_right(self.block_starts, offset) - 1)
         return (i, min(offset - self.block_starts[i], len(self.blocks[i].text)))
 
+    def page_at(self, block_index: int, offset: int = 0) -> str | None:
+        """The label of the page ``blocks[block_index].text[offset]`` is on (None: no pages)."""
+        label = None
+        for page in self.pages:
+            if (page.block, page.offset) > (block_index, offset):
+                break
+            label = page.label
+        return label
+
     def footnote(self, footnote_id: str) -> Footnote | None:
         for note in self.footnotes:
             if note.id == footnote_id:
@@ -128,4 +158,6 @@ class Document:
             "title": self.title,
             "blocks": [b.to_json() for b in self.blocks],
             "footnotes": [{"id": f.id, "text": f.text} for f in self.footnotes],
+            "pages": [[p.block, p.offset, p.label] for p in self.pages],
+            "metadata": dict(self.metadata),
         }

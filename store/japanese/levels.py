@@ -15,7 +15,7 @@ at its start begins with a known word that covers it (known 読む hides the よ
 
 Default: ``above-grade`` with grade 6 — readers who know Japanese well are not slowed by readings
 over school kanji, and the base line stays close to its natural width (readings wider than their
-kanji push characters apart; ``python -m tui.bench furigana`` measures that spread per level).
+kanji push characters apart; ``python -m benchmarks furigana`` measures that spread per level).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Sudachi gives each word its dictionary reading; some words read differently by c
 rule is a function ``rule(tokens, i) -> str | None`` returning a better reading for
 ``tokens[i]`` (or None to keep it); ``RULES`` lists them in the order they run, each pinned by
 tests (tests/test_japanese_rules.py) and kept only if it helps on the benchmark
-(``python -m tui.bench furigana --ablate`` turns each off in turn, through
+(``python -m benchmarks furigana --ablate`` turns each off in turn, through
 ``SHIORI_FURIGANA_SKIP=rule,rule``). Two are neutral there and kept because they are plainly
 right on documents the benchmark lacks: ``weekday`` and ``juu``.
 

@@ -1,4 +1,4 @@
-"""``python -m tui.bench furigana`` — accuracy, speed and ruby spread of ``shiori furigana``.
+"""``python -m benchmarks furigana`` — accuracy, speed and ruby spread of ``shiori furigana``.
 
 Runs the shared evaluator (``../shared/bench/furigana_eval.py``) on the Aozora and the modern
 data, each time for ``shiori furigana --format json`` (one process per work, start-up included)
@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 EVAL = SHARED / "bench" / "furigana_eval.py"
 DATASETS = {"aozora": SHARED / "bench" / "aozora", "modern": SHARED / "bench" / "modern"}
 
@@ -37,7 +37,7 @@ def _evaluate(data: Path, extra: list[str], *, baseline: bool = True, skip: str 
             + ["--json", str(out), *extra],
             check=True,
             stdout=subprocess.DEVNULL,
-            cwd=Path(__file__).resolve().parents[2],
+            cwd=Path(__file__).resolve().parents[1],
             env=dict(os.environ, SHIORI_FURIGANA_SKIP=skip),
         )
         return json.loads(out.read_text(encoding="utf-8"))
@@ -139,7 +139,7 @@ def ruby_spread() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tui.bench furigana", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m benchmarks furigana", description=__doc__)
     parser.add_argument(
         "--repeat", type=int, default=3, help="evaluator runs per data set (median cps)"
     )

@@ -1,4 +1,4 @@
-"""``python -m tui.bench annotations``: the annotation store's costs, medians of one run.
+"""``python -m benchmarks annotations``: the annotation store's costs, medians of one run.
 
 * **save**: ``Repository.create`` of one annotation with N (10,000) already in the library,
   against the baseline the issue names — atomically writing that annotation's own file with
@@ -77,7 +77,7 @@ def _random_annotation(rng: random.Random, key: str, doc: Document, tags: list[s
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tui.bench annotations")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks annotations")
     parser.add_argument("-n", type=int, default=10_000, help="annotations in the library")
     parser.add_argument("--saves", type=int, default=200, help="timed saves (and baseline writes)")
     parser.add_argument("--dir", help="where to put the temporary library")

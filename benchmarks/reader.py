@@ -1,4 +1,4 @@
-"""``python -m tui.bench reader``: whole-process time to the first painted screen, and memory.
+"""``python -m benchmarks reader``: whole-process time to the first painted screen, and memory.
 
 Each case runs the real ``shiori`` (``python -m tui.cli FILE``) in a pseudo-terminal of a fixed
 size with ``SHIORI_EXIT_AFTER_PAINT`` set, so the app exits right after the document has
@@ -138,7 +138,7 @@ async def page_times(path: Path, pages: int, size: tuple[int, int]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tui.bench reader", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m benchmarks reader", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="timed runs per case (median)")
     parser.add_argument("--size", default="80x24", help="terminal size COLSxROWS")
     parser.add_argument("--big-mb", type=float, default=1.0, help="size of the big document")

@@ -1,4 +1,4 @@
-"""Reader layout and paint speed: ``python -m tui.bench layout [--width 80 --height 24]``.
+"""Reader layout and paint speed: ``python -m benchmarks layout [--width 80 --height 24]``.
 
 Measured on the largest bundled seed (with its furigana) and on a ~1 MB document made of the
 seeds repeated, in one run:
@@ -94,7 +94,7 @@ async def _paint(doc: Document, readings: Any, width: int, height: int) -> dict[
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tui.bench layout", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m benchmarks layout", description=__doc__)
     parser.add_argument("--width", type=int, default=80)
     parser.add_argument("--height", type=int, default=24)
     parser.add_argument("--repeat", type=int, default=3)

@@ -1,4 +1,4 @@
-"""``python -m tui.bench annotated_open``: opening a document that carries 1,000 annotations.
+"""``python -m benchmarks annotated_open``: opening a document that carries 1,000 annotations.
 
 The issue's target: first paint within 1.2x of the same document without annotations. Both
 cases run the same headless app (reader + sidebar with the annotation list, the annotation
@@ -75,7 +75,7 @@ async def _open_once(data_dir: Path, doc_path: Path, size: tuple[int, int]) -> t
     from tui.widgets.reader import ReaderView
     from tui.widgets.sidebar import Sidebar
 
-    tcss = Path(__file__).resolve().parent.parent / "styles" / "annotations.tcss"
+    tcss = Path(__file__).resolve().parent.parent / "tui" / "styles" / "annotations.tcss"
     document = import_file(doc_path)
     key = doc_key(doc_path)
 
@@ -124,7 +124,7 @@ async def _open_once(data_dir: Path, doc_path: Path, size: tuple[int, int]) -> t
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tui.bench annotated_open", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m benchmarks annotated_open", description=__doc__)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--on-doc", type=int, default=1000)
     parser.add_argument("--library", type=int, default=10_000)

@@ -1,4 +1,4 @@
-"""``python -m tui.bench importer``: import speed and peak memory.
+"""``python -m benchmarks importer``: import speed and peak memory.
 
 Times ``store.importer.import_file`` on each bundled seed and on a generated ~20 MB file made
 by repeating the seeds (the PDF-like ones, so the line-joining rules do real work), reporting
@@ -49,7 +49,7 @@ def _make_big(directory: Path, megabytes: int) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tui.bench importer", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m benchmarks importer", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per seed (median reported)")
     parser.add_argument("--big-runs", type=int, default=3, help="runs on the big file")
     parser.add_argument("--megabytes", type=int, default=20, help="size of the generated file")

@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m benchmarks AREA [options]``; each area is a module here with ``main(argv)``."""
