@@ -12,9 +12,14 @@ Styles (``STYLES``):
 * ``en`` — English, Chicago-like notes: ``Author, "Title," in Container (Publisher, Date),
   sec. "…", p. ….`` with ``n.d.`` when the source gives no date.
 
-Fields the metadata leaves empty are omitted with their punctuation: nothing is invented. The
-quote is base text; readings are added only when the caller passes them, as ``｜漢字《かんじ》``.
-Every piece is stripped of control characters, so a citation can go to a terminal safely.
+Fields the metadata leaves empty are omitted with their punctuation: nothing is invented —
+except a title: a work is always named, by :func:`source_meta` (the imported document's title,
+else the file name). The quote is base text; readings are added only when the caller passes
+them, as ``｜漢字《かんじ》``. Every piece is stripped of control characters, so a citation can
+go to a terminal safely.
+
+:func:`cite` is the one builder: the reader's ``y``/``Y``, ``shiori cite`` and the Markdown
+export all call it with a :class:`Passage` (from a document, or from a stored annotation).
 """
 
 from __future__ import annotations
@@ -22,10 +27,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Protocol
 
 from store.importer.sanitize import sanitize
+from store.library import DocMeta
 from store.model import Document
 
 STYLES = ("ja", "sist02", "en")
@@ -88,32 +95,55 @@ def safe_text(text: str) -> str:
     return sanitize(text)[0]
 
 
-def locator_for(document: Document, start: int, *, title: str = "", page: str = "") -> Locator:
-    """The headings ``start`` sits under, without a top heading that merely repeats the title.
+def source_meta(meta: DocMeta, key: str, imported_title: str = "") -> DocMeta:
+    """``meta`` with a title: the one rule for a work the metadata does not name.
 
-    ``title`` is the work's bibliographic title; the imported ``document.title`` is used only
-    without one, since import often takes a chapter's first section heading (``1 概観``) as
-    its title, and that heading is a real part of the locator. Same chain as
-    :meth:`Locator.from_section` gives for a stored annotation.
+    The imported document's title (``Document.title``), else the file name without its
+    suffix; ``title_supplied`` marks the title as ours, not the metadata's.
     """
-    block, _ = document.locate(start)
-    return Locator.from_section(
-        [h.text for h in document.section_of(block)], title=title or document.title, page=page
+    if meta.title:
+        return meta
+    title = clean(imported_title) or Path(key.split(":", 1)[-1]).stem
+    return replace(meta, title=title, title_supplied=True)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """What is cited: the quote (base text) and the heading chain it sits under."""
+
+    quote: str
+    section: tuple[str, ...] = ()
+    page: str = ""
+
+    @classmethod
+    def in_document(cls, document: Document, start: int, end: int, *, page: str = "") -> Passage:
+        """``document.base_text[start:end]`` under the headings ``start`` sits under."""
+        block, _ = document.locate(start)
+        section = tuple(h.text for h in document.section_of(block))
+        return cls(document.base_text[start:end], section, page)
+
+
+def cite(
+    meta: SourceMeta,
+    passage: Passage,
+    style: str = "ja",
+    *,
+    source_only: bool = False,
+    readings: Sequence[tuple[int, int, str]] | None = None,
+    accessed: dt.date | None = None,
+) -> str:
+    """The citation of ``passage``: the quote and its source (``y``), or the source alone (``Y``).
+
+    The locator is the passage's heading chain without a leading heading that merely repeats
+    the work's title (import often takes a chapter's first heading as the document's title;
+    the rest of the chain is a real part of the locator).
+    """
+    locator = Locator.from_section(passage.section, title=meta.title, page=passage.page)
+    if source_only:
+        return format_source(meta, locator, style, accessed=accessed)
+    return format_citation(
+        meta, passage.quote, locator, style, readings=readings, accessed=accessed
     )
-
-
-def readings_in(document: Document, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The source's own readings (block ruby) inside ``base_text[start:end]``, quote-relative."""
-    out = []
-    for i, block in enumerate(document.blocks):
-        b0 = document.block_starts[i]
-        if b0 > end or b0 + len(block.text) < start:
-            continue
-        for ruby in block.ruby:
-            s, e = b0 + ruby.start, b0 + ruby.end
-            if start <= s and e <= end:
-                out.append((s - start, e - start, ruby.reading))
-    return out
 
 
 def with_readings(text: str, readings: Sequence[tuple[int, int, str]]) -> str:

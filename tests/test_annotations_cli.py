@@ -29,16 +29,6 @@ SNIPPET = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _isolated_hooks(monkeypatch) -> None:
-    """The commands install the library's metadata hook and cache repositories: undo both."""
-    import store.annotations.repository as repository
-    import store.library as library
-
-    monkeypatch.setattr(library, "user_metadata_lookup", library.user_metadata_lookup)
-    monkeypatch.setattr(repository, "_default", {})
-
-
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch) -> Path:
     for name in ("DATA", "CACHE", "CONFIG"):

@@ -115,15 +115,13 @@ class AnnApp(App[None]):
 
 @pytest.fixture(autouse=True)
 def _tmp_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Tmp data dirs; the metadata hook and the repository cache restored afterwards."""
+    """Tmp data dirs; the repository cache restored afterwards."""
     import store.annotations.repository as repository
-    import store.library as library
 
     for name in ("DATA", "CACHE", "CONFIG"):
         monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
     for name in ("SSH_CONNECTION", "SSH_TTY", "SSH_CLIENT", "TMUX"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(library, "user_metadata_lookup", library.user_metadata_lookup)
     cache: dict[Any, Repository] = {}
     monkeypatch.setattr(repository, "_default", cache)
     yield

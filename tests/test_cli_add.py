@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from store import paths
-from store.library import list_library
+from store.library import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,7 +60,7 @@ def test_good_files_are_added_and_bad_ones_each_get_one_line(
     assert sorted(p.name for p in library.iterdir()) == ["kaidan.md"]
     assert (library / "kaidan.md").read_text(encoding="utf-8") == GOOD
     # The library now lists it (after the bundled seeds).
-    assert [e.path.name for e in list_library() if not e.read_only] == ["kaidan.md"]
+    assert [e.path.name for e in Library().entries() if not e.read_only] == ["kaidan.md"]
 
 
 def test_adding_again_is_harmless_and_a_clash_needs_replace(

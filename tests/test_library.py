@@ -9,13 +9,8 @@ import pytest
 from store import library, paths
 
 
-@pytest.fixture(autouse=True)
-def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SHIORI_DATA_DIR", str(tmp_path / "data"))
-
-
 def test_library_lists_the_five_seeds_read_only_with_titles() -> None:
-    entries = library.list_library()
+    entries = library.Library().entries()
     assert [e.key for e in entries] == [
         "seed:diplomatic-bluebook-2025-north-america.txt",
         "seed:international-affairs-2025-japanese-diplomacy.txt",
@@ -47,33 +42,24 @@ def test_seed_texts_are_exactly_the_documents_received() -> None:
     assert received == bundled
 
 
-def test_user_documents_follow_the_seeds_and_user_metadata_wins(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_user_documents_follow_the_seeds_and_user_metadata_wins() -> None:
     doc = paths.library_dir() / "my-notes.md"
     doc.write_text("# 覚え書き\n", encoding="utf-8")
-    monkeypatch.setattr(
-        library,
-        "user_metadata_lookup",
-        lambda key: (
-            library.DocMeta(title="覚え書き", author="私") if key == "lib:my-notes.md" else None
-        ),
-    )
-    entries = library.list_library()
+    mine = library.DocMeta(title="覚え書き", author="私")
+    entries = library.Library(lambda key: mine if key == "lib:my-notes.md" else None).entries()
     assert entries[-1].key == "lib:my-notes.md"
     assert not entries[-1].read_only
     assert (entries[-1].title, entries[-1].meta.author) == ("覚え書き", "私")
     assert library.path_for_key("lib:my-notes.md") == doc
 
 
-def test_a_field_the_user_cleared_stays_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_field_the_user_cleared_stays_cleared() -> None:
     """The metadata form saves every field; clearing one must not bring the bundled value back."""
     seed = paths.SEEDS_DIR / "mofa-japan-us-summit-2025-10-28.txt"
-    bundled = library.metadata_for(seed)
+    bundled = library.Library().metadata_for(seed)
     assert bundled.publisher == "Fast Fact"
     edited = library.DocMeta(**{**bundled.__dict__, "publisher": ""})
-    monkeypatch.setattr(library, "user_metadata_lookup", lambda key: edited)
-    meta = library.metadata_for(seed)
+    meta = library.Library(lambda key: edited).metadata_for(seed)
     assert meta.publisher == ""
     assert meta.title == bundled.title
 

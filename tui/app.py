@@ -25,7 +25,8 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from store import positions
-from store.library import DocMeta, LibraryEntry, doc_key, list_library, metadata_for
+from store.citation import source_meta
+from store.library import Library, LibraryEntry, doc_key
 from store.model import Block, Document
 from tui import keymap as keymaps
 from tui.annotations_ui import AnnotationsController
@@ -177,6 +178,8 @@ class ShioriApp(App[None]):
         self._exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV, "")
         #: Highlights, notes, tags and citations (tui/annotations_ui.py).
         self.annotations = AnnotationsController(self)
+        #: The documents and their metadata (the user's from the annotation store).
+        self.library: Library = self.annotations.library
 
     # Set-up ---------------------------------------------------------------------------------
 
@@ -214,15 +217,13 @@ class ShioriApp(App[None]):
         if self._opened is not None:
             path, doc = self._opened.path, self._opened.document
             key = doc_key(path)
-            meta = metadata_for(path)
-            if not meta.title:
-                meta = DocMeta(title=doc.title or path.stem)
+            meta = source_meta(self.library.metadata(key), key, doc.title)
             self._titles[key] = meta.title
             tree.set_entries([LibraryEntry(key, path, meta, read_only=True)])
             self._remember(key, path, doc)
             self._show(key, doc, None)
             return
-        entries = list_library()
+        entries = self.library.entries()
         for entry in entries:
             self._paths[entry.key] = entry.path
             self._titles[entry.key] = entry.meta.title

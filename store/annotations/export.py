@@ -27,7 +27,7 @@ from store.annotations.model import (
     now_iso,
 )
 from store.annotations.repository import Repository, normalise_tags
-from store.citation import Locator, SourceMeta, format_source, safe_text
+from store.citation import Passage, SourceMeta, cite, safe_text
 
 FORMAT = "shiori-annotations"
 VERSION = 1
@@ -101,8 +101,8 @@ def to_markdown(
             if ann.state != "anchored":
                 out.append(f"- State: {ann.state}")
             if meta is not None:
-                loc = Locator.from_section(ann.section, title=getattr(meta, "title", ""))
-                out.append("- Citation: " + format_source(meta, loc, style))
+                passage = Passage(ann.quote, ann.section)
+                out.append("- Citation: " + cite(meta, passage, style, source_only=True))
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

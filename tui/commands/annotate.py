@@ -30,13 +30,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     from store.annotations.documents import refresh
-    from store.annotations.metadata import install_metadata_hook
     from store.annotations.repository import AnnotationError, Repository
     from store.annotations.storage import StorageError
     from store.citation import clean
     from tui.commands._passage import PassageError, find_passage
 
-    install_metadata_hook()
     try:
         passage = find_passage(args.file, args.quote, args.nth)
     except PassageError as exc:

@@ -52,11 +52,9 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.annotations.metadata import install_metadata_hook
     from store.annotations.repository import AnnotationError, Repository
     from store.annotations.storage import StorageError
 
-    install_metadata_hook()
     repo = None
     try:
         repo = Repository(readonly=args.action in ("tags",))
@@ -106,16 +104,18 @@ def _list(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def
 
 
 def _export(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from store.annotations.documents import source_meta
+    from store.annotations.documents import stored_source_meta
     from store.annotations.export import to_csv, to_json, to_markdown
+    from store.annotations.metadata import user_library
     from store.annotations.storage import atomic_write
     from store.library import doc_key
 
     items = repo.list(doc=doc_key(args.doc) if args.doc else None, tag=args.tag)
     if args.format == "md":
+        library = user_library(repo)
         text = to_markdown(
             items,
-            meta_for=lambda key: source_meta(repo, key),
+            meta_for=lambda key: stored_source_meta(library, repo, key),
             colors=repo.colors(),
             style=args.style,
         )

@@ -24,32 +24,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from store.annotations.documents import quote_readings
-    from store.annotations.metadata import install_metadata_hook
-    from store.citation import format_citation, format_source, locator_for
-    from store.library import metadata_for
+    from store.annotations.metadata import user_library
+    from store.citation import Passage, cite, source_meta
     from tui.commands._passage import PassageError, find_passage
 
-    install_metadata_hook()
     try:
-        passage = find_passage(args.file, args.quote, args.nth)
+        found = find_passage(args.file, args.quote, args.nth)
     except PassageError as exc:
         print(f"shiori cite: {exc}", file=sys.stderr)
         return exc.code
-    document, start, end = passage.document, passage.start, passage.end
-    meta = metadata_for(args.file)
-    if not meta.title:
-        from dataclasses import replace
-
-        meta = replace(meta, title=document.title or Path(args.file).stem)
-    locator = locator_for(document, start, title=meta.title, page=args.page)
-    if args.source_only:
-        print(format_source(meta, locator, args.style))
-        return 0
-    readings = quote_readings(document, start, end) if args.readings else None  # analyser: slow
-    print(
-        format_citation(meta, document.base_text[start:end], locator, args.style, readings=readings)
-    )
+    document, start, end = found.document, found.start, found.end
+    meta = source_meta(user_library().metadata(found.key), found.key, document.title)
+    passage = Passage.in_document(document, start, end, page=args.page)
+    readings = None
+    if args.readings and not args.source_only:
+        readings = quote_readings(document, start, end)  # loads the analyser: slow
+    print(cite(meta, passage, args.style, source_only=args.source_only, readings=readings))
     return 0

@@ -104,11 +104,8 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
     def _title(self, key: str) -> str:
         title = self._titles.get(key)
         if title is None:
-            from store.annotations.documents import source_meta
-
-            repo = self.controller.repo
             try:
-                title = clean(source_meta(repo, key).title) if repo is not None else key
+                title = clean(self.controller.source_meta(key).title)
             except Exception:
                 title = key
             self._titles[key] = title or key
