@@ -13,10 +13,10 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from store import atomic
 from store.importer import import_file
 from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
 
@@ -123,18 +123,10 @@ def _load(path: Path) -> Document | None:
 
 
 def _save(path: Path, doc: Document) -> None:
-    tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(encode(doc), fh, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
+        atomic.write_json(path, encode(doc), compact=True)
     except OSError:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        return
+        return  # only a cache: the next open imports again
     _prune(path.parent)
 
 

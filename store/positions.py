@@ -1,8 +1,8 @@
 """Where the reader was in each document, so that reopening a document returns there.
 
 One small JSON file under the data dir, keyed by the library's document key
-(``store.library.doc_key``), rewritten atomically (temp file, fsync, ``os.replace``) so a crash
-mid-write leaves the previous version intact. A damaged file is moved aside, never silently
+(``store.library.doc_key``), rewritten atomically (``store.atomic``) so a crash mid-write
+leaves the previous version intact. A damaged file is moved aside, never silently
 overwritten. Positions are block/offset pairs (``str`` indices, as everywhere in the model) plus
 the content hash they were taken against, so a changed document can be clamped rather than
 trusted blindly.
@@ -13,13 +13,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from store import paths
+from store import atomic, paths
 
 FILE_NAME = "positions.json"
 SCHEMA_VERSION = 1
@@ -38,22 +37,6 @@ class Position:
 
 def positions_file() -> Path:
     return paths.data_dir() / FILE_NAME
-
-
-def atomic_write_json(path: Path, data: Any) -> None:
-    """Write ``data`` as UTF-8 JSON so readers only ever see the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -107,7 +90,7 @@ def save_position(doc_key: str, position: Position) -> None:
         documents.pop(next(iter(documents)))
     data["last"] = doc_key
     data["schema_version"] = SCHEMA_VERSION
-    atomic_write_json(path, data)
+    atomic.write_json(path, data)
 
 
 def last_read() -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from store import paths
+from store import atomic, paths
 from store.citation import STYLES
 from store.clipboard import in_tmux, osc52_sequence
 
@@ -43,9 +43,7 @@ class CitationPrefs:
         return cls(str(style), bool(data.get("readings", False)))
 
     def save(self) -> None:
-        from store.positions import atomic_write_json
-
-        atomic_write_json(
+        atomic.write_json(
             paths.config_dir() / PREFS_FILE, {"style": self.style, "readings": self.readings}
         )
 

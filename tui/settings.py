@@ -11,8 +11,7 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from store import paths
-from store.positions import atomic_write_json
+from store import atomic, paths
 
 FILE_NAME = "settings.json"
 
@@ -49,4 +48,4 @@ def load_settings() -> tuple[Settings, str | None]:
 
 
 def save_settings(settings: Settings) -> None:
-    atomic_write_json(settings_file(), asdict(settings))
+    atomic.write_json(settings_file(), asdict(settings))

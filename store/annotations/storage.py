@@ -7,10 +7,10 @@ differently:
 
 * **Snapshot** ``annotations.json``: the whole database in TinyDB's JSON layout (UTF-8, no
   ``\\u`` escapes) plus a ``_meta`` table holding ``schema_version`` and the sequence number of
-  the last change it contains. Written only by *compaction*: temp file in the same folder,
-  fsync, ``os.replace``, fsync of the folder. The previous snapshot is kept as a rotating
-  backup (``annotations.json.1`` newest ... ``.N``) and the journal it absorbed as
-  ``annotations.journal.1``.
+  the last change it contains. Written only by *compaction*, through ``store.atomic`` (temp
+  file in the same folder, fsync, ``os.replace``, fsync of the folder). The previous snapshot
+  is kept as a rotating backup (``annotations.json.1`` newest ... ``.N``) and the journal it
+  absorbed as ``annotations.journal.1``.
 * **Journal** ``annotations.journal``: one line per change batch, ``<crc32> <json>\\n``,
   appended and fsynced before a save returns. A save therefore costs one small append +
   fsync whatever the size of the library (the trade-off: loading replays the journal, and
@@ -41,6 +41,9 @@ from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
+
+from store import atomic
+from store.atomic import fsync_dir
 
 try:  # POSIX; elsewhere writes are serialised within one process only.
     import fcntl
@@ -159,37 +162,6 @@ def _write_all(fd: int, data: bytes) -> None:
     while view:
         written = os.write(fd, view)
         view = view[written:]
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory fds
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that ``path`` is always either the old or the new file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_dir(path.parent)
 
 
 def _describe(exc: OSError) -> str:
@@ -450,7 +422,7 @@ class JournalStorage(Storage):
                 self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644
             )
             if created:
-                _fsync_dir(self.path.parent)
+                fsync_dir(self.path.parent)
             st = os.fstat(self._journal_fd)
             self._journal_id = (st.st_dev, st.st_ino)
         return self._journal_fd
@@ -623,7 +595,7 @@ class JournalStorage(Storage):
                 raise StorageError(f"{self.path} is damaged ({exc}); opened read-only") from exc
             aside = self._aside(self.path)
             os.replace(self.path, aside)
-            _fsync_dir(self.path.parent)
+            fsync_dir(self.path.parent)
             return self._restore(f"{self.path} was damaged ({exc})", aside, raw)
 
     def _restore(self, why: str, aside: Path | None, damaged: bytes = b"") -> tuple[Tables, int]:
@@ -636,7 +608,7 @@ class JournalStorage(Storage):
             except (OSError, _Damaged):
                 continue
             with suppress(OSError):  # if this fails, the compaction below writes it
-                atomic_write(self.path, raw)
+                atomic.write_bytes(self.path, raw)
             self._restored = True
             self._needs_compaction = True  # fold the replayed journals in for good
             self._snap_id = self._stat_id(self.path)
@@ -669,17 +641,14 @@ class JournalStorage(Storage):
 
     def _compact(self) -> None:
         """Write a new snapshot holding everything, rotate backups, retire the journal."""
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
-            self._compact_into(tmp)
+            self._compact_snapshot()
         except OSError as exc:
-            with suppress(OSError):
-                tmp.unlink()
             raise StorageError(
                 f"could not write {self.path}: {_describe(exc)}; the previous file is intact"
             ) from exc
 
-    def _compact_into(self, tmp: Path) -> None:
+    def _compact_snapshot(self) -> None:
         data: dict[str, Any] = {
             META_TABLE: {
                 META_ID: {
@@ -691,27 +660,7 @@ class JournalStorage(Storage):
         }
         data.update(self._tables)
         raw = _dump_snapshot(data)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            _write_all(fd, raw)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        # Rotate backups: .N-1 -> .N ... .1 -> .2, then the current snapshot -> .1 (a hard
-        # link, so the snapshot path never disappears).
-        if self.path.exists() and self.backups > 0:
-            for n in range(self.backups - 1, 0, -1):
-                if self._backup_path(n).exists():
-                    os.replace(self._backup_path(n), self._backup_path(n + 1))
-            link_tmp = self.path.with_name(f".{self.path.name}.bak.tmp")
-            link_tmp.unlink(missing_ok=True)
-            try:
-                os.link(self.path, link_tmp)
-            except OSError:
-                shutil.copy2(self.path, link_tmp)
-            os.replace(link_tmp, self._backup_path(1))
-        os.replace(tmp, self.path)
-        _fsync_dir(self.path.parent)
+        atomic.write_bytes(self.path, raw, before_replace=self._rotate_backups)
         self._needs_compaction = False
         self._snap_id = self._stat_id(self.path)
         self._snap_size = len(raw)
@@ -726,4 +675,20 @@ class JournalStorage(Storage):
         self._journal_offset = 0
         self._journal_id = None
         self._open_journal()
-        _fsync_dir(self.path.parent)
+        fsync_dir(self.path.parent)
+
+    def _rotate_backups(self) -> None:
+        """``.N-1`` -> ``.N`` ... ``.1`` -> ``.2``, then the current snapshot -> ``.1`` (a hard
+        link, so the snapshot path never disappears). Runs once the new snapshot is on disk."""
+        if not self.path.exists() or self.backups <= 0:
+            return
+        for n in range(self.backups - 1, 0, -1):
+            if self._backup_path(n).exists():
+                os.replace(self._backup_path(n), self._backup_path(n + 1))
+        link_tmp = self.path.with_name(f".{self.path.name}.bak.tmp")
+        link_tmp.unlink(missing_ok=True)
+        try:
+            os.link(self.path, link_tmp)
+        except OSError:
+            shutil.copy2(self.path, link_tmp)
+        os.replace(link_tmp, self._backup_path(1))

@@ -13,12 +13,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from store import atomic
 from store.japanese.readings import Annotator, Reading
 from store.japanese.rules import detect_style
 from store.model import Document
@@ -151,15 +150,8 @@ def _save(path: Path, key: str, result: DocumentReadings) -> None:
         "blocks": [_encode(b) for b in result.blocks],
         "footnotes": {k: _encode(v) for k, v in result.footnotes.items()},
     }
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp)
+    with contextlib.suppress(OSError):  # only a cache: the next open analyses again
+        atomic.write_json(path, data, compact=True)
 
 
 def document_readings(doc: Document, *, use_cache: bool = True) -> DocumentReadings:

@@ -2,22 +2,18 @@
 
 Each file is imported first, so only files the reader can open are added; a file that does not
 import gets one line on stderr naming it and why, and the others are still added (exit 2 if any
-failed). A copy is written to a temp file and renamed, so the library never holds half a file.
+failed). A copy is written atomically (``store.atomic``), so the library never holds half a file.
 A different file with the same name is not overwritten unless ``--replace`` is given.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import filecmp
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from store import paths
+from store import atomic, paths
 from store.library import DOCUMENT_SUFFIXES
 
 
@@ -33,18 +29,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         action="store_true",
         help="overwrite a different document of the same name already in the library",
     )
-
-
-def _copy_atomically(source: Path, target: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        shutil.copyfile(source, tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def add_file(source: Path, library: Path, *, replace: bool = False) -> str:
@@ -69,7 +53,7 @@ def add_file(source: Path, library: Path, *, replace: bool = False) -> str:
                 f"{source}: a different {source.name} is already in the library "
                 "(rename the file, or use --replace)"
             )
-    _copy_atomically(source, target)
+    atomic.copy_file(source, target)
     title = " ".join(document.title.split()) or source.stem
     return f"added {source.name} ({title})"
 

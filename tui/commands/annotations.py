@@ -104,10 +104,10 @@ def _list(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def
 
 
 def _export(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from store import atomic
     from store.annotations.documents import stored_source_meta
     from store.annotations.export import to_csv, to_json, to_markdown
     from store.annotations.metadata import user_library
-    from store.annotations.storage import atomic_write
     from store.library import doc_key
 
     items = repo.list(doc=doc_key(args.doc) if args.doc else None, tag=args.tag)
@@ -125,7 +125,7 @@ def _export(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
         text = to_csv(items)
     if args.output:
         try:
-            atomic_write(Path(args.output), text.encode("utf-8"))
+            atomic.write_text(Path(args.output), text)
         except OSError as exc:
             return _fail(f"could not write {args.output}: {exc.strerror or exc}")
         print(f"wrote {len(items)} annotation(s) to {args.output}", file=sys.stderr)
