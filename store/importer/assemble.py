@@ -19,14 +19,9 @@ from dataclasses import dataclass, field
 
 from store.importer import aozora
 from store.importer.chars import (
-    HIRAGANA,
-    KANA,
-    KANA_ONLY_RE,
-    KANJI,
     continues_after_sentence,
     ends_sentence,
     has_sentence,
-    is_kanji,
     join_lines,
     separator,
     width,
@@ -42,6 +37,7 @@ from store.importer.layout import (
 )
 from store.importer.meta import is_caption, is_meta
 from store.importer.web_debris import is_debris, running_headers, starts_debris_section
+from store.japanese.chars import HIRAGANA, KANA, KANA_ONLY_RE, KANJI, is_kanji
 
 _LIST = re.compile(
     r"^[ \t\u3000]*(?:(?P<bullet>[-*+・•●◦])[ \t\u3000]*|(?P<num>[①-⑳]|\d{1,2}\.[ \t]|[（(]?[a-z][)）][ \t]))"

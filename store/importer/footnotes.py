@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from store.importer.chars import KANA, KANJI, separator
+from store.importer.chars import separator
+from store.japanese.chars import KANA, KANJI
 from store.model import Block, Emphasis, Ref, Ruby
 
 _PAREN_DEF = re.compile(r"^[ \t]*\((?P<num>\d{1,3})\)\t[ \t]*(?P<text>\S.*)$")

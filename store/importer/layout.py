@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from store.importer.chars import KANA, KANJI, ends_sentence, width
+from store.importer.chars import ends_sentence, width
+from store.japanese.chars import KANA, KANJI
 
 #: Digits glued to text that are not a quantity: a footnote marker, set small in the PDF.
 _MARKER = re.compile(

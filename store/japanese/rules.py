@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from store.japanese.alternatives import country, unvoice, voice
 from store.japanese.analyzer import pos_of
-from store.japanese.chars import has_kanji, is_kanji
+from store.japanese.chars import has_kanji, is_kanji, to_hiragana
 from store.japanese.numbers import (
     COUNTER_CHARS,
     NUMERAL_CHARS,
@@ -718,7 +718,7 @@ def _voiced_after_katakana(tok: Token) -> str | None:
         k += 1
     rest = tok.surface[k:]
     plain = VOICED_SECONDS.get(rest[:1]) or VOICED_SECONDS.get(rest[:2])
-    head = tok.surface[:k].translate(_KATA_TO_HIRA)
+    head = to_hiragana(tok.surface[:k])
     if k == 0 or plain is None or not tok.reading.startswith(head):
         return None
     tail = tok.reading[len(head) :]
@@ -729,9 +729,6 @@ def _voiced_after_katakana(tok: Token) -> str | None:
 
 def _is_katakana_word_char(ch: str) -> bool:
     return "ァ" <= ch <= "ヺ" or ch == "ー"
-
-
-_KATA_TO_HIRA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
 
 
 def tsuki(tokens: list[Token], i: int) -> str | None:
