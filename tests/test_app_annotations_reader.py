@@ -19,6 +19,7 @@ from store.annotations.repository import Repository, default_repository
 from store.importer import import_file
 from store.library import doc_key
 from store.model import Document
+from tui.annotation_chips import highlight_variables
 from tui.annotations_ui import AnnotationKeys, AnnotationsController
 from tui.screens.annotate import AnnotateScreen, parse_tags
 from tui.screens.citation_dialog import CitationDialog
@@ -71,6 +72,9 @@ class AnnScreen(AnnotationKeys):
 
 class AnnApp(App[None]):
     CSS_PATH = str(TCSS)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return {**super().get_theme_variable_defaults(), **highlight_variables()}
 
     def __init__(
         self,
@@ -253,7 +257,7 @@ async def test_edit_delete_and_undo_the_highlight_under_the_cursor(doc_path: Pat
         await pilot.pause()
         [ann] = app.repo.list()
         assert ann.note == "second" and ann.color == "red"
-        assert app.reader.highlights[0][2] == "pink"  # the reader's name for red
+        assert app.reader.highlights[0][2] == "red"  # one name for a colour everywhere
         await pilot.press("d")
         assert app.repo.list() == [] and app.reader.highlights == []
         assert sidebar_entries(app) == []

@@ -32,7 +32,7 @@ from store.citation import STYLES, Passage, cite, source_meta
 from store.clipboard import ClipboardBackend, CopyResult, Route
 from store.library import DocMeta, Library, path_for_key
 from store.model import Document
-from tui.annotation_chips import READER_STYLE, excerpt
+from tui.annotation_chips import excerpt
 from tui.citation_prefs import STYLE_NAMES, CitationPrefs, terminal_writer
 
 # The dialogs and the list are imported here, not when first shown, so that their bindings'
@@ -293,9 +293,7 @@ class AnnotationsController:
         except Exception:
             reader = None
         if reader is not None and hasattr(reader, "highlights"):
-            reader.highlights = [
-                (a.start, a.end, READER_STYLE.get(a.color, "")) for a in self.annotations
-            ]
+            reader.highlights = [(a.start, a.end, a.color) for a in self.annotations]
         listing = self.annotation_list()
         if listing is not None:
             listing.set_annotations(

@@ -29,6 +29,7 @@ from store.citation import source_meta
 from store.library import Library, LibraryEntry, doc_key
 from store.model import Block, Document
 from tui import keymap as keymaps
+from tui.annotation_chips import highlight_variables
 from tui.annotations_ui import AnnotationsController
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -182,6 +183,10 @@ class ShioriApp(App[None]):
         self.library: Library = self.annotations.library
 
     # Set-up ---------------------------------------------------------------------------------
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Textual's, plus the highlight palette (``$highlight-<colour key>``)."""
+        return {**super().get_theme_variable_defaults(), **highlight_variables()}
 
     def get_default_screen(self) -> Screen[Any]:
         return MainScreen()

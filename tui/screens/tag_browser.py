@@ -127,7 +127,7 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
                 doc = ann.doc
                 items.append(Option(Text(self._title(doc), style="bold underline"), disabled=True))
             text = Text()
-            text.append(f" {safe_text(labels.get(ann.color, ann.color))} ", chip_style(ann.color))
+            text.append(f" {safe_text(labels.get(ann.color, ann.color))} ", chip_style(ann.color, self.app.theme_variables))
             if ann.section:
                 text.append(" " + excerpt(ann.section[-1], 40), style="dim")
             if ann.state == "orphan":

@@ -11,7 +11,7 @@ annotations or the filter change.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -71,11 +71,13 @@ def matches(ann: Annotation, query: str, colors: Sequence[ColorSlot]) -> bool:
     return True
 
 
-def entry_text(ann: Annotation, labels: dict[str, str], *, orphan: bool = False) -> Text:
-    """The lines one entry shows in the list."""
+def entry_text(
+    ann: Annotation, labels: dict[str, str], theme: Mapping[str, str], *, orphan: bool = False
+) -> Text:
+    """The lines one entry shows in the list (``theme``: the app's theme variables)."""
     text = Text(no_wrap=False)
     label = labels.get(ann.color, ann.color)
-    text.append(f" {safe_text(label)} ", style=chip_style(ann.color))
+    text.append(f" {safe_text(label)} ", style=chip_style(ann.color, theme))
     quote = ann.original or ann.quote if orphan else ann.quote
     text.append(" 「" + excerpt(quote, QUOTE_CELLS) + "」")
     if ann.tags:
@@ -254,16 +256,17 @@ class AnnotationList(Vertical):
         if generation != self._generation or not self.is_mounted:
             return  # a newer rebuild (new annotations or filter) took over
         items: list[Option] = []
+        theme = self.app.theme_variables
         for ann, orphan in pending[start : start + size]:
             if ann is None:
                 heading = Text("Orphans: passage not found", style="bold")
                 items.append(Option(heading, disabled=True))
             elif orphan:
                 items.append(
-                    Option(entry_text(ann, labels, orphan=True), id=ORPHAN_PREFIX + ann.id)
+                    Option(entry_text(ann, labels, theme, orphan=True), id=ORPHAN_PREFIX + ann.id)
                 )
             else:
-                items.append(Option(entry_text(ann, labels), id=ann.id))
+                items.append(Option(entry_text(ann, labels, theme), id=ann.id))
         options = self.options
         options.add_options(items)
         if keep_id is not None and options.highlighted is None:

@@ -33,6 +33,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from store.annotations.model import COLOR_KEYS
 from store.model import Block, Document
 from tui.layout.cells import safe_text
 from tui.layout.document import BASE, RUBY, BlockLayout, DocumentLayout, Line
@@ -64,8 +65,8 @@ READER_TCSS = Path(__file__).resolve().parent.parent / "styles" / "reader.tcss"
 #: The level whose readings inline mode shows.
 INLINE_LEVEL = "above-grade"
 
-#: Highlight style names the annotations work may use (``reader--highlight-<name>``).
-HIGHLIGHT_NAMES = ("yellow", "green", "blue", "pink", "purple")
+#: Highlight style names (``reader--highlight-<name>``): the store's colour keys.
+HIGHLIGHT_NAMES = COLOR_KEYS
 
 #: Blocks laid out per batch the worker hands back to the main thread.
 BATCH_SECONDS = 0.05
@@ -321,8 +322,9 @@ class ReaderView(ScrollView, can_focus=True):
     def highlights(self) -> list[tuple[int, int, str]]:
         """``(start, end, style_name)`` in base-text offsets, drawn as background colour.
 
-        ``style_name`` is one of :data:`HIGHLIGHT_NAMES` (``reader--highlight-<name>`` in the
-        CSS), ``""`` for the default, or any Rich style string (``"on #553300"``).
+        ``style_name`` is one of :data:`HIGHLIGHT_NAMES`, the store's colour keys
+        (``reader--highlight-<name>``, coloured by the app's ``$highlight-<name>`` theme
+        variables), ``""`` for the default, or any Rich style string (``"on #553300"``).
         """
         return list(self._highlights)
 
@@ -582,7 +584,8 @@ class ReaderView(ScrollView, can_focus=True):
         if not name:
             return self._style("highlight")
         if name in HIGHLIGHT_NAMES:
-            return self._style(f"highlight-{name}")
+            # The app's palette colours each key; without it every highlight still shows.
+            return self._style("highlight") + self._style(f"highlight-{name}")
         key = f"raw:{name}"
         style = self._styles.get(key)
         if style is None:
