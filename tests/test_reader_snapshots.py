@@ -10,6 +10,7 @@ from textual.app import App, ComposeResult
 
 from store.japanese import DocumentReadings, Reading
 from store.model import Block, Document, Emphasis, Footnote, Ref, Ruby
+from tui.screens.reader_popups import OpensReaderPopups
 from tui.widgets.reader import ReaderView
 
 P1 = (
@@ -65,7 +66,7 @@ def sample() -> tuple[Document, DocumentReadings]:
     return doc, readings
 
 
-class SnapApp(App[None]):
+class SnapApp(OpensReaderPopups, App[None]):
     def compose(self) -> ComposeResult:
         yield ReaderView()
 

@@ -12,6 +12,7 @@ from store.japanese import DocumentReadings, Reading
 from store.model import Block, Document, Emphasis, Footnote, Ref, Ruby
 from tui.layout.cells import text_width
 from tui.layout.document import DocumentLayout
+from tui.screens.reader_popups import OpensReaderPopups
 from tui.widgets.footnote_popup import FootnotePopup
 from tui.widgets.reader import FURIGANA_MODES, ReaderView
 from tui.widgets.search_bar import SearchBar
@@ -61,7 +62,7 @@ def make_readings(doc: Document) -> DocumentReadings:
     )
 
 
-class ReaderApp(App[None]):
+class ReaderApp(OpensReaderPopups, App[None]):
     def __init__(
         self, doc: Document, readings: DocumentReadings | None = None, analyse: bool = False
     ) -> None:
@@ -598,3 +599,66 @@ async def test_a_selection_grows_to_the_end_of_a_sentence_or_word_not_into_the_n
         reader.goto_offset(start)
         await pilot.press("w")
         assert doc.base_text[reader.cursor] == "、"
+
+
+class PlainApp(App[None]):
+    """A reader on a screen that opens no popups: what the reader asks for is recorded."""
+
+    def __init__(self, doc: Document, readings: DocumentReadings) -> None:
+        super().__init__()
+        self.doc, self.readings = doc, readings
+        self.asked: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield ReaderView()
+
+    def on_mount(self) -> None:
+        reader = self.query_one(ReaderView)
+        reader.furigana_mode = "all"
+        reader.show(self.doc, readings=self.readings)
+        reader.focus()
+
+    def on_reader_view_footnote_requested(self, message: ReaderView.FootnoteRequested) -> None:
+        self.asked.append(message)
+
+    def on_reader_view_word_info_requested(self, message: ReaderView.WordInfoRequested) -> None:
+        self.asked.append(message)
+
+
+async def test_the_reader_asks_for_its_popups_and_pushes_no_screen() -> None:
+    doc = make_doc(paragraphs=2)
+    app = PlainApp(doc, make_readings(doc))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.press("right_square_bracket", "enter")
+        await pilot.pause()
+        [footnote] = app.asked
+        assert isinstance(footnote, ReaderView.FootnoteRequested)
+        assert footnote.note.text == NOTE and footnote.mode == "all"
+        assert [r.reading for r in footnote.readings] == ["しゃてい"]
+        reader = app.query_one(ReaderView)
+        reader.goto_offset(doc.block_starts[1] + P1.index("転換点"))
+        await pilot.press("K")
+        await pilot.pause()
+        word = app.asked[1]
+        assert isinstance(word, ReaderView.WordInfoRequested) and word.word.surface == "転換点"
+        assert len(app.screen_stack) == 1  # the reader itself opened nothing
+
+
+def test_the_popups_import_no_reader() -> None:
+    """No import cycle between the reader and its popups (not even inside a function)."""
+    import ast
+    from pathlib import Path
+
+    widgets = Path(__file__).resolve().parent.parent / "tui" / "widgets"
+    for name in ("footnote_popup.py", "word_popup.py"):
+        tree = ast.parse((widgets / name).read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        assert "tui.widgets.reader" not in imported, name
+    reader = ast.parse((widgets / "reader.py").read_text(encoding="utf-8"))
+    modules = {node.module for node in ast.walk(reader) if isinstance(node, ast.ImportFrom)}
+    assert not {"tui.widgets.footnote_popup", "tui.widgets.word_popup"} & modules

@@ -1,7 +1,8 @@
 """The reading screen: header, library tree | reader | annotation sidebar, footer.
 
 Composition only; the App owns the state (which document, which panes are shown) and this
-screen forwards its resizes and key bindings to the App's actions.
+screen forwards its resizes and key bindings to the App's actions. The reader's popups
+(footnotes, word info) are opened here when the reader asks for them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 
 from tui.annotations_ui import AnnotationKeys
+from tui.screens.reader_popups import OpensReaderPopups
 from tui.widgets.doc_tree import DocTree
 from tui.widgets.footer import ShioriFooter
 from tui.widgets.header import ShioriHeader
@@ -30,7 +32,7 @@ def search_status(query: str, index: int, count: int) -> str:
     return f"/{query} {index + 1}/{count}"
 
 
-class MainScreen(AnnotationKeys):
+class MainScreen(OpensReaderPopups, AnnotationKeys):
     #: Reading starts in the reader (the App moves focus to the tree when nothing is open).
     AUTO_FOCUS = "#reader"
 

@@ -34,7 +34,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from store.annotations.model import COLOR_KEYS
-from store.model import Block, Document
+from store.model import Block, Document, Footnote, Ruby
 from tui.layout.cells import safe_text
 from tui.layout.document import BASE, RUBY, BlockLayout, DocumentLayout, Line
 from tui.layout.textnav import (
@@ -173,6 +173,27 @@ class ReaderView(ScrollView, can_focus=True):
         def __init__(self, document: Document) -> None:
             super().__init__()
             self.document = document
+
+    class FootnoteRequested(Message):
+        """The user asked to read footnote ``note`` (Enter or a click on its marker).
+
+        ``readings`` are those the reader shows for it in its furigana ``mode``;
+        ``near_row`` is the screen row of the marker (None when it is not on screen), so a
+        popup can sit beside it rather than over it.
+        """
+
+        def __init__(
+            self, note: Footnote, readings: Sequence[Any], mode: str, near_row: int | None
+        ) -> None:
+            super().__init__()
+            self.note, self.readings, self.mode, self.near_row = note, readings, mode, near_row
+
+    class WordInfoRequested(Message):
+        """The user asked what the analyser knows about ``word`` (a morpheme, ``K``)."""
+
+        def __init__(self, word: Any) -> None:
+            super().__init__()
+            self.word = word
 
     class SearchChanged(Message):
         """Search state: ``count`` matches of ``query``, the current one is ``index`` (0-based)."""
@@ -1019,13 +1040,11 @@ class ReaderView(ScrollView, can_focus=True):
         return None
 
     def action_word_info(self) -> None:
-        from tui.widgets.word_popup import WordPopup
-
         word = self.word_at_cursor()
         if word is None or not word.surface.strip():
             self.notify("No word under the cursor", timeout=3)
             return
-        self.app.push_screen(WordPopup(word))
+        self.post_message(self.WordInfoRequested(word))
 
     # -- footnotes ----------------------------------------------------------------------
     def action_next_marker(self) -> None:
@@ -1064,8 +1083,7 @@ class ReaderView(ScrollView, can_focus=True):
         self.open_footnote(fid)
 
     def open_footnote(self, footnote_id: str) -> None:
-        from tui.widgets.footnote_popup import FootnotePopup
-
+        """Ask (:class:`FootnoteRequested`) for the footnote to be shown; the screen opens it."""
         doc = self.document
         note = doc.footnote(footnote_id) if doc else None
         if note is None:
@@ -1084,8 +1102,8 @@ class ReaderView(ScrollView, can_focus=True):
                 readings = filter_readings(self._readings.footnote(footnote_id), note.text, level)
             except (AttributeError, ValueError):
                 readings = ()
-        self.app.push_screen(
-            FootnotePopup(note, readings, mode=self.furigana_mode, near_row=self._cursor_row())
+        self.post_message(
+            self.FootnoteRequested(note, readings, self.furigana_mode, self._cursor_row())
         )
 
     def _cursor_row(self) -> int | None:
@@ -1261,4 +1279,28 @@ class ReaderView(ScrollView, can_focus=True):
         self._show_match()
 
 
-__all__ = ["FURIGANA_MODES", "HIGHLIGHT_NAMES", "ReaderView"]
+class FootnoteView(ReaderView):
+    """One footnote's text as the reader draws it (furigana, wrapping), for a popup.
+
+    ``readings`` come already chosen by the main reader for its mode; ``inline`` shows them
+    as ``漢字(かんじ)`` instead of above the text.
+    """
+
+    def __init__(
+        self, note: Footnote, readings: Sequence[Any], *, inline: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.note, self.note_readings, self.inline = note, list(readings), inline
+
+    def on_mount(self) -> None:
+        from store.japanese.document import DocumentReadings
+
+        note = self.note
+        ruby = [Ruby(r.start, r.end, r.reading) for r in note.ruby]
+        doc = Document(title=note.id, blocks=[Block("paragraph", note.text, ruby=ruby)])
+        self.furigana_mode = "inline" if self.inline else "all"
+        readings = DocumentReadings([self.note_readings], texts=[note.text], headings=[False])
+        self.show(doc, readings=readings)
+
+
+__all__ = ["FURIGANA_MODES", "HIGHLIGHT_NAMES", "FootnoteView", "ReaderView"]
