@@ -11,6 +11,9 @@ import pytest
 from store.japanese import (
     DEFAULT_GRADE,
     DEFAULT_LEVEL,
+    LEVELS,
+    Level,
+    ShownReadings,
     document_readings,
     select_readings,
     tokenize,
@@ -127,6 +130,19 @@ def test_level_first_shows_a_word_once_per_section() -> None:
     assert ("東京", "とうきょう") in _shown(doc, shown, 1)
     assert ("東京", "とうきょう") not in _shown(doc, shown, 2)  # same section: already shown
     assert ("東京", "とうきょう") in _shown(doc, shown, 3)  # a new heading starts a section
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_chosen_block_by_block_in_any_order_as_for_the_whole_document(level: Level) -> None:
+    """The reader asks for blocks as it lays them out, from the middle first when it opens
+    at a saved position: the choice (``first`` included) is the whole document's."""
+    doc = _doc()
+    readings = document_readings(doc)
+    whole = select_readings(readings, level)
+    shown = ShownReadings(readings, level)
+    for i in (4, 2, 0, 3, 1):
+        assert shown.block(i) == whole.block(i), i
+    assert shown.footnote("1") == whole.footnote("1")
 
 
 def test_known_words_suppress_readings() -> None:

@@ -554,10 +554,7 @@ class ShioriApp(App[None]):
 
     def furigana_modes(self) -> list[tuple[str, str]]:
         """``(mode, label)`` for each furigana mode the reader offers."""
-        modes = getattr(ReaderView, "FURIGANA_MODES", None)
-        if modes is None:
-            return []
-        return [(m, m) if isinstance(m, str) else tuple(m) for m in modes]  # type: ignore[misc]
+        return list(ReaderView.FURIGANA_MODES)
 
     def set_furigana_mode(self, mode: str) -> None:
         self.reader.furigana_mode = mode

@@ -14,7 +14,6 @@ reflows (resize, furigana mode).
 
 from __future__ import annotations
 
-import threading
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
@@ -34,6 +33,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from store.annotations.model import COLOR_KEYS
+from store.japanese.levels import Level, ShownReadings
 from store.model import Block, Document, Footnote, Ruby
 from tui.layout.cells import safe_text
 from tui.layout.document import BASE, RUBY, BlockLayout, DocumentLayout, Line
@@ -51,8 +51,9 @@ from tui.layout.textnav import (
 )
 from tui.widgets.reader_paint import Palette, paint_blank, paint_row, paint_ruby
 
-#: Furigana modes in the order ``r`` cycles through them: the analyser's display levels,
-#: then inline ``漢字(かんじ)``. Readings the source gives are shown in every mode.
+#: Furigana modes in the order ``r`` cycles through them: the display levels of
+#: ``store.japanese.levels``, and inline ``漢字(かんじ)``. Readings the source gives are shown
+#: in every mode.
 FURIGANA_MODES: list[tuple[str, str]] = [
     ("above-grade", "Furigana above school grade"),
     ("all", "Furigana on every kanji word"),
@@ -60,10 +61,15 @@ FURIGANA_MODES: list[tuple[str, str]] = [
     ("inline", "Furigana inline 漢字(かんじ)"),
     ("off", "Furigana off (source ruby only)"),
 ]
+#: The level whose readings each mode shows (inline: those above the grade, in brackets).
+MODE_LEVEL: dict[str, Level] = {
+    "above-grade": "above-grade",
+    "all": "all",
+    "first": "first",
+    "inline": "above-grade",
+    "off": "off",
+}
 READER_TCSS = Path(__file__).resolve().parent.parent / "styles" / "reader.tcss"
-
-#: The level whose readings inline mode shows.
-INLINE_LEVEL = "above-grade"
 
 #: Highlight style names (``reader--highlight-<name>``): the store's colour keys.
 HIGHLIGHT_NAMES = COLOR_KEYS
@@ -207,10 +213,8 @@ class ReaderView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.document: Document | None = None
         self._readings: Any = None  # store.japanese.DocumentReadings of the document
-        self._shown: dict[int, list[Any]] = {}  # readings chosen for the mode, per block
-        self._shown_lock = threading.Lock()
-        self._first_next = 0
-        self._first_seen = set()
+        #: The readings the current mode shows (chosen per block on first use); None: none.
+        self._shown: ShownReadings | None = None
         self._layout: DocumentLayout | None = None
         self._gen = 0
         self._cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
@@ -370,43 +374,21 @@ class ReaderView(ScrollView, can_focus=True):
 
     # -- readings and layout ------------------------------------------------------------
     def _select_readings(self) -> None:
-        """Forget the readings chosen for the previous mode; blocks choose again lazily."""
-        with self._shown_lock:
-            self._shown = {}
-            self._first_next = 0
-            self._first_seen: set[tuple[str, str]] = set()
+        """Choose again for the mode (lazily: blocks choose on first use)."""
+        readings = self._readings
+        level = MODE_LEVEL.get(self.furigana_mode, "off")
+        self._shown = None if readings is None or level == "off" else ShownReadings(readings, level)
 
     def _block_readings(self, index: int) -> Sequence[Any]:
-        """The readings block ``index`` shows in the current mode (chosen on first use, so a
-        1 MB document does not wait for all of them; called from the layout worker too)."""
-        doc, readings = self.document, self._readings
-        level = INLINE_LEVEL if self.furigana_mode == "inline" else self.furigana_mode
-        if doc is None or readings is None or level == "off":
-            return ()
+        """The readings block ``index`` shows in the current mode (called from the layout
+        worker too)."""
         shown = self._shown
-        found = shown.get(index)
-        if found is not None:
-            return found
-        from store.japanese.levels import filter_readings
-
-        with self._shown_lock:
-            try:
-                if level != "first":
-                    found = filter_readings(readings.block(index), doc.blocks[index].text, level)
-                    shown[index] = found
-                    return found
-                # "first": a word's first use per section, so walk the blocks in order
-                while self._first_next <= index:
-                    k = self._first_next
-                    if doc.blocks[k].kind == "heading":
-                        self._first_seen = set()
-                    shown[k] = filter_readings(
-                        readings.block(k), doc.blocks[k].text, level, seen=self._first_seen
-                    )
-                    self._first_next += 1
-            except (ValueError, IndexError, AttributeError):
-                shown[index] = []
-            return shown.get(index, [])
+        if self.document is None or shown is None:
+            return ()
+        try:
+            return shown.block(index)
+        except (ValueError, IndexError, AttributeError):
+            return ()
 
     def _layout_width(self) -> int:
         return max(8, self.scrollable_content_region.width or self.size.width or 80)
@@ -1094,12 +1076,9 @@ class ReaderView(ScrollView, can_focus=True):
             )
             return
         readings: Sequence[Any] = ()
-        if self._readings is not None and self.furigana_mode != "off":
+        if self._shown is not None:
             try:
-                from store.japanese.levels import filter_readings
-
-                level = INLINE_LEVEL if self.furigana_mode == "inline" else self.furigana_mode
-                readings = filter_readings(self._readings.footnote(footnote_id), note.text, level)
+                readings = self._shown.footnote(footnote_id)
             except (AttributeError, ValueError):
                 readings = ()
         self.post_message(
