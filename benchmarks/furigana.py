@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -27,10 +26,12 @@ DATASETS = {"aozora": SHARED / "bench" / "aozora", "modern": SHARED / "bench" / 
 
 
 def _evaluate(data: Path, extra: list[str], *, baseline: bool = True, skip: str = "") -> list[dict]:
-    """Run the shared evaluator; ``skip`` turns rules off (``SHIORI_FURIGANA_SKIP``)."""
+    """Run the shared evaluator; ``skip`` (``rule,rule``) turns rules off for the run."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "result.json"
         cmd = f"{sys.executable} -m tui.cli furigana --format json"
+        if skip:
+            cmd = f"{sys.executable} -m benchmarks._furigana_without {skip} --format json"
         backend = ["--backend", "sudachi-core-C"] if baseline else []
         subprocess.run(
             [sys.executable, str(EVAL), "--cmd", cmd, *backend, "--data", str(data)]
@@ -38,7 +39,6 @@ def _evaluate(data: Path, extra: list[str], *, baseline: bool = True, skip: str 
             check=True,
             stdout=subprocess.DEVNULL,
             cwd=Path(__file__).resolve().parents[1],
-            env=dict(os.environ, SHIORI_FURIGANA_SKIP=skip),
         )
         return json.loads(out.read_text(encoding="utf-8"))
 

@@ -258,6 +258,19 @@ async def test_q_quits(user_doc: Path) -> None:
         assert not app.is_running
 
 
+async def test_a_subclass_defined_in_another_folder_finds_the_styles(user_doc: Path) -> None:
+    """The reader benchmark runs a subclass of the app from ``benchmarks/``: the style sheets
+    are found wherever the subclass lives (they used to be looked up beside it)."""
+
+    class Elsewhere(ShioriApp):
+        pass
+
+    app = Elsewhere(OpenedFile(user_doc, import_document(user_doc)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert "記録" in app.header.doc_title
+
+
 async def test_palette_runs_actions_modes_and_themes_by_name(user_doc: Path) -> None:
     app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
     async with app.run_test(size=(120, 40)) as pilot:

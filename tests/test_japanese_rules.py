@@ -336,3 +336,18 @@ def test_rendaku_pairs_come_from_the_dictionary() -> None:
     assert rendaku_pairs("箱").get("ばこ") == "はこ"
     assert "だい" not in rendaku_pairs("台")  # たい and だい are different words
     assert "だれ" not in rendaku_pairs("誰")
+
+
+def test_a_rule_can_be_turned_off_for_the_benchmark_and_on_again() -> None:
+    """``skip_rules`` is the benchmark's switch (no environment variable read at import)."""
+    from store.japanese.rules import skip_rules
+
+    assert ("方", "かた") in pairs("お考えの方は")
+    try:
+        skip_rules(["kata"])
+        assert ("方", "かた") not in pairs("お考えの方は")
+        with pytest.raises(ValueError, match="no furigana rule is called nosuch"):
+            skip_rules(["nosuch"])
+    finally:
+        skip_rules(())
+    assert ("方", "かた") in pairs("お考えの方は")

@@ -7,12 +7,11 @@ post messages back, so the first screen paints before the dictionary has loaded.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from textual import work
@@ -39,10 +38,7 @@ from tui.widgets.header import ShioriHeader
 from tui.widgets.reader import ReaderView
 from tui.widgets.sidebar import Sidebar
 
-#: Set to ``first`` to exit right after the opened document first paints, or to anything else to
-#: exit once it has painted with its furigana: the reader benchmark times whole processes.
-EXIT_AFTER_PAINT_ENV = "SHIORI_EXIT_AFTER_PAINT"
-
+STYLES = Path(__file__).resolve().parent / "styles"
 #: Widths (cells) at which the side panes are shown by default.
 TREE_MIN_WIDTH = 100
 SIDEBAR_MIN_WIDTH = 160
@@ -132,7 +128,8 @@ def shiori_commands() -> type[Any]:
 
 
 class ShioriApp(App[None]):
-    CSS_PATH: ClassVar[list[str]] = ["styles/app.tcss", "styles/annotations.tcss"]
+    #: Absolute, so that a subclass defined elsewhere (the reader benchmark's) finds them too.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "app.tcss", STYLES / "annotations.tcss"]
     TITLE = "Shiori"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {shiori_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -176,7 +173,6 @@ class ShioriApp(App[None]):
         self._sidebar_choice: bool | None = None
         self.settings = Settings()
         self.keymap: dict[str, str] = {}
-        self._exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV, "")
         #: Highlights, notes, tags and citations (tui/annotations_ui.py).
         self.annotations = AnnotationsController(self)
         #: The documents and their metadata (the user's from the annotation store).
@@ -388,13 +384,6 @@ class ShioriApp(App[None]):
             tree.set_outline(key, doc)
         tree.reveal(key, where.block if where else None)
         self._after_jump()
-        if self._exit_after_paint == "first":
-            self.call_after_refresh(self.exit)
-
-    def main_reader_has_readings(self) -> None:
-        """The main reader drew its furigana (forwarded by the main screen)."""
-        if self._exit_after_paint:
-            self.call_after_refresh(self.exit)
 
     def _after_jump(self) -> None:
         """On narrow terminals the tree covers the text: put it away once a choice is made."""
@@ -587,8 +576,11 @@ def declared_binding_ids() -> set[str]:
     return found
 
 
-def run_app(file: str | None) -> int:
-    """``shiori [FILE]``: import FILE first (errors: one line, exit 2), then run the app."""
+def run_app(file: str | None, app_class: type[ShioriApp] = ShioriApp) -> int:
+    """``shiori [FILE]``: import FILE first (errors: one line, exit 2), then run the app.
+
+    ``app_class`` lets the reader benchmark run a subclass that exits once it has painted.
+    """
     opened = None
     if file is not None:
         path = Path(file).expanduser()
@@ -598,5 +590,6 @@ def run_app(file: str | None) -> int:
             print(f"shiori: {import_error_text(exc, path)}", file=sys.stderr)
             return 2
         opened = OpenedFile(path.resolve(), document)
-    ShioriApp(opened).run()
-    return 0
+    app = app_class(opened)
+    app.run()
+    return app.return_code or 0

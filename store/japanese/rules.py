@@ -5,7 +5,7 @@ rule is a function ``rule(tokens, i) -> str | None`` returning a better reading 
 ``tokens[i]`` (or None to keep it); ``RULES`` lists them in the order they run, each pinned by
 tests (tests/test_japanese_rules.py) and kept only if it helps on the benchmark
 (``python -m benchmarks furigana --ablate`` turns each off in turn, through
-``SHIORI_FURIGANA_SKIP=rule,rule``). Two are neutral there and kept because they are plainly
+:func:`skip_rules`). Two are neutral there and kept because they are plainly
 right on documents the benchmark lacks: ``weekday`` and ``juu``.
 
 Some readings depend on the register of the whole text: in modern prose 私 is わたし, while
@@ -16,8 +16,7 @@ a rule tagged with a style runs only for that style.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any, Literal
 
 from store.japanese.alternatives import country, unvoice, voice
@@ -1023,12 +1022,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
 ]
 
 
-def _active() -> list[tuple[str, str | None, Rule, Style | None]]:
-    skip = set(filter(None, os.environ.get("SHIORI_FURIGANA_SKIP", "").split(",")))
-    return [r for r in RULES if r[0] not in skip]
-
-
-_ACTIVE = _active()
+_ACTIVE = list(RULES)
 
 #: Rules that look at every kanji word no triggered rule has changed (the first that answers wins).
 GENERAL_RULES: list[tuple[str, Rule]] = [
@@ -1036,11 +1030,7 @@ GENERAL_RULES: list[tuple[str, Rule]] = [
     ("voice", voice),
     ("country", country),
 ]
-_GENERAL = [
-    rule
-    for name, rule in GENERAL_RULES
-    if name not in os.environ.get("SHIORI_FURIGANA_SKIP", "").split(",")
-]
+_GENERAL = [rule for _name, rule in GENERAL_RULES]
 
 
 Style = Literal["modern", "literary"]
@@ -1070,6 +1060,19 @@ def _index(rules: list[tuple[str, str | None, Rule, Style | None]]) -> dict[str,
 
 
 _INDEX = _index(_ACTIVE)
+
+
+def skip_rules(names: Collection[str]) -> None:
+    """Turn the named rules off in this process (all on again with none): how the benchmark
+    measures what each rule is worth. Raises ``ValueError`` for a name no rule has."""
+    global _ACTIVE, _INDEX, _GENERAL
+    known = {name for name, *_ in RULES} | {name for name, _rule in GENERAL_RULES}
+    unknown = sorted(set(names) - known)
+    if unknown:
+        raise ValueError(f"no furigana rule is called {', '.join(unknown)}")
+    _ACTIVE = [r for r in RULES if r[0] not in names]
+    _INDEX = _index(_ACTIVE)
+    _GENERAL = [rule for name, rule in GENERAL_RULES if name not in names]
 
 
 def apply_rules(tokens: list[Token], style: Style = "modern") -> None:

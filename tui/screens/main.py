@@ -85,9 +85,6 @@ class MainScreen(OpensReaderPopups, AnnotationKeys):
         message.stop()
         self.app.main_reader_moved(message)  # type: ignore[attr-defined]
 
-    def on_reader_view_readings_ready(self, message: ReaderView.ReadingsReady) -> None:
-        self.app.main_reader_has_readings()  # type: ignore[attr-defined]
-
     def on_reader_view_search_changed(self, message: ReaderView.SearchChanged) -> None:
         message.stop()
         self.query_one(ShioriHeader).search = search_status(
