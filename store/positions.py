@@ -1,24 +1,21 @@
 """Where the reader was in each document, so that reopening a document returns there.
 
 One small JSON file under the data dir, keyed by the library's document key
-(``store.library.doc_key``), rewritten atomically (``store.atomic``) so a crash mid-write
-leaves the previous version intact. A damaged file is moved aside, never silently
-overwritten. Positions are block/offset pairs (``str`` indices, as everywhere in the model) plus
-the content hash they were taken against, so a changed document can be clamped rather than
-trusted blindly.
+(``store.library.doc_key``), read and written through ``store.preferences``: atomically, so a
+crash mid-write leaves the previous version intact, and a damaged file is moved aside, never
+silently overwritten. Positions are block/offset pairs (``str`` indices, as everywhere in the
+model) plus the content hash they were taken against, so a changed document can be clamped
+rather than trusted blindly.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from store import atomic, paths
+from store import paths, preferences
 
 FILE_NAME = "positions.json"
 SCHEMA_VERSION = 1
@@ -39,24 +36,22 @@ def positions_file() -> Path:
     return paths.data_dir() / FILE_NAME
 
 
-def _load(path: Path) -> dict[str, Any]:
-    """The stored table, or an empty one; a damaged file is kept aside as ``*.damaged``."""
-    empty: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "last": None, "documents": {}}
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return empty
-    except OSError:
-        return empty
-    try:
-        data = json.loads(raw)
-        if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
-            raise ValueError("not a positions table")
-    except ValueError:
-        with contextlib.suppress(OSError):
-            os.replace(path, path.with_name(path.name + ".damaged"))
-        return empty
-    return data
+def _is_table(data: dict[str, Any]) -> bool:
+    return isinstance(data.get("documents"), dict)
+
+
+def _load(path: Path) -> tuple[dict[str, Any], str | None]:
+    """The stored table (an empty one while there is none) and a notice if it was damaged
+    (then kept aside as ``*.damaged``, by ``store.preferences``)."""
+    data, notice = preferences.read_object(path, _is_table)
+    if not data:
+        data = {"schema_version": SCHEMA_VERSION, "last": None, "documents": {}}
+    return data, notice
+
+
+def check() -> str | None:
+    """A one-line notice if the positions file was damaged (the app asks once at start-up)."""
+    return _load(positions_file())[1]
 
 
 def _entry_to_position(entry: object) -> Position | None:
@@ -71,13 +66,13 @@ def _entry_to_position(entry: object) -> Position | None:
 
 def load_position(doc_key: str) -> Position | None:
     """The last saved position in the document known as ``doc_key``, if any."""
-    return _entry_to_position(_load(positions_file())["documents"].get(doc_key))
+    return _entry_to_position(_load(positions_file())[0]["documents"].get(doc_key))
 
 
 def save_position(doc_key: str, position: Position) -> None:
     """Remember ``position`` for ``doc_key`` and mark it as the last document read."""
     path = positions_file()
-    data = _load(path)
+    data, _notice = _load(path)
     documents: dict[str, Any] = data["documents"]
     documents.pop(doc_key, None)  # re-insert so the dict stays in least-recent-first order
     documents[doc_key] = {
@@ -90,12 +85,12 @@ def save_position(doc_key: str, position: Position) -> None:
         documents.pop(next(iter(documents)))
     data["last"] = doc_key
     data["schema_version"] = SCHEMA_VERSION
-    atomic.write_json(path, data)
+    preferences.write_object(path, data)
 
 
 def last_read() -> str | None:
     """The key of the document read most recently, if any."""
-    last = _load(positions_file()).get("last")
+    last = _load(positions_file())[0].get("last")
     return last if isinstance(last, str) else None
 
 

@@ -95,7 +95,9 @@ class AnnotationsController:
         self._loaded_generation = 0
         self._warned_terminal = False
         self.last_copy: CopyResult | None = None
-        self.prefs = CitationPrefs.load()
+        self.prefs, prefs_notice = CitationPrefs.load()
+        #: Told once the app can show it (``attach``).
+        self._startup_notices = [prefs_notice] if prefs_notice else []
         #: The documents and their metadata, with what the user entered once the store is open.
         self.library = Library(self.user_metadata)
 
@@ -178,6 +180,9 @@ class AnnotationsController:
         """Put the annotation list into the sidebar."""
         from tui.widgets.sidebar import Sidebar
 
+        notices, self._startup_notices = self._startup_notices, []
+        for text in notices:
+            self.app.notify(text, severity="warning", timeout=8, markup=False)
         if self.annotation_list() is None:
             sidebar = self.app.screen_stack[0].query_one(Sidebar)
             await sidebar.set_content(AnnotationList(id="annotation-list"))

@@ -189,8 +189,9 @@ class ShioriApp(App[None]):
 
     def on_mount(self) -> None:
         self.settings, notice = load_settings()
-        if notice:
-            self.notify(notice, severity="warning", markup=False)
+        for text in (notice, positions.check()):
+            if text:
+                self.notify(text, severity="warning", timeout=8, markup=False)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)

@@ -1,17 +1,17 @@
 """Choices the app remembers between runs (theme, furigana mode), in ``settings.json``.
 
-Written by the app itself (the user edits ``keymap.toml``, not this), atomically, under
-``store.paths.config_dir()``. A damaged or hand-mangled file gives a one-line notice and the
-defaults; it is left in place so nothing the user wrote is lost until the next save.
+Written by the app itself (the user edits ``keymap.toml``, not this) under
+``store.paths.config_dir()``, through ``store.preferences``: atomically, and a damaged or
+hand-mangled file gives a one-line notice and the defaults, and is kept aside as
+``settings.json.damaged``.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
-from store import atomic, paths
+from store import paths, preferences
 
 FILE_NAME = "settings.json"
 
@@ -30,22 +30,8 @@ def settings_file() -> Path:
 
 def load_settings() -> tuple[Settings, str | None]:
     """The saved settings and a one-line notice when the file could not be used."""
-    path = settings_file()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Settings(), None
-    except (OSError, ValueError) as exc:
-        return Settings(), f"{path.name} unreadable ({type(exc).__name__}); using defaults"
-    if not isinstance(data, dict):
-        return Settings(), f"{path.name} is not a JSON object; using defaults"
-    values = {}
-    for f in fields(Settings):
-        value = data.get(f.name)
-        if isinstance(value, str) and value:
-            values[f.name] = value
-    return Settings(**values), None
+    return preferences.load(Settings, settings_file())
 
 
 def save_settings(settings: Settings) -> None:
-    atomic.write_json(settings_file(), asdict(settings))
+    preferences.save(settings, settings_file())
