@@ -44,10 +44,6 @@ class CopyResult:
     def copied(self) -> bool:
         return self.route is Route.CLIPBOARD
 
-    @property
-    def needs_dialog(self) -> bool:
-        return self.route is Route.NONE
-
 
 class ClipboardBackend(Protocol):
     """A system clipboard. ``copy`` raises on failure; ``paste`` may raise if unsupported."""

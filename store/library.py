@@ -122,9 +122,6 @@ class Library:
             return _seed_metadata().get(key[5:], DocMeta())
         return DocMeta()
 
-    def metadata_for(self, path: str | Path) -> DocMeta:
-        return self.metadata(doc_key(path))
-
     def entries(self) -> list[LibraryEntry]:
         """Seeds first (in their bundled order), then the user's documents by file name."""
         seeds = [

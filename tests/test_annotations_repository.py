@@ -9,7 +9,7 @@ import pytest
 from store.annotations.metadata import load_user_metadata, save_user_metadata, user_library
 from store.annotations.repository import AnnotationError, Repository
 from store.citation import Passage, cite, source_meta
-from store.library import DocMeta
+from store.library import DocMeta, doc_key
 from store.model import Block, Document
 
 P1 = "現在、国際社会は歴史の転換点にあるといえる。国際社会の分断と対立は深まっている。"
@@ -128,10 +128,10 @@ def test_user_metadata_overrides_the_library(tmp_path: Path) -> None:
     doc.write_text("本文", "utf-8")
     key = str(doc.resolve())
     assert load_user_metadata(key, repo) is None
-    assert user_library(repo).metadata_for(doc).title == ""
+    assert user_library(repo).metadata(doc_key(doc)).title == ""
     save_user_metadata(key, DocMeta(title="論文", author="山田太郎", date="2024-04-01"), repo)
     assert load_user_metadata(key, repo).author == "山田太郎"
-    assert user_library(repo).metadata_for(doc).title == "論文"
+    assert user_library(repo).metadata(doc_key(doc)).title == "論文"
     repo.close()
 
 

@@ -277,10 +277,11 @@ def test_source_ruby_inside_a_word_leaves_the_rest_analysed() -> None:
 
 
 def test_unknown_word_gets_a_per_character_guess() -> None:
-    from store.japanese.guess import guess_reading
+    from store.japanese.guess import guess_readings
 
-    assert guess_reading("山々") == guess_reading("山") * 2
-    assert guess_reading("\U0002a6b2") == ""  # a character the dictionary lacks: no invention
+    [yama] = guess_readings("山")
+    assert guess_readings("山々") == [yama, yama]  # 々 repeats the character before it
+    assert guess_readings("\U0002a6b2") == [""]  # a character the dictionary lacks: no invention
 
 
 def test_guess_is_marked_as_uncertain() -> None:

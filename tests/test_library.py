@@ -56,10 +56,10 @@ def test_user_documents_follow_the_seeds_and_user_metadata_wins() -> None:
 def test_a_field_the_user_cleared_stays_cleared() -> None:
     """The metadata form saves every field; clearing one must not bring the bundled value back."""
     seed = paths.SEEDS_DIR / "mofa-japan-us-summit-2025-10-28.txt"
-    bundled = library.Library().metadata_for(seed)
+    bundled = library.Library().metadata(library.doc_key(seed))
     assert bundled.publisher == "Fast Fact"
     edited = library.DocMeta(**{**bundled.__dict__, "publisher": ""})
-    meta = library.Library(lambda key: edited).metadata_for(seed)
+    meta = library.Library(lambda key: edited).metadata(library.doc_key(seed))
     assert meta.publisher == ""
     assert meta.title == bundled.title
 

@@ -92,11 +92,6 @@ def _nonspace_prefix(text: str) -> array[int]:
     return out
 
 
-def moved_anchor(anchor: Anchor, document: Document, start: int, end: int) -> Anchor:
-    """The anchor re-made at its new place in ``document``."""
-    return make_anchor(document, start, end)
-
-
 # -- finding a quote the user typed -----------------------------------------------------------
 
 _WS = re.compile(r"\s+")

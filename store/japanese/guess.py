@@ -51,9 +51,3 @@ def guess_readings(surface: str, before: str = "") -> list[str]:
         out.append(reading)
         prev = reading
     return out
-
-
-def guess_reading(surface: str) -> str:
-    """Concatenated per-character readings; "" if any character has none."""
-    parts = guess_readings(surface)
-    return "".join(parts) if all(parts) else ""

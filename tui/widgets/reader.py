@@ -74,7 +74,7 @@ READER_TCSS = Path(__file__).resolve().parent.parent / "styles" / "reader.tcss"
 #: Highlight style names (``reader--highlight-<name>``): the store's colour keys.
 HIGHLIGHT_NAMES = COLOR_KEYS
 
-#: Blocks laid out per batch the worker hands back to the main thread.
+#: Seconds of layout work the worker does before handing a batch to the main thread.
 BATCH_SECONDS = 0.05
 
 
