@@ -1,4 +1,4 @@
-"""``shiori furigana``: the JSON contract (shared/DESIGN.md §2), the other formats, bad input."""
+"""``shiori furigana``: the JSON contract (docs/design/contracts.md), the other formats, bad input."""
 
 from __future__ import annotations
 

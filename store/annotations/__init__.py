@@ -1,4 +1,4 @@
-"""Highlights, notes and tags that are never lost (DESIGN.md §3).
+"""Highlights, notes and tags that are never lost (docs/design/annotations.md).
 
 Entry points for the UI and the command line (all headless):
 

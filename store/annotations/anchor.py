@@ -1,6 +1,6 @@
 """Making anchors, finding quotes, and re-anchoring after a document changed.
 
-Re-anchoring tries, in order (DESIGN.md §3):
+Re-anchoring tries, in order (docs/design/annotations.md):
 
 1. **hash equal** — the text is the one the anchor was made on: the position holds.
 2. **exact quote** — every occurrence of the quote (or, failing that, of the quote with its

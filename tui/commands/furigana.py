@@ -1,7 +1,7 @@
 """``shiori furigana [--format json|aozora|html|text] [FILE|-]`` — readings for kanji.
 
-The contract is in shared/DESIGN.md §2. Input is checked to be UTF-8 before anything is written
-(exit 2 with a one-line error otherwise), spooled to a temporary file when it comes from stdin,
+The contract is in docs/design/contracts.md. Input is checked to be UTF-8 before anything is
+written (exit 2 with a one-line error otherwise), spooled to a temporary file when it comes from stdin,
 and then analysed in batches of whole lines, so memory stays flat however large the input.
 When stdout is a terminal, control characters from the document are shown as symbols (␛)
 instead of being written raw; in a pipe the output is exact.

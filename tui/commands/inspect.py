@@ -1,4 +1,4 @@
-"""``shiori inspect FILE [--json]``: the document model import produces (DESIGN.md §2).
+"""``shiori inspect FILE [--json]``: the document model import produces (docs/design/contracts.md).
 
 Without ``--json`` it prints a readable outline: headings indented by level, block counts,
 footnotes and import notices. Errors are one line on stderr and exit code 2.
