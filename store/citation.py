@@ -60,13 +60,20 @@ _MONTHS = [
 class SourceMeta(Protocol):
     """What a citation needs from ``store.library.DocMeta`` (any object with these works)."""
 
-    title: str
-    author: str
-    publisher: str
-    container: str
-    date: str
-    kind: str
-    url: str
+    @property
+    def title(self) -> str: ...
+    @property
+    def author(self) -> str: ...
+    @property
+    def publisher(self) -> str: ...
+    @property
+    def container(self) -> str: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def url(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -186,10 +193,10 @@ def _date_en(date: str) -> str:
 
 
 def _kind(meta: SourceMeta) -> str:
-    kind = (getattr(meta, "kind", "") or "").casefold()
-    if getattr(meta, "container", ""):
+    kind = (meta.kind or "").casefold()
+    if meta.container:
         return "part"
-    if any(k in kind for k in _WEB_KINDS) or (getattr(meta, "url", "") and not kind):
+    if any(k in kind for k in _WEB_KINDS) or (meta.url and not kind):
         return "web"
     if any(k in kind for k in _BOOK_KINDS):
         return "book"
@@ -197,17 +204,17 @@ def _kind(meta: SourceMeta) -> str:
 
 
 def _fields(meta: SourceMeta) -> tuple[str, str, str, str, str, str]:
-    author = clean(getattr(meta, "author", ""))
-    publisher = clean(getattr(meta, "publisher", ""))
+    author = clean(meta.author)
+    publisher = clean(meta.publisher)
     if publisher == author:
         publisher = ""
     return (
         author,
-        clean(getattr(meta, "title", "")),
-        clean(getattr(meta, "container", "")),
+        clean(meta.title),
+        clean(meta.container),
         publisher,
-        getattr(meta, "date", "") or "",
-        clean(getattr(meta, "url", "")),
+        meta.date or "",
+        clean(meta.url),
     )
 
 

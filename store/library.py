@@ -8,10 +8,11 @@ and the absolute path for any other file opened directly.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from store import paths
 
@@ -36,9 +37,14 @@ class DocMeta:
     title_supplied: bool = False
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> DocMeta:
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})  # type: ignore[arg-type]
+    def from_dict(cls, data: Mapping[str, object]) -> DocMeta:
+        """From ``library.toml`` or the user's record: a field of the wrong type is left empty."""
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            value = data.get(f.name)
+            if value is not None and type(value) is type(f.default):
+                values[f.name] = value
+        return cls(**values)
 
 
 @dataclass(frozen=True)

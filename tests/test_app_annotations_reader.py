@@ -199,6 +199,10 @@ async def test_highlight_with_colour_note_and_tags_is_saved_drawn_and_listed(
         [entry] = sidebar_entries(app)
         assert "疑問" in entry and "日米同盟は" in entry and "#日米 #安保" in entry
         assert "基軸とは何か" in entry
+        # The list keeps its annotations under a name of its own: Textual's ``_anchored`` (the
+        # flag that pins a widget's scroll to its end) stays a flag.
+        listing = app.annotations.annotation_list()
+        assert listing is not None and listing.is_anchored is False
 
 
 async def test_reopening_shows_saved_highlights(doc_path: Path) -> None:

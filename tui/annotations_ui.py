@@ -43,11 +43,10 @@ from tui.screens.citation_dialog import CitationDialog
 from tui.screens.metadata_form import MetadataForm
 from tui.screens.tag_browser import TagBrowserScreen
 from tui.widgets.annotation_list import AnnotationList
+from tui.widgets.reader import ReaderView
 
 if TYPE_CHECKING:
     from textual.app import App
-
-    from tui.widgets.reader import ReaderView
 
 #: Errors the store raises for a request it cannot satisfy; shown as one line, never a crash.
 STORE_ERRORS = (AnnotationError, StorageError, OSError)
@@ -158,7 +157,8 @@ class AnnotationsController:
 
     @property
     def reader(self) -> ReaderView:
-        return self.app.reader  # type: ignore[attr-defined,no-any-return]
+        """The main screen's reader (raises ``NoMatches`` before it is mounted)."""
+        return self.app.screen_stack[0].query_one(ReaderView)
 
     def annotation_list(self) -> AnnotationList | None:
         try:

@@ -48,7 +48,7 @@ from store.atomic import fsync_dir
 try:  # POSIX; elsewhere writes are serialised within one process only.
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # no fcntl on Windows: None marks it absent
 
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
@@ -217,8 +217,8 @@ class _Overlay(MutableMapping[str, Any]):
         self._changed[key] = None
 
     def __contains__(self, key: object) -> bool:
-        if key in self._changed:
-            return self._changed[key] is not None  # type: ignore[index]
+        if isinstance(key, str) and key in self._changed:
+            return self._changed[key] is not None
         return key in self._live
 
     def __iter__(self) -> Iterator[str]:
@@ -231,9 +231,6 @@ class _Overlay(MutableMapping[str, Any]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
-
-    def items(self) -> list[tuple[str, Any]]:  # type: ignore[override]
-        return [(k, self._changed[k] if k in self._changed else self._live[k]) for k in self]
 
     def clear(self) -> None:
         for key in list(self):

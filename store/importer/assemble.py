@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from store.importer import aozora
 from store.importer.chars import (
@@ -144,8 +145,8 @@ class _Reader:
 
     # -- blocks -------------------------------------------------------------------------------
 
-    def emit(self, kind: str, raw: str, **kw: object) -> RawBlock:
-        block = RawBlock(kind, raw, **kw)  # type: ignore[arg-type]
+    def emit(self, kind: str, raw: str, **kw: Any) -> RawBlock:
+        block = RawBlock(kind, raw, **kw)
         self.blocks.append(block)
         return block
 

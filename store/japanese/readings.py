@@ -106,7 +106,7 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
         pos = base + tok.start
         for surface, piece in pieces:
             if piece is not None:
-                out.append(Reading(pos, pos + len(surface), piece, source))  # type: ignore[arg-type]
+                out.append(Reading(pos, pos + len(surface), piece, source))
             pos += len(surface)
     return out
 

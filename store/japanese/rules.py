@@ -17,7 +17,7 @@ a rule tagged with a style runs only for that style.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from store.japanese.alternatives import country, unvoice, voice
 from store.japanese.analyzer import pos_of
@@ -32,6 +32,9 @@ from store.japanese.numbers import (
     shi_hachi,
 )
 from store.japanese.provinces import PROVINCES
+
+if TYPE_CHECKING:  # readings imports this module
+    from store.japanese.readings import Source
 
 
 class Token:
@@ -68,7 +71,7 @@ class Token:
         self._pos = pos
         self._morpheme = morpheme
         self.oov = oov
-        self.source = "dict"
+        self.source: Source = "dict"
         self.has_kanji = has_kanji(surface) if kanji is None else kanji
         #: True when a following token took this one's span (number + counter read as one).
         self.absorbed = False

@@ -17,7 +17,7 @@ from store import atomic, paths
 from store.library import DOCUMENT_SUFFIXES
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "add",
         help="copy documents into your library (each is checked to import first)",

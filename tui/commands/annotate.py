@@ -14,7 +14,7 @@ from contextlib import suppress
 from pathlib import Path
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "annotate", help="highlight a passage of a file from the command line"
     )

@@ -18,9 +18,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from store.annotations.repository import Repository
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("annotations", help="list, export and import annotations")
     sub = p.add_subparsers(dest="action", required=True)
     ls = sub.add_parser("list", help="list annotations (re-anchoring changed documents first)")
@@ -75,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             repo.close()
 
 
-def _list(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _list(repo: Repository, args: argparse.Namespace) -> int:
     from store.annotations.documents import refresh_all
     from store.citation import clean
     from store.library import doc_key
@@ -103,7 +107,7 @@ def _list(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def
     return 0
 
 
-def _export(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _export(repo: Repository, args: argparse.Namespace) -> int:
     from store import atomic
     from store.annotations.documents import stored_source_meta
     from store.annotations.export import to_csv, to_json, to_markdown
@@ -134,7 +138,7 @@ def _export(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
     return 0
 
 
-def _import(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _import(repo: Repository, args: argparse.Namespace) -> int:
     from store.annotations.export import ExportFormatError, import_json
 
     try:
@@ -149,7 +153,7 @@ def _import(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
     return 0
 
 
-def _tags(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _tags(repo: Repository, args: argparse.Namespace) -> int:
     from store.citation import clean
 
     for tag, count in repo.tags():
@@ -157,7 +161,7 @@ def _tags(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def
     return 0
 
 
-def _colors(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _colors(repo: Repository, args: argparse.Namespace) -> int:
     from store.citation import clean
 
     if args.key:

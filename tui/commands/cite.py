@@ -12,7 +12,7 @@ import argparse
 import sys
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("cite", help="print a citation for a passage")
     p.add_argument("file")
     p.add_argument("--quote", required=True, help="the passage, as it reads (line breaks ignored)")

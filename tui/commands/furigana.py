@@ -25,7 +25,7 @@ BATCH_CHARS = 32_000
 _READ_BYTES = 1 << 16
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "furigana",
         help="print readings for the kanji in a UTF-8 text",

@@ -14,7 +14,7 @@ from collections import Counter
 from store.model import Document
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("inspect", help="show how a file imports")
     parser.add_argument("file", help="a text, Markdown or Aozora file")
     parser.add_argument("--json", action="store_true", help="print the document model as JSON")

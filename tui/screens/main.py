@@ -7,7 +7,7 @@ screen forwards its resizes and key bindings to the App's actions. The reader's 
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events
 from textual.app import ComposeResult
@@ -21,6 +21,9 @@ from tui.widgets.footer import ShioriFooter
 from tui.widgets.header import ShioriHeader
 from tui.widgets.reader import ReaderView
 from tui.widgets.sidebar import Sidebar
+
+if TYPE_CHECKING:
+    from tui.app import ShioriApp
 
 
 def search_status(query: str, index: int, count: int) -> str:
@@ -78,12 +81,17 @@ class MainScreen(OpensReaderPopups, AnnotationKeys):
             yield Sidebar(id="sidebar")
         yield ShioriFooter(id="footer")
 
+    @property
+    def shiori(self) -> ShioriApp:
+        """The app (this screen is only ever shown by ``ShioriApp``)."""
+        return cast("ShioriApp", self.app)
+
     async def on_mount(self) -> None:
-        await self.app.main_screen_ready()  # type: ignore[attr-defined]
+        await self.shiori.main_screen_ready()
 
     def on_reader_view_position_changed(self, message: ReaderView.PositionChanged) -> None:
         message.stop()
-        self.app.main_reader_moved(message)  # type: ignore[attr-defined]
+        self.shiori.main_reader_moved(message)
 
     def on_reader_view_search_changed(self, message: ReaderView.SearchChanged) -> None:
         message.stop()
@@ -92,4 +100,4 @@ class MainScreen(OpensReaderPopups, AnnotationKeys):
         )
 
     def on_resize(self, event: events.Resize) -> None:
-        self.app.call_later(self.app.fit_panes_to_width, event.size.width)  # type: ignore[attr-defined]
+        self.app.call_later(self.shiori.fit_panes_to_width, event.size.width)

@@ -12,7 +12,7 @@ annotations or the filter change.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -158,9 +158,9 @@ class AnnotationList(Vertical):
             super().__init__()
             self.action, self.annotation = action, annotation
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._anchored: list[Annotation] = []
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._anchored_annotations: list[Annotation] = []
         self._orphans: list[Annotation] = []
         self._colors: list[ColorSlot] = []
         self._has_document = False
@@ -190,9 +190,9 @@ class AnnotationList(Vertical):
         *,
         has_document: bool = True,
     ) -> None:
-        self._anchored, self._orphans = list(anchored), list(orphans)
+        self._anchored_annotations, self._orphans = list(anchored), list(orphans)
         self._colors, self._has_document = list(colors), has_document
-        self._by_id = {a.id: a for a in [*self._anchored, *self._orphans]}
+        self._by_id = {a.id: a for a in [*self._anchored_annotations, *self._orphans]}
         # After the next refresh: the reader paints the document first.
         self.call_after_refresh(self._rebuild)
 
@@ -222,7 +222,9 @@ class AnnotationList(Vertical):
         labels = {c.key: c.label for c in self._colors}
         keep = self.options.highlighted_option
         keep_id = keep.id if keep is not None else None
-        anchored = [a for a in self._anchored if not query or matches(a, query, self._colors)]
+        anchored = [
+            a for a in self._anchored_annotations if not query or matches(a, query, self._colors)
+        ]
         orphans = [a for a in self._orphans if not query or matches(a, query, self._colors)]
         # No separator rules between entries: they are box-drawing characters, which are
         # East Asian Ambiguous width (two cells in CJK terminals). The colour chip leads each.
@@ -232,7 +234,7 @@ class AnnotationList(Vertical):
             pending += [(a, True) for a in orphans]
         self.options.clear_options()
         self._add_chunk(self._generation, pending, 0, labels, keep_id, FIRST_CHUNK)
-        total = len(self._anchored) + len(self._orphans)
+        total = len(self._anchored_annotations) + len(self._orphans)
         count = self.query_one("#annotation-count", Static)
         if not self._has_document:
             count.update(Text("No document open.", style="dim"))
