@@ -1,7 +1,7 @@
 """The ``shiori`` command line.
 
-``shiori`` opens the library, ``shiori FILE`` opens one file, and the subcommands below are
-scriptable. Each subcommand lives in ``tui/commands/<name>.py`` with ``register(subparsers)``
+``shiori`` opens the library, ``shiori FILE`` opens one file, ``shiori --version`` says which
+Shiori this is, and the subcommands below are scriptable (``python -m shiori`` is the same). Each subcommand lives in ``tui/commands/<name>.py`` with ``register(subparsers)``
 and ``run(args) -> int``; those modules must not import Textual at module level, so
 ``shiori furigana`` and ``shiori inspect`` start fast and work in pipelines.
 """
@@ -13,6 +13,8 @@ import importlib
 import importlib.util
 import sys
 from collections.abc import Sequence
+
+from shiori import __version__
 
 #: Subcommand name -> module under ``tui.commands``.
 COMMANDS: dict[str, str] = {
@@ -75,6 +77,7 @@ def _run_app(args: list[str], commands: dict[str, str]) -> int:
         description="Read Japanese documents closely. Subcommands: " + ", ".join(commands),
     )
     parser.add_argument("file", nargs="?", help="open this file instead of the library")
+    parser.add_argument("--version", action="version", version=f"shiori {__version__}")
     ns = parser.parse_args(args)
     from tui.app import run_app  # Textual is imported only here.
 
