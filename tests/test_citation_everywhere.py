@@ -34,7 +34,7 @@ async def app_citations(path: Path, quote: str) -> tuple[str, str]:
     copied: list[str] = []
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        app.annotations.copy = copied.append  # type: ignore[method-assign,assignment]
+        app.annotations.copy = copied.append  # type: ignore[method-assign,assignment]  # record, not copy
         await select(pilot, quote)
         await pilot.press("y")
         await select(pilot, quote)

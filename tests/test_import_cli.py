@@ -15,8 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _shiori(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, CI="true")
-    for var in ("SHIORI_DATA_DIR", "SHIORI_CACHE_DIR", "SHIORI_CONFIG_DIR"):
-        env[var] = str(tmp_path / var.lower())
     return subprocess.run(
         [sys.executable, "-m", "tui.cli", *args],
         cwd=ROOT,

@@ -24,16 +24,12 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "inspect"
 
 
 def _inspect(path: Path, tmp_path: Path) -> str:
-    env = dict(os.environ)
-    for var in ("SHIORI_DATA_DIR", "SHIORI_CACHE_DIR", "SHIORI_CONFIG_DIR"):
-        env[var] = str(tmp_path / var.lower())
     result = subprocess.run(
         [sys.executable, "-m", "tui.cli", "inspect", str(path), "--json"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env=env,
         check=False,
     )
     assert result.returncode == 0, result.stderr

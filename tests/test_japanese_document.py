@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from store import paths
 from store.japanese import (
     DEFAULT_GRADE,
     DEFAULT_LEVEL,
@@ -20,12 +21,6 @@ from store.japanese import (
 )
 from store.japanese.kanji_grades import GRADE_KANJI, JOYO_KANJI, kanji_grade, word_grade
 from store.model import Block, Document, Footnote, Ruby
-
-
-@pytest.fixture(autouse=True)
-def _dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DATA", "CACHE", "CONFIG"):
-        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
 
 
 def _doc() -> Document:
@@ -68,10 +63,10 @@ def test_blocks_and_footnotes_get_readings_with_their_sources() -> None:
     assert readings.footnote("missing") == [] and readings.block(99) == []
 
 
-def test_cache_is_used_on_reopen_and_rebuilt_when_damaged(tmp_path: Path) -> None:
+def test_cache_is_used_on_reopen_and_rebuilt_when_damaged() -> None:
     doc = _doc()
     first = document_readings(doc)
-    files = list((tmp_path / "cache" / "readings").glob("*.json"))
+    files = list((paths.cache_dir() / "readings").glob("*.json"))
     assert len(files) == 1
     again = document_readings(_doc())
     assert again.blocks == first.blocks and again.footnotes == first.footnotes
@@ -156,7 +151,7 @@ def test_known_words_suppress_readings() -> None:
 
 def test_unknown_level_is_refused() -> None:
     with pytest.raises(ValueError):
-        select_readings(document_readings(_doc()), "some")  # type: ignore[arg-type]
+        select_readings(document_readings(_doc()), "some")  # type: ignore[arg-type]  # on purpose
 
 
 def test_default_level_is_documented_and_valid() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from textual.app import App, ComposeResult
 
 from store.japanese import DocumentReadings, Reading
@@ -76,12 +75,6 @@ class SnapApp(OpensReaderPopups, App[None]):
         reader.furigana_mode = "all"
         reader.show(doc, readings=readings)
         reader.focus()
-
-
-@pytest.fixture(autouse=True)
-def _tmp_dirs(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DATA", "CACHE", "CONFIG"):
-        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
 
 
 def test_reader_page_80x24(snap_compare: Any) -> None:
