@@ -175,7 +175,9 @@ def test_aozora_ruby_annotations_header_and_footer() -> None:
         ("羅生門", "らしょうもん"),
     ]
     assert doc.blocks[4].text == "広い門の下には、この男のほかに誰もいない。"
-    assert doc.blocks[-1].kind == "meta" and doc.blocks[-2].text.startswith("底本：")
+    assert [(e.start, e.end, e.kind) for e in doc.blocks[4].emphasis] == [(15, 20, "bold")]
+    assert doc.blocks[-1].kind == "meta" and doc.blocks[-1].text.startswith("底本：")
+    assert doc.blocks[-1].text.endswith("入力：（入力者）")
     assert "記号について" not in doc.base_text
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from store.importer import aozora
 from store.importer.chars import (
     HIRAGANA,
     KANA,
@@ -698,8 +697,6 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
 
     In Markdown, consecutive lines form one paragraph (a blank line ends it).
     """
-    if aozora.looks_aozora(lines):
-        return _assemble_aozora(lines)
     wrapped, flow = (False, 0.0) if markdown else is_wrapped(lines)
     reader = _Reader(lines, wrapped=wrapped, flow=flow, markdown=markdown)
     if not markdown and (not wrapped or _starts_with_title(lines, flow)):
@@ -796,40 +793,3 @@ def _title_and_byline(reader: _Reader) -> None:
         reader.emit("meta", line, closed=True)
         consumed = i + 1
     reader.lines = [""] * consumed + lines[consumed:]
-
-
-def _assemble_aozora(lines: list[str]) -> Assembled:
-    parts = aozora.split_aozora(lines)
-    reader = _Reader(parts.body, wrapped=False, flow=0.0)
-    if parts.header:
-        reader.title = parts.header[0].strip()
-        reader.emit("heading", reader.title, level=1, heading_style="title", closed=True)
-        for extra in parts.header[1:]:
-            reader.emit("meta", extra.strip(), closed=True)
-        reader.outline = Outline(base_level=2)
-    body: list[str] = []
-    for line in parts.body:
-        note = aozora.heading_note(line)
-        if note is not None:
-            body.append("\x00H" + str(note[1]) + "\x00" + note[0])
-        elif aozora.only_annotation(line):
-            body.append("")
-        else:
-            body.append(line)
-    for line in body:
-        if line.startswith("\x00H"):
-            level, text = line[2:].split("\x00", 1)
-            reader.close_current()
-            reader.emit("heading", text, level=min(6, int(level) + (1 if parts.header else 0)))
-            continue
-        stripped = line.strip()
-        if not stripped:
-            reader.close_current()
-            continue
-        reader.new_paragraph("paragraph", stripped.lstrip("\u3000"), width(stripped))
-        reader.close_current()
-    for extra in parts.footer:
-        reader.emit("meta", extra.strip(), closed=True)
-    for note in reader.notes:
-        note.finish()
-    return Assembled(reader.title, reader.blocks, reader.notes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from store.importer.aozora import import_aozora, looks_aozora
 from store.importer.assemble import assemble
 from store.importer.decode import normalise_newlines, read_lines
 from store.importer.dedupe import drop_repeated_runs
@@ -45,6 +46,11 @@ def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> D
     if not any(line.strip() for line in lines):
         notices.append("empty file: nothing to read")
         return Document(title=name, blocks=[], footnotes=[], notices=notices)
+    if looks_aozora(lines):
+        doc = import_aozora(lines)
+        doc.title = doc.title or name
+        doc.notices[:0] = notices
+        return doc
     assembled = assemble(lines, markdown=suffix.lower() in (".md", ".markdown"))
     blocks: list[Block] = []
     for raw in assembled.blocks:
