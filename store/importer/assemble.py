@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from store.importer import markdown as md
 from store.importer.chars import (
     HIRAGANA,
     KANA,
@@ -108,6 +109,10 @@ class Assembled:
     title: str
     blocks: list[RawBlock]
     notes: list[NoteDef]
+    #: What the file states about itself (Markdown front matter).
+    metadata: dict[str, str] = field(default_factory=dict)
+    #: Link labels a Markdown file defines (``[label]: url``).
+    labels: set[str] = field(default_factory=set)
 
 
 class _Reader:
@@ -285,6 +290,9 @@ class _Reader:
 
     def blank(self) -> None:
         self.blank_after_note = True
+        if self.markdown and self.note is not None and self.note.style == "md":
+            self.close_current()
+            return  # an indented paragraph may follow: the note's next paragraph
         if (
             self.wrapped
             and not self.double
@@ -299,6 +307,10 @@ class _Reader:
     def line(self, i: int, line: str, stripped: str) -> int:
         """Read the non-blank line ``i``; return the index of the next line to read."""
         w = width(stripped)
+        if self.markdown:
+            nxt = self.markdown_block(i, line)
+            if nxt is not None:
+                return nxt
         if self.in_debris:
             if len(stripped) >= 60 and ends_sentence(stripped):
                 self.in_debris = False
@@ -318,6 +330,46 @@ class _Reader:
                 self.interrupted = True
             return i + 1
         return self.line_after_debris(i, line, stripped, w)
+
+    def markdown_block(self, i: int, line: str) -> int | None:
+        """Markdown's own lines: a fenced code block, a setext underline, a thematic break, a
+        footnote's indented or lazy continuation. The index after them, or None."""
+        fenced = md.fence_end(self.lines, i)
+        if fenced is not None:
+            self.end_note()
+            self.close_current()
+            self.emit("code", fenced[1], closed=True)
+            return fenced[0]
+        note = self.note
+        if (
+            note is not None
+            and note.style == "md"
+            and match_definition(line, expect_bare=set()) is None
+        ):
+            if line.startswith(("    ", "\t")):
+                note.extend(line.strip(), paragraph=self.blank_after_note)
+                self.blank_after_note = False
+                return i + 1
+            if not self.blank_after_note and match_heading(line) is None and not _LIST.match(line):
+                note.extend(line.strip())  # a lazy continuation line
+                return i + 1
+            self.end_note()
+        level = md.setext_level(line)
+        cur = self.current
+        if level and cur is not None and cur.kind == "paragraph" and not cur.closed:
+            text = cur.full()
+            cur.kind = "heading"
+            cur.level = self.outline.level_for(HeadingLine("md", None, text, level))
+            cur.heading_style = "md"
+            cur.closed = True
+            self.current = None
+            if not self.title:
+                self.title = text
+            return i + 1
+        if md.is_break(line):
+            self.close_current()
+            return i + 1
+        return None
 
     def line_after_debris(self, i: int, line: str, stripped: str, w: float) -> int:  # noqa: C901
         """The rules for a line that is not page furniture, in order of precedence."""
@@ -679,7 +731,8 @@ class _Reader:
             self.heading(HeadingLine("plain", None, stripped))
             return i + 1
         if (
-            len(stripped) <= 15
+            not self.markdown
+            and len(stripped) <= 15
             and not has_sentence(stripped)
             and not stripped.startswith(("「", "（"))
         ):
@@ -697,6 +750,7 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
 
     In Markdown, consecutive lines form one paragraph (a blank line ends it).
     """
+    prepared = md.prepare(lines) if markdown else md.Prepared()
     wrapped, flow = (False, 0.0) if markdown else is_wrapped(lines)
     reader = _Reader(lines, wrapped=wrapped, flow=flow, markdown=markdown)
     if not markdown and (not wrapped or _starts_with_title(lines, flow)):
@@ -705,7 +759,7 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     for note in reader.notes:
         note.finish()
     blocks = _regroup_columns(reader.blocks, flow) if wrapped else reader.blocks
-    return Assembled(reader.title, blocks, reader.notes)
+    return Assembled(reader.title, blocks, reader.notes, prepared.metadata, prepared.labels)
 
 
 def _regroup_columns(blocks: list[RawBlock], flow: float) -> list[RawBlock]:

@@ -46,7 +46,11 @@ class NoteDef:
     #: Continuation lines, joined by :meth:`finish` (a long note is not copied line by line).
     more: list[str] = field(default_factory=list)
 
-    def extend(self, line: str) -> None:
+    def extend(self, line: str, *, paragraph: bool = False) -> None:
+        """Add a continuation line (a new paragraph of the note after a newline)."""
+        if paragraph:
+            self.more.append("\n" + line)
+            return
         last = self.more[-1] if self.more else self.text
         end = (self.text[-300:] + "".join(self.more[-4:]))[-300:]
         self.more.append(separator(end, line, last[-60:]) + line)
@@ -154,6 +158,8 @@ def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 
     labelled: dict[str, list[int]] = {}
     if any(n.style in ("md", "note") for n in notes):
         for b, block in enumerate(blocks):
+            if block.kind == "code":
+                continue  # verbatim: a [^1] in code is code
             for m in _LABEL.finditer(block.text):
                 places = labelled.setdefault(m.group(0), [])
                 if not places or places[-1] != b:
@@ -199,6 +205,8 @@ def _first_marker(
     first_pos: int,
 ) -> tuple[int, int, int] | None:
     for b in candidates:
+        if blocks[b].kind == "code":
+            continue
         text = blocks[b].text
         for m in pattern.finditer(text, first_pos if b == first else 0):
             if _acceptable(note, text, m.start(), m.end()):

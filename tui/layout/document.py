@@ -17,7 +17,15 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from store.model import Block, Document, Ref, Ruby
-from tui.layout.lines import Decoration, ReadingLike, Row, RubyPlacement, RubySpan, layout_text
+from tui.layout.lines import (
+    Decoration,
+    ReadingLike,
+    Row,
+    RubyPlacement,
+    RubySpan,
+    layout_text,
+    layout_verbatim,
+)
 from tui.layout.table import layout_table
 
 #: Line kinds: a furigana row, a base row, or the blank line after a block.
@@ -72,6 +80,8 @@ def layout_block(
     kind = block.kind
     if kind == "table" and block.rows:
         rows = layout_table(block.text, block.rows, width)
+    elif kind == "code":
+        rows = layout_verbatim(block.text, width, indent=2)  # never furigana, never reflowed
     elif kind == "list_item":
         rows = layout_text(
             block.text, width, readings=spans, refs=refs, inline=inline, indent=2, hanging=2
