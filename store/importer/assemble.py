@@ -173,8 +173,9 @@ class _Reader:
         self.interrupted = False
         lvl = level if level is not None else self.outline.level_for(head)
         self.emit("heading", head.text, level=lvl, heading_style=head.style)
-        if not self.title:
-            self.title = head.text
+        if not self.title and head.style == "md" and head.level == 1 and len(self.blocks) == 1:
+            self.title = head.text  # a Markdown file opening with its "# Title"; a numbered
+            # section heading (1 概観) names a section, never the document
 
     def new_paragraph(self, kind: str, text: str, w: float) -> RawBlock:
         self.close_current()
@@ -363,7 +364,7 @@ class _Reader:
             cur.heading_style = "md"
             cur.closed = True
             self.current = None
-            if not self.title:
+            if not self.title and level == 1 and len(self.blocks) == 1:
                 self.title = text
             return i + 1
         if md.is_break(line):
@@ -759,7 +760,20 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     for note in reader.notes:
         note.finish()
     blocks = _regroup_columns(reader.blocks, flow) if wrapped else reader.blocks
-    return Assembled(reader.title, blocks, reader.notes, prepared.metadata, prepared.labels)
+    title = reader.title or _heading_of_everything(blocks)
+    return Assembled(title, blocks, reader.notes, prepared.metadata, prepared.labels)
+
+
+def _heading_of_everything(blocks: list[RawBlock]) -> str:
+    """The first heading is the text's title when it opens the text and no other heading of
+    its numbering style follows (``第1章 北米`` heads the whole file); a section with siblings
+    (``1 概観`` before ``2 米国``) names a section, never the document."""
+    first = next((b for b in blocks if b.kind != "meta"), None)
+    if first is None or first.kind != "heading" or first.heading_style in ("md", "plain"):
+        return ""
+    if any(b is not first and b.heading_style == first.heading_style for b in blocks):
+        return ""
+    return first.full()
 
 
 def _regroup_columns(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
