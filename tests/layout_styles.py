@@ -92,7 +92,11 @@ class Rendered:
 
 
 def _width(text: str) -> float:
-    return sum(0.55 if ord(ch) < 0x2000 else 1.0 for ch in text)
+    """Printed width in ems; a footnote marker is set small above the line and takes none."""
+    return sum(0.55 if ord(ch) < 0x2000 else 1.0 for ch in _MARKERS.sub("", text))
+
+
+_MARKERS = re.compile(r"\(\d+\)|\[\^\d+\]|(?<=[^\x00-\x7f])[0-9]{1,2}(?=[^\x00-\x7f年月日])")
 
 
 _TOKENS = re.compile(r"\(\d+\)|\[\^\d+\]|[0-9]+|.", re.S)
@@ -338,8 +342,7 @@ def _pdf_box(box: Box, style: PdfStyle, truth: _Truth) -> list[str]:
         for n, (_, note) in zip(range(first_note, nxt), sorted(para.notes), strict=True):
             defs.append(f"{n}  {note}")
         first_note = nxt
-        sentence = para.text.split("。")[0] + "。"
-        truth.box_quotes.append((box.title, sentence))
+        truth.box_quotes.append((box.title, para.text))
         lines.extend(wrap(text, style.box_width, style.box_width - 1))
         lines.append("")
     lines += [box.title, box.byline, "", "コラム", "－", "", "C O L U M N", ""]

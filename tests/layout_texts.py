@@ -67,7 +67,8 @@ def sample_doc(seed: int = 1, sentences: list[str] | None = None) -> Doc:
         ends = [k for k, ch in enumerate(text) if ch == "。"]
         for cut in rng.sample(ends, min(notes, len(ends))):
             if text[cut - 1] not in "」）":
-                marks.append((cut, f"{rng.choice(NOTES)}（注{next(note_numbers)}）"))
+                note = rng.choice(NOTES)
+                marks.append((cut, f"{note[:-1]}（第{next(note_numbers)}項）。"))
         return Para(text, sorted(marks))
 
     items: list[Heading | Para | Box] = []

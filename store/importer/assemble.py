@@ -37,7 +37,9 @@ from store.importer.layout import (
     double_spaced,
     full_width_cells,
     is_wrapped,
+    measure_cells,
     page_width,
+    set_width,
     tolerance,
 )
 from store.importer.meta import is_caption, is_meta
@@ -149,6 +151,7 @@ class _Reader:
         self.caption_prefix = ""
         self.notes_section = False
         self.headers_seen: set[str] = set()
+        self.measure_cells = measure_cells(lines) if wrapped else 0
 
     # -- blocks -------------------------------------------------------------------------------
 
@@ -194,7 +197,7 @@ class _Reader:
             block.pieces.append(sep + text)
         block.trail_space = trailing
         cells = full_width_cells(text)
-        if cells is not None:
+        if cells is not None and not text.endswith(("。", "、")):  # it may hang past the measure
             block.cell_counts[cells] = block.cell_counts.get(cells, 0) + 1
         block.last = line.strip()
         block.nlines += 1
@@ -233,7 +236,7 @@ class _Reader:
         if line.startswith(" ") and not line.startswith("  "):
             return False  # a page's body text starts here
         if width(self.note_last) >= self.full_note_width() - 2.5:
-            return True
+            return True  # the note's line ran to the notes' full width: it goes on
         return not ends_sentence(self.note_last) and not self.blank_after_note
 
     def note_open(self) -> bool:
@@ -307,7 +310,7 @@ class _Reader:
 
     def line(self, i: int, line: str, stripped: str) -> int:
         """Read the non-blank line ``i``; return the index of the next line to read."""
-        w = width(stripped)
+        w = set_width(stripped) if self.wrapped else width(stripped)
         if self.markdown:
             nxt = self.markdown_block(i, line)
             if nxt is not None:
@@ -534,12 +537,18 @@ class _Reader:
         at_chunk_start = i == 0 or not self.lines[i - 1].strip()
         if not at_chunk_start:
             return None
-        for j in range(i + 1, min(i + 3, len(self.lines))):
-            nxt = self.lines[j].strip()
-            if not nxt or ends_sentence(nxt):
-                return None
-            if is_caption(nxt):
+        for j in range(i, min(i + 3, len(self.lines))):
+            line = self.lines[j].strip()
+            if line and is_caption(line):
                 return self.caption_tail(j)
+            # a caption's first lines are labels: never prose, never a line of the body's measure
+            if (
+                not line
+                or ends_sentence(line)
+                or has_sentence(line)
+                or (self.wrapped and abs(set_width(line) - self.flow) <= 1.5)
+            ):
+                return None
         return None
 
     def caption_tail(self, j: int) -> int:
@@ -615,10 +624,24 @@ class _Reader:
             cur.closed = True
             self.current = cur = None
         if cur is not None and cur.kind in ("paragraph", "quote") and not indented:
-            short_end = ends_sentence(cur.last) and width(cur.last) < self.ref(cur) - 1.5
+            short_end = ends_sentence(cur.last) and (
+                set_width(cur.last, hanging=False) < self.ref(cur) - 1.5
+                or self.exactly_short(cur, cur.last)
+            )
             fits = w <= self.ref(cur) + tolerance(stripped, cur.maxw, cur.nlines, cur.last)
             if self.interrupted and not (w >= self.ref(cur) - 3 or ends_sentence(stripped)):
                 fits = False  # after a page's notes, a short line is a running footer
+            if fits and self.too_long_for(cur, stripped):
+                fits = False
+            if fits and cur.unfinished() and not cur.after_ruby and self.labels_ahead(i, cur):
+                # short lines ending nothing, set apart by a blank line: a box's title and
+                # byline where its text runs on to a later page, not the text's next line
+                self.close_current()
+                j = i
+                while j < len(self.lines) and self.lines[j].strip():
+                    self.emit("meta", self.lines[j].strip(), closed=True)
+                    j += 1
+                return j
             # after a sentence's end, a line set one space in (the extractor kept the indent)
             # or one character short (it dropped it) is a new paragraph's first line
             new_start = ends_sentence(cur.last) and (
@@ -644,6 +667,51 @@ class _Reader:
         self.new_paragraph("paragraph", stripped, w).trail_space = trailing
         return i + 1
 
+    def exactly_short(self, cur: RawBlock, line: str) -> bool:
+        """Where body lines are set exactly to the page's measure, a line even one character
+        short of it (a sentence's end) is a paragraph's last."""
+        cells = full_width_cells(line)
+        return (
+            cells is not None
+            and self.measure_cells >= 12
+            and cells < self.measure_cells
+            and abs(self.ref(cur) - self.flow) <= 1.5
+            and not any(n > self.measure_cells for n in cur.cell_counts)
+        )
+
+    def labels_ahead(self, i: int, cur: RawBlock) -> bool:
+        """After a full line, lines ``i``… are one to three short labels (no punctuation, not
+        a ruby line), then a blank line and page furniture (the box's own markers)."""
+        limit = self.ref(cur) - 3
+        if abs(set_width(cur.last) - self.ref(cur)) > 1.5:
+            return False
+        for j in range(i, min(i + 4, len(self.lines))):
+            s = self.lines[j].strip()
+            if not s:
+                if j == i:
+                    return False
+                after = next((x.strip() for x in self.lines[j : j + 4] if x.strip()), "")
+                return bool(after) and (is_debris(after) or after in self.headers)
+            if (
+                width(s) >= limit
+                or any(ch in s for ch in "、。，．「」（）()！？")
+                or KANA_ONLY_RE.match(s)
+            ):
+                return False
+        return False
+
+    def too_long_for(self, cur: RawBlock, stripped: str) -> bool:
+        """Where a paragraph's lines are set exactly, a line longer than its measure belongs to
+        something else (one character more is allowed where punctuation may be set half-width
+        or hang past the measure: ``…となった。特に…``)."""
+        cells = full_width_cells(stripped)
+        if cells is None or not cur.cell_counts:
+            return False
+        full = self.measure_cells  # only a body paragraph, set to the page's measure
+        if full < 12 or max(cur.cell_counts) > full or abs(self.ref(cur) - self.flow) > 1.5:
+            return False
+        return cells > full + (1 if any(ch in "。、，．「」『』（）・" for ch in stripped) else 0)
+
     def indented_start(self, cur: RawBlock, stripped: str) -> bool:
         """After a full line that ends a sentence, a line exactly one character short of the
         paragraph's full lines starts a new paragraph (its indent was lost in extraction).
@@ -651,12 +719,16 @@ class _Reader:
         Only in a paragraph whose lines are set exactly (two or more at the full count, none
         one short), and not inside an open quotation.
         """
-        if not ends_sentence(cur.last) or not cur.cell_counts:
+        if not ends_sentence(cur.last):
             return False
-        full = max(cur.cell_counts)
-        if full < 12 or cur.cell_counts[full] < 2 or cur.cell_counts.get(full - 1):
+        full = max(cur.cell_counts) if cur.cell_counts else 0
+        if full < 12 or cur.cell_counts[full] < 2:
+            full = self.measure_cells  # too few lines of its own: the page's measure
+        if full < 12 or cur.cell_counts.get(full - 1) or any(n > full for n in cur.cell_counts):
             return False
-        if full_width_cells(stripped) != full - 1 or full_width_cells(cur.last) != full:
+        last = full_width_cells(cur.last)
+        hanging = last is not None and last == full + 1 and cur.last.endswith(("。", "、"))
+        if full_width_cells(stripped) != full - 1 or (last != full and not hanging):
             return False
         text = cur.full()  # rarely reached: only on a line one character short
         return text.count("「") <= text.count("」")
@@ -759,7 +831,7 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     reader.run()
     for note in reader.notes:
         note.finish()
-    blocks = _regroup_columns(reader.blocks, flow) if wrapped else reader.blocks
+    blocks = _boxes(_regroup_columns(reader.blocks, flow), flow) if wrapped else reader.blocks
     title = reader.title or _heading_of_everything(blocks)
     return Assembled(title, blocks, reader.notes, prepared.metadata, prepared.labels)
 
@@ -800,6 +872,63 @@ def _regroup_columns(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
         out.append(block)
         if is_wide:
             last_wide = len(out) - 1
+    return out
+
+
+def _is_label(block: RawBlock, flow: float) -> bool:
+    """A short line set apart that names something: not prose, not a caption or a date."""
+    text = block.full()
+    return (
+        block.kind == "meta"
+        and width(text) <= 30
+        and not has_sentence(text)
+        and not is_caption(text)
+        and not is_meta(text)
+    )
+
+
+def _boxes(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
+    """A box (a column set wider than the body) whose title and byline the extractor put
+    after its text: the title becomes the box's heading, before its text, with the byline
+    under it; the box moves to the end of the section it sits in, so the section's body is
+    not cut by it and the box nests in the outline under that section."""
+    wide = 1.15 * flow
+
+    def is_wide(b: RawBlock) -> bool:
+        return b.kind == "paragraph" and b.nlines >= 2 and b.maxw > wide
+
+    out = list(blocks)
+    k = 1
+    while k < len(out):
+        if not (is_wide(out[k - 1]) and _is_label(out[k], flow)):
+            k += 1
+            continue
+        labels = [k]
+        while len(labels) < 3 and labels[-1] + 1 < len(out) and _is_label(out[labels[-1] + 1], flow):
+            labels.append(labels[-1] + 1)
+        start = k - 1
+        while start > 0 and (is_wide(out[start - 1]) or out[start - 1].kind == "meta"):
+            start -= 1
+        while out[start].kind == "meta":  # captions before the box's text stay where they are
+            start += 1
+        parts = [out[j].full() for j in labels]
+        title, byline = parts[0], parts[1:]
+        if byline and byline[0][:1] in "－―‐-〜～":  # a subtitle line: －ジャパン・パレード－
+            title += "\u3000" + byline.pop(0)
+        section = next((b for b in reversed(out[:start]) if b.kind == "heading"), None)
+        level = min(6, (section.level if section is not None else 0) + 1)
+        head = RawBlock("heading", title, level=level, heading_style="box", closed=True)
+        box = [head] + [RawBlock("meta", b, closed=True) for b in byline] + out[start:k]
+        rest = out[: start] + out[labels[-1] + 1 :]
+        end = start
+        while end < len(rest) and not (
+            rest[end].kind == "heading"
+            and rest[end].heading_style != "box"
+            and rest[end].level <= level - 1
+        ):
+            end += 1
+        out = rest[:end] + box + rest[end:]
+        k = start + 1  # what followed the box now follows its place; the box is done
     return out
 
 

@@ -131,6 +131,8 @@ def _marker_pattern(note: NoteDef) -> re.Pattern[str]:
 
 
 def _acceptable(note: NoteDef, text: str, start: int, end: int) -> bool:
+    if note.style == "paren":
+        return start > 0  # （1） opening a block is its numbering (a heading's, an item's)
     if note.style != "bare":
         return True
     after = text[end : end + 1]
