@@ -392,6 +392,7 @@ PDF_STYLES: dict[str, PdfStyle] = {
         page_number=lambda p: str(40 + p),
         trailing_space=True,
         indent=" ",
+        box_width=50,
     ),
     # a bulletin with Roman-numeral parts and 一、 sections, "- n -" page numbers and a running
     # header on every page
@@ -404,6 +405,7 @@ PDF_STYLES: dict[str, PdfStyle] = {
         note_def=_report_note(36),
         header=lambda p: "経済調査月報　2024.9　No.518",
         page_number=lambda p: f"- {p} -",
+        box_width=38,
     ),
 }
 

@@ -140,6 +140,9 @@ class _Reader:
         self.page_width = page_width(lines) if wrapped else 0.0
         self.blank_after_note = False
         self.bare_last = 0
+        #: The last number of every bare numbering seen (a box's notes restart at 1; the body's
+        #: go on after the box from where they were).
+        self.bare_runs: list[int] = []
         self.outline = Outline()
         self.title = ""
         self.interrupted = False
@@ -222,7 +225,14 @@ class _Reader:
         self.blank_after_note = False
         self.note_width = max(self.note_width, w)
         if style == "bare":
-            self.bare_last = int(number)
+            n = int(number)
+            if n == 1 or not self.bare_runs:
+                self.bare_runs.append(n)
+            else:
+                k = next((k for k in range(len(self.bare_runs) - 1, -1, -1)
+                          if self.bare_runs[k] + 1 == n), len(self.bare_runs) - 1)
+                self.bare_runs[k] = n
+            self.bare_last = n
 
     def end_note(self) -> None:
         self.note = None
@@ -237,7 +247,12 @@ class _Reader:
             return False  # a page's body text starts here
         if width(self.note_last) >= self.full_note_width() - 2.5:
             return True  # the note's line ran to the notes' full width: it goes on
-        return not ends_sentence(self.note_last) and not self.blank_after_note
+        if ends_sentence(self.note_last):
+            return False
+        last = self.note_last
+        if last.count("（") > last.count("）") or last.count("『") > last.count("』"):
+            return True  # a bracket left open: （『読売新聞』 / （2025.2.1））。
+        return not self.blank_after_note or self.double
 
     def note_open(self) -> bool:
         """The last note's last line ran to the full width without ending: it goes on."""
@@ -332,6 +347,8 @@ class _Reader:
         if is_debris(stripped) or stripped in self.headers:
             if self.current is not None and self.current.unfinished():
                 self.interrupted = True
+            if self.wrapped and self.note is not None:
+                self.end_note()  # the page ends: its notes go on only at the next page's foot
             return i + 1
         return self.line_after_debris(i, line, stripped, w)
 
@@ -381,7 +398,11 @@ class _Reader:
             self.notes_section = True  # endnotes follow: "1 …" lines are definitions
             self.heading(HeadingLine("plain", None, stripped))
             return i + 1
-        expect = {self.bare_last + 1, 1} if self.wrapped or self.notes_section else set()
+        expect = (
+            {1, self.bare_last + 1, *(n + 1 for n in self.bare_runs)}
+            if self.wrapped or self.notes_section
+            else set()
+        )
         d = match_definition(line, expect_bare=expect, next_bare=self.bare_last + 1)
         if d is not None:
             self.start_note(d[0], d[1], d[2], i, w)

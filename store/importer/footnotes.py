@@ -92,6 +92,7 @@ def match_definition(
 def assign_ids(notes: list[NoteDef]) -> None:
     """Give each definition an id; a numbering that restarts opens a new scope (a box's notes)."""
     last: dict[str, int] = {}
+    runs: dict[tuple[str, int], int] = {}  # (style, scope) → its last number
     scope_of_style: dict[str, int] = {}
     scopes = 0
     seen_ids: set[str] = set()
@@ -109,10 +110,21 @@ def assign_ids(notes: list[NoteDef]) -> None:
         num = int(note.number)
         style_key = note.style
         if style_key not in scope_of_style or num <= last.get(style_key, 0):
-            scope_of_style[style_key] = scopes
-            scopes += 1
+            # a numbering that restarts: a box's own notes; or the body's, going on after
+            # the box from where they were
+            back = [s for s, n in runs.items() if s[0] == style_key and n + 1 == num]
+            if back and num > 1:
+                scope_of_style[style_key] = back[-1][1]
+            else:
+                scope_of_style[style_key] = scopes
+                scopes += 1
+        elif runs.get((style_key, scope_of_style[style_key]), 0) + 1 != num:
+            back = [s for s, n in runs.items() if s[0] == style_key and n + 1 == num]
+            if back:
+                scope_of_style[style_key] = back[-1][1]
         last[style_key] = num
         note.scope = scope_of_style[style_key]
+        runs[(style_key, note.scope)] = num
         note.full_id = note.number if note.scope == 0 else f"{note.scope + 1}-{note.number}"
         while note.full_id in seen_ids:
             note.full_id += "'"

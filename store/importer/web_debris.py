@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from store.importer.chars import ends_sentence
+from store.importer.headings import match_heading
 
 _SNS = r"(?:HP|ホームページ|YouTube|Twitter|X|Facebook|Instagram|LINE|TikTok|note|はてブ|はてな|Pocket|シェア|ツイート|ポスト|いいね|保存|印刷|メール|Share|Tweet|Print|Email)"
 _DEBRIS = [
@@ -65,15 +66,32 @@ def starts_debris_section(line: str) -> bool:
     return bool(_SECTION_START.match(_DECORATION.sub("", line)))
 
 
+_PAGE_NUMBER = re.compile(r"^(?:[-－–—]\s*)?[0-9０-９]{1,4}(?:\s*[-－–—])?$")
+
+
 def running_headers(lines: list[str]) -> set[str]:
-    """Short title-like lines repeated three or more times: running headers and footers.
+    """Running headers and footers, found by repetition and by position: short title-like
+    lines repeated three or more times, and a short line set right beside a page number
+    (``立法と調査　2025.2　No.473`` over ``64``), however rarely it recurs.
 
     A line that ends a sentence or starts with a hiragana (``した。``) is the tail of a
     paragraph, however often it recurs.
     """
-    counts = Counter(s for s in (line.strip() for line in lines) if 4 <= len(s) <= 40)
-    return {
-        s
-        for s, n in counts.items()
-        if n >= 3 and not ends_sentence(s) and not ("\u3041" <= s[0] <= "\u309f")
-    }
+    stripped = [line.strip() for line in lines]
+    counts = Counter(s for s in stripped if 4 <= len(s) <= 40)
+    found = {s for s, n in counts.items() if n >= 3}
+    nonblank = [i for i, s in enumerate(stripped) if s]
+    for k, i in enumerate(nonblank):
+        if not _PAGE_NUMBER.match(stripped[i]):
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(nonblank):
+                s = stripped[nonblank[j]]
+                if (
+                    4 <= len(s) <= 40
+                    and not _PAGE_NUMBER.match(s)
+                    and not any(mark in s for mark in "、。「」")
+                    and match_heading(s) is None
+                ):
+                    found.add(s)
+    return {s for s in found if not ends_sentence(s) and not ("\u3041" <= s[0] <= "\u309f")}
