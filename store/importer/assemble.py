@@ -161,6 +161,8 @@ class _Reader:
     def emit(self, kind: str, raw: str, **kw: object) -> RawBlock:
         block = RawBlock(kind, raw, **kw)  # type: ignore[arg-type]
         self.blocks.append(block)
+        if kind in ("paragraph", "list_item", "quote", "table"):
+            self.outline.content()
         return block
 
     def close_current(self) -> None:
