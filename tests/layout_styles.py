@@ -456,11 +456,15 @@ def _web(doc: Doc, kind: str, rng: random.Random) -> Rendered:
                 cap = "会談に臨む両首脳 (写真提供:内閣広報室)"
                 out += [cap, ""]
         else:  # a box on the web: its title as a heading, then its text
-            truth.headings.append((0, item.title))
+            truth.headings.append((0, f"【{item.title}】"))
             out += [f"【{item.title}】", ""]
             for para in item.paras:
+                text, nxt = with_markers(para, lambda n: f"[^{n}]", next_note)
+                for n, (_, note) in zip(range(next_note, nxt), sorted(para.notes), strict=True):
+                    notes.append(f"[^{n}]: {note}")
+                next_note = nxt
                 truth.para(para)
-                out += [para.text, ""]
+                out += [text, ""]
     out += notes + [""]
     if kind == "web_article":
         profile = ["前衆議院議員", "", doc.author, "", f"{doc.author}の活動はこちら", "",

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from store.importer import markdown as md
+from store.importer import page_facts
 from store.importer.chars import (
     HIRAGANA,
     KANA,
@@ -155,6 +156,8 @@ class _Reader:
         self.notes_section = False
         self.headers_seen: set[str] = set()
         self.measure_cells = measure_cells(lines) if wrapped else 0
+        self.metadata: dict[str, str] = {}
+        self.stated: set[str] = set()  # byline lines taken into metadata
 
     # -- blocks -------------------------------------------------------------------------------
 
@@ -848,15 +851,22 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     """
     prepared = md.prepare(lines) if markdown else md.Prepared()
     wrapped, flow = (False, 0.0) if markdown else is_wrapped(lines)
+    metadata = dict(prepared.metadata)
+    if not wrapped:  # a web page's statements about itself: metadata, not text
+        page_facts.page_dates(lines, metadata)
+        page_facts.profile_box(lines, metadata)
     reader = _Reader(lines, wrapped=wrapped, flow=flow, markdown=markdown)
+    reader.metadata = metadata
     if not markdown and (not wrapped or _starts_with_title(lines, flow)):
         _title_and_byline(reader)
     reader.run()
     for note in reader.notes:
         note.finish()
     blocks = _boxes(_regroup_columns(reader.blocks, flow), flow) if wrapped else reader.blocks
+    if reader.stated:  # the page's header repeated further down (a scraper's duplicate)
+        blocks = [b for b in blocks if not (b.kind == "meta" and b.full() in reader.stated)]
     title = reader.title or _heading_of_everything(blocks)
-    return Assembled(title, blocks, reader.notes, prepared.metadata, prepared.labels)
+    return Assembled(title, blocks, reader.notes, reader.metadata, prepared.labels)
 
 
 def _heading_of_everything(blocks: list[RawBlock]) -> str:
@@ -998,7 +1008,7 @@ def _title_and_byline(reader: _Reader) -> None:
     reader.title = first
     reader.outline = Outline(base_level=2)
     consumed = idx[0] + 1
-    for i in idx[1:4]:  # a byline: short lines right under the title
+    for i in idx[1:6]:  # a byline: short lines right under the title
         line = lines[i].strip()
         if (
             len(line) > 20
@@ -1010,6 +1020,9 @@ def _title_and_byline(reader: _Reader) -> None:
         if is_debris(line):
             consumed = i + 1
             continue
-        reader.emit("meta", line, closed=True)
+        if page_facts.byline(line, reader.metadata):
+            reader.stated.add(line)  # into metadata; a repeat of it later goes too
+        else:
+            reader.emit("meta", line, closed=True)
         consumed = i + 1
     reader.lines = [""] * consumed + lines[consumed:]
