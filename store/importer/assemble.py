@@ -697,10 +697,11 @@ class _Reader:
         """Where body lines are set exactly to the page's measure, a line even one character
         short of it (a sentence's end) is a paragraph's last."""
         cells = full_width_cells(line)
+        indent = 1 if cur.nlines == 1 else 0  # a first line is one short by its lost indent
         return (
             cells is not None
             and self.measure_cells >= 12
-            and cells < self.measure_cells
+            and cells < self.measure_cells - indent
             and abs(self.ref(cur) - self.flow) <= 1.5
             and not any(n > self.measure_cells for n in cur.cell_counts)
         )

@@ -33,8 +33,9 @@ RUBY, BASE, BLANK = "ruby", "base", "blank"
 
 #: A list item whose text already starts with its own marker gets no bullet of ours.
 _OWN_BULLET = re.compile(
-    r"^\s*(?:[・•\-*＊◦○●■□◆◇▪※→]|[(（]?[0-9０-９a-zA-Zａ-ｚ一二三四五六七八九十]{1,3}[.)．）、]|[①-⑳])"
-)
+    r"^\s*(?:[・•\-*＊◦○●■□◆◇▪※→]|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[.)．）、]"
+    r"|[(（][a-zA-Zａ-ｚ]{1,2}[)）]|[a-zA-Zａ-ｚ][.)．）](?=[\s\u3000])|[①-⑳])"
+)  # a Latin letter is an enumerator only as (a), a) or "a. ": "U.S. Agency" is not
 
 BULLET = "・"
 
