@@ -262,8 +262,10 @@ def _pdf(doc: Doc, style: PdfStyle, rng: random.Random) -> Rendered:
             first = style.width - 1 if style.first_short else style.width
             lines = wrap(text, style.width, first)
             lines[0] = style.indent + lines[0]
-            defs = {n: style.note_def(n, note) for n, (_, note) in
-                    zip(range(next_note, nxt), sorted(item.notes), strict=True)}
+            defs = {
+                n: style.note_def(n, note)
+                for n, (_, note) in zip(range(next_note, nxt), sorted(item.notes), strict=True)
+            }
             next_note = nxt
             for k, line in enumerate(lines):
                 here = [d for n, ls in defs.items() if style.marker(n) in line for d in ls]
@@ -467,11 +469,26 @@ def _web(doc: Doc, kind: str, rng: random.Random) -> Rendered:
                 out += [text, ""]
     out += notes + [""]
     if kind == "web_article":
-        profile = ["前衆議院議員", "", doc.author, "", f"{doc.author}の活動はこちら", "",
-                   "HP YouTube Twitter Facebook Instagram", "", "《やまだ・たろう》", "",
-                   "東京都出身。1970年生まれ。大学卒業後、民間企業勤務を経て政界へ。"]
+        profile = [
+            "前衆議院議員",
+            "",
+            doc.author,
+            "",
+            f"{doc.author}の活動はこちら",
+            "",
+            "HP YouTube Twitter Facebook Instagram",
+            "",
+            "《やまだ・たろう》",
+            "",
+            "東京都出身。1970年生まれ。大学卒業後、民間企業勤務を経て政界へ。",
+        ]
         out += profile
-        truth.debris += ["活動はこちら", "HP YouTube", "《やまだ・たろう》", "東京都出身。1970年生まれ"]
+        truth.debris += [
+            "活動はこちら",
+            "HP YouTube",
+            "《やまだ・たろう》",
+            "東京都出身。1970年生まれ",
+        ]
         meta["author"] = doc.author
     if kind == "web_chrome":
         chrome = [
@@ -495,15 +512,28 @@ def _web(doc: Doc, kind: str, rng: random.Random) -> Rendered:
         ]
         out += chrome
         truth.debris += [
-            "この記事を書いた人", "国際政治を専門とする研究員", "日米首脳会談の成果と課題",
-            "でシェア", "お問い合わせ", "広報課", "03-1234-5678", "ページの先頭へ戻る",
+            "この記事を書いた人",
+            "国際政治を専門とする研究員",
+            "日米首脳会談の成果と課題",
+            "でシェア",
+            "お問い合わせ",
+            "広報課",
+            "03-1234-5678",
+            "ページの先頭へ戻る",
         ]
         meta["author"] = doc.author
     return truth.done("\n".join(out) + "\n", metadata=meta, suffix=".txt")
 
 
-STYLES = ["white_paper", "report", "bulletin", "web_article", "press_release", "journal_web",
-          "web_chrome"]
+STYLES = [
+    "white_paper",
+    "report",
+    "bulletin",
+    "web_article",
+    "press_release",
+    "journal_web",
+    "web_chrome",
+]
 
 
 def render(doc: Doc, style: str, seed: int = 0) -> Rendered:

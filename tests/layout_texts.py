@@ -79,7 +79,5 @@ def sample_doc(seed: int = 1, sentences: list[str] | None = None) -> Doc:
             for _ in range(rng.randint(2, 4)):
                 items.append(para(notes=rng.choice([0, 0, 1, 2])))
         if s == 1:
-            items.append(
-                Box("交流の現場から", "在外公館", [para(4, 1), para(3), para(4)])
-            )
+            items.append(Box("交流の現場から", "在外公館", [para(4, 1), para(3), para(4)]))
     return Doc("日本と北米の関係", "山田太郎", items)

@@ -234,8 +234,14 @@ class _Reader:
             if n == 1 or not self.bare_runs:
                 self.bare_runs.append(n)
             else:
-                k = next((k for k in range(len(self.bare_runs) - 1, -1, -1)
-                          if self.bare_runs[k] + 1 == n), len(self.bare_runs) - 1)
+                k = next(
+                    (
+                        k
+                        for k in range(len(self.bare_runs) - 1, -1, -1)
+                        if self.bare_runs[k] + 1 == n
+                    ),
+                    len(self.bare_runs) - 1,
+                )
                 self.bare_runs[k] = n
             self.bare_last = n
 
@@ -288,6 +294,25 @@ class _Reader:
         if not self.separator or page_start:
             return False
         note = self.notes[-1]
+        note.extend(stripped)
+        self.note_last = stripped
+        return True
+
+    def note_resumed(self, stripped: str) -> bool:
+        """The last note left a bracket open and this line closes it (``（2025.2.1））。``):
+        the note goes on here, wherever a page break put the rest of it."""
+        if not self.wrapped or not self.notes or self.note is not None:
+            return False
+        note = self.notes[-1]
+        text = note.text + "".join(note.more[-3:])
+        if text.count("（") <= text.count("）") and text.count("『") <= text.count("』"):
+            return False
+        if stripped.count("）") + stripped.count("』") <= stripped.count("（") + stripped.count(
+            "『"
+        ):
+            return False
+        if len(stripped) > 40 or match_heading(stripped) is not None:
+            return False
         note.extend(stripped)
         self.note_last = stripped
         return True
@@ -426,7 +451,7 @@ class _Reader:
             self.end_note()
         if line.startswith(" ") and not line.startswith("  "):
             self.separator = False
-        if self.note_overflow(line, stripped, w):
+        if self.note_overflow(line, stripped, w) or self.note_resumed(stripped):
             return i + 1
         cur = self.current
         # PDF ruby: a kanji, then a line holding only its kana reading.
@@ -851,11 +876,10 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     In Markdown, consecutive lines form one paragraph (a blank line ends it).
     """
     prepared = md.prepare(lines) if markdown else md.Prepared()
-    wrapped, flow = (False, 0.0) if markdown else is_wrapped(lines)
     metadata = dict(prepared.metadata)
-    if not wrapped:  # a web page's statements about itself: metadata, not text
-        page_facts.page_dates(lines, metadata)
-        page_facts.profile_box(lines, metadata)
+    page_facts.page_dates(lines, metadata)  # a page's statements about itself: metadata
+    page_facts.profile_box(lines, metadata)
+    wrapped, flow = (False, 0.0) if markdown else is_wrapped(lines)
     reader = _Reader(lines, wrapped=wrapped, flow=flow, markdown=markdown)
     reader.metadata = metadata
     if not markdown and (not wrapped or _starts_with_title(lines, flow)):
@@ -938,7 +962,9 @@ def _boxes(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
             k += 1
             continue
         labels = [k]
-        while len(labels) < 3 and labels[-1] + 1 < len(out) and _is_label(out[labels[-1] + 1], flow):
+        while (
+            len(labels) < 3 and labels[-1] + 1 < len(out) and _is_label(out[labels[-1] + 1], flow)
+        ):
             labels.append(labels[-1] + 1)
         start = k - 1
         while start > 0 and (is_wide(out[start - 1]) or out[start - 1].kind == "meta"):
@@ -953,7 +979,7 @@ def _boxes(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
         level = min(6, (section.level if section is not None else 0) + 1)
         head = RawBlock("heading", title, level=level, heading_style="box", closed=True)
         box = [head] + [RawBlock("meta", b, closed=True) for b in byline] + out[start:k]
-        rest = out[: start] + out[labels[-1] + 1 :]
+        rest = out[:start] + out[labels[-1] + 1 :]
         end = start
         while end < len(rest) and not (
             rest[end].kind == "heading"
@@ -995,7 +1021,9 @@ def _flows_on(first: str, lines: list[str], idx: list[int]) -> bool:
 def _title_and_byline(reader: _Reader) -> None:
     """A web page or plain note: its first short line is the title, short lines after a byline."""
     lines = reader.lines
-    idx = [i for i, line in enumerate(lines) if line.strip()]
+    idx = [i for i, line in enumerate(lines[:4000]) if line.strip()]
+    while len(idx) > 1 and is_debris(lines[idx[0]]) and not reader.wrapped:
+        idx.pop(0)  # breadcrumbs and the like above a web page's title
     if not idx:
         return
     first = lines[idx[0]].strip()

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from store.importer.chars import KANA, KANJI, ends_sentence, width
+from store.importer.web_debris import is_debris, starts_debris_section
 
 #: Digits glued to text that are not a quantity: a footnote marker, set small in the PDF.
 _MARKER = re.compile(
@@ -24,7 +25,7 @@ def is_wrapped(lines: list[str]) -> tuple[bool, float]:
     open_widths: list[int] = []  # widths of the lines that stop mid-sentence
     for line in lines:
         s = line.strip()
-        if len(s) >= 4:
+        if len(s) >= 4 and not is_debris(s) and not starts_debris_section(s):  # page chrome
             w = round(width(s))
             widths.append(w)
             if not ends_sentence(s):
@@ -95,7 +96,9 @@ def measure_cells(lines: list[str]) -> int:
     count of full-width characters among lines that stop mid-sentence (0 if none is common)."""
     counts = Counter(
         c
-        for c in (full_width_cells(line) for line in lines if line.strip() and not ends_sentence(line))
+        for c in (
+            full_width_cells(line) for line in lines if line.strip() and not ends_sentence(line)
+        )
         if c is not None and c >= 12
     )
     if not counts:
