@@ -61,30 +61,37 @@ def test_a_box_title_and_byline_after_its_text_head_the_box_and_never_enter_a_wo
     assert texts[head + 3][2] == "（2）経済"
 
 
-REPORT_PAGE = """\
- 政府は、同盟の抑止力と対処力を一層強化していく方針を改めて示した1。また、両国の
-
-首脳は地域の安全保障環境について率直な意見交換を行い、貿易と投資の拡大に向けた対話を続
-
-けることで一致した2。さらに、重要鉱物の供給網を多角化するため、新たな枠組みへの署名が行
-
-われたほか、若い世代の人的交流を広げるため、留学生の受入れ枠を拡大することも発表され
-
- 
-1 当時の肩書による。
-
-2 外務省「会談の概要」によれば、両首脳は対話の継続を確認した（『架空新聞』
-
-国際問題調査　2024.9　No.518
-
-41
-
- 
-
-（2025.2.1））。
-
-た。こうした取組は、経済安全保障の観点からも重要な意味を持つと評価されている。 
-"""
+#: A page of a double-spaced report: its foot notes after a whitespace-only line, the running
+#: footer and page number, then the next page, whose first lines finish note 2 and the
+#: paragraph the page break cut.
+WS = " "
+REPORT_PAGE = "\n".join(
+    [
+        " 政府は、同盟の抑止力と対処力を一層強化していく方針を改めて示した1。また、両国の",
+        "",
+        "首脳は地域の安全保障環境について率直な意見交換を行い、貿易と投資の拡大に向けた対話を続",
+        "",
+        "けることで一致した2。さらに、重要鉱物の供給網を多角化するため、新たな枠組みへの署名が行",
+        "",
+        "われたほか、若い世代の人的交流を広げるため、留学生の受入れ枠を拡大することも発表され",
+        "",
+        WS,
+        "1 当時の肩書による。",
+        "",
+        "2 外務省「会談の概要」によれば、両首脳は対話の継続を確認した（『架空新聞』",
+        "",
+        "国際問題調査　2024.9　No.518",
+        "",
+        "41",
+        "",
+        WS,
+        "",
+        "（2025.2.1））。",
+        "",
+        "た。こうした取組は、経済安全保障の観点からも重要な意味を持つと評価されている。 ",
+        "",
+    ]
+)
 
 
 def test_a_note_cut_by_a_page_break_continues_and_the_paragraph_resumes_whole() -> None:
