@@ -256,6 +256,8 @@ class _Reader:
             return False
         if line.startswith(" ") and not line.startswith("  "):
             return False  # a page's body text starts here
+        if ends_sentence(self.note_last) and self.blank_after_note and not self.double:
+            return False  # a sentence's end, then a blank line: the notes block is over
         if width(self.note_last) >= self.full_note_width() - 2.5:
             return True  # the note's line ran to the notes' full width: it goes on
         if ends_sentence(self.note_last):
