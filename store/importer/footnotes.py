@@ -210,6 +210,10 @@ def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 
         cursor[key] = (b, start)
 
 
+#: After a bare-digit marker: a katakana, kanji or Latin word going on makes it part of the text.
+_WORD_AFTER = re.compile(f"[{KANJI}ァ-ヺA-Za-z]")
+
+
 def _first_marker(
     blocks: list[Block],
     note: NoteDef,
@@ -218,14 +222,20 @@ def _first_marker(
     first: int,
     first_pos: int,
 ) -> tuple[int, int, int] | None:
+    """The first acceptable marker; for bare digits, one followed by a kana particle or
+    punctuation (``再登場1を``, ``こと1。``) before one glued to a word (``における1インチ``)."""
+    candidates = list(candidates)
+    loose: tuple[int, int, int] | None = None
     for b in candidates:
         if blocks[b].kind == "code":
             continue
         text = blocks[b].text
         for m in pattern.finditer(text, first_pos if b == first else 0):
             if _acceptable(note, text, m.start(), m.end()):
-                return (b, m.start(), m.end())
-    return None
+                if note.style != "bare" or not _WORD_AFTER.match(text, m.end()):
+                    return (b, m.start(), m.end())
+                loose = loose or (b, m.start(), m.end())
+    return loose
 
 
 def _remove(block: Block, start: int, end: int, footnote_id: str) -> None:
