@@ -97,7 +97,7 @@ def quote_readings(document: Document, start: int, end: int) -> list[tuple[int, 
     out = []
     for i, block in enumerate(document.blocks):
         b0 = document.block_starts[i]
-        if b0 >= end or b0 + len(block.text) <= start:
+        if b0 >= end or b0 + len(block.text) <= start or block.kind == "code":
             continue
         ruby = [(r.start, r.end, r.reading) for r in block.ruby]
         for r in annotator.readings(block.text, ruby):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from store.importer.aozora import import_aozora, looks_aozora
 from store.importer.assemble import assemble
 from store.importer.decode import normalise_newlines, read_lines
 from store.importer.dedupe import drop_repeated_runs
 from store.importer.footnotes import assign_ids, link_markers
 from store.importer.inline import parse_inline
+from store.importer.markdown import resolve_references
 from store.importer.sanitize import sanitize
 from store.model import Block, Document, Footnote
 
@@ -45,10 +47,21 @@ def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> D
     if not any(line.strip() for line in lines):
         notices.append("empty file: nothing to read")
         return Document(title=name, blocks=[], footnotes=[], notices=notices)
-    assembled = assemble(lines, markdown=suffix.lower() in (".md", ".markdown"))
+    if looks_aozora(lines):
+        doc = import_aozora(lines)
+        doc.title = doc.title or name
+        doc.notices[:0] = notices
+        return doc
+    markdown = suffix.lower() in (".md", ".markdown")
+    assembled = assemble(lines, markdown=markdown)
     blocks: list[Block] = []
     for raw in assembled.blocks:
-        body, ruby, emphasis = parse_inline(raw.full())
+        if raw.kind == "code":  # verbatim: no inline marks, no trimming of its indentation
+            if raw.full().strip():
+                blocks.append(Block("code", raw.full()))
+            continue
+        text = resolve_references(raw.full(), assembled.labels) if markdown else raw.full()
+        body, ruby, emphasis = parse_inline(text)
         body = body.strip()
         if not body and raw.kind != "table":
             continue
@@ -70,7 +83,10 @@ def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> D
     for note in assembled.notes:
         body, ruby, _ = parse_inline(note.text)
         footnotes.append(Footnote(note.full_id, body, ruby=ruby))
-    title = assembled.title or name
+    metadata = dict(assembled.metadata)
+    title = metadata.get("title") or assembled.title or name
     if title:
         title = parse_inline(title)[0]
-    return Document(title=title, blocks=blocks, footnotes=footnotes, notices=notices)
+    return Document(
+        title=title, blocks=blocks, footnotes=footnotes, metadata=metadata, notices=notices
+    )

@@ -91,7 +91,9 @@ def analyse_document(doc: Document) -> DocumentReadings:
     """Analyse ``doc`` without the cache."""
     annotator = Annotator(detect_style(doc.base_text))
     blocks = [
-        annotator.readings(b.text, [(r.start, r.end, r.reading) for r in b.ruby])
+        []  # a code block is verbatim: never analysed
+        if b.kind == "code"
+        else annotator.readings(b.text, [(r.start, r.end, r.reading) for r in b.ruby])
         for b in doc.blocks
     ]
     notes = {

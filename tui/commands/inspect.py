@@ -1,7 +1,8 @@
 """``shiori inspect FILE [--json]``: the document model import produces (docs/design/contracts.md).
 
 Without ``--json`` it prints a readable outline: headings indented by level, block counts,
-footnotes and import notices. Errors are one line on stderr and exit code 2.
+footnotes and import notices. The title is the one the app and citations use: the library's
+metadata first, else the file's own. Errors are one line on stderr and exit code 2.
 """
 
 from __future__ import annotations
@@ -21,13 +22,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from store.annotations.metadata import user_library
+    from store.citation import source_meta
     from store.importer import ImportFailed, import_file
+    from store.library import doc_key
 
     try:
         doc = import_file(args.file)
     except ImportFailed as exc:
         print(f"shiori inspect: {exc}", file=sys.stderr)
         return 2
+    # one title everywhere: the library's metadata (the user's, else the bundled), else the
+    # file's own (Document.title: its header, front matter or page title), else its name
+    key = doc_key(args.file)
+    doc.title = source_meta(user_library().metadata(key), key, doc.title).title
     text = (
         json.dumps(doc.to_json(), ensure_ascii=False, indent=1) + "\n"
         if args.json

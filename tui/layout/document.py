@@ -17,7 +17,15 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from store.model import Block, Document, Ref, Ruby
-from tui.layout.lines import Decoration, ReadingLike, Row, RubyPlacement, RubySpan, layout_text
+from tui.layout.lines import (
+    Decoration,
+    ReadingLike,
+    Row,
+    RubyPlacement,
+    RubySpan,
+    layout_text,
+    layout_verbatim,
+)
 from tui.layout.table import layout_table
 
 #: Line kinds: a furigana row, a base row, or the blank line after a block.
@@ -25,8 +33,9 @@ RUBY, BASE, BLANK = "ruby", "base", "blank"
 
 #: A list item whose text already starts with its own marker gets no bullet of ours.
 _OWN_BULLET = re.compile(
-    r"^\s*(?:[・•\-*＊◦○●■□◆◇▪※→]|[(（]?[0-9０-９a-zA-Zａ-ｚ一二三四五六七八九十]{1,3}[.)．）、]|[①-⑳])"
-)
+    r"^\s*(?:[・•\-*＊◦○●■□◆◇▪※→]|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[.)．）、]"
+    r"|[(（][a-zA-Zａ-ｚ]{1,2}[)）]|[a-zA-Zａ-ｚ][.)．）](?=[\s\u3000])|[①-⑳])"
+)  # a Latin letter is an enumerator only as (a), a) or "a. ": "U.S. Agency" is not
 
 BULLET = "・"
 
@@ -72,6 +81,8 @@ def layout_block(
     kind = block.kind
     if kind == "table" and block.rows:
         rows = layout_table(block.text, block.rows, width)
+    elif kind == "code":
+        rows = layout_verbatim(block.text, width, indent=2)  # never furigana, never reflowed
     elif kind == "list_item":
         rows = layout_text(
             block.text, width, readings=spans, refs=refs, inline=inline, indent=2, hanging=2

@@ -123,6 +123,7 @@ class ReaderView(ScrollView, can_focus=True):
         "reader--list",
         "reader--table",
         "reader--table-header",
+        "reader--code",
         "reader--bold",
         "reader--italic",
         "reader--ruby",
@@ -579,7 +580,7 @@ class ReaderView(ScrollView, can_focus=True):
             return style, (self.rich_style + style if block.level == 1 else None)
         if block.kind == "list_item":
             return self._style("list"), None
-        if block.kind in ("quote", "meta", "table"):
+        if block.kind in ("quote", "meta", "table", "code"):
             return self._style(block.kind), None
         return Style(), None
 
