@@ -22,6 +22,7 @@ from store.japanese.chars import KANJI_RE, has_kanji, is_kanji, is_reading, to_h
 from store.japanese.guess import guess_readings
 from store.japanese.okurigana import split_okurigana
 from store.japanese.rules import Style, Token, apply_rules, detect_style
+from store.japanese.segmentation import join_compounds, join_given_names, keep_institutions
 
 Source = Literal["source", "gloss", "dict", "guess"]
 Segment = tuple[str, str | None]
@@ -46,13 +47,40 @@ def _gloss_pattern() -> re.Pattern[str]:
     )
 
 
+#: Spaces that text extraction leaves between a number and its counter (``2024 年 12 月``,
+#: ``33 人``, ``12　月``): Sudachi is shown the text without them, so the counter is read as one.
+_NUMBER_GAP = re.compile(r"(?<=[0-9０-９])[ \u3000\u00a0]+(?=[\u3400-\u9fff々ヶヵかカケ])")
+
+
+def _close_number_gaps(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """``text`` without number-counter gaps, and the gaps as (clean offset, original offset,
+    removed characters), in order."""
+    gaps: list[tuple[int, int, str]] = []
+    pieces: list[str] = []
+    pos = removed = 0
+    for m in _NUMBER_GAP.finditer(text):
+        pieces.append(text[pos : m.start()])
+        gaps.append((m.start() - removed, m.start(), m.group()))
+        removed += len(m.group())
+        pos = m.end()
+    if not gaps:
+        return text, gaps
+    pieces.append(text[pos:])
+    return "".join(pieces), gaps
+
+
 def _tokens(text: str) -> list[Token]:
     """Sudachi's words for ``text`` as rule tokens (the hot loop: kept lean on purpose)."""
+    gaps: list[tuple[int, int, str]] = []
+    if " " in text or "\u3000" in text or "\u00a0" in text:
+        text_for_sudachi, gaps = _close_number_gaps(text)
+    else:
+        text_for_sudachi = text
     out: list[Token] = []
     append = out.append
     search = KANJI_RE.search
     tokenizer = analyzer.tokenizer()
-    for offset, piece in analyzer.chunks(text):
+    for offset, piece in analyzer.chunks(text_for_sudachi):
         start = offset
         for m in tokenizer.tokenize(piece):
             surface = m.surface()
@@ -72,13 +100,36 @@ def _tokens(text: str) -> list[Token]:
                 tok = Token(surface, start, end, "", None, m, False, False)
             append(tok)
             start = end
+    if gaps:
+        _reopen_gaps(out, gaps, text)
     return out
+
+
+def _reopen_gaps(tokens: list[Token], gaps: list[tuple[int, int, str]], text: str) -> None:
+    """Map token offsets back to the text with its gaps; a token after a gap records it."""
+    k = shift = 0
+    for tok in tokens:
+        while k < len(gaps) and gaps[k][0] <= tok.start:
+            if gaps[k][0] == tok.start:
+                tok.gap = gaps[k][2]
+            shift += len(gaps[k][2])
+            k += 1
+        start = tok.start + shift
+        inner = 0  # a gap inside the token (never expected: digits are words of their own)
+        while k + inner < len(gaps) and gaps[k + inner][0] < tok.end:
+            inner += 1
+        end = tok.end + shift + sum(len(g[2]) for g in gaps[k : k + inner])
+        if inner:
+            tok.surface = text[start:end]
+            shift += sum(len(g[2]) for g in gaps[k : k + inner])
+            k += inner
+        tok.start, tok.end = start, end
 
 
 def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Reading]:
     """Dictionary + rules readings for ``text`` (offsets shifted by ``base``)."""
     out: list[Reading] = []
-    tokens = _tokens(text)
+    tokens = join_compounds(join_given_names(keep_institutions(_tokens(text), text, _tokens)))
     apply_rules(tokens, style)
     prev_reading = ""
     for tok in tokens:
