@@ -284,8 +284,11 @@ def test_unknown_word_gets_a_per_character_guess() -> None:
 
 
 def test_guess_is_marked_as_uncertain() -> None:
-    # 纛 is in no dictionary entry, 旗 is: the known character still gets a (guessed) reading
-    assert read("纛旗") == [("旗", "き", "guess")]
+    # 纛 is in no entry of Sudachi's dictionary: KANJIDIC's on-reading is the guess
+    assert read("纛旗") == [("纛", "とう", "guess"), ("旗", "き", "guess")]
+    # 步 (a variant of 歩) is analysed in its standard form: 一步 いっぽ, not a guess
+    assert read("一步深める")[0] == ("一步", "いっぽ", "dict")
+    assert read("習国家主席")[0] == ("習", "しゅう", "guess")
     # a stray 々 after a one-kanji word repeats that word's reading
     assert ("々", "そ", "guess") in read("麤々しい")
 
@@ -348,7 +351,8 @@ def test_rendaku_pairs_come_from_the_dictionary() -> None:
         ("33 人の人質", [("人", "にん"), ("人質", "ひとじち")]),
         ("60 か国が棄権", [("国", "こく"), ("棄権", "きけん")]),
         ("50 発と推計", [("発", "ぱつ"), ("推計", "すいけい")]),
-        ("2 人で", [("2 人", "ふたり")]),  # one segment: the number belongs to ふたり
+        ("計 2 人で", [("計", "けい"), ("2 人", "ふたり")]),  # one segment: 2 belongs to ふたり
+        ("3 日米間の関係", [("日米", "にちべい"), ("間", "かん"), ("関係", "かんけい")]),  # a heading
         ("１月 19 日付で", [("月", "がつ"), ("日", "にち"), ("付", "づけ")]),
         ("原則 30 日以内に", [("原則", "げんそく"), ("日", "にち"), ("以内", "いない")]),
         ("第 217 回国会", [("第", "だい"), ("回", "かい"), ("国会", "こっかい")]),
@@ -385,7 +389,7 @@ def test_counters_across_spaces_and_native_counts(text: str, expected: list) -> 
         ("日米豪印外相会合", "日", "にち"),  # country_abbreviation
         ("日・カナダ関係", "日", "にち"),
         ("日カンボジア地雷イニシアティブ", "日", "にち"),
-        ("これを受け日中両政府は", "日中", "にっちゅう"),
+        ("これを受け日中両政府は", "中", "ちゅう"),
         ("米英仏が容認した", "仏", "ふつ"),
         ("トランプ米大統領と", "米大統領", "べいだいとうりょう"),
         ("トランプ米次期大統領", "米", "べい"),

@@ -76,11 +76,19 @@ def reading_of(surface: str) -> str:
 
 
 def _neighbour(tokens: list[Token], i: int, step: int) -> Token | None:
-    """The word next to ``tokens[i]`` in direction ``step``, across one ・ or 、."""
+    """The country next to ``tokens[i]`` in direction ``step``, across one ・ (or a 、 between
+    two abbreviations: 日米韓、日米比), or None."""
     k = i + step
+    comma = False
     if 0 <= k < len(tokens) and tokens[k].surface in _LIST_MARKS:
+        comma = tokens[k].surface == "、"
         k += step
-    return tokens[k] if 0 <= k < len(tokens) else None
+    if not 0 <= k < len(tokens):
+        return None
+    tok = tokens[k]
+    if comma and not (_abbreviation(tok) and _abbreviation(tokens[i])):
+        return None  # …される中、日本は: not a list
+    return tok if _country(tok) else None
 
 
 def country_abbreviation(tokens: list[Token], i: int) -> str | None:
@@ -91,7 +99,10 @@ def country_abbreviation(tokens: list[Token], i: int) -> str | None:
     target = reading_of(tok.surface)
     if tok.reading == target or (i > 0 and tokens[i - 1].pos[1] == "数詞"):
         return None  # 7日、日本の: a date
-    listed = _country(_neighbour(tokens, i, -1)) or _country(_neighbour(tokens, i, 1))
+    prev = tokens[i - 1] if i > 0 else None
+    if tok.surface == "中" and prev is not None and prev.pos[0] in ("動詞", "助動詞", "形容詞"):
+        return None  # 取り沙汰される中: "while", not China
+    listed = _neighbour(tokens, i, -1) is not None or _neighbour(tokens, i, 1) is not None
     if not listed and len(tok.surface) > 1:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         listed = nxt is not None and nxt.surface.startswith(RELATION_WORDS)

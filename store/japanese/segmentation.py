@@ -49,8 +49,8 @@ def keep_institutions(
         last = first
         while last + 1 < len(out) and out[last + 1].start < me:
             last += 1
-        if first == last and out[first].start == ms and out[first].end == me:
-            continue  # the word is whole already
+        if first == last and out[first].start <= ms and out[first].end >= me:
+            continue  # the word is whole already, or part of a longer word (衆議院議員)
         if out[first].start != ms and out[first].end <= ms:
             continue
         start, end = out[first].start, out[last].end
@@ -166,13 +166,26 @@ def join_compounds(tokens: list[Token]) -> list[Token]:
     """Two kanji words that make one noun of the dictionary read otherwise are that noun:
     上|半期 かみはんき, 太陽|光 たいようこう, 財界|人 ざいかいじん, 南山|大学 なんざんだいがく."""
     out: list[Token] = []
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         prev = out[-1] if out else None
         before = out[-2] if len(out) > 1 else None
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
         if (
             prev is not None
             and prev.end == tok.start
             and (before is None or before.pos[1] != "数詞")  # 1000年|頃 is not 年頃 としごろ
+            and not (
+                len(prev.surface) + len(tok.surface) == 2
+                and before is not None
+                and before.end == prev.start
+                and before.has_kanji
+            )  # 米国|内|法: 内法 うちのり is not there
+            and not (
+                after is not None
+                and after.start == tok.end
+                and len(after.surface) == 1
+                and after.has_kanji
+            )  # 大法|院: the compound goes on
             and prev.has_kanji
             and tok.has_kanji
             and prev.pos[0] in _JOINABLE
