@@ -51,9 +51,11 @@ def _name_gloss() -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class Given:
-    """A reading the document gave a word: ``parts`` are (offset in the word, length, reading)."""
+    """A reading the document gave a word: ``parts`` are (offset in the word, length, reading);
+    ``at`` is where the document gave it (a paragraph number; -1: unknown, i.e. already)."""
 
     parts: tuple[tuple[int, int, str], ...]
+    at: int = -1
 
 
 class GivenReadings:
@@ -62,15 +64,29 @@ class GivenReadings:
     def __init__(self) -> None:
         #: word -> its reading, by parts
         self.words: dict[str, Given] = {}
-        #: family name -> its reading (from a name glossed in katakana)
-        self.families: dict[str, str] = {}
+        #: family name -> (its reading, where it was given), from a name glossed in katakana
+        self.families: dict[str, tuple[str, int]] = {}
         self._index: dict[str, list[str]] | None = None
+        #: True once a whole document has been learned (``learn`` then only finds spans)
+        self.frozen = False
+        self._at = -1
+
+    def freeze(self) -> None:
+        """Stop learning: the document has been read through once."""
+        self.frozen = True
+        self._word_index()
 
     # -- learning ------------------------------------------------------------------------
     def learn(
-        self, text: str, source_ruby: Sequence[tuple[int, int, str]], tokenize: Tokenize
+        self,
+        text: str,
+        source_ruby: Sequence[tuple[int, int, str]],
+        tokenize: Tokenize,
+        at: int = -1,
     ) -> list[Span]:
-        """The readings ``text`` gives at their own place; remembered for later."""
+        """The readings ``text`` (paragraph number ``at``) gives at their own place;
+        remembered for later unless frozen."""
+        self._at = at
         spans: list[Span] = []
         runs: list[tuple[int, int, list[tuple[int, int, str]]]] = []
         for start, end, reading in sorted(source_ruby):
@@ -92,7 +108,9 @@ class GivenReadings:
         return spans
 
     def _remember(self, word: str, given: Given) -> None:
-        self.words[word] = given
+        if self.frozen or word in self.words:
+            return  # the first reading the document gave a word is the one reused
+        self.words[word] = Given(given.parts, self._at)
         self._index = None
 
     def _bracket_glosses(self, text: str, tokenize: Tokenize) -> list[Span]:
@@ -107,8 +125,7 @@ class GivenReadings:
             if start is None:
                 continue
             found.append((start, end, gloss, "gloss"))
-            self.words.setdefault(text[start:end], Given(((0, end - start, gloss),)))
-            self._index = None
+            self._remember(text[start:end], Given(((0, end - start, gloss),)))
         return found
 
     def _name_glosses(self, text: str, tokenize: Tokenize) -> list[Span]:
@@ -125,7 +142,8 @@ class GivenReadings:
             if len(parts) == 2 and len(run) >= 2:
                 family = _family_length(run, words)
                 given = Given(((0, family, parts[0]), (family, len(run) - family, parts[1])))
-                self.families[run[:family]] = parts[0]
+                if not self.frozen:
+                    self.families.setdefault(run[:family], (parts[0], self._at))
             else:
                 given = Given(((0, len(run), "".join(parts)),))
             self._remember(run, given)
@@ -136,10 +154,13 @@ class GivenReadings:
         return found
 
     # -- recalling -----------------------------------------------------------------------
-    def recall(self, text: str, taken: list[Span], word_edges: set[int]) -> list[Span]:
+    def recall(
+        self, text: str, taken: list[Span], word_edges: set[int], at: int | None = None
+    ) -> list[Span]:
         """Later occurrences of what was learned, outside ``taken``. ``word_edges`` are the
         offsets where the dictionary's words start or end (a one-character word must stand
-        between two of them)."""
+        between two of them); ``at`` is this paragraph's number (what was learned after it
+        does not apply)."""
         if not self.words and not self.families:
             return []
         covered = [(s, e) for s, e, _, _ in taken]
@@ -152,7 +173,8 @@ class GivenReadings:
             hit = None
             for word in index.get(ch, ()):
                 if (
-                    text.startswith(word, i)
+                    (at is None or self.words[word].at <= at)
+                    and text.startswith(word, i)
                     and _free(i, i + len(word), covered)
                     and (len(word) > 1 or (i in word_edges and i + 1 in word_edges))
                 ):
@@ -164,12 +186,15 @@ class GivenReadings:
                 covered.append((i, i + len(hit)))
                 i += len(hit)
                 continue
-            reading = self.families.get(ch) if is_kanji(ch) else None
-            if reading is None:
-                for family, r in self.families.items():
+            family_entry = self.families.get(ch) if is_kanji(ch) else None
+            if family_entry is None:
+                for family, entry in self.families.items():
                     if len(family) > 1 and text.startswith(family, i):
-                        ch, reading = family, r
+                        ch, family_entry = family, entry
                         break
+            reading = None
+            if family_entry is not None and (at is None or family_entry[1] <= at):
+                reading = family_entry[0]
             if (
                 reading is not None
                 and (i == 0 or not is_kanji(text[i - 1]))

@@ -90,22 +90,25 @@ class Annotator:
     """Readings paragraph by paragraph, remembering what the document taught (see
     ``store.japanese.given``): feed it a document's paragraphs in order."""
 
-    def __init__(self, style: Style | None = None) -> None:
-        self.given = GivenReadings()
+    def __init__(self, style: Style | None = None, given: GivenReadings | None = None) -> None:
+        #: what the document taught so far (or, learned beforehand, the whole document)
+        self.given = given if given is not None else GivenReadings()
         #: modern or literary register (decided from the first text seen when not given)
         self.style: Style | None = style
 
     def readings(
-        self, text: str, source_ruby: Sequence[tuple[int, int, str]] = ()
+        self, text: str, source_ruby: Sequence[tuple[int, int, str]] = (), at: int | None = None
     ) -> list[Reading]:
-        """Readings for one paragraph (no newline handling needed; any text works)."""
+        """Readings for one paragraph (no newline handling needed; any text works). ``at``
+        numbers the paragraph when the document was learned beforehand (see
+        ``store.japanese.document``): what it teaches only later does not apply here."""
         if self.style is None:
             self.style = detect_style(text)
         found = _dict_readings(text, 0, self.style)
-        spans = self.given.learn(text, source_ruby, word_tokens)
+        spans = self.given.learn(text, source_ruby, word_tokens, at=-1 if at is None else at)
         if self.given.words or self.given.families:
             edges = {r.start for r in found} | {r.end for r in found}
-            spans.extend(self.given.recall(text, _non_overlapping(list(spans)), edges))
+            spans.extend(self.given.recall(text, _non_overlapping(list(spans)), edges, at))
         if not spans:
             return found
         return self._overlay(text, found, _non_overlapping(spans))
