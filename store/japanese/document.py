@@ -199,12 +199,12 @@ class DocumentAnalysis:
     """
 
     def __init__(
-        self, doc: Document, *, use_cache: bool = True, piece_chars: int = PIECE_CHARS
+        self, doc: Document, *, use_cache: bool = True, piece_chars: int | None = None
     ) -> None:
         self.doc = doc
         self.use_cache = use_cache
         self.key = analysis_key(doc) if use_cache else ""
-        self.pieces = _pieces(doc, piece_chars)
+        self.pieces = _pieces(doc, piece_chars or PIECE_CHARS)
         self.readings = DocumentReadings(
             [None] * len(doc.blocks),
             {},
