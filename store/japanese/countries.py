@@ -95,7 +95,7 @@ def country_abbreviation(tokens: list[Token], i: int) -> str | None:
     """Read ``tokens[i]`` as country abbreviations when it stands as one (see the module doc)."""
     tok = tokens[i]
     if not _abbreviation(tok):
-        return None
+        return _after_tai(tokens, i)
     target = reading_of(tok.surface)
     if tok.reading == target or (i > 0 and tokens[i - 1].pos[1] == "数詞"):
         return None  # 7日、日本の: a date
@@ -120,3 +120,22 @@ def country_abbreviation(tokens: list[Token], i: int) -> str | None:
         if nxt is not None and nxt.reading[:1] in _GEMINATE and _abbreviation(nxt):
             return "にっ"  # 日|中: にっちゅう
     return target
+
+
+def _after_tai(tokens: list[Token], i: int) -> str | None:
+    """対 + a country + a suffix taken for one rare word: 対|中観 (ちゅうがん, Buddhist) is
+    対中 + 観, a view of China (たいちゅうかん); 対米観, 対日観 likewise."""
+    from store.japanese.segmentation import suffix_entry
+
+    tok = tokens[i]
+    if (
+        i == 0
+        or tokens[i - 1].surface != "対"
+        or len(tok.surface) != 2
+        or tok.surface[0] not in ABBREVIATIONS
+    ):
+        return None
+    entry = suffix_entry(tok.surface[1])
+    if entry is None:
+        return None
+    return ABBREVIATIONS[tok.surface[0]] + entry[0]
