@@ -144,12 +144,13 @@ _CODE_VERSION: str | None = None
 
 
 def _code_version() -> str:
-    """A hash of the analysis code itself, so a changed rule never serves stale readings."""
+    """A hash of the analysis code and its tables, so a changed rule never serves stale
+    readings."""
     global _CODE_VERSION
     if _CODE_VERSION is None:
         h = hashlib.sha256()
         here = Path(__file__).resolve().parent
-        for name in sorted(p.name for p in here.glob("*.py")):
+        for name in sorted(p.name for p in [*here.glob("*.py"), *here.glob("*.tsv")]):
             with contextlib.suppress(OSError):
                 h.update(name.encode() + (here / name).read_bytes())
         _CODE_VERSION = h.hexdigest()[:16]
