@@ -69,7 +69,7 @@ def test_every_file_shiori_writes_whole_is_private_and_leaves_no_temp_file(
     assert {"positions.json", "settings.json", "citation.json", "kiroku.md"} <= names
     assert "annotations.json" in names
     assert any(p.parent.name == "documents" for p in written)
-    assert any(p.parent.name == "readings" for p in written)
+    assert any(p.parent.parent.name == "readings" for p in written)  # one folder per document
     assert not [p for p in written if p.name.endswith(".tmp")]
     whole = [p for p in written if not p.name.startswith(("annotations.journal", "annotations.lock"))]
     assert {p.name: oct(mode(p)) for p in whole if mode(p) != 0o600} == {}

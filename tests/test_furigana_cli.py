@@ -149,3 +149,17 @@ def test_bytecode_is_kept_in_the_cache_dir_not_the_source_tree() -> None:
     assert result.returncode == 0, result.stderr.decode()
     cached = list((paths.cache_dir() / "pycache").rglob("readings*.pyc"))
     assert cached, "the analysis modules' bytecode should be cached for the next start"
+
+
+def test_one_long_line_is_read_in_pieces_cut_between_words(tmp_path: Path) -> None:
+    import io
+
+    from tui.commands.furigana import BATCH_CHARS, _batches
+
+    line = "日本の首相は東京で会見した、" * (BATCH_CHARS // 5)  # one line, ~3 batches long
+    pieces = list(_batches(io.BytesIO(line.encode("utf-8"))))
+    assert "".join(pieces) == line and len(pieces) > 2
+    assert all(len(p) <= BATCH_CHARS and p.endswith("、") for p in pieces[:-1])
+    segments = _json(line, tmp_path)
+    assert "".join(s for s, _ in segments) == line
+    assert segments[:2] == [["日本", "にほん"], ["の", None]]

@@ -657,3 +657,74 @@ def test_the_popups_import_no_reader() -> None:
     reader = ast.parse((widgets / "reader.py").read_text(encoding="utf-8"))
     modules = {node.module for node in ast.walk(reader) if isinstance(node, ast.ImportFrom)}
     assert not {"tui.widgets.footnote_popup", "tui.widgets.word_popup"} & modules
+async def test_the_analysis_starts_where_the_reader_is_and_stops_on_quit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long document opened in its middle: the piece there is analysed first and shown at
+    once; the analysis is then held at a gate, and quitting cancels it rather than waiting."""
+    import store.japanese.document as document
+
+    monkeypatch.setattr(document, "PIECE_CHARS", 400)
+    doc = make_doc(paragraphs=60)
+    done: list[int] = []
+    gate = threading.Event()
+    real_run_piece = document.DocumentAnalysis.run_piece
+
+    def run_piece(self: Any, k: int, cancelled: Any = lambda: False) -> bool:
+        if done:  # after the first piece: wait until the test lets go (or the quit cancels)
+            while not gate.wait(0.01):
+                if cancelled():
+                    return False
+        done.append(k)
+        return real_run_piece(self, k, cancelled)
+
+    monkeypatch.setattr(document.DocumentAnalysis, "run_piece", run_piece)
+    middle = len(doc.blocks) // 2
+
+    class MiddleApp(App[None]):
+        CSS = "ReaderView { height: 1fr; }"
+
+        def compose(self) -> ComposeResult:
+            yield ReaderView()
+
+        def on_mount(self) -> None:
+            reader = self.query_one(ReaderView)
+            reader.furigana_mode = "all"
+            reader.show(doc, analyse=True, position=(middle, 0))
+
+    app = MiddleApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if reader._readings is not None:
+                break
+        first = document.DocumentAnalysis(doc).pieces[done[0]]
+        assert first[0] <= middle < first[1]  # the reader's piece came first
+        shown = lines(reader)
+        assert reader.position == (middle, 0) and "弾道" in shown[1]
+        assert "だんどう" in shown[0]  # its furigana show before the rest is analysed
+        k = next(i for i, line in enumerate(shown) if "転換点" in line)
+        assert "てんかんてん" not in shown[k - 1]  # the next piece is not done yet
+        assert not reader._readings.complete
+        worker = next(w for w in app.workers if w.group == "reader-analyse")
+        app.exit()
+    assert worker.is_cancelled and not gate.is_set()
+    assert len(done) == 1  # nothing after the quit
+
+
+def test_laid_out_pieces_beyond_the_budget_keep_only_their_height(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import tui.layout.document as layout_module
+
+    monkeypatch.setattr(layout_module, "KEEP_LAYOUTS", 5)
+    doc = make_doc(paragraphs=20)
+    layout = DocumentLayout(doc, 30)
+    for k in range(len(layout.pieces)):
+        layout.ensure(k)
+    assert layout.complete and sum(x is not None for x in layout.layouts) == 5
+    heights = list(layout.heights)
+    assert layout.line(layout.starts[0]) is not None  # laid out again on demand
+    assert layout.heights == heights and layout.complete
+    assert layout.invalidate_blocks(3, 5) and not layout.complete  # their readings arrived

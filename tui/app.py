@@ -440,7 +440,19 @@ class ShioriApp(App[None]):
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self._flush_position()
+        self.workers.cancel_all()  # background analysis and layout stop now, not after a queue
         super().exit(*args, **kwargs)
+
+    def get_driver_class(self) -> Any:
+        """Textual's driver for this platform, on Linux one that does not wait on quit."""
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver is LinuxDriver:
+            from tui.quick_exit import QuickExitDriver
+
+            return QuickExitDriver
+        return driver
 
     # Panes ----------------------------------------------------------------------------------
 

@@ -80,8 +80,10 @@ def _run_app(args: list[str], commands: dict[str, str]) -> int:
     parser.add_argument("--version", action="version", version=f"shiori {__version__}")
     ns = parser.parse_args(args)
     from tui.app import run_app  # Textual is imported only here.
+    from tui.quick_exit import exit_now
 
-    return run_app(ns.file)
+    exit_now(run_app(ns.file))  # quitting never waits on threads or teardown (tui/quick_exit)
+    return 0  # not reached
 
 
 if __name__ == "__main__":

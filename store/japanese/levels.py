@@ -9,8 +9,9 @@ Levels:
   at each heading; each footnote is its own section);
 - ``off`` — none.
 
-Readings the source itself gives (``source``) are the author's and show at every level but
-``off``. ``known_words`` suppresses readings at every level: a reading is dropped when the text
+Readings the document itself gives are the author's and show at every level but ``off``: ruby
+(``source``) and readings reused from it, from a gloss in brackets or from a name glossed in
+katakana (``gloss``). ``known_words`` suppresses readings at every level: a reading is dropped when the text
 at its start begins with a known word that covers it (known 読む hides the よ over 読 in 読む).
 
 Default: ``above-grade`` with grade 6 — readers who know Japanese well are not slowed by readings
@@ -78,7 +79,7 @@ def filter_readings(
     for r in readings:
         if index and _is_known(text, r, index):
             continue
-        if r.source == "source":
+        if r.source in ("source", "gloss"):
             out.append(r)
             continue
         surface = text[r.start : r.end]
@@ -145,6 +146,18 @@ class ShownReadings:
                 self._blocks[k] = self._choose(k, self._seen)
                 self._next += 1
             return self._blocks[index]
+
+    def forget(self, first: int, end: int) -> None:
+        """Blocks ``first``..``end`` got their readings (an analysis that runs in pieces):
+        choose for them again when asked. For ``first`` every choice may change, so all go."""
+        with self._lock:
+            if self.level == "first":
+                self._blocks.clear()
+                self._next = 0
+                self._seen = set()
+                return
+            for i in range(first, end):
+                self._blocks.pop(i, None)
 
     def footnote(self, footnote_id: str) -> list[Reading]:
         """The readings footnote ``footnote_id`` shows (each footnote is its own section)."""

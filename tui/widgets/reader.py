@@ -241,6 +241,10 @@ class ReaderView(ScrollView, can_focus=True):
         self._resize_pending = False
         self._folded: tuple[Document, str] | None = None
         self._analyser_failed = False
+        #: The block the reader is at, for the analysis to start near it (read by the worker).
+        self._focus_block = 0
+        #: (document, its DocumentReadings) while the worker fills them piece by piece.
+        self._analysis_readings: tuple[Document, Any] | None = None
 
     # -- public API ---------------------------------------------------------------------
     def show(
@@ -276,6 +280,8 @@ class ReaderView(ScrollView, can_focus=True):
         block = max(0, min(block, len(doc.blocks) - 1)) if doc.blocks else 0
         offset = max(0, min(offset, len(doc.blocks[block].text))) if doc.blocks else 0
         self.cursor = (doc.block_starts[block] + offset) if doc.blocks else 0
+        self._focus_block = block
+        self._analysis_readings = None
         self._last_position = None
         self._top_anchor = None
         self._select_readings()
@@ -283,25 +289,90 @@ class ReaderView(ScrollView, can_focus=True):
         if readings is None and analyse and doc.blocks:
             self._analyse(doc)
 
+    class PieceAnalysed(Message):
+        """Blocks ``first``..``end`` of ``document`` have their readings now (worker → widget)."""
+
+        def __init__(self, document: Document, first: int, end: int, complete: bool) -> None:
+            super().__init__()
+            self.document, self.first, self.end, self.complete = document, first, end, complete
+
     @work(thread=True, exclusive=True, group="reader-analyse", exit_on_error=False)
     def _analyse(self, doc: Document) -> None:
-        """Readings for ``doc`` off the main thread (cached on disk by the analyser)."""
-        from store.japanese import document_readings
+        """Readings for ``doc`` off the main thread, in pieces, nearest the reader first.
+
+        Each piece is cached as soon as it is done (``store.japanese.document``) and handed to
+        the widget; cancellation (quit, another document) is checked between paragraphs, so
+        quitting never waits for the analysis."""
+        from store.japanese.document import DocumentAnalysis
+
+        worker = get_current_worker()
+
+        def cancelled() -> bool:
+            return worker.is_cancelled or doc is not self.document
 
         try:
-            readings = document_readings(doc)
+            analysis = DocumentAnalysis(doc)
+            self._analysis_readings = (doc, analysis.readings)
+            while not cancelled():
+                k = analysis.next_piece(self._focus_block)
+                if k is None:
+                    break
+                if not analysis.run_piece(k, cancelled):
+                    return
+                first, end = analysis.pieces[k] if k < len(analysis.pieces) else (0, 0)
+                self.post_message(self.PieceAnalysed(doc, first, end, analysis.complete))
         except Exception as exc:  # the dictionary missing or broken: read without furigana
-            message = f"Furigana unavailable: {type(exc).__name__}: {exc}"
-            self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
-            return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._readings_arrived, doc, readings)
+            if not cancelled():
+                message = f"Furigana unavailable: {type(exc).__name__}: {exc}"
+                self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
 
-    def _readings_arrived(self, doc: Document, readings: Any) -> None:
-        if doc is not self.document or self._readings is not None:
+    def on_reader_view_piece_analysed(self, message: PieceAnalysed) -> None:
+        message.stop()
+        doc = message.document
+        if doc is not self.document or self._analysis_readings is None:
             return
-        self.set_readings(readings)
-        self.post_message(self.ReadingsReady(doc))
+        if self._analysis_readings[0] is not doc:
+            return
+        readings = self._analysis_readings[1]
+        if self._readings is not readings:
+            self._readings = readings  # the first piece: furigana from now on
+            self._select_readings()
+            self._relayout(self.position)
+        elif message.complete and self.furigana_mode == "first":
+            self._select_readings()  # first use per section needs every block before it
+            self._relayout(self.position)
+        elif message.end > message.first:
+            self._refresh_blocks(message.first, message.end)
+        if message.complete:
+            self._analysis_readings = None
+            self.post_message(self.ReadingsReady(doc))
+
+    def _refresh_blocks(self, first: int, end: int) -> None:
+        """Blocks ``first``..``end`` got readings: lay them out again, keeping the top line."""
+        layout = self._layout
+        if layout is None:
+            return
+        if self._shown is not None:
+            self._shown.forget(first, end)
+        top = int(self.scroll_y)
+        anchor = layout.piece_at_line(top)
+        within = top - layout.starts[anchor] if layout.heights else 0
+        changed = layout.invalidate_blocks(first, end)
+        if not changed:
+            return
+        self._cache.clear()
+        height = self.size.height or 24
+        k = anchor
+        while k < len(layout.pieces) and layout.starts[k] < top + height:  # what shows now
+            layout.ensure(k)
+            k += 1
+        if self._pending_position is None:
+            self._update_virtual_size()
+            y = layout.starts[anchor] + min(within, layout.heights[anchor] - 1)
+            if y != top:
+                self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        self.refresh()
+        self._layout_rest(self._gen)
 
     def set_readings(self, readings: Any) -> None:
         """Readings arrived (analysed in a worker): redraw with them, keeping the position."""
@@ -448,7 +519,7 @@ class ReaderView(ScrollView, can_focus=True):
         for i in range(len(layout.layouts)):
             if worker.is_cancelled or gen != self._gen:
                 return
-            if layout.layouts[i] is not None:
+            if layout.measured[i]:
                 continue
             batch.append((i, layout.compute(i)))
             if time.perf_counter() - started > BATCH_SECONDS:
@@ -467,7 +538,7 @@ class ReaderView(ScrollView, can_focus=True):
         within = top - layout.starts[anchor] if layout.heights else 0
         changed = False
         for i, block_layout in batch:
-            if layout.layouts[i] is None:
+            if not layout.measured[i]:
                 changed |= layout.install(i, block_layout)
         if changed and self._pending_position is None:
             self._update_virtual_size()
@@ -535,6 +606,7 @@ class ReaderView(ScrollView, can_focus=True):
         if position == self._last_position:
             return
         self._last_position = position
+        self._focus_block = position[0]
         chain = doc.section_of(position[0])
         max_y = max(1, layout.line_count - self.size.height)
         fraction = max(0.0, min(1.0, self.scroll_y / max_y))
