@@ -1,0 +1,180 @@
+"""Blocks a structured source states outright (PDF layout, HTML, EPUB) → :class:`Document`.
+
+The text importer has to guess paragraphs, notes and ruby back from lines; a PDF's layout or an
+HTML tree says them. Those importers hand over :class:`Piece` s whose spans are already known,
+and this module does the part every source shares: footnote ids (a numbering that restarts is
+a new scope, as in :func:`store.importer.footnotes.assign_ids`), markers that only a pattern
+finds (``(1)`` at body size, via :func:`store.importer.footnotes.link_markers`), page starts,
+heading levels shifted to start at 1, and the title.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from store.importer.footnotes import NoteDef, assign_ids, link_markers
+from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+@dataclass
+class Piece:
+    """One block as the source states it; every offset is into ``text``."""
+
+    kind: str
+    text: str = ""
+    level: int = 0
+    ruby: list[Ruby] = field(default_factory=list)
+    emphasis: list[Emphasis] = field(default_factory=list)
+    #: Note markers: ``(offset, key)``, the marker drawn after ``text[offset - 1]``; ``key``
+    #: names a :class:`NoteSource`. The marker's own characters are not in ``text``.
+    marks: list[tuple[int, str]] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    #: ``(offset, label)``: page ``label`` starts at ``text[offset]``.
+    pages: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class NoteSource:
+    """A footnote or endnote: ``label`` as printed (``1``, ``(2)``, ``※``, ``*``)."""
+
+    key: str
+    label: str
+    text: str
+    ruby: list[Ruby] = field(default_factory=list)
+    #: Index of the piece the note's page starts at (where a pattern search for its marker
+    #: is centred); only for notes whose markers are not known (``marks``).
+    near: int = -1
+
+
+def label_shape(label: str) -> tuple[str, str]:
+    """``("(#)", "12")`` for ``（12）``: the label's form with digits as ``#``, and the number."""
+    norm = unicodedata.normalize("NFKC", label).strip()
+    m = _DIGITS.search(norm)
+    if not m:
+        return norm, ""
+    return norm[: m.start()] + "#" + norm[m.end() :], m.group(0)
+
+
+def note_ids(labels: list[str]) -> list[str]:
+    """Ids for notes in definition order: the number, ``2-1`` for a numbering of one form that
+    restarts (a box's own notes), the label itself when it has no number; never twice the same."""
+    defs: list[NoteDef] = []
+    for label in labels:
+        shape, number = label_shape(label)
+        if number:
+            defs.append(NoteDef(f"n{shape}", str(int(number)), ""))
+        else:
+            defs.append(NoteDef("md", shape or "*", ""))
+    assign_ids(defs)
+    seen: set[str] = set()
+    ids = []
+    for d in defs:
+        nid = d.full_id
+        while nid in seen:
+            nid += "'"
+        seen.add(nid)
+        ids.append(nid)
+    return ids
+
+
+def build(
+    pieces: list[Piece],
+    notes: list[NoteSource],
+    *,
+    name: str,
+    metadata: dict[str, str] | None = None,
+    notices: list[str] | None = None,
+) -> Document:
+    """Assemble the document: drop empty pieces (their page starts move on), give notes ids,
+    turn marks into refs, link the remaining notes by pattern, record where pages start."""
+    ids = dict(zip((n.key for n in notes), note_ids([n.label for n in notes]), strict=True))
+    blocks: list[Block] = []
+    starts: list[PageStart] = []
+    carried: list[str] = []  # page starts of dropped pieces, waiting for the next block
+    kept_index: dict[int, int] = {}
+    levels = [p.level for p in pieces if p.kind == "heading" and p.text.strip()]
+    shift = min(levels) - 1 if levels else 0
+    for i, piece in enumerate(pieces):
+        text = piece.text
+        if not text.strip() and piece.kind != "table":
+            carried.extend(label for _, label in piece.pages)
+            continue
+        index = len(blocks)
+        kept_index[i] = index
+        for label in carried:
+            starts.append(PageStart(index, 0, label))
+        carried = []
+        for offset, label in piece.pages:
+            starts.append(PageStart(index, min(offset, len(text)), label))
+        refs = sorted(
+            (Ref(offset, ids[key]) for offset, key in piece.marks if key in ids),
+            key=lambda r: r.offset,
+        )
+        level = max(1, piece.level - shift) if piece.kind == "heading" else 0
+        blocks.append(
+            Block(
+                piece.kind,  # type: ignore[arg-type]
+                text,
+                level,
+                ruby=sorted(piece.ruby, key=lambda r: r.start),
+                refs=refs,
+                emphasis=sorted(piece.emphasis, key=lambda e: (e.start, e.end)),
+                rows=piece.rows,
+            )
+        )
+    _link_unmarked(blocks, notes, ids, kept_index)
+    footnotes = [Footnote(ids[n.key], n.text, ruby=n.ruby) for n in notes]
+    linked = {r.footnote_id for b in blocks for r in b.refs}
+    notices = list(notices or [])
+    unlinked = [f.id for f in footnotes if f.id not in linked]
+    if unlinked:
+        notices.append(
+            f"{len(unlinked)} footnote(s) without a marker in the text: {', '.join(unlinked[:5])}"
+        )
+    title = next((b.text for b in blocks if b.kind == "heading"), "")
+    meta = {k: v for k, v in (metadata or {}).items() if v}
+    return Document(
+        title=title or meta.get("title", "") or name,
+        blocks=blocks,
+        footnotes=footnotes,
+        metadata=meta,
+        pages=_dedupe_pages(starts),
+        notices=notices,
+    )
+
+
+def _link_unmarked(
+    blocks: list[Block], notes: list[NoteSource], ids: dict[str, str], kept: dict[int, int]
+) -> None:
+    """Notes whose markers the source did not set apart (``(1)`` at body size): found by the
+    text importer's marker search, in sequence, near the note's page."""
+    marked = {r.footnote_id for b in blocks for r in b.refs}
+    pending: list[NoteDef] = []
+    for note in notes:
+        nid = ids[note.key]
+        if nid in marked or note.near < 0:
+            continue
+        shape, number = label_shape(note.label)
+        if not number:
+            continue
+        style = "paren" if shape == "(#)" else "bare"
+        near = next((kept[j] for j in range(note.near, note.near + 50) if j in kept), len(blocks))
+        pending.append(NoteDef(style, number, note.text, block=near, full_id=nid))
+    if pending:
+        link_markers(blocks, pending)
+
+
+def _dedupe_pages(starts: list[PageStart]) -> list[PageStart]:
+    """One start per place: of several pages starting at the same place (pages without text),
+    the last one is where the text is."""
+    out: list[PageStart] = []
+    for start in starts:
+        if out and (out[-1].block, out[-1].offset) == (start.block, start.offset):
+            out[-1] = start
+        else:
+            out.append(start)
+    return out
