@@ -445,10 +445,17 @@ _XHTML = (
 
 
 def golden_to_epub(
-    model: dict[str, Any], path: Path, *, vertical: bool = False, ncx_only: bool = False
+    model: dict[str, Any],
+    path: Path,
+    *,
+    vertical: bool = False,
+    ncx_only: bool = False,
+    page_every: int = 0,
 ) -> None:
     """An EPUB 3 of ``model``: one chapter file per top-level heading, the TOC listing every
-    heading, the notes in a notes chapter linked by ``epub:type="noteref"``."""
+    heading, the notes in a notes chapter linked by ``epub:type="noteref"``; with
+    ``page_every``, a print page break (``epub:type="pagebreak"``, pages from 1) before every
+    that many blocks."""
     blocks = model["blocks"]
     top = min((b["level"] for b in blocks if b["kind"] == "heading"), default=1)
     chapters: list[list[dict[str, Any]]] = []
@@ -469,6 +476,10 @@ def golden_to_epub(
         for k, block in enumerate(chapter):
             sub = {"title": model["title"], "blocks": [block], "footnotes": []}
             body = _blocks_html(sub, note_href="notes.xhtml#fn-{id}")
+            index = next(i for i, b in enumerate(blocks) if b is block)
+            if page_every and index % page_every == 0:
+                number = index // page_every + 1
+                body = f'<span epub:type="pagebreak" id="page{number}" title="{number}"/>' + body
             if block["kind"] == "heading":
                 anchor = f"h{n}-{k}"
                 body = body.replace(f"<h{block['level']}>", f'<h{block["level"]} id="{anchor}">', 1)
@@ -561,3 +572,78 @@ def _nav_list(toc: list[tuple[int, str, str]]) -> str:
         depth -= 1
     out.append("</ol>")
     return "".join(out)
+
+
+# -- hand-set pages for layout tests ------------------------------------------------------------
+
+
+def set_text(
+    c: canvas.Canvas,
+    text: str,
+    x: float,
+    y: float,
+    width: float,
+    *,
+    size: float = BODY,
+    leading: float = LEADING,
+    indent: float | None = None,
+    font: str = MINCHO,
+) -> float:
+    """Set ``text`` as a justified paragraph whose first baseline is ``y`` (a one-em indent
+    unless ``indent`` says otherwise); return the baseline after its last line."""
+    tokens = _tokens(text, font, size)
+    first = size if indent is None else indent
+    rows = _wrap(tokens, width - first, width)
+    writer = PdfWriter.__new__(PdfWriter)
+    writer.c = c
+    for k, row in enumerate(rows):
+        start = x + (first if k == 0 else 0.0)
+        writer._draw_tokens(row, start, y, x + width if k < len(rows) - 1 else None)
+        y -= leading
+    return y
+
+
+@dataclass
+class Frame:
+    """A column on a page: its left edge, width, top baseline and lowest baseline."""
+
+    x: float
+    width: float
+    top: float
+    bottom: float
+
+
+class Columns:
+    """Set paragraphs into frames in order, page after page, as a column layout does; a
+    paragraph that reaches a frame's foot goes on at the top of the next frame."""
+
+    def __init__(
+        self, c: canvas.Canvas, frames: list[Frame], *, size: float = BODY, leading: float = LEADING
+    ) -> None:
+        self.c, self.frames, self.size, self.leading = c, frames, size, leading
+        self.frame = 0
+        self.y = frames[0].top
+        self.writer = PdfWriter.__new__(PdfWriter)
+        self.writer.c = c
+
+    def paragraph(
+        self, text: str, *, indent: bool = True, font: str = MINCHO, size: float | None = None
+    ) -> None:
+        size = size or self.size
+        width = self.frames[self.frame].width
+        first = size if indent else 0.0
+        rows = _wrap(_tokens(text, font, size), width - first, width)
+        for k, row in enumerate(rows):
+            if self.y < self.frames[self.frame].bottom:
+                self.next_frame()
+            f = self.frames[self.frame]
+            x = f.x + (first if k == 0 else 0.0)
+            self.writer._draw_tokens(row, x, self.y, f.x + f.width if k < len(rows) - 1 else None)
+            self.y -= self.leading
+
+    def next_frame(self) -> None:
+        self.frame += 1
+        if self.frame == len(self.frames):
+            self.c.showPage()
+            self.frame = 0
+        self.y = self.frames[self.frame].top

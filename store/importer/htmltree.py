@@ -201,7 +201,7 @@ class _Buffer:
     length: int = 0
     last: str = ""
     pending: str = ""  # collapsed whitespace waiting for the next text
-    space_at: int = -1  # where the last collapsed space was written
+    spaces: set[int] = field(default_factory=set)  # where collapsed whitespace was written
     ruby: list[Ruby] = field(default_factory=list)
     emphasis: list[Emphasis] = field(default_factory=list)
     marks: list[tuple[int, str]] = field(default_factory=list)
@@ -218,7 +218,7 @@ class _Buffer:
             cjk_break = self.pending == "\n" and _wide(self.last) and _wide(token[0])
             if self.pending and self.length and not cjk_break:
                 self.parts.append(" ")
-                self.space_at = self.length
+                self.spaces.add(self.length)
                 self.length += 1
             self.pending = ""
             self.parts.append(token)
@@ -228,9 +228,10 @@ class _Buffer:
     def text(self) -> str:
         return "".join(self.parts)
 
-    def start_after_space(self, start: int) -> int:
-        """``start`` of a span begun where a collapsed space was then written: after it."""
-        return start + 1 if self.space_at == start else start
+    def start_after_space(self, start: int, pending: str) -> int:
+        """``start`` of a span begun while whitespace from before it was pending: after the
+        space that whitespace then became (whitespace inside the span is the span's)."""
+        return start + 1 if pending and start in self.spaces else start
 
     def tail(self, n: int) -> str:
         return "".join(self.parts[-n:])[-n:]
@@ -360,9 +361,9 @@ class Walker:
             else:
                 self.children(el)
         elif name in _EMPHASIS:
-            start = self.buf.length
+            start, pending = self.buf.length, self.buf.pending
             self.children(el)
-            start = self.buf.start_after_space(start)
+            start = self.buf.start_after_space(start, pending)
             if self.buf.length > start:
                 self.buf.emphasis.append(Emphasis(start, self.buf.length, _EMPHASIS[name]))  # type: ignore[arg-type]
         elif name == "table":
@@ -414,14 +415,15 @@ class Walker:
 
     def ruby(self, el: etree._Element) -> None:
         self.in_ruby += 1
-        base = self.buf.length
+        base, pending = self.buf.length, self.buf.pending
         if el.text:
             self.add_text(el.text)
         for child in el:
             name = local(child)
             if name == "rt":
                 reading = "".join(text_of(child).split())
-                base = self.buf.start_after_space(base)
+                base = self.buf.start_after_space(base, pending)
+                pending = ""
                 if reading and self.buf.length > base:
                     self.buf.ruby.append(Ruby(base, self.buf.length, reading))
                 base = self.buf.length

@@ -37,8 +37,10 @@ def import_pdf(path: Path, *, progress: Callable[[int, int], None] | None = None
     pages: list[list[Line]] = []
     rects: list[list[Rect]] = []
     heights: list[float] = []
+    widths: list[float] = []
     labels: list[str | None] = []
     vertical = unmapped = removed = glyphs = 0
+    encrypted = pdf.encrypted
     try:
         total = pdf.page_count()
         metadata = _metadata(pdf.info())
@@ -53,6 +55,7 @@ def import_pdf(path: Path, *, progress: Callable[[int, int], None] | None = None
             pages.append(lines)
             rects.append(raw.rects)
             heights.append(raw.height)
+            widths.append(raw.height if raw.vertical else raw.width)
             labels.append(raw.label)
             if progress is not None:
                 progress(len(pages), max(total, len(pages)))
@@ -60,6 +63,10 @@ def import_pdf(path: Path, *, progress: Callable[[int, int], None] | None = None
         pdf.close()
     if not pages:
         raise ImportFailed(f"{path}: cannot import: the PDF has no pages")
+    if unmapped and unmapped >= glyphs and encrypted:
+        raise ImportFailed(
+            f"{path}: cannot import: the PDF is encrypted and its text cannot be read"
+        )
     if unmapped and unmapped >= glyphs:
         raise ImportFailed(
             f"{path}: cannot import: the PDF's fonts map to no Unicode text ((cid:…) characters)"
@@ -79,7 +86,7 @@ def import_pdf(path: Path, *, progress: Callable[[int, int], None] | None = None
         )
     furniture = find_furniture(pages, heights, labels)
     body = _body_size(pages)
-    left, right = _main_column(pages, body)
+    left, right = _main_column(pages, body, widths[0] if widths else 0.0)
     builder = Builder(body, left, right)
     for index, lines in enumerate(pages):
         dropped = furniture.drop[index]
@@ -104,8 +111,9 @@ def _body_size(pages: list[list[Line]]) -> float:
     return max(size for size, n in weight.items() if n >= 0.25 * total or n == max(weight.values()))
 
 
-def _main_column(pages: list[list[Line]], body: float) -> tuple[float, float]:
-    """Where body lines most often start, and how far the full ones reach."""
+def _main_column(pages: list[list[Line]], body: float, width: float) -> tuple[float, float]:
+    """Where body lines most often start, and how far the full ones reach. With too few full
+    lines to tell (a short note), the margins are taken to be even."""
     starts: Counter[int] = Counter()
     ends: list[float] = []
     for lines in pages:
@@ -116,7 +124,10 @@ def _main_column(pages: list[list[Line]], body: float) -> tuple[float, float]:
     if not ends:
         return 0.0, 0.0
     ends.sort()
-    return float(starts.most_common(1)[0][0]), ends[int(0.9 * (len(ends) - 1))]
+    left, right = float(starts.most_common(1)[0][0]), ends[int(0.9 * (len(ends) - 1))]
+    if sum(1 for x in ends if x >= right - 1.2 * body) < 5:
+        right = max(right, width - left)
+    return left, right
 
 
 def _metadata(info: dict[str, str]) -> dict[str, str]:

@@ -129,7 +129,7 @@ class Builder:
     def _right(self, ln: Line) -> float:
         """The column's right edge (a page's few lines do not make it narrower than the
         document's main column)."""
-        if abs(ln.left - self.left) < 2 * ln.size and ln.right < self.right:
+        if not ln.columned and abs(ln.left - self.left) < 2 * ln.size and ln.right < self.right:
             return self.right
         return ln.right
 
@@ -411,9 +411,7 @@ class Builder:
             and not before
             and (matches[0] is None or matches[0].style == "plain")
             and first.size >= biggest - 0.1
-            and (
-                len(heads) == 1 or any(h.size < first.size - 0.1 for h in heads[1:]) or not numbered
-            )
+            and all(h.size < first.size - 0.1 for h in heads[1:])
         )
         base = 1
         if title:

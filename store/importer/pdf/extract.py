@@ -126,6 +126,10 @@ class PdfFile:
                 f"{path}: cannot import: damaged or unreadable PDF ({type(exc).__name__})"
             ) from exc
 
+    @property
+    def encrypted(self) -> bool:
+        return bool(getattr(self.doc, "encryption", None))
+
     def close(self) -> None:
         with contextlib.suppress(OSError):
             self._fh.close()

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 from store.importer.pdf.lines import Line
 
-#: The outer part of the page height where running heads and page numbers live.
-MARGIN = 0.1
+#: The outer part of the page height where running heads and page numbers live; the page's
+#: first or last line also counts within :data:`OUTER` when a gap sets it apart.
+MARGIN = 0.07
+OUTER = 0.12
 
 _ARABIC = re.compile(
     r"^[-－–—‐‒―~〜\s(（]*(?:p\.|P\.|page|Page|PAGE|ページ|頁)?\s*([0-9０-９]{1,4})\s*(?:頁|ページ)?[-－–—‐‒―~〜\s)）]*$"
@@ -36,8 +38,21 @@ class Furniture:
     labels: list[str]
 
 
-def _in_margin(line: Line, height: float) -> bool:
-    return line.ny0 >= (1 - MARGIN) * height or line.ny1 <= MARGIN * height
+def _margin_lines(lines: list[Line], height: float) -> tuple[list[Line], list[Line]]:
+    """The lines in the page's top and bottom margins, and the page's first or last line
+    set apart a little further in (where only a page number is taken for furniture: a
+    heading opening the page is set apart too)."""
+    band = [ln for ln in lines if ln.ny0 >= (1 - MARGIN) * height or ln.ny1 <= MARGIN * height]
+    rest = sorted((ln for ln in lines if ln not in band), key=lambda ln: -ln.ny1)
+    outer = []
+    if len(rest) >= 2:
+        top, below = rest[0], rest[1]
+        if top.ny0 >= (1 - OUTER) * height and top.ny0 - below.ny1 >= 2 * top.size:
+            outer.append(top)
+        bottom, above = rest[-1], rest[-2]
+        if bottom.ny1 <= OUTER * height and above.ny0 - bottom.ny1 >= 2 * bottom.size:
+            outer.append(bottom)
+    return band, outer
 
 
 def _key(text: str) -> str:
@@ -71,9 +86,8 @@ def find_furniture(
     pages: list[list[Line]], heights: list[float], pdf_labels: list[str | None]
 ) -> Furniture:
     count = len(pages)
-    margin_lines = [
-        [ln for ln in lines if _in_margin(ln, h)] for lines, h in zip(pages, heights, strict=True)
-    ]
+    found_lines = [_margin_lines(lines, h) for lines, h in zip(pages, heights, strict=True)]
+    margin_lines = [band for band, _ in found_lines]
     seen: Counter[str] = Counter()
     for lines in margin_lines:
         for key in {_key(ln.text) for ln in lines}:
@@ -82,8 +96,13 @@ def find_furniture(
     drop: list[set[int]] = [set() for _ in pages]
     numbers: list[tuple[int, str, int | None]] = []  # (page, label, value): page-number lines
     edges: list[tuple[int, str, int | None]] = []  # numbers at a running head's edge
-    for p, lines in enumerate(margin_lines):
+    for p, (lines, outer) in enumerate(found_lines):
         found = edge = None
+        for ln in outer:
+            number = _number(ln.text)
+            if number is not None:
+                drop[p].add(id(ln))
+                found = found or number
         for ln in lines:
             number = _number(ln.text)
             repeated = count > 1 and seen[_key(ln.text)] >= repeat_at

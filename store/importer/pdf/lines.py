@@ -27,8 +27,12 @@ _KANJI = re.compile(f"[{KANJI}]")
 _MARKER = re.compile(
     r"^[\[(（［〔]?(?:注|※|\*|＊|†|‡)?[0-9０-９]{1,3}[\])）］〕]?$|^[*＊†‡※]{1,3}$"
 )
-#: A gap this many times the type size, or more, separates cells or columns.
-SPLIT_GAP = 1.6
+#: A gap this many times the type size, or more, separates cells or columns (not the gap
+#: after a note's label or a bullet, which belongs to its line).
+SPLIT_GAP = 1.2
+_LABEL_ONLY = re.compile(
+    r"^(?:[(（\[［]?[0-9０-９]{1,3}[)）\]］.．]?|注[0-9０-９]{1,3}|[・•●◦※*＊†‡])$"
+)
 
 
 @dataclass
@@ -58,6 +62,8 @@ class Line:
     #: The left and right edges of the column the line stands in (set by the page's reading).
     left: float = 0.0
     right: float = 0.0
+    #: The line stands in one of several columns (its edges are that column's).
+    columned: bool = False
 
     def finish(self) -> None:
         gl = self.glyphs
@@ -152,10 +158,15 @@ def group_lines(glyphs: list[Glyph]) -> list[Line]:
         current = [row[0]]
         for g in row[1:]:
             prev = current[-1]
-            if (
-                g.x0 - prev.x1 > SPLIT_GAP * max(min(g.size, prev.size), 1.0)
-                or g.x0 < prev.x0 - 0.5
-            ):
+            gap = g.x0 - prev.x1
+            wide = gap > SPLIT_GAP * max(min(g.size, prev.size), 1.0)
+            label = (
+                wide
+                and gap < 4 * g.size
+                and len(current) <= 4
+                and _LABEL_ONLY.match("".join(x.text for x in current))
+            )
+            if (wide and not label) or g.x0 < prev.x0 - 0.5:
                 lines.append(_line(current))
                 current = [g]
             else:

@@ -152,25 +152,26 @@ def _ordered(units: list[_Unit], body_size: float) -> list[_Unit]:
     if not units:
         return []
     bounds = (min(u.x0 for u in units), max(u.x1 for u in units))
-    return _reading_order(units, body_size, bounds)
+    return _reading_order(units, body_size, bounds, False)
 
 
-def _mark(units: list[_Unit], bounds: tuple[float, float]) -> None:
+def _mark(units: list[_Unit], bounds: tuple[float, float], columned: bool) -> None:
     for u in units:
         if u.line is not None:
             u.line.left, u.line.right = bounds
+            u.line.columned = u.line.columned or columned
 
 
 def _reading_order(
-    units: list[_Unit], body_size: float, bounds: tuple[float, float]
+    units: list[_Unit], body_size: float, bounds: tuple[float, float], columned: bool
 ) -> list[_Unit]:
     """Top to bottom; column by column where a gutter splits the units."""
     gutter = _gutter(units, body_size) if len(units) > 1 else None
     if gutter is None:
-        _mark(units, bounds)
+        _mark(units, bounds, columned)
         return sorted(units, key=lambda u: (-round(u.y1, 1), u.x0))
     spanning = sorted((u for u in units if u.x0 < gutter < u.x1), key=lambda u: -u.y1)
-    _mark(spanning, bounds)
+    _mark(spanning, bounds, columned)
     others = [u for u in units if not (u.x0 < gutter < u.x1)]
     left_all = [u for u in others if u.x1 <= gutter]
     right_all = [u for u in others if u.x0 >= gutter]
@@ -187,8 +188,8 @@ def _reading_order(
     for cut in [*spanning, None]:
         bottom = cut.y1 if cut is not None else float("-inf")
         band = [u for u in others if bottom <= (u.y0 + u.y1) / 2 < top]
-        out += _reading_order([u for u in band if u.x1 <= gutter], body_size, left_bounds)
-        out += _reading_order([u for u in band if u.x0 >= gutter], body_size, right_bounds)
+        out += _reading_order([u for u in band if u.x1 <= gutter], body_size, left_bounds, True)
+        out += _reading_order([u for u in band if u.x0 >= gutter], body_size, right_bounds, True)
         if cut is not None:
             out.append(cut)
             top = bottom
