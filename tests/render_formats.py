@@ -201,15 +201,18 @@ class PdfWriter:
         spacing = 0.0
         if justify_to is not None and wide:
             spacing = max(0.0, min(3.0, (justify_to - x - natural) / wide))
-        for n, t in enumerate(row):
+        runs: list[tuple[float, str, float, str, float]] = []  # x, font, size, text, spacing
+        for t in row:
             start = x
-            for k, ch in enumerate(t.text):
-                c.setFont(t.font, t.size)
-                c.drawString(x, y, ch)
-                last = n == len(row) - 1 and k == len(t.text) - 1
-                x += pdfmetrics.stringWidth(ch, t.font, t.size) + (
-                    spacing if _is_wide(ch) and not last else 0
-                )
+            for ch in t.text:
+                gap = spacing if _is_wide(ch) else 0.0
+                same = runs and runs[-1][1:3] == (t.font, t.size) and runs[-1][4] == gap
+                if same:
+                    rx, font, size, text, sp = runs[-1]
+                    runs[-1] = (rx, font, size, text + ch, sp)
+                else:
+                    runs.append((x, t.font, t.size, ch, gap))
+                x += pdfmetrics.stringWidth(ch, t.font, t.size) + gap
             if t.ruby:
                 rsize = t.size / 2
                 rwidth = pdfmetrics.stringWidth(t.ruby, t.font, rsize)
@@ -221,6 +224,14 @@ class PdfWriter:
                 c.setFont(MINCHO, 6)
                 c.drawString(x - gap + 0.5, y + 4.5, t.marker)
                 x += _marker_width(t)
+                runs.append((x, "", 0.0, "", 0.0))  # the text after a marker starts anew
+        for rx, font, size, text, sp in runs:
+            if text:  # one text object a run, as a typesetter writes a line
+                obj = c.beginText(rx, y)
+                obj.setFont(font, size)
+                obj.setCharSpace(sp)
+                obj.textOut(text)
+                c.drawText(obj)
 
     def table(self, rows: list[list[str]]) -> None:
         size = 9.0
@@ -647,3 +658,23 @@ class Columns:
             self.c.showPage()
             self.frame = 0
         self.y = self.frames[self.frame].top
+
+
+def combine(models: list[dict[str, Any]], copies: int = 1) -> dict[str, Any]:
+    """One document of the models one after another, ``copies`` times, its notes numbered
+    anew in order (each copy's markers open their own notes)."""
+    blocks: list[dict[str, Any]] = []
+    texts: list[str] = []
+    for _ in range(copies):
+        for model in models:
+            notes = {n["id"]: n["text"] for n in model["footnotes"]}
+            for block in model["blocks"]:
+                block = dict(block)
+                refs = []
+                for offset, note_id in block["refs"]:
+                    texts.append(notes[note_id])
+                    refs.append([offset, str(len(texts))])
+                block["refs"] = refs
+                blocks.append(block)
+    footnotes = [{"id": str(i + 1), "text": t} for i, t in enumerate(texts)]
+    return {"title": models[0]["title"] if models else "", "blocks": blocks, "footnotes": footnotes}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from store.importer.errors import ImportFailed
 
@@ -64,7 +65,7 @@ class Archive:
             )
         try:
             with self.zip.open(info) as fh:
-                data = fh.read(limit + 1)
+                data = read_bounded(fh, limit)
         except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError) as exc:
             # RuntimeError: an encrypted member; zlib errors surface as BadZipFile/OSError
             raise ImportFailed(f"{self.path}: cannot import: cannot read {name!r} ({exc})") from exc
@@ -76,6 +77,20 @@ class Archive:
                 f"{self.path}: cannot import: archive expands past {MAX_TOTAL >> 20} MB"
             )
         return data
+
+
+def read_bounded(fh: BinaryIO, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes, read in chunks (``read(limit)`` would reserve the whole
+    limit in memory up front)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = fh.read(min(1 << 20, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def safe_name(name: str) -> bool:

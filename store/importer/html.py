@@ -25,6 +25,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from store.importer.archive import read_bounded
 from store.importer.chars import has_sentence
 from store.importer.decode import UndecodableError, decode_bytes
 from store.importer.errors import ImportFailed
@@ -582,7 +583,7 @@ def import_html(path: Path) -> Document:
     """Import one web page file."""
     try:
         with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+            data = read_bounded(fh, MAX_BYTES)
     except OSError as exc:
         raise ImportFailed(f"{path}: cannot read ({exc.strerror or exc})") from exc
     if len(data) > MAX_BYTES:

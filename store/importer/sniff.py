@@ -26,6 +26,24 @@ _HTML_START = re.compile(
 _MARKUP = re.compile(rb"<(?:p|div|h[1-6]|body|html|head|meta|title|br|ul|table|span|a)[\s>/]", re.I)
 
 
+#: File endings each kind is known by (the first is the one given to a file that has none).
+SUFFIXES = {
+    PDF: (".pdf",),
+    EPUB: (".epub",),
+    ZIP_TEXT: (".zip",),
+    HTML: (".html", ".htm", ".xhtml"),
+}
+
+
+def named_for_kind(path: Path) -> str:
+    """``path``'s file name, with the ending its content calls for added when it has another
+    (``download`` holding a PDF is ``download.pdf``): the library knows files by their ending."""
+    suffixes = SUFFIXES.get(sniff(path))
+    if suffixes is None or path.suffix.lower() in suffixes:
+        return path.name
+    return path.name + suffixes[0]
+
+
 def sniff(path: Path) -> str:
     """One of ``pdf``, ``epub``, ``zip-text``, ``zip`` (nothing Shiori reads), ``html``,
     ``text``. A file that cannot be read is ``text``: the text importer says why."""

@@ -166,6 +166,8 @@ def group_lines(glyphs: list[Glyph]) -> list[Line]:
                 and len(current) <= 4
                 and _LABEL_ONLY.match("".join(x.text for x in current))
             )
+            if wide and not label and _raised_in_gap(glyphs, prev, g):
+                wide = False  # a note marker sits in the gap: the line goes on after it
             if (wide and not label) or g.x0 < prev.x0 - 0.5:
                 lines.append(_line(current))
                 current = [g]
@@ -174,6 +176,23 @@ def group_lines(glyphs: list[Glyph]) -> list[Line]:
         lines.append(_line(current))
     lines = [line for line in lines if line.text.strip()]
     return _attach_small(lines)
+
+
+def _raised_in_gap(glyphs: list[Glyph], left: Glyph, right: Glyph) -> bool:
+    """Small type raised against the line fills the gap between ``left`` and ``right``
+    (a marker set between two characters). Only asked about gaps wide enough to split at,
+    which are few."""
+    size = min(left.size, right.size)
+    filled = 0.0
+    for g in glyphs:
+        if (
+            g.size < 0.8 * size
+            and left.base < g.base < left.base + size
+            and g.x1 > left.x1 - 0.5
+            and g.x0 < right.x0 + 0.5
+        ):
+            filled += min(g.x1, right.x0) - max(g.x0, left.x1)
+    return filled >= 0.5 * (right.x0 - left.x1)
 
 
 def _similar(a: float, b: float) -> bool:
@@ -287,6 +306,7 @@ def _marker(small: Line, host: Line, text: str) -> None:
         _delete(host, offset)  # the space the marker's width made: not in the text
     host.marks.append((offset, text))
     host.marks.sort()
+    host.x1 = max(host.x1, small.x1)  # a marker at the line's end is part of its measure
 
 
 def _delete(host: Line, offset: int) -> None:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from store.importer.pdf.extract import Rect
@@ -151,8 +152,23 @@ def _ordered_lines(lines: list[Line], body_size: float) -> list[Line]:
 def _ordered(units: list[_Unit], body_size: float) -> list[_Unit]:
     if not units:
         return []
-    bounds = (min(u.x0 for u in units), max(u.x1 for u in units))
-    return _reading_order(units, body_size, bounds, False)
+    return _reading_order(units, body_size, _bounds(units), False)
+
+
+def _bounds(units: list[_Unit], default: tuple[float, float] | None = None) -> tuple[float, float]:
+    """A column's left edge and its measure's right edge: where most full lines end (a URL
+    or a wide figure running past the margin does not move it), else the furthest right."""
+    if not units:
+        assert default is not None
+        return default
+    left = min(u.x0 for u in units)
+    ends = Counter(round(u.x1) for u in units if u.line is not None)
+    furthest = max(u.x1 for u in units)
+    if ends:
+        edge, count = max(ends.items(), key=lambda kv: (kv[1], kv[0]))
+        if count >= 3 and edge >= left + 0.5 * (furthest - left):
+            return left, max(float(edge), max(x for x in ends if abs(x - edge) <= 2))
+    return left, furthest
 
 
 def _mark(units: list[_Unit], bounds: tuple[float, float], columned: bool) -> None:
@@ -175,14 +191,8 @@ def _reading_order(
     others = [u for u in units if not (u.x0 < gutter < u.x1)]
     left_all = [u for u in others if u.x1 <= gutter]
     right_all = [u for u in others if u.x0 >= gutter]
-    left_bounds = (
-        min((u.x0 for u in left_all), default=bounds[0]),
-        max((u.x1 for u in left_all), default=gutter),
-    )
-    right_bounds = (
-        min((u.x0 for u in right_all), default=gutter),
-        max((u.x1 for u in right_all), default=bounds[1]),
-    )
+    left_bounds = _bounds(left_all, (bounds[0], gutter))
+    right_bounds = _bounds(right_all, (gutter, bounds[1]))
     out: list[_Unit] = []
     top = float("inf")
     for cut in [*spanning, None]:
