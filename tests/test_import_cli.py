@@ -53,11 +53,7 @@ def test_empty_file_gives_an_empty_document_and_a_notice(tmp_path: Path) -> None
     result = _shiori("inspect", str(path), "--json", tmp_path=tmp_path)
     assert result.returncode == 0
     assert json.loads(result.stdout) == {
-        "title": "empty",
-        "blocks": [],
-        "footnotes": [],
-        "pages": [],
-        "metadata": {},
+        "title": "empty", "blocks": [], "footnotes": [], "pages": [], "metadata": {}
     }
     outline = _shiori("inspect", str(path), tmp_path=tmp_path)
     assert "notice: empty file" in outline.stdout
