@@ -517,10 +517,7 @@ def golden_to_epub(
         for i, name in enumerate(names)
     )
     spine = "".join(f'<itemref idref="c{i}"/>' for i in range(len(names)))
-    ncx_points = "".join(
-        f'<navPoint id="p{i}"><navLabel><text>{html.escape(label)}</text></navLabel><content src="{href}"/></navPoint>'
-        for i, (_depth, href, label) in enumerate(toc)
-    )
+    ncx_points = _ncx_points(toc)
     opf = (
         '<?xml version="1.0" encoding="utf-8"?>'
         '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">'
@@ -678,3 +675,21 @@ def combine(models: list[dict[str, Any]], copies: int = 1) -> dict[str, Any]:
                 blocks.append(block)
     footnotes = [{"id": str(i + 1), "text": t} for i, t in enumerate(texts)]
     return {"title": models[0]["title"] if models else "", "blocks": blocks, "footnotes": footnotes}
+
+
+def _ncx_points(toc: list[tuple[int, str, str]]) -> str:
+    """EPUB 2 navPoints, nested by depth."""
+    out: list[str] = []
+    depth = 0
+    for i, (level, href, label) in enumerate(toc):
+        level = max(1, min(level, depth + 1))
+        while depth >= level:
+            out.append("</navPoint>")
+            depth -= 1
+        out.append(
+            f'<navPoint id="p{i}"><navLabel><text>{html.escape(label)}</text></navLabel>'
+            f'<content src="{href}"/>'
+        )
+        depth = level
+    out.append("</navPoint>" * depth)
+    return "".join(out)

@@ -362,13 +362,13 @@ class ShioriApp(App[None]):
         self.post_message(OutlineImported(key, doc))
 
     def on_import_progress(self, message: ImportProgress) -> None:
-        if self.header.loading is None and message.done >= message.total:
+        if self.header.import_fraction is None and message.done >= message.total:
             return  # a quick import: no bar flashing at its end
-        self.header.loading = message.done / max(1, message.total)
+        self.header.import_fraction = message.done / max(1, message.total)
         self.header.section = f"opening... {message.done}/{message.total}"
 
     def on_document_imported(self, message: DocumentImported) -> None:
-        self.header.loading = None
+        self.header.import_fraction = None
         self._remember(message.key, message.path, message.document)
         self._show(message.key, message.document, message.block)
 
@@ -383,7 +383,7 @@ class ShioriApp(App[None]):
             )
         else:
             self.header.section = ""
-            self.header.loading = None
+            self.header.import_fraction = None
             self.notify(message.error, severity="error", timeout=10, markup=False)
 
     def _show(self, key: str, doc: Document, block: int | None) -> None:

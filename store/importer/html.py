@@ -486,6 +486,10 @@ class Notes:
         el = self.by_id.get(tgt[0], {}).get(tgt[1])
         if el is None:
             return None
+        if local(el) == "a" and el.get("href"):
+            return None  # it points at a link: a note's way back to its marker
+        if any(semantic(a) & _NOTE_TYPES for a in ref.iterancestors()):
+            return None  # a link inside a note leads back to the text
         node: etree._Element | None = el
         while node is not None and local(node) not in _NOTE_BLOCKS:
             node = node.getparent()

@@ -63,10 +63,17 @@ def note_ids(labels: list[str]) -> list[str]:
     """Ids for notes in definition order: the number, ``2-1`` for a numbering of one form that
     restarts (a box's own notes), the label itself when it has no number; never twice the same."""
     defs: list[NoteDef] = []
+    style_of: dict[str, str] = {}  # a label form -> the numbering it belongs to
+    last = 0
     for label in labels:
         shape, number = label_shape(label)
         if number:
-            defs.append(NoteDef(f"n{shape}", str(int(number)), ""))
+            if shape not in style_of:
+                # a new form carrying on the numbering (1, then [2]) is the same sequence
+                same = int(number) == last + 1 and defs and defs[-1].style.startswith("n")
+                style_of[shape] = defs[-1].style if same else f"n{shape}"
+            last = int(number)
+            defs.append(NoteDef(style_of[shape], str(int(number)), ""))
         else:
             defs.append(NoteDef("md", shape or "*", ""))
     assign_ids(defs)

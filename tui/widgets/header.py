@@ -55,14 +55,14 @@ class ShioriHeader(Widget):
     #: The printed page the reading position is on ("135"); empty when the source has none.
     page: reactive[str] = reactive("")
     #: How far a long import has got, 0..1, drawn as a bar; ``None`` when nothing is loading.
-    loading: reactive[float | None] = reactive(None)
+    import_fraction: reactive[float | None] = reactive(None)
 
     def render(self) -> Text:
         width = self.size.width
         right = f" {round(self.progress * 100):3d}% " if self.progress is not None else " "
         if self.page:
             right = f" p.{fit(one_line(self.page), 8)}" + right
-        if self.loading is not None:
+        if self.import_fraction is not None:
             return self._render_loading(width, right)
         search = fit(one_line(self.search), max(0, width // 2 - 2)) if self.search else ""
         search_part = f" {search} " if search else ""
@@ -101,7 +101,7 @@ class ShioriHeader(Widget):
         label = f" {one_line(self.section)} "
         room = width - cell_len(APP_MARK) - 1 - cell_len(label) - cell_len(right)
         bar = max(0, min(40, room))
-        filled = round(bar * max(0.0, min(1.0, self.loading or 0.0)))
+        filled = round(bar * max(0.0, min(1.0, self.import_fraction or 0.0)))
         text.append(" " * filled, style="reverse")
         text.append(" " * (bar - filled), style="dim underline")
         text.append(label)
