@@ -88,17 +88,55 @@ def safe_text(text: str) -> str:
     return sanitize(text)[0]
 
 
-def locator_for(document: Document, start: int, *, title: str = "", page: str = "") -> Locator:
+#: Between the first and last page of a range as a Locator holds it; each style writes its own.
+PAGE_RANGE = "–"
+
+
+def pages_of(document: Document, start: int, end: int | None = None) -> str:
+    """The printed page(s) ``base_text[start:end]`` is on: ``135``, or ``135–136`` when it
+    runs over a page break; "" when the document has no pages."""
+    if not document.pages:
+        return ""
+    first = document.page_at(*document.locate(start)) or ""
+    last = first
+    if end is not None and end > start:
+        last = document.page_at(*document.locate(end - 1)) or first
+    return first if last == first else f"{first}{PAGE_RANGE}{last}"
+
+
+def _page_ja(page: str) -> str:
+    return page.replace(PAGE_RANGE, "-") + "頁"
+
+
+def _page_sist02(page: str) -> str:
+    return "p. " + page.replace(PAGE_RANGE, "-")
+
+
+def _page_en(page: str) -> str:
+    return ("pp. " if PAGE_RANGE in page else "p. ") + page
+
+
+def locator_for(
+    document: Document,
+    start: int,
+    *,
+    end: int | None = None,
+    title: str = "",
+    page: str = "",
+) -> Locator:
     """The headings ``start`` sits under, without a top heading that merely repeats the title.
 
     ``title`` is the work's bibliographic title; the imported ``document.title`` is used only
     without one, since import often takes a chapter's first section heading (``1 概観``) as
     its title, and that heading is a real part of the locator. Same chain as
-    :meth:`Locator.from_section` gives for a stored annotation.
+    :meth:`Locator.from_section` gives for a stored annotation. Without ``page``, the page(s)
+    the passage ``start:end`` is on where the document has pages (PDF, EPUB page breaks).
     """
     block, _ = document.locate(start)
     return Locator.from_section(
-        [h.text for h in document.section_of(block)], title=title or document.title, page=page
+        [h.text for h in document.section_of(block)],
+        title=title or document.title,
+        page=page or pages_of(document, start, end),
     )
 
 
@@ -197,7 +235,7 @@ def _source_ja(meta: SourceMeta, loc: Locator, accessed: dt.date | None) -> str:
     if loc.section:
         tail.append("「" + " ".join(loc.section) + "」")
     if loc.page:
-        tail.append(f"{loc.page}頁")
+        tail.append(_page_ja(loc.page))
     if url:
         day = _today(accessed)
         tail.append(f"{url}（{day.year}年{day.month}月{day.day}日閲覧）")
@@ -223,7 +261,7 @@ def _source_sist02(meta: SourceMeta, loc: Locator, accessed: dt.date | None) -> 
     if loc.section:
         pub = ", ".join(p for p in (pub, "「" + " ".join(loc.section) + "」") if p)
     if loc.page:
-        pub = ", ".join(p for p in (pub, f"p. {loc.page}") if p)
+        pub = ", ".join(p for p in (pub, _page_sist02(loc.page)) if p)
     if pub:
         parts.append(pub)
     text = ". ".join(parts) + "."
@@ -251,7 +289,7 @@ def _source_en(meta: SourceMeta, loc: Locator, accessed: dt.date | None) -> str:
     if loc.section:
         bits.append('sec. "' + " ".join(loc.section) + '"')
     if loc.page:
-        bits.append(f"p. {loc.page}")
+        bits.append(_page_en(loc.page))
     if url:
         bits.append(f"{url} (accessed {_date_en(_today(accessed).isoformat())})")
     text = ""

@@ -109,7 +109,7 @@ def cite_passage(
     meta = source_meta(repo, key)
     if meta.title_supplied and document.title and not metadata_for(path_for_key(key)).title:
         meta = replace(meta, title=document.title)
-    locator = locator_for(document, start, title=meta.title, page=page)
+    locator = locator_for(document, start, end=end, title=meta.title, page=page)
     if not with_quote:
         return format_source(meta, locator, style)
     return format_citation(meta, document.base_text[start:end], locator, style, readings=readings)

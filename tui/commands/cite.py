@@ -19,7 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--nth", type=int, help="which occurrence (1-based) if it occurs several times")
     p.add_argument("--style", choices=("ja", "sist02", "en"), default="ja")
     p.add_argument("--readings", action="store_true", help="add readings as ｜漢字《かんじ》")
-    p.add_argument("--page", default="", help="page(s) to cite, where the source has pages")
+    p.add_argument(
+        "--page", default="", help="page(s) to cite (default: the pages the passage is on)"
+    )
     p.add_argument("--source-only", action="store_true", help="the source without the quote")
 
 
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         from dataclasses import replace
 
         meta = replace(meta, title=document.title or Path(args.file).stem)
-    locator = locator_for(document, start, title=meta.title, page=args.page)
+    locator = locator_for(document, start, end=end, title=meta.title, page=args.page)
     if args.source_only:
         print(format_source(meta, locator, args.style))
         return 0
