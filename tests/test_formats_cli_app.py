@@ -129,3 +129,20 @@ async def test_a_long_import_fills_a_bar_in_the_header() -> None:
         assert "opening... 30/120" in rendered.plain
         bar = [s for s in rendered.spans[1:] if str(s.style) == "reverse"]
         assert bar and bar[0].end - bar[0].start == 10  # a quarter of a 40-cell bar
+
+
+async def test_y_in_a_pdf_cites_the_page_the_passage_is_on(tmp_path: Path) -> None:
+    from test_app_annotations_reader import AnnApp, select, settle
+
+    pdf = tmp_path / "bluebook.pdf"
+    golden_to_pdf(_model(), pdf, first_page=135)
+    quote = "日米同盟はかつてなく強固なものとなっている。"
+    app = AnnApp(pdf)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        await select(pilot, app, quote)
+        await pilot.press("y")
+        start = app.document.base_text.index(quote)
+        page = app.document.page_at(*app.document.locate(start))
+        assert page is not None and int(page) > 135
+        assert app.clip.text.endswith(f"、{page}頁。")

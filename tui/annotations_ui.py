@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from store.annotations.model import Annotation, ColorSlot
 from store.annotations.repository import AnnotationError, Repository, section_titles
 from store.annotations.storage import StorageError
-from store.citation import STYLES, Locator, format_citation, format_source
+from store.citation import STYLES, Locator, format_citation, format_source, pages_of
 from store.clipboard import ClipboardBackend, CopyResult, Route
 from store.library import DocMeta, metadata_for, path_for_key
 from store.model import Document
@@ -537,7 +537,10 @@ class AnnotationsController:
             section = ann.section if orphan else section_titles(cur.document, start)
         else:
             return None
-        locator = Locator.from_section(section, title=meta.title)
+        # the page(s) the passage is on (an orphan's place in the text is not known)
+        placed = ann is None or ann.state != "orphan"
+        page = pages_of(cur.document, start, end) if placed else ""
+        locator = Locator.from_section(section, title=meta.title, page=page)
         if source_only:
             return format_source(meta, locator, style)
         readings = None
