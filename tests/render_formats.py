@@ -65,8 +65,17 @@ class PdfWriter:
     """Lays out blocks page by page, keeping each page's notes at its foot."""
 
     def __init__(
-        self, path: Path, notes: dict[str, str], *, first_page: int = 1, header: str = ""
+        self,
+        path: Path,
+        notes: dict[str, str],
+        *,
+        first_page: int = 1,
+        header: str = "",
+        ragged: int = 0,
     ) -> None:
+        #: ``ragged``: lines cut at that many characters, neither justified nor indented, and
+        #: paragraphs set apart by a blank half line (as a word processor's export looks).
+        self.ragged = ragged
         self.c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
         self.notes = notes
         self.number = first_page
@@ -175,15 +184,21 @@ class PdfWriter:
         if prefix:
             tokens.insert(0, _Token(prefix, font, size))
         first = True
-        width_first = RIGHT - LEFT - indent
-        rows = _wrap(tokens, width_first, RIGHT - LEFT - hang)
+        if self.ragged:
+            indent = 0.0
+            rows = _wrap_count(tokens, self.ragged)
+            if block["kind"] == "paragraph":
+                self.gap(leading / 2)
+        else:
+            rows = _wrap(tokens, RIGHT - LEFT - indent, RIGHT - LEFT - hang)
         for k, row in enumerate(rows):
             notes = [(t.marker, self.notes[t.note]) for t in row if t.note]
             if not self.room(leading, notes):
                 self.new_page()
             self.y -= leading
             x0 = LEFT + (indent if first else hang)
-            self._draw_tokens(row, x0, self.y, RIGHT if k < len(rows) - 1 else None)
+            justify = RIGHT if k < len(rows) - 1 and not self.ragged else None
+            self._draw_tokens(row, x0, self.y, justify)
             self.page.notes += notes
             first = False
 
@@ -311,6 +326,19 @@ def _block_tokens(
     return tokens
 
 
+def _wrap_count(tokens: list[_Token], count: int) -> list[list[_Token]]:
+    """Rows of at most ``count`` characters, whatever their printed width."""
+    rows: list[list[_Token]] = [[]]
+    used = 0
+    for t in tokens:
+        if rows[-1] and used + len(t.text) > count and t.text != " ":
+            rows.append([])
+            used = 0
+        rows[-1].append(t)
+        used += len(t.text)
+    return [r for r in rows if r]
+
+
 def _wrap(
     tokens: list[_Token], width: float, rest_width: float | None = None
 ) -> list[list[_Token]]:
@@ -329,11 +357,19 @@ def _wrap(
 
 
 def golden_to_pdf(
-    model: dict[str, Any], path: Path, *, first_page: int = 1, header: bool = True
+    model: dict[str, Any],
+    path: Path,
+    *,
+    first_page: int = 1,
+    header: bool = True,
+    ragged: int = 0,
 ) -> None:
-    """Set ``model`` (an ``inspect --json`` structure) as a printed report."""
+    """Set ``model`` (an ``inspect --json`` structure) as a printed report (``ragged``: as a
+    word processor's export, lines cut at that many characters)."""
     notes = {n["id"]: n["text"] for n in model["footnotes"]}
-    writer = PdfWriter(path, notes, first_page=first_page, header=model["title"] if header else "")
+    writer = PdfWriter(
+        path, notes, first_page=first_page, header=model["title"] if header else "", ragged=ragged
+    )
     for block in model["blocks"]:
         writer.block(block)
     writer.save()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from store.importer.errors import ImportFailed
-from store.importer.pdf.blocks import Builder
+from store.importer.pdf.blocks import Builder, measure_lines
 from store.importer.pdf.extract import PdfFile, Rect
 from store.importer.pdf.furniture import find_furniture
 from store.importer.pdf.lines import Line, group_lines
@@ -87,11 +87,14 @@ def import_pdf(path: Path, *, progress: Callable[[int, int], None] | None = None
     furniture = find_furniture(pages, heights, labels)
     body = _body_size(pages)
     left, right = _main_column(pages, body, widths[0] if widths else 0.0)
-    builder = Builder(body, left, right)
+    flows = []
     for index, lines in enumerate(pages):
         dropped = furniture.drop[index]
         kept = [ln for ln in lines if id(ln) not in dropped]
-        builder.add_page(index, furniture.labels[index], order_page(kept, rects[index], body))
+        flows.append(order_page(kept, rects[index], body))
+    builder = Builder(body, left, right, measure=measure_lines(flows, body))
+    for index, page_flows in enumerate(flows):
+        builder.add_page(index, furniture.labels[index], page_flows)
     pieces, notes = builder.finish()
     doc = build(pieces, notes, name=path.stem, metadata=metadata, notices=notices)
     doc.encoding = "pdf"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from store.importer.chars import (
@@ -76,6 +77,47 @@ class _Note:
 
 
 @dataclass
+class Measure:
+    """How the document's body lines are set: the usual gap between two lines of a paragraph,
+    and the character count its lines are cut at when that is how they were cut (0: not)."""
+
+    gap: float
+    chars: int
+
+
+def measure_lines(pages: list[list[Flow]], body: float) -> Measure:
+    """The median gap between consecutive body lines of a column; and, when most body lines
+    hold one same number of characters (15 or more), that number."""
+    gaps: list[float] = []
+    counts: Counter[int] = Counter()
+    lines = 0
+    for flows in pages:
+        for flow in flows:
+            if flow.kind == "notes":
+                continue
+            prev = None
+            for ln in flow.lines:
+                if abs(ln.size - body) > 0.1 * body:
+                    prev = None
+                    continue
+                lines += 1
+                counts[len(ln.text.strip())] += 1
+                if prev is not None and prev.right == ln.right:
+                    gap = prev.y0 - ln.y1
+                    if 0 <= gap < 2 * body:
+                        gaps.append(gap)
+                prev = ln
+    gaps.sort()
+    gap = gaps[len(gaps) // 2] if gaps else 0.6 * body
+    chars = 0
+    if counts:
+        count, n = counts.most_common(1)[0]
+        if count >= 15 and n >= 3 and n >= 0.3 * lines:
+            chars = count
+    return Measure(gap, chars)
+
+
+@dataclass
 class HeadingInfo:
     index: int  # into pieces
     size: float
@@ -85,9 +127,12 @@ class HeadingInfo:
 class Builder:
     """Reads the pages' flows in order into pieces and notes."""
 
-    def __init__(self, body_size: float, left: float, right: float) -> None:
+    def __init__(
+        self, body_size: float, left: float, right: float, measure: Measure | None = None
+    ) -> None:
         self.body = body_size
         self.left, self.right = left, right
+        self.measure = measure or Measure(0.6 * body_size, 0)
         self.pieces: list[Piece] = []
         self.headings: list[HeadingInfo] = []
         self.notes: list[_Note] = []
@@ -134,7 +179,19 @@ class Builder:
         return ln.right
 
     def _full(self, ln: Line) -> bool:
-        return ln.x1 >= self._right(ln) - 1.2 * ln.size
+        """The line ran to the column's edge, or holds as many characters as the document's
+        lines are cut at (a word processor's export, ragged at the right)."""
+        if ln.x1 >= self._right(ln) - 1.2 * ln.size:
+            return True
+        count = self.measure.chars
+        return bool(count) and count - 1 <= len(ln.text.strip()) <= count + 1
+
+    def _unfinished(self, ln: Line) -> bool:
+        """A long line that stops mid-sentence: its paragraph goes on, whatever its width."""
+        if ln.text.endswith(" ") and len(ln.text.strip()) >= 8:
+            return True  # the space a line was wrapped at, drawn at its end
+        right = self._right(ln)
+        return not ends_sentence(ln.text) and ln.x1 - ln.left >= 0.5 * (right - ln.left)
 
     def _indented(self, ln: Line) -> bool:
         return ln.x0 - ln.left >= 0.5 * ln.size
@@ -203,10 +260,14 @@ class Builder:
         same_page_col = (
             cur is not None and cur.last.right == ln.right and cur.page == self.page_index
         )
-        gap_ok = not same_page_col or cur is None or cur.last.y0 - ln.y1 <= 1.0 * ln.size
+        gap_ok = (
+            not same_page_col
+            or cur is None
+            or cur.last.y0 - ln.y1 <= self.measure.gap + 0.35 * ln.size
+        )
         continues = (
             cur is not None
-            and self._full(cur.last)
+            and (self._full(cur.last) or self._unfinished(cur.last))
             and gap_ok
             and abs(cur.size - ln.size) < 0.12 * ln.size
             and cur.bold == ln.bold
@@ -231,7 +292,12 @@ class Builder:
             return
         m = _BULLET.match(ln.text)
         item = bool(m and len(text) > 1) or bool(_NUMBERED_ITEM.match(ln.text))
-        inside = cur is not None and continues and not ends_sentence(cur.last.text)
+        inside = (
+            cur is not None
+            and continues
+            and self._full(cur.last)
+            and not ends_sentence(cur.last.text)
+        )
         if item and not inside:
             drop = m.end() if m else lead
             self._start(flow, "list_item", ln, ln.text[drop:].strip(), 0)
@@ -469,7 +535,7 @@ def joiner(last_line: str, tail: str, text: str) -> str:
     kept; after an opening bracket nothing; else the text importer's rule (none inside
     Japanese, one between Latin words)."""
     if last_line.endswith((" ", "\u3000")):
-        return " "
+        return last_line[-1]
     if tail.rstrip()[-1:] in "<(（「『[［〈《“‘":
         return ""
     return separator(tail, text, last_line[-60:])
