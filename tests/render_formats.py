@@ -479,7 +479,11 @@ def golden_to_html(model: dict[str, Any], *, site_chrome: bool = True) -> str:
         '<meta property="article:published_time" content="2025-02-07T10:00:00+09:00">'
         "<script>window.dataLayer=[];</script><style>body{font-family:serif}</style></head>"
         f"<body>{chrome_top}<main><article>{_blocks_html(model)}"
-        + (f'<section class="footnotes"><hr><ol>{notes}</ol></section>' if notes else "")
+        + (
+            f'<section class="footnotes"><h2>脚注</h2><hr><ol>{notes}</ol></section>'
+            if notes
+            else ""
+        )
         + f"</article></main>{chrome_bottom}</body></html>"
     )
 

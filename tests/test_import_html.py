@@ -191,3 +191,19 @@ def test_an_empty_page_gives_an_empty_document_with_a_notice(tmp_path: Path) -> 
     doc = _page(tmp_path, "<!DOCTYPE html><html><head><title>空</title></head><body></body></html>")
     assert doc.blocks == [] and doc.title == "空"
     assert any("empty" in n for n in doc.notices)
+
+
+def test_notes_under_a_notes_heading_without_links_are_found_by_number(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<html><body><h1>報告</h1><p>本文に注がある1。もう一つの注2もある。</p>"
+        "<p>2025年の数字は注ではない。</p>"
+        "<h2>注</h2><ol><li>最初の注である。</li><li>二つ目の注である。</li></ol></body></html>",
+    )
+    assert _texts(doc) == [
+        ("heading", "報告"),
+        ("paragraph", "本文に注がある。もう一つの注もある。"),
+        ("paragraph", "2025年の数字は注ではない。"),
+    ]
+    assert [(r.offset, r.footnote_id) for r in doc.blocks[1].refs] == [(7, "1"), (14, "2")]
+    assert [n.text for n in doc.footnotes] == ["最初の注である。", "二つ目の注である。"]

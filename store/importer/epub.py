@@ -26,7 +26,7 @@ from store.importer.errors import ImportFailed
 from store.importer.formats import Progress
 from store.importer.html import Notes, iso_date, parse_html, refine
 from store.importer.htmltree import HEADINGS, INVISIBLE, Walker, attr, local, semantic, text_of
-from store.importer.structured import Piece, build
+from store.importer.structured import Piece, build, endnotes
 from store.model import Document
 
 _XML = etree.XMLParser(
@@ -297,8 +297,7 @@ def _read_book(
         walker.flush()
         if progress is not None:
             progress(len(docs) + i + 1, len(docs) * 2)
-    pieces = refine(walker.pieces)
-    sources = notes.sources(skip)
+    pieces, sources = endnotes(refine(walker.pieces), notes.sources(skip))
     notices = []
     if walker.removed:
         notices.append(f"removed {walker.removed} control character(s) or escape sequence(s)")

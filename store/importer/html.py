@@ -40,7 +40,7 @@ from store.importer.htmltree import (
     text_of,
 )
 from store.importer.meta import is_caption, is_meta
-from store.importer.structured import NoteSource, Piece, build
+from store.importer.structured import NoteSource, Piece, build, endnotes
 from store.importer.web_debris import is_debris, starts_debris_section
 from store.model import Document
 
@@ -626,7 +626,7 @@ def import_html_text(text: str, *, name: str = "") -> Document:
     )
     walker.walk(region)
     pieces += refine(walker.pieces)
-    sources = notes.sources(skip)
+    pieces, sources = endnotes(pieces, notes.sources(skip))
     notices = []
     if walker.removed:
         notices.append(f"removed {walker.removed} control character(s) or escape sequence(s)")

@@ -50,6 +50,61 @@ class NoteSource:
     near: int = -1
 
 
+_NOTES_HEADING = re.compile(
+    r"^[【＜<(（\[■]?(?:注|注記|脚注|注釈|註|原注|Notes?|Endnotes|Footnotes)[】＞>)）\]]?$", re.I
+)
+_ENDNOTE_LABEL = re.compile(
+    r"^(?P<label>[(（][0-9０-９]{1,3}[)）]|[0-9０-９]{1,3}(?=[ 　.．:：)）])|※[0-9０-９]*|[*＊][0-9０-９]*|注[0-9０-９]{1,3})"
+    r"[ 　.．:：)）]*"
+)
+
+
+def endnotes(pieces: list[Piece], notes: list[NoteSource]) -> tuple[list[Piece], list[NoteSource]]:
+    """Notes the source did not link: the items under a ``注`` / ``Notes`` heading, each opening
+    with its label (``1``, ``(1)``, ``※1``) or numbered by its place in a list. They are taken
+    out of the text and their markers found by number, as the text importer finds endnotes."""
+    out: list[Piece] = []
+    found: list[NoteSource] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if piece.kind != "heading" or not _NOTES_HEADING.match(piece.text.strip()):
+            out.append(piece)
+            i += 1
+            continue
+        j = i + 1
+        items: list[NoteSource] = []
+        while j < len(pieces) and pieces[j].kind in ("paragraph", "list_item", "meta"):
+            text = pieces[j].text.strip()
+            m = _ENDNOTE_LABEL.match(text)
+            if m:
+                label, body = m.group("label"), text[m.end() :]
+            elif pieces[j].kind == "list_item":
+                label, body = str(len(items) + 1), text
+            else:
+                break
+            items.append(
+                NoteSource(f"end{len(notes) + len(found) + len(items)}", label, body, near=len(out))
+            )
+            j += 1
+        if not items:
+            following = pieces[j] if j < len(pieces) else None
+            if following is None or following.kind == "heading":
+                # the heading of a notes section whose notes were linked and read out
+                if piece.pages:
+                    out.append(Piece("paragraph", "", pages=piece.pages))
+            else:
+                out.append(piece)
+            i += 1
+            continue
+        found.extend(items)
+        carried = [page for p in pieces[i:j] for page in p.pages]
+        if carried:
+            out.append(Piece("paragraph", "", pages=[(0, label) for _, label in carried]))
+        i = j
+    return out, notes + found
+
+
 def label_shape(label: str) -> tuple[str, str]:
     """``("(#)", "12")`` for ``（12）``: the label's form with digits as ``#``, and the number."""
     norm = unicodedata.normalize("NFKC", label).strip()

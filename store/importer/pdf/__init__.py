@@ -19,7 +19,7 @@ from store.importer.pdf.extract import PdfFile, Rect
 from store.importer.pdf.furniture import find_furniture
 from store.importer.pdf.lines import Line, group_lines
 from store.importer.pdf.regions import order_page
-from store.importer.structured import build
+from store.importer.structured import build, endnotes
 from store.model import Document
 
 _JUNK_TITLE = re.compile(
@@ -95,7 +95,7 @@ def import_pdf(path: Path, *, progress: Callable[[int, int], None] | None = None
     builder = Builder(body, left, right, measure=measure_lines(flows, body))
     for index, page_flows in enumerate(flows):
         builder.add_page(index, furniture.labels[index], page_flows)
-    pieces, notes = builder.finish()
+    pieces, notes = endnotes(*builder.finish())
     doc = build(pieces, notes, name=path.stem, metadata=metadata, notices=notices)
     doc.encoding = "pdf"
     return doc
