@@ -733,3 +733,63 @@ def _ncx_points(toc: list[tuple[int, str, str]]) -> str:
         depth = level
     out.append("</navPoint>" * depth)
     return "".join(out)
+
+
+def golden_to_platypus_pdf(model: dict[str, Any], path: Path) -> None:
+    """``model`` set by reportlab's own layout engine (Platypus), as a generated report is:
+    justified paragraphs with a first-line indent, headings in Gothic by level, markers as
+    ``<super>``, the notes as endnotes under a ``注`` heading, page numbers at the foot."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    def style(name: str, font: str, size: float, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(
+            name, fontName=font, fontSize=size, leading=size * 1.6, wordWrap="CJK", **kw
+        )
+
+    body = style("body", MINCHO, BODY, firstLineIndent=BODY, alignment=4)
+    heads = {
+        lv: style(f"h{lv}", GOTHIC, HEADING_SIZE.get(lv, 11.5), spaceBefore=8, spaceAfter=4)
+        for lv in range(1, 7)
+    }
+    small = style("meta", MINCHO, META, spaceBefore=4, spaceAfter=4)
+    item = style("item", MINCHO, BODY, leftIndent=BODY, firstLineIndent=-BODY, spaceBefore=3)
+    note = style("note", MINCHO, NOTE)
+    story = []
+    for block in model["blocks"]:
+        text = block["text"]
+        refs: dict[int, list[str]] = {}
+        for offset, note_id in block.get("refs", []):
+            refs.setdefault(offset, []).append(note_id)
+        out = []
+        for k in range(len(text) + 1):
+            out += [f"<super>{note_label(n).strip('()')}</super>" for n in refs.get(k, [])]
+            if k < len(text):
+                out.append(escape(text[k]))
+        markup = "".join(out)
+        kind = block["kind"]
+        if kind == "heading":
+            story.append(Paragraph(markup, heads[block["level"]]))
+        elif kind == "meta":
+            story.append(Paragraph(markup, small))
+        elif kind == "list_item":
+            bullet = "" if _NUMBERED.match(text) else "・"
+            story.append(Paragraph(bullet + markup, item))
+        elif kind == "table":
+            cells = [[Paragraph(escape(c), small) for c in row] for row in block["rows"]]
+            story.append(Table(cells))
+        else:
+            story.append(Paragraph(markup, body))
+    if model["footnotes"]:
+        story.append(Paragraph("注", heads[2]))
+        for n in model["footnotes"]:
+            story.append(Paragraph(escape(f"{note_label(n['id']).strip('()')} {n['text']}"), note))
+
+    def number(c: canvas.Canvas, doc: Any) -> None:
+        c.setFont(MINCHO, 9)
+        c.drawCentredString(A4[0] / 2, 30, str(doc.page))
+
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=number, onLaterPages=number)

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from render_formats import combine, golden_to_epub, golden_to_html, golden_to_pdf
+from render_formats import (
+    combine,
+    golden_to_epub,
+    golden_to_html,
+    golden_to_pdf,
+    golden_to_platypus_pdf,
+)
 
 from store.importer import import_file
 
@@ -142,3 +148,38 @@ def test_a_ragged_word_processor_pdf_of_a_seed_keeps_its_paragraphs(
     same = sum(1 for s in want if s in got)
     assert same >= 0.95 * len(want) and len(got) <= 1.05 * len(want)
     assert _notes(doc) == _notes(model)
+
+
+def _score(doc: dict[str, Any], model: dict[str, Any], kind: str) -> float:
+    """The share of ``model``'s blocks of ``kind`` found in ``doc`` exactly (text, level, which
+    note each marker opens, by its opening words); ideographic spaces count as spaces."""
+    same = str.maketrans({"\u3000": " "})
+
+    def keys(m: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [
+            (s[1], s[2].translate(same), tuple((o, n[:20]) for o, n in s[4]))
+            for s in _structure(m)
+            if s[0] == kind
+        ]
+
+    want, got = keys(model), keys(doc)
+    return sum(1 for k in want if k in got) / len(want) if want else 1.0
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_a_pdf_from_reportlabs_own_layout_engine_scores_as_the_hold_out_checks_do(
+    name: str, tmp_path: Path
+) -> None:
+    """Platypus wraps at spaces, sets markers as ``<super>`` (raised by text rise, on the next
+    line when it wraps there), its notes as endnotes at the end and its U+3000 as spaces."""
+    model = _golden(name)
+    path = tmp_path / f"{name}.pdf"
+    golden_to_platypus_pdf(model, path)
+    doc = import_file(path).to_json()
+    assert _score(doc, model, "heading") >= 0.95
+    assert _score(doc, model, "paragraph") >= 0.9
+    assert sum(1 for n in _notes(model) if n in _notes(doc)) >= 0.9 * len(model["footnotes"])
+    text = "\n".join(b["text"] for b in doc["blocks"])
+    assert "注" not in [b["text"] for b in doc["blocks"]]  # the endnotes' heading went with them
+    for note in model["footnotes"][:3]:
+        assert note["text"] not in text  # notes are read out of the text

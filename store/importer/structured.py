@@ -88,7 +88,7 @@ def endnotes(pieces: list[Piece], notes: list[NoteSource]) -> tuple[list[Piece],
             )
             j += 1
         if not items:
-            following = pieces[j] if j < len(pieces) else None
+            following = next((p for p in pieces[j:] if p.text.strip()), None)
             if following is None or following.kind == "heading":
                 # the heading of a notes section whose notes were linked and read out
                 if piece.pages:

@@ -9,7 +9,8 @@
   (:class:`~store.importer.headings.Outline`), a large unnumbered first heading being the title;
   without numbering, the type sizes.
 - **List items** open with a bullet or a number (``・``, ``①``, ``1.``) and continue on lines
-  set in (a hanging indent) or after a full line.
+  after a full line (or one left open mid-sentence) or set in under the item's text (a
+  hanging indent); a bullet where the open item's bullet stands starts the next.
 - **Tables**: two or more consecutive rows of cells (lines on one baseline, apart) whose cells
   start at the same places.
 - **Meta**: captions and credits in smaller type, and the text importer's caption, date and
@@ -41,6 +42,8 @@ from store.model import Ruby
 
 _BULLET = re.compile(r"^[ \u3000]*(?P<bullet>[・•●◦○◆◇■□▪▫\-*+])[ \u3000]*")
 _NUMBERED_ITEM = re.compile(r"^[ \u3000]*(?:[①-⑳]|[0-9]{1,2}[.．][ \u3000]|[(（][a-zａ-ｚ][)）])")
+#: A line opening with a label or bullet starts an item of its own (a note, a list entry).
+_LABELLED = re.compile(r"^(?:[(（]?[0-9０-９]{1,3}[)）.．]?[ \u3000]|[①-⑳]|※|[*＊]|[・•●])")
 #: A heading is at most this long.
 _HEADING_MAX = 60
 
@@ -283,8 +286,17 @@ class Builder:
             self._start(flow, "heading", ln, text)
             return
         if small:
-            # captions and credits run on at the usual spacing, whether or not a line is full
-            joins = cur is not None and cur.piece.kind == "meta" and same_page_col and gap_ok
+            # a caption runs on as a paragraph does; a line opening with a label is its own
+            # (a caption ends without a sentence end: only a full or wrapped line runs on)
+            wrapped = cur is not None and (self._full(cur.last) or cur.last.text.endswith(" "))
+            joins = (
+                cur is not None
+                and cur.piece.kind == "meta"
+                and same_page_col
+                and continues
+                and wrapped
+                and not (_LABELLED.match(text) and not self._full(cur.last))
+            )
             if joins and abs(cur.size - ln.size) < 0.12 * ln.size and not self._indented(ln):
                 self._add(cur, ln, text, lead)
             else:
@@ -297,6 +309,10 @@ class Builder:
             and continues
             and self._full(cur.last)
             and not ends_sentence(cur.last.text)
+            # a bullet where the open item's own bullet stands starts the next item
+            and not (
+                m and cur.piece.kind == "list_item" and abs(ln.x0 - cur.first_x0) < 0.3 * ln.size
+            )
         )
         if item and not inside:
             drop = m.end() if m else lead
@@ -535,10 +551,24 @@ def joiner(last_line: str, tail: str, text: str) -> str:
     kept; after an opening bracket nothing; else the text importer's rule (none inside
     Japanese, one between Latin words)."""
     if last_line.endswith((" ", "\u3000")):
-        return last_line[-1]
+        # a space the PDF draws at the line's end, unless it only pads Japanese to Japanese
+        before = last_line.rstrip()[-1:]
+        if not (_wide(before) and _wide(text[:1])) or last_line.endswith("\u3000"):
+            return last_line[-1]
+        return ""
     if tail.rstrip()[-1:] in "<(（「『[［〈《“‘":
         return ""
+    if _AFTER_PUNCT.search(tail) and _WORD_START.match(text):
+        return " "  # a Latin line wrapped after punctuation: no word is cut there
     return separator(tail, text, last_line[-60:])
+
+
+_AFTER_PUNCT = re.compile(r"[A-Za-z0-9][,.;:!?)\]][”’\"']?$|[A-Za-z0-9.][”’]$")
+_WORD_START = re.compile(r"[A-Za-z0-9(<“\"]")
+
+
+def _wide(ch: str) -> bool:
+    return bool(ch) and unicodedata.east_asian_width(ch) in "WF"
 
 
 def _label_key(label: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -214,6 +215,18 @@ def _pdf_string(value: object) -> str:
     return " ".join(sanitize(text)[0].split())
 
 
+def _descents(chars: list) -> dict[str, float]:  # type: ignore[type-arg]
+    """Each font's descent as a share of the type size: how far its glyph boxes reach below
+    the text matrix's baseline, the most common value (raised glyphs are the exceptions)."""
+    seen: dict[str, Counter[float]] = {}
+    for ch in chars:
+        matrix = ch.matrix
+        if matrix[1] == 0 and matrix[2] == 0 and ch.size:
+            ratio = round((ch.y0 - matrix[5]) / ch.size, 2)
+            seen.setdefault(ch.fontname, Counter())[ratio] += 1
+    return {font: counts.most_common(1)[0][0] for font, counts in seen.items()}
+
+
 def _fill(raw: RawPage, chars: list, ox: float, oy: float) -> None:  # type: ignore[type-arg]
     """Glyphs of the page, turned into the reading frame when the page is set vertically."""
     down = across = 0
@@ -239,6 +252,7 @@ def _fill(raw: RawPage, chars: list, ox: float, oy: float) -> None:  # type: ign
                 in_column[i] = True
     if raw.vertical:
         raw.rects = [Rect(height - r.y1, r.x0, height - r.y0, r.x1) for r in raw.rects]
+    descent = _descents(chars)
     for ch, turned in zip(chars, in_column, strict=True):
         text = ch.get_text()
         if text.startswith("(cid:"):
@@ -255,12 +269,12 @@ def _fill(raw: RawPage, chars: list, ox: float, oy: float) -> None:  # type: ign
             continue
         size = float(ch.size) or float(ch.y1 - ch.y0) or 1.0
         x0, x1, y0, y1 = ch.x0 - ox, ch.x1 - ox, ch.y0 - oy, ch.y1 - oy
-        matrix = ch.matrix
         if raw.vertical and turned:
             glyph = Glyph(text, height - y1, height - y0, x0, x1, size, ch.fontname, (x0 + x1) / 2)
         else:
-            upright = matrix[1] == 0 and matrix[2] == 0
-            base = (matrix[5] - oy) if upright else y0
+            # the baseline under the glyph as drawn: its box's foot less the font's descent
+            # (text rise, as a superscript is set, moves the box and so the baseline)
+            base = y0 - descent.get(ch.fontname, 0.0) * size
             glyph = Glyph(text, x0, x1, y0, y1, size, ch.fontname, base)
         glyph.nx, glyph.ny = (x0 + x1) / 2, (y0 + y1) / 2
         raw.glyphs.append(glyph)

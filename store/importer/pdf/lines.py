@@ -121,7 +121,8 @@ def _wide(ch: str) -> bool:
 def _spell(glyphs: list[Glyph]) -> tuple[str, list[Glyph | None]]:
     """The line's text. A gap with no space glyph becomes a space between Latin words (a
     quarter em), between Japanese and Latin only when wider than the spacing typesetters put
-    there anyway (0.4 em), between Japanese characters only when a whole character wide."""
+    there anyway (0.4 em), between Japanese characters only when a whole character wide (and
+    then it is an ideographic space)."""
     parts: list[str] = []
     at: list[Glyph | None] = []
     prev: Glyph | None = None
@@ -131,7 +132,7 @@ def _spell(glyphs: list[Glyph]) -> tuple[str, list[Glyph | None]]:
             size = max(min(g.size, prev.size), 1.0)
             wide = _wide(prev.text[-1]) + _wide(g.text[0])
             if gap > (0.25, 0.4, 0.8)[wide] * size:
-                parts.append(" ")
+                parts.append("\u3000" if wide == 2 else " ")
                 at.append(None)
         parts.append(g.text)
         at.extend([g] * len(g.text))
@@ -240,7 +241,7 @@ def _host(small: Line, bigs: list[Line]) -> Line | None:
     within the line's height or just above it."""
     best = None
     for big in bigs:
-        if big.size < 1.3 * small.size:
+        if big.size < 1.15 * small.size:
             break  # sorted by size: no bigger line left
         if small.x1 < big.x0 - 0.6 * big.size or small.x0 > big.x1 + 0.6 * big.size:
             continue
@@ -306,7 +307,10 @@ def _marker(small: Line, host: Line, text: str) -> None:
         _delete(host, offset)  # the space the marker's width made: not in the text
     host.marks.append((offset, text))
     host.marks.sort()
-    host.x1 = max(host.x1, small.x1)  # a marker at the line's end is part of its measure
+    # a marker at either end of the line is part of its measure (a typesetter may carry it
+    # over to the next line's start)
+    host.x0 = min(host.x0, small.x0)
+    host.x1 = max(host.x1, small.x1)
 
 
 def _delete(host: Line, offset: int) -> None:
