@@ -207,3 +207,14 @@ def test_notes_under_a_notes_heading_without_links_are_found_by_number(tmp_path:
     ]
     assert [(r.offset, r.footnote_id) for r in doc.blocks[1].refs] == [(7, "1"), (14, "2")]
     assert [n.text for n in doc.footnotes] == ["最初の注である。", "二つ目の注である。"]
+
+
+def test_kome_notes_anywhere_link_their_marks(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<html><body><p>対象は一部の品目※1に限られる。</p><p>※1 鉄鋼及びアルミニウム。</p>"
+        "<p>次の段落である。</p></body></html>",
+    )
+    assert [b.text for b in doc.blocks] == ["対象は一部の品目に限られる。", "次の段落である。"]
+    assert [(r.offset, r.footnote_id) for r in doc.blocks[0].refs] == [(8, "※1")]
+    assert [(n.id, n.text) for n in doc.footnotes] == [("※1", "鉄鋼及びアルミニウム。")]

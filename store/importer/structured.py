@@ -59,15 +59,27 @@ _ENDNOTE_LABEL = re.compile(
 )
 
 
+_KOME_NOTE = re.compile(r"^(?P<label>※[0-9０-９]{1,3})[ 　:：]*(?P<text>\S.*)$")
+
+
 def endnotes(pieces: list[Piece], notes: list[NoteSource]) -> tuple[list[Piece], list[NoteSource]]:
     """Notes the source did not link: the items under a ``注`` / ``Notes`` heading, each opening
-    with its label (``1``, ``(1)``, ``※1``) or numbered by its place in a list. They are taken
-    out of the text and their markers found by number, as the text importer finds endnotes."""
+    with its label (``1``, ``(1)``, ``※1``) or numbered by its place in a list, and ``※1 …``
+    paragraphs anywhere. They are taken out of the text and their markers found by number, as
+    the text importer finds endnotes."""
     out: list[Piece] = []
     found: list[NoteSource] = []
     i = 0
     while i < len(pieces):
         piece = pieces[i]
+        m = _KOME_NOTE.match(piece.text.strip()) if piece.kind in ("paragraph", "meta") else None
+        if m and m.group("text"):  # ※1 … stands for a note wherever it is (as in the text)
+            key = f"end{len(notes) + len(found) + 1}"
+            found.append(NoteSource(key, m.group("label"), m.group("text"), near=len(out)))
+            if piece.pages:
+                out.append(Piece("paragraph", "", pages=piece.pages))
+            i += 1
+            continue
         if piece.kind != "heading" or not _NOTES_HEADING.match(piece.text.strip()):
             out.append(piece)
             i += 1
@@ -122,7 +134,9 @@ def note_ids(labels: list[str]) -> list[str]:
     last = 0
     for label in labels:
         shape, number = label_shape(label)
-        if number:
+        if number and shape.startswith("※"):
+            defs.append(NoteDef("note", f"※{int(number)}", ""))  # as the text importer: ※1
+        elif number:
             if shape not in style_of:
                 # a new form carrying on the numbering (1, then [2]) is the same sequence
                 same = int(number) == last + 1 and defs and defs[-1].style.startswith("n")
@@ -223,8 +237,11 @@ def _link_unmarked(
         shape, number = label_shape(note.label)
         if not number:
             continue
-        style = "paren" if shape == "(#)" else "bare"
         near = next((kept[j] for j in range(note.near, note.near + 50) if j in kept), len(blocks))
+        if shape.startswith("※"):  # ※1 notes: their marker is ※1 itself, wherever it stands
+            pending.append(NoteDef("note", f"※{number}", note.text, block=near, full_id=nid))
+            continue
+        style = "paren" if shape == "(#)" else "bare"
         pending.append(NoteDef(style, number, note.text, block=near, full_id=nid))
     if pending:
         link_markers(blocks, pending)
