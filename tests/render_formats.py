@@ -82,7 +82,6 @@ class PdfWriter:
         self.header = header
         self.y = TOP
         self.page = _Page()
-        self.started = False
 
     # -- pages --------------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from store.importer.htmltree import (
     HEADINGS,
     Walker,
     attr,
+    class_words,
     is_marker_text,
     local,
     read_note,
@@ -108,7 +109,6 @@ _CHROME_JOINED = frozenset({"backtotop", "pagetop", "gotop", "totop", "snsshare"
 _CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"}
 )
-_WORD_SPLIT = re.compile(r"[\s_-]+")
 _CONTENT_WORDS = frozenset(
     [
         "content",
@@ -297,10 +297,7 @@ def page_metadata(root: etree._Element) -> dict[str, str]:
 
 
 def _words(el: etree._Element) -> set[str]:
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    words = {w for w in _WORD_SPLIT.split(raw) if w}
-    joined = {"".join(_WORD_SPLIT.split(part)) for part in raw.split()}
-    return words | joined
+    return class_words(el, with_id=True)
 
 
 def is_chrome(el: etree._Element, *, in_content: bool = False) -> bool:
@@ -406,7 +403,6 @@ class Notes:
         self.labels: dict[str, str] = {}
         self.ref_key: dict[etree._Element, str] = {}  # anchor (or its sup) -> key
         self.order: list[str] = []
-        self.doc_of: dict[str, str] = {}
 
     def add_document(self, doc: str, root: etree._Element) -> None:
         ids: dict[str, etree._Element] = {}
@@ -458,7 +454,6 @@ class Notes:
                     key = f"{tgt[0]}#{tgt[1]}"
                     self.note_key[note_el] = key
                     self.elements[key] = note_el
-                    self.doc_of[key] = tgt[0]
                 self.labels.setdefault(key, marker)
                 holder = (
                     parent if in_sup and parent is not None and _only_child_text(parent, el) else el
@@ -474,7 +469,6 @@ class Notes:
                     key = f"{doc}#{el.get('id') or len(self.elements)}"
                     self.note_key[el] = key
                     self.elements[key] = el
-                    self.doc_of[key] = doc
         position = {}
         for n, (_doc, root) in enumerate(docs):
             for m, el in enumerate(root.iter()):

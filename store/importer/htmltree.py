@@ -122,6 +122,7 @@ _META_WORDS = frozenset(
     ]
 )
 _WS = re.compile(r"([ \t\n\r\f]+)")
+_WORD_SPLIT = re.compile(r"[\s_-]+")
 #: What a note marker's text looks like: 1, [1], (1), （1）, 注1, ※1, *1, *, †.
 MARKER_TEXT = re.compile(
     r"^\s*[\[(（［〔]?\s*(?:注|註|※|\*|＊|†|‡)?\s*[0-9０-９]{1,3}\s*[\])）］〕]?\s*$"
@@ -391,7 +392,7 @@ class Walker:
             self.children(el)
         elif name in BLOCKS:
             kind = self.kinds[-1] if self.kinds[-1][0] in ("quote",) else ("paragraph", 0)
-            if name in ("p", "div", "span", "small") and _class_words(el) & _META_WORDS:
+            if name in ("p", "div", "span", "small") and class_words(el) & _META_WORDS:
                 kind = ("meta", 0)
             self.block(el, kind)
         else:
@@ -456,9 +457,12 @@ class Walker:
             self.pieces.append(Piece("code", text))
 
 
-def _class_words(el: etree._Element) -> set[str]:
-    raw = (el.get("class") or "").lower()
-    return set(raw.split()) | set(re.split(r"[\s_-]+", raw))
+def class_words(el: etree._Element, *, with_id: bool = False) -> set[str]:
+    """The words of an element's class (and id): ``share-buttons`` gives ``share``,
+    ``buttons`` and ``sharebuttons``."""
+    raw = f"{el.get('class') or ''} {el.get('id') or '' if with_id else ''}".lower()
+    words = {w for w in _WORD_SPLIT.split(raw) if w}
+    return words | {"".join(_WORD_SPLIT.split(part)) for part in raw.split()} | set(raw.split())
 
 
 def _plain_iter(el: etree._Element) -> Iterator[str]:

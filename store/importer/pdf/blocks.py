@@ -148,7 +148,6 @@ class Builder:
         #: Pieces that are one line ending short of the column (a label, a byline).
         self.single_lines: set[int] = set()
         self.note_open_from_last_page = False
-        self.notes_on_page = 0
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -157,7 +156,6 @@ class Builder:
         self.page_pending = True
         self.page_first_piece = len(self.pieces)
         self.note_open_from_last_page = bool(self.notes) and self.notes[-1].page == index - 1
-        self.notes_on_page = 0
         for flow in flows:
             if flow.kind == "notes":
                 self.read_notes(flow.lines)
@@ -421,7 +419,6 @@ class Builder:
                 )
                 self.notes.append(current)
                 self._note_add(current, ln, text.strip(), drop + len(text) - len(text.lstrip()))
-                self.notes_on_page += 1
             elif current is not None:
                 self._note_add(current, ln, ln.text.strip(), len(ln.text) - len(ln.text.lstrip()))
             else:
