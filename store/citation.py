@@ -127,7 +127,7 @@ class Passage:
         """``document.base_text[start:end]`` under the headings ``start`` sits under."""
         block, _ = document.locate(start)
         section = tuple(h.text for h in document.section_of(block))
-        return cls(document.base_text[start:end], section, page)
+        return cls(document.base_text[start:end], section, page or pages_of(document, start, end))
 
 
 def cite(
@@ -151,6 +151,34 @@ def cite(
     return format_citation(
         meta, passage.quote, locator, style, readings=readings, accessed=accessed
     )
+
+
+#: Between the first and last page of a range as a Locator holds it; each style writes its own.
+PAGE_RANGE = "–"
+
+
+def pages_of(document: Document, start: int, end: int | None = None) -> str:
+    """The printed page(s) ``base_text[start:end]`` is on: ``135``, or ``135–136`` when it
+    runs over a page break; "" when the document has no pages."""
+    if not document.pages:
+        return ""
+    first = document.page_at(*document.locate(start)) or ""
+    last = first
+    if end is not None and end > start:
+        last = document.page_at(*document.locate(end - 1)) or first
+    return first if last == first else f"{first}{PAGE_RANGE}{last}"
+
+
+def _page_ja(page: str) -> str:
+    return page.replace(PAGE_RANGE, "-") + "頁"
+
+
+def _page_sist02(page: str) -> str:
+    return "p. " + page.replace(PAGE_RANGE, "-")
+
+
+def _page_en(page: str) -> str:
+    return ("pp. " if PAGE_RANGE in page else "p. ") + page
 
 
 def with_readings(text: str, readings: Sequence[tuple[int, int, str]]) -> str:
@@ -234,7 +262,7 @@ def _source_ja(meta: SourceMeta, loc: Locator, accessed: dt.date | None) -> str:
     if loc.section:
         tail.append("「" + " ".join(loc.section) + "」")
     if loc.page:
-        tail.append(f"{loc.page}頁")
+        tail.append(_page_ja(loc.page))
     if url:
         day = _today(accessed)
         tail.append(f"{url}（{day.year}年{day.month}月{day.day}日閲覧）")
@@ -260,7 +288,7 @@ def _source_sist02(meta: SourceMeta, loc: Locator, accessed: dt.date | None) -> 
     if loc.section:
         pub = ", ".join(p for p in (pub, "「" + " ".join(loc.section) + "」") if p)
     if loc.page:
-        pub = ", ".join(p for p in (pub, f"p. {loc.page}") if p)
+        pub = ", ".join(p for p in (pub, _page_sist02(loc.page)) if p)
     if pub:
         parts.append(pub)
     text = ". ".join(parts) + "."
@@ -288,7 +316,7 @@ def _source_en(meta: SourceMeta, loc: Locator, accessed: dt.date | None) -> str:
     if loc.section:
         bits.append('sec. "' + " ".join(loc.section) + '"')
     if loc.page:
-        bits.append(f"p. {loc.page}")
+        bits.append(_page_en(loc.page))
     if url:
         bits.append(f"{url} (accessed {_date_en(_today(accessed).isoformat())})")
     text = ""

@@ -18,7 +18,9 @@ from store import paths
 
 METADATA_FILE = "library.toml"
 #: File endings the library lists; anything else in the folder is not a document.
-DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+DOCUMENT_SUFFIXES = frozenset(
+    {".txt", ".md", ".markdown", ".text", ".pdf", ".html", ".htm", ".xhtml", ".epub", ".zip"}
+)
 
 
 @dataclass(frozen=True)

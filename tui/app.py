@@ -8,6 +8,7 @@ post messages back, so the first screen paints before the dictionary has loaded.
 from __future__ import annotations
 
 import sys
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -98,18 +99,26 @@ class DocumentFailed(Message):
         self.key, self.path, self.error, self.for_outline = key, path, error, for_outline
 
 
+class ImportProgress(Message):
+    """A long import (a PDF's pages, an EPUB's chapters) got this far."""
+
+    def __init__(self, key: str, done: int, total: int) -> None:
+        super().__init__()
+        self.key, self.done, self.total = key, done, total
+
+
 class OutlineImported(Message):
     def __init__(self, key: str, document: Document) -> None:
         super().__init__()
         self.key, self.document = key, document
 
 
-def import_document(path: Path) -> Document:
+def import_document(path: Path, progress: Callable[[int, int], None] | None = None) -> Document:
     """The importer (through its cache, so a reopened document is not imported again),
     imported lazily so the first paint does not wait for it."""
     from store.document_cache import load_document
 
-    return load_document(path)
+    return load_document(path, progress=progress)
 
 
 def import_error_text(exc: BaseException, path: Path) -> str:
@@ -243,6 +252,7 @@ class ShioriApp(App[None]):
         self.header.doc_title = ""
         self.header.section = ""
         self.header.progress = None
+        self.header.page = ""
         if not self.tree_shown:
             self._set_tree_shown(True)
         self.main_screen.query_one(DocTree).focus()
@@ -325,8 +335,16 @@ class ShioriApp(App[None]):
 
     @work(thread=True, exclusive=True, group="open")
     def _import(self, key: str, path: Path, block: int | None) -> None:
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - last[0] >= 0.05 or done >= total:  # the bar needs no more than 20 a second
+                last[0] = now
+                self.post_message(ImportProgress(key, done, total))
+
         try:
-            doc = import_document(path)
+            doc = import_document(path, progress)
         except Exception as exc:  # the importer's own ImportFailed, or an unexpected failure
             self.post_message(
                 DocumentFailed(key, path, import_error_text(exc, path), for_outline=False)
@@ -346,7 +364,14 @@ class ShioriApp(App[None]):
             return
         self.post_message(OutlineImported(key, doc))
 
+    def on_import_progress(self, message: ImportProgress) -> None:
+        if self.header.import_fraction is None and message.done >= message.total:
+            return  # a quick import: no bar flashing at its end
+        self.header.import_fraction = message.done / max(1, message.total)
+        self.header.section = f"opening... {message.done}/{message.total}"
+
     def on_document_imported(self, message: DocumentImported) -> None:
+        self.header.import_fraction = None
         self._remember(message.key, message.path, message.document)
         self._show(message.key, message.document, message.block)
 
@@ -361,6 +386,7 @@ class ShioriApp(App[None]):
             )
         else:
             self.header.section = ""
+            self.header.import_fraction = None
             self.notify(message.error, severity="error", timeout=10, markup=False)
 
     def _show(self, key: str, doc: Document, block: int | None) -> None:
@@ -380,6 +406,8 @@ class ShioriApp(App[None]):
         )
         self.header.section = ""
         self.header.progress = 0.0
+        at = (where.block, where.offset) if where else (0, 0)
+        self.header.page = doc.page_at(*at) or ""
         tree = self.main_screen.query_one(DocTree)
         if not tree.has_outline(key):
             tree.set_outline(key, doc)
@@ -418,6 +446,7 @@ class ShioriApp(App[None]):
         doc = self.current_document
         if doc is None:
             return
+        self.header.page = doc.page_at(message.block, message.offset) or ""
         self._pending_position = (
             self.current_key,
             positions.Position(message.block, message.offset, doc.content_hash),
@@ -596,9 +625,12 @@ def run_app(file: str | None, app_class: type[ShioriApp] = ShioriApp) -> int:
     """
     opened = None
     if file is not None:
+        from tui.commands._progress import import_progress
+
         path = Path(file).expanduser()
         try:
-            document = import_document(path)
+            with import_progress(file) as progress:
+                document = import_document(path, progress)
         except Exception as exc:
             print(f"shiori: {import_error_text(exc, path)}", file=sys.stderr)
             return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from store.importer.aozora import import_aozora, looks_aozora
@@ -12,12 +13,25 @@ from store.importer.footnotes import assign_ids, link_markers
 from store.importer.inline import parse_inline
 from store.importer.markdown import resolve_references
 from store.importer.sanitize import sanitize
+from store.importer.sniff import TEXT, sniff
 from store.model import Block, Document, Footnote
 
 
-def import_file(path: str | Path) -> Document:
-    """Import one file; raises :class:`ImportFailed` with a one-line message naming it."""
+def import_file(
+    path: str | Path, *, progress: Callable[[int, int], None] | None = None
+) -> Document:
+    """Import one file; raises :class:`ImportFailed` with a one-line message naming it.
+
+    PDF, web pages, EPUB and Aozora ``.zip`` are told by their content and go to their own
+    importers (:mod:`store.importer.formats`); ``progress(done, total)`` hears how far a long
+    one (pages, chapters) has got.
+    """
     path = Path(path)
+    kind = sniff(path)
+    if kind != TEXT:
+        from store.importer.formats import import_format
+
+        return import_format(kind, path, progress)
     lines, encoding = read_lines(str(path))
     doc = import_lines(lines, name=path.stem, suffix=path.suffix or ".txt")
     doc.encoding = encoding

@@ -33,29 +33,34 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def add_file(source: Path, library: Path, *, replace: bool = False) -> str:
     """Add one file; returns what happened, raises ``ValueError`` with a one-line reason."""
-    from store.importer import ImportFailed, import_file
+    from store.document_cache import load_document
+    from store.importer import ImportFailed
+    from store.importer.sniff import named_for_kind
+    from tui.commands._progress import import_progress
 
-    try:
-        document = import_file(str(source))
+    try:  # through the cache: the reader then opens the document at once
+        with import_progress(str(source)) as progress:
+            document = load_document(source, progress=progress)
     except ImportFailed as exc:
         raise ValueError(" ".join(str(exc).split())) from None
     if not document.blocks:
         raise ValueError(f"{source}: no text to read")
-    if source.suffix.lower() not in DOCUMENT_SUFFIXES:
+    name = named_for_kind(source)
+    if Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
         kinds = ", ".join(sorted(DOCUMENT_SUFFIXES))
         raise ValueError(f"{source}: the library lists only {kinds} files")
-    target = library / source.name
+    target = library / name
     if target.exists():
         if filecmp.cmp(source, target, shallow=False):
-            return f"{source.name}: already in the library"
+            return f"{name}: already in the library"
         if not replace:
             raise ValueError(
-                f"{source}: a different {source.name} is already in the library "
+                f"{source}: a different {name} is already in the library "
                 "(rename the file, or use --replace)"
             )
     atomic.copy_file(source, target)
     title = " ".join(document.title.split()) or source.stem
-    return f"added {source.name} ({title})"
+    return f"added {name} ({title})"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -19,7 +19,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--nth", type=int, help="which occurrence (1-based) if it occurs several times")
     p.add_argument("--style", choices=("ja", "sist02", "en"), default="ja")
     p.add_argument("--readings", action="store_true", help="add readings as ｜漢字《かんじ》")
-    p.add_argument("--page", default="", help="page(s) to cite, where the source has pages")
+    p.add_argument(
+        "--page", default="", help="page(s) to cite (default: the pages the passage is on)"
+    )
     p.add_argument("--source-only", action="store_true", help="the source without the quote")
 
 

@@ -17,18 +17,23 @@ from store.model import Document
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("inspect", help="show how a file imports")
-    parser.add_argument("file", help="a text, Markdown or Aozora file")
+    parser.add_argument(
+        "file", help="a text, Markdown, Aozora, PDF, web page (.html), EPUB or Aozora .zip file"
+    )
     parser.add_argument("--json", action="store_true", help="print the document model as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
     from store.annotations.metadata import user_library
     from store.citation import source_meta
-    from store.importer import ImportFailed, import_file
+    from store.document_cache import load_document
+    from store.importer import ImportFailed
     from store.library import doc_key
+    from tui.commands._progress import import_progress
 
     try:
-        doc = import_file(args.file)
+        with import_progress(args.file) as progress:
+            doc = load_document(args.file, progress=progress)
     except ImportFailed as exc:
         print(f"shiori inspect: {exc}", file=sys.stderr)
         return 2
