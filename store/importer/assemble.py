@@ -40,6 +40,7 @@ from store.importer.layout import (
     tolerance,
 )
 from store.importer.meta import is_caption, is_meta
+from store.importer.sections import box_title, nest_box, own_title
 from store.importer.web_debris import is_debris, running_headers, starts_debris_section
 from store.japanese.chars import HIRAGANA, KANA, KANA_ONLY_RE, KANJI, is_kanji
 
@@ -889,20 +890,8 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     blocks = _boxes(_regroup_columns(reader.blocks, flow), flow) if wrapped else reader.blocks
     if reader.stated:  # the page's header repeated further down (a scraper's duplicate)
         blocks = [b for b in blocks if not (b.kind == "meta" and b.full() in reader.stated)]
-    title = reader.title or _heading_of_everything(blocks)
+    title = reader.title or own_title((b.kind, b.heading_style, b.full()) for b in blocks)
     return Assembled(title, blocks, reader.notes, reader.metadata, prepared.labels)
-
-
-def _heading_of_everything(blocks: list[RawBlock]) -> str:
-    """The first heading is the text's title when it opens the text and no other heading of
-    its numbering style follows (``第1章 北米`` heads the whole file); a section with siblings
-    (``1 概観`` before ``2 米国``) names a section, never the document."""
-    first = next((b for b in blocks if b.kind != "meta"), None)
-    if first is None or first.kind != "heading" or first.heading_style in ("md", "plain"):
-        return ""
-    if any(b is not first and b.heading_style == first.heading_style for b in blocks):
-        return ""
-    return first.full()
 
 
 def _regroup_columns(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
@@ -970,23 +959,10 @@ def _boxes(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
             start -= 1
         while out[start].kind == "meta":  # captions before the box's text stay where they are
             start += 1
-        parts = [out[j].full() for j in labels]
-        title, byline = parts[0], parts[1:]
-        if byline and byline[0][:1] in "－―‐-〜～":  # a subtitle line: －ジャパン・パレード－
-            title += "\u3000" + byline.pop(0)
-        section = next((b for b in reversed(out[:start]) if b.kind == "heading"), None)
-        level = min(6, (section.level if section is not None else 0) + 1)
-        head = RawBlock("heading", title, level=level, heading_style="box", closed=True)
+        title, byline = box_title([out[j].full() for j in labels])
+        head = RawBlock("heading", title, closed=True)
         box = [head] + [RawBlock("meta", b, closed=True) for b in byline] + out[start:k]
-        rest = out[:start] + out[labels[-1] + 1 :]
-        end = start
-        while end < len(rest) and not (
-            rest[end].kind == "heading"
-            and rest[end].heading_style != "box"
-            and rest[end].level <= level - 1
-        ):
-            end += 1
-        out = rest[:end] + box + rest[end:]
+        out = nest_box(out[:start] + out[labels[-1] + 1 :], start, box)
         k = start + 1  # what followed the box now follows its place; the box is done
     return out
 
@@ -1038,12 +1014,7 @@ def _title_and_byline(reader: _Reader) -> None:
     consumed = idx[0] + 1
     for i in idx[1:6]:  # a byline: short lines right under the title
         line = lines[i].strip()
-        if (
-            len(line) > 20
-            or has_sentence(line)
-            or any(ch in line for ch in "、「」，")
-            or match_heading(line) is not None
-        ):
+        if not page_facts.byline_candidate(line):
             break
         if is_debris(line):
             consumed = i + 1

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from store.importer.chars import has_sentence
+from store.importer.headings import match_heading
 from store.importer.web_debris import is_debris
 
 _DATE = (
@@ -50,14 +52,42 @@ def page_dates(lines: list[str], metadata: dict[str, str]) -> None:
             lines[i] = ""
 
 
-def profile_box(lines: list[str], metadata: dict[str, str]) -> None:
-    """An author profile box: its name and text go to metadata, its lines go."""
+def profile_box(
+    lines: list[str], metadata: dict[str, str], barriers: frozenset[int] = frozenset()
+) -> None:
+    """An author profile box: its name and text go to metadata, its lines go. A box never
+    reaches back past a line in ``barriers`` (a structured source's headings and tables)."""
     for i, line in enumerate(lines):
         s = line.strip()
         if s and len(s) <= 24 and _PROFILE_MARK.match(s):
             _marked_profile(lines, i, metadata)
         elif s.startswith("《") and _READING.match(s):
-            _reading_profile(lines, i, metadata)
+            _reading_profile(lines, i, metadata, barriers)
+
+
+def block_statements(
+    texts: list[str],
+    metadata: dict[str, str],
+    *,
+    barriers: frozenset[int] = frozenset(),
+    grouped: frozenset[int] = frozenset(),
+) -> set[int]:
+    """The same rules on a structured source's blocks (one text each, in reading order):
+    dates of publication and update and an author profile box go to metadata. Blocks are
+    set apart as a page's paragraphs are, except those in ``grouped`` (in one box with the
+    block before: a profile box's lines); a box never reaches back past a block in
+    ``barriers`` (headings, tables). Returns the indexes of the blocks that went."""
+    lines: list[str] = []
+    at: list[int] = []
+    for i, text in enumerate(texts):
+        if i not in grouped:
+            lines.append("")
+        at.append(len(lines))
+        lines.append(text)
+    lines.append("")
+    page_dates(lines, metadata)
+    profile_box(lines, metadata, frozenset(at[i] for i in barriers))
+    return {i for i, text in enumerate(texts) if text.strip() and not lines[at[i]]}
 
 
 def _marked_profile(lines: list[str], i: int, metadata: dict[str, str]) -> None:
@@ -81,11 +111,13 @@ def _marked_profile(lines: list[str], i: int, metadata: dict[str, str]) -> None:
         metadata.setdefault("author_profile", "\n".join(profile))
 
 
-def _reading_profile(lines: list[str], r: int, metadata: dict[str, str]) -> None:
+def _reading_profile(
+    lines: list[str], r: int, metadata: dict[str, str], barriers: frozenset[int]
+) -> None:
     """The box around a name's reading: the short lines up to it, the biography after it."""
     box: list[int] = []
     k = r - 1
-    while k >= 0 and len(box) < 12:
+    while k >= 0 and len(box) < 12 and k not in barriers:
         s = lines[k].strip()
         if s:
             if is_debris(s):
@@ -113,9 +145,21 @@ def _reading_profile(lines: list[str], r: int, metadata: dict[str, str]) -> None
         lines[k] = ""
 
 
+def byline_candidate(line: str) -> bool:
+    """A line that may be a byline under a title: short, no sentence, no clause, no heading."""
+    return not (
+        len(line) > 20
+        or has_sentence(line)
+        or any(ch in line for ch in "、「」，")
+        or match_heading(line) is not None
+    )
+
+
 def byline(line: str, metadata: dict[str, str]) -> bool:
     """A line under the title that states a date or the author: into metadata (True)."""
     s = line.strip()
+    if "".join(s.split()) == "".join(metadata.get("author", "").split()) and s:
+        return True  # the author the page's metadata names, shown under the title
     if _FULL_DATE.match(s):
         metadata.setdefault("date", s.split()[0] if " " in s else s)
         return True

@@ -2,10 +2,13 @@
 
 The text importer has to guess paragraphs, notes and ruby back from lines; a PDF's layout or an
 HTML tree says them. Those importers hand over :class:`Piece` s whose spans are already known,
-and this module does the part every source shares: footnote ids (a numbering that restarts is
-a new scope, as in :func:`store.importer.footnotes.assign_ids`), markers that only a pattern
+and this module does the part every source shares, by the text importer's own rules: what
+the page states about itself (a byline or dateline under the title, publication dates, an
+author profile box: :mod:`store.importer.page_facts`) goes to metadata; boxes nest under
+their section (:mod:`store.importer.sections`); footnote ids (a numbering that restarts is a
+new scope, as in :func:`store.importer.footnotes.assign_ids`), markers that only a pattern
 finds (``(1)`` at body size, via :func:`store.importer.footnotes.link_markers`), page starts,
-heading levels shifted to start at 1, and the title.
+heading levels shifted to start at 1, and the one title.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from store.importer import page_facts
 from store.importer.footnotes import NoteDef, assign_ids, link_markers
+from store.importer.headings import match_heading
+from store.importer.sections import document_title, nest_box, own_title
 from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
 
 _DIGITS = re.compile(r"[0-9]+")
@@ -35,6 +41,11 @@ class Piece:
     rows: list[list[str]] = field(default_factory=list)
     #: ``(offset, label)``: page ``label`` starts at ``text[offset]``.
     pages: list[tuple[int, str]] = field(default_factory=list)
+    #: A heading's style where the source says more than its text: ``title`` (the layout's
+    #: title), ``box`` (a box's title, once nested).
+    heading_style: str = ""
+    #: Pieces of one box (コラム, a profile box) share a number; 0 outside boxes.
+    box: int = 0
 
 
 @dataclass
@@ -165,8 +176,12 @@ def build(
     metadata: dict[str, str] | None = None,
     notices: list[str] | None = None,
 ) -> Document:
-    """Assemble the document: drop empty pieces (their page starts move on), give notes ids,
-    turn marks into refs, link the remaining notes by pattern, record where pages start."""
+    """Assemble the document: the page's statements into metadata, boxes nested, empty pieces
+    dropped (their page starts move on), notes given ids, marks turned into refs, the
+    remaining notes linked by pattern, where pages start recorded, and the title."""
+    meta = {k: v for k, v in (metadata or {}).items() if v}
+    pieces = state_facts(pieces, meta)
+    pieces, notes = nest_boxes(pieces, notes)
     ids = dict(zip((n.key for n in notes), note_ids([n.label for n in notes]), strict=True))
     blocks: list[Block] = []
     starts: list[PageStart] = []
@@ -211,16 +226,145 @@ def build(
         notices.append(
             f"{len(unlinked)} footnote(s) without a marker in the text: {', '.join(unlinked[:5])}"
         )
-    title = next((b.text for b in blocks if b.kind == "heading"), "")
-    meta = {k: v for k, v in (metadata or {}).items() if v}
     return Document(
-        title=title or meta.get("title", "") or name,
+        title=document_title(meta, _own_title(pieces), name),
         blocks=blocks,
         footnotes=footnotes,
         metadata=meta,
         pages=_dedupe_pages(starts),
         notices=notices,
     )
+
+
+def heading_style(piece: Piece) -> str:
+    """The style the outline rules see: what the source says (``title``, ``box``), else the
+    numbering the text shows (``num``, ``paren_num``…), else its rank there (``h1``)."""
+    if piece.heading_style:
+        return piece.heading_style
+    head = match_heading(piece.text.strip())
+    return head.style if head is not None and head.style != "plain" else f"h{piece.level}"
+
+
+def _own_title(pieces: list[Piece]) -> str:
+    shown = [p for p in pieces if p.text.strip()]
+    return own_title((p.kind, heading_style(p) if p.kind == "heading" else "", p.text) for p in shown)
+
+
+def _title_index(pieces: list[Piece], meta: dict[str, str]) -> int:
+    """The index of the heading that titles the document (its own title, or the title its
+    metadata states shown as the first heading), or -1."""
+    first = next((i for i, p in enumerate(pieces) if p.text.strip() and p.kind != "meta"), -1)
+    if first < 0 or pieces[first].kind != "heading":
+        return -1
+    text = pieces[first].text.strip()
+    stated = meta.get("title", "")
+    if text == _own_title(pieces) or (stated and " ".join(text.split()) in " ".join(stated.split())):
+        return first
+    return -1
+
+
+def state_facts(pieces: list[Piece], meta: dict[str, str]) -> list[Piece]:
+    """What the page states about itself goes from the text to ``meta``, by the text
+    importer's rules: a byline or dateline right under the title (a name, its Latin
+    spelling, a date), ``公開日：``/``最終更新日：`` dates, an author profile box."""
+    gone: set[int] = set()
+    title = _title_index(pieces, meta)
+    if title >= 0:
+        for i in range(title + 1, min(title + 6, len(pieces))):
+            piece = pieces[i]
+            text = piece.text.strip()
+            if not text:
+                continue
+            if piece.kind not in ("meta", "paragraph") or piece.marks:
+                break
+            if not page_facts.byline_candidate(text):
+                break
+            if page_facts.byline(text, meta):
+                gone.add(i)
+    texts = [p.text.strip() if p.kind in ("meta", "paragraph", "heading") else "" for p in pieces]
+    barriers = frozenset(
+        i for i, p in enumerate(pieces) if p.kind in ("heading", "table", "list_item")
+    )
+    grouped = frozenset(
+        i for i in range(1, len(pieces)) if pieces[i].box and pieces[i].box == pieces[i - 1].box
+    )
+    gone |= page_facts.block_statements(texts, meta, barriers=barriers, grouped=grouped)
+    for i in gone:
+        pieces[i] = Piece("paragraph", "", pages=pieces[i].pages)  # its page start stays
+    return pieces
+
+
+def nest_boxes(
+    pieces: list[Piece], notes: list[NoteSource]
+) -> tuple[list[Piece], list[NoteSource]]:
+    """Each box whose first piece is a heading (its title) moves to the end of the section it
+    sits in, nested one level under it (:func:`store.importer.sections.nest_box`). A page that
+    starts inside a moved box starts at what followed the box instead."""
+    order = list(range(len(pieces)))
+    done: set[int] = set()
+    i = 0
+    while i < len(order):
+        box_id = pieces[order[i]].box
+        if not box_id or box_id in done:
+            i += 1
+            continue
+        done.add(box_id)
+        j = i
+        while j < len(order) and pieces[order[j]].box == box_id:
+            j += 1
+        run = order[i:j]
+        shown = [k for k in run if pieces[k].text.strip()]
+        if not shown or pieces[shown[0]].kind != "heading":
+            i = j  # a box without a title (a profile box, a framed note) stays where it is
+            continue
+        box = [shown[0]] + [k for k in run if k != shown[0]]
+        nested = nest_box(
+            [_Slot(pieces[k], k) for k in order[:i] + order[j:]],
+            i,
+            [_Slot(pieces[k], k) for k in box],
+        )
+        moved = [slot.index for slot in nested]
+        if moved.index(box[0]) != i and j < len(order):
+            after = pieces[order[j]]  # a page starting in the box starts after it instead
+            after.pages[:0] = [(0, label) for k in run for _, label in pieces[k].pages]
+            for k in run:
+                pieces[k].pages = []
+        order = moved
+    if order == list(range(len(pieces))):
+        return pieces, notes
+    new_at = {old: new for new, old in enumerate(order)}
+    moved = [pieces[k] for k in order]
+    for note in notes:
+        if note.near >= 0:
+            note.near = new_at.get(note.near, note.near)
+    return moved, notes
+
+
+class _Slot:
+    """A piece as :func:`nest_box` sees it, remembering where it stood."""
+
+    def __init__(self, piece: Piece, index: int) -> None:
+        self.piece, self.index = piece, index
+
+    @property
+    def kind(self) -> str:
+        return self.piece.kind if self.piece.text.strip() else "empty"
+
+    @property
+    def level(self) -> int:
+        return self.piece.level
+
+    @level.setter
+    def level(self, value: int) -> None:
+        self.piece.level = value
+
+    @property
+    def heading_style(self) -> str:
+        return self.piece.heading_style
+
+    @heading_style.setter
+    def heading_style(self, value: str) -> None:
+        self.piece.heading_style = value
 
 
 def _link_unmarked(

@@ -476,8 +476,14 @@ class Builder:
         return out
 
     def _levels(self) -> None:
-        """Heading levels: numbering styles first; a large first heading is the title."""
-        heads = [h for h in self.headings if self.pieces[h.index].text.strip()]
+        """Heading levels: numbering styles first (the text importer's outline, told where
+        text comes between headings); a large first heading is the title. A box's headings
+        are left to :func:`store.importer.sections.nest_box`."""
+        heads = [
+            h
+            for h in self.headings
+            if self.pieces[h.index].text.strip() and not self.pieces[h.index].box
+        ]
         if not heads:
             return
         matches = [match_heading(self.pieces[h.index].text.strip()) for h in heads]
@@ -495,41 +501,50 @@ class Builder:
         base = 1
         if title:
             self.pieces[first.index].level = 1
+            self.pieces[first.index].heading_style = "title"
             heads, matches = heads[1:], matches[1:]
             base = 2
-        if numbered:
-            top_numbered = max(
-                (
-                    h.size
-                    for h, m in zip(heads, matches, strict=True)
-                    if m is not None and m.style != "plain"
-                ),
-                default=0,
-            )
-            big_sizes = sorted(
-                {
-                    round(h.size, 1)
-                    for h, m in zip(heads, matches, strict=True)
-                    if (m is None or m.style == "plain") and h.size > top_numbered + 0.5
-                },
-                reverse=True,
-            )
-            outline = Outline(base_level=base)
-            for h, m in zip(heads, matches, strict=True):
-                text = self.pieces[h.index].text.strip()
-                if m is None or m.style == "plain":
-                    size = round(h.size, 1)
-                    if size in big_sizes:
-                        m = HeadingLine(
-                            f"size{size}", -1 - big_sizes.index(size) - len(big_sizes), text
-                        )
-                    elif m is None:
-                        m = HeadingLine("plain", None, text)
-                self.pieces[h.index].level = outline.level_for(m)
-        else:
+        if not numbered:
             sizes = sorted({round(h.size, 1) for h in heads}, reverse=True)
             for h in heads:
                 self.pieces[h.index].level = min(6, base + sizes.index(round(h.size, 1)))
+            return
+        top_numbered = max(
+            (
+                h.size
+                for h, m in zip(heads, matches, strict=True)
+                if m is not None and m.style != "plain"
+            ),
+            default=0,
+        )
+        big_sizes = sorted(
+            {
+                round(h.size, 1)
+                for h, m in zip(heads, matches, strict=True)
+                if (m is None or m.style == "plain") and h.size > top_numbered + 0.5
+            },
+            reverse=True,
+        )
+        outline = Outline(base_level=base)
+        styled: dict[int, HeadingLine] = {}
+        for h, m in zip(heads, matches, strict=True):
+            text = self.pieces[h.index].text.strip()
+            if m is None or m.style == "plain":
+                size = round(h.size, 1)
+                if size in big_sizes:
+                    m = HeadingLine(
+                        f"size{size}", -1 - big_sizes.index(size) - len(big_sizes), text
+                    )
+                elif m is None:
+                    m = HeadingLine("plain", None, text)
+            styled[h.index] = m
+        start = heads[0].index
+        for index in range(start, len(self.pieces)):
+            piece = self.pieces[index]
+            if index in styled:
+                piece.level = outline.level_for(styled[index])
+            elif piece.text.strip() and piece.kind != "heading" and not piece.box:
+                outline.content()
 
     def _meta(self) -> None:
         """The text importer's rules for lines that describe rather than tell: captions,

@@ -2,7 +2,8 @@
 
 - **Footnotes**: the run of lines in smaller type at the foot of the page, below every line of
   body type, holding at least one line that opens with a note label (``1``, ``(1)``, ``注1``,
-  ``※``, ``*``, a raised number).
+  ``※``, ``*``, a raised number); captions above the notes in larger type than theirs are not
+  part of it.
 - **Boxes** (columns, コラム): a drawn frame or shaded rectangle holding lines; its lines are a
   flow of their own, read where the box stands. A frame around nearly the whole page, or
   rectangles that abut in a grid (table cells), are not boxes.
@@ -71,8 +72,12 @@ def split_notes(lines: list[Line], body_size: float) -> tuple[list[Line], list[L
                 break  # a gap: what is above is not part of the notes
         i -= 1
     zone = ordered[i:]
-    if not any(note_label(ln) for ln in zone):
+    labelled = [ln.size for ln in zone if note_label(ln)]
+    if not labelled:
         return lines, []
+    # captions set above the notes, in type larger than the notes' own, are not notes
+    while zone and not note_label(zone[0]) and zone[0].size > 1.05 * min(labelled):
+        zone = zone[1:]
     ids = {id(ln) for ln in zone}
     return [ln for ln in lines if id(ln) not in ids], zone
 
