@@ -33,6 +33,7 @@ BODY, LEADING = 10.5, 17.0
 NOTE, NOTE_LEADING = 8.0, 11.5
 META = 9.0
 HEADING_SIZE = {1: 16.0, 2: 13.5, 3: 12.0, 4: 11.5, 5: 11.5, 6: 11.5}
+BOX_PAD = 10.0
 _NUMBERED = re.compile(r"^(?:[①-⑳]|[0-9]{1,2}[.．]\s|[(（][a-z][)）])")
 
 
@@ -82,6 +83,10 @@ class PdfWriter:
         self.header = header
         self.y = TOP
         self.page = _Page()
+        #: The measure lines are set to: the page's, or a box's inside its frame.
+        self.left, self.right = LEFT, RIGHT
+        #: Where the open box's frame starts on this page (None: no box open).
+        self.box_top: float | None = None
 
     # -- pages --------------------------------------------------------------------------------
 
@@ -96,9 +101,14 @@ class PdfWriter:
         return self.y - height >= bottom
 
     def new_page(self) -> None:
+        boxed = self.box_top is not None
+        if boxed:
+            self.end_box()  # a box running on is framed on each page it takes
         self.finish_page()
         self.y = TOP
         self.page = _Page()
+        if boxed:
+            self.begin_box()
 
     def finish_page(self) -> None:
         c = self.c
@@ -125,6 +135,30 @@ class PdfWriter:
         self.finish_page()
         self.c.save()
 
+    # -- boxes and bylines ----------------------------------------------------------------------
+
+    def begin_box(self) -> None:
+        """A box (コラム) is set inside a drawn frame, its lines a little in from the margins."""
+        self.gap(4)
+        self.box_top = self.y
+        self.left, self.right = LEFT + BOX_PAD, RIGHT - BOX_PAD
+
+    def end_box(self) -> None:
+        assert self.box_top is not None
+        bottom = self.y - BOX_PAD
+        self.c.rect(LEFT, bottom, RIGHT - LEFT, self.box_top - bottom, stroke=1, fill=0)
+        self.box_top = None
+        self.left, self.right = LEFT, RIGHT
+        self.y = bottom - 6
+
+    def byline(self, text: str) -> None:
+        """A line set small at the right margin under the title (an author, a date)."""
+        if not self.room(META * 1.6, []):
+            self.new_page()
+        self.y -= META * 1.6
+        self.c.setFont(MINCHO, META)
+        self.c.drawRightString(self.right, self.y, text)
+
     # -- drawing ------------------------------------------------------------------------------
 
     def _wrap_plain(self, text: str, size: float, width: float) -> list[str]:
@@ -139,7 +173,9 @@ class PdfWriter:
             self.gap(4)
         elif kind == "meta":
             self.gap(6)
-            rows = len(_wrap(_block_tokens(block, MINCHO, META, self.notes), RIGHT - LEFT))
+            rows = len(
+                _wrap(_block_tokens(block, MINCHO, META, self.notes), self.right - self.left)
+            )
             if not self.room(rows * META * 1.55, []):
                 self.new_page()  # a caption is never split across pages
             self.flow(block, MINCHO, META, META * 1.55, indent=0.0, hang=0.0)
@@ -189,14 +225,15 @@ class PdfWriter:
             if block["kind"] == "paragraph":
                 self.gap(leading / 2)
         else:
-            rows = _wrap(tokens, RIGHT - LEFT - indent, RIGHT - LEFT - hang)
+            width = self.right - self.left
+            rows = _wrap(tokens, width - indent, width - hang)
         for k, row in enumerate(rows):
             notes = [(t.marker, self.notes[t.note]) for t in row if t.note]
             if not self.room(leading, notes):
                 self.new_page()
             self.y -= leading
-            x0 = LEFT + (indent if first else hang)
-            justify = RIGHT if k < len(rows) - 1 and not self.ragged else None
+            x0 = self.left + (indent if first else hang)
+            justify = self.right if k < len(rows) - 1 and not self.ragged else None
             self._draw_tokens(row, x0, self.y, justify)
             self.page.notes += notes
             first = False
@@ -255,7 +292,7 @@ class PdfWriter:
             for i in range(cols)
         ]
         gap = 3 * size
-        scale = min(1.0, (RIGHT - LEFT - gap * (cols - 1)) / max(1.0, sum(widths)))
+        scale = min(1.0, (self.right - self.left - gap * (cols - 1)) / max(1.0, sum(widths)))
         if scale < 1.0:
             size *= scale
             widths = [w * scale for w in widths]
@@ -264,7 +301,7 @@ class PdfWriter:
             if not self.room(size * 1.8, []):
                 self.new_page()
             self.y -= size * 1.8
-            x = LEFT
+            x = self.left
             self.c.setFont(MINCHO, size)
             for i, cell in enumerate(row):
                 self.c.drawString(x, self.y, cell)
@@ -364,14 +401,107 @@ def golden_to_pdf(
     ragged: int = 0,
 ) -> None:
     """Set ``model`` (an ``inspect --json`` structure) as a printed report (``ragged``: as a
-    word processor's export, lines cut at that many characters)."""
+    word processor's export, lines cut at that many characters): its title and author in the
+    document information, bylines under the title, boxes framed, a profile box at the end."""
     notes = {n["id"]: n["text"] for n in model["footnotes"]}
     writer = PdfWriter(
         path, notes, first_page=first_page, header=model["title"] if header else "", ragged=ragged
     )
-    for block in model["blocks"]:
+    writer.c.setTitle(model["title"])
+    plan = page_plan(model)
+    if plan.author:
+        writer.c.setAuthor(plan.author)
+    for i, block in enumerate(model["blocks"]):
+        if i in plan.box_starts:
+            writer.begin_box()
         writer.block(block)
+        if i == 0:
+            for line in plan.bylines:
+                writer.byline(line)
+        if i + 1 in plan.box_ends:
+            writer.end_box()
+    if plan.profile:
+        writer.begin_box()
+        for text in plan.profile:
+            writer.flow(
+                {"text": text, "kind": "meta"}, MINCHO, META, META * 1.55, indent=0.0, hang=0.0
+            )
+        writer.end_box()
     writer.save()
+
+
+_NUMBERED_HEADING = re.compile(
+    r"^(?:[0-9０-９]|[（(][0-9０-９ア-ン一-十]{1,2}[）)]|[ア-ン][ 　]|第|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]"
+    r"|[一二三四五六七八九十]+、|[〈《<【\[■□◆●])"
+)
+
+
+@dataclass
+class PagePlan:
+    """What a page or a printed report shows besides the blocks, from the model's metadata
+    and structure: bylines under the title, an author profile box at the end, and where
+    boxes (コラム) start and end (block indexes; a box ends before ``end``)."""
+
+    author: str = ""
+    bylines: list[str] = field(default_factory=list)
+    profile: list[str] = field(default_factory=list)
+    box_starts: set[int] = field(default_factory=set)
+    box_ends: set[int] = field(default_factory=set)
+
+
+def page_plan(model: dict[str, Any]) -> PagePlan:
+    """A box is a block run the model marks (``"box": true`` on its title heading), or an
+    unnumbered heading with a byline right under it (a short meta line naming who wrote it);
+    it runs to the next heading of its level or above. The metadata's author and date are
+    shown under the title heading (when the model opens with it), or, with a reading and a
+    profile, as a profile box: the name, ``《reading》`` and the biography."""
+    meta = model.get("metadata", {})
+    blocks = model["blocks"]
+    plan = PagePlan(author=meta.get("author", ""))
+    if meta.get("author_reading") or meta.get("author_profile"):
+        plan.profile = [meta.get("author", "")] if meta.get("author") else []
+        if meta.get("author_reading"):
+            plan.profile.append(f"《{meta['author_reading']}》")
+        if meta.get("author_profile"):
+            plan.profile.append(meta["author_profile"])
+    titled = bool(blocks) and blocks[0]["kind"] == "heading" and blocks[0]["text"] == model["title"]
+    if titled:
+        if meta.get("author") and not plan.profile:
+            plan.bylines.append(meta["author"])
+            if meta.get("author_latin"):
+                plan.bylines.append(meta["author_latin"])
+        if meta.get("date"):
+            plan.bylines.append(meta["date"])
+    for i, block in enumerate(blocks):
+        if block["kind"] != "heading" or not _is_box_title(blocks, i):
+            continue
+        end = next(
+            (
+                j
+                for j in range(i + 1, len(blocks))
+                if blocks[j]["kind"] == "heading" and blocks[j]["level"] <= block["level"]
+            ),
+            len(blocks),
+        )
+        plan.box_starts.add(i)
+        plan.box_ends.add(end)
+    return plan
+
+
+def _is_box_title(blocks: list[dict[str, Any]], i: int) -> bool:
+    block = blocks[i]
+    if block.get("box"):
+        return True
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return (
+        i > 0
+        and block["level"] >= 2
+        and not _NUMBERED_HEADING.match(block["text"])
+        and nxt is not None
+        and nxt["kind"] == "meta"
+        and len(nxt["text"]) <= 20
+        and not re.search(r"[（(0-9０-９：:、。]", nxt["text"])
+    )
 
 
 # -- HTML and EPUB ----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from store.importer.pdf.blocks import Builder, measure_lines
 from store.importer.pdf.extract import PdfFile, Rect
 from store.importer.pdf.furniture import find_furniture
 from store.importer.pdf.lines import Line, group_lines
-from store.importer.pdf.regions import order_page
+from store.importer.pdf.regions import order_page, page_frames
 from store.importer.structured import build, endnotes
 from store.model import Document
 
@@ -88,10 +88,11 @@ def import_pdf(path: Path, *, progress: Callable[[int, int], None] | None = None
     body = _body_size(pages)
     left, right = _main_column(pages, body, widths[0] if widths else 0.0)
     flows = []
+    frames = page_frames(rects) if len(pages) >= 3 else None
     for index, lines in enumerate(pages):
         dropped = furniture.drop[index]
         kept = [ln for ln in lines if id(ln) not in dropped]
-        flows.append(order_page(kept, rects[index], body))
+        flows.append(order_page(kept, rects[index], body, frames))
     builder = Builder(body, left, right, measure=measure_lines(flows, body))
     for index, page_flows in enumerate(flows):
         builder.add_page(index, furniture.labels[index], page_flows)

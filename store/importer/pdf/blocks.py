@@ -148,6 +148,9 @@ class Builder:
         #: Pieces that are one line ending short of the column (a label, a byline).
         self.single_lines: set[int] = set()
         self.note_open_from_last_page = False
+        self.box_id = 0  # the number of the box being read (pieces of one box share it)
+        self.box_page = -1  # the page the last box flow was on
+        self.box_last = False  # the last flow read was a box
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -200,6 +203,16 @@ class Builder:
     def read_flow(self, flow: Flow) -> None:
         kind = "box" if flow.kind == "box" else "body"
         lines = flow.lines
+        if kind == "box":
+            # a box runs on from the last page's when its paragraph was left open there, or
+            # when it opens this page right after a box that closed the last one
+            running_on = self.open["box"] is not None or (
+                self.box_page == self.page_index - 1
+                and self.box_last
+                and len(self.pieces) == self.page_first_piece
+            )
+            if not running_on:
+                self.box_id += 1
         i = 0
         while i < len(lines):
             table_end = self.table(lines, i, kind)
@@ -209,7 +222,11 @@ class Builder:
             self.line(lines[i], kind, lines[i + 1] if i + 1 < len(lines) else None)
             i += 1
         if kind == "box":
-            self.close("box")
+            self.box_page = self.page_index
+            cur = self.open["box"]
+            if cur is None or not (self._full(cur.last) or self._unfinished(cur.last)):
+                self.close("box")  # else its paragraph may go on in the box on the next page
+        self.box_last = kind == "box"
 
     def close(self, flow: str) -> None:
         cur = self.open.get(flow)
@@ -222,7 +239,7 @@ class Builder:
     def _start(self, flow: str, kind: str, ln: Line, text: str, level: int = 0) -> None:
         self.close(flow)
         offset_drop = len(ln.text) - len(text)
-        piece = Piece(kind, "", level)
+        piece = Piece(kind, "", level, box=self.box_id if flow == "box" else 0)
         self.pieces.append(piece)
         self._page_mark(piece, 0)
         cur = _Open(
@@ -382,7 +399,7 @@ class Builder:
             cells.append(out)
         self.close(flow)
         text = "\n".join("\t".join(r) for r in cells)
-        piece = Piece("table", text, rows=cells)
+        piece = Piece("table", text, rows=cells, box=self.box_id if flow == "box" else 0)
         self.pieces.append(piece)
         self._page_mark(piece, 0)
         return j

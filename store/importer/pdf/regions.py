@@ -82,10 +82,30 @@ def split_notes(lines: list[Line], body_size: float) -> tuple[list[Line], list[L
     return [ln for ln in lines if id(ln) not in ids], zone
 
 
+def page_frames(rects: list[list[Rect]]) -> set[tuple[int, int, int, int]]:
+    """Frames drawn at the same place on three pages or more (or on every page of a short
+    document): a border round the text, not boxes."""
+    seen: Counter[tuple[int, int, int, int]] = Counter()
+    for page in rects:
+        seen.update({_key(r) for r in page})
+    need = 3 if len(rects) >= 3 else len(rects) + 1
+    return {key for key, n in seen.items() if n >= need}
+
+
+def _key(r: Rect) -> tuple[int, int, int, int]:
+    return round(r.x0 / 2), round(r.y0 / 2), round(r.x1 / 2), round(r.y1 / 2)
+
+
 def find_boxes(
-    lines: list[Line], rects: list[Rect], body_size: float
+    lines: list[Line],
+    rects: list[Rect],
+    body_size: float,
+    frames: set[tuple[int, int, int, int]] | None = None,
 ) -> list[tuple[Rect, list[Line]]]:
-    """Frames holding lines (outermost first); each line belongs to at most one box."""
+    """Frames holding lines (outermost first); each line belongs to at most one box. With
+    ``frames`` (the document's page borders, :func:`page_frames`) known, a box may fill a
+    whole page (a column set on a page of its own); without, a frame round nearly all of a
+    page's lines is taken for its border."""
     candidates = [
         r for r in rects if r.x1 - r.x0 >= 4 * body_size and r.y1 - r.y0 >= 1.2 * body_size
     ]
@@ -94,8 +114,11 @@ def find_boxes(
     boxes: list[tuple[Rect, list[Line]]] = []
     taken: set[int] = set()
     for rect in candidates:
+        if frames is not None and _key(rect) in frames:
+            continue
         inside = [ln for ln in lines if id(ln) not in taken and _inside(ln, rect)]
-        if not inside or len(inside) >= 0.85 * len(lines) and len(lines) > 3:
+        whole = len(inside) >= 0.85 * len(lines) and len(lines) > 3
+        if not inside or (whole and frames is None):
             continue
         if any(_contains(outer, rect) for outer, _ in boxes):
             continue
@@ -128,11 +151,17 @@ def _abuts(a: Rect, b: Rect) -> bool:
     return (side or stacked) and not _contains(a, b) and not _contains(b, a)
 
 
-def order_page(lines: list[Line], rects: list[Rect], body_size: float) -> list[Flow]:
+def order_page(
+    lines: list[Line],
+    rects: list[Rect],
+    body_size: float,
+    frames: set[tuple[int, int, int, int]] | None = None,
+) -> list[Flow]:
     """The page's flows in reading order (the notes last). Every line learns the left and
-    right edges of the column it stands in (``left``, ``right``)."""
+    right edges of the column it stands in (``left``, ``right``). ``frames``: the document's
+    page borders (:func:`page_frames`), when it has pages enough to tell them."""
     rest, notes = split_notes(lines, body_size)
-    boxes = find_boxes(rest, rects, body_size)
+    boxes = find_boxes(rest, rects, body_size, frames)
     boxed = {id(ln) for _, inside in boxes for ln in inside}
     units = [_Unit(ln.x0, ln.x1, ln.y0, ln.y1, line=ln) for ln in rest if id(ln) not in boxed]
     units += [_Unit(r.x0, r.x1, r.y0, r.y1, box=inside) for r, inside in boxes]
