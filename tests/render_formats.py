@@ -536,14 +536,44 @@ def _inline_html(block: dict[str, Any], note_href: str = "#fn-{id}") -> str:
     return "".join(out)
 
 
-def _blocks_html(model: dict[str, Any], note_href: str = "#fn-{id}") -> str:
+def _around(plan: PagePlan, index: int, body: str) -> str:
+    """Block ``index``'s markup with what the page shows around it: a box's frame opening or
+    closing, the bylines under the title."""
+    if index in plan.box_starts:
+        body = '<div class="column">' + body
+    if index + 1 in plan.box_ends:
+        body += "</div>"
+    if index == 0:
+        body += "".join(
+            f'<p class="{"date" if any(c.isdigit() for c in line) else "byline"}">'
+            f"{html.escape(line)}</p>"
+            for line in plan.bylines
+        )
+    return body
+
+
+def _profile_html(plan: PagePlan) -> str:
+    if not plan.profile:
+        return ""
+    return (
+        '<div class="profile">'
+        + "".join(f"<p>{html.escape(line)}</p>" for line in plan.profile)
+        + "</div>"
+    )
+
+
+def _blocks_html(
+    model: dict[str, Any], note_href: str = "#fn-{id}", plan: PagePlan | None = None
+) -> str:
     parts: list[str] = []
     open_list = False
-    for block in model["blocks"]:
+    for i, block in enumerate(model["blocks"]):
         kind = block["kind"]
         if kind != "list_item" and open_list:
             parts.append("</ul>")
             open_list = False
+        if plan is not None and i in plan.box_starts:
+            parts.append('<div class="column">')
         inner = _inline_html(block, note_href)
         if kind == "heading":
             parts.append(f"<h{block['level']}>{inner}</h{block['level']}>")
@@ -564,9 +594,17 @@ def _blocks_html(model: dict[str, Any], note_href: str = "#fn-{id}") -> str:
             parts.append(f"<blockquote><p>{inner}</p></blockquote>")
         else:
             parts.append(f"<p>{inner}</p>")
+        if plan is not None:
+            tail = _around(PagePlan(bylines=plan.bylines, box_ends=plan.box_ends), i, "")
+            if tail and open_list:
+                parts.append("</ul>")
+                open_list = False
+            parts.append(tail)
     if open_list:
         parts.append("</ul>")
-    return "\n".join(parts)
+    if plan is not None:
+        parts.append(_profile_html(plan))
+    return "\n".join(p for p in parts if p)
 
 
 def _notes_html(model: dict[str, Any], tag: str = "li") -> str:
@@ -600,14 +638,23 @@ def golden_to_html(model: dict[str, Any], *, site_chrome: bool = True) -> str:
         else ""
     )
     title = html.escape(model["title"])
+    plan = page_plan(model)
+    # the page's head names its author (the site when the text names none) and, when the
+    # text shows no date of its own, the date the site published it
+    published = (
+        ""
+        if model.get("metadata", {}).get("date")
+        else '<meta property="article:published_time" content="2025-02-07T10:00:00+09:00">'
+    )
     return (
         '<!DOCTYPE html>\n<html lang="ja" xmlns:epub="http://www.idpf.org/2007/ops"><head><meta charset="utf-8">'
         f"<title>{title} | 外務省</title>"
         f'<meta property="og:title" content="{title}">'
-        '<meta property="og:site_name" content="外務省"><meta name="author" content="外務省">'
-        '<meta property="article:published_time" content="2025-02-07T10:00:00+09:00">'
+        '<meta property="og:site_name" content="外務省">'
+        f'<meta name="author" content="{html.escape(plan.author or "外務省")}">'
+        f"{published}"
         "<script>window.dataLayer=[];</script><style>body{font-family:serif}</style></head>"
-        f"<body>{chrome_top}<main><article>{_blocks_html(model)}"
+        f"<body>{chrome_top}<main><article>{_blocks_html(model, plan=plan)}"
         + (
             f'<section class="footnotes"><h2>脚注</h2><hr><ol>{notes}</ol></section>'
             if notes
@@ -650,13 +697,14 @@ def golden_to_epub(
     )
     files: dict[str, str] = {}
     toc: list[tuple[int, str, str]] = []
+    plan = page_plan(model)
     for n, chapter in enumerate(chapters, 1):
         name = f"chap{n:02d}.xhtml"
         parts = []
         for k, block in enumerate(chapter):
             sub = {"title": model["title"], "blocks": [block], "footnotes": []}
-            body = _blocks_html(sub, note_href="notes.xhtml#fn-{id}")
             index = next(i for i, b in enumerate(blocks) if b is block)
+            body = _around(plan, index, _blocks_html(sub, note_href="notes.xhtml#fn-{id}"))
             if page_every and index % page_every == 0:
                 number = index // page_every + 1
                 body = f'<span epub:type="pagebreak" id="page{number}" title="{number}"/>' + body
@@ -665,6 +713,8 @@ def golden_to_epub(
                 body = body.replace(f"<h{block['level']}>", f'<h{block["level"]} id="{anchor}">', 1)
                 toc.append((block["level"] - top + 1, f"{name}#{anchor}", block["text"]))
             parts.append(body)
+        if n == len(chapters):
+            parts.append(_profile_html(plan))
         body = "\n".join(parts).replace("</ul>\n<ul>", "\n")
         files[name] = _XHTML.format(title=html.escape(model["title"]), style=style, body=body)
     if model["footnotes"]:
@@ -692,7 +742,8 @@ def golden_to_epub(
         '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">'
         '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
         f'<dc:identifier id="id">urn:test:{html.escape(model["title"])}</dc:identifier>'
-        f"<dc:title>{html.escape(model['title'])}</dc:title><dc:creator>外務省</dc:creator>"
+        f"<dc:title>{html.escape(model['title'])}</dc:title>"
+        f"<dc:creator>{html.escape(plan.author or '外務省')}</dc:creator>"
         "<dc:publisher>外務省</dc:publisher><dc:date>2025-04-01</dc:date><dc:language>ja</dc:language>"
         "</metadata><manifest>"
         + (
@@ -887,8 +938,12 @@ def golden_to_platypus_pdf(model: dict[str, Any], path: Path) -> None:
     small = style("meta", MINCHO, META, spaceBefore=4, spaceAfter=4)
     item = style("item", MINCHO, BODY, leftIndent=BODY, firstLineIndent=-BODY, spaceBefore=3)
     note = style("note", MINCHO, NOTE)
+    byline = style("byline", MINCHO, META, alignment=2)
+    plan = page_plan(model)  # bylines and the profile box; boxes flow unframed here
     story = []
-    for block in model["blocks"]:
+    for i, block in enumerate(model["blocks"]):
+        if i == 1:
+            story += [Paragraph(escape(line), byline) for line in plan.bylines]
         text = block["text"]
         refs: dict[int, list[str]] = {}
         for offset, note_id in block.get("refs", []):
@@ -912,6 +967,7 @@ def golden_to_platypus_pdf(model: dict[str, Any], path: Path) -> None:
             story.append(Table(cells))
         else:
             story.append(Paragraph(markup, body))
+    story += [Paragraph(escape(line), small) for line in plan.profile]
     if model["footnotes"]:
         story.append(Paragraph("注", heads[2]))
         for n in model["footnotes"]:
@@ -921,4 +977,6 @@ def golden_to_platypus_pdf(model: dict[str, Any], path: Path) -> None:
         c.setFont(MINCHO, 9)
         c.drawCentredString(A4[0] / 2, 30, str(doc.page))
 
-    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=number, onLaterPages=number)
+    SimpleDocTemplate(str(path), pagesize=A4, title=model["title"], author=plan.author).build(
+        story, onFirstPage=number, onLaterPages=number
+    )

@@ -65,6 +65,8 @@ def test_pdf_of_a_seed_imports_to_its_structure_with_printed_pages(
     assert _notes(doc) == _notes(model)
     assert [n["id"] for n in doc["footnotes"]] == [n["id"] for n in model["footnotes"]]
     assert doc["title"] == model["title"]
+    # the byline, dateline and profile box the page shows are the document's metadata again
+    assert model["metadata"].items() <= doc["metadata"].items()
     labels = [label for _, _, label in doc["pages"]]
     assert labels == [str(135 + i) for i in range(len(labels))] and len(labels) >= 2
     # every page starts at a real place in the text, in reading order
@@ -84,8 +86,15 @@ def test_web_page_of_a_seed_imports_to_its_structure_without_the_site_around_it(
     assert _structure(doc) == _structure(model)
     assert _notes(doc) == _notes(model)
     assert doc["title"] == model["title"]
-    assert doc["metadata"]["title"] == model["title"]
-    assert doc["metadata"]["date"] == "2025-02-07"
+    # the page's head names the site's date unless the text shows a dateline of its own
+    assert doc["metadata"] == {
+        "title": model["title"],
+        "author": "外務省",
+        "publisher": "外務省",
+        "date": "2025-02-07",
+        "language": "ja",
+        **model["metadata"],
+    }
     text = "\n".join(b["text"] for b in doc["blocks"])
     for chrome in ("会見・発表・広報", "ツイート", "ページの先頭へ", "関連リンク", "Copyright"):
         assert chrome not in text
@@ -101,9 +110,11 @@ def test_epub_of_a_seed_imports_to_its_structure_with_its_print_pages(
     doc = import_file(path).to_json()
     assert _structure(doc) == _structure(model)
     assert _notes(doc) == _notes(model)
+    # the package's metadata first (its dc:date), then what the chapters show (a byline)
     assert doc["metadata"] == {
+        **model["metadata"],
         "title": model["title"],
-        "author": "外務省",
+        "author": model["metadata"].get("author", "外務省"),
         "publisher": "外務省",
         "date": "2025-04-01",
         "language": "ja",

@@ -97,7 +97,11 @@ def import_pdf(path: Path, *, progress: Callable[[int, int], None] | None = None
     for index, page_flows in enumerate(flows):
         builder.add_page(index, furniture.labels[index], page_flows)
     pieces, notes = endnotes(*builder.finish())
+    # the date the text states (a dateline under the title) before the file's creation date
+    created = metadata.pop("date", "")
     doc = build(pieces, notes, name=path.stem, metadata=metadata, notices=notices)
+    if created:
+        doc.metadata.setdefault("date", created)
     doc.encoding = "pdf"
     return doc
 

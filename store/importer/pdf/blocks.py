@@ -44,6 +44,7 @@ _BULLET = re.compile(r"^[ \u3000]*(?P<bullet>[・•●◦○◆◇■□▪▫\
 _NUMBERED_ITEM = re.compile(r"^[ \u3000]*(?:[①-⑳]|[0-9]{1,2}[.．][ \u3000]|[(（][a-zａ-ｚ][)）])")
 #: A line opening with a label or bullet starts an item of its own (a note, a list entry).
 _LABELLED = re.compile(r"^(?:[(（]?[0-9０-９]{1,3}[)）.．]?[ \u3000]|[①-⑳]|※|[*＊]|[・•●])")
+_LATIN_WORD = re.compile(r"[!-~]+")
 #: A heading is at most this long.
 _HEADING_MAX = 60
 
@@ -61,7 +62,7 @@ class _Open:
     size: float
     bold: bool
     lines: int = 1
-    page: int = 0
+    page: int = 0  # the page of its last line
 
     def tail(self, n: int = 300) -> str:
         return "".join(self.parts[-4:])[-n:]
@@ -151,6 +152,8 @@ class Builder:
         self.box_id = 0  # the number of the box being read (pieces of one box share it)
         self.box_page = -1  # the page the last box flow was on
         self.box_last = False  # the last flow read was a box
+        self.flows_on_page = 0  # body and box flows read on this page so far
+        self.box_title: Line | None = None  # the first line of the last box that had a title
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -158,6 +161,7 @@ class Builder:
         self.page_index, self.page_label = index, label
         self.page_pending = True
         self.page_first_piece = len(self.pieces)
+        self.flows_on_page = 0
         self.note_open_from_last_page = bool(self.notes) and self.notes[-1].page == index - 1
         for flow in flows:
             if flow.kind == "notes":
@@ -197,6 +201,17 @@ class Builder:
         right = self._right(ln)
         return not ends_sentence(ln.text) and ln.x1 - ln.left >= 0.5 * (right - ln.left)
 
+    def _pushed(self, prev: Line, text: str) -> bool:
+        """``text`` opens with a word too wide for the room left at the end of ``prev`` (a
+        Latin word or URL is not cut; Japanese text breaks anywhere, so it always fits)."""
+        m = _LATIN_WORD.match(text)
+        if m is None:
+            return False
+        count = self.measure.chars
+        if count and len(prev.text.strip()) + 1 + len(m.group(0)) >= count:
+            return True  # lines cut at a character count: the word would have run past it
+        return 0.5 * prev.size * len(m.group(0)) > self._right(prev) - prev.x1
+
     def _indented(self, ln: Line) -> bool:
         return ln.x0 - ln.left >= 0.5 * ln.size
 
@@ -206,12 +221,16 @@ class Builder:
         if kind == "box":
             # a box runs on from the last page's when its paragraph was left open there, or
             # when it opens this page right after a box that closed the last one
-            running_on = self.open["box"] is not None or (
-                self.box_page == self.page_index - 1
-                and self.box_last
-                and len(self.pieces) == self.page_first_piece
+            # a box runs on only into the first flow of the next page; any other box flow is
+            # a box of its own
+            running_on = (
+                self.box_last
+                and self.box_page == self.page_index - 1
+                and self.flows_on_page == 0
+                and not self._opens_box(lines[0])
             )
             if not running_on:
+                self.close("box")
                 self.box_id += 1
         i = 0
         while i < len(lines):
@@ -227,6 +246,19 @@ class Builder:
             if cur is None or not (self._full(cur.last) or self._unfinished(cur.last)):
                 self.close("box")  # else its paragraph may go on in the box on the next page
         self.box_last = kind == "box"
+        self.flows_on_page += 1
+
+    def _opens_box(self, ln: Line) -> bool:
+        """A line set as the last box's title was: the title of the next box, not a line of
+        that box running on."""
+        title = self.box_title
+        return (
+            title is not None
+            and self.open["box"] is None
+            and abs(ln.size - title.size) < 0.05 * title.size
+            and ln.bold == title.bold
+            and self.is_heading(ln, ln.text.strip(), None, False, None)
+        )
 
     def close(self, flow: str) -> None:
         cur = self.open.get(flow)
@@ -249,6 +281,8 @@ class Builder:
         self._add(cur, ln, text, offset_drop, sep="")
         if kind == "heading":
             self.headings.append(HeadingInfo(len(self.pieces) - 1, ln.size, self.page_index))
+            if flow == "box" and not any(p.box == piece.box for p in self.pieces[:-1]):
+                self.box_title = ln
 
     def _add(self, cur: _Open, ln: Line, text: str, drop: int, sep: str | None = None) -> None:
         """Append a line's text (its first ``drop`` characters left out) to the open block."""
@@ -269,6 +303,7 @@ class Builder:
             if offset >= drop:
                 self.markers.append((cur.index, base + offset - drop, self.page_index, label))
         cur.last = ln
+        cur.page = self.page_index
 
     def line(self, ln: Line, flow: str, nxt: Line | None) -> None:  # noqa: C901 - the rules in order
         text = ln.text.strip()
@@ -285,7 +320,11 @@ class Builder:
         )
         continues = (
             cur is not None
-            and (self._full(cur.last) or self._unfinished(cur.last))
+            and (
+                self._full(cur.last)
+                or self._unfinished(cur.last)
+                or (not ends_sentence(cur.last.text) and self._pushed(cur.last, text))
+            )
             and gap_ok
             and abs(cur.size - ln.size) < 0.12 * ln.size
             and cur.bold == ln.bold
@@ -303,7 +342,11 @@ class Builder:
         if small:
             # a caption runs on as a paragraph does; a line opening with a label is its own
             # (a caption ends without a sentence end: only a full or wrapped line runs on)
-            wrapped = cur is not None and (self._full(cur.last) or cur.last.text.endswith(" "))
+            wrapped = cur is not None and (
+                self._full(cur.last)
+                or cur.last.text.endswith(" ")
+                or self._pushed(cur.last, text)
+            )
             joins = (
                 cur is not None
                 and cur.piece.kind == "meta"
@@ -334,8 +377,16 @@ class Builder:
             self._start(flow, "list_item", ln, ln.text[drop:].strip(), 0)
             return
         if cur is not None and cur.piece.kind == "list_item":
-            hanging = ln.x0 > cur.first_x0 + 0.3 * ln.size and same_page_col
-            if (continues or hanging) and gap_ok:
+            # after a line that stopped short of the edge, the item's next line only when
+            # its first word would not have fitted there (a long URL); else a paragraph
+            # after the item (its first-line indent may stand where the item's lines do)
+            hanging = (
+                ln.x0 > cur.first_x0 + 0.3 * ln.size
+                and (same_page_col or cur.page != self.page_index)
+                and self._pushed(cur.last, text)
+            )
+            wrapped = self._full(cur.last) or self._pushed(cur.last, text)
+            if ((continues and wrapped) or hanging) and gap_ok:
                 self._add(cur, ln, text, lead)
                 return
         paragraph = cur is not None and cur.piece.kind in ("paragraph", "quote")
