@@ -25,7 +25,16 @@ from store.importer.archive import Archive, resolve
 from store.importer.errors import ImportFailed
 from store.importer.formats import Progress
 from store.importer.html import Notes, iso_date, parse_html, refine
-from store.importer.htmltree import HEADINGS, INVISIBLE, Walker, attr, local, semantic, text_of
+from store.importer.htmltree import (
+    HEADINGS,
+    INVISIBLE,
+    Walker,
+    attr,
+    is_box,
+    local,
+    semantic,
+    text_of,
+)
 from store.importer.structured import Piece, build, endnotes
 from store.model import Document
 
@@ -282,16 +291,24 @@ def _read_book(
         el_id = el.get("id")
         return pages.get((current[0], el_id)) if el_id else None
 
+    chapter_text = [0]
+
+    def box(el: etree._Element) -> bool:
+        # a box, not a block round the chapter: it holds less than half of the chapter's text
+        return is_box(el) and 2 * len(text_of(el)) < chapter_text[0]
+
     walker = Walker(
         ref_of=notes.ref,
         note_of=notes.is_note,
         skip=skip,
         heading_at=outline.heading_at,
         page_at=page_at,
+        box_at=box,
     )
     for i, (name, root) in enumerate(docs):
         current[0] = name
         body = next((el for el in root.iter() if local(el) == "body"), root)
+        chapter_text[0] = len(text_of(body))
         outline.start(name, body, walker)
         walker.children(body)
         walker.flush()
@@ -303,7 +320,4 @@ def _read_book(
         notices.append(f"removed {walker.removed} control character(s) or escape sequence(s)")
     if not any(p.text.strip() for p in pieces):
         notices.append("empty file: nothing to read")
-    doc = build(pieces, sources, name=path.stem, metadata=metadata, notices=notices)
-    if metadata.get("title"):
-        doc.title = metadata["title"]
-    return doc
+    return build(pieces, sources, name=path.stem, metadata=metadata, notices=notices)

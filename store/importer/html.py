@@ -34,6 +34,7 @@ from store.importer.htmltree import (
     Walker,
     attr,
     class_words,
+    is_box,
     is_marker_text,
     local,
     read_note,
@@ -560,7 +561,12 @@ def refine(pieces: list[Piece]) -> list[Piece]:
             )
             if whole_bold and len(text) <= 40 and not has_sentence(text) and not piece.marks:
                 piece = Piece(
-                    "heading", piece.text, last_level + 1, ruby=piece.ruby, pages=piece.pages
+                    "heading",
+                    piece.text,
+                    last_level + 1,
+                    ruby=piece.ruby,
+                    pages=piece.pages,
+                    box=piece.box,
                 )
             elif (
                 is_meta(text)
@@ -612,11 +618,18 @@ def import_html_text(text: str, *, name: str = "") -> Document:
     def skip(el: etree._Element) -> bool:
         return el is not region and is_chrome(el, in_content=in_content or _under_article(el))
 
+    region_text = _text_length(region)
+
+    def box(el: etree._Element) -> bool:
+        # a box, not a layout column round the article: it holds less than half of the text
+        return el is not region and is_box(el) and 2 * _text_length(el) < region_text
+
     walker = Walker(
         ref_of=notes.ref,
         note_of=notes.is_note,
         skip=skip,
         page_at=_pagebreak_label,
+        box_at=box,
     )
     walker.walk(region)
     pieces += refine(walker.pieces)

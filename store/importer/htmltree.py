@@ -254,10 +254,13 @@ class Walker:
         skip: Callable[[etree._Element], bool] = lambda el: False,
         heading_at: Callable[[etree._Element], tuple[int, str] | None] = lambda el: None,
         page_at: Callable[[etree._Element], str | None] = lambda el: None,
+        box_at: Callable[[etree._Element], bool] = lambda el: False,
     ) -> None:
         self.ref_of, self.note_of, self.skip = ref_of, note_of, skip
-        self.heading_at, self.page_at = heading_at, page_at
+        self.heading_at, self.page_at, self.box_at = heading_at, page_at, box_at
         self.pieces: list[Piece] = []
+        self.boxes = 0  # boxes (コラム, a profile box) met so far
+        self.box = 0  # the number of the box being read, 0 outside boxes
         self.buf = _Buffer()
         self.kinds: list[tuple[str, int]] = [("paragraph", 0)]
         self.in_ruby = 0
@@ -296,6 +299,7 @@ class Walker:
                 ],
                 marks=[(at(o), key) for o, key in buf.marks],
                 pages=[(at(o), label) for o, label in buf.pages],
+                box=self.box,
             )
         )
 
@@ -338,6 +342,13 @@ class Walker:
             self.page(label)
             if "pagebreak" in semantic(el):
                 return  # the marker's own text ("12") is not the document's
+        if not self.box and self.box_at(el):
+            self.flush()
+            self.boxes += 1
+            self.box = self.boxes
+            self.block(el, None)
+            self.box = 0
+            return
         imposed = self.heading_at(el)
         if imposed is not None:
             level, text = imposed
@@ -446,7 +457,7 @@ class Walker:
         cells = [row for row in cells if any(row)]
         if cells:
             text = "\n".join("\t".join(row) for row in cells)
-            self.pieces.append(Piece("table", text, rows=cells))
+            self.pieces.append(Piece("table", text, rows=cells, box=self.box))
 
     def pre(self, el: etree._Element) -> None:
         self.flush()
@@ -454,7 +465,35 @@ class Walker:
         text, n = sanitize(raw)
         self.removed += n
         if text.strip():
-            self.pieces.append(Piece("code", text))
+            self.pieces.append(Piece("code", text, box=self.box))
+
+
+#: Class or id words of a box set apart from the text (a column, コラム; a profile box).
+_BOX_WORDS = frozenset(
+    [
+        "column",
+        "colum",
+        "box",
+        "boxed",
+        "callout",
+        "infobox",
+        "topic",
+        "topics",
+        "profile",
+        "author-box",
+        "authorbox",
+    ]
+)
+
+
+def is_box(el: etree._Element) -> bool:
+    """A box: an ``aside`` kept in the content, or a block named as one (``class="column"``,
+    ``box``, ``callout``, ``profile``…). The caller keeps out what holds most of the text (a
+    layout column around the article)."""
+    name = local(el)
+    if name == "aside":
+        return not semantic(el) & {"footnote", "endnote", "note", "rearnote"}
+    return name in ("div", "section") and bool(class_words(el, with_id=True) & _BOX_WORDS)
 
 
 def class_words(el: etree._Element, *, with_id: bool = False) -> set[str]:

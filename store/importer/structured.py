@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from store.importer import page_facts
 from store.importer.footnotes import NoteDef, assign_ids, link_markers
 from store.importer.headings import match_heading
-from store.importer.sections import document_title, nest_box, own_title
+from store.importer.sections import BOX, document_title, nest_box, own_title
 from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
 
 _DIGITS = re.compile(r"[0-9]+")
@@ -247,7 +247,9 @@ def heading_style(piece: Piece) -> str:
 
 def _own_title(pieces: list[Piece]) -> str:
     shown = [p for p in pieces if p.text.strip()]
-    return own_title((p.kind, heading_style(p) if p.kind == "heading" else "", p.text) for p in shown)
+    return own_title(
+        (p.kind, heading_style(p) if p.kind == "heading" else "", p.text) for p in shown
+    )
 
 
 def _title_index(pieces: list[Piece], meta: dict[str, str]) -> int:
@@ -258,7 +260,9 @@ def _title_index(pieces: list[Piece], meta: dict[str, str]) -> int:
         return -1
     text = pieces[first].text.strip()
     stated = meta.get("title", "")
-    if text == _own_title(pieces) or (stated and " ".join(text.split()) in " ".join(stated.split())):
+    if text == _own_title(pieces) or (
+        stated and " ".join(text.split()) in " ".join(stated.split())
+    ):
         return first
     return -1
 
@@ -298,46 +302,49 @@ def nest_boxes(
     pieces: list[Piece], notes: list[NoteSource]
 ) -> tuple[list[Piece], list[NoteSource]]:
     """Each box whose first piece is a heading (its title) moves to the end of the section it
-    sits in, nested one level under it (:func:`store.importer.sections.nest_box`). A page that
-    starts inside a moved box starts at what followed the box instead."""
-    order = list(range(len(pieces)))
-    done: set[int] = set()
-    i = 0
-    while i < len(order):
-        box_id = pieces[order[i]].box
-        if not box_id or box_id in done:
-            i += 1
-            continue
-        done.add(box_id)
-        j = i
-        while j < len(order) and pieces[order[j]].box == box_id:
-            j += 1
-        run = order[i:j]
+    sits in, nested one level under it (:func:`store.importer.sections.nest_box`); boxes keep
+    their order. A page that starts inside a box moved past text starts at that text."""
+    runs: dict[int, list[int]] = {}
+    for k, p in enumerate(pieces):
+        if p.box:
+            runs.setdefault(p.box, []).append(k)
+    runs = {b: list(range(run[0], run[-1] + 1)) for b, run in runs.items()}  # what falls
+    # between a box's pieces (an empty page start) goes with it
+    titled = {}
+    for box_id, run in runs.items():
         shown = [k for k in run if pieces[k].text.strip()]
-        if not shown or pieces[shown[0]].kind != "heading":
-            i = j  # a box without a title (a profile box, a framed note) stays where it is
-            continue
-        box = [shown[0]] + [k for k in run if k != shown[0]]
+        if shown and pieces[shown[0]].kind == "heading":
+            titled[box_id] = [shown[0]] + [k for k in run if k != shown[0]]
+            for k in run:
+                if pieces[k].kind == "heading":
+                    pieces[k].heading_style = BOX  # one box's move passes over the others whole
+    if not titled:
+        return pieces, notes
+    order = list(range(len(pieces)))
+    for box_id, box in titled.items():
+        i = order.index(runs[box_id][0])
+        j = i + len(box)
         nested = nest_box(
             [_Slot(pieces[k], k) for k in order[:i] + order[j:]],
             i,
             [_Slot(pieces[k], k) for k in box],
         )
-        moved = [slot.index for slot in nested]
-        if moved.index(box[0]) != i and j < len(order):
-            after = pieces[order[j]]  # a page starting in the box starts after it instead
-            after.pages[:0] = [(0, label) for k in run for _, label in pieces[k].pages]
-            for k in run:
+        order = [slot.index for slot in nested]
+    at = {k: n for n, k in enumerate(order)}
+    for box_id, box in titled.items():
+        after = next((k for k in range(max(box) + 1, len(pieces)) if pieces[k].box == 0), None)
+        if after is not None and at[after] < at[box[0]]:
+            pieces[after].pages[:0] = [
+                (0, label) for k in runs[box_id] for _, label in pieces[k].pages
+            ]
+            for k in runs[box_id]:
                 pieces[k].pages = []
-        order = moved
     if order == list(range(len(pieces))):
         return pieces, notes
-    new_at = {old: new for new, old in enumerate(order)}
-    moved = [pieces[k] for k in order]
     for note in notes:
         if note.near >= 0:
-            note.near = new_at.get(note.near, note.near)
-    return moved, notes
+            note.near = at.get(note.near, note.near)
+    return [pieces[k] for k in order], notes
 
 
 class _Slot:
