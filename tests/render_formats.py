@@ -450,7 +450,8 @@ class PagePlan:
 
 
 def page_plan(model: dict[str, Any]) -> PagePlan:
-    """A box is a block run the model marks (``"box": true`` on its title heading), or an
+    """A box is a block run the model marks (``"box": true`` on its title heading, or the
+    number of blocks it holds, title included, for a box set mid-section), or an
     unnumbered heading with a byline right under it (a short meta line naming who wrote it);
     it runs to the next heading of its level or above. The metadata's author and date are
     shown under the title heading (when the model opens with it), or, with a reading and a
@@ -483,6 +484,8 @@ def page_plan(model: dict[str, Any]) -> PagePlan:
             ),
             len(blocks),
         )
+        if not isinstance(block.get("box"), bool) and isinstance(block.get("box"), int):
+            end = i + block["box"]  # the box's own count of blocks (one set mid-section)
         plan.box_starts.add(i)
         plan.box_ends.add(end)
     return plan
@@ -638,6 +641,11 @@ def golden_to_html(model: dict[str, Any], *, site_chrome: bool = True) -> str:
         else ""
     )
     title = html.escape(model["title"])
+    head_title = (
+        f'<title>{title} | 外務省</title><meta property="og:title" content="{title}">'
+        if title
+        else ""
+    )
     plan = page_plan(model)
     # the page's head names its author (the site when the text names none) and, when the
     # text shows no date of its own, the date the site published it
@@ -648,8 +656,7 @@ def golden_to_html(model: dict[str, Any], *, site_chrome: bool = True) -> str:
     )
     return (
         '<!DOCTYPE html>\n<html lang="ja" xmlns:epub="http://www.idpf.org/2007/ops"><head><meta charset="utf-8">'
-        f"<title>{title} | 外務省</title>"
-        f'<meta property="og:title" content="{title}">'
+        f"{head_title}"
         '<meta property="og:site_name" content="外務省">'
         f'<meta name="author" content="{html.escape(plan.author or "外務省")}">'
         f"{published}"

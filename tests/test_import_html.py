@@ -219,3 +219,12 @@ def test_kome_notes_anywhere_link_their_marks(tmp_path: Path) -> None:
     assert [b.text for b in doc.blocks] == ["対象は一部の品目に限られる。", "次の段落である。"]
     assert [(r.offset, r.footnote_id) for r in doc.blocks[0].refs] == [(8, "※1")]
     assert [(n.id, n.text) for n in doc.footnotes] == [("※1", "鉄鋼及びアルミニウム。")]
+
+
+def test_the_title_tag_without_the_site_name_after_it(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>日米首脳会談 | 外務省</title></head><body><article>"
+        "<h2>1 冒頭</h2><p>石破総理から、大統領の就任に祝意を述べました。</p></article></body></html>"
+    )
+    doc = _page(tmp_path, page)
+    assert doc.title == doc.metadata["title"] == "日米首脳会談"

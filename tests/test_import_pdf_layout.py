@@ -97,11 +97,13 @@ def _superscript(c: canvas.Canvas, x: float, y: float, label: str) -> float:
     return x + pdfmetrics.stringWidth(label, MINCHO, 6) + 1
 
 
-def _line(c: canvas.Canvas, x: float, y: float, text: str, size: float = BODY) -> float:
-    c.setFont(MINCHO, size)
+def _line(
+    c: canvas.Canvas, x: float, y: float, text: str, size: float = BODY, font: str = MINCHO
+) -> float:
+    c.setFont(font, size)
     for ch in text:
         c.drawString(x, y, ch)
-        x += pdfmetrics.stringWidth(ch, MINCHO, size)
+        x += pdfmetrics.stringWidth(ch, font, size)
     return x
 
 
@@ -258,6 +260,69 @@ def test_list_items_with_bullets_and_hanging_indents(tmp_path: Path) -> None:
         ("list_item", long_item),
         ("list_item", "経済安全保障の強化。"),
         ("list_item", "①番号付きの項目。"),
+    ]
+
+
+def test_an_indented_paragraph_after_a_hanging_list_item_is_not_the_item(tmp_path: Path) -> None:
+    """A report's list items hang by one em and its paragraphs open one em in: the same
+    place. After an item's last line stops short, that line starts a paragraph; the item goes
+    on there only with a word that did not fit (a long URL)."""
+    item = "戦略的不可欠性の維持：日本の存在が国際社会にとって不可欠である分野を戦略的に拡大し、長期的な繁栄を確保すること"
+    url_item = "外務省「日米首脳会談」"
+    url = "https://www.mofa.go.jp/mofaj/na/na1/us/page1_001234_abcdefghij.html"
+    para = "私は、法律が適切に運用されることを願う。" * 4
+    path = tmp_path / "hanging.pdf"
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    _line(c, 60, 760, "・")
+    y = set_text(c, item, 60 + BODY, 760, 475 - BODY, indent=0) - 4
+    _line(c, 60, y, "・")
+    _line(c, 60 + BODY, y, url_item)
+    _line(c, 60 + BODY, y - LEADING, url)
+    y = set_text(c, para, 60, y - 2 * LEADING, 475)
+    c.save()
+    doc = import_file(path)
+    assert _texts(doc) == [
+        ("list_item", item),
+        ("list_item", url_item + " " + url),
+        ("paragraph", para),
+    ]
+
+
+def test_a_page_border_is_no_box_but_a_box_may_fill_a_page(tmp_path: Path) -> None:
+    """A frame drawn round the text at the same place on every page is the page's border; a
+    frame round one whole page's text elsewhere is a box (a column set on a page of its own),
+    and the section's paragraph it interrupted runs on past it."""
+    body = "本文の段落は枠の外の本文として読まれ、見出しの下に置かれる。" * 6
+    running = "本文は枠の前から始まり頁を越えて続いていく" * 10
+    cut = 44 + 45 * 2  # three full lines (the first indented) end page 2 mid-sentence
+    boxed = "一頁を占めるコラムの文章であり、本文とは別に読まれる。" * 6
+    path = tmp_path / "border.pdf"
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    for page in range(4):
+        c.rect(50, 60, 495, 730)  # the border, on every page
+        if page == 2:
+            c.rect(56, 500, 483, 280)
+            _line(c, 66, 760, "現地の取組", font=GOTHIC, size=12)
+            set_text(c, boxed, 66, 738, 463)
+        elif page == 3:
+            set_text(c, running[cut:] + "。", 60, 760, 475, indent=0)
+        else:
+            _line(c, 60, 760, f"{page + 1} 第{page + 1}の節", font=GOTHIC, size=12)
+            y = set_text(c, body, 60, 738, 475)
+            if page == 1:
+                set_text(c, running[:cut], 60, y, 475)
+        _page_number(c, str(page + 1))
+        c.showPage()
+    c.save()
+    doc = import_file(path)
+    assert [(b.kind, b.level, b.text) for b in doc.blocks] == [
+        ("heading", 1, "1 第1の節"),
+        ("paragraph", 0, body),
+        ("heading", 1, "2 第2の節"),
+        ("paragraph", 0, body),
+        ("paragraph", 0, running + "。"),
+        ("heading", 2, "現地の取組"),  # the box, at the end of the section it sits in
+        ("paragraph", 0, boxed),
     ]
 
 

@@ -228,6 +228,22 @@ def _names(value: object) -> str:
     return _clean(value) if isinstance(value, str) else ""
 
 
+_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*[|｜]\s*(?P<site>[^|｜]{1,40})$")
+
+
+def _without_site(title: str, site: str) -> str:
+    """``日米首脳会談 | 外務省`` → ``日米首脳会談``: a ``<title>`` carries the site's name after a
+    bar (any name when the page names no site, else that one, also after a dash)."""
+    m = _SITE_SUFFIX.match(title)
+    if m and (not site or m.group("site").strip() == site):
+        return m.group("title").strip()
+    if site:
+        for sep in (" - ", " – ", " — ", "：", ": "):
+            if title.endswith(sep + site):
+                return title[: -len(sep + site)].strip()
+    return title
+
+
 def page_metadata(root: etree._Element) -> dict[str, str]:
     """What the page states about itself (empty fields left out)."""
     meta: dict[str, str] = {}
@@ -248,6 +264,8 @@ def page_metadata(root: etree._Element) -> dict[str, str]:
         or ld.get("title", "")
         or (_clean(title_el.text_content()) if title_el is not None else "")
     )
+    if not (first("citation_title", "og:title", "dc.title", "twitter:title") or ld.get("title")):
+        meta["title"] = _without_site(meta["title"], first("og:site_name", "dc.publisher"))
     meta["author"] = first("citation_author", "author", "article:author", "dc.creator") or ld.get(
         "author", ""
     )

@@ -1,7 +1,8 @@
 """Running headers, footers and page numbers: found by position AND repetition across pages.
 
 A line is a candidate when it sits in the page's top or bottom margin band. Candidates whose
-text (digits aside) recurs on several pages are running heads or feet; a candidate that is a
+text (digits aside) recurs on several pages are running heads or feet, as is one repeating a
+heading set larger elsewhere (the title as a running head, even on one page); a candidate that is a
 page number (``12``, ``- 12 -``, ``p. 12``, ``12頁``, ``xii``), or a running head that starts
 or ends with one, gives the page its printed label, and those labels must step with the pages
 (one wrong number, e.g. a year in a footer, does not count). Pages that print no number get
@@ -93,6 +94,14 @@ def find_furniture(
     for lines in margin_lines:
         for key in {_key(ln.text) for ln in lines}:
             seen[key] += 1
+    # a running head shows the title or a chapter's heading, set small: on one page too
+    headed: dict[str, float] = {}
+    for lines, band in zip(pages, margin_lines, strict=True):
+        inside = {id(ln) for ln in band}
+        for ln in lines:
+            if id(ln) not in inside and len(ln.text.strip()) >= 2:
+                key = _key(ln.text)
+                headed[key] = max(headed.get(key, 0.0), ln.size)
     repeat_at = 2 if count <= 4 else 3
     drop: list[set[int]] = [set() for _ in pages]
     numbers: list[tuple[int, str, int | None]] = []  # (page, label, value): page-number lines
@@ -106,7 +115,9 @@ def find_furniture(
                 found = found or number
         for ln in lines:
             number = _number(ln.text)
-            repeated = count > 1 and seen[_key(ln.text)] >= repeat_at
+            repeated = (count > 1 and seen[_key(ln.text)] >= repeat_at) or headed.get(
+                _key(ln.text), 0.0
+            ) >= 1.2 * ln.size
             if number is not None:
                 drop[p].add(id(ln))
                 found = found or number
