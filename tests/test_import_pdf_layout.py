@@ -449,6 +449,20 @@ def test_an_encrypted_pdf_is_refused(tmp_path: Path) -> None:
         import_file(path)
 
 
+def test_a_pdf_encrypted_only_for_its_permissions_opens_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    c = canvas.Canvas(
+        str(path),
+        pagesize=(W, H),
+        encrypt=StandardEncryption("", ownerPassword="owner", canCopy=0, canModify=0),
+    )
+    set_text(c, "複製を禁じた文書であるが、読むことはできる。", 60, 760, 475)
+    c.save()
+    doc = import_file(path)
+    assert _texts(doc) == [("paragraph", "複製を禁じた文書であるが、読むことはできる。")]
+    assert any("encrypted" in n and "permissions" in n for n in doc.notices)
+
+
 def test_a_damaged_pdf_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "broken.pdf"
     path.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage")

@@ -80,6 +80,11 @@ def import_pdf(path: Path, *, progress: Callable[[int, int], None] | None = None
         notices.append(f"{unmapped} character(s) whose font maps to no Unicode were left out")
     if removed:
         notices.append(f"removed {removed} control character(s) or escape sequence(s)")
+    if encrypted:
+        notices.append(
+            "the PDF is encrypted to set its permissions (copying, printing): opened for reading"
+            " as a PDF viewer opens it"
+        )
     if vertical:
         notices.append(
             f"vertical writing on {vertical} page(s): read column by column, right to left"

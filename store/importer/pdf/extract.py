@@ -161,7 +161,7 @@ class PdfFile:
         from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
         from pdfminer.pdfpage import PDFPage
 
-        manager = PDFResourceManager(caching=True)
+        manager = _resource_manager(PDFResourceManager)
         device = PDFPageAggregator(manager, laparams=None)
         interpreter = PDFPageInterpreter(manager, device)
         try:
@@ -195,6 +195,52 @@ class PdfFile:
             raise ImportFailed(
                 f"{self.path}: cannot import: damaged or unreadable PDF ({type(exc).__name__})"
             ) from exc
+
+
+#: The character collection each family of predefined CMaps encodes (PDF 32000 9.7.5.2).
+_CMAP_ORDERING = (
+    (("UniJIS", "90ms", "90pv", "83pv", "Add-", "EUC-", "Ext-", "RKSJ"), "Japan1"),
+    (("UniGB", "GBK", "GBpc", "GBT", "GB-"), "GB1"),
+    (("UniCNS", "B5", "ETen", "HKscs", "CNS"), "CNS1"),
+    (("UniKS", "KSC"), "Korea1"),
+)
+
+
+def _resource_manager(base: type) -> object:
+    """pdfminer's resource manager, mending one writer's fault: a CID font whose
+    ``CIDSystemInfo`` strings were left unencrypted in an encrypted file (reportlab writes
+    them so) comes out of decryption as noise, and its text as ``(cid:…)``; a predefined
+    CMap's name says the same collection, so the font is read by that."""
+
+    class Manager(base):  # type: ignore[misc, valid-type]
+        def get_font(self, objid: object, spec: dict) -> object:  # type: ignore[type-arg]
+            from pdfminer.psparser import literal_name
+
+            info = spec.get("CIDSystemInfo") if isinstance(spec, dict) else None
+            encoding = spec.get("Encoding") if isinstance(spec, dict) else None
+            if isinstance(info, dict) and encoding is not None and not _readable(info):
+                name = literal_name(encoding) if not isinstance(encoding, dict) else ""
+                ordering = "Japan1" if name in ("H", "V") else ""
+                ordering = ordering or next(
+                    (o for prefixes, o in _CMAP_ORDERING if str(name).startswith(prefixes)), ""
+                )
+                if ordering:
+                    spec = dict(spec)
+                    spec["CIDSystemInfo"] = {
+                        **info,
+                        "Registry": b"Adobe",
+                        "Ordering": ordering.encode(),
+                    }
+            return super().get_font(objid, spec)
+
+    return Manager(caching=True)
+
+
+def _readable(info: dict) -> bool:  # type: ignore[type-arg]
+    values = [info.get("Registry"), info.get("Ordering")]
+    return all(
+        isinstance(v, bytes) and v.isascii() and v.decode().isprintable() for v in values
+    ) or any(not isinstance(v, bytes) for v in values)
 
 
 def _pdf_string(value: object) -> str:
