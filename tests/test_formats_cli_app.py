@@ -50,6 +50,9 @@ def test_inspect_shows_a_pdf_with_its_pages(tmp_path: Path) -> None:
     ]
     outline = _shiori("inspect", str(pdf), cwd=tmp_path)
     assert "footnotes: 12" in outline.stdout
+    last = doc["pages"][-1][2]
+    assert f"pages: {len(doc['pages'])} (135–{last})" in outline.stdout.splitlines()
+    assert int(last) == 135 + len(doc["pages"]) - 1
 
 
 def test_a_file_that_is_not_what_its_name_says_is_one_line_and_exit_2(tmp_path: Path) -> None:

@@ -62,6 +62,10 @@ def outline(doc: Document) -> str:
     counts = Counter(b.kind for b in doc.blocks)
     out.append("blocks: " + (", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "none"))
     out.append(f"footnotes: {len(doc.footnotes)}")
+    if doc.pages:
+        first, last = doc.pages[0].label, doc.pages[-1].label
+        span = first if len(doc.pages) == 1 else f"{first}–{last}"
+        out.append(f"pages: {len(doc.pages)} ({span})")
     out.extend(f"notice: {n}" for n in doc.notices)
     heads = [b for b in doc.blocks if b.kind == "heading"]
     if heads:
