@@ -10,7 +10,7 @@ from store.annotations.metadata import load_user_metadata, save_user_metadata, u
 from store.annotations.repository import AnnotationError, Repository
 from store.citation import Passage, cite, source_meta
 from store.library import DocMeta, doc_key
-from store.model import Block, Document
+from store.model import Block, Document, PageStart
 
 P1 = "現在、国際社会は歴史の転換点にあるといえる。国際社会の分断と対立は深まっている。"
 P2 = (
@@ -120,6 +120,20 @@ def test_reanchor_moves_orphans_and_reattaches(repo) -> None:
     assert back.state == "anchored" and back.note == "大事" and back.quote == "重要なパートナー"
     assert back.original == "安全保障の基軸であり"
     assert repo.orphans() == []
+
+
+def test_an_orphan_keeps_the_page_it_was_made_on_for_its_citation(tmp_path: Path, repo) -> None:
+    paged = make_doc(P1, P2, P3)
+    paged.pages = [PageStart(0, 0, "135"), PageStart(3, 0, "136")]
+    ann = repo.create("lib:white-paper.pdf", paged, *span(paged, "安全保障の基軸であり"))
+    assert ann.page == "136"
+    assert Repository(tmp_path / "annotations.json").get(ann.id).page == "136"  # stored
+    changed = make_doc(P1, "差し替えた段落。", P3)  # a new edition: the passage is gone
+    [orphan] = repo.reanchor("lib:white-paper.pdf", changed)
+    assert orphan.state == "orphan" and orphan.page == "136"
+    meta = DocMeta(title="北米", author="外務省", date="2025")
+    text = cite(meta, Passage(orphan.quote, orphan.section, orphan.page), "ja")
+    assert text.endswith("136頁。")
 
 
 def test_user_metadata_overrides_the_library(tmp_path: Path) -> None:

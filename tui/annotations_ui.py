@@ -547,7 +547,7 @@ class AnnotationsController:
         orphan = ann is not None and ann.state == "orphan"
         if orphan:
             assert ann is not None
-            passage = Passage(ann.quote, ann.section)
+            passage = Passage(ann.quote, ann.section, ann.page)
         else:
             passage = Passage.in_document(cur.document, start, end)
         meta = self.source_meta(cur.key, cur.document)

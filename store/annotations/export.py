@@ -101,7 +101,7 @@ def to_markdown(
             if ann.state != "anchored":
                 out.append(f"- State: {ann.state}")
             if meta is not None:
-                passage = Passage(ann.quote, ann.section)
+                passage = Passage(ann.quote, ann.section, ann.page)
                 out.append("- Citation: " + cite(meta, passage, style, source_only=True))
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
@@ -149,6 +149,7 @@ def to_w3c(ann: Annotation) -> dict[str, Any]:
             "nonspace_start": ann.anchor.nonspace_start,
             "section": list(ann.section),
             "original": ann.original,
+            "page": ann.page,
         },
     }
 
@@ -224,6 +225,7 @@ def from_w3c(item: dict[str, Any]) -> Annotation:
         state=state if state in STATES else "anchored",
         section=tuple(str(s) for s in ext.get("section", ())),
         original=str(ext.get("original", exact)),
+        page=str(ext.get("page", "")),
     )
 
 

@@ -109,6 +109,9 @@ class Annotation:
     section: tuple[str, ...] = ()
     #: The quote as it was when the user made the annotation (the anchor's may be updated).
     original: str = ""
+    #: The printed page(s) the passage is on (``135``, ``135–136``; "" for a source without
+    #: pages), kept so that a citation of an orphan still names its page.
+    page: str = ""
 
     @property
     def quote(self) -> str:
@@ -138,6 +141,7 @@ class Annotation:
             "state": self.state,
             "section": list(self.section),
             "original": self.original,
+            "page": self.page,
         }
 
     @classmethod
@@ -155,6 +159,7 @@ class Annotation:
             state=state if state in STATES else "anchored",
             section=tuple(str(s) for s in rec.get("section", ())),
             original=str(rec.get("original", "")),
+            page=str(rec.get("page", "")),
         )
 
     def to_summary(self) -> dict[str, Any]:

@@ -34,6 +34,7 @@ from store.annotations.model import (
     State,
     now_iso,
 )
+from store.citation import pages_of
 from store.model import Document
 
 ANNOTATIONS = "annotations"
@@ -225,6 +226,7 @@ class Repository:
             state="anchored",
             section=section_titles(document, start),
             original=anchor.quote.exact,
+            page=pages_of(document, start, end),
         )
         return self._put(ann, "create", None)
 
@@ -280,6 +282,7 @@ class Repository:
             anchor=anchor,
             state="anchored",
             section=section_titles(document, start),
+            page=pages_of(document, start, end),
             updated=_later_than(old.updated),
         )
         return self._put(new, "re-attach", old.to_record())
@@ -304,6 +307,7 @@ class Repository:
                     anchor=make_anchor(document, found.start, found.end),
                     state=found.state if ann.state == "anchored" else "moved",
                     section=section_titles(document, found.start),
+                    page=pages_of(document, found.start, found.end),
                 )
             changed.append(new)
         if changed:
