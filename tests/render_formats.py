@@ -87,6 +87,8 @@ class PdfWriter:
         self.left, self.right = LEFT, RIGHT
         #: Where the open box's frame starts on this page (None: no box open).
         self.box_top: float | None = None
+        #: The printed number of the page the last block set started on.
+        self.started = str(first_page)
 
     # -- pages --------------------------------------------------------------------------------
 
@@ -231,6 +233,8 @@ class PdfWriter:
             notes = [(t.marker, self.notes[t.note]) for t in row if t.note]
             if not self.room(leading, notes):
                 self.new_page()
+            if first:
+                self.started = str(self.number)
             self.y -= leading
             x0 = self.left + (indent if first else hang)
             justify = self.right if k < len(rows) - 1 and not self.ragged else None
@@ -297,9 +301,11 @@ class PdfWriter:
             size *= scale
             widths = [w * scale for w in widths]
             gap = 3 * size
-        for row in rows:
+        for k, row in enumerate(rows):
             if not self.room(size * 1.8, []):
                 self.new_page()
+            if k == 0:
+                self.started = str(self.number)
             self.y -= size * 1.8
             x = self.left
             self.c.setFont(MINCHO, size)
@@ -399,10 +405,11 @@ def golden_to_pdf(
     first_page: int = 1,
     header: bool = True,
     ragged: int = 0,
-) -> None:
+) -> list[str]:
     """Set ``model`` (an ``inspect --json`` structure) as a printed report (``ragged``: as a
     word processor's export, lines cut at that many characters): its title and author in the
-    document information, bylines under the title, boxes framed, a profile box at the end."""
+    document information, bylines under the title, boxes framed, a profile box at the end.
+    Returns the printed number of the page each block starts on."""
     notes = {n["id"]: n["text"] for n in model["footnotes"]}
     writer = PdfWriter(
         path, notes, first_page=first_page, header=model["title"] if header else "", ragged=ragged
@@ -411,10 +418,12 @@ def golden_to_pdf(
     plan = page_plan(model)
     if plan.author:
         writer.c.setAuthor(plan.author)
+    started: list[str] = []
     for i, block in enumerate(model["blocks"]):
         if i in plan.box_starts:
             writer.begin_box()
         writer.block(block)
+        started.append(writer.started)
         if i == 0:
             for line in plan.bylines:
                 writer.byline(line)
@@ -428,6 +437,7 @@ def golden_to_pdf(
             )
         writer.end_box()
     writer.save()
+    return started
 
 
 _NUMBERED_HEADING = re.compile(

@@ -468,7 +468,11 @@ class Builder:
                     _label_key(current.label).isdigit()
                     and int(_label_key(label)) == int(_label_key(current.label)) + 1
                 )
-                if current.last is not None and self._full(current.last) and not expected:
+                # (ran to the full width: a note's lines are not cut at the body's count)
+                ran_full = current.last is not None and (
+                    current.last.x1 >= self._right(current.last) - 1.2 * current.last.size
+                )
+                if ran_full and not expected:
                     label = None
             if label is not None:
                 if ln.marks and ln.marks[0][0] == 0:
