@@ -327,7 +327,7 @@ def _marker_width(t: _Token) -> float:
 def _tokens(text: str, font: str, size: float) -> list[_Token]:
     """Breakable units: one CJK character, or a Latin word with its trailing space."""
     out: list[_Token] = []
-    for m in re.finditer(r"[A-Za-z0-9.,:;'\"()\-/%&@#+=?!_]+ ?| |.", text):
+    for m in re.finditer(r"[A-Za-z0-9.,:;'\"()\-/%&@#+=?!_]+ ?| |.", text, re.S):
         out.append(_Token(m.group(0), font, size))
     return out
 
@@ -348,7 +348,7 @@ def _block_tokens(
             tokens.append(_Token(text[i:end], font, size, ruby=reading))
             i = end
         else:
-            m = re.match(r"[A-Za-z0-9.,:;'\"()\-/%&@#+=?!_]+ ?| |.", text[i:])
+            m = re.match(r"[A-Za-z0-9.,:;'\"()\-/%&@#+=?!_]+ ?| |.", text[i:], re.S)
             assert m is not None
             piece = m.group(0)
             cut = next((o for o in sorted(refs) if i < o < i + len(piece)), None)
@@ -373,6 +373,10 @@ def _wrap_count(tokens: list[_Token], count: int) -> list[list[_Token]]:
     rows: list[list[_Token]] = [[]]
     used = 0
     for t in tokens:
+        if t.text == "\n":  # a line break the text holds (a colophon's lines)
+            rows.append([])
+            used = 0
+            continue
         if rows[-1] and used + len(t.text) > count and t.text != " ":
             rows.append([])
             used = 0
@@ -388,6 +392,11 @@ def _wrap(
     used = 0.0
     limit = width
     for t in tokens:
+        if t.text == "\n":  # a line break the text holds (a colophon's lines)
+            rows.append([])
+            used = 0.0
+            limit = rest_width if rest_width is not None else width
+            continue
         w = t.width() + _marker_width(t)
         if rows[-1] and used + w > limit and not (t.text == " " and not t.marker):
             rows.append([])

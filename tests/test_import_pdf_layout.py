@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from render_formats import BODY, GOTHIC, LEADING, MINCHO, Columns, Frame, set_text
+from render_formats import BODY, GOTHIC, LEADING, MINCHO, Columns, Frame, golden_to_pdf, set_text
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -207,6 +207,32 @@ def test_small_kana_above_kanji_is_ruby_grouped_or_per_kanji(tmp_path: Path) -> 
     doc = import_file(path)
     assert doc.blocks[0].text == "議論が収斂し、祇園へ行く。"
     assert doc.blocks[0].ruby == [Ruby(3, 5, "しゅうれん"), Ruby(7, 8, "ぎ"), Ruby(8, 9, "おん")]
+
+
+def test_group_ruby_spread_evenly_close_together_or_past_its_kanji(tmp_path: Path) -> None:
+    """Readings a typesetter centres over their whole kanji run: one spread evenly so that
+    its kana fall two to a kanji but split where no reading starts (じゃ・ちぼ・うぎ・ゃく), two
+    set so close they read as one small line (信州や甲州), one overhanging the kana beside its
+    kanji (貴い日本魂)."""
+    text = "信州や甲州の沿線で、邪智暴虐の王を除き、貴い日本魂を示した。"
+
+    def at(word: str) -> tuple[int, int]:
+        start = text.index(word)
+        return start, start + len(word)
+
+    ruby = [
+        [*at("信州"), "しんしゅう"],
+        [*at("甲州"), "こうしゅう"],
+        [*at("邪智暴虐"), "じゃちぼうぎゃく"],
+        [*at("貴"), "たっと"],
+        [*at("日本魂"), "やまとだましい"],
+    ]
+    block = {"kind": "paragraph", "text": text, "ruby": ruby, "refs": [], "emphasis": []}
+    path = tmp_path / "ruby.pdf"
+    golden_to_pdf({"title": "", "blocks": [block], "footnotes": []}, path, header=False)
+    doc = import_file(path)
+    assert _texts(doc) == [("paragraph", text)]
+    assert [(r.start, r.end, r.reading) for r in doc.blocks[0].ruby] == [tuple(r) for r in ruby]
 
 
 def test_headings_by_size_weight_and_numbering(tmp_path: Path) -> None:

@@ -223,6 +223,8 @@ def _attach_small(lines: list[Line]) -> list[Line]:
         if above:
             if _KANA_RUN.match(text) and _ruby(small, host):
                 absorbed.add(id(small))
+            elif _KANA_RUN.match("".join(text.split())) and _ruby_runs(small, host):
+                absorbed.add(id(small))
             continue
         absorbed.add(id(small))
         raised = small.base > host.base + 0.2 * host.size
@@ -259,14 +261,15 @@ def _ruby(small: Line, host: Line) -> bool:
     if small.y0 - host.y1 > 0.7 * host.size:
         return False
     lo, hi = small.x0 - 0.35 * host.size, small.x1 + 0.35 * host.size
-    idx = [
-        i
-        for i, g in enumerate(host.at)
-        if g is not None and lo <= g.cx <= hi and _KANJI.match(host.text[i])
-    ]
-    if not idx:
+    under = [i for i, g in enumerate(host.at) if g is not None and lo <= g.cx <= hi]
+    # a long reading overhangs the kana beside its kanji (貴い日本魂: やまとだましい)
+    while under and not _KANJI.match(host.text[under[0]]):
+        under.pop(0)
+    while under and not _KANJI.match(host.text[under[-1]]):
+        under.pop()
+    if not under:
         return False
-    start, end = idx[0], idx[-1] + 1
+    start, end = under[0], under[-1] + 1
     if any(not _KANJI.match(ch) for ch in host.text[start:end]):
         return False
     if any(s < end and start < e for s, e, _ in host.ruby):
@@ -276,6 +279,27 @@ def _ruby(small: Line, host: Line) -> bool:
     )
     host.ruby.sort()
     return True
+
+
+def _ruby_runs(small: Line, host: Line) -> bool:
+    """Readings of two kanji runs set close enough to read as one small line (信州や甲州:
+    しんしゅう　こうしゅう): each run apart, all or none."""
+    runs: list[list[Glyph]] = [[]]
+    for g in sorted(small.glyphs, key=lambda g: g.x0):
+        if not g.text.strip():
+            runs.append([])
+        elif runs[-1] and g.x0 - runs[-1][-1].x1 > 0.5 * g.size:
+            runs.append([g])
+        else:
+            runs[-1].append(g)
+    runs = [r for r in runs if r]
+    if len(runs) < 2:
+        return False
+    kept = list(host.ruby)
+    if all(_ruby(_line(run), host) for run in runs):
+        return True
+    host.ruby = kept
+    return False
 
 
 def _per_kanji(small: Line, host: Line, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -296,8 +320,15 @@ def _per_kanji(small: Line, host: Line, start: int, end: int) -> list[tuple[int,
         centre = (min(g.x0 for g in glyphs) + max(g.x1 for g in glyphs)) / 2
         if abs(centre - base.cx) > 0.2 * (base.x1 - base.x0):
             return []
-        out.append((i, i + 1, "".join(g.text for g in glyphs)))
+        reading = "".join(g.text for g in glyphs)
+        if reading[0] in _NEVER_FIRST:
+            return []  # no reading starts so (じゃ・ちぼ・うぎ・ゃく): one reading spread evenly
+        out.append((i, i + 1, reading))
     return out
+
+
+#: Kana no reading of a kanji starts with.
+_NEVER_FIRST = frozenset("ゃゅょぁぃぅぇぉっゎんーャュョァィゥェォッヮンヽヾゝゞ")
 
 
 def _marker(small: Line, host: Line, text: str) -> None:
