@@ -14,7 +14,7 @@ which heading names the whole document, and where a box (コラム) goes in the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 #: ``heading_style`` of a box's title heading.
@@ -65,24 +65,45 @@ def box_title(lines: list[str]) -> tuple[str, list[str]]:
 
 
 def nest_box(blocks: list[_B], start: int, box: list[_B]) -> list[_B]:
-    """``blocks`` with ``box`` (its title heading first) put at the end of the section that
-    ``blocks[start]`` falls in, its heading one level under that section's (other headings in
-    the box one further). Boxes already at that end stay before it."""
-    section = next(
-        (b for b in reversed(blocks[:start]) if b.kind == "heading" and b.heading_style != BOX),
-        None,
-    )
-    level = min(6, (section.level if section is not None else 0) + 1)
-    head = box[0]
-    head.level, head.heading_style = level, BOX
-    for b in box[1:]:
-        if b.kind == "heading":
-            b.level, b.heading_style = min(6, level + 1), BOX
-    end = start
-    while end < len(blocks) and not (
-        blocks[end].kind == "heading"
-        and blocks[end].heading_style != BOX
-        and blocks[end].level <= level - 1
-    ):
-        end += 1
-    return blocks[:end] + box + blocks[end:]
+    """``blocks`` with ``box`` (its title heading first), which stood before ``blocks[start]``,
+    nested by :func:`nest_boxes`."""
+    joined = blocks[:start] + box + blocks[start:]
+    return [joined[k] for k in nest_boxes(joined, [range(start, start + len(box))])]
+
+
+def nest_boxes(blocks: Sequence[_B], boxes: list[range]) -> list[int]:
+    """The new order of ``blocks`` (their indexes) with each box (a run of blocks, its title
+    heading first, in reading order) moved to the end of the section it sits in: before the
+    next heading outside boxes of that section's level or above; boxes keep their order. Each
+    box's title heading is set one level under that section's heading (other headings in the
+    box one further), and every box heading's style becomes :data:`BOX`."""
+    in_box = [-1 if b.heading_style == BOX else 0 for b in blocks]  # boxes nested before
+    for n, run in enumerate(boxes, 1):
+        for k in run:
+            in_box[k] = n
+            if blocks[k].kind == "heading":
+                blocks[k].heading_style = BOX
+    # the section each position falls in: the last heading outside boxes up to it
+    section_at: list[int] = []
+    last = -1
+    for k, b in enumerate(blocks):
+        if b.kind == "heading" and not in_box[k]:
+            last = k
+        section_at.append(last)
+    keys: list[tuple[float, int]] = [(float(k), k) for k in range(len(blocks))]
+    for run in boxes:
+        section = section_at[run[0]]
+        level = min(6, (blocks[section].level if section >= 0 else 0) + 1)
+        head = blocks[run[0]]
+        head.level = level
+        for k in run[1:]:
+            if blocks[k].kind == "heading":
+                blocks[k].level = min(6, level + 1)
+        end = run[-1] + 1
+        while end < len(blocks) and not (
+            blocks[end].kind == "heading" and not in_box[end] and blocks[end].level <= level - 1
+        ):
+            end += 1
+        for k in run:
+            keys[k] = (end - 0.5, k)  # just before the section's end, boxes in their order
+    return [k for _, k in sorted(keys)]

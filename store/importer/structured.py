@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from store.importer import page_facts
 from store.importer.footnotes import NoteDef, assign_ids, link_markers
 from store.importer.headings import match_heading
-from store.importer.sections import BOX, document_title, nest_box, own_title
+from store.importer.sections import document_title, own_title
+from store.importer.sections import nest_boxes as nest_boxes_in
 from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
 
 _DIGITS = re.compile(r"[0-9]+")
@@ -302,42 +303,32 @@ def nest_boxes(
     pieces: list[Piece], notes: list[NoteSource]
 ) -> tuple[list[Piece], list[NoteSource]]:
     """Each box whose first piece is a heading (its title) moves to the end of the section it
-    sits in, nested one level under it (:func:`store.importer.sections.nest_box`); boxes keep
+    sits in, nested one level under it (:func:`store.importer.sections.nest_boxes`); boxes keep
     their order. A page that starts inside a box moved past text starts at that text."""
-    runs: dict[int, list[int]] = {}
+    spans: dict[int, list[int]] = {}
     for k, p in enumerate(pieces):
         if p.box:
-            runs.setdefault(p.box, []).append(k)
-    runs = {b: list(range(run[0], run[-1] + 1)) for b, run in runs.items()}  # what falls
-    # between a box's pieces (an empty page start) goes with it
-    titled = {}
-    for box_id, run in runs.items():
-        shown = [k for k in run if pieces[k].text.strip()]
+            spans.setdefault(p.box, [k, k])[1] = k
+    runs: list[range] = []
+    for first, last in spans.values():
+        # what falls between a box's pieces (an empty page start) goes with it
+        shown = [k for k in range(first, last + 1) if pieces[k].text.strip()]
         if shown and pieces[shown[0]].kind == "heading":
-            titled[box_id] = [shown[0]] + [k for k in run if k != shown[0]]
-            for k in run:
-                if pieces[k].kind == "heading":
-                    pieces[k].heading_style = BOX  # one box's move passes over the others whole
-    if not titled:
+            runs.append(range(shown[0], last + 1))
+            for k in range(first, shown[0]):  # empty pieces before the title stay before it
+                pieces[k].box = 0
+    if not runs:
         return pieces, notes
-    order = list(range(len(pieces)))
-    for box_id, box in titled.items():
-        i = order.index(runs[box_id][0])
-        j = i + len(box)
-        nested = nest_box(
-            [_Slot(pieces[k], k) for k in order[:i] + order[j:]],
-            i,
-            [_Slot(pieces[k], k) for k in box],
-        )
-        order = [slot.index for slot in nested]
+    for p in pieces:
+        if p.kind == "heading" and not p.text.strip():
+            p.kind = "paragraph"  # an empty heading bounds no section (it is dropped)
+    order = nest_boxes_in(pieces, runs)
     at = {k: n for n, k in enumerate(order)}
-    for box_id, box in titled.items():
-        after = next((k for k in range(max(box) + 1, len(pieces)) if pieces[k].box == 0), None)
-        if after is not None and at[after] < at[box[0]]:
-            pieces[after].pages[:0] = [
-                (0, label) for k in runs[box_id] for _, label in pieces[k].pages
-            ]
-            for k in runs[box_id]:
+    for run in runs:
+        after = next((k for k in range(run[-1] + 1, len(pieces)) if not pieces[k].box), None)
+        if after is not None and at[after] < at[run[0]]:
+            pieces[after].pages[:0] = [(0, label) for k in run for _, label in pieces[k].pages]
+            for k in run:
                 pieces[k].pages = []
     if order == list(range(len(pieces))):
         return pieces, notes
@@ -345,33 +336,6 @@ def nest_boxes(
         if note.near >= 0:
             note.near = at.get(note.near, note.near)
     return [pieces[k] for k in order], notes
-
-
-class _Slot:
-    """A piece as :func:`nest_box` sees it, remembering where it stood."""
-
-    def __init__(self, piece: Piece, index: int) -> None:
-        self.piece, self.index = piece, index
-
-    @property
-    def kind(self) -> str:
-        return self.piece.kind if self.piece.text.strip() else "empty"
-
-    @property
-    def level(self) -> int:
-        return self.piece.level
-
-    @level.setter
-    def level(self, value: int) -> None:
-        self.piece.level = value
-
-    @property
-    def heading_style(self) -> str:
-        return self.piece.heading_style
-
-    @heading_style.setter
-    def heading_style(self, value: str) -> None:
-        self.piece.heading_style = value
 
 
 def _link_unmarked(

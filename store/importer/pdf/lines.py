@@ -221,9 +221,8 @@ def _attach_small(lines: list[Line]) -> list[Line]:
         text = small.text.strip()
         above = small.y0 >= host.y1 - 0.15 * host.size
         if above:
-            if _KANA_RUN.match(text) and _ruby(small, host):
-                absorbed.add(id(small))
-            elif _KANA_RUN.match("".join(text.split())) and _ruby_runs(small, host):
+            whole = _KANA_RUN.match(text) and _ruby(small, host)
+            if whole or (_KANA_RUN.match("".join(text.split())) and _ruby_runs(small, host)):
                 absorbed.add(id(small))
             continue
         absorbed.add(id(small))
