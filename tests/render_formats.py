@@ -414,19 +414,22 @@ def golden_to_pdf(
     first_page: int = 1,
     header: bool = True,
     ragged: int = 0,
+    info: bool = True,
 ) -> list[str]:
     """Set ``model`` (an ``inspect --json`` structure) as a printed report (``ragged``: as a
     word processor's export, lines cut at that many characters): its title and author in the
     document information, bylines under the title, boxes framed, a profile box at the end.
-    Returns the printed number of the page each block starts on."""
+    Returns the printed number of the page each block starts on (``info=False``: no title
+    or author in the document information, as many exports leave them)."""
     notes = {n["id"]: n["text"] for n in model["footnotes"]}
     writer = PdfWriter(
         path, notes, first_page=first_page, header=model["title"] if header else "", ragged=ragged
     )
-    writer.c.setTitle(model["title"])
     plan = page_plan(model)
-    if plan.author:
-        writer.c.setAuthor(plan.author)
+    if info:
+        writer.c.setTitle(model["title"])
+        if plan.author:
+            writer.c.setAuthor(plan.author)
     started: list[str] = []
     for i, block in enumerate(model["blocks"]):
         if i in plan.box_starts:

@@ -75,6 +75,15 @@ def test_pdf_of_a_seed_imports_to_its_structure_with_printed_pages(
     assert all(o <= len(doc["blocks"][b]["text"]) for b, o in places)
 
 
+def test_a_pdf_that_states_no_title_is_named_by_its_running_head(tmp_path: Path) -> None:
+    model = _golden("diplomatic-bluebook-2025-north-america")  # its sections are numbered
+    path = tmp_path / "bluebook.pdf"
+    golden_to_pdf(model, path, info=False)
+    assert import_file(path).title == "北米"  # the head every page carries, not "1 概観"
+    golden_to_pdf(model, path, info=False, header=False)
+    assert import_file(path).title == "bluebook"  # nothing names it: the file's name
+
+
 @pytest.mark.parametrize("name", SEEDS)
 def test_web_page_of_a_seed_imports_to_its_structure_without_the_site_around_it(
     name: str, tmp_path: Path

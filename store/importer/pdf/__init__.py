@@ -104,7 +104,9 @@ def import_pdf(path: Path, *, progress: Callable[[int, int], None] | None = None
     pieces, notes = endnotes(*builder.finish())
     # the date the text states (a dateline under the title) before the file's creation date
     created = metadata.pop("date", "")
-    doc = build(pieces, notes, name=path.stem, metadata=metadata, notices=notices)
+    # a document that states no title and shows none is named by its running head
+    name = furniture.running_head or path.stem
+    doc = build(pieces, notes, name=name, metadata=metadata, notices=notices)
     if created:
         doc.metadata.setdefault("date", created)
     doc.encoding = "pdf"

@@ -38,6 +38,9 @@ class Furniture:
 
     drop: list[set[int]]  # per page: id() of the lines that are furniture
     labels: list[str]
+    #: The running head most pages carry at their top, when it holds no number (a title,
+    #: not a journal's issue line): what the document calls itself on every page.
+    running_head: str = ""
 
 
 def _margin_lines(lines: list[Line], height: float) -> tuple[list[Line], list[Line]]:
@@ -131,7 +134,22 @@ def find_furniture(
     if not numbers:
         numbers = _stepping(edges)
     labels = _labels(count, numbers, pdf_labels)
-    return Furniture(drop, labels)
+    return Furniture(drop, labels, _running_head(pages, heights, drop))
+
+
+def _running_head(pages: list[list[Line]], heights: list[float], drop: list[set[int]]) -> str:
+    heads: Counter[str] = Counter()
+    for lines, height, dropped in zip(pages, heights, drop, strict=True):
+        tops = {
+            " ".join(ln.text.split())
+            for ln in lines
+            if id(ln) in dropped and ln.ny0 >= (1 - MARGIN) * height
+        }
+        heads.update(t for t in tops if len(t) >= 2 and not _DIGITS.search(t))
+    if not heads:
+        return ""
+    text, n = heads.most_common(1)[0]
+    return text if n >= max(2, len(pages) // 2) else ""
 
 
 def _stepping(edges: list[tuple[int, str, int | None]]) -> list[tuple[int, str, int | None]]:
