@@ -175,8 +175,11 @@ class PdfWriter:
             self.gap(4)
         elif kind == "meta":
             self.gap(6)
+            tokens = _block_tokens(block, MINCHO, META, self.notes)
             rows = len(
-                _wrap(_block_tokens(block, MINCHO, META, self.notes), self.right - self.left)
+                _wrap_count(tokens, self.ragged)
+                if self.ragged
+                else _wrap(tokens, self.right - self.left)
             )
             if not self.room(rows * META * 1.55, []):
                 self.new_page()  # a caption is never split across pages

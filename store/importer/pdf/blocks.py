@@ -323,7 +323,7 @@ class Builder:
             and (
                 self._full(cur.last)
                 or self._unfinished(cur.last)
-                or (not ends_sentence(cur.last.text) and self._pushed(cur.last, text))
+                or self._pushed(cur.last, text)  # nearly full: the next word did not fit
             )
             and gap_ok
             and abs(cur.size - ln.size) < 0.12 * ln.size
