@@ -14,7 +14,8 @@ Styles (``STYLES``):
 
 Fields the metadata leaves empty are omitted with their punctuation: nothing is invented. The
 quote is base text; readings are added only when the caller passes them, as ``｜漢字《かんじ》``.
-Every piece is stripped of control characters, so a citation can go to a terminal safely.
+Every piece is stripped of control characters (``store.terminal_safe``), so a citation can go to
+a terminal or a clipboard safely.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from store.importer.sanitize import sanitize
 from store.model import Document
+from store.terminal_safe import clean_line as clean
+from store.terminal_safe import strip_controls
 
 STYLES = ("ja", "sist02", "en")
 
@@ -76,16 +78,6 @@ class Locator:
         while chain and title and chain[0] == clean(title):
             chain.pop(0)
         return cls(tuple(h for h in chain if h), page)
-
-
-def clean(text: str) -> str:
-    """One line of printable text: escape sequences and control characters removed."""
-    return safe_text(text).replace("\n", " ").replace("\t", " ").strip()
-
-
-def safe_text(text: str) -> str:
-    """``text`` with escape sequences and control characters (but not newlines) removed."""
-    return sanitize(text)[0]
 
 
 def locator_for(document: Document, start: int, *, title: str = "", page: str = "") -> Locator:
@@ -280,7 +272,7 @@ def format_quote(
 ) -> str:
     """The quote as it is cited: 「…」 (inner 「」 become 『』) or "…" for English."""
     text = with_readings(quote, readings) if readings else quote
-    text = safe_text(text).strip()
+    text = strip_controls(text)[0].strip()
     if style == "en":
         return f"“{text}”"
     return "「" + text.replace("「", "『").replace("」", "』") + "」"

@@ -122,9 +122,9 @@ def test_control_characters_are_escaped_in_json(tmp_path: Path) -> None:
 
 
 def test_control_characters_never_reach_a_terminal() -> None:
-    from tui.commands.furigana import _CONTROLS
+    from store.terminal_safe import safe_text  # the gate the command uses on a terminal
 
-    shown = "漢\x1b[31m字\x07\n".translate(_CONTROLS)
+    shown = safe_text("漢\x1b[31m字\x07\n")
     assert "\x1b" not in shown and "\x07" not in shown and shown.endswith("\n")
 
 

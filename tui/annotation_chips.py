@@ -6,7 +6,7 @@ the reader's highlight backgrounds (``reader.tcss``), so a colour looks the same
 
 from __future__ import annotations
 
-from store.citation import clean
+from store.terminal_safe import safe_line
 
 #: Store colour key -> the reader's highlight style name (``reader--highlight-<name>``).
 READER_STYLE: dict[str, str] = {
@@ -35,7 +35,7 @@ def excerpt(text: str, limit: int = 40) -> str:
     """One line of ``text`` cut to ``limit`` cells (ASCII ``...``: no ambiguous-width ``…``)."""
     from tui.layout.cells import char_width
 
-    flat = " ".join(clean(text).split())
+    flat = " ".join(safe_line(text).split())
     out, used = [], 0
     for ch in flat:
         w = char_width(ch)

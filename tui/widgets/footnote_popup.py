@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from store.model import Block, Document, Footnote, Ruby
-from tui.layout.cells import safe_text
+from store.terminal_safe import safe_line
 
 
 class _Readings:
@@ -56,7 +56,7 @@ class FootnotePopup(ModalScreen[None]):
         from tui.widgets.reader import ReaderView
 
         with Vertical(id="footnote-box"):
-            yield Label(f"Footnote {safe_text(self.note.id)}", id="footnote-title", markup=False)
+            yield Label(f"Footnote {safe_line(self.note.id)}", id="footnote-title", markup=False)
             yield ReaderView(id="footnote-text")
             yield Label("Escape closes · j/k scroll", id="footnote-hint")
 
