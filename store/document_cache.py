@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from store.files import open_regular
 from store.importer import import_file
 from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
 
@@ -47,7 +48,7 @@ def cache_key(path: Path) -> str | None:
     """Content hash of ``path`` plus the code version; None when the file cannot be read."""
     h = hashlib.sha256(_code_version().encode())
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             while chunk := fh.read(_CHUNK):
                 h.update(chunk)
     except OSError:
@@ -118,7 +119,7 @@ def decode(data: dict[str, Any]) -> Document:
 def _load(path: Path) -> Document | None:
     try:
         return decode(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
 

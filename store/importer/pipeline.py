@@ -11,13 +11,15 @@ from store.importer.footnotes import assign_ids, link_markers
 from store.importer.inline import parse_inline
 from store.importer.sanitize import sanitize
 from store.model import Block, Document, Footnote
+from store.terminal_safe import clean_line
 
 
 def import_file(path: str | Path) -> Document:
     """Import one file; raises :class:`ImportFailed` with a one-line message naming it."""
     path = Path(path)
     lines, encoding = read_lines(str(path))
-    doc = import_lines(lines, name=path.stem, suffix=path.suffix or ".txt")
+    # The file name is a title of last resort: no escape sequence or undecodable byte in it.
+    doc = import_lines(lines, name=clean_line(path.stem), suffix=path.suffix or ".txt")
     doc.encoding = encoding
     if encoding not in ("utf-8", "utf-8-sig"):
         doc.notices.insert(0, f"decoded as {encoding}")
