@@ -17,19 +17,26 @@ from store.annotations.repository import Repository
 from store.citation import Locator, format_citation, format_source, locator_for
 from store.document_cache import load_document
 from store.importer import ImportFailed
-from store.library import DocMeta, doc_key, metadata_for, path_for_key
+from store.library import DocMeta, NotInLibrary, doc_key, metadata_for, path_for_key
 from store.model import Document
 
 
 def source_meta(repo: Repository, key: str) -> DocMeta:
     """Metadata for citing ``key``: the library's (with the user's), else the imported title."""
     # The user's record (also when the library's hook is not installed) replaces the bundled one.
-    meta = load_user_metadata(key, repo) or metadata_for(path_for_key(key))
+    meta = load_user_metadata(key, repo) or _library_meta(key)
     if not meta.title:
         state = repo.file_state(key) or {}
         title = state.get("title") or Path(key.split(":", 1)[-1]).stem
         meta = replace(meta, title=title, title_supplied=True)
     return meta
+
+
+def _library_meta(key: str) -> DocMeta:
+    try:
+        return metadata_for(path_for_key(key))
+    except NotInLibrary:
+        return DocMeta()
 
 
 def open_document(path: str | Path) -> tuple[str, Document]:
@@ -45,16 +52,26 @@ def refresh(
         return []
     if document is None:
         document = load_document(path)
-    changed = repo.reanchor(key, document)
+    changed = repo.reanchor(key, document) if repo.may_have_annotations(key) else []
     repo.remember_file(key, path, document.content_hash, document.title)
     return changed
 
 
 def refresh_all(repo: Repository, keys: list[str] | None = None) -> list[str]:
-    """Refresh every annotated document; returns one-line messages for the user."""
+    """Refresh every annotated document; returns one-line messages for the user.
+
+    Without ``keys``, a file outside the library is read only if it was opened or annotated
+    here: a path that arrived in an imported file is not read until the user opens it.
+    """
     messages = []
     for key in keys if keys is not None else repo.documents():
-        path = path_for_key(key)
+        try:
+            path = path_for_key(key)
+        except NotInLibrary:
+            continue  # refused at import; an older store may still hold one
+        outside = not key.startswith(("seed:", "lib:"))
+        if keys is None and outside and "mtime_ns" not in (repo.file_state(key) or {}):
+            continue
         if not path.is_file():
             continue  # gone or moved: its annotations stay as they are, listed
         try:
