@@ -20,6 +20,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import get_current_worker
@@ -27,6 +28,7 @@ from textual.worker import get_current_worker
 from store import positions
 from store.library import DocMeta, LibraryEntry, doc_key, list_library, metadata_for
 from store.model import Block, Document
+from store.terminal_safe import safe_line, safe_text
 from tui import keymap as keymaps
 from tui.annotations_ui import AnnotationsController
 from tui.screens.help import HelpScreen
@@ -116,10 +118,11 @@ def import_document(path: Path) -> Document:
 
 def import_error_text(exc: BaseException, path: Path) -> str:
     """One line for a failed import, naming the file once (``ImportFailed`` already does)."""
+    from store.files import shown
     from store.importer import ImportFailed
 
     text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if isinstance(exc, ImportFailed) else f"{path.name}: {text}"
+    return text if isinstance(exc, ImportFailed) else f"{shown(path.name)}: {text}"
 
 
 def shiori_commands() -> type[Any]:
@@ -157,6 +160,8 @@ class ShioriApp(App[None]):
     def __init__(self, opened: OpenedFile | None = None) -> None:
         super().__init__()
         self._opened = opened
+        #: The unhandled exception that ended the app, if one did (``run_app`` reports it).
+        self.crash: BaseException | None = None
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._paths: dict[str, Path] = {}
         #: Library titles (metadata) by key; the header prefers them to the imported title.
@@ -446,6 +451,33 @@ class ShioriApp(App[None]):
         self._flush_position()
         super().exit(*args, **kwargs)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast (widgets' too: theirs come here) goes through the terminal gate, as
+        plain text: a file name, a note or an error message can neither reach the terminal
+        raw nor be read as markup."""
+        super().notify(
+            safe_text(message),
+            title=safe_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def _fatal_error(self) -> None:
+        """An unhandled exception ends the app: ``run_app`` reports it in one line and exits
+        non-zero (instead of Textual's full traceback on the terminal)."""
+        self.crash = self._exception or sys.exc_info()[1] or RuntimeError("unknown error")
+        self.bell()
+        self._close_messages_no_wait()
+
     # Panes ----------------------------------------------------------------------------------
 
     def fit_panes_to_width(self, width: int) -> None:
@@ -585,15 +617,24 @@ def declared_binding_ids() -> set[str]:
 
 
 def run_app(file: str | None) -> int:
-    """``shiori [FILE]``: import FILE first (errors: one line, exit 2), then run the app."""
+    """``shiori [FILE]``: import FILE first (errors: one line, exit 2), then run the app.
+
+    An unhandled exception in the app ends it with one line on stderr (the traceback goes to
+    the crash report) and exit status 70, never 0."""
+    from store.files import absolute
+    from tui.cli import CRASHED
+    from tui.commands._io import crash_line, fail
+
     opened = None
     if file is not None:
         path = Path(file).expanduser()
         try:
             document = import_document(path)
         except Exception as exc:
-            print(f"shiori: {import_error_text(exc, path)}", file=sys.stderr)
-            return 2
-        opened = OpenedFile(path.resolve(), document)
-    ShioriApp(opened).run()
-    return 0
+            return fail("shiori", import_error_text(exc, path), 2)
+        opened = OpenedFile(absolute(path), document)
+    app = ShioriApp(opened)
+    app.run()
+    if app.crash is not None:
+        return fail("shiori", crash_line(app.crash), CRASHED)
+    return app.return_code or 0

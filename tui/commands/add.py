@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import filecmp
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
 from store import paths
+from store.files import FileProblem, describe, open_regular, shown
 from store.library import DOCUMENT_SUFFIXES
+from store.terminal_safe import safe_line
+from tui.commands._io import fail, say
+
+PROG = "shiori add"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -37,9 +40,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def _copy_atomically(source: Path, target: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
     try:
-        shutil.copyfile(source, tmp)
+        with os.fdopen(fd, "wb") as dst, open_regular(source) as src:
+            shutil.copyfileobj(src, dst, 1 << 20)
+            dst.flush()
+            os.fsync(dst.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -56,22 +61,32 @@ def add_file(source: Path, library: Path, *, replace: bool = False) -> str:
     except ImportFailed as exc:
         raise ValueError(" ".join(str(exc).split())) from None
     if not document.blocks:
-        raise ValueError(f"{source}: no text to read")
+        raise ValueError(f"{shown(source)}: no text to read")
     if source.suffix.lower() not in DOCUMENT_SUFFIXES:
         kinds = ", ".join(sorted(DOCUMENT_SUFFIXES))
-        raise ValueError(f"{source}: the library lists only {kinds} files")
+        raise ValueError(f"{shown(source)}: the library lists only {kinds} files")
     target = library / source.name
     if target.exists():
-        if filecmp.cmp(source, target, shallow=False):
-            return f"{source.name}: already in the library"
+        if _same_bytes(source, target):
+            return f"{shown(source.name)}: already in the library"
         if not replace:
             raise ValueError(
-                f"{source}: a different {source.name} is already in the library "
+                f"{shown(source)}: a different {shown(source.name)} is already in the library "
                 "(rename the file, or use --replace)"
             )
     _copy_atomically(source, target)
     title = " ".join(document.title.split()) or source.stem
-    return f"added {source.name} ({title})"
+    return f"added {shown(source.name)} ({safe_line(title)})"
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    with open_regular(a) as fa, open_regular(b) as fb:
+        while True:
+            ca, cb = fa.read(1 << 20), fb.read(1 << 20)
+            if ca != cb:
+                return False
+            if not ca:
+                return True
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,11 +94,11 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for name in args.files:
         try:
-            print(add_file(Path(name), library, replace=args.replace))
-        except ValueError as exc:
-            print(f"shiori add: {exc}", file=sys.stderr)
+            say(add_file(Path(name), library, replace=args.replace))
+        except (ValueError, FileProblem) as exc:
+            fail(PROG, str(exc))
             failed += 1
         except OSError as exc:
-            print(f"shiori add: {name}: {exc.strerror or exc}", file=sys.stderr)
+            fail(PROG, f"{shown(name)}: {describe(exc)}")
             failed += 1
     return 2 if failed else 0

@@ -3,8 +3,9 @@
 The contract is in shared/DESIGN.md §2. Input is checked to be UTF-8 before anything is written
 (exit 2 with a one-line error otherwise), spooled to a temporary file when it comes from stdin,
 and then analysed in batches of whole lines, so memory stays flat however large the input.
-When stdout is a terminal, control characters from the document are shown as symbols (␛)
-instead of being written raw; in a pipe the output is exact.
+When stdout is a terminal, control characters from the document are shown as symbols (␛, the
+terminal gate ``store.terminal_safe``) instead of being written raw; in a pipe the output is
+exact. A FIFO or device named as FILE is refused (``store.files``), never waited on.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from typing import IO, BinaryIO
+
+from store.terminal_safe import safe_text
 
 FORMATS = ("json", "aozora", "html", "text")
 #: Characters per analysis batch (whole lines; Sudachi itself is fed at most ~40 KB per call).
@@ -68,9 +71,11 @@ def _open_input(name: str) -> IO[bytes]:
             raise
         spool.seek(0)
         return spool
-    with open(name, "rb") as fh:
+    from store.files import open_regular
+
+    with open_regular(name) as fh:  # a FIFO or a device is refused, not waited on
         _validate(fh)
-    return open(name, "rb")  # noqa: SIM115 (returned open)
+    return open_regular(name)
 
 
 def _check(
@@ -99,11 +104,6 @@ def _batches(stream: IO[bytes]) -> Iterator[str]:
         yield "".join(buf)
 
 
-_CONTROLS = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)}
-_CONTROLS[0x7F] = 0x2421
-_CONTROLS.update({c: 0xFFFD for c in range(0x80, 0xA0)})
-
-
 def _render(segments: list[tuple[str, str | None]], fmt: str) -> str:
     if fmt == "aozora":
         return "".join(f"｜{s}《{r}》" if r else s for s, r in segments)
@@ -116,16 +116,18 @@ def _render(segments: list[tuple[str, str | None]], fmt: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from store.files import FileProblem, describe, shown
     from store.japanese.readings import Annotator, segments_from_readings
+    from tui.commands._io import fail
 
     try:
         stream = _open_input(args.file)
     except InputError as e:
-        print(f"shiori furigana: {args.file}: {e}", file=sys.stderr)
-        return 2
+        return fail("shiori furigana", f"{shown(args.file)}: {e}", 2)
+    except FileProblem as e:
+        return fail("shiori furigana", f"cannot read {e}", 2)
     except OSError as e:
-        print(f"shiori furigana: cannot read {args.file}: {e.strerror or e}", file=sys.stderr)
-        return 2
+        return fail("shiori furigana", f"cannot read {shown(args.file)}: {describe(e)}", 2)
 
     # UTF-8 whatever the locale says: the contract is UTF-8 JSON.
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
@@ -144,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
                     first = False
                 continue
             rendered = _render(segments, args.format)
-            out.write(rendered if raw else rendered.translate(_CONTROLS))
+            out.write(rendered if raw else safe_text(rendered))
     if args.format == "json":
         out.write("]\n")
     out.flush()
