@@ -118,5 +118,5 @@ def absolute(path: str | os.PathLike[str]) -> Path:
     path = Path(path).expanduser()
     try:
         return path.resolve()
-    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+    except (OSError, RuntimeError, ValueError):  # a symlink loop (Python < 3.13), a NUL
         return Path(os.path.abspath(path))

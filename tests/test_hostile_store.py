@@ -366,7 +366,7 @@ def test_the_streamed_order_is_the_loaded_order(tmp_path: Path) -> None:
     repo.db.storage.compact()
     repo.create("seed:a.txt", DOC, *span("安全保障"))  # in the journal only
     repo.close()
-    streamed = Repository(path)
+    streamed = Repository(path, stream=True)
     assert not streamed.db.storage.is_loaded(ANNOTATIONS)
     order = [(a.doc, a.start) for a in streamed.iter()]
     streamed.db.storage.table_data(ANNOTATIONS)  # load it whole

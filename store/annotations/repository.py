@@ -127,8 +127,18 @@ def _later_than(stamp: str) -> str:
 class Repository:
     """One open annotation database. Cheap to share; safe across threads and processes."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False):
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        readonly: bool = False,
+        stream: bool = False,
+    ):
+        """``stream``: a one-shot reader (a command) — listings stream the table from the file
+        instead of loading it, so memory stays flat; the app, which lists again and again,
+        loads it once (the default)."""
         self.path = Path(path) if path is not None else paths.annotations_db()
+        self._stream = stream
         self.db: ShioriDB = open_db(
             self.path, readonly=readonly, tail=TailSpec(ANNOTATIONS, ORDER, reading_order)
         )
@@ -209,8 +219,8 @@ class Repository:
         """Matching annotations in reading order (by document, then position), one at a time.
 
         ``text`` matches case-insensitively in the quote, the note, the tags and the original
-        quote, so orphans stay findable. Streamed from the file when the table has not been
-        loaded: memory stays flat however many annotations there are.
+        quote, so orphans stay findable. With ``stream`` (and the table not loaded yet) the
+        records come from the file one at a time: memory stays flat however many there are.
         """
         color_key = self.resolve_color(color) if color else None
         needle = text.casefold() if text else None
@@ -229,7 +239,7 @@ class Repository:
 
         storage = self.db.storage
         try:
-            if storage.is_loaded(ANNOTATIONS):
+            if not self._stream or storage.is_loaded(ANNOTATIONS):
                 found = []
                 for key, rec in list(storage.table_data(ANNOTATIONS).items()):
                     if doc is not None and rec.get("doc") != doc:

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.file)
     repo = None
     try:
-        repo = Repository()
+        repo = Repository(stream=True)
         refresh(repo, key, path, document)  # re-anchor older annotations if the file changed
         ann = repo.create(
             key, document, start, end, color=args.color, note=args.note, tags=args.tag

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     install_metadata_hook()
     repo = None
     try:
-        repo = Repository(readonly=args.action in ("tags",))
+        repo = Repository(readonly=args.action in ("tags",), stream=True)
         action = {
             "list": _list,
             "export": _export,

@@ -5,7 +5,8 @@ The contract is in shared/DESIGN.md §2. Input is checked to be UTF-8 before any
 and then analysed in batches of whole lines, so memory stays flat however large the input.
 When stdout is a terminal, control characters from the document are shown as symbols (␛, the
 terminal gate ``store.terminal_safe``) instead of being written raw; in a pipe the output is
-exact. A FIFO or device named as FILE is refused (``store.files``), never waited on.
+exact. JSON is both: every such character is a ``\\u`` escape. A FIFO or device named as FILE
+is refused (``store.files``), never waited on.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import tempfile
 from collections.abc import Iterator
 from typing import IO, BinaryIO
 
-from store.terminal_safe import safe_text
+from store.terminal_safe import escape_json, safe_text
 
 FORMATS = ("json", "aozora", "html", "text")
 #: Characters per analysis batch (whole lines; Sudachi itself is fed at most ~40 KB per call).
@@ -141,7 +142,8 @@ def run(args: argparse.Namespace) -> int:
             segments = segments_from_readings(batch, annotator.readings(batch))
             if args.format == "json":
                 if segments:
-                    body = json.dumps(segments, ensure_ascii=False, separators=(",", ":"))[1:-1]
+                    body = json.dumps(segments, ensure_ascii=False, separators=(",", ":"))
+                    body = escape_json(body)[1:-1]  # exact, and printable anywhere
                     out.write(body if first else "," + body)
                     first = False
                 continue
