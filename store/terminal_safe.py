@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 #: C0 controls except tab and newline, DEL and the C1 controls.
@@ -76,29 +77,59 @@ def display_char(ch: str) -> str:
     return ch
 
 
-_ASCII_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+class _Table(dict[int, str]):
+    """A ``str.translate`` table filled on first use of each code point, so translating runs
+    at C speed after the first sight of a character (at most ``_CACHED`` entries are kept)."""
+
+    _CACHED = 1 << 16
+
+    def __init__(self, treat: Callable[[str], str]) -> None:
+        super().__init__()
+        self._treat = treat
+
+    def __missing__(self, code: int) -> str:
+        value = self._treat(chr(code))
+        if len(self) < self._CACHED:
+            self[code] = value
+        return value
+
+
+def _show(ch: str) -> str:
+    return ch if ch in "\n\t" else display_char(ch)
+
+
+#: Code points known safe (ASCII and Latin printables, general punctuation, arrows and symbols,
+#: CJK punctuation, kana, ideographs, full-width forms): text made only of them (and newlines
+#: and tabs) is returned as it is without a look at each character.
+SAFE_RANGES = (
+    "\t\n\x20-\x7e\xa0-\xac\xae-\u0377\u2010-\u2027\u2030-\u205e\u2190-\u23ff"
+    "\u2460-\u27bf\u3000-\u303f\u3041-\u3096\u3099-\u30ff\u3200-\u321e\u3220-\u32ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9f"
+)
+_OUTSIDE_SAFE = re.compile(f"[^{SAFE_RANGES}]")
+
+_SHOW = _Table(_show)
+_LINE = _Table(lambda ch: " " if ch in "\n\t\r" else display_char(ch))
 
 
 def is_safe(text: str) -> bool:
     """True when every code point of ``text`` may be printed as it is (newline and tab too)."""
-    if text.isascii():
-        return _ASCII_UNSAFE.search(text) is None
-    return all(ch in "\n\t" or display_char(ch) == ch for ch in text)
+    return _OUTSIDE_SAFE.search(text) is None or text.translate(_SHOW) == text
 
 
 def safe_text(text: str) -> str:
     """``text`` with every unsafe code point shown by its stand-in; newlines and tabs kept."""
-    if is_safe(text):
+    if _OUTSIDE_SAFE.search(text) is None:
         return text
-    return "".join(ch if ch in "\n\t" else display_char(ch) for ch in text)
+    return text.translate(_SHOW)
 
 
 def safe_line(text: str) -> str:
     """One line to show: newlines, tabs and carriage returns become spaces, the rest as
     :func:`safe_text`."""
-    if text.isascii() and text.isprintable():
+    if _OUTSIDE_SAFE.search(text) is None and "\n" not in text and "\t" not in text:
         return text
-    return "".join(" " if ch in "\n\t\r" else display_char(ch) for ch in text)
+    return text.translate(_LINE)
 
 
 def strip_controls(text: str) -> tuple[str, int]:
@@ -139,16 +170,19 @@ def escape_json(serialised: str) -> str:
     Safe because such code points can only occur inside JSON strings, where an escape means
     the same character (``json.dumps`` already escapes C0 controls).
     """
-    if is_safe(serialised):
+    if _OUTSIDE_SAFE.search(serialised) is None:
         return serialised
-    return "".join(
-        ch if ch in "\n\t" or display_char(ch) == ch else _json_escape(ch) for ch in serialised
-    )
+    return serialised.translate(_JSON)
 
 
 def _json_escape(ch: str) -> str:
+    if ch in "\n\t" or display_char(ch) == ch:
+        return ch
     o = ord(ch)
     if o <= 0xFFFF:
         return f"\\u{o:04x}"
     o -= 0x10000  # outside the BMP: a surrogate pair, as JSON spells it
     return f"\\u{0xD800 + (o >> 10):04x}\\u{0xDC00 + (o & 0x3FF):04x}"
+
+
+_JSON = _Table(_json_escape)

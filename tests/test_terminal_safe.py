@@ -56,3 +56,15 @@ def test_escaped_json_is_printable_and_means_the_same(value: object) -> None:
     printed = escape_json(json.dumps(value, ensure_ascii=False, indent=1))
     assert is_safe(printed)
     assert json.loads(printed) == value
+
+
+def test_the_fast_path_ranges_hold_only_safe_characters() -> None:
+    import re
+
+    from store.terminal_safe import SAFE_RANGES
+
+    fast = re.compile(f"[{SAFE_RANGES}]")
+    for code in range(0x30000):
+        ch = chr(code)
+        if fast.match(ch) and ch not in "\n\t":
+            assert display_char(ch) == ch, hex(code)

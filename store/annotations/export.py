@@ -39,7 +39,7 @@ from store.annotations.repository import Repository, normalise_tags
 from store.annotations.storage import StorageError
 from store.citation import Locator, SourceMeta, format_source
 from store.jsonio import loads
-from store.terminal_safe import escape_json, safe_line
+from store.terminal_safe import escape_json, safe_line, safe_text
 
 FORMAT = "shiori-annotations"
 VERSION = 1
@@ -266,9 +266,8 @@ def write_json(out: TextIO, annotations: Iterable[Annotation]) -> int:
     out.write(f'{{\n  "format": "{FORMAT}",\n  "version": {VERSION},\n')
     out.write(f'  "exported": "{now_iso()}",\n  "annotations": [')
     count = 0
-    for ann in annotations:
-        item = json_text(to_w3c(ann)).replace("\n", "\n    ")
-        out.write(("," if count else "") + "\n    " + item)
+    for ann in annotations:  # one annotation per line (the C encoder: fast at any size)
+        out.write(("," if count else "") + "\n    " + json_text(to_w3c(ann), indent=None))
         count += 1
     out.write("\n  ]\n}\n" if count else "]\n}\n")
     return count
@@ -295,7 +294,7 @@ def csv_cell(value: object) -> str:
     text = str(value)
     if text.startswith(_FORMULA_START):
         text = "'" + text
-    return "".join(ch if ch in "\n\t" else safe_line(ch) for ch in text)
+    return safe_text(text)
 
 
 def write_csv(out: TextIO, annotations: Iterable[Annotation]) -> int:

@@ -26,14 +26,15 @@ def _binary(stream: IO[str]) -> IO[bytes] | None:
     return getattr(stream, "buffer", None)
 
 
-def _write(stream: IO[str], text: str) -> None:
+def _write(stream: IO[str], text: str, *, flush: bool = True) -> None:
     raw = _binary(stream)
     if raw is None:  # a test's StringIO, or a stream someone replaced
         stream.write(text)
         return
     stream.flush()
     raw.write(text.encode("utf-8", "replace"))
-    raw.flush()
+    if flush:
+        raw.flush()
 
 
 def say(text: str = "", *, end: str = "\n") -> None:
@@ -55,8 +56,12 @@ class SafeStdout(io.TextIOBase):
         return True
 
     def write(self, text: str) -> int:
-        _write(sys.stdout, safe_text(text))
+        _write(sys.stdout, safe_text(text), flush=False)
         return len(text)
+
+    def flush(self) -> None:
+        raw = _binary(sys.stdout)
+        (raw or sys.stdout).flush()
 
 
 def text_arg(value: str) -> str:

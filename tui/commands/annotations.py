@@ -108,9 +108,10 @@ def _list(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def
         out.write("[")
         n = -1
         for n, a in enumerate(found):
-            item = json.dumps(a.to_summary(), ensure_ascii=False, indent=1)
+            item = json.dumps(a.to_summary(), ensure_ascii=False)  # one per line: C-fast
             out.write(("," if n else "") + "\n" + escape_json(item))
         out.write("\n]\n" if n >= 0 else "]\n")
+        out.flush()
         return 0
     count = 0
     for a in found:
@@ -133,7 +134,9 @@ def _list(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def
 def _destination(output: str | None) -> Iterator[TextIO]:
     """stdout through the gate, or a file replaced atomically once the export is complete."""
     if not output:
-        yield SafeStdout()
+        out = SafeStdout()
+        yield out
+        out.flush()
         return
     target = Path(output)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
