@@ -11,7 +11,6 @@ trusted blindly.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 import time
@@ -20,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from store import paths
+from store.files import FileProblem, read_regular
+from store.jsonio import dumps_bytes, loads
 
 FILE_NAME = "positions.json"
 SCHEMA_VERSION = 1
@@ -41,12 +42,14 @@ def positions_file() -> Path:
 
 
 def atomic_write_json(path: Path, data: Any) -> None:
-    """Write ``data`` as UTF-8 JSON so readers only ever see the old or the new file."""
+    """Write ``data`` as UTF-8 JSON so readers only ever see the old or the new file (0600; a
+    key holding a file name that is not UTF-8 is written as ``\\udcxx`` escapes)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(dumps_bytes(data, indent=1))
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -56,22 +59,50 @@ def atomic_write_json(path: Path, data: Any) -> None:
         raise
 
 
+#: One-line notices about damaged files moved aside (the app shows and clears them).
+notices: list[str] = []
+#: A temp file older than this was left by a writer that died (a write takes milliseconds).
+STALE_TEMP_SECONDS = 600
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Temp files of writes that were killed are removed (never one a live writer may own)."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if now - tmp.stat().st_mtime > STALE_TEMP_SECONDS:
+                    tmp.unlink()
+
+
+def set_aside(path: Path, why: str, note: list[str]) -> None:
+    """Move a damaged preference file aside as ``<name>.damaged`` and say so in one line."""
+    aside = path.with_name(path.name + ".damaged")
+    try:
+        os.replace(path, aside)
+    except OSError:
+        note.append(f"{path.name} is damaged ({why}); it is ignored")
+        return
+    note.append(f"{path.name} was damaged ({why}); moved to {aside.name}, starting afresh")
+
+
 def _load(path: Path) -> dict[str, Any]:
     """The stored table, or an empty one; a damaged file is kept aside as ``*.damaged``."""
     empty: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "last": None, "documents": {}}
     try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        raw = read_regular(path, limit=64 << 20)
+    except FileProblem as exc:
+        if exc.why != "no such file":
+            notices.append(f"{path.name}: cannot read ({exc.why}); positions are not restored")
         return empty
     except OSError:
         return empty
     try:
-        data = json.loads(raw)
+        data = loads(raw)
         if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
             raise ValueError("not a positions table")
-    except ValueError:
-        with contextlib.suppress(OSError):
-            os.replace(path, path.with_name(path.name + ".damaged"))
+    except ValueError as exc:
+        set_aside(path, str(exc), notices)
         return empty
     return data
 

@@ -233,6 +233,7 @@ class ShioriApp(App[None]):
             self._titles[entry.key] = entry.meta.title
         tree.set_entries(entries)
         last = positions.last_read()
+        self._position_notices()
         if last in self._paths:
             self.open_document(last, self._paths[last])
         else:
@@ -373,6 +374,7 @@ class ShioriApp(App[None]):
             where: positions.Position | None = positions.Position(block, 0)
         else:
             where = positions.load_position(key)
+            self._position_notices()
         if where is not None:
             where = positions.clamp(where, [len(b.text) for b in doc.blocks])
         self.reader.show(doc, position=(where.block, where.offset) if where else None)
@@ -434,6 +436,11 @@ class ShioriApp(App[None]):
         if self._position_timer is None:
             self._position_timer = self.set_timer(POSITION_SAVE_DELAY, self._flush_position)
 
+    def _position_notices(self) -> None:
+        """A damaged positions file was moved aside: say so once."""
+        while positions.notices:
+            self.notify(positions.notices.pop(0), severity="warning", timeout=8)
+
     def _flush_position(self) -> None:
         if self._position_timer is not None:
             self._position_timer.stop()
@@ -442,6 +449,7 @@ class ShioriApp(App[None]):
         if pending is not None:
             try:
                 positions.save_position(*pending)
+                self._position_notices()
             except OSError as exc:
                 self.notify(
                     f"could not save the reading position: {exc}", severity="warning", markup=False

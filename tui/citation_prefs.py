@@ -9,7 +9,6 @@ sequence wrapped for passthrough too (so it works with ``set-clipboard on`` or w
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,8 @@ from typing import Any
 from store import paths
 from store.citation import STYLES
 from store.clipboard import in_tmux, osc52_sequence
+from store.files import read_regular
+from store.jsonio import loads
 
 STYLE_NAMES: dict[str, str] = {"ja": "Japanese", "sist02": "SIST 02", "en": "English"}
 PREFS_FILE = "citation.json"
@@ -34,8 +35,8 @@ class CitationPrefs:
     @classmethod
     def load(cls) -> CitationPrefs:
         try:
-            data = json.loads((paths.config_dir() / PREFS_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = loads(read_regular(paths.config_dir() / PREFS_FILE, limit=1 << 20))
+        except (OSError, ValueError):  # missing, not a file, not JSON, nested too deep
             return cls()
         if not isinstance(data, dict):
             return cls()

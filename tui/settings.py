@@ -1,18 +1,20 @@
 """Choices the app remembers between runs (theme, furigana mode), in ``settings.json``.
 
 Written by the app itself (the user edits ``keymap.toml``, not this), atomically, under
-``store.paths.config_dir()``. A damaged or hand-mangled file gives a one-line notice and the
-defaults; it is left in place so nothing the user wrote is lost until the next save.
+``store.paths.config_dir()``. A file that is not JSON (or nested too deeply to read) is moved
+aside as ``settings.json.damaged`` with a one-line notice and the defaults are used; one of
+the wrong shape gives a notice and the defaults.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from store import paths
-from store.positions import atomic_write_json
+from store.files import FileProblem, read_regular
+from store.jsonio import loads
+from store.positions import atomic_write_json, set_aside
 
 FILE_NAME = "settings.json"
 
@@ -33,11 +35,17 @@ def load_settings() -> tuple[Settings, str | None]:
     """The saved settings and a one-line notice when the file could not be used."""
     path = settings_file()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Settings(), None
-    except (OSError, ValueError) as exc:
+        data = loads(read_regular(path, limit=1 << 20))
+    except FileProblem as exc:
+        if exc.why == "no such file":
+            return Settings(), None
+        return Settings(), f"{path.name}: cannot read ({exc.why}); using defaults"
+    except OSError as exc:
         return Settings(), f"{path.name} unreadable ({type(exc).__name__}); using defaults"
+    except ValueError as exc:
+        notice: list[str] = []
+        set_aside(path, str(exc), notice)
+        return Settings(), notice[0]
     if not isinstance(data, dict):
         return Settings(), f"{path.name} is not a JSON object; using defaults"
     values = {}
