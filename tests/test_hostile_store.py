@@ -372,3 +372,72 @@ def test_the_streamed_order_is_the_loaded_order(tmp_path: Path) -> None:
     streamed.db.storage.table_data(ANNOTATIONS)  # load it whole
     assert [(a.doc, a.start) for a in streamed.list()] == order == sorted(order)
     streamed.close()
+
+
+STREAM_WRITER = textwrap.dedent(
+    """
+    import sys
+    from store.annotations.repository import Repository
+    from store.model import Block, Document
+    doc = Document("t", [Block("paragraph", "強固な日米同盟は、日本の外交及び安全保障の基軸である。" * 4)])
+    repo = Repository(sys.argv[1], stream=True)
+    repo.db.storage.compact_min_bytes = int(sys.argv[2])  # fold often: streamed rewrites
+    prefix, count = sys.argv[3], int(sys.argv[4])
+    for i in range(count):
+        ann = repo.create(f"seed:{prefix}.txt", doc, i % 40, i % 40 + 5, note=f"{prefix}-{i}")
+        print(ann.note, flush=True)
+    repo.close()
+    """
+)
+
+
+def _stream_writer(path: Path, prefix: str, count: int, fold: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", STREAM_WRITER, str(path), str(fold), prefix, str(count)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _notes(path: Path) -> set[str]:
+    repo = Repository(path, stream=True)
+    try:
+        return {a.note for a in repo.iter()}
+    finally:
+        repo.close()
+
+
+def test_two_writers_folding_the_streamed_table_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    procs = [_stream_writer(path, name, 150, fold=4096) for name in ("left", "right")]
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    assert _notes(path) == {f"{n}-{i}" for n in ("left", "right") for i in range(150)}
+    assert len(list(tmp_path.glob("annotations.json.*"))) <= 3  # backups rotate, no debris
+
+
+def test_kill_9_during_streamed_folds_never_loses_an_acknowledged_save(tmp_path: Path) -> None:
+    import random
+
+    path = tmp_path / "annotations.json"
+    rng = random.Random(11)
+    acknowledged: set[str] = set()
+    for round_ in range(12):
+        proc = _stream_writer(path, f"r{round_}", 100_000, fold=rng.choice([2048, 8192]))
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        assert first, proc.stderr.read() if proc.stderr else ""
+        acknowledged.add(first.strip())
+        for _ in range(rng.randrange(1, 60)):  # let it save (and fold) a while, then kill it
+            line = proc.stdout.readline()
+            if line:
+                acknowledged.add(line.strip())
+        proc.kill()
+        out, _ = proc.communicate()
+        acknowledged.update(line.strip() for line in out.splitlines() if line.strip())
+        missing = acknowledged - _notes(path)
+        assert not missing, f"round {round_}: lost {sorted(missing)[:5]}"
+    assert not list(tmp_path.glob(".annotations.json.*.tmp"))  # the last open tidied up
