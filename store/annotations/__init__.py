@@ -3,7 +3,7 @@
 Entry points for the UI and the command line (all headless):
 
 * ``repository.Repository`` / ``default_repository()`` — create, update, delete (+ ``undo``),
-  ``list(doc=, tag=, color=, text=, state=)`` in reading order, ``tags()``, ``orphans()``,
+  ``list(doc=, tag=, color=, text=, state=)`` / ``iter(...)`` in reading order, ``tags()``, ``orphans()``,
   ``reattach()``, ``reanchor()``, ``colors()`` / ``set_color_label()`` /
   ``resolve_color()``, ``notices`` (recoveries to show the user).
 * ``documents`` — ``refresh(repo, key, path, document)`` when a document is opened (re-anchors
@@ -11,6 +11,9 @@ Entry points for the UI and the command line (all headless):
   ``quote_readings`` (readings for a citation, when the user asks).
 * ``metadata`` — ``load_user_metadata`` / ``save_user_metadata`` (the ``m`` form) and
   ``install_metadata_hook()`` so ``store.library.metadata_for`` sees them.
-* ``export`` — ``to_markdown``, ``to_json`` (W3C envelope), ``to_csv``, ``import_json``.
-* ``anchor`` — ``make_anchor``, ``resolve``, ``find_quote``; ``storage`` — the TinyDB storage.
+* ``export`` — ``write_markdown`` / ``write_json`` / ``write_csv`` (streamed, escaped for their
+  format; ``to_*`` give strings), ``import_json`` (validated, batched, reported exactly).
+* ``schema`` — what a valid record is (``annotation_from_record``, ``RecordError``).
+* ``anchor`` — ``make_anchor``, ``resolve``, ``find_quote``; ``storage`` — the TinyDB storage,
+  on the file formats of ``snapshot`` (read in part) and ``journal``.
 """
