@@ -441,3 +441,32 @@ def test_kill_9_during_streamed_folds_never_loses_an_acknowledged_save(tmp_path:
         missing = acknowledged - _notes(path)
         assert not missing, f"round {round_}: lost {sorted(missing)[:5]}"
     assert not list(tmp_path.glob(".annotations.json.*.tmp"))  # the last open tidied up
+
+
+def test_a_large_snapshot_in_the_old_layout_is_rewritten_once(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    fill(path, 5)
+    data = json.loads(path.read_text("utf-8"))
+    record = next(iter(data["annotations"].values()))
+    for i in range(2000):  # > 1 MiB, written as an older Shiori did (no header)
+        data["annotations"][f"old{i:04d}"] = {**record, "id": f"old{i:04d}", "note": "x" * 400}
+    data["_meta"]["schema"].pop("tail", None)
+    data["_meta"]["schema"].pop("layout", None)
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    repo = Repository(path, stream=True)
+    assert len(repo.list()) == 2005 and repo.notices == []
+    repo.close()
+    with open(path, "rb") as fh:
+        head = snapshot.read_head(fh.fileno(), path.stat().st_size)
+    assert head is not None and head.tail is not None and head.tail.count == 2005
+
+
+def test_a_hand_edited_snapshot_is_read_whole_not_treated_as_damage(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    fill(path, 3)
+    text = path.read_text("utf-8").replace('"note":"n1"', '"note":"edited by hand, longer"')
+    path.write_text(text, "utf-8")  # the header's offsets and checksum no longer agree
+    repo = Repository(path)
+    assert repo.notices == [] and "edited by hand, longer" in {a.note for a in repo.list()}
+    assert not list(tmp_path.glob("annotations.json.damaged-*"))
+    repo.close()

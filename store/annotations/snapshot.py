@@ -146,8 +146,9 @@ _META_LINE = re.compile(rb'^ "schema": (\{.*\})$')
 
 
 def read_head(fd: int, size: int) -> Snapshot | None:
-    """The small tables and the tail's description, or None when the file lacks the header
-    (then it must be read whole). Raises :class:`Damaged` when the header itself is broken."""
+    """The small tables and the tail's description, or None when the file lacks a header that
+    agrees with it (an older layout, a hand edit, damage): then it must be read whole, which
+    tells a good file from a damaged one."""
     first = os.pread(fd, 4096, 0)
     lines = first.split(b"\n", 3)
     if len(lines) < 4 or lines[0] != b"{" or lines[1] != f'"{META_TABLE}": {{'.encode():
@@ -171,11 +172,14 @@ def read_head(fd: int, size: int) -> Snapshot | None:
     except (ValueError, KeyError, TypeError):
         return None
     if not 0 < tail.offset <= size or tail.offset + tail.length != size:
-        raise Damaged("its size is not what its header says (cut short, or appended to)")
+        return None
     head = os.pread(fd, tail.offset, 0)
     if not head.endswith(b": {\n"):
-        raise Damaged("its header points into the middle of a table")
-    parsed = parse_all(head + b"}\n}")
+        return None
+    try:
+        parsed = parse_all(head + b"}\n}")
+    except Damaged:
+        return None
     parsed.tables.pop(tail.table, None)
     parsed.tail = tail
     return parsed

@@ -641,6 +641,10 @@ class JournalStorage(Storage):
                     head = None
                 if head is None:
                     tables, seq = self._adopt(snapshot.parse_all(_read_fd(fd, st.st_size)))
+                    # An older layout (or a hand edit): rewrite it once so that the next
+                    # opens read it in part again.
+                    if st.st_size > self.compact_min_bytes:
+                        self._needs_compaction = True
                 else:
                     tables, seq = self._adopt(head)
                     self._tail, self._snap_fd, keep = head.tail, fd, True
