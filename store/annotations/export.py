@@ -326,7 +326,7 @@ def to_csv(annotations: Iterable[Annotation]) -> str:
 
 def _object(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise schema.RecordError(f"{what} is {schema._kind(value)}, not an object")
+        raise schema.wrong_type(value, what, "an object")
     return value
 
 
@@ -336,7 +336,7 @@ def _objects(value: Any, what: str) -> list[dict[str, Any]]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise schema.RecordError(f"{what} is {schema._kind(value)}, not a list")
+        raise schema.wrong_type(value, what, "a list")
     return [_object(v, f"an entry of {what}") for v in value]
 
 

@@ -55,7 +55,7 @@ class RecordError(ValueError):
 
 def text(value: Any, what: str, *, limit: int = MAX_TEXT, required: bool = False) -> str:
     if not isinstance(value, str):
-        raise RecordError(f"{what} is {_kind(value)}, not text")
+        raise wrong_type(value, what, "text")
     if required and not value:
         raise RecordError(f"{what} is empty")
     if len(value) > limit:
@@ -75,7 +75,7 @@ def name(value: Any, what: str, *, required: bool = False) -> str:
 
 def integer(value: Any, what: str, *, low: int = 0, high: int = MAX_OFFSET) -> int:
     if type(value) is not int:
-        raise RecordError(f"{what} is {_kind(value)}, not a whole number")
+        raise wrong_type(value, what, "a whole number")
     if not low <= value <= high:
         raise RecordError(f"{what} ({value}) is out of range")
     return value
@@ -83,7 +83,7 @@ def integer(value: Any, what: str, *, low: int = 0, high: int = MAX_OFFSET) -> i
 
 def names(value: Any, what: str) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise RecordError(f"{what} is {_kind(value)}, not a list")
+        raise wrong_type(value, what, "a list")
     if len(value) > MAX_ITEMS:
         raise RecordError(f"{what} has more than {MAX_ITEMS:,} entries")
     return tuple(name(v, f"an entry of {what}") for v in value)
@@ -107,7 +107,7 @@ def state(value: Any) -> str:
 def doc_key(value: Any, what: str = "the document") -> str:
     """``seed:NAME``, ``lib:NAME`` or a normalised absolute path (see the module docstring)."""
     if not isinstance(value, str) or not value:
-        raise RecordError(f"{what} is {_kind(value)}, not a document key")
+        raise wrong_type(value, what, "a document key")
     if len(value) > MAX_NAME or "\x00" in value:
         raise RecordError(f"{what} is not a document key")
     for prefix in ("seed:", "lib:"):
@@ -124,7 +124,7 @@ def doc_key(value: Any, what: str = "the document") -> str:
 
 def anchor(rec: Any) -> Anchor:
     if not isinstance(rec, dict):
-        raise RecordError(f"the anchor is {_kind(rec)}, not an object")
+        raise wrong_type(rec, "the anchor", "an object")
     start = integer(rec.get("start"), "the start offset")
     end = integer(rec.get("end"), "the end offset")
     if end <= start:
@@ -146,7 +146,7 @@ def anchor(rec: Any) -> Anchor:
 def annotation_from_record(rec: Any, key: str | None = None) -> Annotation:
     """A stored record as an :class:`Annotation`, or :class:`RecordError`."""
     if not isinstance(rec, dict):
-        raise RecordError(f"the record is {_kind(rec)}, not an object")
+        raise wrong_type(rec, "the record", "an object")
     ident = name(rec.get("id"), "the id", required=True)
     if key is not None and ident != key:
         raise RecordError(f"the id {ident!r} is not the record's key {key!r}")
@@ -168,6 +168,13 @@ def annotation_from_record(rec: Any, key: str | None = None) -> Annotation:
 def check_annotation(ann: Annotation) -> Annotation:
     """Every rule above, for an annotation built elsewhere (an import): the same record back."""
     return annotation_from_record(ann.to_record())
+
+
+def wrong_type(value: Any, what: str, expected: str) -> RecordError:
+    """The error for a value of the wrong type (or a missing one), saying which it is."""
+    if value is None:
+        return RecordError(f"{what} is missing")
+    return RecordError(f"{what} is {_kind(value)}, not {expected}")
 
 
 def _kind(value: Any) -> str:
