@@ -1,9 +1,10 @@
 """``python -m benchmarks reader``: whole-process time to the first painted screen, and memory.
 
-Each case runs the real ``shiori`` (``python -m tui.cli FILE``) in a pseudo-terminal of a fixed
-size with ``SHIORI_EXIT_AFTER_PAINT`` set, so the app exits right after the document has
-painted (``first``: as soon as it shows; ``furigana``: once its furigana are drawn too), and
-times from process start to the moment the terminal sees the app leave its screen. The baseline is a minimal Textual app that exits after
+Each case runs the real app in a pseudo-terminal of a fixed size through
+``python -m benchmarks._timed_app first|furigana FILE`` (``shiori FILE``, exiting right after
+the document has painted: ``first`` as soon as it shows, ``furigana`` once its furigana are
+drawn too), and times from process start to the moment the terminal sees the app leave its
+screen. The baseline is a minimal Textual app that exits after
 its first paint, the same way. Peak memory is the child's maximum resident set (``wait4``).
 
 Cases: the largest bundled seed, and a ~1 MB document made by concatenating the seeds (written
@@ -69,7 +70,13 @@ def run_in_pty(argv: list[str], env: dict[str, str], size: tuple[int, int]) -> R
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     start = time.perf_counter()
     proc = subprocess.Popen(
-        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+        argv,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        cwd=Path(__file__).resolve().parents[1],  # where ``benchmarks`` imports from
     )
     os.close(slave)
     status = None
@@ -157,29 +164,30 @@ def main(argv: list[str]) -> int:
         env.pop("TEXTUAL", None)
         big = big_document(tmpdir, int(args.big_mb * 1024 * 1024))
         python = sys.executable
-        shiori = [python, "-m", "tui.cli"]
+        first = [python, "-m", "benchmarks._timed_app", "first"]
+        furigana = [python, "-m", "benchmarks._timed_app", "furigana"]
 
         cases: list[tuple[str, list[str], dict[str, str]]] = [
             ("minimal Textual app", [python, "-c", MINIMAL_APP], env),
             (
                 f"largest seed ({largest.stat().st_size // 1024} KB), first paint",
-                [*shiori, str(largest)],
-                {**env, "SHIORI_EXIT_AFTER_PAINT": "first"},
+                [*first, str(largest)],
+                env,
             ),
             (
                 "largest seed, with furigana",
-                [*shiori, str(largest)],
-                {**env, "SHIORI_EXIT_AFTER_PAINT": "furigana"},
+                [*furigana, str(largest)],
+                env,
             ),
             (
                 f"1 MB document ({big.stat().st_size // 1024} KB), first paint",
-                [*shiori, str(big)],
-                {**env, "SHIORI_EXIT_AFTER_PAINT": "first"},
+                [*first, str(big)],
+                env,
             ),
             (
                 "1 MB document, with furigana",
-                [*shiori, str(big)],
-                {**env, "SHIORI_EXIT_AFTER_PAINT": "furigana"},
+                [*furigana, str(big)],
+                env,
             ),
         ]
         print(f"terminal {cols}x{rows}, {args.runs} timed runs per case (after one warm-up)")
@@ -188,13 +196,13 @@ def main(argv: list[str]) -> int:
         # Rounds of one run per case, so a busy moment on the machine hits every case alike.
         timed: dict[str, list[Run]] = {label: [] for label, _, _ in cases}
         cold_runs: list[Run] = []
-        cold_env = {**env, "SHIORI_EXIT_AFTER_PAINT": "furigana"}
+        cold_env = dict(env)
         for round_no in range(args.runs):
             for label, command, case_env in cases:
                 timed[label].append(run_in_pty(command, case_env, size))
             # A first-ever open: empty furigana cache, so the dictionary loads in the worker.
             cold_env["SHIORI_CACHE_DIR"] = str(tmpdir / f"cold-cache-{round_no}")
-            cold_runs.append(run_in_pty([*shiori, str(largest)], cold_env, size))
+            cold_runs.append(run_in_pty([*furigana, str(largest)], cold_env, size))
         results = {label: median(runs) for label, runs in timed.items()}
         for label, (seconds, peak) in results.items():
             print(f"  {label:<44} median {seconds * 1000:7.0f} ms   peak RSS {peak:6.0f} MB")

@@ -12,10 +12,14 @@ Styles (``STYLES``):
 * ``en`` — English, Chicago-like notes: ``Author, "Title," in Container (Publisher, Date),
   sec. "…", p. ….`` with ``n.d.`` when the source gives no date.
 
-Fields the metadata leaves empty are omitted with their punctuation: nothing is invented. The
-quote is base text; readings are added only when the caller passes them, as ``｜漢字《かんじ》``.
-Every piece is stripped of control characters (``store.terminal_safe``), so a citation can go to
-a terminal or a clipboard safely.
+Fields the metadata leaves empty are omitted with their punctuation: nothing is invented —
+except a title: a work is always named, by :func:`source_meta` (the imported document's title,
+else the file name). The quote is base text; readings are added only when the caller passes
+them, as ``｜漢字《かんじ》``. Every piece is stripped of control characters
+(``store.terminal_safe``), so a citation can go to a terminal or a clipboard safely.
+
+:func:`cite` is the one builder: the reader's ``y``/``Y``, ``shiori cite`` and the Markdown
+export all call it with a :class:`Passage` (from a document, or from a stored annotation).
 """
 
 from __future__ import annotations
@@ -23,9 +27,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Protocol
 
+from store.library import DocMeta
 from store.model import Document
 from store.terminal_safe import clean_line as clean
 from store.terminal_safe import strip_controls
@@ -55,13 +61,20 @@ _MONTHS = [
 class SourceMeta(Protocol):
     """What a citation needs from ``store.library.DocMeta`` (any object with these works)."""
 
-    title: str
-    author: str
-    publisher: str
-    container: str
-    date: str
-    kind: str
-    url: str
+    @property
+    def title(self) -> str: ...
+    @property
+    def author(self) -> str: ...
+    @property
+    def publisher(self) -> str: ...
+    @property
+    def container(self) -> str: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def url(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -80,32 +93,83 @@ class Locator:
         return cls(tuple(h for h in chain if h), page)
 
 
-def locator_for(document: Document, start: int, *, title: str = "", page: str = "") -> Locator:
-    """The headings ``start`` sits under, without a top heading that merely repeats the title.
+def source_meta(meta: DocMeta, key: str, imported_title: str = "") -> DocMeta:
+    """``meta`` with a title: the one rule for a work the metadata does not name.
 
-    ``title`` is the work's bibliographic title; the imported ``document.title`` is used only
-    without one, since import often takes a chapter's first section heading (``1 概観``) as
-    its title, and that heading is a real part of the locator. Same chain as
-    :meth:`Locator.from_section` gives for a stored annotation.
+    The imported document's title (``Document.title``), else the file name without its
+    suffix; ``title_supplied`` marks the title as ours, not the metadata's.
     """
-    block, _ = document.locate(start)
-    return Locator.from_section(
-        [h.text for h in document.section_of(block)], title=title or document.title, page=page
+    if meta.title:
+        return meta
+    title = clean(imported_title) or Path(key.split(":", 1)[-1]).stem
+    return replace(meta, title=title, title_supplied=True)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """What is cited: the quote (base text) and the heading chain it sits under."""
+
+    quote: str
+    section: tuple[str, ...] = ()
+    page: str = ""
+
+    @classmethod
+    def in_document(cls, document: Document, start: int, end: int, *, page: str = "") -> Passage:
+        """``document.base_text[start:end]`` under the headings ``start`` sits under."""
+        block, _ = document.locate(start)
+        section = tuple(h.text for h in document.section_of(block))
+        return cls(document.base_text[start:end], section, page or pages_of(document, start, end))
+
+
+def cite(
+    meta: SourceMeta,
+    passage: Passage,
+    style: str = "ja",
+    *,
+    source_only: bool = False,
+    readings: Sequence[tuple[int, int, str]] | None = None,
+    accessed: dt.date | None = None,
+) -> str:
+    """The citation of ``passage``: the quote and its source (``y``), or the source alone (``Y``).
+
+    The locator is the passage's heading chain without a leading heading that merely repeats
+    the work's title (import often takes a chapter's first heading as the document's title;
+    the rest of the chain is a real part of the locator).
+    """
+    locator = Locator.from_section(passage.section, title=meta.title, page=passage.page)
+    if source_only:
+        return format_source(meta, locator, style, accessed=accessed)
+    return format_citation(
+        meta, passage.quote, locator, style, readings=readings, accessed=accessed
     )
 
 
-def readings_in(document: Document, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The source's own readings (block ruby) inside ``base_text[start:end]``, quote-relative."""
-    out = []
-    for i, block in enumerate(document.blocks):
-        b0 = document.block_starts[i]
-        if b0 > end or b0 + len(block.text) < start:
-            continue
-        for ruby in block.ruby:
-            s, e = b0 + ruby.start, b0 + ruby.end
-            if start <= s and e <= end:
-                out.append((s - start, e - start, ruby.reading))
-    return out
+#: Between the first and last page of a range as a Locator holds it; each style writes its own.
+PAGE_RANGE = "–"
+
+
+def pages_of(document: Document, start: int, end: int | None = None) -> str:
+    """The printed page(s) ``base_text[start:end]`` is on: ``135``, or ``135–136`` when it
+    runs over a page break; "" when the document has no pages."""
+    if not document.pages:
+        return ""
+    first = document.page_at(*document.locate(start)) or ""
+    last = first
+    if end is not None and end > start:
+        last = document.page_at(*document.locate(end - 1)) or first
+    return first if last == first else f"{first}{PAGE_RANGE}{last}"
+
+
+def _page_ja(page: str) -> str:
+    return page.replace(PAGE_RANGE, "-") + "頁"
+
+
+def _page_sist02(page: str) -> str:
+    return "p. " + page.replace(PAGE_RANGE, "-")
+
+
+def _page_en(page: str) -> str:
+    return ("pp. " if PAGE_RANGE in page else "p. ") + page
 
 
 def with_readings(text: str, readings: Sequence[tuple[int, int, str]]) -> str:
@@ -148,10 +212,10 @@ def _date_en(date: str) -> str:
 
 
 def _kind(meta: SourceMeta) -> str:
-    kind = (getattr(meta, "kind", "") or "").casefold()
-    if getattr(meta, "container", ""):
+    kind = (meta.kind or "").casefold()
+    if meta.container:
         return "part"
-    if any(k in kind for k in _WEB_KINDS) or (getattr(meta, "url", "") and not kind):
+    if any(k in kind for k in _WEB_KINDS) or (meta.url and not kind):
         return "web"
     if any(k in kind for k in _BOOK_KINDS):
         return "book"
@@ -159,17 +223,17 @@ def _kind(meta: SourceMeta) -> str:
 
 
 def _fields(meta: SourceMeta) -> tuple[str, str, str, str, str, str]:
-    author = clean(getattr(meta, "author", ""))
-    publisher = clean(getattr(meta, "publisher", ""))
+    author = clean(meta.author)
+    publisher = clean(meta.publisher)
     if publisher == author:
         publisher = ""
     return (
         author,
-        clean(getattr(meta, "title", "")),
-        clean(getattr(meta, "container", "")),
+        clean(meta.title),
+        clean(meta.container),
         publisher,
-        getattr(meta, "date", "") or "",
-        clean(getattr(meta, "url", "")),
+        meta.date or "",
+        clean(meta.url),
     )
 
 
@@ -189,7 +253,7 @@ def _source_ja(meta: SourceMeta, loc: Locator, accessed: dt.date | None) -> str:
     if loc.section:
         tail.append("「" + " ".join(loc.section) + "」")
     if loc.page:
-        tail.append(f"{loc.page}頁")
+        tail.append(_page_ja(loc.page))
     if url:
         day = _today(accessed)
         tail.append(f"{url}（{day.year}年{day.month}月{day.day}日閲覧）")
@@ -215,7 +279,7 @@ def _source_sist02(meta: SourceMeta, loc: Locator, accessed: dt.date | None) -> 
     if loc.section:
         pub = ", ".join(p for p in (pub, "「" + " ".join(loc.section) + "」") if p)
     if loc.page:
-        pub = ", ".join(p for p in (pub, f"p. {loc.page}") if p)
+        pub = ", ".join(p for p in (pub, _page_sist02(loc.page)) if p)
     if pub:
         parts.append(pub)
     text = ". ".join(parts) + "."
@@ -243,7 +307,7 @@ def _source_en(meta: SourceMeta, loc: Locator, accessed: dt.date | None) -> str:
     if loc.section:
         bits.append('sec. "' + " ".join(loc.section) + '"')
     if loc.page:
-        bits.append(f"p. {loc.page}")
+        bits.append(_page_en(loc.page))
     if url:
         bits.append(f"{url} (accessed {_date_en(_today(accessed).isoformat())})")
     text = ""

@@ -1,6 +1,6 @@
 """The copy chain's domain part: try the system clipboard, then the terminal, and say which.
 
-``copy_text`` tries, in order, and reports honestly (DESIGN.md §4):
+``copy_text`` tries, in order, and reports honestly (docs/design/annotations.md):
 
 1. the **system clipboard** through a backend (pyperclip by default). Every failure is caught
    (no xclip/wl-copy, no display, a tool that exits badly). Over SSH without a forwarded
@@ -43,10 +43,6 @@ class CopyResult:
     @property
     def copied(self) -> bool:
         return self.route is Route.CLIPBOARD
-
-    @property
-    def needs_dialog(self) -> bool:
-        return self.route is Route.NONE
 
 
 class ClipboardBackend(Protocol):

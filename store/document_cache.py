@@ -13,10 +13,11 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from store import atomic
 from store.files import open_regular
 from store.importer import import_file
 from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
@@ -36,10 +37,11 @@ def _code_version() -> str:
     if _CODE_VERSION is None:
         h = hashlib.sha256(str(FORMAT).encode())
         here = Path(__file__).resolve().parent
-        sources = sorted((here / "importer").glob("*.py")) + [here / "model.py", Path(__file__)]
+        sources = sorted((here / "importer").rglob("*.py")) + [here / "model.py", Path(__file__)]
         for source in sources:
             with contextlib.suppress(OSError):
-                h.update(source.name.encode() + source.read_bytes())
+                name = source.relative_to(here).as_posix()
+                h.update(name.encode() + source.read_bytes())
         _CODE_VERSION = h.hexdigest()[:16]
     return _CODE_VERSION
 
@@ -124,18 +126,10 @@ def _load(path: Path) -> Document | None:
 
 
 def _save(path: Path, doc: Document) -> None:
-    tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(encode(doc), fh, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
+        atomic.write_json(path, encode(doc), compact=True)
     except OSError:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        return
+        return  # only a cache: the next open imports again
     _prune(path.parent)
 
 
@@ -146,21 +140,24 @@ def _prune(folder: Path) -> None:
             stale.unlink()
 
 
-def load_document(path: str | Path) -> Document:
-    """``import_file(path)``, served from the cache when this exact file was imported before.
+def load_document(
+    path: str | Path, *, progress: Callable[[int, int], None] | None = None
+) -> Document:
+    """``import_file(path)``, served from the cache when this exact file was imported before
+    (``progress`` hears how a long import goes; a cached document needs none).
 
     Raises what ``import_file`` raises (``ImportFailed`` with its one-line message).
     """
     path = Path(path)
     key = cache_key(path) if path.is_file() else None
     if key is None:
-        return import_file(path)
+        return import_file(path, progress=progress)
     cached = _cache_path(key)
     doc = _load(cached) if cached.is_file() else None
     if doc is not None:
         with contextlib.suppress(OSError):
             os.utime(cached)  # recently used: pruned last
     else:
-        doc = import_file(path)
+        doc = import_file(path, progress=progress)
         _save(cached, doc)
     return doc

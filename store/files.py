@@ -46,6 +46,11 @@ class FileProblem(OSError):
         self.path = path
         self.why = why
 
+    @property
+    def missing(self) -> bool:
+        """The file does not exist (for a file that is optional, no problem at all)."""
+        return self.why == _WHY[errno.ENOENT]
+
 
 def shown(path: str | os.PathLike[str] | bytes) -> str:
     """A path as it may be printed: one line, control characters and undecodable bytes as

@@ -8,17 +8,20 @@ and the absolute path for any other file opened directly.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from store import paths
 from store.files import absolute
 
 METADATA_FILE = "library.toml"
 #: File endings the library lists; anything else in the folder is not a document.
-DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+DOCUMENT_SUFFIXES = frozenset(
+    {".txt", ".md", ".markdown", ".text", ".pdf", ".html", ".htm", ".xhtml", ".epub", ".zip"}
+)
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,14 @@ class DocMeta:
     title_supplied: bool = False
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> DocMeta:
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})  # type: ignore[arg-type]
+    def from_dict(cls, data: Mapping[str, object]) -> DocMeta:
+        """From ``library.toml`` or the user's record: a field of the wrong type is left empty."""
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            value = data.get(f.name)
+            if value is not None and type(value) is type(f.default):
+                values[f.name] = value
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -55,9 +63,8 @@ class LibraryEntry:
         return self.meta.title or self.path.stem
 
 
-#: Hook for user-entered metadata (set by the annotations store, which persists it):
-#: ``key -> DocMeta | None``. Kept as a hook so this module does not depend on the database.
-user_metadata_lookup: Callable[[str], DocMeta | None] | None = None
+#: What the user entered for a document (the reader's ``m`` form): ``key -> DocMeta | None``.
+UserMetadata = Callable[[str], DocMeta | None]
 
 
 @cache
@@ -103,22 +110,6 @@ def path_for_key(key: str) -> Path:
     return Path(key)
 
 
-def metadata_for(path: str | Path) -> DocMeta:
-    """What the user entered for the document, else the seed's bundled metadata.
-
-    The metadata form saves every field, so the user's record replaces the bundled one whole:
-    a field the user cleared stays cleared.
-    """
-    key = doc_key(path)
-    if user_metadata_lookup is not None:
-        user = user_metadata_lookup(key)
-        if user is not None:
-            return user
-    if key.startswith("seed:"):
-        return _seed_metadata().get(Path(path).name, DocMeta())
-    return DocMeta()
-
-
 def _documents_in(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -127,16 +118,43 @@ def _documents_in(folder: Path) -> list[Path]:
     )
 
 
-def list_library() -> list[LibraryEntry]:
-    """Seeds first (in their bundled order), then the user's documents by file name."""
-    entries = [
-        LibraryEntry(doc_key(p), p, metadata_for(p), read_only=True)
-        for p in _documents_in(paths.SEEDS_DIR)
-    ]
-    seed_order = list(_seed_metadata())
-    entries.sort(key=lambda e: seed_order.index(e.path.name) if e.path.name in seed_order else 99)
-    entries += [
-        LibraryEntry(doc_key(p), p, metadata_for(p), read_only=False)
-        for p in _documents_in(paths.library_dir())
-    ]
-    return entries
+class Library:
+    """The bundled seeds and the user's folder, and what is known about each document.
+
+    Metadata the user entered is kept in the annotation store, which this module does not
+    know: whoever opens the library passes ``user_metadata`` in
+    (``store.annotations.metadata.user_library`` for the commands, the app's annotations
+    controller for the app). Without it only the seeds' bundled metadata is known.
+    """
+
+    def __init__(self, user_metadata: UserMetadata | None = None) -> None:
+        self._user_metadata = user_metadata
+
+    def metadata(self, key: str) -> DocMeta:
+        """What the user entered for the document ``key``, else the seed's bundled metadata.
+
+        The metadata form saves every field, so the user's record replaces the bundled one
+        whole: a field the user cleared stays cleared.
+        """
+        if self._user_metadata is not None:
+            user = self._user_metadata(key)
+            if user is not None:
+                return user
+        if key.startswith("seed:"):
+            return _seed_metadata().get(key[5:], DocMeta())
+        return DocMeta()
+
+    def entries(self) -> list[LibraryEntry]:
+        """Seeds first (in their bundled order), then the user's documents by file name."""
+        seeds = [
+            LibraryEntry(doc_key(p), p, self.metadata(doc_key(p)), read_only=True)
+            for p in _documents_in(paths.SEEDS_DIR)
+        ]
+        seed_order = list(_seed_metadata())
+        seeds.sort(
+            key=lambda e: seed_order.index(e.path.name) if e.path.name in seed_order else 99
+        )
+        return seeds + [
+            LibraryEntry(doc_key(p), p, self.metadata(doc_key(p)), read_only=False)
+            for p in _documents_in(paths.library_dir())
+        ]

@@ -153,7 +153,7 @@ class Document:
         return chain
 
     def to_json(self) -> dict[str, Any]:
-        """The ``shiori inspect --json`` contract (shared/DESIGN.md §2)."""
+        """The ``shiori inspect --json`` contract (docs/design/contracts.md)."""
         return {
             "title": self.title,
             "blocks": [b.to_json() for b in self.blocks],

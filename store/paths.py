@@ -6,8 +6,8 @@ locations; tests set them so they never touch the user's real files.
 
 from __future__ import annotations
 
+import importlib.resources
 import os
-import sys
 from pathlib import Path
 
 import platformdirs
@@ -15,18 +15,18 @@ import platformdirs
 APP = "shiori"
 
 
-def find_seeds_dir(checkout: Path | None = None, prefix: str | None = None) -> Path:
-    """The bundled library: the checkout's ``seeds/`` (editable install), else the copy a
-    regular install puts under ``<prefix>/share/shiori/seeds``."""
-    beside = (checkout or Path(__file__).resolve().parent.parent) / "seeds"
-    if beside.is_dir():
-        return beside
-    installed = Path(prefix or sys.prefix) / "share" / APP / "seeds"
-    return installed if installed.is_dir() else beside
+def _bundled_seeds() -> Path:
+    """The bundled library: the package data of ``shiori.seeds``, which is the checkout's
+    ``seeds/`` folder in an editable install and a copy inside the installed packages
+    otherwise (wheel, ``pip install --user``, pipx): found the same way by every kind."""
+    root = importlib.resources.files("shiori.seeds")
+    if not isinstance(root, Path):  # a zipped install: nothing on disk to list or open
+        raise RuntimeError(f"Shiori's bundled library is not on disk ({root}); install unpacked")
+    return root
 
 
 #: The bundled library, read-only.
-SEEDS_DIR = find_seeds_dir()
+SEEDS_DIR = _bundled_seeds()
 
 
 def _dir(env: str, default: str) -> Path:

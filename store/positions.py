@@ -1,26 +1,21 @@
 """Where the reader was in each document, so that reopening a document returns there.
 
 One small JSON file under the data dir, keyed by the library's document key
-(``store.library.doc_key``), rewritten atomically (temp file, fsync, ``os.replace``) so a crash
-mid-write leaves the previous version intact. A damaged file is moved aside, never silently
-overwritten. Positions are block/offset pairs (``str`` indices, as everywhere in the model) plus
-the content hash they were taken against, so a changed document can be clamped rather than
-trusted blindly.
+(``store.library.doc_key``), read and written through ``store.preferences``: atomically, so a
+crash mid-write leaves the previous version intact, and a damaged file is moved aside, never
+silently overwritten. Positions are block/offset pairs (``str`` indices, as everywhere in the
+model) plus the content hash they were taken against, so a changed document can be clamped
+rather than trusted blindly.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from store import paths
-from store.files import FileProblem, read_regular
-from store.jsonio import dumps_bytes, loads
+from store import paths, preferences
 
 FILE_NAME = "positions.json"
 SCHEMA_VERSION = 1
@@ -41,70 +36,22 @@ def positions_file() -> Path:
     return paths.data_dir() / FILE_NAME
 
 
-def atomic_write_json(path: Path, data: Any) -> None:
-    """Write ``data`` as UTF-8 JSON so readers only ever see the old or the new file (0600; a
-    key holding a file name that is not UTF-8 is written as ``\\udcxx`` escapes)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temps(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(dumps_bytes(data, indent=1))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+def _is_table(data: dict[str, Any]) -> bool:
+    return isinstance(data.get("documents"), dict)
 
 
-#: One-line notices about damaged files moved aside (the app shows and clears them).
-notices: list[str] = []
-#: A temp file older than this was left by a writer that died (a write takes milliseconds).
-STALE_TEMP_SECONDS = 600
+def _load(path: Path) -> tuple[dict[str, Any], str | None]:
+    """The stored table (an empty one while there is none) and a notice if it was damaged
+    (then kept aside as ``*.damaged``, by ``store.preferences``)."""
+    data, notice = preferences.read_object(path, _is_table)
+    if not data:
+        data = {"schema_version": SCHEMA_VERSION, "last": None, "documents": {}}
+    return data, notice
 
 
-def _remove_stale_temps(path: Path) -> None:
-    """Temp files of writes that were killed are removed (never one a live writer may own)."""
-    now = time.time()
-    with contextlib.suppress(OSError):
-        for tmp in path.parent.glob(f".{path.name}.*.tmp"):
-            with contextlib.suppress(OSError):
-                if now - tmp.stat().st_mtime > STALE_TEMP_SECONDS:
-                    tmp.unlink()
-
-
-def set_aside(path: Path, why: str, note: list[str]) -> None:
-    """Move a damaged preference file aside as ``<name>.damaged`` and say so in one line."""
-    aside = path.with_name(path.name + ".damaged")
-    try:
-        os.replace(path, aside)
-    except OSError:
-        note.append(f"{path.name} is damaged ({why}); it is ignored")
-        return
-    note.append(f"{path.name} was damaged ({why}); moved to {aside.name}, starting afresh")
-
-
-def _load(path: Path) -> dict[str, Any]:
-    """The stored table, or an empty one; a damaged file is kept aside as ``*.damaged``."""
-    empty: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "last": None, "documents": {}}
-    try:
-        raw = read_regular(path, limit=64 << 20)
-    except FileProblem as exc:
-        if exc.why != "no such file":
-            notices.append(f"{path.name}: cannot read ({exc.why}); positions are not restored")
-        return empty
-    except OSError:
-        return empty
-    try:
-        data = loads(raw)
-        if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
-            raise ValueError("not a positions table")
-    except ValueError as exc:
-        set_aside(path, str(exc), notices)
-        return empty
-    return data
+def check() -> str | None:
+    """A one-line notice if the positions file was damaged (the app asks once at start-up)."""
+    return _load(positions_file())[1]
 
 
 def _entry_to_position(entry: object) -> Position | None:
@@ -119,13 +66,13 @@ def _entry_to_position(entry: object) -> Position | None:
 
 def load_position(doc_key: str) -> Position | None:
     """The last saved position in the document known as ``doc_key``, if any."""
-    return _entry_to_position(_load(positions_file())["documents"].get(doc_key))
+    return _entry_to_position(_load(positions_file())[0]["documents"].get(doc_key))
 
 
 def save_position(doc_key: str, position: Position) -> None:
     """Remember ``position`` for ``doc_key`` and mark it as the last document read."""
     path = positions_file()
-    data = _load(path)
+    data, _notice = _load(path)
     documents: dict[str, Any] = data["documents"]
     documents.pop(doc_key, None)  # re-insert so the dict stays in least-recent-first order
     documents[doc_key] = {
@@ -138,12 +85,12 @@ def save_position(doc_key: str, position: Position) -> None:
         documents.pop(next(iter(documents)))
     data["last"] = doc_key
     data["schema_version"] = SCHEMA_VERSION
-    atomic_write_json(path, data)
+    preferences.write_object(path, data)
 
 
 def last_read() -> str | None:
     """The key of the document read most recently, if any."""
-    last = _load(positions_file()).get("last")
+    last = _load(positions_file())[0].get("last")
     return last if isinstance(last, str) else None
 
 

@@ -1,20 +1,44 @@
-"""Every test runs against its own data, cache and config folders, never the user's.
+"""Every test runs against its own data, cache and config folders, never the user's, and as if
+outside SSH and tmux (so the clipboard route does not depend on where the suite runs).
 
-Tests that care set these themselves (monkeypatch wins over this fixture); subprocesses a test
-starts inherit them through the environment.
+Tests need no set-up of their own for this (monkeypatch in a test still wins); subprocesses a
+test starts inherit the folders through the environment. Annotation stores opened through
+``default_repository()`` during a test are closed after it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from store.annotations import repository
 
 
 @pytest.fixture(autouse=True)
 def _isolated_shiori_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> Iterator[None]:
     root: Path = tmp_path_factory.mktemp("shiori-home")
     for name in ("DATA", "CACHE", "CONFIG"):
         monkeypatch.setenv(f"SHIORI_{name}_DIR", str(root / name.lower()))
+    for name in ("SSH_CONNECTION", "SSH_TTY", "SSH_CLIENT", "TMUX"):
+        monkeypatch.delenv(name, raising=False)
+    opened = set(repository._default)
+    yield
+    for path, repo in list(repository._default.items()):
+        if path not in opened:
+            repo.close()
+            del repository._default[path]
+
+
+@pytest.fixture
+def doc_path(tmp_path: Path) -> Path:
+    """A short document of our own (two chapters, the harness's ``TEXT``) outside the library."""
+    from annotations_harness import TEXT
+
+    path = tmp_path / "docs" / "hokubei.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(TEXT, encoding="utf-8")
+    return path

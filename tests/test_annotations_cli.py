@@ -29,20 +29,9 @@ SNIPPET = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _isolated_hooks(monkeypatch) -> None:
-    """The commands install the library's metadata hook and cache repositories: undo both."""
-    import store.annotations.repository as repository
-    import store.library as library
-
-    monkeypatch.setattr(library, "user_metadata_lookup", library.user_metadata_lookup)
-    monkeypatch.setattr(repository, "_default", {})
-
-
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch) -> Path:
-    for name in ("DATA", "CACHE", "CONFIG"):
-        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
+def env(tmp_path: Path) -> Path:
+    """A document of our own (the data folders are the test's own: conftest.py)."""
     doc = tmp_path / "north-america.md"
     doc.write_text(SNIPPET, "utf-8")
     return doc
@@ -216,9 +205,7 @@ def test_annotate_in_a_real_process_is_saved_when_it_exits_and_loads_no_ui(
         "assert not bad, bad\n"
         "sys.exit(rc)\n"
     )
-    run_env = {**os.environ}
-    for name in ("DATA", "CACHE", "CONFIG"):
-        run_env[f"SHIORI_{name}_DIR"] = str(tmp_path / name.lower())
+    run_env = {**os.environ}  # the test's own data folders (conftest.py)
     result = subprocess.run(
         [sys.executable, "-c", code, "annotate", str(env), "--quote", "唯一の同盟国", "--tag", "t"],
         cwd=ROOT, env=run_env, capture_output=True, text=True,

@@ -13,4 +13,4 @@ class _UnreadableStore:
 
 
 def test_unreadable_store_means_no_user_metadata_not_an_error() -> None:
-    assert load_user_metadata("seed:x.txt", _UnreadableStore()) is None  # type: ignore[arg-type]
+    assert load_user_metadata("seed:x.txt", _UnreadableStore()) is None  # type: ignore[arg-type]  # a fake

@@ -6,13 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from store.annotations.metadata import (
-    install_metadata_hook,
-    load_user_metadata,
-    save_user_metadata,
-)
+from store.annotations.metadata import load_user_metadata, save_user_metadata, user_library
 from store.annotations.repository import AnnotationError, Repository
-from store.library import DocMeta, metadata_for
+from store.citation import Passage, cite, source_meta
+from store.library import DocMeta, doc_key
 from store.model import Block, Document
 
 P1 = "現在、国際社会は歴史の転換点にあるといえる。国際社会の分断と対立は深まっている。"
@@ -28,16 +25,6 @@ def make_doc(*paragraphs: str) -> Document:
     blocks += [Block("heading", "カナダ", level=2)]
     blocks += [Block("paragraph", p) for p in paragraphs[2:]]
     return Document("北米", blocks)
-
-
-@pytest.fixture(autouse=True)
-def _isolated_hooks(monkeypatch) -> None:
-    """The commands install the library's metadata hook and cache repositories: undo both."""
-    import store.annotations.repository as repository
-    import store.library as library
-
-    monkeypatch.setattr(library, "user_metadata_lookup", library.user_metadata_lookup)
-    monkeypatch.setattr(repository, "_default", {})
 
 
 @pytest.fixture
@@ -135,41 +122,33 @@ def test_reanchor_moves_orphans_and_reattaches(repo) -> None:
     assert repo.orphans() == []
 
 
-def test_user_metadata_overrides_the_library(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("SHIORI_DATA_DIR", str(tmp_path))
+def test_user_metadata_overrides_the_library(tmp_path: Path) -> None:
     repo = Repository(tmp_path / "annotations.json")
     doc = tmp_path / "paper.txt"
     doc.write_text("本文", "utf-8")
     key = str(doc.resolve())
     assert load_user_metadata(key, repo) is None
+    assert user_library(repo).metadata(doc_key(doc)).title == ""
     save_user_metadata(key, DocMeta(title="論文", author="山田太郎", date="2024-04-01"), repo)
     assert load_user_metadata(key, repo).author == "山田太郎"
-    install_metadata_hook()
-    import store.annotations.repository as r
-
-    monkeypatch.setattr(r, "_default", {tmp_path / "annotations.json": repo})
-    assert metadata_for(doc).title == "論文"
+    assert user_library(repo).metadata(doc_key(doc)).title == "論文"
+    repo.close()
 
 
-def test_citations_for_a_selection_and_for_a_stored_annotation(
-    tmp_path: Path, monkeypatch, repo
-) -> None:
-    from store.annotations.documents import cite_annotation, cite_passage
-
-    monkeypatch.setenv("SHIORI_DATA_DIR", str(tmp_path))
+def test_citations_for_a_selection_and_for_a_stored_annotation(tmp_path: Path, repo) -> None:
     doc = make_doc(P1, P2, P3)
     key = str(tmp_path / "north-america.txt")
     start, end = span(doc, "日米同盟")
-    assert cite_passage(repo, key, doc, start, end) == "「日米同盟」\n「北米」、「概観」。"
-    assert (
-        cite_passage(repo, key, doc, start, end, with_quote=False, style="en")
-        == '"北米," n.d., sec. "概観".'
-    )
+    passage = Passage.in_document(doc, start, end)
+    meta = source_meta(user_library(repo).metadata(key), key, doc.title)
+    assert cite(meta, passage) == "「日米同盟」\n「北米」、「概観」。"
+    assert cite(meta, passage, "en", source_only=True) == '"北米," n.d., sec. "概観".'
     save_user_metadata(
         key, DocMeta(title="北米", author="外務省", container="外交青書2025", date="2025"), repo
     )
     ann = repo.create(key, doc, start, end)
+    meta = source_meta(user_library(repo).metadata(key), key, doc.title)
     assert (
-        cite_annotation(repo, ann)
+        cite(meta, Passage(ann.quote, ann.section))
         == "「日米同盟」\n外務省「北米」『外交青書2025』2025年、「概観」。"
     )

@@ -8,9 +8,10 @@ message and the dialog.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-import test_app_annotations_reader as harness  # type: ignore[import-not-found]
-from test_app_annotations_reader import SENTENCE, TEXT  # type: ignore[import-not-found]
+from annotations_harness import SENTENCE, TEXT
+from pilot_waits import settle
 from textual.widgets import Input, OptionList, TextArea
 
 from store.importer import import_file
@@ -21,7 +22,6 @@ from tui.screens.help import HelpScreen
 from tui.screens.tag_browser import TagBrowserScreen
 from tui.widgets.annotation_list import AnnotationList
 
-_tmp_dirs = harness._tmp_dirs
 SIZE = (170, 40)  # wide enough for the sidebar to be shown
 
 
@@ -29,13 +29,9 @@ def make_app(path: Path) -> ShioriApp:
     return ShioriApp(OpenedFile(path.resolve(), import_file(path)))
 
 
-async def wait_loaded(pilot, app: ShioriApp) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    for _ in range(500):
-        if app.annotations.current is not None and not app.annotations.loading:
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
+async def wait_loaded(pilot: Any, app: ShioriApp) -> None:
+    """The document is shown and its annotations are in."""
+    await settle(pilot, until=lambda: app.annotations.current is not None)
 
 
 async def test_highlight_quit_reopen_find_and_cite(tmp_path: Path) -> None:
@@ -136,12 +132,7 @@ async def test_tag_browser_opens_another_library_document_at_the_passage() -> No
         passages = browser.query_one("#tag-passages", OptionList)
         assert passages.has_focus and passages.highlighted is not None
         await pilot.press("enter")
-        for _ in range(300):
-            if app.current_key == doc_key(second) and not app.annotations.loading:
-                break
-            await pilot.pause(0.01)
-        await pilot.pause()
-        assert app.current_key == doc_key(second)
+        await settle(pilot, until=lambda: app.current_key == doc_key(second))
         reader = app.reader
         assert reader.document.base_text[reader.cursor :].startswith(quote)
         assert len(reader.highlights) == 1

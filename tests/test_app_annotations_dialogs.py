@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import test_app_annotations_reader as harness  # type: ignore[import-not-found]
-from test_app_annotations_reader import (  # type: ignore[import-not-found]
+from annotations_harness import (
     SENTENCE,
     TEXT,
     AnnApp,
     highlight,
-    select,
-    settle,
     sidebar_entries,
 )
+from pilot_waits import select, settle
 from textual.widgets import Input, OptionList
 
 from store.importer import import_file
@@ -22,10 +20,6 @@ from tui.screens.annotate import AnnotateScreen
 from tui.screens.metadata_form import MetadataForm, date_error
 from tui.screens.tag_browser import TagBrowserScreen
 from tui.widgets.annotation_list import AnnotationList
-
-# The harness's fixtures, used here too (the data dirs are autouse).
-_tmp_dirs = harness._tmp_dirs
-doc_path = harness.doc_path
 
 OTHER = """日米首脳会談
 
@@ -42,7 +36,7 @@ async def test_tag_browser_lists_tags_with_counts_and_opens_the_passage(
     other.write_text(OTHER, encoding="utf-8")
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         other_doc = import_file(other)
         quote = "日米同盟を新たな高みへ"
         start = other_doc.base_text.index(quote)
@@ -78,7 +72,7 @@ async def test_tag_browser_lists_tags_with_counts_and_opens_the_passage(
 async def test_metadata_form_saves_and_citations_use_it(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await pilot.press("m")
         form = app.screen
         assert isinstance(form, MetadataForm)
@@ -97,7 +91,7 @@ async def test_metadata_form_saves_and_citations_use_it(doc_path: Path) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, MetadataForm)
         assert app.repo.user_metadata(app.key)["author"] == "外務省"
-        await select(pilot, app, SENTENCE)
+        await select(pilot, SENTENCE)
         await pilot.press("y")
         assert (
             app.clip.text.split("\n")[1]
@@ -113,8 +107,8 @@ def test_date_check() -> None:
 async def test_colours_can_be_named_and_the_name_is_kept(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
-        await select(pilot, app, SENTENCE)
+        await settle(pilot)
+        await select(pilot, SENTENCE)
         await pilot.press("a", "down", "n")
         rename = app.screen.query_one("#rename", Input)
         assert rename.has_focus and rename.value == "疑問"
@@ -147,14 +141,14 @@ async def test_orphans_are_listed_and_reattached_to_a_new_selection(
     )
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         assert app.reader.highlights == []
         entries = sidebar_entries(app)
         assert len(entries) == 1 and SENTENCE[:10] in entries[0] and "not found" in entries[0]
         listing = app.screen_stack[0].query_one(AnnotationList)
         assert "1 orphaned" in str(listing.query_one("#annotation-count").render())
         new = "同盟関係は地域の平和と安定に不可欠である。"
-        await select(pilot, app, new)
+        await select(pilot, new)
         options = listing.query_one("#annotation-options", OptionList)
         options.focus()
         options.highlighted = next(i for i, o in enumerate(options.options) if o.id)
@@ -169,7 +163,7 @@ async def test_orphans_are_listed_and_reattached_to_a_new_selection(
 async def test_list_keys_edit_delete_and_cite_the_chosen_entry(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await highlight(pilot, app, SENTENCE, note="メモ")
         listing = app.screen_stack[0].query_one(AnnotationList)
         options = listing.query_one("#annotation-options", OptionList)

@@ -4,15 +4,15 @@ store, escape sequences in notes, and a snapshot of the highlight dialog."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-import test_app_annotations_reader as harness  # type: ignore[import-not-found]
-from test_app_annotations_reader import (  # type: ignore[import-not-found]
+from annotations_harness import (
     SENTENCE,
     AnnApp,
     highlight,
-    select,
-    settle,
 )
+from pilot_waits import select, settle
+from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
 from store.annotations.repository import Repository
@@ -20,17 +20,16 @@ from tui.annotations_ui import AnnotationKeys
 from tui.screens.annotate import AnnotateScreen, TagSuggester
 from tui.widgets.annotation_list import AnnotationEntries, AnnotationList
 
-_tmp_dirs = harness._tmp_dirs
-doc_path = harness.doc_path
-
 
 def test_every_annotation_binding_has_an_id_and_a_description() -> None:
-    bindings = [*AnnotationKeys.BINDINGS, *AnnotationEntries.BINDINGS]
-    ids = [b.id for b in bindings]  # type: ignore[union-attr]
+    bindings = [
+        b for b in (*AnnotationKeys.BINDINGS, *AnnotationEntries.BINDINGS) if isinstance(b, Binding)
+    ]
+    ids = [b.id for b in bindings]
     assert all(i and i.startswith("annotations.") for i in ids)
     assert len(set(ids)) == len(ids)
-    assert all(b.description for b in bindings)  # type: ignore[union-attr]
-    keys = {b.id: b.key for b in AnnotationKeys.BINDINGS}  # type: ignore[union-attr]
+    assert all(b.description for b in bindings)
+    keys = {b.id: b.key for b in bindings}
     assert keys["annotations.create"] == "a" and keys["annotations.cite"] == "y"
     assert keys["annotations.cite_source"] == "Y" and keys["annotations.tags"] == "T"
 
@@ -38,9 +37,9 @@ def test_every_annotation_binding_has_an_id_and_a_description() -> None:
 async def test_a_remapped_key_works(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         app.set_keymap({"annotations.create": "H"})
-        await select(pilot, app, SENTENCE)
+        await select(pilot, SENTENCE)
         await pilot.press("a")
         assert not isinstance(app.screen, AnnotateScreen)
         await pilot.press("H")
@@ -59,7 +58,7 @@ async def test_tag_suggestions_complete_the_tag_being_typed() -> None:
 async def test_typing_a_tag_and_accepting_the_completion(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await highlight(pilot, app, SENTENCE, tags="日米同盟")
         await highlight(pilot, app, "首脳会談では", "1")
         start = app.document.base_text.index("首脳会談では")
@@ -69,7 +68,7 @@ async def test_typing_a_tag_and_accepting_the_completion(doc_path: Path) -> None
         tags = app.screen.query_one("#tags", Input)
         assert tags.has_focus
         await pilot.press("日")
-        await pilot.pause(0.1)
+        await settle(pilot)  # the suggester runs in a worker and posts its suggestion
         await pilot.press("right")
         assert tags.value == "日米同盟"
         await pilot.press("enter")
@@ -80,7 +79,7 @@ async def test_typing_a_tag_and_accepting_the_completion(doc_path: Path) -> None
 async def test_keys_typed_in_the_filter_are_text_not_commands(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await highlight(pilot, app, SENTENCE)
         app.clip.text = ""
         listing = app.screen_stack[0].query_one(AnnotationList)
@@ -98,7 +97,7 @@ async def test_a_read_only_store_says_so_and_nothing_crashes(
     readonly = Repository(tmp_path / "ro" / "annotations.json", readonly=True)
     app = AnnApp(doc_path, repo=readonly)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await highlight(pilot, app, SENTENCE)
         assert readonly.list() == []
         messages = [n.message for n in app._notifications]
@@ -110,8 +109,8 @@ async def test_a_read_only_store_says_so_and_nothing_crashes(
 async def test_escape_sequences_typed_into_a_note_are_not_kept(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
-        await select(pilot, app, SENTENCE)
+        await settle(pilot)
+        await select(pilot, SENTENCE)
         await pilot.press("a", "1")
         app.screen.query_one("#note", TextArea).text = "危険\x1b]52;c;aGk=\x07な\x1b[31m注"
         await pilot.press("ctrl+s")
@@ -119,13 +118,13 @@ async def test_escape_sequences_typed_into_a_note_are_not_kept(doc_path: Path) -
         assert app.repo.list()[0].note == "危険な注"
 
 
-def test_highlight_dialog_snapshot(doc_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+def test_highlight_dialog_snapshot(doc_path: Path, snap_compare: Any) -> None:
+    async def run_before(pilot: Any) -> None:
         app = pilot.app
-        await settle(pilot, app)
+        await settle(pilot)
         app.reader.furigana_mode = "off"  # the dictionary's readings are not under test here
         await highlight(pilot, app, SENTENCE, "2", note="基軸", tags="日米 安保")
-        await select(pilot, app, "首脳会談では")
+        await select(pilot, "首脳会談では")
         app.clear_notifications()
         await pilot.press("a")
         await pilot.pause()
@@ -136,26 +135,26 @@ def test_highlight_dialog_snapshot(doc_path: Path, snap_compare) -> None:  # typ
 async def test_citation_style_and_readings_are_chosen_and_remembered(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await pilot.press("C", "C")  # ja -> sist02 -> en
-        await select(pilot, app, SENTENCE)
+        await select(pilot, SENTENCE)
         await pilot.press("y")
         quote, source = app.clip.text.split("\n")
         assert quote == f"“{SENTENCE}”"
         assert source.startswith('"第1章 北米," ')
         await pilot.press("C", "R")  # back to ja, with readings
         assert (app.annotations.prefs.style, app.annotations.prefs.readings) == ("ja", True)
-        await select(pilot, app, SENTENCE)
+        await select(pilot, SENTENCE)
         await pilot.press("y")
         assert app.clip.text.startswith("「｜日米《にちべい》｜同盟《どうめい》は")
     again = AnnApp(doc_path)
     assert (again.annotations.prefs.style, again.annotations.prefs.readings) == ("ja", True)
 
 
-def test_tag_browser_snapshot(doc_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+def test_tag_browser_snapshot(doc_path: Path, snap_compare: Any) -> None:
+    async def run_before(pilot: Any) -> None:
         app = pilot.app
-        await settle(pilot, app)
+        await settle(pilot)
         app.reader.furigana_mode = "off"
         await highlight(pilot, app, SENTENCE, "2", note="基軸の意味を確認", tags="日米 安保")
         await highlight(pilot, app, "同盟の抑止力と対処力の強化", "3", tags="日米 防衛")

@@ -1,181 +1,17 @@
-"""Annotations in the reader, driven like a user: highlight, edit, delete, undo, cite, copy.
-
-A small app mounts the real ReaderView and the sidebar under a screen with the annotation keys,
-with a real Repository in a tmp data dir and a fake clipboard.
-"""
+"""Annotations in the reader, driven like a user: highlight, edit, delete, undo, cite, copy
+(in the harness app of ``annotations_harness.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import pytest
-from textual.app import App, ComposeResult
-from textual.containers import Horizontal
+from annotations_harness import SENTENCE, AnnApp, FakeClipboard, highlight, sidebar_entries
+from pilot_waits import select, settle
 from textual.widgets import Input, OptionList, TextArea
 
-from store.annotations.repository import Repository, default_repository
-from store.importer import import_file
-from store.library import doc_key
-from store.model import Document
-from tui.annotations_ui import AnnotationKeys, AnnotationsController
 from tui.screens.annotate import AnnotateScreen, parse_tags
 from tui.screens.citation_dialog import CitationDialog
 from tui.widgets.annotation_list import AnnotationList
-from tui.widgets.reader import ReaderView
-from tui.widgets.sidebar import Sidebar
-
-TCSS = Path(__file__).resolve().parent.parent / "tui" / "styles" / "annotations.tcss"
-
-TEXT = """第1章 北米
-
-1 概観
-
-日米同盟は、日本の安全保障の基軸である。両国は経済安全保障でも協力を深めている。
-
-2 日米関係
-
-首脳会談では、同盟の抑止力と対処力の強化を確認した。
-"""
-SENTENCE = "日米同盟は、日本の安全保障の基軸である。"
-
-
-class FakeClipboard:
-    """A system clipboard that works (``fail`` False) or raises like pyperclip without a tool."""
-
-    name = "fake"
-
-    def __init__(self, fail: bool = False) -> None:
-        self.fail = fail
-        self.text = ""
-
-    def copy(self, text: str) -> None:
-        if self.fail:
-            raise RuntimeError("Pyperclip could not find a copy/paste mechanism for your system.")
-        self.text = text
-
-    def paste(self) -> str:
-        return self.text
-
-
-class AnnScreen(AnnotationKeys):
-    def compose(self) -> ComposeResult:
-        with Horizontal():
-            yield ReaderView(id="reader")
-            yield Sidebar(id="sidebar")
-
-    async def on_mount(self) -> None:
-        await self.app.ready()  # type: ignore[attr-defined]
-
-
-class AnnApp(App[None]):
-    CSS_PATH = str(TCSS)
-
-    def __init__(
-        self,
-        path: Path,
-        *,
-        clipboard: FakeClipboard | None = None,
-        osc52: Any = None,
-        repo: Repository | None = None,
-    ) -> None:
-        super().__init__()
-        self.path = path
-        self.document: Document = import_file(path)
-        self.key = doc_key(path)
-        self.clip = clipboard or FakeClipboard()
-        self.osc52_sent: list[str] = []
-        self.repo = repo or default_repository()
-        self.annotations = AnnotationsController(
-            self, repo=self.repo, clipboard=self.clip, osc52=osc52, env={}
-        )
-        self.opened: list[tuple[str, int | None]] = []
-
-    def get_default_screen(self) -> AnnScreen:
-        return AnnScreen()
-
-    @property
-    def reader(self) -> ReaderView:
-        return self.screen_stack[0].query_one(ReaderView)
-
-    async def ready(self) -> None:
-        await self.annotations.attach()
-        self.show(self.key, self.path, self.document, None)
-
-    def show(self, key: str, path: Path, document: Document, block: int | None) -> None:
-        self.reader.show(document, position=(block, 0) if block is not None else None)
-        self.annotations.document_shown(key, path, document)
-        self.reader.focus()
-
-    def open_document(self, key: str, path: Path, block: int | None = None) -> None:
-        self.opened.append((key, block))
-        self.show(key, path, import_file(path), block)
-
-
-@pytest.fixture(autouse=True)
-def _tmp_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Tmp data dirs; the metadata hook and the repository cache restored afterwards."""
-    import store.annotations.repository as repository
-    import store.library as library
-
-    for name in ("DATA", "CACHE", "CONFIG"):
-        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
-    for name in ("SSH_CONNECTION", "SSH_TTY", "SSH_CLIENT", "TMUX"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(library, "user_metadata_lookup", library.user_metadata_lookup)
-    cache: dict[Any, Repository] = {}
-    monkeypatch.setattr(repository, "_default", cache)
-    yield
-    for repo in cache.values():
-        repo.close()
-
-
-@pytest.fixture
-def doc_path(tmp_path: Path) -> Path:
-    path = tmp_path / "docs" / "hokubei.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(TEXT, encoding="utf-8")
-    return path
-
-
-async def settle(pilot: Any, app: AnnApp) -> None:
-    """Wait until the open document's annotations are loaded (a thread) and drawn."""
-    await pilot.pause()
-    for _ in range(500):
-        if not app.annotations.loading:
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
-
-
-async def select(pilot: Any, app: AnnApp, quote: str) -> None:
-    """Select ``quote`` in the reader the way a user does: move there, v, then extend."""
-    start = app.document.base_text.index(quote)
-    app.reader.goto_offset(start)
-    await pilot.press("v")
-    for _ in range(len(quote) - 1):
-        await pilot.press("l")
-    assert app.reader.selection == (start, start + len(quote))
-
-
-async def highlight(
-    pilot: Any, app: AnnApp, quote: str, color_key: str = "1", note: str = "", tags: str = ""
-) -> None:
-    await select(pilot, app, quote)
-    await pilot.press("a")
-    assert isinstance(app.screen, AnnotateScreen)
-    await pilot.press(color_key)
-    area = app.screen.query_one("#note", TextArea)
-    area.insert(note)
-    app.screen.query_one("#tags", Input).value = tags
-    await pilot.press("ctrl+s")
-    await pilot.pause()
-
-
-def sidebar_entries(app: AnnApp) -> list[str]:
-    options = app.screen_stack[0].query_one("#annotation-options", OptionList)
-    return [str(o.prompt) for o in options.options if o.id]
 
 
 async def test_highlight_with_colour_note_and_tags_is_saved_drawn_and_listed(
@@ -183,7 +19,7 @@ async def test_highlight_with_colour_note_and_tags_is_saved_drawn_and_listed(
 ) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await highlight(pilot, app, SENTENCE, "2", note="基軸とは何か\n要確認", tags="日米 #安保")
         anns = app.repo.list(doc=app.key)
         assert len(anns) == 1
@@ -197,12 +33,16 @@ async def test_highlight_with_colour_note_and_tags_is_saved_drawn_and_listed(
         [entry] = sidebar_entries(app)
         assert "疑問" in entry and "日米同盟は" in entry and "#日米 #安保" in entry
         assert "基軸とは何か" in entry
+        # The list keeps its annotations under a name of its own: Textual's ``_anchored`` (the
+        # flag that pins a widget's scroll to its end) stays a flag.
+        listing = app.annotations.annotation_list()
+        assert listing is not None and listing.is_anchored is False
 
 
 async def test_reopening_shows_saved_highlights(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await highlight(pilot, app, SENTENCE, tags="日米")
     import store.annotations.repository as repository
 
@@ -211,7 +51,7 @@ async def test_reopening_shows_saved_highlights(doc_path: Path) -> None:
     again = AnnApp(doc_path)
     assert again.repo is not app.repo
     async with again.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, again)
+        await settle(pilot)
         assert len(again.reader.highlights) == 1
         assert any("日米同盟は" in e for e in sidebar_entries(again))
 
@@ -219,8 +59,8 @@ async def test_reopening_shows_saved_highlights(doc_path: Path) -> None:
 async def test_escape_cancels_without_saving(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
-        await select(pilot, app, SENTENCE)
+        await settle(pilot)
+        await select(pilot, SENTENCE)
         await pilot.press("a", "3")  # colour chosen, now in the note step
         await pilot.press("escape")  # back to the colours
         assert isinstance(app.screen, AnnotateScreen)
@@ -233,7 +73,7 @@ async def test_escape_cancels_without_saving(doc_path: Path) -> None:
 async def test_a_without_selection_says_how(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await pilot.press("a")
         assert not isinstance(app.screen, AnnotateScreen)
         assert any("Select a passage first" in n.message for n in app._notifications)
@@ -242,7 +82,7 @@ async def test_a_without_selection_says_how(doc_path: Path) -> None:
 async def test_edit_delete_and_undo_the_highlight_under_the_cursor(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await highlight(pilot, app, SENTENCE, note="first")
         start = app.document.base_text.index(SENTENCE)
         app.reader.goto_offset(start + 3)
@@ -255,7 +95,7 @@ async def test_edit_delete_and_undo_the_highlight_under_the_cursor(doc_path: Pat
         await pilot.pause()
         [ann] = app.repo.list()
         assert ann.note == "second" and ann.color == "red"
-        assert app.reader.highlights[0][2] == "pink"  # the reader's name for red
+        assert app.reader.highlights[0][2] == "red"  # one name for a colour everywhere
         await pilot.press("d")
         assert app.repo.list() == [] and app.reader.highlights == []
         assert sidebar_entries(app) == []
@@ -267,7 +107,7 @@ async def test_edit_delete_and_undo_the_highlight_under_the_cursor(doc_path: Pat
 async def test_e_and_d_elsewhere_say_there_is_no_highlight(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await highlight(pilot, app, SENTENCE)
         app.reader.goto_offset(app.document.base_text.index("首脳会談"))
         await pilot.press("d")
@@ -278,8 +118,8 @@ async def test_e_and_d_elsewhere_say_there_is_no_highlight(doc_path: Path) -> No
 async def test_y_copies_the_selection_as_a_japanese_citation(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
-        await select(pilot, app, SENTENCE)
+        await settle(pilot)
+        await select(pilot, SENTENCE)
         await pilot.press("y")
         quote, source = app.clip.text.split("\n")
         assert quote == f"「{SENTENCE}」"
@@ -291,7 +131,7 @@ async def test_y_copies_the_selection_as_a_japanese_citation(doc_path: Path) -> 
 async def test_y_on_a_highlight_and_Y_without_quote(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await highlight(pilot, app, SENTENCE)
         app.reader.goto_offset(app.document.base_text.index(SENTENCE) + 2)
         await pilot.press("y")
@@ -306,8 +146,8 @@ async def test_without_clipboard_or_terminal_the_dialog_shows_the_citation(
 ) -> None:
     app = AnnApp(doc_path, clipboard=FakeClipboard(fail=True), osc52=None)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
-        await select(pilot, app, SENTENCE)
+        await settle(pilot)
+        await select(pilot, SENTENCE)
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, CitationDialog)
@@ -322,8 +162,8 @@ async def test_osc52_route_is_reported_as_sent_not_copied(doc_path: Path) -> Non
     sent: list[str] = []
     app = AnnApp(doc_path, clipboard=FakeClipboard(fail=True), osc52=sent.append)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
-        await select(pilot, app, SENTENCE)
+        await settle(pilot)
+        await select(pilot, SENTENCE)
         await pilot.press("y")
         await pilot.pause()
         assert sent and sent[0].startswith(f"「{SENTENCE}」")
@@ -331,7 +171,7 @@ async def test_osc52_route_is_reported_as_sent_not_copied(doc_path: Path) -> Non
         assert isinstance(app.screen, CitationDialog)
         assert "Sent to the terminal (OSC 52)" in app.annotations.last_copy.message
         await pilot.press("escape")
-        await select(pilot, app, SENTENCE)
+        await select(pilot, SENTENCE)
         await pilot.press("y")
         await pilot.pause()
         assert not isinstance(app.screen, CitationDialog)
@@ -344,7 +184,7 @@ async def test_osc52_route_is_reported_as_sent_not_copied(doc_path: Path) -> Non
 async def test_sidebar_filter_and_enter_jumps(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await highlight(pilot, app, SENTENCE, "1", tags="日米")
         await highlight(pilot, app, "同盟の抑止力と対処力の強化", "3", note="抑止", tags="防衛")
         assert len(sidebar_entries(app)) == 2
@@ -358,13 +198,17 @@ async def test_sidebar_filter_and_enter_jumps(doc_path: Path) -> None:
             ("存在しない", []),
         ):
             listing.query_one("#annotation-filter", Input).value = query
-            await pilot.pause(0.3)
-            entries = sidebar_entries(app)
-            assert len(entries) == len(expected), query
-            for entry, want in zip(entries, expected, strict=True):
-                assert want in entry
+
+            def listed(expected: list[str] = expected) -> bool:
+                entries = sidebar_entries(app)
+                return len(entries) == len(expected) and all(
+                    want in entry for entry, want in zip(entries, expected, strict=True)
+                )
+
+            # The filter applies after a short pause in typing (a timer): wait for its result.
+            await settle(pilot, until=listed)
         listing.query_one("#annotation-filter", Input).value = ""
-        await pilot.pause(0.3)
+        await settle(pilot, until=lambda: len(sidebar_entries(app)) == 2)
         options = listing.query_one("#annotation-options", OptionList)
         options.focus()
         options.highlighted = len(options.options) - 1
@@ -384,19 +228,17 @@ async def test_the_sidebar_follows_the_reading_position(tmp_path: Path) -> None:
     path.write_text("長い文書\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
     app = AnnApp(path)
     async with app.run_test(size=(120, 20)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         doc = app.document
         for n in (2, 45):
             quote = f"第{n}段落の本文"
             start = doc.base_text.index(quote)
             app.repo.create(app.key, doc, start, start + len(quote))
         app.annotations.reload()
-        await pilot.pause(0.2)
         options = app.screen_stack[0].query_one("#annotation-options", OptionList)
+        await settle(pilot, until=lambda: options.option_count == 2)
         app.reader.focus()
         await pilot.press("G")  # to the end: the list follows to the last annotation
-        await pilot.pause(0.2)
-        assert options.highlighted == 1
+        await settle(pilot, until=lambda: options.highlighted == 1)
         await pilot.press("g")
-        await pilot.pause(0.2)
-        assert options.highlighted == 0
+        await settle(pilot, until=lambda: options.highlighted == 0)

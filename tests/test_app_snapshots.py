@@ -7,8 +7,10 @@ from the real analyser, awaited before the shot. Blinking cursors are frozen.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pilot_waits import settle
 from textual.widgets import Input
 
 from tui.app import OpenedFile, ShioriApp, import_document
@@ -31,28 +33,23 @@ TEXT = """# 政策の収斂
 
 
 @pytest.fixture
-def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ShioriApp:
-    for name in ("DATA", "CACHE", "CONFIG"):
-        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
+def app(tmp_path: Path) -> ShioriApp:
     path = tmp_path / "seisaku.md"
     path.write_text(TEXT, encoding="utf-8")
     return ShioriApp(OpenedFile(path, import_document(path)))
 
 
-async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
-    app = pilot.app
-    for _ in range(400):
-        await pilot.pause(0.05)
-        if app.reader._readings is not None and not any(w.is_running for w in app.workers):
-            break
-    for field in app.query(Input):
+async def ready(pilot: Any) -> None:
+    """The document painted with its furigana, nothing left running, no blinking cursor."""
+    await settle(pilot)
+    for field in pilot.app.query(Input):
         field.cursor_blink = False
     await pilot.pause()
 
 
-def test_app_at_80x24(app: ShioriApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_app_at_80x24(app: ShioriApp, snap_compare: Any) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
 
 
-def test_app_at_200x60(app: ShioriApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_app_at_200x60(app: ShioriApp, snap_compare: Any) -> None:
     assert snap_compare(app, terminal_size=(200, 60), run_before=ready)

@@ -13,12 +13,6 @@ from tui.keymap import load_keymap, parse_keymap
 from tui.settings import Settings, load_settings, save_settings
 
 
-@pytest.fixture(autouse=True)
-def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DATA", "CACHE", "CONFIG"):
-        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
-
-
 def test_positions_round_trip_and_remember_the_last_document() -> None:
     assert positions.load_position("seed:a.txt") is None and positions.last_read() is None
     positions.save_position("seed:a.txt", Position(12, 5, "abc"))

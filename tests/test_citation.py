@@ -8,11 +8,12 @@ import pytest
 
 from store.citation import (
     Locator,
+    Passage,
+    cite,
     format_citation,
     format_quote,
     format_source,
-    locator_for,
-    readings_in,
+    source_meta,
     with_readings,
 )
 from store.library import DocMeta
@@ -111,7 +112,7 @@ def test_readings_only_when_given() -> None:
     assert format_quote("収斂する", "ja") == "「収斂する」"
 
 
-def test_locator_and_source_readings_come_from_the_document() -> None:
+def test_the_locator_comes_from_the_document_without_the_title_heading() -> None:
     doc = Document(
         "北米",
         [
@@ -121,8 +122,19 @@ def test_locator_and_source_readings_come_from_the_document() -> None:
         ],
     )
     start = doc.base_text.index("収斂")
-    assert locator_for(doc, start, title="北米") == Locator(("2 米国",))
-    assert readings_in(doc, start - 1, start + 4) == [(1, 3, "しゅうれん")]
+    passage = Passage.in_document(doc, start, start + 2)
+    assert passage == Passage("収斂", ("北米", "2 米国"))
+    meta = source_meta(DocMeta(), "lib:hokubei.txt", doc.title)
+    assert cite(meta, passage, source_only=True) == "「北米」、「2 米国」。"
+
+
+def test_a_work_is_always_named_by_one_rule() -> None:
+    """No title in the metadata: the imported title, else the file name (never an empty 「」)."""
+    assert source_meta(DocMeta(), "seed:a.txt", "外交青書") == DocMeta(
+        title="外交青書", title_supplied=True
+    )
+    assert source_meta(DocMeta(), "/home/u/論文.md", " \x1b[1m").title == "論文"
+    assert source_meta(DocMeta(title="題"), "lib:x.md", "別").title == "題"
 
 
 def test_escape_sequences_never_reach_the_citation() -> None:
@@ -149,8 +161,11 @@ def test_a_numbered_first_section_stays_in_the_locator_when_the_title_differs() 
         ],
     )
     start = doc.block_starts[2]
-    direct = locator_for(doc, start, title="北米")
-    stored = Locator.from_section(["1 概観", "〈日本の対北米外交〉"], title="北米")
-    assert direct == stored == Locator(("1 概観", "〈日本の対北米外交〉"))
+    passage = Passage.in_document(doc, start, start + 4)
+    stored = Passage(passage.quote, ("1 概観", "〈日本の対北米外交〉"))
+    chapter = DocMeta(title="北米", author="外務省")
+    assert cite(chapter, passage) == cite(chapter, stored)
+    assert cite(chapter, passage, source_only=True) == "外務省「北米」、「1 概観 〈日本の対北米外交〉」。"
     # A top heading that merely repeats the work's title is still left out.
-    assert locator_for(doc, start, title="1 概観").section == ("〈日本の対北米外交〉",)
+    untitled = source_meta(DocMeta(author="外務省"), "lib:x.txt", doc.title)
+    assert cite(untitled, passage, source_only=True) == "外務省「1 概観」、「〈日本の対北米外交〉」。"

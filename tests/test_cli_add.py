@@ -7,22 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from store import paths
-from store.library import list_library
+from store.library import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 
 GOOD = "# 会談の記録\n\n首脳会談では、同盟の強化を確認した。\n"
-
-
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    dirs = {f"SHIORI_{n}_DIR": str(tmp_path / n.lower()) for n in ("DATA", "CACHE", "CONFIG")}
-    for name, value in dirs.items():
-        monkeypatch.setenv(name, value)
-    return dirs
 
 
 def shiori(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -37,7 +27,7 @@ def shiori(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_good_files_are_added_and_bad_ones_each_get_one_line(
-    env: dict[str, str], tmp_path: Path
+    tmp_path: Path,
 ) -> None:
     src = tmp_path / "src"
     src.mkdir()
@@ -60,11 +50,11 @@ def test_good_files_are_added_and_bad_ones_each_get_one_line(
     assert sorted(p.name for p in library.iterdir()) == ["kaidan.md"]
     assert (library / "kaidan.md").read_text(encoding="utf-8") == GOOD
     # The library now lists it (after the bundled seeds).
-    assert [e.path.name for e in list_library() if not e.read_only] == ["kaidan.md"]
+    assert [e.path.name for e in Library().entries() if not e.read_only] == ["kaidan.md"]
 
 
 def test_adding_again_is_harmless_and_a_clash_needs_replace(
-    env: dict[str, str], tmp_path: Path
+    tmp_path: Path,
 ) -> None:
     doc = tmp_path / "kaidan.md"
     doc.write_text(GOOD, encoding="utf-8")

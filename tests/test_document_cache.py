@@ -6,15 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store import document_cache
+from store import document_cache, paths
 from store.importer import ImportFailed, import_file
-
-
-@pytest.fixture(autouse=True)
-def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("SHIORI_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache"
-
 
 SOURCE = (
     "# 日米関係の課題\n\n"
@@ -61,10 +54,10 @@ def test_an_edited_file_is_imported_again(tmp_path: Path) -> None:
     assert "経済安全保障" in document_cache.load_document(path).base_text
 
 
-def test_a_damaged_cache_entry_is_ignored_and_rebuilt(tmp_path: Path, _cache: Path) -> None:
+def test_a_damaged_cache_entry_is_ignored_and_rebuilt(tmp_path: Path) -> None:
     path = _write(tmp_path)
     expected = document_cache.load_document(path).to_json()
-    (entry,) = (_cache / "documents").glob("*.json")
+    (entry,) = (paths.cache_dir() / "documents").glob("*.json")
     entry.write_text('{"format": 1, "blocks": [["para', encoding="utf-8")
     assert document_cache.load_document(path).to_json() == expected
     assert document_cache._load(entry) is not None  # rewritten whole
@@ -80,15 +73,15 @@ def test_import_errors_are_not_cached_and_still_raised(tmp_path: Path) -> None:
 
 
 def test_the_cache_keeps_the_most_recently_used_entries(
-    tmp_path: Path, _cache: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(document_cache, "MAX_ENTRIES", 3)
-    paths = []
+    docs = []
     for i in range(5):
         path = tmp_path / f"doc{i}.txt"
         path.write_text(f"第{i}版の本文です。\n", encoding="utf-8")
         document_cache.load_document(path)
-        paths.append(path)
-    assert len(list((_cache / "documents").glob("*.json"))) == 3
+        docs.append(path)
+    assert len(list((paths.cache_dir() / "documents").glob("*.json"))) == 3
     _forbid_import(monkeypatch)
-    document_cache.load_document(paths[-1])  # the newest is still served from the cache
+    document_cache.load_document(docs[-1])  # the newest is still served from the cache

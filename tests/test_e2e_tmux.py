@@ -65,9 +65,9 @@ class Pane:
         )
 
     def keys(self, *keys: str) -> None:
+        """Type ``keys``; the test then waits for what they change on screen."""
         for key in keys:
             self.tmux("send-keys", "-t", self.session, key)
-            time.sleep(0.15)
 
     def lines(self) -> list[str]:
         out = self.tmux("capture-pane", "-p", "-t", self.session, check=False).stdout
@@ -82,7 +82,7 @@ class Pane:
             lines = self.lines()
             if test(lines):
                 return lines
-            time.sleep(0.2)
+            time.sleep(0.05)  # polling the pane: tmux tells no one when it changes
         screen = "\n".join(lines)
         raise AssertionError(f"never saw {what}; the pane shows:\n{screen}")
 
@@ -94,11 +94,8 @@ class Pane:
 def pane(tmp_path: Path) -> Iterator[Pane]:
     doc = tmp_path / "seisaku.md"
     doc.write_text(DOCUMENT, encoding="utf-8")
-    env = {f"SHIORI_{n}_DIR": str(tmp_path / n.lower()) for n in ("DATA", "CACHE", "CONFIG")}
-    env_args = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-    command = (
-        f"env {env_args} TERM=xterm-256color {shlex.join(shiori_command())} {shlex.quote(str(doc))}"
-    )
+    # The test's data folders (conftest.py) reach the app through the tmux server's environment.
+    command = f"env TERM=xterm-256color {shlex.join(shiori_command())} {shlex.quote(str(doc))}"
     socket = f"shiori-test-{uuid.uuid4().hex[:8]}"
     pane = Pane(socket, "reader")
     pane.tmux(
@@ -140,9 +137,15 @@ def test_reading_a_document_in_a_real_terminal(pane: Pane) -> None:
     )
     # ? lists the keys; Escape returns to the text.
     pane.keys("?")
-    pane.wait_for("the help screen", lambda ls: any("Next footnote marker" in line for line in ls))
+    pane.wait_for(
+        "the help screen", lambda ls: any("Show every key" in line for line in ls)
+    )
     pane.keys("Escape")
-    pane.wait_for("the text again", lambda ls: any("政策の収斂" in line for line in ls))
+    pane.wait_for(
+        "the text again, help closed",
+        lambda ls: any("政策の収斂" in line for line in ls)
+        and not any("Show every key" in line for line in ls),
+    )
     # q quits: the program ends and its tmux session with it.
     pane.keys("q")
     deadline = time.monotonic() + 20

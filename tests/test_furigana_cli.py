@@ -1,4 +1,4 @@
-"""``shiori furigana``: the JSON contract (shared/DESIGN.md §2), the other formats, bad input."""
+"""``shiori furigana``: the JSON contract (docs/design/contracts.md), the other formats, bad input."""
 
 from __future__ import annotations
 
@@ -10,22 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from store import paths
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run(args: list[str], data: bytes, tmp_path: Path) -> subprocess.CompletedProcess[bytes]:
-    env = dict(
-        os.environ,
-        SHIORI_CACHE_DIR=str(tmp_path / "cache"),
-        SHIORI_DATA_DIR=str(tmp_path / "data"),
-        SHIORI_CONFIG_DIR=str(tmp_path / "config"),
-    )
     return subprocess.run(
         [sys.executable, "-m", "tui.cli", "furigana", *args],
         input=data,
         capture_output=True,
         cwd=ROOT,
-        env=env,
         timeout=120,
     )
 
@@ -136,15 +131,12 @@ def test_the_command_does_not_import_textual(tmp_path: Path) -> None:
         "main(['furigana'])\n"
         "assert not [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
     )
-    env = dict(os.environ, SHIORI_CACHE_DIR=str(tmp_path / "cache"))
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=120, env=env
-    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=120)
     assert result.returncode == 0, result.stderr.decode()
 
 
-def test_bytecode_is_kept_in_the_cache_dir_not_the_source_tree(tmp_path: Path) -> None:
-    env = dict(os.environ, SHIORI_CACHE_DIR=str(tmp_path / "cache"), PYTHONDONTWRITEBYTECODE="1")
+def test_bytecode_is_kept_in_the_cache_dir_not_the_source_tree() -> None:
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     env.pop("PYTHONPYCACHEPREFIX", None)
     result = subprocess.run(
         [sys.executable, "-m", "tui.cli", "furigana"],
@@ -155,5 +147,19 @@ def test_bytecode_is_kept_in_the_cache_dir_not_the_source_tree(tmp_path: Path) -
         env=env,
     )
     assert result.returncode == 0, result.stderr.decode()
-    cached = list((tmp_path / "cache" / "pycache").rglob("readings*.pyc"))
+    cached = list((paths.cache_dir() / "pycache").rglob("readings*.pyc"))
     assert cached, "the analysis modules' bytecode should be cached for the next start"
+
+
+def test_one_long_line_is_read_in_pieces_cut_between_words(tmp_path: Path) -> None:
+    import io
+
+    from tui.commands.furigana import BATCH_CHARS, _batches
+
+    line = "日本の首相は東京で会見した、" * (BATCH_CHARS // 5)  # one line, ~3 batches long
+    pieces = list(_batches(io.BytesIO(line.encode("utf-8"))))
+    assert "".join(pieces) == line and len(pieces) > 2
+    assert all(len(p) <= BATCH_CHARS and p.endswith("、") for p in pieces[:-1])
+    segments = _json(line, tmp_path)
+    assert "".join(s for s, _ in segments) == line
+    assert segments[:2] == [["日本", "にほん"], ["の", None]]

@@ -1,4 +1,4 @@
-"""The domain and the scriptable commands never load Textual or Rich (DESIGN.md §1)."""
+"""The domain and the scriptable commands never load Textual or Rich (docs/design/layers.md)."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from store import paths, positions
+from store import atomic, paths, positions
 from store.library import doc_key
 from tui.app import OpenedFile, ShioriApp, run_app
 from tui.citation_prefs import CitationPrefs
@@ -22,18 +22,13 @@ DEEP = "[" * 100_000 + "]" * 100_000
 TEXT = "# 北米\n\n強固な日米同盟は、日本の外交及び安全保障の基軸である。\n"
 
 
-@pytest.fixture(autouse=True)
-def _clean_notices(monkeypatch) -> None:
-    monkeypatch.setattr(positions, "notices", [])
-
-
 def test_10_positions_that_are_not_utf8_are_moved_aside_with_a_notice() -> None:
     path = positions.positions_file()
     path.write_bytes(b'{"documents": {"\xff\xfe": {"block": 1}}}')
-    assert positions.load_position("seed:a.txt") is None  # no crash
+    notice = positions.check()  # no crash
     assert path.with_name("positions.json.damaged").read_bytes().startswith(b'{"doc')
-    [notice] = positions.notices
-    assert "positions.json" in notice and "UTF-8" in notice and "\n" not in notice
+    assert notice and "positions.json" in notice and "UTF-8" in notice and "\n" not in notice
+    assert positions.load_position("seed:a.txt") is None
     positions.save_position("seed:a.txt", positions.Position(2))
     assert positions.load_position("seed:a.txt") == positions.Position(2)
 
@@ -41,15 +36,17 @@ def test_10_positions_that_are_not_utf8_are_moved_aside_with_a_notice() -> None:
 @pytest.mark.parametrize("content", [DEEP, '{"documents": ' * 50_000 + "{}" + "}" * 50_000])
 def test_10_nested_too_deep_is_damage_not_a_crash(content: str) -> None:
     positions.positions_file().write_text(content, "utf-8")
+    notice = positions.check()
+    assert notice and "nested too deeply" in notice and "\n" not in notice
     assert positions.last_read() is None
-    assert positions.notices and "nested too deeply" in positions.notices[0]
     settings_file().write_text(content, "utf-8")
     settings, notice = load_settings()
     assert settings == Settings() and notice and "\n" not in notice
     assert settings_file().with_name("settings.json.damaged").exists()
     assert not settings_file().exists()
     (paths.config_dir() / "citation.json").write_text(content, "utf-8")
-    assert CitationPrefs.load() == CitationPrefs()
+    prefs, notice = CitationPrefs.load()
+    assert prefs == CitationPrefs() and notice and "nested too deeply" in notice
     (paths.config_dir() / "keymap.toml").write_text("a = " + "[" * 100_000, "utf-8")
     keymap, notices = load_keymap()
     assert keymap == {} and notices and "\n" not in notices[0]
@@ -61,7 +58,7 @@ def test_8_a_position_under_a_name_that_is_not_utf8_is_kept(tmp_path: Path) -> N
     assert positions.load_position(key) == positions.Position(3, 1, "h")
     assert positions.last_read() == key
     assert "\\udcff" in positions.positions_file().read_text("utf-8")  # valid UTF-8 JSON
-    assert positions.notices == []
+    assert positions.check() is None
 
 
 def test_temp_files_of_killed_writes_are_removed_once_stale() -> None:
@@ -70,7 +67,7 @@ def test_temp_files_of_killed_writes_are_removed_once_stale() -> None:
     fresh = path.with_name(".positions.json.def456.tmp")
     old.write_text("{", "utf-8")
     fresh.write_text("{", "utf-8")
-    past = time.time() - positions.STALE_TEMP_SECONDS - 60
+    past = time.time() - atomic.STALE_TEMP_SECONDS - 60
     os.utime(old, (past, past))
     positions.save_position("seed:a.txt", positions.Position(1))
     assert not old.exists() and fresh.exists()  # a live writer's file is never touched

@@ -115,15 +115,6 @@ def watchdog(seconds: int = 60) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch) -> None:
-    import store.annotations.repository as repository
-    import store.library as library
-
-    monkeypatch.setattr(library, "user_metadata_lookup", library.user_metadata_lookup)
-    monkeypatch.setattr(repository, "_default", {})
-
-
 def check_run(capsys, argv: list[str], target: Path, text: str = HOSTILE_TEXT) -> int:
     args = [a.replace("{f}", os.fspath(target)).replace("{t}", text) for a in argv]
     with watchdog():

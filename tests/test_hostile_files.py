@@ -18,15 +18,6 @@ from tests.hostile import QUOTE, SNIPPET, assert_clean, assert_one_line_failure,
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch) -> None:
-    import store.annotations.repository as repository
-    import store.library as library
-
-    monkeypatch.setattr(library, "user_metadata_lookup", library.user_metadata_lookup)
-    monkeypatch.setattr(repository, "_default", {})
-
-
 def _run(*argv: str | Path, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
     """The real ``shiori`` in a child process: a hang fails the test instead of blocking it."""
     return subprocess.run(

@@ -28,14 +28,6 @@ from tests.hostile import OSC52, assert_clean, shiori
 UUID = "0b4f3c1e-1111-4222-8333-944455556666"
 
 
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch) -> None:
-    import store.library as library
-
-    monkeypatch.setattr(library, "user_metadata_lookup", library.user_metadata_lookup)
-    monkeypatch.setattr(repository_module, "_default", {})
-
-
 def item(**changes: object) -> dict:
     """A valid W3C item of our export, with ``changes`` applied (``None`` removes a key)."""
     base: dict = {

@@ -13,15 +13,6 @@ from markdown_it import MarkdownIt
 from tests.hostile import OSC52, QUOTE, SNIPPET, assert_clean, shiori
 
 
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch) -> None:
-    import store.annotations.repository as repository
-    import store.library as library
-
-    monkeypatch.setattr(library, "user_metadata_lookup", library.user_metadata_lookup)
-    monkeypatch.setattr(repository, "_default", {})
-
-
 @pytest.fixture
 def hostile_name(tmp_path: Path) -> Path:
     """A document whose name carries an OSC 52 and whose title comes from that name."""

@@ -27,15 +27,6 @@ TEXT = (
 DOC = Document("北米", [Block("heading", "概観", level=1), Block("paragraph", TEXT)])
 
 
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch) -> None:
-    import store.annotations.repository as repository
-    import store.library as library
-
-    monkeypatch.setattr(library, "user_metadata_lookup", library.user_metadata_lookup)
-    monkeypatch.setattr(repository, "_default", {})
-
-
 def span(quote: str, doc: Document = DOC) -> tuple[int, int]:
     start = doc.base_text.index(quote)
     return start, start + len(quote)
@@ -258,12 +249,10 @@ KILLED_COMPACTION = textwrap.dedent(
     repo = Repository(sys.argv[1])
     for i in range(30):
         repo.create("seed:a.txt", doc, 0, 4, note="x" * 500)
-    real = storage.JournalStorage._compact_into
-    def killed(self, tmp):
-        with open(tmp, "wb") as fh:  # the temp file is half written...
-            fh.write(b"{" * 1000)
+    def killed(fd, **kwargs):
+        os.write(fd, b"{" * 1000)  # the temp file is half written...
         os._exit(9)  # ...when the process is killed
-    storage.JournalStorage._compact_into = killed
+    storage.snapshot.write = killed
     repo.db.storage.compact()
     """
 )

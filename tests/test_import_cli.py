@@ -15,8 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _shiori(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, CI="true")
-    for var in ("SHIORI_DATA_DIR", "SHIORI_CACHE_DIR", "SHIORI_CONFIG_DIR"):
-        env[var] = str(tmp_path / var.lower())
     return subprocess.run(
         [sys.executable, "-m", "tui.cli", *args],
         cwd=ROOT,
@@ -117,3 +115,27 @@ def test_inspect_does_not_load_textual(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_inspect_gives_a_seed_the_title_of_its_metadata(tmp_path: Path) -> None:
+    seed = ROOT / "seeds" / "diplomatic-bluebook-2025-north-america.txt"
+    result = _shiori("inspect", str(seed), tmp_path=tmp_path)
+    assert result.returncode == 0 and result.stdout.splitlines()[0] == "北米"
+    result = _shiori("inspect", str(seed), "--json", tmp_path=tmp_path)
+    assert json.loads(result.stdout)["title"] == "北米"
+
+
+def test_a_numbered_first_section_is_not_the_title_the_file_name_is(tmp_path: Path) -> None:
+    path = tmp_path / "chapter-3.txt"
+    path.write_text("1 概観\n\n本文の一段落目である。\n\n2 各論\n\n本文の二段落目である。\n", "utf-8")
+    doc = json.loads(_shiori("inspect", str(path), "--json", tmp_path=tmp_path).stdout)
+    assert doc["title"] == "chapter-3"
+    assert [b["text"] for b in doc["blocks"] if b["kind"] == "heading"] == ["1 概観", "2 各論"]
+
+
+def test_front_matter_title_is_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("---\ntitle: 覚え書き\nauthor: 某\n---\n\n## 一\n\n本文。\n", "utf-8")
+    doc = json.loads(_shiori("inspect", str(path), "--json", tmp_path=tmp_path).stdout)
+    assert doc["title"] == "覚え書き"
+    assert doc["metadata"] == {"title": "覚え書き", "author": "某"}

@@ -84,7 +84,7 @@ def test_levels_nest_in_the_usual_order_and_a_style_seen_before_closes_the_ones_
 def test_chapter_outranks_section_outranks_numbers() -> None:
     outline = Outline()
     levels = [
-        outline.level_for(match_heading(line))  # type: ignore[arg-type]
+        outline.level_for(match_heading(line))  # type: ignore[arg-type]  # a heading line by construction
         for line in ["第1章 総論", "第1節 背景", "1 概要", "第2節 課題", "第2章 各論"]
     ]
     assert levels == [1, 2, 3, 2, 1]

@@ -66,11 +66,11 @@ def test_web_debris_is_dropped_and_the_duplicated_body_shown_once() -> None:
     assert "別ウィンドウで開く" not in doc.base_text
 
 
-def test_photo_captions_and_dates_are_meta() -> None:
+def test_photo_captions_are_meta_and_the_dateline_is_metadata() -> None:
     doc = import_text(PAGE)
     meta = [b.text for b in doc.blocks if b.kind == "meta"]
     assert "握手する両首脳 (写真提供:内閣広報室)" in meta
-    assert "令和7年10月28日" in meta
+    assert "令和7年10月28日" not in meta and doc.metadata["date"] == "令和7年10月28日"
 
 
 def test_numbered_list_items_stay_list_items() -> None:
@@ -175,7 +175,9 @@ def test_aozora_ruby_annotations_header_and_footer() -> None:
         ("羅生門", "らしょうもん"),
     ]
     assert doc.blocks[4].text == "広い門の下には、この男のほかに誰もいない。"
-    assert doc.blocks[-1].kind == "meta" and doc.blocks[-2].text.startswith("底本：")
+    assert [(e.start, e.end, e.kind) for e in doc.blocks[4].emphasis] == [(15, 20, "bold")]
+    assert doc.blocks[-1].kind == "meta" and doc.blocks[-1].text.startswith("底本：")
+    assert doc.blocks[-1].text.endswith("入力：（入力者）")
     assert "記号について" not in doc.base_text
 
 
@@ -198,9 +200,9 @@ def test_news_page_share_buttons_related_articles_and_copyright_are_dropped() ->
         "無断転載・複製を禁じます\nCopyright © 2025 Example News. All rights reserved.\n"
     )
     doc = import_text(page)
+    assert doc.metadata == {"date": "2025年3月1日"}  # the dateline is the page's statement
     assert [(b.kind, b.text) for b in doc.blocks] == [
         ("heading", "外相が電話会談"),
-        ("meta", "2025年3月1日 18:30"),
         (
             "paragraph",
             "外務大臣は1日、米国務長官と電話会談を行い、同盟の強化に向けて連携していくことで一致した。",

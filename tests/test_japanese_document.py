@@ -8,21 +8,20 @@ from pathlib import Path
 
 import pytest
 
+from store import paths
 from store.japanese import (
     DEFAULT_GRADE,
     DEFAULT_LEVEL,
+    LEVELS,
+    DocumentReadings,
+    Level,
+    ShownReadings,
     document_readings,
     select_readings,
     tokenize,
 )
 from store.japanese.kanji_grades import GRADE_KANJI, JOYO_KANJI, kanji_grade, word_grade
 from store.model import Block, Document, Footnote, Ruby
-
-
-@pytest.fixture(autouse=True)
-def _dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DATA", "CACHE", "CONFIG"):
-        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
 
 
 def _doc() -> Document:
@@ -65,11 +64,15 @@ def test_blocks_and_footnotes_get_readings_with_their_sources() -> None:
     assert readings.footnote("missing") == [] and readings.block(99) == []
 
 
+def _piece_files(tmp_path: Path) -> list[Path]:
+    return sorted((paths.cache_dir() / "readings").glob("*/*.json"))
+
+
 def test_cache_is_used_on_reopen_and_rebuilt_when_damaged(tmp_path: Path) -> None:
     doc = _doc()
     first = document_readings(doc)
-    files = list((tmp_path / "cache" / "readings").glob("*.json"))
-    assert len(files) == 1
+    files = _piece_files(tmp_path)
+    assert [f.name for f in files] == ["0.json", "1.json"]  # the blocks, then the footnotes
     again = document_readings(_doc())
     assert again.blocks == first.blocks and again.footnotes == first.footnotes
     # a damaged cache file is ignored, rebuilt, and never fatal
@@ -96,11 +99,72 @@ def test_changed_text_does_not_reuse_the_old_cache() -> None:
 def test_unwritable_cache_is_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    monkeypatch.setenv("SHIORI_CACHE_DIR", str(tmp_path / "cache2"))
     import store.japanese.document as document
 
-    monkeypatch.setattr(document, "_cache_path", lambda key: blocker / "sub" / f"{key}.json")
+    monkeypatch.setattr(document, "_cache_dir", lambda key: blocker / "sub" / key)
     assert document_readings(_doc()).block(2)
+
+
+def _long_doc(paragraphs: int = 60) -> Document:
+    blocks = [Block("paragraph", "尹錫悦（ユン・ソンニョル）大統領が来日した。")]
+    blocks += [
+        Block("paragraph", f"第{k}回の会議で尹大統領は東京の齟齬を語った。" * 40)
+        for k in range(paragraphs)
+    ]
+    return Document(title="長い", blocks=blocks)
+
+
+def test_pieces_are_analysed_nearest_first_and_cached_as_they_go(tmp_path: Path) -> None:
+    from store.japanese.document import DocumentAnalysis
+
+    doc = _long_doc()
+    analysis = DocumentAnalysis(doc, piece_chars=5_000)
+    assert len(analysis.pieces) > 5
+    middle = len(doc.blocks) // 2
+    k = analysis.next_piece(middle)
+    assert analysis.pieces[k][0] <= middle < analysis.pieces[k][1]
+    assert analysis.run_piece(k)
+    assert analysis.readings.has_block(middle) and not analysis.readings.has_block(0)
+    # a piece read far from the gloss still reads the glossed name as the document taught it
+    text = doc.blocks[middle].text
+    assert ("尹", "ゆん") in [
+        (text[r.start : r.end], r.reading) for r in analysis.readings.block(middle)
+    ]
+    assert len(_piece_files(tmp_path)) == 1  # written at once: quitting now loses nothing
+    # a reader who comes back finds that piece in the cache and analyses only the rest
+    again = DocumentAnalysis(_long_doc(), piece_chars=5_000)
+    assert again._load(k) is not None and again._load(k + 1) is None
+    assert again.next_piece(middle) == k and again.run_piece(k)
+    assert again.readings.block(middle) == analysis.readings.block(middle)
+
+
+def test_a_cancelled_piece_stops_at_once_and_keeps_nothing(tmp_path: Path) -> None:
+    from store.japanese.document import DocumentAnalysis
+
+    analysis = DocumentAnalysis(_long_doc(), piece_chars=5_000)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2  # cancel after two paragraphs
+
+    assert analysis.run_piece(0, cancelled) is False
+    assert not analysis.done[0] and _piece_files(tmp_path) == []
+    assert analysis.next_piece(0) == 0
+
+
+def test_a_gloss_applies_after_it_not_before() -> None:
+    doc = Document(
+        title="t",
+        blocks=[
+            Block("paragraph", "尹大統領が来た。"),
+            Block("paragraph", "尹錫悦（ユン・ソンニョル）大統領。"),
+            Block("paragraph", "尹大統領が去った。"),
+        ],
+    )
+    readings = document_readings(doc, use_cache=False)
+    assert ("尹", "ゆん") not in _shown(doc, readings, 0)
+    assert ("尹", "ゆん") in _shown(doc, readings, 2)
 
 
 def test_level_off_and_all() -> None:
@@ -129,6 +193,38 @@ def test_level_first_shows_a_word_once_per_section() -> None:
     assert ("東京", "とうきょう") in _shown(doc, shown, 3)  # a new heading starts a section
 
 
+@pytest.mark.parametrize("level", LEVELS)
+def test_chosen_block_by_block_in_any_order_as_for_the_whole_document(level: Level) -> None:
+    """The reader asks for blocks as it lays them out, from the middle first when it opens
+    at a saved position: the choice (``first`` included) is the whole document's."""
+    doc = _doc()
+    readings = document_readings(doc)
+    whole = select_readings(readings, level)
+    shown = ShownReadings(readings, level)
+    for i in (4, 2, 0, 3, 1):
+        assert shown.block(i) == whole.block(i), i
+    assert shown.footnote("1") == whole.footnote("1")
+
+
+@pytest.mark.parametrize("level", ["all", "first"])
+def test_blocks_whose_readings_arrive_later_are_chosen_again(level: Level) -> None:
+    """An analysis in pieces: blocks asked for before their readings came show them once
+    ``forget`` is told (``first`` chooses again from the start)."""
+    doc = _doc()
+    full = document_readings(doc)
+    partial = DocumentReadings([None] * len(doc.blocks), dict(full.footnotes), full.texts,
+                               full.headings, full.footnote_texts)  # fmt: skip
+    shown = ShownReadings(partial, level)
+    assert shown.block(2) == []
+    for i in range(len(doc.blocks)):
+        partial.blocks[i] = full.blocks[i]
+    assert shown.block(2) == []  # still the old choice
+    shown.forget(0, len(doc.blocks))
+    whole = select_readings(full, level)
+    assert [shown.block(i) for i in range(5)] == [whole.block(i) for i in range(5)]
+    assert shown.block(2) or level == "first"
+
+
 def test_known_words_suppress_readings() -> None:
     doc = _doc()
     readings = document_readings(doc)
@@ -140,7 +236,7 @@ def test_known_words_suppress_readings() -> None:
 
 def test_unknown_level_is_refused() -> None:
     with pytest.raises(ValueError):
-        select_readings(document_readings(_doc()), "some")  # type: ignore[arg-type]
+        select_readings(document_readings(_doc()), "some")  # type: ignore[arg-type]  # on purpose
 
 
 def test_default_level_is_documented_and_valid() -> None:

@@ -125,3 +125,19 @@ def test_a_huge_paragraph_is_laid_out_in_pieces() -> None:
     # no blank line between the pieces of one block
     kinds = [layout.line(k).kind for k in range(layout.line_count)]
     assert kinds.count("blank") == 1
+
+
+def test_an_entry_starting_with_an_abbreviation_keeps_its_bullet() -> None:
+    # "U.S. Environmental…" looked like an enumerator "U." and lost its bullet
+    doc = Document(
+        "refs",
+        [
+            Block("list_item", "U.S. Environmental Protection Agency, “Climate Change,” 2025."),
+            Block("list_item", "a) 項目の一つ目"),
+        ],
+    )
+    layout = DocumentLayout(doc, 60)
+    bullets = [
+        [d.text for d in layout.block_rows(i)[0].decorations if d.kind == "bullet"] for i in (0, 1)
+    ]
+    assert bullets == [["・"], []]

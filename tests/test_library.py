@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import hashlib
+import tomllib
 
-import pytest
+from pilot_waits import settle
 
 from store import library, paths
-
-
-@pytest.fixture(autouse=True)
-def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SHIORI_DATA_DIR", str(tmp_path / "data"))
+from store.citation import Passage, cite
+from tui.app import ShioriApp
+from tui.widgets.doc_tree import DocTree
 
 
 def test_library_lists_the_five_seeds_read_only_with_titles() -> None:
-    entries = library.list_library()
+    entries = library.Library().entries()
     assert [e.key for e in entries] == [
         "seed:diplomatic-bluebook-2025-north-america.txt",
         "seed:international-affairs-2025-japanese-diplomacy.txt",
@@ -38,51 +37,60 @@ def test_library_lists_the_five_seeds_read_only_with_titles() -> None:
     assert by_key["seed:yamamoto-sakon-japan-us-summit-2025-02-07.txt"].author == "山本左近"
 
 
+#: SHA-256 of the five documents as received (``../shared/seeds``), recorded so that every clone
+#: checks them, with or without the shared folder beside it.
+RECEIVED = {
+    "diplomatic-bluebook-2025-north-america.txt": "c1a65b5961f1f4f0ea91ba2bba9b71a5784de0355c6dd3502dd490aa5d64b0ec",
+    "international-affairs-2025-japanese-diplomacy.txt": "34b4536209967f538ed4b2c3e662240b80f5cb8d45e8f33e823ce4852aa04cd0",
+    "mofa-japan-us-summit-2025-10-28.txt": "9a7a64dbf785c840db0e5ccbd46d5cb616e90dd7fae922d99ea8859f4249ce99",
+    "nakabayashi-new-administration-japan-us-relations.txt": "6685584e1816b7d9eeef7845abaa87264dca292a707fe769f2def4aa66669e2c",
+    "yamamoto-sakon-japan-us-summit-2025-02-07.txt": "abdaa4d185f91a7bfaf13241319bf0efdc528d623148d435e3dd17da8f941faf",
+}
+SEED_DOCS = tomllib.loads((paths.SEEDS_DIR / "library.toml").read_text(encoding="utf-8"))[
+    "document"
+]
+
+
 def test_seed_texts_are_exactly_the_documents_received() -> None:
-    shared = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-    if not shared.is_dir():
-        pytest.skip("../shared/seeds is not beside this checkout")
-    received = sorted(p.read_bytes() for p in shared.glob("*.txt"))
-    bundled = sorted(p.read_bytes() for p in paths.SEEDS_DIR.glob("*.txt"))
-    assert received == bundled
+    bundled = {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths.SEEDS_DIR.glob("*.txt")
+    }
+    assert bundled == RECEIVED
 
 
-def test_user_documents_follow_the_seeds_and_user_metadata_wins(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+async def test_the_app_lists_every_seed_by_its_title_and_cites_its_author() -> None:
+    """Each seed of ``library.toml`` is what the reader sees in the tree, and what a citation
+    names (its title and author), in the bundled order."""
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = app.main_screen.query_one(DocTree)
+        labels = [str(node.label) for node in tree.root.children]
+    assert labels == [doc["title"] for doc in SEED_DOCS]
+    assert sorted(doc["file"] for doc in SEED_DOCS) == sorted(RECEIVED)
+    for doc in SEED_DOCS:
+        key = f"seed:{doc['file']}"
+        source = cite(library.Library().metadata(key), Passage("引用"), source_only=True)
+        assert doc["title"] in source and doc["author"] in source, source
+
+
+def test_user_documents_follow_the_seeds_and_user_metadata_wins() -> None:
     doc = paths.library_dir() / "my-notes.md"
     doc.write_text("# 覚え書き\n", encoding="utf-8")
-    monkeypatch.setattr(
-        library,
-        "user_metadata_lookup",
-        lambda key: (
-            library.DocMeta(title="覚え書き", author="私") if key == "lib:my-notes.md" else None
-        ),
-    )
-    entries = library.list_library()
+    mine = library.DocMeta(title="覚え書き", author="私")
+    entries = library.Library(lambda key: mine if key == "lib:my-notes.md" else None).entries()
     assert entries[-1].key == "lib:my-notes.md"
     assert not entries[-1].read_only
     assert (entries[-1].title, entries[-1].meta.author) == ("覚え書き", "私")
     assert library.path_for_key("lib:my-notes.md") == doc
 
 
-def test_a_field_the_user_cleared_stays_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_field_the_user_cleared_stays_cleared() -> None:
     """The metadata form saves every field; clearing one must not bring the bundled value back."""
     seed = paths.SEEDS_DIR / "mofa-japan-us-summit-2025-10-28.txt"
-    bundled = library.metadata_for(seed)
+    bundled = library.Library().metadata(library.doc_key(seed))
     assert bundled.publisher == "Fast Fact"
     edited = library.DocMeta(**{**bundled.__dict__, "publisher": ""})
-    monkeypatch.setattr(library, "user_metadata_lookup", lambda key: edited)
-    meta = library.metadata_for(seed)
+    meta = library.Library(lambda key: edited).metadata(library.doc_key(seed))
     assert meta.publisher == ""
     assert meta.title == bundled.title
-
-
-def test_a_regular_install_finds_the_seeds_it_installed(tmp_path: Path) -> None:
-    """`pip install .` has no checkout beside the packages: the data-files copy is used."""
-    site = tmp_path / "site-packages"
-    site.mkdir()
-    installed = tmp_path / "prefix" / "share" / "shiori" / "seeds"
-    installed.mkdir(parents=True)
-    assert paths.find_seeds_dir(site, str(tmp_path / "prefix")) == installed
-    assert paths.find_seeds_dir(paths.SEEDS_DIR.parent, str(tmp_path / "prefix")) == paths.SEEDS_DIR

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from textual.app import App, ComposeResult
 
 from store.japanese import DocumentReadings, Reading
 from store.model import Block, Document, Emphasis, Footnote, Ref, Ruby
+from tui.screens.reader_popups import OpensReaderPopups
 from tui.widgets.reader import ReaderView
 
 P1 = (
@@ -65,7 +65,7 @@ def sample() -> tuple[Document, DocumentReadings]:
     return doc, readings
 
 
-class SnapApp(App[None]):
+class SnapApp(OpensReaderPopups, App[None]):
     def compose(self) -> ComposeResult:
         yield ReaderView()
 
@@ -75,12 +75,6 @@ class SnapApp(App[None]):
         reader.furigana_mode = "all"
         reader.show(doc, readings=readings)
         reader.focus()
-
-
-@pytest.fixture(autouse=True)
-def _tmp_dirs(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DATA", "CACHE", "CONFIG"):
-        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
 
 
 def test_reader_page_80x24(snap_compare: Any) -> None:

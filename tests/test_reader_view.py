@@ -7,11 +7,13 @@ from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 
 from store.japanese import DocumentReadings, Reading
 from store.model import Block, Document, Emphasis, Footnote, Ref, Ruby
 from tui.layout.cells import text_width
 from tui.layout.document import DocumentLayout
+from tui.screens.reader_popups import OpensReaderPopups
 from tui.widgets.footnote_popup import FootnotePopup
 from tui.widgets.reader import FURIGANA_MODES, ReaderView
 from tui.widgets.search_bar import SearchBar
@@ -20,12 +22,6 @@ from tui.widgets.word_popup import WordPopup
 P1 = "現在、国際社会は歴史の転換点にある。各国は協力に取り組み、対立の収斂を目指す。"
 P2 = "大陸間弾道ミサイル（ICBM）級の発射が続いた。日米は対応に取り組む。"
 NOTE = "ICBMは大陸間弾道ミサイルのこと。射程は五千五百キロ以上。"
-
-
-@pytest.fixture(autouse=True)
-def _tmp_dirs(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DATA", "CACHE", "CONFIG"):
-        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
 
 
 def make_doc(paragraphs: int = 1) -> Document:
@@ -61,7 +57,7 @@ def make_readings(doc: Document) -> DocumentReadings:
     )
 
 
-class ReaderApp(App[None]):
+class ReaderApp(OpensReaderPopups, App[None]):
     def __init__(
         self, doc: Document, readings: DocumentReadings | None = None, analyse: bool = False
     ) -> None:
@@ -118,7 +114,7 @@ async def test_furigana_sit_over_their_kanji() -> None:
 
 
 async def test_bindings_have_ids_for_the_keymap() -> None:
-    ids = {b.id for b in ReaderView.BINDINGS}  # type: ignore[union-attr]
+    ids = {b.id for b in ReaderView.BINDINGS if isinstance(b, Binding)}
     for name in (
         "down", "up", "page_down", "page_up", "top", "bottom", "search", "next_match",
         "prev_match", "next_footnote", "prev_footnote", "open_footnote", "clear", "visual",
@@ -598,3 +594,137 @@ async def test_a_selection_grows_to_the_end_of_a_sentence_or_word_not_into_the_n
         reader.goto_offset(start)
         await pilot.press("w")
         assert doc.base_text[reader.cursor] == "、"
+
+
+class PlainApp(App[None]):
+    """A reader on a screen that opens no popups: what the reader asks for is recorded."""
+
+    def __init__(self, doc: Document, readings: DocumentReadings) -> None:
+        super().__init__()
+        self.doc, self.readings = doc, readings
+        self.asked: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield ReaderView()
+
+    def on_mount(self) -> None:
+        reader = self.query_one(ReaderView)
+        reader.furigana_mode = "all"
+        reader.show(self.doc, readings=self.readings)
+        reader.focus()
+
+    def on_reader_view_footnote_requested(self, message: ReaderView.FootnoteRequested) -> None:
+        self.asked.append(message)
+
+    def on_reader_view_word_info_requested(self, message: ReaderView.WordInfoRequested) -> None:
+        self.asked.append(message)
+
+
+async def test_the_reader_asks_for_its_popups_and_pushes_no_screen() -> None:
+    doc = make_doc(paragraphs=2)
+    app = PlainApp(doc, make_readings(doc))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.press("right_square_bracket", "enter")
+        await pilot.pause()
+        [footnote] = app.asked
+        assert isinstance(footnote, ReaderView.FootnoteRequested)
+        assert footnote.note.text == NOTE and footnote.mode == "all"
+        assert [r.reading for r in footnote.readings] == ["しゃてい"]
+        reader = app.query_one(ReaderView)
+        reader.goto_offset(doc.block_starts[1] + P1.index("転換点"))
+        await pilot.press("K")
+        await pilot.pause()
+        word = app.asked[1]
+        assert isinstance(word, ReaderView.WordInfoRequested) and word.word.surface == "転換点"
+        assert len(app.screen_stack) == 1  # the reader itself opened nothing
+
+
+def test_the_popups_import_no_reader() -> None:
+    """No import cycle between the reader and its popups (not even inside a function)."""
+    import ast
+    from pathlib import Path
+
+    widgets = Path(__file__).resolve().parent.parent / "tui" / "widgets"
+    for name in ("footnote_popup.py", "word_popup.py"):
+        tree = ast.parse((widgets / name).read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        assert "tui.widgets.reader" not in imported, name
+    reader = ast.parse((widgets / "reader.py").read_text(encoding="utf-8"))
+    modules = {node.module for node in ast.walk(reader) if isinstance(node, ast.ImportFrom)}
+    assert not {"tui.widgets.footnote_popup", "tui.widgets.word_popup"} & modules
+async def test_the_analysis_starts_where_the_reader_is_and_stops_on_quit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long document opened in its middle: the piece there is analysed first and shown at
+    once; the analysis is then held at a gate, and quitting cancels it rather than waiting."""
+    import store.japanese.document as document
+
+    monkeypatch.setattr(document, "PIECE_CHARS", 400)
+    doc = make_doc(paragraphs=60)
+    done: list[int] = []
+    gate = threading.Event()
+    real_run_piece = document.DocumentAnalysis.run_piece
+
+    def run_piece(self: Any, k: int, cancelled: Any = lambda: False) -> bool:
+        if done:  # after the first piece: wait until the test lets go (or the quit cancels)
+            while not gate.wait(0.01):
+                if cancelled():
+                    return False
+        done.append(k)
+        return real_run_piece(self, k, cancelled)
+
+    monkeypatch.setattr(document.DocumentAnalysis, "run_piece", run_piece)
+    middle = len(doc.blocks) // 2
+
+    class MiddleApp(App[None]):
+        CSS = "ReaderView { height: 1fr; }"
+
+        def compose(self) -> ComposeResult:
+            yield ReaderView()
+
+        def on_mount(self) -> None:
+            reader = self.query_one(ReaderView)
+            reader.furigana_mode = "all"
+            reader.show(doc, analyse=True, position=(middle, 0))
+
+    app = MiddleApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if reader._readings is not None:
+                break
+        first = document.DocumentAnalysis(doc).pieces[done[0]]
+        assert first[0] <= middle < first[1]  # the reader's piece came first
+        shown = lines(reader)
+        assert reader.position == (middle, 0) and "弾道" in shown[1]
+        assert "だんどう" in shown[0]  # its furigana show before the rest is analysed
+        k = next(i for i, line in enumerate(shown) if "転換点" in line)
+        assert "てんかんてん" not in shown[k - 1]  # the next piece is not done yet
+        assert not reader._readings.complete
+        worker = next(w for w in app.workers if w.group == "reader-analyse")
+        app.exit()
+    assert worker.is_cancelled and not gate.is_set()
+    assert len(done) == 1  # nothing after the quit
+
+
+def test_laid_out_pieces_beyond_the_budget_keep_only_their_height(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import tui.layout.document as layout_module
+
+    monkeypatch.setattr(layout_module, "KEEP_LAYOUTS", 5)
+    doc = make_doc(paragraphs=20)
+    layout = DocumentLayout(doc, 30)
+    for k in range(len(layout.pieces)):
+        layout.ensure(k)
+    assert layout.complete and sum(x is not None for x in layout.layouts) == 5
+    heights = list(layout.heights)
+    assert layout.line(layout.starts[0]) is not None  # laid out again on demand
+    assert layout.heights == heights and layout.complete
+    assert layout.invalidate_blocks(3, 5) and not layout.complete  # their readings arrived

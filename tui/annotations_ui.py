@@ -21,18 +21,18 @@ import os
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.annotations.model import Annotation, ColorSlot
-from store.annotations.repository import AnnotationError, Repository, section_titles
+from store.annotations.repository import AnnotationError, Repository
 from store.annotations.storage import StorageError
-from store.citation import STYLES, Locator, format_citation, format_source
+from store.citation import STYLES, Passage, cite, source_meta
 from store.clipboard import ClipboardBackend, CopyResult, Route
-from store.library import DocMeta, metadata_for, path_for_key
+from store.library import DocMeta, Library, path_for_key
 from store.model import Document
-from tui.annotation_chips import READER_STYLE, excerpt
+from tui.annotation_chips import excerpt
 from tui.citation_prefs import STYLE_NAMES, CitationPrefs, terminal_writer
 
 # The dialogs and the list are imported here, not when first shown, so that their bindings'
@@ -43,11 +43,10 @@ from tui.screens.citation_dialog import CitationDialog
 from tui.screens.metadata_form import MetadataForm
 from tui.screens.tag_browser import TagBrowserScreen
 from tui.widgets.annotation_list import AnnotationList
+from tui.widgets.reader import ReaderView
 
 if TYPE_CHECKING:
     from textual.app import App
-
-    from tui.widgets.reader import ReaderView
 
 #: Errors the store raises for a request it cannot satisfy; shown as one line, never a crash.
 STORE_ERRORS = (AnnotationError, StorageError, OSError)
@@ -95,7 +94,11 @@ class AnnotationsController:
         self._loaded_generation = 0
         self._warned_terminal = False
         self.last_copy: CopyResult | None = None
-        self.prefs = CitationPrefs.load()
+        self.prefs, prefs_notice = CitationPrefs.load()
+        #: Told once the app can show it (``attach``).
+        self._startup_notices = [prefs_notice] if prefs_notice else []
+        #: The documents and their metadata, with what the user entered once the store is open.
+        self.library = Library(self.user_metadata)
 
     # -- the store -------------------------------------------------------------------------
 
@@ -154,7 +157,8 @@ class AnnotationsController:
 
     @property
     def reader(self) -> ReaderView:
-        return self.app.reader  # type: ignore[attr-defined,no-any-return]
+        """The main screen's reader (raises ``NoMatches`` before it is mounted)."""
+        return self.app.screen_stack[0].query_one(ReaderView)
 
     def annotation_list(self) -> AnnotationList | None:
         try:
@@ -162,12 +166,23 @@ class AnnotationsController:
         except Exception:
             return None
 
+    def user_metadata(self, key: str) -> DocMeta | None:
+        """What the user entered for ``key`` (the app's :class:`Library` asks this); None
+        while the store is not open yet, so listing the library never waits for it."""
+        repo = self._repo
+        if repo is None:
+            return None
+        from store.annotations.metadata import load_user_metadata
+
+        return load_user_metadata(key, repo)
+
     async def attach(self) -> None:
-        """Put the annotation list into the sidebar and let user metadata reach citations."""
-        from store.annotations.metadata import install_metadata_hook
+        """Put the annotation list into the sidebar."""
         from tui.widgets.sidebar import Sidebar
 
-        install_metadata_hook()
+        notices, self._startup_notices = self._startup_notices, []
+        for text in notices:
+            self.app.notify(text, severity="warning", timeout=8, markup=False)
         if self.annotation_list() is None:
             sidebar = self.app.screen_stack[0].query_one(Sidebar)
             await sidebar.set_content(AnnotationList(id="annotation-list"))
@@ -283,9 +298,7 @@ class AnnotationsController:
         except Exception:
             reader = None
         if reader is not None and hasattr(reader, "highlights"):
-            reader.highlights = [
-                (a.start, a.end, READER_STYLE.get(a.color, "")) for a in self.annotations
-            ]
+            reader.highlights = [(a.start, a.end, a.color) for a in self.annotations]
         listing = self.annotation_list()
         if listing is not None:
             listing.set_annotations(
@@ -509,12 +522,14 @@ class AnnotationsController:
 
     # -- citations -------------------------------------------------------------------------
 
-    def source_meta(self, key: str, path: Path | None, document: Document | None) -> DocMeta:
-        meta = metadata_for(path if path is not None else path_for_key(key))
-        if not meta.title:
-            title = (document.title if document else "") or Path(key.split(":", 1)[-1]).stem
-            meta = replace(meta, title=title, title_supplied=True)
-        return meta
+    def source_meta(self, key: str, document: Document | None = None) -> DocMeta:
+        """What a citation of ``key`` names (the user's metadata once the store is open)."""
+        repo = self.repo  # the user's metadata is kept in the store: open it first
+        if document is None and repo is not None:
+            from store.annotations.documents import stored_source_meta
+
+            return stored_source_meta(self.library, repo, key)
+        return source_meta(self.library.metadata(key), key, document.title if document else "")
 
     def citation_for(
         self, span: tuple[int, int] | None, ann: Annotation | None, *, source_only: bool
@@ -523,32 +538,28 @@ class AnnotationsController:
         cur = self.current
         if cur is None:
             return None
-        meta = self.source_meta(cur.key, cur.path, cur.document)
-        style = self.prefs.style
-        # The heading chain minus a leading copy of the title, as the Markdown export cites
-        # (``locator_for`` also drops a first heading equal to the imported title).
         if span is not None:
             start, end = span
-            quote = cur.document.base_text[start:end]
-            section = section_titles(cur.document, start)
         elif ann is not None:
-            quote, start, end = ann.quote, ann.start, ann.end
-            orphan = ann.state == "orphan"
-            section = ann.section if orphan else section_titles(cur.document, start)
+            start, end = ann.start, ann.end
         else:
             return None
-        locator = Locator.from_section(section, title=meta.title)
-        if source_only:
-            return format_source(meta, locator, style)
+        orphan = ann is not None and ann.state == "orphan"
+        if orphan:
+            assert ann is not None
+            passage = Passage(ann.quote, ann.section)
+        else:
+            passage = Passage.in_document(cur.document, start, end)
+        meta = self.source_meta(cur.key, cur.document)
         readings = None
-        if self.prefs.readings and (ann is None or ann.state != "orphan"):
+        if self.prefs.readings and not source_only and not orphan:
             from store.annotations.documents import quote_readings
 
             try:
                 readings = quote_readings(cur.document, start, end)
             except Exception:  # the analyser failing must not stop the copy
                 readings = None
-        return format_citation(meta, quote, locator, style, readings=readings)
+        return cite(meta, passage, self.prefs.style, source_only=source_only, readings=readings)
 
     def cite(self, *, source_only: bool, span: tuple[int, int] | None = None) -> None:
         """``y`` / ``Y``: the selection (or ``span``), else the annotation under the cursor."""
@@ -645,7 +656,7 @@ class AnnotationsController:
             return
         if self._usable_repo() is None:
             return
-        meta = self.source_meta(cur.key, cur.path, cur.document)
+        meta = self.source_meta(cur.key, cur.document)
 
         def done(saved: DocMeta | None) -> None:
             if saved is None:

@@ -7,12 +7,12 @@ post messages back, so the first screen paints before the dictionary has loaded.
 
 from __future__ import annotations
 
-import os
 import sys
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from textual import work
@@ -26,10 +26,12 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from store import positions
-from store.library import DocMeta, LibraryEntry, doc_key, list_library, metadata_for
+from store.citation import source_meta
+from store.library import Library, LibraryEntry, doc_key
 from store.model import Block, Document
 from store.terminal_safe import safe_line, safe_text
 from tui import keymap as keymaps
+from tui.annotation_chips import highlight_variables
 from tui.annotations_ui import AnnotationsController
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -39,10 +41,7 @@ from tui.widgets.header import ShioriHeader
 from tui.widgets.reader import ReaderView
 from tui.widgets.sidebar import Sidebar
 
-#: Set to ``first`` to exit right after the opened document first paints, or to anything else to
-#: exit once it has painted with its furigana: the reader benchmark times whole processes.
-EXIT_AFTER_PAINT_ENV = "SHIORI_EXIT_AFTER_PAINT"
-
+STYLES = Path(__file__).resolve().parent / "styles"
 #: Widths (cells) at which the side panes are shown by default.
 TREE_MIN_WIDTH = 100
 SIDEBAR_MIN_WIDTH = 160
@@ -102,18 +101,26 @@ class DocumentFailed(Message):
         self.key, self.path, self.error, self.for_outline = key, path, error, for_outline
 
 
+class ImportProgress(Message):
+    """A long import (a PDF's pages, an EPUB's chapters) got this far."""
+
+    def __init__(self, key: str, done: int, total: int) -> None:
+        super().__init__()
+        self.key, self.done, self.total = key, done, total
+
+
 class OutlineImported(Message):
     def __init__(self, key: str, document: Document) -> None:
         super().__init__()
         self.key, self.document = key, document
 
 
-def import_document(path: Path) -> Document:
+def import_document(path: Path, progress: Callable[[int, int], None] | None = None) -> Document:
     """The importer (through its cache, so a reopened document is not imported again),
     imported lazily so the first paint does not wait for it."""
     from store.document_cache import load_document
 
-    return load_document(path)
+    return load_document(path, progress=progress)
 
 
 def import_error_text(exc: BaseException, path: Path) -> str:
@@ -133,7 +140,8 @@ def shiori_commands() -> type[Any]:
 
 
 class ShioriApp(App[None]):
-    CSS_PATH: ClassVar[list[str]] = ["styles/app.tcss", "styles/annotations.tcss"]
+    #: Absolute, so that a subclass defined elsewhere (the reader benchmark's) finds them too.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "app.tcss", STYLES / "annotations.tcss"]
     TITLE = "Shiori"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {shiori_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -179,19 +187,25 @@ class ShioriApp(App[None]):
         self._sidebar_choice: bool | None = None
         self.settings = Settings()
         self.keymap: dict[str, str] = {}
-        self._exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV, "")
         #: Highlights, notes, tags and citations (tui/annotations_ui.py).
         self.annotations = AnnotationsController(self)
+        #: The documents and their metadata (the user's from the annotation store).
+        self.library: Library = self.annotations.library
 
     # Set-up ---------------------------------------------------------------------------------
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Textual's, plus the highlight palette (``$highlight-<colour key>``)."""
+        return {**super().get_theme_variable_defaults(), **highlight_variables()}
 
     def get_default_screen(self) -> Screen[Any]:
         return MainScreen()
 
     def on_mount(self) -> None:
         self.settings, notice = load_settings()
-        if notice:
-            self.notify(notice, severity="warning", markup=False)
+        for text in (notice, positions.check()):
+            if text:
+                self.notify(text, severity="warning", timeout=8, markup=False)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -219,21 +233,18 @@ class ShioriApp(App[None]):
         if self._opened is not None:
             path, doc = self._opened.path, self._opened.document
             key = doc_key(path)
-            meta = metadata_for(path)
-            if not meta.title:
-                meta = DocMeta(title=doc.title or path.stem)
+            meta = source_meta(self.library.metadata(key), key, doc.title)
             self._titles[key] = meta.title
             tree.set_entries([LibraryEntry(key, path, meta, read_only=True)])
             self._remember(key, path, doc)
             self._show(key, doc, None)
             return
-        entries = list_library()
+        entries = self.library.entries()
         for entry in entries:
             self._paths[entry.key] = entry.path
             self._titles[entry.key] = entry.meta.title
         tree.set_entries(entries)
         last = positions.last_read()
-        self._position_notices()
         if last in self._paths:
             self.open_document(last, self._paths[last])
         else:
@@ -246,6 +257,7 @@ class ShioriApp(App[None]):
         self.header.doc_title = ""
         self.header.section = ""
         self.header.progress = None
+        self.header.page = ""
         if not self.tree_shown:
             self._set_tree_shown(True)
         self.main_screen.query_one(DocTree).focus()
@@ -328,8 +340,16 @@ class ShioriApp(App[None]):
 
     @work(thread=True, exclusive=True, group="open")
     def _import(self, key: str, path: Path, block: int | None) -> None:
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - last[0] >= 0.05 or done >= total:  # the bar needs no more than 20 a second
+                last[0] = now
+                self.post_message(ImportProgress(key, done, total))
+
         try:
-            doc = import_document(path)
+            doc = import_document(path, progress)
         except Exception as exc:  # the importer's own ImportFailed, or an unexpected failure
             self.post_message(
                 DocumentFailed(key, path, import_error_text(exc, path), for_outline=False)
@@ -349,7 +369,14 @@ class ShioriApp(App[None]):
             return
         self.post_message(OutlineImported(key, doc))
 
+    def on_import_progress(self, message: ImportProgress) -> None:
+        if self.header.import_fraction is None and message.done >= message.total:
+            return  # a quick import: no bar flashing at its end
+        self.header.import_fraction = message.done / max(1, message.total)
+        self.header.section = f"opening... {message.done}/{message.total}"
+
     def on_document_imported(self, message: DocumentImported) -> None:
+        self.header.import_fraction = None
         self._remember(message.key, message.path, message.document)
         self._show(message.key, message.document, message.block)
 
@@ -364,6 +391,7 @@ class ShioriApp(App[None]):
             )
         else:
             self.header.section = ""
+            self.header.import_fraction = None
             self.notify(message.error, severity="error", timeout=10, markup=False)
 
     def _show(self, key: str, doc: Document, block: int | None) -> None:
@@ -374,7 +402,6 @@ class ShioriApp(App[None]):
             where: positions.Position | None = positions.Position(block, 0)
         else:
             where = positions.load_position(key)
-            self._position_notices()
         if where is not None:
             where = positions.clamp(where, [len(b.text) for b in doc.blocks])
         self.reader.show(doc, position=(where.block, where.offset) if where else None)
@@ -384,18 +411,13 @@ class ShioriApp(App[None]):
         )
         self.header.section = ""
         self.header.progress = 0.0
+        at = (where.block, where.offset) if where else (0, 0)
+        self.header.page = doc.page_at(*at) or ""
         tree = self.main_screen.query_one(DocTree)
         if not tree.has_outline(key):
             tree.set_outline(key, doc)
         tree.reveal(key, where.block if where else None)
         self._after_jump()
-        if self._exit_after_paint == "first":
-            self.call_after_refresh(self.exit)
-
-    def main_reader_has_readings(self) -> None:
-        """The main reader drew its furigana (forwarded by the main screen)."""
-        if self._exit_after_paint:
-            self.call_after_refresh(self.exit)
 
     def _after_jump(self) -> None:
         """On narrow terminals the tree covers the text: put it away once a choice is made."""
@@ -429,17 +451,13 @@ class ShioriApp(App[None]):
         doc = self.current_document
         if doc is None:
             return
+        self.header.page = doc.page_at(message.block, message.offset) or ""
         self._pending_position = (
             self.current_key,
             positions.Position(message.block, message.offset, doc.content_hash),
         )
         if self._position_timer is None:
             self._position_timer = self.set_timer(POSITION_SAVE_DELAY, self._flush_position)
-
-    def _position_notices(self) -> None:
-        """A damaged positions file was moved aside: say so once."""
-        while positions.notices:
-            self.notify(positions.notices.pop(0), severity="warning", timeout=8)
 
     def _flush_position(self) -> None:
         if self._position_timer is not None:
@@ -449,7 +467,6 @@ class ShioriApp(App[None]):
         if pending is not None:
             try:
                 positions.save_position(*pending)
-                self._position_notices()
             except OSError as exc:
                 self.notify(
                     f"could not save the reading position: {exc}", severity="warning", markup=False
@@ -457,6 +474,7 @@ class ShioriApp(App[None]):
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self._flush_position()
+        self.workers.cancel_all()  # background analysis and layout stop now, not after a queue
         super().exit(*args, **kwargs)
 
     def notify(
@@ -485,6 +503,17 @@ class ShioriApp(App[None]):
         self.crash = self._exception or sys.exc_info()[1] or RuntimeError("unknown error")
         self.bell()
         self._close_messages_no_wait()
+
+    def get_driver_class(self) -> Any:
+        """Textual's driver for this platform, on Linux one that does not wait on quit."""
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver is LinuxDriver:
+            from tui.quick_exit import QuickExitDriver
+
+            return QuickExitDriver
+        return driver
 
     # Panes ----------------------------------------------------------------------------------
 
@@ -588,10 +617,7 @@ class ShioriApp(App[None]):
 
     def furigana_modes(self) -> list[tuple[str, str]]:
         """``(mode, label)`` for each furigana mode the reader offers."""
-        modes = getattr(ReaderView, "FURIGANA_MODES", None)
-        if modes is None:
-            return []
-        return [(m, m) if isinstance(m, str) else tuple(m) for m in modes]  # type: ignore[misc]
+        return list(ReaderView.FURIGANA_MODES)
 
     def set_furigana_mode(self, mode: str) -> None:
         self.reader.furigana_mode = mode
@@ -624,25 +650,37 @@ def declared_binding_ids() -> set[str]:
     return found
 
 
-def run_app(file: str | None) -> int:
+def run_app(
+    file: str | None, app_class: type[ShioriApp] = ShioriApp, *, exit_when_done: bool = False
+) -> int:
     """``shiori [FILE]``: import FILE first (errors: one line, exit 2), then run the app.
 
     An unhandled exception in the app ends it with one line on stderr (the traceback goes to
-    the crash report) and exit status 70, never 0."""
+    the crash report) and exit status 70, never 0. ``app_class`` lets the reader benchmark run
+    a subclass that exits once it has painted. ``exit_when_done`` (the command line) ends the
+    process once the app has run, without waiting on threads or teardown (``tui.quick_exit``);
+    a file that does not import returns its status like any command.
+    """
     from store.files import absolute
     from tui.cli import CRASHED
     from tui.commands._io import crash_line, fail
 
     opened = None
     if file is not None:
+        from tui.commands._progress import import_progress
+
         path = Path(file).expanduser()
         try:
-            document = import_document(path)
+            with import_progress(file) as progress:
+                document = import_document(path, progress)
         except Exception as exc:
             return fail("shiori", import_error_text(exc, path), 2)
         opened = OpenedFile(absolute(path), document)
-    app = ShioriApp(opened)
+    app = app_class(opened)
     app.run()
-    if app.crash is not None:
-        return fail("shiori", crash_line(app.crash), CRASHED)
-    return app.return_code or 0
+    code = fail("shiori", crash_line(app.crash), CRASHED) if app.crash else app.return_code or 0
+    if exit_when_done:
+        from tui.quick_exit import exit_now
+
+        exit_now(code)
+    return code

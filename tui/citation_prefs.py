@@ -1,7 +1,7 @@
 """Citing from the app: the remembered style, and the OSC 52 route through the terminal.
 
 ``CitationPrefs`` is what ``C`` (style) and ``R`` (readings) change, kept in
-``<config dir>/citation.json``. ``terminal_writer`` is the OSC 52 callable handed to
+``<config dir>/citation.json`` (``store.preferences``). ``terminal_writer`` is the OSC 52 callable handed to
 ``store.clipboard.copy_text``: Textual's own ``copy_to_clipboard`` and, inside tmux, the same
 sequence wrapped for passthrough too (so it works with ``set-clipboard on`` or with
 ``allow-passthrough``); None where no terminal can take it (headless, a Linux console).
@@ -13,11 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from store import paths
+from store import paths, preferences
 from store.citation import STYLES
 from store.clipboard import in_tmux, osc52_sequence
-from store.files import read_regular
-from store.jsonio import loads
 
 STYLE_NAMES: dict[str, str] = {"ja": "Japanese", "sist02": "SIST 02", "en": "English"}
 PREFS_FILE = "citation.json"
@@ -32,23 +30,17 @@ class CitationPrefs:
     style: str = "ja"
     readings: bool = False
 
+    def __post_init__(self) -> None:
+        if self.style not in STYLES:
+            self.style = "ja"
+
     @classmethod
-    def load(cls) -> CitationPrefs:
-        try:
-            data = loads(read_regular(paths.config_dir() / PREFS_FILE, limit=1 << 20))
-        except (OSError, ValueError):  # missing, not a file, not JSON, nested too deep
-            return cls()
-        if not isinstance(data, dict):
-            return cls()
-        style = data.get("style") if data.get("style") in STYLES else "ja"
-        return cls(str(style), bool(data.get("readings", False)))
+    def load(cls) -> tuple[CitationPrefs, str | None]:
+        """The saved preferences and a one-line notice when the file could not be used."""
+        return preferences.load(cls, paths.config_dir() / PREFS_FILE)
 
     def save(self) -> None:
-        from store.positions import atomic_write_json
-
-        atomic_write_json(
-            paths.config_dir() / PREFS_FILE, {"style": self.style, "readings": self.readings}
-        )
+        preferences.save(self, paths.config_dir() / PREFS_FILE)
 
 
 def terminal_writer(app: Any, env: Mapping[str, str]) -> Callable[[str], None] | None:

@@ -1,8 +1,9 @@
 """The ``shiori`` command line.
 
-``shiori`` opens the library, ``shiori FILE`` opens one file, and the subcommands below are
-scriptable. Each subcommand lives in ``tui/commands/<name>.py`` with ``register(subparsers)``
-and ``run(args) -> int``; those modules must not import Textual at module level, so
+``shiori`` opens the library, ``shiori FILE`` opens one file, ``shiori --version`` says which
+Shiori this is, and the subcommands below are scriptable (``python -m shiori`` is the same).
+Each subcommand lives in ``tui/commands/<name>.py`` with ``register(subparsers)`` and
+``run(args) -> int``; those modules must not import Textual at module level, so
 ``shiori furigana`` and ``shiori inspect`` start fast and work in pipelines.
 
 Every failure is one line on stderr and a non-zero exit: the commands report what they expect
@@ -14,9 +15,11 @@ traceback, exit 70 — never a traceback on the terminal, never exit 0.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from collections.abc import Sequence
 
+from shiori import __version__
 from tui.commands._io import Parser, crash_line, fail
 
 #: Subcommand name -> module under ``tui.commands``.
@@ -107,10 +110,12 @@ def _run_app(args: list[str], commands: dict[str, str]) -> int:
         description="Read Japanese documents closely. Subcommands: " + ", ".join(commands),
     )
     parser.add_argument("file", nargs="?", help="open this file instead of the library")
+    parser.add_argument("--version", action="version", version=f"shiori {__version__}")
     ns = parser.parse_args(args)
     from tui.app import run_app  # Textual is imported only here.
 
-    return run_app(ns.file)
+    # Once the app has run, quitting never waits on threads or teardown (tui/quick_exit).
+    return run_app(ns.file, exit_when_done=True)
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
     try:
         text = read_regular(path, limit=1 << 20).decode("utf-8")
     except FileProblem as exc:
-        if exc.why == "no such file":
+        if exc.missing:
             return {}, []
         return {}, [f"{path.name}: cannot read ({exc.why}); using the default keys"]
     except (OSError, UnicodeDecodeError) as exc:

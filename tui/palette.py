@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -52,14 +52,16 @@ def palette_commands(app: ShioriApp) -> Iterator[PaletteCommand]:
 
 
 class ShioriCommands(Provider):
+    """Offered only by ``ShioriApp.COMMANDS``: its app is always a ``ShioriApp``."""
+
     async def discover(self) -> Hits:
-        for command in palette_commands(self.app):  # type: ignore[arg-type]
+        for command in palette_commands(cast("ShioriApp", self.app)):
             if not command.title.startswith("Theme: "):
                 yield DiscoveryHit(command.title, command.callback, help=command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in palette_commands(self.app):  # type: ignore[arg-type]
+        for command in palette_commands(cast("ShioriApp", self.app)):
             score = matcher.match(command.title)
             if score > 0:
                 yield Hit(

@@ -1,20 +1,17 @@
 """Choices the app remembers between runs (theme, furigana mode), in ``settings.json``.
 
-Written by the app itself (the user edits ``keymap.toml``, not this), atomically, under
-``store.paths.config_dir()``. A file that is not JSON (or nested too deeply to read) is moved
-aside as ``settings.json.damaged`` with a one-line notice and the defaults are used; one of
-the wrong shape gives a notice and the defaults.
+Written by the app itself (the user edits ``keymap.toml``, not this) under
+``store.paths.config_dir()``, through ``store.preferences``: atomically, and a damaged or
+hand-mangled file gives a one-line notice and the defaults, and is kept aside as
+``settings.json.damaged``.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
-from store import paths
-from store.files import FileProblem, read_regular
-from store.jsonio import loads
-from store.positions import atomic_write_json, set_aside
+from store import paths, preferences
 
 FILE_NAME = "settings.json"
 
@@ -33,28 +30,8 @@ def settings_file() -> Path:
 
 def load_settings() -> tuple[Settings, str | None]:
     """The saved settings and a one-line notice when the file could not be used."""
-    path = settings_file()
-    try:
-        data = loads(read_regular(path, limit=1 << 20))
-    except FileProblem as exc:
-        if exc.why == "no such file":
-            return Settings(), None
-        return Settings(), f"{path.name}: cannot read ({exc.why}); using defaults"
-    except OSError as exc:
-        return Settings(), f"{path.name} unreadable ({type(exc).__name__}); using defaults"
-    except ValueError as exc:
-        notice: list[str] = []
-        set_aside(path, str(exc), notice)
-        return Settings(), notice[0]
-    if not isinstance(data, dict):
-        return Settings(), f"{path.name} is not a JSON object; using defaults"
-    values = {}
-    for f in fields(Settings):
-        value = data.get(f.name)
-        if isinstance(value, str) and value:
-            values[f.name] = value
-    return Settings(**values), None
+    return preferences.load(Settings, settings_file())
 
 
 def save_settings(settings: Settings) -> None:
-    atomic_write_json(settings_file(), asdict(settings))
+    preferences.save(settings, settings_file())

@@ -1,4 +1,4 @@
-"""Highlights, notes and tags that are never lost (DESIGN.md §3).
+"""Highlights, notes and tags that are never lost (docs/design/annotations.md).
 
 Entry points for the UI and the command line (all headless):
 
@@ -7,12 +7,14 @@ Entry points for the UI and the command line (all headless):
   ``reattach()``, ``reanchor()``, ``colors()`` / ``set_color_label()`` /
   ``resolve_color()``, ``notices`` (recoveries to show the user).
 * ``documents`` — ``refresh(repo, key, path, document)`` when a document is opened (re-anchors
-  if its file changed), ``select_quote``, ``cite_passage`` / ``cite_annotation`` (``y``/``Y``),
-  ``quote_readings`` (readings for a citation, when the user asks).
+  if its file changed), ``select_quote``, ``stored_source_meta`` (what an export cites),
+  ``quote_readings`` (readings for a citation, when the user asks). Citations themselves are
+  built by ``store.citation.cite``.
 * ``metadata`` — ``load_user_metadata`` / ``save_user_metadata`` (the ``m`` form) and
-  ``install_metadata_hook()`` so ``store.library.metadata_for`` sees them.
+  ``user_library(repo)``: the ``store.library.Library`` that sees them.
 * ``export`` — ``write_markdown`` / ``write_json`` / ``write_csv`` (streamed, escaped for their
-  format; ``to_*`` give strings), ``import_json`` (validated, batched, reported exactly).
+  format; ``to_*`` give strings; JSON is a W3C envelope), ``import_json`` (validated, batched,
+  reported exactly).
 * ``schema`` — what a valid record is (``annotation_from_record``, ``RecordError``).
 * ``anchor`` — ``make_anchor``, ``resolve``, ``find_quote``; ``storage`` — the TinyDB storage,
   on the file formats of ``snapshot`` (read in part) and ``journal``.

@@ -1,6 +1,6 @@
 """Making anchors, finding quotes, and re-anchoring after a document changed.
 
-Re-anchoring tries, in order (DESIGN.md §3):
+Re-anchoring tries, in order (docs/design/annotations.md):
 
 1. **hash equal** — the text is the one the anchor was made on: the position holds.
 2. **exact quote** — every occurrence of the quote (or, failing that, of the quote with its
@@ -90,11 +90,6 @@ def _nonspace_prefix(text: str) -> array[int]:
             n += 1
         out[i + 1] = n
     return out
-
-
-def moved_anchor(anchor: Anchor, document: Document, start: int, end: int) -> Anchor:
-    """The anchor re-made at its new place in ``document``."""
-    return make_anchor(document, start, end)
 
 
 # -- finding a quote the user typed -----------------------------------------------------------

@@ -24,14 +24,17 @@ def new_id() -> str:
 
 
 class JournalTable(Table):
-    document_id_class = str  # type: ignore[assignment]
+    #: Our own string ids (uuid4), not TinyDB's reusable integers.
+    document_id_class = str  # type: ignore[assignment]  # TinyDB's stubs say type[int]
 
     def __init__(self, storage: JournalStorage, name: str, **kwargs: Any) -> None:
         super().__init__(storage, name, **kwargs)
+        #: The same storage, with its type (TinyDB keeps it as a plain ``Storage``).
+        self._journal = storage
         self._seen_generation = -1
 
     def _fresh(self) -> None:
-        generation = self._storage.refresh()
+        generation = self._journal.refresh()
         if generation != self._seen_generation:
             self.clear_cache()
             self._seen_generation = generation
@@ -40,14 +43,15 @@ class JournalTable(Table):
         self._fresh()
         return super().search(cond)
 
-    def _get_next_id(self) -> str:  # type: ignore[override]
+    def _get_next_id(self) -> str:
         return new_id()
 
     def _read_table(self) -> dict[str, Mapping[str, Any]]:
-        return self._storage.table_data(self.name)
+        return self._journal.table_data(self.name)
 
     def _update_table(self, updater: Callable[[dict[Any, Mapping[str, Any]]], None]) -> None:
-        self._storage.apply(self.name, updater)  # type: ignore[arg-type]
+        # TinyDB types its updaters for a dict; they get the storage's dict-like overlay.
+        self._journal.apply(self.name, updater)  # type: ignore[arg-type]
         self.clear_cache()
 
 

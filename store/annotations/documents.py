@@ -8,35 +8,23 @@ reader calls :func:`refresh` when it opens a document; ``shiori annotations list
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from store.annotations.metadata import load_user_metadata
 from store.annotations.model import Annotation
 from store.annotations.repository import Repository
-from store.citation import Locator, format_citation, format_source, locator_for
+from store.citation import source_meta
 from store.document_cache import load_document
 from store.importer import ImportFailed
-from store.library import DocMeta, NotInLibrary, doc_key, metadata_for, path_for_key
+from store.library import DocMeta, Library, NotInLibrary, doc_key, path_for_key
 from store.model import Document
 
 
-def source_meta(repo: Repository, key: str) -> DocMeta:
-    """Metadata for citing ``key``: the library's (with the user's), else the imported title."""
-    # The user's record (also when the library's hook is not installed) replaces the bundled one.
-    meta = load_user_metadata(key, repo) or _library_meta(key)
-    if not meta.title:
-        state = repo.file_state(key) or {}
-        title = state.get("title") or Path(key.split(":", 1)[-1]).stem
-        meta = replace(meta, title=title, title_supplied=True)
-    return meta
-
-
-def _library_meta(key: str) -> DocMeta:
-    try:
-        return metadata_for(path_for_key(key))
-    except NotInLibrary:
-        return DocMeta()
+def stored_source_meta(library: Library, repo: Repository, key: str) -> DocMeta:
+    """Metadata for citing ``key`` without importing it (exports, the tag browser): the
+    library's, the missing title filled from the title the document had when last opened."""
+    state = repo.file_state(key) or {}
+    title = state.get("title")
+    return source_meta(library.metadata(key), key, title if isinstance(title, str) else "")
 
 
 def open_document(path: str | Path) -> tuple[str, Document]:
@@ -110,44 +98,6 @@ def select_quote(document: Document, quote: str, nth: int | None = None) -> tupl
     return start, end, len(found)
 
 
-def cite_passage(
-    repo: Repository,
-    key: str,
-    document: Document,
-    start: int,
-    end: int,
-    *,
-    style: str = "ja",
-    with_quote: bool = True,
-    readings: list[tuple[int, int, str]] | None = None,
-    page: str = "",
-) -> str:
-    """What ``y`` (``with_quote``) or ``Y`` copies for a selection of ``document``."""
-    meta = source_meta(repo, key)
-    if meta.title_supplied and document.title and not metadata_for(path_for_key(key)).title:
-        meta = replace(meta, title=document.title)
-    locator = locator_for(document, start, title=meta.title, page=page)
-    if not with_quote:
-        return format_source(meta, locator, style)
-    return format_citation(meta, document.base_text[start:end], locator, style, readings=readings)
-
-
-def cite_annotation(
-    repo: Repository,
-    ann: Annotation,
-    *,
-    style: str = "ja",
-    with_quote: bool = True,
-    readings: list[tuple[int, int, str]] | None = None,
-) -> str:
-    """The citation of a stored annotation (works for orphans too: its quote and section)."""
-    meta = source_meta(repo, ann.doc)
-    locator = Locator.from_section(ann.section, title=meta.title)
-    if not with_quote:
-        return format_source(meta, locator, style)
-    return format_citation(meta, ann.quote, locator, style, readings=readings)
-
-
 def quote_readings(document: Document, start: int, end: int) -> list[tuple[int, int, str]]:
     """Readings over ``base_text[start:end]``, quote-relative, for ``｜漢字《かんじ》`` citations:
     the source's own ruby first, the analyser (SudachiPy) for the rest. Loads the analyser."""
@@ -157,7 +107,7 @@ def quote_readings(document: Document, start: int, end: int) -> list[tuple[int, 
     out = []
     for i, block in enumerate(document.blocks):
         b0 = document.block_starts[i]
-        if b0 >= end or b0 + len(block.text) <= start:
+        if b0 >= end or b0 + len(block.text) <= start or block.kind == "code":
             continue
         ruby = [(r.start, r.end, r.reading) for r in block.ruby]
         for r in annotator.readings(block.text, ruby):

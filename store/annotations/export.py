@@ -37,7 +37,7 @@ from store.annotations import schema
 from store.annotations.model import Annotation, ColorSlot, now_iso
 from store.annotations.repository import Repository, normalise_tags
 from store.annotations.storage import StorageError
-from store.citation import Locator, SourceMeta, format_source
+from store.citation import Passage, SourceMeta, cite
 from store.jsonio import loads
 from store.terminal_safe import escape_json, safe_line, safe_text
 
@@ -138,8 +138,8 @@ def _md_annotation(ann: Annotation, labels: dict[str, str], meta: Any, style: st
     if ann.state != "anchored":
         out.append(f"- State: {ann.state}")
     if meta is not None:
-        loc = Locator.from_section(ann.section, title=getattr(meta, "title", ""))
-        out.append("- Citation: " + md_escape(format_source(meta, loc, style)))
+        passage = Passage(ann.quote, ann.section)
+        out.append("- Citation: " + md_escape(cite(meta, passage, style, source_only=True)))
     out.append("")
     return out
 

@@ -1,17 +1,17 @@
 """Document metadata the user entered (the reader's ``m`` form), kept in the annotation store.
 
-``store.library.metadata_for`` overlays it on the seeds' bundled metadata once
-:func:`install_metadata_hook` has run (the app and the commands call it at start-up).
+It reaches the library as a parameter: :func:`user_library` opens a
+:class:`store.library.Library` that overlays it on the seeds' bundled metadata. Every command
+opens its library this way; the app passes its annotations controller's lookup instead.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, fields
 
-from store import library
 from store.annotations.repository import Repository, default_repository
 from store.annotations.storage import StorageError
-from store.library import DocMeta
+from store.library import DocMeta, Library
 
 _FIELDS = {f.name for f in fields(DocMeta)}
 
@@ -33,5 +33,7 @@ def save_user_metadata(doc_key: str, meta: DocMeta, repo: Repository | None = No
     (repo or default_repository()).save_user_metadata(doc_key, asdict(meta))
 
 
-def install_metadata_hook() -> None:
-    library.user_metadata_lookup = load_user_metadata
+def user_library(repo: Repository | None = None) -> Library:
+    """The library with the user's metadata from ``repo`` (default: the user's store, opened
+    on the first look-up)."""
+    return Library(lambda key: load_user_metadata(key, repo))

@@ -26,6 +26,9 @@ DEFAULT_COLORS: tuple[tuple[str, str], ...] = (
     ("purple", "定義"),
     ("red", "反論"),
 )
+#: The colour keys, the one vocabulary of colour names: the store, ``--color``, the reader's
+#: ``reader--highlight-<key>`` styles and the app's ``$highlight-<key>`` theme variables.
+COLOR_KEYS: tuple[str, ...] = tuple(key for key, _ in DEFAULT_COLORS)
 
 
 def now_iso() -> str:

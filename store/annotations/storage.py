@@ -7,7 +7,8 @@ differently:
 
 * **Snapshot** ``annotations.json`` (format: ``snapshot.py``): the whole database, the big
   annotations table last and in reading order, so it can be read in part. Written only by
-  *compaction* (temp file beside it, fsync, ``os.replace``, fsync of the folder); the previous
+  *compaction*, streamed through ``store.atomic`` (temp file beside it, fsync, ``os.replace``,
+  fsync of the folder); the previous
   snapshot is kept as a rotating backup (``annotations.json.1`` newest ... ``.N``) and the
   journal it absorbed as ``annotations.journal.1``.
 * **Journal** ``annotations.journal`` (format: ``journal.py``): one line per change batch,
@@ -49,6 +50,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from store import atomic
 from store.annotations import snapshot
 from store.annotations.journal import Op, decode_line, encode_line, first_seq, last_seq
 from store.annotations.journal import read_entries as _journal_entries
@@ -64,7 +66,7 @@ from store.annotations.snapshot import (
 try:  # POSIX; elsewhere writes are serialised within one process only.
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # no fcntl on Windows: None marks it absent
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -72,7 +74,6 @@ __all__ = [
     "ReadOnlyError",
     "StorageError",
     "TailSpec",
-    "atomic_write",
     "decode_line",
     "encode_line",
 ]
@@ -80,7 +81,7 @@ __all__ = [
 #: Where records that could not be used are kept (never deleted).
 SET_ASIDE = "set_aside"
 #: Mode of every file of the store: notes are nobody else's business.
-PRIVATE = 0o600
+PRIVATE = atomic.PRIVATE
 
 
 def _migrate_0_to_1(tables: Tables) -> Tables:
@@ -129,37 +130,6 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory fds
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, data: bytes, *, mode: int = 0o644) -> None:
-    """Write ``data`` to ``path`` so that ``path`` is always either the old or the new file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-        try:
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_dir(path.parent)
-
-
 def _describe(exc: OSError) -> str:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return "the disk is full (or the file-size limit was reached)"
@@ -196,8 +166,8 @@ class _Overlay(MutableMapping[str, Any]):
         self._changed[key] = None
 
     def __contains__(self, key: object) -> bool:
-        if key in self._changed:
-            return self._changed[key] is not None  # type: ignore[index]
+        if isinstance(key, str) and key in self._changed:
+            return self._changed[key] is not None
         return key in self._live
 
     def __iter__(self) -> Iterator[str]:
@@ -210,9 +180,6 @@ class _Overlay(MutableMapping[str, Any]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
-
-    def items(self) -> list[tuple[str, Any]]:  # type: ignore[override]
-        return [(k, self._changed[k] if k in self._changed else self._live[k]) for k in self]
 
     def clear(self) -> None:
         for key in list(self):
@@ -457,7 +424,7 @@ class JournalStorage(Storage):
                 self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE
             )
             if created:
-                _fsync_dir(self.path.parent)
+                atomic.fsync_dir(self.path.parent)
             st = os.fstat(self._journal_fd)
             self._journal_id = (st.st_dev, st.st_ino)
         return self._journal_fd
@@ -661,7 +628,7 @@ class JournalStorage(Storage):
         self._reset()
         aside = self._aside(self.path, "stale")
         os.replace(self.path, aside)
-        _fsync_dir(self.path.parent)
+        atomic.fsync_dir(self.path.parent)
         return self._restore(f"{self.path} is older than {stale}", aside)
 
     def _damaged(self, why: str, fd: int, st: os.stat_result) -> tuple[Tables, int]:
@@ -671,7 +638,7 @@ class JournalStorage(Storage):
         raw = _read_fd(fd, st.st_size) if stat.S_ISREG(st.st_mode) else b""
         aside = self._aside(self.path)
         os.replace(self.path, aside)
-        _fsync_dir(self.path.parent)
+        atomic.fsync_dir(self.path.parent)
         return self._restore(f"{self.path} was damaged ({why})", aside, raw)
 
     def _stale(self, seq: int) -> str | None:
@@ -702,7 +669,7 @@ class JournalStorage(Storage):
             except (OSError, Damaged):
                 continue
             with suppress(OSError):  # if this fails, the compaction below writes it
-                atomic_write(self.path, raw, mode=PRIVATE)
+                atomic.write_bytes(self.path, raw)
             self._restored = True
             self._needs_compaction = True  # fold the replayed journals in for good
             self._snap_id = self._stat_id(self.path)
@@ -806,12 +773,9 @@ class JournalStorage(Storage):
     def _compact(self) -> None:
         """Write a new snapshot holding everything, rotate backups, retire the journal."""
         self._check_tail()
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
-            self._compact_into(tmp)
+            self._compact_snapshot()
         except OSError as exc:
-            with suppress(OSError):
-                tmp.unlink()
             raise StorageError(
                 f"could not write {self.path}: {_describe(exc)}; the previous file is intact"
             ) from exc
@@ -826,37 +790,21 @@ class JournalStorage(Storage):
         assert self._snap_fd is not None
         return self._merged(os.dup(self._snap_fd), self._tail, dict(self._overlay), spec.key)
 
-    def _compact_into(self, tmp: Path) -> None:
+    def _compact_snapshot(self) -> None:
         spec = self.tail_spec
         records = self._tail_records()
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE)
-        try:
-            size = snapshot.write(
-                fd,
+        size = atomic.write_stream(
+            self.path,
+            lambda fh: snapshot.write(
+                fh.fileno(),
                 seq=self._seq,
                 tables=self._tables,
                 tail_table=spec.table,
                 tail_order=spec.order,
                 tail_records=records,
-            )
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        # Rotate backups: .N-1 -> .N ... .1 -> .2, then the current snapshot -> .1 (a hard
-        # link, so the snapshot path never disappears).
-        if self.path.exists() and self.backups > 0:
-            for n in range(self.backups - 1, 0, -1):
-                if self._backup_path(n).exists():
-                    os.replace(self._backup_path(n), self._backup_path(n + 1))
-            link_tmp = self.path.with_name(f".{self.path.name}.bak.tmp")
-            link_tmp.unlink(missing_ok=True)
-            try:
-                os.link(self.path, link_tmp)
-            except OSError:
-                shutil.copy2(self.path, link_tmp)
-            os.replace(link_tmp, self._backup_path(1))
-        os.replace(tmp, self.path)
-        _fsync_dir(self.path.parent)
+            ),
+            before_replace=self._rotate_backups,
+        )
         self._needs_compaction = False
         self._snap_id = self._stat_id(self.path)
         self._snap_size = size
@@ -879,7 +827,23 @@ class JournalStorage(Storage):
         self._journal_offset = 0
         self._journal_id = None
         self._open_journal()
-        _fsync_dir(self.path.parent)
+        atomic.fsync_dir(self.path.parent)
+
+    def _rotate_backups(self) -> None:
+        """``.N-1`` -> ``.N`` ... ``.1`` -> ``.2``, then the current snapshot -> ``.1`` (a hard
+        link, so the snapshot path never disappears). Runs once the new snapshot is on disk."""
+        if not self.path.exists() or self.backups <= 0:
+            return
+        for n in range(self.backups - 1, 0, -1):
+            if self._backup_path(n).exists():
+                os.replace(self._backup_path(n), self._backup_path(n + 1))
+        link_tmp = self.path.with_name(f".{self.path.name}.bak.tmp")
+        link_tmp.unlink(missing_ok=True)
+        try:
+            os.link(self.path, link_tmp)
+        except OSError:
+            shutil.copy2(self.path, link_tmp)
+        os.replace(link_tmp, self._backup_path(1))
 
     # -- internals: housekeeping -----------------------------------------------------------
 
@@ -887,10 +851,7 @@ class JournalStorage(Storage):
         """Under the lock, on opening: remove temp files of killed compactions and restores
         (nobody else can be writing one now) and make every file of the store private."""
         folder = self.path.parent
-        with suppress(OSError):
-            for leftover in folder.glob(f".{self.path.name}.*.tmp"):
-                with suppress(OSError):
-                    leftover.unlink()
+        atomic.remove_stale_temps(self.path, older_than=0)
         names = [self.path, self.journal_path, self.lock_path]
         names += [self._backup_path(n) for n in range(1, self.backups + 2)]
         names.append(self.journal_path.with_name(self.journal_path.name + ".1"))

@@ -16,17 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from store.importer import aozora
+from store.importer import markdown as md
+from store.importer import page_facts
 from store.importer.chars import (
-    HIRAGANA,
-    KANA,
-    KANA_ONLY_RE,
-    KANJI,
     continues_after_sentence,
     ends_sentence,
     has_sentence,
-    is_kanji,
     join_lines,
     separator,
     width,
@@ -37,11 +34,14 @@ from store.importer.layout import (
     double_spaced,
     full_width_cells,
     is_wrapped,
+    measure_cells,
     page_width,
+    set_width,
     tolerance,
 )
 from store.importer.meta import is_caption, is_meta
 from store.importer.web_debris import is_debris, running_headers, starts_debris_section
+from store.japanese.chars import HIRAGANA, KANA, KANA_ONLY_RE, KANJI, is_kanji
 
 _LIST = re.compile(
     r"^[ \t\u3000]*(?:(?P<bullet>[-*+・•●◦])[ \t\u3000]*|(?P<num>[①-⑳]|\d{1,2}\.[ \t]|[（(]?[a-z][)）][ \t]))"
@@ -109,6 +109,10 @@ class Assembled:
     title: str
     blocks: list[RawBlock]
     notes: list[NoteDef]
+    #: What the file states about itself (Markdown front matter).
+    metadata: dict[str, str] = field(default_factory=dict)
+    #: Link labels a Markdown file defines (``[label]: url``).
+    labels: set[str] = field(default_factory=set)
 
 
 class _Reader:
@@ -134,6 +138,9 @@ class _Reader:
         self.page_width = page_width(lines) if wrapped else 0.0
         self.blank_after_note = False
         self.bare_last = 0
+        #: The last number of every bare numbering seen (a box's notes restart at 1; the body's
+        #: go on after the box from where they were).
+        self.bare_runs: list[int] = []
         self.outline = Outline()
         self.title = ""
         self.interrupted = False
@@ -145,12 +152,17 @@ class _Reader:
         self.caption_prefix = ""
         self.notes_section = False
         self.headers_seen: set[str] = set()
+        self.measure_cells = measure_cells(lines) if wrapped else 0
+        self.metadata: dict[str, str] = {}
+        self.stated: set[str] = set()  # byline lines taken into metadata
 
     # -- blocks -------------------------------------------------------------------------------
 
-    def emit(self, kind: str, raw: str, **kw: object) -> RawBlock:
-        block = RawBlock(kind, raw, **kw)  # type: ignore[arg-type]
+    def emit(self, kind: str, raw: str, **kw: Any) -> RawBlock:
+        block = RawBlock(kind, raw, **kw)
         self.blocks.append(block)
+        if kind in ("paragraph", "list_item", "quote", "table"):
+            self.outline.content()
         return block
 
     def close_current(self) -> None:
@@ -169,8 +181,9 @@ class _Reader:
         self.interrupted = False
         lvl = level if level is not None else self.outline.level_for(head)
         self.emit("heading", head.text, level=lvl, heading_style=head.style)
-        if not self.title:
-            self.title = head.text
+        if not self.title and head.style == "md" and head.level == 1 and len(self.blocks) == 1:
+            self.title = head.text  # a Markdown file opening with its "# Title"; a numbered
+            # section heading (1 概観) names a section, never the document
 
     def new_paragraph(self, kind: str, text: str, w: float) -> RawBlock:
         self.close_current()
@@ -189,7 +202,7 @@ class _Reader:
             block.pieces.append(sep + text)
         block.trail_space = trailing
         cells = full_width_cells(text)
-        if cells is not None:
+        if cells is not None and not text.endswith(("。", "、")):  # it may hang past the measure
             block.cell_counts[cells] = block.cell_counts.get(cells, 0) + 1
         block.last = line.strip()
         block.nlines += 1
@@ -214,7 +227,20 @@ class _Reader:
         self.blank_after_note = False
         self.note_width = max(self.note_width, w)
         if style == "bare":
-            self.bare_last = int(number)
+            n = int(number)
+            if n == 1 or not self.bare_runs:
+                self.bare_runs.append(n)
+            else:
+                k = next(
+                    (
+                        k
+                        for k in range(len(self.bare_runs) - 1, -1, -1)
+                        if self.bare_runs[k] + 1 == n
+                    ),
+                    len(self.bare_runs) - 1,
+                )
+                self.bare_runs[k] = n
+            self.bare_last = n
 
     def end_note(self) -> None:
         self.note = None
@@ -227,9 +253,16 @@ class _Reader:
             return False
         if line.startswith(" ") and not line.startswith("  "):
             return False  # a page's body text starts here
+        if ends_sentence(self.note_last) and self.blank_after_note and not self.double:
+            return False  # a sentence's end, then a blank line: the notes block is over
         if width(self.note_last) >= self.full_note_width() - 2.5:
-            return True
-        return not ends_sentence(self.note_last) and not self.blank_after_note
+            return True  # the note's line ran to the notes' full width: it goes on
+        if ends_sentence(self.note_last):
+            return False
+        last = self.note_last
+        if last.count("（") > last.count("）") or last.count("『") > last.count("』"):
+            return True  # a bracket left open: （『読売新聞』 / （2025.2.1））。
+        return not self.blank_after_note or self.double
 
     def note_open(self) -> bool:
         """The last note's last line ran to the full width without ending: it goes on."""
@@ -264,6 +297,25 @@ class _Reader:
         self.note_last = stripped
         return True
 
+    def note_resumed(self, stripped: str) -> bool:
+        """The last note left a bracket open and this line closes it (``（2025.2.1））。``):
+        the note goes on here, wherever a page break put the rest of it."""
+        if not self.wrapped or not self.notes or self.note is not None:
+            return False
+        note = self.notes[-1]
+        text = note.text + "".join(note.more[-3:])
+        if text.count("（") <= text.count("）") and text.count("『") <= text.count("』"):
+            return False
+        if stripped.count("）") + stripped.count("』") <= stripped.count("（") + stripped.count(
+            "『"
+        ):
+            return False
+        if len(stripped) > 40 or match_heading(stripped) is not None:
+            return False
+        note.extend(stripped)
+        self.note_last = stripped
+        return True
+
     # -- the main loop --------------------------------------------------------------------------
 
     def run(self) -> None:
@@ -286,6 +338,9 @@ class _Reader:
 
     def blank(self) -> None:
         self.blank_after_note = True
+        if self.markdown and self.note is not None and self.note.style == "md":
+            self.close_current()
+            return  # an indented paragraph may follow: the note's next paragraph
         if (
             self.wrapped
             and not self.double
@@ -299,7 +354,11 @@ class _Reader:
 
     def line(self, i: int, line: str, stripped: str) -> int:
         """Read the non-blank line ``i``; return the index of the next line to read."""
-        w = width(stripped)
+        w = set_width(stripped) if self.wrapped else width(stripped)
+        if self.markdown:
+            nxt = self.markdown_block(i, line)
+            if nxt is not None:
+                return nxt
         if self.in_debris:
             if len(stripped) >= 60 and ends_sentence(stripped):
                 self.in_debris = False
@@ -317,8 +376,50 @@ class _Reader:
         if is_debris(stripped) or stripped in self.headers:
             if self.current is not None and self.current.unfinished():
                 self.interrupted = True
+            if self.wrapped and self.note is not None:
+                self.end_note()  # the page ends: its notes go on only at the next page's foot
             return i + 1
         return self.line_after_debris(i, line, stripped, w)
+
+    def markdown_block(self, i: int, line: str) -> int | None:
+        """Markdown's own lines: a fenced code block, a setext underline, a thematic break, a
+        footnote's indented or lazy continuation. The index after them, or None."""
+        fenced = md.fence_end(self.lines, i)
+        if fenced is not None:
+            self.end_note()
+            self.close_current()
+            self.emit("code", fenced[1], closed=True)
+            return fenced[0]
+        note = self.note
+        if (
+            note is not None
+            and note.style == "md"
+            and match_definition(line, expect_bare=set()) is None
+        ):
+            if line.startswith(("    ", "\t")):
+                note.extend(line.strip(), paragraph=self.blank_after_note)
+                self.blank_after_note = False
+                return i + 1
+            if not self.blank_after_note and match_heading(line) is None and not _LIST.match(line):
+                note.extend(line.strip())  # a lazy continuation line
+                return i + 1
+            self.end_note()
+        level = md.setext_level(line)
+        cur = self.current
+        if level and cur is not None and cur.kind == "paragraph" and not cur.closed:
+            text = cur.full()
+            cur.kind = "heading"
+            cur.level = self.outline.level_for(HeadingLine("md", None, text, level))
+            cur.heading_style = "md"
+            cur.closed = True
+            self.current = None
+            if not self.title and level == 1 and len(self.blocks) == 1:
+                self.title = text
+            return i + 1
+        if md.is_break(line):
+            self.close_current()
+            return i + 1
+        return None
 
     def line_after_debris(self, i: int, line: str, stripped: str, w: float) -> int:  # noqa: C901
         """The rules for a line that is not page furniture, in order of precedence."""
@@ -326,7 +427,11 @@ class _Reader:
             self.notes_section = True  # endnotes follow: "1 …" lines are definitions
             self.heading(HeadingLine("plain", None, stripped))
             return i + 1
-        expect = {self.bare_last + 1, 1} if self.wrapped or self.notes_section else set()
+        expect = (
+            {1, self.bare_last + 1, *(n + 1 for n in self.bare_runs)}
+            if self.wrapped or self.notes_section
+            else set()
+        )
         d = match_definition(line, expect_bare=expect, next_bare=self.bare_last + 1)
         if d is not None:
             self.start_note(d[0], d[1], d[2], i, w)
@@ -345,7 +450,7 @@ class _Reader:
             self.end_note()
         if line.startswith(" ") and not line.startswith("  "):
             self.separator = False
-        if self.note_overflow(line, stripped, w):
+        if self.note_overflow(line, stripped, w) or self.note_resumed(stripped):
             return i + 1
         cur = self.current
         # PDF ruby: a kanji, then a line holding only its kana reading.
@@ -482,12 +587,18 @@ class _Reader:
         at_chunk_start = i == 0 or not self.lines[i - 1].strip()
         if not at_chunk_start:
             return None
-        for j in range(i + 1, min(i + 3, len(self.lines))):
-            nxt = self.lines[j].strip()
-            if not nxt or ends_sentence(nxt):
-                return None
-            if is_caption(nxt):
+        for j in range(i, min(i + 3, len(self.lines))):
+            line = self.lines[j].strip()
+            if line and is_caption(line):
                 return self.caption_tail(j)
+            # a caption's first lines are labels: never prose, never a line of the body's measure
+            if (
+                not line
+                or ends_sentence(line)
+                or has_sentence(line)
+                or (self.wrapped and abs(set_width(line) - self.flow) <= 1.5)
+            ):
+                return None
         return None
 
     def caption_tail(self, j: int) -> int:
@@ -563,10 +674,24 @@ class _Reader:
             cur.closed = True
             self.current = cur = None
         if cur is not None and cur.kind in ("paragraph", "quote") and not indented:
-            short_end = ends_sentence(cur.last) and width(cur.last) < self.ref(cur) - 1.5
+            short_end = ends_sentence(cur.last) and (
+                set_width(cur.last, hanging=False) < self.ref(cur) - 1.5
+                or self.exactly_short(cur, cur.last)
+            )
             fits = w <= self.ref(cur) + tolerance(stripped, cur.maxw, cur.nlines, cur.last)
             if self.interrupted and not (w >= self.ref(cur) - 3 or ends_sentence(stripped)):
                 fits = False  # after a page's notes, a short line is a running footer
+            if fits and self.too_long_for(cur, stripped):
+                fits = False
+            if fits and cur.unfinished() and not cur.after_ruby and self.labels_ahead(i, cur):
+                # short lines ending nothing, set apart by a blank line: a box's title and
+                # byline where its text runs on to a later page, not the text's next line
+                self.close_current()
+                j = i
+                while j < len(self.lines) and self.lines[j].strip():
+                    self.emit("meta", self.lines[j].strip(), closed=True)
+                    j += 1
+                return j
             # after a sentence's end, a line set one space in (the extractor kept the indent)
             # or one character short (it dropped it) is a new paragraph's first line
             new_start = ends_sentence(cur.last) and (
@@ -592,6 +717,52 @@ class _Reader:
         self.new_paragraph("paragraph", stripped, w).trail_space = trailing
         return i + 1
 
+    def exactly_short(self, cur: RawBlock, line: str) -> bool:
+        """Where body lines are set exactly to the page's measure, a line even one character
+        short of it (a sentence's end) is a paragraph's last."""
+        cells = full_width_cells(line)
+        indent = 1 if cur.nlines == 1 else 0  # a first line is one short by its lost indent
+        return (
+            cells is not None
+            and self.measure_cells >= 12
+            and cells < self.measure_cells - indent
+            and abs(self.ref(cur) - self.flow) <= 1.5
+            and not any(n > self.measure_cells for n in cur.cell_counts)
+        )
+
+    def labels_ahead(self, i: int, cur: RawBlock) -> bool:
+        """After a full line, lines ``i``… are one to three short labels (no punctuation, not
+        a ruby line), then a blank line and page furniture (the box's own markers)."""
+        limit = self.ref(cur) - 3
+        if abs(set_width(cur.last) - self.ref(cur)) > 1.5:
+            return False
+        for j in range(i, min(i + 4, len(self.lines))):
+            s = self.lines[j].strip()
+            if not s:
+                if j == i:
+                    return False
+                after = next((x.strip() for x in self.lines[j : j + 4] if x.strip()), "")
+                return bool(after) and (is_debris(after) or after in self.headers)
+            if (
+                width(s) >= limit
+                or any(ch in s for ch in "、。，．「」（）()！？")
+                or KANA_ONLY_RE.match(s)
+            ):
+                return False
+        return False
+
+    def too_long_for(self, cur: RawBlock, stripped: str) -> bool:
+        """Where a paragraph's lines are set exactly, a line longer than its measure belongs to
+        something else (one character more is allowed where punctuation may be set half-width
+        or hang past the measure: ``…となった。特に…``)."""
+        cells = full_width_cells(stripped)
+        if cells is None or not cur.cell_counts:
+            return False
+        full = self.measure_cells  # only a body paragraph, set to the page's measure
+        if full < 12 or max(cur.cell_counts) > full or abs(self.ref(cur) - self.flow) > 1.5:
+            return False
+        return cells > full + (1 if any(ch in "。、，．「」『』（）・" for ch in stripped) else 0)
+
     def indented_start(self, cur: RawBlock, stripped: str) -> bool:
         """After a full line that ends a sentence, a line exactly one character short of the
         paragraph's full lines starts a new paragraph (its indent was lost in extraction).
@@ -599,12 +770,16 @@ class _Reader:
         Only in a paragraph whose lines are set exactly (two or more at the full count, none
         one short), and not inside an open quotation.
         """
-        if not ends_sentence(cur.last) or not cur.cell_counts:
+        if not ends_sentence(cur.last):
             return False
-        full = max(cur.cell_counts)
-        if full < 12 or cur.cell_counts[full] < 2 or cur.cell_counts.get(full - 1):
+        full = max(cur.cell_counts) if cur.cell_counts else 0
+        if full < 12 or cur.cell_counts[full] < 2:
+            full = self.measure_cells  # too few lines of its own: the page's measure
+        if full < 12 or cur.cell_counts.get(full - 1) or any(n > full for n in cur.cell_counts):
             return False
-        if full_width_cells(stripped) != full - 1 or full_width_cells(cur.last) != full:
+        last = full_width_cells(cur.last)
+        hanging = last is not None and last == full + 1 and cur.last.endswith(("。", "、"))
+        if full_width_cells(stripped) != full - 1 or (last != full and not hanging):
             return False
         text = cur.full()  # rarely reached: only on a line one character short
         return text.count("「") <= text.count("」")
@@ -680,7 +855,8 @@ class _Reader:
             self.heading(HeadingLine("plain", None, stripped))
             return i + 1
         if (
-            len(stripped) <= 15
+            not self.markdown
+            and len(stripped) <= 15
             and not has_sentence(stripped)
             and not stripped.startswith(("「", "（"))
         ):
@@ -698,17 +874,35 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
 
     In Markdown, consecutive lines form one paragraph (a blank line ends it).
     """
-    if aozora.looks_aozora(lines):
-        return _assemble_aozora(lines)
+    prepared = md.prepare(lines) if markdown else md.Prepared()
+    metadata = dict(prepared.metadata)
+    page_facts.page_dates(lines, metadata)  # a page's statements about itself: metadata
+    page_facts.profile_box(lines, metadata)
     wrapped, flow = (False, 0.0) if markdown else is_wrapped(lines)
     reader = _Reader(lines, wrapped=wrapped, flow=flow, markdown=markdown)
+    reader.metadata = metadata
     if not markdown and (not wrapped or _starts_with_title(lines, flow)):
         _title_and_byline(reader)
     reader.run()
     for note in reader.notes:
         note.finish()
-    blocks = _regroup_columns(reader.blocks, flow) if wrapped else reader.blocks
-    return Assembled(reader.title, blocks, reader.notes)
+    blocks = _boxes(_regroup_columns(reader.blocks, flow), flow) if wrapped else reader.blocks
+    if reader.stated:  # the page's header repeated further down (a scraper's duplicate)
+        blocks = [b for b in blocks if not (b.kind == "meta" and b.full() in reader.stated)]
+    title = reader.title or _heading_of_everything(blocks)
+    return Assembled(title, blocks, reader.notes, reader.metadata, prepared.labels)
+
+
+def _heading_of_everything(blocks: list[RawBlock]) -> str:
+    """The first heading is the text's title when it opens the text and no other heading of
+    its numbering style follows (``第1章 北米`` heads the whole file); a section with siblings
+    (``1 概観`` before ``2 米国``) names a section, never the document."""
+    first = next((b for b in blocks if b.kind != "meta"), None)
+    if first is None or first.kind != "heading" or first.heading_style in ("md", "plain"):
+        return ""
+    if any(b is not first and b.heading_style == first.heading_style for b in blocks):
+        return ""
+    return first.full()
 
 
 def _regroup_columns(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
@@ -735,6 +929,65 @@ def _regroup_columns(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
         out.append(block)
         if is_wide:
             last_wide = len(out) - 1
+    return out
+
+
+def _is_label(block: RawBlock, flow: float) -> bool:
+    """A short line set apart that names something: not prose, not a caption or a date."""
+    text = block.full()
+    return (
+        block.kind == "meta"
+        and width(text) <= 30
+        and not has_sentence(text)
+        and not is_caption(text)
+        and not is_meta(text)
+    )
+
+
+def _boxes(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
+    """A box (a column set wider than the body) whose title and byline the extractor put
+    after its text: the title becomes the box's heading, before its text, with the byline
+    under it; the box moves to the end of the section it sits in, so the section's body is
+    not cut by it and the box nests in the outline under that section."""
+    wide = 1.15 * flow
+
+    def is_wide(b: RawBlock) -> bool:
+        return b.kind == "paragraph" and b.nlines >= 2 and b.maxw > wide
+
+    out = list(blocks)
+    k = 1
+    while k < len(out):
+        if not (is_wide(out[k - 1]) and _is_label(out[k], flow)):
+            k += 1
+            continue
+        labels = [k]
+        while (
+            len(labels) < 3 and labels[-1] + 1 < len(out) and _is_label(out[labels[-1] + 1], flow)
+        ):
+            labels.append(labels[-1] + 1)
+        start = k - 1
+        while start > 0 and (is_wide(out[start - 1]) or out[start - 1].kind == "meta"):
+            start -= 1
+        while out[start].kind == "meta":  # captions before the box's text stay where they are
+            start += 1
+        parts = [out[j].full() for j in labels]
+        title, byline = parts[0], parts[1:]
+        if byline and byline[0][:1] in "－―‐-〜～":  # a subtitle line: －ジャパン・パレード－
+            title += "\u3000" + byline.pop(0)
+        section = next((b for b in reversed(out[:start]) if b.kind == "heading"), None)
+        level = min(6, (section.level if section is not None else 0) + 1)
+        head = RawBlock("heading", title, level=level, heading_style="box", closed=True)
+        box = [head] + [RawBlock("meta", b, closed=True) for b in byline] + out[start:k]
+        rest = out[:start] + out[labels[-1] + 1 :]
+        end = start
+        while end < len(rest) and not (
+            rest[end].kind == "heading"
+            and rest[end].heading_style != "box"
+            and rest[end].level <= level - 1
+        ):
+            end += 1
+        out = rest[:end] + box + rest[end:]
+        k = start + 1  # what followed the box now follows its place; the box is done
     return out
 
 
@@ -767,7 +1020,9 @@ def _flows_on(first: str, lines: list[str], idx: list[int]) -> bool:
 def _title_and_byline(reader: _Reader) -> None:
     """A web page or plain note: its first short line is the title, short lines after a byline."""
     lines = reader.lines
-    idx = [i for i, line in enumerate(lines) if line.strip()]
+    idx = [i for i, line in enumerate(lines[:4000]) if line.strip()]
+    while len(idx) > 1 and is_debris(lines[idx[0]]) and not reader.wrapped:
+        idx.pop(0)  # breadcrumbs and the like above a web page's title
     if not idx:
         return
     first = lines[idx[0]].strip()
@@ -781,7 +1036,7 @@ def _title_and_byline(reader: _Reader) -> None:
     reader.title = first
     reader.outline = Outline(base_level=2)
     consumed = idx[0] + 1
-    for i in idx[1:4]:  # a byline: short lines right under the title
+    for i in idx[1:6]:  # a byline: short lines right under the title
         line = lines[i].strip()
         if (
             len(line) > 20
@@ -793,43 +1048,9 @@ def _title_and_byline(reader: _Reader) -> None:
         if is_debris(line):
             consumed = i + 1
             continue
-        reader.emit("meta", line, closed=True)
+        if page_facts.byline(line, reader.metadata):
+            reader.stated.add(line)  # into metadata; a repeat of it later goes too
+        else:
+            reader.emit("meta", line, closed=True)
         consumed = i + 1
     reader.lines = [""] * consumed + lines[consumed:]
-
-
-def _assemble_aozora(lines: list[str]) -> Assembled:
-    parts = aozora.split_aozora(lines)
-    reader = _Reader(parts.body, wrapped=False, flow=0.0)
-    if parts.header:
-        reader.title = parts.header[0].strip()
-        reader.emit("heading", reader.title, level=1, heading_style="title", closed=True)
-        for extra in parts.header[1:]:
-            reader.emit("meta", extra.strip(), closed=True)
-        reader.outline = Outline(base_level=2)
-    body: list[str] = []
-    for line in parts.body:
-        note = aozora.heading_note(line)
-        if note is not None:
-            body.append("\x00H" + str(note[1]) + "\x00" + note[0])
-        elif aozora.only_annotation(line):
-            body.append("")
-        else:
-            body.append(line)
-    for line in body:
-        if line.startswith("\x00H"):
-            level, text = line[2:].split("\x00", 1)
-            reader.close_current()
-            reader.emit("heading", text, level=min(6, int(level) + (1 if parts.header else 0)))
-            continue
-        stripped = line.strip()
-        if not stripped:
-            reader.close_current()
-            continue
-        reader.new_paragraph("paragraph", stripped.lstrip("\u3000"), width(stripped))
-        reader.close_current()
-    for extra in parts.footer:
-        reader.emit("meta", extra.strip(), closed=True)
-    for note in reader.notes:
-        note.finish()
-    return Assembled(reader.title, reader.blocks, reader.notes)

@@ -1,17 +1,16 @@
-"""Character classes and rough printed widths used by the line rules."""
+"""Rough printed widths, sentence ends and line joining: the facts the line rules use.
+
+What a kanji or a kana is comes from ``store.japanese.chars``, the one module of character
+classes.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ"
-HIRAGANA = "\u3041-\u309f"
-KATAKANA = "\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
-KANA = HIRAGANA + KATAKANA
+from store.japanese.chars import KANA, KANJI
 
-KANJI_RE = re.compile(f"[{KANJI}]")
-KANA_ONLY_RE = re.compile(f"^[{KANA}]+$")
 JAPANESE_RE = re.compile(f"[{KANJI}{KANA}、。「」（）]")
 LATIN_END_RE = re.compile(r"[A-Za-z0-9,.;:%)\]]$")
 LATIN_START_RE = re.compile(r"^[A-Za-z0-9(\[]")
@@ -55,10 +54,6 @@ def continues_after_sentence(text: str) -> bool:
 def has_sentence(text: str) -> bool:
     """The text holds a sentence end (``。！？``) anywhere: it is body text, not a label."""
     return any(mark in text for mark in "。！？")
-
-
-def is_kanji(ch: str) -> bool:
-    return bool(KANJI_RE.match(ch))
 
 
 def separator(

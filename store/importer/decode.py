@@ -1,4 +1,5 @@
-"""Bytes → text: detect the encoding (UTF-8 ± BOM, UTF-16 with BOM, CP932, EUC-JP); never ask.
+"""Bytes → text: detect the encoding (UTF-8 ± BOM, UTF-16 with BOM, CP932, Shift_JIS-2004,
+EUC-JP); never ask.
 
 Newlines are normalised to ``\\n`` (CRLF and lone CR included). Binary data (NUL bytes outside
 UTF-16, or bytes no candidate encoding decodes) is refused with :class:`ImportFailed`.
@@ -13,8 +14,10 @@ import re
 from store.files import FileProblem, describe, open_regular, shown
 from store.importer.errors import ImportFailed
 
-#: Legacy Japanese encodings tried when the data is not UTF-8; the most plausible wins.
-_LEGACY = ("cp932", "euc_jp")
+#: Legacy Japanese encodings tried when the data is not UTF-8; the most plausible wins (the
+#: first on a tie). Shift_JIS files are CP932 (Windows) or Shift_JIS-2004 (JIS X 0213, as
+#: Aozora Bunko's newer files are): whichever decodes, and without private-use characters.
+_LEGACY = ("cp932", "shift_jis_2004", "euc_jp")
 _STREAMED = ("utf-8", *_LEGACY)
 
 _NEWLINES = re.compile(r"\r\n?")
@@ -54,7 +57,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             continue
         decoded.append((_plausibility(text), name, text))
     if not decoded:
-        raise UndecodableError("not text in UTF-8, UTF-16, Shift_JIS or EUC-JP")
+        raise UndecodableError("not text in UTF-8, UTF-16, Shift_JIS (CP932, 2004) or EUC-JP")
     _score, name, text = max(decoded, key=lambda d: d[0])
     return normalise_newlines(text), _label(name)
 
@@ -83,7 +86,9 @@ def _strict(data: bytes, codec: str, label: str) -> tuple[str, str]:
 
 
 def _label(name: str) -> str:
-    return {"cp932": "shift_jis", "euc_jp": "euc-jp"}.get(name, name)
+    return {"cp932": "shift_jis", "shift_jis_2004": "shift_jis-2004", "euc_jp": "euc-jp"}.get(
+        name, name
+    )
 
 
 def read_lines(path: str) -> tuple[list[str], str]:
@@ -140,7 +145,8 @@ def _choose(sample: bytes, whole: bool) -> tuple[str, str]:
             except UndecodableError:
                 sample = sample[:-1]
     _text, label = decode_bytes(sample)
-    return {"shift_jis": "cp932", "euc-jp": "euc_jp"}.get(label, label), label
+    codec = {"shift_jis": "cp932", "shift_jis-2004": "shift_jis_2004", "euc-jp": "euc_jp"}
+    return codec.get(label, label), label
 
 
 def _utf8_start(sample: bytes) -> bool:

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from store.importer.chars import KANA, KANJI, separator
+from store.importer.chars import separator
+from store.japanese.chars import KANA, KANJI
 from store.model import Block, Emphasis, Ref, Ruby
 
 _PAREN_DEF = re.compile(r"^[ \t]*\((?P<num>\d{1,3})\)\t[ \t]*(?P<text>\S.*)$")
@@ -46,7 +47,11 @@ class NoteDef:
     #: Continuation lines, joined by :meth:`finish` (a long note is not copied line by line).
     more: list[str] = field(default_factory=list)
 
-    def extend(self, line: str) -> None:
+    def extend(self, line: str, *, paragraph: bool = False) -> None:
+        """Add a continuation line (a new paragraph of the note after a newline)."""
+        if paragraph:
+            self.more.append("\n" + line)
+            return
         last = self.more[-1] if self.more else self.text
         end = (self.text[-300:] + "".join(self.more[-4:]))[-300:]
         self.more.append(separator(end, line, last[-60:]) + line)
@@ -88,6 +93,7 @@ def match_definition(
 def assign_ids(notes: list[NoteDef]) -> None:
     """Give each definition an id; a numbering that restarts opens a new scope (a box's notes)."""
     last: dict[str, int] = {}
+    runs: dict[tuple[str, int], int] = {}  # (style, scope) → its last number
     scope_of_style: dict[str, int] = {}
     scopes = 0
     seen_ids: set[str] = set()
@@ -105,10 +111,21 @@ def assign_ids(notes: list[NoteDef]) -> None:
         num = int(note.number)
         style_key = note.style
         if style_key not in scope_of_style or num <= last.get(style_key, 0):
-            scope_of_style[style_key] = scopes
-            scopes += 1
+            # a numbering that restarts: a box's own notes; or the body's, going on after
+            # the box from where they were
+            back = [s for s, n in runs.items() if s[0] == style_key and n + 1 == num]
+            if back and num > 1:
+                scope_of_style[style_key] = back[-1][1]
+            else:
+                scope_of_style[style_key] = scopes
+                scopes += 1
+        elif runs.get((style_key, scope_of_style[style_key]), 0) + 1 != num:
+            back = [s for s, n in runs.items() if s[0] == style_key and n + 1 == num]
+            if back:
+                scope_of_style[style_key] = back[-1][1]
         last[style_key] = num
         note.scope = scope_of_style[style_key]
+        runs[(style_key, note.scope)] = num
         note.full_id = note.number if note.scope == 0 else f"{note.scope + 1}-{note.number}"
         while note.full_id in seen_ids:
             note.full_id += "'"
@@ -127,6 +144,8 @@ def _marker_pattern(note: NoteDef) -> re.Pattern[str]:
 
 
 def _acceptable(note: NoteDef, text: str, start: int, end: int) -> bool:
+    if note.style == "paren":
+        return start > 0  # （1） opening a block is its numbering (a heading's, an item's)
     if note.style != "bare":
         return True
     after = text[end : end + 1]
@@ -154,6 +173,8 @@ def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 
     labelled: dict[str, list[int]] = {}
     if any(n.style in ("md", "note") for n in notes):
         for b, block in enumerate(blocks):
+            if block.kind == "code":
+                continue  # verbatim: a [^1] in code is code
             for m in _LABEL.finditer(block.text):
                 places = labelled.setdefault(m.group(0), [])
                 if not places or places[-1] != b:
@@ -190,6 +211,10 @@ def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 
         cursor[key] = (b, start)
 
 
+#: After a bare-digit marker: a katakana, kanji or Latin word going on makes it part of the text.
+_WORD_AFTER = re.compile(f"[{KANJI}ァ-ヺA-Za-z]")
+
+
 def _first_marker(
     blocks: list[Block],
     note: NoteDef,
@@ -198,12 +223,20 @@ def _first_marker(
     first: int,
     first_pos: int,
 ) -> tuple[int, int, int] | None:
+    """The first acceptable marker; for bare digits, one followed by a kana particle or
+    punctuation (``再登場1を``, ``こと1。``) before one glued to a word (``における1インチ``)."""
+    candidates = list(candidates)
+    loose: tuple[int, int, int] | None = None
     for b in candidates:
+        if blocks[b].kind == "code":
+            continue
         text = blocks[b].text
         for m in pattern.finditer(text, first_pos if b == first else 0):
             if _acceptable(note, text, m.start(), m.end()):
-                return (b, m.start(), m.end())
-    return None
+                if note.style != "bare" or not _WORD_AFTER.match(text, m.end()):
+                    return (b, m.start(), m.end())
+                loose = loose or (b, m.start(), m.end())
+    return loose
 
 
 def _remove(block: Block, start: int, end: int, footnote_id: str) -> None:

@@ -1,9 +1,13 @@
 """Which lines are headings, in which numbering style, and at which outline level.
 
 Styles with an inherent rank nest in the usual Japanese order (第1章 > 第1節 > 1／１． > （1） >
-ア > （ア））. Bracketed and ■ headings have no rank: they nest under whatever is open and give
-way to the next ranked heading; an appendix label (``(参考)``, ``(別添)``) is a sibling of the
-outermost section instead. A style already open closes everything below it. Markdown ``#``
+ア > （ア））. Roman numerals (Ⅰ, II.), kanji numbers (一、, （一）) take the rank they first
+appear at: just under the ranked heading open then, or above everything if none is. Bracketed
+and ■ headings have no rank: they nest under whatever is open and give
+way to the next ranked heading — except that a style first seen right under a bracketed
+heading, with no text between, nests under that style wherever it appears under it again
+(《概観》 then 【政治】, 【概観】 then 1 政治); an appendix label (``(参考)``, ``(別添)``) is a
+sibling of the outermost section instead. A style already open closes everything below it. Markdown ``#``
 gives its level outright.
 """
 
@@ -16,6 +20,8 @@ from store.importer.chars import continues_after_sentence, ends_sentence
 
 _NUM = "0-9０-９"
 _KATA = "ア-ンｱ-ﾝ"
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+_KANJI_NUM = "一二三四五六七八九十"
 _MAX_LEN = 60
 
 #: (style, rank, pattern). The pattern's ``text`` group is the heading text *with* its
@@ -36,6 +42,15 @@ _PATTERNS: list[tuple[str, int | None, re.Pattern[str]]] = [
         ),
     ),
     ("paren_num", 3, re.compile(rf"^(?P<text>[（(][{_NUM}]{{1,2}}[）)][ 　\t]*\S.*)$")),
+    # Roman numerals and kanji numbers: ranked by the order they first appear (see Outline)
+    ("roman", -1, re.compile(rf"^(?P<text>[{_ROMAN}]{{1,3}}[．.、]?[ 　\t]*[^\s{_ROMAN}].*)$")),
+    (
+        "roman",
+        -1,
+        re.compile(r"^(?P<text>(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)[.．][ 　\t]*\S.*)$"),
+    ),
+    ("kanji_num", -1, re.compile(rf"^(?P<text>[{_KANJI_NUM}]{{1,3}}[、．.][ 　\t]*\S.*)$")),
+    ("paren_kanji", -1, re.compile(rf"^(?P<text>[（(][{_KANJI_NUM}]{{1,3}}[）)][ 　\t]*\S.*)$")),
     ("kata", 4, re.compile(rf"^(?P<text>[{_KATA}][．.]?[ 　\t]+\S.*)$")),
     ("paren_kata", 5, re.compile(rf"^(?P<text>[（(][{_KATA}][）)][ 　\t]*\S.*)$")),
     ("angle", None, re.compile(r"^(?P<text>〈[^〈〉]+〉)$")),
@@ -50,7 +65,7 @@ _TABBED = re.compile(rf"^\s*(?P<num>[{_NUM}]+)\t+(?:(?P=num)\t+)?\s*(?P<rest>\S.
 _MARKDOWN = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.+?)[ \t#]*$")
 #: First characters a numbered or bracketed heading can start with (katakana ones are checked
 #: with the character after them).
-_OPENERS = frozenset("0123456789０１２３４５６７８９（(第〈《<【[■□◆◇●")
+_OPENERS = frozenset("0123456789０１２３４５６７８９（(第〈《<【[■□◆◇●IVX" + _ROMAN + _KANJI_NUM)
 _PLAIN_WORDS = re.compile(
     r"^(はじめに|おわりに|むすび|結論|結び|まとめ|序論|参考文献|要旨|概要|謝辞)$"
 )
@@ -60,7 +75,7 @@ _DEFINITION_TITLE = re.compile(r"^\S{2,20}とは$")
 @dataclass(frozen=True, slots=True)
 class HeadingLine:
     style: str
-    rank: int | None
+    rank: int | None  # -1: ranked by first appearance
     text: str
     level: int = 0  # only for Markdown headings
 
@@ -115,7 +130,21 @@ class Outline:
 
     def __init__(self, base_level: int = 1) -> None:
         self.base = base_level
-        self.stack: list[tuple[str, int | None, int]] = []  # (style, rank, level)
+        self.stack: list[tuple[str, float | None, int]] = []  # (style, rank, level)
+        #: Ranks of the styles without one of their own (Ⅰ, 一、, （一）), fixed when each
+        #: first appears: just under the ranked heading open then, or above all if none is.
+        self.ranks: dict[str, float] = {}
+        #: Bracket styles first seen right under another one: the style they nest under.
+        self.nested: dict[str, str] = {}
+        self.has_content = True
+
+    def _rank(self, heading: HeadingLine) -> float | None:
+        if heading.rank is None or heading.rank >= 0:
+            return heading.rank
+        if heading.style not in self.ranks:
+            open_ranks = [r for _, r, _ in self.stack if r is not None]
+            self.ranks[heading.style] = (max(open_ranks) + 0.5) if open_ranks else -1.0
+        return self.ranks[heading.style]
 
     def level_for(self, heading: HeadingLine) -> int:
         if heading.style == "md":
@@ -135,20 +164,39 @@ class Outline:
             while outer < len(self.stack) and self.stack[outer][0].startswith(("md", "title")):
                 outer += 1
             del self.stack[outer:]
-        if heading.rank is None:
+        rank = self._rank(heading)
+        if rank is None:
+            parent = self.nested.get(heading.style)
+            top = self.stack[-1][0] if self.stack else ""
+            if top and self.stack[-1][1] is None and not self.has_content and parent is None:
+                # another bracket style right under an open one, no text between: its child
+                # (《概観》 then 【政治】), and so wherever it appears under that style again
+                parent = self.nested[heading.style] = top
             while (
                 self.stack
                 and self.stack[-1][1] is None
                 and not self.stack[-1][0].startswith(("md", "title"))
+                and self.stack[-1][0] != parent
             ):
                 self.stack.pop()
         else:
+            top = self.stack[-1] if self.stack else None
+            if top is not None and top[1] is None and not self.has_content:
+                self.nested.setdefault(heading.style, top[0])  # 【概観】 then 1 政治
+            parent = self.nested.get(heading.style)
             while self.stack and not self.stack[-1][0].startswith("md"):
                 top_rank = self.stack[-1][1]
-                if top_rank is None or top_rank >= heading.rank:
+                if top_rank is None and self.stack[-1][0] == parent:
+                    break
+                if top_rank is None or top_rank >= rank:
                     self.stack.pop()
                 else:
                     break
         level = min(6, (self.stack[-1][2] + 1) if self.stack else self.base)
-        self.stack.append((heading.style, heading.rank, level))
+        self.stack.append((heading.style, rank, level))
+        self.has_content = False
         return level
+
+    def content(self) -> None:
+        """Text came after the last heading."""
+        self.has_content = True

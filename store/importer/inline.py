@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from store.importer.chars import KANA, KANJI
+from store.japanese.chars import KANA, KANJI
 from store.model import Emphasis, Ruby
 
 _TOKEN = re.compile(

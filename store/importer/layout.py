@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from store.importer.chars import KANA, KANJI, ends_sentence, width
+from store.importer.chars import ends_sentence, width
+from store.importer.web_debris import is_debris, starts_debris_section
+from store.japanese.chars import KANA, KANJI
 
 #: Digits glued to text that are not a quantity: a footnote marker, set small in the PDF.
 _MARKER = re.compile(
@@ -24,7 +26,7 @@ def is_wrapped(lines: list[str]) -> tuple[bool, float]:
     open_widths: list[int] = []  # widths of the lines that stop mid-sentence
     for line in lines:
         s = line.strip()
-        if len(s) >= 4:
+        if len(s) >= 4 and not is_debris(s) and not starts_debris_section(s):  # page chrome
             w = round(width(s))
             widths.append(w)
             if not ends_sentence(s):
@@ -69,5 +71,38 @@ def full_width_cells(line: str) -> int | None:
     Exact counts let a paragraph's first line be told by its indent: the PDF sets it one
     character in, and the extraction drops the indent but not the shorter line.
     """
-    s = _MARKER.sub("", line.strip())
+    s = line.strip()
+    if "(" in s[1:] or "（" in s[1:]:
+        s = s[:1] + _PAREN_MARKER.sub("", s[1:])
+    s = _MARKER.sub("", s)
     return len(s) if s and width(s) == len(s) else None
+
+
+_PAREN_MARKER = re.compile(r"[（(][0-9]{1,3}[）)](?=[^\s（(])")
+
+
+def set_width(line: str, *, hanging: bool = True) -> float:
+    """The width a line takes in the page's measure: ``(1)`` footnote markers (set small above
+    the line) left out, and a closing 。 or 、 hanging past the measure (ぶら下げ) not counted.
+    Bare digits stay: ``19世紀`` and a marker ``1`` cannot be told apart here."""
+    s = line.strip()
+    if "(" in s[1:] or "（" in s[1:]:
+        s = s[:1] + _PAREN_MARKER.sub("", s[1:])  # a leading (1) is numbering, not a marker
+    w = width(s)
+    return w - 1 if hanging and s.endswith(("。", "、")) and w > 12 else w
+
+
+def measure_cells(lines: list[str]) -> int:
+    """The page's measure in characters, where its lines are set exactly: the most common
+    count of full-width characters among lines that stop mid-sentence (0 if none is common)."""
+    counts = Counter(
+        c
+        for c in (
+            full_width_cells(line) for line in lines if line.strip() and not ends_sentence(line)
+        )
+        if c is not None and c >= 12
+    )
+    if not counts:
+        return 0
+    cells, n = counts.most_common(1)[0]
+    return cells if n >= max(5, 0.3 * sum(counts.values())) else 0

@@ -1,7 +1,8 @@
 """Lines that are page furniture, not the document: web chrome and PDF page debris.
 
-Web: comment boxes, login prompts, ranking lists, "News Thumbnail", share-button rows,
-copyright lines, "…はこちら" links, bare counters. PDF: page numbers, "1ページ", layout file
+Web: comment boxes, login prompts, ranking lists, related-article lists, contact blocks,
+breadcrumbs, "back to top", "News Thumbnail", share-button rows and share links, copyright
+lines, "…はこちら" links, bare counters. PDF: page numbers, "1ページ", layout file
 names, column labels. Running headers (short lines repeated on many pages) are found per
 document by :func:`running_headers`.
 """
@@ -12,6 +13,7 @@ import re
 from collections import Counter
 
 from store.importer.chars import ends_sentence
+from store.importer.headings import match_heading
 
 _SNS = r"(?:HP|ホームページ|YouTube|Twitter|X|Facebook|Instagram|LINE|TikTok|note|はてブ|はてな|Pocket|シェア|ツイート|ポスト|いいね|保存|印刷|メール|Share|Tweet|Print|Email)"
 _DEBRIS = [
@@ -41,12 +43,24 @@ _DEBRIS = [
         r"^(?:前へ|次へ|前のページ|次のページ|ページトップ|一覧へ戻る|トップページ|ホーム)$"
     ),
     re.compile(r"^(?:この記事の(?:画像|写真)(?:[（(]\d+枚[）)])?|画像を拡大|写真を拡大|拡大する)$"),
+    # "back to top", in its many spellings
+    re.compile(
+        r"^[▲△↑^]?\s*(?:ページの?(?:先頭|トップ|上)(?:へ|に)(?:戻る)?|(?:このページの)?先頭(?:へ|に)戻る"
+        r"|(?:TOP|トップ)(?:へ|に)戻る|Back to top|Page top)$"
+    ),
+    # breadcrumbs: ホーム ＞ 国際情勢 ＞ 解説記事
+    re.compile(r"^[^。、>＞›»]{1,20}(?:[ 　]*[>＞›»][ 　]*[^。、>＞›»]{1,40}){2,}$"),
+    re.compile(r"^(?:ホーム|トップ|TOP|Home)[ 　]*[>＞›»/／].*$", re.I),
+    # share and follow links: Facebookでシェア, X（旧Twitter）でポスト
+    re.compile(r"^.{1,24}で(?:シェア|共有|ポスト|送る|フォロー)(?:する)?$"),
+    re.compile(r"^(?:シェア|共有|フォロー)(?:する)?[：:]?$"),
 ]
 #: A line that opens a block of debris running to the next real paragraph.
 _SECTION_START = re.compile(
     r"^(?:ランキング|人気ランキング|人気記事|アクセスランキング|おすすめ記事|あなたにおすすめ"
     r"|関連記事|関連ニュース|関連リンク|あわせて読みたい|最新記事|新着記事|こちらもおすすめ"
-    r"|この記事を読んだ人は.*)$"
+    r"|この記事を読んだ人は.*|(?:この)?ページに関する(?:お)?問い?合わせ(?:先)?|(?:お)?問い?合わせ先?"
+    r"|関連(?:する)?(?:記事|ページ|情報|リンク))$"
 )
 
 
@@ -65,15 +79,32 @@ def starts_debris_section(line: str) -> bool:
     return bool(_SECTION_START.match(_DECORATION.sub("", line)))
 
 
+_PAGE_NUMBER = re.compile(r"^(?:[-－–—]\s*)?[0-9０-９]{1,4}(?:\s*[-－–—])?$")
+
+
 def running_headers(lines: list[str]) -> set[str]:
-    """Short title-like lines repeated three or more times: running headers and footers.
+    """Running headers and footers, found by repetition and by position: short title-like
+    lines repeated three or more times, and a short line set right beside a page number
+    (``立法と調査　2025.2　No.473`` over ``64``), however rarely it recurs.
 
     A line that ends a sentence or starts with a hiragana (``した。``) is the tail of a
     paragraph, however often it recurs.
     """
-    counts = Counter(s for s in (line.strip() for line in lines) if 4 <= len(s) <= 40)
-    return {
-        s
-        for s, n in counts.items()
-        if n >= 3 and not ends_sentence(s) and not ("\u3041" <= s[0] <= "\u309f")
-    }
+    stripped = [line.strip() for line in lines]
+    counts = Counter(s for s in stripped if 4 <= len(s) <= 40)
+    found = {s for s, n in counts.items() if n >= 3}
+    nonblank = [i for i, s in enumerate(stripped) if s]
+    for k, i in enumerate(nonblank):
+        if not _PAGE_NUMBER.match(stripped[i]):
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(nonblank):
+                s = stripped[nonblank[j]]
+                if (
+                    4 <= len(s) <= 40
+                    and not _PAGE_NUMBER.match(s)
+                    and not any(mark in s for mark in "、。「」")
+                    and match_heading(s) is None
+                ):
+                    found.add(s)
+    return {s for s in found if not ends_sentence(s) and not ("\u3041" <= s[0] <= "\u309f")}

@@ -11,7 +11,8 @@ Public interface (everything loads SudachiPy lazily, on first use, one tokenizer
   block (``.blocks[i]``) and per footnote (``.footnotes[id]``), cached by content hash.
 - ``select_readings(readings, level, grade=..., known_words=...)`` — the display levels
   ``all``, ``above-grade``, ``first``, ``off`` for a whole document (``filter_readings`` does
-  one block); see ``store.japanese.levels`` for the default and why.
+  one block, ``ShownReadings`` chooses block by block on first use, as the reader needs); see
+  ``store.japanese.levels`` for the default and why.
 - ``Annotator`` — readings paragraph by paragraph for a stream (remembers glosses).
 """
 
@@ -31,6 +32,7 @@ _EXPORTS = {
     "DEFAULT_LEVEL": "levels",
     "LEVELS": "levels",
     "Level": "levels",
+    "ShownReadings": "levels",
     "filter_readings": "levels",
     "select_readings": "levels",
     "Annotator": "readings",
@@ -50,6 +52,7 @@ __all__ = [
     "Morpheme",
     "Reading",
     "Segment",
+    "ShownReadings",
     "document_readings",
     "filter_readings",
     "furigana_segments",
@@ -66,6 +69,7 @@ if TYPE_CHECKING:
         DEFAULT_LEVEL,
         LEVELS,
         Level,
+        ShownReadings,
         filter_readings,
         select_readings,
     )

@@ -92,6 +92,8 @@ def _joins(prev: Token | None) -> bool:
         prev.has_kanji or all("ァ" <= c <= "ヺ" or c == "ー" for c in prev.surface)
     ):
         return True
+    if prev.pos[0] == "接尾辞" and "助数詞" in prev.pos[2] and prev.has_kanji:
+        return True  # a count and a noun make one word: 三本柱 さんぼんばしら, 二枚舌 じた
     return prev.pos[0] == "形容詞" and prev.has_kanji and prev.surface[-1] != "い"
 
 
@@ -99,11 +101,25 @@ def voice(tokens: list[Token], i: int) -> str | None:
     """A word right after a noun takes the voiced reading the dictionary lists for it as a
     compound's second element: 登山口 ぐち, 若獅子 じし, ガラス細工 ざいく."""
     tok = tokens[i]
+    prev = tokens[i - 1] if i > 0 else None
+    if (
+        len(tok.surface) == 2
+        and tok.pos[0] == "名詞"
+        and prev is not None
+        and prev.end == tok.start
+        and prev.pos[0] == "動詞"
+        and prev.pos[5].startswith("連用形-一般")
+        and prev.has_kanji
+    ):  # a verb's stem and a two-kanji noun make one word: 取り沙汰 とりざた
+        for voiced, plain in rendaku_pairs(tok.surface).items():
+            if plain == tok.reading:
+                return voiced
+        return None
     if (
         len(tok.surface) != 1
         or tok.pos[0] != "名詞"
         or _sino(tok.reading)
-        or not _joins(tokens[i - 1] if i > 0 else None)
+        or not _joins(prev)
     ):
         return None  # Sino-Japanese words (写真, 僧 そう, 経 きょう) do not voice
     for voiced, plain in rendaku_pairs(tok.surface).items():

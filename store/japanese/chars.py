@@ -1,4 +1,16 @@
-"""Character classes and kana conversion: the small facts every other module here relies on."""
+"""Character classes and kana conversion: the one place Shiori says what a kanji or a kana is.
+
+Used by the importer (line rules, Aozora notation, footnote markers) and by the analysis here.
+A *kanji* is a CJK ideograph of any block — the URO, Extension A, the compatibility
+ideographs, and every supplementary-plane extension (B to I, compatibility supplement) — or
+one of the marks written and read like one (``KANJI_LIKE``: 々 〆 〇 ヶ ヵ 仝 〻), as the
+``shiori furigana`` contract says (docs/design/contracts.md).
+
+``KANJI``, ``HIRAGANA``, ``KATAKANA`` and ``KANA`` are the same classes as regular-expression
+ranges, to put inside ``[...]``; the kana ranges are the whole Unicode blocks (with their
+marks and the half-width katakana), where ``is_hiragana`` / ``is_katakana`` answer for the
+letters a reading is spelled with.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +19,20 @@ import re
 #: Characters that are written like kanji and take a reading (iteration marks, 〆, ヶ, 〇).
 KANJI_LIKE = frozenset("々〆〇ヶヵ仝〻")
 
+#: Regular-expression ranges (for inside ``[...]``) of the classes below.
+KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff" + "".join(
+    sorted(KANJI_LIKE)
+)
+HIRAGANA = "\u3041-\u309f"
+KATAKANA = "\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+KANA = HIRAGANA + KATAKANA
+
+KANJI_RE = re.compile(f"[{KANJI}]")
+#: A line of kana only (no kanji, no punctuation).
+KANA_ONLY_RE = re.compile(f"^[{KANA}]+$")
+
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 _KATA_TO_HIRA.update({ord("ヽ"): ord("ゝ"), ord("ヾ"): ord("ゞ")})
-_HIRA_TO_KATA = {v: k for k, v in _KATA_TO_HIRA.items()}
 
 
 def is_kanji(ch: str) -> bool:
@@ -22,11 +45,6 @@ def is_kanji(ch: str) -> bool:
         or 0x20000 <= o <= 0x3FFFF
         or ch in KANJI_LIKE
     )
-
-
-KANJI_RE = re.compile(
-    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff" + "".join(KANJI_LIKE) + "]"
-)
 
 
 def has_kanji(text: str) -> bool:
@@ -50,10 +68,6 @@ def is_kana(ch: str) -> bool:
 def to_hiragana(text: str) -> str:
     """Fold katakana to hiragana; everything else (ー, Latin, kanji) is kept."""
     return text.translate(_KATA_TO_HIRA)
-
-
-def to_katakana(text: str) -> str:
-    return text.translate(_HIRA_TO_KATA)
 
 
 _READING_RE = re.compile("[\u3041-\u3096ーゝゞ]+")

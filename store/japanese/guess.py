@@ -1,9 +1,9 @@
 """Per-character readings for words the dictionary does not know (marked "guess" upstream).
 
 Each kanji takes the reading of the dictionary's own single-character entry (preferring a
-suffix or a common noun, which tend to carry the on-reading used in compounds); 々 repeats the
-previous character's reading. A character the dictionary lacks entirely gets no reading rather
-than an invented one; the other characters of the word still get theirs.
+suffix or a common noun, which tend to carry the on-reading used in compounds), else its first
+on-reading in KANJIDIC (``store.japanese.kanjidic``: the dictionary lists most kanji only inside
+words); 々 repeats the previous character's reading. Only a character neither knows gets none.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ from functools import lru_cache
 
 from store.japanese import analyzer
 from store.japanese.chars import is_reading, to_hiragana
+from store.japanese.kanjidic import kanji_reading
 
 _PREFERRED_POS = ("接尾辞", "名詞普通名詞", "接頭辞", "名詞")
 
 
 @lru_cache(maxsize=4096)
 def char_reading(ch: str) -> str:
-    """The dictionary's reading of a single kanji, or "" when it has no entry."""
+    """The dictionary's reading of a single kanji, else KANJIDIC's, or "" when neither has it."""
     best = ""
     best_rank = len(_PREFERRED_POS) + 1
     for m in analyzer.dictionary().lookup(ch):
@@ -31,7 +32,7 @@ def char_reading(ch: str) -> str:
         rank = _PREFERRED_POS.index(pos) if pos in _PREFERRED_POS else len(_PREFERRED_POS)
         if rank < best_rank:
             best, best_rank = reading, rank
-    return best
+    return best or kanji_reading(ch)
 
 
 def guess_readings(surface: str, before: str = "") -> list[str]:
@@ -51,9 +52,3 @@ def guess_readings(surface: str, before: str = "") -> list[str]:
         out.append(reading)
         prev = reading
     return out
-
-
-def guess_reading(surface: str) -> str:
-    """Concatenated per-character readings; "" if any character has none."""
-    parts = guess_readings(surface)
-    return "".join(parts) if all(parts) else ""

@@ -9,8 +9,9 @@ Levels:
   at each heading; each footnote is its own section);
 - ``off`` — none.
 
-Readings the source itself gives (``source``) are the author's and show at every level but
-``off``. ``known_words`` suppresses readings at every level: a reading is dropped when the text
+Readings the document itself gives are the author's and show at every level but ``off``: ruby
+(``source``) and readings reused from it, from a gloss in brackets or from a name glossed in
+katakana (``gloss``). ``known_words`` suppresses readings at every level: a reading is dropped when the text
 at its start begins with a known word that covers it (known 読む hides the よ over 読 in 読む).
 
 Default: ``above-grade`` with grade 6 — readers who know Japanese well are not slowed by readings
@@ -20,12 +21,15 @@ kanji push characters apart; ``python -m benchmarks furigana`` measures that spr
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Collection, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from store.japanese.document import DocumentReadings
 from store.japanese.kanji_grades import word_grade
-from store.japanese.readings import Reading
+
+if TYPE_CHECKING:  # imported lazily: the reader names the levels long before it analyses
+    from store.japanese.document import DocumentReadings
+    from store.japanese.readings import Reading
 
 Level = Literal["all", "above-grade", "first", "off"]
 LEVELS: tuple[Level, ...] = ("all", "above-grade", "first", "off")
@@ -75,7 +79,7 @@ def filter_readings(
     for r in readings:
         if index and _is_known(text, r, index):
             continue
-        if r.source == "source":
+        if r.source in ("source", "gloss"):
             out.append(r)
             continue
         surface = text[r.start : r.end]
@@ -91,6 +95,83 @@ def filter_readings(
     return out
 
 
+class ShownReadings:
+    """The readings ``level`` shows in a document, chosen block by block on first use.
+
+    For a reader that lays a document out piece by piece (a 1 MB document does not wait for
+    every block's choice); :func:`select_readings` makes the same choice for a whole
+    document at once. ``first`` walks the blocks in order up to the one asked for, starting a
+    new section at each heading. Safe to call from several threads (the reader asks from its
+    layout worker and from the main thread).
+    """
+
+    def __init__(
+        self,
+        readings: DocumentReadings,
+        level: Level = DEFAULT_LEVEL,
+        *,
+        grade: int = DEFAULT_GRADE,
+        known_words: Collection[str] = (),
+    ) -> None:
+        if level not in LEVELS:
+            raise ValueError(f"unknown furigana level {level!r} (choose from {', '.join(LEVELS)})")
+        self.readings, self.level = readings, level
+        self._grade, self._known = grade, known_words
+        self._blocks: dict[int, list[Reading]] = {}
+        self._lock = threading.Lock()
+        self._next = 0  # ``first``: the next block to choose for, in order
+        self._seen: set[tuple[str, str]] = set()
+
+    def _choose(self, index: int, seen: set[tuple[str, str]] | None) -> list[Reading]:
+        r = self.readings
+        text = r.texts[index] if index < len(r.texts) else ""
+        return filter_readings(
+            r.block(index), text, self.level, grade=self._grade, known_words=self._known, seen=seen
+        )
+
+    def block(self, index: int) -> list[Reading]:
+        """The readings block ``index`` shows (offsets into its text)."""
+        found = self._blocks.get(index)
+        if found is not None:
+            return found
+        with self._lock:
+            if self.level != "first":
+                found = self._blocks[index] = self._choose(index, None)
+                return found
+            headings = self.readings.headings
+            while self._next <= index:
+                k = self._next
+                if k < len(headings) and headings[k]:
+                    self._seen = set()
+                self._blocks[k] = self._choose(k, self._seen)
+                self._next += 1
+            return self._blocks[index]
+
+    def forget(self, first: int, end: int) -> None:
+        """Blocks ``first``..``end`` got their readings (an analysis that runs in pieces):
+        choose for them again when asked. For ``first`` every choice may change, so all go."""
+        with self._lock:
+            if self.level == "first":
+                self._blocks.clear()
+                self._next = 0
+                self._seen = set()
+                return
+            for i in range(first, end):
+                self._blocks.pop(i, None)
+
+    def footnote(self, footnote_id: str) -> list[Reading]:
+        """The readings footnote ``footnote_id`` shows (each footnote is its own section)."""
+        r = self.readings
+        return filter_readings(
+            r.footnote(footnote_id),
+            r.footnote_texts.get(footnote_id, ""),
+            self.level,
+            grade=self._grade,
+            known_words=self._known,
+            seen=set(),
+        )
+
+
 def select_readings(
     readings: DocumentReadings,
     level: Level = DEFAULT_LEVEL,
@@ -99,26 +180,13 @@ def select_readings(
     known_words: Collection[str] = (),
 ) -> DocumentReadings:
     """The readings to show for a whole document (same shape as ``readings``)."""
-    blocks: list[list[Reading]] = []
-    seen: set[tuple[str, str]] = set()
-    for i, block in enumerate(readings.blocks):
-        if i < len(readings.headings) and readings.headings[i]:
-            seen = set()
-        text = readings.texts[i] if i < len(readings.texts) else ""
-        blocks.append(
-            filter_readings(block, text, level, grade=grade, known_words=known_words, seen=seen)
-        )
-    notes = {
-        key: filter_readings(
-            rs,
-            readings.footnote_texts.get(key, ""),
-            level,
-            grade=grade,
-            known_words=known_words,
-            seen=set(),
-        )
-        for key, rs in readings.footnotes.items()
-    }
+    from store.japanese.document import DocumentReadings
+
+    shown = ShownReadings(readings, level, grade=grade, known_words=known_words)
     return DocumentReadings(
-        blocks, notes, readings.texts, readings.headings, readings.footnote_texts
+        [shown.block(i) for i in range(len(readings.blocks))],
+        {key: shown.footnote(key) for key in readings.footnotes},
+        readings.texts,
+        readings.headings,
+        readings.footnote_texts,
     )

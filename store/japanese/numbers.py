@@ -135,6 +135,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "頭": ("とう", "st", None),
     "点": ("てん", "st", None),
     "着": ("ちゃく", "st", None),
+    "棟": ("とう", "st", None),
     "丁目": ("ちょうめ", "st", None),
     "等": ("とう", "st", None),
     "年": ("ねん", "", None),
@@ -386,7 +387,9 @@ def _absorb(tokens: list[Token], start: int, i: int, whole: str) -> str:
     for t in tokens[start:i]:
         t.absorbed = True
     tokens[i].start = tokens[start].start
-    tokens[i].surface = "".join(t.surface for t in tokens[start : i + 1])
+    tokens[i].surface = tokens[start].surface + "".join(
+        t.gap + t.surface for t in tokens[start + 1 : i + 1]
+    )
     tokens[i].has_kanji = True
     return whole
 

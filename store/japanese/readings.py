@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from store.japanese import analyzer
-from store.japanese.chars import KANJI_RE, has_kanji, is_kanji, is_reading, to_hiragana
+from store.japanese.chars import has_kanji, is_kanji, is_reading
+from store.japanese.given import GivenReadings, Span
 from store.japanese.guess import guess_readings
 from store.japanese.okurigana import split_okurigana
-from store.japanese.rules import Style, Token, apply_rules, detect_style
+from store.japanese.rules import Style, apply_rules, detect_style
+from store.japanese.segmentation import join_compounds, join_given_names, keep_institutions
+from store.japanese.tokens import word_tokens
 
 Source = Literal["source", "gloss", "dict", "guess"]
 Segment = tuple[str, str | None]
@@ -37,48 +39,11 @@ class Reading:
     source: Source
 
 
-#: A kanji run, optional okurigana, then a hiragana reading in parentheses: 齟齬（そご）.
-@cache
-def _gloss_pattern() -> re.Pattern[str]:
-    """Compiled on first use (only text with parentheses needs it; start-up stays short)."""
-    return re.compile(
-        r"([\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆ヶ]+)([ぁ-ゖ]{0,4})[（(]([ぁ-ゖー]{1,30})[）)]"
-    )
-
-
-def _tokens(text: str) -> list[Token]:
-    """Sudachi's words for ``text`` as rule tokens (the hot loop: kept lean on purpose)."""
-    out: list[Token] = []
-    append = out.append
-    search = KANJI_RE.search
-    tokenizer = analyzer.tokenizer()
-    for offset, piece in analyzer.chunks(text):
-        start = offset
-        for m in tokenizer.tokenize(piece):
-            surface = m.surface()
-            end = start + len(surface)
-            if search(surface) is not None:
-                tok = Token(
-                    surface,
-                    start,
-                    end,
-                    to_hiragana(m.reading_form()),
-                    None,
-                    m,
-                    m.is_oov(),
-                    True,
-                )
-            else:
-                tok = Token(surface, start, end, "", None, m, False, False)
-            append(tok)
-            start = end
-    return out
-
-
 def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Reading]:
     """Dictionary + rules readings for ``text`` (offsets shifted by ``base``)."""
     out: list[Reading] = []
-    tokens = _tokens(text)
+    tokens = word_tokens(text)
+    tokens = join_compounds(join_given_names(keep_institutions(tokens, text, word_tokens)))
     apply_rules(tokens, style)
     prev_reading = ""
     for tok in tokens:
@@ -106,7 +71,7 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
         pos = base + tok.start
         for surface, piece in pieces:
             if piece is not None:
-                out.append(Reading(pos, pos + len(surface), piece, source))  # type: ignore[arg-type]
+                out.append(Reading(pos, pos + len(surface), piece, source))
             pos += len(surface)
     return out
 
@@ -122,95 +87,84 @@ def _override(text: str, start: int, end: int, reading: str, source: Source) -> 
 
 
 class Annotator:
-    """Readings paragraph by paragraph, remembering the document's glosses."""
+    """Readings paragraph by paragraph, remembering what the document taught (see
+    ``store.japanese.given``): feed it a document's paragraphs in order."""
 
-    def __init__(self, style: Style | None = None) -> None:
-        #: word surface -> reading the document gave it in parentheses
-        self.glosses: dict[str, str] = {}
+    def __init__(self, style: Style | None = None, given: GivenReadings | None = None) -> None:
+        #: what the document taught so far (or, learned beforehand, the whole document)
+        self.given = given if given is not None else GivenReadings()
         #: modern or literary register (decided from the first text seen when not given)
         self.style: Style | None = style
 
-    def _find_glosses(self, text: str) -> list[tuple[int, int, str]]:
-        found = []
-        for m in _gloss_pattern().finditer(text):
-            run, okuri, gloss = m.group(1), m.group(2), m.group(3)
-            if okuri:
-                if not gloss.endswith(okuri) or len(gloss) <= len(okuri):
-                    continue
-                gloss = gloss[: -len(okuri)]
-            start, end = _gloss_span(run, gloss, m.start(1))
-            if start is None:
-                continue
-            found.append((start, end, gloss))
-            self.glosses.setdefault(text[start:end], gloss)
-        return found
-
     def readings(
-        self, text: str, source_ruby: Sequence[tuple[int, int, str]] = ()
+        self, text: str, source_ruby: Sequence[tuple[int, int, str]] = (), at: int | None = None
     ) -> list[Reading]:
-        """Readings for one paragraph (no newline handling needed; any text works)."""
+        """Readings for one paragraph (no newline handling needed; any text works). ``at``
+        numbers the paragraph when the document was learned beforehand (see
+        ``store.japanese.document``): what it teaches only later does not apply here."""
         if self.style is None:
             self.style = detect_style(text)
-        spans: list[tuple[int, int, str, Source]] = []
-        for start, end, reading in source_ruby:
-            reading = to_hiragana(reading)
-            if 0 <= start < end <= len(text) and is_reading(reading):
-                spans.append((start, end, reading, "source"))
-        if "（" in text or "(" in text:
-            spans.extend((s, e, g, "gloss") for s, e, g in self._find_glosses(text))
-        for word, gloss in self.glosses.items():
-            i = text.find(word)
-            while i != -1:
-                spans.append((i, i + len(word), gloss, "gloss"))
-                i = text.find(word, i + len(word))
+        found = _dict_readings(text, 0, self.style)
+        spans = self.given.learn(text, source_ruby, word_tokens, at=-1 if at is None else at)
+        if self.given.words or self.given.families:
+            edges = {r.start for r in found} | {r.end for r in found}
+            spans.extend(self.given.recall(text, _non_overlapping(list(spans)), edges, at))
         if not spans:
-            return _dict_readings(text, 0, self.style)
-        return self._merge(text, _non_overlapping(spans))
+            return found
+        return self._overlay(text, found, _non_overlapping(spans))
 
-    def _merge(self, text: str, spans: list[tuple[int, int, str, Source]]) -> list[Reading]:
+    def _overlay(self, text: str, found: list[Reading], spans: list[Span]) -> list[Reading]:
+        """The dictionary's readings with the document's own on top. A dictionary word that a
+        given reading covers in part keeps the rest of its reading when the given part is
+        the start or the end of it (喧《けん》騒: 喧騒 けんそう leaves そう to 騒)."""
         out: list[Reading] = []
-        pos = 0
         for start, end, reading, source in spans:
-            if start > pos:
-                out.extend(self._gap(text, pos, start))
             out.extend(_override(text, start, end, reading, source))
-            pos = end
-        if pos < len(text):
-            out.extend(self._gap(text, pos, len(text)))
+        for r in found:
+            over = [sp for sp in spans if sp[0] < r.end and sp[1] > r.start]
+            if not over:
+                out.append(r)
+                continue
+            if len(over) == 1:
+                rest = _rest_of_word(r, over[0])
+                if rest is not None:
+                    out.append(rest)
+                    continue
+            pos = r.start
+            for s0, e0, _, _ in sorted(over):  # the uncovered pieces, analysed on their own
+                if s0 > pos:
+                    out.extend(self._gap(text, pos, s0))
+                pos = max(pos, e0)
+            if pos < r.end:
+                out.extend(self._gap(text, pos, r.end))
+        out.sort(key=lambda x: x.start)
         return out
 
     def _gap(self, text: str, start: int, end: int) -> list[Reading]:
-        # Analyse the gap on its own so no word straddles an override.
         if not has_kanji(text[start:end]):
             return []
         return _dict_readings(text[start:end], start, self.style or "modern")
 
 
-def _gloss_span(run: str, gloss: str, run_start: int) -> tuple[int | None, int]:
-    """Which tail of a kanji run the gloss reads: the dictionary's word if it agrees, else the
-    longest tail with no more kanji than the gloss has kana."""
-    end = run_start + len(run)
-    best = None
-    for k in range(len(run)):
-        tail = run[k:]
-        kanji = sum(1 for ch in tail if is_kanji(ch))
-        if kanji > len(gloss) or len(gloss) > 5 * kanji:
-            continue  # at least one kana per kanji, at most five (承 うけたまわ)
-        words = _tokens(tail)
-        reading = "".join(t.reading for t in words)
-        if reading == gloss:
-            return run_start + k, end
-        if best is None:
-            best = run_start + k
-    return best, end
+def _rest_of_word(r: Reading, span: Span) -> Reading | None:
+    """The part of dictionary reading ``r`` that ``span`` leaves, when the span reads the start
+    or the end of the word with the start or the end of its reading; None otherwise."""
+    start, end, reading, _ = span
+    if start <= r.start and end >= r.end:
+        return None  # wholly covered: nothing left (the caller drops it)
+    if start <= r.start < end < r.end and r.reading.startswith(reading):
+        rest = r.reading[len(reading) :]
+        return Reading(end, r.end, rest, r.source) if rest and is_reading(rest) else None
+    if r.start < start < r.end <= end and r.reading.endswith(reading):
+        rest = r.reading[: -len(reading)]
+        return Reading(r.start, start, rest, r.source) if rest and is_reading(rest) else None
+    return None
 
 
-def _non_overlapping(
-    spans: list[tuple[int, int, str, Source]],
-) -> list[tuple[int, int, str, Source]]:
+def _non_overlapping(spans: list[Span]) -> list[Span]:
     rank = {"source": 0, "gloss": 1}
     spans.sort(key=lambda s: (rank[s[3]], s[0], -(s[1] - s[0])))
-    taken: list[tuple[int, int, str, Source]] = []
+    taken: list[Span] = []
     for span in spans:
         if all(span[1] <= t[0] or span[0] >= t[1] for t in taken):
             taken.append(span)

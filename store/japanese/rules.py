@@ -5,7 +5,7 @@ rule is a function ``rule(tokens, i) -> str | None`` returning a better reading 
 ``tokens[i]`` (or None to keep it); ``RULES`` lists them in the order they run, each pinned by
 tests (tests/test_japanese_rules.py) and kept only if it helps on the benchmark
 (``python -m benchmarks furigana --ablate`` turns each off in turn, through
-``SHIORI_FURIGANA_SKIP=rule,rule``). Two are neutral there and kept because they are plainly
+:func:`skip_rules`). Two are neutral there and kept because they are plainly
 right on documents the benchmark lacks: ``weekday`` and ``juu``.
 
 Some readings depend on the register of the whole text: in modern prose 私 is わたし, while
@@ -16,13 +16,14 @@ a rule tagged with a style runs only for that style.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
-from typing import Any, Literal
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING, Any, Literal
 
 from store.japanese.alternatives import country, unvoice, voice
 from store.japanese.analyzer import pos_of
-from store.japanese.chars import has_kanji, is_kanji
+from store.japanese.chars import has_kanji, is_kanji, to_hiragana
+from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
+from store.japanese.countries import country_abbreviation
 from store.japanese.numbers import (
     COUNTER_CHARS,
     NUMERAL_CHARS,
@@ -32,7 +33,11 @@ from store.japanese.numbers import (
     numeral_rule,
     shi_hachi,
 )
+from store.japanese.offices import office_follows
 from store.japanese.provinces import PROVINCES
+
+if TYPE_CHECKING:  # readings imports this module
+    from store.japanese.readings import Source
 
 
 class Token:
@@ -49,6 +54,7 @@ class Token:
         "has_kanji",
         "absorbed",
         "_morpheme",
+        "gap",
     )
 
     def __init__(
@@ -69,10 +75,12 @@ class Token:
         self._pos = pos
         self._morpheme = morpheme
         self.oov = oov
-        self.source = "dict"
+        self.source: Source = "dict"
         self.has_kanji = has_kanji(surface) if kanji is None else kanji
         #: True when a following token took this one's span (number + counter read as one).
         self.absorbed = False
+        #: Spaces the analysis skipped just before this token (``12 月``: the space before 月).
+        self.gap = ""
 
     @property
     def pos(self) -> tuple[str, ...]:
@@ -173,6 +181,8 @@ def jin(tokens: list[Token], i: int) -> str | None:
     prev = _prev(tokens, i)
     if _is_place(prev) or _is_katakana_word(prev):
         return "じん"
+    if prev is not None and prev.surface.endswith("系") and prev.has_kanji:
+        return "じん"  # 日系人, アジア系人: people of a descent
     return None
 
 
@@ -589,18 +599,6 @@ def fuu(tokens: list[Token], i: int) -> str | None:
     return None
 
 
-_PLACE_SUFFIXES = frozenset("県市駅港線城町村郡区")
-
-
-def daibu_literary(tokens: list[Token], i: int) -> str | None:
-    """In older fiction 大分 before a plain noun is だいぶ too (大分日数がある, 大分大人に)."""
-    tok = tokens[i]
-    nxt = _next(tokens, i)
-    if tok.surface != "大分" or nxt is None or not nxt.has_kanji or nxt.pos[1] != "普通名詞":
-        return None
-    return None if nxt.surface[0] in _PLACE_SUFFIXES else "だいぶ"
-
-
 def hoka_soto(tokens: list[Token], i: int) -> str | None:
     """外 after その, より or a verb means "other": その外, より外に, する外はない (ほか)."""
     tok = tokens[i]
@@ -614,13 +612,13 @@ def hoka_soto(tokens: list[Token], i: int) -> str | None:
     return None
 
 
-#: Literary standalone words and the reading printed books give them.
-LITERARY_STANDALONE = {"家": "うち", "床": "とこ", "扉": "と", "灯": "ひ", "己": "おれ"}
+#: Literary standalone words and the reading printed books give them. (家 うち, 床 とこ, 扉 と,
+#: 灯 ひ and 他の ひとの held on the eight works tuned on but not on forty others: dropped.)
+LITERARY_STANDALONE = {"己": "おれ"}
 
 
 def literary_standalone(tokens: list[Token], i: int) -> str | None:
-    """In older fiction 家 is うち and 床 is とこ when they stand alone (not in a compound);
-    その中 is そのうち, 他の is ひとの."""
+    """In older fiction 己 standing alone is おれ, and その中 is そのうち."""
     tok = tokens[i]
     prev, nxt = _prev(tokens, i), _next(tokens, i)
     if (
@@ -636,13 +634,6 @@ def literary_standalone(tokens: list[Token], i: int) -> str | None:
         and (prev.surface in ("その", "この", "あの") or prev.pos[0] == "動詞")
     ):
         return "うち"
-    if (
-        tok.surface == "他"
-        and nxt is not None
-        and nxt.surface == "の"
-        and (prev is None or not prev.has_kanji)
-    ):
-        return "ひと"
     return None
 
 
@@ -718,7 +709,7 @@ def _voiced_after_katakana(tok: Token) -> str | None:
         k += 1
     rest = tok.surface[k:]
     plain = VOICED_SECONDS.get(rest[:1]) or VOICED_SECONDS.get(rest[:2])
-    head = tok.surface[:k].translate(_KATA_TO_HIRA)
+    head = to_hiragana(tok.surface[:k])
     if k == 0 or plain is None or not tok.reading.startswith(head):
         return None
     tail = tok.reading[len(head) :]
@@ -729,9 +720,6 @@ def _voiced_after_katakana(tok: Token) -> str | None:
 
 def _is_katakana_word_char(ch: str) -> bool:
     return "ァ" <= ch <= "ヺ" or ch == "ー"
-
-
-_KATA_TO_HIRA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
 
 
 def tsuki(tokens: list[Token], i: int) -> str | None:
@@ -772,6 +760,14 @@ def bi(tokens: list[Token], i: int) -> str | None:
         and prev.pos[1] != "数詞"
     ):
         return "び"
+    if (
+        tok.surface == "日"
+        and tok.reading in ("ひ", "にち")
+        and prev is not None
+        and prev.pos[2] == "サ変可能"
+        and (prev.has_kanji or _is_katakana_word(prev))
+    ):
+        return "び"  # 脱稿日, アクセス日: the day of an act
     return None
 
 
@@ -890,8 +886,13 @@ def juu(tokens: list[Token], i: int) -> str | None:
         and tok.pos[0] == "接尾辞"
         and prev is not None
         and prev.surface in _JUU_AFTER
+        and (
+            prev.surface not in ("日", "年")
+            or _prev(tokens, i, 2) is not None
+            and _prev(tokens, i, 2).pos[1] == "数詞"
+        )
     ):
-        return "じゅう"
+        return "じゅう"  # 一日中, 世界中; but 日中両政府 (Japan and China) is ちゅう
     if tok.surface == "日中" and prev is not None and prev.surface in ("一", "1", "１"):
         return "にちじゅう"
     if (
@@ -939,7 +940,12 @@ _LIST_MARKS = ("・", "･", "、")
 
 
 def _weekday_like(tok: Token | None) -> bool:
-    return tok is not None and tok.surface[:1] in WEEKDAYS and tok.has_kanji
+    """A weekday or a word of weekdays (土日, 祝日), not just a word starting with one (日本)."""
+    return (
+        tok is not None
+        and tok.has_kanji
+        and (all(ch in WEEKDAYS or ch in "・･" for ch in tok.surface) or tok.surface == "祝日")
+    )
 
 
 def weekday_list(tokens: list[Token], i: int) -> str | None:
@@ -960,6 +966,8 @@ def weekday_list(tokens: list[Token], i: int) -> str | None:
     if surface not in WEEKDAYS:
         return None
     before = _prev(tokens, i)
+    if before is not None and before.pos[1] == "数詞":
+        return None  # 7日、日本の…: a date, not a list of weekdays
     after = _next(tokens, i)
     listed_after = (
         after is not None and after.surface in _LIST_MARKS and _weekday_like(_next(tokens, i, 2))
@@ -972,12 +980,184 @@ def weekday_list(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def former(tokens: list[Token], i: int) -> str | None:
+    """前 and 元 before an office mean "former": トランプ前大統領 ぜん, 安倍元首相 もと, 元国防相
+    もと; 3日前 (a time before) keeps まえ and 3元 (a currency) げん."""
+    tok = tokens[i]
+    if tok.surface == "前":
+        if tok.reading != "まえ":
+            return None
+        target = "ぜん"
+    elif tok.surface == "元":
+        if tok.reading == "もと":
+            return None
+        target = "もと"
+    else:
+        return None
+    prev = _prev(tokens, i)
+    if prev is not None and (
+        prev.pos[1] == "数詞"
+        or "助数詞" in prev.pos[2]
+        or prev.pos[2] == "副詞可能"
+        or prev.surface == "の"
+    ):
+        return None  # 3日前, 数年前, 首相の前
+    return target if office_follows(tokens, i + 1) else None
+
+
+def sonogo(tokens: list[Token], i: int) -> str | None:
+    """その後 "after that, later" is そのご (その後、 その後の その後も); before a case particle
+    it is the place or time behind, そのあと (その後を追う, その後で, その後から)."""
+    tok = tokens[i]
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface in ("を", "に", "で", "が", "から", "へ", "まで"):
+        return None
+    if tok.surface == "その後" and tok.reading == "そのあと":
+        return "そのご"
+    prev = _prev(tokens, i)
+    if (
+        tok.surface == "後"
+        and tok.reading == "あと"
+        and prev is not None
+        and prev.surface == "その"
+    ):
+        return "ご"
+    return None
+
+
+def sangoku(tokens: list[Token], i: int) -> str | None:
+    """国 after the numeral 三 voices: 第三国 だいさんごく, 三国間 (like 三階 さんがい)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if tok.surface == "国" and tok.reading == "こく" and prev is not None and prev.surface == "三":
+        return "ごく"
+    return None
+
+
+#: How the kanji numerals count things natively before つ: 四つ よっつ, 九つ ここのつ.
+NATIVE_COUNTS = {
+    "一": "ひと",
+    "二": "ふた",
+    "三": "みっ",
+    "四": "よっ",
+    "五": "いつ",
+    "六": "むっ",
+    "七": "なな",
+    "八": "やっ",
+    "九": "ここの",
+}
+
+
+def native_count(tokens: list[Token], i: int) -> str | None:
+    """A kanji digit before つ counts natively: 四つの よっ, 三つ みっ (not よん, さん)."""
+    tok = tokens[i]
+    reading = NATIVE_COUNTS.get(tok.surface)
+    nxt, prev = _next(tokens, i), _prev(tokens, i)
+    if (
+        reading is None
+        or nxt is None
+        or nxt.surface != "つ"
+        or (prev is not None and prev.pos[1] == "数詞")
+    ):
+        return None
+    return reading
+
+
+def shima(tokens: list[Token], i: int) -> str | None:
+    """島 after a Japanese place name is じま (与那国島, 波照間島); after a name read the Chinese
+    way it stays とう (釣魚島 ちょうぎょとう)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if (
+        tok.surface != "島"
+        or tok.reading != "とう"
+        or prev is None
+        or prev.pos[2] != "地名"
+        or not prev.has_kanji
+        or not all(is_kanji(ch) for ch in prev.surface)
+        or _sino_word(prev.surface, prev.reading)
+    ):
+        return None
+    return "じま"
+
+
+_SINO_ENDS = frozenset("くきつちんういー")
+_SMALL_KANA = frozenset("ゃゅょぁぃぅぇぉ")
+
+
+def _morae(reading: str) -> list[str]:
+    out: list[str] = []
+    for ch in reading:
+        if ch in _SMALL_KANA and out:
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _sino_word(surface: str, reading: str) -> bool:
+    """True when ``reading`` splits into one Sino-Japanese syllable per kanji of ``surface``
+    (釣魚 ちょう·ぎょ), which a Japanese native name (与那国 よなぐに) does not."""
+    morae = _morae(reading)
+    n = len(surface)
+
+    def fits(k: int, m: int) -> bool:
+        if k == n:
+            return m == len(morae)
+        if m >= len(morae):
+            return False
+        if fits(k + 1, m + 1):
+            return True
+        return m + 1 < len(morae) and morae[m + 1] in _SINO_ENDS and fits(k + 1, m + 2)
+
+    return n <= 6 and fits(0, 0)
+
+
+def shin_pro(tokens: list[Token], i: int) -> str | None:
+    """親 before a country or a foreign name means "pro-": 親イスラエル しん, 親イラン."""
+    tok = tokens[i]
+    nxt = _next(tokens, i)
+    if (
+        tok.surface == "親"
+        and tok.reading == "おや"
+        and nxt is not None
+        and (
+            nxt.pos[2:4] == ("地名", "国") or (_is_katakana_word(nxt) and nxt.pos[1] == "固有名詞")
+        )
+    ):
+        return "しん"
+    return None
+
+
+#: Phrases read as a whole (瞬く間 またたくま: the dictionary offers しばたたく and あいだ).
+PHRASES = {("瞬く", "間"): ("またたく", "ま")}
+
+
+def phrase(tokens: list[Token], i: int) -> str | None:
+    """The words of a fixed phrase take the phrase's reading (瞬く間に またたく·ま)."""
+    tok = tokens[i]
+    nxt, prev = _next(tokens, i), _prev(tokens, i)
+    if nxt is not None and (tok.surface, nxt.surface) in PHRASES:
+        return PHRASES[(tok.surface, nxt.surface)][0]
+    if prev is not None and (prev.surface, tok.surface) in PHRASES:
+        return PHRASES[(prev.surface, tok.surface)][1]
+    return None
+
+
 #: (name, characters a token must contain for the rule to run, rule), in the order they run.
 RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("number_word", NUMERAL_CHARS, number_word_rule, None),
     ("numeral", NUMERAL_CHARS, numeral_rule, None),
     ("counter", COUNTER_CHARS, counter_rule, None),
     ("ichi_geminate", "一", ichi_geminate, None),
+    ("former", "前元", former, None),
+    ("sonogo", "後", sonogo, None),
+    ("sangoku", "国", sangoku, None),
+    ("native_count", "一二三四五六七八九", native_count, None),
+    ("shima", "島", shima, None),
+    ("shin_pro", "親", shin_pro, None),
+    ("phrase", "瞬間", phrase, None),
+    ("country_abbreviation", COUNTRY_TRIGGERS, country_abbreviation, None),
     ("watashi", "私", watashi, "modern"),
     ("nihon", "日", nihon, None),
     ("iu", "言", iu, None),
@@ -1020,18 +1200,12 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("voiced_second", "深日嫌払干拍創", voiced_second, None),
     ("tsuki", "付", tsuki, None),
     ("uji_no", "源平藤菅橘在紀大清中物小", uji_no, None),
-    ("daibu_literary", "大", daibu_literary, "literary"),
     ("hoka_soto", "外", hoka_soto, None),
-    ("literary_standalone", "家床中他扉灯己", literary_standalone, "literary"),
+    ("literary_standalone", "中己", literary_standalone, "literary"),
 ]
 
 
-def _active() -> list[tuple[str, str | None, Rule, Style | None]]:
-    skip = set(filter(None, os.environ.get("SHIORI_FURIGANA_SKIP", "").split(",")))
-    return [r for r in RULES if r[0] not in skip]
-
-
-_ACTIVE = _active()
+_ACTIVE = list(RULES)
 
 #: Rules that look at every kanji word no triggered rule has changed (the first that answers wins).
 GENERAL_RULES: list[tuple[str, Rule]] = [
@@ -1039,11 +1213,7 @@ GENERAL_RULES: list[tuple[str, Rule]] = [
     ("voice", voice),
     ("country", country),
 ]
-_GENERAL = [
-    rule
-    for name, rule in GENERAL_RULES
-    if name not in os.environ.get("SHIORI_FURIGANA_SKIP", "").split(",")
-]
+_GENERAL = [rule for _name, rule in GENERAL_RULES]
 
 
 Style = Literal["modern", "literary"]
@@ -1073,6 +1243,19 @@ def _index(rules: list[tuple[str, str | None, Rule, Style | None]]) -> dict[str,
 
 
 _INDEX = _index(_ACTIVE)
+
+
+def skip_rules(names: Collection[str]) -> None:
+    """Turn the named rules off in this process (all on again with none): how the benchmark
+    measures what each rule is worth. Raises ``ValueError`` for a name no rule has."""
+    global _ACTIVE, _INDEX, _GENERAL
+    known = {name for name, *_ in RULES} | {name for name, _rule in GENERAL_RULES}
+    unknown = sorted(set(names) - known)
+    if unknown:
+        raise ValueError(f"no furigana rule is called {', '.join(unknown)}")
+    _ACTIVE = [r for r in RULES if r[0] not in names]
+    _INDEX = _index(_ACTIVE)
+    _GENERAL = [rule for name, rule in GENERAL_RULES if name not in names]
 
 
 def apply_rules(tokens: list[Token], style: Style = "modern") -> None:

@@ -2,20 +2,16 @@
 
 Each file is imported first, so only files the reader can open are added; a file that does not
 import gets one line on stderr naming it and why, and the others are still added (exit 2 if any
-failed). A copy is written to a temp file and renamed, so the library never holds half a file.
+failed). A copy is written atomically (``store.atomic``), so the library never holds half a file.
 A different file with the same name is not overwritten unless ``--replace`` is given.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
-from store import paths
+from store import atomic, paths
 from store.files import FileProblem, describe, open_regular, shown
 from store.library import DOCUMENT_SUFFIXES
 from store.terminal_safe import safe_line
@@ -24,7 +20,7 @@ from tui.commands._io import fail, say
 PROG = "shiori add"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "add",
         help="copy documents into your library (each is checked to import first)",
@@ -38,45 +34,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
 
 
-def _copy_atomically(source: Path, target: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as dst, open_regular(source) as src:
-            shutil.copyfileobj(src, dst, 1 << 20)
-            dst.flush()
-            os.fsync(dst.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def add_file(source: Path, library: Path, *, replace: bool = False) -> str:
     """Add one file; returns what happened, raises ``ValueError`` with a one-line reason."""
-    from store.importer import ImportFailed, import_file
+    from store.document_cache import load_document
+    from store.importer import ImportFailed
+    from store.importer.sniff import named_for_kind
+    from tui.commands._progress import import_progress
 
-    try:
-        document = import_file(str(source))
+    try:  # through the cache: the reader then opens the document at once
+        with import_progress(str(source)) as progress:
+            document = load_document(source, progress=progress)
     except ImportFailed as exc:
         raise ValueError(" ".join(str(exc).split())) from None
     if not document.blocks:
         raise ValueError(f"{shown(source)}: no text to read")
-    if source.suffix.lower() not in DOCUMENT_SUFFIXES:
+    name = named_for_kind(source)
+    if Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
         kinds = ", ".join(sorted(DOCUMENT_SUFFIXES))
         raise ValueError(f"{shown(source)}: the library lists only {kinds} files")
-    target = library / source.name
+    target = library / name
     if target.exists():
         if _same_bytes(source, target):
-            return f"{shown(source.name)}: already in the library"
+            return f"{shown(name)}: already in the library"
         if not replace:
             raise ValueError(
-                f"{shown(source)}: a different {shown(source.name)} is already in the library "
+                f"{shown(source)}: a different {shown(name)} is already in the library "
                 "(rename the file, or use --replace)"
             )
-    _copy_atomically(source, target)
+    atomic.copy_file(source, target)
     title = " ".join(document.title.split()) or source.stem
-    return f"added {shown(source.name)} ({safe_line(title)})"
+    return f"added {shown(name)} ({safe_line(title)})"
 
 
 def _same_bytes(a: Path, b: Path) -> bool:

@@ -17,7 +17,7 @@ from tui.commands._io import fail, say, text_arg
 PROG = "shiori annotate"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "annotate", help="highlight a passage of a file from the command line"
     )
@@ -40,13 +40,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     from store.annotations.documents import refresh
-    from store.annotations.metadata import install_metadata_hook
     from store.annotations.repository import AnnotationError, Repository
     from store.annotations.storage import StorageError
     from store.files import describe
     from tui.commands._passage import PassageError, find_passage
 
-    install_metadata_hook()
     try:
         passage = find_passage(args.file, args.quote, args.nth)
     except PassageError as exc:

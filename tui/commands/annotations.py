@@ -19,21 +19,22 @@ gate. Errors are one line on stderr and exit 1.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import tempfile
-from collections.abc import Iterator
+import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from tui.commands._io import SafeStdout, fail, say, text_arg
+
+if TYPE_CHECKING:
+    from store.annotations.repository import Repository
 
 PROG = "shiori annotations"
 #: Largest import file read (bytes).
 MAX_IMPORT_BYTES = 1 << 30
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("annotations", help="list, export and import annotations")
     sub = p.add_subparsers(dest="action", required=True)
     ls = sub.add_parser("list", help="list annotations (re-anchoring changed documents first)")
@@ -62,12 +63,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.annotations.metadata import install_metadata_hook
     from store.annotations.repository import AnnotationError, Repository
     from store.annotations.storage import StorageError
     from store.files import describe
 
-    install_metadata_hook()
     repo = None
     try:
         repo = Repository(readonly=args.action in ("tags",), stream=True)
@@ -92,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
                 fail(PROG, notice)
 
 
-def _list(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _list(repo: Repository, args: argparse.Namespace) -> int:
     from store.annotations.documents import refresh_all
     from store.library import doc_key
     from store.terminal_safe import escape_json, safe_line
@@ -130,59 +129,54 @@ def _list(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def
     return 0
 
 
-@contextlib.contextmanager
-def _destination(output: str | None) -> Iterator[TextIO]:
-    """stdout through the gate, or a file replaced atomically once the export is complete."""
-    if not output:
-        out = SafeStdout()
-        yield out
-        out.flush()
-        return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+def _as_text(fh: BinaryIO, write: Callable[[TextIO], int]) -> int:
+    """Run ``write`` on a UTF-8 text stream over the binary file ``fh``."""
+    text = io.TextIOWrapper(fh, encoding="utf-8", errors="replace", newline="")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)  # private (0600), like everything Shiori writes
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        return write(text)
+    finally:
+        text.flush()
+        text.detach()
 
 
-def _export(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from store.annotations.documents import source_meta
+def _export(repo: Repository, args: argparse.Namespace) -> int:
+    from store import atomic
+    from store.annotations.documents import stored_source_meta
     from store.annotations.export import write_csv, write_json, write_markdown
+    from store.annotations.metadata import user_library
     from store.files import describe, shown
     from store.library import doc_key
 
     items = repo.iter(doc=doc_key(args.doc) if args.doc else None, tag=args.tag)
-    try:
-        with _destination(args.output) as out:
-            if args.format == "md":
-                count = write_markdown(
-                    out,
-                    items,
-                    meta_for=lambda key: source_meta(repo, key),
-                    colors=repo.colors(),
-                    style=args.style,
-                )
-            elif args.format == "json":
-                count = write_json(out, items)
-            else:
-                count = write_csv(out, items)
+
+    def write(out: TextIO) -> int:
+        if args.format == "md":
+            library = user_library(repo)
+            return write_markdown(
+                out,
+                items,
+                meta_for=lambda key: stored_source_meta(library, repo, key),
+                colors=repo.colors(),
+                style=args.style,
+            )
+        if args.format == "json":
+            return write_json(out, items)
+        return write_csv(out, items)
+
+    if not args.output:  # stdout, through the gate
+        out = SafeStdout()
+        write(out)
+        out.flush()
+        return 0
+    try:  # a file, replaced atomically once the export is complete (0600)
+        count = atomic.write_stream(Path(args.output), lambda fh: _as_text(fh, write))
     except OSError as exc:
-        if not args.output or isinstance(exc, BrokenPipeError):
-            raise
         return fail(PROG, f"could not write {shown(args.output)}: {describe(exc)}")
-    if args.output:
-        fail(PROG, f"wrote {count} annotation(s) to {shown(args.output)}", 0)
+    fail(PROG, f"wrote {count} annotation(s) to {shown(args.output)}", 0)
     return 0
 
 
-def _import(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _import(repo: Repository, args: argparse.Namespace) -> int:
     from store.annotations.export import ExportFormatError, ImportIncomplete, import_json
     from store.files import FileProblem, read_regular, shown
 
@@ -209,7 +203,7 @@ def _refused(name: str, rejected: list[tuple[int, str, str]]) -> None:
         fail(PROG, f"{name}: annotation #{n}{named} refused: {why}")
 
 
-def _tags(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _tags(repo: Repository, args: argparse.Namespace) -> int:
     from store.terminal_safe import safe_line
 
     for tag, count in repo.tags():
@@ -217,7 +211,7 @@ def _tags(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def
     return 0
 
 
-def _colors(repo, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _colors(repo: Repository, args: argparse.Namespace) -> int:
     from store.terminal_safe import safe_line
 
     if args.key:

@@ -1,8 +1,10 @@
 """``shiori furigana [--format json|aozora|html|text] [FILE|-]`` — readings for kanji.
 
-The contract is in shared/DESIGN.md §2. Input is checked to be UTF-8 before anything is written
+The contract is in docs/design/contracts.md. Input is checked to be UTF-8 before anything is written
 (exit 2 with a one-line error otherwise), spooled to a temporary file when it comes from stdin,
-and then analysed in batches of whole lines, so memory stays flat however large the input.
+and then read and analysed in pieces of about ``BATCH_CHARS`` characters cut at line ends (or
+sentence ends, commas, spaces when a line is longer), so memory stays flat however large the
+input, even when it is one single line.
 When stdout is a terminal, control characters from the document are shown as symbols (␛, the
 terminal gate ``store.terminal_safe``) instead of being written raw; in a pipe the output is
 exact. JSON is both: every such character is a ``\\u`` escape. A FIFO or device named as FILE
@@ -24,12 +26,12 @@ from typing import IO, BinaryIO
 from store.terminal_safe import escape_json, safe_text
 
 FORMATS = ("json", "aozora", "html", "text")
-#: Characters per analysis batch (whole lines; Sudachi itself is fed at most ~40 KB per call).
+#: Characters per analysis batch (Sudachi itself is fed at most ~40 KB per call).
 BATCH_CHARS = 32_000
 _READ_BYTES = 1 << 16
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "furigana",
         help="print readings for the kanji in a UTF-8 text",
@@ -90,19 +92,47 @@ def _check(
         ) from None
 
 
-def _batches(stream: IO[bytes]) -> Iterator[str]:
-    """Whole lines, grouped up to ``BATCH_CHARS`` characters (a longer line is its own batch)."""
+def _batches(stream: IO[bytes], size: int = BATCH_CHARS) -> Iterator[str]:
+    """The text in pieces of about ``size`` characters, read a piece at a time (a file that is
+    one 5 MB line never sits in memory whole): each cut after a line end where there is one,
+    else after a sentence, else after a comma or a space (``_cut``)."""
     text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
-    buf: list[str] = []
-    size = 0
-    for line in text:
-        if size + len(line) > BATCH_CHARS and buf:
-            yield "".join(buf)
-            buf, size = [], 0
-        buf.append(line)
-        size += len(line)
+    buf = ""
+    while chunk := text.read(size):
+        buf += chunk
+        while len(buf) >= size:
+            cut = _cut(buf, size)
+            yield buf[:cut]
+            buf = buf[cut:]
     if buf:
-        yield "".join(buf)
+        yield buf
+
+
+#: Where a piece may end, best first: a line end, a sentence end (with its closing brackets),
+#: a comma or a space. A word never straddles any of them.
+_CUTS = ("\n", "。！？!?", "、，,；; \u3000")
+_CLOSING = "」』）)】〕》〉'\""
+
+
+def _cut(buf: str, size: int) -> int:
+    """How much of ``buf`` the next piece takes: at most ``size`` characters, at least a
+    quarter of it, ending after the best kind of boundary found (else ``size`` exactly)."""
+    floor = size // 4
+    for marks in _CUTS:
+        at = max(buf.rfind(mark, floor, size) for mark in marks)
+        if at >= floor:
+            end = at + 1
+            while end < size and buf[end] in _CLOSING:
+                end += 1
+            return end
+    end = size
+    while end > floor and (_joins_previous(buf[end]) or "\ud800" <= buf[end - 1] <= "\udbff"):
+        end -= 1  # never between a character and its variation selector or combining mark
+    return end
+
+
+def _joins_previous(ch: str) -> bool:
+    return "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef" or "\u0300" <= ch <= "\u036f" or ch in "\u3099\u309a"
 
 
 def _render(segments: list[tuple[str, str | None]], fmt: str) -> str:

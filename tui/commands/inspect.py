@@ -1,9 +1,10 @@
-"""``shiori inspect FILE [--json]``: the document model import produces (DESIGN.md §2).
+"""``shiori inspect FILE [--json]``: the document model import produces (docs/design/contracts.md).
 
 Without ``--json`` it prints a readable outline: headings indented by level, block counts,
-footnotes and import notices. Errors are one line on stderr and exit code 2. Everything printed
-goes through the terminal gate (``tui.commands._io``); the JSON is exact, with every character
-that could act on a terminal as a ``\\u`` escape.
+footnotes and import notices. The title is the one the app and citations use: the library's
+metadata first, else the file's own. Errors are one line on stderr and exit code 2. Everything
+printed goes through the terminal gate (``tui.commands._io``); the JSON is exact, with every
+character that could act on a terminal as a ``\\u`` escape.
 """
 
 from __future__ import annotations
@@ -19,19 +20,31 @@ from tui.commands._io import fail, say
 PROG = "shiori inspect"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("inspect", help="show how a file imports")
-    parser.add_argument("file", help="a text, Markdown or Aozora file")
+    parser.add_argument(
+        "file", help="a text, Markdown, Aozora, PDF, web page (.html), EPUB or Aozora .zip file"
+    )
     parser.add_argument("--json", action="store_true", help="print the document model as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.importer import ImportFailed, import_file
+    from store.annotations.metadata import user_library
+    from store.citation import source_meta
+    from store.document_cache import load_document
+    from store.importer import ImportFailed
+    from store.library import doc_key
+    from tui.commands._progress import import_progress
 
     try:
-        doc = import_file(args.file)
+        with import_progress(args.file) as progress:
+            doc = load_document(args.file, progress=progress)
     except ImportFailed as exc:
         return fail(PROG, str(exc), 2)
+    # one title everywhere: the library's metadata (the user's, else the bundled), else the
+    # file's own (Document.title: its header, front matter or page title), else its name
+    key = doc_key(args.file)
+    doc.title = source_meta(user_library().metadata(key), key, doc.title).title
     if args.json:
         say(escape_json(json.dumps(doc.to_json(), ensure_ascii=False, indent=1)))
     else:

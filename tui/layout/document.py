@@ -12,12 +12,21 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from store.model import Block, Document, Ref, Ruby
-from tui.layout.lines import Decoration, ReadingLike, Row, RubyPlacement, RubySpan, layout_text
+from tui.layout.lines import (
+    Decoration,
+    ReadingLike,
+    Row,
+    RubyPlacement,
+    RubySpan,
+    layout_text,
+    layout_verbatim,
+)
 from tui.layout.table import layout_table
 
 #: Line kinds: a furigana row, a base row, or the blank line after a block.
@@ -25,8 +34,9 @@ RUBY, BASE, BLANK = "ruby", "base", "blank"
 
 #: A list item whose text already starts with its own marker gets no bullet of ours.
 _OWN_BULLET = re.compile(
-    r"^\s*(?:[・•\-*＊◦○●■□◆◇▪※→]|[(（]?[0-9０-９a-zA-Zａ-ｚ一二三四五六七八九十]{1,3}[.)．）、]|[①-⑳])"
-)
+    r"^\s*(?:[・•\-*＊◦○●■□◆◇▪※→]|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[.)．）、]"
+    r"|[(（][a-zA-Zａ-ｚ]{1,2}[)）]|[a-zA-Zａ-ｚ][.)．）](?=[\s\u3000])|[①-⑳])"
+)  # a Latin letter is an enumerator only as (a), a) or "a. ": "U.S. Agency" is not
 
 BULLET = "・"
 
@@ -72,6 +82,8 @@ def layout_block(
     kind = block.kind
     if kind == "table" and block.rows:
         rows = layout_table(block.text, block.rows, width)
+    elif kind == "code":
+        rows = layout_verbatim(block.text, width, indent=2)  # never furigana, never reflowed
     elif kind == "list_item":
         rows = layout_text(
             block.text, width, readings=spans, refs=refs, inline=inline, indent=2, hanging=2
@@ -97,6 +109,10 @@ def layout_block(
         lines.append(Line(index, BLANK, None))
     return BlockLayout(rows, lines)
 
+
+#: Laid-out pieces kept in memory; the others keep only their height and are laid out again
+#: when they come back on screen (a 52 MB document must not hold every row of every line).
+KEEP_LAYOUTS = 4000
 
 #: Blocks longer than this many characters are laid out in pieces (cut after a sentence), so
 #: one huge paragraph does not hold up the first screen.
@@ -179,6 +195,9 @@ class DocumentLayout:
         n = len(self.pieces)
         self.layouts: list[BlockLayout | None] = [None] * n
         self.heights: list[int] = [self._estimate(k) for k in range(n)]
+        #: 1 where a piece's height is exact (laid out once; its layout may be dropped since)
+        self.measured = bytearray(n)
+        self._kept: OrderedDict[int, None] = OrderedDict()  # laid-out pieces, least recent first
         self._starts: list[int] | None = None
         self.pending = n
 
@@ -249,10 +268,17 @@ class DocumentLayout:
         return layout
 
     def install(self, k: int, layout: BlockLayout) -> bool:
-        """Store a computed piece; True when the document's line count changed."""
-        if self.layouts[k] is None:
+        """Store a computed piece; True when the document's line count changed. Only the
+        ``KEEP_LAYOUTS`` most recently used layouts stay in memory (heights stay for all)."""
+        if not self.measured[k]:
+            self.measured[k] = 1
             self.pending -= 1
         self.layouts[k] = layout
+        self._kept[k] = None
+        self._kept.move_to_end(k)
+        while len(self._kept) > KEEP_LAYOUTS:
+            old, _ = self._kept.popitem(last=False)
+            self.layouts[old] = None
         changed = self.heights[k] != len(layout.lines)
         if changed:
             self.heights[k] = len(layout.lines)
@@ -265,7 +291,27 @@ class DocumentLayout:
         if layout is None:
             layout = self.compute(k)
             self.install(k, layout)
+        else:
+            self._kept.move_to_end(k)
         return layout
+
+    def invalidate_blocks(self, first: int, end: int) -> bool:
+        """Blocks ``first``..``end`` changed (their readings arrived): their pieces will be laid
+        out again (keeping their old heights meanwhile). True when any was laid out."""
+        if not self.first_piece or first >= end:
+            return False
+        lo = self.first_piece[max(0, first)]
+        hi = self.first_piece[end] if end < len(self.first_piece) else len(self.pieces)
+        changed = False
+        for k in range(lo, hi):
+            if self.measured[k]:
+                self.measured[k] = 0
+                self.pending += 1
+                changed = True
+            if self.layouts[k] is not None:
+                self.layouts[k] = None
+                self._kept.pop(k, None)
+        return changed
 
     def block_rows(self, block: int) -> list[Row]:
         """Every row of ``block`` (all its pieces laid out)."""

@@ -444,3 +444,29 @@ def layout_text(
         markers.setdefault(offset, []).append((marker_label.format(fid), str(fid)))
     layout = _Layout(text, width, markers, inline, indent, indent if hanging is None else hanging)
     return layout.run(_clusters(text, _units(text, ruby_at)))
+
+
+def layout_verbatim(text: str, width: int, *, indent: int = 0) -> list[Row]:
+    """Rows of verbatim text (a code block): each source line on its own rows, cut only where
+    it is wider than ``width`` (no kinsoku, no word wrap, no readings); spaces are kept as
+    they are, so indentation and columns line up."""
+    width = max(1, width)
+    indent = indent if indent < width - 1 else 0
+    rows: list[Row] = []
+    start = 0
+    cols: list[int] = []
+    col = indent
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            cols.append(-1)
+            rows.append(Row(start, i + 1, array("h", cols), used=col))
+            start, cols, col = i + 1, [], indent
+            continue
+        w = char_width(ch)
+        if col + w > width and cols:
+            rows.append(Row(start, i, array("h", cols), used=col))
+            start, cols, col = i, [], indent
+        cols.append(col)
+        col += w
+    rows.append(Row(start, len(text), array("h", cols), used=col))
+    return rows

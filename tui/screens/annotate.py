@@ -10,6 +10,7 @@ completed from the tags already in use (right arrow accepts). Nothing is saved u
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -73,10 +74,10 @@ class TagSuggester(Suggester):
         return None
 
 
-def color_prompt(number: int, slot: ColorSlot) -> Text:
+def color_prompt(number: int, slot: ColorSlot, theme: Mapping[str, str]) -> Text:
     text = Text()
     text.append(f" {number} ", style="bold")
-    text.append(f" {safe_line(slot.label)} ", style=chip_style(slot.key))
+    text.append(f" {safe_line(slot.label)} ", style=chip_style(slot.key, theme))
     text.append(f"  {slot.key}", style="dim")
     return text
 
@@ -147,7 +148,11 @@ class AnnotateScreen(ModalScreen[AnnotationDraft | None]):
                     )
 
     def _color_options(self) -> list[Option]:
-        return [Option(color_prompt(i, slot), id=slot.key) for i, slot in enumerate(self.slots, 1)]
+        theme = self.app.theme_variables
+        return [
+            Option(color_prompt(i, slot, theme), id=slot.key)
+            for i, slot in enumerate(self.slots, 1)
+        ]
 
     def _tags_hint(self) -> Text:
         tags = self.controller.all_tags()[:12]
@@ -188,7 +193,9 @@ class AnnotateScreen(ModalScreen[AnnotationDraft | None]):
     def _to_note(self) -> None:
         slot = next(s for s in self.slots if s.key == self.color)
         chosen = Text("Colour: ")
-        chosen.append(f" {safe_line(slot.label)} ", style=chip_style(slot.key))
+        chosen.append(
+            f" {safe_line(slot.label)} ", style=chip_style(slot.key, self.app.theme_variables)
+        )
         self.query_one("#chosen", Static).update(chosen)
         self.query_one(ContentSwitcher).current = "annotate-note"
         self.query_one("#note", TextArea).focus()

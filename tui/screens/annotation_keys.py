@@ -8,13 +8,19 @@ handled here too.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 if TYPE_CHECKING:
     from tui.annotations_ui import AnnotationsController
+
+
+class AnnotatedApp(Protocol):
+    """What the app showing these keys has (``ShioriApp``, and the tests' harness app)."""
+
+    annotations: AnnotationsController
 
 
 def _bind(
@@ -57,7 +63,8 @@ class AnnotationKeys(Screen[Any]):
 
     @property
     def annotations(self) -> AnnotationsController:
-        return self.app.annotations  # type: ignore[attr-defined,no-any-return]
+        """The app's controller (an app showing this screen has one: see the module doc)."""
+        return cast("AnnotatedApp", self.app).annotations
 
     def _reader_focused(self) -> bool:
         from tui.widgets.reader import ReaderView

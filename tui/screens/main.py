@@ -1,12 +1,13 @@
 """The reading screen: header, library tree | reader | annotation sidebar, footer.
 
 Composition only; the App owns the state (which document, which panes are shown) and this
-screen forwards its resizes and key bindings to the App's actions.
+screen forwards its resizes and key bindings to the App's actions. The reader's popups
+(footnotes, word info) are opened here when the reader asks for them.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events
 from textual.app import ComposeResult
@@ -14,11 +15,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 
 from tui.annotations_ui import AnnotationKeys
+from tui.screens.reader_popups import OpensReaderPopups
 from tui.widgets.doc_tree import DocTree
 from tui.widgets.footer import ShioriFooter
 from tui.widgets.header import ShioriHeader
 from tui.widgets.reader import ReaderView
 from tui.widgets.sidebar import Sidebar
+
+if TYPE_CHECKING:
+    from tui.app import ShioriApp
 
 
 def search_status(query: str, index: int, count: int) -> str:
@@ -30,7 +35,7 @@ def search_status(query: str, index: int, count: int) -> str:
     return f"/{query} {index + 1}/{count}"
 
 
-class MainScreen(AnnotationKeys):
+class MainScreen(OpensReaderPopups, AnnotationKeys):
     #: Reading starts in the reader (the App moves focus to the tree when nothing is open).
     AUTO_FOCUS = "#reader"
 
@@ -76,15 +81,17 @@ class MainScreen(AnnotationKeys):
             yield Sidebar(id="sidebar")
         yield ShioriFooter(id="footer")
 
+    @property
+    def shiori(self) -> ShioriApp:
+        """The app (this screen is only ever shown by ``ShioriApp``)."""
+        return cast("ShioriApp", self.app)
+
     async def on_mount(self) -> None:
-        await self.app.main_screen_ready()  # type: ignore[attr-defined]
+        await self.shiori.main_screen_ready()
 
     def on_reader_view_position_changed(self, message: ReaderView.PositionChanged) -> None:
         message.stop()
-        self.app.main_reader_moved(message)  # type: ignore[attr-defined]
-
-    def on_reader_view_readings_ready(self, message: ReaderView.ReadingsReady) -> None:
-        self.app.main_reader_has_readings()  # type: ignore[attr-defined]
+        self.shiori.main_reader_moved(message)
 
     def on_reader_view_search_changed(self, message: ReaderView.SearchChanged) -> None:
         message.stop()
@@ -93,4 +100,4 @@ class MainScreen(AnnotationKeys):
         )
 
     def on_resize(self, event: events.Resize) -> None:
-        self.app.call_later(self.app.fit_panes_to_width, event.size.width)  # type: ignore[attr-defined]
+        self.app.call_later(self.shiori.fit_panes_to_width, event.size.width)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -107,13 +107,13 @@ class MetadataForm(ModalScreen[DocMeta | None]):
 
     def edited(self) -> DocMeta:
         """The form's fields as a :class:`DocMeta` (other fields kept)."""
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}
         names = {f.name for f in fields(DocMeta)}
         for name, _label, _ in FIELDS:
             if name in names:
                 values[name] = clean_line(self.query_one(f"#meta-{name}", Input).value)
         values["author_is_org"] = self.query_one("#meta-author_is_org", Checkbox).value
-        meta = replace(self.meta, **values)  # type: ignore[arg-type]
+        meta = replace(self.meta, **values)
         if meta.title != self.meta.title:
             meta = replace(meta, title_supplied=False)
         return meta

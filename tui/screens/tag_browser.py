@@ -104,11 +104,8 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
     def _title(self, key: str) -> str:
         title = self._titles.get(key)
         if title is None:
-            from store.annotations.documents import source_meta
-
-            repo = self.controller.repo
             try:
-                title = safe_line(source_meta(repo, key).title) if repo is not None else safe_line(key)
+                title = safe_line(self.controller.source_meta(key).title)
             except Exception:
                 title = key
             self._titles[key] = title or key
@@ -130,7 +127,8 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
                 doc = ann.doc
                 items.append(Option(Text(self._title(doc), style="bold underline"), disabled=True))
             text = Text()
-            text.append(f" {safe_line(labels.get(ann.color, ann.color))} ", chip_style(ann.color))
+            label = safe_line(labels.get(ann.color, ann.color))
+            text.append(f" {label} ", chip_style(ann.color, self.app.theme_variables))
             if ann.section:
                 text.append(" " + excerpt(ann.section[-1], 40), style="dim")
             if ann.state == "orphan":

@@ -1,1 +1,2 @@
-"""Textual widgets: each pane of the app is one widget here."""
+"""Textual widgets: the panes (library tree, reader, annotation sidebar), the header and footer,
+and the popups the screens push (footnote, word, search)."""

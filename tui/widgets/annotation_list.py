@@ -11,8 +11,8 @@ annotations or the filter change.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -71,11 +71,13 @@ def matches(ann: Annotation, query: str, colors: Sequence[ColorSlot]) -> bool:
     return True
 
 
-def entry_text(ann: Annotation, labels: dict[str, str], *, orphan: bool = False) -> Text:
-    """The lines one entry shows in the list."""
+def entry_text(
+    ann: Annotation, labels: dict[str, str], theme: Mapping[str, str], *, orphan: bool = False
+) -> Text:
+    """The lines one entry shows in the list (``theme``: the app's theme variables)."""
     text = Text(no_wrap=False)
     label = labels.get(ann.color, ann.color)
-    text.append(f" {safe_line(label)} ", style=chip_style(ann.color))
+    text.append(f" {safe_line(label)} ", style=chip_style(ann.color, theme))
     quote = ann.original or ann.quote if orphan else ann.quote
     text.append(" 「" + excerpt(quote, QUOTE_CELLS) + "」")
     if ann.tags:
@@ -156,9 +158,9 @@ class AnnotationList(Vertical):
             super().__init__()
             self.action, self.annotation = action, annotation
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._anchored: list[Annotation] = []
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._anchored_annotations: list[Annotation] = []
         self._orphans: list[Annotation] = []
         self._colors: list[ColorSlot] = []
         self._has_document = False
@@ -188,9 +190,9 @@ class AnnotationList(Vertical):
         *,
         has_document: bool = True,
     ) -> None:
-        self._anchored, self._orphans = list(anchored), list(orphans)
+        self._anchored_annotations, self._orphans = list(anchored), list(orphans)
         self._colors, self._has_document = list(colors), has_document
-        self._by_id = {a.id: a for a in [*self._anchored, *self._orphans]}
+        self._by_id = {a.id: a for a in [*self._anchored_annotations, *self._orphans]}
         # After the next refresh: the reader paints the document first.
         self.call_after_refresh(self._rebuild)
 
@@ -220,7 +222,9 @@ class AnnotationList(Vertical):
         labels = {c.key: c.label for c in self._colors}
         keep = self.options.highlighted_option
         keep_id = keep.id if keep is not None else None
-        anchored = [a for a in self._anchored if not query or matches(a, query, self._colors)]
+        anchored = [
+            a for a in self._anchored_annotations if not query or matches(a, query, self._colors)
+        ]
         orphans = [a for a in self._orphans if not query or matches(a, query, self._colors)]
         # No separator rules between entries: they are box-drawing characters, which are
         # East Asian Ambiguous width (two cells in CJK terminals). The colour chip leads each.
@@ -230,7 +234,7 @@ class AnnotationList(Vertical):
             pending += [(a, True) for a in orphans]
         self.options.clear_options()
         self._add_chunk(self._generation, pending, 0, labels, keep_id, FIRST_CHUNK)
-        total = len(self._anchored) + len(self._orphans)
+        total = len(self._anchored_annotations) + len(self._orphans)
         count = self.query_one("#annotation-count", Static)
         if not self._has_document:
             count.update(Text("No document open.", style="dim"))
@@ -254,16 +258,17 @@ class AnnotationList(Vertical):
         if generation != self._generation or not self.is_mounted:
             return  # a newer rebuild (new annotations or filter) took over
         items: list[Option] = []
+        theme = self.app.theme_variables
         for ann, orphan in pending[start : start + size]:
             if ann is None:
                 heading = Text("Orphans: passage not found", style="bold")
                 items.append(Option(heading, disabled=True))
             elif orphan:
                 items.append(
-                    Option(entry_text(ann, labels, orphan=True), id=ORPHAN_PREFIX + ann.id)
+                    Option(entry_text(ann, labels, theme, orphan=True), id=ORPHAN_PREFIX + ann.id)
                 )
             else:
-                items.append(Option(entry_text(ann, labels), id=ann.id))
+                items.append(Option(entry_text(ann, labels, theme), id=ann.id))
         options = self.options
         options.add_options(items)
         if keep_id is not None and options.highlighted is None:

@@ -1,35 +1,23 @@
-"""A footnote's full text in a popup, drawn by a reader (so it has furigana and wraps right)."""
+"""A footnote's full text in a popup, beside its marker.
+
+The popup hosts whatever draws the text (the screen gives it a ``tui.widgets.reader``
+``FootnoteView``, so the note has furigana and wraps like the page); it imports no reader
+itself.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Label
 
-from store.model import Block, Document, Footnote, Ruby
+from store.model import Footnote
 from store.terminal_safe import safe_line
-
-
-class _Readings:
-    """The shape ``ReaderView.show`` takes (``store.japanese.DocumentReadings``) for one block."""
-
-    def __init__(self, text: str, readings: Sequence[Any]) -> None:
-        self.blocks = [list(readings)]
-        self.footnotes: dict[str, list[Any]] = {}
-        self.texts = [text]
-        self.headings = [False]
-        self.footnote_texts: dict[str, str] = {}
-
-    def block(self, index: int) -> list[Any]:
-        return self.blocks[index] if index == 0 else []
-
-    def footnote(self, footnote_id: str) -> list[Any]:
-        return []
 
 
 class FootnotePopup(ModalScreen[None]):
@@ -37,39 +25,21 @@ class FootnotePopup(ModalScreen[None]):
         Binding("escape,q", "dismiss", "Close footnote", id="footnote.close")
     ]
 
-    def __init__(
-        self,
-        note: Footnote,
-        readings: Sequence[Any] = (),
-        *,
-        mode: str = "all",
-        near_row: int | None = None,
-    ) -> None:
+    def __init__(self, note: Footnote, body: Widget, *, near_row: int | None = None) -> None:
         super().__init__()
         self.note = note
-        self.readings = readings
-        self.mode = mode
+        self.body = body
         #: The screen row of the marker: the box goes below it (or above), never over it.
         self.near_row = near_row
 
     def compose(self) -> ComposeResult:
-        from tui.widgets.reader import ReaderView
-
         with Vertical(id="footnote-box"):
             yield Label(f"Footnote {safe_line(self.note.id)}", id="footnote-title", markup=False)
-            yield ReaderView(id="footnote-text")
+            yield self.body
             yield Label("Escape closes · j/k scroll", id="footnote-hint")
 
     def on_mount(self) -> None:
-        from tui.widgets.reader import ReaderView
-
-        reader = self.query_one(ReaderView)
-        ruby = [Ruby(r.start, r.end, r.reading) for r in self.note.ruby]
-        doc = Document(title=self.note.id, blocks=[Block("paragraph", self.note.text, ruby=ruby)])
-        # readings arrive already filtered for the main reader's mode
-        reader.furigana_mode = "inline" if self.mode == "inline" else "all"
-        reader.show(doc, readings=_Readings(self.note.text, self.readings))
-        reader.focus()
+        self.body.focus()
         if self.near_row is not None:
             self.call_after_refresh(self._place_near_marker)
 

@@ -52,10 +52,18 @@ class ShioriHeader(Widget):
     progress: reactive[float | None] = reactive(None)
     #: The search state shown at the right ("/query 3/12"); empty when no search is on.
     search: reactive[str] = reactive("")
+    #: The printed page the reading position is on ("135"); empty when the source has none.
+    page: reactive[str] = reactive("")
+    #: How far a long import has got, 0..1, drawn as a bar; ``None`` when nothing is loading.
+    import_fraction: reactive[float | None] = reactive(None)
 
     def render(self) -> Text:
         width = self.size.width
         right = f" {round(self.progress * 100):3d}% " if self.progress is not None else " "
+        if self.page:
+            right = f" p.{fit(one_line(self.page), 8)}" + right
+        if self.import_fraction is not None:
+            return self._render_loading(width, right)
         search = fit(one_line(self.search), max(0, width // 2 - 2)) if self.search else ""
         search_part = f" {search} " if search else ""
         mark_style = "bold reverse"
@@ -81,5 +89,24 @@ class ShioriHeader(Widget):
             text.append(" " * pad)
         if search_part:
             text.append(search_part, style="reverse")
+        text.append(right, style="bold")
+        return text
+
+    def _render_loading(self, width: int, right: str) -> Text:
+        """The section's place holds a bar (cells of colour, no glyphs whose width a
+        terminal may disagree on) filling as a long import reads its pages."""
+        text = Text(no_wrap=True, overflow="crop")
+        text.append(APP_MARK, style="bold reverse")
+        text.append(" ")
+        label = f" {one_line(self.section)} "
+        room = width - cell_len(APP_MARK) - 1 - cell_len(label) - cell_len(right)
+        bar = max(0, min(40, room))
+        filled = round(bar * max(0.0, min(1.0, self.import_fraction or 0.0)))
+        text.append(" " * filled, style="reverse")
+        text.append(" " * (bar - filled), style="dim underline")
+        text.append(label)
+        pad = width - cell_len(text.plain) - cell_len(right)
+        if pad > 0:
+            text.append(" " * pad)
         text.append(right, style="bold")
         return text

@@ -14,7 +14,6 @@ reflows (resize, furigana mode).
 
 from __future__ import annotations
 
-import threading
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
@@ -33,7 +32,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from store.model import Block, Document
+from store.annotations.model import COLOR_KEYS
+from store.japanese.levels import Level, ShownReadings
+from store.model import Block, Document, Footnote, Ruby
 from store.terminal_safe import safe_line
 from tui.layout.document import BASE, RUBY, BlockLayout, DocumentLayout, Line
 from tui.layout.textnav import (
@@ -50,8 +51,9 @@ from tui.layout.textnav import (
 )
 from tui.widgets.reader_paint import Palette, paint_blank, paint_row, paint_ruby
 
-#: Furigana modes in the order ``r`` cycles through them: the analyser's display levels,
-#: then inline ``漢字(かんじ)``. Readings the source gives are shown in every mode.
+#: Furigana modes in the order ``r`` cycles through them: the display levels of
+#: ``store.japanese.levels``, and inline ``漢字(かんじ)``. Readings the source gives are shown
+#: in every mode.
 FURIGANA_MODES: list[tuple[str, str]] = [
     ("above-grade", "Furigana above school grade"),
     ("all", "Furigana on every kanji word"),
@@ -59,15 +61,20 @@ FURIGANA_MODES: list[tuple[str, str]] = [
     ("inline", "Furigana inline 漢字(かんじ)"),
     ("off", "Furigana off (source ruby only)"),
 ]
+#: The level whose readings each mode shows (inline: those above the grade, in brackets).
+MODE_LEVEL: dict[str, Level] = {
+    "above-grade": "above-grade",
+    "all": "all",
+    "first": "first",
+    "inline": "above-grade",
+    "off": "off",
+}
 READER_TCSS = Path(__file__).resolve().parent.parent / "styles" / "reader.tcss"
 
-#: The level whose readings inline mode shows.
-INLINE_LEVEL = "above-grade"
+#: Highlight style names (``reader--highlight-<name>``): the store's colour keys.
+HIGHLIGHT_NAMES = COLOR_KEYS
 
-#: Highlight style names the annotations work may use (``reader--highlight-<name>``).
-HIGHLIGHT_NAMES = ("yellow", "green", "blue", "pink", "purple")
-
-#: Blocks laid out per batch the worker hands back to the main thread.
+#: Seconds of layout work the worker does before handing a batch to the main thread.
 BATCH_SECONDS = 0.05
 
 
@@ -116,6 +123,7 @@ class ReaderView(ScrollView, can_focus=True):
         "reader--list",
         "reader--table",
         "reader--table-header",
+        "reader--code",
         "reader--bold",
         "reader--italic",
         "reader--ruby",
@@ -173,6 +181,27 @@ class ReaderView(ScrollView, can_focus=True):
             super().__init__()
             self.document = document
 
+    class FootnoteRequested(Message):
+        """The user asked to read footnote ``note`` (Enter or a click on its marker).
+
+        ``readings`` are those the reader shows for it in its furigana ``mode``;
+        ``near_row`` is the screen row of the marker (None when it is not on screen), so a
+        popup can sit beside it rather than over it.
+        """
+
+        def __init__(
+            self, note: Footnote, readings: Sequence[Any], mode: str, near_row: int | None
+        ) -> None:
+            super().__init__()
+            self.note, self.readings, self.mode, self.near_row = note, readings, mode, near_row
+
+    class WordInfoRequested(Message):
+        """The user asked what the analyser knows about ``word`` (a morpheme, ``K``)."""
+
+        def __init__(self, word: Any) -> None:
+            super().__init__()
+            self.word = word
+
     class SearchChanged(Message):
         """Search state: ``count`` matches of ``query``, the current one is ``index`` (0-based)."""
 
@@ -185,10 +214,8 @@ class ReaderView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.document: Document | None = None
         self._readings: Any = None  # store.japanese.DocumentReadings of the document
-        self._shown: dict[int, list[Any]] = {}  # readings chosen for the mode, per block
-        self._shown_lock = threading.Lock()
-        self._first_next = 0
-        self._first_seen = set()
+        #: The readings the current mode shows (chosen per block on first use); None: none.
+        self._shown: ShownReadings | None = None
         self._layout: DocumentLayout | None = None
         self._gen = 0
         self._cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
@@ -214,6 +241,10 @@ class ReaderView(ScrollView, can_focus=True):
         self._resize_pending = False
         self._folded: tuple[Document, str] | None = None
         self._analyser_failed = False
+        #: The block the reader is at, for the analysis to start near it (read by the worker).
+        self._focus_block = 0
+        #: (document, its DocumentReadings) while the worker fills them piece by piece.
+        self._analysis_readings: tuple[Document, Any] | None = None
 
     # -- public API ---------------------------------------------------------------------
     def show(
@@ -249,6 +280,8 @@ class ReaderView(ScrollView, can_focus=True):
         block = max(0, min(block, len(doc.blocks) - 1)) if doc.blocks else 0
         offset = max(0, min(offset, len(doc.blocks[block].text))) if doc.blocks else 0
         self.cursor = (doc.block_starts[block] + offset) if doc.blocks else 0
+        self._focus_block = block
+        self._analysis_readings = None
         self._last_position = None
         self._top_anchor = None
         self._select_readings()
@@ -256,25 +289,90 @@ class ReaderView(ScrollView, can_focus=True):
         if readings is None and analyse and doc.blocks:
             self._analyse(doc)
 
+    class PieceAnalysed(Message):
+        """Blocks ``first``..``end`` of ``document`` have their readings now (worker → widget)."""
+
+        def __init__(self, document: Document, first: int, end: int, complete: bool) -> None:
+            super().__init__()
+            self.document, self.first, self.end, self.complete = document, first, end, complete
+
     @work(thread=True, exclusive=True, group="reader-analyse", exit_on_error=False)
     def _analyse(self, doc: Document) -> None:
-        """Readings for ``doc`` off the main thread (cached on disk by the analyser)."""
-        from store.japanese import document_readings
+        """Readings for ``doc`` off the main thread, in pieces, nearest the reader first.
+
+        Each piece is cached as soon as it is done (``store.japanese.document``) and handed to
+        the widget; cancellation (quit, another document) is checked between paragraphs, so
+        quitting never waits for the analysis."""
+        from store.japanese.document import DocumentAnalysis
+
+        worker = get_current_worker()
+
+        def cancelled() -> bool:
+            return worker.is_cancelled or doc is not self.document
 
         try:
-            readings = document_readings(doc)
+            analysis = DocumentAnalysis(doc)
+            self._analysis_readings = (doc, analysis.readings)
+            while not cancelled():
+                k = analysis.next_piece(self._focus_block)
+                if k is None:
+                    break
+                if not analysis.run_piece(k, cancelled):
+                    return
+                first, end = analysis.pieces[k] if k < len(analysis.pieces) else (0, 0)
+                self.post_message(self.PieceAnalysed(doc, first, end, analysis.complete))
         except Exception as exc:  # the dictionary missing or broken: read without furigana
-            message = f"Furigana unavailable: {type(exc).__name__}: {exc}"
-            self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
-            return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._readings_arrived, doc, readings)
+            if not cancelled():
+                message = f"Furigana unavailable: {type(exc).__name__}: {exc}"
+                self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
 
-    def _readings_arrived(self, doc: Document, readings: Any) -> None:
-        if doc is not self.document or self._readings is not None:
+    def on_reader_view_piece_analysed(self, message: PieceAnalysed) -> None:
+        message.stop()
+        doc = message.document
+        if doc is not self.document or self._analysis_readings is None:
             return
-        self.set_readings(readings)
-        self.post_message(self.ReadingsReady(doc))
+        if self._analysis_readings[0] is not doc:
+            return
+        readings = self._analysis_readings[1]
+        if self._readings is not readings:
+            self._readings = readings  # the first piece: furigana from now on
+            self._select_readings()
+            self._relayout(self.position)
+        elif message.complete and self.furigana_mode == "first":
+            self._select_readings()  # first use per section needs every block before it
+            self._relayout(self.position)
+        elif message.end > message.first:
+            self._refresh_blocks(message.first, message.end)
+        if message.complete:
+            self._analysis_readings = None
+            self.post_message(self.ReadingsReady(doc))
+
+    def _refresh_blocks(self, first: int, end: int) -> None:
+        """Blocks ``first``..``end`` got readings: lay them out again, keeping the top line."""
+        layout = self._layout
+        if layout is None:
+            return
+        if self._shown is not None:
+            self._shown.forget(first, end)
+        top = int(self.scroll_y)
+        anchor = layout.piece_at_line(top)
+        within = top - layout.starts[anchor] if layout.heights else 0
+        changed = layout.invalidate_blocks(first, end)
+        if not changed:
+            return
+        self._cache.clear()
+        height = self.size.height or 24
+        k = anchor
+        while k < len(layout.pieces) and layout.starts[k] < top + height:  # what shows now
+            layout.ensure(k)
+            k += 1
+        if self._pending_position is None:
+            self._update_virtual_size()
+            y = layout.starts[anchor] + min(within, layout.heights[anchor] - 1)
+            if y != top:
+                self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        self.refresh()
+        self._layout_rest(self._gen)
 
     def set_readings(self, readings: Any) -> None:
         """Readings arrived (analysed in a worker): redraw with them, keeping the position."""
@@ -321,8 +419,9 @@ class ReaderView(ScrollView, can_focus=True):
     def highlights(self) -> list[tuple[int, int, str]]:
         """``(start, end, style_name)`` in base-text offsets, drawn as background colour.
 
-        ``style_name`` is one of :data:`HIGHLIGHT_NAMES` (``reader--highlight-<name>`` in the
-        CSS), ``""`` for the default, or any Rich style string (``"on #553300"``).
+        ``style_name`` is one of :data:`HIGHLIGHT_NAMES`, the store's colour keys
+        (``reader--highlight-<name>``, coloured by the app's ``$highlight-<name>`` theme
+        variables), ``""`` for the default, or any Rich style string (``"on #553300"``).
         """
         return list(self._highlights)
 
@@ -347,43 +446,21 @@ class ReaderView(ScrollView, can_focus=True):
 
     # -- readings and layout ------------------------------------------------------------
     def _select_readings(self) -> None:
-        """Forget the readings chosen for the previous mode; blocks choose again lazily."""
-        with self._shown_lock:
-            self._shown = {}
-            self._first_next = 0
-            self._first_seen: set[tuple[str, str]] = set()
+        """Choose again for the mode (lazily: blocks choose on first use)."""
+        readings = self._readings
+        level = MODE_LEVEL.get(self.furigana_mode, "off")
+        self._shown = None if readings is None or level == "off" else ShownReadings(readings, level)
 
     def _block_readings(self, index: int) -> Sequence[Any]:
-        """The readings block ``index`` shows in the current mode (chosen on first use, so a
-        1 MB document does not wait for all of them; called from the layout worker too)."""
-        doc, readings = self.document, self._readings
-        level = INLINE_LEVEL if self.furigana_mode == "inline" else self.furigana_mode
-        if doc is None or readings is None or level == "off":
-            return ()
+        """The readings block ``index`` shows in the current mode (called from the layout
+        worker too)."""
         shown = self._shown
-        found = shown.get(index)
-        if found is not None:
-            return found
-        from store.japanese.levels import filter_readings
-
-        with self._shown_lock:
-            try:
-                if level != "first":
-                    found = filter_readings(readings.block(index), doc.blocks[index].text, level)
-                    shown[index] = found
-                    return found
-                # "first": a word's first use per section, so walk the blocks in order
-                while self._first_next <= index:
-                    k = self._first_next
-                    if doc.blocks[k].kind == "heading":
-                        self._first_seen = set()
-                    shown[k] = filter_readings(
-                        readings.block(k), doc.blocks[k].text, level, seen=self._first_seen
-                    )
-                    self._first_next += 1
-            except (ValueError, IndexError, AttributeError):
-                shown[index] = []
-            return shown.get(index, [])
+        if self.document is None or shown is None:
+            return ()
+        try:
+            return shown.block(index)
+        except (ValueError, IndexError, AttributeError):
+            return ()
 
     def _layout_width(self) -> int:
         return max(8, self.scrollable_content_region.width or self.size.width or 80)
@@ -442,7 +519,7 @@ class ReaderView(ScrollView, can_focus=True):
         for i in range(len(layout.layouts)):
             if worker.is_cancelled or gen != self._gen:
                 return
-            if layout.layouts[i] is not None:
+            if layout.measured[i]:
                 continue
             batch.append((i, layout.compute(i)))
             if time.perf_counter() - started > BATCH_SECONDS:
@@ -461,7 +538,7 @@ class ReaderView(ScrollView, can_focus=True):
         within = top - layout.starts[anchor] if layout.heights else 0
         changed = False
         for i, block_layout in batch:
-            if layout.layouts[i] is None:
+            if not layout.measured[i]:
                 changed |= layout.install(i, block_layout)
         if changed and self._pending_position is None:
             self._update_virtual_size()
@@ -529,6 +606,7 @@ class ReaderView(ScrollView, can_focus=True):
         if position == self._last_position:
             return
         self._last_position = position
+        self._focus_block = position[0]
         chain = doc.section_of(position[0])
         max_y = max(1, layout.line_count - self.size.height)
         fraction = max(0.0, min(1.0, self.scroll_y / max_y))
@@ -574,7 +652,7 @@ class ReaderView(ScrollView, can_focus=True):
             return style, (self.rich_style + style if block.level == 1 else None)
         if block.kind == "list_item":
             return self._style("list"), None
-        if block.kind in ("quote", "meta", "table"):
+        if block.kind in ("quote", "meta", "table", "code"):
             return self._style(block.kind), None
         return Style(), None
 
@@ -582,7 +660,8 @@ class ReaderView(ScrollView, can_focus=True):
         if not name:
             return self._style("highlight")
         if name in HIGHLIGHT_NAMES:
-            return self._style(f"highlight-{name}")
+            # The app's palette colours each key; without it every highlight still shows.
+            return self._style("highlight") + self._style(f"highlight-{name}")
         key = f"raw:{name}"
         style = self._styles.get(key)
         if style is None:
@@ -1016,13 +1095,11 @@ class ReaderView(ScrollView, can_focus=True):
         return None
 
     def action_word_info(self) -> None:
-        from tui.widgets.word_popup import WordPopup
-
         word = self.word_at_cursor()
         if word is None or not word.surface.strip():
             self.notify("No word under the cursor", timeout=3)
             return
-        self.app.push_screen(WordPopup(word))
+        self.post_message(self.WordInfoRequested(word))
 
     # -- footnotes ----------------------------------------------------------------------
     def action_next_marker(self) -> None:
@@ -1061,8 +1138,7 @@ class ReaderView(ScrollView, can_focus=True):
         self.open_footnote(fid)
 
     def open_footnote(self, footnote_id: str) -> None:
-        from tui.widgets.footnote_popup import FootnotePopup
-
+        """Ask (:class:`FootnoteRequested`) for the footnote to be shown; the screen opens it."""
         doc = self.document
         note = doc.footnote(footnote_id) if doc else None
         if note is None:
@@ -1073,16 +1149,13 @@ class ReaderView(ScrollView, can_focus=True):
             )
             return
         readings: Sequence[Any] = ()
-        if self._readings is not None and self.furigana_mode != "off":
+        if self._shown is not None:
             try:
-                from store.japanese.levels import filter_readings
-
-                level = INLINE_LEVEL if self.furigana_mode == "inline" else self.furigana_mode
-                readings = filter_readings(self._readings.footnote(footnote_id), note.text, level)
+                readings = self._shown.footnote(footnote_id)
             except (AttributeError, ValueError):
                 readings = ()
-        self.app.push_screen(
-            FootnotePopup(note, readings, mode=self.furigana_mode, near_row=self._cursor_row())
+        self.post_message(
+            self.FootnoteRequested(note, readings, self.furigana_mode, self._cursor_row())
         )
 
     def _cursor_row(self) -> int | None:
@@ -1258,4 +1331,28 @@ class ReaderView(ScrollView, can_focus=True):
         self._show_match()
 
 
-__all__ = ["FURIGANA_MODES", "HIGHLIGHT_NAMES", "ReaderView"]
+class FootnoteView(ReaderView):
+    """One footnote's text as the reader draws it (furigana, wrapping), for a popup.
+
+    ``readings`` come already chosen by the main reader for its mode; ``inline`` shows them
+    as ``漢字(かんじ)`` instead of above the text.
+    """
+
+    def __init__(
+        self, note: Footnote, readings: Sequence[Any], *, inline: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.note, self.note_readings, self.inline = note, list(readings), inline
+
+    def on_mount(self) -> None:
+        from store.japanese.document import DocumentReadings
+
+        note = self.note
+        ruby = [Ruby(r.start, r.end, r.reading) for r in note.ruby]
+        doc = Document(title=note.id, blocks=[Block("paragraph", note.text, ruby=ruby)])
+        self.furigana_mode = "inline" if self.inline else "all"
+        readings = DocumentReadings([self.note_readings], texts=[note.text], headings=[False])
+        self.show(doc, readings=readings)
+
+
+__all__ = ["FURIGANA_MODES", "HIGHLIGHT_NAMES", "FootnoteView", "ReaderView"]

@@ -1,12 +1,13 @@
-"""Second-round shell fixes, driven through Pilot: the search status in the header, one help
-entry per key, a welcome text that follows the keymap, exact position restore, and side-pane
-choices that survive a resize."""
+"""The main screen, driven through Pilot: the search status in the header, one help entry per
+key, a welcome text that follows the keymap, side-pane choices that survive a resize, exact
+position restore, a footer of whole keys, and a footnote popup beside its marker."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from pilot_waits import settle
 
 from store import paths
 from tui.app import OpenedFile, ShioriApp, import_document
@@ -28,21 +29,10 @@ SNIPPET = """# 同盟の記録
 
 
 @pytest.fixture
-def user_doc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("DATA", "CACHE", "CONFIG"):
-        monkeypatch.setenv(f"SHIORI_{name}_DIR", str(tmp_path / name.lower()))
+def user_doc() -> Path:
     path = paths.library_dir() / "domei.md"
     path.write_text(SNIPPET, encoding="utf-8")
     return path
-
-
-async def settle(pilot, app: ShioriApp, seconds: float = 0.2) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause(seconds)
-    for _ in range(300):
-        if not any(w.is_running for w in app.workers):
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
 
 
 def header_text(app: ShioriApp) -> str:
@@ -52,10 +42,10 @@ def header_text(app: ShioriApp) -> str:
 async def test_search_count_is_one_header_field_updated_in_place(user_doc: Path) -> None:
     app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         app.clear_notifications()
         await pilot.press("slash", *"同盟", "enter")
-        await settle(pilot, app)
+        await settle(pilot)
         count = len(app.reader.matches)
         assert count == 4  # 同盟 in the title, 日米同盟, 同盟の, 同盟国
         first = header_text(app)
@@ -78,9 +68,9 @@ async def test_search_count_is_one_header_field_updated_in_place(user_doc: Path)
 async def test_a_search_with_no_match_says_so_in_the_header(user_doc: Path) -> None:
     app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await pilot.press("slash", *"xyzzy", "enter")
-        await settle(pilot, app)
+        await settle(pilot)
         assert "/xyzzy no match" in header_text(app)
         assert [n.message for n in app._notifications] == []
         await pilot.press("escape")  # ends the search, though nothing was found
@@ -95,7 +85,7 @@ async def test_help_lists_each_key_once_per_pane_with_what_it_does(user_doc: Pat
 
     app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -111,7 +101,7 @@ async def test_help_lists_each_key_once_per_pane_with_what_it_does(user_doc: Pat
         # What it says is what it does: with a selection, y cites the selection.
         await pilot.press("escape")
         copied: list[str] = []
-        app.annotations.copy = lambda text: copied.append(text)  # type: ignore[method-assign,assignment,return-value]
+        app.annotations.copy = copied.append  # type: ignore[method-assign,assignment]  # record, not copy
         await pilot.press("v", "l", "l")
         sel = app.reader.selection
         assert sel is not None
@@ -128,7 +118,7 @@ async def test_welcome_names_the_keys_in_force(user_doc: Path) -> None:
     )
     app = ShioriApp()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         assert app.current_key is None  # nothing read yet: the welcome text
         text = app.reader.document.base_text
         assert "f2 shows or hides the library" in text
@@ -140,7 +130,7 @@ async def test_welcome_names_the_keys_in_force(user_doc: Path) -> None:
 async def test_welcome_with_default_keys(user_doc: Path) -> None:
     app = ShioriApp()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         text = app.reader.document.base_text
         for phrase in ("enter opens it", ". t shows or hides", ", ? lists every key", ", q quits"):
             assert phrase in text, text
@@ -149,33 +139,33 @@ async def test_welcome_with_default_keys(user_doc: Path) -> None:
 async def test_resizing_keeps_the_users_tree_and_sidebar_choice(user_doc: Path) -> None:
     app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
     async with app.run_test(size=(200, 60)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         tree, sidebar = app.main_screen.query_one(DocTree), app.main_screen.query_one(Sidebar)
         assert tree.display and sidebar.display
         await pilot.press("t", "s")  # the user hides both on the wide terminal
         assert not tree.display and not sidebar.display
         await pilot.resize_terminal(120, 40)  # wide -> medium band
-        await settle(pilot, app)
+        await settle(pilot)
         assert not tree.display and not sidebar.display
         await pilot.resize_terminal(200, 60)  # and back
-        await settle(pilot, app)
+        await settle(pilot)
         assert not tree.display and not sidebar.display
         await pilot.press("s")  # shown on purpose at a width where it is off by default
         await pilot.resize_terminal(120, 40)
-        await settle(pilot, app)
+        await settle(pilot)
         assert sidebar.display and not tree.display
 
 
 async def test_without_a_choice_the_band_decides(user_doc: Path) -> None:
     app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
     async with app.run_test(size=(200, 60)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         tree, sidebar = app.main_screen.query_one(DocTree), app.main_screen.query_one(Sidebar)
         await pilot.resize_terminal(120, 40)
-        await settle(pilot, app)
+        await settle(pilot)
         assert tree.display and not sidebar.display
         await pilot.resize_terminal(80, 24)
-        await settle(pilot, app)
+        await settle(pilot)
         assert not tree.display and not sidebar.display
 
 
@@ -198,7 +188,7 @@ async def test_reopen_restores_exactly_the_saved_row(user_doc: Path) -> None:
     path.write_text(long_text(), encoding="utf-8")
     app = ShioriApp(OpenedFile(path, import_document(path)))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         assert app.reader._readings is not None  # furigana laid out
         await pilot.press("space", "space")
         for _ in range(12):  # down to a row in the middle of a paragraph
@@ -206,7 +196,7 @@ async def test_reopen_restores_exactly_the_saved_row(user_doc: Path) -> None:
             await pilot.pause()
             if app.reader.position[1] > 20:
                 break
-        await settle(pilot, app)
+        await settle(pilot)
         left_at = app.reader.position
         assert left_at[1] > 0  # mid-paragraph: the case where a relayout can move the row
         await pilot.press("q")
@@ -215,7 +205,7 @@ async def test_reopen_restores_exactly_the_saved_row(user_doc: Path) -> None:
     for _ in range(2):  # `shiori` again (the last document read), twice: never drifts
         again = ShioriApp()
         async with again.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, again)
+            await settle(pilot)
             assert again.reader._readings is not None
             assert again.reader.position == left_at
             await pilot.press("q")
@@ -226,10 +216,10 @@ async def test_footer_shows_only_keys_that_fit_whole(user_doc: Path) -> None:
 
     app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         for width in (80, 120, 200):
             await pilot.resize_terminal(width, 30)
-            await settle(pilot, app)
+            await settle(pilot)
             keys = list(app.main_screen.query(FooterKey))
             [palette] = [k for k in keys if k.has_class("-command-palette")]
             shown = [k for k in keys if k.display and k is not palette]
@@ -247,13 +237,13 @@ async def test_footnote_popup_opens_beside_its_marker_not_over_it(user_doc: Path
 
     app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, app)
+        await settle(pilot)
         await pilot.press("right_square_bracket")
         await pilot.pause()
         row = app.reader._cursor_row()
         assert row is not None and app.reader.marker_at_cursor() == "1"
         await pilot.press("enter")
-        await settle(pilot, app)
+        await settle(pilot)
         assert isinstance(app.screen, FootnotePopup)
         box = app.screen.query_one("#footnote-box").region
         assert box.y == row + 1  # just below the marker's line, which stays readable

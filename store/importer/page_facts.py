@@ -1,0 +1,130 @@
+"""What a page states about itself, taken out of its text into ``Document.metadata``.
+
+- dates of publication and update (``公開日：2025年2月7日``, ``最終更新日：…``) → ``date``,
+  ``updated``;
+- an author profile box: after a marker (``この記事を書いた人``, ``執筆者``, ``著者プロフィール``…)
+  the name and the profile, or around a name's reading (``《やまもと・さこん》``) the box of
+  short lines before it (the name is the one another line of the box repeats, as in
+  ``山本左近の活動はこちら``) and the biography after it → ``author``, ``author_profile``;
+- a byline under the title: a date → ``date``; a name → ``author`` (a Latin spelling of it →
+  ``author_latin``).
+
+The lines read are blanked in place, so they never become blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from store.importer.web_debris import is_debris
+
+_DATE = (
+    r"(?:(?:令和|平成|昭和)?[0-9０-９元]{1,4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
+    r"|[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2})"
+)
+_DATE_LINE = re.compile(
+    r"^[【\[（(]?(?P<label>最終更新日|更新日|最終更新|更新|公開日|投稿日|掲載日|作成日|発行日|配信日"
+    r"|公開|投稿|掲載|配信)(?:時)?[】\]）)]?[：:\s　]*(?P<date>" + _DATE + r")(?:[\s　（(].*)?$"
+)
+_FULL_DATE = re.compile(r"^" + _DATE + r"(?:[\s　（(].*)?$")
+_PROFILE_MARK = re.compile(
+    r"^[■●◆【\[]?(?:この記事を書いた人|この記事の(?:執筆者|著者)|執筆者(?:紹介|プロフィール)?"
+    r"|著者(?:紹介|プロフィール)?|筆者(?:紹介|プロフィール)|プロフィール|About the author)[】\]]?[：:]?$",
+    re.I,
+)
+_READING = re.compile(r"^《[ぁ-ゖァ-ヺー]+[・ 　][ぁ-ゖァ-ヺー・ 　]+》$")
+_NAME = re.compile(r"^[一-鿿々ぁ-ゖァ-ヺー]{1,6}[ 　]?[一-鿿々ぁ-ゖァ-ヺー]{1,6}$")
+_LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")
+
+
+def page_dates(lines: list[str], metadata: dict[str, str]) -> None:
+    """``公開日：…`` / ``最終更新日：…`` lines: the dates go to metadata, the lines go."""
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s or len(s) > 60 or ("日" not in s and "/" not in s and "." not in s):
+            continue
+        m = _DATE_LINE.match(s)
+        if m:
+            key = "updated" if "更新" in m.group("label") else "date"
+            metadata.setdefault(key, m.group("date"))
+            lines[i] = ""
+
+
+def profile_box(lines: list[str], metadata: dict[str, str]) -> None:
+    """An author profile box: its name and text go to metadata, its lines go."""
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if s and len(s) <= 24 and _PROFILE_MARK.match(s):
+            _marked_profile(lines, i, metadata)
+        elif s.startswith("《") and _READING.match(s):
+            _reading_profile(lines, i, metadata)
+
+
+def _marked_profile(lines: list[str], i: int, metadata: dict[str, str]) -> None:
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j >= len(lines):
+        return
+    name = lines[j].strip()
+    if len(name) > 30 or "。" in name:
+        return
+    metadata.setdefault("author", name)
+    profile: list[str] = []
+    lines[i] = lines[j] = ""
+    k = j + 1
+    while k < len(lines) and lines[k].strip():
+        profile.append(lines[k].strip())
+        lines[k] = ""
+        k += 1
+    if profile:
+        metadata.setdefault("author_profile", "\n".join(profile))
+
+
+def _reading_profile(lines: list[str], r: int, metadata: dict[str, str]) -> None:
+    """The box around a name's reading: the short lines up to it, the biography after it."""
+    box: list[int] = []
+    k = r - 1
+    while k >= 0 and len(box) < 12:
+        s = lines[k].strip()
+        if s:
+            if is_debris(s):
+                box.append(k)  # the box's links and share buttons
+            elif len(s) > 30 or "。" in s or s.startswith(("#", "■", "[^", "-", "・", "*")):
+                break  # the box is short lines: text, notes, lists and headings end it
+            else:
+                box.append(k)
+        k -= 1
+    box.reverse()
+    texts = [lines[k].strip() for k in box]
+    names = [t for t in texts if _NAME.match(t) and not t.endswith(("の", "に", "を"))]
+    repeated = [n for n in names if any(t != n and t.startswith(n) for t in texts)]
+    author = (repeated or names[-1:] or [""])[0]
+    bio = r + 1
+    while bio < len(lines) and not lines[bio].strip():
+        bio += 1
+    if bio < len(lines) and lines[bio].strip().endswith("。") and bio - r <= 3:
+        metadata.setdefault("author_profile", lines[bio].strip())
+        lines[bio] = ""
+    if author:
+        metadata.setdefault("author", author)
+    metadata.setdefault("author_reading", lines[r].strip()[1:-1])
+    for k in [*box, r]:
+        lines[k] = ""
+
+
+def byline(line: str, metadata: dict[str, str]) -> bool:
+    """A line under the title that states a date or the author: into metadata (True)."""
+    s = line.strip()
+    if _FULL_DATE.match(s):
+        metadata.setdefault("date", s.split()[0] if " " in s else s)
+        return True
+    if re.match(r"^[0-9]{1,2}\.[0-9]{1,2}\s*[（(].[）)]\s*[0-9]{1,2}:[0-9]{2}$", s):
+        return True  # a time stamp beside the date
+    if "author" not in metadata and _NAME.match(s) and not any(c.isdigit() for c in s):
+        metadata["author"] = s
+        return True
+    if "author" in metadata and _LATIN_NAME.match(s):
+        metadata.setdefault("author_latin", s)
+        return True
+    return False

@@ -1,0 +1,91 @@
+"""What kind of document a file is, by its content (the extension only breaks ties).
+
+``%PDF-`` in the first KB is a PDF; a zip whose ``mimetype`` member says
+``application/epub+zip`` is an EPUB, a zip holding ``.txt`` files is an Aozora Bunko archive;
+a file that opens with a doctype, ``<html``, ``<head`` or ``<body`` (after a BOM, whitespace and
+comments) is a web page, as is an ``.html``/``.htm``/``.xhtml`` file with markup in it.
+Everything else goes to the text importer, which refuses what is not text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zipfile
+from pathlib import Path
+
+from store.importer.archive import text_members
+
+PDF, EPUB, ZIP_TEXT, ZIP, HTML, TEXT = "pdf", "epub", "zip-text", "zip", "html", "text"
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_HTML_START = re.compile(
+    rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
+    re.I | re.S,
+)
+_MARKUP = re.compile(rb"<(?:p|div|h[1-6]|body|html|head|meta|title|br|ul|table|span|a)[\s>/]", re.I)
+
+
+#: File endings each kind is known by (the first is the one given to a file that has none).
+SUFFIXES = {
+    PDF: (".pdf",),
+    EPUB: (".epub",),
+    ZIP_TEXT: (".zip",),
+    HTML: (".html", ".htm", ".xhtml"),
+}
+
+
+def named_for_kind(path: Path) -> str:
+    """``path``'s file name, with the ending its content calls for added when it has another
+    (``download`` holding a PDF is ``download.pdf``): the library knows files by their ending."""
+    suffixes = SUFFIXES.get(sniff(path))
+    if suffixes is None or path.suffix.lower() in suffixes:
+        return path.name
+    return path.name + suffixes[0]
+
+
+def sniff(path: Path) -> str:
+    """One of ``pdf``, ``epub``, ``zip-text``, ``zip`` (nothing Shiori reads), ``html``,
+    ``text``. A file that cannot be read is ``text``: the text importer says why."""
+    if not path.is_file():
+        return TEXT  # missing, a directory, a FIFO: the text importer says what it is
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return TEXT
+    if b"%PDF-" in head[:1024]:
+        return PDF
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(path)
+    sample = _ascii_view(head)
+    if _HTML_START.match(sample):
+        return HTML
+    if path.suffix.lower() in _HTML_SUFFIXES and _MARKUP.search(sample):
+        return HTML
+    return TEXT
+
+
+def _ascii_view(head: bytes) -> bytes:
+    """The first bytes with a BOM removed, UTF-16 narrowed to bytes, so the markup tests see
+    ASCII whatever the encoding."""
+    if head.startswith(codecs.BOM_UTF8):
+        return head[3:]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head.decode("utf-16", "ignore").encode("ascii", "ignore")
+    return head
+
+
+def _zip_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+            if "mimetype" in names:
+                with zf.open("mimetype") as fh:
+                    if fh.read(64).strip() == b"application/epub+zip":
+                        return EPUB
+            if text_members(names):
+                return ZIP_TEXT
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return ZIP
+    return ZIP

@@ -1,0 +1,269 @@
+"""Readings the document gives itself, remembered for the rest of the document.
+
+A document tells its reader how to read a word in three ways, and a careful reader then reads
+every later occurrence the same way:
+
+- ruby (``蓮《はす》``, a PDF's ruby line): the reading of those characters;
+- a reading in brackets after a word (``齟齬（そご）``);
+- a name with its reading in katakana (``尹錫悦（ユン・ソンニョル）``): the parts of the gloss are
+  the parts of the name (尹 ゆん, 錫悦 そんにょる), and the family name alone before an office
+  (``尹大統領``, ``尹政権``) is a short form of the same name.
+
+``GivenReadings.learn`` finds them in a paragraph (the spans at their own place) and
+``recall`` finds later occurrences. A learned word of one character counts only where it
+stands as a word of its own (``蓮`` read はす is not the 蓮 of 蓮華); a family name only at the
+start of a word and before an office (日韓首脳 is not a short form of 韓悳洙).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from store.japanese.chars import is_kanji, is_reading, to_hiragana
+from store.japanese.offices import OFFICE_PREFIXES, is_office
+from store.japanese.rules import Token
+
+Source = Literal["source", "gloss", "dict", "guess"]
+#: (start, end, reading, source) of a reading the document gives.
+Span = tuple[int, int, str, Source]
+#: Dictionary words of a text (used to check a reading's span and a name's parts).
+Tokenize = Callable[[str], list[Token]]
+
+_KANJI = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆ヶ"
+
+
+@cache
+def _bracket_gloss() -> re.Pattern[str]:
+    """A kanji run, optional okurigana, then a hiragana reading in brackets: 齟齬（そご）."""
+    return re.compile(rf"([{_KANJI}]+)([ぁ-ゖ]{{0,4}})[（(]([ぁ-ゖー]{{1,30}})[）)]")
+
+
+@cache
+def _name_gloss() -> re.Pattern[str]:
+    """A kanji run, then its reading in katakana in brackets, parts split by ・: 尹錫悦（ユン・
+    ソンニョル）, 蘇州（スーチョウ）."""
+    return re.compile(rf"([{_KANJI}]{{1,6}})[（(]([ァ-ヺー]+(?:[・･＝=][ァ-ヺー]+)*)[）)]")
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """A reading the document gave a word: ``parts`` are (offset in the word, length, reading);
+    ``at`` is where the document gave it (a paragraph number; -1: unknown, i.e. already)."""
+
+    parts: tuple[tuple[int, int, str], ...]
+    at: int = -1
+
+
+class GivenReadings:
+    """What one document has taught so far (feed it the paragraphs in order)."""
+
+    def __init__(self) -> None:
+        #: word -> its reading, by parts
+        self.words: dict[str, Given] = {}
+        #: family name -> (its reading, where it was given), from a name glossed in katakana
+        self.families: dict[str, tuple[str, int]] = {}
+        self._index: dict[str, list[str]] | None = None
+        #: True once a whole document has been learned (``learn`` then only finds spans)
+        self.frozen = False
+        self._at = -1
+
+    def freeze(self) -> None:
+        """Stop learning: the document has been read through once."""
+        self.frozen = True
+        self._word_index()
+
+    # -- learning ------------------------------------------------------------------------
+    def learn(
+        self,
+        text: str,
+        source_ruby: Sequence[tuple[int, int, str]],
+        tokenize: Tokenize,
+        at: int = -1,
+    ) -> list[Span]:
+        """The readings ``text`` (paragraph number ``at``) gives at their own place;
+        remembered for later unless frozen."""
+        self._at = at
+        spans: list[Span] = []
+        runs: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+        for start, end, reading in sorted(source_ruby):
+            reading = to_hiragana(reading)
+            if not (0 <= start < end <= len(text) and is_reading(reading)):
+                continue
+            spans.append((start, end, reading, "source"))
+            if runs and runs[-1][1] == start:
+                runs[-1] = (runs[-1][0], end, [*runs[-1][2], (start, end, reading)])
+            else:
+                runs.append((start, end, [(start, end, reading)]))
+        for start, end, parts in runs:
+            word = text[start:end]
+            if all(is_kanji(ch) for ch in word):
+                self._remember(word, Given(tuple((a - start, b - a, r) for a, b, r in parts)))
+        if "（" in text or "(" in text:
+            spans.extend(self._bracket_glosses(text, tokenize))
+            spans.extend(self._name_glosses(text, tokenize))
+        return spans
+
+    def _remember(self, word: str, given: Given) -> None:
+        if self.frozen or word in self.words:
+            return  # the first reading the document gave a word is the one reused
+        self.words[word] = Given(given.parts, self._at)
+        self._index = None
+
+    def _bracket_glosses(self, text: str, tokenize: Tokenize) -> list[Span]:
+        found: list[Span] = []
+        for m in _bracket_gloss().finditer(text):
+            run, okuri, gloss = m.group(1), m.group(2), m.group(3)
+            if okuri:
+                if not gloss.endswith(okuri) or len(gloss) <= len(okuri):
+                    continue
+                gloss = gloss[: -len(okuri)]
+            start, end = _gloss_span(run, gloss, m.start(1), tokenize)
+            if start is None:
+                continue
+            found.append((start, end, gloss, "gloss"))
+            self._remember(text[start:end], Given(((0, end - start, gloss),)))
+        return found
+
+    def _name_glosses(self, text: str, tokenize: Tokenize) -> list[Span]:
+        found: list[Span] = []
+        for m in _name_gloss().finditer(text):
+            run, gloss = m.group(1), m.group(2)
+            parts = [to_hiragana(p) for p in re.split("[・･＝=]", gloss)]
+            words = tokenize(run)
+            if not _reads_like(run, "".join(parts)) or not all(
+                t.oov or t.pos[1] == "固有名詞" for t in words
+            ):
+                continue  # 蟹（ンカラ）, 族霊（トーテム）: a translation, not a reading
+            start = m.start(1)
+            if len(parts) == 2 and len(run) >= 2:
+                family = _family_length(run, words)
+                given = Given(((0, family, parts[0]), (family, len(run) - family, parts[1])))
+                if not self.frozen:
+                    self.families.setdefault(run[:family], (parts[0], self._at))
+            else:
+                given = Given(((0, len(run), "".join(parts)),))
+            self._remember(run, given)
+            found.extend(
+                (start + off, start + off + length, reading, "gloss")
+                for off, length, reading in given.parts
+            )
+        return found
+
+    # -- recalling -----------------------------------------------------------------------
+    def recall(
+        self, text: str, taken: list[Span], word_edges: set[int], at: int | None = None
+    ) -> list[Span]:
+        """Later occurrences of what was learned, outside ``taken``. ``word_edges`` are the
+        offsets where the dictionary's words start or end (a one-character word must stand
+        between two of them); ``at`` is this paragraph's number (what was learned after it
+        does not apply)."""
+        if not self.words and not self.families:
+            return []
+        covered = [(s, e) for s, e, _, _ in taken]
+        found: list[Span] = []
+        index = self._word_index()
+        n = len(text)
+        i = 0
+        while i < n:
+            ch = text[i]
+            hit = None
+            for word in index.get(ch, ()):
+                if (
+                    (at is None or self.words[word].at <= at)
+                    and text.startswith(word, i)
+                    and _free(i, i + len(word), covered)
+                    and (len(word) > 1 or (i in word_edges and i + 1 in word_edges))
+                ):
+                    hit = word
+                    break
+            if hit is not None:
+                for off, length, reading in self.words[hit].parts:
+                    found.append((i + off, i + off + length, reading, "gloss"))
+                covered.append((i, i + len(hit)))
+                i += len(hit)
+                continue
+            family_entry = self.families.get(ch) if is_kanji(ch) else None
+            if family_entry is None:
+                for family, entry in self.families.items():
+                    if len(family) > 1 and text.startswith(family, i):
+                        ch, family_entry = family, entry
+                        break
+            reading = None
+            if family_entry is not None and (at is None or family_entry[1] <= at):
+                reading = family_entry[0]
+            if (
+                reading is not None
+                and (i == 0 or not is_kanji(text[i - 1]))
+                and _office_after(text, i + len(ch))
+                and _free(i, i + len(ch), covered)
+            ):
+                found.append((i, i + len(ch), reading, "gloss"))
+                covered.append((i, i + len(ch)))
+                i += len(ch)
+                continue
+            i += 1
+        return found
+
+    def _word_index(self) -> dict[str, list[str]]:
+        if self._index is None:
+            index: dict[str, list[str]] = {}
+            for word in sorted(self.words, key=len, reverse=True):
+                index.setdefault(word[0], []).append(word)
+            self._index = index
+        return self._index
+
+
+def _free(start: int, end: int, covered: list[tuple[int, int]]) -> bool:
+    return all(end <= s or start >= e for s, e in covered)
+
+
+def _office_after(text: str, at: int) -> bool:
+    """True when the kanji after ``at`` begin with an office (大統領, 政権下, 副部長)."""
+    run = ""
+    for ch in text[at : at + 10]:
+        if not is_kanji(ch):
+            break
+        run += ch
+    for prefix in OFFICE_PREFIXES:
+        if run.startswith(prefix) and len(run) > len(prefix):
+            run = run[len(prefix) :]
+            break
+    return any(is_office(run[:k]) for k in range(1, len(run) + 1))
+
+
+def _reads_like(run: str, reading: str) -> bool:
+    """A plausible reading of ``run``: one to five kana per kanji."""
+    kana = len([ch for ch in reading if ch not in "ゃゅょぁぃぅぇぉっー"])
+    return len(run) <= kana <= 5 * len(run)
+
+
+def _family_length(run: str, words: list[Token]) -> int:
+    """How many characters of a glossed name are the family name: the dictionary's surname if
+    it starts the name, else one (Korean and Chinese names), two for a four-character name."""
+    if words and words[0].pos[2:4] == ("人名", "姓") and len(words[0].surface) < len(run):
+        return len(words[0].surface)
+    return 2 if len(run) >= 4 else 1
+
+
+def _gloss_span(
+    run: str, gloss: str, run_start: int, tokenize: Tokenize
+) -> tuple[int | None, int]:
+    """Which tail of a kanji run the gloss reads: the dictionary's word if it agrees, else the
+    longest tail with no more kanji than the gloss has kana."""
+    end = run_start + len(run)
+    best = None
+    for k in range(len(run)):
+        tail = run[k:]
+        kanji = sum(1 for ch in tail if is_kanji(ch))
+        if kanji > len(gloss) or len(gloss) > 5 * kanji:
+            continue  # at least one kana per kanji, at most five (承 うけたまわ)
+        reading = "".join(t.reading for t in tokenize(tail))
+        if reading == gloss:
+            return run_start + k, end
+        if best is None:
+            best = run_start + k
+    return best, end

@@ -1,0 +1,203 @@
+"""Word boundaries Sudachi gets wrong, mended before the reading rules run.
+
+Sudachi picks the cheapest path through its lattice, and a rare word sometimes wins over the
+common words around it: 参議|院本|会議録 (院本 いんぽん, a kind of play script) for 参議院 +
+本会議録, 委員|会下 (会下 えげ, a Buddhist term) for 委員会 + 下, 安倍|晋|三 for the given name
+晋三. Two repairs, each using only the dictionary's own words:
+
+- the words of parliament and government (``INSTITUTIONS``) keep their edges: a token that
+  starts or ends inside one is analysed again with the boundary forced there;
+- a family name followed by pieces that together make a given name the dictionary lists
+  (晋 + 三 = 晋三 しんぞう) becomes that given name, so a person's name is read whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache, lru_cache
+
+from store.japanese import analyzer
+from store.japanese.chars import is_kanji, to_hiragana
+from store.japanese.rules import Token
+
+#: Words of parliament and government that rare homographs split (参議|院本, 委員|会下, 回国|会):
+#: the citation of every Diet record is built from them (第217回国会衆議院予算委員会議録).
+INSTITUTIONS = ("衆議院", "参議院", "本会議", "委員会", "国会")
+
+
+@cache
+def _institution_re() -> re.Pattern[str]:
+    return re.compile("|".join(INSTITUTIONS))
+
+
+def keep_institutions(
+    tokens: list[Token], text: str, tokenize: Callable[[str], list[Token]]
+) -> list[Token]:
+    """Re-analyse the tokens that straddle the edge of an institution word (see the module
+    doc): the span they cover is analysed again in pieces cut at the word's edges."""
+    if not any(word[:1] in text for word in INSTITUTIONS):
+        return tokens
+    out = tokens
+    matches = list(_institution_re().finditer(text))
+    spans = [(m.start(), m.end()) for m in matches]
+    for m in reversed(matches):
+        ms, me = m.start(), m.end()
+        first = next((k for k, t in enumerate(out) if t.end > ms), None)
+        if first is None:
+            continue
+        last = first
+        while last + 1 < len(out) and out[last + 1].start < me:
+            last += 1
+        if first == last and out[first].start <= ms and out[first].end >= me:
+            continue  # the word is whole already, or part of a longer word (衆議院議員)
+        if out[first].start != ms and out[first].end <= ms:
+            continue
+        start, end = out[first].start, out[last].end
+        left, right = text[start:ms], text[me:end]
+        if not (
+            _leftover_ok(left, start, spans, right=False)
+            and _leftover_ok(right, me, spans, right=True)
+        ):
+            continue  # 大国|会計, 日本|会議: common words around, no rare word to mend
+        pieces: list[Token] = []
+        for a, b in ((start, ms), (ms, me), (me, end)):
+            if a < b:
+                for k, piece in enumerate(tokenize(text[a:b])):
+                    piece.start += a
+                    piece.end += a
+                    if a == me and k == 0:
+                        _as_suffix(piece)  # 委員会 + 下: the suffix か, not した
+                    pieces.append(piece)
+        out = out[:first] + pieces + out[last + 1 :]
+    return out
+
+
+def _leftover_ok(piece: str, at: int, spans: list[tuple[int, int]], *, right: bool) -> bool:
+    """What a cut leaves beside an institution word must be a word of its own: nothing, two or
+    more characters, part of another institution word (院 of 参議院), or on the right a suffix
+    (委員会 + 下 か). 大|国会|計 (大国会計) is left alone."""
+    if len(piece) != 1 or any(a <= at < b for a, b in spans):
+        return True
+    return right and suffix_entry(piece) is not None
+
+
+@lru_cache(maxsize=1024)
+def suffix_entry(surface: str) -> tuple[str, tuple[str, ...]] | None:
+    """The dictionary's entry for ``surface`` as a suffix (下 か, 内 ない, 側 がわ), or None."""
+    for m in analyzer.dictionary().lookup(surface):
+        if m.surface() == surface and m.part_of_speech()[0] == "接尾辞":
+            return to_hiragana(m.reading_form()), tuple(m.part_of_speech())
+    return None
+
+
+def _as_suffix(tok: Token) -> None:
+    """A one-kanji word cut off right after an institution word is that word's suffix."""
+    if len(tok.surface) != 1 or not tok.has_kanji:
+        return
+    entry = suffix_entry(tok.surface)
+    if entry is not None:
+        tok.reading, tok._pos = entry
+        tok._morpheme = None
+
+
+@lru_cache(maxsize=4096)
+def given_name_reading(surface: str) -> str | None:
+    """The dictionary's reading of ``surface`` as a given name (晋三 しんぞう), or None."""
+    for m in analyzer.dictionary().lookup(surface):
+        if m.surface() == surface and tuple(m.part_of_speech()[2:4]) == ("人名", "名"):
+            return to_hiragana(m.reading_form())
+    return None
+
+
+def join_given_names(tokens: list[Token]) -> list[Token]:
+    """A family name, then pieces that make a given name the dictionary knows: one word."""
+    out: list[Token] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        out.append(tok)
+        i += 1
+        if tok.pos[2:4] != ("人名", "姓") or i >= n:
+            continue
+        for k in (3, 2):  # the longest given name of two or three pieces
+            parts = tokens[i : i + k]
+            if len(parts) < k or not all(
+                p.has_kanji and all(is_kanji(ch) for ch in p.surface) for p in parts
+            ):
+                continue
+            surface = "".join(p.surface for p in parts)
+            if len(surface) > 4 or any(
+                p.end != q.start for p, q in zip(parts, parts[1:], strict=False)
+            ):
+                continue
+            reading = given_name_reading(surface)
+            if reading:
+                name = Token(surface, parts[0].start, parts[-1].end, reading, _GIVEN_POS)
+                out.append(name)
+                i += k
+                break
+    return out
+
+
+_GIVEN_POS = ("名詞", "固有名詞", "人名", "名", "*", "*")
+
+
+@lru_cache(maxsize=8192)
+def compound_entry(surface: str) -> tuple[str, tuple[str, ...]] | None:
+    """The dictionary's entry for ``surface`` as one noun (上半期 かみはんき), or None."""
+    found = None
+    for m in analyzer.dictionary().lookup(surface):
+        if m.surface() != surface or m.part_of_speech()[0] != "名詞":
+            continue
+        entry = (to_hiragana(m.reading_form()), tuple(m.part_of_speech()))
+        if entry[1][1] == "普通名詞":
+            return entry
+        if found is None and entry[1][2] != "人名":
+            found = entry
+    return found
+
+
+_JOINABLE = ("名詞", "接尾辞", "接頭辞")
+
+
+def join_compounds(tokens: list[Token]) -> list[Token]:
+    """Two kanji words that make one noun of the dictionary read otherwise are that noun:
+    上|半期 かみはんき, 太陽|光 たいようこう, 財界|人 ざいかいじん, 南山|大学 なんざんだいがく."""
+    out: list[Token] = []
+    for k, tok in enumerate(tokens):
+        prev = out[-1] if out else None
+        before = out[-2] if len(out) > 1 else None
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            prev is not None
+            and prev.end == tok.start
+            and (before is None or before.pos[1] != "数詞")  # 1000年|頃 is not 年頃 としごろ
+            and not (
+                len(prev.surface) + len(tok.surface) == 2
+                and before is not None
+                and before.end == prev.start
+                and before.has_kanji
+            )  # 米国|内|法: 内法 うちのり is not there
+            and not (
+                after is not None
+                and after.start == tok.end
+                and len(after.surface) == 1
+                and after.has_kanji
+            )  # 大法|院: the compound goes on
+            and prev.has_kanji
+            and tok.has_kanji
+            and prev.pos[0] in _JOINABLE
+            and tok.pos[0] in _JOINABLE
+            and prev.pos[1] != "数詞"
+            and tok.pos[1] != "数詞"
+            and all(is_kanji(ch) for ch in prev.surface + tok.surface)
+        ):
+            surface = prev.surface + tok.surface
+            entry = compound_entry(surface)
+            if entry is not None and entry[0] != prev.reading + tok.reading:
+                out[-1] = Token(surface, prev.start, tok.end, entry[0], entry[1])
+                continue
+        out.append(tok)
+    return out

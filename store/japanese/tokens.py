@@ -1,0 +1,113 @@
+"""Sudachi's words for a text as rule tokens: the analysis hot loop, kept lean on purpose.
+
+Text extraction often leaves a space between a number and its counter (``2024 年 12 月``,
+``33 人``, ``12　月``); Sudachi then reads 月 as つき and 人 as ひと. The tokenizer is shown the
+text without those spaces, and the tokens are mapped back to the text with them (a token after a
+removed space records it in ``gap``, so a number read together with its counter can take it in).
+A kanji the dictionary does not know in a variant form (步 for 歩) is analysed in its standard
+form (KANJIDIC's variants), keeping the text's own character in the token.
+"""
+
+from __future__ import annotations
+
+import re
+
+from store.japanese import analyzer
+from store.japanese.chars import KANJI_RE, to_hiragana
+from store.japanese.kanjidic import kanji_variants
+from store.japanese.rules import Token
+
+#: Spaces that text extraction leaves between a number and its counter (``2024 年 12 月``,
+#: ``33 人``, ``12　月``): Sudachi is shown the text without them, so the counter is read as one.
+_NUMBER_GAP = re.compile(r"(?<=[0-9０-９])[ \u3000\u00a0]+(?=[\u3400-\u9fff々ヶヵかカケ])")
+#: A one-digit number opening a line is a heading's or a list's (``3 日米間の…``, ``1 概観``):
+#: the space after it stays.
+_LIST_NUMBER = re.compile(r"(?:^|\n)[ \u3000\t]*[0-9０-９]$")
+
+
+def _close_number_gaps(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """``text`` without number-counter gaps, and the gaps as (clean offset, original offset,
+    removed characters), in order."""
+    gaps: list[tuple[int, int, str]] = []
+    pieces: list[str] = []
+    pos = removed = 0
+    for m in _NUMBER_GAP.finditer(text):
+        if _LIST_NUMBER.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        pieces.append(text[pos : m.start()])
+        gaps.append((m.start() - removed, m.start(), m.group()))
+        removed += len(m.group())
+        pos = m.end()
+    if not gaps:
+        return text, gaps
+    pieces.append(text[pos:])
+    return "".join(pieces), gaps
+
+
+def word_tokens(text: str) -> list[Token]:
+    """Sudachi's words for ``text`` as rule tokens (the hot loop: kept lean on purpose)."""
+    gaps: list[tuple[int, int, str]] = []
+    if " " in text or "\u3000" in text or "\u00a0" in text:
+        text_for_sudachi, gaps = _close_number_gaps(text)
+    else:
+        text_for_sudachi = text
+    out = _sudachi_tokens(text_for_sudachi)
+    if any(t.oov and t.has_kanji for t in out):
+        # a variant form the dictionary lacks (一步 for 一歩): analyse the standard form instead
+        standard = text_for_sudachi.translate(kanji_variants())
+        if standard != text_for_sudachi:
+            out = _sudachi_tokens(standard)
+            for tok in out:
+                tok.surface = text_for_sudachi[tok.start : tok.end]
+    if gaps:
+        _reopen_gaps(out, gaps, text)
+    return out
+
+
+def _sudachi_tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    append = out.append
+    search = KANJI_RE.search
+    tokenizer = analyzer.tokenizer()
+    for offset, piece in analyzer.chunks(text):
+        start = offset
+        for m in tokenizer.tokenize(piece):
+            surface = m.surface()
+            end = start + len(surface)
+            if search(surface) is not None:
+                tok = Token(
+                    surface,
+                    start,
+                    end,
+                    to_hiragana(m.reading_form()),
+                    None,
+                    m,
+                    m.is_oov(),
+                    True,
+                )
+            else:
+                tok = Token(surface, start, end, "", None, m, False, False)
+            append(tok)
+            start = end
+    return out
+
+
+def _reopen_gaps(tokens: list[Token], gaps: list[tuple[int, int, str]], text: str) -> None:
+    """Map token offsets back to the text with its gaps; a token after a gap records it."""
+    k = shift = 0
+    for tok in tokens:
+        while k < len(gaps) and gaps[k][0] <= tok.start:
+            if gaps[k][0] == tok.start:
+                tok.gap = gaps[k][2]
+            shift += len(gaps[k][2])
+            k += 1
+        start = tok.start + shift
+        inner = 0  # a gap inside the token (never expected: digits are words of their own)
+        while k + inner < len(gaps) and gaps[k + inner][0] < tok.end:
+            inner += 1
+        end = tok.end + shift + sum(len(g[2]) for g in gaps[k : k + inner])
+        if inner:
+            tok.surface = text[start:end]
+            shift += sum(len(g[2]) for g in gaps[k : k + inner])
+            k += inner
+        tok.start, tok.end = start, end

@@ -1,0 +1,220 @@
+"""Web pages: the article out of the site around it, its structure, notes and metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.importer import import_file
+from store.model import Document, Emphasis, Ruby
+
+
+def _page(tmp_path: Path, html: str, name: str = "page.html", encoding: str = "utf-8") -> Document:
+    path = tmp_path / name
+    path.write_bytes(html.encode(encoding))
+    return import_file(path)
+
+
+def _texts(doc: Document) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in doc.blocks]
+
+
+SAVED = """<!DOCTYPE html>
+<!-- saved from url=(0047)https://www.mofa.go.jp/mofaj/na/na1/page1.html -->
+<html lang="ja"><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">
+<title>日米首脳会談 | 外務省</title>
+<link rel="stylesheet" href="./日米首脳会談_files/style.css">
+<script src="./日米首脳会談_files/app.js"></script>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "日米首脳会談", "author": {"@type": "Organization", "name": "外務省"},
+ "datePublished": "2025-02-07T18:00:00+09:00", "publisher": {"name": "外務省"}}</script>
+</head><body>
+<div id="header"><ul class="gnav"><li><a href="/">ホーム</a></li><li>外交政策</li></ul></div>
+<ol class="topicpath"><li>ホーム</li><li>国・地域</li></ol>
+<div id="contents"><div class="main-contents">
+<h1>日米首脳会談</h1>
+<p class="rightalign">令和7年2月7日</p>
+<p><img src="./日米首脳会談_files/photo.jpg" alt="会談の様子"></p>
+<p>2月7日、石破総理はトランプ大統領と会談を行いました。両首脳は日米同盟の
+抑止力・対処力を強化することで一致しました。</p>
+<h2>1 冒頭</h2>
+<p>石破総理から、大統領の就任に祝意を述べました。</p>
+<p class="pagetop"><a href="#top">このページのトップへ戻る</a></p>
+</div>
+<div class="sidebar"><h3>関連リンク</h3><ul><li><a href="/x">日米関係</a></li></ul></div>
+</div>
+<div id="footer"><p>Copyright (C) Ministry of Foreign Affairs of Japan</p></div>
+</body></html>"""
+
+
+def test_a_page_saved_from_a_browser_reads_as_its_article(tmp_path: Path) -> None:
+    folder = tmp_path / "日米首脳会談_files"
+    folder.mkdir()
+    (folder / "style.css").write_text("body{}")
+    doc = _page(tmp_path, SAVED, "日米首脳会談.html", encoding="cp932")
+    assert _texts(doc) == [
+        ("heading", "日米首脳会談"),
+        ("meta", "令和7年2月7日"),
+        (
+            "paragraph",
+            "2月7日、石破総理はトランプ大統領と会談を行いました。"
+            "両首脳は日米同盟の抑止力・対処力を強化することで一致しました。",
+        ),
+        ("heading", "1 冒頭"),
+        ("paragraph", "石破総理から、大統領の就任に祝意を述べました。"),
+    ]
+    assert doc.metadata == {
+        "title": "日米首脳会談",
+        "author": "外務省",
+        "publisher": "外務省",
+        "date": "2025-02-07",
+        "url": "https://www.mofa.go.jp/mofaj/na/na1/page1.html",
+        "language": "ja",
+    }
+    assert doc.encoding == "cp932"
+
+
+def test_the_same_page_without_its_files_folder_reads_the_same(tmp_path: Path) -> None:
+    with_folder = tmp_path / "a"
+    alone = tmp_path / "b"
+    for place in (with_folder, alone):
+        place.mkdir()
+    (with_folder / "日米首脳会談_files").mkdir()
+    one = _page(with_folder, SAVED, encoding="cp932")
+    two = _page(alone, SAVED, encoding="cp932")
+    assert one.to_json() == two.to_json()
+
+
+def test_ruby_with_rb_rt_rp_and_bare_bases(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<html><body><p>議論が<ruby>収斂<rp>（</rp><rt>しゅうれん</rt><rp>）</rp></ruby>し、"
+        "<ruby><rb>祇</rb><rt>ぎ</rt><rb>園</rb><rt>おん</rt></ruby>へ行く。</p></body></html>",
+    )
+    assert doc.blocks[0].text == "議論が収斂し、祇園へ行く。"
+    assert doc.blocks[0].ruby == [Ruby(3, 5, "しゅうれん"), Ruby(7, 8, "ぎ"), Ruby(8, 9, "おん")]
+
+
+def test_footnotes_and_endnotes_are_linked_and_read_out_of_the_text(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        """<html><body><article>
+        <p>本文に注がある<sup><a href="#fn1" id="r1">1</a></sup>。別の形の注もある<a href="#n2">[2]</a>。
+        参照<a href="#sec">1</a>は注ではない。</p>
+        <h2 id="sec">1 節</h2><p>節の本文である。</p>
+        <div class="footnotes"><ol>
+        <li id="fn1"><p>最初の注である。 <a href="#r1">↩</a></p></li>
+        <li id="n2">[2] 二つ目の注である。</li></ol></div>
+        <aside epub:type="footnote" id="n3"><p>参照されない注である。</p></aside>
+        </article></body></html>""",
+    )
+    assert _texts(doc)[0] == ("paragraph", "本文に注がある。別の形の注もある。参照1は注ではない。")
+    assert [(r.offset, r.footnote_id) for r in doc.blocks[0].refs] == [(7, "1"), (16, "2")]
+    assert [(n.id, n.text) for n in doc.footnotes] == [
+        ("1", "最初の注である。"),
+        ("2", "二つ目の注である。"),
+        ("*", "参照されない注である。"),
+    ]
+    assert any("without a marker" in n for n in doc.notices)
+
+
+def test_lists_tables_quotes_code_and_emphasis(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        """<html><body><main>
+        <p>主な合意は<strong>次のとおり</strong>。</p>
+        <ul><li>自由で開かれたインド太平洋</li><li><p>経済安全保障の</p><p>強化</p></li></ul>
+        <table><caption>第1表 関税の概要</caption>
+        <tr><th>目的</th><th>税率</th></tr><tr><td>交渉</td><td>25%</td></tr></table>
+        <blockquote><p>引用された言葉である。</p></blockquote>
+        <pre>line 1
+  line 2</pre>
+        </main></body></html>""",
+    )
+    assert _texts(doc) == [
+        ("paragraph", "主な合意は次のとおり。"),
+        ("list_item", "自由で開かれたインド太平洋"),
+        ("list_item", "経済安全保障の強化"),
+        ("meta", "第1表 関税の概要"),
+        ("table", "目的\t税率\n交渉\t25%"),
+        ("quote", "引用された言葉である。"),
+        ("code", "line 1\n  line 2"),
+    ]
+    assert doc.blocks[0].emphasis == [Emphasis(5, 10, "bold")]
+    assert doc.blocks[4].rows == [["目的", "税率"], ["交渉", "25%"]]
+
+
+def test_line_breaks_join_japanese_without_spaces_and_br_after_a_sentence_splits(
+    tmp_path: Path,
+) -> None:
+    doc = _page(
+        tmp_path,
+        "<html><body><p>一行目が\n続く。<br>二つ目の段落。<br><br>三つ目は English\nwords で終わる。</p>"
+        "</body></html>",
+    )
+    assert [b.text for b in doc.blocks] == [
+        "一行目が続く。",
+        "二つ目の段落。",
+        "三つ目は English words で終わる。",
+    ]
+
+
+def test_a_layout_table_is_read_as_text(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<html><body><table><tr><td><h1>表で組まれたページ</h1><p>"
+        + "本文の段落である。" * 30
+        + "</p></td><td><p>右の欄。</p></td></tr></table></body></html>",
+    )
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "paragraph"]
+
+
+def test_control_characters_in_a_page_never_reach_the_text(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path, "<html><body><p>危険な\x1b]52;c;ZXZpbA==\x07文字列である。</p></body></html>"
+    )
+    assert doc.blocks[0].text == "危険な文字列である。"
+    assert any("control" in n for n in doc.notices)
+
+
+def test_no_network_access_is_needed_for_remote_references(tmp_path: Path) -> None:
+    # a page full of remote resources imports from the file alone
+    doc = _page(
+        tmp_path,
+        '<html><head><link rel="stylesheet" href="https://example.invalid/a.css">'
+        '<script src="https://example.invalid/a.js"></script></head><body>'
+        '<iframe src="https://example.invalid/frame"></iframe><p>本文。</p></body></html>',
+    )
+    assert _texts(doc) == [("paragraph", "本文。")]
+
+
+def test_an_empty_page_gives_an_empty_document_with_a_notice(tmp_path: Path) -> None:
+    doc = _page(tmp_path, "<!DOCTYPE html><html><head><title>空</title></head><body></body></html>")
+    assert doc.blocks == [] and doc.title == "空"
+    assert any("empty" in n for n in doc.notices)
+
+
+def test_notes_under_a_notes_heading_without_links_are_found_by_number(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<html><body><h1>報告</h1><p>本文に注がある1。もう一つの注2もある。</p>"
+        "<p>2025年の数字は注ではない。</p>"
+        "<h2>注</h2><ol><li>最初の注である。</li><li>二つ目の注である。</li></ol></body></html>",
+    )
+    assert _texts(doc) == [
+        ("heading", "報告"),
+        ("paragraph", "本文に注がある。もう一つの注もある。"),
+        ("paragraph", "2025年の数字は注ではない。"),
+    ]
+    assert [(r.offset, r.footnote_id) for r in doc.blocks[1].refs] == [(7, "1"), (14, "2")]
+    assert [n.text for n in doc.footnotes] == ["最初の注である。", "二つ目の注である。"]
+
+
+def test_kome_notes_anywhere_link_their_marks(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<html><body><p>対象は一部の品目※1に限られる。</p><p>※1 鉄鋼及びアルミニウム。</p>"
+        "<p>次の段落である。</p></body></html>",
+    )
+    assert [b.text for b in doc.blocks] == ["対象は一部の品目に限られる。", "次の段落である。"]
+    assert [(r.offset, r.footnote_id) for r in doc.blocks[0].refs] == [(8, "※1")]
+    assert [(n.id, n.text) for n in doc.footnotes] == [("※1", "鉄鋼及びアルミニウム。")]

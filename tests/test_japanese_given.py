@@ -1,0 +1,91 @@
+"""Readings the document gives itself (store/japanese/given.py), reused where a reader would."""
+
+from __future__ import annotations
+
+from store.japanese import Annotator
+from store.japanese.levels import filter_readings
+
+
+def read_doc(paragraphs: list[tuple[str, list[tuple[int, int, str]]]]) -> list[list[tuple]]:
+    """(surface, reading, source) per paragraph, one Annotator for the whole document."""
+    annotator = Annotator("modern")
+    out = []
+    for text, ruby in paragraphs:
+        out.append(
+            [(text[r.start : r.end], r.reading, r.source) for r in annotator.readings(text, ruby)]
+        )
+    return out
+
+
+def test_a_name_glossed_in_katakana_gives_each_part_and_its_short_form() -> None:
+    first, later = read_doc(
+        [
+            ("石破総理は尹錫悦（ユン・ソンニョル）大統領と会談した。", []),
+            ("ところが、尹大統領は弾劾訴追され、尹政権下で混乱が続いた。日韓首脳会談。", []),
+        ]
+    )
+    assert ("尹", "ゆん", "gloss") in first and ("錫悦", "そんにょる", "gloss") in first
+    assert [r for s, r, _ in later if s == "尹"] == ["ゆん", "ゆん"]
+    assert ("韓", "はん", "gloss") not in later  # 日韓 is not a short form of anything
+
+
+def test_a_family_name_reads_from_the_gloss_only_before_an_office() -> None:
+    (_, later) = read_doc(
+        [
+            ("韓悳洙（ハン・ドクス）大統領権限代行と電話会談を行った。", []),
+            ("27日に韓総理は国会で弾劾訴追された。韓国の韓流。", []),
+        ]
+    )
+    assert ("韓", "はん", "gloss") in later
+    assert [s for s, r, _ in later if r == "はん"] == ["韓"]  # 韓国, 韓流 keep their reading
+
+
+def test_a_translation_in_katakana_is_not_a_reading() -> None:
+    (para,) = read_doc([("仏領コンゴー国では蟹（ンカラ）を食べる。", [])])
+    assert ("蟹", "かに", "dict") in para
+
+
+def test_source_ruby_is_reused_for_later_occurrences_of_the_word() -> None:
+    first, later = read_doc(
+        [
+            ("池に蓮が咲く。", [(2, 3, "はす")]),
+            ("蓮の花と蓮華。伊藤和貴市長。", []),
+        ]
+    )
+    assert ("蓮", "はす", "source") in first
+    assert later[0] == ("蓮", "はす", "gloss")
+    assert ("蓮華", "れんげ", "dict") in later  # a one-kanji reading stays with the word alone
+
+
+def test_ruby_over_a_name_in_parts_is_the_names_reading_later() -> None:
+    _, later = read_doc(
+        [
+            ("伊藤和貴山口市長", [(2, 3, "かず"), (3, 4, "き")]),
+            ("伊藤和貴市長が参加した。", []),
+        ]
+    )
+    assert ("和", "かず", "gloss") in later and ("貴", "き", "gloss") in later
+
+
+def test_ruby_on_part_of_a_word_leaves_the_rest_of_the_words_reading() -> None:
+    (para,) = read_doc(
+        [("新年の喧騒と収斂と牽引。", [(3, 4, "けん"), (7, 8, "れん"), (9, 10, "けん")])]
+    )
+    assert ("騒", "そう", "dict") in para  # not さわぎ
+    assert ("収", "しゅう", "dict") in para  # not おさむ
+    assert ("引", "いん", "dict") in para  # not ひき
+
+
+def test_readings_the_document_gives_show_at_every_level_but_off() -> None:
+    # 今日 is elementary-school kanji: above-grade hides its dictionary reading, but the
+    # reading the document gave it (こんにち) is the author's and shows at every level
+    annotator = Annotator("modern")
+    annotator.readings("今日の世界", [(0, 2, "こんにち")])
+    text = "今日では"
+    readings = annotator.readings(text, [])
+    for level in ("above-grade", "first", "all"):
+        shown = filter_readings(readings, text, level, seen=set())
+        assert [(text[r.start : r.end], r.reading) for r in shown] == [("今日", "こんにち")]
+    assert filter_readings(readings, text, "off") == []
+    plain = Annotator("modern").readings(text, [])
+    assert filter_readings(plain, text, "above-grade") == []

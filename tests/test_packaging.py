@@ -1,0 +1,53 @@
+"""What a wheel carries: every package, the bundled library as ``shiori.seeds``, a version.
+
+The wheel itself is built and installed with a ``--user`` layout by ``.ci/run``; these checks
+keep the hand-written package list in ``pyproject.toml`` honest on every test run.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import shiori
+from store import paths
+
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_every_package_on_disk_is_in_the_wheel() -> None:
+    on_disk = {
+        ".".join(p.parent.relative_to(ROOT).parts)
+        for top in ("shiori", "store", "tui")
+        for p in (ROOT / top).rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
+    listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
+    assert on_disk <= listed, f"add {sorted(on_disk - listed)} to pyproject.toml"
+    for package in on_disk:
+        assert (ROOT / package.replace(".", "/") / "__init__.py").is_file(), package
+
+
+def test_the_bundled_library_is_package_data_read_through_importlib_resources() -> None:
+    assert PYPROJECT["tool"]["setuptools"]["package-dir"] == {"shiori.seeds": "seeds"}
+    assert "shiori.seeds" in PYPROJECT["tool"]["setuptools"]["packages"]
+    assert paths.SEEDS_DIR == importlib.resources.files("shiori.seeds") == ROOT / "seeds"
+    assert (paths.SEEDS_DIR / "library.toml").is_file()
+    assert "project" in PYPROJECT and "data-files" not in PYPROJECT["tool"]["setuptools"]
+
+
+def test_python_dash_m_shiori_is_the_shiori_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "shiori", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"shiori {shiori.__version__}\n"
+    assert PYPROJECT["project"]["license"] == "MIT" and (ROOT / "LICENSE").is_file()

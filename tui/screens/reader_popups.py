@@ -1,0 +1,36 @@
+"""The reader's popups, opened by the screen that shows the reader when the reader asks.
+
+The reader only posts :class:`~tui.widgets.reader.ReaderView.FootnoteRequested` and
+:class:`~tui.widgets.reader.ReaderView.WordInfoRequested`; a screen (or app) that mixes in
+:class:`OpensReaderPopups` pushes the popup. So the reader pushes no screens, and the popups
+import no reader.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tui.widgets.footnote_popup import FootnotePopup
+from tui.widgets.reader import FootnoteView, ReaderView
+from tui.widgets.word_popup import WordPopup
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+class OpensReaderPopups:
+    """Mix into the Screen (or App) that shows a reader."""
+
+    if TYPE_CHECKING:
+        app: App[Any]
+
+    def on_reader_view_footnote_requested(self, message: ReaderView.FootnoteRequested) -> None:
+        message.stop()
+        body = FootnoteView(
+            message.note, message.readings, inline=message.mode == "inline", id="footnote-text"
+        )
+        self.app.push_screen(FootnotePopup(message.note, body, near_row=message.near_row))
+
+    def on_reader_view_word_info_requested(self, message: ReaderView.WordInfoRequested) -> None:
+        message.stop()
+        self.app.push_screen(WordPopup(message.word))
