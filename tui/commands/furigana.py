@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import html
 import io
 import json
@@ -100,7 +101,7 @@ def _batches(stream: IO[bytes], size: int = BATCH_CHARS) -> Iterator[str]:
     buf = ""
     while chunk := text.read(size):
         buf += chunk
-        while len(buf) >= size:
+        while len(buf) > size:  # one character past the cut, to see whether it joins
             cut = _cut(buf, size)
             yield buf[:cut]
             buf = buf[cut:]
@@ -115,8 +116,9 @@ _CLOSING = "」』）)】〕》〉'\""
 
 
 def _cut(buf: str, size: int) -> int:
-    """How much of ``buf`` the next piece takes: at most ``size`` characters, at least a
-    quarter of it, ending after the best kind of boundary found (else ``size`` exactly)."""
+    """How much of ``buf`` (longer than ``size``) the next piece takes: at most ``size``
+    characters, at least a quarter of it, ending after the best kind of boundary found (else
+    ``size``, moved back off a character that joins the one before it)."""
     floor = size // 4
     for marks in _CUTS:
         at = max(buf.rfind(mark, floor, size) for mark in marks)
@@ -148,7 +150,6 @@ def _render(segments: list[tuple[str, str | None]], fmt: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from store.files import FileProblem, describe, shown
-    from store.japanese.readings import Annotator, segments_from_readings
     from tui.commands._io import fail
 
     try:
@@ -162,25 +163,33 @@ def run(args: argparse.Namespace) -> int:
 
     # UTF-8 whatever the locale says: the contract is UTF-8 JSON.
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
-    raw = not sys.stdout.isatty()
+    try:
+        _annotate(stream, out, args.format, raw=not sys.stdout.isatty())
+        out.flush()
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            out.detach()  # leave sys.stdout usable (and open) for the caller, after an error too
+    return 0
+
+
+def _annotate(stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool) -> None:
+    from store.japanese.readings import Annotator, segments_from_readings
+
     annotator = Annotator()
     first = True
-    if args.format == "json":
+    if fmt == "json":
         out.write("[")
     with stream:
         for batch in _batches(stream):
             segments = segments_from_readings(batch, annotator.readings(batch))
-            if args.format == "json":
+            if fmt == "json":
                 if segments:
                     body = json.dumps(segments, ensure_ascii=False, separators=(",", ":"))
                     body = escape_json(body)[1:-1]  # exact, and printable anywhere
                     out.write(body if first else "," + body)
                     first = False
                 continue
-            rendered = _render(segments, args.format)
+            rendered = _render(segments, fmt)
             out.write(rendered if raw else safe_text(rendered))
-    if args.format == "json":
+    if fmt == "json":
         out.write("]\n")
-    out.flush()
-    out.detach()  # leave sys.stdout usable (and open) for the caller
-    return 0
