@@ -149,7 +149,7 @@ def load_document(
     Raises what ``import_file`` raises (``ImportFailed`` with its one-line message).
     """
     path = Path(path)
-    key = cache_key(path) if path.is_file() else None
+    key = cache_key(path)  # None when it cannot be read: the importer says why, in one line
     if key is None:
         return import_file(path, progress=progress)
     cached = _cache_path(key)
