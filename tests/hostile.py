@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+from functools import cache
 from pathlib import Path
 
 from tui.cli import main
@@ -41,3 +43,24 @@ def assert_one_line_failure(code: int, out: str, err: str) -> None:
     assert err.count("\n") == 1 and err.endswith("\n"), repr(err)
     assert err.startswith("shiori"), repr(err)
     assert_clean(out, err)
+
+
+@cache
+def sample_pdf() -> bytes:
+    """A small PDF of Japanese text, three pages (reportlab, with the CID font every PDF viewer
+    has), for cutting short and fuzzing."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "HeiseiMin-W3" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("HeiseiMin-W3"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    for page in range(3):
+        c.setFont("HeiseiMin-W3", 11)
+        for line in range(30):
+            c.drawString(60, 780 - 20 * line, f"強固な日米同盟は、日本の外交の基軸である。{page}-{line}")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
