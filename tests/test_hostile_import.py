@@ -373,7 +373,7 @@ def _mutated_item(draw: st.DrawFn) -> object:
     changes = draw(st.dictionaries(st.sampled_from(_KEYS), _json, max_size=3))
     try:
         return item(**changes)
-    except (TypeError, KeyError):  # a parent replaced by a scalar first
+    except (TypeError, KeyError, AttributeError):  # a parent replaced by a scalar first
         return item()
 
 
