@@ -123,3 +123,25 @@ def test_4_a_markdown_note_cannot_open_structure(tmp_path: Path, capsys) -> None
     _annotate(capsys, doc, "# not a heading <script>")
     html = _rendered(shiori(capsys, "annotations", "export", "--format", "md")[1])
     assert "<script>" not in html and "# not a heading &lt;script&gt;" in html
+
+
+def test_the_import_progress_line_shows_a_hostile_name_through_the_gate(monkeypatch) -> None:
+    """The one line a long import draws on a terminal names the file: through the gate, so an
+    escape sequence, a line break or a byte that is not UTF-8 in the name is shown, not sent."""
+    import io
+
+    from tui.commands import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(_progress, "DELAY", 0.0)
+    monkeypatch.setattr(_progress, "RATE", 10**9)
+    out = Terminal()
+    name = f"/tmp/北米{OSC52}\n\udcff.pdf"
+    with _progress.import_progress(name, out) as progress:
+        assert progress is not None
+        progress(1, 2)
+    line = out.getvalue().removesuffix("\r\x1b[K")
+    assert line == "\rshiori: reading /tmp/北米␛]52;c;SGk=␇ \ufffd.pdf: 1/2"
