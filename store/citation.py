@@ -90,7 +90,7 @@ class Locator:
         chain = [clean(h) for h in section]
         while chain and title and chain[0] == clean(title):
             chain.pop(0)
-        return cls(tuple(h for h in chain if h), page)
+        return cls(tuple(h for h in chain if h), clean(page))
 
 
 def source_meta(meta: DocMeta, key: str, imported_title: str = "") -> DocMeta:

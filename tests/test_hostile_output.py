@@ -145,3 +145,16 @@ def test_the_import_progress_line_shows_a_hostile_name_through_the_gate(monkeypa
         progress(1, 2)
     line = out.getvalue().removesuffix("\r\x1b[K")
     assert line == "\rshiori: reading /tmp/北米␛]52;c;SGk=␇ \ufffd.pdf: 1/2"
+
+
+def test_a_page_label_is_stripped_like_every_other_field_of_a_citation() -> None:
+    """A PDF's page labels are the document's data: one with an escape sequence must not reach
+    the clipboard (the app copies citations with OSC 52) or the terminal through a citation."""
+    from store.citation import Passage, cite
+    from store.library import DocMeta
+
+    meta = DocMeta(title="北米", author="外務省")
+    for style in ("ja", "sist02", "en"):
+        text = cite(meta, Passage("日米同盟", ("1 概観",), f"13{OSC52}5\n"), style)
+        assert "\x1b" not in text and "\x07" not in text and "5\n" not in text
+        assert "135" in text
