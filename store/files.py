@@ -100,6 +100,15 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
         raise
 
 
+def is_regular(path: str | os.PathLike[str]) -> bool:
+    """True when ``path`` is a regular file (symlinks followed); never an error, unlike
+    ``Path.is_file`` (which raises for a name too long)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def read_regular(path: str | os.PathLike[str], *, limit: int | None = None) -> bytes:
     """The whole of a regular file (:func:`open_regular`), refused past ``limit`` bytes."""
     with open_regular(path) as fh:

@@ -185,3 +185,14 @@ def test_8_in_a_real_process_bad_bytes_in_argv_are_one_line(tmp_path: Path) -> N
     )  # fmt: skip
     err = result.stderr.decode("utf-8", "replace")
     assert result.returncode == 2 and err.count("\n") == 1 and "UTF-8" in err, err
+
+
+def test_a_name_too_long_is_said_to_be_one_and_lists_nothing(tmp_path: Path, capsys) -> None:
+    """``Path.is_file`` raises for a name too long: the store was blamed for it."""
+    long = tmp_path / ("長" * 200 + ".txt")
+    code, out, err = shiori(capsys, "annotations", "list", "--doc", long)
+    assert code == 0 and out == "" and "annotation store" not in err
+    assert_clean(out, err)
+    code, out, err = shiori(capsys, "annotate", long, "--quote", QUOTE)
+    assert_one_line_failure(code, out, err)
+    assert "too long" in err

@@ -14,6 +14,7 @@ from store.annotations.model import Annotation
 from store.annotations.repository import Repository
 from store.citation import source_meta
 from store.document_cache import load_document
+from store.files import is_regular
 from store.importer import ImportFailed
 from store.library import DocMeta, Library, NotInLibrary, doc_key, path_for_key
 from store.model import Document
@@ -60,7 +61,7 @@ def refresh_all(repo: Repository, keys: list[str] | None = None) -> list[str]:
         outside = not key.startswith(("seed:", "lib:"))
         if keys is None and outside and "mtime_ns" not in (repo.file_state(key) or {}):
             continue
-        if not path.is_file():
+        if not is_regular(path):
             continue  # gone or moved: its annotations stay as they are, listed
         try:
             changed = refresh(repo, key, path)
