@@ -19,7 +19,6 @@ from typing import Any
 
 from store import atomic
 from store.files import open_regular
-from store.importer import import_file
 from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
 
 #: Bump when the cache file's layout changes.
@@ -138,6 +137,14 @@ def _prune(folder: Path) -> None:
         entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in entries[MAX_ENTRIES:]:
             stale.unlink()
+
+
+def import_file(path: Path, *, progress: Callable[[int, int], None] | None = None) -> Document:
+    """The importer, loaded only when a document is not in the cache (a CLI save on a cached
+    document then starts without the import rules)."""
+    from store.importer.pipeline import import_file as run_import
+
+    return run_import(path, progress=progress)
 
 
 def load_document(
