@@ -19,6 +19,7 @@ type (a non-empty string where the default is ``None``).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 from collections.abc import Callable
@@ -44,6 +45,8 @@ def _set_aside(path: Path, why: str) -> str:
         os.replace(path, aside)
     except OSError:
         return f"{path.name} is unusable ({why}); using defaults"
+    with contextlib.suppress(OSError):  # what the user had is nobody else's either
+        os.chmod(aside, atomic.PRIVATE)
     return f"{path.name} was unusable ({why}); kept as {aside.name}, using defaults"
 
 

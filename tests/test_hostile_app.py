@@ -113,3 +113,11 @@ def test_an_app_crash_is_one_line_and_exit_70(monkeypatch, capsys) -> None:
     assert err.count("\n") == 1 and "ValueError: boom ␛]52" in err and "\x1b" not in err
     assert "Traceback" not in err + out
     assert "Traceback" in (paths.cache_dir() / "crash.log").read_text("utf-8")
+
+
+def test_15_a_damaged_preference_file_set_aside_is_private() -> None:
+    path = positions.positions_file()
+    path.write_bytes(b"\xff\xfe not json")
+    path.chmod(0o644)
+    assert positions.check()
+    assert path.with_name("positions.json.damaged").stat().st_mode & 0o777 == 0o600
