@@ -7,7 +7,6 @@ and the absolute path for any other file opened directly.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache
@@ -73,6 +72,8 @@ def _seed_metadata() -> dict[str, DocMeta]:
     if not meta_path.is_file():
         return {}
     with meta_path.open("rb") as fh:
+        import tomllib  # here: a command that never lists the library starts without it
+
         data = tomllib.load(fh)
     return {entry["file"]: DocMeta.from_dict(entry) for entry in data.get("document", [])}
 

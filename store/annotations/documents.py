@@ -12,7 +12,6 @@ from pathlib import Path
 
 from store.annotations.model import Annotation
 from store.annotations.repository import Repository
-from store.citation import source_meta
 from store.document_cache import load_document
 from store.files import is_regular
 from store.importer import ImportFailed
@@ -23,6 +22,8 @@ from store.model import Document
 def stored_source_meta(library: Library, repo: Repository, key: str) -> DocMeta:
     """Metadata for citing ``key`` without importing it (exports, the tag browser): the
     library's, the missing title filled from the title the document had when last opened."""
+    from store.citation import source_meta  # here: a save never loads the citation styles
+
     state = repo.file_state(key) or {}
     title = state.get("title")
     return source_meta(library.metadata(key), key, title if isinstance(title, str) else "")
