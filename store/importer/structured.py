@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from store.importer import page_facts
 from store.importer.footnotes import NoteDef, assign_ids, link_markers
 from store.importer.headings import match_heading
+from store.importer.sanitize import sanitize
 from store.importer.sections import document_title, own_title
 from store.importer.sections import nest_boxes as nest_boxes_in
 from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
+from store.terminal_safe import clean_line
 
 _DIGITS = re.compile(r"[0-9]+")
 
@@ -180,7 +182,8 @@ def build(
     """Assemble the document: the page's statements into metadata, boxes nested, empty pieces
     dropped (their page starts move on), notes given ids, marks turned into refs, the
     remaining notes linked by pattern, where pages start recorded, and the title."""
-    meta = {k: v for k, v in (metadata or {}).items() if v}
+    # The source's metadata and the file name are data like its text: no terminal control.
+    meta = {k: clean for k, v in (metadata or {}).items() if v and (clean := sanitize(v)[0])}
     pieces = state_facts(pieces, meta)
     pieces, notes = nest_boxes(pieces, notes)
     ids = dict(zip((n.key for n in notes), note_ids([n.label for n in notes]), strict=True))
@@ -228,7 +231,7 @@ def build(
             f"{len(unlinked)} footnote(s) without a marker in the text: {', '.join(unlinked[:5])}"
         )
     return Document(
-        title=document_title(meta, _own_title(pieces), name),
+        title=clean_line(document_title(meta, _own_title(pieces), name)),
         blocks=blocks,
         footnotes=footnotes,
         metadata=meta,
