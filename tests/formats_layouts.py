@@ -10,7 +10,7 @@ caption added. :func:`render` sets the model in one of :data:`FORMATS` with
 layout, a web page with its site around it, an EPUB) and :func:`score` imports it and scores as
 the hold-out checks do: the share of the true headings (text and level), paragraphs and list
 items (text and which note each marker opens) found exactly; notes kept; debris (text in the
-import that belongs to no true block, note or statement); metadata; and, for the typeset PDF,
+import that belongs to no true block, note or statement); metadata; and, for the typeset and ragged PDFs,
 whether the page a citation names for each paragraph is the page it starts on.
 
 Used by ``tests/test_import_formats_layouts.py`` (the unit tests' sentences) and by ``python -m
@@ -115,7 +115,7 @@ _CAPTIONS = [
 
 def render(model: dict[str, Any], fmt: str, path: Path, first_page: int = 1) -> list[str]:
     """Write ``model`` as ``fmt`` at ``path`` (its ending set by the format); the page each
-    block starts on for the typeset PDFs, else []."""
+    block starts on for the typeset and ragged PDFs, else []."""
     if fmt == "pdf":
         return golden_to_pdf(model, path, first_page=first_page)
     if fmt == "ragged":
@@ -145,7 +145,8 @@ class FormatScore:
     notes: float  # true notes kept (as notes)
     debris: list[str]  # imported text that belongs to nothing true
     metadata: float  # the byline's author and date found in the metadata
-    pages: float  # paragraphs whose citation names the page they start on (typeset PDF)
+    #: paragraphs whose citation names the page they start on (None: a format not scored so)
+    pages: float | None
 
     def ok(self, threshold: float = 0.95) -> bool:
         return (
@@ -200,7 +201,7 @@ def score(
     if fmt == "epub":
         stated.pop("date", None)  # an EPUB's package states its own date, which comes first
     meta = sum(doc.metadata.get(k) == v for k, v in stated.items()) / len(stated) if stated else 1.0
-    pages = page_hits / page_total if page_total else 1.0
+    pages = page_hits / page_total if page_total else None
     return FormatScore(headings, paragraphs, note_score, debris, meta, pages)
 
 

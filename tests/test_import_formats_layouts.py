@@ -21,4 +21,6 @@ def test_documents_made_from_other_text_import_whole(style: str, fmt: str, tmp_p
         assert result.headings == 1.0, (seed, result)
         assert result.paragraphs >= 0.95, (seed, result)
         assert result.notes == 1.0 and not result.debris, (seed, result)
-        assert result.metadata == 1.0 and result.pages == 1.0, (seed, result)
+        assert result.metadata == 1.0, (seed, result)
+        # The PDF renderer reports each block's page: every citation names it.
+        assert result.pages == (1.0 if fmt in ("pdf", "ragged") else None), (seed, result)
