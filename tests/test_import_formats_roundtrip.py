@@ -84,6 +84,24 @@ def test_a_pdf_that_states_no_title_is_named_by_its_running_head(tmp_path: Path)
     assert import_file(path).title == "bluebook"  # nothing names it: the file's name
 
 
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("2025年の国際情勢と日本外交", "2025年の国際情勢と日本外交"),  # a year is part of a title
+        ("令和6年版 外交青書", "令和6年版 外交青書"),
+        ("国際問題 No.712（2023年5月）", "bluebook"),  # a journal's issue line names no document
+        ("第2章 米国", "bluebook"),  # a chapter's head neither
+    ],
+)
+def test_a_running_head_names_the_document_when_it_holds_no_number_but_a_year(
+    head: str, title: str, tmp_path: Path
+) -> None:
+    model = {**_golden("diplomatic-bluebook-2025-north-america"), "title": head}
+    path = tmp_path / "bluebook.pdf"
+    golden_to_pdf(model, path, info=False)
+    assert import_file(path).title == title
+
+
 @pytest.mark.parametrize("name", SEEDS)
 def test_web_page_of_a_seed_imports_to_its_structure_without_the_site_around_it(
     name: str, tmp_path: Path

@@ -30,6 +30,9 @@ _ARABIC = re.compile(
 _ROMAN = re.compile(r"^[-－–—\s]*([ivxlcdm]{1,7}|[IVXLCDM]{1,7})[-－–—\s]*$")
 _EDGE_NUMBER = re.compile(r"^([0-9０-９]{1,4})[ \u3000]+\S|\S[ \u3000]+([0-9０-９]{1,4})$")
 _DIGITS = re.compile(r"[0-9０-９]+")
+#: A year in a title (``2025年の国際情勢``, ``令和6年版``): the one number a running head
+#: naming the document may hold (not a chapter's, an issue's or a month's).
+_TITLE_YEAR = re.compile(r"(?:[0-9０-９]{4}|(?:令和|平成|昭和)(?:[0-9０-９]{1,2}|元))年(?:度|版)?")
 
 
 @dataclass
@@ -38,8 +41,9 @@ class Furniture:
 
     drop: list[set[int]]  # per page: id() of the lines that are furniture
     labels: list[str]
-    #: The running head most pages carry at their top, when it holds no number (a title,
-    #: not a journal's issue line): what the document calls itself on every page.
+    #: The running head most pages carry at their top, when it holds no number but a year (a
+    #: title, not a chapter's head or a journal's issue line): what the document calls itself
+    #: on every page.
     running_head: str = ""
 
 
@@ -145,7 +149,7 @@ def _running_head(pages: list[list[Line]], heights: list[float], drop: list[set[
             for ln in lines
             if id(ln) in dropped and ln.ny0 >= (1 - MARGIN) * height
         }
-        heads.update(t for t in tops if len(t) >= 2 and not _DIGITS.search(t))
+        heads.update(t for t in tops if len(t) >= 2 and not _DIGITS.search(_TITLE_YEAR.sub("", t)))
     if not heads:
         return ""
     text, n = heads.most_common(1)[0]
