@@ -71,6 +71,7 @@ class ReaderApp(OpensReaderPopups, App[None]):
     def on_mount(self) -> None:
         reader = self.query_one(ReaderView)
         reader.furigana_mode = "all"
+        reader.furigana_style = "kana"  # readings as given (auto: half-width here)
         reader.show(self.doc, readings=self.readings, analyse=self.analyse)
         reader.focus()
 
@@ -480,6 +481,7 @@ async def test_without_readings_the_reader_analyses_the_document_itself() -> Non
         await pilot.pause()
         assert any(isinstance(m, ReaderView.ReadingsReady) for m in app.messages)
         reader.furigana_mode = "all"
+        reader.furigana_style = "kana"  # readings as given (auto: half-width here)
         await pilot.pause()
         shown = lines(reader)
         k = next(i for i, line in enumerate(shown) if "転換点" in line)
@@ -610,6 +612,7 @@ class PlainApp(App[None]):
     def on_mount(self) -> None:
         reader = self.query_one(ReaderView)
         reader.furigana_mode = "all"
+        reader.furigana_style = "kana"  # readings as given (auto: half-width here)
         reader.show(self.doc, readings=self.readings)
         reader.focus()
 
@@ -690,6 +693,7 @@ async def test_the_analysis_starts_where_the_reader_is_and_stops_on_quit(
         def on_mount(self) -> None:
             reader = self.query_one(ReaderView)
             reader.furigana_mode = "all"
+            reader.furigana_style = "kana"  # readings as given (auto: half-width here)
             reader.show(doc, analyse=True, position=(middle, 0))
 
     app = MiddleApp()

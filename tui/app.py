@@ -36,7 +36,7 @@ from tui.screens.main import MainScreen
 from tui.settings import Settings, load_settings, save_settings
 from tui.widgets.doc_tree import DocTree
 from tui.widgets.header import ShioriHeader
-from tui.widgets.reader import ReaderView
+from tui.widgets.reader import READING_STYLES, ReaderView
 from tui.widgets.sidebar import Sidebar
 
 STYLES = Path(__file__).resolve().parent / "styles"
@@ -217,9 +217,15 @@ class ShioriApp(App[None]):
         """Called by the main screen once its panes exist: fill them."""
         self.fit_panes_to_width(self.size.width)
         reader = self.reader
-        if self.settings.furigana_mode in {mode for mode, _ in self.furigana_modes()}:
-            reader.furigana_mode = self.settings.furigana_mode
+        settings = self.settings
+        if settings.furigana_mode in {mode for mode, _ in self.furigana_modes()}:
+            reader.furigana_mode = settings.furigana_mode
+        if settings.furigana_style in {style for style, _ in self.reading_styles()}:
+            reader.furigana_style = settings.furigana_style
+        reader.measure = max(0, settings.measure)
         self.watch(reader, "furigana_mode", self._remember_furigana_mode, init=False)
+        self.watch(reader, "furigana_style", self._remember_furigana_style, init=False)
+        self.watch(reader, "measure", self._remember_measure, init=False)
         self.call_after_refresh(self.annotations.attach)  # after the first paint
         self._fill_library()
 
@@ -592,6 +598,25 @@ class ShioriApp(App[None]):
 
     def _remember_furigana_mode(self, mode: str) -> None:
         self.settings.furigana_mode = mode
+        self._save_settings()
+
+    def reading_styles(self) -> list[tuple[str, str]]:
+        """``(style, label)`` for each way the reader draws readings."""
+        return list(READING_STYLES)
+
+    def set_furigana_style(self, style: str) -> None:
+        self.reader.furigana_style = style
+
+    def _remember_furigana_style(self, style: str) -> None:
+        self.settings.furigana_style = style
+        self._save_settings()
+
+    def set_measure(self, measure: int) -> None:
+        """At most ``measure`` full-width characters per line (0: the pane's width)."""
+        self.reader.measure = measure
+
+    def _remember_measure(self, measure: int) -> None:
+        self.settings.measure = measure
         self._save_settings()
 
     def _save_settings(self) -> None:

@@ -27,7 +27,11 @@ class OpensReaderPopups:
     def on_reader_view_footnote_requested(self, message: ReaderView.FootnoteRequested) -> None:
         message.stop()
         body = FootnoteView(
-            message.note, message.readings, inline=message.mode == "inline", id="footnote-text"
+            message.note,
+            message.readings,
+            inline=message.mode == "inline",
+            style=message.style,
+            id="footnote-text",
         )
         self.app.push_screen(FootnotePopup(message.note, body, near_row=message.near_row))
 

@@ -49,6 +49,7 @@ from tui.layout.textnav import (
     sentence_starts,
     word_starts,
 )
+from tui.settings import DEFAULT_MEASURE
 from tui.widgets.reader_paint import Palette, paint_blank, paint_row, paint_ruby
 
 #: Furigana modes in the order ``r`` cycles through them: the display levels of
@@ -69,6 +70,19 @@ MODE_LEVEL: dict[str, Level] = {
     "inline": "above-grade",
     "off": "off",
 }
+#: How readings are drawn over the text (``furigana_style``). Measured on the seeds
+#: (``python -m benchmarks layout``): full-width kana readings are twice as wide as their kanji
+#: in a terminal, so where every word has one (``all``, ``first``) they cannot all sit over
+#: their words without lines ending early (+88% rows in ``all``); half-width katakana take
+#: about the width of the kanji (+1%). ``auto`` draws kana where readings are sparse and
+#: half-width katakana where they are dense.
+READING_STYLES: list[tuple[str, str]] = [
+    ("auto", "Readings: kana, half-width katakana where every word has one"),
+    ("kana", "Readings: full-width kana"),
+    ("half-width", "Readings: half-width katakana"),
+]
+#: The modes in which ``auto`` draws half-width katakana.
+DENSE_MODES = frozenset({"all", "first"})
 READER_TCSS = Path(__file__).resolve().parent.parent / "styles" / "reader.tcss"
 
 #: Highlight style names (``reader--highlight-<name>``): the store's colour keys.
@@ -150,6 +164,10 @@ class ReaderView(ScrollView, can_focus=True):
     SCOPED_CSS = False
 
     furigana_mode: reactive[str] = reactive(FURIGANA_MODES[0][0], init=False)
+    #: How readings are drawn: one of :data:`READING_STYLES`.
+    furigana_style: reactive[str] = reactive("auto", init=False)
+    #: At most this many full-width characters per line, the text centred; 0: the pane's width.
+    measure: reactive[int] = reactive(DEFAULT_MEASURE, init=False)
 
     # -- messages -----------------------------------------------------------------------
     class PositionChanged(Message):
@@ -184,16 +202,22 @@ class ReaderView(ScrollView, can_focus=True):
     class FootnoteRequested(Message):
         """The user asked to read footnote ``note`` (Enter or a click on its marker).
 
-        ``readings`` are those the reader shows for it in its furigana ``mode``;
-        ``near_row`` is the screen row of the marker (None when it is not on screen), so a
-        popup can sit beside it rather than over it.
+        ``readings`` are those the reader shows for it in its furigana ``mode``, drawn in
+        ``style`` (``kana`` or ``half-width``); ``near_row`` is the screen row of the marker
+        (None when it is not on screen), so a popup can sit beside it rather than over it.
         """
 
         def __init__(
-            self, note: Footnote, readings: Sequence[Any], mode: str, near_row: int | None
+            self,
+            note: Footnote,
+            readings: Sequence[Any],
+            mode: str,
+            near_row: int | None,
+            style: str = "kana",
         ) -> None:
             super().__init__()
             self.note, self.readings, self.mode, self.near_row = note, readings, mode, near_row
+            self.style = style
 
     class WordInfoRequested(Message):
         """The user asked what the analyser knows about ``word`` (a morpheme, ``K``)."""
@@ -462,22 +486,57 @@ class ReaderView(ScrollView, can_focus=True):
         except (ValueError, IndexError, AttributeError):
             return ()
 
+    def reading_form(self) -> Callable[[str], str] | None:
+        """What each reading is drawn as in the current style and mode (None: as it is)."""
+        style = self.furigana_style
+        if style == "auto":
+            style = "half-width" if self.furigana_mode in DENSE_MODES else "kana"
+        if style == "half-width":
+            from store.japanese.chars import to_half_width_katakana
+
+            return to_half_width_katakana
+        return None
+
+    def _pane_width(self) -> int:
+        """Cells the text area has (0 before the widget has been given a size)."""
+        return self.scrollable_content_region.width
+
     def _layout_width(self) -> int:
-        return max(8, self.scrollable_content_region.width or self.size.width or 80)
+        """The width lines are laid out at: the pane's, or the reading measure if narrower."""
+        width = max(8, self._pane_width())
+        if self.measure > 0:
+            width = min(width, max(8, 2 * self.measure))
+        return width
+
+    def _margin(self) -> int:
+        """Blank cells left of the text, which is centred in the pane."""
+        layout = self._layout
+        return max(0, (self._pane_width() - layout.width) // 2) if layout is not None else 0
 
     def _relayout(self, position: tuple[int, int]) -> None:
-        """Start a new layout (new document, width or mode), keeping ``position`` on top."""
+        """Start a new layout (new document, width or mode), keeping ``position`` on top.
+
+        Before the widget has its size nothing is laid out (a layout at a guessed width would
+        paint once and jump): the first resize lays out at the real width."""
         self._gen += 1
         self._cache.clear()
         doc = self.document
         if doc is None:
             return
+        self._pending_position = position
+        if not self._pane_width():
+            self._layout = None
+            self._laid_out_width = 0
+            return
         width = self._layout_width()
         self._laid_out_width = width
         self._layout = DocumentLayout(
-            doc, width, readings=self._block_readings, inline=self.furigana_mode == "inline"
+            doc,
+            width,
+            readings=self._block_readings,
+            inline=self.furigana_mode == "inline",
+            reading_form=self.reading_form(),
         )
-        self._pending_position = position
         if self.is_mounted and self.size.height:
             self._apply_pending_position()
         self._layout_rest(self._gen)
@@ -557,7 +616,11 @@ class ReaderView(ScrollView, can_focus=True):
             return viewport.height
         inner = width - self.gutter.width  # padding and the reserved scrollbar gutter
         layout = DocumentLayout(
-            doc, max(8, inner), readings=self._block_readings, inline=self.furigana_mode == "inline"
+            doc,
+            max(8, inner),
+            readings=self._block_readings,
+            inline=self.furigana_mode == "inline",
+            reading_form=self.reading_form(),
         )
         for i in range(len(layout.layouts)):
             layout.ensure(i)
@@ -565,7 +628,14 @@ class ReaderView(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         if self._pending_position is not None:
-            self.call_after_refresh(self._apply_pending_position)
+            self.call_after_refresh(self._first_layout)
+
+    def _first_layout(self) -> None:
+        if self._layout is None and self.document is not None:
+            if self._pane_width():
+                self._relayout(self._pending_position or (0, 0))
+        else:
+            self._apply_pending_position()
 
     def on_resize(self, event: events.Resize) -> None:
         if self.document is None:
@@ -587,6 +657,20 @@ class ReaderView(ScrollView, can_focus=True):
             position = self.position
             self._select_readings()
             self._relayout(position)
+
+    def watch_furigana_style(self, old: str, new: str) -> None:
+        if new not in {s for s, _ in READING_STYLES}:
+            self.furigana_style = old
+            return
+        if self.document is not None:
+            self._relayout(self.position)
+
+    def watch_measure(self, old: int, new: int) -> None:
+        if new < 0:
+            self.measure = 0
+            return
+        if self.document is not None and self._layout_width() != self._laid_out_width:
+            self._relayout(self.position)
 
     def on_focus(self) -> None:
         self.refresh()
@@ -733,9 +817,9 @@ class ReaderView(ScrollView, can_focus=True):
             self._relayout(self.position)
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._pane_width()
         layout, doc = self._layout, self.document
-        if layout is not None and width != layout.width and not self._reflow_pending:
+        if layout is not None and self._layout_width() != layout.width and not self._reflow_pending:
             # the text area changed without a Resize (a scrollbar came or went): reflow
             self._reflow_pending = True
             self.call_after_refresh(self._reflow_if_resized)
@@ -749,7 +833,26 @@ class ReaderView(ScrollView, can_focus=True):
             self.call_after_refresh(self._sync_virtual_size)
         if line is None or line.row is None:
             return paint_blank(width, palette)
-        block = doc.blocks[line.block]
+        if line.kind == RUBY and y >= self.size.height - 1:
+            # a reading row whose text is on the next page stays with it, never alone
+            return paint_blank(width, palette)
+        strip = self._paint_line(line, layout.width, palette)
+        margin = self._margin()
+        if margin or strip.cell_length < width:
+            fill = palette.base
+            strip = Strip.join(
+                [
+                    Strip.blank(margin, fill),
+                    strip,
+                    Strip.blank(max(0, width - margin - strip.cell_length), fill),
+                ]
+            )
+        return strip
+
+    def _paint_line(self, line: Line, width: int, palette: Palette) -> Strip:
+        """One laid-out line painted at the layout's ``width`` (cached by what it shows)."""
+        assert self.document is not None and line.row is not None
+        block = self.document.blocks[line.block]
         text_style, fill = self._block_style(block)
         row = line.row
         if line.kind == RUBY:
@@ -834,7 +937,7 @@ class ReaderView(ScrollView, can_focus=True):
         base = doc.block_starts[line.block]
         if line.row is None:
             return (base + len(doc.blocks[line.block].text), line, None)
-        col = int(self.scroll_x) + x
+        col = int(self.scroll_x) + x - self._margin()
         for deco in line.row.decorations:
             if (
                 deco.kind == "marker"
@@ -1154,8 +1257,9 @@ class ReaderView(ScrollView, can_focus=True):
                 readings = self._shown.footnote(footnote_id)
             except (AttributeError, ValueError):
                 readings = ()
+        style = "half-width" if self.reading_form() is not None else "kana"
         self.post_message(
-            self.FootnoteRequested(note, readings, self.furigana_mode, self._cursor_row())
+            self.FootnoteRequested(note, readings, self.furigana_mode, self._cursor_row(), style)
         )
 
     def _cursor_row(self) -> int | None:
@@ -1339,10 +1443,18 @@ class FootnoteView(ReaderView):
     """
 
     def __init__(
-        self, note: Footnote, readings: Sequence[Any], *, inline: bool = False, **kwargs: Any
+        self,
+        note: Footnote,
+        readings: Sequence[Any],
+        *,
+        inline: bool = False,
+        style: str = "kana",
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.note, self.note_readings, self.inline = note, list(readings), inline
+        self.measure = 0  # a popup is as wide as it is
+        self.furigana_style = style
 
     def on_mount(self) -> None:
         from store.japanese.document import DocumentReadings
