@@ -14,6 +14,11 @@ from pathlib import Path
 import pytest
 
 from store.annotations import repository
+from tui import line_breaking
+
+# Every widget wraps text as the app makes it (ShioriApp installs this at start-up), so a test
+# app of a few widgets shows what the real one shows, whatever ran before it.
+line_breaking.install()
 
 
 @pytest.fixture(autouse=True)

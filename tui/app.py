@@ -29,6 +29,7 @@ from store.citation import source_meta
 from store.library import Library, LibraryEntry, doc_key
 from store.model import Block, Document
 from tui import keymap as keymaps
+from tui import line_breaking
 from tui.annotation_chips import highlight_variables
 from tui.annotations_ui import AnnotationsController
 from tui.screens.help import HelpScreen
@@ -163,6 +164,7 @@ class ShioriApp(App[None]):
     ]
 
     def __init__(self, opened: OpenedFile | None = None) -> None:
+        line_breaking.install()  # every widget wraps Japanese as the reader does
         super().__init__()
         self._opened = opened
         self._documents: OrderedDict[str, Document] = OrderedDict()
