@@ -37,4 +37,4 @@ class OpensReaderPopups:
 
     def on_reader_view_word_info_requested(self, message: ReaderView.WordInfoRequested) -> None:
         message.stop()
-        self.app.push_screen(WordPopup(message.word))
+        self.app.push_screen(WordPopup(message.word, near_row=message.near_row))

@@ -220,11 +220,12 @@ class ReaderView(ScrollView, can_focus=True):
             self.style = style
 
     class WordInfoRequested(Message):
-        """The user asked what the analyser knows about ``word`` (a morpheme, ``K``)."""
+        """The user asked what the analyser knows about ``word`` (a morpheme, ``K``);
+        ``near_row`` is the screen row of its line (None when it is not on screen)."""
 
-        def __init__(self, word: Any) -> None:
+        def __init__(self, word: Any, near_row: int | None = None) -> None:
             super().__init__()
-            self.word = word
+            self.word, self.near_row = word, near_row
 
     class SearchChanged(Message):
         """Search state: ``count`` matches of ``query``, the current one is ``index`` (0-based)."""
@@ -608,12 +609,17 @@ class ReaderView(ScrollView, can_focus=True):
 
     # -- Textual hooks ------------------------------------------------------------------
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """For ``height: auto`` (popups): the laid-out height of a short document."""
+        """For ``height: auto``: the laid-out height of a short document."""
+        doc = self.document
+        if doc is not None and len(doc.blocks) > 200:
+            return viewport.height
+        return self.text_height(width)
+
+    def text_height(self, width: int) -> int:
+        """Rows the document takes in this widget ``width`` cells wide (popups size to it)."""
         doc = self.document
         if doc is None:
             return 0
-        if len(doc.blocks) > 200:
-            return viewport.height
         inner = width - self.gutter.width  # padding and the reserved scrollbar gutter
         layout = DocumentLayout(
             doc,
@@ -1202,7 +1208,7 @@ class ReaderView(ScrollView, can_focus=True):
         if word is None or not word.surface.strip():
             self.notify("No word under the cursor", timeout=3)
             return
-        self.post_message(self.WordInfoRequested(word))
+        self.post_message(self.WordInfoRequested(word, self._cursor_row()))
 
     # -- footnotes ----------------------------------------------------------------------
     def action_next_marker(self) -> None:
@@ -1455,16 +1461,16 @@ class FootnoteView(ReaderView):
         self.note, self.note_readings, self.inline = note, list(readings), inline
         self.measure = 0  # a popup is as wide as it is
         self.furigana_style = style
-
-    def on_mount(self) -> None:
+        self.furigana_mode = "inline" if inline else "all"
+        # Shown at once (laid out when sized), so the popup can measure the note.
         from store.japanese.document import DocumentReadings
 
-        note = self.note
         ruby = [Ruby(r.start, r.end, r.reading) for r in note.ruby]
         doc = Document(title=note.id, blocks=[Block("paragraph", note.text, ruby=ruby)])
-        self.furigana_mode = "inline" if self.inline else "all"
-        readings = DocumentReadings([self.note_readings], texts=[note.text], headings=[False])
-        self.show(doc, readings=readings)
+        self.show(
+            doc,
+            readings=DocumentReadings([self.note_readings], texts=[note.text], headings=[False]),
+        )
 
 
 __all__ = ["FURIGANA_MODES", "HIGHLIGHT_NAMES", "FootnoteView", "ReaderView"]
