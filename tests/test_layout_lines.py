@@ -47,12 +47,11 @@ def check_invariants(rows: list[Row], text: str, width: int) -> None:
                 assert r1.col + r1.width <= r2.col
         for r in row.ruby:
             assert r.col >= 0 and r.col + r.width <= width
-        # a group's reading lies across the middle of its bases
+        # a group's reading lies over its bases (across their middle unless it cannot)
         for group in groups:
             base_l = row.cols[group[0].start - row.start]
             base_r = row.cols[group[-1].end - 1 - row.start] + char_width(text[group[-1].end - 1])
-            mid = (base_l + base_r) / 2
-            assert group[0].col <= mid <= group[-1].col + group[-1].width, (group, mid)
+            assert group[0].col < base_r and base_l < group[-1].col + group[-1].width, group
         # the base line opens at most one cell, and only before a word with a reading
         starts = {r.start for g in groups for r in g[:1]}
         for i in range(1, len(row.cols)):
@@ -184,6 +183,39 @@ def test_readings_overhang_kana_instead_of_opening_holes() -> None:
     check_invariants([row], text, 60)
     natural = list(layout_text(text, 60)[0].cols)
     assert max(c - n for c, n in zip(row.cols, natural, strict=True)) <= 1
+
+
+def test_a_reading_lies_across_the_middle_of_its_word() -> None:
+    text = "米国は、バイデン大統領の下で、2022年にインド太平洋戦略及び国家安全保障戦略を発表し"
+    spans = []
+    for word, reading in [("米国", "べいこく"), ("大統領", "だいとうりょう"), ("下", "もと"),
+                          ("発表", "はっぴょう")]:  # fmt: skip
+        at = text.index(word)
+        spans.append(RubySpan(at, at + len(word), reading))
+    (row,) = layout_text(text, 100, readings=spans)
+    for r in row.ruby:
+        left = row.cols[r.start]
+        right = row.cols[r.end - 1] + 2
+        assert r.col <= (left + right) / 2 <= r.col + r.width
+
+
+def test_a_reading_that_does_not_fit_in_kana_falls_back_to_half_width() -> None:
+    from store.japanese.chars import to_half_width_katakana
+
+    text = "安全保障の基軸である。北朝鮮籍船舶の瀬取り対策"
+    spans = []
+    for word, reading in [("基軸", "きじく"), ("北朝鮮籍船舶", "きたちょうせんせきせんぱく"),
+                          ("瀬", "せ")]:  # fmt: skip
+        at = text.index(word)
+        spans.append(RubySpan(at, at + len(word), reading))
+    plain = layout_text(text, 80, readings=spans)
+    kana_only = render_plain(plain, text, 80)
+    assert len(kana_only) == 4  # in kana the line ends early: 瀬 cannot have its reading
+    rows = layout_text(text, 80, readings=spans, fallback_form=to_half_width_katakana)
+    lines = render_plain(rows, text, 80)
+    assert lines[1] == text  # one line, no hole
+    assert "ｷﾀﾁｮｳｾﾝｾｷｾﾝﾊﾟｸ" in lines[0] and "きじく" in lines[0] and "せ" in lines[0]
+    check_invariants(rows, text, 80)
 
 
 def test_half_width_reading_form_fits_over_its_kanji() -> None:

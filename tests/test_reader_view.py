@@ -6,6 +6,7 @@ import threading
 from typing import Any
 
 import pytest
+from screen_text import widget_lines
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 
@@ -303,7 +304,7 @@ async def test_K_shows_the_word() -> None:
         await pilot.press("K")
         await pilot.pause()
         assert isinstance(app.screen, WordPopup)
-        info = str(app.screen.query_one("#word-info").render())
+        info = "\n".join(widget_lines(app.screen.query_one("#word-info")))
         assert "取り組む" in info  # dictionary form
         assert "とりくみ" in info  # reading
         assert "動詞" in info

@@ -176,6 +176,8 @@ class ShioriApp(App[None]):
         self._pending_position: tuple[str, positions.Position] | None = None
         self._position_timer: Any = None
         self._width_band: str | None = None
+        #: A document is being opened at start-up (panes are fitted for reading meanwhile).
+        self._document_coming = False
         self.tree_shown = True
         self.sidebar_shown = True
         #: What the user last chose with ``t`` / ``s`` (None: no choice, the band decides);
@@ -217,6 +219,9 @@ class ShioriApp(App[None]):
 
     async def main_screen_ready(self) -> None:
         """Called by the main screen once its panes exist: fill them."""
+        # A document is about to open (the file given, or the one read last): the panes are
+        # fitted for reading from the first frame, so the text is laid out once at its width.
+        self._document_coming = self._opened is not None or positions.last_read() is not None
         self.fit_panes_to_width(self.size.width)
         reader = self.reader
         settings = self.settings
@@ -251,6 +256,7 @@ class ShioriApp(App[None]):
         if last in self._paths:
             self.open_document(last, self._paths[last])
         else:
+            self._document_coming = False
             self._show_welcome()
 
     def _show_welcome(self) -> None:
@@ -396,8 +402,12 @@ class ShioriApp(App[None]):
             self.header.section = ""
             self.header.import_fraction = None
             self.notify(message.error, severity="error", timeout=10, markup=False)
+            if self._document_coming and self.current_document is None:
+                self._document_coming = False
+                self._show_welcome()  # the document read last did not open: the library
 
     def _show(self, key: str, doc: Document, block: int | None) -> None:
+        self._document_coming = False
         self._flush_position()
         self.current_key = key
         self.current_document = doc
@@ -517,7 +527,7 @@ class ShioriApp(App[None]):
             else:
                 pane.styles.clear_rule("width")
                 pane.styles.clear_rule("max_width")
-        no_document = self.current_document is None
+        no_document = self.current_document is None and not self._document_coming
         tree_default = band != "narrow" or no_document
         self._set_tree_shown(tree_default if self._tree_choice is None else self._tree_choice)
         sidebar_default = band == "wide"

@@ -248,13 +248,30 @@ class DocumentAnalysis:
             if found is None:
                 return False
             self._save(k, found)
+        self._fill(k, found)
+        return True
+
+    def load_cached(self, k: int) -> bool:
+        """Fill piece ``k`` from the cache only (never analyse); True when it is done. The
+        reader calls this before its first paint, so a returning reader's first screen has
+        its furigana at once."""
+        if self.done[k]:
+            return True
+        found = self._load(k)
+        if found is None:
+            return False
+        self._fill(k, found)
+        return True
+
+    def _fill(
+        self, k: int, found: tuple[dict[int, list[Reading]], dict[str, list[Reading]]]
+    ) -> None:
         blocks, notes = found
         for i, rs in blocks.items():
             self.readings.blocks[i] = PackedReadings(rs)
         for note_id, rs in notes.items():
             self.readings.footnotes[note_id] = PackedReadings(rs)
         self.done[k] = True
-        return True
 
     def run_all(self, cancelled: Callable[[], bool] = lambda: False) -> bool:
         """Every piece in order; False when cancelled on the way."""

@@ -156,9 +156,14 @@ class _Member:
 
 @dataclass(frozen=True, slots=True)
 class _Group:
-    """The readings of adjacent ruby bases on one row, placed as one unit."""
+    """The readings of adjacent ruby bases on one row, placed as one unit.
+
+    ``relaxed``: the reading need only overlap its words (it could not lie across their
+    middle); ``fallback``: drawn in the layout's fallback form (half-width katakana)."""
 
     members: tuple[_Member, ...]
+    relaxed: bool = False
+    fallback: bool = False
 
     @property
     def left(self) -> int:
@@ -185,11 +190,15 @@ class _Group:
         return self.left + (self.right - self.left - total) / 2, total, offsets
 
     def bounds(self, width: int | None) -> tuple[float, int, int, int]:
-        """``(ideal, width, lowest start, highest start)``: the reading must lie across the
-        middle of its group and (with a row ``width``) stay on the row."""
+        """``(ideal, width, lowest start, highest start)``: the reading lies across the middle
+        of its group (when ``relaxed``, overlaps it by a cell) and, given a row ``width``,
+        stays on the row."""
         ideal, w, _ = self.shape()
-        mid = (self.left + self.right) / 2
-        lo, hi = max(0, math.ceil(mid - w)), math.floor(mid)
+        if self.relaxed:
+            lo, hi = max(0, self.left + 1 - w), self.right - 1
+        else:
+            mid = (self.left + self.right) / 2
+            lo, hi = max(0, math.ceil(mid - w)), math.floor(mid)
         if width is not None:
             hi = min(hi, width - w)
         return ideal, w, lo, hi
@@ -355,6 +364,7 @@ class _Layout:
         hanging: int,
         ruby_at: dict[int, RubySpan],
         reading_form: Callable[[str], str] | None,
+        fallback_form: Callable[[str], str] | None = None,
     ) -> None:
         self.text = text
         self.width = max(1, width)
@@ -362,7 +372,8 @@ class _Layout:
         self.inline = inline
         self.ruby_at = ruby_at
         self.reading_form = reading_form
-        self._drawn: dict[int, tuple[str, int]] = {}
+        self.fallback_form = fallback_form
+        self._drawn: dict[tuple[int, bool], tuple[str, int]] = {}
         self.indent = indent if indent < self.width - 1 else 0
         self.hanging = hanging if hanging < self.width - 1 else 0
         self.rows: list[Row] = []
@@ -383,30 +394,81 @@ class _Layout:
             self.row.drawn = True
 
     # -- placing ------------------------------------------------------------------------
-    def drawn_reading(self, span: RubySpan) -> tuple[str, int]:
-        """The reading as drawn (after ``reading_form``) and its width in cells."""
-        found = self._drawn.get(span.start)
+    def drawn_reading(self, span: RubySpan, fallback: bool = False) -> tuple[str, int]:
+        """The reading as drawn (``reading_form``, or ``fallback_form`` for a word whose
+        reading does not fit over it otherwise) and its width in cells."""
+        key = (span.start, fallback)
+        found = self._drawn.get(key)
         if found is None:
-            reading = self.reading_form(span.reading) if self.reading_form else span.reading
+            form = self.fallback_form if fallback else self.reading_form
+            reading = form(span.reading) if form else span.reading
             found = (reading, text_width(reading))
-            self._drawn[span.start] = found
+            self._drawn[key] = found
         return found
 
     def base_width(self, start: int, end: int) -> int:
         return sum(char_width(self.text[i]) for i in range(start, end))
 
-    def run_ahead(self, span: RubySpan, col: int) -> _Group:
+    def member(self, span: RubySpan, col: int, fallback: bool) -> _Member:
+        reading, w = self.drawn_reading(span, fallback)
+        return _Member(span, reading, w, col, col + self.base_width(span.start, span.end))
+
+    def run_ahead(self, span: RubySpan, col: int, fallback: bool) -> tuple[_Member, ...]:
         """The whole group that starts with ``span`` at ``col``: it and the ruby bases right
         after it (no marker between), as if all on this row."""
         members = []
         while True:
-            reading, w = self.drawn_reading(span)
-            right = col + self.base_width(span.start, span.end)
-            members.append(_Member(span, reading, w, col, right))
+            m = self.member(span, col, fallback)
+            members.append(m)
             nxt = self.ruby_at.get(span.end)
             if nxt is None or span.end in self.markers:
-                return _Group(tuple(members))
-            span, col = nxt, right
+                return tuple(members)
+            span, col = nxt, m.right
+
+    def open_group(
+        self, span: RubySpan, col: int, after: int, may_pad: bool
+    ) -> tuple[_Group, int, bool]:
+        """A new group for ``span`` at ``col`` (or one cell further), its reading to follow
+        column ``after``: the first way its whole word's reading fits, in order of preference —
+        across the middle, then after one blank cell, then in the fallback form, then only
+        overlapping the word; if none does, the most forgiving (and False: the row may then
+        break)."""
+        forms = (False, True) if self.fallback_form else (False,)
+        pads = (0, 1) if may_pad else (0,)
+        choice: tuple[bool, bool, int] = (False, False, 0)
+        fits = False
+        for relaxed, fallback, pad in (
+            (r, f, p) for r in (False, True) for f in forms for p in pads
+        ):
+            choice = (relaxed, fallback, pad)
+            ahead = _Group(self.run_ahead(span, col + pad, fallback), relaxed, fallback)
+            if _packed_end(ahead, after, None) is not None:
+                fits = True
+                break
+        relaxed, fallback, pad = choice
+        group = _Group((self.member(span, col + pad, fallback),), relaxed, fallback)
+        return group, col + pad, fits
+
+    def in_fallback(self, group: _Group) -> _Group:
+        """``group`` drawn in the fallback form (which takes less room)."""
+        members = tuple(self.member(m.span, m.left, True) for m in group.members)
+        return _Group(members, group.relaxed, True)
+
+    def join_group(self, group: _Group, span: RubySpan, col: int, after: int) -> _Group:
+        """``group`` with the reading of the next base of its compound, loosened (fallback
+        form, then overlap only) when that is what lets it fit on the row."""
+        joined = _Group((*group.members, self.member(span, col, group.fallback)), group.relaxed, group.fallback)
+        if _packed_end(joined, after, self.width) is not None:
+            return joined
+        candidates = []
+        if self.fallback_form and not group.fallback:
+            candidates.append(self.in_fallback(joined))
+        if not group.relaxed:
+            candidates += [_Group(g.members, True, g.fallback) for g in [joined, *candidates]]
+        for candidate in candidates:
+            if _packed_end(candidate, after, self.width) is not None:
+                return candidate
+        return joined
 
     def try_place(self, units: Sequence[tuple[int, int, RubySpan | None]], force: bool) -> bool:
         """Place units on the open row; on failure leave the row exactly as it was."""
@@ -421,27 +483,27 @@ class _Layout:
 
         for start, end, span in units:
             if span is not None and not self.inline:
-                reading, rw = self.drawn_reading(span)
                 last = groups[-1].members[-1] if groups else None
                 if last is not None and last.span.end == start and last.right == col:
                     # the next base of a compound: its reading joins the group
-                    base_w = self.base_width(start, end)
-                    group = _Group((*groups[-1].members, _Member(span, reading, rw, col, col + base_w)))
-                    groups[-1] = group
                     after = ends[-2] if len(ends) > 1 else -1
+                    group = groups[-1] = self.join_group(groups[-1], span, col, after)
                     ends.pop()
                 else:
                     after = ends[-1] if ends else -1
-                    if (
-                        start > 0
-                        and (row.drawn or cols)
-                        and not is_word_char(text[start - 1])
-                        and _packed_end(self.run_ahead(span, col), after, None) is None
-                        and _packed_end(self.run_ahead(span, col + 1), after, None) is not None
-                    ):
-                        col += 1  # one blank cell before the word lets its reading lie over it
-                    base_w = self.base_width(start, end)
-                    group = _Group((_Member(span, reading, rw, col, col + base_w),))
+                    may_pad = start > 0 and bool(row.drawn or cols) and not is_word_char(text[start - 1])
+                    group, at, fits = self.open_group(span, col, after, may_pad)
+                    if not fits and groups and self.fallback_form and not groups[-1].fallback:
+                        # the word before reads too wide to leave room: it takes the fallback
+                        before = self.in_fallback(groups[-1])
+                        prev_end = _packed_end(before, ends[-2] if len(ends) > 1 else -1, width)
+                        if prev_end is not None:
+                            retry = self.open_group(span, col, prev_end, may_pad)
+                            if retry[2]:
+                                groups[-1], ends[-1] = before, prev_end
+                                group, at, fits = retry
+                                after = prev_end
+                    col = at
                     groups.append(group)
                 packed = _packed_end(group, after, width)
                 if packed is None:
@@ -556,11 +618,13 @@ def layout_text(
     hanging: int | None = None,
     marker_label: str = "[{}]",
     reading_form: Callable[[str], str] | None = None,
+    fallback_form: Callable[[str], str] | None = None,
 ) -> list[Row]:
     """Break ``text`` into rows at most ``width`` cells wide (ruby rows included).
 
     ``readings`` go over their base (or inline when ``inline``), drawn as
-    ``reading_form(reading)`` when given; ``refs`` are
+    ``reading_form(reading)`` when given, or as ``fallback_form(reading)`` for a word whose
+    reading would not fit over it otherwise; ``refs`` are
     ``(offset, footnote_id)`` markers drawn as ``marker_label.format(id)``. ``indent`` is the
     first row's starting column, ``hanging`` the other rows' (default: ``indent``).
     Always returns at least one row (an empty text gives one empty row).
@@ -580,6 +644,7 @@ def layout_text(
         indent if hanging is None else hanging,
         ruby_at,
         reading_form,
+        fallback_form,
     )
     return layout.run(_clusters(text, _units(text, ruby_at)))
 

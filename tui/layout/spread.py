@@ -8,7 +8,9 @@ Laying a text out with its readings and without, at the same width, gives:
 * **blank cells** — cells opened inside base rows before a word so its reading fits (at most
   one per word), per 1,000 characters;
 * **off-centre** — share of reading groups placed two or more cells away from centred over
-  their words (every group still lies across the middle of its words).
+  their words;
+* **half-width** — share of reading groups drawn in half-width katakana (all of them in that
+  style; in ``auto`` with kana, the words whose kana reading did not fit over them).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Spread:
     blanks: int = 0
     groups: int = 0
     off_centre: int = 0
+    half_width: int = 0
 
     def add(self, other: Spread) -> None:
         for name in self.__dataclass_fields__:
@@ -45,6 +48,10 @@ class Spread:
     def off_centre_share(self) -> float:
         return self.off_centre / self.groups if self.groups else 0.0
 
+    @property
+    def half_width_share(self) -> float:
+        return self.half_width / self.groups if self.groups else 0.0
+
 
 def _blanks(row: Row, text: str) -> int:
     """Cells opened between drawn characters that no decoration (marker, inline reading) fills."""
@@ -60,8 +67,8 @@ def _blanks(row: Row, text: str) -> int:
     return opened
 
 
-def _off_centre(row: Row, text: str) -> tuple[int, int]:
-    """(groups, groups two or more cells from centred) on ``row``."""
+def _off_centre(row: Row, text: str) -> tuple[int, int, int]:
+    """(groups, groups two or more cells from centred, groups in half-width) on ``row``."""
     groups: list[list] = []
     for r in row.ruby:
         if groups:
@@ -71,14 +78,16 @@ def _off_centre(row: Row, text: str) -> tuple[int, int]:
                 groups[-1].append(r)
                 continue
         groups.append([r])
-    off = 0
+    off = half = 0
     for g in groups:
+        if any("\uff61" <= ch <= "\uff9f" for r in g for ch in r.reading):
+            half += 1
         left = row.cols[g[0].start - row.start]
         right = row.cols[g[-1].end - 1 - row.start] + char_width(text[g[-1].end - 1])
         reading_mid = (g[0].col + g[-1].col + g[-1].width) / 2
         if abs(reading_mid - (left + right) / 2) >= 2:
             off += 1
-    return len(groups), off
+    return len(groups), off, half
 
 
 def measure(
@@ -88,14 +97,23 @@ def measure(
     *,
     inline: bool = False,
     reading_form: Callable[[str], str] | None = None,
+    fallback_form: Callable[[str], str] | None = None,
 ) -> Spread:
     """The cost of ``readings`` on ``text`` laid out at ``width``."""
     plain = layout_text(text, width)
-    rows = layout_text(text, width, readings=readings, inline=inline, reading_form=reading_form)
+    rows = layout_text(
+        text,
+        width,
+        readings=readings,
+        inline=inline,
+        reading_form=reading_form,
+        fallback_form=fallback_form,
+    )
     out = Spread(chars=len(text), rows_plain=len(plain), rows=len(rows))
     for row in rows:
         out.blanks += _blanks(row, text)
-        groups, off = _off_centre(row, text)
+        groups, off, half = _off_centre(row, text)
         out.groups += groups
         out.off_centre += off
+        out.half_width += half
     return out

@@ -29,7 +29,7 @@ class OpensReaderPopups:
         body = FootnoteView(
             message.note,
             message.readings,
-            inline=message.mode == "inline",
+            mode=message.mode,
             style=message.style,
             id="footnote-text",
         )

@@ -25,7 +25,7 @@ from rich.text import Text
 from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -203,7 +203,7 @@ class ReaderView(ScrollView, can_focus=True):
         """The user asked to read footnote ``note`` (Enter or a click on its marker).
 
         ``readings`` are those the reader shows for it in its furigana ``mode``, drawn in
-        ``style`` (``kana`` or ``half-width``); ``near_row`` is the screen row of the marker
+        ``style`` (one of :data:`READING_STYLES`); ``near_row`` is the screen row of the marker
         (None when it is not on screen), so a popup can sit beside it rather than over it.
         """
 
@@ -213,7 +213,7 @@ class ReaderView(ScrollView, can_focus=True):
             readings: Sequence[Any],
             mode: str,
             near_row: int | None,
-            style: str = "kana",
+            style: str = "auto",
         ) -> None:
             super().__init__()
             self.note, self.readings, self.mode, self.near_row = note, readings, mode, near_row
@@ -309,10 +309,28 @@ class ReaderView(ScrollView, can_focus=True):
         self._analysis_readings = None
         self._last_position = None
         self._top_anchor = None
+        analysis = self._cached_analysis(doc, block) if readings is None and analyse else None
         self._select_readings()
         self._relayout((block, offset))
         if readings is None and analyse and doc.blocks:
-            self._analyse(doc)
+            self._analyse(doc, analysis)
+
+    def _cached_analysis(self, doc: Document, block: int) -> Any:
+        """The analysis of ``doc`` with the piece at ``block`` filled from the cache when it
+        is there (a returning reader's first screen then paints with its furigana, laid out
+        once); its readings become the reader's. None when ``doc`` cannot be analysed."""
+        if not doc.blocks:
+            return None
+        try:
+            from store.japanese.document import DocumentAnalysis
+
+            analysis = DocumentAnalysis(doc)
+            if analysis.load_cached(analysis.piece_of_block(block)):
+                self._readings = analysis.readings
+                self._analysis_readings = (doc, analysis.readings)
+            return analysis
+        except Exception:  # no cache, or a broken one: the worker analyses as before
+            return None
 
     class PieceAnalysed(Message):
         """Blocks ``first``..``end`` of ``document`` have their readings now (worker → widget)."""
@@ -322,7 +340,7 @@ class ReaderView(ScrollView, can_focus=True):
             self.document, self.first, self.end, self.complete = document, first, end, complete
 
     @work(thread=True, exclusive=True, group="reader-analyse", exit_on_error=False)
-    def _analyse(self, doc: Document) -> None:
+    def _analyse(self, doc: Document, analysis: Any = None) -> None:
         """Readings for ``doc`` off the main thread, in pieces, nearest the reader first.
 
         Each piece is cached as soon as it is done (``store.japanese.document``) and handed to
@@ -336,7 +354,7 @@ class ReaderView(ScrollView, can_focus=True):
             return worker.is_cancelled or doc is not self.document
 
         try:
-            analysis = DocumentAnalysis(doc)
+            analysis = analysis or DocumentAnalysis(doc)
             self._analysis_readings = (doc, analysis.readings)
             while not cancelled():
                 k = analysis.next_piece(self._focus_block)
@@ -487,16 +505,22 @@ class ReaderView(ScrollView, can_focus=True):
         except (ValueError, IndexError, AttributeError):
             return ()
 
-    def reading_form(self) -> Callable[[str], str] | None:
-        """What each reading is drawn as in the current style and mode (None: as it is)."""
-        style = self.furigana_style
-        if style == "auto":
-            style = "half-width" if self.furigana_mode in DENSE_MODES else "kana"
-        if style == "half-width":
-            from store.japanese.chars import to_half_width_katakana
+    def reading_forms(self) -> tuple[Callable[[str], str] | None, Callable[[str], str] | None]:
+        """``(form, fallback)`` the readings are drawn in, in the current style and mode:
+        ``form`` for every reading (None: as given), ``fallback`` for a word whose reading
+        would not fit over it otherwise."""
+        from store.japanese.chars import to_half_width_katakana as half
 
-            return to_half_width_katakana
-        return None
+        style = self.furigana_style
+        if style == "half-width" or (style == "auto" and self._reading_mode() in DENSE_MODES):
+            return half, None
+        if style == "auto":
+            return None, half
+        return None, None
+
+    def _reading_mode(self) -> str:
+        """The furigana mode that decides how dense the readings are."""
+        return self.furigana_mode
 
     def _pane_width(self) -> int:
         """Cells the text area has (0 before the widget has been given a size)."""
@@ -531,12 +555,14 @@ class ReaderView(ScrollView, can_focus=True):
             return
         width = self._layout_width()
         self._laid_out_width = width
+        form, fallback = self.reading_forms()
         self._layout = DocumentLayout(
             doc,
             width,
             readings=self._block_readings,
             inline=self.furigana_mode == "inline",
-            reading_form=self.reading_form(),
+            reading_form=form,
+            fallback_form=fallback,
         )
         if self.is_mounted and self.size.height:
             self._apply_pending_position()
@@ -621,12 +647,14 @@ class ReaderView(ScrollView, can_focus=True):
         if doc is None:
             return 0
         inner = width - self.gutter.width  # padding and the reserved scrollbar gutter
+        form, fallback = self.reading_forms()
         layout = DocumentLayout(
             doc,
             max(8, inner),
             readings=self._block_readings,
             inline=self.furigana_mode == "inline",
-            reading_form=self.reading_form(),
+            reading_form=form,
+            fallback_form=fallback,
         )
         for i in range(len(layout.layouts)):
             layout.ensure(i)
@@ -821,6 +849,13 @@ class ReaderView(ScrollView, can_focus=True):
         self._reflow_pending = False
         if self.document is not None and self._layout_width() != self._laid_out_width:
             self._relayout(self.position)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The first paint after a document is shown: lay it out now, at the width the pane
+        # has just been given, so the very first frame with text is the final layout.
+        if self._layout is None and self.document is not None and self._pane_width():
+            self._relayout(self._pending_position or (0, 0))
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self._pane_width()
@@ -1263,9 +1298,10 @@ class ReaderView(ScrollView, can_focus=True):
                 readings = self._shown.footnote(footnote_id)
             except (AttributeError, ValueError):
                 readings = ()
-        style = "half-width" if self.reading_form() is not None else "kana"
         self.post_message(
-            self.FootnoteRequested(note, readings, self.furigana_mode, self._cursor_row(), style)
+            self.FootnoteRequested(
+                note, readings, self.furigana_mode, self._cursor_row(), self.furigana_style
+            )
         )
 
     def _cursor_row(self) -> int | None:
@@ -1444,8 +1480,8 @@ class ReaderView(ScrollView, can_focus=True):
 class FootnoteView(ReaderView):
     """One footnote's text as the reader draws it (furigana, wrapping), for a popup.
 
-    ``readings`` come already chosen by the main reader for its mode; ``inline`` shows them
-    as ``漢字(かんじ)`` instead of above the text.
+    ``readings`` come already chosen by the main reader for its ``mode`` (``inline`` shows
+    them as ``漢字(かんじ)``), drawn in its ``style``.
     """
 
     def __init__(
@@ -1453,15 +1489,17 @@ class FootnoteView(ReaderView):
         note: Footnote,
         readings: Sequence[Any],
         *,
-        inline: bool = False,
-        style: str = "kana",
+        mode: str = "all",
+        style: str = "auto",
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self.note, self.note_readings, self.inline = note, list(readings), inline
+        self.note, self.note_readings = note, list(readings)
+        #: The main reader's mode: the readings come chosen for it, and it decides the style.
+        self.source_mode = mode
         self.measure = 0  # a popup is as wide as it is
         self.furigana_style = style
-        self.furigana_mode = "inline" if inline else "all"
+        self.furigana_mode = "inline" if mode == "inline" else "all"
         # Shown at once (laid out when sized), so the popup can measure the note.
         from store.japanese.document import DocumentReadings
 
@@ -1471,6 +1509,9 @@ class FootnoteView(ReaderView):
             doc,
             readings=DocumentReadings([self.note_readings], texts=[note.text], headings=[False]),
         )
+
+    def _reading_mode(self) -> str:
+        return self.source_mode
 
 
 __all__ = ["FURIGANA_MODES", "HIGHLIGHT_NAMES", "FootnoteView", "ReaderView"]
