@@ -6,6 +6,7 @@ import threading
 from typing import Any
 
 import pytest
+from pilot_waits import settle
 from screen_text import widget_lines
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -237,10 +238,12 @@ async def test_search_slash_n_N_and_inflections() -> None:
         await pilot.pause()
         assert isinstance(app.screen, SearchBar)
         await pilot.press(*"取り組む")
-        assert "2 matches" in str(app.screen.query_one("#search-count").render())
+        bar = app.screen
+        await settle(pilot, until=lambda: bar.counted == "取り組む")
+        # counted as Enter will find them: the literal two and, by dictionary form, 取り組み
+        assert str(bar.query_one("#search-count").render()) == "4 matches"
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         found = {doc.base_text[s:e] for s, e in reader.matches}
         # the literal match and, through the dictionary form, 取り組み
         assert found == {"取り組む", "取り組み"}

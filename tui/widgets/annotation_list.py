@@ -137,6 +137,20 @@ class AnnotationEntries(OptionList):
 class AnnotationList(Vertical):
     """See the module docstring; fed by ``AnnotationsController.reload``."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "leave",
+            "Leave",
+            show=False,
+            tooltip="Leave the filter for the list, the list for the text",
+            id="annotations.list_leave",
+        )
+    ]
+
+    class Left(Message):
+        """Escape in the list: the reader should take the keys back."""
+
     class Chosen(Message):
         """Enter on an annotation: jump to its passage."""
 
@@ -170,7 +184,7 @@ class AnnotationList(Vertical):
         self._generation = 0
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter: words #tag @colour", id="annotation-filter")
+        yield Input(placeholder="filter: words #tag @colour (Esc leaves)", id="annotation-filter")
         yield Static("", id="annotation-count")
         yield AnnotationEntries(id="annotation-options")
 
@@ -292,6 +306,8 @@ class AnnotationList(Vertical):
         self._timer = self.set_timer(FILTER_DELAY, self._apply_filter)
 
     def _apply_filter(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
         self._timer = None
         if self.query_text != self._shown_query:
             self._rebuild()
@@ -306,6 +322,19 @@ class AnnotationList(Vertical):
 
     def focus_filter(self) -> None:
         self.query_one("#annotation-filter", Input).focus()
+
+    def action_leave(self) -> None:
+        """Escape: from the filter to the entries (the filter stays applied), from the
+        entries (or an empty list) back to the text, so no key typed next lands in the
+        filter."""
+        self._apply_filter()
+        options = self.options
+        if self.query_one("#annotation-filter", Input).has_focus and options.option_count:
+            options.focus()
+            if options.highlighted is None:
+                options.highlighted = 0
+        else:
+            self.post_message(self.Left())
 
     # -- choosing ----------------------------------------------------------------------------
 

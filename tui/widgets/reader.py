@@ -92,8 +92,12 @@ HIGHLIGHT_NAMES = COLOR_KEYS
 BATCH_SECONDS = 0.05
 
 
-def _b(key: str, action: str, description: str, name: str, show: bool = False) -> Binding:
-    return Binding(key, action, description, show=show, id=f"reader.{name}")
+def _b(
+    key: str, action: str, description: str, name: str, show: bool = False, tooltip: str = ""
+) -> Binding:
+    """A reader binding: ``description`` is the footer's short label, ``tooltip`` (when
+    given) what help and the palette say."""
+    return Binding(key, action, description, show=show, id=f"reader.{name}", tooltip=tooltip)
 
 
 class ReaderView(ScrollView, can_focus=True):
@@ -106,25 +110,39 @@ class ReaderView(ScrollView, can_focus=True):
         _b("k,up", "line_up", "Scroll up a line", "up"),
         _b("h,left", "cursor_left", "Cursor back a character", "left"),
         _b("l,right", "cursor_right", "Cursor forward a character", "right"),
-        _b("space,pagedown", "page_down", "Next page", "page_down", True),
+        _b("space,pagedown", "page_down", "Next page", "page_down"),
         _b("pageup,ctrl+b", "page_up", "Previous page", "page_up"),
         _b("g,home", "top", "Go to the start", "top"),
         _b("G,end", "bottom", "Go to the end", "bottom"),
         _b("slash", "search", "Search", "search", True),
         _b("n", "next_match", "Next match", "next_match"),
         _b("N", "prev_match", "Previous match", "prev_match"),
-        _b("right_square_bracket", "next_marker", "Next footnote marker", "next_footnote", True),
+        _b(
+            "right_square_bracket",
+            "next_marker",
+            "Footnote",
+            "next_footnote",
+            True,
+            "Next footnote marker",
+        ),
         _b("left_square_bracket", "prev_marker", "Previous footnote marker", "prev_footnote"),
         _b("enter", "open_footnote", "Open footnote", "open_footnote"),
         _b("escape", "clear", "Clear selection / search", "clear"),
-        _b("v", "visual", "Visual selection", "visual"),
+        _b("v", "visual", "Select", "visual", True, "Select a passage (v again ends it)"),
         _b("y", "copy", "Copy selection (base text)", "copy"),
+        _b(
+            "ctrl+c",
+            "copy_text",
+            "Copy",
+            "copy_text",
+            tooltip="Copy the selection as plain text (y copies it as a citation)",
+        ),
         _b("w", "word_next", "Next word", "word_next"),
         _b("b", "word_prev", "Previous word", "word_prev"),
         _b("right_parenthesis", "sentence_next", "Next sentence", "sentence_next"),
         _b("left_parenthesis", "sentence_prev", "Previous sentence", "sentence_prev"),
         _b("K", "word_info", "Word info", "word_info"),
-        _b("r", "cycle_furigana", "Furigana mode", "furigana", True),
+        _b("r", "cycle_furigana", "Furigana", "furigana", True, "Furigana mode"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -179,11 +197,13 @@ class ReaderView(ScrollView, can_focus=True):
             self.fraction, self.section_title = fraction, section_title
 
     class SelectionCopied(Message):
-        """The user copied the selection; ``text`` is base text (no readings, no markers)."""
+        """The user copied the selection; ``text`` is base text (no readings, no markers),
+        to go to the clipboard as a citation (``y``) or as it is (``ctrl+c``)."""
 
-        def __init__(self, text: str, start: int, end: int) -> None:
+        def __init__(self, text: str, start: int, end: int, as_citation: bool = True) -> None:
             super().__init__()
             self.text, self.start, self.end = text, start, end
+            self.as_citation = as_citation
 
     class SelectionChanged(Message):
         """The selection is now ``base_text[start:end]`` (``start == end``: no selection)."""
@@ -265,6 +285,9 @@ class ReaderView(ScrollView, can_focus=True):
         self._reflow_pending = False
         self._resize_pending = False
         self._folded: tuple[Document, str] | None = None
+        #: Match lists of the shown document by query: the search bar's count and the
+        #: search agree.
+        self._found: dict[str, list[tuple[int, int]]] = {}
         self._analyser_failed = False
         #: The block the reader is at, for the analysis to start near it (read by the worker).
         self._focus_block = 0
@@ -290,6 +313,7 @@ class ReaderView(ScrollView, can_focus=True):
         self.document = doc
         self._readings = readings
         self._morphemes = {}
+        self._found = {}
         if self._query:
             self.post_message(self.SearchChanged("", -1, 0))  # the old search ends with it
         self._matches, self._match, self._query = [], -1, ""
@@ -1099,16 +1123,20 @@ class ReaderView(ScrollView, can_focus=True):
             self.post_message(self.SelectionChanged(self.cursor, self.cursor))
         self._refresh_lines()
 
-    def action_copy(self) -> None:
+    def action_copy(self, as_citation: bool = True) -> None:
         doc, sel = self.document, self.selection
         if doc is None or sel is None:
             self.notify("Nothing selected: v starts a selection", timeout=3)
             return
         text = doc.base_text[sel[0] : sel[1]]
-        self.post_message(self.SelectionCopied(text, sel[0], sel[1]))
+        self.post_message(self.SelectionCopied(text, sel[0], sel[1], as_citation))
         self._anchor = None
         self.post_message(self.SelectionChanged(self.cursor, self.cursor))
         self._refresh_lines()
+
+    def action_copy_text(self) -> None:
+        """``ctrl+c``: the selection as plain text (never "quit?")."""
+        self.action_copy(as_citation=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear":
@@ -1374,9 +1402,14 @@ class ReaderView(ScrollView, can_focus=True):
 
         self.app.push_screen(SearchBar(self._query, self.count_matches), done)
 
-    def count_matches(self, query: str) -> int:
-        """How many times ``query`` occurs in the text (the literal matches, as typed)."""
-        return len(find_literal("", query, self._folded_text())) if self.document else 0
+    def count_matches(
+        self, query: str, cancelled: Callable[[], bool] = lambda: False
+    ) -> int | None:
+        """How many matches ``query`` has: exactly the ones Enter will show (word forms
+        included). May take a moment the first time (the search bar calls it in a thread);
+        None when ``cancelled`` answered True on the way."""
+        found = self.find_matches(query, cancelled)
+        return len(found) if found is not None else None
 
     def _folded_text(self) -> str:
         """The base text folded for search (computed once per document)."""
@@ -1387,12 +1420,67 @@ class ReaderView(ScrollView, can_focus=True):
             self._folded = (doc, fold(doc.base_text))
         return self._folded[1]
 
+    def find_matches(
+        self, query: str, cancelled: Callable[[], bool] = lambda: False
+    ) -> list[tuple[int, int]] | None:
+        """Every match of ``query`` in the base text: the literal ones (ignoring case and
+        width) and, for one word, its other forms by dictionary form (取り組む → 取り組み).
+        The one matcher for the count while typing and the search itself (kept per query);
+        None when ``cancelled`` answered True on the way."""
+        doc = self.document
+        if doc is None:
+            return []
+        found = self._found.get(query)
+        if found is not None:
+            return found
+        literal = find_literal(doc.base_text, query, self._folded_text())
+        words = self._word_forms(doc, query, cancelled)
+        if words is None:
+            return None
+        found = merge_spans(literal, words)
+        if doc is self.document:
+            if len(self._found) > 32:
+                self._found.clear()
+            self._found[query] = found
+        return found
+
+    def _word_forms(
+        self, doc: Document, query: str, cancelled: Callable[[], bool]
+    ) -> list[tuple[int, int]] | None:
+        """Spans of the other forms of a one-word ``query`` (none without a working
+        analyser, or for a query that is not one word)."""
+        try:
+            from store.japanese import tokenize
+
+            q = [m for m in tokenize(query) if m.surface.strip()]
+        except Exception:  # no analyser: the literal matches are all there is
+            return []
+        if not is_word_query(q):
+            return []
+        found: list[tuple[int, int]] = []
+        for i, block in enumerate(doc.blocks):
+            if cancelled() or doc is not self.document:
+                return None
+            if not block.text:
+                continue
+            morphemes = self._morphemes.get(i)
+            if morphemes is None:
+                morphemes = self._morphemes[i] = tokenize(block.text)
+            found.extend(find_word(morphemes, q[0], doc.block_starts[i]))
+        return found
+
     def search(self, query: str) -> None:
-        """Find ``query`` in the base text (and, for one word, its inflections)."""
+        """Find ``query`` (and, for one word, its other forms): at once when the search bar
+        has counted it already, else the literal matches now and the rest from a worker."""
         doc = self.document
         if doc is None:
             return
         self._query = query
+        found = self._found.get(query)
+        if found is not None:
+            self._matches = list(found)
+            self._goto_first_match()
+            return
         self._matches = find_literal(doc.base_text, query, self._folded_text())
         self._goto_first_match()
         self._search_words(query, self._gen)
@@ -1418,30 +1506,10 @@ class ReaderView(ScrollView, can_focus=True):
 
     @work(thread=True, exclusive=True, group="reader-search")
     def _search_words(self, query: str, gen: int) -> None:
-        """Add inflected forms (取り組む → 取り組み) found with the analyser's dictionary form
-        (without a working analyser the literal matches simply stay)."""
-        doc = self.document
-        if doc is None:
-            return
-        try:
-            from store.japanese import tokenize
-
-            q = [m for m in tokenize(query) if m.surface.strip()]
-        except Exception:  # no analyser: the literal matches are all there is
-            return
-        if not is_word_query(q):
-            return
+        """The whole match list (word forms added) for a search started before it was
+        counted; the literal matches stay if there is no working analyser."""
         worker = get_current_worker()
-        found: list[tuple[int, int]] = []
-        for i, block in enumerate(doc.blocks):
-            if worker.is_cancelled or query != self._query:
-                return
-            if not block.text:
-                continue
-            morphemes = self._morphemes.get(i)
-            if morphemes is None:
-                morphemes = tokenize(block.text)
-            found.extend(find_word(morphemes, q[0], doc.block_starts[i]))
+        found = self.find_matches(query, lambda: worker.is_cancelled or query != self._query)
         if found:
             self.app.call_from_thread(self._add_matches, query, found)
 
