@@ -44,6 +44,7 @@ from tinydb.storages import Storage
 
 from store import atomic
 from store.atomic import fsync_dir
+from store.counts import count, were
 
 try:  # POSIX; elsewhere writes are serialised within one process only.
     import fcntl
@@ -530,7 +531,8 @@ class JournalStorage(Storage):
             aside = self._aside(path)
             shutil.copy2(path, aside)
             self.notices.append(
-                f"{bad} damaged line(s) in {path} were skipped; a copy of it is kept as {aside}."
+                f"{count(bad, 'damaged line')} in {path} {were(bad)} skipped; "
+                f"a copy of it is kept as {aside}."
             )
             self._needs_compaction = True
 
@@ -610,9 +612,9 @@ class JournalStorage(Storage):
             self._needs_compaction = True  # fold the replayed journals in for good
             self._snap_id = self._stat_id(self.path)
             self._snap_size = len(raw)
-            count = len(tables.get("annotations", {}))
+            kept = len(tables.get("annotations", {}))
             self.notices.append(
-                f"{why}{moved} and restored the backup {backup} ({count} annotations), "
+                f"{why}{moved} and restored the backup {backup} ({count(kept, 'annotation')}), "
                 "then replayed the journal."
             )
             return tables, seq
@@ -630,7 +632,8 @@ class JournalStorage(Storage):
         seq = max(seq, salvaged_seq)
         salvaged = sum(len(t) for t in salvaged_tables.values())
         self.notices.append(
-            f"{why}{moved}; no good backup was found, so {salvaged} record(s) were salvaged "
+            f"{why}{moved}; no good backup was found, so {count(salvaged, 'record')} "
+            f"{were(salvaged)} salvaged "
             f"from the damaged file and the journal {self.journal_path} was replayed."
         )
         self._needs_compaction = True

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from store.counts import CONTROL, CONTROLS, count
 from store.importer.archive import Archive, resolve
 from store.importer.errors import ImportFailed
 from store.importer.formats import Progress
@@ -300,7 +301,7 @@ def _read_book(
     pieces, sources = endnotes(refine(walker.pieces), notes.sources(skip))
     notices = []
     if walker.removed:
-        notices.append(f"removed {walker.removed} control character(s) or escape sequence(s)")
+        notices.append(f"removed {count(walker.removed, CONTROL, CONTROLS)}")
     if not any(p.text.strip() for p in pieces):
         notices.append("empty file: nothing to read")
     doc = build(pieces, sources, name=path.stem, metadata=metadata, notices=notices)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from store.counts import CONTROL, CONTROLS, count
 from store.importer.aozora import import_aozora, looks_aozora
 from store.importer.assemble import assemble
 from store.importer.decode import normalise_newlines, read_lines
@@ -57,7 +58,7 @@ def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> D
             lines[i], n = sanitize(line)
             removed += n
     if removed:
-        notices.append(f"removed {removed} control character(s) or escape sequence(s)")
+        notices.append(f"removed {count(removed, CONTROL, CONTROLS)}")
     if not any(line.strip() for line in lines):
         notices.append("empty file: nothing to read")
         return Document(title=name, blocks=[], footnotes=[], notices=notices)

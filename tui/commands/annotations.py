@@ -20,6 +20,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.counts import count
+
 if TYPE_CHECKING:
     from store.annotations.repository import Repository
 
@@ -132,7 +134,7 @@ def _export(repo: Repository, args: argparse.Namespace) -> int:
             atomic.write_text(Path(args.output), text)
         except OSError as exc:
             return _fail(f"could not write {args.output}: {exc.strerror or exc}")
-        print(f"wrote {len(items)} annotation(s) to {args.output}", file=sys.stderr)
+        print(f"wrote {count(len(items), 'annotation')} to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
@@ -156,8 +158,8 @@ def _import(repo: Repository, args: argparse.Namespace) -> int:
 def _tags(repo: Repository, args: argparse.Namespace) -> int:
     from store.citation import clean
 
-    for tag, count in repo.tags():
-        print(f"{count}\t{clean(tag)}")
+    for tag, uses in repo.tags():
+        print(f"{uses}\t{clean(tag)}")
     return 0
 
 

@@ -45,7 +45,7 @@ class AnnotationKeys(Screen[Any]):
             "Highlight",
             "create",
             show=True,
-            tooltip="Highlight the selection (colour, note, tags)",
+            tooltip="Highlight the selection",
         ),
         _bind("e", "edit_annotation", "Edit the highlight under the cursor", "edit"),
         _bind("d", "delete_annotation", "Delete the highlight under the cursor", "delete"),

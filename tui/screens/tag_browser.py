@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from store.annotations.model import Annotation
 from store.citation import clean, safe_text
+from store.counts import count
 from tui.annotation_chips import chip_style, excerpt
 
 if TYPE_CHECKING:
@@ -73,8 +74,8 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
     def _fill_tags(self, needle: str) -> None:
         needle = needle.casefold()
         options = [
-            Option(Text(f"{safe_text(tag)}  ({count})"), id=tag)
-            for tag, count in self.tags
+            Option(Text(f"{safe_text(tag)}  ({uses})"), id=tag)
+            for tag, uses in self.tags
             if needle in tag.casefold()
         ]
         tag_list = self.query_one("#tag-list", OptionList)
@@ -142,7 +143,7 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
         title = self.query_one("#tag-browser-title", Static)
         if tag:
             title.update(
-                Text(f"Tags: #{safe_text(tag)}, {len(self.passages)} passage(s)", style="bold")
+                Text(f"Tags: #{safe_text(tag)}, {count(len(self.passages), 'passage')}", style="bold")
             )
 
     @on(OptionList.OptionSelected, "#tag-passages")

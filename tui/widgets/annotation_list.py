@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 
 from store.annotations.model import Annotation, ColorSlot
 from store.citation import clean, safe_text
+from store.counts import count
 from tui.annotation_chips import chip_style, excerpt
 
 ORPHAN_PREFIX = "orphan:"
@@ -249,16 +250,16 @@ class AnnotationList(Vertical):
         self.options.clear_options()
         self._add_chunk(self._generation, pending, 0, labels, keep_id, FIRST_CHUNK)
         total = len(self._anchored_annotations) + len(self._orphans)
-        count = self.query_one("#annotation-count", Static)
+        shown = self.query_one("#annotation-count", Static)
         if not self._has_document:
-            count.update(Text("No document open.", style="dim"))
+            shown.update(Text("No document open.", style="dim"))
         elif total == 0:
-            count.update(Text("No annotations yet: select a passage (v) and press a.", style="dim"))
+            shown.update(Text("No annotations yet: select a passage (v) and press a.", style="dim"))
         elif query:
-            count.update(Text(f"{len(anchored) + len(orphans)} of {total} shown", style="dim"))
+            shown.update(Text(f"{len(anchored) + len(orphans)} of {total} shown", style="dim"))
         else:
             extra = f", {len(self._orphans)} orphaned" if self._orphans else ""
-            count.update(Text(f"{total} annotation(s){extra}", style="dim"))
+            shown.update(Text(f"{count(total, 'annotation')}{extra}", style="dim"))
 
     def _add_chunk(
         self,

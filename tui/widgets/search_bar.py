@@ -19,12 +19,14 @@ from textual.timer import Timer
 from textual.widgets import Input, Label
 from textual.worker import get_current_worker
 
+from store.counts import count
+
 #: Seconds of no typing before a query is counted.
 COUNT_DELAY = 0.15
 
 
 def match_count(n: int) -> str:
-    return f"{n} match" if n == 1 else f"{n} matches"
+    return count(n, "match", "matches")
 
 
 class SearchBar(ModalScreen[str | None]):
