@@ -185,7 +185,7 @@ class AnnotationList(Vertical):
         self._generation = 0
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter: words #tag @colour (Esc leaves)", id="annotation-filter")
+        yield Input(placeholder="words #tag @colour; Esc leaves", id="annotation-filter")
         yield Static("", id="annotation-count")
         yield AnnotationEntries(id="annotation-options")
 
