@@ -16,6 +16,7 @@ from store.importer.markdown import resolve_references
 from store.importer.sanitize import sanitize
 from store.importer.sniff import TEXT, sniff
 from store.model import Block, Document, Footnote
+from store.terminal_safe import clean_line
 
 
 def import_file(
@@ -34,7 +35,8 @@ def import_file(
 
         return import_format(kind, path, progress)
     lines, encoding = read_lines(str(path))
-    doc = import_lines(lines, name=path.stem, suffix=path.suffix or ".txt")
+    # The file name is a title of last resort: no escape sequence or undecodable byte in it.
+    doc = import_lines(lines, name=clean_line(path.stem), suffix=path.suffix or ".txt")
     doc.encoding = encoding
     if encoding not in ("utf-8", "utf-8-sig"):
         doc.notices.insert(0, f"decoded as {encoding}")
@@ -92,7 +94,7 @@ def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> D
     unlinked = [n.full_id for n in assembled.notes if n.full_id not in linked and n.style != "note"]
     if unlinked:
         notices.append(
-            f"{len(unlinked)} footnote(s) without a marker in the text: {', '.join(unlinked[:5])}"
+            f"{count(len(unlinked), 'footnote')} without a marker in the text: {', '.join(unlinked[:5])}"
         )
     footnotes = []
     for note in assembled.notes:

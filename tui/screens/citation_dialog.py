@@ -19,8 +19,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from store.citation import safe_text
 from store.clipboard import CopyResult, Route
+from store.terminal_safe import safe_text
 from tui.layout.wrap import wrap_lines
 from tui.widgets.popup_fit import popup_width
 

@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from store.model import Footnote
-from tui.layout.cells import safe_text
+from store.terminal_safe import safe_line
 from tui.layout.wrap import wrap_lines
 from tui.widgets.popup_fit import fit_beside, popup_width
 
@@ -49,7 +49,7 @@ class FootnotePopup(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="footnote-box"):
-            yield Label(f"Footnote {safe_text(self.note.id)}", id="footnote-title", markup=False)
+            yield Label(f"Footnote {safe_line(self.note.id)}", id="footnote-title", markup=False)
             yield self.body
             yield Label(HINT, id="footnote-hint", markup=False)
 

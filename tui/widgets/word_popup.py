@@ -20,7 +20,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tui.layout.cells import safe_text
+from store.terminal_safe import safe_line
 from tui.layout.wrap import wrap_lines
 from tui.widgets.popup_fit import fit_beside
 
@@ -48,7 +48,7 @@ def word_table(word: Any) -> Table:
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
     for label, value in describe(word):
-        table.add_row(label, Text(safe_text(value)))
+        table.add_row(label, Text(safe_line(value)))
     return table
 
 
@@ -83,7 +83,7 @@ class WordPopup(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="word-box"):
-            yield Label(safe_text(self.word.surface), id="word-title", markup=False)
+            yield Label(safe_line(self.word.surface), id="word-title", markup=False)
             with VerticalScroll(id="word-scroll", can_focus=False):
                 yield Static(self._table, id="word-info")
             yield Label(HINT, id="word-hint", markup=False)

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from store.counts import CONTROL, CONTROLS, count
+from store.counts import CONTROL, CONTROLS, count, were
 from store.importer.errors import ImportFailed
 from store.importer.pdf.blocks import Builder, measure_lines
 from store.importer.pdf.extract import PdfFile, Rect
@@ -78,7 +78,7 @@ def import_pdf(path: Path, *, progress: Callable[[int, int], None] | None = None
         )
     notices: list[str] = []
     if unmapped:
-        notices.append(f"{unmapped} character(s) whose font maps to no Unicode were left out")
+        notices.append(f"{count(unmapped, 'character')} whose font maps to no Unicode {were(unmapped)} left out")
     if removed:
         notices.append(f"removed {count(removed, CONTROL, CONTROLS)}")
     if vertical:
