@@ -577,8 +577,8 @@ class JournalStorage(Storage):
             for table, key, value in snap.set_aside:
                 aside[f"{table}:{key}"] = {"id": f"{table}:{key}", "table": table, "value": value}
             self.notices.append(
-                f"{count(len(snap.set_aside), 'record')} of {self.path} {were(len(snap.set_aside))} "
-                "not records and set "
+                f"{count(len(snap.set_aside), 'entry', 'entries')} of {self.path} "
+                f"{'was not a record' if len(snap.set_aside) == 1 else 'were not records'} and set "
                 f'aside (kept under "{SET_ASIDE}" in the file).'
             )
             self._needs_compaction = True
