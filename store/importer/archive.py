@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from store.files import open_regular
 from store.importer.errors import ImportFailed
@@ -86,7 +86,7 @@ class Archive:
         return data
 
 
-def read_bounded(fh: BinaryIO, limit: int) -> bytes:
+def read_bounded(fh: IO[bytes], limit: int) -> bytes:
     """At most ``limit + 1`` bytes, read in chunks (``read(limit)`` would reserve the whole
     limit in memory up front)."""
     chunks: list[bytes] = []
