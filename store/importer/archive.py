@@ -119,9 +119,5 @@ def resolve(base: str, href: str) -> str:
     return "" if joined.startswith("../") or joined == ".." or joined.startswith("/") else joined
 
 
-def is_epub(names: list[str], read_mimetype: bytes) -> bool:
-    return "mimetype" in names and read_mimetype.strip() == b"application/epub+zip"
-
-
 def text_members(names: list[str]) -> list[str]:
     return [n for n in names if n.lower().endswith(".txt") and not n.endswith("/")]
