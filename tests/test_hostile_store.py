@@ -408,6 +408,7 @@ def test_two_writers_folding_the_streamed_table_lose_nothing(tmp_path: Path) -> 
     assert len(list(tmp_path.glob("annotations.json.*"))) <= 3  # backups rotate, no debris
 
 
+@pytest.mark.slow  # writer processes started and killed
 def test_kill_9_during_streamed_folds_never_loses_an_acknowledged_save(tmp_path: Path) -> None:
     import random
 
