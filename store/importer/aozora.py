@@ -235,7 +235,7 @@ class _Builder:
         if not parsed.text:
             return
         if self.emphasis:
-            parsed.emphasis.append(Emphasis(0, len(parsed.text), self.emphasis))  # type: ignore[arg-type]  # "emphasis" (傍点) is not an EmphasisKind
+            parsed.emphasis.append(Emphasis(0, len(parsed.text), self.emphasis))  # type: ignore[arg-type]  # a str, set by an "open" command, which names only bold or italic
         if parsed.headings:
             self._split_headings(parsed)
             return
