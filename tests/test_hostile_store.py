@@ -13,12 +13,12 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hostile import QUOTE, SNIPPET, shiori
 
 from store.annotations import snapshot
 from store.annotations.repository import ANNOTATIONS, Repository
 from store.annotations.storage import SET_ASIDE, JournalStorage
 from store.model import Block, Document
-from tests.hostile import QUOTE, SNIPPET, shiori
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = (
