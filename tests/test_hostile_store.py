@@ -13,12 +13,12 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hostile import QUOTE, SNIPPET, shiori
 
 from store.annotations import snapshot
 from store.annotations.repository import ANNOTATIONS, Repository
 from store.annotations.storage import SET_ASIDE, JournalStorage
 from store.model import Block, Document
-from tests.hostile import QUOTE, SNIPPET, shiori
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = (
@@ -410,6 +410,7 @@ def test_two_writers_folding_the_streamed_table_lose_nothing(tmp_path: Path) -> 
     assert len(list(tmp_path.glob("annotations.json.*"))) <= 3  # backups rotate, no debris
 
 
+@pytest.mark.slow  # writer processes started and killed
 def test_kill_9_during_streamed_folds_never_loses_an_acknowledged_save(tmp_path: Path) -> None:
     import random
 

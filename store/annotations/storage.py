@@ -684,7 +684,7 @@ class JournalStorage(Storage):
             return tables, seq
         # No backup: rebuild from the journal the damaged snapshot had absorbed (.journal.1),
         # overlaid with every whole record line salvaged from the damaged file itself.
-        tables: Tables = {}
+        tables = {}
         seq = 0
         prev = self.journal_path.with_name(self.journal_path.name + ".1")
         for line_seq, ops in _journal_entries(prev):
@@ -695,8 +695,8 @@ class JournalStorage(Storage):
                     tables.setdefault(table, {})[key] = doc
             seq = max(seq, line_seq)
         salvaged_tables, salvaged_seq = snapshot.salvage(damaged)
-        for name, table in salvaged_tables.items():
-            tables.setdefault(name, {}).update(table)
+        for name, records in salvaged_tables.items():
+            tables.setdefault(name, {}).update(records)
         seq = max(seq, salvaged_seq)
         salvaged = sum(len(t) for t in salvaged_tables.values())
         self.notices.append(
@@ -874,7 +874,7 @@ def _by_doc(key: Callable[[dict[str, Any]], Any]) -> Callable[[tuple[str, Any]],
 
 
 def _read_fd(fd: int, size: int) -> bytes:
-    chunks = []
+    chunks: list[bytes] = []
     pos = 0
     while True:
         chunk = os.pread(fd, max(size - pos, 1 << 16), pos)

@@ -191,7 +191,7 @@ class _Outline:
         if imposed is None and el.get("id"):
             entry = self.by_place.get((self.doc, el.get("id", "")))
         if imposed is not None or entry is not None:
-            depth = imposed[0] if imposed is not None else entry.depth  # type: ignore[union-attr]
+            depth = imposed[0] if imposed is not None else entry.depth  # type: ignore[union-attr]  # one of the two is set (the if above)
             label = "" if name in HEADINGS else entry.label if entry is not None else ""
             if name not in HEADINGS:
                 inner = next((d for d in el.iter() if local(d) in HEADINGS), None)

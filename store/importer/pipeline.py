@@ -84,8 +84,7 @@ def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> D
             continue
         rows = [[parse_inline(c)[0] for c in row] for row in raw.rows]
         blocks.append(
-            # RawBlock.kind is a plain str; the assembler only ever emits BlockKind names.
-            Block(raw.kind, body, raw.level, ruby=ruby, emphasis=emphasis, rows=rows)  # type: ignore[arg-type]
+            Block(raw.kind, body, raw.level, ruby=ruby, emphasis=emphasis, rows=rows)  # type: ignore[arg-type]  # RawBlock.kind is a str; the assembler emits only BlockKind names
         )
     blocks = drop_repeated_runs(blocks)
     assign_ids(assembled.notes)

@@ -196,7 +196,7 @@ def build(
         level = max(1, piece.level - shift) if piece.kind == "heading" else 0
         blocks.append(
             Block(
-                piece.kind,  # type: ignore[arg-type]
+                piece.kind,  # type: ignore[arg-type]  # a str; the builders set only BlockKind names
                 text,
                 level,
                 ruby=sorted(piece.ruby, key=lambda r: r.start),

@@ -34,7 +34,7 @@ from typing import Any
 
 from store import atomic
 from store.japanese.given import GivenReadings
-from store.japanese.readings import Annotator, Reading
+from store.japanese.readings import Annotator, Reading, Source
 from store.japanese.rules import Style, detect_style
 from store.japanese.tokens import word_tokens
 from store.model import Document
@@ -46,7 +46,7 @@ ANALYSIS_VERSION = 2
 PIECE_CHARS = 20_000
 #: A paragraph longer than this is analysed in parts cut after a sentence (cancellable).
 PART_CHARS = 4_000
-_SOURCES = ("source", "gloss", "dict", "guess")
+_SOURCES: tuple[Source, ...] = ("source", "gloss", "dict", "guess")
 _SOURCE_CODE = {name: k for k, name in enumerate(_SOURCES)}
 
 
@@ -77,20 +77,20 @@ class PackedReadings(Sequence[Reading]):
             self._offsets[2 * k],
             self._offsets[2 * k + 1],
             self._readings[k],
-            _SOURCES[self._sources[k]],  # type: ignore[arg-type]
+            _SOURCES[self._sources[k]],
         )
 
     def __iter__(self) -> Iterator[Reading]:
         offsets, readings, sources = self._offsets, self._readings, self._sources
         for k, reading in enumerate(readings):
-            yield Reading(offsets[2 * k], offsets[2 * k + 1], reading, _SOURCES[sources[k]])  # type: ignore[arg-type]
+            yield Reading(offsets[2 * k], offsets[2 * k + 1], reading, _SOURCES[sources[k]])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):
             return NotImplemented
         return list(self) == list(other)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # unhashable, as a list it equals is
 
     def __repr__(self) -> str:
         return f"PackedReadings({list(self)!r})"

@@ -22,7 +22,7 @@ import argparse
 import io
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 
 from store.counts import count
 from tui.commands._io import SafeStdout, fail, say, text_arg
@@ -165,7 +165,8 @@ def _export(repo: Repository, args: argparse.Namespace) -> int:
         return write_csv(out, items)
 
     if not args.output:  # stdout, through the gate
-        out = SafeStdout()
+        # The exporters take a TextIO and only write to it; SafeStdout is an io.TextIOBase.
+        out = cast(TextIO, SafeStdout())
         write(out)
         out.flush()
         return 0

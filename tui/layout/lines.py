@@ -47,9 +47,13 @@ from tui.layout.kinsoku import (
 class ReadingLike(Protocol):
     """Anything with ``start``, ``end``, ``reading`` (``store.model.Ruby``, the analyser's Reading)."""
 
-    start: int
-    end: int
-    reading: str
+    # Read-only (properties): the implementations are frozen dataclasses.
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def reading(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
