@@ -52,7 +52,7 @@ def install() -> None:
     import textual.content
     import textual.document._wrapped_document as wrapped
 
-    rich.text.divide_line = _divide_line(rich.text.divide_line)  # type: ignore[attr-defined]
-    textual.content.divide_line = _divide_line(textual.content.divide_line)  # type: ignore[attr-defined]
+    rich.text.divide_line = _divide_line(rich.text.divide_line)
+    textual.content.divide_line = _divide_line(textual.content.divide_line)
     wrapped.compute_wrap_offsets = _wrap_offsets(wrapped.compute_wrap_offsets)
     _installed = True

@@ -65,7 +65,7 @@ class FootnotePopup(ModalScreen[None]):
         screen_width, screen_height = self.app.size
         width = popup_width(screen_width)
         inner = max(1, width - CHROME_CELLS)
-        body: TextBody | None = self.body if hasattr(self.body, "text_height") else None  # type: ignore[assignment]
+        body: TextBody | None = self.body if hasattr(self.body, "text_height") else None
         rows = body.text_height(inner) if body is not None else screen_height
         hint = HINT
         chrome = 1 + len(wrap_lines(hint, inner))  # the title, the hint
