@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from store.counts import count
 from store.importer import page_facts
 from store.importer.footnotes import NoteDef, assign_ids, link_markers
 from store.importer.headings import match_heading
@@ -212,7 +213,7 @@ def build(
         level = max(1, piece.level - shift) if piece.kind == "heading" else 0
         blocks.append(
             Block(
-                piece.kind,  # type: ignore[arg-type]
+                piece.kind,  # type: ignore[arg-type]  # a str; the builders set only BlockKind names
                 text,
                 level,
                 ruby=sorted(piece.ruby, key=lambda r: r.start),
@@ -228,7 +229,7 @@ def build(
     unlinked = [f.id for f in footnotes if f.id not in linked]
     if unlinked:
         notices.append(
-            f"{len(unlinked)} footnote(s) without a marker in the text: {', '.join(unlinked[:5])}"
+            f"{count(len(unlinked), 'footnote')} without a marker in the text: {', '.join(unlinked[:5])}"
         )
     return Document(
         title=clean_line(document_title(meta, _own_title(pieces), name)),

@@ -19,14 +19,19 @@ import contextlib
 import logging
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from store.files import open_regular
 from store.importer.errors import ImportFailed
 from store.importer.sanitize import sanitize
+
+if TYPE_CHECKING:  # pdfminer is imported where a PDF is read
+    from pdfminer.layout import LTChar
+    from pdfminer.pdffont import PDFFont
+    from pdfminer.pdfinterp import PDFResourceManager
 
 #: Characters of a page; past this a page is a drawing (a map, a chart), not text to read.
 MAX_CHARS_PER_PAGE = 60000
@@ -159,10 +164,10 @@ class PdfFile:
     def pages(self) -> Iterator[RawPage]:
         from pdfminer.converter import PDFPageAggregator
         from pdfminer.layout import LTChar, LTCurve, LTFigure
-        from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+        from pdfminer.pdfinterp import PDFPageInterpreter
         from pdfminer.pdfpage import PDFPage
 
-        manager = _resource_manager(PDFResourceManager)
+        manager = _resource_manager()
         device = PDFPageAggregator(manager, laparams=None)
         interpreter = PDFPageInterpreter(manager, device)
         try:
@@ -207,16 +212,17 @@ _CMAP_ORDERING = (
 )
 
 
-def _resource_manager(base: type) -> object:
+def _resource_manager() -> PDFResourceManager:
     """pdfminer's resource manager, mending one writer's fault: a CID font whose
     ``CIDSystemInfo`` strings were left unencrypted in an encrypted file (reportlab writes
     them so) comes out of decryption as noise, and its text as ``(cid:…)``; a predefined
     CMap's name says the same collection, so the font is read by that."""
 
-    class Manager(base):  # type: ignore[misc, valid-type]
-        def get_font(self, objid: object, spec: dict) -> object:  # type: ignore[type-arg]
-            from pdfminer.psparser import literal_name
+    from pdfminer.pdfinterp import PDFResourceManager
+    from pdfminer.psparser import literal_name
 
+    class Manager(PDFResourceManager):
+        def get_font(self, objid: object, spec: Mapping[str, object]) -> PDFFont:
             info = spec.get("CIDSystemInfo") if isinstance(spec, dict) else None
             encoding = spec.get("Encoding") if isinstance(spec, dict) else None
             if isinstance(info, dict) and encoding is not None and not _readable(info):
@@ -237,7 +243,7 @@ def _resource_manager(base: type) -> object:
     return Manager(caching=True)
 
 
-def _readable(info: dict) -> bool:  # type: ignore[type-arg]
+def _readable(info: dict[str, object]) -> bool:
     values = [info.get("Registry"), info.get("Ordering")]
     return all(
         isinstance(v, bytes) and v.isascii() and v.decode().isprintable() for v in values
@@ -262,7 +268,7 @@ def _pdf_string(value: object) -> str:
     return " ".join(sanitize(text)[0].split())
 
 
-def _descents(chars: list) -> dict[str, float]:  # type: ignore[type-arg]
+def _descents(chars: list[LTChar]) -> dict[str, float]:
     """Each font's descent as a share of the type size: how far its glyph boxes reach below
     the text matrix's baseline, the most common value (raised glyphs are the exceptions)."""
     seen: dict[str, Counter[float]] = {}
@@ -274,7 +280,7 @@ def _descents(chars: list) -> dict[str, float]:  # type: ignore[type-arg]
     return {font: counts.most_common(1)[0][0] for font, counts in seen.items()}
 
 
-def _fill(raw: RawPage, chars: list, ox: float, oy: float) -> None:  # type: ignore[type-arg]
+def _fill(raw: RawPage, chars: list[LTChar], ox: float, oy: float) -> None:
     """Glyphs of the page, turned into the reading frame when the page is set vertically."""
     down = across = 0
     in_column = [False] * len(chars)
