@@ -32,6 +32,7 @@ from store.importer.footnotes import NoteDef, match_definition
 from store.importer.headings import HeadingLine, Outline, match_heading
 from store.importer.layout import (
     double_spaced,
+    ends_marked,
     full_width_cells,
     is_wrapped,
     measure_cells,
@@ -74,6 +75,9 @@ class RawBlock:
     closed: bool = False
     after_ruby: bool = False
     trail_space: bool = False  # the last source line ended with a space (kept between words)
+    #: Its last line ends a sentence without the end mark the file puts after a paragraph's
+    #: last line (see :func:`ends_marked`): the text goes on.
+    runs_on: bool = False
     fragment: bool = False  # the last line was the rest of a row a ruby line cut
     heading_style: str = ""
     #: How many of its lines (the first left out: it may be indented) hold how many
@@ -81,7 +85,7 @@ class RawBlock:
     cell_counts: dict[int, int] = field(default_factory=dict)
 
     def unfinished(self) -> bool:
-        return not self.closed and not ends_sentence(self.last)
+        return not self.closed and (self.runs_on or not ends_sentence(self.last))
 
     def tail(self) -> str:
         """The text's end: the last appended line (or the first)."""
@@ -134,6 +138,9 @@ class _Reader:
         self.note_last = ""
         self.note_width = 0.0
         self.full_note_widths: list[float] = []
+        #: The widest line of the last note once it ran on: its own measure (a box's notes are
+        #: set wider than the body's).
+        self.note_wrap = 0.0
         self._full_cache: tuple[int, float] = (0, 0.0)
         self.page_width = page_width(lines) if wrapped else 0.0
         self.blank_after_note = False
@@ -153,6 +160,8 @@ class _Reader:
         self.notes_section = False
         self.headers_seen: set[str] = set()
         self.measure_cells = measure_cells(lines) if wrapped else 0
+        self.end_marked = wrapped and ends_marked(lines)
+        self.note_trailing = False
         self.metadata: dict[str, str] = {}
         self.stated: set[str] = set()  # byline lines taken into metadata
 
@@ -201,6 +210,7 @@ class _Reader:
             sep = separator(block.end(), text, block.last, block.trail_space)
             block.pieces.append(sep + text)
         block.trail_space = trailing
+        block.runs_on = self.end_marked and not trailing
         cells = full_width_cells(text)
         if cells is not None and not text.endswith(("。", "、")):  # it may hang past the measure
             block.cell_counts[cells] = block.cell_counts.get(cells, 0) + 1
@@ -224,6 +234,8 @@ class _Reader:
         self.notes.append(note)
         self.note = note
         self.note_last = self.lines[index].strip()
+        self.note_trailing = self.lines[index].endswith(" ")
+        self.note_wrap = 0.0
         self.blank_after_note = False
         self.note_width = max(self.note_width, w)
         if style == "bare":
@@ -255,7 +267,9 @@ class _Reader:
             return False  # a page's body text starts here
         if ends_sentence(self.note_last) and self.blank_after_note and not self.double:
             return False  # a sentence's end, then a blank line: the notes block is over
-        if width(self.note_last) >= self.full_note_width() - 2.5:
+        if self.end_marked and ends_sentence(self.note_last):
+            return not self.note_trailing  # the file marks where a note ends
+        if self.note_line_full():
             return True  # the note's line ran to the notes' full width: it goes on
         if ends_sentence(self.note_last):
             return False
@@ -272,8 +286,15 @@ class _Reader:
             and self.notes
             and self.note_last
             and not ends_sentence(self.note_last)
-            and width(self.note_last) >= self.full_note_width() - 2.5
+            and self.note_line_full()
         )
+
+    def note_line_full(self) -> bool:
+        """The last note line ran to the note's measure: its own once it has run on, else
+        the usual width of the notes' full lines."""
+        full = self.note_wrap or self.full_note_width()
+        narrow = len(self.note_last.encode("ascii", "ignore"))  # widths only estimated
+        return width(self.note_last) >= full - 2.5 - 0.12 * narrow
 
     def full_note_width(self) -> float:
         """The usual width of a note line that ran on (the note column's full width)."""
@@ -376,8 +397,9 @@ class _Reader:
         if is_debris(stripped) or stripped in self.headers:
             if self.current is not None and self.current.unfinished():
                 self.interrupted = True
-            if self.wrapped and self.note is not None:
-                self.end_note()  # the page ends: its notes go on only at the next page's foot
+            if self.wrapped:
+                self.end_note()  # the page ends: its notes go on only at the next page's foot,
+                self.separator = False  # after the whitespace line that opens that foot
             return i + 1
         return self.line_after_debris(i, line, stripped, w)
 
@@ -439,8 +461,10 @@ class _Reader:
         if self.note is not None:
             if self.note_continues(line, w) and match_heading(line) is None:
                 self.full_note_widths.append(width(self.note_last))
+                self.note_wrap = max(self.note_wrap, width(self.note_last))
                 self.note.extend(stripped)
                 self.note_last = stripped
+                self.note_trailing = line.endswith(" ") or self.lines[i].endswith(" ")
                 self.blank_after_note = False
                 self.note_width = max(self.note_width, w)
                 return i + 1
@@ -548,14 +572,19 @@ class _Reader:
 
     def inside_open_paragraph(self, stripped: str) -> bool:
         """In a PDF, a full-width line while a paragraph is open is that paragraph's text,
-        whatever it starts with (``①…``, ``（1）…``)."""
+        whatever it starts with (``①…``, ``（1）…``); so is any line after one the page cut
+        mid-sentence at the full width (``…宿では、秋`` / ``・冬の宿泊プラン…``)."""
         cur = self.current
         return bool(
             self.wrapped
             and cur is not None
             and cur.kind == "paragraph"
             and cur.unfinished()
-            and (cur.after_ruby or width(stripped) >= self.ref(cur) - 1.5)
+            and (
+                cur.after_ruby
+                or width(stripped) >= self.ref(cur) - 1.5
+                or set_width(cur.last) >= self.ref(cur) - 1.5
+            )
         )
 
     def heading_span(self, i: int) -> tuple[int, HeadingLine] | None:
@@ -678,6 +707,8 @@ class _Reader:
                 set_width(cur.last, hanging=False) < self.ref(cur) - 1.5
                 or self.exactly_short(cur, cur.last)
             )
+            if self.end_marked and ends_sentence(cur.last):
+                short_end = not cur.runs_on  # the file marks where a paragraph ends
             fits = w <= self.ref(cur) + tolerance(stripped, cur.maxw, cur.nlines, cur.last)
             if self.interrupted and not (w >= self.ref(cur) - 3 or ends_sentence(stripped)):
                 fits = False  # after a page's notes, a short line is a running footer
@@ -694,8 +725,10 @@ class _Reader:
                 return j
             # after a sentence's end, a line set one space in (the extractor kept the indent)
             # or one character short (it dropped it) is a new paragraph's first line
-            new_start = ends_sentence(cur.last) and (
-                page_start or self.indented_start(cur, stripped)
+            new_start = (
+                ends_sentence(cur.last)
+                and not cur.runs_on
+                and (page_start or self.indented_start(cur, stripped))
             )
             if cur.after_ruby or (not short_end and fits and not new_start):
                 self.append(cur, stripped, w, trailing)
@@ -714,7 +747,9 @@ class _Reader:
             self.close_current()
             self.emit("meta", stripped)
             return i + 1
-        self.new_paragraph("paragraph", stripped, w).trail_space = trailing
+        block = self.new_paragraph("paragraph", stripped, w)
+        block.trail_space = trailing
+        block.runs_on = self.end_marked and not trailing
         return i + 1
 
     def exactly_short(self, cur: RawBlock, line: str) -> bool:

@@ -28,6 +28,7 @@ _BEFORE = f"{KANJI}{KANA}Ａ-Ｚａ-ｚー」』）〕】\\)”’。、"
 #: A following character that makes the digits a quantity, a date or a longer number.
 _UNIT_AFTER = re.compile(
     r"[0-9０-９.,．，:：/]|[年月日時分秒億万千百十か箇ヶ回人件％%歳代号条位倍点度割週期円ドル名社国都道府県巻頁章節]"
+    r"|[ \u3000][0-9A-Za-z%]"  # a unit set apart: 1 km, 30 mm
 )
 
 
@@ -148,8 +149,7 @@ def _acceptable(note: NoteDef, text: str, start: int, end: int) -> bool:
         return start > 0  # （1） opening a block is its numbering (a heading's, an item's)
     if note.style != "bare":
         return True
-    after = text[end : end + 1]
-    return not (after and _UNIT_AFTER.match(after)) and text[start - 1 : start] != "第"
+    return not _UNIT_AFTER.match(text, end) and text[start - 1 : start] != "第"
 
 
 #: Page-bound notes (``(1)``, page-foot ``1 …``) have their marker on the same page: search

@@ -49,6 +49,17 @@ def double_spaced(lines: list[str]) -> bool:
     return followed / len(nonblank) >= 0.8
 
 
+def ends_marked(lines: list[str]) -> bool:
+    """The file marks a paragraph's end: most lines ending a sentence carry a trailing space
+    (``…が求められよう。␠``), so one without it, however full, runs on."""
+    ends = marked = 0
+    for line in lines:
+        if ends_sentence(line):
+            ends += 1
+            marked += line[-1:] == " "
+    return ends >= 6 and marked >= 0.6 * ends
+
+
 def page_width(lines: list[str]) -> float:
     """The widest lines of the page (98th percentile): what a full footnote line reaches."""
     ordered = sorted(width(s) for s in (line.strip() for line in lines) if s)
