@@ -34,13 +34,16 @@ from store.importer.layout import (
     double_spaced,
     ends_marked,
     full_width_cells,
+    has_room,
     is_wrapped,
     measure_cells,
     page_width,
     set_width,
+    stray_blanks,
     tolerance,
 )
 from store.importer.meta import is_caption, is_meta
+from store.importer.page_notes import place_markers
 from store.importer.web_debris import is_debris, running_headers, starts_debris_section
 from store.japanese.chars import HIRAGANA, KANA, KANA_ONLY_RE, KANJI, is_kanji
 
@@ -83,6 +86,10 @@ class RawBlock:
     #: How many of its lines (the first left out: it may be indented) hold how many
     #: full-width characters (see :func:`full_width_cells`).
     cell_counts: dict[int, int] = field(default_factory=dict)
+    #: Where each source line's text starts: (offset in the text, line index) — a note's
+    #: marker is looked for on its page's lines (:mod:`store.importer.page_notes`).
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    length: int = -1  # the text's length as built (-1: not tracked)
 
     def unfinished(self) -> bool:
         return not self.closed and (self.runs_on or not ends_sentence(self.last))
@@ -95,7 +102,12 @@ class RawBlock:
         """The last ``n`` characters of the text (a word may span several lines)."""
         return (self.raw[-n:] + "".join(self.pieces[-4:]))[-n:]
 
+    def replace_text(self, text: str) -> None:
+        self.raw, self.pieces, self.spans, self.length = text, [], [], -1
+
     def set_tail(self, text: str) -> None:
+        if self.length >= 0:
+            self.length += len(text) - len(self.tail())
         if self.pieces:
             self.pieces[-1] = text
         else:
@@ -130,6 +142,8 @@ class _Reader:
         self.wrapped = wrapped
         self.flow = flow
         self.double = double_spaced(lines) if wrapped else False
+        #: Blank lines inside paragraphs (the extractor's): a blank line ends nothing.
+        self.stray = wrapped and not self.double and stray_blanks(lines, flow)
         self.blocks: list[RawBlock] = []
         self.notes: list[NoteDef] = []
         self.current: RawBlock | None = None
@@ -164,6 +178,8 @@ class _Reader:
         self.note_trailing = False
         self.metadata: dict[str, str] = {}
         self.stated: set[str] = set()  # byline lines taken into metadata
+        self.at = 0  # the source line being read
+        self.body_mark = 0  # body lines read so far (see NoteDef.body_mark)
 
     # -- blocks -------------------------------------------------------------------------------
 
@@ -172,6 +188,10 @@ class _Reader:
         self.blocks.append(block)
         if kind in ("paragraph", "list_item", "quote", "table"):
             self.outline.content()
+            if self.wrapped:
+                self.body_mark += 1
+        if self.wrapped and kind in ("paragraph", "list_item", "quote", "heading"):
+            block.spans, block.length = [(0, self.at)], len(raw)
         return block
 
     def close_current(self) -> None:
@@ -205,10 +225,14 @@ class _Reader:
         block.fragment = block.after_ruby
         text = line.strip()
         if block.after_ruby:
-            block.pieces.append(text)
+            piece = text
         else:
-            sep = separator(block.end(), text, block.last, block.trail_space)
-            block.pieces.append(sep + text)
+            piece = separator(block.end(), text, block.last, block.trail_space) + text
+        block.pieces.append(piece)
+        if block.length >= 0:
+            block.spans.append((block.length + len(piece) - len(text), self.at))
+            block.length += len(piece)
+            self.body_mark += 1
         block.trail_space = trailing
         block.runs_on = self.end_marked and not trailing
         cells = full_width_cells(text)
@@ -230,7 +254,9 @@ class _Reader:
         self.end_note()
         if self.current is not None and self.current.unfinished():
             self.interrupted = True
-        note = NoteDef(style, number, text, line=index, block=len(self.blocks))
+        note = NoteDef(
+            style, number, text, line=index, block=len(self.blocks), body_mark=self.body_mark
+        )
         self.notes.append(note)
         self.note = note
         self.note_last = self.lines[index].strip()
@@ -266,7 +292,9 @@ class _Reader:
         if line.startswith(" ") and not line.startswith("  "):
             return False  # a page's body text starts here
         if ends_sentence(self.note_last) and self.blank_after_note and not self.double:
-            return False  # a sentence's end, then a blank line: the notes block is over
+            # a sentence's end, then a blank line: the notes block is over — unless that line
+            # ran to the note's full measure and this one is wider than the body's (its rest)
+            return self.note_line_full() and w > self.flow + 1.5
         if self.end_marked and ends_sentence(self.note_last):
             return not self.note_trailing  # the file marks where a note ends
         if self.note_line_full():
@@ -292,9 +320,10 @@ class _Reader:
     def note_line_full(self) -> bool:
         """The last note line ran to the note's measure: its own once it has run on, else
         the usual width of the notes' full lines."""
-        full = self.note_wrap or self.full_note_width()
+        if not self.note_wrap:
+            return width(self.note_last) >= self.full_note_width() - 2.5
         narrow = len(self.note_last.encode("ascii", "ignore"))  # widths only estimated
-        return width(self.note_last) >= full - 2.5 - 0.12 * narrow
+        return width(self.note_last) >= self.note_wrap - 2.5 - 0.12 * narrow
 
     def full_note_width(self) -> float:
         """The usual width of a note line that ran on (the note column's full width)."""
@@ -352,6 +381,7 @@ class _Reader:
                 self.blank()
                 i += 1
                 continue
+            self.at = i
             nxt = self.line(i, line, stripped)
             for k in range(max(0, i - 3), max(0, nxt - 3)):
                 lines[k] = ""  # read and no longer looked back at: let it go
@@ -362,11 +392,19 @@ class _Reader:
         if self.markdown and self.note is not None and self.note.style == "md":
             self.close_current()
             return  # an indented paragraph may follow: the note's next paragraph
+        cur = self.current
         if (
             self.wrapped
             and not self.double
-            and self.current is not None
-            and (ends_sentence(self.current.last) or self.current.kind != "paragraph")
+            and cur is not None
+            and (ends_sentence(cur.last) or cur.kind != "paragraph")
+            and not (
+                # stray blank lines are the body's: a box set wider separates its paragraphs so
+                self.stray
+                and cur.kind == "paragraph"
+                and self.ref(cur) <= self.flow + 1.5
+                and not self.short_last(cur)
+            )
         ):
             self.close_current()
         if not self.wrapped:
@@ -570,10 +608,12 @@ class _Reader:
         cur.set_tail(f"{tail[:-k]}｜{tail[-k:]}《{reading}》")
         cur.after_ruby = True
 
-    def inside_open_paragraph(self, stripped: str) -> bool:
+    def inside_open_paragraph(self, stripped: str, *, after_cut: bool = True) -> bool:
         """In a PDF, a full-width line while a paragraph is open is that paragraph's text,
-        whatever it starts with (``①…``, ``（1）…``); so is any line after one the page cut
-        mid-sentence at the full width (``…宿では、秋`` / ``・冬の宿泊プラン…``)."""
+        whatever it starts with (``①…``, ``（1）…``); so is a bullet line after one the page
+        cut mid-sentence at the full width (``…宿では、秋`` / ``・冬の宿泊プラン…``). A
+        heading there is not (``after_cut=False``): a column running on to the next page
+        leaves its last line cut above the page's next heading."""
         cur = self.current
         return bool(
             self.wrapped
@@ -583,13 +623,13 @@ class _Reader:
             and (
                 cur.after_ruby
                 or width(stripped) >= self.ref(cur) - 1.5
-                or set_width(cur.last) >= self.ref(cur) - 1.5
+                or (after_cut and set_width(cur.last) >= self.ref(cur) - 1.5)
             )
         )
 
     def heading_span(self, i: int) -> tuple[int, HeadingLine] | None:
         line = self.lines[i].rstrip()
-        if self.inside_open_paragraph(line.strip()):
+        if self.inside_open_paragraph(line.strip(), after_cut=False):
             return None  # a full line inside an open paragraph is text, not a heading
         if _ASCII_NUMBERED.match(line):
             return None  # "1. …" is a Markdown list item
@@ -704,8 +744,7 @@ class _Reader:
             self.current = cur = None
         if cur is not None and cur.kind in ("paragraph", "quote") and not indented:
             short_end = ends_sentence(cur.last) and (
-                set_width(cur.last, hanging=False) < self.ref(cur) - 1.5
-                or self.exactly_short(cur, cur.last)
+                self.short_last(cur) or self.room_after(cur, stripped)
             )
             if self.end_marked and ends_sentence(cur.last):
                 short_end = not cur.runs_on  # the file marks where a paragraph ends
@@ -728,7 +767,7 @@ class _Reader:
             new_start = (
                 ends_sentence(cur.last)
                 and not cur.runs_on
-                and (page_start or self.indented_start(cur, stripped))
+                and (page_start or self.indented_start(cur, stripped, i))
             )
             if cur.after_ruby or (not short_end and fits and not new_start):
                 self.append(cur, stripped, w, trailing)
@@ -751,6 +790,18 @@ class _Reader:
         block.trail_space = trailing
         block.runs_on = self.end_marked and not trailing
         return i + 1
+
+    def short_last(self, cur: RawBlock) -> bool:
+        """The paragraph's last line stops short of its measure."""
+        return set_width(cur.last, hanging=False) < self.ref(cur) - 1.5 or self.exactly_short(
+            cur, cur.last
+        )
+
+    def room_after(self, cur: RawBlock, nxt: str) -> bool:
+        """The next line's first character would have fitted on the paragraph's last line: the
+        width did not cut it (a first line's measure is taken one short, for its indent)."""
+        measure = self.ref(cur) - (1 if cur.nlines == 1 else 0)
+        return has_room(cur.last, nxt, measure)
 
     def exactly_short(self, cur: RawBlock, line: str) -> bool:
         """Where body lines are set exactly to the page's measure, a line even one character
@@ -798,7 +849,7 @@ class _Reader:
             return False
         return cells > full + (1 if any(ch in "。、，．「」『』（）・" for ch in stripped) else 0)
 
-    def indented_start(self, cur: RawBlock, stripped: str) -> bool:
+    def indented_start(self, cur: RawBlock, stripped: str, i: int | None = None) -> bool:
         """After a full line that ends a sentence, a line exactly one character short of the
         paragraph's full lines starts a new paragraph (its indent was lost in extraction).
 
@@ -807,6 +858,8 @@ class _Reader:
         """
         if not ends_sentence(cur.last):
             return False
+        if i is not None and not ends_sentence(stripped) and self.room_before(i, cur, stripped):
+            return self.quotes_closed(cur)
         full = max(cur.cell_counts) if cur.cell_counts else 0
         if full < 12 or cur.cell_counts[full] < 2:
             full = self.measure_cells  # too few lines of its own: the page's measure
@@ -816,8 +869,38 @@ class _Reader:
         hanging = last is not None and last == full + 1 and cur.last.endswith(("。", "、"))
         if full_width_cells(stripped) != full - 1 or (last != full and not hanging):
             return False
+        return self.quotes_closed(cur)
+
+    def quotes_closed(self, cur: RawBlock) -> bool:
         text = cur.full()  # rarely reached: only on a line one character short
         return text.count("「") <= text.count("」")
+
+    def room_before(self, i: int, cur: RawBlock, stripped: str) -> bool:
+        """Line ``i`` left room for the first character of the body line after it: it was set
+        short of the measure without ending — a first line, one short by its lost indent."""
+        for j in range(i + 1, min(i + 4, len(self.lines))):
+            nxt = self.lines[j].strip()
+            if not nxt:
+                continue
+            ref = self.ref(cur)
+            if (
+                abs(set_width(nxt) - ref) > 1.5
+                and not (ends_sentence(nxt) and set_width(nxt) < ref)
+            ) or self.furniture_like(nxt):
+                return False
+            return has_room(stripped, nxt, ref)
+        return False
+
+    def furniture_like(self, s: str) -> bool:
+        """A line that is not body text: page furniture, a caption, a heading, a note."""
+        return bool(
+            is_debris(s)
+            or s in self.headers
+            or is_caption(s)
+            or is_meta(s)
+            or match_heading(s) is not None
+            or match_definition(s, expect_bare={1, self.bare_last + 1}) is not None
+        )
 
     def standalone_short(self, i: int, w: float) -> bool:
         """A short line that is not the end of a paragraph: a column title, a byline."""
@@ -922,6 +1005,8 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     for note in reader.notes:
         note.finish()
     blocks = _boxes(_regroup_columns(reader.blocks, flow), flow) if wrapped else reader.blocks
+    if wrapped:
+        place_markers(blocks, reader.notes)
     if reader.stated:  # the page's header repeated further down (a scraper's duplicate)
         blocks = [b for b in blocks if not (b.kind == "meta" and b.full() in reader.stated)]
     title = reader.title or _heading_of_everything(blocks)

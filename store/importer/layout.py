@@ -15,7 +15,7 @@ from store.japanese.chars import KANA, KANJI
 #: Digits glued to text that are not a quantity: a footnote marker, set small in the PDF.
 _MARKER = re.compile(
     rf"(?<=[{KANJI}{KANA}ー」』）。、])[0-9]{{1,3}}"
-    r"(?![0-9０-９.,．，:：/年月日時分秒億万千百十か箇ヶ回人件％%歳代号条位倍点度割週期円ドル名社国都道府県巻頁章節])"
+    r"(?![0-9０-９.,．，:：/年月日時分秒兆億万千百十か箇ヶ回人件％%歳代号条位倍点度割週期円ドル名社国都道府県巻頁章節つ本枚個台冊匹頭羽杯階種番軒隻機票席周級次戸棟品色])"
 )
 
 
@@ -58,6 +58,37 @@ def ends_marked(lines: list[str]) -> bool:
             ends += 1
             marked += line[-1:] == " "
     return ends >= 6 and marked >= 0.6 * ends
+
+
+_FIRST_TOKEN = re.compile(r"[0-9０-９]+|.")
+
+
+def has_room(line: str, after: str, measure: float) -> bool:
+    """The next line's first character (or number, never split) would have fitted on this
+    line within ``measure``: the line was not cut by the page's width, so it ended there —
+    a paragraph's last line, or a first line set one character short by its indent."""
+    m = _FIRST_TOKEN.match(after.strip())
+    if m is None or m.group(0) in "。、，．）」』":
+        return False  # a closing mark may hang past the measure
+    # half-width letters' widths are only estimated: capitals run wider than the estimate
+    upper = sum(1 for ch in line if "A" <= ch <= "Z")
+    slack = 0.05 + 0.12 * upper + 0.02 * (len(line.encode("ascii", "ignore")) - upper)
+    return set_width(line, hanging=False) + width(m.group(0)) <= measure - slack
+
+
+def stray_blanks(lines: list[str], flow: float) -> bool:
+    """Blank lines that mean nothing: the extractor puts some inside paragraphs, after a line
+    the page's width cut mid-sentence (several of them, so not a one-off)."""
+    cut = 0
+    for k in range(len(lines) - 2):
+        if lines[k + 1].strip() or not lines[k + 2].strip():
+            continue
+        s = lines[k].strip()
+        if s and not ends_sentence(s) and abs(set_width(s) - flow) <= 1.0:
+            cut += 1
+            if cut >= 3:
+                return True
+    return False
 
 
 def page_width(lines: list[str]) -> float:

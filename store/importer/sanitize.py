@@ -20,8 +20,11 @@ _ESCAPES = re.compile(
     re.VERBOSE,
 )
 # Everything else in C0/C1 except tab and newline (and DEL), the bidirectional overrides and
-# isolates (which reorder what the terminal shows) and stray byte-order marks.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+# isolates (which reorder what the terminal shows), stray byte-order marks, and the
+# interlinear annotation marks (the importer's own markers, store.importer.page_notes).
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
 _C1 = re.compile(r"[\x80-\x9f]")
 
 
