@@ -176,6 +176,7 @@ class _Reader:
         self.measure_cells = measure_cells(lines) if wrapped else 0
         self.end_marked = wrapped and ends_marked(lines)
         self.note_trailing = False
+        self.cut: tuple[NoteDef, str, float] | None = None  # a note a page break cut
         self.metadata: dict[str, str] = {}
         self.stated: set[str] = set()  # byline lines taken into metadata
         self.at = 0  # the source line being read
@@ -252,6 +253,15 @@ class _Reader:
 
     def start_note(self, style: str, number: str, text: str, index: int, w: float) -> None:
         self.end_note()
+        cut = self.open_note()
+        if (
+            cut is not None
+            and number.isdigit()
+            and (cut[0].style, cut[0].number) == (style, str(int(number) - 1))
+        ):
+            self.cut = None  # the next note of its numbering: the cut one ended
+        elif cut is not None:
+            self.cut = cut  # kept while a box's own notes come between
         if self.current is not None and self.current.unfinished():
             self.interrupted = True
         note = NoteDef(
@@ -306,24 +316,24 @@ class _Reader:
             return True  # a bracket left open: （『読売新聞』 / （2025.2.1））。
         return not self.blank_after_note or self.double
 
-    def note_open(self) -> bool:
-        """The last note's last line ran to the full width without ending: it goes on."""
-        return bool(
-            self.wrapped
-            and self.separator
-            and self.notes
-            and self.note_last
-            and not ends_sentence(self.note_last)
-            and self.note_line_full()
-        )
+    def open_note(self) -> tuple[NoteDef, str, float] | None:
+        """The note a page break cut: the last one, if its last line ran to the full width
+        without ending; else an earlier one left so (a box's own notes may stand between)."""
+        if not self.wrapped or not self.notes:
+            return None
+        if self.note_last and not ends_sentence(self.note_last) and self.note_line_full():
+            return self.notes[-1], self.note_last, self.note_wrap
+        return self.cut
 
-    def note_line_full(self) -> bool:
+    def note_line_full(self, last: str | None = None, wrap: float | None = None) -> bool:
         """The last note line ran to the note's measure: its own once it has run on, else
         the usual width of the notes' full lines."""
-        if not self.note_wrap:
-            return width(self.note_last) >= self.full_note_width() - 2.5
-        narrow = len(self.note_last.encode("ascii", "ignore"))  # widths only estimated
-        return width(self.note_last) >= self.note_wrap - 2.5 - 0.12 * narrow
+        last = self.note_last if last is None else last
+        wrap = self.note_wrap if wrap is None else wrap
+        if not wrap:
+            return width(last) >= self.full_note_width() - 2.5
+        narrow = len(last.encode("ascii", "ignore"))  # widths only estimated
+        return width(last) >= wrap - 2.5 - 0.12 * narrow
 
     def full_note_width(self) -> float:
         """The usual width of a note line that ran on (the note column's full width)."""
@@ -337,14 +347,18 @@ class _Reader:
     def note_overflow(self, line: str, stripped: str, w: float) -> bool:
         """A note cut by a page break continues at the next page's foot, after the
         whitespace-only line that separates a page's notes from its body."""
-        if not self.note_open() or match_heading(stripped) is not None:
+        cut = self.open_note() if self.separator else None
+        if cut is None or match_heading(stripped) is not None:
             return False
-        page_start = line.startswith(" ") and not line.startswith("  ")
-        if not self.separator or page_start:
-            return False
-        note = self.notes[-1]
+        if line.startswith(" ") and not line.startswith("  "):
+            return False  # a page's body starts here
+        note, _, wrap = cut
         note.extend(stripped)
-        self.note_last = stripped
+        if note is self.notes[-1]:
+            self.note_last = stripped
+        else:  # an earlier note resumed: it goes on while its lines run to the full width
+            full = not ends_sentence(stripped) and self.note_line_full(stripped, wrap)
+            self.cut = (note, stripped, wrap) if full else None
         return True
 
     def note_resumed(self, stripped: str) -> bool:
@@ -773,7 +787,11 @@ class _Reader:
                 self.append(cur, stripped, w, trailing)
                 return i + 1
         if not indented and (
-            page_start or self.interrupted or (cur is not None and cur.unfinished())
+            page_start
+            or self.interrupted
+            or (cur is not None and cur.unfinished())
+            # after a box, a caption or a page's notes, a pending paragraph goes on
+            or (self.pending and (cur is None or cur.closed or cur.kind != "paragraph"))
         ):
             for cand in reversed(self.pending + ([cur] if cur is not None else [])):
                 if cand is cur or cand.kind != "paragraph" or not cand.unfinished():
