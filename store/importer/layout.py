@@ -124,13 +124,22 @@ def full_width_cells(line: str) -> int | None:
 _PAREN_MARKER = re.compile(r"[（(][0-9]{1,3}[）)](?=[^\s（(])")
 
 
+#: Bare digits that can only be a note marker (set small): glued to a word and followed by
+#: punctuation or a particle (``こと13。``, ``再登場1を``); ``19世紀`` stays.
+_STRONG_MARKER = re.compile(
+    rf"(?<=[{KANJI}{KANA}ー」』）])[0-9]{{1,3}}(?=[。、，．」』）]|[ぁ-ざじ-ゖ](?<!つ))"
+)
+
+
 def set_width(line: str, *, hanging: bool = True) -> float:
-    """The width a line takes in the page's measure: ``(1)`` footnote markers (set small above
-    the line) left out, and a closing 。 or 、 hanging past the measure (ぶら下げ) not counted.
-    Bare digits stay: ``19世紀`` and a marker ``1`` cannot be told apart here."""
+    """The width a line takes in the page's measure: footnote markers (set small above the
+    line: ``(1)``, and bare digits before punctuation or a particle) left out, and a closing
+    。 or 、 hanging past the measure (ぶら下げ) not counted."""
     s = line.strip()
     if "(" in s[1:] or "（" in s[1:]:
         s = s[:1] + _PAREN_MARKER.sub("", s[1:])  # a leading (1) is numbering, not a marker
+    if any("0" <= ch <= "9" for ch in s):
+        s = _STRONG_MARKER.sub("", s)
     w = width(s)
     return w - 1 if hanging and s.endswith(("。", "、")) and w > 12 else w
 
