@@ -75,6 +75,10 @@ class RawBlock:
     maxw: float = 0.0
     nlines: int = 1
     last: str = ""
+    #: The last printed row: the last line, or, where a ruby line cut it, the line before the
+    #: reading and the rest after it (its width is the row's).
+    row: str = ""
+    row_cells: int | None = None  # the row's full-width count, as counted in cell_counts
     closed: bool = False
     after_ruby: bool = False
     trail_space: bool = False  # the last source line ended with a space (kept between words)
@@ -185,6 +189,7 @@ class _Reader:
     # -- blocks -------------------------------------------------------------------------------
 
     def emit(self, kind: str, raw: str, **kw: Any) -> RawBlock:
+        kw.setdefault("row", raw)
         block = RawBlock(kind, raw, **kw)
         self.blocks.append(block)
         if kind in ("paragraph", "list_item", "quote", "table"):
@@ -217,7 +222,7 @@ class _Reader:
 
     def new_paragraph(self, kind: str, text: str, w: float) -> RawBlock:
         self.close_current()
-        block = self.emit(kind, text, maxw=w, last=text)
+        block = self.emit(kind, text, maxw=w, last=text, row=text)
         self.current = block
         self.interrupted = False
         return block
@@ -236,11 +241,22 @@ class _Reader:
             self.body_mark += 1
         block.trail_space = trailing
         block.runs_on = self.end_marked and not trailing
-        cells = full_width_cells(text)
+        if block.after_ruby and set_width(block.row + text) > self.ref(block) + 1.5:
+            block.after_ruby = False  # the reading's kanji ended its row: this is the next
+        if block.after_ruby:  # the rest of the row a ruby line cut: one row with the last
+            if block.row_cells is not None:
+                block.cell_counts[block.row_cells] -= 1
+            block.row += text
+            w = set_width(block.row)
+        else:
+            block.row = text
+            block.nlines += 1
+        cells = full_width_cells(block.row)
+        block.row_cells = None
         if cells is not None and not text.endswith(("。", "、")):  # it may hang past the measure
             block.cell_counts[cells] = block.cell_counts.get(cells, 0) + 1
+            block.row_cells = cells
         block.last = line.strip()
-        block.nlines += 1
         block.maxw = max(block.maxw, w)
         block.after_ruby = False
         if block is not self.current:
@@ -392,7 +408,7 @@ class _Reader:
             if not stripped:
                 if lines[i]:
                     self.separator = True  # a whitespace-only line: a page's notes may follow
-                self.blank()
+                self.blank(i)
                 i += 1
                 continue
             self.at = i
@@ -401,7 +417,7 @@ class _Reader:
                 lines[k] = ""  # read and no longer looked back at: let it go
             i = nxt
 
-    def blank(self) -> None:
+    def blank(self, i: int) -> None:
         self.blank_after_note = True
         if self.markdown and self.note is not None and self.note.style == "md":
             self.close_current()
@@ -418,6 +434,7 @@ class _Reader:
                 and cur.kind == "paragraph"
                 and self.ref(cur) <= self.flow + 1.5
                 and not self.short_last(cur)
+                and not self.room_after(cur, self.next_text(i))
             )
         ):
             self.close_current()
@@ -637,7 +654,7 @@ class _Reader:
             and (
                 cur.after_ruby
                 or width(stripped) >= self.ref(cur) - 1.5
-                or (after_cut and set_width(cur.last) >= self.ref(cur) - 1.5)
+                or (after_cut and set_width(cur.row) >= self.ref(cur) - 1.5)
             )
         )
 
@@ -811,15 +828,19 @@ class _Reader:
 
     def short_last(self, cur: RawBlock) -> bool:
         """The paragraph's last line stops short of its measure."""
-        return set_width(cur.last, hanging=False) < self.ref(cur) - 1.5 or self.exactly_short(
-            cur, cur.last
+        return set_width(cur.row, hanging=False) < self.ref(cur) - 1.5 or self.exactly_short(
+            cur, cur.row
         )
+
+    def next_text(self, i: int) -> str:
+        """The next non-blank line after line ``i`` (within a few), or ""."""
+        return next((x.strip() for x in self.lines[i + 1 : i + 4] if x.strip()), "")
 
     def room_after(self, cur: RawBlock, nxt: str) -> bool:
         """The next line's first character would have fitted on the paragraph's last line: the
         width did not cut it (a first line's measure is taken one short, for its indent)."""
         measure = self.ref(cur) - (1 if cur.nlines == 1 else 0)
-        return has_room(cur.last, nxt, measure)
+        return has_room(cur.row, nxt, measure)
 
     def exactly_short(self, cur: RawBlock, line: str) -> bool:
         """Where body lines are set exactly to the page's measure, a line even one character
@@ -838,7 +859,7 @@ class _Reader:
         """After a full line, lines ``i``… are one to three short labels (no punctuation, not
         a ruby line), then a blank line and page furniture (the box's own markers)."""
         limit = self.ref(cur) - 3
-        if abs(set_width(cur.last) - self.ref(cur)) > 1.5:
+        if abs(set_width(cur.row) - self.ref(cur)) > 1.5:
             return False
         for j in range(i, min(i + 4, len(self.lines))):
             s = self.lines[j].strip()
@@ -883,8 +904,8 @@ class _Reader:
             full = self.measure_cells  # too few lines of its own: the page's measure
         if full < 12 or cur.cell_counts.get(full - 1) or any(n > full for n in cur.cell_counts):
             return False
-        last = full_width_cells(cur.last)
-        hanging = last is not None and last == full + 1 and cur.last.endswith(("。", "、"))
+        last = full_width_cells(cur.row)
+        hanging = last is not None and last == full + 1 and cur.row.endswith(("。", "、"))
         if full_width_cells(stripped) != full - 1 or (last != full and not hanging):
             return False
         return self.quotes_closed(cur)
@@ -896,7 +917,8 @@ class _Reader:
     def room_before(self, i: int, cur: RawBlock, stripped: str) -> bool:
         """Line ``i`` left room for the first character of the body line after it: it was set
         short of the measure without ending — a first line, one short by its lost indent."""
-        for j in range(i + 1, min(i + 4, len(self.lines))):
+        stripped, after = self.ruby_row(i, stripped)
+        for j in range(after, min(after + 3, len(self.lines))):
             nxt = self.lines[j].strip()
             if not nxt:
                 continue
@@ -908,6 +930,26 @@ class _Reader:
                 return False
             return has_room(stripped, nxt, ref)
         return False
+
+    def ruby_row(self, i: int, row: str) -> tuple[str, int]:
+        """Line ``i`` and, where ruby lines cut its row (``…以`` / ``かず`` / `` `` / ``下の…``),
+        the rest of the row after each reading; and the index of the line after the row."""
+        j = i + 1
+        while is_kanji(row[-1:]):
+            k = j + (1 if j < len(self.lines) and not self.lines[j].strip() else 0)
+            reading = self.lines[k].strip() if k < len(self.lines) else ""
+            if not (reading and len(reading) <= _RUBY_MAX and KANA_ONLY_RE.match(reading)):
+                break
+            k += 1
+            if k < len(self.lines) and not self.lines[k].strip():
+                k += 1
+            if k >= len(self.lines) or not self.lines[k].strip():
+                break
+            rest = self.lines[k].strip()
+            if set_width(row + rest) > self.flow + 1.5:
+                break  # the kanji ended its row: the next line is the next row
+            row, j = row + rest, k + 1
+        return row, j
 
     def furniture_like(self, s: str) -> bool:
         """A line that is not body text: page furniture, a caption, a heading, a note."""
