@@ -154,12 +154,15 @@ class _Reader:
         self.pending: list[RawBlock] = []
         self.note: NoteDef | None = None
         self.note_last = ""
-        self.note_width = 0.0
-        self.full_note_widths: list[float] = []
+        #: Per numbering (a box's notes are set wider than the body's): the widest first line
+        #: and the widths of lines that ran on.
+        self.note_run: tuple[str, int] = ("", 0)
+        self.note_widths: dict[tuple[str, int], float] = {}
+        self.full_note_widths: dict[tuple[str, int], list[float]] = {}
         #: The widest line of the last note once it ran on: its own measure (a box's notes are
         #: set wider than the body's).
         self.note_wrap = 0.0
-        self._full_cache: tuple[int, float] = (0, 0.0)
+        self._full_cache: tuple[tuple[str, int], int, float] = (("", 0), 0, 0.0)
         self.page_width = page_width(lines) if wrapped else 0.0
         self.blank_after_note = False
         self.bare_last = 0
@@ -289,7 +292,6 @@ class _Reader:
         self.note_trailing = self.lines[index].endswith(" ")
         self.note_wrap = 0.0
         self.blank_after_note = False
-        self.note_width = max(self.note_width, w)
         if style == "bare":
             n = int(number)
             if n == 1 or not self.bare_runs:
@@ -305,6 +307,13 @@ class _Reader:
                 )
                 self.bare_runs[k] = n
             self.bare_last = n
+        run = (
+            next((k for k in range(len(self.bare_runs) - 1, -1, -1) if self.bare_runs[k] == n), 0)
+            if style == "bare"
+            else 0
+        )
+        self.note_run = (style, run)
+        self.note_widths[self.note_run] = max(self.note_widths.get(self.note_run, 0.0), w)
 
     def end_note(self) -> None:
         self.note = None
@@ -353,12 +362,13 @@ class _Reader:
 
     def full_note_width(self) -> float:
         """The usual width of a note line that ran on (the note column's full width)."""
-        if not self.full_note_widths:
-            return max(self.note_width, self.page_width)
-        if self._full_cache[0] != len(self.full_note_widths):
-            ordered = sorted(self.full_note_widths[-101:])  # the recent pages' notes
-            self._full_cache = (len(self.full_note_widths), ordered[len(ordered) // 2])
-        return self._full_cache[1]
+        widths = self.full_note_widths.get(self.note_run)
+        if not widths:
+            return max(self.note_widths.get(self.note_run, 0.0), self.page_width)
+        if self._full_cache[:2] != (self.note_run, len(widths)):
+            ordered = sorted(widths[-101:])  # the recent pages' notes
+            self._full_cache = (self.note_run, len(widths), ordered[len(ordered) // 2])
+        return self._full_cache[2]
 
     def note_overflow(self, line: str, stripped: str, w: float) -> bool:
         """A note cut by a page break continues at the next page's foot, after the
@@ -529,13 +539,13 @@ class _Reader:
             return i + 1
         if self.note is not None:
             if self.note_continues(line, w) and match_heading(line) is None:
-                self.full_note_widths.append(width(self.note_last))
+                self.full_note_widths.setdefault(self.note_run, []).append(width(self.note_last))
                 self.note_wrap = max(self.note_wrap, width(self.note_last))
                 self.note.extend(stripped)
                 self.note_last = stripped
                 self.note_trailing = line.endswith(" ") or self.lines[i].endswith(" ")
                 self.blank_after_note = False
-                self.note_width = max(self.note_width, w)
+                self.note_widths[self.note_run] = max(self.note_widths[self.note_run], w)
                 return i + 1
             if self.note.style == "md" and line.startswith(("    ", "\t")):
                 self.note.extend(stripped)
