@@ -918,7 +918,15 @@ class _Reader:
         hanging = last is not None and last == full + 1 and cur.row.endswith(("。", "、"))
         if full_width_cells(stripped) != full - 1 or (last != full and not hanging):
             return False
+        if ends_sentence(stripped) and i is not None and self.first_line_at(i + 1, cur, full):
+            return False  # the next line opens a paragraph: this one was the last of its own
         return self.quotes_closed(cur)
+
+    def first_line_at(self, j: int, cur: RawBlock, full: int) -> bool:
+        """The next body line from ``j`` is a paragraph's first (one character short of the
+        measure without ending a sentence)."""
+        nxt = self.next_text(j - 1)
+        return bool(nxt) and not ends_sentence(nxt) and full_width_cells(nxt) == full - 1
 
     def quotes_closed(self, cur: RawBlock) -> bool:
         text = cur.full()  # rarely reached: only on a line one character short
