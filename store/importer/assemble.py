@@ -1103,10 +1103,16 @@ def _heading_of_everything(blocks: list[RawBlock]) -> str:
     return first.full()
 
 
+def _wide(flow: float) -> float:
+    """Lines wider than this belong to a column set wider than the body (a box): three
+    characters past the measure, more than its half-width letters and a hanging mark reach."""
+    return max(flow + 3, 1.08 * flow)
+
+
 def _regroup_columns(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
     """A column (a box set wider than the body) that a page break left among the body's
     paragraphs is put back after the rest of its column."""
-    wide = 1.15 * flow
+    wide = _wide(flow)
     out: list[RawBlock] = []
     last_wide = -1
     for block in blocks:
@@ -1147,7 +1153,7 @@ def _boxes(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
     after its text: the title becomes the box's heading, before its text, with the byline
     under it; the box moves to the end of the section it sits in, so the section's body is
     not cut by it and the box nests in the outline under that section."""
-    wide = 1.15 * flow
+    wide = _wide(flow)
 
     def is_wide(b: RawBlock) -> bool:
         return b.kind == "paragraph" and b.nlines >= 2 and b.maxw > wide
