@@ -254,7 +254,8 @@ class PdfStyle:
     header: Callable[[int, str], str] | None = None
     header_at: str = "foot"  # "foot": under the page's notes; "head": above its body
     page_number: Callable[[int], str] | None = None
-    box_width: int = 0  # boxes set this wide (0: no boxes in this style)
+    box_width: int = 0  # boxes set this wide (0: no boxes in this style; narrower: indented)
+    box_title_first: bool = False  # a framed box's title bar comes out before its text
     captions: bool = False
     trailing_space: bool = False  # a space after a paragraph's last line (and a heading)
     indent: str = ""  # what a paragraph's first line starts with (the extracted indent)
@@ -491,6 +492,8 @@ def _pdf_box(box: Box, style: PdfStyle, truth: _Truth) -> list[str]:
         lines += [_shown(x, str)[0] for x in wrap(text, style.box_width, style.box_width - 1)]
         lines[-1] += tail
         lines.append("")
+    if style.box_title_first:  # a framed box: its title bar, then its text
+        return [box.title, box.byline, ""] + lines + defs
     lines += [box.title, box.byline, "", "コラム", "－", "", "C O L U M N", ""]
     truth.debris += ["C O L U M N"]
     lines += defs
@@ -540,7 +543,8 @@ PDF_STYLES: dict[str, PdfStyle] = {
     # 立法と調査-like: wide lines, double-spaced, a paragraph's first line one character short
     # and its last followed by a space, the page's first line one space in, notes at
     # the page foot after a whitespace line (half-width runs spaced, a space after each) and
-    # cut by page breaks, a running footer beside the page number on some pages
+    # cut by page breaks, a running footer beside the page number on some pages, a framed
+    # box set indented (narrower than the body) with its title first
     "report": PdfStyle(
         "report",
         43,
@@ -553,7 +557,8 @@ PDF_STYLES: dict[str, PdfStyle] = {
         header=lambda p, _c: "国際問題調査　2024.9　No.518" if p % 2 == 0 else "",
         page_number=lambda p: str(40 + p),
         trailing_space=True,
-        box_width=50,
+        box_width=36,
+        box_title_first=True,
         notes_cut=0.3,
     ),
     # a bulletin with Roman-numeral parts and 一、 sections, "- n -" page numbers and a running

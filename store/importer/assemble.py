@@ -86,6 +86,7 @@ class RawBlock:
     #: last line (see :func:`ends_marked`): the text goes on.
     runs_on: bool = False
     fragment: bool = False  # the last line was the rest of a row a ruby line cut
+    narrow: bool = False  # a column set narrower than the body (an indented box)
     heading_style: str = ""
     #: How many of its lines (the first left out: it may be indented) hold how many
     #: full-width characters (see :func:`full_width_cells`).
@@ -750,7 +751,42 @@ class _Reader:
         return i
 
     def ref(self, block: RawBlock) -> float:
+        if block.narrow:
+            return block.maxw
         return block.maxw if block.nlines >= 2 else max(block.maxw, self.flow)
+
+    def other_column(self, block: RawBlock) -> bool:
+        """The paragraph is a box's: set narrower or wider than the body."""
+        return block.narrow or (block.nlines >= 2 and block.maxw > _wide(self.flow))
+
+    def label_in_flow(self, i: int, cur: RawBlock, stripped: str) -> bool:
+        """A short label (no punctuation) after a row the width cut mid-sentence: a box's
+        title or byline set where the paragraph runs on, never its next line."""
+        return (
+            cur.kind == "paragraph"
+            and cur.unfinished()
+            and not cur.after_ruby
+            and width(stripped) < 0.6 * self.ref(cur)
+            and not any(ch in stripped for ch in "、。，．「」（）()！？")
+            and not KANA_ONLY_RE.match(stripped)
+            and not self.room_after(cur, stripped)
+            and not self.reading_after(i, stripped)
+        )
+
+    def narrow_column(self, i: int, stripped: str, w: float) -> bool:
+        """A line well short of the measure that does not end a sentence, followed by one as
+        wide: the text of a column set narrower than the body (an indented box)."""
+        if not 12 <= w < self.flow - 3:
+            return False
+        nxt = self.next_text(i)
+        return (
+            bool(nxt)
+            and abs(set_width(nxt) - w) <= 1.5
+            # a first line ending a sentence: the next one, as wide, goes on
+            and not (ends_sentence(stripped) and ends_sentence(nxt))
+            and not self.furniture_like(nxt)
+            and match_heading(stripped) is None
+        )
 
     def body(self, i: int, line: str, stripped: str, w: float) -> int:
         cur = self.current
@@ -783,6 +819,15 @@ class _Reader:
             cur.kind = "meta"
             cur.closed = True
             self.current = cur = None
+        if cur is not None and self.label_in_flow(i, cur, stripped):
+            self.emit("meta", stripped, closed=True)  # the paragraph stays open past it
+            return i + 1
+        if not (cur is not None and cur.narrow and cur.unfinished()) and self.narrow_column(
+            i, stripped, w
+        ):
+            block = self.new_paragraph("paragraph", stripped, w)  # the body's waits for it
+            block.narrow = True
+            return i + 1
         if cur is not None and cur.kind in ("paragraph", "quote") and not indented:
             short_end = ends_sentence(cur.last) and (
                 self.short_last(cur) or self.room_after(cur, stripped)
@@ -818,7 +863,15 @@ class _Reader:
             or self.interrupted
             or (cur is not None and cur.unfinished())
             # after a box, a caption or a page's notes, a pending paragraph goes on
-            or (self.pending and (cur is None or cur.closed or cur.kind != "paragraph"))
+            or (
+                self.pending
+                and (
+                    cur is None
+                    or cur.closed
+                    or cur.kind != "paragraph"
+                    or (not cur.unfinished() and self.other_column(cur))
+                )
+            )
         ):
             for cand in reversed(self.pending + ([cur] if cur is not None else [])):
                 if cand is cur or cand.kind != "paragraph" or not cand.unfinished():
@@ -948,6 +1001,14 @@ class _Reader:
                 return False
             return has_room(stripped, nxt, ref)
         return False
+
+    def reading_after(self, i: int, line: str) -> bool:
+        """A ruby line (a kanji's reading) follows line ``i``, after at most a blank one."""
+        if not is_kanji(line[-1:]):
+            return False
+        k = i + 1 + (1 if i + 1 < len(self.lines) and not self.lines[i + 1].strip() else 0)
+        reading = self.lines[k].strip() if k < len(self.lines) else ""
+        return bool(reading) and len(reading) <= _RUBY_MAX and bool(KANA_ONLY_RE.match(reading))
 
     def ruby_row(self, i: int, row: str) -> tuple[str, int]:
         """Line ``i`` and, where ruby lines cut its row (``…以`` / ``かず`` / `` `` / ``下の…``),
@@ -1141,6 +1202,7 @@ def _is_label(block: RawBlock, flow: float) -> bool:
     text = block.full()
     return (
         block.kind == "meta"
+        and block.heading_style != "box"  # a box's own byline, already placed
         and width(text) <= 30
         and not has_sentence(text)
         and not is_caption(text)
@@ -1149,19 +1211,20 @@ def _is_label(block: RawBlock, flow: float) -> bool:
 
 
 def _boxes(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
-    """A box (a column set wider than the body) whose title and byline the extractor put
-    after its text: the title becomes the box's heading, before its text, with the byline
-    under it; the box moves to the end of the section it sits in, so the section's body is
-    not cut by it and the box nests in the outline under that section."""
+    """A box (a column set wider or narrower than the body) with its title and byline — put
+    after its text by the extractor, or before it (a framed box's title bar): the title
+    becomes the box's heading, before its text, with the byline under it; the box moves to
+    the end of the section it sits in, so the section's body is not cut by it and the box
+    nests in the outline under that section."""
     wide = _wide(flow)
 
-    def is_wide(b: RawBlock) -> bool:
-        return b.kind == "paragraph" and b.nlines >= 2 and b.maxw > wide
+    def is_column(b: RawBlock) -> bool:
+        return b.kind == "paragraph" and (b.narrow or (b.nlines >= 2 and b.maxw > wide))
 
     out = list(blocks)
-    k = 1
+    k = 0
     while k < len(out):
-        if not (is_wide(out[k - 1]) and _is_label(out[k], flow)):
+        if not _is_label(out[k], flow):
             k += 1
             continue
         labels = [k]
@@ -1169,11 +1232,22 @@ def _boxes(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
             len(labels) < 3 and labels[-1] + 1 < len(out) and _is_label(out[labels[-1] + 1], flow)
         ):
             labels.append(labels[-1] + 1)
-        start = k - 1
-        while start > 0 and (is_wide(out[start - 1]) or out[start - 1].kind == "meta"):
-            start -= 1
-        while out[start].kind == "meta":  # captions before the box's text stay where they are
-            start += 1
+        after = labels[-1] + 1
+        if k > 0 and is_column(out[k - 1]):  # the text, then its title
+            start = k - 1
+            while start > 0 and (is_column(out[start - 1]) or out[start - 1].kind == "meta"):
+                start -= 1
+            while out[start].kind == "meta":  # captions before the box's text stay there
+                start += 1
+            text, rest = out[start:k], out[:start] + out[after:]
+        elif after < len(out) and is_column(out[after]):  # a title bar, then the text
+            start, end = k, after
+            while end < len(out) and is_column(out[end]):
+                end += 1
+            text, rest = out[after:end], out[:start] + out[end:]
+        else:
+            k = after
+            continue
         parts = [out[j].full() for j in labels]
         title, byline = parts[0], parts[1:]
         if byline and byline[0][:1] in "－―‐-〜～":  # a subtitle line: －ジャパン・パレード－
@@ -1181,8 +1255,8 @@ def _boxes(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
         section = next((b for b in reversed(out[:start]) if b.kind == "heading"), None)
         level = min(6, (section.level if section is not None else 0) + 1)
         head = RawBlock("heading", title, level=level, heading_style="box", closed=True)
-        box = [head] + [RawBlock("meta", b, closed=True) for b in byline] + out[start:k]
-        rest = out[:start] + out[labels[-1] + 1 :]
+        bylines = [RawBlock("meta", b, closed=True, heading_style="box") for b in byline]
+        box = [head, *bylines, *text]
         end = start
         while end < len(rest) and not (
             rest[end].kind == "heading"
