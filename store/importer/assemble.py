@@ -774,18 +774,24 @@ class _Reader:
         )
 
     def narrow_column(self, i: int, stripped: str, w: float) -> bool:
-        """A line well short of the measure that does not end a sentence, followed by one as
-        wide: the text of a column set narrower than the body (an indented box)."""
+        """Lines well short of the measure that run on at one width: the text of a column set
+        narrower than the body (an indented box). Not a paragraph's last line."""
         if not 12 <= w < self.flow - 3:
             return False
-        nxt = self.next_text(i)
-        return (
-            bool(nxt)
-            and abs(set_width(nxt) - w) <= 1.5
-            # a first line ending a sentence: the next one, as wide, goes on
-            and not (ends_sentence(stripped) and ends_sentence(nxt))
-            and not self.furniture_like(nxt)
-            and match_heading(stripped) is None
+        following = [x.strip() for x in self.lines[i + 1 : i + 6] if x.strip()][:2]
+        if not following or ends_sentence(following[0]) or self.furniture_like(following[0]):
+            return False
+        measure = set_width(following[0])
+        if not 12 <= measure < self.flow - 3:
+            return False
+        if len(following) > 1 and not ends_sentence(following[1]):
+            if abs(set_width(following[1]) - measure) > 1.5:
+                return False  # not one measure
+        # this one is as wide, or shorter where it ends a sentence (a first line with
+        # half-width figures, set loose)
+        return match_heading(stripped) is None and (
+            abs(measure - w) <= 1.5
+            or (ends_sentence(stripped) and measure - 4 <= w <= measure + 1.5)
         )
 
     def body(self, i: int, line: str, stripped: str, w: float) -> int:
@@ -825,7 +831,7 @@ class _Reader:
         if not (cur is not None and cur.narrow and cur.unfinished()) and self.narrow_column(
             i, stripped, w
         ):
-            block = self.new_paragraph("paragraph", stripped, w)  # the body's waits for it
+            block = self.body_paragraph(stripped, w, trailing)  # the body's waits for it
             block.narrow = True
             return i + 1
         if cur is not None and cur.kind in ("paragraph", "quote") and not indented:
@@ -884,10 +890,14 @@ class _Reader:
             self.close_current()
             self.emit("meta", stripped)
             return i + 1
+        self.body_paragraph(stripped, w, trailing)
+        return i + 1
+
+    def body_paragraph(self, stripped: str, w: float, trailing: bool) -> RawBlock:
         block = self.new_paragraph("paragraph", stripped, w)
         block.trail_space = trailing
         block.runs_on = self.end_marked and not trailing
-        return i + 1
+        return block
 
     def short_last(self, cur: RawBlock) -> bool:
         """The paragraph's last line stops short of its measure."""
