@@ -254,7 +254,7 @@ class PdfStyle:
     header: Callable[[int, str], str] | None = None
     header_at: str = "foot"  # "foot": under the page's notes; "head": above its body
     page_number: Callable[[int], str] | None = None
-    box_width: int = 0  # boxes set this wide (0: no boxes in this style; narrower: indented)
+    box_width: int = 0  # boxes set this wide (narrower: indented; 0: in the flow, titled 【】)
     box_title_first: bool = False  # a framed box's title bar comes out before its text
     captions: bool = False
     trailing_space: bool = False  # a space after a paragraph's last line (and a heading)
@@ -320,6 +320,24 @@ def _pdf(doc: Doc, style: PdfStyle, rng: random.Random) -> Rendered:
     note_text: dict[int, str] = {}
     next_note = 1
     chapter = ""
+
+    def body_para(item: Para) -> None:
+        nonlocal next_note
+        index = truth.para(item)
+        text, numbers = _placed(item, next_note)
+        for n, (_, note) in zip(numbers, sorted(item.notes), strict=True):
+            note_text[n] = note
+        next_note += len(numbers)
+        first = style.width - 1 if style.first_short else style.width
+        lines = wrap(text, style.width, first)
+        for k, line in enumerate(lines):
+            shown, marked = _shown(line, style.marker)
+            if k == 0:
+                shown = style.indent + shown
+            if k + 1 == len(lines) and style.trailing_space:
+                shown += " "
+            rows.append(_Row(shown, index, marked, chapter=chapter))
+
     for i, item in enumerate(doc.items):
         if isinstance(item, Heading):
             text = heads[i]
@@ -335,23 +353,17 @@ def _pdf(doc: Doc, style: PdfStyle, rng: random.Random) -> Rendered:
             for part in wrap(line, style.width + 2) if "〈" in line else [line]:
                 rows.append(_Row(part + tail, level=item.level, chapter=chapter))
         elif isinstance(item, Para):
-            index = truth.para(item)
-            text, numbers = _placed(item, next_note)
-            for n, (_, note) in zip(numbers, sorted(item.notes), strict=True):
-                note_text[n] = note
-            next_note += len(numbers)
-            first = style.width - 1 if style.first_short else style.width
-            lines = wrap(text, style.width, first)
-            for k, line in enumerate(lines):
-                shown, marked = _shown(line, style.marker)
-                if k == 0:
-                    shown = style.indent + shown
-                if k + 1 == len(lines) and style.trailing_space:
-                    shown += " "
-                rows.append(_Row(shown, index, marked, chapter=chapter))
+            body_para(item)
             if style.captions and rng.random() < 0.3:
                 cap = f"会談に臨む代表団（{rng.randint(1, 12)}月{rng.randint(1, 28)}日、東京）"
                 inserts.append((len(rows) + rng.randint(2, 6), [cap], "caption"))
+        elif not style.box_width:  # a box in the flow: a bracketed title, then its text
+            title = f"【{item.title}】"
+            truth.headings.append((0, title))
+            rows.append(_Row(title, chapter=chapter))
+            for para in item.paras:
+                truth.box_quotes.append((title, para.text))
+                body_para(para)
         else:
             inserts.append((len(rows) + rng.randint(3, 8), _pdf_box(item, style, truth), "box"))
     # set captions and boxes inside whatever paragraph runs there
@@ -578,7 +590,8 @@ PDF_STYLES: dict[str, PdfStyle] = {
     ),
     # a book: 第N章 chapters, a running head that changes with the chapter (the page number
     # beside it; the book's title on even pages), none on a chapter's first page, long notes
-    # at the page foot ("1　…") running over several lines and across page breaks
+    # at the page foot ("1　…") running over several lines and across page breaks, a box set
+    # indented with its title after its text
     "book": PdfStyle(
         "book",
         34,
@@ -589,9 +602,10 @@ PDF_STYLES: dict[str, PdfStyle] = {
         header=lambda p, c: f"{p}\u3000日本と北米の関係" if p % 2 == 0 else f"{c}\u3000{p}",
         header_at="head",
         notes_cut=0.3,
+        box_width=28,
     ),
     # two columns that ``pdftotext -layout`` prints side by side, notes across the page's
-    # foot, a centred page number
+    # foot, a centred page number, a box in the flow under a bracketed title
     "two_column": PdfStyle(
         "two_column",
         20,

@@ -44,7 +44,12 @@ from store.importer.layout import (
 )
 from store.importer.meta import is_caption, is_meta
 from store.importer.page_notes import place_markers
-from store.importer.web_debris import is_debris, running_headers, starts_debris_section
+from store.importer.web_debris import (
+    is_debris,
+    running_headers,
+    starts_debris_section,
+    with_page_number,
+)
 from store.japanese.chars import HIRAGANA, KANA, KANA_ONLY_RE, KANJI, is_kanji
 
 _LIST = re.compile(
@@ -471,7 +476,7 @@ class _Reader:
             return i + 1
         if stripped in self.headers and stripped not in self.headers_seen:
             self.headers_seen.add(stripped)
-            if match_heading(stripped) is not None:
+            if match_heading(stripped) is not None and not with_page_number(stripped):
                 # a chapter title repeated as the running header: its first time is the title
                 return self.line_after_debris(i, line, stripped, w)
         if is_debris(stripped) or stripped in self.headers:
@@ -784,9 +789,12 @@ class _Reader:
         measure = set_width(following[0])
         if not 12 <= measure < self.flow - 3:
             return False
-        if len(following) > 1 and not ends_sentence(following[1]):
-            if abs(set_width(following[1]) - measure) > 1.5:
-                return False  # not one measure
+        if (
+            len(following) > 1
+            and not ends_sentence(following[1])
+            and abs(set_width(following[1]) - measure) > 1.5
+        ):
+            return False  # not one measure
         # this one is as wide, or shorter where it ends a sentence (a first line with
         # half-width figures, set loose)
         return match_heading(stripped) is None and (
