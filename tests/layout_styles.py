@@ -113,6 +113,10 @@ def _width(text: str) -> float:
 
 
 _TOKENS = re.compile(r"[0-9]+|.", re.S)
+#: Closing marks (and spaces) hang past the line's end (ぶら下げ); the others that may not
+#: start a line take the character before them to the next line (追い出し).
+_HANGS = "。、）」』 \u3000"
+_NO_LINE_START = "・ー々ゝゞっゃゅょぁぃぅぇぉゎァィゥェォッャュョヮヵヶ！？：；〕】』」）"
 
 
 def wrap(text: str, width: int, first: int | None = None) -> list[str]:
@@ -123,9 +127,12 @@ def wrap(text: str, width: int, first: int | None = None) -> list[str]:
     limit = first if first is not None else width
     for ch in _TOKENS.findall(text):  # a number is never cut
         w = _width(ch)
-        if used + w > limit and line and ch not in "。、）」』 \u3000":
-            lines.append(line)  # a closing mark (or a space) hangs at the line's end
-            line, used = "", 0.0
+        if used + w > limit and line and ch not in _HANGS:
+            carried = ""
+            if ch in _NO_LINE_START and len(line) > 1:  # 行頭禁則: push the last one over
+                line, carried = line[:-1], line[-1]
+            lines.append(line)
+            line, used = carried, _width(carried)
             limit = width
         line += ch
         used += w

@@ -35,6 +35,7 @@ from store.importer.layout import (
     ends_marked,
     full_width_cells,
     has_room,
+    indented_firsts,
     is_wrapped,
     measure_cells,
     page_width,
@@ -188,6 +189,7 @@ class _Reader:
         self.headers_seen: set[str] = set()
         self.measure_cells = measure_cells(lines) if wrapped else 0
         self.end_marked = wrapped and ends_marked(lines)
+        self.indented_firsts = wrapped and indented_firsts(lines, flow)
         self.note_trailing = False
         self.cut: tuple[NoteDef, str, float] | None = None  # a note a page break cut
         self.metadata: dict[str, str] = {}
@@ -846,6 +848,8 @@ class _Reader:
             short_end = ends_sentence(cur.last) and (
                 self.short_last(cur) or self.room_after(cur, stripped)
             )
+            if short_end and self.pushed_over(cur, i, stripped):
+                short_end = False
             if self.end_marked and ends_sentence(cur.last):
                 short_end = not cur.runs_on  # the file marks where a paragraph ends
             fits = w <= self.ref(cur) + tolerance(stripped, cur.maxw, cur.nlines, cur.last)
@@ -906,6 +910,22 @@ class _Reader:
         block.trail_space = trailing
         block.runs_on = self.end_marked and not trailing
         return block
+
+    def pushed_over(self, cur: RawBlock, i: int, stripped: str) -> bool:
+        """The last row ends a sentence only one character short, and the next line is full:
+        where first lines are set one short, that row lost a character to the next one (a
+        character that may not start a line takes the one before it along: 追い出し), and
+        the paragraph goes on."""
+        ref = self.ref(cur)
+        if set_width(cur.row, hanging=False) < ref - 2.05:
+            return False  # short by more than one character
+        if not self.indented_firsts or cur.nlines < 2 or ends_sentence(stripped):
+            return False
+        cells = full_width_cells(stripped)
+        if cells is not None and self.measure_cells >= 12:
+            return cells == self.measure_cells
+        nxt = self.next_text(i)
+        return set_width(stripped) >= ref - 1.5 and not (nxt and has_room(stripped, nxt, ref))
 
     def short_last(self, cur: RawBlock) -> bool:
         """The paragraph's last line stops short of its measure."""
@@ -978,7 +998,11 @@ class _Reader:
         """
         if not ends_sentence(cur.last):
             return False
-        if i is not None and not ends_sentence(stripped) and self.room_before(i, cur, stripped):
+        if (
+            i is not None
+            and not ends_sentence(stripped)
+            and self.room_before(i, cur, stripped)
+        ):
             return self.quotes_closed(cur)
         full = max(cur.cell_counts) if cur.cell_counts else 0
         if full < 12 or cur.cell_counts[full] < 2:

@@ -77,6 +77,24 @@ def has_room(line: str, after: str, measure: float) -> bool:
     return set_width(line, hanging=False) + width(m.group(0)) <= measure - slack
 
 
+def indented_firsts(lines: list[str], flow: float) -> bool:
+    """A paragraph's first line is set one character short (its indent, lost in extraction):
+    most lines after a clear paragraph end (a sentence's end well short of the measure) are."""
+    one_short = total = 0
+    prev = ""
+    for line in lines:
+        s = line.strip()
+        if not s:
+            continue
+        if prev and ends_sentence(prev) and set_width(prev, hanging=False) < flow - 3:
+            w = set_width(s)
+            if flow - 3 <= w <= flow + 1.5 and not ends_sentence(s):  # a body line
+                total += 1
+                one_short += flow - 1.6 <= w <= flow - 0.4
+        prev = s
+    return total >= 4 and one_short >= 0.6 * total
+
+
 def stray_blanks(lines: list[str], flow: float) -> bool:
     """Blank lines that mean nothing: the extractor puts some inside paragraphs, after a line
     the page's width cut mid-sentence (several of them, so not a one-off)."""
