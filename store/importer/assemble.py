@@ -337,7 +337,7 @@ class _Reader:
         if ends_sentence(self.note_last) and self.blank_after_note and not self.double:
             # a sentence's end, then a blank line: the notes block is over — unless that line
             # ran to the note's full measure and this one is wider than the body's (its rest)
-            return self.note_line_full() and w > self.flow + 1.5
+            return self.note_line_full() and (w > self.flow + 1.5 or self.notes_go_on(self.at))
         if self.end_marked and ends_sentence(self.note_last):
             return not self.note_trailing  # the file marks where a note ends
         if self.note_line_full():
@@ -348,6 +348,18 @@ class _Reader:
         if last.count("（") > last.count("）") or last.count("『") > last.count("』"):
             return True  # a bracket left open: （『読売新聞』 / （2025.2.1））。
         return not self.blank_after_note or self.double
+
+    def notes_go_on(self, i: int) -> bool:
+        """After line ``i`` the notes block goes on: another definition comes next, or the
+        page's body starts (its first line one space in), so line ``i`` is still a note's."""
+        for j in range(i + 1, min(i + 4, len(self.lines))):
+            nxt = self.lines[j]
+            if nxt.strip():
+                expect = {1, self.bare_last + 1, *(n + 1 for n in self.bare_runs)}
+                return (nxt.startswith(" ") and not nxt.startswith("  ")) or match_definition(
+                    nxt, expect_bare=expect, next_bare=self.bare_last + 1
+                ) is not None
+        return False
 
     def open_note(self) -> tuple[NoteDef, str, float] | None:
         """The note a page break cut: the last one, if its last line ran to the full width
