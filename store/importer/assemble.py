@@ -865,6 +865,8 @@ class _Reader:
             if self.end_marked and ends_sentence(cur.last):
                 short_end = not cur.runs_on  # the file marks where a paragraph ends
             fits = w <= self.ref(cur) + tolerance(stripped, cur.maxw, cur.nlines, cur.last)
+            if not fits and cur.nlines == 1 and self.flow + 1.5 < cur.maxw < w < self.page_width + 2:
+                fits = True  # a wide column's first line (set loose): its next line sets the width
             if self.interrupted and not (w >= self.ref(cur) - 3 or ends_sentence(stripped)):
                 fits = False  # after a page's notes, a short line is a running footer
             if fits and self.too_long_for(cur, stripped):
@@ -941,7 +943,8 @@ class _Reader:
 
     def short_last(self, cur: RawBlock) -> bool:
         """The paragraph's last line stops short of its measure."""
-        return set_width(cur.row, hanging=False) < self.ref(cur) - 1.5 or self.exactly_short(
+        measure = self.ref(cur) - (1 if cur.nlines == 1 else 0)  # a first line's is one less
+        return set_width(cur.row, hanging=False) < measure - 1.5 or self.exactly_short(
             cur, cur.row
         )
 
