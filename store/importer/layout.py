@@ -149,6 +149,9 @@ _STRONG_MARKER = re.compile(
 )
 
 
+_DIGIT = re.compile("[0-9]")
+
+
 def set_width(line: str, *, hanging: bool = True) -> float:
     """The width a line takes in the page's measure: footnote markers (set small above the
     line: ``(1)``, and bare digits before punctuation or a particle) left out, and a closing
@@ -156,7 +159,7 @@ def set_width(line: str, *, hanging: bool = True) -> float:
     s = line.strip()
     if "(" in s[1:] or "（" in s[1:]:
         s = s[:1] + _PAREN_MARKER.sub("", s[1:])  # a leading (1) is numbering, not a marker
-    if any("0" <= ch <= "9" for ch in s):
+    if _DIGIT.search(s):
         s = _STRONG_MARKER.sub("", s)
     w = width(s)
     return w - 1 if hanging and s.endswith(("。", "、")) and w > 12 else w

@@ -17,6 +17,7 @@ by the sanitiser, so only these can occur.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -136,9 +137,14 @@ def _segment(groups: list[_Group], g: int, *, foot: bool) -> tuple[int, int]:
     at = same.index(group)
     if foot:
         lo = same[at - 1].last_line if at > 0 else -1
-        return lo, group.first_line
+        return max(lo, group.first_line - _PAGE_LINES), group.first_line
     hi = same[at + 1].first_line if at + 1 < len(same) else 1 << 60
-    return group.last_line, hi
+    return group.last_line, min(hi, group.last_line + _PAGE_LINES)
+
+
+#: No page is longer than this many source lines (a double-spaced one with its notes): the
+#: search for a marker stops there, which also keeps it linear.
+_PAGE_LINES = 400
 
 
 def _line_index(blocks: Sequence[Spanned]) -> list[tuple[int, int, int, int]]:
@@ -161,13 +167,11 @@ def _hits(
 ) -> list[_Hit]:
     pattern = marker_pattern(note)
     hits = []
-    for line, b, start, end in lines:
-        if line <= lo:
-            continue
+    for line, b, start, end in lines[bisect.bisect_right(lines, (lo, 1 << 60)) :]:
         if line >= hi:
             break
         text = texts[b]
-        for m in pattern.finditer(text, start):
+        for m in pattern.finditer(text, start, end + 4):  # (a marker never runs past)
             if m.start() >= end:
                 break
             if not acceptable(note, text, m.start(), m.end()):
