@@ -28,6 +28,7 @@ from store.importer.chars import (
     separator,
     width,
 )
+from store.importer.columns import unfold_columns
 from store.importer.footnotes import NoteDef, match_definition
 from store.importer.headings import HeadingLine, Outline, match_heading
 from store.importer.layout import (
@@ -1192,6 +1193,8 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     metadata = dict(prepared.metadata)
     page_facts.page_dates(lines, metadata)  # a page's statements about itself: metadata
     page_facts.profile_box(lines, metadata)
+    if not markdown:
+        lines = unfold_columns(lines)
     wrapped, flow = (False, 0.0) if markdown else is_wrapped(lines)
     reader = _Reader(lines, wrapped=wrapped, flow=flow, markdown=markdown)
     reader.metadata = metadata
