@@ -131,6 +131,8 @@ def wrap(text: str, width: int, first: int | None = None) -> list[str]:
             carried = ""
             if ch in _NO_LINE_START and len(line) > 1:  # 行頭禁則: push the last one over
                 line, carried = line[:-1], line[-1]
+            while len(line) > 1 and line[-1] in "「『（【〈《":  # 行末禁則: an opening bracket
+                line, carried = line[:-1], line[-1] + carried  # goes on with what it opens
             lines.append(line)
             line, used = carried, _width(carried)
             limit = width

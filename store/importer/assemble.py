@@ -866,7 +866,11 @@ class _Reader:
             if self.end_marked and ends_sentence(cur.last):
                 short_end = not cur.runs_on  # the file marks where a paragraph ends
             fits = w <= self.ref(cur) + tolerance(stripped, cur.maxw, cur.nlines, cur.last)
-            if not fits and cur.nlines == 1 and self.flow + 1.5 < cur.maxw < w < self.page_width + 2:
+            if (
+                not fits
+                and cur.nlines == 1
+                and self.flow + 1.5 < cur.maxw < w < self.page_width + 2
+            ):
                 fits = True  # a wide column's first line (set loose): its next line sets the width
             if self.interrupted and not (w >= self.ref(cur) - 3 or ends_sentence(stripped)):
                 fits = False  # after a page's notes, a short line is a running footer
@@ -906,13 +910,23 @@ class _Reader:
                 )
             )
         ):
-            for cand in reversed(self.pending + ([cur] if cur is not None else [])):
-                if cand is cur or cand.kind != "paragraph" or not cand.unfinished():
-                    continue
-                ref = self.ref(cand)
-                if ref - 3 <= w <= ref + 1.5 or (ends_sentence(stripped) and w <= ref + 1.5):
-                    self.append(cand, stripped, w, trailing)
-                    return i + 1
+            fitting = [
+                cand
+                for cand in reversed(self.pending + ([cur] if cur is not None else []))
+                if cand is not cur
+                and cand.kind == "paragraph"
+                and cand.unfinished()
+                and (
+                    self.ref(cand) - 3 <= w <= self.ref(cand) + 1.5
+                    or (ends_sentence(stripped) and w <= self.ref(cand) + 1.5)
+                )
+            ]
+            if fitting:  # the one whose measure the line fills best, else the latest
+                best = min(
+                    fitting, key=lambda c: abs(self.ref(c) - w) if w >= self.ref(c) - 3 else 9
+                )
+                self.append(best, stripped, w, trailing)
+                return i + 1
         if self.standalone_short(i, w):
             self.close_current()
             self.emit("meta", stripped)
@@ -945,9 +959,7 @@ class _Reader:
     def short_last(self, cur: RawBlock) -> bool:
         """The paragraph's last line stops short of its measure."""
         measure = self.ref(cur) - (1 if cur.nlines == 1 else 0)  # a first line's is one less
-        return set_width(cur.row, hanging=False) < measure - 1.5 or self.exactly_short(
-            cur, cur.row
-        )
+        return set_width(cur.row, hanging=False) < measure - 1.5 or self.exactly_short(cur, cur.row)
 
     def next_text(self, i: int) -> str:
         """The next non-blank line after line ``i`` (within a few), or ""."""
@@ -1014,11 +1026,7 @@ class _Reader:
         """
         if not ends_sentence(cur.last):
             return False
-        if (
-            i is not None
-            and not ends_sentence(stripped)
-            and self.room_before(i, cur, stripped)
-        ):
+        if i is not None and not ends_sentence(stripped) and self.room_before(i, cur, stripped):
             return self.quotes_closed(cur)
         full = max(cur.cell_counts) if cur.cell_counts else 0
         if full < 12 or cur.cell_counts[full] < 2:
@@ -1265,6 +1273,7 @@ def _is_label(block: RawBlock, flow: float) -> bool:
         and block.heading_style != "box"  # a box's own byline, already placed
         and width(text) <= 30
         and not has_sentence(text)
+        and "、" not in text
         and not is_caption(text)
         and not is_meta(text)
     )
