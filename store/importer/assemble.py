@@ -62,6 +62,7 @@ _NOTES_HEADING = re.compile(r"^[【＜<(（\[■]?(?:注|脚注|注釈|註|Notes
 _RULE_CELL = re.compile(r"^:?-{3,}:?$")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _RUBY_MAX = 8
+_HALF_WIDTH = re.compile("[0-9A-Za-z]")
 _HIRAGANA_START = re.compile(f"^[{HIRAGANA}、。）」]")
 #: A line that carries on the one before: it starts with a particle or a lower-case word.
 _CONTINUES = re.compile(f"^[{HIRAGANA}、。）」a-z]")
@@ -812,9 +813,13 @@ class _Reader:
             return False  # not one measure
         # this one is as wide, or shorter where it ends a sentence (a first line with
         # half-width figures, set loose)
+        # a first line set loose: it ends a sentence, or holds half-width figures (only where
+        # the column is clearly narrower, not a body line short of its estimate)
+        loose = ends_sentence(stripped) or (
+            measure < self.flow - 5 and bool(_HALF_WIDTH.search(stripped))
+        )
         return match_heading(stripped) is None and (
-            abs(measure - w) <= 1.5
-            or (ends_sentence(stripped) and measure - 4 <= w <= measure + 1.5)
+            abs(measure - w) <= 1.5 or (loose and measure - 4 <= w <= measure + 1.5)
         )
 
     def body(self, i: int, line: str, stripped: str, w: float) -> int:
