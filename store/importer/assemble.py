@@ -342,6 +342,14 @@ class _Reader:
             return self.note_line_full() and (w > self.flow + 1.5 or self.notes_go_on(self.at))
         if self.end_marked and ends_sentence(self.note_last):
             return not self.note_trailing  # the file marks where a note ends
+        measure = self.note_wrap or self.full_note_width()
+        if (
+            ends_sentence(self.note_last)
+            and measure > self.flow + 3
+            and abs(w - self.flow) <= 1.5
+            and not ends_sentence(line)
+        ):
+            return False  # a line of the body's measure running on: the body, not the note
         if self.note_line_full():
             return True  # the note's line ran to the notes' full width: it goes on
         if ends_sentence(self.note_last):
@@ -368,7 +376,7 @@ class _Reader:
         without ending; else an earlier one left so (a box's own notes may stand between)."""
         if not self.wrapped or not self.notes:
             return None
-        if self.note_last and not ends_sentence(self.note_last) and self.note_line_full():
+        if self.note_last and self.note_line_full():  # (a sentence may end at the edge)
             return self.notes[-1], self.note_last, self.note_wrap
         return self.cut
 
@@ -405,8 +413,7 @@ class _Reader:
         if note is self.notes[-1]:
             self.note_last = stripped
         else:  # an earlier note resumed: it goes on while its lines run to the full width
-            full = not ends_sentence(stripped) and self.note_line_full(stripped, wrap)
-            self.cut = (note, stripped, wrap) if full else None
+            self.cut = (note, stripped, wrap) if self.note_line_full(stripped, wrap) else None
         return True
 
     def note_resumed(self, stripped: str) -> bool:
