@@ -502,7 +502,7 @@ class _Reader:
             if match_heading(stripped) is not None and not with_page_number(stripped):
                 # a chapter title repeated as the running header: its first time is the title
                 return self.line_after_debris(i, line, stripped, w)
-        if is_debris(stripped) or stripped in self.headers:
+        if is_debris(stripped) or stripped in self.headers or self.lone_running_head(i, stripped):
             if self.current is not None and self.current.unfinished():
                 self.interrupted = True
             if self.wrapped:
@@ -510,6 +510,25 @@ class _Reader:
                 self.separator = False  # after the whitespace line that opens that foot
             return i + 1
         return self.line_after_debris(i, line, stripped, w)
+
+    def lone_running_head(self, i: int, stripped: str) -> bool:
+        """Words beside a number (``2　日本と北米の関係``) between the rows of a paragraph a
+        page break cut mid-sentence, which runs on right after it: a running head, seen only
+        once, never a section (a section does not open inside a sentence)."""
+        cur = self.current
+        if not (self.wrapped and with_page_number(stripped)) or cur is None:
+            return False
+        if any(mark in stripped for mark in "、。「（"):
+            return False  # prose or a note, not a running head
+        if cur.kind != "paragraph" or ends_sentence(cur.row) or not cur.unfinished():
+            return False
+        ref = self.ref(cur)
+        if set_width(cur.row) < ref - 1.5:
+            return False  # the row was not cut by the width
+        nxt = self.next_text(i)
+        return bool(nxt) and (
+            abs(set_width(nxt) - ref) <= 1.5 or (ends_sentence(nxt) and set_width(nxt) <= ref + 1)
+        )
 
     def markdown_block(self, i: int, line: str) -> int | None:
         """Markdown's own lines: a fenced code block, a setext underline, a thematic break, a
