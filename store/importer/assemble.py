@@ -820,23 +820,24 @@ class _Reader:
             and not self.reading_after(i, stripped)
         )
 
-    def narrow_column(self, i: int, stripped: str, w: float) -> bool:
+    def narrow_column(self, i: int, stripped: str, w: float) -> float:
         """Lines well short of the measure that run on at one width: the text of a column set
-        narrower than the body (an indented box). Not a paragraph's last line."""
+        narrower than the body (an indented box). Its measure, or 0 (not a paragraph's last
+        line, nor the body's)."""
         if not 12 <= w < self.flow - 3:
-            return False
+            return 0.0
         following = [x.strip() for x in self.lines[i + 1 : i + 6] if x.strip()][:2]
         if not following or ends_sentence(following[0]) or self.furniture_like(following[0]):
-            return False
+            return 0.0
         measure = set_width(following[0])
         if not 12 <= measure < self.flow - 3:
-            return False
+            return 0.0
         if (
             len(following) > 1
             and not ends_sentence(following[1])
             and abs(set_width(following[1]) - measure) > 1.5
         ):
-            return False  # not one measure
+            return 0.0  # not one measure
         # this one is as wide, or shorter where it ends a sentence (a first line with
         # half-width figures, set loose)
         # a first line set loose: it ends a sentence, or holds half-width figures (only where
@@ -844,9 +845,8 @@ class _Reader:
         loose = ends_sentence(stripped) or (
             measure < self.flow - 5 and bool(_HALF_WIDTH.search(stripped))
         )
-        return match_heading(stripped) is None and (
-            abs(measure - w) <= 1.5 or (loose and measure - 4 <= w <= measure + 1.5)
-        )
+        fits = abs(measure - w) <= 1.5 or (loose and measure - 4 <= w <= measure + 1.5)
+        return measure if fits and match_heading(stripped) is None else 0.0
 
     def body(self, i: int, line: str, stripped: str, w: float) -> int:
         cur = self.current
@@ -882,11 +882,11 @@ class _Reader:
         if cur is not None and self.label_in_flow(i, cur, stripped):
             self.emit("meta", stripped, closed=True)  # the paragraph stays open past it
             return i + 1
-        if not (cur is not None and cur.narrow and cur.unfinished()) and self.narrow_column(
-            i, stripped, w
-        ):
+        in_column = cur is not None and cur.narrow and abs(w - self.ref(cur) + 0.75) <= 2.25
+        measure = 0.0 if in_column else self.narrow_column(i, stripped, w)
+        if measure:
             block = self.body_paragraph(stripped, w, trailing)  # the body's waits for it
-            block.narrow = True
+            block.narrow, block.maxw = True, max(w, measure)
             return i + 1
         if cur is not None and cur.kind in ("paragraph", "quote") and not indented:
             short_end = ends_sentence(cur.last) and (
@@ -958,11 +958,13 @@ class _Reader:
                 )
                 self.append(best, stripped, w, trailing)
                 return i + 1
-        if self.standalone_short(i, w):
+        if not in_column and self.standalone_short(i, w):
             self.close_current()
             self.emit("meta", stripped)
             return i + 1
-        self.body_paragraph(stripped, w, trailing)
+        block = self.body_paragraph(stripped, w, trailing)
+        if in_column and cur is not None:  # the column's next paragraph
+            block.narrow, block.maxw = True, max(w, self.ref(cur))
         return i + 1
 
     def body_paragraph(self, stripped: str, w: float, trailing: bool) -> RawBlock:
