@@ -41,6 +41,7 @@ from store.importer.layout import (
     measure_cells,
     page_width,
     set_width,
+    starts_pushed,
     stray_blanks,
     tolerance,
 )
@@ -1078,7 +1079,10 @@ class _Reader:
         """The next body line from ``j`` is a paragraph's first (one character short of the
         measure without ending a sentence)."""
         nxt = self.next_text(j - 1)
-        return bool(nxt) and not ends_sentence(nxt) and full_width_cells(nxt) == full - 1
+        if not nxt or ends_sentence(nxt) or full_width_cells(nxt) != full - 1:
+            return False
+        after = self.next_text(next(k for k in range(j, len(self.lines)) if self.lines[k].strip()))
+        return not starts_pushed(after)  # one short because it gave a character to the next
 
     def quotes_closed(self, cur: RawBlock) -> bool:
         text = cur.full()  # rarely reached: only on a line one character short

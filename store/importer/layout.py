@@ -77,6 +77,18 @@ def has_room(line: str, after: str, measure: float) -> bool:
     return set_width(line, hanging=False) + width(m.group(0)) <= measure - slack
 
 
+#: Characters that may not start a line (行頭禁則), other than the closing marks that hang
+#: past its end instead: one of them takes the character before it to the next line.
+_NO_LINE_START = frozenset("・ー々ゝゞっゃゅょぁぃぅぇぉゎァィゥェォッャュョヮヵヶ！？")
+
+
+def starts_pushed(line: str) -> bool:
+    """The line starts with a character pushed over from the line before (追い出し): its
+    second may not start a line (``残っ…``), so the one before it came along."""
+    s = line.strip()
+    return len(s) > 1 and s[1] in _NO_LINE_START
+
+
 def indented_firsts(lines: list[str], flow: float) -> bool:
     """A paragraph's first line is set one character short (its indent, lost in extraction):
     most lines after a clear paragraph end (a sentence's end well short of the measure) are."""
