@@ -140,21 +140,32 @@ def test_blank_lines_the_extractor_put_inside_paragraphs_end_nothing() -> None:
 
 
 def test_a_row_one_short_that_ends_a_sentence_goes_on_where_the_next_row_is_full() -> None:
-    # 「ずーっと」: ー may not start a line, so ず went along and the row before is one short
+    # 「ずーっと」: ー may not start a row, so ず went along and the row before is one short
     rows = [
         "会談の冒頭で首相は大統領の訪日を歓迎し謝意を表し",  # 24: a first line (25 - 1)
-        "た。両国はこれまでの協力の成果を確認しました。",  # 24 + 。: one short, ends a sentence
-        "ずーっと続いてきた交流の歴史を振り返りつつ今後の",  # 25: full
-        "協力の方向性について意見を交わした。",
-        "政府は同盟の抑止力と対処力を一層強化していく方",
-        "針を改めて示し、理解を求めたと発表されている。",
+        "た。両国はこれまでの協力の成果を再び確認しました。",  # 24 with its 。: one short
+        "ずーっと続いてきた交流の歴史を振り返りつつ今後の協",  # 25: full
+        "力の方向性について意見を交わした。",
+        "政府は同盟の抑止力と対処力を一層強化していく方針",  # 24: a first line
+        "を改めて示し、理解を求めたと発表されている。",
     ]
-    doc = import_text("\n".join(["（1）政治", *rows]))
-    assert _paras(doc) == [
-        "会談の冒頭で首相は大統領の訪日を歓迎し謝意を表した。両国はこれまでの協力の成果を確認し"
-        "ました。ずーっと続いてきた交流の歴史を振り返りつつ今後の協力の方向性について意見を交わした。",
-        "政府は同盟の抑止力と対処力を一層強化していく方針を改めて示し、理解を求めたと発表されている。",
+    before = [row for text in (A, B, C, D) for row in _rows(text, 25)]  # first lines one short
+    doc = import_text("\n".join(["（1）政治", *before, *rows]))
+    assert _paras(doc)[4:] == ["".join(rows[:4]), "".join(rows[4:])]
+
+
+def test_a_first_line_after_a_row_that_gave_a_character_away_still_opens_a_paragraph() -> None:
+    # the first paragraph has a row one short (追い出し: 「思っ」 may not be split), so its
+    # rows are not all one count; the next paragraph's first line is still told by its room
+    rows = [
+        "車がくればいいがなと、話し相手が居なくなったので待ち遠しく",  # 29: gave 思 away
+        "思っていると、また一人あわてて場内へ馳け込んで来たものがある。",  # 30 + 。
+        "奥さんにお嬢さんを呉れろと明白な談判を開こうかと考えたので",  # 29: a first line
+        "す。二人は壺のクリームを、顔に塗って手に塗ってそれから靴下を",
+        "ぬいで足に塗りました。",
     ]
+    doc = import_text("\n".join(["（1）政治", *_rows(A + B, 30), *rows]))
+    assert _paras(doc)[1:] == ["".join(rows[:2]), "".join(rows[2:])]
 
 
 def test_a_paragraph_s_end_marked_by_a_space_and_a_full_row_ending_a_sentence_without_one() -> None:

@@ -351,6 +351,8 @@ class _Reader:
             and not ends_sentence(line)
         ):
             return False  # a line of the body's measure running on: the body, not the note
+        if ends_sentence(self.note_last) and self.body_waits(w):
+            return False  # a paragraph cut mid-sentence waits for its rest: this is it
         if self.note_line_full():
             return True  # the note's line ran to the notes' full width: it goes on
         if ends_sentence(self.note_last):
@@ -359,6 +361,20 @@ class _Reader:
         if last.count("（") > last.count("）") or last.count("『") > last.count("』"):
             return True  # a bracket left open: （『読売新聞』 / （2025.2.1））。
         return not self.blank_after_note or self.double
+
+    def body_waits(self, w: float) -> bool:
+        """A body paragraph the width cut mid-sentence waits for its rest, and a line this
+        wide fits it."""
+        for cand in [*self.pending, *([self.current] if self.current is not None else [])]:
+            if (
+                cand.kind == "paragraph"
+                and not ends_sentence(cand.row)
+                and not cand.closed
+                and set_width(cand.row) >= self.ref(cand) - 1.5
+                and w <= self.ref(cand) + 1
+            ):
+                return True
+        return False
 
     def notes_go_on(self, i: int) -> bool:
         """After line ``i`` the notes block goes on: another definition comes next, or the

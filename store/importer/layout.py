@@ -73,7 +73,7 @@ def has_room(line: str, after: str, measure: float) -> bool:
         return False  # a closing mark may hang past the measure
     # half-width letters' widths are only estimated: capitals run wider than the estimate
     upper = sum(1 for ch in line if "A" <= ch <= "Z")
-    slack = 0.05 + 0.12 * upper + 0.02 * (len(line.encode("ascii", "ignore")) - upper)
+    slack = 0.12 * upper + 0.02 * (len(line.encode("ascii", "ignore")) - upper) - 0.01
     return set_width(line, hanging=False) + width(m.group(0)) <= measure - slack
 
 
