@@ -3,14 +3,22 @@ the text a PDF extractor or a web page scraper produces, then imported and compa
 
 A :class:`Doc` is the truth: headings (level, text), paragraphs (with footnote markers at
 offsets), boxes (a titled column with its own paragraphs and notes). ``render(doc, style)``
-sets it in one of :data:`STYLES` — the five seed styles and others — adding what such a
-layout adds (page numbers, running headers, footnote blocks at page feet, captions, boxes
-set wider, ruby lines, double spacing, a first line one character short; web chrome:
+sets it in one of :data:`STYLES` — the five seed styles and others — the way the two PDF
+seeds show an extraction comes out: lines cut anywhere at one measure, a paragraph's first
+line one character short (its lost indent), a closing 。 hanging past the measure, a character
+that may not start a line taking the one before it along (追い出し), an opening bracket never
+ending one; markers set small (taking no width) wherever the line breaks, even at a line's
+start; page numbers, running heads (one that changes per chapter, with the page number),
+footnote blocks at a page's foot or head, long notes running over lines and across page
+breaks (with the extractor's blank lines between them), captions, boxes set wider or
+indented with their title after or before their text, ruby readings on lines of their own,
+blank lines inside paragraphs, a page's first line one space in, double spacing with a
+paragraph's end marked by a space, two columns printed side by side; web chrome:
 breadcrumbs, dates, "back to top", contact blocks, related lists, profile boxes, social
-links) and recording that furniture as debris. :func:`score` imports the rendering and
+links — and records that furniture as debris. :func:`score` imports the rendering and
 measures headings (F1 and levels), footnote links, whole paragraphs (all, and the hard ones:
-cut by a page break, a footnote block, a caption or a box, or after 、) and debris left in
-the text.
+cut by a page break, a column break, a footnote block, a caption, a ruby line, a stray blank
+line or a box) and debris left in the text.
 
 Used by the unit tests (with snippets written for them) and by ``python -m benchmarks
 import_layouts`` (with sentences from the bench texts); nothing here knows the importer's
