@@ -179,6 +179,7 @@ class _Reader:
         #: The last number of every bare numbering seen (a box's notes restart at 1; the body's
         #: go on after the box from where they were).
         self.bare_runs: list[int] = []
+        self._expected_bare: set[int] | None = None
         self.outline = Outline()
         self.title = ""
         self.interrupted = False
@@ -318,6 +319,7 @@ class _Reader:
                 )
                 self.bare_runs[k] = n
             self.bare_last = n
+            self._expected_bare = None
         run = (
             next((k for k in range(len(self.bare_runs) - 1, -1, -1) if self.bare_runs[k] == n), 0)
             if style == "bare"
@@ -325,6 +327,13 @@ class _Reader:
         )
         self.note_run = (style, run)
         self.note_widths[self.note_run] = max(self.note_widths.get(self.note_run, 0.0), w)
+
+    def expected_bare(self) -> set[int]:
+        """The numbers a bare ``1 …`` definition may carry next: 1, or the next of any
+        numbering running (kept between notes: a long text restarts its numbering often)."""
+        if self._expected_bare is None:
+            self._expected_bare = {1, self.bare_last + 1, *(n + 1 for n in self.bare_runs)}
+        return self._expected_bare
 
     def end_note(self) -> None:
         self.note = None
@@ -382,7 +391,7 @@ class _Reader:
         for j in range(i + 1, min(i + 4, len(self.lines))):
             nxt = self.lines[j]
             if nxt.strip():
-                expect = {1, self.bare_last + 1, *(n + 1 for n in self.bare_runs)}
+                expect = self.expected_bare()
                 return (nxt.startswith(" ") and not nxt.startswith("  ")) or match_definition(
                     nxt, expect_bare=expect, next_bare=self.bare_last + 1
                 ) is not None
@@ -594,9 +603,7 @@ class _Reader:
             self.heading(HeadingLine("plain", None, stripped))
             return i + 1
         expect = (
-            {1, self.bare_last + 1, *(n + 1 for n in self.bare_runs)}
-            if self.wrapped or self.notes_section
-            else set()
+            self.expected_bare() if self.wrapped or self.notes_section else set()
         )
         d = match_definition(line, expect_bare=expect, next_bare=self.bare_last + 1)
         if d is not None:
