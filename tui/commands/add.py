@@ -9,12 +9,15 @@ A different file with the same name is not overwritten unless ``--replace`` is g
 from __future__ import annotations
 
 import argparse
-import filecmp
-import sys
 from pathlib import Path
 
 from store import atomic, paths
+from store.files import FileProblem, describe, open_regular, shown
 from store.library import DOCUMENT_SUFFIXES
+from store.terminal_safe import safe_line
+from tui.commands._io import fail, say
+
+PROG = "shiori add"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,23 +47,33 @@ def add_file(source: Path, library: Path, *, replace: bool = False) -> str:
     except ImportFailed as exc:
         raise ValueError(" ".join(str(exc).split())) from None
     if not document.blocks:
-        raise ValueError(f"{source}: no text to read")
+        raise ValueError(f"{shown(source)}: no text to read")
     name = named_for_kind(source)
     if Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
         kinds = ", ".join(sorted(DOCUMENT_SUFFIXES))
-        raise ValueError(f"{source}: the library lists only {kinds} files")
+        raise ValueError(f"{shown(source)}: the library lists only {kinds} files")
     target = library / name
     if target.exists():
-        if filecmp.cmp(source, target, shallow=False):
-            return f"{name}: already in the library"
+        if _same_bytes(source, target):
+            return f"{shown(name)}: already in the library"
         if not replace:
             raise ValueError(
-                f"{source}: a different {name} is already in the library "
+                f"{shown(source)}: a different {shown(name)} is already in the library "
                 "(rename the file, or use --replace)"
             )
     atomic.copy_file(source, target)
     title = " ".join(document.title.split()) or source.stem
-    return f"added {name} ({title})"
+    return f"added {shown(name)} ({safe_line(title)})"
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    with open_regular(a) as fa, open_regular(b) as fb:
+        while True:
+            ca, cb = fa.read(1 << 20), fb.read(1 << 20)
+            if ca != cb:
+                return False
+            if not ca:
+                return True
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,11 +81,11 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for name in args.files:
         try:
-            print(add_file(Path(name), library, replace=args.replace))
-        except ValueError as exc:
-            print(f"shiori add: {exc}", file=sys.stderr)
+            say(add_file(Path(name), library, replace=args.replace))
+        except (ValueError, FileProblem) as exc:
+            fail(PROG, str(exc))
             failed += 1
         except OSError as exc:
-            print(f"shiori add: {name}: {exc.strerror or exc}", file=sys.stderr)
+            fail(PROG, f"{shown(name)}: {describe(exc)}")
             failed += 1
     return 2 if failed else 0

@@ -21,7 +21,7 @@ from textual.widgets.tree import TreeNode
 
 from store.library import LibraryEntry
 from store.model import Document
-from tui.layout.cells import safe_text
+from store.terminal_safe import safe_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ NO_HEADINGS = "(no headings)"
 
 def label(text: str) -> Text:
     """One line of plain text, control characters drawn as visible symbols (never raw)."""
-    return Text(safe_text(" ".join(text.split())))
+    return Text(safe_line(" ".join(text.split())))
 
 
 def outline_of(doc: Document) -> list[tuple[int, int, str]]:
@@ -151,7 +151,7 @@ class DocTree(Tree[TreeTarget | None]):
         if node is None:
             return
         node.remove_children()
-        node.add_leaf(Text(safe_text(message), style="red"), data=None)
+        node.add_leaf(Text(safe_line(message), style="red"), data=None)
         self._outlined.add(key)
 
     def reveal(self, key: str, block: int | None = None) -> None:
