@@ -231,3 +231,11 @@ def test_documents_in_each_style_import_as_their_structure(style: str) -> None:
     assert all(m >= f for m, f in zip(mean, floor, strict=True)), (style, mean)
     assert len([d for s in scores for d in s.debris]) <= debris
     assert all(s.levels == 1.0 and s.metadata == 1.0 for s in scores)
+
+
+def test_a_heading_ends_every_paragraph_still_waiting_for_its_rest() -> None:
+    # a white paper whose box byline (在外公館) waited as an unfinished paragraph across the
+    # box's title and then took the box's text: no paragraph's rows stand on both sides of
+    # a heading
+    s = score(render(sample_doc(59), "white_paper", 59))
+    assert s.paragraphs == 1.0 and s.footnotes == 1.0

@@ -254,3 +254,4 @@ def test_two_columns_printed_side_by_side_read_left_then_right() -> None:
 
 def test_interlinear_annotation_marks_never_come_from_a_file() -> None:
     assert sanitize("本文\ufff90\ufffbである") == ("本文0である", 2)
+

@@ -227,6 +227,9 @@ class _Reader:
     def heading(self, head: HeadingLine, level: int | None = None) -> None:
         self.end_note()
         self.close_current()
+        # a section's heading never stands between the rows of a body paragraph (a box's
+        # paragraph, set narrower or wider, may go on past it: it sits beside the flow)
+        self.pending = [p for p in self.pending if self.other_column(p)]
         self.separator = False
         self.interrupted = False
         lvl = level if level is not None else self.outline.level_for(head)
