@@ -104,6 +104,24 @@ def test_a_note_cut_by_a_page_break_continues_and_the_paragraph_resumes_whole() 
     assert [r.footnote_id for r in doc.blocks[0].refs] == ["1", "2"]
 
 
+def test_a_note_row_cut_before_a_number_runs_on_into_its_rest() -> None:
+    # note 2's row runs to the notes' measure mid-sentence; its rest opens with "1 月", which
+    # is no new note 1 (a box's) but the date's month
+    page = REPORT_PAGE.split("\n")[:11] + [
+        "2 両首脳は対話の継続を確認した。外務省「首脳会談の概要」、外務省ウェブサイト（ 2025 年 ",
+        "",
+        "1 月 15 日）による。 ",
+        "",
+        "国際問題調査　2024.9　No.518",
+        "",
+        "41",
+        "",
+    ]
+    doc = import_text("\n".join(page))
+    assert [f.id for f in doc.footnotes] == ["1", "2"]
+    assert doc.footnote("2").text.replace(" ", "").endswith("（2025年1月15日）による。")
+
+
 def test_a_numbering_at_the_start_of_a_block_is_not_a_note_marker() -> None:
     text = (
         "(1)\t 注の本文である。\n\n（1）政治\n"

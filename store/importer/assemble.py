@@ -341,6 +341,19 @@ class _Reader:
     def end_note(self) -> None:
         self.note = None
 
+    def rest_of_note(self, d: tuple[str, str, str]) -> bool:
+        """A bare number opening the line after a note's row the width cut mid-sentence is
+        the note's rest (``…「会談の概要」（2025年`` / ``2月7日）による。``), unless it is the
+        next note's number."""
+        return (
+            d[0] == "bare"
+            and self.note is not None
+            and int(d[1]) != self.bare_last + 1
+            and self.wrapped
+            and not ends_sentence(self.note_last)
+            and self.note_line_full()
+        )
+
     def note_continues(self, line: str, w: float) -> bool:
         """A definition runs on while its last line filled the width of the notes."""
         if self.note is None or self.note.style == "md":
@@ -609,7 +622,7 @@ class _Reader:
             self.expected_bare() if self.wrapped or self.notes_section else set()
         )
         d = match_definition(line, expect_bare=expect, next_bare=self.bare_last + 1)
-        if d is not None:
+        if d is not None and not self.rest_of_note(d):
             self.start_note(d[0], d[1], d[2], i, w)
             return i + 1
         if self.note is not None:
