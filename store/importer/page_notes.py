@@ -167,7 +167,8 @@ def _hits(
 ) -> list[_Hit]:
     pattern = marker_pattern(note)
     hits = []
-    for line, b, start, end in lines[bisect.bisect_right(lines, (lo, 1 << 60)) :]:
+    for k in range(bisect.bisect_right(lines, (lo, 1 << 60)), len(lines)):  # (no copy)
+        line, b, start, end = lines[k]
         if line >= hi:
             break
         text = texts[b]
