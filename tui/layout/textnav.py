@@ -22,12 +22,19 @@ _RENYOU = dict(zip("うくぐすつぬぶむる", "いきぎしちにびみり",
 
 
 class MorphemeLike(Protocol):
-    surface: str
-    start: int
-    end: int
-    dictionary_form: str
-    normalized_form: str
-    pos: tuple[str, ...]
+    # Read-only (properties): the analyser's Morpheme is a frozen dataclass.
+    @property
+    def surface(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def dictionary_form(self) -> str: ...
+    @property
+    def normalized_form(self) -> str: ...
+    @property
+    def pos(self) -> tuple[str, ...]: ...
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -136,7 +143,7 @@ def find_literal(text: str, query: str, folded: str | None = None) -> list[tuple
     if not query:
         return []
     hay, needle = folded if folded is not None else fold(text), fold(query)
-    out = []
+    out: list[tuple[int, int]] = []
     start = 0
     while True:
         i = hay.find(needle, start)

@@ -58,7 +58,7 @@ class DocTree(Tree[TreeTarget | None]):
     # width, drawn two cells wide by some CJK terminals, which would shear every label.
     ICON_NODE = "+ "
     ICON_NODE_EXPANDED = "- "
-    LINES: ClassVar[dict[str, tuple[str, str, str, str]]] = {
+    LINES: dict[str, tuple[str, str, str, str]] = {  # not a ClassVar: Tree declares it so
         style: ("  ", "| ", "`-", "|-") for style in ("default", "bold", "double")
     }
 
