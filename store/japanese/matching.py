@@ -1,0 +1,176 @@
+"""Finding a query in Japanese text: folding, literal matches, a word's other forms, sentences.
+
+One set of rules for every search: the reader's ``/`` in one document and the library search
+over all of them (``store.search``) both match a query literally (ignoring case and full/half
+width) and, for a one-word query, also the word's inflections through the analyser's
+dictionary form: 取り組む finds 取り組み and 取り組んで. Offsets are ``str`` indices into the
+text searched, never cells.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from store.japanese.chars import has_kanji, is_hiragana
+
+#: Characters that end a sentence; closing brackets right after them belong to that sentence.
+SENTENCE_END = frozenset("。！？!?．")
+CLOSERS = frozenset("」』）)】〕〉》\"'")
+
+#: Verb endings (dictionary form) whose 連用形 (i-row) makes the noun: 取り組む → 取り組み.
+_RENYOU = dict(zip("うくぐすつぬぶむる", "いきぎしちにびみり", strict=True))
+#: Parts of speech whose words inflect (the last kana of the dictionary form changes).
+INFLECTING = frozenset({"動詞", "形容詞", "助動詞"})
+
+
+class MorphemeLike(Protocol):
+    surface: str
+    start: int
+    end: int
+    dictionary_form: str
+    normalized_form: str
+    pos: tuple[str, ...]
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences start: after 。！？ (and their closing brackets) and after "\\n"."""
+    starts = [0]
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in SENTENCE_END or ch == "\n":
+            j = i + 1
+            while j < n and text[j] in CLOSERS:
+                j += 1
+            while j < n and text[j] in " \u3000\n":
+                j += 1
+            if j < n and j != starts[-1]:
+                starts.append(j)
+            i = j
+            continue
+        i += 1
+    return starts
+
+
+_SENTENCE_END_RE = re.compile("[。！？!?．\n][" + re.escape("".join(sorted(CLOSERS))) + "]*")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(first, last)`` of the sentence(s) holding ``text[start:end]`` (the rules of
+    :func:`sentence_starts`), without the spaces that open or close them."""
+    first = 0
+    for m in _SENTENCE_END_RE.finditer(text, 0, start):
+        first = m.end()
+    found = _SENTENCE_END_RE.search(text, max(end, first))
+    last = found.end() if found else len(text)
+    while first < last and text[first] in " \u3000\n":
+        first += 1
+    while last > first and text[last - 1] in " \u3000\n":
+        last -= 1
+    return first, last
+
+
+def _fold_char(ch: str) -> str:
+    """``ch`` compared loosely: NFKC (full-width ＡＢ１ and half-width ｱ fold) and case-folded,
+    kept only when that is still one character (so offsets stay put)."""
+    folded = unicodedata.normalize("NFKC", ch).casefold()
+    return folded if len(folded) == 1 else ch
+
+
+_FOLDED: dict[int, str] = {}
+
+
+def fold(text: str) -> str:
+    """``text`` with every character folded by :func:`_fold_char`; same length, same offsets."""
+    table = _FOLDED
+    missing = {ord(ch) for ch in set(text)} - table.keys()
+    for code in missing:
+        table[code] = _fold_char(chr(code))
+    return text.translate(table)
+
+
+def find_literal(text: str, query: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """Every occurrence of ``query``, non-overlapping, ignoring case and full/half width
+    (icbm finds ＩＣＢＭ); ``folded`` is ``fold(text)`` when the caller keeps it."""
+    if not query:
+        return []
+    hay, needle = folded if folded is not None else fold(text), fold(query)
+    out = []
+    start = 0
+    while True:
+        i = hay.find(needle, start)
+        if i < 0:
+            return out
+        out.append((i, i + len(needle)))
+        start = i + max(1, len(needle))
+
+
+def _stem(m: MorphemeLike) -> str | None:
+    """The 連用形 noun form of a verb (取り組む → 取り組み), or None."""
+    form = m.dictionary_form
+    if m.pos and m.pos[0] == "動詞" and len(form) >= 2 and form[-1] in _RENYOU:
+        return form[:-1] + _RENYOU[form[-1]]
+    return None
+
+
+def same_word(m: MorphemeLike, q: MorphemeLike) -> bool:
+    """``m`` is an inflection (or the 連用形 noun) of the query word ``q``."""
+    if m.dictionary_form == q.dictionary_form or (
+        m.normalized_form == q.normalized_form and q.normalized_form
+    ):
+        return True
+    qs, ms = _stem(q), _stem(m)
+    return (qs is not None and m.dictionary_form == qs) or (
+        ms is not None and q.dictionary_form == ms
+    )
+
+
+def is_word_query(query_morphemes: Sequence[MorphemeLike]) -> bool:
+    """A query worth matching by dictionary form: one content word (a verb, noun, adjective…)."""
+    words = [m for m in query_morphemes if m.surface.strip()]
+    return len(words) == 1 and bool(re.search(r"[^\W\d_]", words[0].surface))
+
+
+def find_word(
+    morphemes: Iterable[MorphemeLike], query: MorphemeLike, offset: int = 0
+) -> list[tuple[int, int]]:
+    """Spans (shifted by ``offset``) of the morphemes that are forms of ``query``."""
+    return [(offset + m.start, offset + m.end) for m in morphemes if same_word(m, query)]
+
+
+def word_keys(q: MorphemeLike) -> set[str]:
+    """Strings at least one of which every form of the word ``q`` contains (folded).
+
+    What :func:`same_word` accepts keeps the word's stem: an inflection keeps the dictionary
+    form without its last kana (取り組む, 取り組ん → 取り組), the 連用形 noun too (取り組み), and a
+    spelling without the inner okurigana keeps the kanji (取組み → 取組). So a search over a
+    large text can look for these first and ask the analyser only where one occurs. Spelling
+    variants that share no characters (附属 / 付属) are not covered.
+    """
+    keys: set[str] = set()
+    for form in {q.dictionary_form, q.normalized_form} - {""}:
+        inflects = bool(q.pos) and q.pos[0] in INFLECTING
+        if len(form) >= 2 and is_hiragana(form[-1]) and (inflects or form[-1] in _RENYOU.values()):
+            form = form[:-1]
+        keys.add(form)
+        if has_kanji(form):
+            bare = "".join(ch for ch in form if not is_hiragana(ch))
+            if bare and bare != form:
+                keys.add(bare)
+    return {fold(k) for k in keys if k}
+
+
+def merge_spans(*groups: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Union of spans, sorted, with overlapping ones merged."""
+    spans = sorted(s for g in groups for s in g)
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
