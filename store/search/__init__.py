@@ -7,6 +7,7 @@ the user's annotations. The app does the same in its workers, with its own libra
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from store.search.engine import (
     SearchDoc,
     run_query,
 )
-from store.search.index import DocRecord, LibraryIndex, SyncReport
+from store.search.index import DocRecord, LibraryIndex, SyncReport, is_damage
 from store.search.query import Query, Term, parse_query
 
 if TYPE_CHECKING:
@@ -119,9 +120,18 @@ def search_library(
             if key not in {e.key for e in entries}:
                 return _search_one_file(key, doc_file, query, scope, annotations, limit), report
             scope.doc_keys = {key}
-        docs = search_docs(entries, index.records())
-        passages = annotated_passages(annotations, set(docs))
-        results = run_query(index, query, docs, scope=scope, annotations=passages, limit=limit)
+        passages = annotated_passages(annotations, {e.key for e in entries})
+        try:
+            docs = search_docs(entries, index.records())
+            results = run_query(index, query, docs, scope=scope, annotations=passages, limit=limit)
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            # damaged under the query: rebuild, index everything again, ask again
+            index.rebuild(exc)
+            report = index.sync(files, progress=progress)
+            docs = search_docs(entries, index.records())
+            results = run_query(index, query, docs, scope=scope, annotations=passages, limit=limit)
         return results, report
     finally:
         if own:

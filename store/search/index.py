@@ -209,7 +209,7 @@ class LibraryIndex:
         try:
             return self._connect()
         except (sqlite3.DatabaseError, IndexDamaged) as exc:
-            if isinstance(exc, sqlite3.DatabaseError) and not _is_damage(exc):
+            if isinstance(exc, sqlite3.DatabaseError) and not is_damage(exc):
                 return self._in_memory(exc)
             self._discard(exc)
             try:
@@ -248,7 +248,7 @@ class LibraryIndex:
         try:
             return action()
         except sqlite3.DatabaseError as exc:
-            if not _is_damage(exc):
+            if not is_damage(exc):
                 raise
             self.rebuild(exc)
             return action()
@@ -462,7 +462,7 @@ class LibraryIndex:
                 work = self.stale(entries)
                 break
             except sqlite3.DatabaseError as exc:
-                if attempt or not _is_damage(exc):
+                if attempt or not is_damage(exc):
                     raise
                 self.rebuild(exc)
         total = sum((_stat(p) or (0, 0))[0] for _, p in work)
@@ -481,7 +481,7 @@ class LibraryIndex:
             try:
                 changed = self._put_new(key, path, doc, error)
             except sqlite3.DatabaseError as exc:
-                if rebuilt or not _is_damage(exc):
+                if rebuilt or not is_damage(exc):
                     raise
                 # Damage found half-way: start again from an empty index, all documents.
                 self.rebuild(exc)
@@ -520,7 +520,8 @@ class LibraryIndex:
         return len(gone)
 
 
-def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+def is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """The database is damaged (not merely busy, read-only or on a full disk)."""
     name = getattr(exc, "sqlite_errorname", "")
     if name in _NOT_DAMAGE:
         return False
