@@ -71,8 +71,9 @@ def test_words_forms_limit_and_doc(kaidan: Path) -> None:
     items = json.loads(shiori("search", "--json", "--doc", str(kaidan), "取り組む").stdout)
     assert [(i["block"], i["offset"], i["length"]) for i in items] == [(4, 5, 4)]
     # several words without quotes are one query (AND)
-    both = json.loads(shiori("search", "--json", "経済", "取り組む").stdout)
+    both = json.loads(shiori("search", "--json", "経済協力", "取り組む").stdout)
     assert {i["title"] for i in both} == {"会談の記録"}
+    assert [i["snippet"] for i in both] == ["経済協力に取り組んでいる。"]
     assert len(json.loads(shiori("search", "--json", "--limit", "2", "日米").stdout)) == 2
 
 
