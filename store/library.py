@@ -13,6 +13,7 @@ their documents' keys are ``lib:<sub/folder/name>``.
 
 from __future__ import annotations
 
+import os
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -135,16 +136,19 @@ def is_document(path: Path) -> bool:
 
 
 def _documents_in(folder: Path, *, recursive: bool = False) -> list[Path]:
-    if not folder.is_dir():
+    """The documents in ``folder`` (and its sub-folders), hidden files and folders left out."""
+    found: list[Path] = []
+    try:
+        walk = os.walk(folder) if recursive else [(str(folder), [], os.listdir(folder))]
+    except OSError:
         return []
-    found = folder.rglob("*") if recursive else folder.iterdir()
-    return sorted(
-        p
-        for p in found
-        if is_document(p)
-        and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    for root, dirs, files in walk:
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            path = Path(root, name)
+            if is_document(path) and (recursive or path.is_file()):
+                found.append(path)
+    return sorted(found)
 
 
 class Library:
@@ -186,11 +190,16 @@ class Library:
             (f"lib:{p.relative_to(library).as_posix()}", p) for p in mine
         ]
 
-    def entries(self, facts: Mapping[str, FileFacts] | None = None) -> list[LibraryEntry]:
-        """Every document with its metadata, in :meth:`files` order; ``facts`` (the index's
-        catalog) fills what the metadata leaves empty with what the file itself says."""
+    def entries(
+        self,
+        facts: Mapping[str, FileFacts] | None = None,
+        files: Sequence[tuple[str, Path]] | None = None,
+    ) -> list[LibraryEntry]:
+        """Every document with its metadata, in :meth:`files` order (``files``: already
+        listed); ``facts`` (the index's catalog) fills what the metadata leaves empty with what
+        the file itself says."""
         out = []
-        for key, path in self.files():
+        for key, path in files if files is not None else self.files():
             meta = self.metadata(key)
             known = facts.get(key) if facts is not None else None
             entry = LibraryEntry(key, path, meta, read_only=key.startswith("seed:"))

@@ -50,24 +50,32 @@ class Word:
 def test_every_form_of_a_verb_holds_one_of_its_keys() -> None:
     verb = Word("取り組む", "取り組む", "取り組む", ("動詞", "一般"))
     keys = word_keys(verb)
-    assert keys == {"取り組", "取組"}
+    assert keys == {"取り組": True, "取組": False}  # a stem, and the spelling without kana
     for form in ("取り組む", "取り組み", "取り組んで", "取り組ま", "取組み", "取組む"):
         assert any(k in form for k in keys), form
 
 
 def test_a_renyou_noun_finds_the_verb_and_a_noun_is_itself() -> None:
     noun = Word("取り組み", "取り組み", "取り組み", ("名詞", "普通名詞"))
-    assert "取り組" in word_keys(noun)
-    assert word_keys(Word("同盟", "同盟", "同盟", ("名詞", "普通名詞"))) == {"同盟"}
+    assert word_keys(noun)["取り組"]
+    assert word_keys(Word("同盟", "同盟", "同盟", ("名詞", "普通名詞"))) == {"同盟": False}
 
 
-def test_an_adjective_keeps_its_stem() -> None:
+def test_an_adjective_keeps_its_stem_and_no_one_kanji_key() -> None:
     adj = Word("大きい", "大きい", "大きい", ("形容詞", "一般"))
-    assert word_keys(adj) == {"大き", "大"}
+    assert word_keys(adj) == {"大き": True}
 
 
 def test_keys_are_folded_like_the_text() -> None:
-    assert word_keys(Word("ＩＣＢＭ", "ＩＣＢＭ", "ICBM", ("名詞",))) == {"icbm"}
+    assert word_keys(Word("ＩＣＢＭ", "ＩＣＢＭ", "ICBM", ("名詞",))) == {"icbm": False}
+
+
+def test_a_stem_is_a_candidate_only_before_a_kana() -> None:
+    from store.search.engine import TermMatcher
+
+    matcher = TermMatcher(Term("思う"))
+    text = "思想と意思について、私はこう思った。"
+    assert [text[s:e] for s, e in matcher.spans(text, {})] == ["思っ"]
 
 
 def test_same_word_accepts_inflections_and_the_renyou_noun_only() -> None:
@@ -84,9 +92,7 @@ def test_the_analyser_finds_forms_the_keys_point_at() -> None:
 
     matcher = TermMatcher(Term("取り組む"))
     text = "課題に取り組んでいる。取り組みを続ける。取組織という語はない。"
-    from store.japanese.matching import fold
-
-    spans = matcher.spans(text, fold(text), {})
+    spans = matcher.spans(text, {})
     found = [text[s:e] for s, e in spans]
     assert found[:2] == ["取り組ん", "取り組み"]
     assert "取組織" not in "".join(found)
@@ -98,3 +104,38 @@ def test_a_phrase_is_not_analysed() -> None:
     matcher = TermMatcher(Term("取り組む", phrase=True))
     assert matcher.word is None and matcher.keys == ["取り組む"]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("ＩＣＢＭの発射", "icbm"),
+        ("icbm", "ＩＣＢＭ"),
+        ("ﾐｻｲﾙ防衛", "ミサイル"),
+        ("２０２５年（令和７年）", "2025年(令和"),
+        ("Straße", "STRASSE"),  # folds to more than one character: not folded (offsets stay)
+        ("①の項目", "1の"),
+    ],
+)
+def test_the_pattern_finds_what_folding_finds(text: str, query: str) -> None:
+    from store.japanese.matching import find_literal, find_pattern, literal_pattern
+
+    assert find_pattern(text, literal_pattern(query)) == find_literal(text, query)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sentence"),
+    [
+        ("前の文。「引用です。」と述べた。次の文。", "述べ", "と述べた。"),
+        ("前の文。「引用です。」と述べた。次の文。", "引用", "「引用です。」"),
+        ("一行目\n二行目の文", "二行", "二行目の文"),
+        ("終わりのない文", "ない", "終わりのない文"),
+    ],
+)
+def test_the_sentence_around_a_match(text: str, word: str, sentence: str) -> None:
+    from store.japanese.matching import sentence_around, sentence_starts
+
+    at = text.index(word)
+    first, last = sentence_around(text, at, at + len(word))
+    assert text[first:last] == sentence
+    assert first in sentence_starts(text)

@@ -22,6 +22,8 @@ class Settings:
     theme: str | None = None
     #: The reader's furigana mode; ``None`` means the reader's default.
     furigana_mode: str | None = None
+    #: How the library tree is sorted (``store.library.SORTS``); ``None``: by title.
+    library_sort: str | None = None
 
 
 def settings_file() -> Path:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from store.japanese.chars import has_kanji, is_hiragana
+from store.japanese.chars import HIRAGANA, has_kanji, is_hiragana
 
 #: Characters that end a sentence; closing brackets right after them belong to that sentence.
 SENTENCE_END = frozenset("。！？!?．")
@@ -57,14 +57,19 @@ def sentence_starts(text: str) -> list[int]:
 
 
 _SENTENCE_END_RE = re.compile("[。！？!?．\n][" + re.escape("".join(sorted(CLOSERS))) + "]*")
+_ENDS = SENTENCE_END | {"\n"}
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """``(first, last)`` of the sentence(s) holding ``text[start:end]`` (the rules of
     :func:`sentence_starts`), without the spaces that open or close them."""
-    first = 0
-    for m in _SENTENCE_END_RE.finditer(text, 0, start):
-        first = m.end()
+    i = start - 1
+    while i >= 0 and text[i] not in _ENDS:
+        i -= 1
+    first = i + 1
+    if i >= 0:  # closing brackets right after the end belong to the sentence before
+        while first < start and text[first] in CLOSERS:
+            first += 1
     found = _SENTENCE_END_RE.search(text, max(end, first))
     last = found.end() if found else len(text)
     while first < last and text[first] in " \u3000\n":
@@ -81,16 +86,21 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
-_FOLDED: dict[int, str] = {}
+#: Characters that fold to another (by code point), and every character already looked at.
+_FOLDS: dict[int, str] = {}
+_SEEN: set[str] = set()
 
 
 def fold(text: str) -> str:
     """``text`` with every character folded by :func:`_fold_char`; same length, same offsets."""
-    table = _FOLDED
-    missing = {ord(ch) for ch in set(text)} - table.keys()
-    for code in missing:
-        table[code] = _fold_char(chr(code))
-    return text.translate(table)
+    new = set(text) - _SEEN
+    if new:
+        for ch in new:
+            folded = _fold_char(ch)
+            if folded != ch:
+                _FOLDS[ord(ch)] = folded
+        _SEEN.update(new)
+    return text.translate(_FOLDS)
 
 
 def find_literal(text: str, query: str, folded: str | None = None) -> list[tuple[int, int]]:
@@ -107,6 +117,54 @@ def find_literal(text: str, query: str, folded: str | None = None) -> list[tuple
             return out
         out.append((i, i + len(needle)))
         start = i + max(1, len(needle))
+
+
+#: Code points looked at for characters that fold into another: the Basic Multilingual Plane
+#: and the letter-like blocks beyond it (mathematical alphanumerics, enclosed alphanumerics).
+_FOLD_RANGES = ((0, 0xD800), (0xE000, 0x10000), (0x1D400, 0x1D800), (0x1F100, 0x1F200))
+_PREIMAGES: dict[str, str] | None = None
+
+
+def _preimages() -> dict[str, str]:
+    """Folded character -> the other characters that fold into it (``i`` -> ``Iｉ…``)."""
+    global _PREIMAGES
+    if _PREIMAGES is None:
+        table: dict[str, str] = {}
+        decomposition, normalize = unicodedata.decomposition, unicodedata.normalize
+        for lo, hi in _FOLD_RANGES:
+            for code in range(lo, hi):
+                ch = chr(code)
+                if ch.casefold() == ch and not decomposition(ch):
+                    continue  # neither case nor a compatibility form: folds to itself
+                folded = normalize("NFKC", ch).casefold()
+                if len(folded) == 1 and folded != ch:
+                    table[folded] = table.get(folded, "") + ch
+        _PREIMAGES = table
+    return _PREIMAGES
+
+
+def literal_pattern(query: str, *, kana_after: bool = False) -> re.Pattern[str] | None:
+    """A pattern that finds ``query`` as :func:`find_literal` does, in the text as it is (no
+    folded copy of a large text to make): each character stands for every character that
+    folds into it (``kana_after``: only where a hiragana follows). None for an empty query."""
+    needle = fold(query)
+    if not needle:
+        return None
+    table = _preimages()
+    parts = []
+    for ch in needle:
+        others = table.get(ch)
+        parts.append(f"[{re.escape(ch + others)}]" if others else re.escape(ch))
+    if kana_after:
+        parts.append(f"(?=[{HIRAGANA}])")
+    return re.compile("".join(parts))
+
+
+def find_pattern(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Every match of a :func:`literal_pattern`, non-overlapping (as :func:`find_literal`)."""
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(text)]
 
 
 def _stem(m: MorphemeLike) -> str | None:
@@ -142,26 +200,28 @@ def find_word(
     return [(offset + m.start, offset + m.end) for m in morphemes if same_word(m, query)]
 
 
-def word_keys(q: MorphemeLike) -> set[str]:
-    """Strings at least one of which every form of the word ``q`` contains (folded).
+def word_keys(q: MorphemeLike) -> dict[str, bool]:
+    """Strings at least one of which every form of the word ``q`` contains (folded), each
+    with whether it is a *stem* (a form with its last kana dropped: an inflection always
+    goes on with a kana right after it).
 
     What :func:`same_word` accepts keeps the word's stem: an inflection keeps the dictionary
     form without its last kana (取り組む, 取り組ん → 取り組), the 連用形 noun too (取り組み), and a
-    spelling without the inner okurigana keeps the kanji (取組み → 取組). So a search over a
-    large text can look for these first and ask the analyser only where one occurs. Spelling
-    variants that share no characters (附属 / 付属) are not covered.
+    spelling without the inner okurigana keeps the kanji (取組み → 取組, of two characters at
+    least). So a search over a large text can look for these first and ask the analyser only
+    where one occurs. Spelling variants that share no characters (附属 / 付属) are not covered.
     """
-    keys: set[str] = set()
+    keys: dict[str, bool] = {}
     for form in {q.dictionary_form, q.normalized_form} - {""}:
         inflects = bool(q.pos) and q.pos[0] in INFLECTING
-        if len(form) >= 2 and is_hiragana(form[-1]) and (inflects or form[-1] in _RENYOU.values()):
-            form = form[:-1]
-        keys.add(form)
-        if has_kanji(form):
-            bare = "".join(ch for ch in form if not is_hiragana(ch))
-            if bare and bare != form:
-                keys.add(bare)
-    return {fold(k) for k in keys if k}
+        stem = len(form) >= 2 and is_hiragana(form[-1]) and (inflects or form[-1] in _RENYOU.values())
+        key = form[:-1] if stem else form
+        keys[fold(key)] = keys.get(fold(key), False) or stem
+        if has_kanji(key):
+            bare = "".join(ch for ch in key if not is_hiragana(ch))
+            if len(bare) >= 2 and bare != key:
+                keys.setdefault(fold(bare), False)
+    return keys
 
 
 def merge_spans(*groups: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -112,7 +112,7 @@ def search_library(
     try:
         files = library.files()
         report = index.sync(files, progress=progress)
-        entries = library.entries(index.records())
+        entries = library.entries(index.records(), files)
         if doc_file is not None:
             from store.library import doc_key
 

@@ -25,9 +25,10 @@ from typing import Any
 
 from store.japanese.matching import (
     MorphemeLike,
-    find_literal,
+    find_pattern,
     fold,
     is_word_query,
+    literal_pattern,
     merge_spans,
     same_word,
     sentence_around,
@@ -54,6 +55,8 @@ class SearchDoc:
     path: Path
     title: str
     chars: int
+    #: False for a document no longer in the library (only its annotations are left).
+    present: bool = True
 
 
 @dataclass(frozen=True)
@@ -233,53 +236,95 @@ class TermMatcher:
         self.term = term
         self.literal = fold(term.text)
         self.word: MorphemeLike | None = None
-        keys = {self.literal}
+        keys = {self.literal: False}
         if words and not term.phrase:
             analysed = _analyse(term.text)
             content = [m for m in analysed or [] if m.surface.strip()]
             if analysed is not None and is_word_query(content):
                 self.word = content[0]
-                keys |= word_keys(content[0])
+                for key, stem in word_keys(content[0]).items():
+                    keys[key] = keys.get(key, False) or stem
         # a key containing another adds nothing: the shorter one finds it too
         self.keys = sorted(k for k in keys if k and not any(o != k and o in k for o in keys))
         self.stems = [k for k in self.keys if k != self.literal]
+        self.pattern = literal_pattern(term.text)
+        # a stem is followed by the kana of its ending (思 in 思う, not in 思想)
+        self.stem_patterns = [literal_pattern(k, kana_after=keys[k]) for k in self.stems]
 
     def fts(self) -> str:
         """The FTS5 expression for blocks that may hold the term."""
         phrases = [p for p in (phrase(k) for k in self.keys) if p]
         return "(" + " OR ".join(phrases) + ")" if phrases else ""
 
-    def spans(self, text: str, folded: str, sentences: dict[tuple[int, int], list[Any]]) -> list[tuple[int, int]]:
-        """Where the term is in ``text`` (``folded`` is ``fold(text)``); ``sentences`` caches
-        the analyser's words per sentence of this text."""
-        literal = find_literal(text, self.literal, folded)
+    def spans(self, text: str, sentences: dict[tuple[int, int], list[Any]]) -> list[tuple[int, int]]:
+        """Where the term is in ``text``; ``sentences`` caches the analyser's words per
+        sentence of this text."""
+        literal = find_pattern(text, self.pattern)
         if self.word is None or not self.stems:
             return literal
         found: list[tuple[int, int]] = []
-        for stem in self.stems:
-            at = folded.find(stem)
-            while at >= 0:
+        for pattern in self.stem_patterns:
+            for at, end in find_pattern(text, pattern):
                 if not any(s <= at < e for s, e in literal) and not any(
                     s <= at < e for s, e in found
                 ):
-                    found.extend(self._verify(text, at, at + len(stem), sentences))
-                at = folded.find(stem, at + 1)
+                    found.extend(self._verify(text, at, end, sentences))
         return merge_spans(literal, found) if found else literal
 
     def _verify(
         self, text: str, start: int, end: int, sentences: dict[tuple[int, int], list[Any]]
     ) -> list[tuple[int, int]]:
+        """The word at ``start`` when the analyser says it is a form of the query's word."""
         bounds = sentence_around(text, start, end)
         words = sentences.get(bounds)
         if words is None:
-            words = sentences[bounds] = _analyse(text[bounds[0] : bounds[1]]) or []
+            words = sentences[bounds] = _analysed(text[bounds[0] : bounds[1]])
         assert self.word is not None
-        out = []
-        for m in words:
-            s, e = bounds[0] + m.start, bounds[0] + m.end
-            if s <= start < e and same_word(m, self.word):
-                out.append((s, e))
-        return out
+        at = start - bounds[0]
+        for offset, morphemes in words:
+            for m in morphemes:
+                s, e = offset + m.begin(), offset + m.end()
+                if s <= at < e:
+                    if same_word(_Word(m), self.word):
+                        return [(bounds[0] + s, bounds[0] + e)]
+                    return []
+        return []
+
+
+class _Word:
+    """A word being checked: its forms are asked of the analyser only for the few words a
+    stem falls in (most of a sentence is never looked at)."""
+
+    __slots__ = ("_m",)
+
+    def __init__(self, m: Any) -> None:
+        self._m = m
+
+    @property
+    def dictionary_form(self) -> str:
+        return str(self._m.dictionary_form())
+
+    @property
+    def normalized_form(self) -> str:
+        return str(self._m.normalized_form())
+
+    @property
+    def pos(self) -> tuple[str, ...]:
+        from store.japanese.analyzer import pos_of
+
+        return pos_of(self._m)
+
+
+def _analysed(text: str) -> list[Any]:
+    """The analyser's words of ``text`` as ``(offset, morphemes)`` pieces (none when it
+    cannot run)."""
+    try:
+        from store.japanese.analyzer import chunks, tokenizer
+
+        tok = tokenizer()
+        return [(at, tok.tokenize(piece)) for at, piece in chunks(text)]
+    except Exception:
+        return []
 
 
 # -- the search -----------------------------------------------------------------------------
@@ -292,6 +337,13 @@ class Results:
     documents: int = 0
     #: The query had nothing to look for (empty, or exclusions only).
     empty_query: bool = False
+    #: The query as parsed (its first word is what a result's match is a match of).
+    query: Query | None = None
+
+    @property
+    def term(self) -> str:
+        """The text of the query's first word (what each text result matched)."""
+        return self.query.include[0].text if self.query is not None and self.query.include else ""
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -319,7 +371,7 @@ def run_query(
         query = parse_query(query)
     scope = scope or Scope()
     if query.empty:
-        return Results(empty_query=True)
+        return Results(empty_query=True, query=query)
     include = [TermMatcher(t, words=words) for t in query.include]
     exclude = [TermMatcher(t, words=words) for t in query.exclude]
     wanted = {k: d for k, d in docs.items() if scope.doc_keys is None or k in scope.doc_keys}
@@ -339,7 +391,7 @@ def run_query(
     if by_id and all(m.fts() for m in include):
         for row in index.matching_blocks(expression, by_id.keys() if len(by_id) < len(docs) else None):
             if cancelled is not None and cancelled():
-                return Results()
+                return Results(query=query)
             doc = by_id.get(row.doc)
             if doc is None:
                 continue
@@ -364,7 +416,7 @@ def run_query(
     hits = [h for key in ranked for h in sorted(per_doc[key], key=_reading_order)]
     if limit is not None:
         hits = hits[:limit]
-    return Results(hits, len({h.doc.key for h in hits}))
+    return Results(hits, len({h.doc.key for h in hits}), query=query)
 
 
 def _reading_order(hit: Hit) -> tuple[int, int, int]:
@@ -379,7 +431,7 @@ def _missing_doc(key: str) -> SearchDoc:
         path = path_for_key(key)
     except ValueError:
         path = Path(key)
-    return SearchDoc(-1, key, path, f"{path.name} (removed)", 0)
+    return SearchDoc(-1, key, path, f"{path.name} (removed)", 0, present=False)
 
 
 def _match_block(
@@ -393,16 +445,15 @@ def _match_block(
     term_counts: dict[str, list[int]],
 ) -> None:
     text = row.text
-    folded = fold(text)
     sentences: dict[tuple[int, int], list[Any]] = {}
     found = []
     for matcher in include:
-        spans = matcher.spans(text, folded, sentences)
+        spans = matcher.spans(text, sentences)
         if not spans:
             return
         found.append(spans)
     for matcher in exclude:
-        if matcher.spans(text, folded, sentences):
+        if matcher.spans(text, sentences):
             return
     if scope.needs_annotations:
         allowed = [
@@ -429,11 +480,10 @@ def _match_annotation(
     missing: bool,
 ) -> Hit | None:
     text = ann.searchable()
-    folded = fold(text)
     sentences: dict[tuple[int, int], list[Any]] = {}
-    if not all(m.spans(text, folded, sentences) for m in include):
+    if not all(m.spans(text, sentences) for m in include):
         return None
-    if any(m.spans(text, folded, sentences) for m in exclude):
+    if any(m.spans(text, sentences) for m in exclude):
         return None
     info = AnnotationHit(ann.id, ann.note, ann.tags, ann.color, ann.orphan or missing)
     section = ann.section[-1] if ann.section else ""

@@ -135,6 +135,11 @@ class DocRecord:
     error: str
 
 
+RECORD_COLUMNS = (
+    "id, key, path, size, mtime_ns, content_hash, title, author, date, added, chars, error"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class BlockRow:
     """One indexed block: where it is (document id, block index, offset in the base text)."""
@@ -169,6 +174,31 @@ def _stat(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
+
+
+def read_catalog(path: Path | None = None) -> dict[str, DocRecord]:
+    """The catalog as it is on disk, read-only and at once (the app's first paint): nothing
+    is created, waited for or repaired here, and any trouble is an empty catalog (the
+    background sync repairs and fills it)."""
+    path = path if path is not None else index_path()
+    if not path.is_file():
+        return {}
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+    except sqlite3.Error:
+        return {}
+    try:
+        row = db.execute("SELECT value FROM meta WHERE name='format'").fetchone()
+        if row is None or row[0] != FORMAT:
+            return {}
+        rows = db.execute(
+            f"SELECT {RECORD_COLUMNS} FROM documents"
+        ).fetchall()
+        return {r[1]: DocRecord(*r) for r in rows}
+    except sqlite3.Error:
+        return {}
+    finally:
+        db.close()
 
 
 class LibraryIndex:
@@ -268,15 +298,13 @@ class LibraryIndex:
     def records(self) -> dict[str, DocRecord]:
         """Every document the index knows, by key."""
         rows = self._db.execute(
-            "SELECT id, key, path, size, mtime_ns, content_hash, title, author, date, added,"
-            " chars, error FROM documents"
+            f"SELECT {RECORD_COLUMNS} FROM documents"
         ).fetchall()
         return {row[1]: DocRecord(*row) for row in rows}
 
     def record(self, key: str) -> DocRecord | None:
         row = self._db.execute(
-            "SELECT id, key, path, size, mtime_ns, content_hash, title, author, date, added,"
-            " chars, error FROM documents WHERE key=?",
+            f"SELECT {RECORD_COLUMNS} FROM documents WHERE key=?",
             (key,),
         ).fetchone()
         return DocRecord(*row) if row else None

@@ -11,6 +11,7 @@ on stderr (exit 2); the others are still removed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,10 +75,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"shiori remove: {safe_text(name)}: {exc.strerror or exc}", file=sys.stderr)
                 failed += 1
                 continue
-            try:
+            with contextlib.suppress(Exception):  # else the next sync drops it
                 index.remove(entry.key)
-            except Exception:  # the next sync drops it
-                pass
             kept = sum(1 for a in annotations if a.doc == entry.key)
             line = f"removed {safe_text(entry.key[4:])} ({safe_text(entry.title)})"
             if kept:

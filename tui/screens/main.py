@@ -16,9 +16,9 @@ from textual.containers import Horizontal
 
 from tui.annotations_ui import AnnotationKeys
 from tui.screens.reader_popups import OpensReaderPopups
-from tui.widgets.doc_tree import DocTree
 from tui.widgets.footer import ShioriFooter
 from tui.widgets.header import ShioriHeader
+from tui.widgets.library_pane import LibraryPane
 from tui.widgets.reader import ReaderView
 from tui.widgets.sidebar import Sidebar
 
@@ -56,6 +56,13 @@ class MainScreen(OpensReaderPopups, AnnotationKeys):
             id="app.toggle_sidebar",
         ),
         Binding(
+            "F",
+            "app.library_search",
+            "Find",
+            tooltip="Search every document of the library",
+            id="app.library_search",
+        ),
+        Binding(
             "tab",
             "app.next_pane",
             "Next pane",
@@ -76,7 +83,7 @@ class MainScreen(OpensReaderPopups, AnnotationKeys):
     def compose(self) -> ComposeResult:
         yield ShioriHeader(id="header")
         with Horizontal(id="panes"):
-            yield DocTree(id="tree")
+            yield LibraryPane(id="tree")
             yield ReaderView(id="reader")
             yield Sidebar(id="sidebar")
         yield ShioriFooter(id="footer")

@@ -1241,13 +1241,19 @@ class ReaderView(ScrollView, can_focus=True):
             self._folded = (doc, fold(doc.base_text))
         return self._folded[1]
 
-    def search(self, query: str) -> None:
-        """Find ``query`` in the base text (and, for one word, its inflections)."""
+    def search(self, query: str, at: tuple[int, int] | None = None) -> None:
+        """Find ``query`` in the base text (and, for one word, its inflections).
+
+        ``at`` is a match found elsewhere (the library search: a word form the analyser has
+        not confirmed here yet): it is the current match, and ``n``/``N`` go on from it."""
         doc = self.document
         if doc is None:
             return
         self._query = query
         self._matches = find_literal(doc.base_text, query, self._folded_text())
+        if at is not None:
+            self._matches = merge_spans(self._matches, [at])
+            self.cursor = at[0]
         self._goto_first_match()
         self._search_words(query, self._gen)
 
