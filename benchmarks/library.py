@@ -47,10 +47,13 @@ QUERIES = (
 
 def sources() -> list[tuple[str, str]]:
     """``(title, body)`` of each source text: the seeds, then the Aozora works if present."""
+    from store.library import Library
+
     out = []
-    for path in sorted(paths.SEEDS_DIR.glob("*.txt")):
-        lines = path.read_text(encoding="utf-8").strip().splitlines()
-        out.append((lines[0].strip() or path.stem, "\n".join(lines[1:])))
+    for key, path in Library().files():
+        if key.startswith("seed:"):
+            title = Library().metadata(key).title or path.stem
+            out.append((title, path.read_text(encoding="utf-8")))
     if AOZORA.is_dir():
         for path in sorted(AOZORA.glob("*.txt")):
             lines = path.read_text(encoding="utf-8").splitlines()

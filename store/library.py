@@ -14,6 +14,7 @@ their documents' keys are ``lib:<sub/folder/name>``.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -239,8 +240,13 @@ SORTS: tuple[tuple[SortKey, str], ...] = (
 )
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
 def _text_key(text: str) -> str:
-    return unicodedata.normalize("NFKC", " ".join(text.split())).casefold()
+    """What titles sort by: folded (width, case), numbers by value (その2 before その10)."""
+    folded = unicodedata.normalize("NFKC", " ".join(text.split())).casefold()
+    return _DIGITS.sub(lambda m: f"{int(m.group()):012d}"[-12:], folded)
 
 
 def sort_entries(

@@ -73,7 +73,9 @@ def welcome_document(key: Callable[[str], str]) -> Document:
             Block(
                 "paragraph",
                 f"Choose a document in the library on the left: {key('tree.open')} opens it, "
-                f"{key('tree.expand')} shows its headings. {key('app.toggle_tree')} shows or "
+                f"{key('tree.expand')} shows its headings, {key('tree.filter')} filters the "
+                f"list by title. {key('app.library_search')} searches every document. "
+                f"{key('app.toggle_tree')} shows or "
                 f"hides the library, {key('app.help')} lists every key, "
                 f"{key('app.command_palette')} finds any command by name, "
                 f"{key('app.quit')} quits.",
@@ -625,6 +627,8 @@ class ShioriApp(App[None]):
         at = (where.block, where.offset) if where else (0, 0)
         self.header.page = doc.page_at(*at) or ""
         tree = self.doc_tree
+        if self._opened is None:
+            tree.mark_read(key, time.time())
         if not tree.has_outline(key):
             tree.set_outline(key, doc)
         tree.reveal(key, where.block if where else None)

@@ -58,7 +58,8 @@ class MainScreen(OpensReaderPopups, AnnotationKeys):
         Binding(
             "F",
             "app.library_search",
-            "Find",
+            "Find in the library",
+            show=False,
             tooltip="Search every document of the library",
             id="app.library_search",
         ),

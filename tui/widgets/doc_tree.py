@@ -187,6 +187,7 @@ class DocTree(Tree[TreeTarget | None]):
         self._entries: list[LibraryEntry] = []
         self._titles: dict[str, str] = {}
         self._read: Mapping[str, float] = {}
+        self._recent: TreeNode[TreeTarget | None] | None = None
         self.sort: SortKey = "title"
         self.filter_text = ""
         #: Said after the count in the root's label (e.g. how far indexing has got).
@@ -232,11 +233,8 @@ class DocTree(Tree[TreeTarget | None]):
         self._outlined.clear()
         self._untitled.clear()
         shown = self._shown_entries()
-        recent = [] if self.filter_text else recently_read(self._entries, self._read, RECENT_COUNT)
-        if recent:
-            folder = self.root.add(Text(RECENT, style="italic"), data=None, expand=True)
-            for entry in recent:
-                folder.add_leaf(label(self._titles[entry.key]), data=TreeTarget(entry.key, entry.path))
+        self._recent = None
+        self._add_recent()
         for entry in shown:
             node = self.root.add(
                 label(self._titles[entry.key]),
@@ -254,6 +252,31 @@ class DocTree(Tree[TreeTarget | None]):
                 node.expand()
         if isinstance(cursor, TreeTarget) and cursor.key in self._documents:
             self.call_after_refresh(self._restore_cursor, cursor.key)
+
+    def _add_recent(self) -> None:
+        """The "Recently read" folder, first under the root (not while filtering)."""
+        recent = [] if self.filter_text else recently_read(self._entries, self._read, RECENT_COUNT)
+        if not recent:
+            return
+        before = self.root.children[0] if self.root.children else None
+        folder = self.root.add(
+            Text(RECENT, style="italic"), data=None, expand=True, before=before
+        )
+        for entry in recent:
+            folder.add_leaf(label(self._titles[entry.key]), data=TreeTarget(entry.key, entry.path))
+        self._recent = folder
+
+    def mark_read(self, key: str, when: float) -> None:
+        """``key`` was just opened: it heads the "Recently read" folder (and, sorted by last
+        read, the list)."""
+        self._read = {**self._read, key: when}
+        if self.sort == "read":
+            self._rebuild()
+            return
+        if self._recent is not None:
+            self._recent.remove()
+            self._recent = None
+        self._add_recent()
 
     def _restore_cursor(self, key: str) -> None:
         node = self._documents.get(key)
