@@ -181,6 +181,12 @@ async def test_recently_read_comes_first(library: Path) -> None:
 
 
 async def test_removing_asks_first_and_keeps_the_annotations(library: Path) -> None:
+    from store.annotations.repository import default_repository
+    from store.document_cache import load_document
+
+    doc = load_document(library / "kaidan.md")
+    start = doc.base_text.index("経済協力")
+    default_repository().create("lib:kaidan.md", doc, start, start + 4, tags=["経済"])
     app = ShioriApp()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -201,6 +207,15 @@ async def test_removing_asks_first_and_keeps_the_annotations(library: Path) -> N
         await settle(pilot)
         assert not (library / "kaidan.md").exists()
         assert tree.document_node("lib:kaidan.md") is None
+        # its annotation is kept, shown as orphaned in the tag browser
+        assert [a.doc for a in app.annotations.all_annotations()] == ["lib:kaidan.md"]
+        await pilot.press("T")
+        await settle(pilot)
+        passages = app.screen.query_one("#tag-passages")
+        shown = [str(passages.get_option_at_index(i).prompt) for i in range(passages.option_count)]
+        assert any("removed: orphaned until it returns" in line for line in shown), shown
+        await pilot.press("escape")
+        await settle(pilot)
         # a bundled document is not removed
         seed = next(k for k in tree.document_keys() if k.startswith("seed:"))
         tree.move_cursor(tree.document_node(seed))

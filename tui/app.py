@@ -123,9 +123,13 @@ class IndexProgress(Message):
 class IndexSynced(Message):
     """The library index is up to date: the tree can show what it now knows."""
 
-    def __init__(self, records: dict[str, Any], notices: list[str], failed: int) -> None:
+    def __init__(
+        self, records: dict[str, Any], notices: list[str], failed: int, changed: bool
+    ) -> None:
         super().__init__()
         self.records, self.notices, self.failed = records, notices, failed
+        #: Whether any document was indexed again or dropped.
+        self.changed = changed
 
 
 @dataclass(frozen=True)
@@ -269,7 +273,7 @@ class ShioriApp(App[None]):
         self.watch(reader, "furigana_mode", self._remember_furigana_mode, init=False)
         self.call_after_refresh(self.annotations.attach)  # after the first paint
         self._fill_library()
-        self.call_after_refresh(self._sync_index)  # after the first paint
+        self.call_after_refresh(self.sync_index)  # after the first paint
 
     def _fill_library(self) -> None:
         tree = self.doc_tree
@@ -315,7 +319,8 @@ class ShioriApp(App[None]):
 
     # The library index ----------------------------------------------------------------------
 
-    def _sync_index(self) -> None:
+    def sync_index(self) -> None:
+        """Bring the library index up to date in a worker (new, changed, removed files)."""
         self._index_worker()
 
     @work(thread=True, exclusive=True, group="library-index", exit_on_error=False)
@@ -339,7 +344,8 @@ class ShioriApp(App[None]):
             )
             records = index.records()
         if not worker.is_cancelled:
-            self.post_message(IndexSynced(records, report.notices, len(report.failed)))
+            changed = bool(report.indexed or report.removed)
+            self.post_message(IndexSynced(records, report.notices, len(report.failed), changed))
 
     def on_index_progress(self, message: IndexProgress) -> None:
         fraction = message.done / max(1, message.total)
@@ -358,10 +364,11 @@ class ShioriApp(App[None]):
         for text in message.notices:
             self.notify(text, severity="warning", timeout=8, markup=False)
         self.doc_tree.set_status("")
-        self.refresh_library()
+        if message.changed or not self.library_entries:
+            self.refresh_library()
         screen = self._library_search_screen()
         if screen is not None:
-            screen.index_changed(rerun=True)
+            screen.index_changed(rerun=message.changed)
 
     def _library_search_screen(self) -> Any:
         from tui.screens.library_search import LibrarySearchScreen
@@ -417,7 +424,7 @@ class ShioriApp(App[None]):
             self._show_welcome()
         self.refresh_library()
         self.notify(f"Removed {self._titles.get(key) or key[4:]}.", timeout=4, markup=False)
-        self._sync_index()
+        self.sync_index()
 
     def action_library_search(self) -> None:
         """Open the library search (``F``)."""

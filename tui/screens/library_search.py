@@ -147,6 +147,7 @@ class LibrarySearchScreen(ModalScreen[None]):
         self._say("")
         if self.state.query.strip():
             self._run(self.state.query)
+        self.shiori.sync_index()  # a document added meanwhile (shiori add) is found too
 
     # Running the query ------------------------------------------------------------------------
 
