@@ -7,6 +7,12 @@ system), written and fsynced, ``os.replace``d over the target, then the folder f
 rename itself survives a crash. A failure removes the temp file and leaves the target as it
 was. New files are private to the user (0600) unless the caller asks for another mode.
 
+A file too large to build in memory (the annotation snapshot) is written by
+:func:`write_stream`, which hands the open temp file to a function that fills it. JSON goes
+through ``store.jsonio``, so a key holding a file name that is not UTF-8 is stored losslessly
+(``\\udcxx``) instead of crashing the write. Temp files of writers that were killed are removed
+by :func:`remove_stale_temps`.
+
 (The annotation journal is appended to, not replaced: ``store.annotations.storage`` keeps
 that path itself.)
 """
@@ -14,16 +20,23 @@ that path itself.)
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, TypeVar
+
+from store import jsonio
+from store.files import open_regular
 
 #: Mode of the files written here: the user's notes, positions and caches are nobody else's.
 PRIVATE = 0o600
+#: A temp file older than this was left by a writer that died (a write takes milliseconds).
+STALE_TEMP_SECONDS = 600
+
+R = TypeVar("R")
 
 
 def fsync_dir(folder: Path) -> None:
@@ -40,13 +53,36 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _replace_with(
+def temp_pattern(path: Path) -> str:
+    """The glob matching the temp files written beside ``path`` (``.<name>.<random>.tmp``)."""
+    return f".{path.name}.*.tmp"
+
+
+def remove_stale_temps(path: Path, *, older_than: float = STALE_TEMP_SECONDS) -> None:
+    """Remove temp files beside ``path`` left by writes that were killed: only those older
+    than ``older_than`` seconds, never one a live writer may still own (``0`` when the caller
+    holds a lock every writer takes)."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for tmp in path.parent.glob(temp_pattern(path)):
+            with contextlib.suppress(OSError):
+                if now - tmp.lstat().st_mtime >= older_than:
+                    tmp.unlink()
+
+
+def write_stream(
     path: Path,
-    fill: Callable[[Any], None],
+    fill: Callable[[BinaryIO], R],
     *,
-    mode: int,
-    before_replace: Callable[[], None] | None,
-) -> None:
+    mode: int = PRIVATE,
+    before_replace: Callable[[], None] | None = None,
+) -> R:
+    """Replace ``path`` atomically and durably with what ``fill`` writes to the open temp file
+    (for content too large to build in memory); returns what ``fill`` returns.
+
+    ``before_replace`` runs once the new content is safely on disk, just before the rename
+    (the annotation store rotates its backups there).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(name)
@@ -54,7 +90,7 @@ def _replace_with(
         with os.fdopen(fd, "wb") as fh:
             if hasattr(os, "fchmod"):  # POSIX (mkstemp already made it 0600)
                 os.fchmod(fh.fileno(), mode)
-            fill(fh)
+            result = fill(fh)
             fh.flush()
             os.fsync(fh.fileno())
         if before_replace is not None:
@@ -65,6 +101,7 @@ def _replace_with(
             tmp.unlink()
         raise
     fsync_dir(path.parent)
+    return result
 
 
 def write_bytes(
@@ -74,12 +111,9 @@ def write_bytes(
     mode: int = PRIVATE,
     before_replace: Callable[[], None] | None = None,
 ) -> None:
-    """Replace ``path`` with ``data`` atomically and durably.
-
-    ``before_replace`` runs once the new content is safely on disk, just before the rename
-    (the annotation store rotates its backups there).
-    """
-    _replace_with(path, lambda fh: fh.write(data), mode=mode, before_replace=before_replace)
+    """Replace ``path`` with ``data`` atomically and durably (``before_replace``: as
+    :func:`write_stream`)."""
+    write_stream(path, lambda fh: fh.write(data), mode=mode, before_replace=before_replace)
 
 
 def write_text(path: Path, text: str, *, mode: int = PRIVATE) -> None:
@@ -88,22 +122,24 @@ def write_text(path: Path, text: str, *, mode: int = PRIVATE) -> None:
 
 
 def write_json(path: Path, data: Any, *, compact: bool = False, mode: int = PRIVATE) -> None:
-    """Replace ``path`` with ``data`` as UTF-8 JSON (no ``\\u`` escapes), atomically.
+    """Replace ``path`` with ``data`` as UTF-8 JSON (no ``\\u`` escapes but for lone
+    surrogates: ``store.jsonio``), atomically.
 
     ``compact`` for caches (no whitespace); otherwise indented for a person to read.
     """
     if compact:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        raw = jsonio.dumps_bytes(data, separators=(",", ":"))
     else:
-        text = json.dumps(data, ensure_ascii=False, indent=1)
-    write_bytes(path, text.encode("utf-8"), mode=mode)
+        raw = jsonio.dumps_bytes(data, indent=1)
+    write_bytes(path, raw, mode=mode)
 
 
 def copy_file(source: Path, target: Path, *, mode: int = PRIVATE) -> None:
-    """Replace ``target`` with a copy of ``source`` atomically and durably."""
+    """Replace ``target`` with a copy of ``source`` atomically and durably (``source`` opened
+    through the file check, ``store.files``: a FIFO or a device is refused, not read)."""
 
-    def fill(fh: Any) -> None:
-        with open(source, "rb") as src:
+    def fill(fh: BinaryIO) -> None:
+        with open_regular(source) as src:
             shutil.copyfileobj(src, fh, 1 << 20)
 
-    _replace_with(target, fill, mode=mode, before_replace=None)
+    write_stream(target, fill, mode=mode)

@@ -15,8 +15,8 @@ Styles (``STYLES``):
 Fields the metadata leaves empty are omitted with their punctuation: nothing is invented —
 except a title: a work is always named, by :func:`source_meta` (the imported document's title,
 else the file name). The quote is base text; readings are added only when the caller passes
-them, as ``｜漢字《かんじ》``. Every piece is stripped of control characters, so a citation can
-go to a terminal safely.
+them, as ``｜漢字《かんじ》``. Every piece is stripped of control characters
+(``store.terminal_safe``), so a citation can go to a terminal or a clipboard safely.
 
 :func:`cite` is the one builder: the reader's ``y``/``Y``, ``shiori cite`` and the Markdown
 export all call it with a :class:`Passage` (from a document, or from a stored annotation).
@@ -31,9 +31,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from store.importer.sanitize import sanitize
 from store.library import DocMeta
 from store.model import Document
+from store.terminal_safe import clean_line as clean
+from store.terminal_safe import strip_controls
 
 STYLES = ("ja", "sist02", "en")
 
@@ -89,17 +90,7 @@ class Locator:
         chain = [clean(h) for h in section]
         while chain and title and chain[0] == clean(title):
             chain.pop(0)
-        return cls(tuple(h for h in chain if h), page)
-
-
-def clean(text: str) -> str:
-    """One line of printable text: escape sequences and control characters removed."""
-    return safe_text(text).replace("\n", " ").replace("\t", " ").strip()
-
-
-def safe_text(text: str) -> str:
-    """``text`` with escape sequences and control characters (but not newlines) removed."""
-    return sanitize(text)[0]
+        return cls(tuple(h for h in chain if h), clean(page))
 
 
 def source_meta(meta: DocMeta, key: str, imported_title: str = "") -> DocMeta:
@@ -345,7 +336,7 @@ def format_quote(
 ) -> str:
     """The quote as it is cited: 「…」 (inner 「」 become 『』) or "…" for English."""
     text = with_readings(quote, readings) if readings else quote
-    text = safe_text(text).strip()
+    text = strip_controls(text)[0].strip()
     if style == "en":
         return f"“{text}”"
     return "「" + text.replace("「", "『").replace("」", "』") + "」"

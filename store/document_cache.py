@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from store import atomic
-from store.importer import import_file
+from store.files import open_regular
 from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
 
 #: Bump when the cache file's layout changes.
@@ -49,7 +49,7 @@ def cache_key(path: Path) -> str | None:
     """Content hash of ``path`` plus the code version; None when the file cannot be read."""
     h = hashlib.sha256(_code_version().encode())
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             while chunk := fh.read(_CHUNK):
                 h.update(chunk)
     except OSError:
@@ -120,7 +120,7 @@ def decode(data: dict[str, Any]) -> Document:
 def _load(path: Path) -> Document | None:
     try:
         return decode(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
 
@@ -139,6 +139,14 @@ def _prune(folder: Path) -> None:
             stale.unlink()
 
 
+def import_file(path: Path, *, progress: Callable[[int, int], None] | None = None) -> Document:
+    """The importer, loaded only when a document is not in the cache (a CLI save on a cached
+    document then starts without the import rules)."""
+    from store.importer.pipeline import import_file as run_import
+
+    return run_import(path, progress=progress)
+
+
 def load_document(
     path: str | Path,
     *,
@@ -154,7 +162,7 @@ def load_document(
     Raises what ``import_file`` raises (``ImportFailed`` with its one-line message).
     """
     path = Path(path)
-    key = cache_key(path) if path.is_file() else None
+    key = cache_key(path)  # None when it cannot be read: the importer says why, in one line
     if key is None:
         return import_file(path, progress=progress)
     cached = _cache_path(key)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from store import paths
+from store.files import absolute
 
 METADATA_FILE = "library.toml"
 #: File endings the library lists; anything else in the folder is not a document.
@@ -107,12 +107,14 @@ def _seed_metadata() -> dict[str, DocMeta]:
     if not meta_path.is_file():
         return {}
     with meta_path.open("rb") as fh:
+        import tomllib  # here: a command that never lists the library starts without it
+
         data = tomllib.load(fh)
     return {entry["file"]: DocMeta.from_dict(entry) for entry in data.get("document", [])}
 
 
 def doc_key(path: str | Path) -> str:
-    resolved = Path(path).expanduser().resolve()
+    resolved = absolute(path)
     if resolved.parent == paths.SEEDS_DIR.resolve():
         return f"seed:{resolved.name}"
     try:
@@ -122,11 +124,27 @@ def doc_key(path: str | Path) -> str:
     return f"lib:{inside.as_posix()}"
 
 
+class NotInLibrary(ValueError):
+    """A ``seed:``/``lib:`` key whose name walks out of its folder (``lib:../../etc/passwd``)."""
+
+
+def is_library_name(name: str) -> bool:
+    """A file name inside a library folder, in sub-folders joined by ``/`` (``shiori add DIR``
+    keeps a tree's layout): no empty, ``.`` or ``..`` part, nothing that walks out of it."""
+    if not name or any(c in name for c in "\\\x00"):
+        return False
+    return all(part not in ("", ".", "..") for part in name.split("/"))
+
+
 def path_for_key(key: str) -> Path:
-    if key.startswith("seed:"):
-        return paths.SEEDS_DIR / key[5:]
-    if key.startswith("lib:"):
-        return paths.library_dir() / key[4:]
+    """The file a key names. A library key must name a plain file inside its folder:
+    anything else raises :class:`NotInLibrary` (a key can come from an imported file)."""
+    for prefix, folder in (("seed:", lambda: paths.SEEDS_DIR), ("lib:", paths.library_dir)):
+        if key.startswith(prefix):
+            name = key[len(prefix) :]
+            if not is_library_name(name):
+                raise NotInLibrary(f"{key!r} does not name a file of the library")
+            return folder() / name
     return Path(key)
 
 

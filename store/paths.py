@@ -35,8 +35,22 @@ def _dir(env: str, default: str) -> Path:
     return path
 
 
+def private_dir(path: Path) -> Path:
+    """``path`` created if needed, readable by its owner only (0700): notes, positions and the
+    user's documents are nobody else's. A folder someone else owns is left as it is."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        st = path.stat()
+        if st.st_mode & 0o077 and st.st_uid == os.getuid():
+            path.chmod(0o700)
+    except (OSError, AttributeError):  # AttributeError: no getuid (Windows)
+        pass
+    return path
+
+
 def data_dir() -> Path:
-    return _dir("SHIORI_DATA_DIR", platformdirs.user_data_dir(APP))
+    """Annotations, positions and the user's library: private (0700)."""
+    return private_dir(Path(os.environ.get("SHIORI_DATA_DIR") or platformdirs.user_data_dir(APP)))
 
 
 def cache_dir() -> Path:
@@ -49,9 +63,7 @@ def config_dir() -> Path:
 
 def library_dir() -> Path:
     """Where ``shiori add`` copies the user's own documents."""
-    path = data_dir() / "library"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "library")
 
 
 def annotations_db() -> Path:

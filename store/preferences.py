@@ -3,10 +3,14 @@ a damaged one.
 
 Reading positions (data folder), settings and citation preferences (config folder) are each
 one JSON object in one file. :func:`read_object` gives it (``{}`` while the file does not exist
-yet); a file that cannot be used — unreadable, not JSON, not an object, or failing the caller's
-``check`` — is moved aside as ``<name>.damaged`` (kept for the user to look at, never
-overwritten by the next save) and a one-line notice says so. :func:`write_object` writes
-through ``store.atomic``.
+yet). The file is opened through the file check (``store.files``: a FIFO or a device in its
+place is refused at once, never waited on) and parsed by ``store.jsonio`` (invalid UTF-8 or
+nesting too deep to parse are damage, not a crash). A file that is not JSON, not an object, or
+fails the caller's ``check`` is moved aside as ``<name>.damaged`` (kept for the user to look at,
+never overwritten by the next save) and a one-line notice says so; one that cannot be read at
+all (not a regular file, permissions, too large) is left where it is, with a notice.
+:func:`write_object` writes through ``store.atomic``, first removing temp files of writes that
+were killed.
 
 Preferences that are a flat dataclass (settings, the citation style) go through :func:`load`
 and :func:`save`: a field keeps its default unless the file holds a value of the default's
@@ -15,14 +19,15 @@ type (a non-empty string where the default is ``None``).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from store import atomic
+from store import atomic, jsonio
+from store.files import FileProblem, read_regular
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -30,6 +35,8 @@ if TYPE_CHECKING:
 P = TypeVar("P", bound="DataclassInstance")
 
 DAMAGED_SUFFIX = ".damaged"
+#: Larger than any preference file Shiori writes (positions of 1000 documents are ~150 KB).
+MAX_BYTES = 16 << 20
 
 
 def _set_aside(path: Path, why: str) -> str:
@@ -38,6 +45,8 @@ def _set_aside(path: Path, why: str) -> str:
         os.replace(path, aside)
     except OSError:
         return f"{path.name} is unusable ({why}); using defaults"
+    with contextlib.suppress(OSError):  # what the user had is nobody else's either
+        os.chmod(aside, atomic.PRIVATE)
     return f"{path.name} was unusable ({why}); kept as {aside.name}, using defaults"
 
 
@@ -46,15 +55,15 @@ def read_object(
 ) -> tuple[dict[str, Any], str | None]:
     """The JSON object in ``path`` and a one-line notice when the file could not be used."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return {}, None
-    except OSError as exc:  # unreadable: leave it where it is, the user may fix it
+        raw = read_regular(path, limit=MAX_BYTES)
+    except FileProblem as exc:  # unreadable: leave it where it is, the user may fix it
+        return {}, None if exc.missing else f"{path.name} unreadable ({exc.why}); using defaults"
+    except OSError as exc:
         return {}, f"{path.name} unreadable ({exc.strerror or type(exc).__name__}); using defaults"
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return {}, _set_aside(path, "not JSON")
+        data = jsonio.loads(raw)
+    except ValueError as exc:  # not UTF-8, not JSON, nested too deeply
+        return {}, _set_aside(path, str(exc))
     if not isinstance(data, dict) or (check is not None and not check(data)):
         return {}, _set_aside(path, "not what Shiori writes there")
     return data, None
@@ -62,6 +71,7 @@ def read_object(
 
 def write_object(path: Path, data: dict[str, Any]) -> None:
     """Replace ``path`` with ``data`` (atomically; raises ``OSError``)."""
+    atomic.remove_stale_temps(path)
     atomic.write_json(path, data)
 
 

@@ -117,9 +117,9 @@ def test_control_characters_are_escaped_in_json(tmp_path: Path) -> None:
 
 
 def test_control_characters_never_reach_a_terminal() -> None:
-    from tui.commands.furigana import _CONTROLS
+    from store.terminal_safe import safe_text  # the gate the command uses on a terminal
 
-    shown = "漢\x1b[31m字\x07\n".translate(_CONTROLS)
+    shown = safe_text("漢\x1b[31m字\x07\n")
     assert "\x1b" not in shown and "\x07" not in shown and shown.endswith("\n")
 
 
@@ -163,3 +163,25 @@ def test_one_long_line_is_read_in_pieces_cut_between_words(tmp_path: Path) -> No
     segments = _json(line, tmp_path)
     assert "".join(s for s, _ in segments) == line
     assert segments[:2] == [["日本", "にほん"], ["の", None]]
+
+
+@pytest.mark.parametrize("length", [64, 128, 129, 200])
+def test_a_line_with_nowhere_to_cut_is_cut_at_the_size_never_past_its_end(length: int) -> None:
+    """A run of brackets, or of one character, has no line, sentence or word end: the pieces are
+    cut at the size, also when the text ends exactly there (it crashed: buf[end] past the end)."""
+    import io
+
+    from tui.commands.furigana import _batches
+
+    for text in ("[" * length, "が" * length, "か\u3099" * (length // 2)):
+        pieces = list(_batches(io.BytesIO(text.encode("utf-8")), size=64))
+        assert "".join(pieces) == text
+        assert all(0 < len(p) <= 64 for p in pieces)
+        assert not any(p[0] == "\u3099" for p in pieces)  # a mark never starts a piece
+
+
+def test_a_json_file_nested_deep_is_read_like_any_text(tmp_path: Path) -> None:
+    result = _run(["--format", "json"], b"[" * 100_000 + b"]" * 100_000, tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    segments = json.loads(result.stdout.decode("utf-8"))
+    assert "".join(s for s, _ in segments) == "[" * 100_000 + "]" * 100_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
-from tui.layout.cells import char_width, display_char, safe_text, text_width
+from tui.layout.cells import char_width, display_char, drawn_text, text_width
 
 
 @pytest.mark.parametrize(
@@ -45,7 +45,7 @@ def test_widths_agree_with_what_rich_draws() -> None:
         "⁉️",
         "葛\U000e0100",
     ]:
-        assert text_width(text) == cell_len(safe_text(text)), text
+        assert text_width(text) == cell_len(drawn_text(text)), text
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_control_characters_become_visible_symbols(raw: str, shown: str) -> None
 
 def test_escape_sequence_is_measured_and_shown_harmlessly() -> None:
     text = "前\x1b[31m後"
-    shown = safe_text(text)
+    shown = drawn_text(text)
     assert "\x1b" not in shown
     assert shown == "前␛[31m後"
     assert text_width(text) == 2 + 5 + 2

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from store.citation import clean
+from store.terminal_safe import safe_line
 
 #: The highlight backgrounds (dark enough for light text on every dark theme).
 HIGHLIGHT_BACKGROUNDS: dict[str, str] = {
@@ -39,7 +39,7 @@ def excerpt(text: str, limit: int = 40) -> str:
     """One line of ``text`` cut to ``limit`` cells (ASCII ``...``: no ambiguous-width ``…``)."""
     from tui.layout.cells import char_width
 
-    flat = " ".join(clean(text).split())
+    flat = " ".join(safe_line(text).split())
     out, used = [], 0
     for ch in flat:
         w = char_width(ch)

@@ -30,7 +30,8 @@ from store.annotations.repository import AnnotationError, Repository
 from store.annotations.storage import StorageError
 from store.citation import STYLES, Passage, cite, source_meta
 from store.clipboard import ClipboardBackend, CopyResult, Route
-from store.library import DocMeta, Library, path_for_key
+from store.files import is_regular
+from store.library import DocMeta, Library, NotInLibrary, path_for_key
 from store.model import Document
 from tui.annotation_chips import excerpt
 from tui.citation_prefs import STYLE_NAMES, CitationPrefs, terminal_writer
@@ -254,7 +255,7 @@ class AnnotationsController:
             path = current.path
             # Anything at all may go wrong in a damaged store: say so, never crash the app.
             try:
-                if path is not None and path.is_file():
+                if path is not None and is_regular(path):
                     from store.annotations.documents import refresh
 
                     changed = refresh(repo, current.key, path, current.document)
@@ -402,7 +403,7 @@ class AnnotationsController:
                     note=draft.note,
                     tags=draft.tags,
                 )
-                if current.path is not None and current.path.is_file():
+                if current.path is not None and is_regular(current.path):
                     repo.remember_file(
                         current.key,
                         current.path,
@@ -515,9 +516,12 @@ class AnnotationsController:
             self._goto(start)
             return
         self._pending_jump = (key, start)
-        path = path_for_key(key)
+        try:
+            path = path_for_key(key)
+        except NotInLibrary:  # an older store may hold a key that walks out of the library
+            path = None
         opener = getattr(self.app, "open_document", None)
-        if opener is None or not path.is_file():
+        if opener is None or path is None or not is_regular(path):
             self._pending_jump = None
             self.app.notify(f"Cannot open {key}: the file is not there.", severity="error")
             return

@@ -22,6 +22,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import get_current_worker
@@ -30,6 +31,7 @@ from store import positions
 from store.citation import source_meta
 from store.library import Library, LibraryEntry, SortKey, doc_key
 from store.model import Block, Document
+from store.terminal_safe import safe_line, safe_text
 from tui import keymap as keymaps
 from tui.annotation_chips import highlight_variables
 from tui.annotations_ui import AnnotationsController
@@ -159,10 +161,11 @@ def import_document(path: Path, progress: Callable[[int, int], None] | None = No
 
 def import_error_text(exc: BaseException, path: Path) -> str:
     """One line for a failed import, naming the file once (``ImportFailed`` already does)."""
+    from store.files import shown
     from store.importer import ImportFailed
 
     text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if isinstance(exc, ImportFailed) else f"{path.name}: {text}"
+    return text if isinstance(exc, ImportFailed) else f"{shown(path.name)}: {text}"
 
 
 def shiori_commands() -> type[Any]:
@@ -205,6 +208,8 @@ class ShioriApp(App[None]):
     def __init__(self, opened: OpenedFile | None = None) -> None:
         super().__init__()
         self._opened = opened
+        #: The unhandled exception that ended the app, if one did (``run_app`` reports it).
+        self.crash: BaseException | None = None
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._paths: dict[str, Path] = {}
         #: Library titles (metadata) by key; the header prefers them to the imported title.
@@ -700,6 +705,33 @@ class ShioriApp(App[None]):
         self.workers.cancel_all()  # background analysis and layout stop now, not after a queue
         super().exit(*args, **kwargs)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast (widgets' too: theirs come here) goes through the terminal gate, as
+        plain text: a file name, a note or an error message can neither reach the terminal
+        raw nor be read as markup."""
+        super().notify(
+            safe_text(message),
+            title=safe_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def _fatal_error(self) -> None:
+        """An unhandled exception ends the app: ``run_app`` reports it in one line and exits
+        non-zero (instead of Textual's full traceback on the terminal)."""
+        self.crash = self._exception or sys.exc_info()[1] or RuntimeError("unknown error")
+        self.bell()
+        self._close_messages_no_wait()
+
     def get_driver_class(self) -> Any:
         """Textual's driver for this platform, on Linux one that does not wait on quit."""
         driver = super().get_driver_class()
@@ -846,11 +878,21 @@ def declared_binding_ids() -> set[str]:
     return found
 
 
-def run_app(file: str | None, app_class: type[ShioriApp] = ShioriApp) -> int:
+def run_app(
+    file: str | None, app_class: type[ShioriApp] = ShioriApp, *, exit_when_done: bool = False
+) -> int:
     """``shiori [FILE]``: import FILE first (errors: one line, exit 2), then run the app.
 
-    ``app_class`` lets the reader benchmark run a subclass that exits once it has painted.
+    An unhandled exception in the app ends it with one line on stderr (the traceback goes to
+    the crash report) and exit status 70, never 0. ``app_class`` lets the reader benchmark run
+    a subclass that exits once it has painted. ``exit_when_done`` (the command line) ends the
+    process once the app has run, without waiting on threads or teardown (``tui.quick_exit``);
+    a file that does not import returns its status like any command.
     """
+    from store.files import absolute
+    from tui.cli import CRASHED
+    from tui.commands._io import crash_line, fail
+
     opened = None
     if file is not None:
         from tui.commands._progress import import_progress
@@ -860,9 +902,13 @@ def run_app(file: str | None, app_class: type[ShioriApp] = ShioriApp) -> int:
             with import_progress(file) as progress:
                 document = import_document(path, progress)
         except Exception as exc:
-            print(f"shiori: {import_error_text(exc, path)}", file=sys.stderr)
-            return 2
-        opened = OpenedFile(path.resolve(), document)
+            return fail("shiori", import_error_text(exc, path), 2)
+        opened = OpenedFile(absolute(path), document)
     app = app_class(opened)
     app.run()
-    return app.return_code or 0
+    code = fail("shiori", crash_line(app.crash), CRASHED) if app.crash else app.return_code or 0
+    if exit_when_done:
+        from tui.quick_exit import exit_now
+
+        exit_now(code)
+    return code

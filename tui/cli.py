@@ -1,20 +1,26 @@
 """The ``shiori`` command line.
 
 ``shiori`` opens the library, ``shiori FILE`` opens one file, ``shiori --version`` says which
-Shiori this is, and the subcommands below are scriptable (``python -m shiori`` is the same). Each subcommand lives in ``tui/commands/<name>.py`` with ``register(subparsers)``
-and ``run(args) -> int``; those modules must not import Textual at module level, so
+Shiori this is, and the subcommands below are scriptable (``python -m shiori`` is the same).
+Each subcommand lives in ``tui/commands/<name>.py`` with ``register(subparsers)`` and
+``run(args) -> int``; those modules must not import Textual at module level, so
 ``shiori furigana`` and ``shiori inspect`` start fast and work in pipelines.
+
+Every failure is one line on stderr and a non-zero exit: the commands report what they expect
+(exit 1 or 2), argparse's errors are one line (``tui.commands._io.Parser``), and anything
+unexpected is caught here — one line naming the error and a crash report file with the
+traceback, exit 70 — never a traceback on the terminal, never exit 0.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import importlib.util
 import sys
 from collections.abc import Sequence
 
 from shiori import __version__
+from tui.commands._io import Parser, crash_line, fail
 
 #: Subcommand name -> module under ``tui.commands``.
 COMMANDS: dict[str, str] = {
@@ -55,27 +61,54 @@ def _keep_bytecode() -> None:
         return
 
 
+#: Exit status after an unexpected error (sysexits' EX_SOFTWARE).
+CRASHED = 70
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _keep_bytecode()
     args = list(sys.argv[1:] if argv is None else argv)
     commands = _available()
-    if args and args[0] in commands:
-        parser = argparse.ArgumentParser(prog="shiori")
-        sub = parser.add_subparsers(dest="command", required=True)
-        module = importlib.import_module(f"tui.commands.{commands[args[0]]}")
-        module.register(sub)
-        ns = parser.parse_args(args)
-        try:
+    prog = f"shiori {args[0]}" if args and args[0] in commands else "shiori"
+    try:
+        if args and args[0] in commands:
+            parser = Parser(prog="shiori")
+            sub = parser.add_subparsers(dest="command", required=True)
+            module = importlib.import_module(f"tui.commands.{commands[args[0]]}")
+            module.register(sub)
+            ns = parser.parse_args(args)
             return int(module.run(ns) or 0)
-        except KeyboardInterrupt:
-            return 130
-        except BrokenPipeError:
-            return 0
-    return _run_app(args, commands)
+        return _run_app(args, commands)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _quiet_stdout()  # the reader went away (``| head``): not an error of ours
+        return 0
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2, one line printed)
+        return exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    except BaseException as exc:  # noqa: BLE001 - the one place that turns a crash into a line
+        return crashed(prog, exc)
+
+
+def crashed(prog: str, exc: BaseException) -> int:
+    """One line on stderr for an unexpected error, the traceback into a report file."""
+    return fail(prog, crash_line(exc), CRASHED)
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush does
+    not print an error of its own."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _run_app(args: list[str], commands: dict[str, str]) -> int:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="shiori",
         description="Read Japanese documents closely. Subcommands: " + ", ".join(commands),
     )
@@ -83,10 +116,9 @@ def _run_app(args: list[str], commands: dict[str, str]) -> int:
     parser.add_argument("--version", action="version", version=f"shiori {__version__}")
     ns = parser.parse_args(args)
     from tui.app import run_app  # Textual is imported only here.
-    from tui.quick_exit import exit_now
 
-    exit_now(run_app(ns.file))  # quitting never waits on threads or teardown (tui/quick_exit)
-    return 0  # not reached
+    # Once the app has run, quitting never waits on threads or teardown (tui/quick_exit).
+    return run_app(ns.file, exit_when_done=True)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store import paths
+from store.files import FileProblem, read_regular
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -51,6 +52,8 @@ def parse_keymap(text: str, source: str = FILE_NAME) -> tuple[dict[str, str], li
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return {}, [f"{source}: {exc}; using the default keys"]
+    except RecursionError:
+        return {}, [f"{source}: nested too deeply to read; using the default keys"]
     keymap: dict[str, str] = {}
     notices: list[str] = []
     for binding_id, value in _flatten(table):
@@ -70,9 +73,11 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
     """The user's keymap (empty when there is no file) and notices about problems in it."""
     path = path or keymap_file()
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return {}, []
+        text = read_regular(path, limit=1 << 20).decode("utf-8")
+    except FileProblem as exc:
+        if exc.missing:
+            return {}, []
+        return {}, [f"{path.name}: cannot read ({exc.why}); using the default keys"]
     except (OSError, UnicodeDecodeError) as exc:
         return {}, [f"{path.name}: cannot read ({type(exc).__name__}); using the default keys"]
     return parse_keymap(text, path.name)

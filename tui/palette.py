@@ -57,15 +57,15 @@ def palette_commands(app: ShioriApp) -> Iterator[PaletteCommand]:
 def document_commands(app: ShioriApp) -> Iterator[PaletteCommand]:
     """``Open: <title>`` for every document of the library, titled as the tree shows it."""
     from store.library import display_titles
-    from tui.layout.cells import safe_text
+    from store.terminal_safe import safe_line
 
     entries = app.library_entries
     titles = display_titles(entries)
     for entry in entries:
         details = [entry.meta.author, entry.source]
         yield PaletteCommand(
-            f"Open: {safe_text(titles.get(entry.key, entry.title))}",
-            " · ".join(safe_text(d) for d in details if d),
+            f"Open: {safe_line(titles.get(entry.key, entry.title))}",
+            " · ".join(safe_line(d) for d in details if d),
             partial(app.open_document, entry.key, entry.path),
         )
 

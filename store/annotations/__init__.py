@@ -3,7 +3,7 @@
 Entry points for the UI and the command line (all headless):
 
 * ``repository.Repository`` / ``default_repository()`` — create, update, delete (+ ``undo``),
-  ``list(doc=, tag=, color=, text=, state=)`` in reading order, ``tags()``, ``orphans()``,
+  ``list(doc=, tag=, color=, text=, state=)`` / ``iter(...)`` in reading order, ``tags()``, ``orphans()``,
   ``reattach()``, ``reanchor()``, ``colors()`` / ``set_color_label()`` /
   ``resolve_color()``, ``notices`` (recoveries to show the user).
 * ``documents`` — ``refresh(repo, key, path, document)`` when a document is opened (re-anchors
@@ -12,6 +12,10 @@ Entry points for the UI and the command line (all headless):
   built by ``store.citation.cite``.
 * ``metadata`` — ``load_user_metadata`` / ``save_user_metadata`` (the ``m`` form) and
   ``user_library(repo)``: the ``store.library.Library`` that sees them.
-* ``export`` — ``to_markdown``, ``to_json`` (W3C envelope), ``to_csv``, ``import_json``.
-* ``anchor`` — ``make_anchor``, ``resolve``, ``find_quote``; ``storage`` — the TinyDB storage.
+* ``export`` — ``write_markdown`` / ``write_json`` / ``write_csv`` (streamed, escaped for their
+  format; ``to_*`` give strings; JSON is a W3C envelope), ``import_json`` (validated, batched,
+  reported exactly).
+* ``schema`` — what a valid record is (``annotation_from_record``, ``RecordError``).
+* ``anchor`` — ``make_anchor``, ``resolve``, ``find_quote``; ``storage`` — the TinyDB storage,
+  on the file formats of ``snapshot`` (read in part) and ``journal``.
 """

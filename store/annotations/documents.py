@@ -12,16 +12,18 @@ from pathlib import Path
 
 from store.annotations.model import Annotation
 from store.annotations.repository import Repository
-from store.citation import source_meta
 from store.document_cache import load_document
+from store.files import is_regular
 from store.importer import ImportFailed
-from store.library import DocMeta, Library, doc_key, path_for_key
+from store.library import DocMeta, Library, NotInLibrary, doc_key, path_for_key
 from store.model import Document
 
 
 def stored_source_meta(library: Library, repo: Repository, key: str) -> DocMeta:
     """Metadata for citing ``key`` without importing it (exports, the tag browser): the
     library's, the missing title filled from the title the document had when last opened."""
+    from store.citation import source_meta  # here: a save never loads the citation styles
+
     state = repo.file_state(key) or {}
     title = state.get("title")
     return source_meta(library.metadata(key), key, title if isinstance(title, str) else "")
@@ -40,17 +42,27 @@ def refresh(
         return []
     if document is None:
         document = load_document(path)
-    changed = repo.reanchor(key, document)
+    changed = repo.reanchor(key, document) if repo.may_have_annotations(key) else []
     repo.remember_file(key, path, document.content_hash, document.title)
     return changed
 
 
 def refresh_all(repo: Repository, keys: list[str] | None = None) -> list[str]:
-    """Refresh every annotated document; returns one-line messages for the user."""
+    """Refresh every annotated document; returns one-line messages for the user.
+
+    Without ``keys``, a file outside the library is read only if it was opened or annotated
+    here: a path that arrived in an imported file is not read until the user opens it.
+    """
     messages = []
     for key in keys if keys is not None else repo.documents():
-        path = path_for_key(key)
-        if not path.is_file():
+        try:
+            path = path_for_key(key)
+        except NotInLibrary:
+            continue  # refused at import; an older store may still hold one
+        outside = not key.startswith(("seed:", "lib:"))
+        if keys is None and outside and "mtime_ns" not in (repo.file_state(key) or {}):
+            continue
+        if not is_regular(path):
             continue  # gone or moved: its annotations stay as they are, listed
         try:
             changed = refresh(repo, key, path)

@@ -6,6 +6,21 @@ The JSON export is a versioned envelope ``{"format": "shiori-annotations", "vers
 the document key and whose selectors are a ``TextQuoteSelector`` and a
 ``TextPositionSelector``; what W3C has no term for (colour, state, block hint, content hash,
 section) sits under ``"shiori"``. Importing it back is idempotent: items are matched by id.
+
+Every writer streams (``write_*`` take annotations one at a time and a text stream), and each
+format is escaped for what it is, so an export can be printed or opened anywhere:
+
+* **JSON** is exact: every character that could act on a terminal is a ``\\uXXXX`` escape.
+* **CSV**: control characters are shown as symbols (``store.terminal_safe``), and a cell that
+  a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a carriage
+  return) gets a leading ``'``.
+* **Markdown**: user text (titles, notes, tags, headings, colour names) cannot open structure:
+  characters that start a heading, quote, list, fence, table or link, and raw HTML, are
+  escaped; each line of a note is left-trimmed and escaped on its own.
+
+Import checks every item against ``schema.py`` first: items that fail are refused and named
+(which, and why), the others are stored whole, in batches that are each durable; after a
+failure (a full disk) the report says exactly what was stored.
 """
 
 from __future__ import annotations
@@ -13,25 +28,24 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TextIO
 
-from store.annotations.model import (
-    STATES,
-    Anchor,
-    Annotation,
-    ColorSlot,
-    TextPositionSelector,
-    TextQuoteSelector,
-    now_iso,
-)
+from store.annotations import schema
+from store.annotations.model import Annotation, ColorSlot, now_iso
 from store.annotations.repository import Repository, normalise_tags
-from store.citation import Passage, SourceMeta, cite, safe_text
+from store.annotations.storage import StorageError
+from store.citation import Passage, SourceMeta, cite
+from store.jsonio import loads
+from store.terminal_safe import escape_json, safe_line, safe_text
 
 FORMAT = "shiori-annotations"
 VERSION = 1
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+#: Most items one import file may hold.
+MAX_ITEMS = 1_000_000
 
 MetaLookup = Callable[[str], SourceMeta]
 
@@ -45,19 +59,139 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    #: ``(item number, id or "", why)`` of every item that was refused.
+    rejected: list[tuple[int, str, str]] = field(default_factory=list)
+    #: Items that were valid but not stored (a write failed part-way); 0 when all went in.
+    not_stored: int = 0
 
     def __str__(self) -> str:
-        return f"{self.added} added, {self.updated} updated, {self.unchanged} already present"
+        text = f"{self.added} added, {self.updated} updated, {self.unchanged} already present"
+        if self.rejected:
+            text += f", {len(self.rejected)} refused"
+        if self.not_stored:
+            text += f", {self.not_stored} not stored"
+        return text
+
+
+class ImportIncomplete(Exception):
+    """A write failed part-way: ``report`` says exactly what was stored before it."""
+
+    def __init__(self, report: ImportReport, error: StorageError) -> None:
+        super().__init__(f"{error}; stored before that: {report}")
+        self.report = report
+        self.error = error
+
+
+# -- Markdown --------------------------------------------------------------------------------
+
+_MD_INLINE = re.compile(r"[\\`*_\[\]{}<>&|~!]")
+_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_MD_LINE_START = re.compile(r"^(?:[#+=:-]|\d{1,9}(?=[.)]))")
+
+
+def md_escape(line: str) -> str:
+    """One line of user text as Markdown that shows exactly the text and opens nothing."""
+    line = safe_line(line).lstrip()
+    line = _MD_INLINE.sub(lambda m: _MD_ENTITIES.get(m.group(), "\\" + m.group()), line)
+    if m := _MD_LINE_START.match(line):
+        if m.group()[0].isdigit():  # "1." / "1)" opens a list: escape the punctuation
+            end = m.end()
+            line = line[:end] + "\\" + line[end:]
+        else:
+            line = "\\" + line
+    return line
+
+
+def _md_block(text: str, prefix: str) -> list[str]:
+    return [
+        prefix + md_escape(line) if line.strip() else prefix.rstrip() for line in text.split("\n")
+    ]
+
+
+def _code_span(text: str) -> str:
+    """``text`` as inline code, with a fence longer than any backtick run inside it."""
+    text = safe_line(text)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _title(doc: str, meta_for: MetaLookup | None) -> tuple[str, SourceMeta | None]:
     meta = meta_for(doc) if meta_for else None
-    title = safe_text(getattr(meta, "title", "") or "") if meta else ""
+    title = safe_line(getattr(meta, "title", "") or "") if meta else ""
     return title or doc, meta
 
 
-def _md_lines(text: str, prefix: str) -> list[str]:
-    return [prefix + line if line else prefix.rstrip() for line in safe_text(text).split("\n")]
+def _md_annotation(ann: Annotation, labels: dict[str, str], meta: Any, style: str) -> list[str]:
+    out = _md_block(ann.quote, "> ")
+    out.append("")
+    note = ann.note.strip()
+    if note and "\n" not in note:
+        out.append("- Note: " + md_escape(note))
+    elif note:
+        out += ["- Note:", *_md_block(note, "    ")]
+    if ann.tags:
+        out.append("- Tags: " + " ".join(f"#{md_escape(t)}" for t in ann.tags))
+    label = labels.get(ann.color, "")
+    out.append(f"- Colour: {md_escape(ann.color)}" + (f" ({md_escape(label)})" if label else ""))
+    if ann.state != "anchored":
+        out.append(f"- State: {ann.state}")
+    if meta is not None:
+        passage = Passage(ann.quote, ann.section)
+        out.append("- Citation: " + md_escape(cite(meta, passage, style, source_only=True)))
+    out.append("")
+    return out
+
+
+def write_markdown(
+    out: TextIO,
+    annotations: Iterable[Annotation],
+    *,
+    meta_for: MetaLookup | None = None,
+    colors: list[ColorSlot] | None = None,
+    style: str = "ja",
+) -> int:
+    """One ``##`` per document, one ``###`` per section, each passage with its citation;
+    orphans after a document's other passages. ``annotations`` must come grouped by document
+    in reading order (as ``Repository.iter`` gives them). Returns how many were written."""
+    labels = {c.key: c.label for c in colors or []}
+    out.write(f"# Annotations ({now_iso()[:10]})\n\n")
+    count = 0
+    doc: str | None = None
+    meta: Any = None
+    current: tuple[str, ...] | None = None
+    orphans: list[Annotation] = []
+
+    def section_heading(section: tuple[str, ...]) -> None:
+        nonlocal current
+        if section != current:
+            current = section
+            heading = md_escape(" › ".join(section)) or "(before the first heading)"
+            out.write(f"### {heading}\n\n")
+
+    def finish_document() -> None:
+        for orphan in orphans:
+            section_heading(("(passage not found in the current text)",))
+            out.write("\n".join(_md_annotation(orphan, labels, meta, style)) + "\n")
+        orphans.clear()
+
+    for ann in annotations:
+        count += 1
+        if ann.doc != doc:
+            finish_document()
+            doc, current = ann.doc, None
+            title, meta = _title(doc, meta_for)
+            out.write(f"## {md_escape(title)}\n\n{_code_span(doc)}\n\n")
+        if ann.state == "orphan":
+            orphans.append(ann)
+            continue
+        section_heading(ann.section)
+        out.write("\n".join(_md_annotation(ann, labels, meta, style)) + "\n")
+    finish_document()
+    if not count:
+        out.write("(none)\n")
+    return count
 
 
 def to_markdown(
@@ -67,44 +201,13 @@ def to_markdown(
     colors: list[ColorSlot] | None = None,
     style: str = "ja",
 ) -> str:
-    """One ``##`` per document, one ``###`` per section, each passage with its citation."""
-    labels = {c.key: c.label for c in colors or []}
-    by_doc: dict[str, list[Annotation]] = {}
-    for ann in sorted(annotations, key=lambda a: (a.doc, a.state == "orphan", a.start)):
-        by_doc.setdefault(ann.doc, []).append(ann)
-    out = [f"# Annotations ({now_iso()[:10]})", ""]
-    if not by_doc:
-        out += ["(none)", ""]
-    for doc, items in by_doc.items():
-        title, meta = _title(doc, meta_for)
-        out += [f"## {title}", "", f"`{doc}`", ""]
-        current: tuple[str, ...] | None = None
-        for ann in items:
-            section = (
-                ("(passage not found in the current text)",)
-                if ann.state == "orphan"
-                else ann.section
-            )
-            if section != current:
-                current = section
-                out += [f"### {safe_text(' › '.join(section)) or '(before the first heading)'}", ""]
-            out += _md_lines(ann.quote, "> ")
-            out.append("")
-            if ann.note and "\n" not in ann.note.strip():
-                out.append("- Note: " + safe_text(ann.note.strip()))
-            elif ann.note:
-                out += ["- Note:"] + _md_lines(ann.note.strip(), "    ")
-            if ann.tags:
-                out.append("- Tags: " + " ".join(f"#{safe_text(t)}" for t in ann.tags))
-            label = labels.get(ann.color, "")
-            out.append(f"- Colour: {ann.color}" + (f" ({label})" if label else ""))
-            if ann.state != "anchored":
-                out.append(f"- State: {ann.state}")
-            if meta is not None:
-                passage = Passage(ann.quote, ann.section)
-                out.append("- Citation: " + cite(meta, passage, style, source_only=True))
-            out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    buf = io.StringIO()
+    items = sorted(annotations, key=lambda a: (a.doc, a.start, a.end, a.created))
+    write_markdown(buf, items, meta_for=meta_for, colors=colors, style=style)
+    return buf.getvalue().rstrip("\n") + "\n"
+
+
+# -- JSON ------------------------------------------------------------------------------------
 
 
 def to_w3c(ann: Annotation) -> dict[str, Any]:
@@ -153,107 +256,224 @@ def to_w3c(ann: Annotation) -> dict[str, Any]:
     }
 
 
-def to_json(annotations: Iterable[Annotation]) -> str:
-    envelope = {
-        "format": FORMAT,
-        "version": VERSION,
-        "exported": now_iso(),
-        "annotations": [to_w3c(a) for a in annotations],
-    }
-    return json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
+def json_text(obj: Any, *, indent: int | None = 2) -> str:
+    """JSON, exact and safe to print (see the module docstring)."""
+    return escape_json(json.dumps(obj, ensure_ascii=False, indent=indent))
 
+
+def write_json(out: TextIO, annotations: Iterable[Annotation]) -> int:
+    """The versioned envelope, one annotation at a time. Returns how many were written."""
+    out.write(f'{{\n  "format": "{FORMAT}",\n  "version": {VERSION},\n')
+    out.write(f'  "exported": "{now_iso()}",\n  "annotations": [')
+    count = 0
+    for ann in annotations:  # one annotation per line (the C encoder: fast at any size)
+        out.write(("," if count else "") + "\n    " + json_text(to_w3c(ann), indent=None))
+        count += 1
+    out.write("\n  ]\n}\n" if count else "]\n}\n")
+    return count
+
+
+def to_json(annotations: Iterable[Annotation]) -> str:
+    buf = io.StringIO()
+    write_json(buf, annotations)
+    return buf.getvalue()
+
+
+# -- CSV -------------------------------------------------------------------------------------
 
 CSV_FIELDS = (
     "id", "doc", "section", "quote", "note", "tags", "color", "state", "start", "end",
     "created", "updated",
 )  # fmt: skip
+#: What a spreadsheet reads as the start of a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text: never a formula, never a control character."""
+    text = str(value)
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return safe_text(text)
+
+
+def write_csv(out: TextIO, annotations: Iterable[Annotation]) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    count = 0
+    for a in annotations:
+        writer.writerow(
+            [
+                csv_cell(v)
+                for v in (
+                    a.id, a.doc, " › ".join(a.section), a.quote, a.note, "; ".join(a.tags),
+                    a.color, a.state, a.start, a.end, a.created, a.updated,
+                )
+            ]
+        )  # fmt: skip
+        count += 1
+    return count
 
 
 def to_csv(annotations: Iterable[Annotation]) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    for a in annotations:
-        writer.writerow(
-            [
-                a.id, a.doc, " › ".join(a.section), a.quote, a.note, "; ".join(a.tags),
-                a.color, a.state, a.start, a.end, a.created, a.updated,
-            ]
-        )  # fmt: skip
+    write_csv(buf, annotations)
     return buf.getvalue()
 
 
-def from_w3c(item: dict[str, Any]) -> Annotation:
-    """One W3C annotation (ours, or another tool's with the same selectors) as an Annotation."""
-    ident = str(item["id"]).removeprefix("urn:uuid:")
-    target = item["target"]
-    selectors = target.get("selector", [])
-    if isinstance(selectors, dict):
-        selectors = [selectors]
-    quote = next(s for s in selectors if s.get("type") == "TextQuoteSelector")
+# -- import ----------------------------------------------------------------------------------
+
+
+def _object(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise schema.wrong_type(value, what, "an object")
+    return value
+
+
+def _objects(value: Any, what: str) -> list[dict[str, Any]]:
+    if isinstance(value, dict):
+        value = [value]
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise schema.wrong_type(value, what, "a list")
+    return [_object(v, f"an entry of {what}") for v in value]
+
+
+def from_w3c(item: Any) -> Annotation:
+    """One W3C annotation (ours, or another tool's with the same selectors), checked against
+    ``schema.py``: an Annotation, or :class:`schema.RecordError` saying what is wrong."""
+    item = _object(item, "the item")
+    ident = schema.name(item.get("id"), "the id", required=True).removeprefix("urn:uuid:")
+    if not ident:
+        raise schema.RecordError("the id is empty")
+    target = _object(item.get("target"), "the target")
+    selectors = _objects(target.get("selector"), "the selectors")
+    quote = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), None)
+    if quote is None:
+        raise schema.RecordError("the target has no TextQuoteSelector")
     pos = next((s for s in selectors if s.get("type") == "TextPositionSelector"), None)
-    ext = item.get("shiori", {})
-    bodies = item.get("body", [])
-    if isinstance(bodies, dict):
-        bodies = [bodies]
-    note = "\n\n".join(
-        str(b.get("value", "")) for b in bodies if b.get("purpose", "commenting") == "commenting"
-    )
-    tags = normalise_tags(str(b.get("value", "")) for b in bodies if b.get("purpose") == "tagging")
-    exact = str(quote["exact"])
-    start = int(pos["start"]) if pos else 0
-    end = int(pos["end"]) if pos else start + len(exact)
-    state = ext.get("state", "anchored")
-    return Annotation(
-        id=ident,
-        doc=str(target["source"]),
-        anchor=Anchor(
-            TextPositionSelector(start, end),
-            TextQuoteSelector(exact, str(quote.get("prefix", "")), str(quote.get("suffix", ""))),
-            int(ext.get("block", 0)),
-            int(ext.get("block_offset", 0)),
+    ext = _object(item.get("shiori", {}), 'the "shiori" part')
+    bodies = _objects(item.get("body"), "the body")
+    notes = [
+        schema.text(b.get("value", ""), "a note")
+        for b in bodies
+        if b.get("purpose", "commenting") == "commenting"
+    ]
+    tags = [
+        schema.name(b.get("value", ""), "a tag") for b in bodies if b.get("purpose") == "tagging"
+    ]
+    exact = schema.text(quote.get("exact"), "the quote", required=True)
+    start, end = (pos.get("start"), pos.get("end")) if pos is not None else (0, len(exact))
+    created = item.get("created", now_iso())
+    record = {
+        "id": ident,
+        "doc": schema.doc_key(target.get("source"), "the source"),
+        "anchor": {
+            "start": start,
+            "end": end,
+            "exact": exact,
+            "prefix": quote.get("prefix", ""),
+            "suffix": quote.get("suffix", ""),
+            "block": ext.get("block", 0),
+            "block_offset": ext.get("block_offset", 0),
             # Unknown hash: the first re-anchor against the document checks the position.
-            str(ext.get("content_hash", "")),
-            int(ext.get("nonspace_start", -1)),
-        ),
-        color=str(ext.get("color", "yellow")),
-        note=note,
-        tags=tags,
-        created=str(item.get("created", now_iso())),
-        updated=str(item.get("modified", item.get("created", now_iso()))),
-        state=state if state in STATES else "anchored",
-        section=tuple(str(s) for s in ext.get("section", ())),
-        original=str(ext.get("original", exact)),
-    )
+            "content_hash": ext.get("content_hash", ""),
+            "nonspace_start": ext.get("nonspace_start", -1),
+        },
+        "color": ext.get("color", "yellow"),
+        "note": "\n\n".join(notes),
+        "tags": list(normalise_tags(tags)),
+        "created": created,
+        "updated": item.get("modified", created),
+        "state": ext.get("state", "anchored"),
+        "section": ext.get("section", []),
+        "original": ext.get("original", exact),
+    }
+    return schema.annotation_from_record(record)
 
 
-def parse_json(text: str) -> list[Annotation]:
+def _envelope(text: str | bytes) -> list[Any]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ExportFormatError(f"not JSON ({exc.msg} at line {exc.lineno})") from exc
+        data = loads(text)
+    except ValueError as exc:
+        raise ExportFormatError(str(exc)) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ExportFormatError(
             'not a Shiori annotations export (no "format": "shiori-annotations")'
         )
     version = data.get("version")
-    if not isinstance(version, int) or version > VERSION:
+    if type(version) is int and version > VERSION:
         raise ExportFormatError(
-            f"export version {version!r} is newer than this Shiori reads ({VERSION})"
+            f"export version {version} is newer than this Shiori reads ({VERSION})"
         )
-    out = []
-    for n, item in enumerate(data.get("annotations", []), 1):
+    if type(version) is not int or version < 1:
+        raise ExportFormatError(f"export version {safe_line(repr(version))[:40]} is not valid")
+    items = data.get("annotations", [])
+    if not isinstance(items, list):
+        raise ExportFormatError('"annotations" is not a list')
+    if len(items) > MAX_ITEMS:
+        raise ExportFormatError(f"more than {MAX_ITEMS:,} annotations in one file")
+    return items
+
+
+def _item_id(item: Any) -> str:
+    ident = item.get("id") if isinstance(item, dict) else None
+    if not isinstance(ident, str):
+        return ""
+    return safe_line(ident.removeprefix("urn:uuid:"))[:80]
+
+
+def check_items(text: str | bytes) -> tuple[list[Annotation], list[tuple[int, str, str]]]:
+    """Every item of an export, checked: ``(good, rejected)`` where each rejected entry is
+    ``(item number, id, why)``. Raises :class:`ExportFormatError` when the file is not an
+    export at all."""
+    good: list[Annotation] = []
+    rejected: list[tuple[int, str, str]] = []
+    seen: set[str] = set()
+    for n, item in enumerate(_envelope(text), 1):
         try:
-            out.append(from_w3c(item))
-        except (KeyError, TypeError, ValueError, StopIteration) as exc:
-            raise ExportFormatError(f"annotation #{n} is malformed ({exc!r})") from exc
-    return out
+            ann = from_w3c(item)
+        except schema.RecordError as exc:
+            rejected.append((n, _item_id(item), str(exc)))
+            continue
+        if ann.id in seen:
+            rejected.append((n, ann.id, "the same id as an earlier item"))
+            continue
+        seen.add(ann.id)
+        good.append(ann)
+    return good, rejected
 
 
-def import_json(repo: Repository, text: str) -> ImportReport:
-    """Merge an export into ``repo``; importing the same file twice changes nothing."""
-    report = ImportReport()
-    for ann in parse_json(text):
-        outcome = repo.merge(ann)
-        setattr(report, outcome, getattr(report, outcome) + 1)
+def parse_json(text: str | bytes) -> list[Annotation]:
+    """Every item, or :class:`ExportFormatError` naming the first one that is malformed."""
+    good, rejected = check_items(text)
+    if rejected:
+        n, ident, why = rejected[0]
+        named = f" ({ident})" if ident else ""
+        raise ExportFormatError(f"annotation #{n}{named} is malformed: {why}")
+    return good
+
+
+def import_json(repo: Repository, text: str | bytes) -> ImportReport:
+    """Merge an export into ``repo``; importing the same file twice changes nothing.
+
+    Refused items are listed in the report (the rest are imported). A failed write raises
+    :class:`ImportIncomplete`, whose report counts exactly what was stored before it.
+    """
+    good, rejected = check_items(text)
+    report = ImportReport(rejected=rejected)
+    stored: list[str] = []
+    try:
+        repo.merge_many(good, stored=stored)
+    except StorageError as exc:
+        _count(report, stored)
+        report.not_stored = len(good) - len(stored)
+        raise ImportIncomplete(report, exc) from exc
+    _count(report, stored)
     return report
+
+
+def _count(report: ImportReport, outcomes: Iterator[str] | list[str]) -> None:
+    for outcome in outcomes:
+        setattr(report, outcome, getattr(report, outcome) + 1)

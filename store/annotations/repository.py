@@ -8,6 +8,14 @@ document metadata. Each change is durable when the call returns (see ``storage.p
 Documents are identified by ``store.library.doc_key`` (``seed:<name>``, ``lib:<name>`` or the
 absolute path); ``documents`` remembers each file's size and mtime so a caller can tell cheaply
 whether it must be re-imported and re-anchored.
+
+Scale: the annotations table is read lazily (``storage.py``). Commands that only add an
+annotation never read it; ``iter`` streams it in reading order when it has not been loaded
+(memory: one record at a time), and the app, which lists often, loads it once. Every record
+read is checked (``schema.py``); one that does not pass is set aside with a notice while the
+rest load. The ``documents`` table marks each document that carries annotations
+(``"annotated": true``, set by every write that adds one), so re-anchoring a document the
+store has never annotated costs nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +25,8 @@ import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +34,7 @@ from typing import Any
 from tinydb.table import Document as TinyDocument
 
 from store import paths
+from store.annotations import schema
 from store.annotations.anchor import make_anchor, resolve
 from store.annotations.db import ShioriDB, new_id, open_db
 from store.annotations.model import (
@@ -34,7 +44,9 @@ from store.annotations.model import (
     State,
     now_iso,
 )
+from store.annotations.storage import SET_ASIDE, TailSpec
 from store.model import Document
+from store.terminal_safe import clean_line
 
 ANNOTATIONS = "annotations"
 SETTINGS = "settings"
@@ -42,8 +54,31 @@ METADATA = "metadata"
 DOCUMENTS = "documents"
 
 
+#: How the annotations table is sorted on disk (bump the name when ``reading_order`` changes).
+ORDER = "reading-v1"
+#: Records written per journal line by an import.
+IMPORT_BATCH = 500
+_DOC_INDEX = "doc_index"
+
+
 class AnnotationError(ValueError):
     """A request the store cannot satisfy (unknown id, bad colour, empty selection)."""
+
+
+def reading_order(rec: Mapping[str, Any]) -> tuple[str, int, int, str, str]:
+    """Document, start, end, creation time, id: the order of ``list`` (total, never raises)."""
+    ident = rec.get("id", "")
+    try:
+        anchor = rec["anchor"]
+        return (
+            str(rec["doc"]),
+            int(anchor["start"]),
+            int(anchor["end"]),
+            str(rec.get("created", "")),
+            str(ident),
+        )
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return ("", -1, -1, "", str(ident))
 
 
 @dataclass(frozen=True)
@@ -54,10 +89,10 @@ class _UndoStep:
 
 
 def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Trimmed, de-duplicated, order kept; a leading ``#`` is dropped."""
+    """Trimmed, de-duplicated, order kept; a leading ``#`` and control characters dropped."""
     out: dict[str, None] = {}
     for tag in tags:
-        tag = tag.strip().lstrip("#").strip()
+        tag = clean_line(tag).lstrip("#").strip()
         if tag:
             out[tag] = None
     return tuple(out)
@@ -66,6 +101,18 @@ def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
 def section_titles(document: Document, start: int) -> tuple[str, ...]:
     block, _ = document.locate(start)
     return tuple(h.text for h in document.section_of(block))
+
+
+@contextmanager
+def _suppress_storage_errors(notices: list[str]) -> Iterator[None]:
+    """Bookkeeping writes (marks, setting bad records aside) must not fail what the user
+    asked for: a failure is a notice."""
+    from store.annotations.storage import StorageError
+
+    try:
+        yield
+    except StorageError as exc:
+        notices.append(str(exc))
 
 
 def _later_than(stamp: str) -> str:
@@ -80,14 +127,29 @@ def _later_than(stamp: str) -> str:
 class Repository:
     """One open annotation database. Cheap to share; safe across threads and processes."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False):
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        readonly: bool = False,
+        stream: bool = False,
+    ):
+        """``stream``: a one-shot reader (a command) — listings stream the table from the file
+        instead of loading it, so memory stays flat; the app, which lists again and again,
+        loads it once (the default)."""
         self.path = Path(path) if path is not None else paths.annotations_db()
-        self.db: ShioriDB = open_db(self.path, readonly=readonly)
+        self._stream = stream
+        self.db: ShioriDB = open_db(
+            self.path, readonly=readonly, tail=TailSpec(ANNOTATIONS, ORDER, reading_order)
+        )
         self._table = self.db.table(ANNOTATIONS)
         self._undo: list[_UndoStep] = []
         #: id -> (the stored record object, its parsed Annotation); records are replaced, never
         #: mutated, when they change, so identity tells whether the parse is current.
         self._parsed: dict[str, tuple[dict[str, Any], Annotation]] = {}
+        #: Records that did not pass the schema, waiting to be set aside: key -> (record, why).
+        self._bad: dict[str, tuple[Any, str]] = {}
+        self._reported: set[str] = set()
 
     @property
     def notices(self) -> list[str]:
@@ -103,29 +165,99 @@ class Repository:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _records(self) -> Iterable[dict[str, Any]]:
-        return list(self.db.storage.table_data(ANNOTATIONS).values())
-
-    def _parse(self, rec: dict[str, Any]) -> Annotation:
-        cached = self._parsed.get(rec["id"])
+    def _parse(self, key: str, rec: dict[str, Any]) -> Annotation | None:
+        """The record as an Annotation, or None (and queued to be set aside) when it is bad."""
+        cached = self._parsed.get(key)
         if cached is not None and cached[0] is rec:
             return cached[1]
-        ann = Annotation.from_record(rec)
-        self._parsed[rec["id"]] = (rec, ann)
+        try:
+            ann = schema.annotation_from_record(rec, key)
+        except schema.RecordError as exc:
+            self._bad[key] = (rec, str(exc))
+            return None
+        self._parsed[key] = (rec, ann)
         return ann
 
-    def get(self, ann_id: str) -> Annotation:
-        """By id, or by a unique prefix of at least 4 characters (as the CLI prints them)."""
-        data = self.db.storage.table_data(ANNOTATIONS)
-        rec = data.get(ann_id)
-        if rec is None and len(ann_id) >= 4:
-            matches = [r for k, r in data.items() if k.startswith(ann_id)]
-            if len(matches) > 1:
-                raise AnnotationError(f"{ann_id!r} matches {len(matches)} annotations")
-            rec = matches[0] if matches else None
-        if rec is None:
-            raise AnnotationError(f"no annotation with id {ann_id!r}")
-        return Annotation.from_record(rec)
+    def _parse_once(self, key: str, rec: dict[str, Any]) -> Annotation | None:
+        """:meth:`_parse` without keeping the result (a streamed record is seen once)."""
+        try:
+            return schema.annotation_from_record(rec, key)
+        except schema.RecordError as exc:
+            self._bad[key] = (rec, str(exc))
+            return None
+
+    def _set_aside_bad(self) -> None:
+        """Move the records that failed the schema out of the way (kept, never deleted)."""
+        bad, self._bad = self._bad, {}
+        fresh = {k: v for k, v in bad.items() if k not in self._reported}
+        if not fresh:
+            return
+        self._reported.update(fresh)
+        where = f'kept under "{SET_ASIDE}" in {self.path}'
+        if self.readonly:
+            where = "skipped (the store is read-only)"
+        for key, (_rec, why) in fresh.items():
+            self.notices.append(f"annotation {key!r} could not be read ({why}); it was {where}.")
+        if self.readonly:
+            return
+        ops: list[Any] = []
+        for key, (rec, why) in fresh.items():
+            aside = {"id": f"{ANNOTATIONS}:{key}", "table": ANNOTATIONS, "value": rec, "why": why}
+            ops += [(ANNOTATIONS, key, None), (SET_ASIDE, aside["id"], aside)]
+        with _suppress_storage_errors(self.notices):
+            self.db.storage.put(ops)
+
+    def iter(
+        self,
+        *,
+        doc: str | None = None,
+        tag: str | None = None,
+        color: str | None = None,
+        text: str | None = None,
+        state: State | None = None,
+    ) -> Iterator[Annotation]:
+        """Matching annotations in reading order (by document, then position), one at a time.
+
+        ``text`` matches case-insensitively in the quote, the note, the tags and the original
+        quote, so orphans stay findable. With ``stream`` (and the table not loaded yet) the
+        records come from the file one at a time: memory stays flat however many there are.
+        """
+        color_key = self.resolve_color(color) if color else None
+        needle = text.casefold() if text else None
+
+        def wanted(ann: Annotation) -> bool:
+            if tag is not None and tag not in ann.tags:
+                return False
+            if color_key is not None and ann.color != color_key:
+                return False
+            if state is not None and ann.state != state:
+                return False
+            if needle is not None:
+                hay = "\n".join([ann.quote, ann.note, ann.original, *ann.tags]).casefold()
+                return needle in hay
+            return True
+
+        storage = self.db.storage
+        try:
+            if not self._stream or storage.is_loaded(ANNOTATIONS):
+                found = []
+                for key, rec in list(storage.table_data(ANNOTATIONS).items()):
+                    if doc is not None and rec.get("doc") != doc:
+                        continue
+                    ann = self._parse(key, rec)
+                    if ann is not None and wanted(ann):
+                        found.append(ann)
+                found.sort(key=lambda a: (a.doc, a.start, a.end, a.created, a.id))
+                yield from found
+            else:
+                for key, rec in storage.stream(ANNOTATIONS):
+                    if doc is not None and rec.get("doc") != doc:
+                        continue
+                    ann = self._parse_once(key, rec)
+                    if ann is not None and wanted(ann):
+                        yield ann
+        finally:
+            self._set_aside_bad()
 
     def list(
         self,
@@ -136,66 +268,91 @@ class Repository:
         text: str | None = None,
         state: State | None = None,
     ) -> list[Annotation]:
-        """Matching annotations in reading order (by document, then position).
+        """:meth:`iter`, as a list."""
+        return list(self.iter(doc=doc, tag=tag, color=color, text=text, state=state))
 
-        ``text`` matches case-insensitively in the quote, the note, the tags and the
-        original quote, so orphans stay findable.
-        """
-        color_key = self.resolve_color(color) if color else None
-        needle = text.casefold() if text else None
-        out = []
-        for rec in self._records():
-            if doc is not None and rec["doc"] != doc:
-                continue
-            if tag is not None and tag not in rec.get("tags", ()):
-                continue
-            if color_key is not None and rec.get("color") != color_key:
-                continue
-            if state is not None and rec.get("state") != state:
-                continue
-            if needle is not None:
-                hay = "\n".join(
-                    [rec["anchor"]["exact"], rec.get("note", ""), rec.get("original", "")]
-                    + list(rec.get("tags", ()))
-                ).casefold()
-                if needle not in hay:
-                    continue
-            out.append(self._parse(rec))
-        out.sort(key=lambda a: (a.doc, a.start, a.end, a.created))
-        return out
+    def get(self, ann_id: str) -> Annotation:
+        """By id, or by a unique prefix of at least 4 characters (as the CLI prints them)."""
+        data = self.db.storage.table_data(ANNOTATIONS)
+        key = ann_id if ann_id in data else None
+        if key is None and len(ann_id) >= 4:
+            matches = [k for k in data if k.startswith(ann_id)]
+            if len(matches) > 1:
+                raise AnnotationError(f"{ann_id!r} matches {len(matches)} annotations")
+            key = matches[0] if matches else None
+        ann = self._parse(key, data[key]) if key is not None else None
+        self._set_aside_bad()
+        if ann is None:
+            raise AnnotationError(f"no annotation with id {ann_id!r}")
+        return ann
 
     def tags(self, *, doc: str | None = None) -> list[tuple[str, int]]:
         """Every tag with how many annotations carry it, most used first."""
         counts: Counter[str] = Counter()
-        for rec in self._records():
-            if doc is None or rec["doc"] == doc:
-                counts.update(rec.get("tags", ()))
+        for ann in self.iter(doc=doc):
+            counts.update(ann.tags)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def orphans(self, *, doc: str | None = None) -> list[Annotation]:
         return self.list(doc=doc, state="orphan")
 
     def documents(self) -> list[str]:
-        """Keys of the documents that carry annotations."""
-        return sorted({rec["doc"] for rec in self._records()})
+        """Keys of the documents that may carry annotations (every one that does; one whose
+        annotations were all deleted may linger until the next full pass)."""
+        self._ensure_doc_index()
+        return sorted(
+            key
+            for key, rec in self.db.storage.table_data(DOCUMENTS).items()
+            if rec.get("annotated")
+        )
+
+    def may_have_annotations(self, doc_key: str) -> bool:
+        """False only when the store knows ``doc_key`` carries no annotation (cheap)."""
+        self._ensure_doc_index()
+        rec = self.file_state(doc_key)
+        return bool(rec and rec.get("annotated"))
+
+    def _ensure_doc_index(self) -> None:
+        """Mark every annotated document once (a store written before the marks existed)."""
+        if self.db.table(SETTINGS).get(doc_id=_DOC_INDEX) is not None or self.readonly:
+            return
+        docs = {ann.doc for ann in self.iter()}
+        state = self.db.storage.table_data(DOCUMENTS)
+        ops: list[Any] = []
+        for key in sorted(docs):
+            rec = state.get(key)
+            if not (rec and rec.get("annotated")):
+                ops.append((DOCUMENTS, key, {**(rec or {"id": key}), "annotated": True}))
+        ops.append((SETTINGS, _DOC_INDEX, {"id": _DOC_INDEX, "complete": True}))
+        with _suppress_storage_errors(self.notices):
+            self.db.storage.put(ops)
+
+    def _doc_mark(self, doc_key: str) -> list[Any]:
+        """The change that marks ``doc_key`` as annotated, if it is not marked yet."""
+        rec = self.file_state(doc_key)
+        if rec and rec.get("annotated"):
+            return []
+        return [(DOCUMENTS, doc_key, {**(rec or {"id": doc_key}), "annotated": True})]
 
     # -- writing ---------------------------------------------------------------------------
 
+    def _checked(self, ann: Annotation) -> Annotation:
+        try:
+            return schema.check_annotation(ann)
+        except schema.RecordError as exc:
+            raise AnnotationError(str(exc)) from None
+
     def _put(self, ann: Annotation, what: str, before: dict[str, Any] | None) -> Annotation:
+        """Store ``ann`` whole, in one journal line with its document's mark (no read)."""
+        ann = self._checked(ann)
         rec = ann.to_record()
-        self._table.upsert(TinyDocument(rec, doc_id=ann.id))
+        self.db.storage.put([(ANNOTATIONS, ann.id, rec), *self._doc_mark(ann.doc)])
         self._undo.append(_UndoStep(what, before, rec))
         return ann
 
     def _put_many(self, records: list[dict[str, Any]]) -> None:
         """Store several records as one durable change (one journal line, one fsync)."""
-
-        def updater(table: MutableMapping[str, Any]) -> None:
-            for rec in records:
-                table[rec["id"]] = rec
-
-        self.db.storage.apply(ANNOTATIONS, updater)
-        self._table.clear_cache()
+        self.db.storage.put([(ANNOTATIONS, rec["id"], rec) for rec in records])
 
     def create(
         self,
@@ -287,12 +444,13 @@ class Repository:
     def reanchor(self, doc_key: str, document: Document) -> list[Annotation]:
         """Re-anchor ``doc_key``'s annotations made on another version of its text.
 
-        Returns the annotations whose state or place changed. Orphans are retried too, so a
-        passage that comes back is found again.
+        Returns the annotations whose state or place changed. Orphans are retried too — also
+        when the text is back to exactly the version they were made on — so a passage that
+        comes back is found again.
         """
         changed = []
         for ann in self.list(doc=doc_key):
-            if ann.anchor.content_hash == document.content_hash:
+            if ann.anchor.content_hash == document.content_hash and ann.state != "orphan":
                 continue
             found = resolve(ann.anchor, document)
             if found.state == "orphan":
@@ -314,16 +472,27 @@ class Repository:
 
     def colors(self) -> list[ColorSlot]:
         rec = self.db.table(SETTINGS).get(doc_id="colors")
-        labels = dict(rec.get("labels", {})) if rec else {}
-        return [ColorSlot(key, labels.get(key, label)) for key, label in DEFAULT_COLORS]
+        labels = rec.get("labels") if rec else None
+        labels = labels if isinstance(labels, dict) else {}
+        out = []
+        for key, default in DEFAULT_COLORS:
+            label = labels.get(key)
+            label = clean_line(label) if isinstance(label, str) else ""
+            out.append(ColorSlot(key, label or default))
+        return out
 
     def set_color_label(self, key: str, label: str) -> None:
         key = self.resolve_color(key)
-        label = label.strip()
+        label = clean_line(label)
         if not label:
             raise AnnotationError("a colour needs a name")
         rec = self.db.table(SETTINGS).get(doc_id="colors")
-        labels = dict(rec.get("labels", {})) if rec else {}
+        stored = rec.get("labels") if rec else None
+        labels = {
+            k: v
+            for k, v in (stored if isinstance(stored, dict) else {}).items()
+            if isinstance(v, str)
+        }
         labels[key] = label
         self.db.table(SETTINGS).upsert(
             TinyDocument({"id": "colors", "labels": labels}, doc_id="colors")
@@ -347,6 +516,7 @@ class Repository:
     def remember_file(self, doc_key: str, path: Path, content_hash: str, title: str = "") -> None:
         """Note the file's size, mtime and hash (and the document's title, for exports)."""
         st = path.stat()
+        old = self.file_state(doc_key) or {}
         rec = {
             "id": doc_key,
             "mtime_ns": st.st_mtime_ns,
@@ -354,7 +524,9 @@ class Repository:
             "content_hash": content_hash,
             "title": title,
         }
-        if self.file_state(doc_key) != rec:
+        if old.get("annotated"):
+            rec["annotated"] = True
+        if old != rec:
             self.db.table(DOCUMENTS).upsert(TinyDocument(rec, doc_id=doc_key))
 
     def file_changed(self, doc_key: str, path: Path) -> bool:
@@ -381,15 +553,52 @@ class Repository:
     # -- import --------------------------------------------------------------------------
 
     def merge(self, ann: Annotation) -> str:
-        """Add or update from an import: ``added``, ``updated`` (newer) or ``unchanged``."""
-        current = self.db.storage.table_data(ANNOTATIONS).get(ann.id)
-        if current is not None:
-            if current == ann.to_record() or current.get("updated", "") >= ann.updated:
-                return "unchanged"
-            self._table.upsert(TinyDocument(ann.to_record(), doc_id=ann.id))
-            return "updated"
-        self._table.insert(TinyDocument(ann.to_record(), doc_id=ann.id))
-        return "added"
+        """Add or update one annotation from an import: ``added``, ``updated`` or ``unchanged``."""
+        [outcome] = self.merge_many([ann])
+        return outcome
+
+    def merge_many(
+        self, anns: Iterable[Annotation], *, stored: list[str] | None = None
+    ) -> list[str]:
+        """Add or update from an import, in batches of :data:`IMPORT_BATCH` records per durable
+        journal line. Each annotation is ``added``, ``updated`` (the import's is newer) or
+        ``unchanged``. ``stored`` (when given) receives each outcome as soon as its batch is
+        durable, so after a :class:`StorageError` the caller knows exactly what was kept."""
+        outcomes: list[str] = []
+        live = self.db.storage.table_data(ANNOTATIONS)
+        batch: list[Any] = []
+        pending: list[str] = []
+        marked: set[str] = set()
+
+        def flush() -> None:
+            if batch:
+                self.db.storage.put(batch, fold=False)
+            if stored is not None:
+                stored.extend(pending)
+            batch.clear()
+            pending.clear()
+
+        for ann in anns:
+            ann = self._checked(ann)
+            rec = ann.to_record()
+            current = live.get(ann.id)
+            if current is None:
+                outcome = "added"
+            elif current == rec or current.get("updated", "") >= ann.updated:
+                outcome = "unchanged"
+            else:
+                outcome = "updated"
+            if outcome != "unchanged":
+                batch.append((ANNOTATIONS, ann.id, rec))
+                if ann.doc not in marked:
+                    marked.add(ann.doc)
+                    batch += self._doc_mark(ann.doc)
+            pending.append(outcome)
+            outcomes.append(outcome)
+            if len(pending) >= IMPORT_BATCH:
+                flush()
+        flush()
+        return outcomes
 
 
 _default: dict[Path, Repository] = {}

@@ -1,62 +1,87 @@
-"""A TinyDB storage that never loses an acknowledged save.
+"""A TinyDB storage that never loses an acknowledged save, and never hides one.
 
 Why not TinyDB's ``JSONStorage``: it rewrites the whole file in place, so a crash mid-write
-leaves a torn file, two instances overwrite each other, and with 10,000 annotations every save
-re-serialises megabytes. This storage keeps TinyDB's file format and query API but writes
+leaves a torn file, two instances overwrite each other, and with 50,000 annotations every save
+re-serialises 40 MB. This storage keeps TinyDB's file format and query API but writes
 differently:
 
-* **Snapshot** ``annotations.json``: the whole database in TinyDB's JSON layout (UTF-8, no
-  ``\\u`` escapes) plus a ``_meta`` table holding ``schema_version`` and the sequence number of
-  the last change it contains. Written only by *compaction*, through ``store.atomic`` (temp
-  file in the same folder, fsync, ``os.replace``, fsync of the folder). The previous snapshot
-  is kept as a rotating backup (``annotations.json.1`` newest ... ``.N``) and the journal it
-  absorbed as ``annotations.journal.1``.
-* **Journal** ``annotations.journal``: one line per change batch, ``<crc32> <json>\\n``,
-  appended and fsynced before a save returns. A save therefore costs one small append +
-  fsync whatever the size of the library (the trade-off: loading replays the journal, and
-  compaction — when the journal outgrows the snapshot — rewrites everything once).
+* **Snapshot** ``annotations.json`` (format: ``snapshot.py``): the whole database, the big
+  annotations table last and in reading order, so it can be read in part. Written only by
+  *compaction*, streamed through ``store.atomic`` (temp file beside it, fsync, ``os.replace``,
+  fsync of the folder); the previous
+  snapshot is kept as a rotating backup (``annotations.json.1`` newest ... ``.N``) and the
+  journal it absorbed as ``annotations.journal.1``.
+* **Journal** ``annotations.journal`` (format: ``journal.py``): one line per change batch,
+  appended and fsynced before a save returns. A save costs one small append + fsync whatever
+  the size of the library; the journal is folded into a new snapshot only when it outgrows
+  ``compact_min_bytes`` (1 MiB), or at the end of a session while the snapshot is small.
 * **Lock** ``annotations.lock``: an exclusive ``flock`` around every read-modify-write, so any
   number of processes may write; each catches up with the others' journal lines first.
+* **Lazy tail**: opening reads the small tables only; the annotations table is parsed when
+  first needed, or streamed record by record in reading order (``stream``) without ever being
+  held whole — what ``list`` and ``export`` use.
 
-A torn last line (a writer killed mid-append) was never acknowledged and is cut off. A damaged
-snapshot is moved aside and the newest good backup restored, then the journals replayed;
-``notices`` says what happened, naming the files. A failed write (full disk) leaves the files
-as they were and raises :class:`StorageError`.
+Nothing is hidden. A torn last journal line (a writer killed mid-append) was never acknowledged
+and is cut off. A damaged snapshot is moved aside and the newest good backup restored, then the
+journals replayed. A snapshot *behind* its backup or its journal (replaced by an older copy, or
+emptied by hand) is treated the same way. A journal line or a record of the wrong shape is set
+aside (kept in the table ``set_aside``), never fatal, never silently dropped. ``notices`` says
+what happened, naming the files. A failed write (full disk) leaves the files as they were and
+raises :class:`StorageError`. Files are private (0600); temp files of killed compactions are
+removed on the next open.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import errno
-import json
+import heapq
 import os
-import re
 import shutil
+import stat
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
 from store import atomic
-from store.atomic import fsync_dir
+from store.annotations import snapshot
+from store.annotations.journal import Op, decode_line, encode_line, first_seq, last_seq
+from store.annotations.journal import read_entries as _journal_entries
+from store.annotations.snapshot import (
+    META_TABLE,
+    SCHEMA_VERSION,
+    Damaged,
+    Tables,
+    Tail,
+    header_seq,
+)
 
 try:  # POSIX; elsewhere writes are serialised within one process only.
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]  # no fcntl on Windows: None marks it absent
 
-SCHEMA_VERSION = 1
-META_TABLE = "_meta"
-META_ID = "schema"
+__all__ = [
+    "SCHEMA_VERSION",
+    "JournalStorage",
+    "ReadOnlyError",
+    "StorageError",
+    "TailSpec",
+    "decode_line",
+    "encode_line",
+]
 
-Tables = dict[str, dict[str, dict[str, Any]]]
-#: One change: (table, document id, new document or None for a deletion).
-Op = tuple[str, str, dict[str, Any] | None]
+#: Where records that could not be used are kept (never deleted).
+SET_ASIDE = "set_aside"
+#: Mode of every file of the store: notes are nobody else's business.
+PRIVATE = atomic.PRIVATE
 
 
 def _migrate_0_to_1(tables: Tables) -> Tables:
@@ -89,72 +114,13 @@ class ReadOnlyError(StorageError):
     """This storage was opened read-only (newer schema, or asked for)."""
 
 
-class _Damaged(Exception):
-    pass
+@dataclass(frozen=True)
+class TailSpec:
+    """The big table: written last, read lazily, kept sorted by ``key`` (named ``order``)."""
 
-
-def _dumps(obj: Any) -> bytes:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _dump_snapshot(data: dict[str, Any]) -> bytes:
-    """TinyDB's JSON layout, one record per line: readable, diffable, no ``\\u`` escapes."""
-    parts = ["{"]
-    for t, (name, table) in enumerate(data.items()):
-        parts.append(("," if t else "") + f"\n{json.dumps(name, ensure_ascii=False)}: {{")
-        for r, (key, doc) in enumerate(table.items()):
-            item = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-            parts.append(("," if r else "") + f"\n {json.dumps(key, ensure_ascii=False)}: {item}")
-        parts.append("\n}")
-    parts.append("\n}\n")
-    return "".join(parts).encode("utf-8")
-
-
-_TABLE_LINE = re.compile(r'^("(?:[^"\\]|\\.)*"): \{$')
-_RECORD_LINE = re.compile(r'^ ("(?:[^"\\]|\\.)*"): (\{.*\}),?$')
-
-
-def _salvage(raw: bytes) -> tuple[Tables, int]:
-    """Every whole record line of a damaged snapshot (it is written one record per line)."""
-    tables: Tables = {}
-    seq = 0
-    table: str | None = None
-    for line in raw.decode("utf-8", "replace").splitlines():
-        try:
-            if m := _TABLE_LINE.match(line):
-                table = json.loads(m.group(1))
-            elif (m := _RECORD_LINE.match(line)) and table is not None:
-                key, doc = json.loads(m.group(1)), json.loads(m.group(2))
-                if not isinstance(doc, dict):
-                    continue
-                if table == META_TABLE:
-                    seq = int(doc.get("seq", 0)) if key == META_ID else seq
-                else:
-                    tables.setdefault(table, {})[key] = doc
-        except (ValueError, TypeError):
-            continue
-    return tables, seq
-
-
-def _apply(tables: Tables, ops: list[Op]) -> None:
-    for table, key, doc in ops:
-        if doc is None:
-            tables.get(table, {}).pop(key, None)
-        else:
-            tables.setdefault(table, {})[key] = doc
-
-
-def _journal_entries(path: Path) -> list[tuple[int, list[Op]]]:
-    """The whole, valid lines of a journal file (none if it is missing)."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return []
-    out = []
-    for line in data.split(b"\n")[:-1]:
-        with suppress(ValueError, KeyError, TypeError, UnicodeDecodeError):
-            out.append(decode_line(line))
-    return out
+    table: str = "annotations"
+    order: str = "insertion"
+    key: Callable[[dict[str, Any]], Any] | None = None
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -168,23 +134,6 @@ def _describe(exc: OSError) -> str:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return "the disk is full (or the file-size limit was reached)"
     return exc.strerror or str(exc)
-
-
-def encode_line(seq: int, ops: list[Op]) -> bytes:
-    payload = _dumps({"seq": seq, "ops": [list(op) for op in ops]})
-    return b"%08x " % zlib.crc32(payload) + payload + b"\n"
-
-
-def decode_line(line: bytes) -> tuple[int, list[Op]]:
-    """Parse one journal line; raises ``ValueError`` on any damage."""
-    if len(line) < 10 or line[8:9] != b" ":
-        raise ValueError("malformed journal line")
-    payload = line[9:]
-    if int(line[:8], 16) != zlib.crc32(payload):
-        raise ValueError("journal line checksum mismatch")
-    obj = json.loads(payload.decode("utf-8"))
-    ops = [(str(t), str(i), d) for t, i, d in obj["ops"]]
-    return int(obj["seq"]), ops
 
 
 class _Overlay(MutableMapping[str, Any]):
@@ -257,6 +206,7 @@ class JournalStorage(Storage):
         backups: int = 3,
         compact_min_bytes: int = 1 << 20,
         readonly: bool = False,
+        tail: TailSpec | None = None,
     ) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -265,6 +215,7 @@ class JournalStorage(Storage):
         self.backups = backups
         self.compact_min_bytes = compact_min_bytes
         self.readonly = readonly
+        self.tail_spec = tail or TailSpec()
         #: What happened that the user should be told (recoveries, read-only mode).
         self.notices: list[str] = []
         #: Bumped whenever the in-memory data changes (lets tables drop their query caches).
@@ -273,9 +224,14 @@ class JournalStorage(Storage):
         self._tables: Tables = {}
         self._seq = 0
         self._snap_id: tuple[int, int, int] | None = None
+        self._snap_size = 0
+        # The tail table while it is not loaded: where it is, and the journal's changes to it.
+        self._snap_fd: int | None = None
+        self._tail: Tail | None = None
+        self._tail_ok = False
+        self._overlay: dict[str, dict[str, Any] | None] = {}
         self._journal_id: tuple[int, int] | None = None
         self._journal_offset = 0
-        self._snap_size = 0
         self._needs_compaction = False
         self._restored = False
         self._journal_fd: int | None = None
@@ -285,7 +241,7 @@ class JournalStorage(Storage):
         self._closed = False
         if not readonly:
             try:
-                self._lock_fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+                self._lock_fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, PRIVATE)
             except OSError as exc:
                 self.readonly = True
                 self.notices.append(
@@ -293,6 +249,8 @@ class JournalStorage(Storage):
                     f"({_describe(exc)})."
                 )
         with self._locked():
+            if not self.readonly:
+                self._tidy()
             self._reload()
             if self._needs_compaction and not self.readonly:
                 try:
@@ -320,12 +278,14 @@ class JournalStorage(Storage):
     def read(self) -> Tables | None:
         with self._locked():
             self._sync()
+            self._load_tail()
             return {name: dict(table) for name, table in self._tables.items()} or None
 
     def write(self, data: Tables) -> None:
         """Whole-database write (TinyDB's generic path): journals only what differs."""
         with self._locked():
             self._sync()
+            self._load_tail()
             ops: list[Op] = []
             for name in set(self._tables) | set(data):
                 if name == META_TABLE:
@@ -337,31 +297,68 @@ class JournalStorage(Storage):
             self._commit(ops)
 
     def close(self) -> None:
-        """Fold the journal into ``annotations.json`` (so the file a user or another tool
-        opens holds everything, and backups rotate once per session), then let go."""
+        """Fold the journal into ``annotations.json`` when that is cheap (a small snapshot) or
+        due (a long journal), then let go. Every save is already durable either way."""
         if self._closed:
             return
         if not self.readonly:
             try:
                 with self._locked():
                     self._sync()
-                    if self._journal_offset or self._needs_compaction:
+                    small = self._snap_size < self.compact_min_bytes
+                    if self._needs_compaction or self._due() or (self._journal_offset and small):
                         self._compact()
-            except (StorageError, OSError) as exc:  # every save is already durable
+            except (StorageError, OSError) as exc:
                 self.notices.append(str(exc))
         self._closed = True
-        for fd in (self._journal_fd, self._lock_fd):
+        for fd in (self._journal_fd, self._lock_fd, self._snap_fd):
             if fd is not None:
                 os.close(fd)
-        self._journal_fd = self._lock_fd = None
+        self._journal_fd = self._lock_fd = self._snap_fd = None
 
-    # -- what JournalTable uses ------------------------------------------------------------
+    # -- what JournalTable and the repository use -------------------------------------------
 
     def table_data(self, name: str) -> dict[str, dict[str, Any]]:
         """The live documents of one table, after catching up with other processes."""
         with self._locked():
             self._sync()
+            if self._tail is not None and name == self._tail.table:
+                self._load_tail()
             return self._tables.get(name, {})
+
+    def is_loaded(self, name: str) -> bool:
+        """False while ``name`` is the tail table and has not been read whole."""
+        with self._locked():
+            self._sync()
+            return self._tail is None or name != self._tail.table
+
+    def stream(self, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every ``(key, document)`` of ``name`` in the tail's order (``TailSpec.key``).
+
+        A consistent view as of the call: later saves (ours or another process's) are not
+        seen by this iterator. For the unloaded tail table the memory used is the journal's
+        changes plus one record, however large the table.
+        """
+        key = self.tail_spec.key if name == self.tail_spec.table else None
+        with self._locked():
+            self._sync()
+            if self._tail is not None and name == self._tail.table:
+                self._check_tail()
+            if self._tail is None or name != self._tail.table:
+                items = list(self._tables.get(name, {}).items())
+                return iter(sorted(items, key=_by_doc(key)) if key else items)
+            assert self._snap_fd is not None
+            fd = os.dup(self._snap_fd)
+            tail, overlay = self._tail, dict(self._overlay)
+        return self._merged(fd, tail, overlay, key)
+
+    def put(self, ops: list[Op], *, fold: bool = True) -> None:
+        """Store these changes as they are, in one durable journal line (no read first: the
+        caller knows the keys are new, or means to replace the records whole). ``fold=False``
+        leaves folding a long journal to later (a batch of many puts)."""
+        with self._locked():
+            self._sync()
+            self._commit(list(ops), fold=fold)
 
     def refresh(self) -> int:
         with self._locked():
@@ -372,6 +369,8 @@ class JournalStorage(Storage):
         """Run a TinyDB updater against one table and make its changes durable."""
         with self._locked():
             self._sync()
+            if self._tail is not None and name == self._tail.table:
+                self._load_tail()
             overlay = _Overlay(self._tables.get(name, {}))
             updater(overlay)
             self._commit(overlay.ops(name))
@@ -387,39 +386,45 @@ class JournalStorage(Storage):
     def schema_version(self) -> int:
         return SCHEMA_VERSION
 
-    # -- internals -------------------------------------------------------------------------
+    # -- internals: writing ----------------------------------------------------------------
 
     def _check_writable(self) -> None:
         if self.readonly:
             raise ReadOnlyError(f"annotations in {self.path} are open read-only")
 
-    def _commit(self, ops: list[Op]) -> None:
+    def _due(self) -> bool:
+        return self._journal_offset > self.compact_min_bytes
+
+    def _commit(self, ops: list[Op], *, fold: bool = True) -> None:
         if not ops:
             return
         self._check_writable()
         self._append(ops)
-        for table, key, doc in ops:
-            if doc is None:
-                self._tables.get(table, {}).pop(key, None)
-            else:
-                self._tables.setdefault(table, {})[key] = doc
+        self._apply(ops)
         self.generation += 1
-        if self._needs_compaction or self._journal_offset > max(
-            self.compact_min_bytes, self._snap_size
-        ):
+        if fold and (self._needs_compaction or self._due()):
             try:
                 self._compact()
             except StorageError as exc:  # the save itself is durable; compaction can wait
                 self.notices.append(str(exc))
 
+    def _apply(self, ops: list[Op]) -> None:
+        for table, key, doc in ops:
+            if self._tail is not None and table == self._tail.table:
+                self._overlay[key] = doc
+            elif doc is None:
+                self._tables.get(table, {}).pop(key, None)
+            else:
+                self._tables.setdefault(table, {})[key] = doc
+
     def _open_journal(self) -> int:
         if self._journal_fd is None:
             created = not self.journal_path.exists()
             self._journal_fd = os.open(
-                self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644
+                self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE
             )
             if created:
-                fsync_dir(self.path.parent)
+                atomic.fsync_dir(self.path.parent)
             st = os.fstat(self._journal_fd)
             self._journal_id = (st.st_dev, st.st_ino)
         return self._journal_fd
@@ -443,6 +448,8 @@ class JournalStorage(Storage):
             ) from exc
         self._seq += 1
         self._journal_offset += len(line)
+
+    # -- internals: reading ----------------------------------------------------------------
 
     def _stat_id(self, path: Path) -> tuple[int, int, int] | None:
         try:
@@ -468,15 +475,22 @@ class JournalStorage(Storage):
         if st.st_size != self._journal_offset:
             self._replay(self.journal_path, self._journal_offset, current=True)
 
-    def _reload(self) -> None:
-        if self._journal_fd is not None:
-            os.close(self._journal_fd)
-            self._journal_fd = None
+    def _reset(self) -> None:
+        for attr in ("_journal_fd", "_snap_fd"):
+            fd = getattr(self, attr)
+            if fd is not None:
+                os.close(fd)
+                setattr(self, attr, None)
         self._journal_id = None
         self._journal_offset = 0
         self._restored = False
-        tables, seq = self._load_snapshot()
-        self._tables, self._seq = tables, seq
+        self._tail = None
+        self._tail_ok = False
+        self._overlay = {}
+
+    def _reload(self, *, whole: bool = False) -> None:
+        self._reset()
+        self._tables, self._seq = self._load_snapshot(whole=whole)
         prev = self.journal_path.with_name(self.journal_path.name + ".1")
         if self._restored and prev.exists():
             # The backup predates the journal the lost snapshot had absorbed: replay it too.
@@ -493,7 +507,7 @@ class JournalStorage(Storage):
             fh.seek(offset)
             data = fh.read()
         pos = 0
-        bad = 0
+        bad: list[str] = []
         changed = False
         while pos < len(data):
             end = data.find(b"\n", pos)
@@ -503,16 +517,12 @@ class JournalStorage(Storage):
             pos = end + 1
             try:
                 seq, ops = decode_line(line)
-            except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-                bad += 1
+            except ValueError as exc:
+                bad.append(str(exc))
                 continue
             if seq <= self._seq:
                 continue
-            for table, key, doc in ops:
-                if doc is None:
-                    self._tables.get(table, {}).pop(key, None)
-                else:
-                    self._tables.setdefault(table, {})[key] = doc
+            self._apply(ops)
             self._seq = seq
             changed = True
         if changed:
@@ -530,70 +540,124 @@ class JournalStorage(Storage):
             aside = self._aside(path)
             shutil.copy2(path, aside)
             self.notices.append(
-                f"{bad} damaged line(s) in {path} were skipped; a copy of it is kept as {aside}."
+                f"{len(bad)} damaged line(s) in {path} were set aside ({bad[0]}); "
+                f"a copy of it is kept as {aside}."
             )
             self._needs_compaction = True
 
-    def _aside(self, path: Path) -> Path:
+    def _aside(self, path: Path, why: str = "damaged") -> Path:
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-        aside = path.with_name(f"{path.name}.damaged-{stamp}")
+        aside = path.with_name(f"{path.name}.{why}-{stamp}")
         n = 1
         while aside.exists():
             n += 1
-            aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+            aside = path.with_name(f"{path.name}.{why}-{stamp}-{n}")
         return aside
 
     def _backup_path(self, n: int) -> Path:
         return self.path.with_name(f"{self.path.name}.{n}")
 
-    def _parse_snapshot(self, raw: bytes) -> tuple[Tables, int]:
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise _Damaged(f"not valid JSON ({exc})") from exc
-        if not isinstance(data, dict) or not all(
-            isinstance(t, dict) and all(isinstance(d, dict) for d in t.values())
-            for t in data.values()
-        ):
-            raise _Damaged("not a TinyDB database")
-        meta = data.get(META_TABLE, {}).get(META_ID, {})
-        version = meta.get("schema_version", 0)
-        seq = meta.get("seq", 0)
-        if not isinstance(version, int) or not isinstance(seq, int):
-            raise _Damaged("bad schema_version")
-        if version > SCHEMA_VERSION and not self.readonly:
+    def _adopt(self, snap: snapshot.Snapshot) -> tuple[Tables, int]:
+        """Version checks, migrations and set-aside records of a snapshot just read."""
+        if snap.version > SCHEMA_VERSION and not self.readonly:
             self.readonly = True
             self.notices.append(
-                f"{self.path} was written by a newer Shiori (schema {version}); "
+                f"{self.path} was written by a newer Shiori (schema {snap.version}); "
                 "annotations are read-only."
             )
-        tables = {k: v for k, v in data.items() if k != META_TABLE}
+        tables = snap.tables
+        version = snap.version
         while version < SCHEMA_VERSION:
             tables = MIGRATIONS[version](tables)
             version += 1
             self._needs_compaction = True
-        return tables, seq
+        if snap.set_aside:
+            aside = tables.setdefault(SET_ASIDE, {})
+            for table, key, value in snap.set_aside:
+                aside[f"{table}:{key}"] = {"id": f"{table}:{key}", "table": table, "value": value}
+            self.notices.append(
+                f"{len(snap.set_aside)} record(s) of {self.path} were not records and were set "
+                f'aside (kept under "{SET_ASIDE}" in the file).'
+            )
+            self._needs_compaction = True
+        return tables, snap.seq
 
-    def _load_snapshot(self) -> tuple[Tables, int]:
+    def _load_snapshot(self, *, whole: bool = False) -> tuple[Tables, int]:
         try:
-            raw = self.path.read_bytes()
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except FileNotFoundError:
             self._snap_id = None
             self._snap_size = 0
             if any(self._backup_path(n).exists() for n in range(1, self.backups + 1)):
                 return self._restore(f"{self.path} is missing", None)
             return {}, 0
-        self._snap_id = self._stat_id(self.path)
-        self._snap_size = len(raw)
+        except OSError as exc:
+            raise StorageError(f"cannot read {self.path}: {_describe(exc)}") from exc
+        keep = False
         try:
-            return self._parse_snapshot(raw)
-        except _Damaged as exc:
-            if self.readonly:
-                raise StorageError(f"{self.path} is damaged ({exc}); opened read-only") from exc
-            aside = self._aside(self.path)
-            os.replace(self.path, aside)
-            fsync_dir(self.path.parent)
-            return self._restore(f"{self.path} was damaged ({exc})", aside, raw)
+            st = os.fstat(fd)
+            self._snap_id = (st.st_ino, st.st_mtime_ns, st.st_size)
+            self._snap_size = st.st_size
+            try:
+                if not stat.S_ISREG(st.st_mode):
+                    raise Damaged("it is not a regular file")
+                head = None if whole else snapshot.read_head(fd, st.st_size)
+                if head is not None and (
+                    head.tail is None or head.tail.table != self.tail_spec.table
+                ):
+                    head = None
+                if head is None:
+                    tables, seq = self._adopt(snapshot.parse_all(_read_fd(fd, st.st_size)))
+                    # An older layout (or a hand edit): rewrite it once so that the next
+                    # opens read it in part again.
+                    if st.st_size > self.compact_min_bytes:
+                        self._needs_compaction = True
+                else:
+                    tables, seq = self._adopt(head)
+                    self._tail, self._snap_fd, keep = head.tail, fd, True
+            except Damaged as exc:
+                return self._damaged(str(exc), fd, st)
+        finally:
+            if not keep:
+                os.close(fd)
+        if self.readonly or self._restored:
+            return tables, seq
+        stale = self._stale(seq)
+        if stale is None:
+            return tables, seq
+        self._reset()
+        aside = self._aside(self.path, "stale")
+        os.replace(self.path, aside)
+        atomic.fsync_dir(self.path.parent)
+        return self._restore(f"{self.path} is older than {stale}", aside)
+
+    def _damaged(self, why: str, fd: int, st: os.stat_result) -> tuple[Tables, int]:
+        self._reset()
+        if self.readonly:
+            raise StorageError(f"{self.path} is damaged ({why}); opened read-only")
+        raw = _read_fd(fd, st.st_size) if stat.S_ISREG(st.st_mode) else b""
+        aside = self._aside(self.path)
+        os.replace(self.path, aside)
+        atomic.fsync_dir(self.path.parent)
+        return self._restore(f"{self.path} was damaged ({why})", aside, raw)
+
+    def _stale(self, seq: int) -> str | None:
+        """What shows the snapshot is behind the store's own history, if anything does."""
+        backup = self._backup_path(1)
+        newer = header_seq(backup)
+        if newer is not None and newer > seq:
+            return f"its backup {backup} (change {newer} against {seq})"
+        prev = self.journal_path.with_name(self.journal_path.name + ".1")
+        absorbed = last_seq(prev)
+        if absorbed is not None and absorbed > seq:
+            return f"the journal it had absorbed, {prev} (change {absorbed} against {seq})"
+        following = first_seq(self.journal_path)
+        if following is not None and following > seq + 1:
+            return (
+                f"its journal {self.journal_path}, which continues from change {following - 1} "
+                f"(the file holds changes up to {seq})"
+            )
+        return None
 
     def _restore(self, why: str, aside: Path | None, damaged: bytes = b"") -> tuple[Tables, int]:
         moved = f"; moved it to {aside}" if aside else ""
@@ -601,8 +665,8 @@ class JournalStorage(Storage):
             backup = self._backup_path(n)
             try:
                 raw = backup.read_bytes()
-                tables, seq = self._parse_snapshot(raw)
-            except (OSError, _Damaged):
+                tables, seq = self._adopt(snapshot.parse_all(raw))
+            except (OSError, Damaged):
                 continue
             with suppress(OSError):  # if this fails, the compaction below writes it
                 atomic.write_bytes(self.path, raw)
@@ -610,7 +674,7 @@ class JournalStorage(Storage):
             self._needs_compaction = True  # fold the replayed journals in for good
             self._snap_id = self._stat_id(self.path)
             self._snap_size = len(raw)
-            count = len(tables.get("annotations", {}))
+            count = len(tables.get(self.tail_spec.table, {}))
             self.notices.append(
                 f"{why}{moved} and restored the backup {backup} ({count} annotations), "
                 "then replayed the journal."
@@ -622,9 +686,13 @@ class JournalStorage(Storage):
         seq = 0
         prev = self.journal_path.with_name(self.journal_path.name + ".1")
         for line_seq, ops in _journal_entries(prev):
-            _apply(tables, ops)
+            for table, key, doc in ops:
+                if doc is None:
+                    tables.get(table, {}).pop(key, None)
+                else:
+                    tables.setdefault(table, {})[key] = doc
             seq = max(seq, line_seq)
-        salvaged_tables, salvaged_seq = _salvage(damaged)
+        salvaged_tables, salvaged_seq = snapshot.salvage(damaged)
         for name, table in salvaged_tables.items():
             tables.setdefault(name, {}).update(table)
         seq = max(seq, salvaged_seq)
@@ -636,8 +704,75 @@ class JournalStorage(Storage):
         self._needs_compaction = True
         return tables, seq
 
+    # -- internals: the lazy tail ----------------------------------------------------------
+
+    def _check_tail(self) -> None:
+        """Verify the unloaded tail's checksum once; on a mismatch read the file whole (a
+        hand-edited file is fine; a damaged one is moved aside and restored)."""
+        if self._tail is None or self._tail_ok:
+            return
+        assert self._snap_fd is not None
+        try:
+            snapshot.verify_tail(self._snap_fd, self._tail)
+        except (Damaged, OSError):
+            self._reload(whole=True)
+            return
+        self._tail_ok = True
+
+    def _load_tail(self) -> None:
+        if self._tail is None:
+            return
+        self._check_tail()
+        if self._tail is None:
+            return
+        assert self._snap_fd is not None
+        try:
+            table = {k: d for k, d in snapshot.iter_tail(self._snap_fd, self._tail)}
+        except (Damaged, ValueError, OSError):
+            self._reload(whole=True)
+            return
+        for key, doc in self._overlay.items():
+            if doc is None:
+                table.pop(key, None)
+            else:
+                table[key] = doc
+        self._tables[self._tail.table] = table
+        os.close(self._snap_fd)
+        self._snap_fd, self._tail, self._overlay = None, None, {}
+        self.generation += 1
+
+    def _merged(
+        self,
+        fd: int,
+        tail: Tail,
+        overlay: dict[str, dict[str, Any] | None],
+        key: Callable[[dict[str, Any]], Any] | None,
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The snapshot's tail records (sorted on disk) merged with the journal's changes."""
+        try:
+            from_file = (
+                (k, doc)
+                for k, doc in snapshot.iter_tail(fd, tail)
+                if k not in overlay and isinstance(doc, dict)
+            )
+            changed = [(k, doc) for k, doc in overlay.items() if doc is not None]
+            if key is None:
+                yield from from_file
+                yield from changed
+                return
+            by_doc = _by_doc(key)
+            if tail.order == self.tail_spec.order:
+                yield from heapq.merge(from_file, sorted(changed, key=by_doc), key=by_doc)
+            else:  # written in another order: sort here (memory: the whole table, once)
+                yield from sorted([*from_file, *changed], key=by_doc)
+        finally:
+            os.close(fd)
+
+    # -- internals: compaction -------------------------------------------------------------
+
     def _compact(self) -> None:
         """Write a new snapshot holding everything, rotate backups, retire the journal."""
+        self._check_tail()
         try:
             self._compact_snapshot()
         except OSError as exc:
@@ -645,22 +780,42 @@ class JournalStorage(Storage):
                 f"could not write {self.path}: {_describe(exc)}; the previous file is intact"
             ) from exc
 
+    def _tail_records(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        spec = self.tail_spec
+        if self._tail is None:
+            docs = self._tables.get(spec.table, {})
+            if spec.key is None:
+                return iter(list(docs.items()))
+            return iter(sorted(docs.items(), key=_by_doc(spec.key)))
+        assert self._snap_fd is not None
+        return self._merged(os.dup(self._snap_fd), self._tail, dict(self._overlay), spec.key)
+
     def _compact_snapshot(self) -> None:
-        data: dict[str, Any] = {
-            META_TABLE: {
-                META_ID: {
-                    "schema_version": SCHEMA_VERSION,
-                    "seq": self._seq,
-                    "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                }
-            }
-        }
-        data.update(self._tables)
-        raw = _dump_snapshot(data)
-        atomic.write_bytes(self.path, raw, before_replace=self._rotate_backups)
+        spec = self.tail_spec
+        records = self._tail_records()
+        size = atomic.write_stream(
+            self.path,
+            lambda fh: snapshot.write(
+                fh.fileno(),
+                seq=self._seq,
+                tables=self._tables,
+                tail_table=spec.table,
+                tail_order=spec.order,
+                tail_records=records,
+            ),
+            before_replace=self._rotate_backups,
+        )
         self._needs_compaction = False
         self._snap_id = self._stat_id(self.path)
-        self._snap_size = len(raw)
+        self._snap_size = size
+        if self._tail is not None:
+            # Keep reading the tail lazily, from the new file (the journal is folded into it).
+            assert self._snap_fd is not None
+            os.close(self._snap_fd)
+            self._snap_fd = os.open(self.path, os.O_RDONLY)
+            head = snapshot.read_head(self._snap_fd, size)
+            assert head is not None and head.tail is not None
+            self._tail, self._tail_ok, self._overlay = head.tail, True, {}
         # The snapshot now holds every journalled change: retire the journal (kept one
         # generation as .journal.1 so a backup restore can replay it).
         if self._journal_fd is not None:
@@ -672,7 +827,7 @@ class JournalStorage(Storage):
         self._journal_offset = 0
         self._journal_id = None
         self._open_journal()
-        fsync_dir(self.path.parent)
+        atomic.fsync_dir(self.path.parent)
 
     def _rotate_backups(self) -> None:
         """``.N-1`` -> ``.N`` ... ``.1`` -> ``.2``, then the current snapshot -> ``.1`` (a hard
@@ -689,3 +844,38 @@ class JournalStorage(Storage):
         except OSError:
             shutil.copy2(self.path, link_tmp)
         os.replace(link_tmp, self._backup_path(1))
+
+    # -- internals: housekeeping -----------------------------------------------------------
+
+    def _tidy(self) -> None:
+        """Under the lock, on opening: remove temp files of killed compactions and restores
+        (nobody else can be writing one now) and make every file of the store private."""
+        folder = self.path.parent
+        atomic.remove_stale_temps(self.path, older_than=0)
+        names = [self.path, self.journal_path, self.lock_path]
+        names += [self._backup_path(n) for n in range(1, self.backups + 2)]
+        names.append(self.journal_path.with_name(self.journal_path.name + ".1"))
+        with suppress(OSError):
+            names += list(folder.glob(f"{self.path.name}.damaged-*"))
+            names += list(folder.glob(f"{self.path.name}.stale-*"))
+            names += list(folder.glob(f"{self.journal_path.name}.damaged-*"))
+        for name in names:
+            with contextlib.suppress(OSError):
+                st = os.lstat(name)
+                if stat.S_ISREG(st.st_mode) and st.st_mode & 0o077:
+                    os.chmod(name, PRIVATE)
+
+
+def _by_doc(key: Callable[[dict[str, Any]], Any]) -> Callable[[tuple[str, Any]], Any]:
+    return lambda item: key(item[1])
+
+
+def _read_fd(fd: int, size: int) -> bytes:
+    chunks = []
+    pos = 0
+    while True:
+        chunk = os.pread(fd, max(size - pos, 1 << 16), pos)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        pos += len(chunk)

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
+from store.files import open_regular
 from store.importer.errors import ImportFailed
 
 MAX_MEMBER = 64 * 1024 * 1024
@@ -27,9 +28,14 @@ class Archive:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        try:  # through the file check: a FIFO or a device is refused, not read
+            self._fh = open_regular(path)
+        except OSError as exc:
+            raise ImportFailed(str(exc)) from exc
         try:
-            self.zip = zipfile.ZipFile(path)
+            self.zip = zipfile.ZipFile(self._fh)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            self._fh.close()
             raise ImportFailed(f"{path}: cannot import: damaged zip archive ({exc})") from exc
         infos = self.zip.infolist()
         if len(infos) > MAX_MEMBERS:
@@ -39,6 +45,7 @@ class Archive:
 
     def close(self) -> None:
         self.zip.close()
+        self._fh.close()
 
     def __enter__(self) -> Archive:
         return self

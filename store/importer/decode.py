@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import codecs
 import io
-import os
 import re
 
+from store.files import FileProblem, describe, open_regular, shown
 from store.importer.errors import ImportFailed
 
 #: Legacy Japanese encodings tried when the data is not UTF-8; the most plausible wins (the
@@ -94,13 +94,10 @@ def _label(name: str) -> str:
 def read_lines(path: str) -> tuple[list[str], str]:
     """Read one file as a list of lines (no newlines) and its encoding, without ever holding
     the whole text as one string: the encoding is chosen on a sample, then the file is decoded
-    as a stream. Every failure becomes a one-line :class:`ImportFailed`."""
-    if not os.path.exists(path):
-        raise ImportFailed(f"{path}: no such file")
-    if os.path.isdir(path):
-        raise ImportFailed(f"{path}: is a directory, not a document")
+    as a stream. The file is opened only once it is known to be a regular file (a FIFO or a
+    device is refused, not waited on). Every failure becomes a one-line :class:`ImportFailed`."""
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             sample = fh.read(_SAMPLE)
             whole = len(sample) < _SAMPLE
             codec, label = _choose(sample, whole)
@@ -121,9 +118,11 @@ def read_lines(path: str) -> tuple[list[str], str]:
             assert first_error is not None
             raise first_error
     except UndecodableError as exc:
-        raise ImportFailed(f"{path}: cannot import: {exc}") from exc
+        raise ImportFailed(f"{shown(path)}: cannot import: {exc}") from exc
+    except FileProblem as exc:
+        raise ImportFailed(str(exc)) from exc
     except OSError as exc:
-        raise ImportFailed(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise ImportFailed(f"{shown(path)}: cannot read ({describe(exc)})") from exc
 
 
 def _choose(sample: bytes, whole: bool) -> tuple[str, str]:
@@ -135,16 +134,29 @@ def _choose(sample: bytes, whole: bool) -> tuple[str, str]:
     if b"\x00" in sample:
         raise UndecodableError("binary data (NUL bytes)")
     if not whole:
-        sample = _trim_partial(sample)
+        if _utf8_start(sample):
+            return "utf-8", "utf-8"
+        cut = sample.rfind(b"\n")
+        if cut > 0:  # cut at the last newline so no multi-byte character is split
+            sample = sample[: cut + 1]
+        else:  # one line longer than the sample: its last character may be split
+            try:
+                decode_bytes(sample)
+            except UndecodableError:
+                sample = sample[:-1]
     _text, label = decode_bytes(sample)
     codec = {"shift_jis": "cp932", "shift_jis-2004": "shift_jis_2004", "euc-jp": "euc_jp"}
     return codec.get(label, label), label
 
 
-def _trim_partial(sample: bytes) -> bytes:
-    """Cut a sample at its last newline so no multi-byte character is split."""
-    cut = sample.rfind(b"\n")
-    return sample[: cut + 1] if cut > 0 else sample
+def _utf8_start(sample: bytes) -> bool:
+    """Whether ``sample`` is the start of UTF-8 text (its last character may be cut short,
+    as a sample of a file with a very long first line is)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode_stream(fh: io.BufferedReader, codec: str) -> list[str]:

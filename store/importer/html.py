@@ -25,6 +25,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from store.files import FileProblem, describe, open_regular, shown
 from store.importer.archive import read_bounded
 from store.importer.chars import has_sentence
 from store.importer.decode import UndecodableError, decode_bytes
@@ -579,11 +580,13 @@ def refine(pieces: list[Piece]) -> list[Piece]:
 
 def import_html(path: Path) -> Document:
     """Import one web page file."""
-    try:
-        with path.open("rb") as fh:
+    try:  # through the file check: a FIFO or a device is refused, not read
+        with open_regular(path) as fh:
             data = read_bounded(fh, MAX_BYTES)
+    except FileProblem as exc:
+        raise ImportFailed(str(exc)) from exc
     except OSError as exc:
-        raise ImportFailed(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise ImportFailed(f"{shown(path)}: cannot read ({describe(exc)})") from exc
     if len(data) > MAX_BYTES:
         raise ImportFailed(f"{path}: web page larger than {MAX_BYTES >> 20} MB")
     text, encoding = decode_html(data)

@@ -191,7 +191,8 @@ def _entity_text(node: etree._Element) -> str:
 
 
 def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
+    """A full-width character ("" — nothing read yet — is not)."""
+    return bool(ch) and unicodedata.east_asian_width(ch) in "WF"
 
 
 @dataclass

@@ -4,6 +4,9 @@ Handles Aozora ruby (``｜漢字《かんじ》`` and ``漢字《かんじ》``;
 into this notation while lines are joined), Aozora ``［＃…］`` annotations (dropped), Markdown
 ``**bold**`` / ``*italic*``, links (read as their text) and images (dropped), and inline web
 debris ("別ウィンドウで開く").
+
+No pattern can scan past the opening of another of its kind (a link's text stops at ``[``, an
+annotation at ``［``), so a hostile line of 100,000 brackets is read in linear time.
 """
 
 from __future__ import annotations
@@ -17,11 +20,11 @@ _TOKEN = re.compile(
     rf"""
       ｜(?P<base>[^｜《》\n]{{1,30}})《(?P<reading>[^《》\n]{{1,40}})》
     | (?P<kbase>[{KANJI}]+)《(?P<kreading>[{KANA}ー・]{{1,40}})》
-    | (?P<annot>［＃[^］]*］)
+    | (?P<annot>［＃[^］［]*］)
     | \*\*(?P<bold>[^*\s](?:[^*]*?[^*\s])?)\*\*
     | (?<![*A-Za-z0-9])\*(?P<italic>[^*\s](?:[^*]*?[^*\s])?)\*(?![*A-Za-z0-9])
-    | (?P<debris>別ウィンドウで開く|新しいウィンドウで開く|外部サイトへ移動|!\[[^\]\n]*\]\([^)\s]*\))
-    | \[(?P<link>[^\]\n^][^\]\n]*)\]\((?:https?://|/|\.|\#)[^)\s]*\)
+    | (?P<debris>別ウィンドウで開く|新しいウィンドウで開く|外部サイトへ移動|!\[[^\[\]\n]*\]\([^()\s]*\))
+    | \[(?P<link>[^\[\]\n^][^\[\]\n]*)\]\((?:https?://|/|\.|\#)[^()\s]*\)
     """,
     re.VERBOSE,
 )

@@ -15,6 +15,7 @@ from store.importer.markdown import resolve_references
 from store.importer.sanitize import sanitize
 from store.importer.sniff import TEXT, sniff
 from store.model import Block, Document, Footnote
+from store.terminal_safe import clean_line
 
 
 def import_file(
@@ -33,7 +34,8 @@ def import_file(
 
         return import_format(kind, path, progress)
     lines, encoding = read_lines(str(path))
-    doc = import_lines(lines, name=path.stem, suffix=path.suffix or ".txt")
+    # The file name is a title of last resort: no escape sequence or undecodable byte in it.
+    doc = import_lines(lines, name=clean_line(path.stem), suffix=path.suffix or ".txt")
     doc.encoding = encoding
     if encoding not in ("utf-8", "utf-8-sig"):
         doc.notices.insert(0, f"decoded as {encoding}")

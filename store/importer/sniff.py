@@ -13,7 +13,9 @@ import codecs
 import re
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
+from store.files import open_regular
 from store.importer.archive import text_members
 
 PDF, EPUB, ZIP_TEXT, ZIP, HTML, TEXT = "pdf", "epub", "zip-text", "zip", "html", "text"
@@ -46,18 +48,18 @@ def named_for_kind(path: Path) -> str:
 
 def sniff(path: Path) -> str:
     """One of ``pdf``, ``epub``, ``zip-text``, ``zip`` (nothing Shiori reads), ``html``,
-    ``text``. A file that cannot be read is ``text``: the text importer says why."""
-    if not path.is_file():
-        return TEXT  # missing, a directory, a FIFO: the text importer says what it is
+    ``text``. A file that cannot be read (missing, a directory, a FIFO: ``store.files``
+    refuses it at once) is ``text``: the text importer says why."""
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(4096)
+            if head.startswith(b"PK\x03\x04"):
+                fh.seek(0)
+                return _zip_kind(fh)
     except OSError:
         return TEXT
     if b"%PDF-" in head[:1024]:
         return PDF
-    if head.startswith(b"PK\x03\x04"):
-        return _zip_kind(path)
     sample = _ascii_view(head)
     if _HTML_START.match(sample):
         return HTML
@@ -76,9 +78,9 @@ def _ascii_view(head: bytes) -> bytes:
     return head
 
 
-def _zip_kind(path: Path) -> str:
+def _zip_kind(fh: BinaryIO) -> str:
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(fh) as zf:
             names = zf.namelist()
             if "mimetype" in names:
                 with zf.open("mimetype") as fh:

@@ -15,7 +15,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from store.importer.footnotes import NoteDef, assign_ids, link_markers
+from store.importer.sanitize import sanitize
 from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
+from store.terminal_safe import clean_line
 
 _DIGITS = re.compile(r"[0-9]+")
 
@@ -212,9 +214,10 @@ def build(
             f"{len(unlinked)} footnote(s) without a marker in the text: {', '.join(unlinked[:5])}"
         )
     title = next((b.text for b in blocks if b.kind == "heading"), "")
-    meta = {k: v for k, v in (metadata or {}).items() if v}
+    # The source's metadata and the file name are data like its text: no terminal control.
+    meta = {k: clean for k, v in (metadata or {}).items() if v and (clean := sanitize(v)[0])}
     return Document(
-        title=title or meta.get("title", "") or name,
+        title=title or clean_line(meta.get("title", "") or name),
         blocks=blocks,
         footnotes=footnotes,
         metadata=meta,

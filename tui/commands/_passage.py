@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from store.files import describe, shown
 from store.model import Document
 
 
@@ -40,9 +41,9 @@ def find_passage(file: str, quote: str, nth: int | None) -> Passage:
     except ImportFailed as exc:  # its message names the file
         raise PassageError(2, str(exc)) from exc
     except OSError as exc:
-        raise PassageError(2, f"{file}: {exc.strerror or exc}") from exc
+        raise PassageError(2, f"{shown(file)}: {describe(exc)}") from exc
     try:
         start, end, count = select_quote(document, quote, nth)
     except QuoteNotFound as exc:
-        raise PassageError(1, f"{file}: {exc}") from exc
+        raise PassageError(1, f"{shown(file)}: {exc}") from exc
     return Passage(key, Path(file), document, start, end, count)

@@ -1,8 +1,10 @@
 """How far a long import has got, as one line on stderr that updates in place.
 
 Only on a terminal (a script reading stderr gets nothing but real errors), only once an import
-has run for a moment, and the line is cleared when the import ends. The app shows the same
-callback's news as a bar in its header.
+has run for a moment, and the line is cleared when the import ends. The file's name goes
+through the terminal gate (``store.terminal_safe``); only the carriage return and the
+clear-line sequence are Shiori's own. The app shows the same callback's news as a bar in its
+header.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
+
+from store.terminal_safe import safe_line
 
 #: Seconds an import runs before the line appears (a small file never shows it).
 DELAY = 0.4
@@ -36,8 +40,7 @@ def import_progress(
         if now - started < DELAY or (now - shown[0] < 1 / RATE and done < total):
             return
         shown[0], shown[1] = now, True
-        safe = name.encode("ascii", "replace").decode() if not name.isprintable() else name
-        out.write(f"\rshiori: reading {safe}: {done}/{total}")
+        out.write("\r" + safe_line(f"shiori: reading {name}: {done}/{total}"))
         out.flush()
 
     try:

@@ -14,18 +14,21 @@ atomically (``store.atomic``), so the library never holds half a file, and is in
 from __future__ import annotations
 
 import argparse
-import filecmp
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store import atomic, paths
+from store.files import FileProblem, describe, open_regular, shown
 from store.library import DOCUMENT_SUFFIXES, is_document
+from store.terminal_safe import safe_line
+from tui.commands._io import fail, say
 
 if TYPE_CHECKING:
     from store.search.index import LibraryIndex
+
+PROG = "shiori add"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -63,34 +66,32 @@ def add_file(
     from store.importer.sniff import named_for_kind
     from tui.commands._progress import import_progress
 
-    if source.is_dir():
-        raise ValueError(f"{source}: is a folder")
     try:  # through the cache: the reader and the index then open the document at once
         with import_progress(str(source)) as progress:
             document = load_document(source, progress=progress)
     except ImportFailed as exc:
         raise ValueError(" ".join(str(exc).split())) from None
     if not document.blocks:
-        raise ValueError(f"{source}: no text to read")
+        raise ValueError(f"{shown(source)}: no text to read")
     kind_name = named_for_kind(source)
     if Path(kind_name).suffix.lower() not in DOCUMENT_SUFFIXES:
         kinds = ", ".join(sorted(DOCUMENT_SUFFIXES))
-        raise ValueError(f"{source}: the library lists only {kinds} files")
+        raise ValueError(f"{shown(source)}: the library lists only {kinds} files")
     relative = Path(name).with_name(kind_name) if name else Path(kind_name)
     target = library / relative
-    shown = relative.as_posix()
-    key = f"lib:{shown}"
+    where = shown(relative.as_posix())
+    key = f"lib:{relative.as_posix()}"
     if target.exists():
-        if target.is_file() and filecmp.cmp(source, target, shallow=False):
-            return Added("skipped", f"{shown}: already in the library", key, target)
+        if _same_bytes(source, target):
+            return Added("skipped", f"{where}: already in the library", key, target)
         if not replace:
             raise ValueError(
-                f"{source}: a different {shown} is already in the library "
+                f"{shown(source)}: a different {where} is already in the library "
                 "(rename the file, or use --replace)"
             )
     atomic.copy_file(source, target)
     title = " ".join(document.title.split()) or source.stem
-    return Added("added", f"added {shown} ({title})", key, target)
+    return Added("added", f"added {where} ({safe_line(title)})", key, target)
 
 
 def _folder_files(folder: Path) -> tuple[list[Path], int]:
@@ -118,6 +119,16 @@ def _index(index: LibraryIndex | None, added: Added) -> None:
         return
 
 
+def _same_bytes(a: Path, b: Path) -> bool:
+    with open_regular(a) as fa, open_regular(b) as fb:
+        while True:
+            ca, cb = fa.read(1 << 20), fb.read(1 << 20)
+            if ca != cb:
+                return False
+            if not ca:
+                return True
+
+
 def run(args: argparse.Namespace) -> int:
     from store.search.index import LibraryIndex
 
@@ -127,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
     folders = 0
     try:
         index: LibraryIndex | None = LibraryIndex()
-    except Exception:
+    except Exception:  # an unusable cache folder: documents are still added
         index = None
     try:
         for name in args.files:
@@ -138,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
                 ignored += others
                 if not documents:
                     kinds = ", ".join(sorted(DOCUMENT_SUFFIXES))
-                    print(f"shiori add: {name}: no {kinds} files in this folder", file=sys.stderr)
+                    fail(PROG, f"{shown(name)}: no {kinds} files in this folder")
                     counts["failed"] += 1
                 base = source.resolve().name or "documents"
                 jobs = [(p, f"{base}/{p.relative_to(source).as_posix()}") for p in documents]
@@ -147,16 +158,16 @@ def run(args: argparse.Namespace) -> int:
             for path, inside in jobs:
                 try:
                     added = add_file(path, library, replace=args.replace, name=inside)
-                except ValueError as exc:
-                    print(f"shiori add: {exc}", file=sys.stderr)
+                except (ValueError, FileProblem) as exc:
+                    fail(PROG, str(exc))
                     counts["failed"] += 1
                     continue
                 except OSError as exc:
-                    print(f"shiori add: {path}: {exc.strerror or exc}", file=sys.stderr)
+                    fail(PROG, f"{shown(path)}: {describe(exc)}")
                     counts["failed"] += 1
                     continue
                 counts[added.outcome] += 1
-                print(added.line)
+                say(added.line)
                 _index(index, added)
     finally:
         if index is not None:
@@ -165,5 +176,5 @@ def run(args: argparse.Namespace) -> int:
         summary = ", ".join(f"{what} {n}" for what, n in counts.items())
         if ignored:
             summary += f" ({ignored} other file{'s' if ignored != 1 else ''} passed over)"
-        print(summary)
+        say(summary)
     return 2 if counts["failed"] else 0

@@ -4,24 +4,34 @@
   file changed since are re-anchored first; ``--json`` prints an array of objects with ``id``,
   ``doc``, ``quote``, ``note``, ``tags``, ``color``, ``state``, ``created``, ``updated`` (and
   ``start``, ``end``, ``section``).
-* ``export --format md|json|csv [-o FILE] [--doc FILE] [--tag T]`` — Markdown by document and section with citations;
-  W3C Web Annotation JSON in a versioned envelope; CSV one row per annotation.
-* ``import FILE`` — our JSON back in; importing twice adds nothing.
+* ``export --format md|json|csv [-o FILE] [--doc FILE] [--tag T]`` — Markdown by document and
+  section with citations; W3C Web Annotation JSON in a versioned envelope; CSV one row per
+  annotation.
+* ``import FILE`` — our JSON back in; importing twice adds nothing. Items that do not pass the
+  schema are refused, one line each naming the item and why (exit 1); the others are stored.
 * ``tags`` — every tag with its count; ``colors [KEY NAME]`` — show or rename a colour.
 
-Errors are one line on stderr and exit 1.
+``list`` and ``export`` stream: one annotation at a time from the store to the output, so
+memory stays flat at any number of annotations. Everything printed goes through the terminal
+gate. Errors are one line on stderr and exit 1.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, TextIO
+
+from tui.commands._io import SafeStdout, fail, say, text_arg
 
 if TYPE_CHECKING:
     from store.annotations.repository import Repository
+
+PROG = "shiori annotations"
+#: Largest import file read (bytes).
+MAX_IMPORT_BYTES = 1 << 30
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,16 +39,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sub = p.add_subparsers(dest="action", required=True)
     ls = sub.add_parser("list", help="list annotations (re-anchoring changed documents first)")
     ls.add_argument("--doc", help="only this document (a file path)")
-    ls.add_argument("--tag", help="only annotations with this tag")
-    ls.add_argument("--color", help="only this colour (key, name or 1-5)")
-    ls.add_argument("--text", help="only those whose quote, note or tags contain this")
+    ls.add_argument("--tag", type=text_arg, help="only annotations with this tag")
+    ls.add_argument("--color", type=text_arg, help="only this colour (key, name or 1-5)")
+    ls.add_argument(
+        "--text", type=text_arg, help="only those whose quote, note or tags contain this"
+    )
     ls.add_argument("--state", choices=("anchored", "moved", "orphan"))
     ls.add_argument("--json", action="store_true", help="print a JSON array")
     ex = sub.add_parser("export", help="export every annotation")
     ex.add_argument("--format", choices=("md", "json", "csv"), required=True)
     ex.add_argument("-o", "--output", help="write to this file instead of stdout")
     ex.add_argument("--doc", help="only this document (a file path)")
-    ex.add_argument("--tag", help="only annotations with this tag")
+    ex.add_argument("--tag", type=text_arg, help="only annotations with this tag")
     ex.add_argument(
         "--style", choices=("ja", "sist02", "en"), default="ja", help="citation style (md)"
     )
@@ -46,24 +58,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     im.add_argument("file")
     sub.add_parser("tags", help="every tag with its count")
     co = sub.add_parser("colors", help="show the five colours, or rename one: colors KEY NAME")
-    co.add_argument("key", nargs="?")
-    co.add_argument("name", nargs="?")
-
-
-def _fail(message: str) -> int:
-    print(f"shiori annotations: {message}", file=sys.stderr)
-    return 1
+    co.add_argument("key", nargs="?", type=text_arg)
+    co.add_argument("name", nargs="?", type=text_arg)
 
 
 def run(args: argparse.Namespace) -> int:
     from store.annotations.repository import AnnotationError, Repository
     from store.annotations.storage import StorageError
+    from store.files import describe
 
     repo = None
     try:
-        repo = Repository(readonly=args.action in ("tags",))
-        for notice in repo.notices:
-            print(f"shiori annotations: {notice}", file=sys.stderr)
+        repo = Repository(readonly=args.action in ("tags",), stream=True)
         action = {
             "list": _list,
             "export": _export,
@@ -73,101 +79,145 @@ def run(args: argparse.Namespace) -> int:
         }[args.action]
         return action(repo, args)
     except (AnnotationError, StorageError) as exc:
-        return _fail(str(exc))
+        return fail(PROG, str(exc))
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        return fail(PROG, f"cannot use the annotation store: {describe(exc)}")
     finally:
         if repo is not None:
             repo.close()
+            for notice in repo.notices:
+                fail(PROG, notice)
 
 
 def _list(repo: Repository, args: argparse.Namespace) -> int:
     from store.annotations.documents import refresh_all
-    from store.citation import clean
     from store.library import doc_key
+    from store.terminal_safe import escape_json, safe_line
 
     doc = doc_key(args.doc) if args.doc else None
     for message in refresh_all(repo, [doc] if doc else None):
-        print(f"shiori annotations: {message}", file=sys.stderr)
-    found = repo.list(doc=doc, tag=args.tag, color=args.color, text=args.text, state=args.state)
+        fail(PROG, message)
+    found = repo.iter(doc=doc, tag=args.tag, color=args.color, text=args.text, state=args.state)
     if args.json:
-        json.dump([a.to_summary() for a in found], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        import json
+
+        out = SafeStdout()
+        out.write("[")
+        n = -1
+        for n, a in enumerate(found):
+            item = json.dumps(a.to_summary(), ensure_ascii=False)  # one per line: C-fast
+            out.write(("," if n else "") + "\n" + escape_json(item))
+        out.write("\n]\n" if n >= 0 else "]\n")
+        out.flush()
         return 0
+    count = 0
     for a in found:
-        quote = clean(a.quote)
+        count += 1
+        quote = safe_line(" ".join(a.quote.split()))
         quote = quote if len(quote) <= 40 else quote[:39] + "…"
-        line = f"{a.id[:8]}  {a.state:<8}  {a.color:<6}  {clean(a.doc)}  「{quote}」"
+        line = f"{a.id[:8]}  {a.state:<8}  {a.color:<6}  {a.doc}  「{quote}」"
         if a.tags:
-            line += "  " + " ".join(f"#{clean(t)}" for t in a.tags)
+            line += "  " + " ".join(f"#{t}" for t in a.tags)
         if a.note:
-            note = clean(a.note)
+            note = " ".join(a.note.split())
             line += "  — " + (note if len(note) <= 40 else note[:39] + "…")
-        print(line)
-    if not found:
-        print("(no annotations)", file=sys.stderr)
+        say(safe_line(line))
+    if not count:
+        fail(PROG, "(no annotations)", 0)
     return 0
+
+
+def _as_text(fh: BinaryIO, write: Callable[[TextIO], int]) -> int:
+    """Run ``write`` on a UTF-8 text stream over the binary file ``fh``."""
+    text = io.TextIOWrapper(fh, encoding="utf-8", errors="replace", newline="")
+    try:
+        return write(text)
+    finally:
+        text.flush()
+        text.detach()
 
 
 def _export(repo: Repository, args: argparse.Namespace) -> int:
     from store import atomic
     from store.annotations.documents import stored_source_meta
-    from store.annotations.export import to_csv, to_json, to_markdown
+    from store.annotations.export import write_csv, write_json, write_markdown
     from store.annotations.metadata import user_library
+    from store.files import describe, shown
     from store.library import doc_key
 
-    items = repo.list(doc=doc_key(args.doc) if args.doc else None, tag=args.tag)
-    if args.format == "md":
-        library = user_library(repo)
-        text = to_markdown(
-            items,
-            meta_for=lambda key: stored_source_meta(library, repo, key),
-            colors=repo.colors(),
-            style=args.style,
-        )
-    elif args.format == "json":
-        text = to_json(items)
-    else:
-        text = to_csv(items)
-    if args.output:
-        try:
-            atomic.write_text(Path(args.output), text)
-        except OSError as exc:
-            return _fail(f"could not write {args.output}: {exc.strerror or exc}")
-        print(f"wrote {len(items)} annotation(s) to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    items = repo.iter(doc=doc_key(args.doc) if args.doc else None, tag=args.tag)
+
+    def write(out: TextIO) -> int:
+        if args.format == "md":
+            library = user_library(repo)
+            return write_markdown(
+                out,
+                items,
+                meta_for=lambda key: stored_source_meta(library, repo, key),
+                colors=repo.colors(),
+                style=args.style,
+            )
+        if args.format == "json":
+            return write_json(out, items)
+        return write_csv(out, items)
+
+    if not args.output:  # stdout, through the gate
+        out = SafeStdout()
+        write(out)
+        out.flush()
+        return 0
+    try:  # a file, replaced atomically once the export is complete (0600)
+        count = atomic.write_stream(Path(args.output), lambda fh: _as_text(fh, write))
+    except OSError as exc:
+        return fail(PROG, f"could not write {shown(args.output)}: {describe(exc)}")
+    fail(PROG, f"wrote {count} annotation(s) to {shown(args.output)}", 0)
     return 0
 
 
 def _import(repo: Repository, args: argparse.Namespace) -> int:
-    from store.annotations.export import ExportFormatError, import_json
+    from store.annotations.export import ExportFormatError, ImportIncomplete, import_json
+    from store.files import FileProblem, read_regular, shown
 
+    name = shown(args.file)
     try:
-        text = Path(args.file).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return _fail(f"could not read {args.file}: {exc}")
+        data = read_regular(args.file, limit=MAX_IMPORT_BYTES)
+    except FileProblem as exc:
+        return fail(PROG, f"could not read {exc}")
     try:
-        report = import_json(repo, text)
+        report = import_json(repo, data)
     except ExportFormatError as exc:
-        return _fail(f"{args.file}: {exc}")
-    print(f"imported {args.file}: {report}")
-    return 0
+        return fail(PROG, f"{name}: {exc}")
+    except ImportIncomplete as exc:
+        _refused(name, exc.report.rejected)
+        return fail(PROG, f"{name}: import stopped: {exc}")
+    _refused(name, report.rejected)
+    say(f"imported {name}: {report}")
+    return 1 if report.rejected else 0
+
+
+def _refused(name: str, rejected: list[tuple[int, str, str]]) -> None:
+    for n, ident, why in rejected:
+        named = f" ({ident})" if ident else ""
+        fail(PROG, f"{name}: annotation #{n}{named} refused: {why}")
 
 
 def _tags(repo: Repository, args: argparse.Namespace) -> int:
-    from store.citation import clean
+    from store.terminal_safe import safe_line
 
     for tag, count in repo.tags():
-        print(f"{count}\t{clean(tag)}")
+        say(f"{count}\t{safe_line(tag)}")
     return 0
 
 
 def _colors(repo: Repository, args: argparse.Namespace) -> int:
-    from store.citation import clean
+    from store.terminal_safe import safe_line
 
     if args.key:
         if not args.name:
-            return _fail("give a colour and its new name, e.g. `colors blue 疑問`")
+            return fail(PROG, "give a colour and its new name, e.g. `colors blue 疑問`")
         repo.set_color_label(args.key, args.name)
     for i, slot in enumerate(repo.colors(), 1):
-        print(f"{i}\t{slot.key}\t{clean(slot.label)}")
+        say(f"{i}\t{slot.key}\t{safe_line(slot.label)}")
     return 0

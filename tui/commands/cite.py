@@ -9,18 +9,29 @@ not found, exit 2 if the file cannot be imported.
 from __future__ import annotations
 
 import argparse
-import sys
+
+from tui.commands._io import fail, say, text_arg
+
+PROG = "shiori cite"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("cite", help="print a citation for a passage")
     p.add_argument("file")
-    p.add_argument("--quote", required=True, help="the passage, as it reads (line breaks ignored)")
+    p.add_argument(
+        "--quote",
+        required=True,
+        type=text_arg,
+        help="the passage, as it reads (line breaks ignored)",
+    )
     p.add_argument("--nth", type=int, help="which occurrence (1-based) if it occurs several times")
     p.add_argument("--style", choices=("ja", "sist02", "en"), default="ja")
     p.add_argument("--readings", action="store_true", help="add readings as ｜漢字《かんじ》")
     p.add_argument(
-        "--page", default="", help="page(s) to cite (default: the pages the passage is on)"
+        "--page",
+        default="",
+        type=text_arg,
+        help="page(s) to cite (default: the pages the passage is on)",
     )
     p.add_argument("--source-only", action="store_true", help="the source without the quote")
 
@@ -34,13 +45,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         found = find_passage(args.file, args.quote, args.nth)
     except PassageError as exc:
-        print(f"shiori cite: {exc}", file=sys.stderr)
-        return exc.code
+        return fail(PROG, str(exc), exc.code)
     document, start, end = found.document, found.start, found.end
     meta = source_meta(user_library().metadata(found.key), found.key, document.title)
     passage = Passage.in_document(document, start, end, page=args.page)
     readings = None
     if args.readings and not args.source_only:
         readings = quote_readings(document, start, end)  # loads the analyser: slow
-    print(cite(meta, passage, args.style, source_only=args.source_only, readings=readings))
+    say(cite(meta, passage, args.style, source_only=args.source_only, readings=readings))
     return 0

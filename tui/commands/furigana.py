@@ -5,14 +5,17 @@ The contract is in docs/design/contracts.md. Input is checked to be UTF-8 before
 and then read and analysed in pieces of about ``BATCH_CHARS`` characters cut at line ends (or
 sentence ends, commas, spaces when a line is longer), so memory stays flat however large the
 input, even when it is one single line.
-When stdout is a terminal, control characters from the document are shown as symbols (␛)
-instead of being written raw; in a pipe the output is exact.
+When stdout is a terminal, control characters from the document are shown as symbols (␛, the
+terminal gate ``store.terminal_safe``) instead of being written raw; in a pipe the output is
+exact. JSON is both: every such character is a ``\\u`` escape. A FIFO or device named as FILE
+is refused (``store.files``), never waited on.
 """
 
 from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import html
 import io
 import json
@@ -20,6 +23,8 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from typing import IO, BinaryIO
+
+from store.terminal_safe import escape_json, safe_text
 
 FORMATS = ("json", "aozora", "html", "text")
 #: Characters per analysis batch (Sudachi itself is fed at most ~40 KB per call).
@@ -70,9 +75,11 @@ def _open_input(name: str) -> IO[bytes]:
             raise
         spool.seek(0)
         return spool
-    with open(name, "rb") as fh:
+    from store.files import open_regular
+
+    with open_regular(name) as fh:  # a FIFO or a device is refused, not waited on
         _validate(fh)
-    return open(name, "rb")  # noqa: SIM115 (returned open)
+    return open_regular(name)
 
 
 def _check(
@@ -94,7 +101,7 @@ def _batches(stream: IO[bytes], size: int = BATCH_CHARS) -> Iterator[str]:
     buf = ""
     while chunk := text.read(size):
         buf += chunk
-        while len(buf) >= size:
+        while len(buf) > size:  # one character past the cut, to see whether it joins
             cut = _cut(buf, size)
             yield buf[:cut]
             buf = buf[cut:]
@@ -109,8 +116,9 @@ _CLOSING = "」』）)】〕》〉'\""
 
 
 def _cut(buf: str, size: int) -> int:
-    """How much of ``buf`` the next piece takes: at most ``size`` characters, at least a
-    quarter of it, ending after the best kind of boundary found (else ``size`` exactly)."""
+    """How much of ``buf`` (longer than ``size``) the next piece takes: at most ``size``
+    characters, at least a quarter of it, ending after the best kind of boundary found (else
+    ``size``, moved back off a character that joins the one before it)."""
     floor = size // 4
     for marks in _CUTS:
         at = max(buf.rfind(mark, floor, size) for mark in marks)
@@ -129,11 +137,6 @@ def _joins_previous(ch: str) -> bool:
     return "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef" or "\u0300" <= ch <= "\u036f" or ch in "\u3099\u309a"
 
 
-_CONTROLS = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)}
-_CONTROLS[0x7F] = 0x2421
-_CONTROLS.update({c: 0xFFFD for c in range(0x80, 0xA0)})
-
-
 def _render(segments: list[tuple[str, str | None]], fmt: str) -> str:
     if fmt == "aozora":
         return "".join(f"｜{s}《{r}》" if r else s for s, r in segments)
@@ -146,37 +149,47 @@ def _render(segments: list[tuple[str, str | None]], fmt: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.japanese.readings import Annotator, segments_from_readings
+    from store.files import FileProblem, describe, shown
+    from tui.commands._io import fail
 
     try:
         stream = _open_input(args.file)
     except InputError as e:
-        print(f"shiori furigana: {args.file}: {e}", file=sys.stderr)
-        return 2
+        return fail("shiori furigana", f"{shown(args.file)}: {e}", 2)
+    except FileProblem as e:
+        return fail("shiori furigana", f"cannot read {e}", 2)
     except OSError as e:
-        print(f"shiori furigana: cannot read {args.file}: {e.strerror or e}", file=sys.stderr)
-        return 2
+        return fail("shiori furigana", f"cannot read {shown(args.file)}: {describe(e)}", 2)
 
     # UTF-8 whatever the locale says: the contract is UTF-8 JSON.
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
-    raw = not sys.stdout.isatty()
+    try:
+        _annotate(stream, out, args.format, raw=not sys.stdout.isatty())
+        out.flush()
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            out.detach()  # leave sys.stdout usable (and open) for the caller, after an error too
+    return 0
+
+
+def _annotate(stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool) -> None:
+    from store.japanese.readings import Annotator, segments_from_readings
+
     annotator = Annotator()
     first = True
-    if args.format == "json":
+    if fmt == "json":
         out.write("[")
     with stream:
         for batch in _batches(stream):
             segments = segments_from_readings(batch, annotator.readings(batch))
-            if args.format == "json":
+            if fmt == "json":
                 if segments:
-                    body = json.dumps(segments, ensure_ascii=False, separators=(",", ":"))[1:-1]
+                    body = json.dumps(segments, ensure_ascii=False, separators=(",", ":"))
+                    body = escape_json(body)[1:-1]  # exact, and printable anywhere
                     out.write(body if first else "," + body)
                     first = False
                 continue
-            rendered = _render(segments, args.format)
-            out.write(rendered if raw else rendered.translate(_CONTROLS))
-    if args.format == "json":
+            rendered = _render(segments, fmt)
+            out.write(rendered if raw else safe_text(rendered))
+    if fmt == "json":
         out.write("]\n")
-    out.flush()
-    out.detach()  # leave sys.stdout usable (and open) for the caller
-    return 0

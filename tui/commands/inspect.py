@@ -2,17 +2,22 @@
 
 Without ``--json`` it prints a readable outline: headings indented by level, block counts,
 footnotes and import notices. The title is the one the app and citations use: the library's
-metadata first, else the file's own. Errors are one line on stderr and exit code 2.
+metadata first, else the file's own. Errors are one line on stderr and exit code 2. Everything
+printed goes through the terminal gate (``tui.commands._io``); the JSON is exact, with every
+character that could act on a terminal as a ``\\u`` escape.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections import Counter
 
 from store.model import Document
+from store.terminal_safe import escape_json, safe_line
+from tui.commands._io import fail, say
+
+PROG = "shiori inspect"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,36 +40,27 @@ def run(args: argparse.Namespace) -> int:
         with import_progress(args.file) as progress:
             doc = load_document(args.file, progress=progress)
     except ImportFailed as exc:
-        print(f"shiori inspect: {exc}", file=sys.stderr)
-        return 2
+        return fail(PROG, str(exc), 2)
     # one title everywhere: the library's metadata (the user's, else the bundled), else the
     # file's own (Document.title: its header, front matter or page title), else its name
     key = doc_key(args.file)
     doc.title = source_meta(user_library().metadata(key), key, doc.title).title
-    text = (
-        json.dumps(doc.to_json(), ensure_ascii=False, indent=1) + "\n"
-        if args.json
-        else outline(doc)
-    )
-    out = getattr(sys.stdout, "buffer", None)
-    if out is not None:  # always UTF-8, whatever the locale says
-        sys.stdout.flush()
-        out.write(text.encode("utf-8"))
-        out.flush()
+    if args.json:
+        say(escape_json(json.dumps(doc.to_json(), ensure_ascii=False, indent=1)))
     else:
-        sys.stdout.write(text)
+        say(outline(doc), end="")
     return 0
 
 
 def outline(doc: Document) -> str:
-    """The human-readable summary printed without ``--json``."""
-    out = [f"{doc.title or '(untitled)'}", f"encoding: {doc.encoding}"]
+    """The human-readable summary printed without ``--json`` (each line made safe to show)."""
+    out = [f"{safe_line(doc.title) or '(untitled)'}", f"encoding: {doc.encoding}"]
     counts = Counter(b.kind for b in doc.blocks)
     out.append("blocks: " + (", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "none"))
     out.append(f"footnotes: {len(doc.footnotes)}")
-    out.extend(f"notice: {n}" for n in doc.notices)
+    out.extend(f"notice: {safe_line(n)}" for n in doc.notices)
     heads = [b for b in doc.blocks if b.kind == "heading"]
     if heads:
         out.append("outline:")
-        out.extend("  " * b.level + b.text for b in heads)
+        out.extend("  " * b.level + safe_line(b.text) for b in heads)
     return "\n".join(out) + "\n"

@@ -17,7 +17,8 @@ import time
 from typing import get_args
 
 from store.library import SortKey
-from tui.commands._output import write_utf8
+from store.terminal_safe import escape_json
+from tui.commands._io import say
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -67,23 +68,23 @@ def run(args: argparse.Namespace) -> int:
             }
             for e in entries
         ]
-        write_utf8(json.dumps(items, ensure_ascii=False, indent=1) + "\n")
+        say(escape_json(json.dumps(items, ensure_ascii=False, indent=1)))  # exact, printable
         return 0
-    from tui.layout.cells import safe_text
+    from store.terminal_safe import safe_line
 
     lines = []
     for e in entries:
-        parts = [safe_text(e.title)]
+        parts = [safe_line(e.title)]
         if e.meta.author:
-            parts.append(safe_text(e.meta.author))
+            parts.append(safe_line(e.meta.author))
         parts.append(e.source)
         if e.added:
             parts.append("added " + time.strftime("%Y-%m-%d", time.localtime(e.added)))
         if read.get(e.key):
             parts.append("read " + time.strftime("%Y-%m-%d", time.localtime(read[e.key])))
         if e.error:
-            parts.append("does not import: " + safe_text(e.error))
-        lines.append(" · ".join(parts) + f"  [{safe_text(e.key)}]")
+            parts.append("does not import: " + safe_line(e.error))
+        lines.append(" · ".join(parts) + f"  [{safe_line(e.key)}]")
     keys = {e.key for e in entries}
     gone = [
         a
@@ -96,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
             f"{len(gone)} annotation{'s' if len(gone) != 1 else ''} on {docs} removed "
             f"document{'s' if docs != 1 else ''}: kept, orphaned until the document returns"
         )
-    write_utf8("\n".join(lines) + ("\n" if lines else ""))
+    if lines:
+        say("\n".join(lines))
     return 0
 
 

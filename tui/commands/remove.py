@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sys
-from pathlib import Path
+import os
 from typing import TYPE_CHECKING
+
+from tui.commands._io import text_arg
 
 if TYPE_CHECKING:
     from store.library import LibraryEntry
+
+PROG = "shiori remove"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,7 +31,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "orphaned until the document comes back.",
     )
     parser.add_argument(
-        "docs", nargs="+", metavar="DOC", help="a key (lib:NAME), path, file name or title"
+        "docs",
+        nargs="+",
+        type=text_arg,
+        metavar="DOC",
+        help="a key (lib:NAME), path, file name or title",
     )
 
 
@@ -38,7 +45,7 @@ def resolve(name: str, entries: list[LibraryEntry]) -> LibraryEntry:
 
     by_key = {e.key: e for e in entries}
     candidates = [name, f"lib:{name}"]
-    if Path(name).expanduser().exists():
+    if os.path.exists(os.path.expanduser(name)):  # never an error (a name too long)
         candidates.insert(0, doc_key(name))
     for key in candidates:
         if key in by_key:
@@ -53,10 +60,12 @@ def resolve(name: str, entries: list[LibraryEntry]) -> LibraryEntry:
 
 
 def run(args: argparse.Namespace) -> int:
+    from store.files import describe, shown
     from store.library import Library, NotRemovable, remove_document
     from store.search import user_annotations
     from store.search.index import LibraryIndex
-    from tui.layout.cells import safe_text
+    from store.terminal_safe import safe_line
+    from tui.commands._io import fail, say
 
     annotations, user_meta = user_annotations()
     library = Library(user_meta)
@@ -68,23 +77,23 @@ def run(args: argparse.Namespace) -> int:
                 entry = resolve(name, entries)
                 remove_document(entry.key)
             except (ValueError, NotRemovable) as exc:
-                print(f"shiori remove: {safe_text(str(exc))}", file=sys.stderr)
+                fail(PROG, str(exc))
                 failed += 1
                 continue
             except OSError as exc:
-                print(f"shiori remove: {safe_text(name)}: {exc.strerror or exc}", file=sys.stderr)
+                fail(PROG, f"{shown(name)}: {describe(exc)}")
                 failed += 1
                 continue
             with contextlib.suppress(Exception):  # else the next sync drops it
                 index.remove(entry.key)
             kept = sum(1 for a in annotations if a.doc == entry.key)
-            line = f"removed {safe_text(entry.key[4:])} ({safe_text(entry.title)})"
+            line = f"removed {safe_line(entry.key[4:])} ({safe_line(entry.title)})"
             if kept:
                 plural = kept != 1
                 line += (
                     f"; its {kept} annotation{'s' if plural else ''} "
                     f"{'are' if plural else 'is'} kept, orphaned until it returns"
                 )
-            print(line)
+            say(line)
             entries = [e for e in entries if e.key != entry.key]
     return 2 if failed else 0

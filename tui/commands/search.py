@@ -20,7 +20,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.commands._output import write_utf8
+from store.terminal_safe import escape_json
+from tui.commands._io import fail, say, say_marked, text_arg
+
+PROG = "shiori search"
 
 if TYPE_CHECKING:
     from store.search import Hit
@@ -34,10 +37,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         'AND (in one paragraph), "a phrase" is found as written, -word excludes; a word also '
         "finds its other forms (取り組む finds 取り組み).",
     )
-    parser.add_argument("query", nargs="+", metavar="QUERY", help="what to find")
+    parser.add_argument(
+        "query", nargs="+", type=text_arg, metavar="QUERY", help="what to find"
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON array, best first")
     parser.add_argument("--doc", metavar="FILE", help="search this document only")
-    parser.add_argument("--tag", metavar="T", help="only passages annotated with this tag")
+    parser.add_argument("--tag", type=text_arg, metavar="T", help="only passages annotated with this tag")
     parser.add_argument(
         "--annotated", action="store_true", help="only passages you have annotated"
     )
@@ -54,8 +59,13 @@ def run(args: argparse.Namespace) -> int:
     tag = args.tag.strip().lstrip("#") if args.tag else None
     scope = Scope(annotated=args.annotated, tag=tag or None)
     doc = Path(args.doc).expanduser() if args.doc else None
-    if doc is not None and not doc.is_file():
-        return _fail(f"{args.doc}: no such file")
+    if doc is not None:
+        from store.files import FileProblem, open_regular
+
+        try:  # a FIFO or a folder named as --doc is refused at once
+            open_regular(doc).close()
+        except FileProblem as exc:
+            return _fail(str(exc))
     try:
         with import_progress("the library index") as progress:
             results, _report = search_library(
@@ -64,46 +74,40 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:  # ImportFailed of --doc, an unusable store
         return _fail(" ".join(str(exc).split()) or type(exc).__name__)
     if args.json:
-        text = json.dumps([h.to_json() for h in results.hits], ensure_ascii=False, indent=1)
-        write_utf8(text + "\n")
+        items = [h.to_json() for h in results.hits]
+        say(escape_json(json.dumps(items, ensure_ascii=False, indent=1)))  # exact, printable
     else:
-        write_utf8(_plain(results.hits, sys.stdout.isatty()))
+        say_marked(_plain(results.hits), bold=sys.stdout.isatty())
     return 0
 
 
-def _plain(hits: Sequence[Hit], bold: bool) -> str:
-    """One block per document: its title, then ``section: snippet`` per result, the match
-    in bold on a terminal (document text never reaches it raw)."""
-    from tui.layout.cells import safe_text
-
-    out: list[str] = []
+def _plain(hits: Sequence[Hit]) -> list[list[tuple[str, bool]]]:
+    """One block per document: its title, then ``section: snippet`` per result, as
+    ``(text, is the match)`` pieces (the match is bold on a terminal)."""
+    out: list[list[tuple[str, bool]]] = []
     current = None
     for hit in hits:
         if hit.doc.key != current:
             current = hit.doc.key
             if out:
-                out.append("")
-            out.append(f"{safe_text(hit.doc.title)}  ({safe_text(str(hit.doc.path))})")
+                out.append([])
+            out.append([(f"{hit.doc.title}  ({hit.doc.path})", False)])
         snippet, marks = hit.context
-        line = ""
+        pieces: list[tuple[str, bool]] = []
         at = 0
         for s, e in marks:
-            line += safe_text(snippet[at:s])
-            line += f"\x1b[1m{safe_text(snippet[s:e])}\x1b[0m" if bold else safe_text(snippet[s:e])
+            pieces += [(snippet[at:s], False), (snippet[s:e], True)]
             at = e
-        line += safe_text(snippet[at:])
-        where = safe_text(hit.section) + ": " if hit.section else ""
+        pieces.append((snippet[at:], False))
+        where = f"  {hit.block}:{hit.offset}  " + (f"{hit.section}: " if hit.section else "")
         if hit.annotation is not None:
-            note = f" — {safe_text(hit.annotation.note)}" if hit.annotation.note else ""
-            tags = "".join(f" #{safe_text(t)}" for t in hit.annotation.tags)
+            note = f" — {hit.annotation.note}" if hit.annotation.note else ""
+            tags = "".join(f" #{t}" for t in hit.annotation.tags)
             orphan = " (orphaned)" if hit.annotation.orphan else ""
-            line = f"[annotation{orphan}] 「{line}」{note}{tags}"
-        out.append(f"  {hit.block}:{hit.offset}  {where}{line}")
-    return "\n".join(out) + ("\n" if out else "")
-
-
+            pieces = [(f"[annotation{orphan}] 「", False), *pieces, (f"」{note}{tags}", False)]
+        out.append([(where, False), *pieces])
+    return out
 
 
 def _fail(message: str) -> int:
-    print(f"shiori search: {message}", file=sys.stderr)
-    return 2
+    return fail(PROG, message, 2)

@@ -9,7 +9,7 @@
 * :mod:`tui.layout.plain` — rows as plain strings (tests, popups, debugging).
 """
 
-from tui.layout.cells import char_width, display_char, safe_text, text_width
+from tui.layout.cells import char_width, display_char, drawn_text, text_width
 from tui.layout.document import BASE, BLANK, RUBY, BlockLayout, DocumentLayout, Line, layout_block
 from tui.layout.lines import Decoration, Row, RubyPlacement, RubySpan, clean_readings, layout_text
 
@@ -27,8 +27,8 @@ __all__ = [
     "char_width",
     "clean_readings",
     "display_char",
+    "drawn_text",
     "layout_block",
     "layout_text",
-    "safe_text",
     "text_width",
 ]

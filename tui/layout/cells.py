@@ -6,10 +6,10 @@ and most terminals in a non-CJK locale); combining marks, variation selectors an
 zero-width characters take 0 and ride on the previous cell.
 
 A document may carry control characters or escape sequences; none of them may reach the terminal
-raw. :func:`display_char` swaps every control, format, surrogate, private-use or unassigned code
-point for a visible 1-cell symbol (C0 controls become their Unicode "control picture", e.g. ESC is
-``␛``), so the layout can measure and draw it like any other character while the offsets into the
-text stay unchanged.
+raw. :func:`display_char` is the terminal gate's (``store.terminal_safe``): every control, format,
+surrogate, private-use or unassigned code point becomes a visible 1-cell symbol (ESC is ``␛``), so
+the layout can measure and draw it like any other character while the offsets into the text stay
+unchanged.
 """
 
 from __future__ import annotations
@@ -17,10 +17,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-#: Shown for invisible or unsafe code points that have no control picture.
-UNSAFE_SYMBOL = "⍰"
-#: Shown for DEL (0x7F).
-DEL_SYMBOL = "␡"
+from store.terminal_safe import display_char as safe_char
 
 #: Emoji presentation selectors and the zero-width joiner are dropped from what is drawn: Rich
 #: measures a whole emoji sequence as one glyph while the layout measures code points, and
@@ -30,24 +27,11 @@ DROPPED = frozenset({"\ufe0e", "\ufe0f", "\u200d", *map(chr, range(0x1F3FB, 0x1F
 
 @lru_cache(maxsize=8192)
 def display_char(ch: str) -> str:
-    """The string to draw for ``ch``: ``ch`` itself, a visible stand-in for unsafe chars, or
-    ``""`` for the few invisible joiners in :data:`DROPPED`."""
+    """The string to draw for ``ch``: the terminal gate's (``store.terminal_safe``), or ``""``
+    for the few invisible joiners in :data:`DROPPED`."""
     if ch in DROPPED:
         return ""
-    o = ord(ch)
-    if o < 0x20:
-        return chr(0x2400 + o)
-    if o == 0x7F:
-        return DEL_SYMBOL
-    if 0x80 <= o < 0xA0:
-        return UNSAFE_SYMBOL
-    cat = unicodedata.category(ch)
-    if cat in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp"):
-        return UNSAFE_SYMBOL  # controls, surrogates, private use, unassigned, line separators
-    if cat == "Cf":
-        # Bidi overrides, zero-width spaces, soft hyphens... would reorder or hide text.
-        return UNSAFE_SYMBOL
-    return ch
+    return safe_char(ch)
 
 
 @lru_cache(maxsize=8192)
@@ -74,8 +58,9 @@ def text_width(text: str) -> int:
     return sum(char_width(ch) for ch in text)
 
 
-def safe_text(text: str) -> str:
-    """``text`` with every unsafe character replaced by its visible stand-in."""
+def drawn_text(text: str) -> str:
+    """``text`` as the layout draws it: each code point through :func:`display_char` (the
+    terminal gate's stand-ins, joiners dropped), so its width is :func:`text_width`."""
     if text.isascii() and text.isprintable():
         return text
     return "".join(display_char(ch) for ch in text)

@@ -25,7 +25,7 @@ from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from store.annotations.model import Annotation, ColorSlot
-from store.citation import clean, safe_text
+from store.terminal_safe import clean_line, safe_line, strip_controls
 from tui.annotation_chips import chip_style, excerpt
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class AnnotationDraft:
 def parse_tags(text: str) -> tuple[str, ...]:
     """Tags typed as ``外交, 日米 #安保``: split on spaces and commas, ``#`` dropped, de-duplicated."""
     out: dict[str, None] = {}
-    for part in TAG_SEPARATORS.split(clean(text)):
+    for part in TAG_SEPARATORS.split(clean_line(text)):
         tag = part.strip().lstrip("#").strip()
         if tag:
             out[tag] = None
@@ -77,7 +77,7 @@ class TagSuggester(Suggester):
 def color_prompt(number: int, slot: ColorSlot, theme: Mapping[str, str]) -> Text:
     text = Text()
     text.append(f" {number} ", style="bold")
-    text.append(f" {safe_text(slot.label)} ", style=chip_style(slot.key, theme))
+    text.append(f" {safe_line(slot.label)} ", style=chip_style(slot.key, theme))
     text.append(f"  {slot.key}", style="dim")
     return text
 
@@ -158,7 +158,7 @@ class AnnotateScreen(ModalScreen[AnnotationDraft | None]):
         tags = self.controller.all_tags()[:12]
         if not tags:
             return Text("No tags yet.", style="dim")
-        return Text("In use: " + "  ".join(f"{safe_text(t)}({n})" for t, n in tags), style="dim")
+        return Text("In use: " + "  ".join(f"{safe_line(t)}({n})" for t, n in tags), style="dim")
 
     def on_mount(self) -> None:
         colors = self.query_one("#colors", OptionList)
@@ -194,7 +194,7 @@ class AnnotateScreen(ModalScreen[AnnotationDraft | None]):
         slot = next(s for s in self.slots if s.key == self.color)
         chosen = Text("Colour: ")
         chosen.append(
-            f" {safe_text(slot.label)} ", style=chip_style(slot.key, self.app.theme_variables)
+            f" {safe_line(slot.label)} ", style=chip_style(slot.key, self.app.theme_variables)
         )
         self.query_one("#chosen", Static).update(chosen)
         self.query_one(ContentSwitcher).current = "annotate-note"
@@ -240,7 +240,7 @@ class AnnotateScreen(ModalScreen[AnnotationDraft | None]):
                 self.color = self.slots[colors.highlighted].key
         note = self.query_one("#note", TextArea).text
         tags = parse_tags(self.query_one("#tags", Input).value)
-        self.dismiss(AnnotationDraft(self.color, safe_text(note).strip(), tags))
+        self.dismiss(AnnotationDraft(self.color, strip_controls(note)[0].strip(), tags))
 
     def action_back(self) -> None:
         if self._renaming():

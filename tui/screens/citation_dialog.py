@@ -18,8 +18,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from store.citation import safe_text
 from store.clipboard import CopyResult, Route
+from store.terminal_safe import safe_text
 
 HINT = (
     "Select the text and copy it with your terminal (most terminals: hold Shift while "

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.layout.cells import safe_text
+from store.terminal_safe import safe_line
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -27,8 +27,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(Text(safe_text(self.question), style="bold"), id="confirm-question")
-            yield Static(Text(safe_text(self.detail)), id="confirm-detail")
+            yield Static(Text(safe_line(self.question), style="bold"), id="confirm-question")
+            yield Static(Text(safe_line(self.detail)), id="confirm-detail")
             yield Static(
                 Text(f"y / Enter: {self.verb}    n / Esc: keep it", style="dim"),
                 id="confirm-hint",

@@ -33,7 +33,8 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from store.search import Hit, Results
-from tui.layout.cells import display_char, safe_text
+from store.terminal_safe import safe_line
+from tui.layout.cells import display_char
 
 if TYPE_CHECKING:
     from tui.app import ShioriApp
@@ -86,7 +87,7 @@ def snippet_text(
                 text.append(shown, match if at < len(marked) and marked[at] else None)
             at += 1
         if reading:
-            text.append(f"({safe_text(reading)})", "dim")
+            text.append(f"({safe_line(reading)})", "dim")
     return text
 
 
@@ -274,9 +275,9 @@ class LibrarySearchScreen(ModalScreen[None]):
         results = self.query_one(ResultList)
         match = results.get_component_rich_style("result-list--match", partial=True)
         where = results.get_component_rich_style("result-list--where", partial=True)
-        text = Text(safe_text(hit.doc.title), style="bold")
+        text = Text(safe_line(hit.doc.title), style="bold")
         if hit.section:
-            text.append(" · " + safe_text(hit.section), where)
+            text.append(" · " + safe_line(hit.section), where)
         text.append("\n  ")
         snippet, marks = hit.context
         body = snippet_text(snippet, marks, match, self._readings.get(index))
@@ -287,9 +288,9 @@ class LibrarySearchScreen(ModalScreen[None]):
             text.append(body)
             text.append("」")
             if a.note:
-                text.append(" " + safe_text(" ".join(a.note.split())), "italic")
+                text.append(" " + safe_line(" ".join(a.note.split())), "italic")
             for tag in a.tags:
-                text.append(f" #{safe_text(tag)}", where)
+                text.append(f" #{safe_line(tag)}", where)
         else:
             text.append(body)
         return text

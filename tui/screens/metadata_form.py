@@ -20,9 +20,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
-from store.citation import STYLES, Locator, clean, format_source, safe_text
+from store.citation import STYLES, Locator, format_source
 from store.library import DocMeta
 from store.model import Document
+from store.terminal_safe import clean_line, safe_line
 
 #: (field, label, placeholder) in the order the form shows them.
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -76,7 +77,7 @@ class MetadataForm(ModalScreen[DocMeta | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="metadata-box"):
             yield Static(
-                Text("Document metadata: ", style="bold") + Text(safe_text(self.key), "dim"),
+                Text("Document metadata: ", style="bold") + Text(safe_line(self.key), "dim"),
                 id="metadata-title",
             )
             with VerticalScroll(id="metadata-fields"):
@@ -84,7 +85,7 @@ class MetadataForm(ModalScreen[DocMeta | None]):
                     with Horizontal(classes="metadata-row"):
                         yield Static(label, classes="metadata-label")
                         yield Input(
-                            clean(str(getattr(self.meta, name) or "")),
+                            clean_line(str(getattr(self.meta, name) or "")),
                             placeholder=placeholder,
                             id=f"meta-{name}",
                         )
@@ -110,7 +111,7 @@ class MetadataForm(ModalScreen[DocMeta | None]):
         names = {f.name for f in fields(DocMeta)}
         for name, _label, _ in FIELDS:
             if name in names:
-                values[name] = clean(self.query_one(f"#meta-{name}", Input).value)
+                values[name] = clean_line(self.query_one(f"#meta-{name}", Input).value)
         values["author_is_org"] = self.query_one("#meta-author_is_org", Checkbox).value
         meta = replace(self.meta, **values)
         if meta.title != self.meta.title:

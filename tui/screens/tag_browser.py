@@ -19,7 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.annotations.model import Annotation
-from store.citation import clean, safe_text
+from store.terminal_safe import safe_line
 from tui.annotation_chips import chip_style, excerpt
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
     def _fill_tags(self, needle: str) -> None:
         needle = needle.casefold()
         options = [
-            Option(Text(f"{safe_text(tag)}  ({count})"), id=tag)
+            Option(Text(f"{safe_line(tag)}  ({count})"), id=tag)
             for tag, count in self.tags
             if needle in tag.casefold()
         ]
@@ -105,7 +105,7 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
         title = self._titles.get(key)
         if title is None:
             try:
-                title = clean(self.controller.source_meta(key).title)
+                title = safe_line(self.controller.source_meta(key).title)
             except Exception:
                 title = key
             self._titles[key] = title or key
@@ -131,7 +131,8 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
                     heading.append(" (removed: orphaned until it returns)", style="dim")
                 items.append(Option(heading, disabled=True))
             text = Text()
-            text.append(f" {safe_text(labels.get(ann.color, ann.color))} ", chip_style(ann.color, self.app.theme_variables))
+            label = safe_line(labels.get(ann.color, ann.color))
+            text.append(f" {label} ", chip_style(ann.color, self.app.theme_variables))
             if ann.section:
                 text.append(" " + excerpt(ann.section[-1], 40), style="dim")
             if ann.state == "orphan":
@@ -146,7 +147,7 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
         title = self.query_one("#tag-browser-title", Static)
         if tag:
             title.update(
-                Text(f"Tags: #{safe_text(tag)}, {len(self.passages)} passage(s)", style="bold")
+                Text(f"Tags: #{safe_line(tag)}, {len(self.passages)} passage(s)", style="bold")
             )
 
     @on(OptionList.OptionSelected, "#tag-passages")

@@ -25,7 +25,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.annotations.model import Annotation, ColorSlot
-from store.citation import clean, safe_text
+from store.terminal_safe import safe_line
 from tui.annotation_chips import chip_style, excerpt
 
 ORPHAN_PREFIX = "orphan:"
@@ -77,11 +77,11 @@ def entry_text(
     """The lines one entry shows in the list (``theme``: the app's theme variables)."""
     text = Text(no_wrap=False)
     label = labels.get(ann.color, ann.color)
-    text.append(f" {safe_text(label)} ", style=chip_style(ann.color, theme))
+    text.append(f" {safe_line(label)} ", style=chip_style(ann.color, theme))
     quote = ann.original or ann.quote if orphan else ann.quote
     text.append(" 「" + excerpt(quote, QUOTE_CELLS) + "」")
     if ann.tags:
-        text.append("\n" + " ".join("#" + clean(t) for t in ann.tags), style="bold")
+        text.append("\n" + " ".join("#" + safe_line(t) for t in ann.tags), style="bold")
     if ann.note:
         text.append("\n" + excerpt(ann.note, NOTE_CELLS), style="italic")
     if orphan:

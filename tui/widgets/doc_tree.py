@@ -39,7 +39,8 @@ from store.library import (
     sort_entries,
 )
 from store.model import Document
-from tui.layout.cells import char_width, safe_text
+from store.terminal_safe import safe_line
+from tui.layout.cells import char_width
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ CUT = "..."
 
 def label(text: str) -> Text:
     """One line of plain text, control characters drawn as visible symbols (never raw)."""
-    return Text(safe_text(" ".join(text.split())))
+    return Text(safe_line(" ".join(text.split())))
 
 
 def fit_label(text: Text, width: int) -> Text:
@@ -340,7 +341,7 @@ class DocTree(Tree[TreeTarget | None]):
         if node is None:
             return
         node.remove_children()
-        node.add_leaf(Text(safe_text(message), style="red"), data=None)
+        node.add_leaf(Text(safe_line(message), style="red"), data=None)
         self._outlined.add(key)
 
     def scroll_outline_into_view(self, node: TreeNode[TreeTarget | None]) -> None:

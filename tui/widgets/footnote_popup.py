@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from store.model import Footnote
-from tui.layout.cells import safe_text
+from store.terminal_safe import safe_line
 
 
 class FootnotePopup(ModalScreen[None]):
@@ -34,7 +34,7 @@ class FootnotePopup(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="footnote-box"):
-            yield Label(f"Footnote {safe_text(self.note.id)}", id="footnote-title", markup=False)
+            yield Label(f"Footnote {safe_line(self.note.id)}", id="footnote-title", markup=False)
             yield self.body
             yield Label("Escape closes · j/k scroll", id="footnote-hint")
 

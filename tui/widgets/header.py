@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.layout.cells import safe_text
+from store.terminal_safe import safe_line
 
 APP_MARK = " 栞 Shiori "
 SEPARATOR = " / "
@@ -20,7 +20,7 @@ ELLIPSIS = ".."
 
 def one_line(text: str) -> str:
     """``text`` on one line (whitespace runs as one space), controls drawn as visible symbols."""
-    return safe_text(" ".join(text.split()))
+    return safe_line(" ".join(text.split()))
 
 
 def fit(text: str, width: int) -> str:

@@ -35,7 +35,7 @@ from textual.worker import get_current_worker
 from store.annotations.model import COLOR_KEYS
 from store.japanese.levels import Level, ShownReadings
 from store.model import Block, Document, Footnote, Ruby
-from tui.layout.cells import safe_text
+from store.terminal_safe import safe_line
 from tui.layout.document import BASE, RUBY, BlockLayout, DocumentLayout, Line
 from tui.layout.textnav import (
     find_literal,
@@ -612,7 +612,7 @@ class ReaderView(ScrollView, can_focus=True):
         fraction = max(0.0, min(1.0, self.scroll_y / max_y))
         if layout.line_count <= self.size.height:
             fraction = 1.0
-        title = safe_text(chain[-1].text) if chain else ""
+        title = safe_line(chain[-1].text) if chain else ""
         self.post_message(self.PositionChanged(position[0], position[1], fraction, title))
 
     # -- painting -----------------------------------------------------------------------
@@ -1143,7 +1143,7 @@ class ReaderView(ScrollView, can_focus=True):
         note = doc.footnote(footnote_id) if doc else None
         if note is None:
             self.notify(
-                f"Footnote {safe_text(footnote_id)} is not in this document",
+                f"Footnote {safe_line(footnote_id)} is not in this document",
                 severity="warning",
                 markup=False,
             )
@@ -1170,8 +1170,8 @@ class ReaderView(ScrollView, can_focus=True):
         note = self.document.footnote(footnote_id) if self.document else None
         if note is None:
             return ""
-        text = safe_text(" ".join(note.text.split()))
-        return f"[{safe_text(footnote_id)}] {text[:80]}{'…' if len(text) > 80 else ''}"
+        text = safe_line(" ".join(note.text.split()))
+        return f"[{safe_line(footnote_id)}] {text[:80]}{'…' if len(text) > 80 else ''}"
 
     # -- mouse --------------------------------------------------------------------------
     def on_mouse_down(self, event: events.MouseDown) -> None:

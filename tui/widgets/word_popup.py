@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tui.layout.cells import safe_text
+from store.terminal_safe import safe_line
 
 
 def describe(word: Any) -> list[tuple[str, str]]:
@@ -36,11 +36,11 @@ class WordPopup(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="word-box"):
-            yield Label(safe_text(self.word.surface), id="word-title", markup=False)
+            yield Label(safe_line(self.word.surface), id="word-title", markup=False)
             table = Text()
             for label, value in describe(self.word):
                 table.append(f"{label:<16}", style="dim")
-                table.append(safe_text(value) + "\n")
+                table.append(safe_line(value) + "\n")
             yield Static(table, id="word-info")
             yield Label("Escape closes", id="word-hint")
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from store.files import open_regular
 from store.importer.errors import ImportFailed
 from store.importer.sanitize import sanitize
 
@@ -92,10 +93,10 @@ class PdfFile:
 
         logging.getLogger("pdfminer").setLevel(logging.ERROR)
         self.path = path
-        try:
-            self._fh: BinaryIO = path.open("rb")
+        try:  # through the file check: a FIFO or a device named .pdf is refused, not read
+            self._fh: BinaryIO = open_regular(path)
         except OSError as exc:
-            raise ImportFailed(f"{path}: cannot read ({exc.strerror or exc})") from exc
+            raise ImportFailed(str(exc)) from exc
         try:
             self.doc = PDFDocument(PDFParser(self._fh))
         except PDFPasswordIncorrect as exc:
