@@ -120,8 +120,18 @@ def find_literal(text: str, query: str, folded: str | None = None) -> list[tuple
 
 
 #: Code points looked at for characters that fold into another: the Basic Multilingual Plane
-#: and the letter-like blocks beyond it (mathematical alphanumerics, enclosed alphanumerics).
-_FOLD_RANGES = ((0, 0xD800), (0xE000, 0x10000), (0x1D400, 0x1D800), (0x1F100, 0x1F200))
+#: and the letter-like blocks beyond it (mathematical alphanumerics, enclosed alphanumerics),
+#: less the CJK ideographs and Hangul syllables (none folds into another; every search
+#: process builds this table, so its cost is start-up).
+_FOLD_RANGES = (
+    (0, 0x3400),
+    (0x4DC0, 0x4E00),
+    (0xA000, 0xAC00),
+    (0xD7A4, 0xD800),
+    (0xE000, 0x10000),
+    (0x1D400, 0x1D800),
+    (0x1F100, 0x1F200),
+)
 _PREIMAGES: dict[str, str] | None = None
 
 

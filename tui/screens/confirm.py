@@ -27,12 +27,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(Text(safe_line(self.question), style="bold"), id="confirm-question")
+            yield Static(Text(safe_line(self.question)), id="confirm-question")
             yield Static(Text(safe_line(self.detail)), id="confirm-detail")
-            yield Static(
-                Text(f"y / Enter: {self.verb}    n / Esc: keep it", style="dim"),
-                id="confirm-hint",
-            )
+            yield Static(Text(f"y / Enter: {self.verb}    n / Esc: keep it"), id="confirm-hint")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

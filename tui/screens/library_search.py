@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.style import Style
@@ -62,7 +63,13 @@ class SearchState:
 class ResultList(OptionList):
     """The results; its component class styles the matched words."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"result-list--match", "result-list--where"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "result-list--title",
+        "result-list--match",
+        "result-list--where",
+        "result-list--reading",
+        "result-list--note",
+    }
 
 
 def snippet_text(
@@ -70,6 +77,7 @@ def snippet_text(
     marks: list[tuple[int, int]],
     match: Style,
     readings: list[tuple[str, str | None]] | None = None,
+    reading_style: Style | None = None,
 ) -> Text:
     """The snippet with ``marks`` in ``match`` style and, when given, each kanji word's
     reading after it in brackets; no character reaches the terminal raw."""
@@ -87,7 +95,7 @@ def snippet_text(
                 text.append(shown, match if at < len(marked) and marked[at] else None)
             at += 1
         if reading:
-            text.append(f"({safe_line(reading)})", "dim")
+            text.append(f"({safe_line(reading)})", reading_style)
     return text
 
 
@@ -133,7 +141,7 @@ class LibrarySearchScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-search-box"):
-            yield Static(Text("Search the library", style="bold"), id="library-search-title")
+            yield Static("Search the library", id="library-search-title", markup=False)
             yield Input(
                 self.state.query,
                 placeholder='words (all in one paragraph), "a phrase", -leave-out',
@@ -141,7 +149,7 @@ class LibrarySearchScreen(ModalScreen[None]):
             )
             yield Static("", id="library-search-status")
             yield ResultList(id="library-search-results")
-            yield Static(Text(HINT, style="dim"), id="library-search-hint")
+            yield Static(HINT, id="library-search-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -273,14 +281,16 @@ class LibrarySearchScreen(ModalScreen[None]):
 
     def _prompt(self, hit: Hit, index: int) -> Text:
         results = self.query_one(ResultList)
-        match = results.get_component_rich_style("result-list--match", partial=True)
-        where = results.get_component_rich_style("result-list--where", partial=True)
-        text = Text(safe_line(hit.doc.title), style="bold")
+        style = partial(results.get_component_rich_style, partial=True)
+        match, where = style("result-list--match"), style("result-list--where")
+        text = Text(safe_line(hit.doc.title), style=style("result-list--title"))
         if hit.section:
             text.append(" · " + safe_line(hit.section), where)
         text.append("\n  ")
         snippet, marks = hit.context
-        body = snippet_text(snippet, marks, match, self._readings.get(index))
+        body = snippet_text(
+            snippet, marks, match, self._readings.get(index), style("result-list--reading")
+        )
         if hit.annotation is not None:
             a = hit.annotation
             text.append("[annotation" + (", orphaned" if a.orphan else "") + "] ", where)
@@ -288,7 +298,7 @@ class LibrarySearchScreen(ModalScreen[None]):
             text.append(body)
             text.append("」")
             if a.note:
-                text.append(" " + safe_line(" ".join(a.note.split())), "italic")
+                text.append(" " + safe_line(" ".join(a.note.split())), style("result-list--note"))
             for tag in a.tags:
                 text.append(f" #{safe_line(tag)}", where)
         else:

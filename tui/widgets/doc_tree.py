@@ -117,6 +117,12 @@ class DocTree(Tree[TreeTarget | None]):
     LINES: ClassVar[dict[str, tuple[str, str, str, str]]] = {
         style: ("  ", "| ", "`-", "|-") for style in ("default", "bold", "double")
     }
+    #: The "Recently read" folder, notes in place of an outline, an outline that failed.
+    COMPONENT_CLASSES: ClassVar[set[str]] = Tree.COMPONENT_CLASSES | {
+        "doc-tree--folder",
+        "doc-tree--note",
+        "doc-tree--error",
+    }
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Open", id="tree.open"),
@@ -261,7 +267,7 @@ class DocTree(Tree[TreeTarget | None]):
             return
         before = self.root.children[0] if self.root.children else None
         folder = self.root.add(
-            Text(RECENT, style="italic"), data=None, expand=True, before=before
+            self._styled(RECENT, "doc-tree--folder"), data=None, expand=True, before=before
         )
         for entry in recent:
             folder.add_leaf(label(self._titles[entry.key]), data=TreeTarget(entry.key, entry.path))
@@ -325,7 +331,7 @@ class DocTree(Tree[TreeTarget | None]):
         for sub in _walk(node):
             sub.allow_expand = bool(sub.children)
         if not headings:
-            node.add_leaf(Text(NO_HEADINGS, style="dim"), data=None)
+            node.add_leaf(self._styled(NO_HEADINGS, "doc-tree--note"), data=None)
         elif len(node.children) == 1:
             node.children[0].expand()  # one title heading: show the chapters under it
         if key in self._untitled and doc.title.strip():
@@ -341,7 +347,7 @@ class DocTree(Tree[TreeTarget | None]):
         if node is None:
             return
         node.remove_children()
-        node.add_leaf(Text(safe_line(message), style="red"), data=None)
+        node.add_leaf(self._styled(safe_line(message), "doc-tree--error"), data=None)
         self._outlined.add(key)
 
     def scroll_outline_into_view(self, node: TreeNode[TreeTarget | None]) -> None:
@@ -375,6 +381,10 @@ class DocTree(Tree[TreeTarget | None]):
 
     # Drawing ---------------------------------------------------------------------------------
 
+    def _styled(self, text: str, component: str) -> Text:
+        """A label in one of the tree's component styles (``.tcss``)."""
+        return Text(text, style=self.get_component_rich_style(component, partial=True))
+
     def _guide_width(self, node: TreeNode[TreeTarget | None]) -> int:
         depth = 0
         parent = node.parent
@@ -400,8 +410,11 @@ class DocTree(Tree[TreeTarget | None]):
         return text if room is None else fit_label(text, room)
 
     def get_label_width(self, node: TreeNode[TreeTarget | None]) -> int:
-        """Never wider than the pane: nothing to scroll sideways to."""
-        return min(super().get_label_width(node), self._room(node) or 1 << 30)
+        """None: every label is cut to the pane when drawn (:meth:`render_label`), so no line
+        reaches past it and there is nothing to scroll sideways to. (Textual measures every
+        line, each drawn, at each change of the tree: a thousand documents made that the
+        slowest part of the first paint.)"""
+        return 0
 
     # Actions and events -------------------------------------------------------------------
 
@@ -440,7 +453,7 @@ class DocTree(Tree[TreeTarget | None]):
             if event.node.parent is not self.root:
                 return  # a "recently read" entry: opened, not expanded
             if not event.node.children:
-                event.node.add_leaf(Text(LOADING, style="dim"), data=None)
+                event.node.add_leaf(self._styled(LOADING, "doc-tree--note"), data=None)
             self.post_message(self.OutlineWanted(data.key, data.path))
         elif event.node.children:
             self.call_after_refresh(self.scroll_outline_into_view, event.node)
