@@ -94,3 +94,19 @@ def test_a_field_the_user_cleared_stays_cleared() -> None:
     meta = library.Library(lambda key: edited).metadata(library.doc_key(seed))
     assert meta.publisher == ""
     assert meta.title == bundled.title
+
+
+def test_a_key_may_name_a_sub_folder_of_the_library_but_never_walk_out() -> None:
+    """``shiori add DIR`` keeps a tree's layout: ``lib:papers/2024/a.pdf`` is a library key
+    (the annotation store accepts it too), ``..`` or an absolute part never is."""
+    import pytest
+
+    from store.annotations import schema
+
+    assert library.path_for_key("lib:papers/2024/a.pdf") == paths.library_dir() / "papers/2024/a.pdf"
+    assert schema.doc_key("lib:papers/2024/a.pdf") == "lib:papers/2024/a.pdf"
+    for bad in ("lib:papers/../../x.txt", "lib:/etc/passwd", "lib:a//b.txt", "lib:./a.txt", "lib:a\\b"):
+        with pytest.raises(library.NotInLibrary):
+            library.path_for_key(bad)
+        with pytest.raises(schema.RecordError):
+            schema.doc_key(bad)
