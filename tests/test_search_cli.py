@@ -163,3 +163,20 @@ def test_add_a_folder_recursively_with_a_summary(tmp_path: Path) -> None:
     assert [(h["title"], h["document"]) for h in hits] == [
         ("通商", str(library / "papers" / "2024" / "b.md"))
     ]
+
+
+def test_nothing_from_a_document_reaches_the_terminal_raw(tmp_path: Path) -> None:
+    """A title and a text with an escape sequence and a bidi override: the plain output shows
+    stand-ins, the JSON escapes them (and still reads back as the document's text)."""
+    doc = tmp_path / "hostile.md"
+    doc.write_text("# 題\x1b[31m名\u202e\n\n危険な\u202e文字の同盟です。\n", encoding="utf-8")
+    assert shiori("add", str(doc)).returncode == 0
+    plain = shiori("search", "同盟", "--doc", str(doc))
+    as_json = shiori("search", "--json", "同盟", "--doc", str(doc))
+    for result in (plain, as_json):
+        assert result.returncode == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+        assert "同盟" in result.stdout
+    (item,) = json.loads(as_json.stdout)
+    assert item["snippet"].startswith("危険な") and item["snippet"].endswith("同盟です。")
+    assert item["snippet"][item["snippet"].index("同盟") :] == "同盟です。"

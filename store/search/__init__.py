@@ -112,7 +112,8 @@ def search_library(
     try:
         files = library.files()
         report = index.sync(files, progress=progress)
-        entries = library.entries(index.records(), files)
+        records = index.records()
+        entries = library.entries(records, files)
         if doc_file is not None:
             from store.library import doc_key
 
@@ -122,7 +123,7 @@ def search_library(
             scope.doc_keys = {key}
         passages = annotated_passages(annotations, {e.key for e in entries})
         try:
-            docs = search_docs(entries, index.records())
+            docs = search_docs(entries, records)
             results = run_query(index, query, docs, scope=scope, annotations=passages, limit=limit)
         except sqlite3.DatabaseError as exc:
             if not is_damage(exc):
