@@ -14,6 +14,7 @@ atomically (``store.atomic``), so the library never holds half a file, and is in
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,7 +82,7 @@ def add_file(
     target = library / relative
     where = shown(relative.as_posix())
     key = f"lib:{relative.as_posix()}"
-    if target.exists():
+    if os.path.exists(target):
         if _same_bytes(source, target):
             return Added("skipped", f"{where}: already in the library", key, target)
         if not replace:
@@ -143,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         for name in args.files:
             source = Path(name).expanduser()
-            if source.is_dir():
+            if os.path.isdir(source):  # never an error (a name too long is one line below)
                 folders += 1
                 documents, others = _folder_files(source)
                 ignored += others
