@@ -334,3 +334,23 @@ async def test_the_palette_opens_a_document_by_its_title(library: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert app.current_key == doc_key(library / "tsusho.md")
+
+
+async def test_the_palette_opens_the_library_search(library: Path) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot, until=lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"search every document")
+
+        def offered() -> bool:
+            hits = app.screen.query_one(CommandList)
+            return hits.option_count > 0 and "Search every document of the library" in str(
+                hits.get_option_at_index(0).prompt
+            )
+
+        await settle(pilot, until=offered)
+        await pilot.press("enter")
+        await settle(pilot, until=lambda: isinstance(app.screen, LibrarySearchScreen))
+        assert isinstance(app.screen, LibrarySearchScreen)
