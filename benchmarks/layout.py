@@ -1,7 +1,13 @@
-"""Reader layout and paint speed: ``python -m benchmarks layout [--width 80 --height 24]``.
+"""Reader layout: base-line spread per furigana mode and reading style, and layout and paint
+speed: ``python -m benchmarks layout [--width 80 --height 24] [--spread-only]``.
 
-Measured on the largest bundled seed (with its furigana) and on a ~1 MB document made of the
-seeds repeated, in one run:
+The spread (``tui.layout.spread``) lays out every paragraph of the bundled seeds at the
+reader's width in each furigana mode and reading style, with and without readings, and
+reports how much longer the text gets (rows), the blank cells opened before words, the
+reading groups placed off-centre and those drawn in half-width katakana.
+
+Speed is measured on the largest bundled seed (with its furigana) and on a ~1 MB document made
+of the seeds repeated, in one run:
 
 * first screen — from ``ReaderView.show`` to the first page painted (what the user waits for);
 * page paint — painting one page of scroll (``render_line`` for every line on screen, cache
@@ -93,13 +99,83 @@ async def _paint(doc: Document, readings: Any, width: int, height: int) -> dict[
     return out
 
 
+#: (mode label, furigana mode, inline) for the spread table.
+SPREAD_MODES = [
+    ("above grade (default)", "above-grade", False),
+    ("first use per section", "first", False),
+    ("all", "all", False),
+    ("inline", "above-grade", True),
+]
+
+
+def base_line_spread(width: int) -> list[str]:
+    """The spread table for the seeds laid out at ``width`` cells."""
+    from store.importer import import_file
+    from store.japanese import document_readings
+    from store.japanese.chars import to_half_width_katakana as half
+    from store.japanese.levels import ShownReadings
+    from tui.layout.document import block_readings
+    from tui.layout.spread import Spread, measure
+    from tui.widgets.reader import DENSE_MODES, READING_STYLES
+
+    docs = [import_file(p) for p in sorted(SEEDS_DIR.glob("*.txt"))]
+    readings = [document_readings(d) for d in docs]
+    lines = [
+        f"base-line spread at {width} cells, {len(docs)} seeds "
+        f"({sum(len(d.base_text) for d in docs):,} characters)",
+        f"{'mode':<22} {'style':<11} {'rows':>7} {'blank/1000':>10} {'off-centre':>10} "
+        f"{'half-width':>10} {'groups':>7}",
+    ]
+    for label, mode, inline in SPREAD_MODES:
+        for style, _ in READING_STYLES:
+            dense = mode in DENSE_MODES
+            if style == "half-width" or (style == "auto" and dense):
+                form, fallback = half, None
+            elif style == "auto":
+                form, fallback = None, half
+            else:
+                form, fallback = None, None
+            total = Spread()
+            for doc, r in zip(docs, readings, strict=True):
+                shown = ShownReadings(r, mode)
+                for i, block in enumerate(doc.blocks):
+                    if block.kind in ("table", "code") or not block.text:
+                        continue
+                    total.add(
+                        measure(
+                            block.text,
+                            width,
+                            block_readings(block, shown.block(i)),
+                            inline=inline,
+                            reading_form=form,
+                            fallback_form=fallback,
+                        )
+                    )
+            lines.append(
+                f"{label:<22} {style:<11} {total.row_growth:>+7.1%} {total.blanks_per_1000:>10.1f} "
+                f"{total.off_centre_share:>10.1%} {total.half_width_share:>10.1%} {total.groups:>7}"
+            )
+    lines.append(
+        "rows: base rows with readings over rows without; blank: cells opened before words "
+        "per 1,000 characters; off-centre: groups 2+ cells from centred"
+    )
+    return lines
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks layout", description=__doc__)
     parser.add_argument("--width", type=int, default=80)
     parser.add_argument("--height", type=int, default=24)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--size", type=int, default=1_000_000, help="bytes of the big document")
+    parser.add_argument(
+        "--spread-only", action="store_true", help="only the base-line spread table"
+    )
     args = parser.parse_args(argv)
+    print("\n".join(base_line_spread(args.width - 3)))  # the pane's padding and scrollbar
+    print()
+    if args.spread_only:
+        return 0
 
     from store.importer import import_file
     from store.japanese import document_readings

@@ -116,7 +116,7 @@ def index_library(folder: Path) -> tuple[float, int, int, float]:
     thread.join()
     seconds = time.perf_counter() - started
     report = result["report"]
-    return seconds, report.bytes, int(calls[0]), float(calls[1])  # type: ignore[attr-defined]
+    return seconds, report.bytes, int(calls[0]), float(calls[1])  # type: ignore[attr-defined]  # a SyncReport
 
 
 def index_in_child(python: str, env: dict[str, str]) -> tuple[float, int, int, float]:

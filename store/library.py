@@ -61,12 +61,19 @@ class DocMeta:
 class FileFacts(Protocol):
     """What the index's catalog knows of a document (``store.search.index.DocRecord``)."""
 
-    title: str
-    author: str
-    date: str
-    added: float
-    chars: int
-    error: str
+    # Read-only (properties): the index's DocRecord is a frozen dataclass.
+    @property
+    def title(self) -> str: ...
+    @property
+    def author(self) -> str: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def added(self) -> float: ...
+    @property
+    def chars(self) -> int: ...
+    @property
+    def error(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,38 @@ outside SSH and tmux (so the clipboard route does not depend on where the suite 
 
 Tests need no set-up of their own for this (monkeypatch in a test still wins); subprocesses a
 test starts inherit the folders through the environment. Annotation stores opened through
-``default_repository()`` during a test are closed after it.
+``default_repository()`` during a test are closed after it. Each pytest-xdist worker is its own
+process with its own temporary root, so this holds per worker too.
+
+Markers (registered in pyproject.toml), given here by rule so a new test gets them without
+asking: ``e2e`` for the tests of ``test_e2e_*.py`` (the installed ``shiori`` in tmux); ``slow``
+for those and for every ``async`` test (each drives the whole app through Textual's Pilot,
+seconds apiece). A test that is slow for another reason says ``@pytest.mark.slow`` itself.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from store.annotations import repository
+from tui import line_breaking
+
+# Every widget wraps text as the app makes it (ShioriApp installs this at start-up), so a test
+# app of a few widgets shows what the real one shows, whatever ran before it.
+line_breaking.install()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.name.startswith("test_e2e_"):
+            item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.slow)
+        elif isinstance(item, pytest.Function) and inspect.iscoroutinefunction(item.obj):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

@@ -92,6 +92,7 @@ def _writer(path: Path, prefix: str, count: int, compact: int) -> subprocess.Pop
     )
 
 
+@pytest.mark.slow  # 24 writer processes started and killed
 def test_kill_9_mid_stream_never_loses_an_acknowledged_save(tmp_path: Path) -> None:
     path = tmp_path / "annotations.json"
     rng = random.Random(5)

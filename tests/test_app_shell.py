@@ -182,7 +182,7 @@ async def test_keys_t_s_and_tab_toggle_and_cycle_the_panes(user_doc: Path) -> No
         await pilot.press("tab")
         await pilot.pause()
         labels = footer_labels(app)
-        assert "Open" not in labels and "Next footnote marker" in labels
+        assert "Open" not in labels and "Footnote" in labels
         await pilot.press("shift+tab")
         await pilot.press("s")
         assert not sidebar.display
@@ -235,6 +235,8 @@ async def test_help_lists_every_binding_with_the_users_keymap(user_doc: Path) ->
             for binding in cls.BINDINGS:
                 if binding.id == "reader.copy":
                     continue  # while reading, y is the screen's "copy as citation" (listed)
+                if binding.system:
+                    continue  # hidden from help on purpose (esc leaving a text field)
                 assert (binding.tooltip or binding.description) in shown, binding
         for heading in ("Everywhere", "Library tree", "Reader", "Annotations"):
             assert heading in lines
@@ -301,14 +303,25 @@ async def test_palette_runs_actions_modes_and_themes_by_name(user_doc: Path) -> 
         assert app.theme == "dracula"
         await run_command("Next footnote marker")
         assert app.reader.marker_at_cursor() == "1"
+        await run_command("Readings: half-width katakana")
+        assert app.reader.furigana_style == "half-width"
+        await run_command("Measure: 30 characters a line")
+        assert app.reader.measure == 30
         saved = json.loads((paths.config_dir() / "settings.json").read_text(encoding="utf-8"))
-        assert saved == {"theme": "dracula", "furigana_mode": "off", "library_sort": None}
+        assert saved == {
+            "theme": "dracula",
+            "furigana_mode": "off",
+            "library_sort": None,
+            "furigana_style": "half-width",
+            "measure": 30,
+        }
     # Remembered: the next run starts with them.
     again = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert again.theme == "dracula"
         assert again.reader.furigana_mode == "off"
+        assert again.reader.furigana_style == "half-width" and again.reader.measure == 30
 
 
 async def test_theme_key_opens_the_theme_picker(user_doc: Path) -> None:

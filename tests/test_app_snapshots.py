@@ -53,3 +53,15 @@ def test_app_at_80x24(app: ShioriApp, snap_compare: Any) -> None:
 
 def test_app_at_200x60(app: ShioriApp, snap_compare: Any) -> None:
     assert snap_compare(app, terminal_size=(200, 60), run_before=ready)
+
+
+async def help_open(pilot: Any) -> None:
+    await ready(pilot)
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_help(app: ShioriApp, snap_compare: Any, size: tuple[int, int]) -> None:
+    """Help lists what works in each pane, ours first (no ^pgup Page Left in the reader)."""
+    assert snap_compare(app, terminal_size=size, run_before=help_open)

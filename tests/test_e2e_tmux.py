@@ -91,10 +91,8 @@ class Pane:
         return self.tmux("has-session", "-t", self.session, check=False).returncode == 0
 
 
-@pytest.fixture
-def pane(tmp_path: Path) -> Iterator[Pane]:
-    doc = tmp_path / "seisaku.md"
-    doc.write_text(DOCUMENT, encoding="utf-8")
+def open_in_tmux(doc: Path) -> Pane:
+    """``shiori DOC`` in a fresh tmux server, 80x24."""
     # The test's data folders (conftest.py) reach the app through the tmux server's environment.
     command = f"env TERM=xterm-256color {shlex.join(shiori_command())} {shlex.quote(str(doc))}"
     socket = f"shiori-test-{uuid.uuid4().hex[:8]}"
@@ -103,6 +101,14 @@ def pane(tmp_path: Path) -> Iterator[Pane]:
         "-f", os.devnull, "new-session", "-d", "-s", "reader", "-x", "80", "-y", "24", command
     )
     pane.tmux("set-option", "-s", "escape-time", "0", check=False)
+    return pane
+
+
+@pytest.fixture
+def pane(tmp_path: Path) -> Iterator[Pane]:
+    doc = tmp_path / "seisaku.md"
+    doc.write_text(DOCUMENT, encoding="utf-8")
+    pane = open_in_tmux(doc)
     try:
         yield pane
     finally:
@@ -204,3 +210,37 @@ def test_searching_the_library_and_opening_the_second_hit(library_pane: Pane) ->
     assert any("造船" in line for line in lines[1:])
     in_document = [h for h in expected if h["document"] == second["document"]]
     assert f"/造船 {in_document.index(second) + 1}/{len(in_document)}" in lines[0], lines[0]
+
+
+def test_the_longest_footnote_of_the_bluebook_shows_to_its_end() -> None:
+    from store.importer import import_file
+    from store.paths import SEEDS_DIR
+
+    path = SEEDS_DIR / "diplomatic-bluebook-2025-north-america.txt"
+    doc = import_file(path)
+    note = max(doc.footnotes, key=lambda f: len(f.text))
+    markers = sorted(
+        (start + ref.offset, ref.footnote_id)
+        for start, block in zip(doc.block_starts, doc.blocks, strict=True)
+        for ref in block.refs
+    )
+    presses = 1 + [fid for _, fid in markers].index(note.id)
+    pane = open_in_tmux(path)
+    try:
+        pane.wait_for("the document", lambda ls: any("概観" in line for line in ls))
+        pane.keys("g", *["]"] * presses, "Enter")
+        pane.wait_for(
+            f"footnote {note.id}", lambda ls: any(f"Footnote {note.id}" in line for line in ls)
+        )
+        lines = pane.lines()
+        if not any("Esc closes" in line and "End" in line for line in lines):
+            assert any(line.strip() == "Esc closes" or "Esc closes" in line for line in lines)
+        else:
+            pane.keys("End")  # a note taller than the screen scrolls; End shows its end
+        tail = note.text[-8:]
+        pane.wait_for(
+            f"the note's last characters {tail!r}",
+            lambda ls: tail in "".join(line.strip() for line in ls),
+        )
+    finally:
+        pane.tmux("kill-server", check=False)

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pilot_waits import settle
 
 from store import atomic, paths, positions
 from store.library import doc_key
@@ -85,10 +86,7 @@ async def test_10_the_app_starts_with_damaged_files_and_says_so(tmp_path: Path) 
 
     app = ShioriApp(OpenedFile(path.resolve(), import_file(path)))
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if len(app._notifications) >= 2:
-                break
+        await settle(pilot, lambda: len(app._notifications) >= 2)
         messages = " ".join(n.message for n in app._notifications)
         assert "settings.json" in messages and "positions.json" in messages
         app.reader.focus()

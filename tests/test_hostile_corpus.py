@@ -16,10 +16,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hostile import OSC52, RAW_CONTROL, SNIPPET, assert_clean, sample_pdf, shiori
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from tests.hostile import OSC52, SNIPPET, assert_clean, sample_pdf, shiori
 
 COMMANDS: list[list[str]] = [
     ["inspect", "{f}"],
@@ -255,7 +254,6 @@ def test_an_epub_never_reads_outside_its_archive(tmp_path: Path) -> None:
 
 def test_a_web_page_keeps_no_terminal_control_in_its_title_or_metadata(tmp_path: Path) -> None:
     from store.importer import import_file
-    from tests.hostile import RAW_CONTROL
 
     doc = import_file(CORPUS["html-title-escapes"](tmp_path))
     assert doc.blocks and doc.title == "北米の概観"

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from hostile import QUOTE, SNIPPET, assert_clean, assert_one_line_failure, shiori
 
 from store.files import FileProblem, open_regular
-from tests.hostile import QUOTE, SNIPPET, assert_clean, assert_one_line_failure, shiori
 
 ROOT = Path(__file__).resolve().parent.parent
 

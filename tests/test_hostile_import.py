@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hostile import OSC52, assert_clean, shiori
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +24,6 @@ from store.annotations.export import (
 from store.annotations.repository import Repository
 from store.annotations.schema import annotation_from_record
 from store.library import NotInLibrary, path_for_key
-from tests.hostile import OSC52, assert_clean, shiori
 
 UUID = "0b4f3c1e-1111-4222-8333-944455556666"
 

@@ -8,9 +8,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hostile import OSC52, QUOTE, SNIPPET, assert_clean, shiori
 from markdown_it import MarkdownIt
-
-from tests.hostile import OSC52, QUOTE, SNIPPET, assert_clean, shiori
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ import codecs
 import os
 from pathlib import Path
 
+from hostile import sample_pdf
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from store.importer import ImportFailed, import_file, import_text
 from store.model import Document
-from tests.hostile import sample_pdf
 
 #: What import removes: escape sequences and controls (tab and newline stay).
 _RAW = [chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]]

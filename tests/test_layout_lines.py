@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tui.layout.cells import char_width, text_width
 from tui.layout.kinsoku import NO_LINE_END, NO_LINE_START, is_word_char
-from tui.layout.lines import Row, RubySpan, layout_text
+from tui.layout.lines import Row, RubyPlacement, RubySpan, layout_text
 from tui.layout.plain import render_plain
 
 PARA = (
@@ -38,18 +38,43 @@ def check_invariants(rows: list[Row], text: str, width: int) -> None:
             assert chars[-1][0] + char_width(chars[-1][1]) <= width
         for deco in row.decorations:
             assert deco.col + deco.width <= width
-        # readings keep one blank cell between them and stay on the row
-        for r1, r2 in zip(row.ruby, row.ruby[1:], strict=False):
-            assert r1.col + r1.width + 1 <= r2.col
+        # readings never overlap; those of different groups keep one blank cell between them
+        groups = ruby_groups(row, text)
+        for g1, g2 in zip(groups, groups[1:], strict=False):
+            assert g1[-1].col + g1[-1].width + 1 <= g2[0].col
+        for group in groups:
+            for r1, r2 in zip(group, group[1:], strict=False):
+                assert r1.col + r1.width <= r2.col
         for r in row.ruby:
             assert r.col >= 0 and r.col + r.width <= width
-            # a reading always sits over its own base: it covers the base, or lies within it
-            base_l = row.cols[r.start - row.start]
-            base_r = row.cols[r.end - 1 - row.start] + char_width(text[r.end - 1])
-            if r.width >= base_r - base_l:
-                assert r.col <= base_l and base_r <= r.col + r.width or r.col + r.width == width
-            else:
-                assert base_l <= r.col and r.col + r.width <= base_r
+        # a group's reading lies over its bases (across their middle unless it cannot)
+        for group in groups:
+            base_l = row.cols[group[0].start - row.start]
+            base_r = row.cols[group[-1].end - 1 - row.start] + char_width(text[group[-1].end - 1])
+            assert group[0].col < base_r and base_l < group[-1].col + group[-1].width, group
+        # the base line opens at most one cell, and only before a word with a reading
+        starts = {r.start for g in groups for r in g[:1]}
+        for i in range(1, len(row.cols)):
+            a, b = row.cols[i - 1], row.cols[i]
+            if a < 0 or b < 0:
+                continue
+            natural = a + char_width(text[row.start + i - 1])
+            if not any(d.col >= natural and d.col < b for d in row.decorations):
+                assert b - natural <= (1 if row.start + i in starts else 0), (i, text)
+
+
+def ruby_groups(row: Row, text: str) -> list[list[RubyPlacement]]:
+    """The row's readings grouped as placed: adjacent bases with nothing drawn between."""
+    groups: list[list[RubyPlacement]] = []
+    for r in row.ruby:
+        if groups:
+            prev = groups[-1][-1]
+            a = row.cols[prev.end - 1 - row.start] + char_width(text[prev.end - 1])
+            if prev.end == r.start and row.cols[r.start - row.start] == a:
+                groups[-1].append(r)
+                continue
+        groups.append([r])
+    return groups
 
 
 @pytest.mark.parametrize("width", [10, 11, 17, 24, 40, 79, 80, 120, 200])
@@ -127,21 +152,79 @@ def test_narrow_reading_centred_inside_a_wide_base() -> None:
     assert rows[0].ruby[0].col == 2
 
 
-def test_neighbouring_readings_keep_a_gap_and_push_only_when_needed() -> None:
+def test_readings_of_a_compound_are_one_unit_and_push_nothing() -> None:
     text = "漢字読本"
     spans = [RubySpan(0, 1, "かん"), RubySpan(1, 2, "じ"), RubySpan(2, 4, "とくほん")]
     (row,) = layout_text(text, 40, readings=spans)
     check_invariants([row], text, 40)
-    # かん slides left over the row start? No: it starts at column 0 (cannot go further left),
-    # so 字 is pushed right just enough for one blank cell.
-    cols = list(row.cols)
-    assert cols[0] == 0
-    gaps = [b.col - (a.col + a.width) for a, b in zip(row.ruby, row.ruby[1:], strict=False)]
-    assert min(gaps) == 1
-    for r in row.ruby:  # every reading still touches its own base
-        base_l = row.cols[r.start]
-        base_r = row.cols[r.end - 1] + 2
-        assert r.col < base_r and r.col + r.width > base_l
+    # one group: the readings run back to back from the row start, the base is not spaced
+    assert list(row.cols) == [0, 2, 4, 6]
+    assert [(r.col, r.reading) for r in row.ruby] == [(0, "かん"), (4, "じ"), (6, "とくほん")]
+
+
+def test_separate_words_keep_a_blank_cell_and_open_at_most_one_cell() -> None:
+    text = "国際は社会"
+    spans = [RubySpan(0, 2, "こくさい"), RubySpan(3, 5, "しゃかい")]
+    (row,) = layout_text(text, 40, readings=spans)
+    check_invariants([row], text, 40)
+    a, b = row.ruby
+    assert b.col - (a.col + a.width) >= 1
+    assert row.cols[3] - row.cols[2] <= 3  # は, and at most one blank cell
+
+
+def test_readings_overhang_kana_instead_of_opening_holes() -> None:
+    # 中華人民共和国 reads twice as wide as it is written: its reading overhangs the kana
+    # around it (off-centre, still across the word's middle), and 互いに keeps its place
+    # (no hole of ten cells as before)
+    text = "日本と中国、すなわち中華人民共和国は互いに協力する"
+    at = text.index("中華")
+    spans = [RubySpan(at, at + 7, "ちゅうかじんみんきょうわこく"), RubySpan(at + 8, at + 9, "たが")]
+    (row,) = layout_text(text, 60, readings=spans)
+    check_invariants([row], text, 60)
+    natural = list(layout_text(text, 60)[0].cols)
+    assert max(c - n for c, n in zip(row.cols, natural, strict=True)) <= 1
+
+
+def test_a_reading_lies_across_the_middle_of_its_word() -> None:
+    text = "米国は、バイデン大統領の下で、2022年にインド太平洋戦略及び国家安全保障戦略を発表し"
+    spans = []
+    for word, reading in [("米国", "べいこく"), ("大統領", "だいとうりょう"), ("下", "もと"),
+                          ("発表", "はっぴょう")]:  # fmt: skip
+        at = text.index(word)
+        spans.append(RubySpan(at, at + len(word), reading))
+    (row,) = layout_text(text, 100, readings=spans)
+    for r in row.ruby:
+        left = row.cols[r.start]
+        right = row.cols[r.end - 1] + 2
+        assert r.col <= (left + right) / 2 <= r.col + r.width
+
+
+def test_a_reading_that_does_not_fit_in_kana_falls_back_to_half_width() -> None:
+    from store.japanese.chars import to_half_width_katakana
+
+    text = "安全保障の基軸である。北朝鮮籍船舶の瀬取り対策"
+    spans = []
+    for word, reading in [("基軸", "きじく"), ("北朝鮮籍船舶", "きたちょうせんせきせんぱく"),
+                          ("瀬", "せ")]:  # fmt: skip
+        at = text.index(word)
+        spans.append(RubySpan(at, at + len(word), reading))
+    plain = layout_text(text, 80, readings=spans)
+    kana_only = render_plain(plain, text, 80)
+    assert len(kana_only) == 4  # in kana the line ends early: 瀬 cannot have its reading
+    rows = layout_text(text, 80, readings=spans, fallback_form=to_half_width_katakana)
+    lines = render_plain(rows, text, 80)
+    assert lines[1] == text  # one line, no hole
+    assert "ｷﾀﾁｮｳｾﾝｾｷｾﾝﾊﾟｸ" in lines[0] and "きじく" in lines[0] and "せ" in lines[0]
+    check_invariants(rows, text, 80)
+
+
+def test_half_width_reading_form_fits_over_its_kanji() -> None:
+    from store.japanese.chars import to_half_width_katakana
+
+    text = "国際社会"
+    spans = [RubySpan(0, 2, "こくさい"), RubySpan(2, 4, "しゃかい")]
+    (row,) = layout_text(text, 40, readings=spans, reading_form=to_half_width_katakana)
+    assert render_plain([row], text, 40) == ["ｺｸｻｲｼｬｶｲ", "国際社会"]
 
 
 def test_row_without_reading_takes_no_ruby_line() -> None:

@@ -1,10 +1,13 @@
-"""What the reading pane looks like: SVG snapshots at fixed sizes (no cursor blink to freeze:
-the reader's cursor is a static reverse cell, and no Input is on screen)."""
+"""What the reading pane looks like: SVG snapshots at 80x24 and 200x60 (no cursor blink to
+freeze: the reader's cursor is a static reverse cell, and no Input is on screen): compact
+ruby in each reading style, the reading measure centred, the selection among highlights, and
+the popups beside their line."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from textual.app import App, ComposeResult
 
 from store.japanese import DocumentReadings, Reading
@@ -17,7 +20,12 @@ P1 = (
     "国際社会の分断と対立は深まっている。各国は協調に取り組み、立場の収斂を目指す。"
 )
 P2 = "大陸間弾道ミサイル（ICBM）級を含む発射が続いた。"
-NOTE = "ICBM：Intercontinental Ballistic Missile。射程五千五百キロ以上の弾道ミサイル。"
+NOTE = (
+    "ICBM：Intercontinental Ballistic Missile。射程五千五百キロ以上の弾道ミサイル。"
+    "北朝鮮は、2017年以降、米国本土を射程に収めうるとされる弾道ミサイルの発射を繰り返し、"
+    "国連安全保障理事会は累次の決議で発射の停止を求めてきた。日本は、関係国と緊密に連携し、"
+    "警戒監視に万全を期している。"
+)
 WORDS = {"転換点": "てんかんてん", "緊迫化": "きんぱくか", "弾道": "だんどう", "射程": "しゃてい"}
 
 
@@ -66,20 +74,73 @@ def sample() -> tuple[Document, DocumentReadings]:
 
 
 class SnapApp(OpensReaderPopups, App[None]):
+    def __init__(self, mode: str = "all", style: str = "auto", measure: int = 40) -> None:
+        super().__init__()
+        self.mode, self.style, self.measure = mode, style, measure
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        from tui.annotation_chips import highlight_variables
+
+        return {**super().get_theme_variable_defaults(), **highlight_variables()}
+
+    CSS_PATH = "../tui/styles/annotations.tcss"
+
     def compose(self) -> ComposeResult:
         yield ReaderView()
 
     def on_mount(self) -> None:
         doc, readings = sample()
         reader = self.query_one(ReaderView)
-        reader.furigana_mode = "all"
+        reader.furigana_mode = self.mode
+        reader.furigana_style = self.style
+        reader.measure = self.measure
         reader.show(doc, readings=readings)
         reader.focus()
+
+
+SIZES = [(80, 24), (200, 60)]
 
 
 def test_reader_page_80x24(snap_compare: Any) -> None:
     assert snap_compare(SnapApp(), terminal_size=(80, 24))
 
 
+def test_reader_page_200x60_measure_centred(snap_compare: Any) -> None:
+    assert snap_compare(SnapApp(), terminal_size=(200, 60))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_reader_kana_readings(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(SnapApp(mode="all", style="kana"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_reader_above_grade_auto(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(SnapApp(mode="above-grade"), terminal_size=size)
+
+
 def test_footnote_popup_60x20(snap_compare: Any) -> None:
     assert snap_compare(SnapApp(), terminal_size=(60, 20), press=["right_square_bracket", "enter"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_footnote_popup(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(SnapApp(), terminal_size=size, press=["right_square_bracket", "enter"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_word_popup(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(SnapApp(), terminal_size=size, press=["w", "w", "w", "K"])
+
+
+async def select_among_highlights(pilot: Any) -> None:
+    reader = pilot.app.query_one(ReaderView)
+    start = reader.document.base_text.index("国際社会の分断")
+    reader.highlights = [(start, start + 4, "blue"), (start + 5, start + 7, "yellow")]
+    reader.goto_offset(start + 2)
+    await pilot.press("v", *["l"] * 6)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_selection_among_highlights(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(SnapApp(), terminal_size=size, run_before=select_among_highlights)

@@ -6,6 +6,8 @@ import threading
 from typing import Any
 
 import pytest
+from pilot_waits import settle
+from screen_text import widget_lines
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 
@@ -71,6 +73,7 @@ class ReaderApp(OpensReaderPopups, App[None]):
     def on_mount(self) -> None:
         reader = self.query_one(ReaderView)
         reader.furigana_mode = "all"
+        reader.furigana_style = "kana"  # readings as given (auto: half-width here)
         reader.show(self.doc, readings=self.readings, analyse=self.analyse)
         reader.focus()
 
@@ -235,10 +238,12 @@ async def test_search_slash_n_N_and_inflections() -> None:
         await pilot.pause()
         assert isinstance(app.screen, SearchBar)
         await pilot.press(*"取り組む")
-        assert "2 matches" in str(app.screen.query_one("#search-count").render())
+        bar = app.screen
+        await settle(pilot, until=lambda: bar.counted == "取り組む")
+        # counted as Enter will find them: the literal two and, by dictionary form, 取り組み
+        assert str(bar.query_one("#search-count").render()) == "4 matches"
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         found = {doc.base_text[s:e] for s, e in reader.matches}
         # the literal match and, through the dictionary form, 取り組み
         assert found == {"取り組む", "取り組み"}
@@ -302,7 +307,7 @@ async def test_K_shows_the_word() -> None:
         await pilot.press("K")
         await pilot.pause()
         assert isinstance(app.screen, WordPopup)
-        info = str(app.screen.query_one("#word-info").render())
+        info = "\n".join(widget_lines(app.screen.query_one("#word-info")))
         assert "取り組む" in info  # dictionary form
         assert "とりくみ" in info  # reading
         assert "動詞" in info
@@ -480,6 +485,7 @@ async def test_without_readings_the_reader_analyses_the_document_itself() -> Non
         await pilot.pause()
         assert any(isinstance(m, ReaderView.ReadingsReady) for m in app.messages)
         reader.furigana_mode = "all"
+        reader.furigana_style = "kana"  # readings as given (auto: half-width here)
         await pilot.pause()
         shown = lines(reader)
         k = next(i for i, line in enumerate(shown) if "転換点" in line)
@@ -610,6 +616,7 @@ class PlainApp(App[None]):
     def on_mount(self) -> None:
         reader = self.query_one(ReaderView)
         reader.furigana_mode = "all"
+        reader.furigana_style = "kana"  # readings as given (auto: half-width here)
         reader.show(self.doc, readings=self.readings)
         reader.focus()
 
@@ -690,6 +697,7 @@ async def test_the_analysis_starts_where_the_reader_is_and_stops_on_quit(
         def on_mount(self) -> None:
             reader = self.query_one(ReaderView)
             reader.furigana_mode = "all"
+            reader.furigana_style = "kana"  # readings as given (auto: half-width here)
             reader.show(doc, analyse=True, position=(middle, 0))
 
     app = MiddleApp()

@@ -40,7 +40,8 @@ def excerpt(text: str, limit: int = 40) -> str:
     from tui.layout.cells import char_width
 
     flat = " ".join(safe_line(text).split())
-    out, used = [], 0
+    out: list[str] = []
+    used = 0
     for ch in flat:
         w = char_width(ch)
         if used + w > limit:

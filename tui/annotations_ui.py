@@ -30,6 +30,7 @@ from store.annotations.repository import AnnotationError, Repository
 from store.annotations.storage import StorageError
 from store.citation import STYLES, Passage, cite, source_meta
 from store.clipboard import ClipboardBackend, CopyResult, Route
+from store.counts import count
 from store.files import is_regular
 from store.library import DocMeta, Library, NotInLibrary, path_for_key
 from store.model import Document
@@ -283,7 +284,7 @@ class AnnotationsController:
         lost = sum(1 for a in changed if a.state == "orphan")
         if changed:
             self.app.notify(
-                f"The document changed: {len(changed) - lost} annotation(s) moved, "
+                f"The document changed: {count(len(changed) - lost, 'annotation')} moved, "
                 f"{lost} not found (listed under Orphans in the sidebar).",
                 severity="warning" if lost else "information",
                 timeout=8,

@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual import work
 from textual.app import App
@@ -33,6 +33,7 @@ from store.library import Library, LibraryEntry, SortKey, doc_key
 from store.model import Block, Document
 from store.terminal_safe import safe_line, safe_text
 from tui import keymap as keymaps
+from tui import line_breaking
 from tui.annotation_chips import highlight_variables
 from tui.annotations_ui import AnnotationsController
 from tui.screens.help import HelpScreen
@@ -41,7 +42,7 @@ from tui.settings import Settings, load_settings, save_settings
 from tui.widgets.doc_tree import DocTree
 from tui.widgets.header import ShioriHeader
 from tui.widgets.library_pane import LibraryPane
-from tui.widgets.reader import ReaderView
+from tui.widgets.reader import READING_STYLES, ReaderView
 from tui.widgets.sidebar import Sidebar
 
 STYLES = Path(__file__).resolve().parent / "styles"
@@ -206,6 +207,7 @@ class ShioriApp(App[None]):
     ]
 
     def __init__(self, opened: OpenedFile | None = None) -> None:
+        line_breaking.install()  # every widget wraps Japanese as the reader does
         super().__init__()
         self._opened = opened
         #: The unhandled exception that ended the app, if one did (``run_app`` reports it).
@@ -219,6 +221,8 @@ class ShioriApp(App[None]):
         self._pending_position: tuple[str, positions.Position] | None = None
         self._position_timer: Any = None
         self._width_band: str | None = None
+        #: A document is being opened at start-up (panes are fitted for reading meanwhile).
+        self._document_coming = False
         self.tree_shown = True
         self.sidebar_shown = True
         #: What the user last chose with ``t`` / ``s`` (None: no choice, the band decides);
@@ -271,11 +275,20 @@ class ShioriApp(App[None]):
 
     async def main_screen_ready(self) -> None:
         """Called by the main screen once its panes exist: fill them."""
+        # A document is about to open (the file given, or the one read last): the panes are
+        # fitted for reading from the first frame, so the text is laid out once at its width.
+        self._document_coming = self._opened is not None or positions.last_read() is not None
         self.fit_panes_to_width(self.size.width)
         reader = self.reader
-        if self.settings.furigana_mode in {mode for mode, _ in self.furigana_modes()}:
-            reader.furigana_mode = self.settings.furigana_mode
+        settings = self.settings
+        if settings.furigana_mode in {mode for mode, _ in self.furigana_modes()}:
+            reader.furigana_mode = settings.furigana_mode
+        if settings.furigana_style in {style for style, _ in self.reading_styles()}:
+            reader.furigana_style = settings.furigana_style
+        reader.measure = max(0, settings.measure)
         self.watch(reader, "furigana_mode", self._remember_furigana_mode, init=False)
+        self.watch(reader, "furigana_style", self._remember_furigana_style, init=False)
+        self.watch(reader, "measure", self._remember_measure, init=False)
         self.call_after_refresh(self.annotations.attach)  # after the first paint
         self._fill_library()
         self.call_after_refresh(self.sync_index)  # after the first paint
@@ -299,13 +312,14 @@ class ShioriApp(App[None]):
         if last in self._paths:
             self.open_document(last, self._paths[last])
         else:
+            self._document_coming = False
             self._show_welcome()
 
     def _saved_sort(self) -> SortKey:
         from typing import get_args
 
         sort = self.settings.library_sort
-        return sort if sort in get_args(SortKey) else "title"  # type: ignore[return-value]
+        return cast(SortKey, sort) if sort in get_args(SortKey) else "title"
 
     def _list_library(self, sort: SortKey | None = None) -> None:
         """(Re)fill the tree from the library's files, their metadata and the catalog."""
@@ -618,8 +632,12 @@ class ShioriApp(App[None]):
             self.header.import_fraction = None
             self._pending_match = None
             self.notify(message.error, severity="error", timeout=10, markup=False)
+            if self._document_coming and self.current_document is None:
+                self._document_coming = False
+                self._show_welcome()  # the document read last did not open: the library
 
     def _show(self, key: str, doc: Document, block: int | None) -> None:
+        self._document_coming = False
         self._flush_position()
         self.current_key = key
         self.current_document = doc
@@ -769,7 +787,7 @@ class ShioriApp(App[None]):
             else:
                 pane.styles.clear_rule("width")
                 pane.styles.clear_rule("max_width")
-        no_document = self.current_document is None
+        no_document = self.current_document is None and not self._document_coming
         tree_default = band != "narrow" or no_document
         self._set_tree_shown(tree_default if self._tree_choice is None else self._tree_choice)
         sidebar_default = band == "wide"
@@ -852,6 +870,25 @@ class ShioriApp(App[None]):
 
     def _remember_furigana_mode(self, mode: str) -> None:
         self.settings.furigana_mode = mode
+        self._save_settings()
+
+    def reading_styles(self) -> list[tuple[str, str]]:
+        """``(style, label)`` for each way the reader draws readings."""
+        return list(READING_STYLES)
+
+    def set_furigana_style(self, style: str) -> None:
+        self.reader.furigana_style = style
+
+    def _remember_furigana_style(self, style: str) -> None:
+        self.settings.furigana_style = style
+        self._save_settings()
+
+    def set_measure(self, measure: int) -> None:
+        """At most ``measure`` full-width characters per line (0: the pane's width)."""
+        self.reader.measure = measure
+
+    def _remember_measure(self, measure: int) -> None:
+        self.settings.measure = measure
         self._save_settings()
 
     def _save_settings(self) -> None:

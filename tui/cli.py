@@ -18,6 +18,7 @@ import importlib
 import importlib.util
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from shiori import __version__
 from tui.commands._io import Parser, crash_line, fail
@@ -110,11 +111,19 @@ def _quiet_stdout() -> None:
 def _run_app(args: list[str], commands: dict[str, str]) -> int:
     parser = Parser(
         prog="shiori",
-        description="Read Japanese documents closely. Subcommands: " + ", ".join(commands),
+        description="Read Japanese documents closely. Commands: " + ", ".join(sorted(commands)),
     )
     parser.add_argument("file", nargs="?", help="open this file instead of the library")
     parser.add_argument("--version", action="version", version=f"shiori {__version__}")
     ns = parser.parse_args(args)
+    if ns.file is not None and not Path(ns.file).expanduser().exists():
+        # a typo'd command reads like a file name: say what the commands are
+        print(
+            f"shiori: {ns.file}: no such file or command "
+            f"(commands: {', '.join(sorted(commands))}; shiori --help)",
+            file=sys.stderr,
+        )
+        return 2
     from tui.app import run_app  # Textual is imported only here.
 
     # Once the app has run, quitting never waits on threads or teardown (tui/quick_exit).

@@ -113,17 +113,59 @@ EVERYWHERE = "Everywhere"
 ID_GROUPS = {"annotations": "Annotations"}
 
 
+#: Textual's own actions that do nothing useful in Shiori's panes: the screen's copy of text
+#: selected with the mouse (the reader copies its own selection: ctrl+c, y).
+IDLE_ACTIONS = frozenset({"screen.copy_text"})
+#: Textual's scroll actions that only work in a pane that scrolls sideways.
+SIDEWAYS_ACTIONS = frozenset({"scroll_left", "scroll_right", "page_left", "page_right"})
+
+
+def works_on(node: DOMNode, binding: Any) -> bool:
+    """Whether ``binding`` (one of Textual's own, without an id) does anything on ``node``."""
+    if binding.action in IDLE_ACTIONS:
+        return False
+    if binding.action in SIDEWAYS_ACTIONS:
+        return bool(getattr(node, "allow_horizontal_scroll", False))
+    return True
+
+
+def _declared(node: DOMNode, app: App[Any]) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """For the bindings with an id on ``node``: the order they were declared in (the node's
+    own class first) and each one's keys in the order given (the user's keymap's, if any)."""
+    order: dict[str, int] = {}
+    keys: dict[str, list[str]] = {}
+    for cls in type(node).__mro__:
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if isinstance(binding, tuple) or not getattr(binding, "id", None):
+                continue
+            order.setdefault(binding.id, len(order))
+            keys.setdefault(binding.id, [k.strip() for k in binding.key.split(",")])
+    for binding_id, value in (app._keymap or {}).items():
+        keys[binding_id] = [k.strip() for k in value.split(",")]
+    return order, keys
+
+
+def _display(app: App[Any], key: str, action: str) -> str:
+    """How help shows ``key`` (Textual's display, after the app's own changes)."""
+    from textual.binding import Binding
+
+    return app.get_key_display(Binding(key, action))
+
+
 def gather_bindings(
     app: App[Any],
     nodes: Iterable[tuple[str, DOMNode]],
     taken: Callable[[DOMNode], set[str]] | None = None,
 ) -> list[BindingInfo]:
-    """Every binding of ``nodes`` (group name, node), with the app's keymap applied.
+    """Every binding of ``nodes`` (group name, node) that works there, with the app's keymap
+    applied.
 
-    Keys bound to the same action on the same node are merged into one entry; the order is
-    the nodes' order, then the order the bindings were declared in. ``taken(node)`` names the
+    Keys bound to the same action on the same node are merged into one entry. The order is
+    the nodes' order, then each node's own bindings (those with an id) in the order they were
+    declared, each with its keys in the order given, then Textual's. ``taken(node)`` names the
     keys a priority binding elsewhere takes from ``node``: those are left out, and a binding
-    left with no key at all is not listed (it never runs from the keyboard).
+    left with no key at all is not listed (it never runs from the keyboard); Textual's own
+    bindings that do nothing in that pane (:func:`works_on`) are not listed either.
     """
     infos: list[BindingInfo] = []
     seen_ids: set[str] = set()
@@ -133,8 +175,12 @@ def gather_bindings(
             bindings.apply_keymap(app._keymap)
         merged: dict[str, list[Any]] = {}
         lost = taken(node) if taken is not None else set()
+        order, declared_keys = _declared(node, app)
+        node_infos: list[tuple[int, BindingInfo]] = []
         for key, binding in bindings:
             if binding.system or key in lost:
+                continue
+            if not binding.id and not works_on(node, binding):
                 continue
             entry = merged.setdefault(binding.action, [binding, [], []])
             if binding.id and not entry[0].id:
@@ -145,21 +191,25 @@ def gather_bindings(
             if display not in entry[1] and display not in entry[2]:
                 keys.append(display)
         for action, (binding, own_keys, other_keys) in merged.items():
-            keys = own_keys + other_keys
             if binding.id:
                 seen_ids.add(binding.id)
-            infos.append(
-                BindingInfo(
-                    group=ID_GROUPS.get((binding.id or "").split(".", 1)[0], group)
-                    if group == EVERYWHERE
-                    else group,
-                    keys=tuple(keys),
-                    action=action,
-                    description=binding.tooltip or binding.description or _describe(action),
-                    binding_id=binding.id,
-                    namespace=node,
-                )
+                given = [_display(app, k, action) for k in declared_keys.get(binding.id, [])]
+                own_keys.sort(key=lambda k: given.index(k) if k in given else len(given))
+            group_name = group
+            if group == EVERYWHERE:
+                group_name = ID_GROUPS.get((binding.id or "").split(".", 1)[0], group)
+            info = BindingInfo(
+                group=group_name,
+                keys=tuple(own_keys + other_keys),
+                action=action,
+                description=binding.tooltip or binding.description or _describe(action),
+                binding_id=binding.id,
+                namespace=node,
             )
+            rank = order.get(binding.id, len(order)) if binding.id else len(order) + 1
+            node_infos.append((rank, info))
+        node_infos.sort(key=lambda item: item[0])  # stable: Textual's keep their order
+        infos.extend(info for _, info in node_infos)
     return infos
 
 

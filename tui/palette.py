@@ -1,5 +1,6 @@
-"""The command palette's Shiori commands: every bound action by name, furigana modes, themes,
-and every document of the library by its title (``こころ`` opens こころ).
+"""The command palette's Shiori commands: every bound action by name, furigana modes and
+styles, reading measures, themes, and every document of the library by its title (``こころ``
+opens こころ).
 
 Built from the same binding registry as the help screen (``tui.keymap.gather_bindings``), so
 any action that has a key is also reachable by typing its name after ``ctrl+p``. Documents are
@@ -19,6 +20,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 if TYPE_CHECKING:
     from tui.app import ShioriApp
 
+#: Reading measures offered (full-width characters a line; 0: the pane's width).
+MEASURES = (30, 35, 40, 45, 50, 0)
 #: Actions the palette itself would only reopen.
 SKIP_ACTIONS = frozenset({"command_palette", "app.command_palette"})
 
@@ -48,6 +51,15 @@ def palette_commands(app: ShioriApp) -> Iterator[PaletteCommand]:
     for mode, label in app.furigana_modes():
         title = label if label.lower().startswith("furigana") else f"Furigana: {label}"
         yield PaletteCommand(title, "Reader display mode", partial(app.set_furigana_mode, mode))
+    for style, label in app.reading_styles():
+        yield PaletteCommand(
+            label, "How readings are drawn (remembered)", partial(app.set_furigana_style, style)
+        )
+    for measure in MEASURES:
+        title = f"Measure: {measure} characters a line" if measure else "Measure: full width"
+        yield PaletteCommand(
+            title, "Longest line of text, centred (remembered)", partial(app.set_measure, measure)
+        )
     for name in sorted(app.available_themes):
         yield PaletteCommand(
             f"Theme: {name}", "Colour theme (remembered)", partial(app.set_theme, name)

@@ -1,4 +1,5 @@
-"""Choices the app remembers between runs (theme, furigana mode), in ``settings.json``.
+"""Choices the app remembers between runs (theme, furigana mode and style, reading measure), in
+``settings.json``.
 
 Written by the app itself (the user edits ``keymap.toml``, not this) under
 ``store.paths.config_dir()``, through ``store.preferences``: atomically, and a damaged or
@@ -14,6 +15,8 @@ from pathlib import Path
 from store import paths, preferences
 
 FILE_NAME = "settings.json"
+#: Full-width characters per line by default (printed books set about 40); 0: the pane's width.
+DEFAULT_MEASURE = 40
 
 
 @dataclass(slots=True)
@@ -24,6 +27,10 @@ class Settings:
     furigana_mode: str | None = None
     #: How the library tree is sorted (``store.library.SORTS``); ``None``: by title.
     library_sort: str | None = None
+    #: How readings are drawn (auto, kana, half-width); ``None`` means the reader's default.
+    furigana_style: str | None = None
+    #: At most this many full-width characters per line, the text centred; 0: full width.
+    measure: int = DEFAULT_MEASURE
 
 
 def settings_file() -> Path:

@@ -150,7 +150,7 @@ def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
 
 
 def _exact_all(text: str, quote: str) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
     pos = text.find(quote)
     while pos >= 0 and len(out) < _MAX_OCCURRENCES:
         out.append((pos, pos + len(quote)))

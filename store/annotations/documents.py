@@ -12,6 +12,7 @@ from pathlib import Path
 
 from store.annotations.model import Annotation
 from store.annotations.repository import Repository
+from store.counts import count
 from store.document_cache import load_document
 from store.files import is_regular
 from store.importer import ImportFailed
@@ -72,7 +73,7 @@ def refresh_all(repo: Repository, keys: list[str] | None = None) -> list[str]:
         orphans = sum(1 for a in changed if a.state == "orphan")
         if changed:
             messages.append(
-                f"{key}: the file changed; {len(changed) - orphans} annotation(s) moved, "
+                f"{key}: the file changed; {count(len(changed) - orphans, 'annotation')} moved, "
                 f"{orphans} could not be found (orphans)"
             )
     return messages
@@ -95,7 +96,7 @@ def select_quote(document: Document, quote: str, nth: int | None = None) -> tupl
     if nth is None:
         nth = 1
     if not 1 <= nth <= len(found):
-        raise QuoteNotFound(f"the quote occurs {len(found)} time(s); --nth {nth} is out of range")
+        raise QuoteNotFound(f"the quote occurs {count(len(found), 'time')}; --nth {nth} is out of range")
     start, end = found[nth - 1]
     return start, end, len(found)
 

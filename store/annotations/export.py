@@ -315,12 +315,6 @@ def write_csv(out: TextIO, annotations: Iterable[Annotation]) -> int:
     return count
 
 
-def to_csv(annotations: Iterable[Annotation]) -> str:
-    buf = io.StringIO()
-    write_csv(buf, annotations)
-    return buf.getvalue()
-
-
 # -- import ----------------------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ store has never annotated costs nothing.
 from __future__ import annotations
 
 import atexit
+import builtins  # `Repository.list` shadows the builtin in the class's own annotations
 import os
 import threading
 import time
@@ -31,12 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tinydb.table import Document as TinyDocument
-
 from store import paths
 from store.annotations import schema
 from store.annotations.anchor import make_anchor, resolve
-from store.annotations.db import ShioriDB, new_id, open_db
+from store.annotations.db import ShioriDB, new_id, open_db, stored_document
 from store.annotations.model import (
     DEFAULT_COLORS,
     Annotation,
@@ -286,17 +285,17 @@ class Repository:
             raise AnnotationError(f"no annotation with id {ann_id!r}")
         return ann
 
-    def tags(self, *, doc: str | None = None) -> list[tuple[str, int]]:
+    def tags(self, *, doc: str | None = None) -> builtins.list[tuple[str, int]]:
         """Every tag with how many annotations carry it, most used first."""
         counts: Counter[str] = Counter()
         for ann in self.iter(doc=doc):
             counts.update(ann.tags)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
-    def orphans(self, *, doc: str | None = None) -> list[Annotation]:
+    def orphans(self, *, doc: str | None = None) -> builtins.list[Annotation]:
         return self.list(doc=doc, state="orphan")
 
-    def documents(self) -> list[str]:
+    def documents(self) -> builtins.list[str]:
         """Keys of the documents that may carry annotations (every one that does; one whose
         annotations were all deleted may linger until the next full pass)."""
         self._ensure_doc_index()
@@ -314,7 +313,7 @@ class Repository:
 
     def _ensure_doc_index(self) -> None:
         """Mark every annotated document once (a store written before the marks existed)."""
-        if self.db.table(SETTINGS).get(doc_id=_DOC_INDEX) is not None or self.readonly:
+        if self.db.table(SETTINGS).record(_DOC_INDEX) is not None or self.readonly:
             return
         docs = {ann.doc for ann in self.iter()}
         state = self.db.storage.table_data(DOCUMENTS)
@@ -327,7 +326,7 @@ class Repository:
         with _suppress_storage_errors(self.notices):
             self.db.storage.put(ops)
 
-    def _doc_mark(self, doc_key: str) -> list[Any]:
+    def _doc_mark(self, doc_key: str) -> builtins.list[Any]:
         """The change that marks ``doc_key`` as annotated, if it is not marked yet."""
         rec = self.file_state(doc_key)
         if rec and rec.get("annotated"):
@@ -350,7 +349,7 @@ class Repository:
         self._undo.append(_UndoStep(what, before, rec))
         return ann
 
-    def _put_many(self, records: list[dict[str, Any]]) -> None:
+    def _put_many(self, records: builtins.list[dict[str, Any]]) -> None:
         """Store several records as one durable change (one journal line, one fsync)."""
         self.db.storage.put([(ANNOTATIONS, rec["id"], rec) for rec in records])
 
@@ -408,7 +407,7 @@ class Repository:
 
     def delete(self, ann_id: str) -> Annotation:
         old = self.get(ann_id)
-        self._table.remove(doc_ids=[old.id])
+        self._table.remove_record(old.id)
         self._undo.append(_UndoStep("delete", old.to_record(), None))
         return old
 
@@ -424,7 +423,7 @@ class Repository:
             assert step.after is not None
             self._table.remove(doc_ids=[step.after["id"]])
         else:
-            self._table.upsert(TinyDocument(step.before, doc_id=step.before["id"]))
+            self._table.upsert(stored_document(step.before, step.before["id"]))
         return step.what
 
     def reattach(self, ann_id: str, document: Document, start: int, end: int) -> Annotation:
@@ -441,7 +440,7 @@ class Repository:
         )
         return self._put(new, "re-attach", old.to_record())
 
-    def reanchor(self, doc_key: str, document: Document) -> list[Annotation]:
+    def reanchor(self, doc_key: str, document: Document) -> builtins.list[Annotation]:
         """Re-anchor ``doc_key``'s annotations made on another version of its text.
 
         Returns the annotations whose state or place changed. Orphans are retried too — also
@@ -470,8 +469,8 @@ class Repository:
 
     # -- colours ---------------------------------------------------------------------------
 
-    def colors(self) -> list[ColorSlot]:
-        rec = self.db.table(SETTINGS).get(doc_id="colors")
+    def colors(self) -> builtins.list[ColorSlot]:
+        rec = self.db.table(SETTINGS).record("colors")
         labels = rec.get("labels") if rec else None
         labels = labels if isinstance(labels, dict) else {}
         out = []
@@ -486,7 +485,7 @@ class Repository:
         label = clean_line(label)
         if not label:
             raise AnnotationError("a colour needs a name")
-        rec = self.db.table(SETTINGS).get(doc_id="colors")
+        rec = self.db.table(SETTINGS).record("colors")
         stored = rec.get("labels") if rec else None
         labels = {
             k: v
@@ -495,7 +494,7 @@ class Repository:
         }
         labels[key] = label
         self.db.table(SETTINGS).upsert(
-            TinyDocument({"id": "colors", "labels": labels}, doc_id="colors")
+            stored_document({"id": "colors", "labels": labels}, "colors")
         )
 
     def resolve_color(self, name: str) -> str:
@@ -511,7 +510,7 @@ class Repository:
     # -- documents and their metadata ------------------------------------------------------
 
     def file_state(self, doc_key: str) -> dict[str, Any] | None:
-        return self.db.table(DOCUMENTS).get(doc_id=doc_key)
+        return self.db.table(DOCUMENTS).record(doc_key)
 
     def remember_file(self, doc_key: str, path: Path, content_hash: str, title: str = "") -> None:
         """Note the file's size, mtime and hash (and the document's title, for exports)."""
@@ -527,7 +526,7 @@ class Repository:
         if old.get("annotated"):
             rec["annotated"] = True
         if old != rec:
-            self.db.table(DOCUMENTS).upsert(TinyDocument(rec, doc_id=doc_key))
+            self.db.table(DOCUMENTS).upsert(stored_document(rec, doc_key))
 
     def file_changed(self, doc_key: str, path: Path) -> bool:
         """True when ``path`` differs (size or mtime) from when we last anchored to it."""
@@ -541,14 +540,14 @@ class Repository:
         return (st.st_mtime_ns, st.st_size) != (rec.get("mtime_ns"), rec.get("size"))
 
     def user_metadata(self, doc_key: str) -> dict[str, Any] | None:
-        rec = self.db.table(METADATA).get(doc_id=doc_key)
+        rec = self.db.table(METADATA).record(doc_key)
         if rec is None:
             return None
         return {k: v for k, v in rec.items() if k != "id"}
 
     def save_user_metadata(self, doc_key: str, fields: Mapping[str, Any]) -> None:
         rec = {k: v for k, v in fields.items() if k != "id"}
-        self.db.table(METADATA).upsert(TinyDocument({"id": doc_key, **rec}, doc_id=doc_key))
+        self.db.table(METADATA).upsert(stored_document({"id": doc_key, **rec}, doc_key))
 
     # -- import --------------------------------------------------------------------------
 
@@ -558,8 +557,8 @@ class Repository:
         return outcome
 
     def merge_many(
-        self, anns: Iterable[Annotation], *, stored: list[str] | None = None
-    ) -> list[str]:
+        self, anns: Iterable[Annotation], *, stored: builtins.list[str] | None = None
+    ) -> builtins.list[str]:
         """Add or update from an import, in batches of :data:`IMPORT_BATCH` records per durable
         journal line. Each annotation is ``added``, ``updated`` (the import's is newer) or
         ``unchanged``. ``stored`` (when given) receives each outcome as soon as its batch is

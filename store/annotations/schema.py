@@ -27,6 +27,7 @@ from store.annotations.model import (
     STATES,
     Anchor,
     Annotation,
+    State,
     TextPositionSelector,
     TextQuoteSelector,
 )
@@ -97,7 +98,7 @@ def color(value: Any) -> str:
     return value
 
 
-def state(value: Any) -> str:
+def state(value: Any) -> State:
     value = name(value, "the state")
     if value not in STATES:
         raise RecordError(f"the state {value!r} is not one of {', '.join(STATES)}")
@@ -159,7 +160,7 @@ def annotation_from_record(rec: Any, key: str | None = None) -> Annotation:
         tags=names(rec.get("tags", []), "the tags"),
         created=name(rec.get("created", ""), "the creation time"),
         updated=name(rec.get("updated", ""), "the update time"),
-        state=state(rec.get("state", "anchored")),  # type: ignore[arg-type]
+        state=state(rec.get("state", "anchored")),
         section=names(rec.get("section", []), "the section"),
         original=text(rec.get("original", ""), "the original quote"),
     )

@@ -62,6 +62,7 @@ from store.annotations.snapshot import (
     Tail,
     header_seq,
 )
+from store.counts import count, were
 
 try:  # POSIX; elsewhere writes are serialised within one process only.
     import fcntl
@@ -540,7 +541,7 @@ class JournalStorage(Storage):
             aside = self._aside(path)
             shutil.copy2(path, aside)
             self.notices.append(
-                f"{len(bad)} damaged line(s) in {path} were set aside ({bad[0]}); "
+                f"{count(len(bad), 'damaged line')} in {path} {were(len(bad))} set aside ({bad[0]}); "
                 f"a copy of it is kept as {aside}."
             )
             self._needs_compaction = True
@@ -576,7 +577,8 @@ class JournalStorage(Storage):
             for table, key, value in snap.set_aside:
                 aside[f"{table}:{key}"] = {"id": f"{table}:{key}", "table": table, "value": value}
             self.notices.append(
-                f"{len(snap.set_aside)} record(s) of {self.path} were not records and were set "
+                f"{count(len(snap.set_aside), 'entry', 'entries')} of {self.path} "
+                f"{'was not a record' if len(snap.set_aside) == 1 else 'were not records'} and set "
                 f'aside (kept under "{SET_ASIDE}" in the file).'
             )
             self._needs_compaction = True
@@ -674,15 +676,15 @@ class JournalStorage(Storage):
             self._needs_compaction = True  # fold the replayed journals in for good
             self._snap_id = self._stat_id(self.path)
             self._snap_size = len(raw)
-            count = len(tables.get(self.tail_spec.table, {}))
+            kept = len(tables.get(self.tail_spec.table, {}))
             self.notices.append(
-                f"{why}{moved} and restored the backup {backup} ({count} annotations), "
+                f"{why}{moved} and restored the backup {backup} ({count(kept, 'annotation')}), "
                 "then replayed the journal."
             )
             return tables, seq
         # No backup: rebuild from the journal the damaged snapshot had absorbed (.journal.1),
         # overlaid with every whole record line salvaged from the damaged file itself.
-        tables: Tables = {}
+        tables = {}
         seq = 0
         prev = self.journal_path.with_name(self.journal_path.name + ".1")
         for line_seq, ops in _journal_entries(prev):
@@ -693,12 +695,13 @@ class JournalStorage(Storage):
                     tables.setdefault(table, {})[key] = doc
             seq = max(seq, line_seq)
         salvaged_tables, salvaged_seq = snapshot.salvage(damaged)
-        for name, table in salvaged_tables.items():
-            tables.setdefault(name, {}).update(table)
+        for name, records in salvaged_tables.items():
+            tables.setdefault(name, {}).update(records)
         seq = max(seq, salvaged_seq)
         salvaged = sum(len(t) for t in salvaged_tables.values())
         self.notices.append(
-            f"{why}{moved}; no good backup was found, so {salvaged} record(s) were salvaged "
+            f"{why}{moved}; no good backup was found, so {count(salvaged, 'record')} "
+            f"{were(salvaged)} salvaged "
             f"from the damaged file and the journal {self.journal_path} was replayed."
         )
         self._needs_compaction = True
@@ -871,7 +874,7 @@ def _by_doc(key: Callable[[dict[str, Any]], Any]) -> Callable[[tuple[str, Any]],
 
 
 def _read_fd(fd: int, size: int) -> bytes:
-    chunks = []
+    chunks: list[bytes] = []
     pos = 0
     while True:
         chunk = os.pread(fd, max(size - pos, 1 << 16), pos)

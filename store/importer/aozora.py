@@ -185,7 +185,7 @@ class _Builder:
             fid = f"外字{len(self.footnotes) + 1}"
             self.footnotes.append(Footnote(fid, f"外字（JIS・Unicode にない字）：{note}"))
             refs.append(Ref(offset + 1, fid))
-        block = Block(kind, parsed.text, ruby=parsed.ruby, emphasis=parsed.emphasis, refs=refs)  # type: ignore[arg-type]
+        block = Block(kind, parsed.text, ruby=parsed.ruby, emphasis=parsed.emphasis, refs=refs)  # type: ignore[arg-type]  # kind: a str; callers pass BlockKind names
         if kind == "heading":
             self.heading_of[len(self.blocks)] = size
         self.blocks.append(block)
@@ -235,7 +235,7 @@ class _Builder:
         if not parsed.text:
             return
         if self.emphasis:
-            parsed.emphasis.append(Emphasis(0, len(parsed.text), self.emphasis))  # type: ignore[arg-type]
+            parsed.emphasis.append(Emphasis(0, len(parsed.text), self.emphasis))  # type: ignore[arg-type]  # a str, set by an "open" command, which names only bold or italic
         if parsed.headings:
             self._split_headings(parsed)
             return

@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from store.files import open_regular
 from store.importer.errors import ImportFailed
@@ -86,7 +86,7 @@ class Archive:
         return data
 
 
-def read_bounded(fh: BinaryIO, limit: int) -> bytes:
+def read_bounded(fh: IO[bytes], limit: int) -> bytes:
     """At most ``limit + 1`` bytes, read in chunks (``read(limit)`` would reserve the whole
     limit in memory up front)."""
     chunks: list[bytes] = []
@@ -117,10 +117,6 @@ def resolve(base: str, href: str) -> str:
         return base
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(base), href))
     return "" if joined.startswith("../") or joined == ".." or joined.startswith("/") else joined
-
-
-def is_epub(names: list[str], read_mimetype: bytes) -> bool:
-    return "mimetype" in names and read_mimetype.strip() == b"application/epub+zip"
 
 
 def text_members(names: list[str]) -> list[str]:

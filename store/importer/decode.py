@@ -8,8 +8,8 @@ UTF-16, or bytes no candidate encoding decodes) is refused with :class:`ImportFa
 from __future__ import annotations
 
 import codecs
-import io
 import re
+from typing import BinaryIO
 
 from store.files import FileProblem, describe, open_regular, shown
 from store.importer.errors import ImportFailed
@@ -159,7 +159,7 @@ def _utf8_start(sample: bytes) -> bool:
     return True
 
 
-def _decode_stream(fh: io.BufferedReader, codec: str) -> list[str]:
+def _decode_stream(fh: BinaryIO, codec: str) -> list[str]:
     decoder = codecs.getincrementaldecoder(codec)(errors="strict")
     lines: list[str] = []
     tail = ""

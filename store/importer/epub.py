@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from store.counts import CONTROL, CONTROLS, count
 from store.importer.archive import Archive, resolve
 from store.importer.errors import ImportFailed
 from store.importer.formats import Progress
@@ -190,7 +191,7 @@ class _Outline:
         if imposed is None and el.get("id"):
             entry = self.by_place.get((self.doc, el.get("id", "")))
         if imposed is not None or entry is not None:
-            depth = imposed[0] if imposed is not None else entry.depth  # type: ignore[union-attr]
+            depth = imposed[0] if imposed is not None else entry.depth  # type: ignore[union-attr]  # one of the two is set (the if above)
             label = "" if name in HEADINGS else entry.label if entry is not None else ""
             if name not in HEADINGS:
                 inner = next((d for d in el.iter() if local(d) in HEADINGS), None)
@@ -300,7 +301,7 @@ def _read_book(
     pieces, sources = endnotes(refine(walker.pieces), notes.sources(skip))
     notices = []
     if walker.removed:
-        notices.append(f"removed {walker.removed} control character(s) or escape sequence(s)")
+        notices.append(f"removed {count(walker.removed, CONTROL, CONTROLS)}")
     if not any(p.text.strip() for p in pieces):
         notices.append("empty file: nothing to read")
     doc = build(pieces, sources, name=path.stem, metadata=metadata, notices=notices)

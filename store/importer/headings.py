@@ -180,9 +180,9 @@ class Outline:
             ):
                 self.stack.pop()
         else:
-            top = self.stack[-1] if self.stack else None
-            if top is not None and top[1] is None and not self.has_content:
-                self.nested.setdefault(heading.style, top[0])  # 【概観】 then 1 政治
+            open_entry = self.stack[-1] if self.stack else None
+            if open_entry is not None and open_entry[1] is None and not self.has_content:
+                self.nested.setdefault(heading.style, open_entry[0])  # 【概観】 then 1 政治
             parent = self.nested.get(heading.style)
             while self.stack and not self.stack[-1][0].startswith("md"):
                 top_rank = self.stack[-1][1]

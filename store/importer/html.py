@@ -25,6 +25,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from store.counts import CONTROL, CONTROLS, count
 from store.files import FileProblem, describe, open_regular, shown
 from store.importer.archive import read_bounded
 from store.importer.chars import has_sentence
@@ -626,7 +627,7 @@ def import_html_text(text: str, *, name: str = "") -> Document:
     pieces, sources = endnotes(pieces, notes.sources(skip))
     notices = []
     if walker.removed:
-        notices.append(f"removed {walker.removed} control character(s) or escape sequence(s)")
+        notices.append(f"removed {count(walker.removed, CONTROL, CONTROLS)}")
     if not any(p.text.strip() for p in pieces):
         notices.append("empty file: nothing to read")
     return build(pieces, sources, name=name, metadata=metadata, notices=notices)

@@ -23,7 +23,7 @@ from lxml import etree
 from store.importer.chars import ends_sentence
 from store.importer.sanitize import sanitize
 from store.importer.structured import Piece
-from store.model import Emphasis, Ruby
+from store.model import Emphasis, EmphasisKind, Ruby
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: Elements that start a block of their own (everything else is read inline).
@@ -97,7 +97,7 @@ INVISIBLE = frozenset(
         "area",
     ]
 )
-_EMPHASIS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic"}
+_EMPHASIS: dict[str, EmphasisKind] = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic"}
 #: Class words of blocks that describe the page rather than tell (a date, a byline, a credit).
 _META_WORDS = frozenset(
     [
@@ -367,7 +367,7 @@ class Walker:
             self.children(el)
             start = self.buf.start_after_space(start, pending)
             if self.buf.length > start:
-                self.buf.emphasis.append(Emphasis(start, self.buf.length, _EMPHASIS[name]))  # type: ignore[arg-type]
+                self.buf.emphasis.append(Emphasis(start, self.buf.length, _EMPHASIS[name]))
         elif name == "table":
             self.table(el)
         elif name == "pre":

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from store.japanese.chars import KANA, KANJI
-from store.model import Emphasis, Ruby
+from store.model import Emphasis, EmphasisKind, Ruby
 
 _TOKEN = re.compile(
     rf"""
@@ -54,7 +54,7 @@ def parse_inline(raw: str) -> tuple[str, list[Ruby], list[Emphasis]]:
             out.append(m.group("link"))  # a Markdown link reads as its text
             length += len(m.group("link"))
         elif m.group("bold") is not None or m.group("italic") is not None:
-            kind = "bold" if m.group("bold") is not None else "italic"
+            kind: EmphasisKind = "bold" if m.group("bold") is not None else "italic"
             inner_text, inner_ruby, inner_emph = parse_inline(m.group(kind))
             ruby.extend(Ruby(length + r.start, length + r.end, r.reading) for r in inner_ruby)
             emphasis.extend(Emphasis(length + e.start, length + e.end, e.kind) for e in inner_emph)

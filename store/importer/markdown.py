@@ -55,7 +55,7 @@ def _flat(data: dict[str, object]) -> dict[str, str]:
             if str(value).strip():
                 out[key.lower()] = str(value).strip()
         elif hasattr(value, "isoformat"):  # TOML dates
-            out[key.lower()] = value.isoformat()  # type: ignore[union-attr]
+            out[key.lower()] = value.isoformat()
     if "authors" in out and "author" not in out:
         out["author"] = out.pop("authors")
     return out
@@ -81,8 +81,9 @@ def _yaml(lines: list[str]) -> dict[str, str]:
                 data[key] = []
             continue
         item = _YAML_ITEM.match(line)
-        if item and key and isinstance(data.get(key), list):
-            data[key].append(_unquote(item.group("value")))  # type: ignore[union-attr]
+        items = data.get(key)
+        if item and key and isinstance(items, list):
+            items.append(_unquote(item.group("value")))
     return _flat(data)
 
 

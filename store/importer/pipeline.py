@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from store.counts import CONTROL, CONTROLS, count
 from store.importer.aozora import import_aozora, looks_aozora
 from store.importer.assemble import assemble
 from store.importer.decode import normalise_newlines, read_lines
@@ -59,7 +60,7 @@ def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> D
             lines[i], n = sanitize(line)
             removed += n
     if removed:
-        notices.append(f"removed {removed} control character(s) or escape sequence(s)")
+        notices.append(f"removed {count(removed, CONTROL, CONTROLS)}")
     if not any(line.strip() for line in lines):
         notices.append("empty file: nothing to read")
         return Document(title=name, blocks=[], footnotes=[], notices=notices)
@@ -83,8 +84,7 @@ def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> D
             continue
         rows = [[parse_inline(c)[0] for c in row] for row in raw.rows]
         blocks.append(
-            # RawBlock.kind is a plain str; the assembler only ever emits BlockKind names.
-            Block(raw.kind, body, raw.level, ruby=ruby, emphasis=emphasis, rows=rows)  # type: ignore[arg-type]
+            Block(raw.kind, body, raw.level, ruby=ruby, emphasis=emphasis, rows=rows)  # type: ignore[arg-type]  # RawBlock.kind is a str; the assembler emits only BlockKind names
         )
     blocks = drop_repeated_runs(blocks)
     assign_ids(assembled.notes)
@@ -93,7 +93,7 @@ def import_lines(lines: list[str], *, name: str = "", suffix: str = ".txt") -> D
     unlinked = [n.full_id for n in assembled.notes if n.full_id not in linked and n.style != "note"]
     if unlinked:
         notices.append(
-            f"{len(unlinked)} footnote(s) without a marker in the text: {', '.join(unlinked[:5])}"
+            f"{count(len(unlinked), 'footnote')} without a marker in the text: {', '.join(unlinked[:5])}"
         )
     footnotes = []
     for note in assembled.notes:

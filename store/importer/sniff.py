@@ -83,8 +83,8 @@ def _zip_kind(fh: BinaryIO) -> str:
         with zipfile.ZipFile(fh) as zf:
             names = zf.namelist()
             if "mimetype" in names:
-                with zf.open("mimetype") as fh:
-                    if fh.read(64).strip() == b"application/epub+zip":
+                with zf.open("mimetype") as member:
+                    if member.read(64).strip() == b"application/epub+zip":
                         return EPUB
             if text_members(names):
                 return ZIP_TEXT

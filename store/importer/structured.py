@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from store.counts import count
 from store.importer.footnotes import NoteDef, assign_ids, link_markers
 from store.importer.sanitize import sanitize
 from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
@@ -195,7 +196,7 @@ def build(
         level = max(1, piece.level - shift) if piece.kind == "heading" else 0
         blocks.append(
             Block(
-                piece.kind,  # type: ignore[arg-type]
+                piece.kind,  # type: ignore[arg-type]  # a str; the builders set only BlockKind names
                 text,
                 level,
                 ruby=sorted(piece.ruby, key=lambda r: r.start),
@@ -211,7 +212,7 @@ def build(
     unlinked = [f.id for f in footnotes if f.id not in linked]
     if unlinked:
         notices.append(
-            f"{len(unlinked)} footnote(s) without a marker in the text: {', '.join(unlinked[:5])}"
+            f"{count(len(unlinked), 'footnote')} without a marker in the text: {', '.join(unlinked[:5])}"
         )
     title = next((b.text for b in blocks if b.kind == "heading"), "")
     # The source's metadata and the file name are data like its text: no terminal control.

@@ -76,3 +76,35 @@ _READING_RE = re.compile("[\u3041-\u3096ーゝゞ]+")
 def is_reading(text: str) -> bool:
     """A usable reading: non-empty and only hiragana (plus ー)."""
     return _READING_RE.fullmatch(text) is not None
+
+
+def _half_width_table() -> dict[int, str]:
+    """Full-width kana (hiragana folded in) → half-width katakana, voiced ones as two
+    characters (ガ → ｶﾞ, パ → ﾊﾟ), built from Unicode's own compatibility mappings."""
+    import unicodedata
+
+    table: dict[int, str] = {}
+    for o in range(0xFF61, 0xFFA0):
+        half = chr(o)
+        full = unicodedata.normalize("NFKC", half)
+        if len(full) != 1:
+            continue
+        table.setdefault(ord(full), half)
+        for mark, half_mark in (("\u3099", "\uff9e"), ("\u309a", "\uff9f")):
+            voiced = unicodedata.normalize("NFC", full + mark)
+            if len(voiced) == 1:
+                table.setdefault(ord(voiced), half + half_mark)
+    table.update({ord(k): v for k, v in {"ヰ": "ｲ", "ヱ": "ｴ", "ヮ": "ﾜ", "ヵ": "ｶ", "ヶ": "ｹ"}.items()})
+    for kata, half in list(table.items()):
+        if 0x30A1 <= kata <= 0x30F6:
+            table.setdefault(kata - 0x60, half)  # the hiragana of the same kana
+    return table
+
+
+_HALF_WIDTH = _half_width_table()
+
+
+def to_half_width_katakana(text: str) -> str:
+    """A reading in half-width katakana (``こくさい`` → ``ｺｸｻｲ``, ``ぱ`` → ``ﾊﾟ``): one terminal
+    cell per kana, so a reading takes about the width of its kanji. Anything else is kept."""
+    return text.translate(_HALF_WIDTH)

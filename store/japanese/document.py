@@ -34,7 +34,7 @@ from typing import Any
 
 from store import atomic
 from store.japanese.given import GivenReadings
-from store.japanese.readings import Annotator, Reading
+from store.japanese.readings import Annotator, Reading, Source
 from store.japanese.rules import Style, detect_style
 from store.japanese.tokens import word_tokens
 from store.model import Document
@@ -46,7 +46,7 @@ ANALYSIS_VERSION = 2
 PIECE_CHARS = 20_000
 #: A paragraph longer than this is analysed in parts cut after a sentence (cancellable).
 PART_CHARS = 4_000
-_SOURCES = ("source", "gloss", "dict", "guess")
+_SOURCES: tuple[Source, ...] = ("source", "gloss", "dict", "guess")
 _SOURCE_CODE = {name: k for k, name in enumerate(_SOURCES)}
 
 
@@ -77,20 +77,20 @@ class PackedReadings(Sequence[Reading]):
             self._offsets[2 * k],
             self._offsets[2 * k + 1],
             self._readings[k],
-            _SOURCES[self._sources[k]],  # type: ignore[arg-type]
+            _SOURCES[self._sources[k]],
         )
 
     def __iter__(self) -> Iterator[Reading]:
         offsets, readings, sources = self._offsets, self._readings, self._sources
         for k, reading in enumerate(readings):
-            yield Reading(offsets[2 * k], offsets[2 * k + 1], reading, _SOURCES[sources[k]])  # type: ignore[arg-type]
+            yield Reading(offsets[2 * k], offsets[2 * k + 1], reading, _SOURCES[sources[k]])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):
             return NotImplemented
         return list(self) == list(other)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # unhashable, as a list it equals is
 
     def __repr__(self) -> str:
         return f"PackedReadings({list(self)!r})"
@@ -248,13 +248,30 @@ class DocumentAnalysis:
             if found is None:
                 return False
             self._save(k, found)
+        self._fill(k, found)
+        return True
+
+    def load_cached(self, k: int) -> bool:
+        """Fill piece ``k`` from the cache only (never analyse); True when it is done. The
+        reader calls this before its first paint, so a returning reader's first screen has
+        its furigana at once."""
+        if self.done[k]:
+            return True
+        found = self._load(k)
+        if found is None:
+            return False
+        self._fill(k, found)
+        return True
+
+    def _fill(
+        self, k: int, found: tuple[dict[int, list[Reading]], dict[str, list[Reading]]]
+    ) -> None:
         blocks, notes = found
         for i, rs in blocks.items():
             self.readings.blocks[i] = PackedReadings(rs)
         for note_id, rs in notes.items():
             self.readings.footnotes[note_id] = PackedReadings(rs)
         self.done[k] = True
-        return True
 
     def run_all(self, cancelled: Callable[[], bool] = lambda: False) -> bool:
         """Every piece in order; False when cancelled on the way."""

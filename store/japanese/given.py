@@ -192,16 +192,16 @@ class GivenReadings:
                     if len(family) > 1 and text.startswith(family, i):
                         ch, family_entry = family, entry
                         break
-            reading = None
+            family_reading = None
             if family_entry is not None and (at is None or family_entry[1] <= at):
-                reading = family_entry[0]
+                family_reading = family_entry[0]
             if (
-                reading is not None
+                family_reading is not None
                 and (i == 0 or not is_kanji(text[i - 1]))
                 and _office_after(text, i + len(ch))
                 and _free(i, i + len(ch), covered)
             ):
-                found.append((i, i + len(ch), reading, "gloss"))
+                found.append((i, i + len(ch), family_reading, "gloss"))
                 covered.append((i, i + len(ch)))
                 i += len(ch)
                 continue

@@ -26,13 +26,26 @@ _RENYOU = dict(zip("うくぐすつぬぶむる", "いきぎしちにびみり",
 INFLECTING = frozenset({"動詞", "形容詞", "助動詞"})
 
 
-class MorphemeLike(Protocol):
-    surface: str
-    start: int
-    end: int
-    dictionary_form: str
-    normalized_form: str
-    pos: tuple[str, ...]
+class WordForms(Protocol):
+    """What telling two words the same needs (the library search asks only this much of
+    the analyser for most words)."""
+
+    # Read-only (properties): the analyser's Morpheme is a frozen dataclass.
+    @property
+    def dictionary_form(self) -> str: ...
+    @property
+    def normalized_form(self) -> str: ...
+    @property
+    def pos(self) -> tuple[str, ...]: ...
+
+
+class MorphemeLike(WordForms, Protocol):
+    @property
+    def surface(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -109,7 +122,7 @@ def find_literal(text: str, query: str, folded: str | None = None) -> list[tuple
     if not query:
         return []
     hay, needle = folded if folded is not None else fold(text), fold(query)
-    out = []
+    out: list[tuple[int, int]] = []
     start = 0
     while True:
         i = hay.find(needle, start)
@@ -177,7 +190,7 @@ def find_pattern(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, 
     return [m.span() for m in pattern.finditer(text)]
 
 
-def _stem(m: MorphemeLike) -> str | None:
+def _stem(m: WordForms) -> str | None:
     """The 連用形 noun form of a verb (取り組む → 取り組み), or None."""
     form = m.dictionary_form
     if m.pos and m.pos[0] == "動詞" and len(form) >= 2 and form[-1] in _RENYOU:
@@ -185,7 +198,7 @@ def _stem(m: MorphemeLike) -> str | None:
     return None
 
 
-def same_word(m: MorphemeLike, q: MorphemeLike) -> bool:
+def same_word(m: WordForms, q: WordForms) -> bool:
     """``m`` is an inflection (or the 連用形 noun) of the query word ``q``."""
     if m.dictionary_form == q.dictionary_form or (
         m.normalized_form == q.normalized_form and q.normalized_form

@@ -59,11 +59,11 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
         ):
             # Unknown to the dictionary (or a stray 々): per-character guesses, marked as such.
             pos = base + tok.start
-            for ch, piece in zip(
+            for ch, guessed in zip(
                 tok.surface, guess_readings(tok.surface, prev_reading), strict=True
             ):
-                if piece and is_kanji(ch):
-                    out.append(Reading(pos, pos + 1, piece, "guess"))
+                if guessed and is_kanji(ch):
+                    out.append(Reading(pos, pos + 1, guessed, "guess"))
                 pos += 1
             prev_reading = ""
             continue

@@ -16,7 +16,7 @@ a rule tagged with a style runs only for that style.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from store.japanese.alternatives import country, unvoice, voice
@@ -888,8 +888,8 @@ def juu(tokens: list[Token], i: int) -> str | None:
         and prev.surface in _JUU_AFTER
         and (
             prev.surface not in ("日", "年")
-            or _prev(tokens, i, 2) is not None
-            and _prev(tokens, i, 2).pos[1] == "数詞"
+            or (before := _prev(tokens, i, 2)) is not None
+            and before.pos[1] == "数詞"
         )
     ):
         return "じゅう"  # 一日中, 世界中; but 日中両政府 (Japan and China) is ちゅう
@@ -1233,7 +1233,9 @@ def detect_style(text: str) -> Style:
     return "literary"
 
 
-def _index(rules: list[tuple[str, str | None, Rule, Style | None]]) -> dict[str, list[int]]:
+def _index(
+    rules: Sequence[tuple[str, str | None, Rule, Style | None]],
+) -> dict[str, list[int]]:
     """Trigger character -> positions in ``rules`` of the rules it triggers."""
     index: dict[str, list[int]] = {}
     for k, (_name, chars, _rule, _style) in enumerate(rules):

@@ -92,7 +92,9 @@ class Parser(argparse.ArgumentParser):
         fail(self.prog, f"{message} (see {self.prog} --help)")
         sys.exit(2)
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    # argparse types `file` as any writer but passes only sys.stdout or sys.stderr, which
+    # _write needs (it flushes them and writes UTF-8 to their buffer).
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:  # type: ignore[override]  # see above
         if message:
             _write(file or sys.stderr, safe_text(message))
 

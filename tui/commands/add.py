@@ -153,7 +153,9 @@ def run(args: argparse.Namespace) -> int:
                     fail(PROG, f"{shown(name)}: no {kinds} files in this folder")
                     counts["failed"] += 1
                 base = source.resolve().name or "documents"
-                jobs = [(p, f"{base}/{p.relative_to(source).as_posix()}") for p in documents]
+                jobs: list[tuple[Path, str | None]] = [
+                    (p, f"{base}/{p.relative_to(source).as_posix()}") for p in documents
+                ]
             else:
                 jobs = [(source, None)]
             for path, inside in jobs:

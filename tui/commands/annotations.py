@@ -22,8 +22,9 @@ import argparse
 import io
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 
+from store.counts import count
 from tui.commands._io import SafeStdout, fail, say, text_arg
 
 if TYPE_CHECKING:
@@ -112,9 +113,9 @@ def _list(repo: Repository, args: argparse.Namespace) -> int:
         out.write("\n]\n" if n >= 0 else "]\n")
         out.flush()
         return 0
-    count = 0
+    listed = 0
     for a in found:
-        count += 1
+        listed += 1
         quote = safe_line(" ".join(a.quote.split()))
         quote = quote if len(quote) <= 40 else quote[:39] + "…"
         line = f"{a.id[:8]}  {a.state:<8}  {a.color:<6}  {a.doc}  「{quote}」"
@@ -124,7 +125,7 @@ def _list(repo: Repository, args: argparse.Namespace) -> int:
             note = " ".join(a.note.split())
             line += "  — " + (note if len(note) <= 40 else note[:39] + "…")
         say(safe_line(line))
-    if not count:
+    if not listed:
         fail(PROG, "(no annotations)", 0)
     return 0
 
@@ -164,15 +165,16 @@ def _export(repo: Repository, args: argparse.Namespace) -> int:
         return write_csv(out, items)
 
     if not args.output:  # stdout, through the gate
-        out = SafeStdout()
+        # The exporters take a TextIO and only write to it; SafeStdout is an io.TextIOBase.
+        out = cast(TextIO, SafeStdout())
         write(out)
         out.flush()
         return 0
     try:  # a file, replaced atomically once the export is complete (0600)
-        count = atomic.write_stream(Path(args.output), lambda fh: _as_text(fh, write))
+        written = atomic.write_stream(Path(args.output), lambda fh: _as_text(fh, write))
     except OSError as exc:
         return fail(PROG, f"could not write {shown(args.output)}: {describe(exc)}")
-    fail(PROG, f"wrote {count} annotation(s) to {shown(args.output)}", 0)
+    fail(PROG, f"wrote {count(written, 'annotation')} to {shown(args.output)}", 0)
     return 0
 
 
@@ -206,8 +208,8 @@ def _refused(name: str, rejected: list[tuple[int, str, str]]) -> None:
 def _tags(repo: Repository, args: argparse.Namespace) -> int:
     from store.terminal_safe import safe_line
 
-    for tag, count in repo.tags():
-        say(f"{count}\t{safe_line(tag)}")
+    for tag, uses in repo.tags():
+        say(f"{uses}\t{safe_line(tag)}")
     return 0
 
 

@@ -72,10 +72,14 @@ def layout_block(
     inline: bool = False,
     blank_after: bool = True,
     first_piece: bool = True,
+    reading_form: Callable[[str], str] | None = None,
+    fallback_form: Callable[[str], str] | None = None,
 ) -> BlockLayout:
     """Lay out one block of the model; ``readings`` are the analyser's (source ruby is added).
 
-    ``first_piece`` is False for the later pieces of a very long block (no second bullet).
+    ``first_piece`` is False for the later pieces of a very long block (no second bullet);
+    ``reading_form`` turns each reading into what is drawn (half-width katakana), and
+    ``fallback_form`` a reading that would not fit over its word otherwise.
     """
     spans = block_readings(block, readings)
     refs = [(r.offset, r.footnote_id) for r in block.refs]
@@ -86,20 +90,40 @@ def layout_block(
         rows = layout_verbatim(block.text, width, indent=2)  # never furigana, never reflowed
     elif kind == "list_item":
         rows = layout_text(
-            block.text, width, readings=spans, refs=refs, inline=inline, indent=2, hanging=2
+            block.text, width, readings=spans,
+            refs=refs,
+            inline=inline,
+            indent=2,
+            hanging=2,
+            reading_form=reading_form,
+            fallback_form=fallback_form,
         )
         if first_piece and not _OWN_BULLET.match(block.text) and rows:
             first = rows[0]
             first.decorations = (Decoration(0, BULLET, "bullet"), *first.decorations)
     elif kind in ("quote", "meta"):
         rows = layout_text(
-            block.text, width, readings=spans, refs=refs, inline=inline, indent=2, hanging=2
+            block.text, width, readings=spans,
+            refs=refs,
+            inline=inline,
+            indent=2,
+            hanging=2,
+            reading_form=reading_form,
+            fallback_form=fallback_form,
         )
         if kind == "quote":
             for row in rows:
                 row.decorations = (Decoration(0, " ", "bar"), *row.decorations)
     else:
-        rows = layout_text(block.text, width, readings=spans, refs=refs, inline=inline)
+        rows = layout_text(
+            block.text,
+            width,
+            readings=spans,
+            refs=refs,
+            inline=inline,
+            reading_form=reading_form,
+            fallback_form=fallback_form,
+        )
     lines: list[Line] = []
     for row in rows:
         if row.ruby:
@@ -182,10 +206,14 @@ class DocumentLayout:
         *,
         readings: Callable[[int], Sequence[ReadingLike]] | None = None,
         inline: bool = False,
+        reading_form: Callable[[str], str] | None = None,
+        fallback_form: Callable[[str], str] | None = None,
     ) -> None:
         self.doc = doc
         self.width = max(1, width)
         self.inline = inline
+        self.reading_form = reading_form
+        self.fallback_form = fallback_form
         self._readings = readings or (lambda i: ())
         self.pieces: list[tuple[int, int, int]] = []
         self.first_piece: list[int] = []
@@ -233,6 +261,8 @@ class DocumentLayout:
                 readings=readings,
                 inline=self.inline,
                 blank_after=self._blank_after(k),
+                reading_form=self.reading_form,
+                fallback_form=self.fallback_form,
             )
         first = start == 0
         piece = Block(
@@ -263,6 +293,8 @@ class DocumentLayout:
             inline=self.inline,
             blank_after=self._blank_after(k),
             first_piece=first,
+            reading_form=self.reading_form,
+            fallback_form=self.fallback_form,
         )
         _shift_rows(layout.rows, start)
         return layout

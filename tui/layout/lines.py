@@ -11,10 +11,16 @@ Rules:
   (:mod:`tui.layout.kinsoku`); a cluster too wide for an empty line is split (a unit at a time,
   then a character at a time) rather than overflow;
 * a ruby base is never split across rows (unless it alone is wider than the row);
-* each reading is centred over its base; a reading wider than its base overhangs its
-  neighbours; two readings keep at least one blank cell between them — first by sliding the
-  reading (and the previous one) off-centre within its base, and only when that is not enough
-  by inserting blank cells before the base;
+* compact ruby (after JIS X 4051): readings of adjacent bases (a compound, or a name read
+  kanji by kanji) form one *group*, drawn back to back as one unit centred over the group
+  (each over its own base when every one fits there); a group's reading may overhang the
+  neighbouring characters that carry no reading, and always lies across the middle of its
+  group; two groups keep one blank cell between their readings. Groups are placed together
+  (least displacement from centred, :func:`place_groups`), and only when that cannot keep a
+  group across its middle is one blank cell put before it on the base line — never more than
+  one per group, so the base line never opens holes inside words; what still does not fit
+  goes to the next row;
+* ``reading_form`` turns a reading into what is drawn (e.g. half-width katakana);
 * inline mode draws ``漢字(かんじ)`` instead of a ruby row;
 * a footnote marker is a decoration drawn right after ``text[offset - 1]`` and is not text;
 * a ``"\n"`` inside a block ends the row (it is not drawn).
@@ -22,8 +28,9 @@ Rules:
 
 from __future__ import annotations
 
+import math
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -40,9 +47,13 @@ from tui.layout.kinsoku import (
 class ReadingLike(Protocol):
     """Anything with ``start``, ``end``, ``reading`` (``store.model.Ruby``, the analyser's Reading)."""
 
-    start: int
-    end: int
-    reading: str
+    # Read-only (properties): the implementations are frozen dataclasses.
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def reading(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,14 +147,110 @@ class Row:
         return best
 
 
-@dataclass(slots=True)
-class _Ruby:
-    """A reading being placed (mutable while its row is open)."""
+@dataclass(frozen=True, slots=True)
+class _Member:
+    """One reading of a group: its span, the string drawn, and its base's cells."""
 
-    col: int
-    lo: int  # leftmost start that still covers its base
-    width: int
     span: RubySpan
+    reading: str
+    width: int
+    left: int
+    right: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """The readings of adjacent ruby bases on one row, placed as one unit.
+
+    ``relaxed``: the reading need only overlap its words (it could not lie across their
+    middle); ``fallback``: drawn in the layout's fallback form (half-width katakana)."""
+
+    members: tuple[_Member, ...]
+    relaxed: bool = False
+    fallback: bool = False
+
+    @property
+    def left(self) -> int:
+        return self.members[0].left
+
+    @property
+    def right(self) -> int:
+        return self.members[-1].right
+
+    def shape(self) -> tuple[float, int, list[int]]:
+        """``(ideal start column, width, each member's offset from the start)``.
+
+        Every reading fits over its own base: each is centred there (mono ruby). Otherwise the
+        readings run back to back, centred over the whole group (group ruby)."""
+        ms = self.members
+        if all(m.width <= m.right - m.left for m in ms):
+            cols = [m.left + (m.right - m.left - m.width) // 2 for m in ms]
+            start = cols[0]
+            return float(start), cols[-1] + ms[-1].width - start, [c - start for c in cols]
+        offsets, total = [], 0
+        for m in ms:
+            offsets.append(total)
+            total += m.width
+        return self.left + (self.right - self.left - total) / 2, total, offsets
+
+    def bounds(self, width: int | None) -> tuple[float, int, int, int]:
+        """``(ideal, width, lowest start, highest start)``: the reading lies across the middle
+        of its group (when ``relaxed``, overlaps it by a cell) and, given a row ``width``,
+        stays on the row."""
+        ideal, w, _ = self.shape()
+        if self.relaxed:
+            lo, hi = max(0, self.left + 1 - w), self.right - 1
+        else:
+            mid = (self.left + self.right) / 2
+            lo, hi = max(0, math.ceil(mid - w)), math.floor(mid)
+        if width is not None:
+            hi = min(hi, width - w)
+        return ideal, w, lo, hi
+
+
+def _packed_end(group: _Group, after: int, width: int | None) -> int | None:
+    """End column of ``group``'s reading packed as far left as it may go after column
+    ``after`` (the previous group's packed end), or None when it cannot lie across its
+    middle (or stay on the row)."""
+    _, w, lo, hi = group.bounds(width)
+    start = max(lo, after + 1)
+    return start + w if start <= hi else None
+
+
+def place_groups(bounds: Sequence[tuple[float, int, int, int]]) -> list[int]:
+    """Start columns for readings in row order, each ``(ideal, width, lowest, highest)``:
+    one blank cell between neighbours, as close to centred as they can be together.
+
+    The least-squares placement under the ordering constraint is an isotonic regression (pool
+    adjacent violators), then kept within what packing everything left or right allows."""
+    gaps: list[int] = []
+    acc = 0
+    for _, w, _, _ in bounds:
+        gaps.append(acc)
+        acc += w + 1
+    pools: list[list[float]] = []  # [sum, count]
+    for (ideal, _, _, _), off in zip(bounds, gaps, strict=True):
+        pools.append([ideal - off, 1])
+        while len(pools) > 1 and pools[-2][0] * pools[-1][1] > pools[-1][0] * pools[-2][1]:
+            total, count = pools.pop()
+            pools[-1][0] += total
+            pools[-1][1] += count
+    fitted = [total / count for total, count in pools for _ in range(int(count))]
+    n = len(bounds)
+    latest = [0] * n
+    nxt: int | None = None
+    for i in range(n - 1, -1, -1):
+        _, w, _, hi = bounds[i]
+        latest[i] = hi if nxt is None else min(hi, nxt - w - 1)
+        nxt = latest[i]
+    out: list[int] = []
+    end = -1
+    for i, (_, w, lo, _) in enumerate(bounds):
+        col = max(math.floor(fitted[i] + gaps[i] + 0.5), lo, end + 1)
+        col = min(col, max(latest[i], lo, end + 1))
+        out.append(col)
+        end = col + w
+    return out
 
 
 @dataclass(slots=True)
@@ -152,7 +259,9 @@ class _RowBuilder:
     left: int
     start: int
     cols: list[int] = field(default_factory=list)
-    rubies: list[_Ruby] = field(default_factory=list)
+    groups: list[_Group] = field(default_factory=list)
+    #: packed end column of each group's reading (see ``_packed_end``)
+    ends: list[int] = field(default_factory=list)
     decorations: list[Decoration] = field(default_factory=list)
     col: int = 0
     drawn: bool = False  # holds at least one drawn character or decoration
@@ -163,14 +272,17 @@ class _RowBuilder:
     def build(self) -> Row:
         end = self.start + len(self.cols)
         used = self.col
-        for r in self.rubies:
-            used = max(used, r.col + r.width)
-        placements = tuple(
-            RubyPlacement(r.col, r.span.reading, r.span.start, r.span.end, r.span.source)
-            for r in self.rubies
-        )
+        placements: list[RubyPlacement] = []
+        if self.groups:
+            starts = place_groups([g.bounds(self.width) for g in self.groups])
+            for group, col in zip(self.groups, starts, strict=True):
+                _, _, offsets = group.shape()
+                for m, off in zip(group.members, offsets, strict=True):
+                    s = m.span
+                    placements.append(RubyPlacement(col + off, m.reading, s.start, s.end, s.source))
+                    used = max(used, col + off + m.width)
         return Row(
-            self.start, end, array("h", self.cols), placements, tuple(self.decorations), used
+            self.start, end, array("h", self.cols), tuple(placements), tuple(self.decorations), used
         )
 
 
@@ -254,11 +366,18 @@ class _Layout:
         inline: bool,
         indent: int,
         hanging: int,
+        ruby_at: dict[int, RubySpan],
+        reading_form: Callable[[str], str] | None,
+        fallback_form: Callable[[str], str] | None = None,
     ) -> None:
         self.text = text
         self.width = max(1, width)
         self.markers = markers
         self.inline = inline
+        self.ruby_at = ruby_at
+        self.reading_form = reading_form
+        self.fallback_form = fallback_form
+        self._drawn: dict[tuple[int, bool], tuple[str, int]] = {}
         self.indent = indent if indent < self.width - 1 else 0
         self.hanging = hanging if hanging < self.width - 1 else 0
         self.rows: list[Row] = []
@@ -279,6 +398,82 @@ class _Layout:
             self.row.drawn = True
 
     # -- placing ------------------------------------------------------------------------
+    def drawn_reading(self, span: RubySpan, fallback: bool = False) -> tuple[str, int]:
+        """The reading as drawn (``reading_form``, or ``fallback_form`` for a word whose
+        reading does not fit over it otherwise) and its width in cells."""
+        key = (span.start, fallback)
+        found = self._drawn.get(key)
+        if found is None:
+            form = self.fallback_form if fallback else self.reading_form
+            reading = form(span.reading) if form else span.reading
+            found = (reading, text_width(reading))
+            self._drawn[key] = found
+        return found
+
+    def base_width(self, start: int, end: int) -> int:
+        return sum(char_width(self.text[i]) for i in range(start, end))
+
+    def member(self, span: RubySpan, col: int, fallback: bool) -> _Member:
+        reading, w = self.drawn_reading(span, fallback)
+        return _Member(span, reading, w, col, col + self.base_width(span.start, span.end))
+
+    def run_ahead(self, span: RubySpan, col: int, fallback: bool) -> tuple[_Member, ...]:
+        """The whole group that starts with ``span`` at ``col``: it and the ruby bases right
+        after it (no marker between), as if all on this row."""
+        members = []
+        while True:
+            m = self.member(span, col, fallback)
+            members.append(m)
+            nxt = self.ruby_at.get(span.end)
+            if nxt is None or span.end in self.markers:
+                return tuple(members)
+            span, col = nxt, m.right
+
+    def open_group(
+        self, span: RubySpan, col: int, after: int, may_pad: bool
+    ) -> tuple[_Group, int, bool]:
+        """A new group for ``span`` at ``col`` (or one cell further), its reading to follow
+        column ``after``: the first way its whole word's reading fits, in order of preference —
+        across the middle, then after one blank cell, then in the fallback form, then only
+        overlapping the word; if none does, the most forgiving (and False: the row may then
+        break)."""
+        forms = (False, True) if self.fallback_form else (False,)
+        pads = (0, 1) if may_pad else (0,)
+        choice: tuple[bool, bool, int] = (False, False, 0)
+        fits = False
+        for relaxed, fallback, pad in (
+            (r, f, p) for r in (False, True) for f in forms for p in pads
+        ):
+            choice = (relaxed, fallback, pad)
+            ahead = _Group(self.run_ahead(span, col + pad, fallback), relaxed, fallback)
+            if _packed_end(ahead, after, None) is not None:
+                fits = True
+                break
+        relaxed, fallback, pad = choice
+        group = _Group((self.member(span, col + pad, fallback),), relaxed, fallback)
+        return group, col + pad, fits
+
+    def in_fallback(self, group: _Group) -> _Group:
+        """``group`` drawn in the fallback form (which takes less room)."""
+        members = tuple(self.member(m.span, m.left, True) for m in group.members)
+        return _Group(members, group.relaxed, True)
+
+    def join_group(self, group: _Group, span: RubySpan, col: int, after: int) -> _Group:
+        """``group`` with the reading of the next base of its compound, loosened (fallback
+        form, then overlap only) when that is what lets it fit on the row."""
+        joined = _Group((*group.members, self.member(span, col, group.fallback)), group.relaxed, group.fallback)
+        if _packed_end(joined, after, self.width) is not None:
+            return joined
+        candidates = []
+        if self.fallback_form and not group.fallback:
+            candidates.append(self.in_fallback(joined))
+        if not group.relaxed:
+            candidates += [_Group(g.members, True, g.fallback) for g in [joined, *candidates]]
+        for candidate in candidates:
+            if _packed_end(candidate, after, self.width) is not None:
+                return candidate
+        return joined
+
     def try_place(self, units: Sequence[tuple[int, int, RubySpan | None]], force: bool) -> bool:
         """Place units on the open row; on failure leave the row exactly as it was."""
         row = self.row
@@ -286,44 +481,41 @@ class _Layout:
         width = self.width
         col = row.col
         cols: list[int] = []
-        rubies: list[_Ruby] = []
         decos: list[Decoration] = []
-        undo: list[tuple[_Ruby, int]] = []
-
-        def fail() -> bool:
-            for r, old in undo:
-                r.col = old
-            return False
+        groups = row.groups[:]
+        ends = row.ends[:]
 
         for start, end, span in units:
-            base_w = sum(char_width(text[i]) for i in range(start, end))
             if span is not None and not self.inline:
-                rw = text_width(span.reading)
-                over = rw - base_w
-                lo, hi = (col - over, col) if over >= 0 else (col, col - over)
-                ideal = col - over // 2 if over >= 0 else col + (-over) // 2
-                prev = (row.rubies[-2:] + rubies[-2:])[-2:]
-                last = prev[-1] if prev else None
-                before = prev[0] if len(prev) == 2 else None
-                min_start = last.col + last.width + 1 if last is not None else 0
-                if min_start > hi and last is not None:
-                    # Slide the previous reading left within its base first.
-                    floor = max(last.lo, before.col + before.width + 1 if before else 0, 0)
-                    take = min(min_start - hi, last.col - floor)
-                    if take > 0:
-                        undo.append((last, last.col))
-                        last.col -= take
-                        min_start -= take
-                pad = max(0, min_start - hi)
-                col += pad
-                lo, hi, ideal = lo + pad, hi + pad, ideal + pad
-                start_col = max(ideal, min_start, lo, 0)
-                start_col = min(start_col, hi)
-                if start_col + rw > width:
-                    start_col = max(width - rw, min_start, lo, 0)
-                    if start_col + rw > width and not force:
-                        return fail()
-                rubies.append(_Ruby(start_col, lo, rw, span))
+                last = groups[-1].members[-1] if groups else None
+                if last is not None and last.span.end == start and last.right == col:
+                    # the next base of a compound: its reading joins the group
+                    after = ends[-2] if len(ends) > 1 else -1
+                    group = groups[-1] = self.join_group(groups[-1], span, col, after)
+                    ends.pop()
+                else:
+                    after = ends[-1] if ends else -1
+                    may_pad = start > 0 and bool(row.drawn or cols) and not is_word_char(text[start - 1])
+                    group, at, fits = self.open_group(span, col, after, may_pad)
+                    if not fits and groups and self.fallback_form and not groups[-1].fallback:
+                        # the word before reads too wide to leave room: it takes the fallback
+                        before = self.in_fallback(groups[-1])
+                        prev_end = _packed_end(before, ends[-2] if len(ends) > 1 else -1, width)
+                        if prev_end is not None:
+                            retry = self.open_group(span, col, prev_end, may_pad)
+                            if retry[2]:
+                                groups[-1], ends[-1] = before, prev_end
+                                group, at, fits = retry
+                                after = prev_end
+                    col = at
+                    groups.append(group)
+                packed = _packed_end(group, after, width)
+                if packed is None:
+                    if not force:
+                        return False
+                    _, gw, lo, _ = group.bounds(None)
+                    packed = max(lo, after + 1) + gw
+                ends.append(packed)
             for i in range(start, end):
                 cols.append(col)
                 col += char_width(text[i])
@@ -332,7 +524,7 @@ class _Layout:
                         decos.append(Decoration(col, label, "marker", fid, i + 1))
                         col += text_width(label)
             if span is not None and self.inline:
-                label = f"({span.reading})"
+                label = f"({self.drawn_reading(span)[0]})"
                 decos.append(Decoration(col, label, "reading", span.source, span.start))
                 col += text_width(label)
             if span is not None:
@@ -345,9 +537,10 @@ class _Layout:
                     decos.append(Decoration(col, label, "marker", fid, end))
                     col += text_width(label)
             if col > width and not force:
-                return fail()
+                return False
         row.cols.extend(cols)
-        row.rubies.extend(rubies)
+        row.groups = groups
+        row.ends = ends
         row.decorations.extend(decos)
         row.col = col
         row.drawn = row.drawn or bool(cols) or bool(decos)
@@ -428,10 +621,14 @@ def layout_text(
     indent: int = 0,
     hanging: int | None = None,
     marker_label: str = "[{}]",
+    reading_form: Callable[[str], str] | None = None,
+    fallback_form: Callable[[str], str] | None = None,
 ) -> list[Row]:
     """Break ``text`` into rows at most ``width`` cells wide (ruby rows included).
 
-    ``readings`` go over their base (or inline when ``inline``); ``refs`` are
+    ``readings`` go over their base (or inline when ``inline``), drawn as
+    ``reading_form(reading)`` when given, or as ``fallback_form(reading)`` for a word whose
+    reading would not fit over it otherwise; ``refs`` are
     ``(offset, footnote_id)`` markers drawn as ``marker_label.format(id)``. ``indent`` is the
     first row's starting column, ``hanging`` the other rows' (default: ``indent``).
     Always returns at least one row (an empty text gives one empty row).
@@ -442,7 +639,17 @@ def layout_text(
     for offset, fid in refs:
         offset = min(max(0, int(offset)), len(text))
         markers.setdefault(offset, []).append((marker_label.format(fid), str(fid)))
-    layout = _Layout(text, width, markers, inline, indent, indent if hanging is None else hanging)
+    layout = _Layout(
+        text,
+        width,
+        markers,
+        inline,
+        indent,
+        indent if hanging is None else hanging,
+        ruby_at,
+        reading_form,
+        fallback_form,
+    )
     return layout.run(_clusters(text, _units(text, ruby_at)))
 
 

@@ -39,14 +39,21 @@ class AnnotationKeys(Screen[Any]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        _bind("a", "annotate", "Highlight the selection", "create", show=True),
+        _bind(
+            "a",
+            "annotate",
+            "Highlight",
+            "create",
+            show=True,
+            tooltip="Highlight the selection",
+        ),
         _bind("e", "edit_annotation", "Edit the highlight under the cursor", "edit"),
         _bind("d", "delete_annotation", "Delete the highlight under the cursor", "delete"),
         _bind("u", "undo_annotation", "Undo the last annotation change", "undo"),
         _bind(
             "y",
             "cite",
-            "Copy as citation",
+            "Cite",
             "cite",
             show=True,
             priority=True,
@@ -100,12 +107,22 @@ class AnnotationKeys(Screen[Any]):
 
     def on_reader_view_selection_copied(self, message: Any) -> None:
         message.stop()
-        self.annotations.cite(source_only=False, span=(message.start, message.end))
+        if getattr(message, "as_citation", True):
+            self.annotations.cite(source_only=False, span=(message.start, message.end))
+        else:
+            self.annotations.copy(message.text)
 
     def on_annotation_list_chosen(self, message: Any) -> None:
         ctl = self.annotations
         if ctl.current is not None:
             ctl.jump_to(ctl.current.key, message.annotation.start)
+
+    def on_annotation_list_left(self, message: Any) -> None:
+        ctl = self.annotations
+        if ctl.current is not None:
+            ctl.reader.focus()
+        else:
+            self.focus_next()
 
     def on_annotation_list_reattach_requested(self, message: Any) -> None:
         self.annotations.reattach(message.annotation)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -20,11 +21,18 @@ from textual.widgets import Static, TextArea
 
 from store.clipboard import CopyResult, Route
 from store.terminal_safe import safe_text
+from tui.layout.wrap import wrap_lines
+from tui.widgets.popup_fit import popup_width
 
 HINT = (
     "Select the text and copy it with your terminal (most terminals: hold Shift while "
     "dragging the mouse). Esc or Enter closes."
 )
+SCROLL_HINT = HINT + " Up/Down and PgUp/PgDn scroll."
+#: Rows of the dialog besides its three texts (padding, the title and the margins).
+CHROME_ROWS = 2 + 2 + 1 + 1
+#: Cells of the dialog besides its texts (padding).
+CHROME_CELLS = 4
 
 
 class CitationDialog(ModalScreen[None]):
@@ -58,6 +66,25 @@ class CitationDialog(ModalScreen[None]):
         area = self.query_one("#citation-text", TextArea)
         area.focus()
         area.select_all()
+        self._fit()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Give the citation the rows the screen has left, so the whole dialog shows (the
+        citation scrolls inside it when it is longer, and the hint says how)."""
+        screen_width, screen_height = self.app.size
+        inner = max(1, popup_width(screen_width) - CHROME_CELLS)
+        message = len(wrap_lines(safe_text(self.result.message), inner))
+        text_rows = len(wrap_lines(safe_text(self.result.text), inner))
+        hint = HINT
+        room = screen_height - CHROME_ROWS - message - len(wrap_lines(hint, inner))
+        if text_rows > room:
+            hint = SCROLL_HINT
+            room = screen_height - CHROME_ROWS - message - len(wrap_lines(hint, inner))
+        self.query_one("#citation-text", TextArea).styles.max_height = max(2, room)
+        self.query_one("#citation-hint", Static).update(Text(hint, style="dim"))
 
     def action_close(self) -> None:
         self.dismiss(None)

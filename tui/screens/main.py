@@ -13,6 +13,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.widgets import Input, TextArea
 
 from tui.annotations_ui import AnnotationKeys
 from tui.screens.reader_popups import OpensReaderPopups
@@ -79,7 +80,26 @@ class MainScreen(OpensReaderPopups, AnnotationKeys):
             tooltip="Focus the previous pane",
             id="app.previous_pane",
         ),
+        # Not in help (esc is the reader's there); the filter's placeholder names it.
+        Binding(
+            "escape",
+            "leave_input",
+            "Leave",
+            show=False,
+            system=True,
+            tooltip="Leave a text field (back to the text)",
+            id="app.leave_input",
+        ),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_input":
+            return isinstance(self.focused, Input | TextArea)
+        return super().check_action(action, parameters)
+
+    def action_leave_input(self) -> None:
+        """Escape in a text field: the keys go back to the reader, never into the field."""
+        self.query_one(ReaderView).focus()
 
     def compose(self) -> ComposeResult:
         yield ShioriHeader(id="header")

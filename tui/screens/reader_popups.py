@@ -27,10 +27,14 @@ class OpensReaderPopups:
     def on_reader_view_footnote_requested(self, message: ReaderView.FootnoteRequested) -> None:
         message.stop()
         body = FootnoteView(
-            message.note, message.readings, inline=message.mode == "inline", id="footnote-text"
+            message.note,
+            message.readings,
+            mode=message.mode,
+            style=message.style,
+            id="footnote-text",
         )
         self.app.push_screen(FootnotePopup(message.note, body, near_row=message.near_row))
 
     def on_reader_view_word_info_requested(self, message: ReaderView.WordInfoRequested) -> None:
         message.stop()
-        self.app.push_screen(WordPopup(message.word))
+        self.app.push_screen(WordPopup(message.word, near_row=message.near_row))

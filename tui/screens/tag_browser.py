@@ -19,6 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.annotations.model import Annotation
+from store.counts import count
 from store.terminal_safe import safe_line
 from tui.annotation_chips import chip_style, excerpt
 
@@ -73,8 +74,8 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
     def _fill_tags(self, needle: str) -> None:
         needle = needle.casefold()
         options = [
-            Option(Text(f"{safe_line(tag)}  ({count})"), id=tag)
-            for tag, count in self.tags
+            Option(Text(f"{safe_line(tag)}  ({uses})"), id=tag)
+            for tag, uses in self.tags
             if needle in tag.casefold()
         ]
         tag_list = self.query_one("#tag-list", OptionList)
@@ -147,7 +148,7 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
         title = self.query_one("#tag-browser-title", Static)
         if tag:
             title.update(
-                Text(f"Tags: #{safe_line(tag)}, {len(self.passages)} passage(s)", style="bold")
+                Text(f"Tags: #{safe_line(tag)}, {count(len(self.passages), 'passage')}", style="bold")
             )
 
     @on(OptionList.OptionSelected, "#tag-passages")

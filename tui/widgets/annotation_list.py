@@ -25,6 +25,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.annotations.model import Annotation, ColorSlot
+from store.counts import count
 from store.terminal_safe import safe_line
 from tui.annotation_chips import chip_style, excerpt
 
@@ -137,6 +138,20 @@ class AnnotationEntries(OptionList):
 class AnnotationList(Vertical):
     """See the module docstring; fed by ``AnnotationsController.reload``."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "leave",
+            "Leave",
+            show=False,
+            tooltip="Leave the filter for the list, the list for the text",
+            id="annotations.list_leave",
+        )
+    ]
+
+    class Left(Message):
+        """Escape in the list: the reader should take the keys back."""
+
     class Chosen(Message):
         """Enter on an annotation: jump to its passage."""
 
@@ -170,7 +185,7 @@ class AnnotationList(Vertical):
         self._generation = 0
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter: words #tag @colour", id="annotation-filter")
+        yield Input(placeholder="words #tag @colour; Esc leaves", id="annotation-filter")
         yield Static("", id="annotation-count")
         yield AnnotationEntries(id="annotation-options")
 
@@ -235,16 +250,16 @@ class AnnotationList(Vertical):
         self.options.clear_options()
         self._add_chunk(self._generation, pending, 0, labels, keep_id, FIRST_CHUNK)
         total = len(self._anchored_annotations) + len(self._orphans)
-        count = self.query_one("#annotation-count", Static)
+        shown = self.query_one("#annotation-count", Static)
         if not self._has_document:
-            count.update(Text("No document open.", style="dim"))
+            shown.update(Text("No document open.", style="dim"))
         elif total == 0:
-            count.update(Text("No annotations yet: select a passage (v) and press a.", style="dim"))
+            shown.update(Text("No annotations yet: select a passage (v) and press a.", style="dim"))
         elif query:
-            count.update(Text(f"{len(anchored) + len(orphans)} of {total} shown", style="dim"))
+            shown.update(Text(f"{len(anchored) + len(orphans)} of {total} shown", style="dim"))
         else:
             extra = f", {len(self._orphans)} orphaned" if self._orphans else ""
-            count.update(Text(f"{total} annotation(s){extra}", style="dim"))
+            shown.update(Text(f"{count(total, 'annotation')}{extra}", style="dim"))
 
     def _add_chunk(
         self,
@@ -292,6 +307,8 @@ class AnnotationList(Vertical):
         self._timer = self.set_timer(FILTER_DELAY, self._apply_filter)
 
     def _apply_filter(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
         self._timer = None
         if self.query_text != self._shown_query:
             self._rebuild()
@@ -306,6 +323,19 @@ class AnnotationList(Vertical):
 
     def focus_filter(self) -> None:
         self.query_one("#annotation-filter", Input).focus()
+
+    def action_leave(self) -> None:
+        """Escape: from the filter to the entries (the filter stays applied), from the
+        entries (or an empty list) back to the text, so no key typed next lands in the
+        filter."""
+        self._apply_filter()
+        options = self.options
+        if self.query_one("#annotation-filter", Input).has_focus and options.option_count:
+            options.focus()
+            if options.highlighted is None:
+                options.highlighted = 0
+        else:
+            self.post_message(self.Left())
 
     # -- choosing ----------------------------------------------------------------------------
 

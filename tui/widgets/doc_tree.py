@@ -114,7 +114,7 @@ class DocTree(Tree[TreeTarget | None]):
     # width, drawn two cells wide by some CJK terminals, which would shear every label.
     ICON_NODE = "+ "
     ICON_NODE_EXPANDED = "- "
-    LINES: ClassVar[dict[str, tuple[str, str, str, str]]] = {
+    LINES: dict[str, tuple[str, str, str, str]] = {  # not a ClassVar: Tree declares it so
         style: ("  ", "| ", "`-", "|-") for style in ("default", "bold", "double")
     }
     #: The "Recently read" folder, notes in place of an outline, an outline that failed.
@@ -254,9 +254,9 @@ class DocTree(Tree[TreeTarget | None]):
         self._relabel_root(len(shown))
         self.root.expand()
         for key in expanded:
-            node = self._documents.get(key)
-            if node is not None:
-                node.expand()
+            again = self._documents.get(key)
+            if again is not None:
+                again.expand()
         if isinstance(cursor, TreeTarget) and cursor.key in self._documents:
             self.call_after_refresh(self._restore_cursor, cursor.key)
 

@@ -2,13 +2,15 @@
 
 The popup hosts whatever draws the text (the screen gives it a ``tui.widgets.reader``
 ``FootnoteView``, so the note has furigana and wraps like the page); it imports no reader
-itself.
+itself. It is as tall as the note needs and the screen allows, below the marker's line (or
+above it), never over it; a note longer than that scrolls with the keys the hint names.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -18,6 +20,19 @@ from textual.widgets import Label
 
 from store.model import Footnote
 from store.terminal_safe import safe_line
+from tui.layout.wrap import wrap_lines
+from tui.widgets.popup_fit import fit_beside, popup_width
+
+#: The box's cells besides the text (its padding).
+CHROME_CELLS = 2
+HINT = "Esc closes"
+SCROLL_HINT = "Esc closes; j/k, PgDn/PgUp, Home/End scroll"
+
+
+class TextBody(Protocol):
+    """What the popup needs of its body: how many rows the text takes at a width."""
+
+    def text_height(self, width: int) -> int: ...
 
 
 class FootnotePopup(ModalScreen[None]):
@@ -36,27 +51,35 @@ class FootnotePopup(ModalScreen[None]):
         with Vertical(id="footnote-box"):
             yield Label(f"Footnote {safe_line(self.note.id)}", id="footnote-title", markup=False)
             yield self.body
-            yield Label("Escape closes · j/k scroll", id="footnote-hint")
+            yield Label(HINT, id="footnote-hint", markup=False)
 
     def on_mount(self) -> None:
+        self._fit()
         self.body.focus()
-        if self.near_row is not None:
-            self.call_after_refresh(self._place_near_marker)
 
-    def _place_near_marker(self) -> None:
-        """Below the marker's line if the box fits there, else above it, else centred."""
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Size the box to the note (within the screen) and put it beside the marker."""
+        screen_width, screen_height = self.app.size
+        width = popup_width(screen_width)
+        inner = max(1, width - CHROME_CELLS)
+        body: TextBody | None = self.body if hasattr(self.body, "text_height") else None
+        rows = body.text_height(inner) if body is not None else screen_height
+        hint = HINT
+        chrome = 1 + len(wrap_lines(hint, inner))  # the title, the hint
+        top, height = fit_beside(self.near_row, rows + chrome, screen_height)
+        if rows + chrome > height:  # the note scrolls: name the keys that do it
+            hint = SCROLL_HINT
+            chrome = 1 + len(wrap_lines(hint, inner))
+            top, height = fit_beside(self.near_row, rows + chrome, screen_height)
         box = self.query_one("#footnote-box")
-        row, height, room = self.near_row, box.outer_size.height, self.size.height
-        if row is None or not height:
-            return
-        if row + 1 + height <= room:
-            top = row + 1
-        elif row - height >= 0:
-            top = row - height
-        else:
-            return  # taller than either side: stays centred
-        self.styles.align_vertical = "top"
+        box.styles.width = width
+        box.styles.height = height
         box.styles.margin = (top, 0, 0, 0)
+        self.styles.align_vertical = "top"
+        self.query_one("#footnote-hint", Label).update(hint)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

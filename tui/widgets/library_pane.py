@@ -32,7 +32,7 @@ class FilterBox(Input):
             self.value = ""
         pane = self.parent
         if isinstance(pane, LibraryPane):
-            pane.tree.focus()
+            pane.doc_tree.focus()
 
 
 class LibraryPane(Vertical):
@@ -41,7 +41,7 @@ class LibraryPane(Vertical):
         yield DocTree(id="doc-tree")
 
     @property
-    def tree(self) -> DocTree:
+    def doc_tree(self) -> DocTree:
         return self.query_one(DocTree)
 
     @property
@@ -50,18 +50,18 @@ class LibraryPane(Vertical):
 
     def focus(self, scroll_visible: bool = True) -> LibraryPane:
         """Focusing the pane focuses its tree (``tab`` and ``t`` land there)."""
-        self.tree.focus(scroll_visible)
+        self.doc_tree.focus(scroll_visible)
         return self
 
     @on(Input.Changed, "#tree-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.tree.set_filter(event.value)
+        self.doc_tree.set_filter(event.value)
 
     @on(Input.Submitted, "#tree-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        tree = self.tree
+        tree = self.doc_tree
         tree.focus()
         keys = tree.document_keys()
         if keys:

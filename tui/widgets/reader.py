@@ -25,7 +25,7 @@ from rich.text import Text
 from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -49,6 +49,7 @@ from tui.layout.textnav import (
     sentence_starts,
     word_starts,
 )
+from tui.settings import DEFAULT_MEASURE
 from tui.widgets.reader_paint import Palette, paint_blank, paint_row, paint_ruby
 
 #: Furigana modes in the order ``r`` cycles through them: the display levels of
@@ -69,6 +70,19 @@ MODE_LEVEL: dict[str, Level] = {
     "inline": "above-grade",
     "off": "off",
 }
+#: How readings are drawn over the text (``furigana_style``). Measured on the seeds
+#: (``python -m benchmarks layout``): full-width kana readings are twice as wide as their kanji
+#: in a terminal, so where every word has one (``all``, ``first``) they cannot all sit over
+#: their words without lines ending early (+88% rows in ``all``); half-width katakana take
+#: about the width of the kanji (+1%). ``auto`` draws kana where readings are sparse and
+#: half-width katakana where they are dense.
+READING_STYLES: list[tuple[str, str]] = [
+    ("auto", "Readings: kana, half-width katakana where every word has one"),
+    ("kana", "Readings: full-width kana"),
+    ("half-width", "Readings: half-width katakana"),
+]
+#: The modes in which ``auto`` draws half-width katakana.
+DENSE_MODES = frozenset({"all", "first"})
 READER_TCSS = Path(__file__).resolve().parent.parent / "styles" / "reader.tcss"
 
 #: Highlight style names (``reader--highlight-<name>``): the store's colour keys.
@@ -78,8 +92,12 @@ HIGHLIGHT_NAMES = COLOR_KEYS
 BATCH_SECONDS = 0.05
 
 
-def _b(key: str, action: str, description: str, name: str, show: bool = False) -> Binding:
-    return Binding(key, action, description, show=show, id=f"reader.{name}")
+def _b(
+    key: str, action: str, description: str, name: str, show: bool = False, tooltip: str = ""
+) -> Binding:
+    """A reader binding: ``description`` is the footer's short label, ``tooltip`` (when
+    given) what help and the palette say."""
+    return Binding(key, action, description, show=show, id=f"reader.{name}", tooltip=tooltip)
 
 
 class ReaderView(ScrollView, can_focus=True):
@@ -92,25 +110,39 @@ class ReaderView(ScrollView, can_focus=True):
         _b("k,up", "line_up", "Scroll up a line", "up"),
         _b("h,left", "cursor_left", "Cursor back a character", "left"),
         _b("l,right", "cursor_right", "Cursor forward a character", "right"),
-        _b("space,pagedown", "page_down", "Next page", "page_down", True),
+        _b("space,pagedown", "page_down", "Next page", "page_down"),
         _b("pageup,ctrl+b", "page_up", "Previous page", "page_up"),
         _b("g,home", "top", "Go to the start", "top"),
         _b("G,end", "bottom", "Go to the end", "bottom"),
         _b("slash", "search", "Search", "search", True),
         _b("n", "next_match", "Next match", "next_match"),
         _b("N", "prev_match", "Previous match", "prev_match"),
-        _b("right_square_bracket", "next_marker", "Next footnote marker", "next_footnote", True),
+        _b(
+            "right_square_bracket",
+            "next_marker",
+            "Footnote",
+            "next_footnote",
+            True,
+            "Next footnote marker",
+        ),
         _b("left_square_bracket", "prev_marker", "Previous footnote marker", "prev_footnote"),
         _b("enter", "open_footnote", "Open footnote", "open_footnote"),
         _b("escape", "clear", "Clear selection / search", "clear"),
-        _b("v", "visual", "Visual selection", "visual"),
+        _b("v", "visual", "Select", "visual", True, "Select a passage (v again ends it)"),
         _b("y", "copy", "Copy selection (base text)", "copy"),
+        _b(
+            "ctrl+c",
+            "copy_text",
+            "Copy",
+            "copy_text",
+            tooltip="Copy the selection as plain text (y copies it as a citation)",
+        ),
         _b("w", "word_next", "Next word", "word_next"),
         _b("b", "word_prev", "Previous word", "word_prev"),
         _b("right_parenthesis", "sentence_next", "Next sentence", "sentence_next"),
         _b("left_parenthesis", "sentence_prev", "Previous sentence", "sentence_prev"),
         _b("K", "word_info", "Word info", "word_info"),
-        _b("r", "cycle_furigana", "Furigana mode", "furigana", True),
+        _b("r", "cycle_furigana", "Furigana", "furigana", True, "Furigana mode"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -150,6 +182,10 @@ class ReaderView(ScrollView, can_focus=True):
     SCOPED_CSS = False
 
     furigana_mode: reactive[str] = reactive(FURIGANA_MODES[0][0], init=False)
+    #: How readings are drawn: one of :data:`READING_STYLES`.
+    furigana_style: reactive[str] = reactive("auto", init=False)
+    #: At most this many full-width characters per line, the text centred; 0: the pane's width.
+    measure: reactive[int] = reactive(DEFAULT_MEASURE, init=False)
 
     # -- messages -----------------------------------------------------------------------
     class PositionChanged(Message):
@@ -161,11 +197,13 @@ class ReaderView(ScrollView, can_focus=True):
             self.fraction, self.section_title = fraction, section_title
 
     class SelectionCopied(Message):
-        """The user copied the selection; ``text`` is base text (no readings, no markers)."""
+        """The user copied the selection; ``text`` is base text (no readings, no markers),
+        to go to the clipboard as a citation (``y``) or as it is (``ctrl+c``)."""
 
-        def __init__(self, text: str, start: int, end: int) -> None:
+        def __init__(self, text: str, start: int, end: int, as_citation: bool = True) -> None:
             super().__init__()
             self.text, self.start, self.end = text, start, end
+            self.as_citation = as_citation
 
     class SelectionChanged(Message):
         """The selection is now ``base_text[start:end]`` (``start == end``: no selection)."""
@@ -184,23 +222,30 @@ class ReaderView(ScrollView, can_focus=True):
     class FootnoteRequested(Message):
         """The user asked to read footnote ``note`` (Enter or a click on its marker).
 
-        ``readings`` are those the reader shows for it in its furigana ``mode``;
-        ``near_row`` is the screen row of the marker (None when it is not on screen), so a
-        popup can sit beside it rather than over it.
+        ``readings`` are those the reader shows for it in its furigana ``mode``, drawn in
+        ``style`` (one of :data:`READING_STYLES`); ``near_row`` is the screen row of the marker
+        (None when it is not on screen), so a popup can sit beside it rather than over it.
         """
 
         def __init__(
-            self, note: Footnote, readings: Sequence[Any], mode: str, near_row: int | None
+            self,
+            note: Footnote,
+            readings: Sequence[Any],
+            mode: str,
+            near_row: int | None,
+            style: str = "auto",
         ) -> None:
             super().__init__()
             self.note, self.readings, self.mode, self.near_row = note, readings, mode, near_row
+            self.style = style
 
     class WordInfoRequested(Message):
-        """The user asked what the analyser knows about ``word`` (a morpheme, ``K``)."""
+        """The user asked what the analyser knows about ``word`` (a morpheme, ``K``);
+        ``near_row`` is the screen row of its line (None when it is not on screen)."""
 
-        def __init__(self, word: Any) -> None:
+        def __init__(self, word: Any, near_row: int | None = None) -> None:
             super().__init__()
-            self.word = word
+            self.word, self.near_row = word, near_row
 
     class SearchChanged(Message):
         """Search state: ``count`` matches of ``query``, the current one is ``index`` (0-based)."""
@@ -240,6 +285,9 @@ class ReaderView(ScrollView, can_focus=True):
         self._reflow_pending = False
         self._resize_pending = False
         self._folded: tuple[Document, str] | None = None
+        #: Match lists of the shown document by query: the search bar's count and the
+        #: search agree.
+        self._found: dict[str, list[tuple[int, int]]] = {}
         self._analyser_failed = False
         #: The block the reader is at, for the analysis to start near it (read by the worker).
         self._focus_block = 0
@@ -265,6 +313,7 @@ class ReaderView(ScrollView, can_focus=True):
         self.document = doc
         self._readings = readings
         self._morphemes = {}
+        self._found = {}
         if self._query:
             self.post_message(self.SearchChanged("", -1, 0))  # the old search ends with it
         self._matches, self._match, self._query = [], -1, ""
@@ -284,10 +333,28 @@ class ReaderView(ScrollView, can_focus=True):
         self._analysis_readings = None
         self._last_position = None
         self._top_anchor = None
+        analysis = self._cached_analysis(doc, block) if readings is None and analyse else None
         self._select_readings()
         self._relayout((block, offset))
         if readings is None and analyse and doc.blocks:
-            self._analyse(doc)
+            self._analyse(doc, analysis)
+
+    def _cached_analysis(self, doc: Document, block: int) -> Any:
+        """The analysis of ``doc`` with the piece at ``block`` filled from the cache when it
+        is there (a returning reader's first screen then paints with its furigana, laid out
+        once); its readings become the reader's. None when ``doc`` cannot be analysed."""
+        if not doc.blocks:
+            return None
+        try:
+            from store.japanese.document import DocumentAnalysis
+
+            analysis = DocumentAnalysis(doc)
+            if analysis.load_cached(analysis.piece_of_block(block)):
+                self._readings = analysis.readings
+                self._analysis_readings = (doc, analysis.readings)
+            return analysis
+        except Exception:  # no cache, or a broken one: the worker analyses as before
+            return None
 
     class PieceAnalysed(Message):
         """Blocks ``first``..``end`` of ``document`` have their readings now (worker → widget)."""
@@ -297,7 +364,7 @@ class ReaderView(ScrollView, can_focus=True):
             self.document, self.first, self.end, self.complete = document, first, end, complete
 
     @work(thread=True, exclusive=True, group="reader-analyse", exit_on_error=False)
-    def _analyse(self, doc: Document) -> None:
+    def _analyse(self, doc: Document, analysis: Any = None) -> None:
         """Readings for ``doc`` off the main thread, in pieces, nearest the reader first.
 
         Each piece is cached as soon as it is done (``store.japanese.document``) and handed to
@@ -311,7 +378,7 @@ class ReaderView(ScrollView, can_focus=True):
             return worker.is_cancelled or doc is not self.document
 
         try:
-            analysis = DocumentAnalysis(doc)
+            analysis = analysis or DocumentAnalysis(doc)
             self._analysis_readings = (doc, analysis.readings)
             while not cancelled():
                 k = analysis.next_piece(self._focus_block)
@@ -462,22 +529,65 @@ class ReaderView(ScrollView, can_focus=True):
         except (ValueError, IndexError, AttributeError):
             return ()
 
+    def reading_forms(self) -> tuple[Callable[[str], str] | None, Callable[[str], str] | None]:
+        """``(form, fallback)`` the readings are drawn in, in the current style and mode:
+        ``form`` for every reading (None: as given), ``fallback`` for a word whose reading
+        would not fit over it otherwise."""
+        from store.japanese.chars import to_half_width_katakana as half
+
+        style = self.furigana_style
+        if style == "half-width" or (style == "auto" and self._reading_mode() in DENSE_MODES):
+            return half, None
+        if style == "auto":
+            return None, half
+        return None, None
+
+    def _reading_mode(self) -> str:
+        """The furigana mode that decides how dense the readings are."""
+        return self.furigana_mode
+
+    def _pane_width(self) -> int:
+        """Cells the text area has (0 before the widget has been given a size)."""
+        return self.scrollable_content_region.width
+
     def _layout_width(self) -> int:
-        return max(8, self.scrollable_content_region.width or self.size.width or 80)
+        """The width lines are laid out at: the pane's, or the reading measure if narrower."""
+        width = max(8, self._pane_width())
+        if self.measure > 0:
+            width = min(width, max(8, 2 * self.measure))
+        return width
+
+    def _margin(self) -> int:
+        """Blank cells left of the text, which is centred in the pane."""
+        layout = self._layout
+        return max(0, (self._pane_width() - layout.width) // 2) if layout is not None else 0
 
     def _relayout(self, position: tuple[int, int]) -> None:
-        """Start a new layout (new document, width or mode), keeping ``position`` on top."""
+        """Start a new layout (new document, width or mode), keeping ``position`` on top.
+
+        Before the widget has its size nothing is laid out (a layout at a guessed width would
+        paint once and jump): the first resize lays out at the real width."""
         self._gen += 1
         self._cache.clear()
         doc = self.document
         if doc is None:
             return
+        self._pending_position = position
+        if not self._pane_width():
+            self._layout = None
+            self._laid_out_width = 0
+            return
         width = self._layout_width()
         self._laid_out_width = width
+        form, fallback = self.reading_forms()
         self._layout = DocumentLayout(
-            doc, width, readings=self._block_readings, inline=self.furigana_mode == "inline"
+            doc,
+            width,
+            readings=self._block_readings,
+            inline=self.furigana_mode == "inline",
+            reading_form=form,
+            fallback_form=fallback,
         )
-        self._pending_position = position
         if self.is_mounted and self.size.height:
             self._apply_pending_position()
         self._layout_rest(self._gen)
@@ -549,15 +659,26 @@ class ReaderView(ScrollView, can_focus=True):
 
     # -- Textual hooks ------------------------------------------------------------------
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """For ``height: auto`` (popups): the laid-out height of a short document."""
+        """For ``height: auto``: the laid-out height of a short document."""
+        doc = self.document
+        if doc is not None and len(doc.blocks) > 200:
+            return viewport.height
+        return self.text_height(width)
+
+    def text_height(self, width: int) -> int:
+        """Rows the document takes in this widget ``width`` cells wide (popups size to it)."""
         doc = self.document
         if doc is None:
             return 0
-        if len(doc.blocks) > 200:
-            return viewport.height
         inner = width - self.gutter.width  # padding and the reserved scrollbar gutter
+        form, fallback = self.reading_forms()
         layout = DocumentLayout(
-            doc, max(8, inner), readings=self._block_readings, inline=self.furigana_mode == "inline"
+            doc,
+            max(8, inner),
+            readings=self._block_readings,
+            inline=self.furigana_mode == "inline",
+            reading_form=form,
+            fallback_form=fallback,
         )
         for i in range(len(layout.layouts)):
             layout.ensure(i)
@@ -565,7 +686,14 @@ class ReaderView(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         if self._pending_position is not None:
-            self.call_after_refresh(self._apply_pending_position)
+            self.call_after_refresh(self._first_layout)
+
+    def _first_layout(self) -> None:
+        if self._layout is None and self.document is not None:
+            if self._pane_width():
+                self._relayout(self._pending_position or (0, 0))
+        else:
+            self._apply_pending_position()
 
     def on_resize(self, event: events.Resize) -> None:
         if self.document is None:
@@ -587,6 +715,20 @@ class ReaderView(ScrollView, can_focus=True):
             position = self.position
             self._select_readings()
             self._relayout(position)
+
+    def watch_furigana_style(self, old: str, new: str) -> None:
+        if new not in {s for s, _ in READING_STYLES}:
+            self.furigana_style = old
+            return
+        if self.document is not None:
+            self._relayout(self.position)
+
+    def watch_measure(self, old: int, new: int) -> None:
+        if new < 0:
+            self.measure = 0
+            return
+        if self.document is not None and self._layout_width() != self._laid_out_width:
+            self._relayout(self.position)
 
     def on_focus(self) -> None:
         self.refresh()
@@ -732,10 +874,17 @@ class ReaderView(ScrollView, can_focus=True):
         if self.document is not None and self._layout_width() != self._laid_out_width:
             self._relayout(self.position)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The first paint after a document is shown: lay it out now, at the width the pane
+        # has just been given, so the very first frame with text is the final layout.
+        if self._layout is None and self.document is not None and self._pane_width():
+            self._relayout(self._pending_position or (0, 0))
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._pane_width()
         layout, doc = self._layout, self.document
-        if layout is not None and width != layout.width and not self._reflow_pending:
+        if layout is not None and self._layout_width() != layout.width and not self._reflow_pending:
             # the text area changed without a Resize (a scrollbar came or went): reflow
             self._reflow_pending = True
             self.call_after_refresh(self._reflow_if_resized)
@@ -749,7 +898,26 @@ class ReaderView(ScrollView, can_focus=True):
             self.call_after_refresh(self._sync_virtual_size)
         if line is None or line.row is None:
             return paint_blank(width, palette)
-        block = doc.blocks[line.block]
+        if line.kind == RUBY and y >= self.size.height - 1:
+            # a reading row whose text is on the next page stays with it, never alone
+            return paint_blank(width, palette)
+        strip = self._paint_line(line, layout.width, palette)
+        margin = self._margin()
+        if margin or strip.cell_length < width:
+            fill = palette.base
+            strip = Strip.join(
+                [
+                    Strip.blank(margin, fill),
+                    strip,
+                    Strip.blank(max(0, width - margin - strip.cell_length), fill),
+                ]
+            )
+        return strip
+
+    def _paint_line(self, line: Line, width: int, palette: Palette) -> Strip:
+        """One laid-out line painted at the layout's ``width`` (cached by what it shows)."""
+        assert self.document is not None and line.row is not None
+        block = self.document.blocks[line.block]
         text_style, fill = self._block_style(block)
         row = line.row
         if line.kind == RUBY:
@@ -834,7 +1002,7 @@ class ReaderView(ScrollView, can_focus=True):
         base = doc.block_starts[line.block]
         if line.row is None:
             return (base + len(doc.blocks[line.block].text), line, None)
-        col = int(self.scroll_x) + x
+        col = int(self.scroll_x) + x - self._margin()
         for deco in line.row.decorations:
             if (
                 deco.kind == "marker"
@@ -955,16 +1123,20 @@ class ReaderView(ScrollView, can_focus=True):
             self.post_message(self.SelectionChanged(self.cursor, self.cursor))
         self._refresh_lines()
 
-    def action_copy(self) -> None:
+    def action_copy(self, as_citation: bool = True) -> None:
         doc, sel = self.document, self.selection
         if doc is None or sel is None:
             self.notify("Nothing selected: v starts a selection", timeout=3)
             return
         text = doc.base_text[sel[0] : sel[1]]
-        self.post_message(self.SelectionCopied(text, sel[0], sel[1]))
+        self.post_message(self.SelectionCopied(text, sel[0], sel[1], as_citation))
         self._anchor = None
         self.post_message(self.SelectionChanged(self.cursor, self.cursor))
         self._refresh_lines()
+
+    def action_copy_text(self) -> None:
+        """``ctrl+c``: the selection as plain text (never "quit?")."""
+        self.action_copy(as_citation=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear":
@@ -1099,7 +1271,7 @@ class ReaderView(ScrollView, can_focus=True):
         if word is None or not word.surface.strip():
             self.notify("No word under the cursor", timeout=3)
             return
-        self.post_message(self.WordInfoRequested(word))
+        self.post_message(self.WordInfoRequested(word, self._cursor_row()))
 
     # -- footnotes ----------------------------------------------------------------------
     def action_next_marker(self) -> None:
@@ -1155,7 +1327,9 @@ class ReaderView(ScrollView, can_focus=True):
             except (AttributeError, ValueError):
                 readings = ()
         self.post_message(
-            self.FootnoteRequested(note, readings, self.furigana_mode, self._cursor_row())
+            self.FootnoteRequested(
+                note, readings, self.furigana_mode, self._cursor_row(), self.furigana_style
+            )
         )
 
     def _cursor_row(self) -> int | None:
@@ -1228,9 +1402,14 @@ class ReaderView(ScrollView, can_focus=True):
 
         self.app.push_screen(SearchBar(self._query, self.count_matches), done)
 
-    def count_matches(self, query: str) -> int:
-        """How many times ``query`` occurs in the text (the literal matches, as typed)."""
-        return len(find_literal("", query, self._folded_text())) if self.document else 0
+    def count_matches(
+        self, query: str, cancelled: Callable[[], bool] = lambda: False
+    ) -> int | None:
+        """How many matches ``query`` has: exactly the ones Enter will show (word forms
+        included). May take a moment the first time (the search bar calls it in a thread);
+        None when ``cancelled`` answered True on the way."""
+        found = self.find_matches(query, cancelled)
+        return len(found) if found is not None else None
 
     def _folded_text(self) -> str:
         """The base text folded for search (computed once per document)."""
@@ -1241,8 +1420,58 @@ class ReaderView(ScrollView, can_focus=True):
             self._folded = (doc, fold(doc.base_text))
         return self._folded[1]
 
+    def find_matches(
+        self, query: str, cancelled: Callable[[], bool] = lambda: False
+    ) -> list[tuple[int, int]] | None:
+        """Every match of ``query`` in the base text: the literal ones (ignoring case and
+        width) and, for one word, its other forms by dictionary form (取り組む → 取り組み).
+        The one matcher for the count while typing and the search itself (kept per query);
+        None when ``cancelled`` answered True on the way."""
+        doc = self.document
+        if doc is None:
+            return []
+        found = self._found.get(query)
+        if found is not None:
+            return found
+        literal = find_literal(doc.base_text, query, self._folded_text())
+        words = self._word_forms(doc, query, cancelled)
+        if words is None:
+            return None
+        found = merge_spans(literal, words)
+        if doc is self.document:
+            if len(self._found) > 32:
+                self._found.clear()
+            self._found[query] = found
+        return found
+
+    def _word_forms(
+        self, doc: Document, query: str, cancelled: Callable[[], bool]
+    ) -> list[tuple[int, int]] | None:
+        """Spans of the other forms of a one-word ``query`` (none without a working
+        analyser, or for a query that is not one word)."""
+        try:
+            from store.japanese import tokenize
+
+            q = [m for m in tokenize(query) if m.surface.strip()]
+        except Exception:  # no analyser: the literal matches are all there is
+            return []
+        if not is_word_query(q):
+            return []
+        found: list[tuple[int, int]] = []
+        for i, block in enumerate(doc.blocks):
+            if cancelled() or doc is not self.document:
+                return None
+            if not block.text:
+                continue
+            morphemes = self._morphemes.get(i)
+            if morphemes is None:
+                morphemes = self._morphemes[i] = tokenize(block.text)
+            found.extend(find_word(morphemes, q[0], doc.block_starts[i]))
+        return found
+
     def search(self, query: str, at: tuple[int, int] | None = None) -> None:
-        """Find ``query`` in the base text (and, for one word, its inflections).
+        """Find ``query`` (and, for one word, its other forms): at once when the search bar
+        has counted it already, else the literal matches now and the rest from a worker.
 
         ``at`` is a match found elsewhere (the library search: a word form the analyser has
         not confirmed here yet): it is the current match, and ``n``/``N`` go on from it."""
@@ -1250,10 +1479,16 @@ class ReaderView(ScrollView, can_focus=True):
         if doc is None:
             return
         self._query = query
+        if at is not None:
+            self.cursor = at[0]
+        found = self._found.get(query)
+        if found is not None:
+            self._matches = merge_spans(found, [at] if at is not None else [])
+            self._goto_first_match()
+            return
         self._matches = find_literal(doc.base_text, query, self._folded_text())
         if at is not None:
             self._matches = merge_spans(self._matches, [at])
-            self.cursor = at[0]
         self._goto_first_match()
         self._search_words(query, self._gen)
 
@@ -1278,30 +1513,10 @@ class ReaderView(ScrollView, can_focus=True):
 
     @work(thread=True, exclusive=True, group="reader-search")
     def _search_words(self, query: str, gen: int) -> None:
-        """Add inflected forms (取り組む → 取り組み) found with the analyser's dictionary form
-        (without a working analyser the literal matches simply stay)."""
-        doc = self.document
-        if doc is None:
-            return
-        try:
-            from store.japanese import tokenize
-
-            q = [m for m in tokenize(query) if m.surface.strip()]
-        except Exception:  # no analyser: the literal matches are all there is
-            return
-        if not is_word_query(q):
-            return
+        """The whole match list (word forms added) for a search started before it was
+        counted; the literal matches stay if there is no working analyser."""
         worker = get_current_worker()
-        found: list[tuple[int, int]] = []
-        for i, block in enumerate(doc.blocks):
-            if worker.is_cancelled or query != self._query:
-                return
-            if not block.text:
-                continue
-            morphemes = self._morphemes.get(i)
-            if morphemes is None:
-                morphemes = tokenize(block.text)
-            found.extend(find_word(morphemes, q[0], doc.block_starts[i]))
+        found = self.find_matches(query, lambda: worker.is_cancelled or query != self._query)
         if found:
             self.app.call_from_thread(self._add_matches, query, found)
 
@@ -1340,25 +1555,38 @@ class ReaderView(ScrollView, can_focus=True):
 class FootnoteView(ReaderView):
     """One footnote's text as the reader draws it (furigana, wrapping), for a popup.
 
-    ``readings`` come already chosen by the main reader for its mode; ``inline`` shows them
-    as ``漢字(かんじ)`` instead of above the text.
+    ``readings`` come already chosen by the main reader for its ``mode`` (``inline`` shows
+    them as ``漢字(かんじ)``), drawn in its ``style``.
     """
 
     def __init__(
-        self, note: Footnote, readings: Sequence[Any], *, inline: bool = False, **kwargs: Any
+        self,
+        note: Footnote,
+        readings: Sequence[Any],
+        *,
+        mode: str = "all",
+        style: str = "auto",
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self.note, self.note_readings, self.inline = note, list(readings), inline
-
-    def on_mount(self) -> None:
+        self.note, self.note_readings = note, list(readings)
+        #: The main reader's mode: the readings come chosen for it, and it decides the style.
+        self.source_mode = mode
+        self.measure = 0  # a popup is as wide as it is
+        self.furigana_style = style
+        self.furigana_mode = "inline" if mode == "inline" else "all"
+        # Shown at once (laid out when sized), so the popup can measure the note.
         from store.japanese.document import DocumentReadings
 
-        note = self.note
         ruby = [Ruby(r.start, r.end, r.reading) for r in note.ruby]
         doc = Document(title=note.id, blocks=[Block("paragraph", note.text, ruby=ruby)])
-        self.furigana_mode = "inline" if self.inline else "all"
-        readings = DocumentReadings([self.note_readings], texts=[note.text], headings=[False])
-        self.show(doc, readings=readings)
+        self.show(
+            doc,
+            readings=DocumentReadings([self.note_readings], texts=[note.text], headings=[False]),
+        )
+
+    def _reading_mode(self) -> str:
+        return self.source_mode
 
 
 __all__ = ["FURIGANA_MODES", "HIGHLIGHT_NAMES", "FootnoteView", "ReaderView"]

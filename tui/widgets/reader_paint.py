@@ -17,6 +17,8 @@ from textual.strip import Strip
 from tui.layout.cells import char_width, display_char
 from tui.layout.lines import Row
 
+NOT_REVERSED = Style(reverse=False, bold=True)
+
 
 @dataclass(frozen=True, slots=True)
 class Palette:
@@ -138,7 +140,10 @@ def paint_row(
     if cursor is not None and row.start <= cursor <= row.end:
         col = row.col_of(cursor, text)
         if 0 <= col < width:
-            styles[col] = styles[col] + palette.cursor
+            # reversed like the selection around it, the cursor would vanish: there it is the
+            # one cell drawn the right way round
+            flip = NOT_REVERSED if styles[col].reverse else palette.cursor
+            styles[col] = styles[col] + flip
             if col + 1 < width and texts[col + 1] == "":
                 styles[col + 1] = styles[col]
     return Strip(_segments(texts, styles), width)

@@ -1,16 +1,32 @@
 """The ``/`` prompt: a one-line input at the bottom with a live match count; Enter searches,
-Escape cancels."""
+Escape cancels.
+
+The count is the reader's own match list for the query (word forms included), worked out in
+a thread as you type, so it is the number Enter then shows (``1/9``), never a smaller one.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, Label
+from textual.worker import get_current_worker
+
+from store.counts import count
+
+#: Seconds of no typing before a query is counted.
+COUNT_DELAY = 0.15
+
+
+def match_count(n: int) -> str:
+    return count(n, "match", "matches")
 
 
 class SearchBar(ModalScreen[str | None]):
@@ -18,10 +34,18 @@ class SearchBar(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel search", id="search.cancel")
     ]
 
-    def __init__(self, query: str = "", counter: Callable[[str], int] | None = None) -> None:
+    def __init__(
+        self,
+        query: str = "",
+        counter: Callable[[str, Callable[[], bool]], int | None] | None = None,
+    ) -> None:
+        """``counter(query, cancelled)`` gives the number of matches (None if cancelled)."""
         super().__init__()
         self._query = query
         self._counter = counter
+        self._timer: Timer | None = None
+        #: The query the count shown is for ("" while none is shown).
+        self.counted = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="search-box"):
@@ -42,11 +66,30 @@ class SearchBar(ModalScreen[str | None]):
 
     def _count(self, query: str) -> None:
         label = self.query_one("#search-count", Label)
-        if self._counter is None or not query.strip():
+        query = query.strip()
+        self.counted = ""
+        if self._counter is None or not query:
             label.update("")
             return
-        n = self._counter(query.strip())
-        label.update(f"{n} match{'es' if n != 1 else ''}")
+        label.update("counting...")
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(COUNT_DELAY, lambda: self._count_in_thread(query))
+
+    @work(thread=True, exclusive=True, group="search-count")
+    def _count_in_thread(self, query: str) -> None:
+        worker = get_current_worker()
+        if self._counter is None:
+            return
+        n = self._counter(query, lambda: worker.is_cancelled)
+        if n is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self._show_count, query, n)
+
+    def _show_count(self, query: str, n: int) -> None:
+        if query != self.query_one(Input).value.strip():
+            return  # typed on meanwhile: that query's count follows
+        self.counted = query
+        self.query_one("#search-count", Label).update(match_count(n))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -1,17 +1,34 @@
-"""``K``: what the analyser knows about the word under the cursor."""
+"""``K``: what the analyser knows about the word under the cursor, beside its line.
+
+As tall as its rows need and the screen allows (beside the word's line, never over it); what
+does not fit scrolls with the keys the hint names.
+"""
 
 from __future__ import annotations
 
+import io
 from typing import Any, ClassVar
 
+from rich.console import Console
+from rich.measure import Measurement
+from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from store.terminal_safe import safe_line
+from tui.layout.wrap import wrap_lines
+from tui.widgets.popup_fit import fit_beside
+
+#: Cells of the box besides its text (padding), and its narrowest and widest.
+CHROME_CELLS = 4
+MIN_WIDTH, MAX_WIDTH = 30, 70
+HINT = "Esc closes"
+SCROLL_HINT = "Esc closes; j/k, PgDn/PgUp, Home/End scroll"
 
 
 def describe(word: Any) -> list[tuple[str, str]]:
@@ -25,24 +42,90 @@ def describe(word: Any) -> list[tuple[str, str]]:
     ]
 
 
+def word_table(word: Any) -> Table:
+    """Labels and values in two columns; a long value wraps in its own column."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    for label, value in describe(word):
+        table.add_row(label, Text(safe_line(value)))
+    return table
+
+
+def _rows(table: Table, width: int) -> int:
+    console = Console(width=max(1, width), file=io.StringIO(), legacy_windows=False)
+    return len(console.render_lines(table, console.options.update(width=max(1, width))))
+
+
 class WordPopup(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,K,q,enter", "dismiss", "Close", id="word_popup.close")
+        Binding("escape,K,q,enter", "dismiss", "Close", id="word_popup.close"),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False, id="word_popup.down"),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False, id="word_popup.up"),
+        Binding(
+            "pagedown,space",
+            "scroll('page_down')",
+            "Page down",
+            show=False,
+            id="word_popup.page_down",
+        ),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False, id="word_popup.page_up"),
+        Binding("home,g", "scroll('home')", "Top", show=False, id="word_popup.top"),
+        Binding("end,G", "scroll('end')", "Bottom", show=False, id="word_popup.bottom"),
     ]
 
-    def __init__(self, word: Any) -> None:
+    def __init__(self, word: Any, *, near_row: int | None = None) -> None:
         super().__init__()
         self.word = word
+        #: The screen row of the word's line: the box goes below it (or above), never over it.
+        self.near_row = near_row
+        self._table = word_table(word)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="word-box"):
             yield Label(safe_line(self.word.surface), id="word-title", markup=False)
-            table = Text()
-            for label, value in describe(self.word):
-                table.append(f"{label:<16}", style="dim")
-                table.append(safe_line(value) + "\n")
-            yield Static(table, id="word-info")
-            yield Label("Escape closes", id="word-hint")
+            with VerticalScroll(id="word-scroll", can_focus=False):
+                yield Static(self._table, id="word-info")
+            yield Label(HINT, id="word-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self._fit()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        screen_width, screen_height = self.app.size
+        console = Console(width=MAX_WIDTH, file=io.StringIO(), legacy_windows=False)
+        natural = Measurement.get(console, console.options, self._table).maximum
+        width = max(MIN_WIDTH, min(natural + CHROME_CELLS, MAX_WIDTH, screen_width))
+        width = min(width, screen_width)
+        inner = max(1, width - CHROME_CELLS)
+        rows = _rows(self._table, inner)
+        hint = HINT
+        chrome = 1 + len(wrap_lines(hint, inner))
+        top, height = fit_beside(self.near_row, rows + chrome, screen_height)
+        if rows + chrome > height:
+            hint = SCROLL_HINT
+            chrome = 1 + len(wrap_lines(hint, inner))
+            top, height = fit_beside(self.near_row, rows + chrome, screen_height)
+        box = self.query_one("#word-box")
+        box.styles.width = width
+        box.styles.height = height
+        box.styles.margin = (top, 0, 0, 0)
+        self.styles.align_vertical = "top"
+        self.query_one("#word-hint", Label).update(hint)
+
+    def action_scroll(self, how: str) -> None:
+        scroll = self.query_one("#word-scroll", VerticalScroll)
+        {
+            "down": scroll.scroll_down,
+            "up": scroll.scroll_up,
+            "page_down": scroll.scroll_page_down,
+            "page_up": scroll.scroll_page_up,
+            "home": scroll.scroll_home,
+            "end": scroll.scroll_end,
+        }[how](animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from store.counts import CONTROL, CONTROLS, count, were
 from store.importer.errors import ImportFailed
 from store.importer.pdf.blocks import Builder, measure_lines
 from store.importer.pdf.extract import PdfFile, Rect
@@ -77,9 +78,9 @@ def import_pdf(path: Path, *, progress: Callable[[int, int], None] | None = None
         )
     notices: list[str] = []
     if unmapped:
-        notices.append(f"{unmapped} character(s) whose font maps to no Unicode were left out")
+        notices.append(f"{count(unmapped, 'character')} whose font maps to no Unicode {were(unmapped)} left out")
     if removed:
-        notices.append(f"removed {removed} control character(s) or escape sequence(s)")
+        notices.append(f"removed {count(removed, CONTROL, CONTROLS)}")
     if vertical:
         notices.append(
             f"vertical writing on {vertical} page(s): read column by column, right to left"

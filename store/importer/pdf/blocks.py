@@ -295,7 +295,7 @@ class Builder:
                 and wrapped
                 and not (_LABELLED.match(text) and not self._full(cur.last))
             )
-            if joins and abs(cur.size - ln.size) < 0.12 * ln.size and not self._indented(ln):
+            if joins and cur is not None and abs(cur.size - ln.size) < 0.12 * ln.size and not self._indented(ln):
                 self._add(cur, ln, text, lead)
             else:
                 self._start(flow, "meta", ln, text)
@@ -322,8 +322,8 @@ class Builder:
                 self._add(cur, ln, text, lead)
                 return
         paragraph = cur is not None and cur.piece.kind in ("paragraph", "quote")
-        if paragraph and continues and not self._indented(ln):
-            self._add(cur, ln, text, lead)  # type: ignore[arg-type]
+        if paragraph and cur is not None and continues and not self._indented(ln):
+            self._add(cur, ln, text, lead)
             return
         self._start(flow, "paragraph", ln, text.lstrip("\u3000 "), 0)
 

@@ -22,11 +22,14 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from store.files import open_regular
 from store.importer.errors import ImportFailed
 from store.importer.sanitize import sanitize
+
+if TYPE_CHECKING:  # pdfminer is imported where a PDF is read
+    from pdfminer.layout import LTChar
 
 #: Characters of a page; past this a page is a drawing (a map, a chart), not text to read.
 MAX_CHARS_PER_PAGE = 60000
@@ -216,7 +219,7 @@ def _pdf_string(value: object) -> str:
     return " ".join(sanitize(text)[0].split())
 
 
-def _descents(chars: list) -> dict[str, float]:  # type: ignore[type-arg]
+def _descents(chars: list[LTChar]) -> dict[str, float]:
     """Each font's descent as a share of the type size: how far its glyph boxes reach below
     the text matrix's baseline, the most common value (raised glyphs are the exceptions)."""
     seen: dict[str, Counter[float]] = {}
@@ -228,7 +231,7 @@ def _descents(chars: list) -> dict[str, float]:  # type: ignore[type-arg]
     return {font: counts.most_common(1)[0][0] for font, counts in seen.items()}
 
 
-def _fill(raw: RawPage, chars: list, ox: float, oy: float) -> None:  # type: ignore[type-arg]
+def _fill(raw: RawPage, chars: list[LTChar], ox: float, oy: float) -> None:
     """Glyphs of the page, turned into the reading frame when the page is set vertically."""
     down = across = 0
     in_column = [False] * len(chars)

@@ -286,7 +286,7 @@ def _per_kanji(small: Line, host: Line, start: int, end: int) -> list[tuple[int,
     for g in small.glyphs:
         if not g.text.strip():
             continue
-        i = min(shares, key=lambda k: abs(host.at[k].cx - g.cx))  # type: ignore[union-attr]
+        i = min(shares, key=lambda k: abs(host.at[k].cx - g.cx))  # type: ignore[union-attr]  # shares holds only glyph positions
         shares[i].append(g)
     out = []
     for i, glyphs in shares.items():

@@ -136,9 +136,9 @@ def order_page(lines: list[Line], rects: list[Rect], body_size: float) -> list[F
         if unit.box is not None:
             flows.append(Flow("box", _ordered_lines(unit.box, body_size)))
         elif flows and flows[-1].kind == "body":
-            flows[-1].lines.append(unit.line)  # type: ignore[arg-type]
+            flows[-1].lines.append(unit.line)  # type: ignore[arg-type]  # a unit without a box has a line
         else:
-            flows.append(Flow("body", [unit.line]))  # type: ignore[list-item]
+            flows.append(Flow("body", [unit.line]))  # type: ignore[list-item]  # as above
     if notes:
         flows.append(Flow("notes", _ordered_lines(notes, body_size)))
     return flows

@@ -1,0 +1,33 @@
+"""Where a popup goes: beside the line it is about, never over it, and never taller than the
+screen (what does not fit scrolls inside it)."""
+
+from __future__ import annotations
+
+
+def fit_beside(row: int | None, wanted: int, screen_height: int) -> tuple[int, int]:
+    """``(top, height)`` for a box that would like ``wanted`` rows on a screen
+    ``screen_height`` rows tall, covering neither screen row ``row`` (the line the popup is
+    about) nor the row above it (where that line's readings are).
+
+    Below the line when the box fits there, else above it, else on the roomier side at the
+    height there is; with no ``row`` (not on screen), centred.
+    """
+    wanted = max(1, wanted)
+    if row is None or not 0 <= row < screen_height:
+        height = min(wanted, screen_height)
+        return (screen_height - height) // 2, height
+    below = screen_height - row - 1
+    above = max(0, row - 1)
+    if wanted <= below:
+        return row + 1, wanted
+    if wanted <= above:
+        return row - 1 - wanted, wanted
+    if below >= above:
+        return row + 1, max(1, below)
+    return 0, max(1, above)
+
+
+def popup_width(screen_width: int, share: float = 0.8, most: int = 90) -> int:
+    """A popup's width: ``share`` of the screen, at most ``most`` cells (and never wider
+    than the screen)."""
+    return max(1, min(int(screen_width * share), most, screen_width))
