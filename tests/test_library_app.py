@@ -252,10 +252,12 @@ async def test_the_search_screen_finds_opens_and_n_goes_on(library: Path) -> Non
         listed = screen.query_one(ResultList)
         prompts = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
         assert any(p.startswith("首脳会談の記録 · 第2節 経済") for p in prompts)
-        # Enter in the query goes to the results; choose the second of kaidan's
+        # the first result is highlighted; Down / Up in the query move it, Enter opens it
+        assert listed.highlighted == 0
         index = results.hits.index(mine[1])
-        await pilot.press("enter")
-        listed.highlighted = index
+        await pilot.press(*["down"] * (index + 1), "up")
+        assert listed.highlighted == index
+        assert screen.query_one("#library-search-input").has_focus
         await pilot.press("enter")
         await settle(pilot)
         assert app.current_key == "lib:kaidan.md"

@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from store import positions
@@ -527,11 +528,14 @@ class ShioriApp(App[None]):
         ]
         for name, pane in zip(("Library tree", "Reader", "Sidebar"), self.panes(), strict=True):
             nodes.append((name, pane))
-            # Our own focusable widgets inside the pane (not Textual's inputs and lists).
+            # Our own focusable widgets inside the pane (not Textual's inputs and lists, nor
+            # a text box of ours: its editing keys are Textual's, ctrl+c among them).
             nodes += [
                 (name, w)
                 for w in pane.query("*")
-                if w.can_focus and type(w).__module__.startswith("tui.")
+                if w.can_focus
+                and type(w).__module__.startswith("tui.")
+                and not isinstance(w, Input)
             ]
         return nodes
 

@@ -5,8 +5,9 @@ a moment later, a word's other forms too (the analyser confirms them), so the fi
 never wait for it. Each result is two lines: the document's title and section, then the
 sentence with the match highlighted (with readings after each kanji word when ``ctrl+r`` asks
 for them). ``ctrl+o`` keeps only passages you have annotated; annotations whose quote, note or
-``#tag`` match are results too. Enter opens the document at the match; in the reader ``n`` /
-``N`` then go on to the document's next and previous match. Escape closes; ``F`` opens the
+``#tag`` match are results too. Up / Down in the query choose a result (the query keeps the
+keys: what is typed ahead never depends on focus), Enter opens the document at the match; in
+the reader ``n`` / ``N`` then go on to the document's next and previous match. Escape closes; ``F`` opens the
 screen again with the last query and its results.
 
 The search itself runs in a thread worker (``store.search.run_query``) over the index the App
@@ -46,7 +47,7 @@ DEBOUNCE = 0.15
 PAGE = 100
 
 HINT = (
-    "Enter: open at the match (then n / N in the document)   Tab: results / query   "
+    "Up/Down: choose   Enter: open at the match (then n / N in the document)   Tab: results   "
     "ctrl+o: annotated only   ctrl+r: readings   Esc: close"
 )
 
@@ -106,6 +107,10 @@ class LibrarySearchScreen(ModalScreen[None]):
             "ctrl+o", "toggle_annotated", "Annotated passages only", id="library_search.annotated"
         ),
         Binding("ctrl+r", "toggle_readings", "Readings in results", id="library_search.readings"),
+        # Reached only from the query box (the results list moves itself): the query keeps
+        # the keys, so what is typed ahead never depends on where focus has got to.
+        Binding("down", "move(1)", "Next result", show=False, id="library_search.down"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="library_search.up"),
     ]
 
     class ResultsReady(Message):
@@ -170,12 +175,17 @@ class LibrarySearchScreen(ModalScreen[None]):
 
     @on(Input.Submitted, "#library-search-input")
     def _submitted(self, event: Input.Submitted) -> None:
+        """Enter in the query opens the highlighted result (the first until Down/Up move)."""
         event.stop()
         results = self.query_one(ResultList)
         if results.option_count:
-            results.focus()
-            if results.highlighted is None:
-                results.highlighted = 0
+            self._open(results.highlighted or 0)
+
+    def action_move(self, delta: int) -> None:
+        results = self.query_one(ResultList)
+        if results.option_count:
+            at = results.highlighted
+            results.highlighted = max(0, min(results.option_count - 1, (at or 0) + delta))
 
     def rerun(self) -> None:
         """Ask again (the index changed, or the scope did)."""
@@ -260,8 +270,8 @@ class LibrarySearchScreen(ModalScreen[None]):
         self._shown = 0
         self._readings = {}
         self._more()
-        if highlighted is not None and results.option_count:
-            results.highlighted = min(highlighted, results.option_count - 1)
+        if results.option_count:  # the first result is the one Enter opens
+            results.highlighted = min(highlighted or 0, results.option_count - 1)
 
     def _more(self) -> None:
         """Add the next page of results to the list."""
@@ -345,9 +355,14 @@ class LibrarySearchScreen(ModalScreen[None]):
     @on(OptionList.OptionSelected, "#library-search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if self._results is None or event.option.id is None:
+        if event.option.id is not None:
+            self._open(int(event.option.id))
+
+    def _open(self, index: int) -> None:
+        """Close and open the document of result ``index`` at its match."""
+        if self._results is None or not 0 <= index < len(self._results.hits):
             return
-        hit = self._results.hits[int(event.option.id)]
+        hit = self._results.hits[index]
         if not hit.doc.present:
             self.notify("That document is no longer in the library.", timeout=4)
             return
