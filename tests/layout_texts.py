@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 
 from layout_styles import Box, Doc, Heading, Para
 
@@ -55,6 +56,11 @@ SECTIONS = ["概観", "米国との関係", "カナダとの関係", "地域の�
 SUBSECTIONS = ["政治", "経済", "安全保障", "人的交流"]
 
 
+#: A bracket's close takes no marker here; after a digit or a Latin letter (…の1 + 2) a
+#: marker reads as part of the number, in print as in this text.
+_NO_MARKER_AFTER = re.compile(r"[」）0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
+
+
 def sample_doc(seed: int = 1, sentences: list[str] | None = None) -> Doc:
     """A document of sections, subsections, paragraphs with notes, a list and a box."""
     rng = random.Random(seed)
@@ -66,9 +72,11 @@ def sample_doc(seed: int = 1, sentences: list[str] | None = None) -> Doc:
         marks: list[tuple[int, str]] = []
         ends = [k for k, ch in enumerate(text) if ch == "。"]
         for cut in rng.sample(ends, min(notes, len(ends))):
-            if text[cut - 1] not in "」）":
-                note = rng.choice(NOTES)
-                marks.append((cut, f"{note[:-1]}（第{next(note_numbers)}項）。"))
+            # a marker after a digit (…の1 + 2) reads as one number, in print as here
+            if not _NO_MARKER_AFTER.match(text[cut - 1]):
+                body = rng.sample(NOTES, rng.choice([1, 1, 2, 3]))  # some run over lines
+                body[0] = f"{body[0][:-1]}（第{next(note_numbers)}項）。"
+                marks.append((cut, "".join(body)))
         return Para(text, sorted(marks))
 
     items: list[Heading | Para | Box] = []

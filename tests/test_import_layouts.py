@@ -104,6 +104,24 @@ def test_a_note_cut_by_a_page_break_continues_and_the_paragraph_resumes_whole() 
     assert [r.footnote_id for r in doc.blocks[0].refs] == ["1", "2"]
 
 
+def test_a_note_row_cut_before_a_number_runs_on_into_its_rest() -> None:
+    # note 2's row runs to the notes' measure mid-sentence; its rest opens with "1 月", which
+    # is no new note 1 (a box's) but the date's month
+    page = REPORT_PAGE.split("\n")[:11] + [
+        "2 両首脳は対話の継続を確認した。外務省「首脳会談の概要」、外務省ウェブサイト（ 2025 年 ",
+        "",
+        "1 月 15 日）による。 ",
+        "",
+        "国際問題調査　2024.9　No.518",
+        "",
+        "41",
+        "",
+    ]
+    doc = import_text("\n".join(page))
+    assert [f.id for f in doc.footnotes] == ["1", "2"]
+    assert doc.footnote("2").text.replace(" ", "").endswith("（2025年1月15日）による。")
+
+
 def test_a_numbering_at_the_start_of_a_block_is_not_a_note_marker() -> None:
     text = (
         "(1)\t 注の本文である。\n\n（1）政治\n"
@@ -199,16 +217,24 @@ def test_a_byline_under_the_title_is_the_author() -> None:
 
 # -- whole documents in each style ---------------------------------------------------------------
 
-#: What the import reaches on documents made from the sentences in ``layout_texts`` (three
-#: documents per style): (headings F1, footnote links, whole paragraphs, hard paragraphs).
-FLOORS = {
-    "white_paper": (0.95, 0.90, 0.90, 0.80),
-    "report": (0.95, 0.65, 0.85, 0.80),
-    "bulletin": (0.95, 0.55, 0.80, 0.80),
-    "web_article": (0.95, 0.95, 0.95, 0.95),
-    "press_release": (0.95, 0.95, 0.95, 0.95),
-    "journal_web": (0.95, 0.95, 0.95, 0.95),
-    "web_chrome": (0.95, 0.95, 0.95, 0.95),
+#: What the import must reach on documents made from the sentences in ``layout_texts`` (three
+#: documents per style): (headings F1, footnote links, whole paragraphs, hard paragraphs) and
+#: the debris lines allowed. The seed styles and the web ones hold the issue's thresholds (.95,
+#: hard .80, no debris); so does the two-column extraction. The book (a running head that
+#: changes per chapter, long notes) stays below: its sentences, each about a line long, leave
+#: a first line ending a sentence at the edge as often as not (a row that is one paragraph's
+#: last or the next one's first, which the extraction cannot tell), and a running head on a
+#: chapter's only even page is seen once, with nothing to tell it from a section.
+FLOORS: dict[str, tuple[float, float, float, float, int]] = {
+    "white_paper": (0.95, 0.95, 0.95, 0.80, 0),
+    "report": (0.95, 0.95, 0.95, 0.80, 0),
+    "bulletin": (0.95, 0.95, 0.95, 0.80, 0),
+    "book": (0.95, 0.85, 0.90, 0.80, 1),
+    "two_column": (0.95, 0.95, 0.95, 0.80, 0),
+    "web_article": (0.95, 0.95, 0.95, 0.95, 0),
+    "press_release": (0.95, 0.95, 0.95, 0.95, 0),
+    "journal_web": (0.95, 0.95, 0.95, 0.95, 0),
+    "web_chrome": (0.95, 0.95, 0.95, 0.95, 0),
 }
 
 
@@ -219,7 +245,15 @@ def test_documents_in_each_style_import_as_their_structure(style: str) -> None:
         sum(getattr(s, f) for s in scores) / 3
         for f in ("heading_f1", "footnotes", "paragraphs", "hard")
     ]
-    floor = FLOORS[style]
+    *floor, debris = FLOORS[style]
     assert all(m >= f for m, f in zip(mean, floor, strict=True)), (style, mean)
-    assert not [d for s in scores for d in s.debris]
+    assert len([d for s in scores for d in s.debris]) <= debris
     assert all(s.levels == 1.0 and s.metadata == 1.0 for s in scores)
+
+
+def test_a_heading_ends_every_paragraph_still_waiting_for_its_rest() -> None:
+    # a white paper whose box byline (在外公館) waited as an unfinished paragraph across the
+    # box's title and then took the box's text: no paragraph's rows stand on both sides of
+    # a heading
+    s = score(render(sample_doc(59), "white_paper", 59))
+    assert s.paragraphs == 1.0 and s.footnotes == 1.0

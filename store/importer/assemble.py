@@ -28,19 +28,31 @@ from store.importer.chars import (
     separator,
     width,
 )
+from store.importer.columns import unfold_columns
 from store.importer.footnotes import NoteDef, match_definition
 from store.importer.headings import HeadingLine, Outline, match_heading
 from store.importer.layout import (
     double_spaced,
+    ends_marked,
     full_width_cells,
+    has_room,
+    indented_firsts,
     is_wrapped,
     measure_cells,
     page_width,
     set_width,
+    starts_pushed,
+    stray_blanks,
     tolerance,
 )
 from store.importer.meta import is_caption, is_meta
-from store.importer.web_debris import is_debris, running_headers, starts_debris_section
+from store.importer.page_notes import place_markers
+from store.importer.web_debris import (
+    is_debris,
+    running_headers,
+    starts_debris_section,
+    with_page_number,
+)
 from store.japanese.chars import HIRAGANA, KANA, KANA_ONLY_RE, KANJI, is_kanji
 
 _LIST = re.compile(
@@ -51,6 +63,7 @@ _NOTES_HEADING = re.compile(r"^[【＜<(（\[■]?(?:注|脚注|注釈|註|Notes
 _RULE_CELL = re.compile(r"^:?-{3,}:?$")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _RUBY_MAX = 8
+_HALF_WIDTH = re.compile("[0-9A-Za-z]")
 _HIRAGANA_START = re.compile(f"^[{HIRAGANA}、。）」]")
 #: A line that carries on the one before: it starts with a particle or a lower-case word.
 _CONTINUES = re.compile(f"^[{HIRAGANA}、。）」a-z]")
@@ -71,17 +84,29 @@ class RawBlock:
     maxw: float = 0.0
     nlines: int = 1
     last: str = ""
+    #: The last printed row: the last line, or, where a ruby line cut it, the line before the
+    #: reading and the rest after it (its width is the row's).
+    row: str = ""
+    row_cells: int | None = None  # the row's full-width count, as counted in cell_counts
     closed: bool = False
     after_ruby: bool = False
     trail_space: bool = False  # the last source line ended with a space (kept between words)
+    #: Its last line ends a sentence without the end mark the file puts after a paragraph's
+    #: last line (see :func:`ends_marked`): the text goes on.
+    runs_on: bool = False
     fragment: bool = False  # the last line was the rest of a row a ruby line cut
+    narrow: bool = False  # a column set narrower than the body (an indented box)
     heading_style: str = ""
     #: How many of its lines (the first left out: it may be indented) hold how many
     #: full-width characters (see :func:`full_width_cells`).
     cell_counts: dict[int, int] = field(default_factory=dict)
+    #: Where each source line's text starts: (offset in the text, line index) — a note's
+    #: marker is looked for on its page's lines (:mod:`store.importer.page_notes`).
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    length: int = -1  # the text's length as built (-1: not tracked)
 
     def unfinished(self) -> bool:
-        return not self.closed and not ends_sentence(self.last)
+        return not self.closed and (self.runs_on or not ends_sentence(self.last))
 
     def tail(self) -> str:
         """The text's end: the last appended line (or the first)."""
@@ -91,7 +116,12 @@ class RawBlock:
         """The last ``n`` characters of the text (a word may span several lines)."""
         return (self.raw[-n:] + "".join(self.pieces[-4:]))[-n:]
 
+    def replace_text(self, text: str) -> None:
+        self.raw, self.pieces, self.spans, self.length = text, [], [], -1
+
     def set_tail(self, text: str) -> None:
+        if self.length >= 0:
+            self.length += len(text) - len(self.tail())
         if self.pieces:
             self.pieces[-1] = text
         else:
@@ -126,21 +156,30 @@ class _Reader:
         self.wrapped = wrapped
         self.flow = flow
         self.double = double_spaced(lines) if wrapped else False
+        #: Blank lines inside paragraphs (the extractor's): a blank line ends nothing.
+        self.stray = wrapped and not self.double and stray_blanks(lines, flow)
         self.blocks: list[RawBlock] = []
         self.notes: list[NoteDef] = []
         self.current: RawBlock | None = None
         self.pending: list[RawBlock] = []
         self.note: NoteDef | None = None
         self.note_last = ""
-        self.note_width = 0.0
-        self.full_note_widths: list[float] = []
-        self._full_cache: tuple[int, float] = (0, 0.0)
+        #: Per numbering (a box's notes are set wider than the body's): the widest first line
+        #: and the widths of lines that ran on.
+        self.note_run: tuple[str, int] = ("", 0)
+        self.note_widths: dict[tuple[str, int], float] = {}
+        self.full_note_widths: dict[tuple[str, int], list[float]] = {}
+        #: The widest line of the last note once it ran on: its own measure (a box's notes are
+        #: set wider than the body's).
+        self.note_wrap = 0.0
+        self._full_cache: tuple[tuple[str, int], int, float] = (("", 0), 0, 0.0)
         self.page_width = page_width(lines) if wrapped else 0.0
         self.blank_after_note = False
         self.bare_last = 0
         #: The last number of every bare numbering seen (a box's notes restart at 1; the body's
         #: go on after the box from where they were).
         self.bare_runs: list[int] = []
+        self._expected_bare: set[int] | None = None
         self.outline = Outline()
         self.title = ""
         self.interrupted = False
@@ -153,16 +192,27 @@ class _Reader:
         self.notes_section = False
         self.headers_seen: set[str] = set()
         self.measure_cells = measure_cells(lines) if wrapped else 0
+        self.end_marked = wrapped and ends_marked(lines)
+        self.indented_firsts = wrapped and indented_firsts(lines, flow)
+        self.note_trailing = False
+        self.cut: tuple[NoteDef, str, float] | None = None  # a note a page break cut
         self.metadata: dict[str, str] = {}
         self.stated: set[str] = set()  # byline lines taken into metadata
+        self.at = 0  # the source line being read
+        self.body_mark = 0  # body lines read so far (see NoteDef.body_mark)
 
     # -- blocks -------------------------------------------------------------------------------
 
     def emit(self, kind: str, raw: str, **kw: Any) -> RawBlock:
+        kw.setdefault("row", raw)
         block = RawBlock(kind, raw, **kw)
         self.blocks.append(block)
         if kind in ("paragraph", "list_item", "quote", "table"):
             self.outline.content()
+            if self.wrapped:
+                self.body_mark += 1
+        if self.wrapped and kind in ("paragraph", "list_item", "quote", "heading"):
+            block.spans, block.length = [(0, self.at)], len(raw)
         return block
 
     def close_current(self) -> None:
@@ -177,6 +227,9 @@ class _Reader:
     def heading(self, head: HeadingLine, level: int | None = None) -> None:
         self.end_note()
         self.close_current()
+        # a section's heading never stands between the rows of a body paragraph (a box's
+        # paragraph, set narrower or wider, may go on past it: it sits beside the flow)
+        self.pending = [p for p in self.pending if self.other_column(p)]
         self.separator = False
         self.interrupted = False
         lvl = level if level is not None else self.outline.level_for(head)
@@ -187,7 +240,7 @@ class _Reader:
 
     def new_paragraph(self, kind: str, text: str, w: float) -> RawBlock:
         self.close_current()
-        block = self.emit(kind, text, maxw=w, last=text)
+        block = self.emit(kind, text, maxw=w, last=text, row=text)
         self.current = block
         self.interrupted = False
         return block
@@ -196,16 +249,32 @@ class _Reader:
         block.fragment = block.after_ruby
         text = line.strip()
         if block.after_ruby:
-            block.pieces.append(text)
+            piece = text
         else:
-            sep = separator(block.end(), text, block.last, block.trail_space)
-            block.pieces.append(sep + text)
+            piece = separator(block.end(), text, block.last, block.trail_space) + text
+        block.pieces.append(piece)
+        if block.length >= 0:
+            block.spans.append((block.length + len(piece) - len(text), self.at))
+            block.length += len(piece)
+            self.body_mark += 1
         block.trail_space = trailing
-        cells = full_width_cells(text)
+        block.runs_on = self.end_marked and not trailing
+        if block.after_ruby and set_width(block.row + text) > self.ref(block) + 1.5:
+            block.after_ruby = False  # the reading's kanji ended its row: this is the next
+        if block.after_ruby:  # the rest of the row a ruby line cut: one row with the last
+            if block.row_cells is not None:
+                block.cell_counts[block.row_cells] -= 1
+            block.row += text
+            w = set_width(block.row)
+        else:
+            block.row = text
+            block.nlines += 1
+        cells = full_width_cells(block.row)
+        block.row_cells = None
         if cells is not None and not text.endswith(("。", "、")):  # it may hang past the measure
             block.cell_counts[cells] = block.cell_counts.get(cells, 0) + 1
+            block.row_cells = cells
         block.last = line.strip()
-        block.nlines += 1
         block.maxw = max(block.maxw, w)
         block.after_ruby = False
         if block is not self.current:
@@ -218,14 +287,26 @@ class _Reader:
 
     def start_note(self, style: str, number: str, text: str, index: int, w: float) -> None:
         self.end_note()
+        cut = self.open_note()
+        if (
+            cut is not None
+            and number.isdigit()
+            and (cut[0].style, cut[0].number) == (style, str(int(number) - 1))
+        ):
+            self.cut = None  # the next note of its numbering: the cut one ended
+        elif cut is not None:
+            self.cut = cut  # kept while a box's own notes come between
         if self.current is not None and self.current.unfinished():
             self.interrupted = True
-        note = NoteDef(style, number, text, line=index, block=len(self.blocks))
+        note = NoteDef(
+            style, number, text, line=index, block=len(self.blocks), body_mark=self.body_mark
+        )
         self.notes.append(note)
         self.note = note
         self.note_last = self.lines[index].strip()
+        self.note_trailing = self.lines[index].endswith(" ")
+        self.note_wrap = 0.0
         self.blank_after_note = False
-        self.note_width = max(self.note_width, w)
         if style == "bare":
             n = int(number)
             if n == 1 or not self.bare_runs:
@@ -241,9 +322,37 @@ class _Reader:
                 )
                 self.bare_runs[k] = n
             self.bare_last = n
+            self._expected_bare = None
+        run = (
+            next((k for k in range(len(self.bare_runs) - 1, -1, -1) if self.bare_runs[k] == n), 0)
+            if style == "bare"
+            else 0
+        )
+        self.note_run = (style, run)
+        self.note_widths[self.note_run] = max(self.note_widths.get(self.note_run, 0.0), w)
+
+    def expected_bare(self) -> set[int]:
+        """The numbers a bare ``1 …`` definition may carry next: 1, or the next of any
+        numbering running (kept between notes: a long text restarts its numbering often)."""
+        if self._expected_bare is None:
+            self._expected_bare = {1, self.bare_last + 1, *(n + 1 for n in self.bare_runs)}
+        return self._expected_bare
 
     def end_note(self) -> None:
         self.note = None
+
+    def rest_of_note(self, d: tuple[str, str, str]) -> bool:
+        """A bare number opening the line after a note's row the width cut mid-sentence is
+        the note's rest (``…「会談の概要」（2025年`` / ``2月7日）による。``), unless it is the
+        next note's number."""
+        return (
+            d[0] == "bare"
+            and self.note is not None
+            and int(d[1]) != self.bare_last + 1
+            and self.wrapped
+            and not ends_sentence(self.note_last)
+            and self.note_line_full()
+        )
 
     def note_continues(self, line: str, w: float) -> bool:
         """A definition runs on while its last line filled the width of the notes."""
@@ -254,8 +363,22 @@ class _Reader:
         if line.startswith(" ") and not line.startswith("  "):
             return False  # a page's body text starts here
         if ends_sentence(self.note_last) and self.blank_after_note and not self.double:
-            return False  # a sentence's end, then a blank line: the notes block is over
-        if width(self.note_last) >= self.full_note_width() - 2.5:
+            # a sentence's end, then a blank line: the notes block is over — unless that line
+            # ran to the note's full measure and this one is wider than the body's (its rest)
+            return self.note_line_full() and (w > self.flow + 1.5 or self.notes_go_on(self.at))
+        if self.end_marked and ends_sentence(self.note_last):
+            return not self.note_trailing  # the file marks where a note ends
+        measure = self.note_wrap or self.full_note_width()
+        if (
+            ends_sentence(self.note_last)
+            and measure > self.flow + 3
+            and abs(w - self.flow) <= 1.5
+            and not ends_sentence(line)
+        ):
+            return False  # a line of the body's measure running on: the body, not the note
+        if ends_sentence(self.note_last) and self.body_waits(w):
+            return False  # a paragraph cut mid-sentence waits for its rest: this is it
+        if self.note_line_full():
             return True  # the note's line ran to the notes' full width: it goes on
         if ends_sentence(self.note_last):
             return False
@@ -264,37 +387,75 @@ class _Reader:
             return True  # a bracket left open: （『読売新聞』 / （2025.2.1））。
         return not self.blank_after_note or self.double
 
-    def note_open(self) -> bool:
-        """The last note's last line ran to the full width without ending: it goes on."""
-        return bool(
-            self.wrapped
-            and self.separator
-            and self.notes
-            and self.note_last
-            and not ends_sentence(self.note_last)
-            and width(self.note_last) >= self.full_note_width() - 2.5
-        )
+    def body_waits(self, w: float) -> bool:
+        """A body paragraph the width cut mid-sentence waits for its rest, and a line this
+        wide fits it."""
+        for cand in [*self.pending, *([self.current] if self.current is not None else [])]:
+            if (
+                cand.kind == "paragraph"
+                and not ends_sentence(cand.row)
+                and not cand.closed
+                and set_width(cand.row) >= self.ref(cand) - 1.5
+                and w <= self.ref(cand) + 1
+            ):
+                return True
+        return False
+
+    def notes_go_on(self, i: int) -> bool:
+        """After line ``i`` the notes block goes on: another definition comes next, or the
+        page's body starts (its first line one space in), so line ``i`` is still a note's."""
+        for j in range(i + 1, min(i + 4, len(self.lines))):
+            nxt = self.lines[j]
+            if nxt.strip():
+                expect = self.expected_bare()
+                return (nxt.startswith(" ") and not nxt.startswith("  ")) or match_definition(
+                    nxt, expect_bare=expect, next_bare=self.bare_last + 1
+                ) is not None
+        return False
+
+    def open_note(self) -> tuple[NoteDef, str, float] | None:
+        """The note a page break cut: the last one, if its last line ran to the full width
+        without ending; else an earlier one left so (a box's own notes may stand between)."""
+        if not self.wrapped or not self.notes:
+            return None
+        if self.note_last and self.note_line_full():  # (a sentence may end at the edge)
+            return self.notes[-1], self.note_last, self.note_wrap
+        return self.cut
+
+    def note_line_full(self, last: str | None = None, wrap: float | None = None) -> bool:
+        """The last note line ran to the note's measure: its own once it has run on, else
+        the usual width of the notes' full lines."""
+        last = self.note_last if last is None else last
+        wrap = self.note_wrap if wrap is None else wrap
+        if not wrap:
+            return width(last) >= self.full_note_width() - 2.5
+        narrow = len(last.encode("ascii", "ignore"))  # widths only estimated
+        return width(last) >= wrap - 2.5 - 0.12 * narrow
 
     def full_note_width(self) -> float:
         """The usual width of a note line that ran on (the note column's full width)."""
-        if not self.full_note_widths:
-            return max(self.note_width, self.page_width)
-        if self._full_cache[0] != len(self.full_note_widths):
-            ordered = sorted(self.full_note_widths[-101:])  # the recent pages' notes
-            self._full_cache = (len(self.full_note_widths), ordered[len(ordered) // 2])
-        return self._full_cache[1]
+        widths = self.full_note_widths.get(self.note_run)
+        if not widths:
+            return max(self.note_widths.get(self.note_run, 0.0), self.page_width)
+        if self._full_cache[:2] != (self.note_run, len(widths)):
+            ordered = sorted(widths[-101:])  # the recent pages' notes
+            self._full_cache = (self.note_run, len(widths), ordered[len(ordered) // 2])
+        return self._full_cache[2]
 
     def note_overflow(self, line: str, stripped: str, w: float) -> bool:
         """A note cut by a page break continues at the next page's foot, after the
         whitespace-only line that separates a page's notes from its body."""
-        if not self.note_open() or match_heading(stripped) is not None:
+        cut = self.open_note() if self.separator else None
+        if cut is None or match_heading(stripped) is not None:
             return False
-        page_start = line.startswith(" ") and not line.startswith("  ")
-        if not self.separator or page_start:
-            return False
-        note = self.notes[-1]
+        if line.startswith(" ") and not line.startswith("  "):
+            return False  # a page's body starts here
+        note, _, wrap = cut
         note.extend(stripped)
-        self.note_last = stripped
+        if note is self.notes[-1]:
+            self.note_last = stripped
+        else:  # an earlier note resumed: it goes on while its lines run to the full width
+            self.cut = (note, stripped, wrap) if self.note_line_full(stripped, wrap) else None
         return True
 
     def note_resumed(self, stripped: str) -> bool:
@@ -328,24 +489,34 @@ class _Reader:
             if not stripped:
                 if lines[i]:
                     self.separator = True  # a whitespace-only line: a page's notes may follow
-                self.blank()
+                self.blank(i)
                 i += 1
                 continue
+            self.at = i
             nxt = self.line(i, line, stripped)
             for k in range(max(0, i - 3), max(0, nxt - 3)):
                 lines[k] = ""  # read and no longer looked back at: let it go
             i = nxt
 
-    def blank(self) -> None:
+    def blank(self, i: int) -> None:
         self.blank_after_note = True
         if self.markdown and self.note is not None and self.note.style == "md":
             self.close_current()
             return  # an indented paragraph may follow: the note's next paragraph
+        cur = self.current
         if (
             self.wrapped
             and not self.double
-            and self.current is not None
-            and (ends_sentence(self.current.last) or self.current.kind != "paragraph")
+            and cur is not None
+            and (ends_sentence(cur.last) or cur.kind != "paragraph")
+            and not (
+                # stray blank lines are the body's: a box set wider separates its paragraphs so
+                self.stray
+                and cur.kind == "paragraph"
+                and self.ref(cur) <= self.flow + 1.5
+                and not self.short_last(cur)
+                and not self.room_after(cur, self.next_text(i))
+            )
         ):
             self.close_current()
         if not self.wrapped:
@@ -370,16 +541,36 @@ class _Reader:
             return i + 1
         if stripped in self.headers and stripped not in self.headers_seen:
             self.headers_seen.add(stripped)
-            if match_heading(stripped) is not None:
+            if match_heading(stripped) is not None and not with_page_number(stripped):
                 # a chapter title repeated as the running header: its first time is the title
                 return self.line_after_debris(i, line, stripped, w)
-        if is_debris(stripped) or stripped in self.headers:
+        if is_debris(stripped) or stripped in self.headers or self.lone_running_head(i, stripped):
             if self.current is not None and self.current.unfinished():
                 self.interrupted = True
-            if self.wrapped and self.note is not None:
-                self.end_note()  # the page ends: its notes go on only at the next page's foot
+            if self.wrapped:
+                self.end_note()  # the page ends: its notes go on only at the next page's foot,
+                self.separator = False  # after the whitespace line that opens that foot
             return i + 1
         return self.line_after_debris(i, line, stripped, w)
+
+    def lone_running_head(self, i: int, stripped: str) -> bool:
+        """Words beside a number (``2　日本と北米の関係``) between the rows of a paragraph a
+        page break cut mid-sentence, which runs on right after it: a running head, seen only
+        once, never a section (a section does not open inside a sentence)."""
+        cur = self.current
+        if not (self.wrapped and with_page_number(stripped)) or cur is None:
+            return False
+        if any(mark in stripped for mark in "、。「（"):
+            return False  # prose or a note, not a running head
+        if cur.kind != "paragraph" or ends_sentence(cur.row) or not cur.unfinished():
+            return False
+        ref = self.ref(cur)
+        if set_width(cur.row) < ref - 1.5:
+            return False  # the row was not cut by the width
+        nxt = self.next_text(i)
+        return bool(nxt) and (
+            abs(set_width(nxt) - ref) <= 1.5 or (ends_sentence(nxt) and set_width(nxt) <= ref + 1)
+        )
 
     def markdown_block(self, i: int, line: str) -> int | None:
         """Markdown's own lines: a fenced code block, a setext underline, a thematic break, a
@@ -428,21 +619,21 @@ class _Reader:
             self.heading(HeadingLine("plain", None, stripped))
             return i + 1
         expect = (
-            {1, self.bare_last + 1, *(n + 1 for n in self.bare_runs)}
-            if self.wrapped or self.notes_section
-            else set()
+            self.expected_bare() if self.wrapped or self.notes_section else set()
         )
         d = match_definition(line, expect_bare=expect, next_bare=self.bare_last + 1)
-        if d is not None:
+        if d is not None and not self.rest_of_note(d):
             self.start_note(d[0], d[1], d[2], i, w)
             return i + 1
         if self.note is not None:
             if self.note_continues(line, w) and match_heading(line) is None:
-                self.full_note_widths.append(width(self.note_last))
+                self.full_note_widths.setdefault(self.note_run, []).append(width(self.note_last))
+                self.note_wrap = max(self.note_wrap, width(self.note_last))
                 self.note.extend(stripped)
                 self.note_last = stripped
+                self.note_trailing = line.endswith(" ") or self.lines[i].endswith(" ")
                 self.blank_after_note = False
-                self.note_width = max(self.note_width, w)
+                self.note_widths[self.note_run] = max(self.note_widths[self.note_run], w)
                 return i + 1
             if self.note.style == "md" and line.startswith(("    ", "\t")):
                 self.note.extend(stripped)
@@ -546,21 +737,28 @@ class _Reader:
         cur.set_tail(f"{tail[:-k]}｜{tail[-k:]}《{reading}》")
         cur.after_ruby = True
 
-    def inside_open_paragraph(self, stripped: str) -> bool:
+    def inside_open_paragraph(self, stripped: str, *, after_cut: bool = True) -> bool:
         """In a PDF, a full-width line while a paragraph is open is that paragraph's text,
-        whatever it starts with (``①…``, ``（1）…``)."""
+        whatever it starts with (``①…``, ``（1）…``); so is a bullet line after one the page
+        cut mid-sentence at the full width (``…宿では、秋`` / ``・冬の宿泊プラン…``). A
+        heading there is not (``after_cut=False``): a column running on to the next page
+        leaves its last line cut above the page's next heading."""
         cur = self.current
         return bool(
             self.wrapped
             and cur is not None
             and cur.kind == "paragraph"
             and cur.unfinished()
-            and (cur.after_ruby or width(stripped) >= self.ref(cur) - 1.5)
+            and (
+                cur.after_ruby
+                or width(stripped) >= self.ref(cur) - 1.5
+                or (after_cut and set_width(cur.row) >= self.ref(cur) - 1.5)
+            )
         )
 
     def heading_span(self, i: int) -> tuple[int, HeadingLine] | None:
         line = self.lines[i].rstrip()
-        if self.inside_open_paragraph(line.strip()):
+        if self.inside_open_paragraph(line.strip(), after_cut=False):
             return None  # a full line inside an open paragraph is text, not a heading
         if _ASCII_NUMBERED.match(line):
             return None  # "1. …" is a Markdown list item
@@ -640,7 +838,55 @@ class _Reader:
         return i
 
     def ref(self, block: RawBlock) -> float:
+        if block.narrow:
+            return block.maxw
         return block.maxw if block.nlines >= 2 else max(block.maxw, self.flow)
+
+    def other_column(self, block: RawBlock) -> bool:
+        """The paragraph is a box's: set narrower or wider than the body."""
+        return block.narrow or (block.nlines >= 2 and block.maxw > _wide(self.flow))
+
+    def label_in_flow(self, i: int, cur: RawBlock, stripped: str) -> bool:
+        """A short label (no punctuation) after a row the width cut mid-sentence: a box's
+        title or byline set where the paragraph runs on, never its next line."""
+        return (
+            cur.kind == "paragraph"
+            and cur.unfinished()
+            and not cur.after_ruby
+            and width(stripped) < 0.6 * self.ref(cur)
+            and not any(ch in stripped for ch in "、。，．「」（）()！？")
+            and not KANA_ONLY_RE.match(stripped)
+            and not self.room_after(cur, stripped)
+            and not self.reading_after(i, stripped)
+        )
+
+    def narrow_column(self, i: int, stripped: str, w: float) -> float:
+        """Lines well short of the measure that run on at one width: the text of a column set
+        narrower than the body (an indented box). Its measure, or 0 (not a paragraph's last
+        line, nor the body's)."""
+        if not 12 <= w < self.flow - 3:
+            return 0.0
+        following = [x.strip() for x in self.lines[i + 1 : i + 6] if x.strip()][:2]
+        if not following or ends_sentence(following[0]) or self.furniture_like(following[0]):
+            return 0.0
+        measure = set_width(following[0])
+        if not 12 <= measure < self.flow - 3:
+            return 0.0
+        if (
+            len(following) > 1
+            and not ends_sentence(following[1])
+            and abs(set_width(following[1]) - measure) > 1.5
+        ):
+            return 0.0  # not one measure
+        # this one is as wide, or shorter where it ends a sentence (a first line with
+        # half-width figures, set loose)
+        # a first line set loose: it ends a sentence, or holds half-width figures (only where
+        # the column is clearly narrower, not a body line short of its estimate)
+        loose = ends_sentence(stripped) or (
+            measure < self.flow - 5 and bool(_HALF_WIDTH.search(stripped))
+        )
+        fits = abs(measure - w) <= 1.5 or (loose and measure - 4 <= w <= measure + 1.5)
+        return measure if fits and match_heading(stripped) is None else 0.0
 
     def body(self, i: int, line: str, stripped: str, w: float) -> int:
         cur = self.current
@@ -673,12 +919,30 @@ class _Reader:
             cur.kind = "meta"
             cur.closed = True
             self.current = cur = None
+        if cur is not None and self.label_in_flow(i, cur, stripped):
+            self.emit("meta", stripped, closed=True)  # the paragraph stays open past it
+            return i + 1
+        in_column = cur is not None and cur.narrow and abs(w - self.ref(cur) + 0.75) <= 2.25
+        measure = 0.0 if in_column else self.narrow_column(i, stripped, w)
+        if measure:
+            block = self.body_paragraph(stripped, w, trailing)  # the body's waits for it
+            block.narrow, block.maxw = True, max(w, measure)
+            return i + 1
         if cur is not None and cur.kind in ("paragraph", "quote") and not indented:
             short_end = ends_sentence(cur.last) and (
-                set_width(cur.last, hanging=False) < self.ref(cur) - 1.5
-                or self.exactly_short(cur, cur.last)
+                self.short_last(cur) or self.room_after(cur, stripped)
             )
+            if short_end and self.pushed_over(cur, i, stripped):
+                short_end = False
+            if self.end_marked and ends_sentence(cur.last):
+                short_end = not cur.runs_on  # the file marks where a paragraph ends
             fits = w <= self.ref(cur) + tolerance(stripped, cur.maxw, cur.nlines, cur.last)
+            if (
+                not fits
+                and cur.nlines == 1
+                and self.flow + 1.5 < cur.maxw < w < self.page_width + 2
+            ):
+                fits = True  # a wide column's first line (set loose): its next line sets the width
             if self.interrupted and not (w >= self.ref(cur) - 3 or ends_sentence(stripped)):
                 fits = False  # after a page's notes, a short line is a running footer
             if fits and self.too_long_for(cur, stripped):
@@ -694,28 +958,91 @@ class _Reader:
                 return j
             # after a sentence's end, a line set one space in (the extractor kept the indent)
             # or one character short (it dropped it) is a new paragraph's first line
-            new_start = ends_sentence(cur.last) and (
-                page_start or self.indented_start(cur, stripped)
+            new_start = (
+                ends_sentence(cur.last)
+                and not cur.runs_on
+                and (page_start or self.indented_start(cur, stripped, i))
             )
             if cur.after_ruby or (not short_end and fits and not new_start):
                 self.append(cur, stripped, w, trailing)
                 return i + 1
         if not indented and (
-            page_start or self.interrupted or (cur is not None and cur.unfinished())
+            page_start
+            or self.interrupted
+            or (cur is not None and cur.unfinished())
+            # after a box, a caption or a page's notes, a pending paragraph goes on
+            or (
+                self.pending
+                and (
+                    cur is None
+                    or cur.closed
+                    or cur.kind != "paragraph"
+                    or (not cur.unfinished() and self.other_column(cur))
+                )
+            )
         ):
-            for cand in reversed(self.pending + ([cur] if cur is not None else [])):
-                if cand is cur or cand.kind != "paragraph" or not cand.unfinished():
-                    continue
-                ref = self.ref(cand)
-                if ref - 3 <= w <= ref + 1.5 or (ends_sentence(stripped) and w <= ref + 1.5):
-                    self.append(cand, stripped, w, trailing)
-                    return i + 1
-        if self.standalone_short(i, w):
+            fitting = [
+                cand
+                for cand in reversed(self.pending + ([cur] if cur is not None else []))
+                if cand is not cur
+                and cand.kind == "paragraph"
+                and cand.unfinished()
+                and (
+                    self.ref(cand) - 3 <= w <= self.ref(cand) + 1.5
+                    or (ends_sentence(stripped) and w <= self.ref(cand) + 1.5)
+                )
+            ]
+            if fitting:  # the one whose measure the line fills best, else the latest
+                best = min(
+                    fitting, key=lambda c: abs(self.ref(c) - w) if w >= self.ref(c) - 3 else 9
+                )
+                self.append(best, stripped, w, trailing)
+                return i + 1
+        if not in_column and self.standalone_short(i, w):
             self.close_current()
             self.emit("meta", stripped)
             return i + 1
-        self.new_paragraph("paragraph", stripped, w).trail_space = trailing
+        block = self.body_paragraph(stripped, w, trailing)
+        if in_column and cur is not None:  # the column's next paragraph
+            block.narrow, block.maxw = True, max(w, self.ref(cur))
         return i + 1
+
+    def body_paragraph(self, stripped: str, w: float, trailing: bool) -> RawBlock:
+        block = self.new_paragraph("paragraph", stripped, w)
+        block.trail_space = trailing
+        block.runs_on = self.end_marked and not trailing
+        return block
+
+    def pushed_over(self, cur: RawBlock, i: int, stripped: str) -> bool:
+        """The last row ends a sentence only one character short, and the next line is full:
+        where first lines are set one short, that row lost a character to the next one (a
+        character that may not start a line takes the one before it along: 追い出し), and
+        the paragraph goes on."""
+        ref = self.ref(cur)
+        if set_width(cur.row, hanging=False) < ref - 2.05:
+            return False  # short by more than one character
+        if not self.indented_firsts or cur.nlines < 2 or ends_sentence(stripped):
+            return False
+        cells = full_width_cells(stripped)
+        if cells is not None and self.measure_cells >= 12:
+            return cells == self.measure_cells
+        nxt = self.next_text(i)
+        return set_width(stripped) >= ref - 1.5 and not (nxt and has_room(stripped, nxt, ref))
+
+    def short_last(self, cur: RawBlock) -> bool:
+        """The paragraph's last line stops short of its measure."""
+        measure = self.ref(cur) - (1 if cur.nlines == 1 else 0)  # a first line's is one less
+        return set_width(cur.row, hanging=False) < measure - 1.5 or self.exactly_short(cur, cur.row)
+
+    def next_text(self, i: int) -> str:
+        """The next non-blank line after line ``i`` (within a few), or ""."""
+        return next((x.strip() for x in self.lines[i + 1 : i + 4] if x.strip()), "")
+
+    def room_after(self, cur: RawBlock, nxt: str) -> bool:
+        """The next line's first character would have fitted on the paragraph's last line: the
+        width did not cut it (a first line's measure is taken one short, for its indent)."""
+        measure = self.ref(cur) - (1 if cur.nlines == 1 else 0)
+        return has_room(cur.row, nxt, measure)
 
     def exactly_short(self, cur: RawBlock, line: str) -> bool:
         """Where body lines are set exactly to the page's measure, a line even one character
@@ -734,7 +1061,7 @@ class _Reader:
         """After a full line, lines ``i``… are one to three short labels (no punctuation, not
         a ruby line), then a blank line and page furniture (the box's own markers)."""
         limit = self.ref(cur) - 3
-        if abs(set_width(cur.last) - self.ref(cur)) > 1.5:
+        if abs(set_width(cur.row) - self.ref(cur)) > 1.5:
             return False
         for j in range(i, min(i + 4, len(self.lines))):
             s = self.lines[j].strip()
@@ -763,7 +1090,7 @@ class _Reader:
             return False
         return cells > full + (1 if any(ch in "。、，．「」『』（）・" for ch in stripped) else 0)
 
-    def indented_start(self, cur: RawBlock, stripped: str) -> bool:
+    def indented_start(self, cur: RawBlock, stripped: str, i: int | None = None) -> bool:
         """After a full line that ends a sentence, a line exactly one character short of the
         paragraph's full lines starts a new paragraph (its indent was lost in extraction).
 
@@ -772,17 +1099,89 @@ class _Reader:
         """
         if not ends_sentence(cur.last):
             return False
+        if i is not None and not ends_sentence(stripped) and self.room_before(i, cur, stripped):
+            return self.quotes_closed(cur)
         full = max(cur.cell_counts) if cur.cell_counts else 0
         if full < 12 or cur.cell_counts[full] < 2:
             full = self.measure_cells  # too few lines of its own: the page's measure
         if full < 12 or cur.cell_counts.get(full - 1) or any(n > full for n in cur.cell_counts):
             return False
-        last = full_width_cells(cur.last)
-        hanging = last is not None and last == full + 1 and cur.last.endswith(("。", "、"))
+        last = full_width_cells(cur.row)
+        hanging = last is not None and last == full + 1 and cur.row.endswith(("。", "、"))
         if full_width_cells(stripped) != full - 1 or (last != full and not hanging):
             return False
+        if ends_sentence(stripped) and i is not None and self.first_line_at(i + 1, cur, full):
+            return False  # the next line opens a paragraph: this one was the last of its own
+        return self.quotes_closed(cur)
+
+    def first_line_at(self, j: int, cur: RawBlock, full: int) -> bool:
+        """The next body line from ``j`` is a paragraph's first (one character short of the
+        measure without ending a sentence)."""
+        nxt = self.next_text(j - 1)
+        if not nxt or ends_sentence(nxt) or full_width_cells(nxt) != full - 1:
+            return False
+        after = self.next_text(next(k for k in range(j, len(self.lines)) if self.lines[k].strip()))
+        return not starts_pushed(after)  # one short because it gave a character to the next
+
+    def quotes_closed(self, cur: RawBlock) -> bool:
         text = cur.full()  # rarely reached: only on a line one character short
         return text.count("「") <= text.count("」")
+
+    def room_before(self, i: int, cur: RawBlock, stripped: str) -> bool:
+        """Line ``i`` left room for the first character of the body line after it: it was set
+        short of the measure without ending — a first line, one short by its lost indent."""
+        stripped, after = self.ruby_row(i, stripped)
+        for j in range(after, min(after + 3, len(self.lines))):
+            nxt = self.lines[j].strip()
+            if not nxt:
+                continue
+            ref = self.ref(cur)
+            if (
+                abs(set_width(nxt) - ref) > 1.5
+                and not (ends_sentence(nxt) and set_width(nxt) < ref)
+            ) or self.furniture_like(nxt):
+                return False
+            return has_room(stripped, nxt, ref)
+        return False
+
+    def reading_after(self, i: int, line: str) -> bool:
+        """A ruby line (a kanji's reading) follows line ``i``, after at most a blank one."""
+        if not is_kanji(line[-1:]):
+            return False
+        k = i + 1 + (1 if i + 1 < len(self.lines) and not self.lines[i + 1].strip() else 0)
+        reading = self.lines[k].strip() if k < len(self.lines) else ""
+        return bool(reading) and len(reading) <= _RUBY_MAX and bool(KANA_ONLY_RE.match(reading))
+
+    def ruby_row(self, i: int, row: str) -> tuple[str, int]:
+        """Line ``i`` and, where ruby lines cut its row (``…以`` / ``かず`` / `` `` / ``下の…``),
+        the rest of the row after each reading; and the index of the line after the row."""
+        j = i + 1
+        while is_kanji(row[-1:]):
+            k = j + (1 if j < len(self.lines) and not self.lines[j].strip() else 0)
+            reading = self.lines[k].strip() if k < len(self.lines) else ""
+            if not (reading and len(reading) <= _RUBY_MAX and KANA_ONLY_RE.match(reading)):
+                break
+            k += 1
+            if k < len(self.lines) and not self.lines[k].strip():
+                k += 1
+            if k >= len(self.lines) or not self.lines[k].strip():
+                break
+            rest = self.lines[k].strip()
+            if set_width(row + rest) > self.flow + 1.5:
+                break  # the kanji ended its row: the next line is the next row
+            row, j = row + rest, k + 1
+        return row, j
+
+    def furniture_like(self, s: str) -> bool:
+        """A line that is not body text: page furniture, a caption, a heading, a note."""
+        return bool(
+            is_debris(s)
+            or s in self.headers
+            or is_caption(s)
+            or is_meta(s)
+            or match_heading(s) is not None
+            or match_definition(s, expect_bare={1, self.bare_last + 1}) is not None
+        )
 
     def standalone_short(self, i: int, w: float) -> bool:
         """A short line that is not the end of a paragraph: a column title, a byline."""
@@ -878,6 +1277,8 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     metadata = dict(prepared.metadata)
     page_facts.page_dates(lines, metadata)  # a page's statements about itself: metadata
     page_facts.profile_box(lines, metadata)
+    if not markdown:
+        lines = unfold_columns(lines)
     wrapped, flow = (False, 0.0) if markdown else is_wrapped(lines)
     reader = _Reader(lines, wrapped=wrapped, flow=flow, markdown=markdown)
     reader.metadata = metadata
@@ -887,6 +1288,8 @@ def assemble(lines: list[str], *, markdown: bool = False) -> Assembled:
     for note in reader.notes:
         note.finish()
     blocks = _boxes(_regroup_columns(reader.blocks, flow), flow) if wrapped else reader.blocks
+    if wrapped:
+        place_markers(blocks, reader.notes)
     if reader.stated:  # the page's header repeated further down (a scraper's duplicate)
         blocks = [b for b in blocks if not (b.kind == "meta" and b.full() in reader.stated)]
     title = reader.title or _heading_of_everything(blocks)
@@ -905,10 +1308,16 @@ def _heading_of_everything(blocks: list[RawBlock]) -> str:
     return first.full()
 
 
+def _wide(flow: float) -> float:
+    """Lines wider than this belong to a column set wider than the body (a box): three
+    characters past the measure, more than its half-width letters and a hanging mark reach."""
+    return max(flow + 3, 1.08 * flow)
+
+
 def _regroup_columns(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
     """A column (a box set wider than the body) that a page break left among the body's
     paragraphs is put back after the rest of its column."""
-    wide = 1.15 * flow
+    wide = _wide(flow)
     out: list[RawBlock] = []
     last_wide = -1
     for block in blocks:
@@ -937,27 +1346,30 @@ def _is_label(block: RawBlock, flow: float) -> bool:
     text = block.full()
     return (
         block.kind == "meta"
+        and block.heading_style != "box"  # a box's own byline, already placed
         and width(text) <= 30
         and not has_sentence(text)
+        and "、" not in text
         and not is_caption(text)
         and not is_meta(text)
     )
 
 
 def _boxes(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
-    """A box (a column set wider than the body) whose title and byline the extractor put
-    after its text: the title becomes the box's heading, before its text, with the byline
-    under it; the box moves to the end of the section it sits in, so the section's body is
-    not cut by it and the box nests in the outline under that section."""
-    wide = 1.15 * flow
+    """A box (a column set wider or narrower than the body) with its title and byline — put
+    after its text by the extractor, or before it (a framed box's title bar): the title
+    becomes the box's heading, before its text, with the byline under it; the box moves to
+    the end of the section it sits in, so the section's body is not cut by it and the box
+    nests in the outline under that section."""
+    wide = _wide(flow)
 
-    def is_wide(b: RawBlock) -> bool:
-        return b.kind == "paragraph" and b.nlines >= 2 and b.maxw > wide
+    def is_column(b: RawBlock) -> bool:
+        return b.kind == "paragraph" and (b.narrow or (b.nlines >= 2 and b.maxw > wide))
 
     out = list(blocks)
-    k = 1
+    k = 0
     while k < len(out):
-        if not (is_wide(out[k - 1]) and _is_label(out[k], flow)):
+        if not _is_label(out[k], flow):
             k += 1
             continue
         labels = [k]
@@ -965,11 +1377,22 @@ def _boxes(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
             len(labels) < 3 and labels[-1] + 1 < len(out) and _is_label(out[labels[-1] + 1], flow)
         ):
             labels.append(labels[-1] + 1)
-        start = k - 1
-        while start > 0 and (is_wide(out[start - 1]) or out[start - 1].kind == "meta"):
-            start -= 1
-        while out[start].kind == "meta":  # captions before the box's text stay where they are
-            start += 1
+        after = labels[-1] + 1
+        if k > 0 and is_column(out[k - 1]):  # the text, then its title
+            start = k - 1
+            while start > 0 and (is_column(out[start - 1]) or out[start - 1].kind == "meta"):
+                start -= 1
+            while out[start].kind == "meta":  # captions before the box's text stay there
+                start += 1
+            text, rest = out[start:k], out[:start] + out[after:]
+        elif after < len(out) and is_column(out[after]):  # a title bar, then the text
+            start, end = k, after
+            while end < len(out) and is_column(out[end]):
+                end += 1
+            text, rest = out[after:end], out[:start] + out[end:]
+        else:
+            k = after
+            continue
         parts = [out[j].full() for j in labels]
         title, byline = parts[0], parts[1:]
         if byline and byline[0][:1] in "－―‐-〜～":  # a subtitle line: －ジャパン・パレード－
@@ -977,8 +1400,8 @@ def _boxes(blocks: list[RawBlock], flow: float) -> list[RawBlock]:
         section = next((b for b in reversed(out[:start]) if b.kind == "heading"), None)
         level = min(6, (section.level if section is not None else 0) + 1)
         head = RawBlock("heading", title, level=level, heading_style="box", closed=True)
-        box = [head] + [RawBlock("meta", b, closed=True) for b in byline] + out[start:k]
-        rest = out[:start] + out[labels[-1] + 1 :]
+        bylines = [RawBlock("meta", b, closed=True, heading_style="box") for b in byline]
+        box = [head, *bylines, *text]
         end = start
         while end < len(rest) and not (
             rest[end].kind == "heading"

@@ -16,8 +16,12 @@ LATIN_END_RE = re.compile(r"[A-Za-z0-9,.;:%)\]]$")
 LATIN_START_RE = re.compile(r"^[A-Za-z0-9(\[]")
 
 
-#: Characters printed at half width: ASCII, Latin-1 letters, half-width katakana.
-_NARROW = re.compile(r"[\x20-\x7e\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\uff61-\uff9f]")
+#: Characters printed at half width: ASCII, Latin letters, the alphabets a Japanese font has
+#: no full-width glyphs for (Hebrew to Thai and beyond; not Greek or Cyrillic, which it has),
+#: half-width katakana.
+_NARROW = re.compile(
+    r"[\x20-\x7e\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0590-\u1fff\uff61-\uff9f]"
+)
 
 
 @lru_cache(maxsize=8192)

@@ -27,7 +27,8 @@ _NOTE_DEF = re.compile(r"^(?P<mark>※[0-9０-９]*)[ \u3000]*(?P<text>\S.*)$")
 _BEFORE = f"{KANJI}{KANA}Ａ-Ｚａ-ｚー」』）〕】\\)”’。、"
 #: A following character that makes the digits a quantity, a date or a longer number.
 _UNIT_AFTER = re.compile(
-    r"[0-9０-９.,．，:：/]|[年月日時分秒億万千百十か箇ヶ回人件％%歳代号条位倍点度割週期円ドル名社国都道府県巻頁章節]"
+    r"[0-9０-９.,．，:：/]|[年月日時分秒兆億万千百十か箇ヶ回人件％%歳代号条位倍点度割週期円ドル名社国都道府県巻頁章節つ本枚個台冊匹頭羽杯階種番軒隻機票席周級次戸棟品色]"
+    r"|[ \u3000][0-9A-Za-z%]"  # a unit set apart: 1 km, 30 mm
 )
 
 
@@ -43,6 +44,9 @@ class NoteDef:
     line: int = 0
     #: How many raw blocks preceded the definition: where its page is.
     block: int = 0
+    #: How many body lines had been read when it was defined: definitions with the same
+    #: count stand together (one page's notes).
+    body_mark: int = 0
     full_id: str = field(default="")
     #: Continuation lines, joined by :meth:`finish` (a long note is not copied line by line).
     more: list[str] = field(default_factory=list)
@@ -132,7 +136,7 @@ def assign_ids(notes: list[NoteDef]) -> None:
         seen_ids.add(note.full_id)
 
 
-def _marker_pattern(note: NoteDef) -> re.Pattern[str]:
+def marker_pattern(note: NoteDef) -> re.Pattern[str]:
     num = re.escape(note.number)
     if note.style == "paren":
         return re.compile(rf"[（(]{num}[）)]")
@@ -143,13 +147,12 @@ def _marker_pattern(note: NoteDef) -> re.Pattern[str]:
     return re.compile(rf"(?<=[{_BEFORE}]){num}(?![0-9])")
 
 
-def _acceptable(note: NoteDef, text: str, start: int, end: int) -> bool:
+def acceptable(note: NoteDef, text: str, start: int, end: int) -> bool:
     if note.style == "paren":
         return start > 0  # （1） opening a block is its numbering (a heading's, an item's)
     if note.style != "bare":
         return True
-    after = text[end : end + 1]
-    return not (after and _UNIT_AFTER.match(after)) and text[start - 1 : start] != "第"
+    return not _UNIT_AFTER.match(text, end) and text[start - 1 : start] != "第"
 
 
 #: Page-bound notes (``(1)``, page-foot ``1 …``) have their marker on the same page: search
@@ -160,6 +163,33 @@ _AFTER_DEF = 80
 _FAR_BEFORE_DEF = 600
 
 
+#: A marker already placed in the raw text (:mod:`store.importer.page_notes`): the index of
+#: its note between interlinear annotation marks, which the sanitiser removes from input.
+SENTINEL = re.compile("\ufff9([0-9]+)\ufffb")
+
+
+def sentinel(note_index: int) -> str:
+    return f"\ufff9{note_index}\ufffb"
+
+
+def _placed_markers(blocks: list[Block], notes: list[NoteDef]) -> dict[int, tuple[int, int]]:
+    """Turn the sentinels in ``blocks`` into refs; return {note index: (block, offset)}."""
+    placed: dict[int, tuple[int, int]] = {}
+    for b, block in enumerate(blocks):
+        while "\ufff9" in block.text:
+            m = SENTINEL.search(block.text)
+            if m is None:
+                block.text = block.text.replace("\ufff9", "")
+                break
+            k = int(m.group(1))
+            _remove(block, m.start(), m.end(), notes[k].full_id if k < len(notes) else "")
+            if k < len(notes):
+                placed[k] = (b, m.start())
+            else:  # not one of ours: dropped
+                block.refs = [r for r in block.refs if r.footnote_id]
+    return placed
+
+
 def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 0) -> None:
     """Find each definition's marker, in sequence per scope, and move it into ``refs``.
 
@@ -168,6 +198,7 @@ def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 
     """
     scale = len(blocks) / raw_count if raw_count else 1.0
     cursor: dict[tuple[str, int], tuple[int, int]] = {}
+    placed = _placed_markers(blocks, notes)
     # Labelled markers ([^n], ※n) can be anywhere: index the blocks that hold each label once,
     # so a note whose marker is missing does not rescan the whole document.
     labelled: dict[str, list[int]] = {}
@@ -179,12 +210,15 @@ def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 
                 places = labelled.setdefault(m.group(0), [])
                 if not places or places[-1] != b:
                     places.append(b)
-    for note in notes:
+    for k, note in enumerate(notes):
+        if k in placed:  # found on its page: the next of its numbering comes after it
+            cursor[(note.style, note.scope)] = placed[k]
+            continue
         if note.style == "note" and len(note.number) == 1:
             continue  # a bare ※ note has no marker
         key = (note.style, note.scope)
         start_block, start_pos = cursor.get(key, (0, 0))
-        pattern = _marker_pattern(note)
+        pattern = marker_pattern(note)
         searches: list[tuple[Iterable[int], int, int]] = []  # (blocks, first block, its pos)
         if note.style in ("md", "note"):
             label = f"[^{note.number}]" if note.style == "md" else note.number
@@ -215,6 +249,11 @@ def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 
 _WORD_AFTER = re.compile(f"[{KANJI}ァ-ヺA-Za-z]")
 
 
+def weak(note: NoteDef, text: str, end: int) -> bool:
+    """Bare digits glued to a word (``における1インチ``): a marker only if nothing better is."""
+    return note.style == "bare" and bool(_WORD_AFTER.match(text, end))
+
+
 def _first_marker(
     blocks: list[Block],
     note: NoteDef,
@@ -232,8 +271,8 @@ def _first_marker(
             continue
         text = blocks[b].text
         for m in pattern.finditer(text, first_pos if b == first else 0):
-            if _acceptable(note, text, m.start(), m.end()):
-                if note.style != "bare" or not _WORD_AFTER.match(text, m.end()):
+            if acceptable(note, text, m.start(), m.end()):
+                if not weak(note, text, m.end()):
                     return (b, m.start(), m.end())
                 loose = loose or (b, m.start(), m.end())
     return loose

@@ -9,9 +9,18 @@ what is unsafe, for import and for output alike.
 
 from __future__ import annotations
 
+import re
+
 from store.terminal_safe import strip_controls
+
+#: The interlinear annotation marks: the importer's own note markers
+#: (``store.importer.page_notes``), so a document's own must never reach the rules.
+_OWN_MARKERS = re.compile("[\ufff9-\ufffb]")
 
 
 def sanitize(text: str) -> tuple[str, int]:
-    """Return ``(clean_text, removed)``: escapes and control characters removed, counted."""
-    return strip_controls(text)
+    """Return ``(clean_text, removed)``: escapes, control characters and the importer's own
+    marker characters removed, counted."""
+    text, removed = strip_controls(text)
+    text, n = _OWN_MARKERS.subn("", text)
+    return text, removed + n

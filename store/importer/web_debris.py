@@ -107,4 +107,50 @@ def running_headers(lines: list[str]) -> set[str]:
                     and match_heading(s) is None
                 ):
                     found.add(s)
+    found |= _numbered_headers(stripped)
     return {s for s in found if not ends_sentence(s) and not ("\u3041" <= s[0] <= "\u309f")}
+
+
+_WITH_NUMBER = re.compile(
+    r"^(?:(?P<lead>[0-9０-９]{1,4})[ \u3000]+(?P<a>\S.{2,38}?)|(?P<b>\S.{2,38}?)[ \u3000]+(?P<tail>[0-9０-９]{1,4}))$"
+)
+
+
+def with_page_number(line: str) -> bool:
+    """A short line of words with a number before or after them (a running head's form)."""
+    return bool(_WITH_NUMBER.match(line.strip()))
+
+
+def _numbered_headers(stripped: list[str]) -> set[str]:
+    """Running heads that carry the page number (``4　日本と北米の関係``, ``第2章　米国との
+    関係　3``): the same words beside different numbers on three or more pages, or beside a
+    number and set apart elsewhere as the chapter's own title line."""
+    groups: dict[str, list[tuple[str, int, bool]]] = {}
+    for k, s in enumerate(stripped):
+        m = _WITH_NUMBER.match(s) if 5 <= len(s) <= 44 else None
+        if m is not None:
+            words = (m.group("a") or m.group("b")).strip()
+            if len(words) >= 4 and not any(mark in words for mark in "、。"):
+                number = _number(m.group("lead") or m.group("tail"))
+                apart = (k > 0 and not stripped[k - 1]) or (
+                    k + 1 < len(stripped) and not stripped[k + 1]
+                )
+                groups.setdefault(words, []).append((s, number, apart))
+    if not groups:
+        return set()
+    alone = set(stripped)
+    found: set[str] = set()
+    for words, lines in groups.items():
+        numbers = [n for _, n, _ in lines]
+        rising = len(set(numbers)) == len(numbers) and numbers == sorted(numbers)
+        if (
+            len(set(numbers)) >= 3
+            or (len(lines) >= 2 and rising and all(apart for _, _, apart in lines))
+            or (words in alone and match_heading(words))
+        ):
+            found.update(s for s, _, _ in lines)
+    return found
+
+
+def _number(digits: str) -> int:
+    return int(digits.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
