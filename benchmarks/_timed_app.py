@@ -1,5 +1,6 @@
 """``python -m benchmarks._timed_app first|furigana FILE``: ``shiori FILE`` that exits once
-FILE has painted (``first``: as soon as it shows; ``furigana``: once its furigana are drawn).
+FILE has painted (``first``: as soon as it shows; ``furigana``: once its furigana are drawn);
+``python -m benchmarks._timed_app library``: ``shiori`` that exits once the library has painted.
 
 The reader benchmark times whole processes with it; the app itself knows nothing of this.
 With ``SHIORI_BENCH_FRAMES`` set to a file name, each layout the reader painted text with
@@ -17,7 +18,7 @@ from typing import Any
 from tui.app import ShioriApp, run_app
 from tui.widgets.reader import ReaderView
 
-MODES = ("first", "furigana")
+MODES = ("first", "furigana", "library")
 
 #: The layouts painted, in order: (generation, width, readings known).
 PAINTED: list[tuple[int, int, bool]] = []
@@ -48,6 +49,11 @@ class TimedApp(ShioriApp):
         if self.exit_after == "first" and self.current_key is not None:
             self.call_after_refresh(self.exit)
 
+    async def main_screen_ready(self) -> None:
+        await super().main_screen_ready()
+        if self.exit_after == "library":
+            self.call_after_refresh(self.exit)
+
     def on_reader_view_readings_ready(self, message: ReaderView.ReadingsReady) -> None:
         if self.exit_after == "furigana" and message.document is self.current_document:
             self.call_after_refresh(self.exit)
@@ -61,13 +67,13 @@ class TimedApp(ShioriApp):
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2 or argv[0] not in MODES:
+    if not argv or argv[0] not in MODES or len(argv) != (1 if argv[0] == "library" else 2):
         print(__doc__, file=sys.stderr)
         return 2
     TimedApp.exit_after = argv[0]
     if os.environ.get("SHIORI_BENCH_FRAMES"):
         _record_paints()
-    return run_app(argv[1], TimedApp)
+    return run_app(argv[1] if len(argv) > 1 else None, TimedApp)
 
 
 if __name__ == "__main__":

@@ -148,10 +148,16 @@ def import_file(path: Path, *, progress: Callable[[int, int], None] | None = Non
 
 
 def load_document(
-    path: str | Path, *, progress: Callable[[int, int], None] | None = None
+    path: str | Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    remember: bool = True,
 ) -> Document:
     """``import_file(path)``, served from the cache when this exact file was imported before
     (``progress`` hears how a long import goes; a cached document needs none).
+
+    ``remember=False`` leaves the cache as it is when the file was not in it (the library
+    index reads every document once; caching them all would push out the ones being read).
 
     Raises what ``import_file`` raises (``ImportFailed`` with its one-line message).
     """
@@ -166,5 +172,6 @@ def load_document(
             os.utime(cached)  # recently used: pruned last
     else:
         doc = import_file(path, progress=progress)
-        _save(cached, doc)
+        if remember:
+            _save(cached, doc)
     return doc

@@ -3,15 +3,24 @@
 A document is known by a *key* that survives moving the checkout or the data dir:
 ``seed:<file name>`` for a bundled seed, ``lib:<file name>`` for the user's library folder,
 and the absolute path for any other file opened directly.
+
+What a document says about itself (its title, author, date) is known without opening it from
+the library index's catalog (``store.search.index``, filled when a document is added or
+indexed), passed in as ``facts``; the bundled ``library.toml`` and what the user entered win
+over it. The user's folder may hold sub-folders (``shiori add DIR`` keeps a tree's layout):
+their documents' keys are ``lib:<sub/folder/name>``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Protocol
 
 from store import paths
 from store.files import absolute
@@ -49,6 +58,24 @@ class DocMeta:
         return cls(**values)
 
 
+class FileFacts(Protocol):
+    """What the index's catalog knows of a document (``store.search.index.DocRecord``)."""
+
+    # Read-only (properties): the index's DocRecord is a frozen dataclass.
+    @property
+    def title(self) -> str: ...
+    @property
+    def author(self) -> str: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def added(self) -> float: ...
+    @property
+    def chars(self) -> int: ...
+    @property
+    def error(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class LibraryEntry:
     key: str
@@ -56,10 +83,25 @@ class LibraryEntry:
     meta: DocMeta
     read_only: bool
     extra: dict[str, str] = field(default_factory=dict)
+    #: When the document joined the library (seconds since the epoch; 0: not known yet).
+    added: float = 0.0
+    #: Characters of text, once indexed (0: not known yet).
+    chars: int = 0
+    #: Why the document does not import, once tried ("" if it does, or not tried yet).
+    error: str = ""
+    #: Whether the catalog knows this document (its title is the file's own, not its name).
+    known: bool = False
 
     @property
     def title(self) -> str:
         return self.meta.title or self.path.stem
+
+    @property
+    def source(self) -> str:
+        """``bundled`` or ``library`` (or ``file`` for a document opened by path)."""
+        if self.key.startswith("seed:"):
+            return "bundled"
+        return "library" if self.key.startswith("lib:") else "file"
 
 
 #: What the user entered for a document (the reader's ``m`` form): ``key -> DocMeta | None``.
@@ -83,11 +125,10 @@ def doc_key(path: str | Path) -> str:
     if resolved.parent == paths.SEEDS_DIR.resolve():
         return f"seed:{resolved.name}"
     try:
-        if resolved.parent == paths.library_dir().resolve():
-            return f"lib:{resolved.name}"
-    except OSError:
-        pass
-    return str(resolved)
+        inside = resolved.relative_to(paths.library_dir().resolve())
+    except (OSError, ValueError):
+        return str(resolved)
+    return f"lib:{inside.as_posix()}"
 
 
 class NotInLibrary(ValueError):
@@ -95,8 +136,11 @@ class NotInLibrary(ValueError):
 
 
 def is_library_name(name: str) -> bool:
-    """A plain file name inside a library folder: nothing that walks out of it."""
-    return bool(name) and name not in (".", "..") and not any(c in name for c in "/\\\x00")
+    """A file name inside a library folder, in sub-folders joined by ``/`` (``shiori add DIR``
+    keeps a tree's layout): no empty, ``.`` or ``..`` part, nothing that walks out of it."""
+    if not name or any(c in name for c in "\\\x00"):
+        return False
+    return all(part not in ("", ".", "..") for part in name.split("/"))
 
 
 def path_for_key(key: str) -> Path:
@@ -111,12 +155,26 @@ def path_for_key(key: str) -> Path:
     return Path(key)
 
 
-def _documents_in(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+def is_document(path: Path) -> bool:
+    """A file the library lists: one of the suffixes the importer reads, not hidden (a
+    half-written copy is ``.name.tmp``)."""
+    return path.suffix.lower() in DOCUMENT_SUFFIXES and not path.name.startswith(".")
+
+
+def _documents_in(folder: Path, *, recursive: bool = False) -> list[Path]:
+    """The documents in ``folder`` (and its sub-folders), hidden files and folders left out."""
+    found: list[Path] = []
+    try:
+        walk = os.walk(folder) if recursive else [(str(folder), [], os.listdir(folder))]
+    except OSError:
         return []
-    return sorted(
-        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-    )
+    for root, dirs, files in walk:
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            path = Path(root, name)
+            if is_document(path) and (recursive or path.is_file()):
+                found.append(path)
+    return sorted(found)
 
 
 class Library:
@@ -145,17 +203,145 @@ class Library:
             return _seed_metadata().get(key[5:], DocMeta())
         return DocMeta()
 
-    def entries(self) -> list[LibraryEntry]:
-        """Seeds first (in their bundled order), then the user's documents by file name."""
-        seeds = [
-            LibraryEntry(doc_key(p), p, self.metadata(doc_key(p)), read_only=True)
-            for p in _documents_in(paths.SEEDS_DIR)
-        ]
-        seed_order = list(_seed_metadata())
-        seeds.sort(
-            key=lambda e: seed_order.index(e.path.name) if e.path.name in seed_order else 99
+    def files(self) -> list[tuple[str, Path]]:
+        """``(key, path)`` of every document: the seeds in their bundled order, then the
+        user's folder (sub-folders too) by path. Only the folders are read, no document."""
+        seed_order = {name: i for i, name in enumerate(_seed_metadata())}
+        seeds = sorted(
+            _documents_in(paths.SEEDS_DIR), key=lambda p: seed_order.get(p.name, len(seed_order))
         )
-        return seeds + [
-            LibraryEntry(doc_key(p), p, self.metadata(doc_key(p)), read_only=False)
-            for p in _documents_in(paths.library_dir())
+        library = paths.library_dir()
+        mine = _documents_in(library, recursive=True)
+        return [(f"seed:{p.name}", p) for p in seeds] + [
+            (f"lib:{p.relative_to(library).as_posix()}", p) for p in mine
         ]
+
+    def entries(
+        self,
+        facts: Mapping[str, FileFacts] | None = None,
+        files: Sequence[tuple[str, Path]] | None = None,
+    ) -> list[LibraryEntry]:
+        """Every document with its metadata, in :meth:`files` order (``files``: already
+        listed); ``facts`` (the index's catalog) fills what the metadata leaves empty with what
+        the file itself says."""
+        out = []
+        for key, path in files if files is not None else self.files():
+            meta = self.metadata(key)
+            known = facts.get(key) if facts is not None else None
+            entry = LibraryEntry(key, path, meta, read_only=key.startswith("seed:"))
+            if known is not None:
+                entry = replace(
+                    entry,
+                    meta=with_facts(meta, known),
+                    added=known.added,
+                    chars=known.chars,
+                    error=known.error,
+                    known=True,
+                )
+            out.append(entry)
+        return out
+
+
+def with_facts(meta: DocMeta, facts: FileFacts) -> DocMeta:
+    """``meta`` with the file's own title, author and date where it has none (a title from
+    the file is *supplied*, as ``store.citation.source_meta`` marks it)."""
+    changes: dict[str, Any] = {}
+    if not meta.title and facts.title and not facts.error:
+        changes.update(title=facts.title, title_supplied=True)
+    if not meta.author and facts.author:
+        changes["author"] = facts.author
+    if not meta.date and facts.date:
+        changes["date"] = facts.date
+    return replace(meta, **changes) if changes else meta
+
+
+SortKey = Literal["title", "author", "added", "read"]
+#: The orders the tree offers, with the words it shows for them.
+SORTS: tuple[tuple[SortKey, str], ...] = (
+    ("title", "by title"),
+    ("author", "by author"),
+    ("added", "newest added first"),
+    ("read", "last read first"),
+)
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def _text_key(text: str) -> str:
+    """What titles sort by: folded (width, case), numbers by value (その2 before その10)."""
+    folded = unicodedata.normalize("NFKC", " ".join(text.split())).casefold()
+    return _DIGITS.sub(lambda m: f"{int(m.group()):012d}"[-12:], folded)
+
+
+def sort_entries(
+    entries: Iterable[LibraryEntry], by: SortKey = "title", read: Mapping[str, float] | None = None
+) -> list[LibraryEntry]:
+    """``entries`` in the order ``by`` (ties by title, then key); ``read`` is when each
+    document was last read (``store.positions.read_times``), for ``by="read"``."""
+    items = list(entries)
+
+    def title_key(e: LibraryEntry) -> tuple[str, str]:
+        return (_text_key(e.title), e.key)
+
+    items.sort(key=title_key)
+    if by == "author":
+        items.sort(key=lambda e: (not e.meta.author, _text_key(e.meta.author)))
+    elif by == "added":
+        items.sort(key=lambda e: -e.added)
+    elif by == "read":
+        times = read or {}
+        items.sort(key=lambda e: -times.get(e.key, 0.0))
+    return items
+
+
+def display_titles(entries: Sequence[LibraryEntry]) -> dict[str, str]:
+    """The title to show for each key: where titles collide, the source is added
+    (``bundled`` / ``library``), and the file name where that still does not tell them apart."""
+    by_title: dict[str, list[LibraryEntry]] = {}
+    for e in entries:
+        by_title.setdefault(_text_key(e.title), []).append(e)
+    shown: dict[str, str] = {}
+    for group in by_title.values():
+        if len(group) == 1:
+            shown[group[0].key] = group[0].title
+            continue
+        sources = [e.source for e in group]
+        for e in group:
+            tag = e.source if sources.count(e.source) == 1 else f"{e.source}: {e.path.name}"
+            shown[e.key] = f"{e.title} ({tag})"
+    return shown
+
+
+def recently_read(
+    entries: Iterable[LibraryEntry], read: Mapping[str, float], limit: int = 5
+) -> list[LibraryEntry]:
+    """The ``limit`` documents read most recently, newest first."""
+    known = [e for e in entries if read.get(e.key)]
+    known.sort(key=lambda e: -read[e.key])
+    return known[:limit]
+
+
+class NotRemovable(ValueError):
+    """The document cannot be removed (a bundled one, or not in the library)."""
+
+
+def remove_document(key: str) -> Path:
+    """Delete the user's document ``key`` from the library folder; returns the file removed.
+
+    Only the file goes: its annotations stay in the store (orphaned until the document comes
+    back under the same name) and the index forgets it at its next sync.
+    """
+    if key.startswith("seed:"):
+        raise NotRemovable(f"{key[5:]} is bundled with Shiori and cannot be removed")
+    if not key.startswith("lib:"):
+        raise NotRemovable(f"{key} is not in the library")
+    path = path_for_key(key)
+    try:
+        path.relative_to(paths.library_dir())
+    except ValueError:
+        raise NotRemovable(f"{key} is not in the library") from None
+    if not path.is_file():
+        raise NotRemovable(f"{key[4:]} is not in the library")
+    path.unlink()
+    return path

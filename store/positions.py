@@ -88,6 +88,16 @@ def save_position(doc_key: str, position: Position) -> None:
     preferences.write_object(path, data)
 
 
+def read_times() -> dict[str, float]:
+    """When each document was last read (seconds since the epoch), by key."""
+    out: dict[str, float] = {}
+    for key, entry in _load(positions_file())[0]["documents"].items():
+        at = entry.get("at") if isinstance(entry, dict) else None
+        if isinstance(key, str) and isinstance(at, int | float) and not isinstance(at, bool):
+            out[key] = float(at)
+    return out
+
+
 def last_read() -> str | None:
     """The key of the document read most recently, if any."""
     last = _load(positions_file())[0].get("last")

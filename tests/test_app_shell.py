@@ -110,14 +110,16 @@ async def open_user_doc_from_tree(pilot: Any, app: ShioriApp, path: Path) -> Non
     assert app.current_key == key
 
 
-async def test_library_lists_seeds_then_the_users_documents(user_doc: Path) -> None:
+async def test_library_lists_seeds_and_the_users_documents_by_title(user_doc: Path) -> None:
     app = ShioriApp()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         tree = tree_of(app)
         labels = [str(node.label) for node in tree.root.children]
         assert len(labels) == len(list((ROOT / "seeds").glob("*.txt"))) + 1
-        assert labels[-1] == "kiroku"  # by file name until it has been imported
+        assert "日米関係の記録" in labels  # its own title (the index read it), never "kiroku"
+        assert labels == sorted(labels)
+        assert str(tree.root.label) == "Library (6, by title)"
         # Nothing read yet: the welcome text and the tree, focused, to choose from.
         assert app.current_key is None
         assert app.focused is tree
@@ -159,9 +161,9 @@ async def test_keys_t_s_and_tab_toggle_and_cycle_the_panes(user_doc: Path) -> No
     app = ShioriApp(OpenedFile(user_doc, doc))
     async with app.run_test(size=(200, 60)) as pilot:
         await settle(pilot)
-        tree, reader = tree_of(app), app.reader
+        tree, reader, pane = tree_of(app), app.reader, app.library_pane
         sidebar = app.main_screen.query_one(Sidebar)
-        assert tree.display and sidebar.display  # wide: all three panes
+        assert pane.display and sidebar.display  # wide: all three panes
         assert app.focused is reader
         await pilot.press("tab")
         assert app.focused is not None and sidebar in (app.focused, *app.focused.ancestors)
@@ -172,9 +174,9 @@ async def test_keys_t_s_and_tab_toggle_and_cycle_the_panes(user_doc: Path) -> No
         await pilot.press("shift+tab")
         assert app.focused is tree
         await pilot.press("t")
-        assert not tree.display and app.focused is reader
+        assert not pane.display and app.focused is reader
         await pilot.press("t")
-        assert tree.display and app.focused is tree
+        assert pane.display and app.focused is tree
         await pilot.pause()
         assert "Open" in footer_labels(app)  # the footer follows the focused pane
         await pilot.press("tab")
@@ -196,10 +198,11 @@ async def test_narrow_terminal_collapses_tree_and_sidebar(user_doc: Path) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         tree, sidebar = tree_of(app), app.main_screen.query_one(Sidebar)
-        assert not tree.display and not sidebar.display
+        pane = app.library_pane
+        assert not pane.display and not sidebar.display
         assert app.reader.outer_size.width == 80  # the text has the whole width
         await pilot.press("t")
-        assert tree.display and app.focused is tree
+        assert pane.display and app.focused is tree
         # Choosing a heading puts the tree away again so the text has the width.
         node = tree.document_node(doc_key(user_doc))
         tree.move_cursor(node.children[0].children[0])
@@ -207,11 +210,11 @@ async def test_narrow_terminal_collapses_tree_and_sidebar(user_doc: Path) -> Non
         assert str(tree.cursor_node.label) == "第1章 概観"
         await pilot.press("enter")
         await settle(pilot)
-        assert not tree.display and app.focused is app.reader
+        assert not pane.display and app.focused is app.reader
         # Widening shows the panes again.
         await pilot.resize_terminal(200, 60)
         await settle(pilot)
-        assert tree.display and sidebar.display
+        assert pane.display and sidebar.display
 
 
 async def test_help_lists_every_binding_with_the_users_keymap(user_doc: Path) -> None:
@@ -242,11 +245,10 @@ async def test_help_lists_every_binding_with_the_users_keymap(user_doc: Path) ->
         assert tree_line.split()[0] == "f2"
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
-        tree = tree_of(app)
         await pilot.press("t")
-        assert tree.display  # t no longer toggles (tree shown at 120 cells)
+        assert app.library_pane.display  # t no longer toggles (tree shown at 120 cells)
         await pilot.press("f2")
-        assert not tree.display
+        assert not app.library_pane.display
 
 
 async def test_a_broken_keymap_gives_one_line_and_keeps_the_defaults(user_doc: Path) -> None:
@@ -257,7 +259,7 @@ async def test_a_broken_keymap_gives_one_line_and_keeps_the_defaults(user_doc: P
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("keymap.toml:") and "\n" not in m for m in messages), messages
         await pilot.press("t")
-        assert not tree_of(app).display
+        assert not app.library_pane.display
 
 
 async def test_q_quits(user_doc: Path) -> None:
@@ -309,6 +311,7 @@ async def test_palette_runs_actions_modes_and_themes_by_name(user_doc: Path) -> 
         assert saved == {
             "theme": "dracula",
             "furigana_mode": "off",
+            "library_sort": None,
             "furigana_style": "half-width",
             "measure": 30,
         }

@@ -39,7 +39,11 @@ def test_good_files_are_added_and_bad_ones_each_get_one_line(
         "add", "kaidan.md", "binary.txt", "missing.txt", "folder.txt", "paper.rtf", cwd=src
     )
     assert result.returncode == 2
-    assert result.stdout.splitlines() == ["added kaidan.md (会談の記録)"]
+    # folder.txt is a folder (with nothing to add): a summary line ends the run
+    assert result.stdout.splitlines() == [
+        "added kaidan.md (会談の記録)",
+        "added 1, skipped 0, failed 4",
+    ]
     errors = result.stderr.splitlines()
     assert len(errors) == 4
     for name, line in zip(

@@ -2,7 +2,8 @@
 
 What is checked is what a person sees in the pane (``tmux capture-pane``): the heading, a
 furigana row with the reading centred over its kanji, the footnote popup's text after ``]`` and
-Enter, the help screen, and that ``q`` quits. Skipped only where tmux is not installed (CI
+Enter, the help screen, and that ``q`` quits; and a library search (``F``) for a word in two
+bundled documents whose second result opens in the reader at the match. Skipped only where tmux is not installed (CI
 installs it in ``.ci/run``).
 """
 
@@ -158,6 +159,58 @@ def test_reading_a_document_in_a_real_terminal(pane: Pane) -> None:
     while pane.alive() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not pane.alive()
+
+
+@pytest.fixture
+def library_pane() -> Iterator[Pane]:
+    """``shiori`` on the bundled library (nothing opened yet)."""
+    command = f"env TERM=xterm-256color {shlex.join(shiori_command())}"
+    socket = f"shiori-test-{uuid.uuid4().hex[:8]}"
+    pane = Pane(socket, "library")
+    pane.tmux(
+        "-f", os.devnull, "new-session", "-d", "-s", "library", "-x", "80", "-y", "24", command
+    )
+    pane.tmux("set-option", "-s", "escape-time", "0", check=False)
+    try:
+        yield pane
+    finally:
+        pane.tmux("kill-server", check=False)
+
+
+def test_searching_the_library_and_opening_the_second_hit(library_pane: Pane) -> None:
+    """造船 is in two of the bundled documents: F, the word, Down to the second result, Enter."""
+    import json
+
+    expected = json.loads(
+        subprocess.run(
+            [*shiori_command(), "search", "--json", "造船"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        ).stdout
+    )
+    assert len({hit["document"] for hit in expected}) == 2
+    second = expected[1]
+    pane = library_pane
+    pane.wait_for("the library", lambda ls: any("Library (5" in line for line in ls))
+    pane.keys("F")
+    pane.wait_for("the search screen", lambda ls: any("Search the library" in line for line in ls))
+    pane.keys("造船")
+    lines = pane.wait_for(
+        "the results", lambda ls: any(f"{len(expected)} results in 2 documents" in line for line in ls)
+    )
+    assert sum(second["section"] in line for line in lines) >= 1
+    pane.keys("Down", "Enter")  # the query keeps the keys: no wait on focus
+    # the reader on the second hit's document, at the match, the search going on in it
+    in_document = [h for h in expected if h["document"] == second["document"]]
+    count = f"/造船 {in_document.index(second) + 1}/{len(in_document)}"
+    lines = pane.wait_for(
+        f"the second hit in the reader ({count}, the word in the text)",
+        lambda ls: count in ls[0]
+        and second["title"][:6] in ls[0]
+        and any("造船" in line for line in ls[1:]),
+    )
 
 
 def test_the_longest_footnote_of_the_bluebook_shows_to_its_end() -> None:

@@ -59,14 +59,14 @@ def test_seed_texts_are_exactly_the_documents_received() -> None:
 
 
 async def test_the_app_lists_every_seed_by_its_title_and_cites_its_author() -> None:
-    """Each seed of ``library.toml`` is what the reader sees in the tree, and what a citation
-    names (its title and author), in the bundled order."""
+    """Each seed of ``library.toml`` is what the reader sees in the tree (sorted by title),
+    and what a citation names (its title and author)."""
     app = ShioriApp()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         tree = app.main_screen.query_one(DocTree)
         labels = [str(node.label) for node in tree.root.children]
-    assert labels == [doc["title"] for doc in SEED_DOCS]
+    assert labels == sorted(doc["title"] for doc in SEED_DOCS)
     assert sorted(doc["file"] for doc in SEED_DOCS) == sorted(RECEIVED)
     for doc in SEED_DOCS:
         key = f"seed:{doc['file']}"
@@ -94,3 +94,19 @@ def test_a_field_the_user_cleared_stays_cleared() -> None:
     meta = library.Library(lambda key: edited).metadata(library.doc_key(seed))
     assert meta.publisher == ""
     assert meta.title == bundled.title
+
+
+def test_a_key_may_name_a_sub_folder_of_the_library_but_never_walk_out() -> None:
+    """``shiori add DIR`` keeps a tree's layout: ``lib:papers/2024/a.pdf`` is a library key
+    (the annotation store accepts it too), ``..`` or an absolute part never is."""
+    import pytest
+
+    from store.annotations import schema
+
+    assert library.path_for_key("lib:papers/2024/a.pdf") == paths.library_dir() / "papers/2024/a.pdf"
+    assert schema.doc_key("lib:papers/2024/a.pdf") == "lib:papers/2024/a.pdf"
+    for bad in ("lib:papers/../../x.txt", "lib:/etc/passwd", "lib:a//b.txt", "lib:./a.txt", "lib:a\\b"):
+        with pytest.raises(library.NotInLibrary):
+            library.path_for_key(bad)
+        with pytest.raises(schema.RecordError):
+            schema.doc_key(bad)

@@ -11,7 +11,6 @@ from pilot_waits import settle
 
 from store import paths
 from tui.app import OpenedFile, ShioriApp, import_document
-from tui.widgets.doc_tree import DocTree
 from tui.widgets.sidebar import Sidebar
 
 SNIPPET = """# 同盟の記録
@@ -140,7 +139,7 @@ async def test_resizing_keeps_the_users_tree_and_sidebar_choice(user_doc: Path) 
     app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
     async with app.run_test(size=(200, 60)) as pilot:
         await settle(pilot)
-        tree, sidebar = app.main_screen.query_one(DocTree), app.main_screen.query_one(Sidebar)
+        tree, sidebar = app.library_pane, app.main_screen.query_one(Sidebar)
         assert tree.display and sidebar.display
         await pilot.press("t", "s")  # the user hides both on the wide terminal
         assert not tree.display and not sidebar.display
@@ -160,7 +159,7 @@ async def test_without_a_choice_the_band_decides(user_doc: Path) -> None:
     app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
     async with app.run_test(size=(200, 60)) as pilot:
         await settle(pilot)
-        tree, sidebar = app.main_screen.query_one(DocTree), app.main_screen.query_one(Sidebar)
+        tree, sidebar = app.library_pane, app.main_screen.query_one(Sidebar)
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
         assert tree.display and not sidebar.display

@@ -148,6 +148,22 @@ class AnnotationsController:
 
         return [ColorSlot(k, label) for k, label in DEFAULT_COLORS]
 
+    def all_annotations(self) -> list[Annotation]:
+        """Every annotation of the store (any thread; none when the store is unusable)."""
+        repo, _messages = self._open_repo()
+        try:
+            return repo.list() if repo is not None else []
+        except STORE_ERRORS:
+            return []
+
+    def count_for(self, key: str) -> int:
+        """How many annotations the document ``key`` carries (0 if the store is unusable)."""
+        repo = self.repo
+        try:
+            return len(repo.list(doc=key)) if repo is not None else 0
+        except STORE_ERRORS:
+            return 0
+
     def all_tags(self) -> list[tuple[str, int]]:
         repo = self.repo
         try:
@@ -675,6 +691,9 @@ class AnnotationsController:
                 self.app.notify(f"Metadata not saved: {exc}", severity="error", timeout=10)
                 return
             self.app.notify("Metadata saved: citations use it from now on.", timeout=4)
+            refresh = getattr(self.app, "refresh_library", None)
+            if refresh is not None:
+                refresh()  # the tree and the header show the new title
 
         self.app.push_screen(MetadataForm(cur.key, meta, cur.document), done)
 

@@ -2,7 +2,9 @@
 
 Widgets post messages; only the App changes state (which document is open, which panes are
 shown, the theme). Importing documents and analysing their readings run in thread workers that
-post messages back, so the first screen paints before the dictionary has loaded.
+post messages back, so the first screen paints before the dictionary has loaded. The library
+tree is filled from the index's catalog at once (real titles, no document opened); the index
+is brought up to date in a worker after the first paint, its progress in the tree's root.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual import work
 from textual.app import App
@@ -23,11 +25,12 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from store import positions
 from store.citation import source_meta
-from store.library import Library, LibraryEntry, doc_key
+from store.library import Library, LibraryEntry, SortKey, doc_key
 from store.model import Block, Document
 from store.terminal_safe import safe_line, safe_text
 from tui import keymap as keymaps
@@ -39,6 +42,7 @@ from tui.screens.main import MainScreen
 from tui.settings import Settings, load_settings, save_settings
 from tui.widgets.doc_tree import DocTree
 from tui.widgets.header import ShioriHeader
+from tui.widgets.library_pane import LibraryPane
 from tui.widgets.reader import READING_STYLES, ReaderView
 from tui.widgets.sidebar import Sidebar
 
@@ -73,7 +77,9 @@ def welcome_document(key: Callable[[str], str]) -> Document:
             Block(
                 "paragraph",
                 f"Choose a document in the library on the left: {key('tree.open')} opens it, "
-                f"{key('tree.expand')} shows its headings. {key('app.toggle_tree')} shows or "
+                f"{key('tree.expand')} shows its headings, {key('tree.filter')} filters the "
+                f"list by title. {key('app.library_search')} searches every document. "
+                f"{key('app.toggle_tree')} shows or "
                 f"hides the library, {key('app.help')} lists every key, "
                 f"{key('app.command_palette')} finds any command by name, "
                 f"{key('app.quit')} quits.",
@@ -110,6 +116,37 @@ class ImportProgress(Message):
         self.key, self.done, self.total = key, done, total
 
 
+class IndexProgress(Message):
+    """The library index's background update got this far (bytes of the files read)."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done, self.total = done, total
+
+
+class IndexSynced(Message):
+    """The library index is up to date: the tree can show what it now knows."""
+
+    def __init__(
+        self, records: dict[str, Any], notices: list[str], failed: int, changed: bool
+    ) -> None:
+        super().__init__()
+        self.records, self.notices, self.failed = records, notices, failed
+        #: Whether any document was indexed again or dropped.
+        self.changed = changed
+
+
+@dataclass(frozen=True)
+class MatchTarget:
+    """Where a library search result is: the reader goes there and ``n``/``N`` go on with
+    ``term`` (the query's word the result matched)."""
+
+    block: int
+    offset: int
+    length: int
+    term: str
+
+
 class OutlineImported(Message):
     def __init__(self, key: str, document: Document) -> None:
         super().__init__()
@@ -142,7 +179,11 @@ def shiori_commands() -> type[Any]:
 
 class ShioriApp(App[None]):
     #: Absolute, so that a subclass defined elsewhere (the reader benchmark's) finds them too.
-    CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "app.tcss", STYLES / "annotations.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        STYLES / "app.tcss",
+        STYLES / "annotations.tcss",
+        STYLES / "library.tcss",
+    ]
     TITLE = "Shiori"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {shiori_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -195,6 +236,17 @@ class ShioriApp(App[None]):
         self.annotations = AnnotationsController(self)
         #: The documents and their metadata (the user's from the annotation store).
         self.library: Library = self.annotations.library
+        #: The index's catalog (titles, authors, dates of every document), by key.
+        self.catalog: dict[str, Any] = {}
+        self.library_entries: list[LibraryEntry] = []
+        #: Whether the library index is being brought up to date (the search screen says so).
+        self.indexing: float | None = None
+        #: A search result to show once its document is open.
+        self._pending_match: tuple[str, MatchTarget] | None = None
+        from tui.screens.library_search import SearchState
+
+        #: The library search's query and options, kept between its openings.
+        self.library_search_state = SearchState()
 
     # Set-up ---------------------------------------------------------------------------------
 
@@ -240,29 +292,190 @@ class ShioriApp(App[None]):
         self.watch(reader, "measure", self._remember_measure, init=False)
         self.call_after_refresh(self.annotations.attach)  # after the first paint
         self._fill_library()
+        self.call_after_refresh(self.sync_index)  # after the first paint
 
     def _fill_library(self) -> None:
-        tree = self.main_screen.query_one(DocTree)
+        tree = self.doc_tree
         if self._opened is not None:
             path, doc = self._opened.path, self._opened.document
             key = doc_key(path)
             meta = source_meta(self.library.metadata(key), key, doc.title)
             self._titles[key] = meta.title
-            tree.set_entries([LibraryEntry(key, path, meta, read_only=True)])
+            tree.set_entries([LibraryEntry(key, path, meta, read_only=True, known=True)])
             self._remember(key, path, doc)
             self._show(key, doc, None)
             return
-        entries = self.library.entries()
-        for entry in entries:
-            self._paths[entry.key] = entry.path
-            self._titles[entry.key] = entry.meta.title
-        tree.set_entries(entries)
+        from store.search.index import read_catalog
+
+        self.catalog = read_catalog()
+        self._list_library(sort=self._saved_sort())
         last = positions.last_read()
         if last in self._paths:
             self.open_document(last, self._paths[last])
         else:
             self._document_coming = False
             self._show_welcome()
+
+    def _saved_sort(self) -> SortKey:
+        from typing import get_args
+
+        sort = self.settings.library_sort
+        return cast(SortKey, sort) if sort in get_args(SortKey) else "title"
+
+    def _list_library(self, sort: SortKey | None = None) -> None:
+        """(Re)fill the tree from the library's files, their metadata and the catalog."""
+        entries = self.library_entries = self.library.entries(self.catalog)
+        for entry in entries:
+            self._paths[entry.key] = entry.path
+            self._titles[entry.key] = entry.meta.title
+        self.doc_tree.set_entries(entries, read=positions.read_times(), sort=sort)
+
+    def refresh_library(self) -> None:
+        """The library changed (a document added, removed, retitled): show it as it is now."""
+        if self._opened is None:
+            self._list_library()
+        if self.current_key in self._titles:
+            self.header.doc_title = self._titles[self.current_key] or self.header.doc_title
+
+    # The library index ----------------------------------------------------------------------
+
+    def sync_index(self) -> None:
+        """Bring the library index up to date in a worker (new, changed, removed files)."""
+        self._index_worker()
+
+    @work(thread=True, exclusive=True, group="library-index", exit_on_error=False)
+    def _index_worker(self) -> None:
+        """(Thread) bring the index up to date: new and changed documents are read."""
+        from store.search.index import LibraryIndex
+
+        worker = get_current_worker()
+        self.annotations._open_repo()  # the user's titles, for when the tree is listed again
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - last[0] >= 0.2 or done >= total:
+                last[0] = now
+                self.post_message(IndexProgress(done, total))
+
+        with LibraryIndex() as index:
+            report = index.sync(
+                self.library.files(), progress=progress, cancelled=lambda: worker.is_cancelled
+            )
+            records = index.records()
+        if not worker.is_cancelled:
+            changed = bool(report.indexed or report.removed)
+            self.post_message(IndexSynced(records, report.notices, len(report.failed), changed))
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        fraction = message.done / max(1, message.total)
+        self.indexing = fraction if fraction < 1 else None
+        if self._opened is None:
+            self.doc_tree.set_status(
+                f"indexing {fraction:.0%}" if self.indexing is not None else ""
+            )
+        screen = self._library_search_screen()
+        if screen is not None:
+            screen.index_changed(rerun=False)
+
+    def on_index_synced(self, message: IndexSynced) -> None:
+        self.indexing = None
+        self.catalog = message.records
+        for text in message.notices:
+            self.notify(text, severity="warning", timeout=8, markup=False)
+        self.doc_tree.set_status("")
+        if message.changed or not self.library_entries:
+            self.refresh_library()
+        screen = self._library_search_screen()
+        if screen is not None:
+            screen.index_changed(rerun=message.changed)
+
+    def _library_search_screen(self) -> Any:
+        from tui.screens.library_search import LibrarySearchScreen
+
+        screen = self.screen
+        return screen if isinstance(screen, LibrarySearchScreen) else None
+
+    def on_doc_tree_sort_changed(self, message: DocTree.SortChanged) -> None:
+        self.settings.library_sort = message.sort
+        self._save_settings()
+
+    def on_doc_tree_remove_requested(self, message: DocTree.RemoveRequested) -> None:
+        self.ask_to_remove(message.target.key)
+
+    def ask_to_remove(self, key: str) -> None:
+        """Ask, then take the document out of the library (its annotations stay)."""
+        from tui.screens.confirm import ConfirmScreen
+
+        if not key.startswith("lib:"):
+            what = "bundled with Shiori" if key.startswith("seed:") else "not in the library"
+            self.notify(f"This document is {what}: it cannot be removed.", timeout=5)
+            return
+        title = self._titles.get(key) or key[4:]
+        kept = self.annotations.count_for(key)
+        note = (
+            f"Its {kept} annotation{'s are' if kept != 1 else ' is'} kept, shown as orphaned "
+            "until the document comes back."
+            if kept
+            else "It has no annotations."
+        )
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._remove(key)
+
+        self.push_screen(
+            ConfirmScreen(f"Remove 「{title}」 from the library?", note, "Remove"), done
+        )
+
+    def _remove(self, key: str) -> None:
+        from store.library import NotRemovable, remove_document
+
+        try:
+            remove_document(key)
+        except (NotRemovable, OSError) as exc:
+            self.notify(f"Not removed: {exc}", severity="error", markup=False)
+            return
+        self._documents.pop(key, None)
+        self.catalog.pop(key, None)
+        if self.current_key == key:
+            self.current_key = None
+            self.current_document = None
+            self._show_welcome()
+        self.refresh_library()
+        self.notify(f"Removed {self._titles.get(key) or key[4:]}.", timeout=4, markup=False)
+        self.sync_index()
+
+    def action_library_search(self) -> None:
+        """Open the library search (``F``)."""
+        from tui.screens.library_search import LibrarySearchScreen
+
+        if isinstance(self.screen, LibrarySearchScreen):
+            return
+        self.push_screen(LibrarySearchScreen())
+
+    def open_match(self, key: str, path: Path, target: MatchTarget) -> None:
+        """Open ``key`` with the reader on ``target`` (a library search result)."""
+        self._pending_match = (key, target)
+        if key == self.current_key and self.current_document is not None:
+            self._apply_match()
+            self._after_jump()
+            return
+        self.open_document(key, path, target.block)
+
+    def _apply_match(self) -> None:
+        pending, self._pending_match = self._pending_match, None
+        doc = self.current_document
+        if pending is None or doc is None or pending[0] != self.current_key:
+            return
+        target = pending[1]
+        if not 0 <= target.block < len(doc.blocks):
+            return
+        start = doc.block_starts[target.block] + target.offset
+        if target.term:
+            self.reader.search(target.term, at=(start, start + target.length))
+        else:  # an annotation: its passage, no search to go on with
+            self.reader.goto_offset(start)
 
     def _show_welcome(self) -> None:
         welcome = welcome_document(self.key_for)
@@ -274,7 +487,7 @@ class ShioriApp(App[None]):
         self.header.page = ""
         if not self.tree_shown:
             self._set_tree_shown(True)
-        self.main_screen.query_one(DocTree).focus()
+        self.library_pane.focus()
 
     # Widgets --------------------------------------------------------------------------------
 
@@ -290,9 +503,21 @@ class ShioriApp(App[None]):
     def header(self) -> ShioriHeader:
         return self.main_screen.query_one(ShioriHeader)
 
+    @property
+    def library_pane(self) -> LibraryPane:
+        return self.main_screen.query_one(LibraryPane)
+
+    @property
+    def doc_tree(self) -> DocTree:
+        return self.main_screen.query_one(DocTree)
+
     def panes(self) -> list[Widget]:
         screen = self.main_screen
-        return [screen.query_one(DocTree), screen.query_one(ReaderView), screen.query_one(Sidebar)]
+        return [
+            screen.query_one(LibraryPane),
+            screen.query_one(ReaderView),
+            screen.query_one(Sidebar),
+        ]
 
     def binding_nodes(self) -> list[tuple[str, DOMNode]]:
         """Every node whose bindings the user can reach, with the pane it belongs to."""
@@ -303,11 +528,14 @@ class ShioriApp(App[None]):
         ]
         for name, pane in zip(("Library tree", "Reader", "Sidebar"), self.panes(), strict=True):
             nodes.append((name, pane))
-            # Our own focusable widgets inside the pane (not Textual's inputs and lists).
+            # Our own focusable widgets inside the pane (not Textual's inputs and lists, nor
+            # a text box of ours: its editing keys are Textual's, ctrl+c among them).
             nodes += [
                 (name, w)
                 for w in pane.query("*")
-                if w.can_focus and type(w).__module__.startswith("tui.")
+                if w.can_focus
+                and type(w).__module__.startswith("tui.")
+                and not isinstance(w, Input)
             ]
         return nodes
 
@@ -396,16 +624,17 @@ class ShioriApp(App[None]):
 
     def on_outline_imported(self, message: OutlineImported) -> None:
         self._documents.setdefault(message.key, message.document)
-        self.main_screen.query_one(DocTree).set_outline(message.key, message.document)
+        self.doc_tree.set_outline(message.key, message.document)
 
     def on_document_failed(self, message: DocumentFailed) -> None:
         if message.for_outline:
-            self.main_screen.query_one(DocTree).set_outline_error(
+            self.doc_tree.set_outline_error(
                 message.key, "cannot open: " + message.error
             )
         else:
             self.header.section = ""
             self.header.import_fraction = None
+            self._pending_match = None
             self.notify(message.error, severity="error", timeout=10, markup=False)
             if self._document_coming and self.current_document is None:
                 self._document_coming = False
@@ -431,10 +660,13 @@ class ShioriApp(App[None]):
         self.header.progress = 0.0
         at = (where.block, where.offset) if where else (0, 0)
         self.header.page = doc.page_at(*at) or ""
-        tree = self.main_screen.query_one(DocTree)
+        tree = self.doc_tree
+        if self._opened is None:
+            tree.mark_read(key, time.time())
         if not tree.has_outline(key):
             tree.set_outline(key, doc)
         tree.reveal(key, where.block if where else None)
+        self._apply_match()
         self._after_jump()
 
     def _after_jump(self) -> None:
@@ -451,7 +683,7 @@ class ShioriApp(App[None]):
     def on_doc_tree_outline_wanted(self, message: DocTree.OutlineWanted) -> None:
         doc = self._documents.get(message.key)
         if doc is not None:
-            self.main_screen.query_one(DocTree).set_outline(message.key, doc)
+            self.doc_tree.set_outline(message.key, doc)
         else:
             self._import_outline(message.key, message.path)
 
@@ -550,7 +782,7 @@ class ShioriApp(App[None]):
         screen = self.main_screen
         # Inline widths rather than a screen class: restyling every widget costs a frame.
         for pane, narrow_width, narrow_max in (
-            (screen.query_one(DocTree), "70%", 48),
+            (screen.query_one(LibraryPane), "70%", 48),
             (screen.query_one(Sidebar), "60%", 40),
         ):
             if band == "narrow":
@@ -569,9 +801,9 @@ class ShioriApp(App[None]):
 
     def _set_tree_shown(self, shown: bool) -> None:
         self.tree_shown = shown
-        tree = self.main_screen.query_one(DocTree)
-        tree.display = shown
-        if not shown and tree.has_focus:
+        pane = self.library_pane
+        pane.display = shown
+        if not shown and pane.has_focus_within:
             self.reader.focus()
 
     def _set_sidebar_shown(self, shown: bool) -> None:
@@ -586,7 +818,7 @@ class ShioriApp(App[None]):
         self._set_tree_shown(not self.tree_shown)
         self._tree_choice = self.tree_shown
         if self.tree_shown:
-            self.main_screen.query_one(DocTree).focus()
+            self.library_pane.focus()
 
     def action_toggle_sidebar(self) -> None:
         """Show or hide the annotation sidebar."""

@@ -31,6 +31,9 @@ COMMANDS: dict[str, str] = {
     "annotate": "annotate",
     "annotations": "annotations",
     "cite": "cite",
+    "search": "search",
+    "list": "listing",
+    "remove": "remove",
 }
 
 

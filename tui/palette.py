@@ -1,12 +1,15 @@
 """The command palette's Shiori commands: every bound action by name, furigana modes and
-styles, reading measures, themes.
+styles, reading measures, themes, and every document of the library by its title (``こころ``
+opens こころ).
 
 Built from the same binding registry as the help screen (``tui.keymap.gather_bindings``), so
-any action that has a key is also reachable by typing its name after ``ctrl+p``.
+any action that has a key is also reachable by typing its name after ``ctrl+p``. Documents are
+offered only once something is typed (a thousand of them would bury the commands).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -63,6 +66,22 @@ def palette_commands(app: ShioriApp) -> Iterator[PaletteCommand]:
         )
 
 
+def document_commands(app: ShioriApp) -> Iterator[PaletteCommand]:
+    """``Open: <title>`` for every document of the library, titled as the tree shows it."""
+    from store.library import display_titles
+    from store.terminal_safe import safe_line
+
+    entries = app.library_entries
+    titles = display_titles(entries)
+    for entry in entries:
+        details = [entry.meta.author, entry.source]
+        yield PaletteCommand(
+            f"Open: {safe_line(titles.get(entry.key, entry.title))}",
+            " · ".join(safe_line(d) for d in details if d),
+            partial(app.open_document, entry.key, entry.path),
+        )
+
+
 class ShioriCommands(Provider):
     """Offered only by ``ShioriApp.COMMANDS``: its app is always a ``ShioriApp``."""
 
@@ -73,7 +92,8 @@ class ShioriCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in palette_commands(cast("ShioriApp", self.app)):
+        app = cast("ShioriApp", self.app)
+        for command in itertools.chain(palette_commands(app), document_commands(app)):
             score = matcher.match(command.title)
             if score > 0:
                 yield Hit(

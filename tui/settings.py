@@ -25,6 +25,8 @@ class Settings:
     theme: str | None = None
     #: The reader's furigana mode; ``None`` means the reader's default.
     furigana_mode: str | None = None
+    #: How the library tree is sorted (``store.library.SORTS``); ``None``: by title.
+    library_sort: str | None = None
     #: How readings are drawn (auto, kana, half-width); ``None`` means the reader's default.
     furigana_style: str | None = None
     #: At most this many full-width characters per line, the text centred; 0: full width.

@@ -3,6 +3,7 @@
 * :func:`say` / :class:`SafeStdout`: stdout, every string through ``store.terminal_safe`` (an
   escape sequence in a title, a note or a file name is shown as ``␛…``, never sent), encoded as
   UTF-8 whatever the locale (undecodable bytes of a file name shown as ``�``).
+* :func:`say_marked`: lines whose marked pieces are bold on a terminal (search results).
 * :func:`fail`: one line on stderr, ``shiori CMD: message``, through the same gate.
 * :class:`Parser`: argparse whose errors are one line too (and go through the gate: a bad
   argument is echoed in the message).
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import io
 import sys
+from collections.abc import Iterable, Sequence
 from typing import IO, NoReturn
 
 from store.terminal_safe import has_surrogates, safe_line, safe_text
@@ -40,6 +42,18 @@ def _write(stream: IO[str], text: str, *, flush: bool = True) -> None:
 def say(text: str = "", *, end: str = "\n") -> None:
     """Print ``text`` (several lines allowed) on stdout, safely."""
     _write(sys.stdout, safe_text(text + end))
+
+
+def say_marked(lines: Iterable[Sequence[tuple[str, bool]]], *, bold: bool) -> None:
+    """Print lines made of ``(text, marked)`` pieces, each piece one line through the gate;
+    marked pieces in bold when ``bold`` (a terminal): the only escape sequence sent is ours."""
+    out = []
+    for pieces in lines:
+        for text, marked in pieces:
+            shown = safe_line(text)
+            out.append(f"\x1b[1m{shown}\x1b[0m" if marked and bold and shown else shown)
+        out.append("\n")
+    _write(sys.stdout, "".join(out))
 
 
 def fail(prog: str, message: str, code: int = 1) -> int:

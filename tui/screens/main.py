@@ -17,9 +17,9 @@ from textual.widgets import Input, TextArea
 
 from tui.annotations_ui import AnnotationKeys
 from tui.screens.reader_popups import OpensReaderPopups
-from tui.widgets.doc_tree import DocTree
 from tui.widgets.footer import ShioriFooter
 from tui.widgets.header import ShioriHeader
+from tui.widgets.library_pane import LibraryPane
 from tui.widgets.reader import ReaderView
 from tui.widgets.sidebar import Sidebar
 
@@ -55,6 +55,14 @@ class MainScreen(OpensReaderPopups, AnnotationKeys):
             "Sidebar",
             tooltip="Show or hide the annotation sidebar",
             id="app.toggle_sidebar",
+        ),
+        Binding(
+            "F",
+            "app.library_search",
+            "Find in the library",
+            show=False,
+            tooltip="Search every document of the library",
+            id="app.library_search",
         ),
         Binding(
             "tab",
@@ -96,7 +104,7 @@ class MainScreen(OpensReaderPopups, AnnotationKeys):
     def compose(self) -> ComposeResult:
         yield ShioriHeader(id="header")
         with Horizontal(id="panes"):
-            yield DocTree(id="tree")
+            yield LibraryPane(id="tree")
             yield ReaderView(id="reader")
             yield Sidebar(id="sidebar")
         yield ShioriFooter(id="footer")

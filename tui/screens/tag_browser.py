@@ -123,10 +123,14 @@ class TagBrowserScreen(ModalScreen[tuple[str, int] | None]):
         labels = {c.key: c.label for c in self.controller.colors()}
         items: list[Option] = []
         doc = None
+        present = {key for key, _ in self.controller.library.files()}
         for i, ann in enumerate(self.passages):
             if ann.doc != doc:
                 doc = ann.doc
-                items.append(Option(Text(self._title(doc), style="bold underline"), disabled=True))
+                heading = Text(self._title(doc), style="bold underline")
+                if doc.startswith(("lib:", "seed:")) and doc not in present:
+                    heading.append(" (removed: orphaned until it returns)", style="dim")
+                items.append(Option(heading, disabled=True))
             text = Text()
             label = safe_line(labels.get(ann.color, ann.color))
             text.append(f" {label} ", chip_style(ann.color, self.app.theme_variables))

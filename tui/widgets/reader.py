@@ -421,6 +421,7 @@ class ReaderView(ScrollView, can_focus=True):
             return
         if self._shown is not None:
             self._shown.forget(first, end)
+        shown = self._cursor_on_screen()
         top = int(self.scroll_y)
         anchor = layout.piece_at_line(top)
         within = top - layout.starts[anchor] if layout.heights else 0
@@ -438,6 +439,7 @@ class ReaderView(ScrollView, can_focus=True):
             y = layout.starts[anchor] + min(within, layout.heights[anchor] - 1)
             if y != top:
                 self.scroll_to(y=y, animate=False, immediate=True, force=True)
+            self._keep_cursor_shown(shown)
         self.refresh()
         self._layout_rest(self._gen)
 
@@ -567,6 +569,7 @@ class ReaderView(ScrollView, can_focus=True):
 
         Before the widget has its size nothing is laid out (a layout at a guessed width would
         paint once and jump): the first resize lays out at the real width."""
+        shown = self._cursor_on_screen()
         self._gen += 1
         self._cache.clear()
         doc = self.document
@@ -590,6 +593,7 @@ class ReaderView(ScrollView, can_focus=True):
         )
         if self.is_mounted and self.size.height:
             self._apply_pending_position()
+            self._keep_cursor_shown(shown)
         self._layout_rest(self._gen)
 
     def _apply_pending_position(self) -> None:
@@ -643,6 +647,7 @@ class ReaderView(ScrollView, can_focus=True):
         layout = self._layout
         if gen != self._gen or layout is None:
             return
+        shown = self._cursor_on_screen()
         top = int(self.scroll_y)
         anchor = layout.piece_at_line(top)
         within = top - layout.starts[anchor] if layout.heights else 0
@@ -655,6 +660,7 @@ class ReaderView(ScrollView, can_focus=True):
             y = layout.starts[anchor] + min(within, layout.heights[anchor] - 1)
             if y != top:
                 self.scroll_to(y=y, animate=False, immediate=True, force=True)
+            self._keep_cursor_shown(shown)
             self.refresh()
 
     # -- Textual hooks ------------------------------------------------------------------
@@ -975,6 +981,19 @@ class ReaderView(ScrollView, can_focus=True):
         self._top_anchor = position
         self._update_virtual_size()
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
+
+    def _cursor_on_screen(self) -> bool:
+        if self._layout is None or self._pending_position is not None or not self.size.height:
+            return False
+        top = int(self.scroll_y)
+        return top <= self._line_of(self.cursor) < top + self.size.height
+
+    def _keep_cursor_shown(self, was_shown: bool) -> None:
+        """A relayout keeps the top line; where that pushed the cursor, which was on screen,
+        off it (readings added above it near the end of a text: a search's match), the
+        cursor is brought back into view."""
+        if was_shown and not self._cursor_on_screen():
+            self._ensure_cursor_visible()
 
     def _ensure_cursor_visible(self) -> None:
         if self._layout is None or self._pending_position is not None:
@@ -1469,19 +1488,26 @@ class ReaderView(ScrollView, can_focus=True):
             found.extend(find_word(morphemes, q[0], doc.block_starts[i]))
         return found
 
-    def search(self, query: str) -> None:
+    def search(self, query: str, at: tuple[int, int] | None = None) -> None:
         """Find ``query`` (and, for one word, its other forms): at once when the search bar
-        has counted it already, else the literal matches now and the rest from a worker."""
+        has counted it already, else the literal matches now and the rest from a worker.
+
+        ``at`` is a match found elsewhere (the library search: a word form the analyser has
+        not confirmed here yet): it is the current match, and ``n``/``N`` go on from it."""
         doc = self.document
         if doc is None:
             return
         self._query = query
+        if at is not None:
+            self.cursor = at[0]
         found = self._found.get(query)
         if found is not None:
-            self._matches = list(found)
+            self._matches = merge_spans(found, [at] if at is not None else [])
             self._goto_first_match()
             return
         self._matches = find_literal(doc.base_text, query, self._folded_text())
+        if at is not None:
+            self._matches = merge_spans(self._matches, [at])
         self._goto_first_match()
         self._search_words(query, self._gen)
 

@@ -1,0 +1,259 @@
+"""Finding a query in Japanese text: folding, literal matches, a word's other forms, sentences.
+
+One set of rules for every search: the reader's ``/`` in one document and the library search
+over all of them (``store.search``) both match a query literally (ignoring case and full/half
+width) and, for a one-word query, also the word's inflections through the analyser's
+dictionary form: 取り組む finds 取り組み and 取り組んで. Offsets are ``str`` indices into the
+text searched, never cells.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from store.japanese.chars import HIRAGANA, has_kanji, is_hiragana
+
+#: Characters that end a sentence; closing brackets right after them belong to that sentence.
+SENTENCE_END = frozenset("。！？!?．")
+CLOSERS = frozenset("」』）)】〕〉》\"'")
+
+#: Verb endings (dictionary form) whose 連用形 (i-row) makes the noun: 取り組む → 取り組み.
+_RENYOU = dict(zip("うくぐすつぬぶむる", "いきぎしちにびみり", strict=True))
+#: Parts of speech whose words inflect (the last kana of the dictionary form changes).
+INFLECTING = frozenset({"動詞", "形容詞", "助動詞"})
+
+
+class WordForms(Protocol):
+    """What telling two words the same needs (the library search asks only this much of
+    the analyser for most words)."""
+
+    # Read-only (properties): the analyser's Morpheme is a frozen dataclass.
+    @property
+    def dictionary_form(self) -> str: ...
+    @property
+    def normalized_form(self) -> str: ...
+    @property
+    def pos(self) -> tuple[str, ...]: ...
+
+
+class MorphemeLike(WordForms, Protocol):
+    @property
+    def surface(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences start: after 。！？ (and their closing brackets) and after "\\n"."""
+    starts = [0]
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in SENTENCE_END or ch == "\n":
+            j = i + 1
+            while j < n and text[j] in CLOSERS:
+                j += 1
+            while j < n and text[j] in " \u3000\n":
+                j += 1
+            if j < n and j != starts[-1]:
+                starts.append(j)
+            i = j
+            continue
+        i += 1
+    return starts
+
+
+_SENTENCE_END_RE = re.compile("[。！？!?．\n][" + re.escape("".join(sorted(CLOSERS))) + "]*")
+_ENDS = SENTENCE_END | {"\n"}
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(first, last)`` of the sentence(s) holding ``text[start:end]`` (the rules of
+    :func:`sentence_starts`), without the spaces that open or close them."""
+    i = start - 1
+    while i >= 0 and text[i] not in _ENDS:
+        i -= 1
+    first = i + 1
+    if i >= 0:  # closing brackets right after the end belong to the sentence before
+        while first < start and text[first] in CLOSERS:
+            first += 1
+    found = _SENTENCE_END_RE.search(text, max(end, first))
+    last = found.end() if found else len(text)
+    while first < last and text[first] in " \u3000\n":
+        first += 1
+    while last > first and text[last - 1] in " \u3000\n":
+        last -= 1
+    return first, last
+
+
+def _fold_char(ch: str) -> str:
+    """``ch`` compared loosely: NFKC (full-width ＡＢ１ and half-width ｱ fold) and case-folded,
+    kept only when that is still one character (so offsets stay put)."""
+    folded = unicodedata.normalize("NFKC", ch).casefold()
+    return folded if len(folded) == 1 else ch
+
+
+#: Characters that fold to another (by code point), and every character already looked at.
+_FOLDS: dict[int, str] = {}
+_SEEN: set[str] = set()
+
+
+def fold(text: str) -> str:
+    """``text`` with every character folded by :func:`_fold_char`; same length, same offsets."""
+    new = set(text) - _SEEN
+    if new:
+        for ch in new:
+            folded = _fold_char(ch)
+            if folded != ch:
+                _FOLDS[ord(ch)] = folded
+        _SEEN.update(new)
+    return text.translate(_FOLDS)
+
+
+def find_literal(text: str, query: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """Every occurrence of ``query``, non-overlapping, ignoring case and full/half width
+    (icbm finds ＩＣＢＭ); ``folded`` is ``fold(text)`` when the caller keeps it."""
+    if not query:
+        return []
+    hay, needle = folded if folded is not None else fold(text), fold(query)
+    out: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        i = hay.find(needle, start)
+        if i < 0:
+            return out
+        out.append((i, i + len(needle)))
+        start = i + max(1, len(needle))
+
+
+#: Code points looked at for characters that fold into another: the Basic Multilingual Plane
+#: and the letter-like blocks beyond it (mathematical alphanumerics, enclosed alphanumerics),
+#: less the CJK ideographs and Hangul syllables (none folds into another; every search
+#: process builds this table, so its cost is start-up).
+_FOLD_RANGES = (
+    (0, 0x3400),
+    (0x4DC0, 0x4E00),
+    (0xA000, 0xAC00),
+    (0xD7A4, 0xD800),
+    (0xE000, 0x10000),
+    (0x1D400, 0x1D800),
+    (0x1F100, 0x1F200),
+)
+_PREIMAGES: dict[str, str] | None = None
+
+
+def _preimages() -> dict[str, str]:
+    """Folded character -> the other characters that fold into it (``i`` -> ``Iｉ…``)."""
+    global _PREIMAGES
+    if _PREIMAGES is None:
+        table: dict[str, str] = {}
+        decomposition, normalize = unicodedata.decomposition, unicodedata.normalize
+        for lo, hi in _FOLD_RANGES:
+            for code in range(lo, hi):
+                ch = chr(code)
+                if ch.casefold() == ch and not decomposition(ch):
+                    continue  # neither case nor a compatibility form: folds to itself
+                folded = normalize("NFKC", ch).casefold()
+                if len(folded) == 1 and folded != ch:
+                    table[folded] = table.get(folded, "") + ch
+        _PREIMAGES = table
+    return _PREIMAGES
+
+
+def literal_pattern(query: str, *, kana_after: bool = False) -> re.Pattern[str] | None:
+    """A pattern that finds ``query`` as :func:`find_literal` does, in the text as it is (no
+    folded copy of a large text to make): each character stands for every character that
+    folds into it (``kana_after``: only where a hiragana follows). None for an empty query."""
+    needle = fold(query)
+    if not needle:
+        return None
+    table = _preimages()
+    parts = []
+    for ch in needle:
+        others = table.get(ch)
+        parts.append(f"[{re.escape(ch + others)}]" if others else re.escape(ch))
+    if kana_after:
+        parts.append(f"(?=[{HIRAGANA}])")
+    return re.compile("".join(parts))
+
+
+def find_pattern(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Every match of a :func:`literal_pattern`, non-overlapping (as :func:`find_literal`)."""
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _stem(m: WordForms) -> str | None:
+    """The 連用形 noun form of a verb (取り組む → 取り組み), or None."""
+    form = m.dictionary_form
+    if m.pos and m.pos[0] == "動詞" and len(form) >= 2 and form[-1] in _RENYOU:
+        return form[:-1] + _RENYOU[form[-1]]
+    return None
+
+
+def same_word(m: WordForms, q: WordForms) -> bool:
+    """``m`` is an inflection (or the 連用形 noun) of the query word ``q``."""
+    if m.dictionary_form == q.dictionary_form or (
+        m.normalized_form == q.normalized_form and q.normalized_form
+    ):
+        return True
+    qs, ms = _stem(q), _stem(m)
+    return (qs is not None and m.dictionary_form == qs) or (
+        ms is not None and q.dictionary_form == ms
+    )
+
+
+def is_word_query(query_morphemes: Sequence[MorphemeLike]) -> bool:
+    """A query worth matching by dictionary form: one content word (a verb, noun, adjective…)."""
+    words = [m for m in query_morphemes if m.surface.strip()]
+    return len(words) == 1 and bool(re.search(r"[^\W\d_]", words[0].surface))
+
+
+def find_word(
+    morphemes: Iterable[MorphemeLike], query: MorphemeLike, offset: int = 0
+) -> list[tuple[int, int]]:
+    """Spans (shifted by ``offset``) of the morphemes that are forms of ``query``."""
+    return [(offset + m.start, offset + m.end) for m in morphemes if same_word(m, query)]
+
+
+def word_keys(q: MorphemeLike) -> dict[str, bool]:
+    """Strings at least one of which every form of the word ``q`` contains (folded), each
+    with whether it is a *stem* (a form with its last kana dropped: an inflection always
+    goes on with a kana right after it).
+
+    What :func:`same_word` accepts keeps the word's stem: an inflection keeps the dictionary
+    form without its last kana (取り組む, 取り組ん → 取り組), the 連用形 noun too (取り組み), and a
+    spelling without the inner okurigana keeps the kanji (取組み → 取組, of two characters at
+    least). So a search over a large text can look for these first and ask the analyser only
+    where one occurs. Spelling variants that share no characters (附属 / 付属) are not covered.
+    """
+    keys: dict[str, bool] = {}
+    for form in {q.dictionary_form, q.normalized_form} - {""}:
+        inflects = bool(q.pos) and q.pos[0] in INFLECTING
+        stem = len(form) >= 2 and is_hiragana(form[-1]) and (inflects or form[-1] in _RENYOU.values())
+        key = form[:-1] if stem else form
+        keys[fold(key)] = keys.get(fold(key), False) or stem
+        if has_kanji(key):
+            bare = "".join(ch for ch in key if not is_hiragana(ch))
+            if len(bare) >= 2 and bare != key:
+                keys.setdefault(fold(bare), False)
+    return keys
+
+
+def merge_spans(*groups: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Union of spans, sorted, with overlapping ones merged."""
+    spans = sorted(s for g in groups for s in g)
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

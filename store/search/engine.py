@@ -1,0 +1,524 @@
+"""Running a query over the library index: which passages match, best documents first.
+
+For each term the index gives the blocks that hold its characters (or, for a word, one of its
+stems: ``matching.word_keys``); here each such block is searched in Python with the same rules
+as the reader's ``/`` (``store.japanese.matching``): the literal matches, and for a one-word
+term the analyser's verdict on the sentence around each stem, so 取り組む finds 取り組み and
+取り組んで but not 取組織. Several terms must all occur in one block (a paragraph); a block
+holding an excluded term is left out.
+
+Documents are ranked by BM25 over their matches (term frequency saturating, scaled by the
+document's length, rarer terms weighing more); a document's matches follow in reading order.
+Annotations match the same query in their quote, note and tags (``#tag``), and results can be
+narrowed to annotated passages (all, or those with one tag).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from store.japanese.matching import (
+    MorphemeLike,
+    find_pattern,
+    fold,
+    is_word_query,
+    literal_pattern,
+    merge_spans,
+    same_word,
+    sentence_around,
+    word_keys,
+)
+from store.search.index import BlockRow, LibraryIndex, phrase
+from store.search.query import Query, Term, parse_query
+
+#: Characters of a snippet at most; a longer sentence is cut around the match.
+SNIPPET_CHARS = 160
+#: Characters kept before the match when a sentence is cut.
+SNIPPET_BEFORE = 50
+ELLIPSIS = "…"
+#: BM25 parameters (the usual ones).
+K1, B = 1.2, 0.75
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """A document the search may return (from the index's catalog, titled by the caller)."""
+
+    id: int
+    key: str
+    path: Path
+    title: str
+    chars: int
+    #: False for a document no longer in the library (only its annotations are left).
+    present: bool = True
+
+
+@dataclass(frozen=True)
+class AnnotationHit:
+    """The annotation a result comes from (its passage, note and tags matched the query)."""
+
+    id: str
+    note: str
+    tags: tuple[str, ...]
+    color: str
+    #: The passage could not be found in the document, or the document is not in the library.
+    orphan: bool
+
+
+@dataclass
+class Hit:
+    """One result: ``length`` characters at ``offset`` of block ``block`` of the document."""
+
+    doc: SearchDoc
+    block: int
+    offset: int
+    length: int
+    section: str
+    #: The block's text (the snippet is cut from it when asked for).
+    text: str
+    #: Every match of the query's words in the block (block offsets), for highlighting.
+    marks: tuple[tuple[int, int], ...] = ()
+    annotation: AnnotationHit | None = None
+    #: For an annotation: its quote (the passage it marks), shown as the snippet.
+    quote: str = ""
+
+    @cached_property
+    def context(self) -> tuple[str, list[tuple[int, int]]]:
+        """The snippet, and where the query's words are in it (``(start, end)`` in it)."""
+        if self.annotation is not None:
+            text = " ".join(self.quote.split())
+            cut = _cut(text, 0, 0)
+            return cut[0], []
+        first, last = sentence_around(self.text, self.offset, self.offset + self.length)
+        return _snippet(self.text, first, last, self.offset, self.offset + self.length, self.marks)
+
+    @property
+    def snippet(self) -> str:
+        return self.context[0]
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``shiori search --json`` item (DESIGN.md §2), plus ``annotation`` for a
+        result that comes from one."""
+        out: dict[str, Any] = {
+            "document": str(self.doc.path),
+            "title": self.doc.title,
+            "block": self.block,
+            "offset": self.offset,
+            "length": self.length,
+            "section": self.section,
+            "snippet": self.snippet,
+        }
+        if self.annotation is not None:
+            a = self.annotation
+            out["annotation"] = {
+                "id": a.id,
+                "note": a.note,
+                "tags": list(a.tags),
+                "color": a.color,
+                "orphan": a.orphan,
+            }
+        return out
+
+
+@dataclass(frozen=True)
+class AnnotatedPassage:
+    """What the engine needs of an annotation (``store.annotations.model.Annotation``)."""
+
+    id: str
+    doc: str
+    block: int
+    block_offset: int
+    start: int
+    end: int
+    quote: str
+    note: str
+    tags: tuple[str, ...]
+    color: str
+    section: tuple[str, ...]
+    orphan: bool
+
+    @classmethod
+    def of(cls, ann: Any, *, document_missing: bool = False) -> AnnotatedPassage:
+        return cls(
+            ann.id,
+            ann.doc,
+            ann.anchor.block,
+            ann.anchor.block_offset,
+            ann.start,
+            ann.end,
+            ann.quote,
+            ann.note,
+            tuple(ann.tags),
+            ann.color,
+            tuple(ann.section),
+            ann.state == "orphan" or document_missing,
+        )
+
+    def searchable(self) -> str:
+        return "\n".join([self.quote, self.note, *("#" + t for t in self.tags)])
+
+
+@dataclass
+class Scope:
+    """What to search: some documents only, annotated passages only (with a tag)."""
+
+    doc_keys: set[str] | None = None
+    annotated: bool = False
+    tag: str | None = None
+
+    @property
+    def needs_annotations(self) -> bool:
+        return self.annotated or self.tag is not None
+
+
+def _cut(text: str, start: int, end: int) -> tuple[str, int]:
+    """``text`` cut to at most ``SNIPPET_CHARS`` around ``[start, end)``; returns the text
+    and how many characters were dropped at its start (before the ellipsis)."""
+    if len(text) <= SNIPPET_CHARS:
+        return text, 0
+    lo = max(0, min(start - SNIPPET_BEFORE, len(text) - SNIPPET_CHARS))
+    hi = min(len(text), lo + SNIPPET_CHARS)
+    out = text[lo:hi]
+    dropped = lo
+    if lo > 0:
+        out = ELLIPSIS + out
+        dropped -= 1
+    if hi < len(text):
+        out += ELLIPSIS
+    return out, dropped
+
+
+_SPACES = re.compile(r"\s")
+
+
+def _snippet(
+    text: str,
+    first: int,
+    last: int,
+    start: int,
+    end: int,
+    marks: Iterable[tuple[int, int]],
+) -> tuple[str, list[tuple[int, int]]]:
+    sentence = _SPACES.sub(" ", text[first:last])  # same length: offsets stay
+    cut, dropped = _cut(sentence, start - first, end - first)
+    shift = first + dropped
+    spans = []
+    for s, e in merge_spans([(start, end)], marks):
+        s2, e2 = max(0, s - shift), min(len(cut), e - shift)
+        if s >= first and e <= last and s2 < e2:
+            spans.append((s2, e2))
+    return cut, spans
+
+
+# -- terms ------------------------------------------------------------------------------------
+
+
+def _analyse(text: str) -> list[Any] | None:
+    """The analyser's words for ``text`` (None when the analyser cannot run)."""
+    try:
+        from store.japanese.analyzer import tokenize
+
+        return tokenize(text)
+    except Exception:
+        return None
+
+
+class TermMatcher:
+    """Finds one term in a block: literally, and a word's other forms (see the module doc)."""
+
+    def __init__(self, term: Term, *, words: bool = True) -> None:
+        self.term = term
+        self.literal = fold(term.text)
+        self.word: MorphemeLike | None = None
+        keys = {self.literal: False}
+        if words and not term.phrase:
+            analysed = _analyse(term.text)
+            content = [m for m in analysed or [] if m.surface.strip()]
+            if analysed is not None and is_word_query(content):
+                self.word = content[0]
+                for key, stem in word_keys(content[0]).items():
+                    keys[key] = keys.get(key, False) or stem
+        # a key containing another adds nothing: the shorter one finds it too
+        self.keys = sorted(k for k in keys if k and not any(o != k and o in k for o in keys))
+        self.stems = [k for k in self.keys if k != self.literal]
+        self.pattern = literal_pattern(term.text)
+        # a stem is followed by the kana of its ending (思 in 思う, not in 思想)
+        self.stem_patterns = [literal_pattern(k, kana_after=keys[k]) for k in self.stems]
+
+    def fts(self) -> str:
+        """The FTS5 expression for blocks that may hold the term."""
+        phrases = [p for p in (phrase(k) for k in self.keys) if p]
+        return "(" + " OR ".join(phrases) + ")" if phrases else ""
+
+    def spans(self, text: str, sentences: dict[tuple[int, int], list[Any]]) -> list[tuple[int, int]]:
+        """Where the term is in ``text``; ``sentences`` caches the analyser's words per
+        sentence of this text."""
+        literal = find_pattern(text, self.pattern)
+        if self.word is None or not self.stems:
+            return literal
+        found: list[tuple[int, int]] = []
+        for pattern in self.stem_patterns:
+            for at, end in find_pattern(text, pattern):
+                if not any(s <= at < e for s, e in literal) and not any(
+                    s <= at < e for s, e in found
+                ):
+                    found.extend(self._verify(text, at, end, sentences))
+        return merge_spans(literal, found) if found else literal
+
+    def _verify(
+        self, text: str, start: int, end: int, sentences: dict[tuple[int, int], list[Any]]
+    ) -> list[tuple[int, int]]:
+        """The word at ``start`` when the analyser says it is a form of the query's word."""
+        bounds = sentence_around(text, start, end)
+        words = sentences.get(bounds)
+        if words is None:
+            words = sentences[bounds] = _analysed(text[bounds[0] : bounds[1]])
+        assert self.word is not None
+        at = start - bounds[0]
+        for offset, morphemes in words:
+            for m in morphemes:
+                s, e = offset + m.begin(), offset + m.end()
+                if s <= at < e:
+                    if same_word(_Word(m), self.word):
+                        return [(bounds[0] + s, bounds[0] + e)]
+                    return []
+        return []
+
+
+class _Word:
+    """A word being checked: its forms are asked of the analyser only for the few words a
+    stem falls in (most of a sentence is never looked at)."""
+
+    __slots__ = ("_m",)
+
+    def __init__(self, m: Any) -> None:
+        self._m = m
+
+    @property
+    def dictionary_form(self) -> str:
+        return str(self._m.dictionary_form())
+
+    @property
+    def normalized_form(self) -> str:
+        return str(self._m.normalized_form())
+
+    @property
+    def pos(self) -> tuple[str, ...]:
+        from store.japanese.analyzer import pos_of
+
+        return pos_of(self._m)
+
+
+def _analysed(text: str) -> list[Any]:
+    """The analyser's words of ``text`` as ``(offset, morphemes)`` pieces (none when it
+    cannot run)."""
+    try:
+        from store.japanese.analyzer import chunks, tokenizer
+
+        tok = tokenizer()
+        return [(at, tok.tokenize(piece)) for at, piece in chunks(text)]
+    except Exception:
+        return []
+
+
+# -- the search -----------------------------------------------------------------------------
+
+
+@dataclass
+class Results:
+    hits: list[Hit] = field(default_factory=list)
+    #: Documents with at least one result.
+    documents: int = 0
+    #: The query had nothing to look for (empty, or exclusions only).
+    empty_query: bool = False
+    #: The query as parsed (its first word is what a result's match is a match of).
+    query: Query | None = None
+
+    @property
+    def term(self) -> str:
+        """The text of the query's first word (what each text result matched)."""
+        return self.query.include[0].text if self.query is not None and self.query.include else ""
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def run_query(
+    index: LibraryIndex,
+    query: Query | str,
+    docs: Mapping[str, SearchDoc],
+    *,
+    scope: Scope | None = None,
+    annotations: Sequence[AnnotatedPassage] = (),
+    words: bool = True,
+    limit: int | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Results:
+    """Every passage of ``docs`` (by key) matching ``query``, best documents first.
+
+    ``words=False`` leaves out the other forms of words (quicker: the first results while
+    the rest is worked out); ``annotations`` are matched too and, with a ``scope`` asking
+    for annotated passages, narrow the text's results to what they mark.
+    """
+    if isinstance(query, str):
+        query = parse_query(query)
+    scope = scope or Scope()
+    if query.empty:
+        return Results(empty_query=True, query=query)
+    include = [TermMatcher(t, words=words) for t in query.include]
+    exclude = [TermMatcher(t, words=words) for t in query.exclude]
+    wanted = {k: d for k, d in docs.items() if scope.doc_keys is None or k in scope.doc_keys}
+    by_id = {d.id: d for d in wanted.values()}
+
+    marked: dict[str, list[AnnotatedPassage]] = {}
+    for ann in annotations:
+        if scope.tag is not None and scope.tag not in ann.tags:
+            continue
+        marked.setdefault(ann.doc, []).append(ann)
+    if scope.needs_annotations:
+        by_id = {i: d for i, d in by_id.items() if d.key in marked}
+
+    per_doc: dict[str, list[Hit]] = {}
+    term_counts: dict[str, list[int]] = {}
+    expression = " AND ".join(m.fts() for m in include)
+    if by_id and all(m.fts() for m in include):
+        for row in index.matching_blocks(expression, by_id.keys() if len(by_id) < len(docs) else None):
+            if cancelled is not None and cancelled():
+                return Results(query=query)
+            doc = by_id.get(row.doc)
+            if doc is None:
+                continue
+            _match_block(row, doc, include, exclude, marked, scope, per_doc, term_counts)
+
+    for doc_key, anns in marked.items():
+        if scope.doc_keys is not None and doc_key not in scope.doc_keys:
+            continue
+        doc = docs.get(doc_key)
+        missing = doc is None
+        if doc is None:
+            doc = _missing_doc(doc_key)
+        for ann in anns:
+            hit = _match_annotation(ann, doc, include, exclude, missing)
+            if hit is not None:
+                per_doc.setdefault(doc_key, []).append(hit)
+                term_counts.setdefault(doc_key, [0] * len(include))
+                for i in range(len(include)):
+                    term_counts[doc_key][i] += 1
+
+    ranked = _rank(per_doc, term_counts, wanted, len(include))
+    hits = [h for key in ranked for h in sorted(per_doc[key], key=_reading_order)]
+    if limit is not None:
+        hits = hits[:limit]
+    return Results(hits, len({h.doc.key for h in hits}), query=query)
+
+
+def _reading_order(hit: Hit) -> tuple[int, int, int]:
+    return (hit.block, hit.offset, hit.annotation is not None)
+
+
+def _missing_doc(key: str) -> SearchDoc:
+    """A document the library no longer has (its annotations are orphaned)."""
+    from store.library import path_for_key
+
+    try:
+        path = path_for_key(key)
+    except ValueError:
+        path = Path(key)
+    return SearchDoc(-1, key, path, f"{path.name} (removed)", 0, present=False)
+
+
+def _match_block(
+    row: BlockRow,
+    doc: SearchDoc,
+    include: list[TermMatcher],
+    exclude: list[TermMatcher],
+    marked: Mapping[str, list[AnnotatedPassage]],
+    scope: Scope,
+    per_doc: dict[str, list[Hit]],
+    term_counts: dict[str, list[int]],
+) -> None:
+    text = row.text
+    sentences: dict[tuple[int, int], list[Any]] = {}
+    found = []
+    for matcher in include:
+        spans = matcher.spans(text, sentences)
+        if not spans:
+            return
+        found.append(spans)
+    for matcher in exclude:
+        if matcher.spans(text, sentences):
+            return
+    if scope.needs_annotations:
+        allowed = [
+            (a.start - row.base, a.end - row.base) for a in marked.get(doc.key, ()) if not a.orphan
+        ]
+        found = [[s for s in spans if _overlaps(allowed, *s)] for spans in found]
+        if not all(found):
+            return
+    marks = tuple(merge_spans(*found))
+    hits = per_doc.setdefault(doc.key, [])
+    counts = term_counts.setdefault(doc.key, [0] * len(include))
+    for i, spans in enumerate(found):
+        counts[i] += len(spans)
+    # one result per match of the first word (the others are marked in its snippet)
+    for start, end in found[0]:
+        hits.append(Hit(doc, row.block, start, end - start, row.section, text, marks))
+
+
+def _match_annotation(
+    ann: AnnotatedPassage,
+    doc: SearchDoc,
+    include: list[TermMatcher],
+    exclude: list[TermMatcher],
+    missing: bool,
+) -> Hit | None:
+    text = ann.searchable()
+    sentences: dict[tuple[int, int], list[Any]] = {}
+    if not all(m.spans(text, sentences) for m in include):
+        return None
+    if any(m.spans(text, sentences) for m in exclude):
+        return None
+    info = AnnotationHit(ann.id, ann.note, ann.tags, ann.color, ann.orphan or missing)
+    section = ann.section[-1] if ann.section else ""
+    return Hit(
+        doc,
+        ann.block,
+        ann.block_offset,
+        ann.end - ann.start,
+        section,
+        "",
+        annotation=info,
+        quote=ann.quote,
+    )
+
+
+def _rank(
+    per_doc: Mapping[str, list[Hit]],
+    term_counts: Mapping[str, list[int]],
+    docs: Mapping[str, SearchDoc],
+    terms: int,
+) -> list[str]:
+    """Document keys, best first (BM25 over the documents' match counts)."""
+    if not per_doc:
+        return []
+    n = max(1, len(docs))
+    lengths = [d.chars for d in docs.values() if d.chars] or [1]
+    average = sum(lengths) / len(lengths)
+    df = [sum(1 for counts in term_counts.values() if counts[i]) for i in range(terms)]
+    idf = [math.log(1 + (n - f + 0.5) / (f + 0.5)) for f in df]
+
+    def score(key: str) -> float:
+        doc = docs.get(key)
+        length = doc.chars if doc is not None and doc.chars else average
+        norm = K1 * (1 - B + B * length / average)
+        counts = term_counts.get(key, [0] * terms)
+        return sum(idf[i] * c * (K1 + 1) / (c + norm) for i, c in enumerate(counts))
+
+    return sorted(per_doc, key=lambda k: (-score(k), k not in docs, k))

@@ -1,0 +1,358 @@
+"""The library in the app, driven through Pilot: the tree (titles, filter, sort, collisions,
+width, outlines, recently read, remove), the library search screen and the palette."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pilot_waits import settle
+from textual.command import CommandList, CommandPalette
+
+from store import paths
+from store.library import doc_key
+from tui.app import ShioriApp
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.library_search import LibrarySearchScreen, ResultList
+from tui.widgets.doc_tree import RECENT, DocTree, TreeTarget
+
+KAIDAN = """# 首脳会談の記録
+
+## 第1節 抑止
+
+両国は拡大
+抑止の強化を確認した。
+
+## 第2節 経済
+
+両国は経済協力に取り組んでいる。さらに投資にも取り組む。
+"""
+
+TSUSHO = """# 通商の覚え書き
+
+著者の覚え書き。関税について。
+"""
+
+
+@pytest.fixture
+def library() -> Path:
+    folder = paths.library_dir()
+    (folder / "kaidan.md").write_text(KAIDAN, encoding="utf-8")
+    (folder / "tsusho.md").write_text(TSUSHO, encoding="utf-8")
+    return folder
+
+
+def doc_labels(tree: DocTree) -> list[str]:
+    return [str(n.label) for n in tree.root.children if isinstance(n.data, TreeTarget)]
+
+
+def tree_of(app: ShioriApp) -> DocTree:
+    return app.doc_tree
+
+
+async def test_titles_come_from_the_files_and_the_filter_narrows_them(library: Path) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = tree_of(app)
+        assert "首脳会談の記録" in doc_labels(tree) and "通商の覚え書き" in doc_labels(tree)
+        tree.focus()
+        await pilot.press("slash")
+        assert app.focused is app.library_pane.filter_box
+        await pilot.press(*"覚え")
+        await settle(pilot)
+        assert doc_labels(tree) == ["通商の覚え書き"]
+        assert str(tree.root.label).startswith("Library (1 of 7")
+        await pilot.press("enter")  # to the tree, on the first document left
+        assert app.focused is tree
+        assert tree.cursor_node is tree.document_node("lib:tsusho.md")
+        await pilot.press("slash", "escape")  # Escape clears the filter, back to the tree
+        await settle(pilot)
+        assert app.focused is tree and len(doc_labels(tree)) == 7
+        # the author and the file name are searched too
+        app.library_pane.filter_box.value = "kaidan"
+        await settle(pilot)
+        assert doc_labels(tree) == ["首脳会談の記録"]
+
+
+async def test_a_file_the_index_has_not_read_yet_gets_its_title_once_it_has(
+    library: Path,
+) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        # before the index has read it, a new file is listed by its name...
+        tree = tree_of(app)
+        node = tree.document_node("lib:kaidan.md")
+        assert node is not None and str(node.label) in ("kaidan", "首脳会談の記録")
+        await settle(pilot)
+        # ...and by its title once the index (a worker after the first paint) has read it
+        node = tree.document_node("lib:kaidan.md")
+        assert node is not None and str(node.label) == "首脳会談の記録"
+
+
+async def test_o_cycles_the_order_and_it_is_remembered(library: Path) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = tree_of(app)
+        tree.focus()
+        await pilot.press("o")
+        assert "by author" in str(tree.root.label)
+        authors = [
+            e.meta.author
+            for key in tree.document_keys()
+            for e in app.library_entries
+            if e.key == key
+        ]
+        known = [a for a in authors if a]
+        assert known == sorted(known) and authors[: len(known)] == known  # unknown last
+        await pilot.press("o", "o")
+        assert "last read first" in str(tree.root.label)
+    saved = json.loads((paths.config_dir() / "settings.json").read_text(encoding="utf-8"))
+    assert saved["library_sort"] == "read"
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "last read first" in str(tree_of(app).root.label)
+
+
+async def test_same_titles_show_where_each_comes_from(library: Path) -> None:
+    seed = paths.SEEDS_DIR / "mofa-japan-us-summit-2025-10-28.txt"
+    shutil.copy(seed, library / "mofa-copy.txt")
+    app = ShioriApp()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        labels = doc_labels(tree_of(app))
+        title = "日米首脳会談、署名式、ワーキング・ランチ"
+        assert f"{title} (bundled)" in labels and f"{title} (library)" in labels
+
+
+async def test_long_titles_are_cut_and_nothing_scrolls_sideways(library: Path) -> None:
+    long_title = "日米同盟の抑止力と対処力の一層の強化に関する首脳間の議論の記録とその背景"
+    (library / "long.md").write_text(f"# {long_title}\n\n本文。\n", encoding="utf-8")
+    app = ShioriApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        tree = tree_of(app)
+        assert app.library_pane.display  # nothing open yet: the tree, even at 80 columns
+        assert tree.virtual_size.width <= tree.scrollable_content_region.width
+        assert not tree.show_horizontal_scrollbar
+        lines = [line.text for line in (tree.render_line(y) for y in range(tree.size.height))]
+        cut = [line for line in lines if "日米同盟の抑止力" in line]
+        assert cut and cut[0].rstrip().endswith("...") and long_title not in cut[0]
+
+
+async def test_expanding_the_last_document_scrolls_its_outline_into_view(library: Path) -> None:
+    chapters = "\n\n".join(f"## 第{i}章\n\n本文{i}。" for i in range(1, 9))
+    for i in range(30):
+        (library / f"z{i:02d}.md").write_text(f"# 文書{i:02d}\n\n{chapters}\n", encoding="utf-8")
+    app = ShioriApp()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        tree = tree_of(app)
+        tree.focus()
+        last = tree.document_node(tree.document_keys()[-1])
+        assert last is not None
+        tree.move_cursor(last)
+        await pilot.press("space")
+        await settle(pilot, until=lambda: bool(last.children) and last.children[0].data is not None)
+        await settle(pilot)
+        top, height = int(tree.scroll_y), tree.scrollable_content_region.height
+        heading = last.children[0]
+        assert heading.children, "the title heading is expanded to its chapters"
+        assert last.line >= height  # it was below the first screen
+        assert top <= last.line < top + height
+        assert heading.children[-1].line < top + height  # the chapters are on screen
+
+
+async def test_recently_read_comes_first(library: Path) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_document("lib:tsusho.md", library / "tsusho.md")
+        await settle(pilot)
+        tree = tree_of(app)
+        folder = tree.root.children[0]
+        assert str(folder.label) == RECENT
+        assert [c.data.key for c in folder.children if c.data] == ["lib:tsusho.md"]
+
+
+async def test_removing_asks_first_and_keeps_the_annotations(library: Path) -> None:
+    from store.annotations.repository import default_repository
+    from store.document_cache import load_document
+
+    doc = load_document(library / "kaidan.md")
+    start = doc.base_text.index("経済協力")
+    default_repository().create("lib:kaidan.md", doc, start, start + 4, tags=["経済"])
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = tree_of(app)
+        tree.focus()
+        node = tree.document_node("lib:kaidan.md")
+        assert node is not None
+        tree.move_cursor(node)
+        await pilot.press("x")
+        await settle(pilot, until=lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")  # keep it
+        await settle(pilot)
+        assert (library / "kaidan.md").exists()
+        tree.move_cursor(tree.document_node("lib:kaidan.md"))
+        await pilot.press("x")
+        await settle(pilot, until=lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await settle(pilot)
+        assert not (library / "kaidan.md").exists()
+        assert tree.document_node("lib:kaidan.md") is None
+        # its annotation is kept, shown as orphaned in the tag browser
+        assert [a.doc for a in app.annotations.all_annotations()] == ["lib:kaidan.md"]
+        await pilot.press("T")
+        await settle(pilot)
+        passages = app.screen.query_one("#tag-passages")
+        shown = [str(passages.get_option_at_index(i).prompt) for i in range(passages.option_count)]
+        assert any("removed: orphaned until it returns" in line for line in shown), shown
+        await pilot.press("escape")
+        await settle(pilot)
+        # a bundled document is not removed
+        seed = next(k for k in tree.document_keys() if k.startswith("seed:"))
+        tree.move_cursor(tree.document_node(seed))
+        await pilot.press("x")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert any("cannot be removed" in n.message for n in app._notifications)
+
+
+async def search_for(pilot: Any, query: str) -> LibrarySearchScreen:
+    app = pilot.app
+    await pilot.press("F")
+    await settle(pilot, until=lambda: isinstance(app.screen, LibrarySearchScreen))
+    screen = app.screen
+    await pilot.press(*query)
+    await settle(
+        pilot,
+        until=lambda: screen.results is not None
+        and screen.state.query == query
+        and "s)" in str(screen.query_one("#library-search-status").render()),
+    )
+    return screen
+
+
+async def test_the_search_screen_finds_opens_and_n_goes_on(library: Path) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = await search_for(pilot, "取り組む")
+        results = screen.results
+        assert results is not None
+        mine = [h for h in results.hits if h.doc.key == "lib:kaidan.md"]
+        assert [h.text[h.offset : h.offset + h.length] for h in mine] == ["取り組ん", "取り組む"]
+        listed = screen.query_one(ResultList)
+        prompts = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert any(p.startswith("首脳会談の記録 · 第2節 経済") for p in prompts)
+        # the first result is highlighted; Down / Up in the query move it, Enter opens it
+        assert listed.highlighted == 0
+        index = results.hits.index(mine[1])
+        await pilot.press(*["down"] * (index + 1), "up")
+        assert listed.highlighted == index
+        assert screen.query_one("#library-search-input").has_focus
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_key == "lib:kaidan.md"
+        doc = app.current_document
+        assert doc is not None
+        reader = app.reader
+        assert doc.base_text[reader.cursor : reader.cursor + 4] == "取り組む"
+        assert "/取り組む 2/2" in app.header.render().plain
+        await pilot.press("n")  # on in the document: back to the first (取り組ん)
+        await settle(pilot)
+        assert doc.base_text[reader.cursor : reader.cursor + 4] == "取り組ん"
+        # F again: the last query and its results are there
+        await pilot.press("F")
+        await settle(pilot, until=lambda: isinstance(app.screen, LibrarySearchScreen))
+        assert app.screen.query_one("#library-search-input").value == "取り組む"
+
+
+async def test_a_match_across_a_line_wrap_is_found_and_shown(library: Path) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = await search_for(pilot, "拡大抑止")
+        assert screen.results is not None
+        [hit] = [h for h in screen.results.hits if h.doc.key == "lib:kaidan.md"]
+        assert hit.snippet == "両国は拡大抑止の強化を確認した。"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, LibrarySearchScreen)
+
+
+async def test_annotated_only_and_readings(library: Path) -> None:
+    from store.annotations.repository import default_repository
+    from store.document_cache import load_document
+
+    doc = load_document(library / "kaidan.md")
+    start = doc.base_text.index("経済協力")
+    default_repository().create("lib:kaidan.md", doc, start, start + 4, note="要点", tags=["経済"])
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = await search_for(pilot, "協力")
+        assert screen.results is not None
+        everywhere = len(screen.results.hits)
+        status = screen.query_one("#library-search-status")
+        await pilot.press("ctrl+o")
+        await settle(pilot, until=lambda: "annotated passages only" in str(status.render()))
+        await settle(pilot, until=lambda: "s)" in str(status.render()))
+        assert screen.results is not None
+        # the annotation (its quote holds 協力) and the text's match inside it; nothing else
+        hits = screen.results.hits
+        assert [(h.doc.key, h.block, h.offset, h.annotation is not None) for h in hits] == [
+            ("lib:kaidan.md", 4, 3, True),
+            ("lib:kaidan.md", 4, 5, False),
+        ]
+        assert everywhere > len(hits)
+        listed = screen.query_one(ResultList)
+        assert "要点" in str(listed.get_option_at_index(0).prompt)
+        await pilot.press("ctrl+r")
+        await settle(pilot, until=lambda: "(きょうりょく)" in str(listed.get_option_at_index(0).prompt))
+
+
+async def test_the_palette_opens_a_document_by_its_title(library: Path) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot, until=lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"通商の覚え")
+
+        def offered() -> bool:
+            hits = app.screen.query_one(CommandList)
+            return hits.option_count > 0 and "通商の覚え書き" in str(
+                hits.get_option_at_index(0).prompt
+            )
+
+        await settle(pilot, until=offered)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_key == doc_key(library / "tsusho.md")
+
+
+async def test_the_palette_opens_the_library_search(library: Path) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot, until=lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"search every document")
+
+        def offered() -> bool:
+            hits = app.screen.query_one(CommandList)
+            return hits.option_count > 0 and "Search every document of the library" in str(
+                hits.get_option_at_index(0).prompt
+            )
+
+        await settle(pilot, until=offered)
+        await pilot.press("enter")
+        await settle(pilot, until=lambda: isinstance(app.screen, LibrarySearchScreen))
+        assert isinstance(app.screen, LibrarySearchScreen)
