@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from pilot_waits import settle
 from screen_text import widget_lines
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 
@@ -736,3 +737,28 @@ def test_laid_out_pieces_beyond_the_budget_keep_only_their_height(
     assert layout.line(layout.starts[0]) is not None  # laid out again on demand
     assert layout.heights == heights and layout.complete
     assert layout.invalidate_blocks(3, 5) and not layout.complete  # their readings arrived
+
+
+class OpensAtAMatchApp(ReaderApp):
+    """Like the library search: the document shown and a match asked for at once, before
+    the reader has its size (the first layout waits for it)."""
+
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()  # ReaderApp's handler is called here, not again after
+        super().on_mount()
+        reader = self.query_one(ReaderView)
+        start = self.doc.base_text.rindex("取り組む")
+        reader.search("取り組む", at=(start, start + len("取り組む")))
+
+
+async def test_a_match_asked_for_before_the_first_layout_is_on_screen_once_laid_out() -> None:
+    many = make_doc(paragraphs=30)
+    last = "最後の段落でも対応に取り組む。"
+    doc = Document("テスト", [*many.blocks, Block("paragraph", last)], footnotes=many.footnotes)
+    app = OpensAtAMatchApp(doc)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await settle(pilot)
+        assert reader.cursor == doc.base_text.rindex("取り組む")
+        shown = lines(reader)
+        assert any("最後の段落" in line for line in shown), shown  # the match's paragraph

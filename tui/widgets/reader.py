@@ -280,6 +280,8 @@ class ReaderView(ScrollView, can_focus=True):
         #: The position last asked for, kept exact while its row stays on top.
         self._top_anchor: tuple[int, int] | None = None
         self._pending_position: tuple[int, int] | None = None
+        #: The cursor was moved while a layout was pending: show it once laid out.
+        self._reveal_cursor = False
         self._laid_out_width = 0
         self._preview: str | None = None
         self._reflow_pending = False
@@ -333,6 +335,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._analysis_readings = None
         self._last_position = None
         self._top_anchor = None
+        self._reveal_cursor = False
         analysis = self._cached_analysis(doc, block) if readings is None and analyse else None
         self._select_readings()
         self._relayout((block, offset))
@@ -614,6 +617,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._top_anchor = position
         self._update_virtual_size()
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        if self._reveal_cursor:
+            self._ensure_cursor_visible()
         self._post_position()
         self.refresh()
 
@@ -660,7 +665,7 @@ class ReaderView(ScrollView, can_focus=True):
             y = layout.starts[anchor] + min(within, layout.heights[anchor] - 1)
             if y != top:
                 self.scroll_to(y=y, animate=False, immediate=True, force=True)
-            self._keep_cursor_shown(shown)
+            self._keep_cursor_shown(shown or self._reveal_cursor)
             self.refresh()
 
     # -- Textual hooks ------------------------------------------------------------------
@@ -995,19 +1000,34 @@ class ReaderView(ScrollView, can_focus=True):
         if was_shown and not self._cursor_on_screen():
             self._ensure_cursor_visible()
 
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._reveal_cursor = False  # the reader scrolls away: stop following the cursor
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._reveal_cursor = False
+
     def _ensure_cursor_visible(self) -> None:
         if self._layout is None or self._pending_position is not None:
+            # asked before the layout (a library search opening at its match): done once
+            # the pending position is applied, which would otherwise show the block's top
+            self._reveal_cursor = True
             return
+        self._reveal_cursor = False
         y = self._line_of(self.cursor)
         self._update_virtual_size()
         top = int(self.scroll_y)
         height = max(1, self.size.height)
         line = self._layout.line(y - 1)
         ruby_above = line is not None and line.kind == RUBY
+        # force: before the widget's first layout pass Textual does not yet allow scrolling
         if y - (1 if ruby_above else 0) < top:
-            self.scroll_to(y=y - (1 if ruby_above else 0), animate=False, immediate=True)
+            self.scroll_to(y=y - (1 if ruby_above else 0), animate=False, immediate=True, force=True)
         elif y >= top + height:
-            self.scroll_to(y=y - height + 1, animate=False, immediate=True)
+            self.scroll_to(y=y - height + 1, animate=False, immediate=True, force=True)
+        # while heights below are estimates (the background layout still measuring), a
+        # cursor sent far down may land off screen as they are measured: follow it until
+        # the layout is done or the reader scrolls away
+        self._reveal_cursor = 0 in self._layout.measured
 
     def _offset_at(self, x: int, y: int) -> tuple[int, Line | None, str | None]:
         """(base offset, line, footnote id of a marker there) for a point in the widget."""
@@ -1081,6 +1101,7 @@ class ReaderView(ScrollView, can_focus=True):
 
     def _scroll_lines(self, delta: int) -> None:
         """Scroll by ``delta`` lines, never leaving a row's furigana cut off above the top."""
+        self._reveal_cursor = False
         if self._layout is None:
             return
         y = max(0, min(int(self.scroll_y) + delta, int(self.max_scroll_y)))
