@@ -20,13 +20,10 @@ from textual.widgets import Label
 
 from store.model import Footnote
 from store.terminal_safe import safe_line
-from tui.layout.wrap import wrap_lines
-from tui.widgets.popup_fit import fit_beside, popup_width
+from tui.widgets.popup_fit import HINT, fit_with_hint, popup_width
 
 #: The box's cells besides the text (its padding).
 CHROME_CELLS = 2
-HINT = "Esc closes"
-SCROLL_HINT = "Esc closes; j/k, PgDn/PgUp, Home/End scroll"
 
 
 class TextBody(Protocol):
@@ -67,13 +64,7 @@ class FootnotePopup(ModalScreen[None]):
         inner = max(1, width - CHROME_CELLS)
         body: TextBody | None = self.body if hasattr(self.body, "text_height") else None
         rows = body.text_height(inner) if body is not None else screen_height
-        hint = HINT
-        chrome = 1 + len(wrap_lines(hint, inner))  # the title, the hint
-        top, height = fit_beside(self.near_row, rows + chrome, screen_height)
-        if rows + chrome > height:  # the note scrolls: name the keys that do it
-            hint = SCROLL_HINT
-            chrome = 1 + len(wrap_lines(hint, inner))
-            top, height = fit_beside(self.near_row, rows + chrome, screen_height)
+        top, height, hint = fit_with_hint(self.near_row, rows, inner, screen_height)
         box = self.query_one("#footnote-box")
         box.styles.width = width
         box.styles.height = height

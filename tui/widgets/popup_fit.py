@@ -3,6 +3,11 @@ screen (what does not fit scrolls inside it)."""
 
 from __future__ import annotations
 
+from tui.layout.wrap import wrap_lines
+
+HINT = "Esc closes"
+SCROLL_HINT = "Esc closes; j/k, PgDn/PgUp, Home/End scroll"
+
 
 def fit_beside(row: int | None, wanted: int, screen_height: int) -> tuple[int, int]:
     """``(top, height)`` for a box that would like ``wanted`` rows on a screen
@@ -31,3 +36,16 @@ def popup_width(screen_width: int, share: float = 0.8, most: int = 90) -> int:
     """A popup's width: ``share`` of the screen, at most ``most`` cells (and never wider
     than the screen)."""
     return max(1, min(int(screen_width * share), most, screen_width))
+
+
+def fit_with_hint(row: int | None, rows: int, inner: int, screen_height: int) -> tuple[int, int, str]:
+    """``(top, height, hint)`` for a popup of ``rows`` rows of text ``inner`` cells wide, with
+    its title and hint: the hint names the scrolling keys when the text does not fit."""
+    hint = HINT
+    chrome = 1 + len(wrap_lines(hint, inner))  # the title, the hint
+    top, height = fit_beside(row, rows + chrome, screen_height)
+    if rows + chrome > height:
+        hint = SCROLL_HINT
+        chrome = 1 + len(wrap_lines(hint, inner))
+        top, height = fit_beside(row, rows + chrome, screen_height)
+    return top, height, hint

@@ -21,14 +21,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from store.terminal_safe import safe_line
-from tui.layout.wrap import wrap_lines
-from tui.widgets.popup_fit import fit_beside
+from tui.widgets.popup_fit import HINT, fit_with_hint
 
 #: Cells of the box besides its text (padding), and its narrowest and widest.
 CHROME_CELLS = 4
 MIN_WIDTH, MAX_WIDTH = 30, 70
-HINT = "Esc closes"
-SCROLL_HINT = "Esc closes; j/k, PgDn/PgUp, Home/End scroll"
 
 
 def describe(word: Any) -> list[tuple[str, str]]:
@@ -102,13 +99,7 @@ class WordPopup(ModalScreen[None]):
         width = min(width, screen_width)
         inner = max(1, width - CHROME_CELLS)
         rows = _rows(self._table, inner)
-        hint = HINT
-        chrome = 1 + len(wrap_lines(hint, inner))
-        top, height = fit_beside(self.near_row, rows + chrome, screen_height)
-        if rows + chrome > height:
-            hint = SCROLL_HINT
-            chrome = 1 + len(wrap_lines(hint, inner))
-            top, height = fit_beside(self.near_row, rows + chrome, screen_height)
+        top, height, hint = fit_with_hint(self.near_row, rows, inner, screen_height)
         box = self.query_one("#word-box")
         box.styles.width = width
         box.styles.height = height
