@@ -149,6 +149,8 @@ def test_bytecode_is_kept_in_the_cache_dir_not_the_source_tree() -> None:
     assert result.returncode == 0, result.stderr.decode()
     cached = list((paths.cache_dir() / "pycache").rglob("readings*.pyc"))
     assert cached, "the analysis modules' bytecode should be cached for the next start"
+    # the command line's own imports too: the cache is set before them
+    assert list((paths.cache_dir() / "pycache").rglob("terminal_safe*.pyc"))
 
 
 def test_one_long_line_is_read_in_pieces_cut_between_words(tmp_path: Path) -> None:
@@ -185,3 +187,22 @@ def test_a_json_file_nested_deep_is_read_like_any_text(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr.decode()
     segments = json.loads(result.stdout.decode("utf-8"))
     assert "".join(s for s, _ in segments) == "[" * 100_000 + "]" * 100_000
+
+
+def test_the_cache_dir_is_found_as_platformdirs_finds_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("SHIORI_CACHE_DIR", raising=False)
+    cases = [
+        {"XDG_CACHE_HOME": "/x/cache", "HOME": "/home/u"},
+        {"XDG_CACHE_HOME": "relative/cache", "HOME": "/home/u"},  # not absolute: ignored
+        {"XDG_CACHE_HOME": "", "HOME": "/home/u/"},
+        {"HOME": "/home/u"},
+    ]
+    for env in cases:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+        for key, value in env.items():
+            monkeypatch.setenv(key, value)
+        assert paths.cache_location() == platformdirs.user_cache_dir(paths.APP), env
+    monkeypatch.setenv("SHIORI_CACHE_DIR", "/elsewhere")
+    assert paths.cache_location() == "/elsewhere"
