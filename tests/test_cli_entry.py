@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -79,3 +81,18 @@ def test_unflushed_output_is_written_and_the_code_kept() -> None:
     )
     result = _python(code)
     assert (result.returncode, result.stdout) == (5, b"kept")
+
+
+def test_help_is_wrapped_as_argparse_wraps_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from tui.commands._io import Parser
+
+    for columns in ("50", "120"):
+        monkeypatch.setenv("COLUMNS", columns)
+        texts = []
+        for cls in (Parser, argparse.ArgumentParser):
+            parser = cls(prog="shiori furigana", description="Print readings " * 12)
+            parser.add_argument("--format", choices=("json", "aozora", "html", "text"))
+            texts.append(parser.format_help())
+        assert texts[0] == texts[1]

@@ -206,3 +206,19 @@ def test_the_cache_dir_is_found_as_platformdirs_finds_it(monkeypatch: pytest.Mon
         assert paths.cache_location() == platformdirs.user_cache_dir(paths.APP), env
     monkeypatch.setenv("SHIORI_CACHE_DIR", "/elsewhere")
     assert paths.cache_location() == "/elsewhere"
+
+
+def test_stdin_is_kept_in_memory_then_in_a_file_past_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from tui.commands import furigana
+
+    data = "日本の首相は東京で会見した。\n".encode() * 40
+    for limit, on_disk in ((1 << 20, False), (100, True)):
+        monkeypatch.setattr(furigana, "SPOOL_IN_MEMORY", limit)
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        with furigana._open_input("-") as stream:
+            assert stream.read() == data
+            assert isinstance(stream, io.BytesIO) is not on_disk

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from store.japanese.chars import has_kanji, is_kana, to_hiragana
 
@@ -42,8 +41,7 @@ SUDACHI_CONFIG: dict[str, Any] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Morpheme:
+class Morpheme(NamedTuple):
     """One word of the text: ``text[start:end] == surface``; ``reading`` is hiragana.
 
     ``reading`` is the dictionary's reading (empty for symbols and spaces); the furigana rules

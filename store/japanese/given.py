@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from store.japanese.chars import is_kanji, is_reading, to_hiragana
 from store.japanese.offices import OFFICE_PREFIXES, is_office
@@ -33,24 +31,62 @@ Span = tuple[int, int, str, Source]
 #: Dictionary words of a text (used to check a reading's span and a name's parts).
 Tokenize = Callable[[str], list[Token]]
 
-_KANJI = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆ヶ"
+#: The brackets of a reading in hiragana (齟齬（そご）) and of a name's reading in katakana
+#: (尹錫悦（ユン・ソンニョル）, parts split by ・). The kanji before them are found by walking back
+#: (``_kanji_before``): a character class of every kanji costs ~3 ms to compile, in every process.
+_BRACKET_HIRAGANA = re.compile(r"[（(]([ぁ-ゖー]{1,30})[）)]")
+_BRACKET_KATAKANA = re.compile(r"[（(]([ァ-ヺー]+(?:[・･＝=][ァ-ヺー]+)*)[）)]")
+#: Okurigana between a word and its bracketed reading (取り沙汰される（…）: at most four kana).
+_MAX_OKURIGANA = 4
+#: Kanji of a name glossed in katakana.
+_MAX_NAME = 6
 
 
-@cache
-def _bracket_gloss() -> re.Pattern[str]:
-    """A kanji run, optional okurigana, then a hiragana reading in brackets: 齟齬（そご）."""
-    return re.compile(rf"([{_KANJI}]+)([ぁ-ゖ]{{0,4}})[（(]([ぁ-ゖー]{{1,30}})[）)]")
+def _gloss_kanji(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF or ch in "々〆ヶ"
 
 
-@cache
-def _name_gloss() -> re.Pattern[str]:
-    """A kanji run, then its reading in katakana in brackets, parts split by ・: 尹錫悦（ユン・
-    ソンニョル）, 蘇州（スーチョウ）."""
-    return re.compile(rf"([{_KANJI}]{{1,6}})[（(]([ァ-ヺー]+(?:[・･＝=][ァ-ヺー]+)*)[）)]")
+def _kanji_before(text: str, end: int, limit: int = 0) -> int:
+    """Where the run of kanji ending at ``end`` starts (``end`` when there is none); at most
+    ``limit`` characters back when ``limit`` is set."""
+    start = end
+    floor = max(0, end - limit) if limit else 0
+    while start > floor and _gloss_kanji(text[start - 1]):
+        start -= 1
+    return start
 
 
-@dataclass(frozen=True, slots=True)
-class Given:
+def _bracket_glosses_in(text: str) -> list[tuple[int, str, str, str]]:
+    """(start, kanji run, okurigana, reading) of each ``漢字かな（よみ）`` in ``text``."""
+    found = []
+    for m in _BRACKET_HIRAGANA.finditer(text):
+        okuri_start = m.start()
+        while (
+            okuri_start > m.start() - _MAX_OKURIGANA
+            and okuri_start > 0
+            and "\u3041" <= text[okuri_start - 1] <= "\u3096"
+        ):
+            okuri_start -= 1
+        start = _kanji_before(text, okuri_start)
+        if start < okuri_start:
+            found.append(
+                (start, text[start:okuri_start], text[okuri_start : m.start()], m.group(1))
+            )
+    return found
+
+
+def _name_glosses_in(text: str) -> list[tuple[int, str, str]]:
+    """(start, kanji, katakana reading) of each ``漢字（カナ）`` in ``text`` (up to six kanji)."""
+    found = []
+    for m in _BRACKET_KATAKANA.finditer(text):
+        start = _kanji_before(text, m.start(), _MAX_NAME)
+        if start < m.start():
+            found.append((start, text[start : m.start()], m.group(1)))
+    return found
+
+
+class Given(NamedTuple):
     """A reading the document gave a word: ``parts`` are (offset in the word, length, reading);
     ``at`` is where the document gave it (a paragraph number; -1: unknown, i.e. already)."""
 
@@ -115,13 +151,12 @@ class GivenReadings:
 
     def _bracket_glosses(self, text: str, tokenize: Tokenize) -> list[Span]:
         found: list[Span] = []
-        for m in _bracket_gloss().finditer(text):
-            run, okuri, gloss = m.group(1), m.group(2), m.group(3)
+        for run_start, run, okuri, gloss in _bracket_glosses_in(text):
             if okuri:
                 if not gloss.endswith(okuri) or len(gloss) <= len(okuri):
                     continue
                 gloss = gloss[: -len(okuri)]
-            start, end = _gloss_span(run, gloss, m.start(1), tokenize)
+            start, end = _gloss_span(run, gloss, run_start, tokenize)
             if start is None:
                 continue
             found.append((start, end, gloss, "gloss"))
@@ -130,15 +165,13 @@ class GivenReadings:
 
     def _name_glosses(self, text: str, tokenize: Tokenize) -> list[Span]:
         found: list[Span] = []
-        for m in _name_gloss().finditer(text):
-            run, gloss = m.group(1), m.group(2)
+        for start, run, gloss in _name_glosses_in(text):
             parts = [to_hiragana(p) for p in re.split("[・･＝=]", gloss)]
             words = tokenize(run)
             if not _reads_like(run, "".join(parts)) or not all(
                 t.oov or t.pos[1] == "固有名詞" for t in words
             ):
                 continue  # 蟹（ンカラ）, 族霊（トーテム）: a translation, not a reading
-            start = m.start(1)
             if len(parts) == 2 and len(run) >= 2:
                 family = _family_length(run, words)
                 given = Given(((0, family, parts[0]), (family, len(run) - family, parts[1])))

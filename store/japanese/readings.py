@@ -11,11 +11,8 @@ An ``Annotator`` keeps the glosses it has seen, so feed it a document's paragrap
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from store.japanese.chars import has_kanji, is_kanji, is_reading
 from store.japanese.given import GivenReadings, Span
@@ -29,8 +26,7 @@ Source = Literal["source", "gloss", "dict", "guess"]
 Segment = tuple[str, str | None]
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """``reading`` (hiragana) goes over ``text[start:end]``; ``source`` says where it came from."""
 
     start: int
@@ -172,23 +168,20 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
     return taken
 
 
-@cache
-def _kanji_run() -> re.Pattern[str]:
-    return re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆〇ヶ仝〻]+")
-
-
 def _gap(text: str, start: int, end: int, out: list[Segment]) -> None:
     """Unread text; a kanji run in it (a word nobody could read) stays its own segment."""
     gap = text[start:end]
+    if not has_kanji(gap):
+        out.append((gap, None))
+        return
     pos = 0
-    if has_kanji(gap):
-        for m in _kanji_run().finditer(gap):
-            if m.start() > pos:
-                out.append((gap[pos : m.start()], None))
-            out.append((m.group(), None))
-            pos = m.end()
-    if pos < len(gap):
-        out.append((gap[pos:], None))
+    while pos < len(gap):
+        kanji = is_kanji(gap[pos])
+        stop = pos + 1
+        while stop < len(gap) and is_kanji(gap[stop]) == kanji:
+            stop += 1
+        out.append((gap[pos:stop], None))
+        pos = stop
 
 
 def segments_from_readings(text: str, readings: Iterable[Reading]) -> list[Segment]:

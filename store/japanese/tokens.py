@@ -19,7 +19,14 @@ from store.japanese.rules import Token
 
 #: Spaces that text extraction leaves between a number and its counter (``2024 年 12 月``,
 #: ``33 人``, ``12　月``): Sudachi is shown the text without them, so the counter is read as one.
-_NUMBER_GAP = re.compile(r"(?<=[0-9０-９])[ \u3000\u00a0]+(?=[\u3400-\u9fff々ヶヵかカケ])")
+_NUMBER_GAP = re.compile(r"(?<=[0-9０-９])[ \u3000\u00a0]+")
+#: What must follow such a gap: a kanji (a counter) or the kana of か国, ヶ月 (checked by hand,
+#: not in the pattern: a class of every kanji costs ~3 ms to compile in every process).
+_COUNTER_KANA = "々ヶヵかカケ"
+
+
+def _counter_follows(text: str, at: int) -> bool:
+    return at < len(text) and ("\u3400" <= text[at] <= "\u9fff" or text[at] in _COUNTER_KANA)
 #: A one-digit number opening a line is a heading's or a list's (``3 日米間の…``, ``1 概観``):
 #: the space after it stays.
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \u3000\t]*[0-9０-９]$")
@@ -32,7 +39,9 @@ def _close_number_gaps(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     pieces: list[str] = []
     pos = removed = 0
     for m in _NUMBER_GAP.finditer(text):
-        if _LIST_NUMBER.search(text, max(0, m.start() - 8), m.start()):
+        if not _counter_follows(text, m.end()) or _LIST_NUMBER.search(
+            text, max(0, m.start() - 8), m.start()
+        ):
             continue
         pieces.append(text[pos : m.start()])
         gaps.append((m.start() - removed, m.start(), m.group()))

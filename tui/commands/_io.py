@@ -16,10 +16,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import sys
 from collections.abc import Iterable, Sequence
-from typing import IO, NoReturn
+from typing import IO, Any, NoReturn
 
 from store.terminal_safe import has_surrogates, safe_line, safe_text
 
@@ -85,8 +86,36 @@ def text_arg(value: str) -> str:
     return value
 
 
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` finds it (``$COLUMNS``, else the
+    terminal's, else 80), without importing shutil (and the compressors it imports: ~2 ms of
+    every command's start-up, which argparse pays for each parser it makes)."""
+    import os
+
+    with contextlib.suppress(KeyError, ValueError):
+        if (columns := int(os.environ["COLUMNS"])) > 0:
+            return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]  # None: caught below
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, sized by ``_columns``."""
+
+    def __init__(self, prog: str, *args: Any, **kwargs: Any) -> None:
+        if len(args) < 3 and kwargs.get("width") is None:  # width: the third after prog
+            kwargs["width"] = _columns() - 2
+        super().__init__(prog, *args, **kwargs)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse with one-line, gated errors (exit 2) and gated help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         fail(self.prog, f"{message} (see {self.prog} --help)")

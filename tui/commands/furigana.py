@@ -16,11 +16,9 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
-import html
 import io
 import json
 import sys
-import tempfile
 from collections.abc import Iterator
 from typing import IO, BinaryIO
 
@@ -30,6 +28,8 @@ FORMATS = ("json", "aozora", "html", "text")
 #: Characters per analysis batch (Sudachi itself is fed at most ~40 KB per call).
 BATCH_CHARS = 32_000
 _READ_BYTES = 1 << 16
+#: stdin is kept in memory up to this size, then in a temporary file.
+SPOOL_IN_MEMORY = 8 << 20
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,7 +48,7 @@ class InputError(Exception):
     pass
 
 
-def _validate(src: BinaryIO, copy: IO[bytes] | None = None) -> None:
+def _validate(src: BinaryIO, copy: _Spool | None = None) -> None:
     """Check that ``src`` is UTF-8 (copying it to ``copy`` on the way, when given)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     offset = 0
@@ -60,21 +60,39 @@ def _validate(src: BinaryIO, copy: IO[bytes] | None = None) -> None:
     _check(decoder, b"", offset, final=True)
 
 
+class _Spool:
+    """Where stdin is copied while it is checked: memory, then a temporary file past
+    ``SPOOL_IN_MEMORY`` (``tempfile`` is imported only then: it and what it imports cost
+    ~5 ms of every start-up)."""
+
+    def __init__(self) -> None:
+        self.file: IO[bytes] = io.BytesIO()
+
+    def write(self, chunk: bytes) -> None:
+        if isinstance(self.file, io.BytesIO) and self.file.tell() + len(chunk) > SPOOL_IN_MEMORY:
+            import tempfile
+
+            disk = tempfile.TemporaryFile()  # noqa: SIM115 (returned open)
+            disk.write(self.file.getbuffer())
+            self.file = disk
+        self.file.write(chunk)
+
+
 def _open_input(name: str) -> IO[bytes]:
     """The input as a binary stream at its start, checked to be UTF-8 before anything is read.
 
-    A file is checked, then reopened; stdin is spooled to a temporary file (in memory up to
-    8 MB) because it can be read only once.
+    A file is checked, then reopened; stdin is spooled (``_Spool``) because it can be read
+    only once.
     """
     if name == "-":
-        spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)  # noqa: SIM115 (returned open)
+        spool = _Spool()
         try:
             _validate(sys.stdin.buffer, spool)
         except BaseException:
-            spool.close()
+            spool.file.close()
             raise
-        spool.seek(0)
-        return spool
+        spool.file.seek(0)
+        return spool.file
     from store.files import open_regular
 
     with open_regular(name) as fh:  # a FIFO or a device is refused, not waited on
@@ -141,6 +159,8 @@ def _render(segments: list[tuple[str, str | None]], fmt: str) -> str:
     if fmt == "aozora":
         return "".join(f"｜{s}《{r}》" if r else s for s, r in segments)
     if fmt == "html":
+        import html
+
         return "".join(
             f"<ruby>{html.escape(s)}<rt>{r}</rt></ruby>" if r else html.escape(s)
             for s, r in segments
