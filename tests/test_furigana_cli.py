@@ -222,3 +222,21 @@ def test_stdin_is_kept_in_memory_then_in_a_file_past_the_limit(
         with furigana._open_input("-") as stream:
             assert stream.read() == data
             assert isinstance(stream, io.BytesIO) is not on_disk
+
+
+def test_the_register_is_decided_on_the_opening_not_on_the_first_batch() -> None:
+    import io
+
+    from tui.commands.furigana import BATCH_CHARS, STYLE_SAMPLE, _annotate
+
+    prose = "私はその日も静かな町を歩いて帰った。\n"  # literary: 私 わたくし
+    figures = "2024年の売上は12345件で、前年の10234件を上回った。\n"  # digits: modern
+    opening = prose * (BATCH_CHARS // len(prose) + 1)
+    text = opening + figures * ((STYLE_SAMPLE - len(opening)) // len(figures) + 1)
+    out = io.StringIO()
+    _annotate(io.BytesIO(text.encode("utf-8")), out, "json", raw=True)
+    readings = {s: r for s, r in json.loads(out.getvalue())}
+    assert readings["私"] == "わたし"  # the opening 20,000 characters are modern
+    out = io.StringIO()
+    _annotate(io.BytesIO((prose * 2000).encode("utf-8")), out, "json", raw=True)
+    assert {s: r for s, r in json.loads(out.getvalue())}["私"] == "わたくし"

@@ -1,7 +1,7 @@
 """``shiori furigana [--format json|aozora|html|text] [FILE|-]`` — readings for kanji.
 
 The contract is in docs/design/contracts.md. Input is checked to be UTF-8 before anything is written
-(exit 2 with a one-line error otherwise), spooled to a temporary file when it comes from stdin,
+(exit 2 with a one-line error otherwise), spooled (in memory, past 8 MB in a temporary file) when it comes from stdin,
 and then read and analysed in pieces of about ``BATCH_CHARS`` characters cut at line ends (or
 sentence ends, commas, spaces when a line is longer), so memory stays flat however large the
 input, even when it is one single line.
@@ -25,8 +25,13 @@ from typing import IO, BinaryIO
 from store.terminal_safe import escape_json, safe_text
 
 FORMATS = ("json", "aozora", "html", "text")
-#: Characters per analysis batch (Sudachi itself is fed at most ~40 KB per call).
-BATCH_CHARS = 32_000
+#: Characters per analysis batch (Sudachi itself is fed at most ~40 KB per call): small
+#: enough that a batch's words stay in the processor's cache (8,000 analyse ~10% faster
+#: than 32,000), large enough that the per-batch work does not count.
+BATCH_CHARS = 8_000
+#: The register (modern or literary) is decided on the first this many characters, however
+#: small the batches (``store.japanese.rules.detect_style`` looks at as many).
+STYLE_SAMPLE = 20_000
 _READ_BYTES = 1 << 16
 #: stdin is kept in memory up to this size, then in a temporary file.
 SPOOL_IN_MEMORY = 8 << 20
@@ -193,23 +198,40 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _annotate(stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool) -> None:
-    from store.japanese.readings import Annotator, segments_from_readings
+    import gc
+    import itertools
 
-    annotator = Annotator()
+    from store.japanese.readings import Annotator, segments_from_readings
+    from store.japanese.rules import detect_style
+
     first = True
     if fmt == "json":
         out.write("[")
-    with stream:
-        for batch in _batches(stream):
-            segments = segments_from_readings(batch, annotator.readings(batch))
-            if fmt == "json":
-                if segments:
-                    body = json.dumps(segments, ensure_ascii=False, separators=(",", ":"))
-                    body = escape_json(body)[1:-1]  # exact, and printable anywhere
-                    out.write(body if first else "," + body)
-                    first = False
-                continue
-            rendered = _render(segments, fmt)
-            out.write(rendered if raw else safe_text(rendered))
+    # The analysis makes no reference cycles that matter: the cyclic collector, which would
+    # walk every word of the batch again and again (~10% of the time), runs once per batch.
+    gc.disable()
+    try:
+        with stream:
+            batches = _batches(stream)
+            head: list[str] = []
+            for batch in batches:
+                head.append(batch)
+                if sum(map(len, head)) >= STYLE_SAMPLE:
+                    break
+            annotator = Annotator(style=detect_style("".join(head)))
+            for batch in itertools.chain(head, batches):
+                segments = segments_from_readings(batch, annotator.readings(batch))
+                gc.collect(1)
+                if fmt == "json":
+                    if segments:
+                        body = json.dumps(segments, ensure_ascii=False, separators=(",", ":"))
+                        body = escape_json(body)[1:-1]  # exact, and printable anywhere
+                        out.write(body if first else "," + body)
+                        first = False
+                    continue
+                rendered = _render(segments, fmt)
+                out.write(rendered if raw else safe_text(rendered))
+    finally:
+        gc.enable()
     if fmt == "json":
         out.write("]\n")
