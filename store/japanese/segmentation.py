@@ -119,8 +119,8 @@ def join_given_names(tokens: list[Token]) -> list[Token]:
         tok = tokens[i]
         out.append(tok)
         i += 1
-        if tok.pos[2:4] != ("人名", "姓") or i >= n:
-            continue
+        if i >= n or not tokens[i].has_kanji or tok.pos[2:4] != ("人名", "姓"):
+            continue  # (a given name's first piece has kanji: the cheap test first)
         for k in (3, 2):  # the longest given name of two or three pieces
             parts = tokens[i : i + k]
             if len(parts) < k or not all(
@@ -162,37 +162,41 @@ def compound_entry(surface: str) -> tuple[str, tuple[str, ...]] | None:
 _JOINABLE = ("名詞", "接尾辞", "接頭辞")
 
 
+def _may_join(before: Token | None, prev: Token, tok: Token, after: Token | None) -> bool:
+    """Whether two kanji nouns side by side may be read as one (their context allows it)."""
+    return (
+        (before is None or before.pos[1] != "数詞")  # 1000年|頃 is not 年頃 としごろ
+        and not (
+            len(prev.surface) + len(tok.surface) == 2
+            and before is not None
+            and before.end == prev.start
+            and before.has_kanji
+        )  # 米国|内|法: 内法 うちのり is not there
+        and not (
+            after is not None and after.start == tok.end and len(after.surface) == 1 and after.has_kanji
+        )  # 大法|院: the compound goes on
+        and all(is_kanji(ch) for ch in prev.surface + tok.surface)
+    )
+
+
 def join_compounds(tokens: list[Token]) -> list[Token]:
     """Two kanji words that make one noun of the dictionary read otherwise are that noun:
     上|半期 かみはんき, 太陽|光 たいようこう, 財界|人 ざいかいじん, 南山|大学 なんざんだいがく."""
     out: list[Token] = []
+    n = len(tokens)
     for k, tok in enumerate(tokens):
         prev = out[-1] if out else None
-        before = out[-2] if len(out) > 1 else None
-        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        # the cheap tests first: most pairs are not two kanji words side by side
         if (
             prev is not None
-            and prev.end == tok.start
-            and (before is None or before.pos[1] != "数詞")  # 1000年|頃 is not 年頃 としごろ
-            and not (
-                len(prev.surface) + len(tok.surface) == 2
-                and before is not None
-                and before.end == prev.start
-                and before.has_kanji
-            )  # 米国|内|法: 内法 うちのり is not there
-            and not (
-                after is not None
-                and after.start == tok.end
-                and len(after.surface) == 1
-                and after.has_kanji
-            )  # 大法|院: the compound goes on
-            and prev.has_kanji
             and tok.has_kanji
+            and prev.has_kanji
+            and prev.end == tok.start
             and prev.pos[0] in _JOINABLE
             and tok.pos[0] in _JOINABLE
             and prev.pos[1] != "数詞"
             and tok.pos[1] != "数詞"
-            and all(is_kanji(ch) for ch in prev.surface + tok.surface)
+            and _may_join(out[-2] if len(out) > 1 else None, prev, tok, tokens[k + 1] if k + 1 < n else None)
         ):
             surface = prev.surface + tok.surface
             entry = compound_entry(surface)
