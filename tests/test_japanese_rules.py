@@ -450,3 +450,15 @@ def test_word_boundaries(text: str, expected: list) -> None:
 def test_a_verb_stem_and_a_two_kanji_noun_voice_as_one_word() -> None:
     assert ("沙汰", "ざた") in pairs("可能性が取り沙汰される")  # 取り沙汰 とりざた
     assert ("沙汰", "さた") in pairs("何の沙汰もない")
+
+
+def test_kanjidic_is_read_in_place_with_every_line_found() -> None:
+    from store.japanese import kanjidic
+
+    lines = kanjidic.TABLE.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    for kanji, reading, standard in rows:
+        assert kanjidic.kanji_reading(kanji) == reading
+        assert kanjidic.kanji_variants().get(ord(kanji), "") == standard
+    assert len(kanjidic.kanji_variants()) == sum(1 for row in rows if row[2])
+    assert kanjidic.kanji_reading("a") == kanjidic.kanji_reading("#") == ""
