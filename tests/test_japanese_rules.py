@@ -76,6 +76,9 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("私は学生です", "私", "わたし"),  # watashi (modern)
         ("日本の首相", "日本", "にほん"),  # nihon
         ("日本銀行の総裁", "日本銀行", "にっぽんぎんこう"),  # formal name: dictionary word
+        ("日本初の実証プラント", "日本初", "にほんはつ"),  # nihon: a common noun of 日本 + one kanji
+        ("日本一の山", "日本一", "にほんいち"),
+        ("日本電気の社長", "日本電気", "にっぽんでんき"),  # a company's name stays
         ("これを辞書と言う。", "言", "い"),  # iu
         ("何もない", "何", "なに"),  # nani
         ("何かが起きた", "何", "なに"),
@@ -106,6 +109,9 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("二組のペア", "組", "くみ"),
         ("今日では一般的だ", "今日", "こんにち"),  # konnichi
         ("今日は晴れ", "今日", "きょう"),
+        ("当時の税率でも、今日必要とされる財政", "今日", "こんにち"),  # set against the past
+        ("かつての町も今日の姿は違う", "今日", "こんにち"),
+        ("昔の話だ。今日は晴れ", "今日", "きょう"),  # another sentence
         ("身近な話題", "身近", "みぢか"),  # spelling
         ("施工を請け負う", "施工", "せこう"),  # customary
         ("電場の強さ", "電場", "でんば"),

@@ -135,8 +135,19 @@ def watashi(tokens: list[Token], i: int) -> str | None:
 
 
 def nihon(tokens: list[Token], i: int) -> str | None:
-    """日本 on its own is にほん; formal names (日本銀行) are their own dictionary words."""
-    return "にほん" if tokens[i].surface == "日本" and tokens[i].reading == "にっぽん" else None
+    """日本 on its own is にほん, and so in a common noun of 日本 and one kanji (日本初 にほんはつ,
+    as 日本製 and 日本酒 already read); formal names (日本銀行) are their own dictionary words."""
+    tok = tokens[i]
+    if tok.surface == "日本" and tok.reading == "にっぽん":
+        return "にほん"
+    if (
+        len(tok.surface) == 3
+        and tok.surface.startswith("日本")
+        and tok.reading.startswith("にっぽん")
+        and tok.pos[1] == "普通名詞"
+    ):
+        return "にほん" + tok.reading[4:]
+    return None
 
 
 def iu(tokens: list[Token], i: int) -> str | None:
@@ -407,7 +418,24 @@ def konnichi(tokens: list[Token], i: int) -> str | None:
         return "こんにち"
     if nxt is not None and nxt.surface == "の" and _is_place(nxt2):
         return "こんにち"  # 今日の中国: present-day China
+    if _past_earlier_in_sentence(tokens, i):
+        return "こんにち"  # 当時の…、今日必要とされる: set against the past, "nowadays"
     return None
+
+
+#: Words that set a sentence in the past, against which 今日 is "nowadays".
+_THEN = frozenset(["当時", "かつて", "嘗て", "曾て", "昔"])
+_SENTENCE_ENDS = frozenset("。！？!?\n")
+
+
+def _past_earlier_in_sentence(tokens: list[Token], i: int) -> bool:
+    for k in range(i - 1, max(-1, i - 40), -1):
+        surface = tokens[k].surface
+        if surface in _THEN:
+            return True
+        if any(ch in _SENTENCE_ENDS for ch in surface):
+            return False
+    return False
 
 
 #: Dictionary spellings that differ from 現代仮名遣い (身近 is みぢか, not みじか).
