@@ -207,12 +207,35 @@ def test_literary_style_reads_like_the_printed_books() -> None:
         ("どこへ行くんです", "行", "ゆ"),  # yuku
         ("昨夜は寒かった", "昨夜", "ゆうべ"),
         ("咽喉が渇いた", "咽喉", "のど"),
+        ("後の扉が開いて女の子が顔を出した", "開", "あ"),  # aku
+        ("大きな口を開いたまま", "開", "あ"),
+        ("その夜は母が起きている番だった", "夜", "よ"),  # yo
+        ("我々は夜に入って家へ帰った", "夜", "よ"),
+        ("赤シャツが急に起って、座敷を出た", "起", "た"),  # tatsu
+        ("その琴の音を聞いていました", "音", "ね"),  # ne
+        ("先生は坐って考える質の人であった", "質", "たち"),  # tachi
+        ("飲めば飲める質でしたから", "質", "たち"),
     ],
 )
 def test_literary_rules(text: str, word: str, reading: str) -> None:
     found = [r for s, r in pairs(text, "literary") if s == word]
     assert found and found[-1] == reading, pairs(text, "literary")
     assert [r for s, r in pairs(text, "modern") if s == word] != [reading]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("夜が更けた", "夜", "よる"),  # yo: only その夜, 夜に入る
+        ("無鉄砲から起って来た失策", "起", "おこ"),  # tatsu: arose from
+        ("汽車の笛の音などもしている", "音", "おと"),  # ne: a whistle, not an instrument
+        ("質問を掛けて困らす", "質問", "しつもん"),  # tachi: a word of its own
+        ("会議の質が問われる", "質", "しつ"),
+    ],
+)
+def test_literary_rules_leave_other_senses(text: str, word: str, reading: str) -> None:
+    found = [r for s, r in pairs(text, "literary") if s == word]
+    assert found and found[-1] == reading, pairs(text, "literary")
 
 
 def test_style_detection() -> None:

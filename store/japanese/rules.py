@@ -665,6 +665,77 @@ def literary_standalone(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def aku(tokens: list[Token], i: int) -> str | None:
+    """In older fiction 開く is あく: 扉が開いて, 襖は開きません, 口を開いたまま (the dictionary
+    reads ひらく; 開ける stays a verb of its own)."""
+    tok = tokens[i]
+    if tok.lemma == "開く" and tok.reading.startswith("ひら"):
+        return "あ" + tok.reading[2:]
+    return None
+
+
+def yo(tokens: list[Token], i: int) -> str | None:
+    """In older fiction a night is よ after その/この/あの/ある and in 夜に入る: その夜 そのよ."""
+    tok = tokens[i]
+    if tok.surface != "夜" or tok.reading != "よる":
+        return None
+    prev, nxt, nxt2 = _prev(tokens, i), _next(tokens, i), _next(tokens, i, 2)
+    if prev is not None and prev.surface in ("その", "この", "あの", "ある", "或る"):
+        return "よ"
+    if nxt is not None and nxt.surface == "に" and nxt2 is not None and nxt2.lemma == "入る":
+        return "よ"
+    return None
+
+
+def tatsu(tokens: list[Token], i: int) -> str | None:
+    """In older fiction 起って is たって (stood up: 急に起って, 起って行って); 〜から起って (arose
+    from) stays おこって."""
+    tok = tokens[i]
+    nxt, prev = _next(tokens, i), _prev(tokens, i)
+    if (
+        tok.surface == "起っ"
+        and nxt is not None
+        and nxt.surface == "て"
+        and (prev is None or prev.surface != "から")
+    ):
+        return "たっ"
+    return None
+
+
+def ne(tokens: list[Token], i: int) -> str | None:
+    """In older fiction the sound of an instrument or an insect is ね: 琴の音, 三味の音, 虫の音."""
+    tok = tokens[i]
+    prev, before = _prev(tokens, i), _prev(tokens, i, 2)
+    if (
+        tok.surface == "音"
+        and tok.reading == "おと"
+        and prev is not None
+        and prev.surface == "の"
+        and before is not None
+        and before.surface in SOUNDS_READ_NE
+    ):
+        return "ね"
+    return None
+
+
+#: What makes a sound read ね rather than おと (琴の音 ことのね; not 笛: 汽車の笛の音 is おと).
+SOUNDS_READ_NE = frozenset(["琴", "三味", "三味線", "虫", "鐘", "鈴", "琵琶", "笙", "物", "弦", "絃"])
+
+
+def tachi(tokens: list[Token], i: int) -> str | None:
+    """In older fiction 質 on its own after a verb or an adjective is a person's nature: たち
+    (考える質の人, 飲める質でした, 理に暗い質); 会議の質 stays しつ."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if (
+        tok.surface == "質"
+        and prev is not None
+        and prev.pos[0] in ("動詞", "助動詞", "形容詞")
+    ):
+        return "たち"
+    return None
+
+
 #: Second elements that voice after a noun (rendaku): 竹下通り, 普段使い, 野菜作り.
 RENDAKU_SUFFIXES = {
     "通": "とお",
@@ -1230,6 +1301,11 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("uji_no", "源平藤菅橘在紀大清中物小", uji_no, None),
     ("hoka_soto", "外", hoka_soto, None),
     ("literary_standalone", "中己", literary_standalone, "literary"),
+    ("aku", "開", aku, "literary"),
+    ("yo", "夜", yo, "literary"),
+    ("tatsu", "起", tatsu, "literary"),
+    ("ne", "音", ne, "literary"),
+    ("tachi", "質", tachi, "literary"),
 ]
 
 
