@@ -520,6 +520,18 @@ _HOU_BEFORE = frozenset(
         "先",
     ]
 )
+#: Places before の方, which is then a direction (町の方から ほう), besides any place name.
+_PLACES = frozenset(
+    ["町", "村", "里", "山", "川", "海", "空", "森", "野", "庭", "門", "窓", "駅", "港", "岸",
+     "沖", "浜", "谷", "丘", "峠", "坂", "橋", "池", "沼", "島", "田舎", "都会", "部屋", "台所",
+     "座敷", "縁側", "玄関", "廊下", "往来", "通り", "街", "町内", "裏", "表", "外", "内"]
+)
+
+
+def _is_place_noun(tok: Token) -> bool:
+    return tok.surface in _PLACES or tok.pos[2] == "地名"
+
+
 #: Nouns for people, and words of quantity, before の方 (会社員の方, 多くの方): かた.
 _PERSON_ENDINGS = tuple("者員人生歳性様児家師士民客")
 _MANY = frozenset(
@@ -559,8 +571,8 @@ def kata(tokens: list[Token], i: int) -> str | None:
         return None
     before = _prev(tokens, i, 2)
     if prev.surface == "の":
-        if before is None or before.surface in _HOU_BEFORE:
-            return None
+        if before is None or before.surface in _HOU_BEFORE or _is_place_noun(before):
+            return None  # 町の方から, 東京の方へ: a direction
         if before.surface in _MANY or before.surface.endswith(_PERSON_ENDINGS):
             return "かた"  # 会社員の方が, たくさんの方に, 初心者の方: people
         honorific = _prev(tokens, i, 3)
