@@ -129,6 +129,8 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("初めての方でも", "方", "かた"),
         ("この方が良い", "方", "ほう"),
         ("東の方に", "方", "ほう"),
+        ("外ならぬ陛下の命令だから", "外", "ほか"),  # hoka_naranu
+        ("これは努力の結果に外ならない", "外", "ほか"),
         ("遠く町の方から聞こえてきた", "方", "ほう"),  # a direction from a place
         ("東京の方から来た", "方", "ほう"),
         ("担当の方から連絡します", "方", "かた"),
@@ -218,6 +220,8 @@ def test_literary_style_reads_like_the_printed_books() -> None:
         ("その琴の音を聞いていました", "音", "ね"),  # ne
         ("先生は坐って考える質の人であった", "質", "たち"),  # tachi
         ("飲めば飲める質でしたから", "質", "たち"),
+        ("私は外の人からこういわれた", "外", "ほか"),  # hoka_no
+        ("外の事と違うからな", "外", "ほか"),
     ],
 )
 def test_literary_rules(text: str, word: str, reading: str) -> None:
@@ -234,6 +238,7 @@ def test_literary_rules(text: str, word: str, reading: str) -> None:
         ("汽車の笛の音などもしている", "音", "おと"),  # ne: a whistle, not an instrument
         ("質問を掛けて困らす", "質問", "しつもん"),  # tachi: a word of its own
         ("会議の質が問われる", "質", "しつ"),
+        ("窓の外の人が見えた", "外", "そと"),  # hoka_no: outside the window
     ],
 )
 def test_literary_rules_leave_other_senses(text: str, word: str, reading: str) -> None:

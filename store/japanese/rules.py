@@ -652,6 +652,35 @@ def hoka_soto(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def hoka_naranu(tokens: list[Token], i: int) -> str | None:
+    """外ならぬ, 外ならない: "nothing other than", ほか (the dictionary reads そと)."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface == "外" and nxt is not None and nxt.lemma in ("なる", "成る") and nxt.surface.startswith("なら"):
+        return "ほか"
+    return None
+
+
+#: What 外の (another) qualifies in older fiction: 外の人 ほかのひと, 外の事.
+_OTHER_THINGS = frozenset(["人", "事", "者", "物", "もの", "こと", "方"])
+
+
+def hoka_no(tokens: list[Token], i: int) -> str | None:
+    """In older fiction 外の + 人/事/者/物 at the start of a phrase is "other": 外の人 ほかのひと
+    (written 他の today); 窓の外の人 stays outside (そと)."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
+    if (
+        tok.surface == "外"
+        and (prev is None or prev.surface != "の")
+        and nxt is not None
+        and nxt.surface == "の"
+        and nxt2 is not None
+        and nxt2.surface in _OTHER_THINGS
+    ):
+        return "ほか"
+    return None
+
+
 #: Literary standalone words and the reading printed books give them. (家 うち, 床 とこ, 扉 と,
 #: 灯 ひ and 他の ひとの held on the eight works tuned on but not on forty others: dropped.)
 LITERARY_STANDALONE = {"己": "おれ"}
@@ -1312,6 +1341,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tsuki", "付", tsuki, None),
     ("uji_no", "源平藤菅橘在紀大清中物小", uji_no, None),
     ("hoka_soto", "外", hoka_soto, None),
+    ("hoka_naranu", "外", hoka_naranu, None),
+    ("hoka_no", "外", hoka_no, "literary"),
     ("literary_standalone", "中己", literary_standalone, "literary"),
     ("aku", "開", aku, "literary"),
     ("yo", "夜", yo, "literary"),
