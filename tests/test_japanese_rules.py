@@ -239,6 +239,7 @@ def test_literary_rules(text: str, word: str, reading: str) -> None:
         ("質問を掛けて困らす", "質問", "しつもん"),  # tachi: a word of its own
         ("会議の質が問われる", "質", "しつ"),
         ("窓の外の人が見えた", "外", "そと"),  # hoka_no: outside the window
+        ("その音のする方へずんずん歩いた", "方", "ほう"),  # kata is modern prose's rule
     ],
 )
 def test_literary_rules_leave_other_senses(text: str, word: str, reading: str) -> None:

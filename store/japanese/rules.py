@@ -1331,7 +1331,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tsui", "対", tsui, None),
     ("sino_suffix", "神島山", sino_suffix, None),
     ("shi", "四八", shi_hachi, None),
-    ("kata", "方", kata, None),
+    ("kata", "方", kata, "modern"),
     ("gata", "方", gata, None),
     ("fuu", "風", fuu, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
