@@ -12,6 +12,7 @@ An ``Annotator`` keeps the glosses it has seen, so feed it a document's paragrap
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from store.japanese.chars import has_kanji, is_kanji, is_reading
@@ -47,12 +48,8 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
             prev_reading = ""
             continue
         reading, source = tok.reading, tok.source
-        pieces = split_okurigana(tok.surface, reading) if reading else ()
-        if (
-            not all(p is None or is_reading(p) for _, p in pieces)
-            or not pieces
-            or (reading == "きごう" and tok.pos[0] == "補助記号")
-        ):
+        pieces = _readable_pieces(tok.surface, reading) if reading else ()
+        if not pieces or (reading == "きごう" and tok.pos[0] == "補助記号"):
             # Unknown to the dictionary (or a stray 々): per-character guesses, marked as such.
             pos = base + tok.start
             for ch, guessed in zip(
@@ -70,6 +67,17 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
                 out.append(Reading(pos, pos + len(surface), piece, source))
             pos += len(surface)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _readable_pieces(surface: str, reading: str) -> tuple[tuple[str, str | None], ...]:
+    """``surface`` cut into kanji and okurigana with their readings, or () when the reading
+    cannot be read over it (a word the dictionary does not really know). Cached: the same
+    words come back on every page."""
+    pieces = split_okurigana(surface, reading)
+    if all(p is None or is_reading(p) for _, p in pieces):
+        return pieces
+    return ()
 
 
 def _override(text: str, start: int, end: int, reading: str, source: Source) -> list[Reading]:

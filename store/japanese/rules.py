@@ -1395,6 +1395,8 @@ def _index(
 
 
 _INDEX = _index(_ACTIVE)
+#: Word -> the rules its characters trigger, in order (filled as words come: they repeat).
+_TRIGGERED: dict[str, list[int]] = {}
 
 
 def skip_rules(names: Collection[str]) -> None:
@@ -1407,6 +1409,7 @@ def skip_rules(names: Collection[str]) -> None:
         raise ValueError(f"no furigana rule is called {', '.join(unknown)}")
     _ACTIVE = [r for r in RULES if r[0] not in names]
     _INDEX = _index(_ACTIVE)
+    _TRIGGERED.clear()
     _GENERAL = [rule for name, rule in GENERAL_RULES if name not in names]
 
 
@@ -1420,10 +1423,11 @@ def apply_rules(tokens: list[Token], style: Style = "modern") -> None:
         if not tok.has_kanji or tok.absorbed:
             continue
         surface = tok.surface
-        if len(surface) == 1:
-            found = _INDEX.get(surface, ())
-        else:
-            found = sorted({k for ch in surface for k in _INDEX.get(ch, ())})
+        found = _TRIGGERED.get(surface)
+        if found is None:
+            if len(_TRIGGERED) > 100_000:
+                _TRIGGERED.clear()
+            found = _TRIGGERED[surface] = sorted({k for ch in surface for k in _INDEX.get(ch, ())})
         dictionary_reading = tok.reading
         for k in found:
             _name, _chars, rule, only = _ACTIVE[k]
