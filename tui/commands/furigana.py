@@ -17,12 +17,17 @@ import argparse
 import codecs
 import contextlib
 import io
+import itertools
 import json
 import sys
-from collections.abc import Iterator
-from typing import IO, BinaryIO
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, BinaryIO
 
 from store.terminal_safe import escape_json, safe_text
+
+if TYPE_CHECKING:
+    from store.japanese.readings import Reading
+    from store.japanese.rules import Style
 
 FORMATS = ("json", "aozora", "html", "text")
 #: Characters per analysis batch (Sudachi itself is fed at most ~40 KB per call): small
@@ -32,6 +37,10 @@ BATCH_CHARS = 8_000
 #: The register (modern or literary) is decided on the first this many characters, however
 #: small the batches (``store.japanese.rules.detect_style`` looks at as many).
 STYLE_SAMPLE = 20_000
+#: Texts of this many characters and more, up to ``PARALLEL_UP_TO`` (held whole in memory),
+#: are analysed half in a forked copy on a second core (``tui.commands._two_processes``).
+PARALLEL_FROM = 30_000
+PARALLEL_UP_TO = 4_000_000
 _READ_BYTES = 1 << 16
 #: stdin is kept in memory up to this size, then in a temporary file.
 SPOOL_IN_MEMORY = 8 << 20
@@ -199,14 +208,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _annotate(stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool) -> None:
     import gc
-    import itertools
 
-    from store.japanese.readings import Annotator, segments_from_readings
+    from store.japanese.readings import segments_from_readings
     from store.japanese.rules import detect_style
+    from tui.commands import _two_processes
 
-    first = True
-    if fmt == "json":
-        out.write("[")
     # The analysis makes no reference cycles that matter: the cyclic collector, which would
     # walk every word of the batch again and again (~10% of the time), runs once per batch.
     gc.disable()
@@ -214,24 +220,69 @@ def _annotate(stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool) -> None:
         with stream:
             batches = _batches(stream)
             head: list[str] = []
+            size = 0
             for batch in batches:
                 head.append(batch)
-                if sum(map(len, head)) >= STYLE_SAMPLE:
+                size += len(batch)
+                if size >= PARALLEL_UP_TO:
                     break
-            annotator = Annotator(style=detect_style("".join(head)))
-            for batch in itertools.chain(head, batches):
-                segments = segments_from_readings(batch, annotator.readings(batch))
-                gc.collect(1)
-                if fmt == "json":
-                    if segments:
-                        body = json.dumps(segments, ensure_ascii=False, separators=(",", ":"))
-                        body = escape_json(body)[1:-1]  # exact, and printable anywhere
-                        out.write(body if first else "," + body)
-                        first = False
-                    continue
-                rendered = _render(segments, fmt)
-                out.write(rendered if raw else safe_text(rendered))
+            style = detect_style(_opening(head, STYLE_SAMPLE))
+
+            def render(text: str, readings: list[Reading]) -> str:
+                return _body(segments_from_readings(text, readings), fmt, raw)
+
+            if PARALLEL_FROM <= size < PARALLEL_UP_TO and _two_processes.available():
+                with contextlib.closing(_two_processes.rendered(head, style, render)) as pieces:
+                    _write(pieces, out, fmt)
+            else:
+                _write(_in_order(itertools.chain(head, batches), style, render), out, fmt)
     finally:
         gc.enable()
+
+
+def _opening(pieces: list[str], size: int) -> str:
+    """The first ``size`` characters of the text the pieces make."""
+    opening = ""
+    for piece in pieces:
+        opening += piece
+        if len(opening) >= size:
+            break
+    return opening[:size]
+
+
+def _in_order(
+    batches: Iterable[str], style: Style, render: Callable[[str, list[Reading]], str]
+) -> Iterator[str]:
+    import gc
+
+    from store.japanese.readings import Annotator
+
+    annotator = Annotator(style=style)
+    for batch in batches:
+        yield render(batch, annotator.readings(batch))
+        gc.collect(1)
+
+
+def _body(segments: list[tuple[str, str | None]], fmt: str, raw: bool) -> str:
+    """One batch's output: JSON segments without the array's brackets, or rendered text."""
     if fmt == "json":
-        out.write("]\n")
+        if not segments:
+            return ""
+        body = json.dumps(segments, ensure_ascii=False, separators=(",", ":"))
+        return escape_json(body)[1:-1]  # exact, and printable anywhere
+    rendered = _render(segments, fmt)
+    return rendered if raw else safe_text(rendered)
+
+
+def _write(bodies: Iterable[str], out: IO[str], fmt: str) -> None:
+    if fmt != "json":
+        for body in bodies:
+            out.write(body)
+        return
+    out.write("[")
+    first = True
+    for body in bodies:
+        if body:
+            out.write(body if first else "," + body)
+            first = False
+    out.write("]\n")
