@@ -21,20 +21,20 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from store.japanese.matching import (
     MorphemeLike,
+    clause_breaks,
     find_pattern,
     fold,
-    is_word_query,
-    literal_pattern,
     merge_spans,
     same_word,
     sentence_around,
-    word_keys,
+    word_context,
 )
-from store.search.index import BlockRow, LibraryIndex, phrase
+from store.search.index import LibraryIndex, RowTuple, phrase
+from store.search.plans import TermPlan, make_plan
 from store.search.query import Query, Term, parse_query
 
 #: Characters of a snippet at most; a longer sentence is cut around the match.
@@ -219,81 +219,102 @@ def _snippet(
 # -- terms ------------------------------------------------------------------------------------
 
 
-def _analyse(text: str) -> list[Any] | None:
-    """The analyser's words for ``text`` (None when the analyser cannot run)."""
-    try:
-        from store.japanese.analyzer import tokenize
+class PlanSource(Protocol):
+    """Where a term's plan comes from (``LibraryIndex.plan``: kept from an earlier search)."""
 
-        return tokenize(text)
-    except Exception:
-        return None
+    def plan(self, text: str, *, analyse: bool) -> TermPlan: ...
+
+
+def _compiled(source: str | None) -> re.Pattern[str] | None:
+    return None if source is None else re.compile(source)
 
 
 class TermMatcher:
     """Finds one term in a block: literally, and a word's other forms (see the module doc)."""
 
-    def __init__(self, term: Term, *, words: bool = True) -> None:
+    def __init__(self, term: Term, *, words: bool = True, plans: PlanSource | None = None) -> None:
+        analyse = words and not term.phrase
+        plan = (
+            plans.plan(term.text, analyse=analyse)
+            if plans is not None
+            else make_plan(term.text, analyse=analyse)
+        )
         self.term = term
         self.literal = fold(term.text)
-        self.word: MorphemeLike | None = None
-        keys = {self.literal: False}
-        if words and not term.phrase:
-            analysed = _analyse(term.text)
-            content = [m for m in analysed or [] if m.surface.strip()]
-            if analysed is not None and is_word_query(content):
-                self.word = content[0]
-                for key, stem in word_keys(content[0]).items():
-                    keys[key] = keys.get(key, False) or stem
-        # a key containing another adds nothing: the shorter one finds it too
-        self.keys = sorted(k for k in keys if k and not any(o != k and o in k for o in keys))
-        self.stems = [k for k in self.keys if k != self.literal]
-        self.pattern = literal_pattern(term.text)
-        # a stem is followed by the kana of its ending (思 in 思う, not in 思想)
-        self.stem_patterns = [literal_pattern(k, kana_after=keys[k]) for k in self.stems]
+        self.word: MorphemeLike | None = plan.word if analyse else None
+        self.pattern = _compiled(plan.pattern)
+        if self.word is not None:
+            self.keys = [k for k, _ in plan.keys]
+            self.stems = [k for k in self.keys if k != self.literal]
+            self.stem_patterns = [_compiled(p) for p in plan.stem_patterns]
+        else:
+            self.keys = [self.literal] if self.literal else []
+            self.stems, self.stem_patterns = [], []
 
     def fts(self) -> str:
         """The FTS5 expression for blocks that may hold the term."""
         phrases = [p for p in (phrase(k) for k in self.keys) if p]
         return "(" + " OR ".join(phrases) + ")" if phrases else ""
 
-    def spans(self, text: str, sentences: dict[tuple[int, int], list[Any]]) -> list[tuple[int, int]]:
-        """Where the term is in ``text``; ``sentences`` caches the analyser's words per
-        sentence of this text."""
+    def spans(self, text: str, clauses: Clauses | None = None) -> list[tuple[int, int]]:
+        """Where the term is in ``text``; ``clauses`` keeps the analyser's words of the
+        clauses of this text already asked about (by another term of the query)."""
         literal = find_pattern(text, self.pattern)
         if self.word is None or not self.stems:
             return literal
+        if clauses is None:
+            clauses = Clauses(text)
         found: list[tuple[int, int]] = []
         for pattern in self.stem_patterns:
             for at, end in find_pattern(text, pattern):
                 if not any(s <= at < e for s, e in literal) and not any(
                     s <= at < e for s, e in found
                 ):
-                    found.extend(self._verify(text, at, end, sentences))
+                    found.extend(self._verify(at, end, clauses))
         return merge_spans(literal, found) if found else literal
 
-    def _verify(
-        self, text: str, start: int, end: int, sentences: dict[tuple[int, int], list[Any]]
-    ) -> list[tuple[int, int]]:
+    def _verify(self, start: int, end: int, clauses: Clauses) -> list[tuple[int, int]]:
         """The word at ``start`` when the analyser says it is a form of the query's word."""
-        bounds = sentence_around(text, start, end)
-        words = sentences.get(bounds)
-        if words is None:
-            words = sentences[bounds] = _analysed(text[bounds[0] : bounds[1]])
+        first, words = clauses.words(start, end)
         assert self.word is not None
-        at = start - bounds[0]
+        at = start - first
         for offset, morphemes in words:
             for m in morphemes:
                 s, e = offset + m.begin(), offset + m.end()
                 if s <= at < e:
                     if same_word(_Word(m), self.word):
-                        return [(bounds[0] + s, bounds[0] + e)]
+                        return [(first + s, first + e)]
                     return []
         return []
 
 
+class Clauses:
+    """The analyser's words of one text, asked for only around the words a stem falls in
+    (``matching.word_context``: what the analyser needs to read a word as in its sentence,
+    a quarter of the sentence on average)."""
+
+    __slots__ = ("_breaks", "_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._breaks: list[int] | None = None
+        self._words: dict[tuple[int, int], list[Any]] = {}
+
+    def words(self, start: int, end: int) -> tuple[int, list[Any]]:
+        """Where the context of the word at ``[start, end)`` begins, and its words as
+        ``(offset in the context, morphemes)`` pieces."""
+        if self._breaks is None:
+            self._breaks = clause_breaks(self._text)
+        bounds = word_context(self._text, self._breaks, start, end)
+        words = self._words.get(bounds)
+        if words is None:
+            words = self._words[bounds] = _analysed(self._text[bounds[0] : bounds[1]])
+        return bounds[0], words
+
+
 class _Word:
     """A word being checked: its forms are asked of the analyser only for the few words a
-    stem falls in (most of a sentence is never looked at)."""
+    stem falls in (most of a clause is never looked at)."""
 
     __slots__ = ("_m",)
 
@@ -361,7 +382,9 @@ def run_query(
     limit: int | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Results:
-    """Every passage of ``docs`` (by key) matching ``query``, best documents first.
+    """Every passage of ``docs`` (by key) matching ``query``, best documents first; the
+    first ``limit`` of them only, if given (documents are ranked over all their matches, but
+    results are made only of the passages returned).
 
     ``words=False`` leaves out the other forms of words (quicker: the first results while
     the rest is worked out); ``annotations`` are matched too and, with a ``scope`` asking
@@ -372,8 +395,8 @@ def run_query(
     scope = scope or Scope()
     if query.empty:
         return Results(empty_query=True, query=query)
-    include = [TermMatcher(t, words=words) for t in query.include]
-    exclude = [TermMatcher(t, words=words) for t in query.exclude]
+    include = [TermMatcher(t, words=words, plans=index) for t in query.include]
+    exclude = [TermMatcher(t, words=words, plans=index) for t in query.exclude]
     wanted = {k: d for k, d in docs.items() if scope.doc_keys is None or k in scope.doc_keys}
     by_id = {d.id: d for d in wanted.values()}
 
@@ -385,17 +408,24 @@ def run_query(
     if scope.needs_annotations:
         by_id = {i: d for i, d in by_id.items() if d.key in marked}
 
-    per_doc: dict[str, list[Hit]] = {}
+    matches: dict[str, list[_Match | Hit]] = {}
     term_counts: dict[str, list[int]] = {}
     expression = " AND ".join(m.fts() for m in include)
     if by_id and all(m.fts() for m in include):
-        for row in index.matching_blocks(expression, by_id.keys() if len(by_id) < len(docs) else None):
+        subset = by_id.keys() if len(by_id) < len(docs) else None
+        for row in index.matching_rows(expression, subset):
             if cancelled is not None and cancelled():
                 return Results(query=query)
-            doc = by_id.get(row.doc)
+            doc = by_id.get(row[1])
             if doc is None:
                 continue
-            _match_block(row, doc, include, exclude, marked, scope, per_doc, term_counts)
+            found = _match_block(row, doc, include, exclude, marked, scope)
+            if found is None:
+                continue
+            matches.setdefault(doc.key, []).append(_Match(doc, row, found))
+            counts = term_counts.setdefault(doc.key, [0] * len(include))
+            for i, spans in enumerate(found):
+                counts[i] += len(spans)
 
     for doc_key, anns in marked.items():
         if scope.doc_keys is not None and doc_key not in scope.doc_keys:
@@ -407,16 +437,44 @@ def run_query(
         for ann in anns:
             hit = _match_annotation(ann, doc, include, exclude, missing)
             if hit is not None:
-                per_doc.setdefault(doc_key, []).append(hit)
-                term_counts.setdefault(doc_key, [0] * len(include))
+                matches.setdefault(doc_key, []).append(hit)
+                counts = term_counts.setdefault(doc_key, [0] * len(include))
                 for i in range(len(include)):
-                    term_counts[doc_key][i] += 1
+                    counts[i] += 1
 
-    ranked = _rank(per_doc, term_counts, wanted, len(include))
-    hits = [h for key in ranked for h in sorted(per_doc[key], key=_reading_order)]
+    hits: list[Hit] = []
+    for key in _rank(matches, term_counts, wanted, len(include)):
+        if limit is not None and len(hits) >= limit:
+            break
+        made = [h for m in matches[key] for h in _hits(m)]
+        hits.extend(sorted(made, key=_reading_order))
     if limit is not None:
-        hits = hits[:limit]
+        del hits[limit:]
     return Results(hits, len({h.doc.key for h in hits}), query=query)
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """A block that matched: where each of the query's words is in it (made into
+    :class:`Hit` objects only if it is shown)."""
+
+    doc: SearchDoc
+    row: RowTuple
+    found: list[list[tuple[int, int]]]
+
+
+def _hits(match: _Match | Hit) -> list[Hit]:
+    """The results of one matched block (one per match of the first word; the others are
+    marked in its snippet), or an annotation's result as it is."""
+    if isinstance(match, Hit):
+        return [match]
+    _id, _doc, block, _base, section, text = match.row
+    found = match.found
+    marks = tuple(found[0]) if len(found) == 1 else tuple(merge_spans(*found))
+    return [
+        Hit(match.doc, block, start, end - start, section, text, marks)
+        for start, end in found[0]
+    ]
 
 
 def _reading_order(hit: Hit) -> tuple[int, int, int]:
@@ -435,41 +493,34 @@ def _missing_doc(key: str) -> SearchDoc:
 
 
 def _match_block(
-    row: BlockRow,
+    row: RowTuple,
     doc: SearchDoc,
     include: list[TermMatcher],
     exclude: list[TermMatcher],
     marked: Mapping[str, list[AnnotatedPassage]],
     scope: Scope,
-    per_doc: dict[str, list[Hit]],
-    term_counts: dict[str, list[int]],
-) -> None:
-    text = row.text
-    sentences: dict[tuple[int, int], list[Any]] = {}
+) -> list[list[tuple[int, int]]] | None:
+    """Where each word of the query is in the block ``row``, or None if it does not match."""
+    text = row[5]
+    clauses = Clauses(text)
     found = []
     for matcher in include:
-        spans = matcher.spans(text, sentences)
+        spans = matcher.spans(text, clauses)
         if not spans:
-            return
+            return None
         found.append(spans)
     for matcher in exclude:
-        if matcher.spans(text, sentences):
-            return
+        if matcher.spans(text, clauses):
+            return None
     if scope.needs_annotations:
+        base = row[3]
         allowed = [
-            (a.start - row.base, a.end - row.base) for a in marked.get(doc.key, ()) if not a.orphan
+            (a.start - base, a.end - base) for a in marked.get(doc.key, ()) if not a.orphan
         ]
         found = [[s for s in spans if _overlaps(allowed, *s)] for spans in found]
         if not all(found):
-            return
-    marks = tuple(merge_spans(*found))
-    hits = per_doc.setdefault(doc.key, [])
-    counts = term_counts.setdefault(doc.key, [0] * len(include))
-    for i, spans in enumerate(found):
-        counts[i] += len(spans)
-    # one result per match of the first word (the others are marked in its snippet)
-    for start, end in found[0]:
-        hits.append(Hit(doc, row.block, start, end - start, row.section, text, marks))
+            return None
+    return found
 
 
 def _match_annotation(
@@ -480,10 +531,10 @@ def _match_annotation(
     missing: bool,
 ) -> Hit | None:
     text = ann.searchable()
-    sentences: dict[tuple[int, int], list[Any]] = {}
-    if not all(m.spans(text, sentences) for m in include):
+    clauses = Clauses(text)
+    if not all(m.spans(text, clauses) for m in include):
         return None
-    if any(m.spans(text, sentences) for m in exclude):
+    if any(m.spans(text, clauses) for m in exclude):
         return None
     info = AnnotationHit(ann.id, ann.note, ann.tags, ann.color, ann.orphan or missing)
     section = ann.section[-1] if ann.section else ""
@@ -500,7 +551,7 @@ def _match_annotation(
 
 
 def _rank(
-    per_doc: Mapping[str, list[Hit]],
+    per_doc: Mapping[str, Sequence[object]],
     term_counts: Mapping[str, list[int]],
     docs: Mapping[str, SearchDoc],
     terms: int,
