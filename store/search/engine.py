@@ -25,7 +25,6 @@ from typing import Any, Protocol
 
 from store.japanese.matching import (
     MorphemeLike,
-    clause_breaks,
     find_pattern,
     fold,
     merge_spans,
@@ -293,19 +292,16 @@ class Clauses:
     (``matching.word_context``: what the analyser needs to read a word as in its sentence,
     a quarter of the sentence on average)."""
 
-    __slots__ = ("_breaks", "_text", "_words")
+    __slots__ = ("_text", "_words")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._breaks: list[int] | None = None
         self._words: dict[tuple[int, int], list[Any]] = {}
 
     def words(self, start: int, end: int) -> tuple[int, list[Any]]:
         """Where the context of the word at ``[start, end)`` begins, and its words as
         ``(offset in the context, morphemes)`` pieces."""
-        if self._breaks is None:
-            self._breaks = clause_breaks(self._text)
-        bounds = word_context(self._text, self._breaks, start, end)
+        bounds = word_context(self._text, start, end)
         words = self._words.get(bounds)
         if words is None:
             words = self._words[bounds] = _analysed(self._text[bounds[0] : bounds[1]])
