@@ -19,6 +19,7 @@ timeout, each document re-checked inside its write transaction).
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -180,8 +181,9 @@ Progress = Callable[[int, int], None]
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
+    """A file's size and modification time (ns): what tells the index a file changed."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
@@ -323,9 +325,20 @@ class LibraryIndex:
         ).fetchone()
         return DocRecord(*row) if row else None
 
-    def stale(self, entries: Iterable[tuple[str, Path]]) -> list[tuple[str, Path]]:
-        """The entries whose file differs (size, mtime) from what was indexed, or is new."""
-        known = {r.key: (r.size, r.mtime_ns) for r in self.records().values()}
+    def file_facts(self) -> dict[str, tuple[int, int]]:
+        """Each indexed document's file as it was when indexed: ``key -> (size, mtime_ns)``."""
+        rows = self._db.execute("SELECT key, size, mtime_ns FROM documents")
+        return {key: (size, mtime) for key, size, mtime in rows}
+
+    def stale(
+        self,
+        entries: Iterable[tuple[str, Path]],
+        known: dict[str, tuple[int, int]] | None = None,
+    ) -> list[tuple[str, Path]]:
+        """The entries whose file differs from what was indexed, or is new: one stat each,
+        size and time to the nanosecond (an edit that keeps the size still changes the time;
+        only then is the file read, and indexed again if its content hash changed)."""
+        known = self.file_facts() if known is None else known
         return [(key, path) for key, path in entries if known.get(key) != _stat(path)]
 
     def matching_rows(self, fts_query: str, docs: Iterable[int] | None = None) -> Iterator[RowTuple]:
@@ -567,8 +580,9 @@ class LibraryIndex:
         work: list[tuple[str, Path]] = []
         for attempt in range(2):
             try:
-                report.removed += self._forget_missing({key for key, _ in entries})
-                work = self.stale(entries)
+                known = self.file_facts()
+                report.removed += self._forget_missing(known, {key for key, _ in entries})
+                work = self.stale(entries, known)
                 break
             except sqlite3.DatabaseError as exc:
                 if attempt or not is_damage(exc):
@@ -622,8 +636,8 @@ class LibraryIndex:
             added = min(time.time(), facts[1] / 1e9) if facts else None
         return self.put(key, path, doc, error=error, added=added)
 
-    def _forget_missing(self, keep: set[str]) -> int:
-        gone = [key for key in self.records() if key not in keep]
+    def _forget_missing(self, known: Iterable[str], keep: set[str]) -> int:
+        gone = [key for key in known if key not in keep]
         for key in gone:
             self.remove(key)
         return len(gone)
