@@ -3,12 +3,16 @@
 For each term the index gives the blocks that hold its characters (or, for a word, one of its
 stems: ``matching.word_keys``); here each such block is searched in Python with the same rules
 as the reader's ``/`` (``store.japanese.matching``): the literal matches, and for a one-word
-term the analyser's verdict on the sentence around each stem, so 取り組む finds 取り組み and
-取り組んで but not 取組織. Several terms must all occur in one block (a paragraph); a block
-holding an excluded term is left out.
+term the analyser's verdict on the word each stem falls in (read in its context:
+``matching.word_context``), so 取り組む finds 取り組み and 取り組んで but not 取組織. Several terms
+must all occur in one block (a paragraph); a block holding an excluded term is left out. How
+each term is found (its *plan*: ``store.search.plans``) is kept in the index, so a repeat
+search does not ask the analyser about the query.
 
 Documents are ranked by BM25 over their matches (term frequency saturating, scaled by the
 document's length, rarer terms weighing more); a document's matches follow in reading order.
+The matching keeps only where the words are; :class:`Hit` objects (and their snippets, when
+asked for) are made only of the results returned (``limit``).
 Annotations match the same query in their quote, note and tags (``#tag``), and results can be
 narrowed to annotated passages (all, or those with one tag).
 """
