@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList, TextArea
 
 from tui.screens.annotate import AnnotateScreen, parse_tags
 from tui.screens.citation_dialog import CitationDialog
+from tui.screens.confirm import ConfirmScreen
 from tui.widgets.annotation_list import AnnotationList
 
 
@@ -68,6 +69,43 @@ async def test_escape_cancels_without_saving(doc_path: Path) -> None:
         assert not isinstance(app.screen, AnnotateScreen)
         assert app.repo.list() == []
         assert app.reader.selection is not None  # the selection is kept for another try
+
+
+async def test_escape_asks_before_throwing_away_a_typed_note(doc_path: Path) -> None:
+    app = AnnApp(doc_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await select(pilot, SENTENCE)
+        await pilot.press("a", "3")
+        app.screen.query_one("#note", TextArea).text = "大事な考察"
+        await pilot.press("escape", "escape")  # back to the colours, then cancel
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep it: back in the note, the text still there
+        await pilot.pause()
+        assert isinstance(app.screen, AnnotateScreen)
+        note = app.screen.query_one("#note", TextArea)
+        assert note.text == "大事な考察" and note.has_focus
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")  # discard
+        await pilot.pause()
+        assert not isinstance(app.screen, (AnnotateScreen, ConfirmScreen))
+        assert app.repo.list() == []
+
+
+async def test_escape_on_an_unchanged_edit_cancels_without_asking(doc_path: Path) -> None:
+    app = AnnApp(doc_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await highlight(pilot, app, SENTENCE, note="first", tags="日米")
+        app.reader.goto_offset(app.document.base_text.index(SENTENCE) + 3)
+        await pilot.press("e", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, (AnnotateScreen, ConfirmScreen))
+        [ann] = app.repo.list()
+        assert ann.note == "first" and ann.tags == ("日米",)
 
 
 async def test_a_without_selection_says_how(doc_path: Path) -> None:

@@ -4,7 +4,8 @@ Step one lists the five colours under the names the user gave them (``n`` rename
 重要 / 疑問 / 引用); ``1``-``5`` or Enter picks. Step two is a multi-line note (a ``TextArea``:
 a Japanese input method composes in the terminal and the text arrives as typed) and the tags,
 completed from the tags already in use (right arrow accepts). Nothing is saved until
-``ctrl+s`` (or Enter in the tags field); Escape goes back a step, then cancels.
+``ctrl+s`` (or Enter in the tags field); Escape goes back a step, then cancels — asking first
+when a note or tags were typed, since cancelling would throw them away.
 """
 
 from __future__ import annotations
@@ -249,5 +250,30 @@ class AnnotateScreen(ModalScreen[AnnotationDraft | None]):
         elif self.step == "annotate-note":
             self.query_one(ContentSwitcher).current = "annotate-colors"
             self.query_one("#colors", OptionList).focus()
+        elif self._typed_something():
+            from tui.screens.confirm import ConfirmScreen
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    "Discard the note and tags you typed?",
+                    "Nothing has been saved yet.",
+                    "Discard",
+                ),
+                self._discard_answered,
+            )
         else:
             self.dismiss(None)
+
+    def _typed_something(self) -> bool:
+        """Whether cancelling now would lose a note or tags the user typed in this dialog."""
+        note = self.query_one("#note", TextArea).text.strip()
+        tags = parse_tags(self.query_one("#tags", Input).value)
+        if self.existing is not None:
+            return note != self.existing.note.strip() or tags != tuple(self.existing.tags)
+        return bool(note or tags)
+
+    def _discard_answered(self, discard: bool | None) -> None:
+        if discard:
+            self.dismiss(None)
+        else:
+            self._to_note()
