@@ -123,3 +123,17 @@ def test_a_damaged_plan_is_made_again(library: Path) -> None:
     with LibraryIndex() as index:
         plan = index.plan("取り組む", analyse=True)
     assert plan.word is not None and plan.word.dictionary_form == "取り組む"
+
+
+def test_only_the_latest_plans_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search as you type plans every term typed: the table does not grow without end."""
+    from store.search import index as index_module
+
+    monkeypatch.setattr(index_module, "PLANS_KEPT", 4)
+    with LibraryIndex() as index:
+        terms = [f'"語{n}"' for n in range(30)]
+        for term in terms:
+            index.plan(term, analyse=False)
+        kept = [w for (w,) in index._db.execute("SELECT word FROM analyses ORDER BY rowid")]
+    assert 4 <= len(kept) <= 8
+    assert kept == terms[-len(kept) :]

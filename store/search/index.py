@@ -85,8 +85,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chars USING fts5(
 );
 CREATE TABLE IF NOT EXISTS analyses(word TEXT PRIMARY KEY, plan TEXT NOT NULL);
 """
-#: Seconds a search waits to keep a term's plan before doing without (it is only a cache).
+#: Milliseconds a search waits to keep a term's plan before doing without (it is a cache).
 PLAN_WRITE_TIMEOUT_MS = 200
+#: Plans kept: the search as you type keeps one per term typed; now and then the oldest go
+#: (made again when next searched for).
+PLANS_KEPT = 2000
 
 
 class IndexDamaged(Exception):
@@ -419,10 +422,14 @@ class LibraryIndex:
     def _keep_plan(self, plan: TermPlan) -> None:
         with contextlib.suppress(sqlite3.Error), self._short_wait():
             self._check_plans()
-            self._db.execute(
+            cur = self._db.execute(
                 "INSERT OR REPLACE INTO analyses(word, plan) VALUES (?, ?)",
                 (plan.text, plan.to_json()),
             )
+            if (cur.lastrowid or 0) % PLANS_KEPT == 0:  # now and then: the latest only
+                self._db.execute(
+                    "DELETE FROM analyses WHERE rowid <= ?", ((cur.lastrowid or 0) - PLANS_KEPT,)
+                )
 
     @contextlib.contextmanager
     def _short_wait(self) -> Iterator[None]:
