@@ -250,3 +250,19 @@ def test_a_limit_gives_the_first_results_of_the_whole_ranking(library: Path) -> 
     first, _ = search_library("同盟", limit=3)
     assert {h.doc.key for h in first.hits} == {"lib:more.md"}
     assert [(h.block, h.offset) for h in first.hits] == [(1, 0), (1, 5), (2, 0)]
+
+
+def test_results_are_titled_with_what_the_user_entered(library: Path) -> None:
+    """The user's metadata (the reader's ``m`` form) is read once for the whole library and
+    titles the results, as in the tree."""
+    from store.annotations.metadata import all_user_metadata, save_user_metadata
+    from store.annotations.repository import Repository
+    from store.library import DocMeta
+
+    repo = Repository(paths.annotations_db())  # as `m` in the app, which then quits
+    save_user_metadata("lib:trade.md", DocMeta(title="通商メモ", author="山田"), repo)
+    assert all_user_metadata(repo) == {"lib:trade.md": DocMeta(title="通商メモ", author="山田")}
+    repo.close()
+    results, _ = search_library("関税")
+    titles = {h.doc.key: h.doc.title for h in results.hits if h.doc.key.startswith("lib:")}
+    assert titles == {"lib:trade.md": "通商メモ"}
