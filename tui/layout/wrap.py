@@ -70,7 +70,14 @@ def wrap_pieces(
             if s < e:
                 line.append((piece[s - at : e - at], marked))
             at += len(piece)
-        if line and n < len(bounds) - 1:  # a space the break swallowed is not drawn
-            line[-1] = (line[-1][0].rstrip(" "), line[-1][1])
-        lines.append(line)
+        lines.append(_without_trailing_spaces(line))
     return lines
+
+
+def _without_trailing_spaces(line: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A space a break swallowed (or one ending the text) is not drawn: it would not fit."""
+    while line and not line[-1][0].rstrip(" "):
+        line.pop()
+    if line:
+        line[-1] = (line[-1][0].rstrip(" "), line[-1][1])
+    return line
