@@ -158,10 +158,11 @@ def path_for_key(key: str) -> Path:
     return Path(key)
 
 
-def is_document(path: Path) -> bool:
-    """A file the library lists: one of the suffixes the importer reads, not hidden (a
-    half-written copy is ``.name.tmp``)."""
-    return path.suffix.lower() in DOCUMENT_SUFFIXES and not path.name.startswith(".")
+def is_document(path: Path | str) -> bool:
+    """A file (a path, or a file name) the library lists: one of the suffixes the importer
+    reads, not hidden (a half-written copy is ``.name.tmp``)."""
+    name = path if isinstance(path, str) else path.name
+    return os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES and not name.startswith(".")
 
 
 def _documents_in(folder: Path, *, recursive: bool = False) -> list[tuple[str, Path]]:
@@ -192,7 +193,7 @@ def _documents_in(folder: Path, *, recursive: bool = False) -> list[tuple[str, P
                     continue
             except OSError:
                 continue
-            if os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES:
+            if is_document(name):
                 found.append(([*parts, name], entry.path))
     found.sort()
     return [("/".join(parts), Path(path)) for parts, path in found]

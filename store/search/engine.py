@@ -259,26 +259,26 @@ class TermMatcher:
         phrases = [p for p in (phrase(k) for k in self.keys) if p]
         return "(" + " OR ".join(phrases) + ")" if phrases else ""
 
-    def spans(self, text: str, clauses: Clauses | None = None) -> list[tuple[int, int]]:
-        """Where the term is in ``text``; ``clauses`` keeps the analyser's words of the
-        clauses of this text already asked about (by another term of the query)."""
+    def spans(self, text: str, contexts: Contexts | None = None) -> list[tuple[int, int]]:
+        """Where the term is in ``text``; ``contexts`` keeps the analyser's words of the
+        contexts of this text already asked about (by another term of the query)."""
         literal = find_pattern(text, self.pattern)
         if self.word is None or not self.stems:
             return literal
-        if clauses is None:
-            clauses = Clauses(text)
+        if contexts is None:
+            contexts = Contexts(text)
         found: list[tuple[int, int]] = []
         for pattern in self.stem_patterns:
             for at, end in find_pattern(text, pattern):
                 if not any(s <= at < e for s, e in literal) and not any(
                     s <= at < e for s, e in found
                 ):
-                    found.extend(self._verify(at, end, clauses))
+                    found.extend(self._verify(at, end, contexts))
         return merge_spans(literal, found) if found else literal
 
-    def _verify(self, start: int, end: int, clauses: Clauses) -> list[tuple[int, int]]:
+    def _verify(self, start: int, end: int, contexts: Contexts) -> list[tuple[int, int]]:
         """The word at ``start`` when the analyser says it is a form of the query's word."""
-        first, words = clauses.words(start, end)
+        first, words = contexts.words(start, end)
         assert self.word is not None
         at = start - first
         for offset, morphemes in words:
@@ -291,7 +291,7 @@ class TermMatcher:
         return []
 
 
-class Clauses:
+class Contexts:
     """The analyser's words of one text, asked for only around the words a stem falls in
     (``matching.word_context``: what the analyser needs to read a word as in its sentence,
     a quarter of the sentence on average)."""
@@ -314,7 +314,7 @@ class Clauses:
 
 class _Word:
     """A word being checked: its forms are asked of the analyser only for the few words a
-    stem falls in (most of a clause is never looked at)."""
+    stem falls in (most of a context is never looked at)."""
 
     __slots__ = ("_m",)
 
@@ -502,15 +502,15 @@ def _match_block(
 ) -> list[list[tuple[int, int]]] | None:
     """Where each word of the query is in the block ``row``, or None if it does not match."""
     text = row[5]
-    clauses = Clauses(text)
+    contexts = Contexts(text)
     found = []
     for matcher in include:
-        spans = matcher.spans(text, clauses)
+        spans = matcher.spans(text, contexts)
         if not spans:
             return None
         found.append(spans)
     for matcher in exclude:
-        if matcher.spans(text, clauses):
+        if matcher.spans(text, contexts):
             return None
     if scope.needs_annotations:
         base = row[3]
@@ -531,10 +531,10 @@ def _match_annotation(
     missing: bool,
 ) -> Hit | None:
     text = ann.searchable()
-    clauses = Clauses(text)
-    if not all(m.spans(text, clauses) for m in include):
+    contexts = Contexts(text)
+    if not all(m.spans(text, contexts) for m in include):
         return None
-    if any(m.spans(text, clauses) for m in exclude):
+    if any(m.spans(text, contexts) for m in exclude):
         return None
     info = AnnotationHit(ann.id, ann.note, ann.tags, ann.color, ann.orphan or missing)
     section = ann.section[-1] if ann.section else ""
