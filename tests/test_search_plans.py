@@ -137,3 +137,23 @@ def test_only_the_latest_plans_are_kept(monkeypatch: pytest.MonkeyPatch) -> None
         kept = [w for (w,) in index._db.execute("SELECT word FROM analyses ORDER BY rowid")]
     assert 4 <= len(kept) <= 8
     assert kept == terms[-len(kept) :]
+
+
+def test_a_plan_not_kept_while_another_process_writes_costs_nothing_else(library: Path) -> None:
+    """Another process indexing (holding the write lock): the search still answers, and the
+    term's plan is simply not kept this time."""
+    import sqlite3
+
+    from store.search.index import index_path
+
+    found("同盟")  # the index exists and its plans are checked against this analyser
+    other = sqlite3.connect(str(index_path()), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        assert found("取り組む") == ["取り組ん", "取り組み"]
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with LibraryIndex() as index:
+        kept = {w for (w,) in index._db.execute("SELECT word FROM analyses")}
+    assert "取り組む" not in kept and "同盟" in kept

@@ -420,16 +420,20 @@ class LibraryIndex:
         self._plans_checked = True
 
     def _keep_plan(self, plan: TermPlan) -> None:
-        with contextlib.suppress(sqlite3.Error), self._short_wait():
+        with contextlib.suppress(sqlite3.Error):
             self._check_plans()
-            cur = self._db.execute(
-                "INSERT OR REPLACE INTO analyses(word, plan) VALUES (?, ?)",
-                (plan.text, plan.to_json()),
+            with self._short_wait():
+                self._write_plan(plan)
+
+    def _write_plan(self, plan: TermPlan) -> None:
+        cur = self._db.execute(
+            "INSERT OR REPLACE INTO analyses(word, plan) VALUES (?, ?)",
+            (plan.text, plan.to_json()),
+        )
+        if (cur.lastrowid or 0) % PLANS_KEPT == 0:  # now and then: the latest only
+            self._db.execute(
+                "DELETE FROM analyses WHERE rowid <= ?", ((cur.lastrowid or 0) - PLANS_KEPT,)
             )
-            if (cur.lastrowid or 0) % PLANS_KEPT == 0:  # now and then: the latest only
-                self._db.execute(
-                    "DELETE FROM analyses WHERE rowid <= ?", ((cur.lastrowid or 0) - PLANS_KEPT,)
-                )
 
     @contextlib.contextmanager
     def _short_wait(self) -> Iterator[None]:
