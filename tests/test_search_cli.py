@@ -219,3 +219,21 @@ def test_on_a_terminal_results_wrap_without_a_line_starting_with_a_closing_mark(
         cuts = [i for i in range(1, len(line)) if cells[i] // width != cells[i - 1] // width]
         naive_would_fail |= any(line[i] in NO_LINE_START for i in cuts)
     assert naive_would_fail
+
+
+def test_annotations_of_a_session_still_open_are_found(kaidan: Path) -> None:
+    """While the app runs, a first session's saves are in the journal only (no snapshot yet):
+    ``shiori search`` still finds them."""
+    from store.annotations.repository import Repository
+    from tui.commands._passage import find_passage
+
+    shiori("add", str(kaidan))
+    passage = find_passage(str(paths.library_dir() / "kaidan.md"), "経済協力", None)
+    repo = Repository()  # the app's store, left open
+    try:
+        repo.create(passage.key, passage.document, passage.start, passage.end, note="開いたまま")
+        assert not paths.annotations_db().exists()  # only the journal so far
+        found = json.loads(shiori("search", "--json", "開いたまま").stdout)
+        assert [i["annotation"]["note"] for i in found] == ["開いたまま"]
+    finally:
+        repo.close()

@@ -83,8 +83,9 @@ def user_annotations() -> tuple[list[Annotation], UserMetadata | None]:
     """Every annotation of the user's store (none when there is no store yet), and the
     metadata the user entered, read at once, for titles."""
     from store import paths
+    from store.annotations.files import store_exists
 
-    if not paths.annotations_db().exists():
+    if not store_exists(paths.annotations_db()):
         return [], None
     from store.annotations.metadata import all_user_metadata
     from store.annotations.repository import default_repository
