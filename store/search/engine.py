@@ -92,14 +92,26 @@ class Hit:
     quote: str = ""
 
     @cached_property
+    def _parts(self) -> tuple[str, list[tuple[int, int]], tuple[int, int] | None]:
+        if self.annotation is not None:
+            return _cut(" ".join(self.quote.split()), 0, 0)[0], [], None
+        start, end = self.offset, self.offset + self.length
+        first, last = sentence_around(self.text, start, end)
+        cut, spans, shift = _snippet(self.text, first, last, start, end, self.marks)
+        s, e = max(0, start - shift), min(len(cut), end - shift)
+        return cut, spans, ((s, e) if s < e else None)
+
+    @property
     def context(self) -> tuple[str, list[tuple[int, int]]]:
         """The snippet, and where the query's words are in it (``(start, end)`` in it)."""
-        if self.annotation is not None:
-            text = " ".join(self.quote.split())
-            cut = _cut(text, 0, 0)
-            return cut[0], []
-        first, last = sentence_around(self.text, self.offset, self.offset + self.length)
-        return _snippet(self.text, first, last, self.offset, self.offset + self.length, self.marks)
+        cut, spans, _ = self._parts
+        return cut, spans
+
+    @property
+    def focus(self) -> tuple[int, int] | None:
+        """Where this result's own match is in the snippet: a sentence with several matches
+        is several results, told apart by which match is theirs."""
+        return self._parts[2]
 
     @property
     def snippet(self) -> str:
@@ -207,7 +219,9 @@ def _snippet(
     start: int,
     end: int,
     marks: Iterable[tuple[int, int]],
-) -> tuple[str, list[tuple[int, int]]]:
+) -> tuple[str, list[tuple[int, int]], int]:
+    """The sentence ``text[first:last]`` cut around ``[start, end)``, the marks in it, and the
+    offset in ``text`` of the cut's first character (an ellipsis counts as one)."""
     sentence = _SPACES.sub(" ", text[first:last])  # same length: offsets stay
     cut, dropped = _cut(sentence, start - first, end - first)
     shift = first + dropped
@@ -216,7 +230,7 @@ def _snippet(
         s2, e2 = max(0, s - shift), min(len(cut), e - shift)
         if s >= first and e <= last and s2 < e2:
             spans.append((s2, e2))
-    return cut, spans
+    return cut, spans, shift
 
 
 # -- terms ------------------------------------------------------------------------------------
