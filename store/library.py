@@ -58,6 +58,9 @@ class DocMeta:
         return cls(**values)
 
 
+_NO_META = DocMeta()
+
+
 class FileFacts(Protocol):
     """What the index's catalog knows of a document (``store.search.index.DocRecord``)."""
 
@@ -155,26 +158,45 @@ def path_for_key(key: str) -> Path:
     return Path(key)
 
 
-def is_document(path: Path) -> bool:
-    """A file the library lists: one of the suffixes the importer reads, not hidden (a
-    half-written copy is ``.name.tmp``)."""
-    return path.suffix.lower() in DOCUMENT_SUFFIXES and not path.name.startswith(".")
+def is_document(path: Path | str) -> bool:
+    """A file (a path, or a file name) the library lists: one of the suffixes the importer
+    reads, not hidden (a half-written copy is ``.name.tmp``)."""
+    name = path if isinstance(path, str) else path.name
+    return os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES and not name.startswith(".")
 
 
-def _documents_in(folder: Path, *, recursive: bool = False) -> list[Path]:
-    """The documents in ``folder`` (and its sub-folders), hidden files and folders left out."""
-    found: list[Path] = []
-    try:
-        walk = os.walk(folder) if recursive else [(str(folder), [], os.listdir(folder))]
-    except OSError:
-        return []
-    for root, dirs, files in walk:
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            path = Path(root, name)
-            if is_document(path) and (recursive or path.is_file()):
-                found.append(path)
-    return sorted(found)
+def _documents_in(folder: Path, *, recursive: bool = False) -> list[tuple[str, Path]]:
+    """The documents in ``folder`` (and its sub-folders, symlinked ones not followed), hidden
+    files and folders left out, as ``(name inside the folder with "/", path)`` by path. Read
+    with ``os.scandir``: a file's kind comes with its name, so listing a thousand documents
+    stats none of them (the index's freshness check stats each once)."""
+    found: list[tuple[list[str], str]] = []
+    todo: list[tuple[list[str], str]] = [([], str(folder))]
+    while todo:
+        parts, current = todo.pop()
+        try:
+            with os.scandir(current) as it:
+                listed = list(it)
+        except OSError:
+            continue
+        for entry in listed:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                if recursive:
+                    if entry.is_dir():
+                        if not entry.is_symlink():
+                            todo.append(([*parts, name], entry.path))
+                        continue
+                elif not entry.is_file():
+                    continue
+            except OSError:
+                continue
+            if is_document(name):
+                found.append(([*parts, name], entry.path))
+    found.sort()
+    return [("/".join(parts), Path(path)) for parts, path in found]
 
 
 class Library:
@@ -208,12 +230,11 @@ class Library:
         user's folder (sub-folders too) by path. Only the folders are read, no document."""
         seed_order = {name: i for i, name in enumerate(_seed_metadata())}
         seeds = sorted(
-            _documents_in(paths.SEEDS_DIR), key=lambda p: seed_order.get(p.name, len(seed_order))
+            _documents_in(paths.SEEDS_DIR), key=lambda s: seed_order.get(s[0], len(seed_order))
         )
-        library = paths.library_dir()
-        mine = _documents_in(library, recursive=True)
-        return [(f"seed:{p.name}", p) for p in seeds] + [
-            (f"lib:{p.relative_to(library).as_posix()}", p) for p in mine
+        mine = _documents_in(paths.library_dir(), recursive=True)
+        return [(f"seed:{name}", p) for name, p in seeds] + [
+            (f"lib:{name}", p) for name, p in mine
         ]
 
     def entries(
@@ -228,17 +249,22 @@ class Library:
         for key, path in files if files is not None else self.files():
             meta = self.metadata(key)
             known = facts.get(key) if facts is not None else None
-            entry = LibraryEntry(key, path, meta, read_only=key.startswith("seed:"))
-            if known is not None:
-                entry = replace(
-                    entry,
-                    meta=with_facts(meta, known),
-                    added=known.added,
-                    chars=known.chars,
-                    error=known.error,
-                    known=True,
+            read_only = key.startswith("seed:")
+            if known is None:
+                out.append(LibraryEntry(key, path, meta, read_only))
+            else:
+                out.append(
+                    LibraryEntry(
+                        key,
+                        path,
+                        with_facts(meta, known),
+                        read_only,
+                        added=known.added,
+                        chars=known.chars,
+                        error=known.error,
+                        known=True,
+                    )
                 )
-            out.append(entry)
         return out
 
 
@@ -252,7 +278,11 @@ def with_facts(meta: DocMeta, facts: FileFacts) -> DocMeta:
         changes["author"] = facts.author
     if not meta.date and facts.date:
         changes["date"] = facts.date
-    return replace(meta, **changes) if changes else meta
+    if not changes:
+        return meta
+    # most documents have no metadata but the file's own: made directly (``replace`` is slow
+    # for a thousand of them, and the tree lists them all at start)
+    return DocMeta(**changes) if meta == _NO_META else replace(meta, **changes)
 
 
 SortKey = Literal["title", "author", "added", "read"]

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from pilot_waits import settle
+from rich.text import Text
 from textual.command import CommandList, CommandPalette
 
 from store import paths
@@ -233,9 +234,11 @@ async def search_for(pilot: Any, query: str) -> LibrarySearchScreen:
     await pilot.press(*query)
     await settle(
         pilot,
-        until=lambda: screen.results is not None
-        and screen.state.query == query
-        and "s)" in str(screen.query_one("#library-search-status").render()),
+        until=lambda: (
+            screen.results is not None
+            and screen.state.query == query
+            and "s)" in str(screen.query_one("#library-search-status").render())
+        ),
     )
     return screen
 
@@ -273,6 +276,43 @@ async def test_the_search_screen_finds_opens_and_n_goes_on(library: Path) -> Non
         await pilot.press("F")
         await settle(pilot, until=lambda: isinstance(app.screen, LibrarySearchScreen))
         assert app.screen.query_one("#library-search-input").value == "取り組む"
+
+
+async def test_matches_in_one_sentence_are_results_told_apart(library: Path) -> None:
+    """同盟 three times in one sentence of a seed: three results with the same sentence, each
+    with its own match highlighted and the other two underlined."""
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = await search_for(pilot, "同盟")
+        listed = screen.query_one(ResultList)
+        match = listed.get_component_rich_style("result-list--match", partial=True)
+        also = listed.get_component_rich_style("result-list--also", partial=True)
+        rows: dict[str, list[tuple[list[int], list[int]]]] = {}
+        for i in range(listed.option_count):
+            prompt = listed.get_option_at_index(i).prompt
+            assert isinstance(prompt, Text)
+            body = prompt.plain.split("\n", 1)[1]
+            shift = len(prompt.plain) - len(body)
+            own = [
+                p - shift
+                for sp in prompt.spans
+                if sp.style == match
+                for p in range(sp.start, sp.end)
+            ]
+            others = [
+                p - shift
+                for sp in prompt.spans
+                if sp.style == also
+                for p in range(sp.start, sp.end)
+            ]
+            rows.setdefault(body, []).append((own, others))
+        sentence = next(b for b, r in rows.items() if len(r) == 3 and "偉大な同盟" in b)
+        marked = rows[sentence]
+        for own, others in marked:
+            assert "".join(sentence[p] for p in own) == "同盟"
+            assert "".join(sentence[p] for p in others) == "同盟同盟"
+        assert len({own[0] for own, _ in marked}) == 3  # each row's own match is another one
 
 
 async def test_a_match_across_a_line_wrap_is_found_and_shown(library: Path) -> None:
@@ -315,7 +355,9 @@ async def test_annotated_only_and_readings(library: Path) -> None:
         listed = screen.query_one(ResultList)
         assert "要点" in str(listed.get_option_at_index(0).prompt)
         await pilot.press("ctrl+r")
-        await settle(pilot, until=lambda: "(きょうりょく)" in str(listed.get_option_at_index(0).prompt))
+        await settle(
+            pilot, until=lambda: "(きょうりょく)" in str(listed.get_option_at_index(0).prompt)
+        )
 
 
 async def test_the_palette_opens_a_document_by_its_title(library: Path) -> None:

@@ -16,7 +16,7 @@ from store.importer import import_file
 from tui.app import OpenedFile, ShioriApp
 from tui.layout.cells import text_width
 from tui.layout.kinsoku import NO_LINE_START
-from tui.layout.wrap import break_offsets, wrap_lines
+from tui.layout.wrap import break_offsets, wrap_lines, wrap_pieces
 from tui.screens.citation_dialog import CitationDialog
 from tui.widgets.annotation_list import AnnotationList
 
@@ -58,6 +58,30 @@ PARAGRAPH = (
 #: Quotes of every length from 10 to 40 characters, each ending in 。 or 」 or a plain
 #: character, so wherever a widget's width falls, some line break lands right before a mark.
 QUOTES = [PARAGRAPH[:n] for n in range(10, 41)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(st.tuples(st.text(alphabet=JA, max_size=30), st.booleans()), max_size=5),
+    width=st.integers(6, 40),
+)
+def test_pieces_wrap_like_text_and_keep_their_marks(
+    pieces: list[tuple[str, bool]], width: int
+) -> None:
+    """``shiori search`` on a terminal: a result's line, its match marked, broken where
+    :func:`break_offsets` breaks (kinsoku: tests above and in test_search_cli), the lines
+    after the first indented; every character kept with its mark."""
+    lines = wrap_pieces(pieces, width, "  ")
+    drawn = [lines[0], *(line[1:] for line in lines[1:])]
+    assert all(line[0] == ("  ", False) for line in lines[1:])
+    for n, line in enumerate(drawn):
+        row = "".join(t for t, _ in line)
+        assert text_width(row) <= (width if n == 0 else width - 2)
+    # nothing lost but the spaces a break swallowed; each character keeps its mark
+    def marked(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+        return [(ch, m) for t, m in parts for ch in t if ch != " "]
+
+    assert marked([p for line in drawn for p in line]) == marked(pieces)
 
 
 async def test_sidebar_toasts_and_dialogs_never_start_a_line_with_a_closing_mark(

@@ -180,3 +180,60 @@ def test_nothing_from_a_document_reaches_the_terminal_raw(tmp_path: Path) -> Non
     (item,) = json.loads(as_json.stdout)
     assert item["snippet"].startswith("危険な") and item["snippet"].endswith("同盟です。")
     assert item["snippet"][item["snippet"].index("同盟") :] == "同盟です。"
+
+
+def test_on_a_terminal_results_wrap_without_a_line_starting_with_a_closing_mark(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Whatever the terminal's width, a result's line is broken as the reader breaks lines:
+    no line starts with 、。」 (cutting at the width would, at some of these widths), and the
+    match stays bold across a break."""
+    import re
+
+    from tui import cli
+    from tui.commands.search import CONTINUED
+    from tui.layout.cells import text_width
+    from tui.layout.kinsoku import NO_LINE_START
+
+    sentence = "同盟は、「地域の平和」と「安定」の礎であり、日本の外交と安全保障の基軸である。"
+    doc = tmp_path / "k.md"
+    doc.write_text(f"# 記録\n\n{sentence}\n", encoding="utf-8")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    naive_would_fail = False
+    for width in range(16, 41):
+        monkeypatch.setenv("COLUMNS", str(width))
+        assert cli.main(["search", "--doc", str(doc), "同盟は"]) == 0
+        out = capsys.readouterr().out
+        plain = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in out.splitlines()]
+        first = next(i for i, line in enumerate(plain) if line.startswith("  1:0  "))
+        result = plain[first:]
+        assert all(text_width(line) <= width for line in plain)
+        assert all(line.startswith(CONTINUED) for line in result[1:])
+        rest = [line[len(CONTINUED) :] for line in result[1:]]
+        assert not [line for line in rest if line[:1] in NO_LINE_START], (width, result)
+        assert result[0].removeprefix("  1:0  記録: ") + "".join(rest) == sentence
+        assert "".join(re.findall(r"\x1b\[1m(.*?)\x1b\[0m", out)) == "同盟は"
+        # what cutting every `width` cells would have done
+        line = result[0] + "".join(rest)
+        cells = [text_width(line[: i + 1]) for i in range(len(line))]
+        cuts = [i for i in range(1, len(line)) if cells[i] // width != cells[i - 1] // width]
+        naive_would_fail |= any(line[i] in NO_LINE_START for i in cuts)
+    assert naive_would_fail
+
+
+def test_annotations_of_a_session_still_open_are_found(kaidan: Path) -> None:
+    """While the app runs, a first session's saves are in the journal only (no snapshot yet):
+    ``shiori search`` still finds them."""
+    from store.annotations.repository import Repository
+    from tui.commands._passage import find_passage
+
+    shiori("add", str(kaidan))
+    passage = find_passage(str(paths.library_dir() / "kaidan.md"), "経済協力", None)
+    repo = Repository()  # the app's store, left open
+    try:
+        repo.create(passage.key, passage.document, passage.start, passage.end, note="開いたまま")
+        assert not paths.annotations_db().exists()  # only the journal so far
+        found = json.loads(shiori("search", "--json", "開いたまま").stdout)
+        assert [i["annotation"]["note"] for i in found] == ["開いたまま"]
+    finally:
+        repo.close()

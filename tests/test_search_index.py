@@ -215,3 +215,54 @@ def test_search_docs_titles_collisions_like_the_tree(library: Path) -> None:
         results = run_query(index, "拡大抑止", docs)
     assert titles == {"安全保障の記録 (library: copy.md)", "安全保障の記録 (library: security.md)"}
     assert len(results.hits) == 6 and results.documents == 2
+
+
+def test_an_edit_that_keeps_the_size_is_noticed(library: Path) -> None:
+    """The freshness check is one stat per file: size and time to the nanosecond, so an edit
+    of the same size, even within the same second, reindexes the document."""
+    search_library("同盟")
+    trade = library / "trade.md"
+    before = trade.stat()
+    edited = TRADE.replace("関税", "輸出")  # same characters, same bytes
+    assert len(edited.encode()) == before.st_size
+    trade.write_text(edited, encoding="utf-8")
+    os.utime(trade, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))  # 1 ms later
+    _, report = search_library("輸出")
+    assert report.indexed == 1
+    assert {k for k, _, _ in search("輸出")} == {"lib:trade.md"}
+    assert search("関税") == []
+
+
+def test_a_limit_gives_the_first_results_of_the_whole_ranking(library: Path) -> None:
+    """Documents are ranked over all their matches, but only the results returned are made:
+    the first N are exactly the first N of the unlimited search."""
+    (library / "more.md").write_text(
+        "# 追記\n\n" + "同盟の話。同盟を語る。\n\n" * 3, encoding="utf-8"
+    )
+    everything, _ = search_library("同盟")
+    assert len(everything.hits) > 6
+    whole = [(h.doc.key, h.block, h.offset) for h in everything.hits]
+    for limit in (0, 1, 3, 6, len(whole), len(whole) + 5):
+        results, _ = search_library("同盟", limit=limit)
+        assert [(h.doc.key, h.block, h.offset) for h in results.hits] == whole[:limit]
+        assert results.documents == len({key for key, _, _ in whole[:limit]})
+    # the best document (most matches for its length) comes first, its results in order
+    first, _ = search_library("同盟", limit=3)
+    assert {h.doc.key for h in first.hits} == {"lib:more.md"}
+    assert [(h.block, h.offset) for h in first.hits] == [(1, 0), (1, 5), (2, 0)]
+
+
+def test_results_are_titled_with_what_the_user_entered(library: Path) -> None:
+    """The user's metadata (the reader's ``m`` form) is read once for the whole library and
+    titles the results, as in the tree."""
+    from store.annotations.metadata import all_user_metadata, save_user_metadata
+    from store.annotations.repository import Repository
+    from store.library import DocMeta
+
+    repo = Repository(paths.annotations_db())  # as `m` in the app, which then quits
+    save_user_metadata("lib:trade.md", DocMeta(title="通商メモ", author="山田"), repo)
+    assert all_user_metadata(repo) == {"lib:trade.md": DocMeta(title="通商メモ", author="山田")}
+    repo.close()
+    results, _ = search_library("関税")
+    titles = {h.doc.key: h.doc.title for h in results.hits if h.doc.key.startswith("lib:")}
+    assert titles == {"lib:trade.md": "通商メモ"}

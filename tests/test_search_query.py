@@ -75,7 +75,7 @@ def test_a_stem_is_a_candidate_only_before_a_kana() -> None:
 
     matcher = TermMatcher(Term("思う"))
     text = "思想と意思について、私はこう思った。"
-    assert [text[s:e] for s, e in matcher.spans(text, {})] == ["思っ"]
+    assert [text[s:e] for s, e in matcher.spans(text)] == ["思っ"]
 
 
 def test_same_word_accepts_inflections_and_the_renyou_noun_only() -> None:
@@ -92,7 +92,7 @@ def test_the_analyser_finds_forms_the_keys_point_at() -> None:
 
     matcher = TermMatcher(Term("取り組む"))
     text = "課題に取り組んでいる。取り組みを続ける。取組織という語はない。"
-    spans = matcher.spans(text, {})
+    spans = matcher.spans(text)
     found = [text[s:e] for s, e in spans]
     assert found[:2] == ["取り組ん", "取り組み"]
     assert "取組織" not in "".join(found)

@@ -28,6 +28,20 @@ def load_user_metadata(doc_key: str, repo: Repository | None = None) -> DocMeta 
     return DocMeta.from_dict({k: v for k, v in rec.items() if k in _FIELDS})
 
 
+def all_user_metadata(repo: Repository | None = None) -> dict[str, DocMeta]:
+    """Everything the user entered, by document key, read at once: a command that titles the
+    whole library (``shiori search``) makes one read, not one per document (each a check of
+    the store's files). Empty when the store cannot be read, as :func:`load_user_metadata`."""
+    try:
+        records = (repo or default_repository()).all_user_metadata()
+    except (StorageError, OSError):
+        return {}
+    return {
+        key: DocMeta.from_dict({k: v for k, v in rec.items() if k in _FIELDS})
+        for key, rec in records.items()
+    }
+
+
 def save_user_metadata(doc_key: str, meta: DocMeta, repo: Repository | None = None) -> None:
     """Store the form's fields for ``doc_key`` (durable on return; raises StorageError)."""
     (repo or default_repository()).save_user_metadata(doc_key, asdict(meta))

@@ -549,6 +549,13 @@ class Repository:
             return None
         return {k: v for k, v in rec.items() if k != "id"}
 
+    def all_user_metadata(self) -> dict[str, dict[str, Any]]:
+        """What :meth:`user_metadata` gives, for every document that has some, read at once."""
+        return {
+            str(rec.doc_id): {k: v for k, v in rec.items() if k != "id"}
+            for rec in self.db.table(METADATA).all()
+        }
+
     def save_user_metadata(self, doc_key: str, fields: Mapping[str, Any]) -> None:
         rec = {k: v for k, v in fields.items() if k != "id"}
         self.db.table(METADATA).upsert(stored_document({"id": doc_key, **rec}, doc_key))

@@ -51,7 +51,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from store import atomic
-from store.annotations import snapshot
+from store.annotations import files, snapshot
 from store.annotations.journal import Op, decode_line, encode_line, first_seq, last_seq
 from store.annotations.journal import read_entries as _journal_entries
 from store.annotations.snapshot import (
@@ -211,8 +211,8 @@ class JournalStorage(Storage):
     ) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.journal_path = self.path.with_suffix(".journal")
-        self.lock_path = self.path.with_suffix(".lock")
+        self.journal_path = files.journal_path(self.path)
+        self.lock_path = files.lock_path(self.path)
         self.backups = backups
         self.compact_min_bytes = compact_min_bytes
         self.readonly = readonly
@@ -556,7 +556,7 @@ class JournalStorage(Storage):
         return aside
 
     def _backup_path(self, n: int) -> Path:
-        return self.path.with_name(f"{self.path.name}.{n}")
+        return files.backup_path(self.path, n)
 
     def _adopt(self, snap: snapshot.Snapshot) -> tuple[Tables, int]:
         """Version checks, migrations and set-aside records of a snapshot just read."""

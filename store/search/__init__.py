@@ -81,16 +81,17 @@ def annotated_passages(
 
 def user_annotations() -> tuple[list[Annotation], UserMetadata | None]:
     """Every annotation of the user's store (none when there is no store yet), and the
-    store's metadata look-up for titles."""
+    metadata the user entered, read at once, for titles."""
     from store import paths
+    from store.annotations.files import store_exists
 
-    if not paths.annotations_db().exists():
+    if not store_exists(paths.annotations_db()):
         return [], None
-    from store.annotations.metadata import load_user_metadata
+    from store.annotations.metadata import all_user_metadata
     from store.annotations.repository import default_repository
 
     repo = default_repository(readonly=True)
-    return list(repo.list()), lambda key: load_user_metadata(key, repo)
+    return list(repo.list()), all_user_metadata(repo).get
 
 
 def search_library(

@@ -3,12 +3,16 @@
 For each term the index gives the blocks that hold its characters (or, for a word, one of its
 stems: ``matching.word_keys``); here each such block is searched in Python with the same rules
 as the reader's ``/`` (``store.japanese.matching``): the literal matches, and for a one-word
-term the analyser's verdict on the sentence around each stem, so 取り組む finds 取り組み and
-取り組んで but not 取組織. Several terms must all occur in one block (a paragraph); a block
-holding an excluded term is left out.
+term the analyser's verdict on the word each stem falls in (read in its context:
+``matching.word_context``), so 取り組む finds 取り組み and 取り組んで but not 取組織. Several terms
+must all occur in one block (a paragraph); a block holding an excluded term is left out. How
+each term is found (its *plan*: ``store.search.plans``) is kept in the index, so a repeat
+search does not ask the analyser about the query.
 
 Documents are ranked by BM25 over their matches (term frequency saturating, scaled by the
 document's length, rarer terms weighing more); a document's matches follow in reading order.
+The matching keeps only where the words are; :class:`Hit` objects (and their snippets, when
+asked for) are made only of the results returned (``limit``).
 Annotations match the same query in their quote, note and tags (``#tag``), and results can be
 narrowed to annotated passages (all, or those with one tag).
 """
@@ -21,20 +25,19 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from store.japanese.matching import (
     MorphemeLike,
     find_pattern,
     fold,
-    is_word_query,
-    literal_pattern,
     merge_spans,
     same_word,
     sentence_around,
-    word_keys,
+    word_context,
 )
-from store.search.index import BlockRow, LibraryIndex, phrase
+from store.search.index import LibraryIndex, RowTuple, phrase
+from store.search.plans import TermPlan, make_plan
 from store.search.query import Query, Term, parse_query
 
 #: Characters of a snippet at most; a longer sentence is cut around the match.
@@ -89,14 +92,26 @@ class Hit:
     quote: str = ""
 
     @cached_property
+    def _parts(self) -> tuple[str, list[tuple[int, int]], tuple[int, int] | None]:
+        if self.annotation is not None:
+            return _cut(" ".join(self.quote.split()), 0, 0)[0], [], None
+        start, end = self.offset, self.offset + self.length
+        first, last = sentence_around(self.text, start, end)
+        cut, spans, shift = _snippet(self.text, first, last, start, end, self.marks)
+        s, e = max(0, start - shift), min(len(cut), end - shift)
+        return cut, spans, ((s, e) if s < e else None)
+
+    @property
     def context(self) -> tuple[str, list[tuple[int, int]]]:
         """The snippet, and where the query's words are in it (``(start, end)`` in it)."""
-        if self.annotation is not None:
-            text = " ".join(self.quote.split())
-            cut = _cut(text, 0, 0)
-            return cut[0], []
-        first, last = sentence_around(self.text, self.offset, self.offset + self.length)
-        return _snippet(self.text, first, last, self.offset, self.offset + self.length, self.marks)
+        cut, spans, _ = self._parts
+        return cut, spans
+
+    @property
+    def focus(self) -> tuple[int, int] | None:
+        """Where this result's own match is in the snippet: a sentence with several matches
+        is several results, told apart by which match is theirs."""
+        return self._parts[2]
 
     @property
     def snippet(self) -> str:
@@ -204,7 +219,9 @@ def _snippet(
     start: int,
     end: int,
     marks: Iterable[tuple[int, int]],
-) -> tuple[str, list[tuple[int, int]]]:
+) -> tuple[str, list[tuple[int, int]], int]:
+    """The sentence ``text[first:last]`` cut around ``[start, end)``, the marks in it, and the
+    offset in ``text`` of the cut's first character (an ellipsis counts as one)."""
     sentence = _SPACES.sub(" ", text[first:last])  # same length: offsets stay
     cut, dropped = _cut(sentence, start - first, end - first)
     shift = first + dropped
@@ -213,87 +230,105 @@ def _snippet(
         s2, e2 = max(0, s - shift), min(len(cut), e - shift)
         if s >= first and e <= last and s2 < e2:
             spans.append((s2, e2))
-    return cut, spans
+    return cut, spans, shift
 
 
 # -- terms ------------------------------------------------------------------------------------
 
 
-def _analyse(text: str) -> list[Any] | None:
-    """The analyser's words for ``text`` (None when the analyser cannot run)."""
-    try:
-        from store.japanese.analyzer import tokenize
+class PlanSource(Protocol):
+    """Where a term's plan comes from (``LibraryIndex.plan``: kept from an earlier search)."""
 
-        return tokenize(text)
-    except Exception:
-        return None
+    def plan(self, text: str, *, analyse: bool) -> TermPlan: ...
+
+
+def _compiled(source: str | None) -> re.Pattern[str] | None:
+    return None if source is None else re.compile(source)
 
 
 class TermMatcher:
     """Finds one term in a block: literally, and a word's other forms (see the module doc)."""
 
-    def __init__(self, term: Term, *, words: bool = True) -> None:
+    def __init__(self, term: Term, *, words: bool = True, plans: PlanSource | None = None) -> None:
+        analyse = words and not term.phrase
+        plan = (
+            plans.plan(term.text, analyse=analyse)
+            if plans is not None
+            else make_plan(term.text, analyse=analyse)
+        )
         self.term = term
         self.literal = fold(term.text)
-        self.word: MorphemeLike | None = None
-        keys = {self.literal: False}
-        if words and not term.phrase:
-            analysed = _analyse(term.text)
-            content = [m for m in analysed or [] if m.surface.strip()]
-            if analysed is not None and is_word_query(content):
-                self.word = content[0]
-                for key, stem in word_keys(content[0]).items():
-                    keys[key] = keys.get(key, False) or stem
-        # a key containing another adds nothing: the shorter one finds it too
-        self.keys = sorted(k for k in keys if k and not any(o != k and o in k for o in keys))
-        self.stems = [k for k in self.keys if k != self.literal]
-        self.pattern = literal_pattern(term.text)
-        # a stem is followed by the kana of its ending (思 in 思う, not in 思想)
-        self.stem_patterns = [literal_pattern(k, kana_after=keys[k]) for k in self.stems]
+        self.word: MorphemeLike | None = plan.word if analyse else None
+        self.pattern = _compiled(plan.pattern)
+        if self.word is not None:
+            self.keys = [k for k, _ in plan.keys]
+            self.stems = [k for k in self.keys if k != self.literal]
+            self.stem_patterns = [_compiled(p) for p in plan.stem_patterns]
+        else:
+            self.keys = [self.literal] if self.literal else []
+            self.stems, self.stem_patterns = [], []
 
     def fts(self) -> str:
         """The FTS5 expression for blocks that may hold the term."""
         phrases = [p for p in (phrase(k) for k in self.keys) if p]
         return "(" + " OR ".join(phrases) + ")" if phrases else ""
 
-    def spans(self, text: str, sentences: dict[tuple[int, int], list[Any]]) -> list[tuple[int, int]]:
-        """Where the term is in ``text``; ``sentences`` caches the analyser's words per
-        sentence of this text."""
+    def spans(self, text: str, contexts: Contexts | None = None) -> list[tuple[int, int]]:
+        """Where the term is in ``text``; ``contexts`` keeps the analyser's words of the
+        contexts of this text already asked about (by another term of the query)."""
         literal = find_pattern(text, self.pattern)
         if self.word is None or not self.stems:
             return literal
+        if contexts is None:
+            contexts = Contexts(text)
         found: list[tuple[int, int]] = []
         for pattern in self.stem_patterns:
             for at, end in find_pattern(text, pattern):
                 if not any(s <= at < e for s, e in literal) and not any(
                     s <= at < e for s, e in found
                 ):
-                    found.extend(self._verify(text, at, end, sentences))
+                    found.extend(self._verify(at, end, contexts))
         return merge_spans(literal, found) if found else literal
 
-    def _verify(
-        self, text: str, start: int, end: int, sentences: dict[tuple[int, int], list[Any]]
-    ) -> list[tuple[int, int]]:
+    def _verify(self, start: int, end: int, contexts: Contexts) -> list[tuple[int, int]]:
         """The word at ``start`` when the analyser says it is a form of the query's word."""
-        bounds = sentence_around(text, start, end)
-        words = sentences.get(bounds)
-        if words is None:
-            words = sentences[bounds] = _analysed(text[bounds[0] : bounds[1]])
+        first, words = contexts.words(start, end)
         assert self.word is not None
-        at = start - bounds[0]
+        at = start - first
         for offset, morphemes in words:
             for m in morphemes:
                 s, e = offset + m.begin(), offset + m.end()
                 if s <= at < e:
                     if same_word(_Word(m), self.word):
-                        return [(bounds[0] + s, bounds[0] + e)]
+                        return [(first + s, first + e)]
                     return []
         return []
 
 
+class Contexts:
+    """The analyser's words of one text, asked for only around the words a stem falls in
+    (``matching.word_context``: what the analyser needs to read a word as in its sentence,
+    a quarter of the sentence on average)."""
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: dict[tuple[int, int], list[Any]] = {}
+
+    def words(self, start: int, end: int) -> tuple[int, list[Any]]:
+        """Where the context of the word at ``[start, end)`` begins, and its words as
+        ``(offset in the context, morphemes)`` pieces."""
+        bounds = word_context(self._text, start, end)
+        words = self._words.get(bounds)
+        if words is None:
+            words = self._words[bounds] = _analysed(self._text[bounds[0] : bounds[1]])
+        return bounds[0], words
+
+
 class _Word:
     """A word being checked: its forms are asked of the analyser only for the few words a
-    stem falls in (most of a sentence is never looked at)."""
+    stem falls in (most of a context is never looked at)."""
 
     __slots__ = ("_m",)
 
@@ -361,7 +396,9 @@ def run_query(
     limit: int | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Results:
-    """Every passage of ``docs`` (by key) matching ``query``, best documents first.
+    """Every passage of ``docs`` (by key) matching ``query``, best documents first; the
+    first ``limit`` of them only, if given (documents are ranked over all their matches, but
+    results are made only of the passages returned).
 
     ``words=False`` leaves out the other forms of words (quicker: the first results while
     the rest is worked out); ``annotations`` are matched too and, with a ``scope`` asking
@@ -372,8 +409,8 @@ def run_query(
     scope = scope or Scope()
     if query.empty:
         return Results(empty_query=True, query=query)
-    include = [TermMatcher(t, words=words) for t in query.include]
-    exclude = [TermMatcher(t, words=words) for t in query.exclude]
+    include = [TermMatcher(t, words=words, plans=index) for t in query.include]
+    exclude = [TermMatcher(t, words=words, plans=index) for t in query.exclude]
     wanted = {k: d for k, d in docs.items() if scope.doc_keys is None or k in scope.doc_keys}
     by_id = {d.id: d for d in wanted.values()}
 
@@ -385,17 +422,24 @@ def run_query(
     if scope.needs_annotations:
         by_id = {i: d for i, d in by_id.items() if d.key in marked}
 
-    per_doc: dict[str, list[Hit]] = {}
+    matches: dict[str, list[_Match | Hit]] = {}
     term_counts: dict[str, list[int]] = {}
     expression = " AND ".join(m.fts() for m in include)
     if by_id and all(m.fts() for m in include):
-        for row in index.matching_blocks(expression, by_id.keys() if len(by_id) < len(docs) else None):
+        subset = by_id.keys() if len(by_id) < len(docs) else None
+        for row in index.matching_rows(expression, subset):
             if cancelled is not None and cancelled():
                 return Results(query=query)
-            doc = by_id.get(row.doc)
+            doc = by_id.get(row[1])
             if doc is None:
                 continue
-            _match_block(row, doc, include, exclude, marked, scope, per_doc, term_counts)
+            found = _match_block(row, doc, include, exclude, marked, scope)
+            if found is None:
+                continue
+            matches.setdefault(doc.key, []).append(_Match(doc, row, found))
+            counts = term_counts.setdefault(doc.key, [0] * len(include))
+            for i, spans in enumerate(found):
+                counts[i] += len(spans)
 
     for doc_key, anns in marked.items():
         if scope.doc_keys is not None and doc_key not in scope.doc_keys:
@@ -407,16 +451,44 @@ def run_query(
         for ann in anns:
             hit = _match_annotation(ann, doc, include, exclude, missing)
             if hit is not None:
-                per_doc.setdefault(doc_key, []).append(hit)
-                term_counts.setdefault(doc_key, [0] * len(include))
+                matches.setdefault(doc_key, []).append(hit)
+                counts = term_counts.setdefault(doc_key, [0] * len(include))
                 for i in range(len(include)):
-                    term_counts[doc_key][i] += 1
+                    counts[i] += 1
 
-    ranked = _rank(per_doc, term_counts, wanted, len(include))
-    hits = [h for key in ranked for h in sorted(per_doc[key], key=_reading_order)]
+    hits: list[Hit] = []
+    for key in _rank(matches, term_counts, wanted, len(include)):
+        if limit is not None and len(hits) >= limit:
+            break
+        made = [h for m in matches[key] for h in _hits(m)]
+        hits.extend(sorted(made, key=_reading_order))
     if limit is not None:
-        hits = hits[:limit]
+        del hits[limit:]
     return Results(hits, len({h.doc.key for h in hits}), query=query)
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """A block that matched: where each of the query's words is in it (made into
+    :class:`Hit` objects only if it is shown)."""
+
+    doc: SearchDoc
+    row: RowTuple
+    found: list[list[tuple[int, int]]]
+
+
+def _hits(match: _Match | Hit) -> list[Hit]:
+    """The results of one matched block (one per match of the first word; the others are
+    marked in its snippet), or an annotation's result as it is."""
+    if isinstance(match, Hit):
+        return [match]
+    _id, _doc, block, _base, section, text = match.row
+    found = match.found
+    marks = tuple(found[0]) if len(found) == 1 else tuple(merge_spans(*found))
+    return [
+        Hit(match.doc, block, start, end - start, section, text, marks)
+        for start, end in found[0]
+    ]
 
 
 def _reading_order(hit: Hit) -> tuple[int, int, int]:
@@ -435,41 +507,34 @@ def _missing_doc(key: str) -> SearchDoc:
 
 
 def _match_block(
-    row: BlockRow,
+    row: RowTuple,
     doc: SearchDoc,
     include: list[TermMatcher],
     exclude: list[TermMatcher],
     marked: Mapping[str, list[AnnotatedPassage]],
     scope: Scope,
-    per_doc: dict[str, list[Hit]],
-    term_counts: dict[str, list[int]],
-) -> None:
-    text = row.text
-    sentences: dict[tuple[int, int], list[Any]] = {}
+) -> list[list[tuple[int, int]]] | None:
+    """Where each word of the query is in the block ``row``, or None if it does not match."""
+    text = row[5]
+    contexts = Contexts(text)
     found = []
     for matcher in include:
-        spans = matcher.spans(text, sentences)
+        spans = matcher.spans(text, contexts)
         if not spans:
-            return
+            return None
         found.append(spans)
     for matcher in exclude:
-        if matcher.spans(text, sentences):
-            return
+        if matcher.spans(text, contexts):
+            return None
     if scope.needs_annotations:
+        base = row[3]
         allowed = [
-            (a.start - row.base, a.end - row.base) for a in marked.get(doc.key, ()) if not a.orphan
+            (a.start - base, a.end - base) for a in marked.get(doc.key, ()) if not a.orphan
         ]
         found = [[s for s in spans if _overlaps(allowed, *s)] for spans in found]
         if not all(found):
-            return
-    marks = tuple(merge_spans(*found))
-    hits = per_doc.setdefault(doc.key, [])
-    counts = term_counts.setdefault(doc.key, [0] * len(include))
-    for i, spans in enumerate(found):
-        counts[i] += len(spans)
-    # one result per match of the first word (the others are marked in its snippet)
-    for start, end in found[0]:
-        hits.append(Hit(doc, row.block, start, end - start, row.section, text, marks))
+            return None
+    return found
 
 
 def _match_annotation(
@@ -480,10 +545,10 @@ def _match_annotation(
     missing: bool,
 ) -> Hit | None:
     text = ann.searchable()
-    sentences: dict[tuple[int, int], list[Any]] = {}
-    if not all(m.spans(text, sentences) for m in include):
+    contexts = Contexts(text)
+    if not all(m.spans(text, contexts) for m in include):
         return None
-    if any(m.spans(text, sentences) for m in exclude):
+    if any(m.spans(text, contexts) for m in exclude):
         return None
     info = AnnotationHit(ann.id, ann.note, ann.tags, ann.color, ann.orphan or missing)
     section = ann.section[-1] if ann.section else ""
@@ -500,7 +565,7 @@ def _match_annotation(
 
 
 def _rank(
-    per_doc: Mapping[str, list[Hit]],
+    per_doc: Mapping[str, Sequence[object]],
     term_counts: Mapping[str, list[int]],
     docs: Mapping[str, SearchDoc],
     terms: int,

@@ -19,14 +19,19 @@ timeout, each document re-checked inside its write transaction).
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.japanese.matching import fold
-from store.model import Document
+from store.search.plans import TermPlan, analyser_fingerprint, make_plan
+
+if TYPE_CHECKING:
+    from store.model import Document
 
 #: Bump when the schema or the tokens change: an index of another format is rebuilt.
 FORMAT = "1"
@@ -78,7 +83,13 @@ CREATE INDEX IF NOT EXISTS blocks_doc ON blocks(doc, block);
 CREATE VIRTUAL TABLE IF NOT EXISTS chars USING fts5(
     text, content='', columnsize=0, tokenize="{TOKENIZE}"
 );
+CREATE TABLE IF NOT EXISTS analyses(word TEXT PRIMARY KEY, plan TEXT NOT NULL);
 """
+#: Milliseconds a search waits to keep a term's plan before doing without (it is a cache).
+PLAN_WRITE_TIMEOUT_MS = 200
+#: Plans kept: the search as you type keeps one per term typed; now and then the oldest go
+#: (made again when next searched for).
+PLANS_KEPT = 2000
 
 
 class IndexDamaged(Exception):
@@ -152,6 +163,10 @@ class BlockRow:
     text: str
 
 
+#: A block as :meth:`LibraryIndex.matching_rows` gives it: id, doc, block, base, section, text.
+RowTuple = tuple[int, int, int, int, str, str]
+
+
 @dataclass
 class SyncReport:
     indexed: int = 0
@@ -169,8 +184,9 @@ Progress = Callable[[int, int], None]
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
+    """A file's size and modification time (ns): what tells the index a file changed."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
@@ -209,6 +225,8 @@ class LibraryIndex:
         self.path = path if path is not None else index_path()
         self.notices: list[str] = []
         self._db = self._open()
+        #: Whether the kept plans were checked against the analyser of this run.
+        self._plans_checked = False
 
     # -- opening, damage ---------------------------------------------------------------------
 
@@ -265,6 +283,7 @@ class LibraryIndex:
 
     def rebuild(self, why: BaseException) -> None:
         """Start again from an empty index (after damage found while using it)."""
+        self._plans_checked = False
         with contextlib.suppress(sqlite3.Error):
             self._db.close()
         if self.in_memory:
@@ -309,13 +328,27 @@ class LibraryIndex:
         ).fetchone()
         return DocRecord(*row) if row else None
 
-    def stale(self, entries: Iterable[tuple[str, Path]]) -> list[tuple[str, Path]]:
-        """The entries whose file differs (size, mtime) from what was indexed, or is new."""
-        known = {r.key: (r.size, r.mtime_ns) for r in self.records().values()}
+    def file_facts(self) -> dict[str, tuple[int, int]]:
+        """Each indexed document's file as it was when indexed: ``key -> (size, mtime_ns)``."""
+        rows = self._db.execute("SELECT key, size, mtime_ns FROM documents")
+        return {key: (size, mtime) for key, size, mtime in rows}
+
+    def stale(
+        self,
+        entries: Iterable[tuple[str, Path]],
+        known: dict[str, tuple[int, int]] | None = None,
+    ) -> list[tuple[str, Path]]:
+        """The entries whose file differs from what was indexed, or is new: one stat each,
+        size and time to the nanosecond (an edit that keeps the size still changes the time;
+        only then is the file read, and indexed again if its content hash changed)."""
+        known = self.file_facts() if known is None else known
         return [(key, path) for key, path in entries if known.get(key) != _stat(path)]
 
-    def matching_blocks(self, fts_query: str, docs: Iterable[int] | None = None) -> Iterator[BlockRow]:
-        """Blocks whose characters match ``fts_query`` (FTS5 syntax), by document and block."""
+    def matching_rows(self, fts_query: str, docs: Iterable[int] | None = None) -> Iterator[RowTuple]:
+        """Blocks whose characters match ``fts_query`` (FTS5 syntax) as plain tuples
+        ``(id, doc, block, base, section, text)`` (:class:`BlockRow`'s fields), a document's in
+        reading order (block ids are given in order as a document is indexed), documents in
+        no particular order: the search ranks them, and makes objects only of what it shows."""
         sql = (
             "SELECT b.id, b.doc, b.block, b.base, b.section, b.text FROM chars"
             " JOIN blocks b ON b.id = chars.rowid WHERE chars MATCH ?"
@@ -324,11 +357,10 @@ class LibraryIndex:
         wanted = list(docs) if docs is not None else None
         if wanted is not None:
             if not wanted:
-                return
+                return iter(())
             sql += f" AND b.doc IN ({','.join('?' * len(wanted))})"
             params += wanted
-        for row in self._db.execute(sql + " ORDER BY b.doc, b.block", params):
-            yield BlockRow(*row)
+        return iter(self._db.execute(sql, params))
 
     def blocks_of(self, doc_id: int) -> list[BlockRow]:
         return [
@@ -339,6 +371,79 @@ class LibraryIndex:
                 (doc_id,),
             )
         ]
+
+    # -- the plans of query terms (store.search.plans) ---------------------------------------
+
+    def plan(self, text: str, *, analyse: bool) -> TermPlan:
+        """How to find the term ``text`` (``analyse``: as a word, with its other forms): the
+        plan kept from an earlier search if it was made by this analyser, else made now and
+        kept. Trouble with the table only costs the time to make the plan again."""
+        kept = self._kept_plan(text)
+        if kept is not None and (kept.analysed or not analyse):
+            return kept
+        plan = make_plan(text, analyse=analyse)
+        self._keep_plan(plan)
+        return plan
+
+    def _kept_plan(self, text: str) -> TermPlan | None:
+        try:
+            self._check_plans()
+            row = self._db.execute("SELECT plan FROM analyses WHERE word=?", (text,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        try:
+            return TermPlan.from_json(text, row[0])
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    def _check_plans(self) -> None:
+        """Forget the kept plans if the analyser (or Unicode, or the plan format) changed."""
+        if self._plans_checked:
+            return
+        fingerprint = analyser_fingerprint()
+        row = self._db.execute("SELECT value FROM meta WHERE name='analyser'").fetchone()
+        if row is None or row[0] != fingerprint:
+            with self._short_wait():
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    self._db.execute("DELETE FROM analyses")
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO meta VALUES('analyser', ?)", (fingerprint,)
+                    )
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                    raise
+        self._plans_checked = True
+
+    def _keep_plan(self, plan: TermPlan) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._check_plans()
+            with self._short_wait():
+                self._write_plan(plan)
+
+    def _write_plan(self, plan: TermPlan) -> None:
+        cur = self._db.execute(
+            "INSERT OR REPLACE INTO analyses(word, plan) VALUES (?, ?)",
+            (plan.text, plan.to_json()),
+        )
+        if (cur.lastrowid or 0) % PLANS_KEPT == 0:  # now and then: the latest only
+            self._db.execute(
+                "DELETE FROM analyses WHERE rowid <= ?", ((cur.lastrowid or 0) - PLANS_KEPT,)
+            )
+
+    @contextlib.contextmanager
+    def _short_wait(self) -> Iterator[None]:
+        """A write of a plan waits for another writer only briefly (a search must not wait
+        on another process's indexing for a cache)."""
+        self._db.execute(f"PRAGMA busy_timeout={PLAN_WRITE_TIMEOUT_MS}")
+        try:
+            yield
+        finally:
+            self._db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
 
     def size_on_disk(self) -> int:
         if self.in_memory:
@@ -486,8 +591,9 @@ class LibraryIndex:
         work: list[tuple[str, Path]] = []
         for attempt in range(2):
             try:
-                report.removed += self._forget_missing({key for key, _ in entries})
-                work = self.stale(entries)
+                known = self.file_facts()
+                report.removed += self._forget_missing(known, {key for key, _ in entries})
+                work = self.stale(entries, known)
                 break
             except sqlite3.DatabaseError as exc:
                 if attempt or not is_damage(exc):
@@ -541,8 +647,8 @@ class LibraryIndex:
             added = min(time.time(), facts[1] / 1e9) if facts else None
         return self.put(key, path, doc, error=error, added=added)
 
-    def _forget_missing(self, keep: set[str]) -> int:
-        gone = [key for key in self.records() if key not in keep]
+    def _forget_missing(self, known: Iterable[str], keep: set[str]) -> int:
+        gone = [key for key in known if key not in keep]
         for key in gone:
             self.remove(key)
         return len(gone)

@@ -45,15 +45,29 @@ def say(text: str = "", *, end: str = "\n") -> None:
     _write(sys.stdout, safe_text(text + end))
 
 
-def say_marked(lines: Iterable[Sequence[tuple[str, bool]]], *, bold: bool) -> None:
+def say_marked(
+    lines: Iterable[Sequence[tuple[str, bool]]],
+    *,
+    bold: bool,
+    width: int | None = None,
+    indent: str = "",
+) -> None:
     """Print lines made of ``(text, marked)`` pieces, each piece one line through the gate;
-    marked pieces in bold when ``bold`` (a terminal): the only escape sequence sent is ours."""
+    marked pieces in bold when ``bold`` (a terminal): the only escape sequence sent is ours.
+    With ``width`` (a terminal's), a longer line is broken as the reader breaks lines
+    (``tui.layout.wrap``: kinsoku, no line starting with 。、」), going on after ``indent``."""
     out = []
     for pieces in lines:
-        for text, marked in pieces:
-            shown = safe_line(text)
-            out.append(f"\x1b[1m{shown}\x1b[0m" if marked and bold and shown else shown)
-        out.append("\n")
+        shown = [(safe_line(text), marked) for text, marked in pieces]
+        rows = [shown]
+        if width is not None:
+            from tui.layout.wrap import wrap_pieces  # only on a terminal
+
+            rows = wrap_pieces(shown, width, indent)
+        for row in rows:
+            for text, marked in row:
+                out.append(f"\x1b[1m{text}\x1b[0m" if marked and bold and text else text)
+            out.append("\n")
     _write(sys.stdout, "".join(out))
 
 

@@ -6,7 +6,8 @@ Searches every document of the library (bundled and the user's) and the user's a
 取り組み, 取り組んで). ``--json`` prints an array, best document first, of
 ``{"document", "title", "block", "offset", "length", "section", "snippet"}`` (plus
 ``"annotation"`` for a result that is an annotation); without it, one line per result under
-its document's title. Nothing found: exit 0 with ``[]`` (or nothing). The index is brought up
+its document's title (on a terminal, a long line is broken as the reader breaks lines: no
+line starts with 。、」). Nothing found: exit 0 with ``[]`` (or nothing). The index is brought up
 to date first (only new or changed documents are read; a line on stderr says how far a long
 build has got). Errors are one line on stderr and exit 2.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,6 +26,8 @@ from store.terminal_safe import escape_json
 from tui.commands._io import fail, say, say_marked, text_arg
 
 PROG = "shiori search"
+#: What a result's line goes on after when a terminal breaks it.
+CONTINUED = "    "
 
 if TYPE_CHECKING:
     from store.search import Hit
@@ -77,7 +81,9 @@ def run(args: argparse.Namespace) -> int:
         items = [h.to_json() for h in results.hits]
         say(escape_json(json.dumps(items, ensure_ascii=False, indent=1)))  # exact, printable
     else:
-        say_marked(_plain(results.hits), bold=sys.stdout.isatty())
+        tty = sys.stdout.isatty()
+        width = shutil.get_terminal_size().columns if tty else None
+        say_marked(_plain(results.hits), bold=tty, width=width, indent=CONTINUED)
     return 0
 
 

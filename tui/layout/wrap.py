@@ -9,6 +9,8 @@ exactly as the reader does.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tui.layout.cells import text_width
 from tui.layout.lines import layout_text
 
@@ -39,3 +41,43 @@ def wrap_lines(text: str, width: int) -> list[str]:
         cuts = [0, *break_offsets(line, width), len(line)]
         out.extend(line[a:b].rstrip(" ") for a, b in zip(cuts, cuts[1:], strict=False))
     return out
+
+
+def wrap_pieces(
+    pieces: Sequence[tuple[str, bool]], width: int, indent: str = ""
+) -> list[list[tuple[str, bool]]]:
+    """One line made of ``(text, marked)`` pieces, broken into lines of at most ``width``
+    cells as :func:`break_offsets` breaks text (kinsoku: no line starts with 。、」…), each
+    piece keeping its mark across a break; the lines after the first start with ``indent``
+    (and are that much narrower). What ``shiori search`` prints on a terminal."""
+    text = "".join(t for t, _ in pieces)
+    narrow = max(1, width - text_width(indent))
+    bounds: list[tuple[int, int]] = []
+    start, room = 0, width
+    while True:
+        cuts = break_offsets(text[start:], room)
+        if not cuts:
+            bounds.append((start, len(text)))
+            break
+        bounds.append((start, start + cuts[0]))
+        start, room = start + cuts[0], narrow
+    lines: list[list[tuple[str, bool]]] = []
+    for n, (lo, hi) in enumerate(bounds):
+        line = [(indent, False)] if n and indent else []
+        at = 0
+        for piece, marked in pieces:
+            s, e = max(lo, at), min(hi, at + len(piece))
+            if s < e:
+                line.append((piece[s - at : e - at], marked))
+            at += len(piece)
+        lines.append(_without_trailing_spaces(line))
+    return lines
+
+
+def _without_trailing_spaces(line: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A space a break swallowed (or one ending the text) is not drawn: it would not fit."""
+    while line and not line[-1][0].rstrip(" "):
+        line.pop()
+    if line:
+        line[-1] = (line[-1][0].rstrip(" "), line[-1][1])
+    return line

@@ -4,11 +4,13 @@ Results come as you type (a short pause after the last key): first the literal m
 a moment later, a word's other forms too (the analyser confirms them), so the first results
 never wait for it. Each result is two lines: the document's title and section, then the
 sentence with the match highlighted (with readings after each kanji word when ``ctrl+r`` asks
-for them). ``ctrl+o`` keeps only passages you have annotated; annotations whose quote, note or
-``#tag`` match are results too. Up / Down in the query choose a result (the query keeps the
-keys: what is typed ahead never depends on focus), Enter opens the document at the match; in
-the reader ``n`` / ``N`` then go on to the document's next and previous match. Escape closes; ``F`` opens the
-screen again with the last query and its results.
+for them); the query's other matches in that sentence are underlined, so a sentence with three
+matches is three results told apart by which match is theirs. ``ctrl+o`` keeps only passages
+you have annotated; annotations whose quote, note or ``#tag`` match are results too. Up / Down
+in the query choose a result (the query keeps the keys: what is typed ahead never depends on
+focus), Enter opens the document at the match; in the reader ``n`` / ``N`` then go on to the
+document's next and previous match. Escape closes; ``F`` opens the screen again with the last
+query and its results.
 
 The search itself runs in a thread worker (``store.search.run_query``) over the index the App
 keeps up to date; while it is being built, the status line says how far it has got.
@@ -67,6 +69,7 @@ class ResultList(OptionList):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "result-list--title",
         "result-list--match",
+        "result-list--also",
         "result-list--where",
         "result-list--reading",
         "result-list--note",
@@ -79,13 +82,21 @@ def snippet_text(
     match: Style,
     readings: list[tuple[str, str | None]] | None = None,
     reading_style: Style | None = None,
+    *,
+    focus: tuple[int, int] | None = None,
+    also: Style | None = None,
 ) -> Text:
     """The snippet with ``marks`` in ``match`` style and, when given, each kanji word's
-    reading after it in brackets; no character reaches the terminal raw."""
-    marked = [False] * len(snippet)
+    reading after it in brackets; no character reaches the terminal raw. With ``focus``, only
+    that span (the result's own match) is in ``match``; the other marks are in ``also``."""
+    styles: list[Style | None] = [None] * len(snippet)
+    other = match if focus is None else also
     for s, e in marks:
         for i in range(max(0, s), min(len(snippet), e)):
-            marked[i] = True
+            styles[i] = other
+    if focus is not None:
+        for i in range(max(0, focus[0]), min(len(snippet), focus[1])):
+            styles[i] = match
     text = Text()
     at = 0
     segments = readings if readings is not None else [(snippet, None)]
@@ -93,7 +104,7 @@ def snippet_text(
         for ch in surface:
             shown = display_char(ch)
             if shown:
-                text.append(shown, match if at < len(marked) and marked[at] else None)
+                text.append(shown, styles[at] if at < len(styles) else None)
             at += 1
         if reading:
             text.append(f"({safe_line(reading)})", reading_style)
@@ -299,7 +310,13 @@ class LibrarySearchScreen(ModalScreen[None]):
         text.append("\n  ")
         snippet, marks = hit.context
         body = snippet_text(
-            snippet, marks, match, self._readings.get(index), style("result-list--reading")
+            snippet,
+            marks,
+            match,
+            self._readings.get(index),
+            style("result-list--reading"),
+            focus=hit.focus,
+            also=style("result-list--also"),
         )
         if hit.annotation is not None:
             a = hit.annotation
