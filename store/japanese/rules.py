@@ -940,6 +940,8 @@ LITERARY_READINGS = {
     "昨夜": "ゆうべ",
     "咽喉": "のど",
     "停車場": "ていしゃば",
+    "頓着": "とんじゃく",
+    "無頓着": "むとんじゃく",
 }
 
 
@@ -1312,7 +1314,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ii", "好", ii, None),
     ("soba", "傍", soba, None),
     ("gaisha", "会", gaisha, None),
-    ("literary", "宅室先身一昨咽停", literary, "literary"),
+    ("literary", "宅室先身一昨咽停頓", literary, "literary"),
     ("yuku", "行", yuku, "literary"),
     ("hyou", "表", hyou, None),
     ("weekday", "".join(WEEKDAYS), weekday, None),
