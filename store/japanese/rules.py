@@ -777,6 +777,32 @@ def tachi(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: Rooms: 間 after these and の is a room, ま (控えの間, 六畳の間, 次の間).
+_ROOMS_BEFORE = frozenset(["控え", "次", "客", "茶", "奥", "居", "板", "床", "畳", "広", "仏"])
+
+
+def ma(tokens: list[Token], i: int) -> str | None:
+    """間 is ま as a room (控えの間, 六畳の間), in 間が悪い/間の悪い, 間がある/間のない (time to
+    spare: まだ少し間があった). (知らない間に ま held on Sōseki only, with nothing to check it
+    on in the forty: not added.)"""
+    tok = tokens[i]
+    if tok.surface != "間" or tok.reading != "あいだ":
+        return None
+    prev, before = _prev(tokens, i), _prev(tokens, i, 2)
+    nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
+    if prev is not None and prev.surface == "の" and before is not None and before.surface in _ROOMS_BEFORE:
+        return "ま"
+    if (
+        (prev is None or prev.surface != "の")
+        and nxt is not None
+        and nxt.surface in ("が", "の")
+        and nxt2 is not None
+        and (nxt2.lemma in ("悪い", "ある", "無い", "ない") or nxt2.surface.startswith(("悪", "ある", "あっ", "ない", "無")))
+    ):
+        return "ま"
+    return None
+
+
 #: Second elements that voice after a noun (rendaku): 竹下通り, 普段使い, 野菜作り.
 RENDAKU_SUFFIXES = {
     "通": "とお",
@@ -1351,6 +1377,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tatsu", "起", tatsu, "literary"),
     ("ne", "音", ne, "literary"),
     ("tachi", "質", tachi, "literary"),
+    ("ma", "間", ma, None),
 ]
 
 
