@@ -21,6 +21,7 @@ import itertools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from types import ModuleType
 from typing import IO, TYPE_CHECKING, BinaryIO
 
 from store.terminal_safe import escape_json, safe_text
@@ -211,7 +212,6 @@ def _annotate(stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool) -> None:
 
     from store.japanese.readings import segments_from_readings
     from store.japanese.rules import detect_style
-    from tui.commands import _two_processes
 
     # The analysis makes no reference cycles that matter: the cyclic collector, which would
     # walk every word of the batch again and again (~10% of the time), runs once per batch.
@@ -231,13 +231,22 @@ def _annotate(stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool) -> None:
             def render(text: str, readings: list[Reading]) -> str:
                 return _body(segments_from_readings(text, readings), fmt, raw)
 
-            if PARALLEL_FROM <= size < PARALLEL_UP_TO and _two_processes.available():
-                with contextlib.closing(_two_processes.rendered(head, style, render)) as pieces:
+            two = _two_processes() if PARALLEL_FROM <= size < PARALLEL_UP_TO else None
+            if two is not None:
+                with contextlib.closing(two.rendered(head, style, render)) as pieces:
                     _write(pieces, out, fmt)
             else:
                 _write(_in_order(itertools.chain(head, batches), style, render), out, fmt)
     finally:
         gc.enable()
+
+
+def _two_processes() -> ModuleType | None:
+    """``tui.commands._two_processes`` where it can be used (imported only for a text long
+    enough to use it)."""
+    from tui.commands import _two_processes
+
+    return _two_processes if _two_processes.available() else None
 
 
 def _opening(pieces: list[str], size: int) -> str:
