@@ -32,6 +32,28 @@ def test_every_package_on_disk_is_in_the_wheel() -> None:
         assert (ROOT / package.replace(".", "/") / "__init__.py").is_file(), package
 
 
+def test_every_data_file_of_the_code_is_package_data() -> None:
+    """A table the code reads (store/japanese/kanjidic.tsv, names.tsv) or a stylesheet left
+    out of the wheel fails silently in an installed Shiori: every non-Python file beside the
+    code must match a package-data pattern."""
+    from fnmatch import fnmatch
+
+    data = PYPROJECT["tool"]["setuptools"]["package-data"]
+    missing = []
+    for top in ("store", "tui"):
+        for path in (ROOT / top).rglob("*"):
+            if not path.is_file() or path.suffix in (".py", ".pyc") or "__pycache__" in path.parts:
+                continue
+            rel = path.relative_to(ROOT)
+            covered = False
+            for depth in range(1, len(rel.parts)):
+                package, inner = ".".join(rel.parts[:depth]), "/".join(rel.parts[depth:])
+                covered |= any(fnmatch(inner, pattern) for pattern in data.get(package, ()))
+            if not covered:
+                missing.append(str(rel))
+    assert missing == [], f"add {missing} to [tool.setuptools.package-data]"
+
+
 def test_the_bundled_library_is_package_data_read_through_importlib_resources() -> None:
     assert PYPROJECT["tool"]["setuptools"]["package-dir"] == {"shiori.seeds": "seeds"}
     assert "shiori.seeds" in PYPROJECT["tool"]["setuptools"]["packages"]

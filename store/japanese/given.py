@@ -9,6 +9,10 @@ every later occurrence the same way:
   the parts of the name (尹 ゆん, 錫悦 そんにょる), and the family name alone before an office
   (``尹大統領``, ``尹政権``) is a short form of the same name.
 
+A full name the names table knows (``store.japanese.names``: 金正恩 きむ じょんうん, 岸田文雄)
+is read from it wherever it stands as a name, and teaches its family name the same way
+(``金総書記``), as a dictionary reading (source ``dict``), not as the text's own.
+
 ``GivenReadings.learn`` finds them in a paragraph (the spans at their own place) and
 ``recall`` finds later occurrences. A learned word of one character counts only where it
 stands as a word of its own (``蓮`` read はす is not the 蓮 of 蓮華); a family name only at the
@@ -19,9 +23,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Literal, NamedTuple
 
 from store.japanese.chars import is_kanji, is_reading, to_hiragana
+from store.japanese.names import SHORTEST, person_name
 from store.japanese.offices import OFFICE_PREFIXES, is_office
 from store.japanese.rules import Token
 
@@ -86,6 +92,15 @@ def _name_glosses_in(text: str) -> list[tuple[int, str, str]]:
     return found
 
 
+#: Kanji, for the runs a full name is looked for in (``store.japanese.names``).
+_KANJI = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆ヶ"
+
+
+@cache
+def _kanji_run() -> re.Pattern[str]:
+    return re.compile(rf"[{_KANJI}]{{{SHORTEST},}}")
+
+
 class Given(NamedTuple):
     """A reading the document gave a word: ``parts`` are (offset in the word, length, reading);
     ``at`` is where the document gave it (a paragraph number; -1: unknown, i.e. already)."""
@@ -100,8 +115,9 @@ class GivenReadings:
     def __init__(self) -> None:
         #: word -> its reading, by parts
         self.words: dict[str, Given] = {}
-        #: family name -> (its reading, where it was given), from a name glossed in katakana
-        self.families: dict[str, tuple[str, int]] = {}
+        #: family name -> (its reading, where it was given, how), from a name glossed in
+        #: katakana or one the names table knows
+        self.families: dict[str, tuple[str, int, Source]] = {}
         self._index: dict[str, list[str]] | None = None
         #: True once a whole document has been learned (``learn`` then only finds spans)
         self.frozen = False
@@ -141,6 +157,7 @@ class GivenReadings:
         if "（" in text or "(" in text:
             spans.extend(self._bracket_glosses(text, tokenize))
             spans.extend(self._name_glosses(text, tokenize))
+        spans.extend(self._known_names(text, tokenize, spans))
         return spans
 
     def _remember(self, word: str, given: Given) -> None:
@@ -176,7 +193,7 @@ class GivenReadings:
                 family = _family_length(run, words)
                 given = Given(((0, family, parts[0]), (family, len(run) - family, parts[1])))
                 if not self.frozen:
-                    self.families.setdefault(run[:family], (parts[0], self._at))
+                    self.families.setdefault(run[:family], (parts[0], self._at, "gloss"))
             else:
                 given = Given(((0, len(run), "".join(parts)),))
             self._remember(run, given)
@@ -184,6 +201,32 @@ class GivenReadings:
                 (start + off, start + off + length, reading, "gloss")
                 for off, length, reading in given.parts
             )
+        return found
+
+    def _known_names(self, text: str, tokenize: Tokenize, taken: list[Span]) -> list[Span]:
+        """Full names of the names table at the start of a kanji run, where the dictionary
+        too sees a person's name begin, and the name ends where a word ends or an office
+        begins (金与正副部長); never where the text gave a reading of its own."""
+        found: list[Span] = []
+        covered = [(s, e) for s, e, _, _ in taken]
+        for m in _kanji_run().finditer(text):
+            hit = person_name(m.group())
+            if hit is None:
+                continue
+            name, parts = hit
+            start, end = m.start(), m.start() + len(name)
+            if not _free(start, end, covered):
+                continue
+            words = tokenize(m.group())
+            if not words or words[0].pos[1:3] != ("固有名詞", "人名"):
+                continue  # the dictionary sees another word there: not this name
+            edges = {t.end for t in words}
+            if end < m.end() and len(name) not in edges and not _office_after(text, end):
+                continue  # the name would end inside a word that is not an office
+            found.extend((start + off, start + off + n, reading, "dict") for off, n, reading in parts)
+            if len(parts) == 2 and not self.frozen:
+                family, reading = name[: parts[0][1]], parts[0][2]
+                self.families.setdefault(family, (reading, self._at, "dict"))
         return found
 
     # -- recalling -----------------------------------------------------------------------
@@ -225,16 +268,17 @@ class GivenReadings:
                     if len(family) > 1 and text.startswith(family, i):
                         ch, family_entry = family, entry
                         break
-            family_reading = None
+            family_reading: str | None = None
+            family_source: Source = "gloss"
             if family_entry is not None and (at is None or family_entry[1] <= at):
-                family_reading = family_entry[0]
+                family_reading, family_source = family_entry[0], family_entry[2]
             if (
                 family_reading is not None
                 and (i == 0 or not is_kanji(text[i - 1]))
                 and _office_after(text, i + len(ch))
                 and _free(i, i + len(ch), covered)
             ):
-                found.append((i, i + len(ch), family_reading, "gloss"))
+                found.append((i, i + len(ch), family_reading, family_source))
                 covered.append((i, i + len(ch)))
                 i += len(ch)
                 continue

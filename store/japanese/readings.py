@@ -166,7 +166,7 @@ def _rest_of_word(r: Reading, span: Span) -> Reading | None:
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:
-    rank = {"source": 0, "gloss": 1}
+    rank = {"source": 0, "gloss": 1, "dict": 2, "guess": 3}
     spans.sort(key=lambda s: (rank[s[3]], s[0], -(s[1] - s[0])))
     taken: list[Span] = []
     for span in spans:

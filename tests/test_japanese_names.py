@@ -1,0 +1,75 @@
+"""Full names from the names table (store/japanese/names.py, JMnedict): read as a careful
+reader reads them, their short forms too, and never where the dictionary sees other words."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from test_japanese_given import read_doc
+
+from store.japanese.names import person_name
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pairs(paragraph: list[tuple]) -> list[tuple[str, str]]:
+    return [(s, r) for s, r, _ in paragraph]
+
+
+def test_a_korean_name_and_its_short_form_after_it() -> None:
+    before, first, later = read_doc(
+        [
+            ("金委員長が視察した。", []),
+            ("北朝鮮の金正恩委員長は演説した。", []),
+            ("金委員長は核武力の強化を訴え、金与正副部長が談話を出した。", []),
+        ]
+    )
+    assert ("金", "きん") in pairs(before)  # not yet named: the dictionary's reading
+    assert ("金", "きむ") in pairs(first) and ("正恩", "じょんうん") in pairs(first)
+    assert [r for s, r in pairs(later) if s == "金"] == ["きむ", "きむ"]
+    assert ("与正", "よじょん") in pairs(later)
+    assert all(src == "dict" for s, _, src in first if s in ("金", "正恩"))
+
+
+def test_japanese_names_the_dictionary_splits_wrongly() -> None:
+    (text,) = read_doc([("岸田文雄総理と川島真教授が、金融政策を論じた。", [])])
+    got = pairs(text)
+    assert ("文雄", "ふみお") in got and ("真", "しん") in got
+    assert ("金融", "きんゆう") in got
+
+
+def test_no_name_where_the_dictionary_sees_other_words() -> None:
+    assert person_name("上地等") is not None  # a name in the table...
+    (text,) = read_doc([("上地等の区域では三界火宅を説いた。", [])])
+    got = pairs(text)
+    assert ("上地", "うえち") not in got and ("等", "ひとし") not in got  # ...not here
+    assert ("三界", "さんがい") in got
+
+
+def test_shiori_furigana_reads_the_name_whole_text() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "furigana", "--format", "json"],
+        input="金正恩総書記と会談した。\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        timeout=60,
+    ).stdout
+    assert ["金", "きむ"] in json.loads(out) and ["正恩", "じょんうん"] in json.loads(out)
+
+
+def test_every_name_of_the_table_is_found() -> None:
+    """The table is looked up by bisection: every line must be where the search looks."""
+    from store.japanese.names import TABLE
+
+    rows = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines()]
+    names = [row for row in rows if row[0] and not row[0].startswith("#")]
+    assert len(names) > 10_000
+    for name, _family, family_reading, rest in names:
+        found = person_name(name)
+        assert found is not None and found[0] == name, name
+        assert "".join(reading for _, _, reading in found[1]) == family_reading + rest
