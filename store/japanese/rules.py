@@ -777,6 +777,28 @@ def tachi(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: Activities one gives up: 止める after them (with を/は/も) is やめる (酒を止めた, 話は止めよう).
+_GIVEN_UP = frozenset(
+    ["話", "酒", "煙草", "タバコ", "たばこ", "仕事", "学校", "商売", "稽古", "勉強", "議論",
+     "喧嘩", "研究", "交際", "会", "旅行", "計画", "相談", "問答", "遊び", "冗談"]
+)
+
+
+def yameru(tokens: list[Token], i: int) -> str | None:
+    """止める with an activity as its object is やめる, giving it up (酒を止めた, その話はもう
+    止めよう), not とめる (車を止めた)."""
+    tok = tokens[i]
+    if tok.lemma != "止める" or not tok.reading.startswith("とめ"):
+        return None
+    for k in range(i - 1, max(-1, i - 4), -1):  # 話を / 話はもう: a particle, an adverb between
+        word = tokens[k]
+        if word.surface in _GIVEN_UP:
+            return "やめ" + tok.reading[2:]
+        if word.pos[0] not in ("助詞", "副詞"):
+            return None
+    return None
+
+
 #: Rooms: 間 after these and の is a room, ま (控えの間, 六畳の間, 次の間).
 _ROOMS_BEFORE = frozenset(["控え", "次", "客", "茶", "奥", "居", "板", "床", "畳", "広", "仏"])
 
@@ -1378,6 +1400,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ne", "音", ne, "literary"),
     ("tachi", "質", tachi, "literary"),
     ("ma", "間", ma, None),
+    ("yameru", "止", yameru, None),
 ]
 
 
