@@ -40,6 +40,11 @@ if mode == "failing-copy":
             return render(text, readings)
         return real(pieces, style, guarded)
     _two_processes.rendered = rendered
+if mode == "no-fork":
+    import os
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+    os.fork = no_fork
 out = io.StringIO()
 furigana._annotate(io.BytesIO(sys.stdin.buffer.read()), out, "json", raw=True)
 sys.stdout.write(out.getvalue())
@@ -74,3 +79,7 @@ def test_two_processes_read_as_one_pass_glosses_included() -> None:
 
 def test_a_failing_copy_costs_only_time() -> None:
     assert _run("failing-copy") == _run("one-pass")
+
+
+def test_no_fork_to_be_had_reads_in_one_process() -> None:
+    assert _run("no-fork") == _run("one-pass")

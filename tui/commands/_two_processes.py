@@ -65,13 +65,19 @@ def rendered(
         split += 1
     split = max(1, split)
     analyzer.tokenizer()  # loaded before the fork: the copy shares it
-    child = _Child(lambda: [render_piece(k) for k in range(split, len(pieces))])
+    try:
+        child: _Child | None = _Child(lambda: [render_piece(k) for k in range(split, len(pieces))])
+    except OSError:  # no fork or no pipe to be had (a process limit): all of it here
+        child = None
+    later = None
     try:
         for k in range(split):
             yield render_piece(k)
-        later = child.result()
+        if child is not None:
+            later = child.result()
     finally:
-        child.stop()
+        if child is not None:
+            child.stop()
     if later is None or len(later) != len(pieces) - split:
         later = [render_piece(k) for k in range(split, len(pieces))]
     yield from later
