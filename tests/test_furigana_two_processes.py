@@ -45,6 +45,11 @@ if mode == "no-fork":
     def no_fork():
         raise BlockingIOError(11, "Resource temporarily unavailable")
     os.fork = no_fork
+if mode == "no-thread":
+    import threading
+    def no_thread(self):
+        raise RuntimeError("can't start new thread")
+    threading.Thread.start = no_thread
 out = io.StringIO()
 furigana._annotate(io.BytesIO(sys.stdin.buffer.read()), out, "json", raw=True)
 sys.stdout.write(out.getvalue())
@@ -81,5 +86,7 @@ def test_a_failing_copy_costs_only_time() -> None:
     assert _run("failing-copy") == _run("one-pass")
 
 
-def test_no_fork_to_be_had_reads_in_one_process() -> None:
-    assert _run("no-fork") == _run("one-pass")
+def test_no_fork_or_thread_to_be_had_reads_in_one_process() -> None:
+    one_pass = _run("one-pass")
+    assert _run("no-fork") == one_pass
+    assert _run("no-thread") == one_pass

@@ -103,7 +103,12 @@ class _Child:
         os.close(write_end)
         self._chunks: list[bytes] = []
         self._reader = threading.Thread(target=self._drain, args=(read_end,), daemon=True)
-        self._reader.start()  # drains the pipe while this process works (os.read frees the GIL)
+        try:
+            self._reader.start()  # drains the pipe while this process works (os.read frees the GIL)
+        except RuntimeError as exc:  # no thread to be had: no copy either
+            os.close(read_end)
+            self.stop()
+            raise OSError(str(exc)) from exc
 
     def _drain(self, fd: int) -> None:
         with open(fd, "rb") as fh:
@@ -132,4 +137,5 @@ class _Child:
                 os.kill(self.pid, signal.SIGKILL)
                 os.waitpid(self.pid, 0)
             self.pid = 0
-        self._reader.join(1)
+        if self._reader.is_alive():
+            self._reader.join(1)
