@@ -240,6 +240,39 @@ def test_running_heads_carrying_the_page_number_are_furniture() -> None:
     assert "日本と北米の関係" not in doc.base_text
 
 
+def test_a_running_head_seen_once_where_the_page_numbering_puts_one_is_furniture() -> None:
+    # a book's title heads its only even page (2), the chapters head the odd ones (3, 5); the
+    # head on page 2 stands between a chapter's title and its first section, not inside a
+    # sentence, and is seen once: its number, one short of the next page's head, gives it away
+    page = _rows(A + B + C + D, 30)
+    text = "\n".join(
+        ["第1章　概観", "１．政治", *page, "", "第2章　米国", ""]
+        + ["2　日本と北米の関係", "", "１．経済", *page, ""]
+        + ["第2章　米国　3", "", *page, ""]
+        + ["第3章　カナダ", "", "１．政治", *page, ""]
+        + ["第3章　カナダ　5", "", *page, ""]
+    )
+    doc = import_text(text)
+    assert "日本と北米の関係" not in doc.base_text
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == [
+        "第1章　概観", "１．政治", "第2章　米国", "１．経済", "第3章　カナダ", "１．政治"
+    ]
+
+
+def test_a_numbered_section_is_no_running_head_where_the_page_numbering_puts_none() -> None:
+    # the same lines, but the section's number is not the page's: it stays a section
+    page = _rows(A + B + C + D, 30)
+    text = "\n".join(
+        ["第1章　概観", "１．政治", *page, "", "第2章　米国", ""]
+        + ["7　日本と北米の関係", "", *page, ""]
+        + ["第2章　米国　3", "", *page, ""]
+        + ["第3章　カナダ", "", "１．政治", *page, ""]
+        + ["第3章　カナダ　5", "", *page, ""]
+    )
+    doc = import_text(text)
+    assert "7　日本と北米の関係" in [b.text for b in doc.blocks if b.kind == "heading"]
+
+
 def test_two_columns_printed_side_by_side_read_left_then_right() -> None:
     # one paragraph, cut by the column break; each output line holds a row of each column
     rows = _rows((A + B + C + D + E) * 2, 16)
