@@ -224,6 +224,22 @@ def test_a_framed_box_set_narrower_than_the_body_with_its_title_first() -> None:
     assert texts[head + 3][2] == "２．経済"
 
 
+def test_an_indented_box_right_under_a_heading_whose_first_sentence_ends_at_the_edge() -> None:
+    # the box's first row is one short (its indent), its second ends a sentence at the edge:
+    # the rows after it run on at that width, so this is the box's text, not a title line
+    first = "原子炉とは制御された核分裂の連鎖反応を維持できるよう核燃料を配置した装置をいう。"
+    box = _rows(first + D + E, 20)
+    text = "\n".join(
+        ["１．概観", *box, "", "交流の現場から", "在外公館", "", "コラム", "－", ""]
+        + [*_rows(A + B + C, 30), "２．経済", *_rows(E + D, 30)]
+    )
+    doc = import_text(text)
+    texts = [(b.kind, b.text) for b in doc.blocks]
+    assert ("paragraph", first + D + E) in texts
+    assert not [t for k, t in texts if k == "meta" and t.startswith("原子炉")]
+    assert ("paragraph", A + B + C) in texts
+
+
 # -- running heads and columns --------------------------------------------------------------------
 
 

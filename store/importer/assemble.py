@@ -867,9 +867,19 @@ class _Reader:
         line, nor the body's)."""
         if not 12 <= w < self.flow - 3:
             return 0.0
-        following = [x.strip() for x in self.lines[i + 1 : i + 6] if x.strip()][:2]
-        if not following or ends_sentence(following[0]) or self.furniture_like(following[0]):
+        following = [x.strip() for x in self.lines[i + 1 : i + 6] if x.strip()][:3]
+        if not following or self.furniture_like(following[0]):
             return 0.0
+        if ends_sentence(following[0]):
+            # the column's second row ends a sentence: where the rows after it run on at its
+            # width, that is the column's measure (its first sentence ended at the edge)
+            if len(following) < 3 or ends_sentence(following[1]) or self.furniture_like(
+                following[1]
+            ):
+                return 0.0
+            if abs(set_width(following[0]) - set_width(following[1])) > 1.5:
+                return 0.0
+            following = following[1:]
         measure = set_width(following[0])
         if not 12 <= measure < self.flow - 3:
             return 0.0
