@@ -871,10 +871,15 @@ class _Reader:
         if not following or self.furniture_like(following[0]):
             return 0.0
         if ends_sentence(following[0]):
-            # the column's second row ends a sentence: where the rows after it run on at its
-            # width, that is the column's measure (its first sentence ended at the edge)
-            if len(following) < 3 or ends_sentence(following[1]) or self.furniture_like(
-                following[1]
+            # the column's second row ends a sentence: where this row runs on into it, one
+            # short (its indent), and the rows after it run on at its width, that is the
+            # column's measure (its first sentence ended at the edge)
+            if (
+                len(following) < 3
+                or ends_sentence(stripped)
+                or not set_width(following[0]) - 2 <= w <= set_width(following[0])
+                or ends_sentence(following[1])
+                or self.furniture_like(following[1])
             ):
                 return 0.0
             if abs(set_width(following[0]) - set_width(following[1])) > 1.5:
