@@ -9,6 +9,8 @@ measure, and a character that may not start a line taking the one before it alon
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
 from store.importer import import_text
 from store.importer.sanitize import sanitize
 
@@ -299,6 +301,23 @@ def test_two_columns_printed_side_by_side_read_left_then_right() -> None:
     text = "\n".join(["1 概観", *page, "", " " * 18 + "1", "\f"])
     doc = import_text(text)
     assert _paras(doc) == [(A + B + C + D + E) * 2]
+
+
+def test_a_paragraph_whose_sentence_ends_at_the_foot_of_the_left_column_reads_on() -> None:
+    # the left column's last row ends a sentence at the measure and the right column's first
+    # row is full: the column break (beside the heading's row, the right column is blank) is
+    # no paragraph break
+    text = (E + A + B + C + D) * 2
+    rows = _rows(text, 16)
+    left, right = ["1 概観", *rows[:13]], ["", *rows[13:], *_rows(A + B, 16)]
+    assert left[-1].endswith("。") and len(left[-1]) == 16 and len(right[1]) == 16
+    gutter = 16 * 2 + 6
+    page = [
+        (a + " " * (gutter - 2 * len(a)) + b).rstrip()
+        for a, b in zip_longest(left, right, fillvalue="")
+    ]
+    doc = import_text("\n".join([*page, "", " " * 18 + "1", "\f"]))
+    assert _paras(doc) == [text, A + B]
 
 
 def test_interlinear_annotation_marks_never_come_from_a_file() -> None:
