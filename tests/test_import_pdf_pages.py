@@ -207,6 +207,18 @@ def test_a_bullet_row_after_a_row_the_width_cut_is_the_paragraph_s() -> None:
     assert any("秋・冬の宿泊プラン" in p for p in _paras(doc))
 
 
+def test_a_paragraph_whose_sentence_ends_at_a_page_s_last_row_edge_reads_on_past_the_break() -> None:
+    # the page's last row fills the measure and ends a sentence; the next page's first row
+    # fills it too (a paragraph's first row is one short): the page break cut the paragraph
+    rows = _rows(A + B + C + D, 26)
+    assert rows[2].endswith("。") and len(rows[2]) == 26 and len(rows[3]) == 26
+    text = "\n".join(
+        ["１．政治", *_rows(E + D + C, 26), *rows[:3], "", "- 12 -", "", *rows[3:]]
+        + _rows(E + A, 26)
+    )
+    assert _paras(import_text(text)) == [E + D + C, A + B + C + D, E + A]
+
+
 # -- boxes ----------------------------------------------------------------------------------------
 
 

@@ -192,6 +192,7 @@ class _Reader:
         self.caption_prefix = ""
         self.notes_section = False
         self.headers_seen: set[str] = set()
+        self.furniture_at = -1  # the last line of page furniture dropped (a page break)
         self.measure_cells = measure_cells(lines) if wrapped else 0
         self.end_marked = wrapped and ends_marked(lines)
         self.indented_firsts = wrapped and indented_firsts(lines, flow)
@@ -548,6 +549,7 @@ class _Reader:
         if is_debris(stripped) or stripped in self.headers or self.lone_running_head(i, stripped):
             if self.current is not None and self.current.unfinished():
                 self.interrupted = True
+            self.furniture_at = i
             if self.wrapped:
                 self.end_note()  # the page ends: its notes go on only at the next page's foot,
                 self.separator = False  # after the whitespace line that opens that foot
@@ -911,6 +913,9 @@ class _Reader:
             return self.body_unwrapped(i, line, stripped, w)
         page_start = line.startswith(" ") and not line.startswith("  ")
         indented = line.startswith("\u3000")
+        if cur is None and not (page_start or indented) and self.full_after_page_break(i, stripped):
+            self.append(self.blocks[-1], stripped, w, trailing)
+            return i + 1
         if (
             cur is not None
             and cur.kind == "list_item"
@@ -1028,6 +1033,25 @@ class _Reader:
         block.trail_space = trailing
         block.runs_on = self.end_marked and not trailing
         return block
+
+    def full_after_page_break(self, i: int, stripped: str) -> bool:
+        """Where lines are set exactly, the last paragraph's last row filled the measure with a
+        sentence's end and a page break came (its furniture, its notes): a line filling the
+        measure is that paragraph's next row, never a first line (one short, by its indent)."""
+        full = self.measure_cells
+        last = self.blocks[-1] if self.blocks else None
+        if full < 12 or self.end_marked or last is None or last.kind != "paragraph":
+            return False
+        if not (last.closed and last.spans and last.spans[-1][1] < self.furniture_at < i):
+            return False
+        if not ends_sentence(last.last) or abs(self.ref(last) - self.flow) > 1.5:
+            return False
+
+        def fills(row: str) -> bool:
+            cells = full_width_cells(row)
+            return cells == full or (cells == full + 1 and row.endswith(("。", "、")))
+
+        return fills(last.row) and fills(stripped)
 
     def pushed_over(self, cur: RawBlock, i: int, stripped: str) -> bool:
         """The last row ends a sentence only one character short, and the next line is full:
