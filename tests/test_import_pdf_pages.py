@@ -219,6 +219,22 @@ def test_a_paragraph_whose_sentence_ends_at_a_page_s_last_row_edge_reads_on_past
     assert _paras(import_text(text)) == [E + D + C, A + B + C + D, E + A]
 
 
+def test_a_row_one_over_the_measure_by_half_width_punctuation_does_not_widen_it() -> None:
+    # 「…ここにいる！」」 fills one character more than the measure (its brackets set
+    # half-width); the full row after it is the paragraph's next, not a first line one short
+    rows = [
+        "私はたびたび繰り返した通り、愛の裏面に",
+        "この感情の働きを明らかに意識していたので",
+        "すから。彼を人質にした私は、ここにいる！」",
+        "と、かすれた声で叫びながら、ついに磔台に",
+        "昇り、吊り上げられてゆく友の両足に齧りつ",
+        "いた。",
+    ]
+    assert [len(r) for r in rows[:5]] == [19, 20, 21, 20, 20]
+    text = "\n".join(["１．政治", *_rows(A + B + C + D, 20), *rows, *_rows(E + A, 20)])
+    assert _paras(import_text(text)) == [A + B + C + D, "".join(rows), E + A]
+
+
 # -- boxes ----------------------------------------------------------------------------------------
 
 

@@ -277,7 +277,7 @@ class _Reader:
             block.cell_counts[cells] = block.cell_counts.get(cells, 0) + 1
             block.row_cells = cells
         block.last = line.strip()
-        block.maxw = max(block.maxw, w)
+        block.maxw = max(block.maxw, self.row_measure(block.row, w))
         block.after_ruby = False
         if block is not self.current:
             self.close_current()
@@ -1033,6 +1033,19 @@ class _Reader:
         block.trail_space = trailing
         block.runs_on = self.end_marked and not trailing
         return block
+
+    def row_measure(self, row: str, w: float) -> float:
+        """The measure a row shows: where lines are set exactly, a row one character over it
+        that holds punctuation (which may be set half-width: ``…ここにいる！」``) is full, not
+        a wider measure."""
+        full = self.measure_cells
+        if (
+            full >= 12
+            and full_width_cells(row) == full + 1
+            and any(ch in "、。，．「」『』（）！？・" for ch in row)
+        ):
+            return min(w, float(full))
+        return w
 
     def full_after_page_break(self, i: int, stripped: str) -> bool:
         """Where lines are set exactly, the last paragraph's last row filled the measure with a
