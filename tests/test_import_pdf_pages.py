@@ -270,6 +270,26 @@ def test_an_indented_box_right_under_a_heading_whose_first_sentence_ends_at_the_
     assert ("paragraph", A + B + C) in texts
 
 
+def test_every_paragraph_of_an_indented_box_is_the_box_s_even_one_too_short_to_show_its_width() -> None:
+    # the box's second paragraph is three rows, the last two ending sentences: too short to
+    # show the box's measure by itself, it follows the box's first paragraph at its width
+    first = "原子炉とは制御された核分裂の連鎖反応を維持できるよう核燃料を配置した装置をいう。"
+    second = first + "交流の成果は地域の人々にも広く及んでいる。"
+    assert [len(r) for r in _rows(second, 20)] == [19, 21, 21]
+    text = "\n".join(
+        ["１．概観", *_rows(A + B + C, 30), ""]
+        + [*_rows(D + E, 20), "", *_rows(second, 20), "", *_rows(C, 20), ""]
+        + ["交流の現場から", "在外公館", "", "コラム", "－", ""]
+        + [*_rows(E + D, 30), "２．経済", *_rows(B + A, 30)]
+    )
+    doc = import_text(text)
+    assert _paras(doc) == [A + B + C, E + D, D + E, second, C, B + A]
+    texts = [b.text for b in doc.blocks]
+    for para in (D + E, second, C):
+        chain = doc.section_of(len(texts) - 1 - texts[::-1].index(para))
+        assert [h.text for h in chain] == ["１．概観", "交流の現場から"]
+
+
 # -- running heads and columns --------------------------------------------------------------------
 
 

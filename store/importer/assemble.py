@@ -943,8 +943,12 @@ class _Reader:
         if cur is not None and self.label_in_flow(i, cur, stripped):
             self.emit("meta", stripped, closed=True)  # the paragraph stays open past it
             return i + 1
-        in_column = cur is not None and cur.narrow and abs(w - self.ref(cur) + 0.75) <= 2.25
+        # the column's rows, or its next paragraph after the blank line that closed the last
+        column = self.closed_column() if cur is None else cur if cur.narrow else None
+        in_column = column is not None and abs(w - self.ref(column) + 0.75) <= 2.25
         measure = 0.0 if in_column else self.narrow_column(i, stripped, w)
+        if in_column and cur is None and column is not None:
+            measure = self.ref(column)  # the column's next paragraph, never the body's rest
         if measure:
             block = self.body_paragraph(stripped, w, trailing)  # the body's waits for it
             block.narrow, block.maxw = True, max(w, measure)
@@ -1024,8 +1028,8 @@ class _Reader:
             self.emit("meta", stripped)
             return i + 1
         block = self.body_paragraph(stripped, w, trailing)
-        if in_column and cur is not None:  # the column's next paragraph
-            block.narrow, block.maxw = True, max(w, self.ref(cur))
+        if in_column and column is not None:  # the column's next paragraph
+            block.narrow, block.maxw = True, max(w, self.ref(column))
         return i + 1
 
     def body_paragraph(self, stripped: str, w: float, trailing: bool) -> RawBlock:
@@ -1033,6 +1037,13 @@ class _Reader:
         block.trail_space = trailing
         block.runs_on = self.end_marked and not trailing
         return block
+
+    def closed_column(self) -> RawBlock | None:
+        """The last block, where it is a narrow column's paragraph a blank line closed."""
+        last = self.blocks[-1] if self.blocks else None
+        if last is not None and last.kind == "paragraph" and last.narrow and last.closed:
+            return last
+        return None
 
     def row_measure(self, row: str, w: float) -> float:
         """The measure a row shows: where lines are set exactly, a row one character over it
