@@ -290,6 +290,27 @@ def test_every_paragraph_of_an_indented_box_is_the_box_s_even_one_too_short_to_s
         assert [h.text for h in chain] == ["１．概観", "交流の現場から"]
 
 
+def test_a_framed_box_whose_row_ends_in_a_comma_set_inside_its_measure_is_still_the_box() -> None:
+    # the third row gave its last character to the next (々 may not start a line), so its 、
+    # is set inside the measure, not hanging past it: the rows are still of one measure
+    box = [
+        "地方自治体による交流事業も相互理解の土台として",
+        "評価されている。気候変動への対応では技術協力と資",
+        "金支援の両面で連携が確認され、交流の催しには、",
+        "人々が集い、延べ三万人を超える来場者があった。",
+    ]
+    body = _rows(A + B + C, 30)
+    text = "\n".join(
+        ["１．概観", "", "交流の現場から", "", "在外公館", "", *box, "", *body]
+        + ["２．経済", *_rows(E + D, 30)]
+    )
+    texts = [(b.kind, b.level, b.text) for b in import_text(text).blocks]
+    head = texts.index(("heading", 2, "交流の現場から"))
+    assert texts[head + 1] == ("meta", 0, "在外公館")
+    assert texts[head + 2] == ("paragraph", 0, "".join(box))
+    assert ("paragraph", 0, A + B + C) in texts
+
+
 # -- running heads and columns --------------------------------------------------------------------
 
 

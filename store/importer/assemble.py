@@ -894,6 +894,8 @@ class _Reader:
             len(following) > 1
             and not ends_sentence(following[1])
             and abs(set_width(following[1]) - measure) > 1.5
+            # a closing 、 set inside the measure (not hanging past it) counts
+            and abs(set_width(following[1], hanging=False) - measure) > 1.5
         ):
             return 0.0  # not one measure
         # this one is as wide, or shorter where it ends a sentence (a first line with
