@@ -311,6 +311,25 @@ def test_a_framed_box_whose_row_ends_in_a_comma_set_inside_its_measure_is_still_
     assert ("paragraph", 0, A + B + C) in texts
 
 
+def test_a_box_paragraph_whose_first_row_ends_a_sentence_is_the_box_s_not_the_body_s_rest() -> None:
+    # a framed box cuts a body paragraph mid-word; the box's second paragraph opens with a
+    # sentence that ends at the edge of its first row (one short, its 。 hanging): the
+    # column's next paragraph, never the last row of the body paragraph waiting for its rest
+    opening = "メロスは満面に喜色を湛えて王との約束を皆忘れた。"
+    assert len(opening) == 24
+    second = opening + D
+    body = _rows(A + B + C, 30)
+    text = "\n".join(
+        ["１．概観", *body[:2], "", "交流の現場から", "在外公館", ""]
+        + [*_rows(E + C, 24), *_rows(second, 24), "", *body[2:]]
+        + ["２．経済", *_rows(E + D, 30)]
+    )
+    doc = import_text(text)
+    texts = [b.text for b in doc.blocks]
+    assert _paras(doc) == [A + B + C, E + C, second, E + D]
+    assert [h.text for h in doc.section_of(texts.index(second))][-1] == "交流の現場から"
+
+
 # -- running heads and columns --------------------------------------------------------------------
 
 

@@ -948,6 +948,10 @@ class _Reader:
         # the column's rows, or its next paragraph after the blank line that closed the last
         column = self.closed_column() if cur is None else cur if cur.narrow else None
         in_column = column is not None and abs(w - self.ref(column) + 0.75) <= 2.25
+        # the column's next paragraph: its first row is one short of the column's measure (a
+        # wider one, ending a sentence, is the body's last row)
+        column_row = in_column and column is not None and w <= self.ref(column) - 0.5
+        in_column = in_column and (cur is not None or column_row)
         measure = 0.0 if in_column else self.narrow_column(i, stripped, w)
         if in_column and cur is None and column is not None:
             measure = self.ref(column)  # the column's next paragraph, never the body's rest
@@ -1016,7 +1020,9 @@ class _Reader:
                 and cand.unfinished()
                 and (
                     self.ref(cand) - 3 <= w <= self.ref(cand) + 1.5
-                    or (ends_sentence(stripped) and w <= self.ref(cand) + 1.5)
+                    # a short last row; not a row at the column's width after the column's
+                    # paragraph ended (the column's next paragraph)
+                    or (ends_sentence(stripped) and w <= self.ref(cand) + 1.5 and not column_row)
                 )
             ]
             if fitting:  # the one whose measure the line fills best, else the latest
