@@ -207,16 +207,31 @@ def test_a_bullet_row_after_a_row_the_width_cut_is_the_paragraph_s() -> None:
     assert any("秋・冬の宿泊プラン" in p for p in _paras(doc))
 
 
+def _page_break_doc(text: str, cut: int, first: int) -> str:
+    """Short paragraphs, then ``text``, whose sentence ends at the edge of its row ``cut``, the
+    last on page 12, and which goes on at the next page's first row; then one more paragraph.
+    First rows are ``first`` wide (the measure is 26)."""
+    rows = _rows(text, 26, first=first)
+    assert rows[cut - 1].endswith("。") and len(rows[cut - 1]) in (26, 27) and len(rows[cut]) == 26
+    short = [row for para in (E + D, C + B, D + C, B + E) for row in _rows(para, 26, first=first)]
+    return "\n".join(
+        ["１．政治", *short, *rows[:cut], "", "- 12 -", "", *rows[cut:]]
+        + _rows(E + A, 26, first=first)
+    )
+
+
 def test_a_paragraph_whose_sentence_ends_at_a_page_s_last_row_edge_reads_on_past_the_break() -> None:
     # the page's last row fills the measure and ends a sentence; the next page's first row
-    # fills it too (a paragraph's first row is one short): the page break cut the paragraph
-    rows = _rows(A + B + C + D, 26)
-    assert rows[2].endswith("。") and len(rows[2]) == 26 and len(rows[3]) == 26
-    text = "\n".join(
-        ["１．政治", *_rows(E + D + C, 26), *rows[:3], "", "- 12 -", "", *rows[3:]]
-        + _rows(E + A, 26)
-    )
-    assert _paras(import_text(text)) == [E + D + C, A + B + C + D, E + A]
+    # fills it too, where a paragraph's first row is one short: the page break cut the paragraph
+    paras = _paras(import_text(_page_break_doc(A + B + C + D, 3, 25)))
+    assert paras == [E + D, C + B, D + C, B + E, A + B + C + D, E + A]
+
+
+def test_where_first_rows_are_not_indented_a_full_row_after_a_page_break_may_open_one() -> None:
+    # block paragraphs (first rows full, as wide as the rest): the full row after the break
+    # tells nothing, and the sentence's end before the break ends the paragraph
+    paras = _paras(import_text(_page_break_doc(B + C + D + A, 4, 26)))
+    assert B + C + D + A not in paras and paras[-1] == E + A
 
 
 def test_a_row_one_over_the_measure_by_half_width_punctuation_does_not_widen_it() -> None:

@@ -1072,7 +1072,9 @@ class _Reader:
         measure is that paragraph's next row, never a first line (one short, by its indent)."""
         full = self.measure_cells
         last = self.blocks[-1] if self.blocks else None
-        if full < 12 or self.end_marked or last is None or last.kind != "paragraph":
+        if full < 12 or self.end_marked or not self.indented_firsts:
+            return False  # only where first rows are told by their indent
+        if last is None or last.kind != "paragraph":
             return False
         if not (last.closed and last.spans and last.spans[-1][1] < self.furniture_at < i):
             return False
