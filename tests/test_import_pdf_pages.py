@@ -9,6 +9,8 @@ measure, and a character that may not start a line taking the one before it alon
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
 from store.importer import import_text
 from store.importer.sanitize import sanitize
 
@@ -205,6 +207,49 @@ def test_a_bullet_row_after_a_row_the_width_cut_is_the_paragraph_s() -> None:
     assert any("秋・冬の宿泊プラン" in p for p in _paras(doc))
 
 
+def _page_break_doc(text: str, cut: int, first: int) -> str:
+    """Short paragraphs, then ``text``, whose sentence ends at the edge of its row ``cut``, the
+    last on page 12, and which goes on at the next page's first row; then one more paragraph.
+    First rows are ``first`` wide (the measure is 26)."""
+    rows = _rows(text, 26, first=first)
+    assert rows[cut - 1].endswith("。") and len(rows[cut - 1]) in (26, 27) and len(rows[cut]) == 26
+    short = [row for para in (E + D, C + B, D + C, B + E) for row in _rows(para, 26, first=first)]
+    return "\n".join(
+        ["１．政治", *short, *rows[:cut], "", "- 12 -", "", *rows[cut:]]
+        + _rows(E + A, 26, first=first)
+    )
+
+
+def test_a_paragraph_whose_sentence_ends_at_a_page_s_last_row_edge_reads_on_past_the_break() -> None:
+    # the page's last row fills the measure and ends a sentence; the next page's first row
+    # fills it too, where a paragraph's first row is one short: the page break cut the paragraph
+    paras = _paras(import_text(_page_break_doc(A + B + C + D, 3, 25)))
+    assert paras == [E + D, C + B, D + C, B + E, A + B + C + D, E + A]
+
+
+def test_where_first_rows_are_not_indented_a_full_row_after_a_page_break_may_open_one() -> None:
+    # block paragraphs (first rows full, as wide as the rest): the full row after the break
+    # tells nothing, and the sentence's end before the break ends the paragraph
+    paras = _paras(import_text(_page_break_doc(B + C + D + A, 4, 26)))
+    assert B + C + D + A not in paras and paras[-1] == E + A
+
+
+def test_a_row_one_over_the_measure_by_half_width_punctuation_does_not_widen_it() -> None:
+    # 「…ここにいる！」」 fills one character more than the measure (its brackets set
+    # half-width); the full row after it is the paragraph's next, not a first line one short
+    rows = [
+        "私はたびたび繰り返した通り、愛の裏面に",
+        "この感情の働きを明らかに意識していたので",
+        "すから。彼を人質にした私は、ここにいる！」",
+        "と、かすれた声で叫びながら、ついに磔台に",
+        "昇り、吊り上げられてゆく友の両足に齧りつ",
+        "いた。",
+    ]
+    assert [len(r) for r in rows[:5]] == [19, 20, 21, 20, 20]
+    text = "\n".join(["１．政治", *_rows(A + B + C + D, 20), *rows, *_rows(E + A, 20)])
+    assert _paras(import_text(text)) == [A + B + C + D, "".join(rows), E + A]
+
+
 # -- boxes ----------------------------------------------------------------------------------------
 
 
@@ -224,6 +269,82 @@ def test_a_framed_box_set_narrower_than_the_body_with_its_title_first() -> None:
     assert texts[head + 3][2] == "２．経済"
 
 
+def test_an_indented_box_right_under_a_heading_whose_first_sentence_ends_at_the_edge() -> None:
+    # the box's first row is one short (its indent), its second ends a sentence at the edge:
+    # the rows after it run on at that width, so this is the box's text, not a title line
+    first = "原子炉とは制御された核分裂の連鎖反応を維持できるよう核燃料を配置した装置をいう。"
+    box = _rows(first + D + E, 20)
+    text = "\n".join(
+        ["１．概観", *box, "", "交流の現場から", "在外公館", "", "コラム", "－", ""]
+        + [*_rows(A + B + C, 30), "２．経済", *_rows(E + D, 30)]
+    )
+    doc = import_text(text)
+    texts = [(b.kind, b.text) for b in doc.blocks]
+    assert ("paragraph", first + D + E) in texts
+    assert not [t for k, t in texts if k == "meta" and t.startswith("原子炉")]
+    assert ("paragraph", A + B + C) in texts
+
+
+def test_every_paragraph_of_an_indented_box_is_the_box_s_even_one_too_short_to_show_its_width() -> None:
+    # the box's second paragraph is three rows, the last two ending sentences: too short to
+    # show the box's measure by itself, it follows the box's first paragraph at its width
+    first = "原子炉とは制御された核分裂の連鎖反応を維持できるよう核燃料を配置した装置をいう。"
+    second = first + "交流の成果は地域の人々にも広く及んでいる。"
+    assert [len(r) for r in _rows(second, 20)] == [19, 21, 21]
+    text = "\n".join(
+        ["１．概観", *_rows(A + B + C, 30), ""]
+        + [*_rows(D + E, 20), "", *_rows(second, 20), "", *_rows(C, 20), ""]
+        + ["交流の現場から", "在外公館", "", "コラム", "－", ""]
+        + [*_rows(E + D, 30), "２．経済", *_rows(B + A, 30)]
+    )
+    doc = import_text(text)
+    assert _paras(doc) == [A + B + C, E + D, D + E, second, C, B + A]
+    texts = [b.text for b in doc.blocks]
+    for para in (D + E, second, C):
+        chain = doc.section_of(len(texts) - 1 - texts[::-1].index(para))
+        assert [h.text for h in chain] == ["１．概観", "交流の現場から"]
+
+
+def test_a_framed_box_whose_row_ends_in_a_comma_set_inside_its_measure_is_still_the_box() -> None:
+    # the third row gave its last character to the next (々 may not start a line), so its 、
+    # is set inside the measure, not hanging past it: the rows are still of one measure
+    box = [
+        "地方自治体による交流事業も相互理解の土台として",
+        "評価されている。気候変動への対応では技術協力と資",
+        "金支援の両面で連携が確認され、交流の催しには、",
+        "人々が集い、延べ三万人を超える来場者があった。",
+    ]
+    body = _rows(A + B + C, 30)
+    text = "\n".join(
+        ["１．概観", "", "交流の現場から", "", "在外公館", "", *box, "", *body]
+        + ["２．経済", *_rows(E + D, 30)]
+    )
+    texts = [(b.kind, b.level, b.text) for b in import_text(text).blocks]
+    head = texts.index(("heading", 2, "交流の現場から"))
+    assert texts[head + 1] == ("meta", 0, "在外公館")
+    assert texts[head + 2] == ("paragraph", 0, "".join(box))
+    assert ("paragraph", 0, A + B + C) in texts
+
+
+def test_a_box_paragraph_whose_first_row_ends_a_sentence_is_the_box_s_not_the_body_s_rest() -> None:
+    # a framed box cuts a body paragraph mid-word; the box's second paragraph opens with a
+    # sentence that ends at the edge of its first row (one short, its 。 hanging): the
+    # column's next paragraph, never the last row of the body paragraph waiting for its rest
+    opening = "メロスは満面に喜色を湛えて王との約束を皆忘れた。"
+    assert len(opening) == 24
+    second = opening + D
+    body = _rows(A + B + C, 30)
+    text = "\n".join(
+        ["１．概観", *body[:2], "", "交流の現場から", "在外公館", ""]
+        + [*_rows(E + C, 24), *_rows(second, 24), "", *body[2:]]
+        + ["２．経済", *_rows(E + D, 30)]
+    )
+    doc = import_text(text)
+    texts = [b.text for b in doc.blocks]
+    assert _paras(doc) == [A + B + C, E + C, second, E + D]
+    assert [h.text for h in doc.section_of(texts.index(second))][-1] == "交流の現場から"
+
+
 # -- running heads and columns --------------------------------------------------------------------
 
 
@@ -240,6 +361,39 @@ def test_running_heads_carrying_the_page_number_are_furniture() -> None:
     assert "日本と北米の関係" not in doc.base_text
 
 
+def test_a_running_head_seen_once_where_the_page_numbering_puts_one_is_furniture() -> None:
+    # a book's title heads its only even page (2), the chapters head the odd ones (3, 5); the
+    # head on page 2 stands between a chapter's title and its first section, not inside a
+    # sentence, and is seen once: its number, one short of the next page's head, gives it away
+    page = _rows(A + B + C + D, 30)
+    text = "\n".join(
+        ["第1章　概観", "１．政治", *page, "", "第2章　米国", ""]
+        + ["2　日本と北米の関係", "", "１．経済", *page, ""]
+        + ["第2章　米国　3", "", *page, ""]
+        + ["第3章　カナダ", "", "１．政治", *page, ""]
+        + ["第3章　カナダ　5", "", *page, ""]
+    )
+    doc = import_text(text)
+    assert "日本と北米の関係" not in doc.base_text
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == [
+        "第1章　概観", "１．政治", "第2章　米国", "１．経済", "第3章　カナダ", "１．政治"
+    ]
+
+
+def test_a_numbered_section_is_no_running_head_where_the_page_numbering_puts_none() -> None:
+    # the same lines, but the section's number is not the page's: it stays a section
+    page = _rows(A + B + C + D, 30)
+    text = "\n".join(
+        ["第1章　概観", "１．政治", *page, "", "第2章　米国", ""]
+        + ["7　日本と北米の関係", "", *page, ""]
+        + ["第2章　米国　3", "", *page, ""]
+        + ["第3章　カナダ", "", "１．政治", *page, ""]
+        + ["第3章　カナダ　5", "", *page, ""]
+    )
+    doc = import_text(text)
+    assert "7　日本と北米の関係" in [b.text for b in doc.blocks if b.kind == "heading"]
+
+
 def test_two_columns_printed_side_by_side_read_left_then_right() -> None:
     # one paragraph, cut by the column break; each output line holds a row of each column
     rows = _rows((A + B + C + D + E) * 2, 16)
@@ -250,6 +404,23 @@ def test_two_columns_printed_side_by_side_read_left_then_right() -> None:
     text = "\n".join(["1 概観", *page, "", " " * 18 + "1", "\f"])
     doc = import_text(text)
     assert _paras(doc) == [(A + B + C + D + E) * 2]
+
+
+def test_a_paragraph_whose_sentence_ends_at_the_foot_of_the_left_column_reads_on() -> None:
+    # the left column's last row ends a sentence at the measure and the right column's first
+    # row is full: the column break (beside the heading's row, the right column is blank) is
+    # no paragraph break
+    text = (E + A + B + C + D) * 2
+    rows = _rows(text, 16)
+    left, right = ["1 概観", *rows[:13]], ["", *rows[13:], *_rows(A + B, 16)]
+    assert left[-1].endswith("。") and len(left[-1]) == 16 and len(right[1]) == 16
+    gutter = 16 * 2 + 6
+    page = [
+        (a + " " * (gutter - 2 * len(a)) + b).rstrip()
+        for a, b in zip_longest(left, right, fillvalue="")
+    ]
+    doc = import_text("\n".join([*page, "", " " * 18 + "1", "\f"]))
+    assert _paras(doc) == [text, A + B]
 
 
 def test_interlinear_annotation_marks_never_come_from_a_file() -> None:

@@ -192,6 +192,7 @@ class _Reader:
         self.caption_prefix = ""
         self.notes_section = False
         self.headers_seen: set[str] = set()
+        self.furniture_at = -1  # the last line of page furniture dropped (a page break)
         self.measure_cells = measure_cells(lines) if wrapped else 0
         self.end_marked = wrapped and ends_marked(lines)
         self.indented_firsts = wrapped and indented_firsts(lines, flow)
@@ -276,7 +277,7 @@ class _Reader:
             block.cell_counts[cells] = block.cell_counts.get(cells, 0) + 1
             block.row_cells = cells
         block.last = line.strip()
-        block.maxw = max(block.maxw, w)
+        block.maxw = max(block.maxw, self.row_measure(block.row, w))
         block.after_ruby = False
         if block is not self.current:
             self.close_current()
@@ -548,6 +549,7 @@ class _Reader:
         if is_debris(stripped) or stripped in self.headers or self.lone_running_head(i, stripped):
             if self.current is not None and self.current.unfinished():
                 self.interrupted = True
+            self.furniture_at = i
             if self.wrapped:
                 self.end_note()  # the page ends: its notes go on only at the next page's foot,
                 self.separator = False  # after the whitespace line that opens that foot
@@ -867,9 +869,24 @@ class _Reader:
         line, nor the body's)."""
         if not 12 <= w < self.flow - 3:
             return 0.0
-        following = [x.strip() for x in self.lines[i + 1 : i + 6] if x.strip()][:2]
-        if not following or ends_sentence(following[0]) or self.furniture_like(following[0]):
+        following = [x.strip() for x in self.lines[i + 1 : i + 6] if x.strip()][:3]
+        if not following or self.furniture_like(following[0]):
             return 0.0
+        if ends_sentence(following[0]):
+            # the column's second row ends a sentence: where this row runs on into it, one
+            # short (its indent), and the rows after it run on at its width, that is the
+            # column's measure (its first sentence ended at the edge)
+            if (
+                len(following) < 3
+                or ends_sentence(stripped)
+                or not set_width(following[0]) - 2 <= w <= set_width(following[0])
+                or ends_sentence(following[1])
+                or self.furniture_like(following[1])
+            ):
+                return 0.0
+            if abs(set_width(following[0]) - set_width(following[1])) > 1.5:
+                return 0.0
+            following = following[1:]
         measure = set_width(following[0])
         if not 12 <= measure < self.flow - 3:
             return 0.0
@@ -877,6 +894,8 @@ class _Reader:
             len(following) > 1
             and not ends_sentence(following[1])
             and abs(set_width(following[1]) - measure) > 1.5
+            # a closing 、 set inside the measure (not hanging past it) counts
+            and abs(set_width(following[1], hanging=False) - measure) > 1.5
         ):
             return 0.0  # not one measure
         # this one is as wide, or shorter where it ends a sentence (a first line with
@@ -896,6 +915,9 @@ class _Reader:
             return self.body_unwrapped(i, line, stripped, w)
         page_start = line.startswith(" ") and not line.startswith("  ")
         indented = line.startswith("\u3000")
+        if cur is None and not (page_start or indented) and self.full_after_page_break(i, stripped):
+            self.append(self.blocks[-1], stripped, w, trailing)
+            return i + 1
         if (
             cur is not None
             and cur.kind == "list_item"
@@ -923,8 +945,16 @@ class _Reader:
         if cur is not None and self.label_in_flow(i, cur, stripped):
             self.emit("meta", stripped, closed=True)  # the paragraph stays open past it
             return i + 1
-        in_column = cur is not None and cur.narrow and abs(w - self.ref(cur) + 0.75) <= 2.25
+        # the column's rows, or its next paragraph after the blank line that closed the last
+        column = self.closed_column() if cur is None else cur if cur.narrow else None
+        in_column = column is not None and abs(w - self.ref(column) + 0.75) <= 2.25
+        # the column's next paragraph: its first row is one short of the column's measure (a
+        # wider one, ending a sentence, is the body's last row)
+        column_row = in_column and column is not None and w <= self.ref(column) - 0.5
+        in_column = in_column and (cur is not None or column_row)
         measure = 0.0 if in_column else self.narrow_column(i, stripped, w)
+        if in_column and cur is None and column is not None:
+            measure = self.ref(column)  # the column's next paragraph, never the body's rest
         if measure:
             block = self.body_paragraph(stripped, w, trailing)  # the body's waits for it
             block.narrow, block.maxw = True, max(w, measure)
@@ -990,7 +1020,9 @@ class _Reader:
                 and cand.unfinished()
                 and (
                     self.ref(cand) - 3 <= w <= self.ref(cand) + 1.5
-                    or (ends_sentence(stripped) and w <= self.ref(cand) + 1.5)
+                    # a short last row; not a row at the column's width after the column's
+                    # paragraph ended (the column's next paragraph)
+                    or (ends_sentence(stripped) and w <= self.ref(cand) + 1.5 and not column_row)
                 )
             ]
             if fitting:  # the one whose measure the line fills best, else the latest
@@ -1004,8 +1036,8 @@ class _Reader:
             self.emit("meta", stripped)
             return i + 1
         block = self.body_paragraph(stripped, w, trailing)
-        if in_column and cur is not None:  # the column's next paragraph
-            block.narrow, block.maxw = True, max(w, self.ref(cur))
+        if in_column and column is not None:  # the column's next paragraph
+            block.narrow, block.maxw = True, max(w, self.ref(column))
         return i + 1
 
     def body_paragraph(self, stripped: str, w: float, trailing: bool) -> RawBlock:
@@ -1013,6 +1045,47 @@ class _Reader:
         block.trail_space = trailing
         block.runs_on = self.end_marked and not trailing
         return block
+
+    def closed_column(self) -> RawBlock | None:
+        """The last block, where it is a narrow column's paragraph a blank line closed."""
+        last = self.blocks[-1] if self.blocks else None
+        if last is not None and last.kind == "paragraph" and last.narrow and last.closed:
+            return last
+        return None
+
+    def row_measure(self, row: str, w: float) -> float:
+        """The measure a row shows: where lines are set exactly, a row one character over it
+        that holds punctuation (which may be set half-width: ``…ここにいる！」``) is full, not
+        a wider measure."""
+        full = self.measure_cells
+        if (
+            full >= 12
+            and full_width_cells(row) == full + 1
+            and any(ch in "、。，．「」『』（）！？・" for ch in row)
+        ):
+            return min(w, float(full))
+        return w
+
+    def full_after_page_break(self, i: int, stripped: str) -> bool:
+        """Where lines are set exactly, the last paragraph's last row filled the measure with a
+        sentence's end and a page break came (its furniture, its notes): a line filling the
+        measure is that paragraph's next row, never a first line (one short, by its indent)."""
+        full = self.measure_cells
+        last = self.blocks[-1] if self.blocks else None
+        if full < 12 or self.end_marked or not self.indented_firsts:
+            return False  # only where first rows are told by their indent
+        if last is None or last.kind != "paragraph":
+            return False
+        if not (last.closed and last.spans and last.spans[-1][1] < self.furniture_at < i):
+            return False
+        if not ends_sentence(last.last) or abs(self.ref(last) - self.flow) > 1.5:
+            return False
+
+        def fills(row: str) -> bool:
+            cells = full_width_cells(row)
+            return cells == full or (cells == full + 1 and row.endswith(("。", "、")))
+
+        return fills(last.row) and fills(stripped)
 
     def pushed_over(self, cur: RawBlock, i: int, stripped: str) -> bool:
         """The last row ends a sentence only one character short, and the next line is full:

@@ -71,10 +71,16 @@ def unfold_columns(lines: list[str]) -> list[str]:
     right: list[str] = []
 
     def flush() -> None:
+        # the column break is no blank line: a paragraph the break cut reads on, and one that
+        # ended there is told by its rows, as across a page break (a column's blank rows at
+        # its head or foot stand beside the other column's text: typesetters drop the space
+        # between paragraphs at a column's head or foot, so they mark no paragraph's end)
+        while right and not right[0]:
+            right.pop(0)
+        while right and left and not left[-1]:
+            left.pop()
         out.extend(left)
-        if right:
-            out.append("")
-            out.extend(right)
+        out.extend(right)
         left.clear()
         right.clear()
 

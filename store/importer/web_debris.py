@@ -126,6 +126,7 @@ def _numbered_headers(stripped: list[str]) -> set[str]:
     関係　3``): the same words beside different numbers on three or more pages, or beside a
     number and set apart elsewhere as the chapter's own title line."""
     groups: dict[str, list[tuple[str, int, bool]]] = {}
+    at: list[tuple[int, str, int, bool]] = []  # (line index, line, number, set apart on both sides)
     for k, s in enumerate(stripped):
         m = _WITH_NUMBER.match(s) if 5 <= len(s) <= 44 else None
         if m is not None:
@@ -136,6 +137,10 @@ def _numbered_headers(stripped: list[str]) -> set[str]:
                     k + 1 < len(stripped) and not stripped[k + 1]
                 )
                 groups.setdefault(words, []).append((s, number, apart))
+                alone_here = (k == 0 or not stripped[k - 1]) and (
+                    k + 1 == len(stripped) or not stripped[k + 1]
+                )
+                at.append((k, s, number, alone_here))
     if not groups:
         return set()
     alone = set(stripped)
@@ -149,7 +154,23 @@ def _numbered_headers(stripped: list[str]) -> set[str]:
             or (words in alone and match_heading(words))
         ):
             found.update(s for s, _, _ in lines)
-    return found
+    return found | _heads_between(at, found)
+
+
+def _heads_between(at: list[tuple[int, str, int, bool]], found: set[str]) -> set[str]:
+    """A head seen once (``2　日本と北米の関係``: a book's title on its only even page, the
+    chapter's beside the odd ones) where the pages' numbering puts one: set apart by blank
+    lines, its number one past the head found before it or one short of the head after it."""
+    heads = [(k, n) for k, s, n, _ in at if s in found]
+    more: set[str] = set()
+    for k, s, n, alone in at:
+        if s in found or not alone:
+            continue
+        before = [m for j, m in heads if j < k]
+        after = [m for j, m in heads if j > k]
+        if (before and n == before[-1] + 1) or (after and n == after[0] - 1):
+            more.add(s)
+    return more
 
 
 def _number(digits: str) -> int:
