@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from store.japanese.matching import same_word, word_keys
+from store.search.plans import Word
 from store.search.query import Term, parse_query
 
 
@@ -35,16 +34,6 @@ def test_a_lone_minus_is_a_word_and_duplicates_go() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "-日米", '""'])
 def test_nothing_to_find(text: str) -> None:
     assert parse_query(text).empty
-
-
-@dataclass(frozen=True)
-class Word:
-    surface: str
-    dictionary_form: str
-    normalized_form: str
-    pos: tuple[str, ...]
-    start: int = 0
-    end: int = 0
 
 
 def test_every_form_of_a_verb_holds_one_of_its_keys() -> None:
