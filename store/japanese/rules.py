@@ -307,17 +307,30 @@ def _next_starts(tokens: list[Token], i: int, prefix: str | tuple[str, ...]) -> 
     return nxt is not None and nxt.surface.startswith(prefix)
 
 
+#: Words before 会社 that point at a company rather than make a compound with it: 各会社,
+#: 同会社, 当会社 かいしゃ.
+_POINTING = frozenset("各同当本全貴両前元現旧別他諸某毎翌弊該")
+
+
 def gaisha(tokens: list[Token], i: int) -> str | None:
-    """会社 at the end of a compound voices: 子会社, 紹介会社 がいしゃ (rendaku)."""
+    """会社 at the end of a compound voices: 子会社, 紹介会社 がいしゃ (rendaku), also after a
+    na-adjective's stem and 大 (特殊会社, 大会社). After a loanword usage is split (ソフトウェア
+    がいしゃ, イベントかいしゃ on the modern set), so the dictionary's reading stays."""
     tok = tokens[i]
     prev = _prev(tokens, i)
-    if tok.surface == "会社" and prev is not None and prev.has_kanji and _is_noun(prev):
-        return "がいしゃ"
+    if tok.surface == "会社" and prev is not None and prev.end == tok.start:
+        if prev.surface in _POINTING:
+            return None
+        if prev.has_kanji and (_is_noun(prev) or prev.pos[0] == "形状詞"):
+            return "がいしゃ"
+        if prev.surface == "大" and prev.pos[0] == "接頭辞":
+            return "がいしゃ"
     if (
         len(tok.surface) > 2
         and tok.surface.endswith("会社")
         and tok.reading.endswith("かいしゃ")
         and all(is_kanji(ch) for ch in tok.surface)
+        and not (len(tok.surface) == 3 and tok.surface[0] in _POINTING)
     ):
         return tok.reading[:-4] + "がいしゃ"  # one dictionary compound: 人材紹介会社
     return None
