@@ -103,6 +103,12 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("実家は大会社になった", "会社", "がいしゃ"),
         ("各会社の代表", "各会社", "かくかいしゃ"),  # a pointing prefix does not compound
         ("同会社は", "会社", "かいしゃ"),
+        ("分類階級は哺乳綱とされる", "綱", "こう"),  # taxon
+        ("哺乳綱鯨偶蹄目ウシ科の動物", "目", "もく"),
+        ("食肉目ネコ科", "目", "もく"),
+        ("大統領の2期目と2人目の首脳", "目", "め"),  # counts, not ranks
+        ("横綱の土俵入り", "横綱", "よこづな"),
+        ("麻綱で縛った", "綱", "づな"),  # no classification in the sentence: a rope
         ("東北道を北へ", "道", "どう"),  # dou
         ("ロワール川の岸", "川", "がわ"),  # gawa
         ("つき組の子ども", "組", "ぐみ"),  # gumi

@@ -535,9 +535,49 @@ _HOU_BEFORE = frozenset(
 )
 #: Places before の方, which is then a direction (町の方から ほう), besides any place name.
 _PLACES = frozenset(
-    ["町", "村", "里", "山", "川", "海", "空", "森", "野", "庭", "門", "窓", "駅", "港", "岸",
-     "沖", "浜", "谷", "丘", "峠", "坂", "橋", "池", "沼", "島", "田舎", "都会", "部屋", "台所",
-     "座敷", "縁側", "玄関", "廊下", "往来", "通り", "街", "町内", "裏", "表", "外", "内"]
+    [
+        "町",
+        "村",
+        "里",
+        "山",
+        "川",
+        "海",
+        "空",
+        "森",
+        "野",
+        "庭",
+        "門",
+        "窓",
+        "駅",
+        "港",
+        "岸",
+        "沖",
+        "浜",
+        "谷",
+        "丘",
+        "峠",
+        "坂",
+        "橋",
+        "池",
+        "沼",
+        "島",
+        "田舎",
+        "都会",
+        "部屋",
+        "台所",
+        "座敷",
+        "縁側",
+        "玄関",
+        "廊下",
+        "往来",
+        "通り",
+        "街",
+        "町内",
+        "裏",
+        "表",
+        "外",
+        "内",
+    ]
 )
 
 
@@ -668,7 +708,12 @@ def hoka_soto(tokens: list[Token], i: int) -> str | None:
 def hoka_naranu(tokens: list[Token], i: int) -> str | None:
     """外ならぬ, 外ならない: "nothing other than", ほか (the dictionary reads そと)."""
     tok, nxt = tokens[i], _next(tokens, i)
-    if tok.surface == "外" and nxt is not None and nxt.lemma in ("なる", "成る") and nxt.surface.startswith("なら"):
+    if (
+        tok.surface == "外"
+        and nxt is not None
+        and nxt.lemma in ("なる", "成る")
+        and nxt.surface.startswith("なら")
+    ):
         return "ほか"
     return None
 
@@ -773,7 +818,9 @@ def ne(tokens: list[Token], i: int) -> str | None:
 
 
 #: What makes a sound read ね rather than おと (琴の音 ことのね; not 笛: 汽車の笛の音 is おと).
-SOUNDS_READ_NE = frozenset(["琴", "三味", "三味線", "虫", "鐘", "鈴", "琵琶", "笙", "物", "弦", "絃"])
+SOUNDS_READ_NE = frozenset(
+    ["琴", "三味", "三味線", "虫", "鐘", "鈴", "琵琶", "笙", "物", "弦", "絃"]
+)
 
 
 def tachi(tokens: list[Token], i: int) -> str | None:
@@ -781,19 +828,36 @@ def tachi(tokens: list[Token], i: int) -> str | None:
     (考える質の人, 飲める質でした, 理に暗い質); 会議の質 stays しつ."""
     tok = tokens[i]
     prev = _prev(tokens, i)
-    if (
-        tok.surface == "質"
-        and prev is not None
-        and prev.pos[0] in ("動詞", "助動詞", "形容詞")
-    ):
+    if tok.surface == "質" and prev is not None and prev.pos[0] in ("動詞", "助動詞", "形容詞"):
         return "たち"
     return None
 
 
 #: Activities one gives up: 止める after them (with を/は/も) is やめる (酒を止めた, 話は止めよう).
 _GIVEN_UP = frozenset(
-    ["話", "酒", "煙草", "タバコ", "たばこ", "仕事", "学校", "商売", "稽古", "勉強", "議論",
-     "喧嘩", "研究", "交際", "会", "旅行", "計画", "相談", "問答", "遊び", "冗談"]
+    [
+        "話",
+        "酒",
+        "煙草",
+        "タバコ",
+        "たばこ",
+        "仕事",
+        "学校",
+        "商売",
+        "稽古",
+        "勉強",
+        "議論",
+        "喧嘩",
+        "研究",
+        "交際",
+        "会",
+        "旅行",
+        "計画",
+        "相談",
+        "問答",
+        "遊び",
+        "冗談",
+    ]
 )
 
 
@@ -825,16 +889,63 @@ def ma(tokens: list[Token], i: int) -> str | None:
         return None
     prev, before = _prev(tokens, i), _prev(tokens, i, 2)
     nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
-    if prev is not None and prev.surface == "の" and before is not None and before.surface in _ROOMS_BEFORE:
+    if (
+        prev is not None
+        and prev.surface == "の"
+        and before is not None
+        and before.surface in _ROOMS_BEFORE
+    ):
         return "ま"
     if (
         (prev is None or prev.surface != "の")
         and nxt is not None
         and nxt.surface in ("が", "の")
         and nxt2 is not None
-        and (nxt2.lemma in ("悪い", "ある", "無い", "ない") or nxt2.surface.startswith(("悪", "ある", "あっ", "ない", "無")))
+        and (
+            nxt2.lemma in ("悪い", "ある", "無い", "ない")
+            or nxt2.surface.startswith(("悪", "ある", "あっ", "ない", "無"))
+        )
     ):
         return "ま"
+    return None
+
+
+#: Ranks of biological classification after a taxon's name: 哺乳綱 こう, 食肉目 もく, 脊索動物門 もん.
+TAXON_RANKS = {"綱": "こう", "目": "もく", "門": "もん"}
+_TAXON_SIGNS = frozenset(["分類", "科", "亜科", "属", "綱", "目", "門", "亜目", "上科"])
+
+
+def _after_name(tokens: list[Token], k: int) -> bool:
+    """True when ``tokens[k]`` follows a name with nothing between: 哺乳|綱, ウシ|科 — not a
+    count (2期|目, 2人|目)."""
+    prev = _prev(tokens, k)
+    return (
+        prev is not None
+        and prev.end == tokens[k].start
+        and prev.pos[0] == "名詞"
+        and prev.pos[1] != "数詞"
+        and "助数詞" not in prev.pos[2]
+        and (prev.has_kanji or _is_katakana_word(prev))
+    )
+
+
+def taxon(tokens: list[Token], i: int) -> str | None:
+    """綱, 目, 門 right after a name are ranks of a classification when the sentence classifies
+    (分類, or another rank such as ウシ科): 哺乳綱 ほにゅうこう, 鯨偶蹄目 もく — not the rope of
+    横綱, the eye of 網の目 or the count of 2期目."""
+    reading = TAXON_RANKS.get(tokens[i].surface)
+    if reading is None or not _after_name(tokens, i):
+        return None
+    lo = i
+    while lo > 0 and not any(ch in _SENTENCE_ENDS for ch in tokens[lo - 1].surface):
+        lo -= 1
+    hi = i + 1
+    while hi < len(tokens) and not any(ch in _SENTENCE_ENDS for ch in tokens[hi].surface):
+        hi += 1
+    for k in range(lo, hi):
+        other = tokens[k].surface
+        if k != i and (other == "分類" or (other in _TAXON_SIGNS and _after_name(tokens, k))):
+            return reading
     return None
 
 
@@ -1397,6 +1508,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kata", "方", kata, "modern"),
     ("gata", "方", gata, None),
     ("fuu", "風", fuu, None),
+    ("taxon", "".join(TAXON_RANKS), taxon, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
     ("bi", "日", bi, None),
     ("honorific_ji", "時", honorific_ji, None),
