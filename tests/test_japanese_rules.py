@@ -109,6 +109,9 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("大統領の2期目と2人目の首脳", "目", "め"),  # counts, not ranks
         ("横綱の土俵入り", "横綱", "よこづな"),
         ("麻綱で縛った", "綱", "づな"),  # no classification in the sentence: a rope
+        ("内容を系統立てて配列する", "立", "だ"),  # dateru
+        ("筋道立てて話す", "立", "だ"),
+        ("看板立てて客を待つ", "立", "た"),
         ("東北道を北へ", "道", "どう"),  # dou
         ("ロワール川の岸", "川", "がわ"),  # gawa
         ("つき組の子ども", "組", "ぐみ"),  # gumi

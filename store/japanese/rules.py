@@ -949,6 +949,29 @@ def taxon(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
+ORDER_NOUNS = frozenset(
+    ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
+)
+
+
+def dateru(tokens: list[Token], i: int) -> str | None:
+    """立てる after a noun of order voices (系統立てて配列 けいとうだてて, 順序立てた); after
+    any other noun it keeps its reading (看板立てて: a signboard put up, を dropped)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if (
+        tok.pos[0] == "動詞"
+        and tok.surface.startswith("立")
+        and tok.reading.startswith("た")
+        and prev is not None
+        and prev.end == tok.start
+        and prev.surface in ORDER_NOUNS
+    ):
+        return "だ" + tok.reading[1:]
+    return None
+
+
 #: Second elements that voice after a noun (rendaku): 竹下通り, 普段使い, 野菜作り.
 RENDAKU_SUFFIXES = {
     "通": "とお",
@@ -1509,6 +1532,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("gata", "方", gata, None),
     ("fuu", "風", fuu, None),
     ("taxon", "".join(TAXON_RANKS), taxon, None),
+    ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
     ("bi", "日", bi, None),
     ("honorific_ji", "時", honorific_ji, None),
