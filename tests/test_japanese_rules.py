@@ -112,6 +112,7 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("内容を系統立てて配列する", "立", "だ"),  # dateru
         ("筋道立てて話す", "立", "だ"),
         ("看板立てて客を待つ", "立", "た"),
+        ("３拍子揃った", "拍子", "びょうし"),  # voiced_second after digits
         ("東北道を北へ", "道", "どう"),  # dou
         ("ロワール川の岸", "川", "がわ"),  # gawa
         ("つき組の子ども", "組", "ぐみ"),  # gumi

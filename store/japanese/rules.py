@@ -1029,8 +1029,10 @@ def voiced_second(tokens: list[Token], i: int) -> str | None:
     if tok.pos[0] == "動詞" and surface[0] != "創":
         return None  # a verb after its object with the particle dropped: 七銭払った はら
     prev = _prev(tokens, i)
-    if prev is None or not (prev.has_kanji or _is_katakana_word(prev)):
-        return None
+    if prev is None or not (
+        prev.has_kanji or _is_katakana_word(prev) or (plain == "ひょうし" and prev.pos[1] == "数詞")
+    ):
+        return None  # a count in digits voices 拍子 as one in kanji does: ３拍子 さんびょうし
     if not _suffix_after_noun(tokens, i):
         return None
     return tok.reading[0].translate(_VOICED) + tok.reading[1:]
