@@ -113,6 +113,8 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("筋道立てて話す", "立", "だ"),
         ("看板立てて客を待つ", "立", "た"),
         ("３拍子揃った", "拍子", "びょうし"),  # voiced_second after digits
+        ("中国の明代に書かれた", "明代", "みんだい"),  # dynasty_era
+        ("明代さんが来た", "明代", "あきよ"),
         ("東北道を北へ", "道", "どう"),  # dou
         ("ロワール川の岸", "川", "がわ"),  # gawa
         ("つき組の子ども", "組", "ぐみ"),  # gumi

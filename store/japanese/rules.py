@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from store.japanese.alternatives import country, unvoice, voice
+from store.japanese.alternatives import country, country_reading, unvoice, voice
 from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji, to_hiragana
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
@@ -949,6 +949,22 @@ def taxon(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def dynasty_era(tokens: list[Token], i: int) -> str | None:
+    """A dynasty and 代 that the dictionary took for a given name is the dynasty's era:
+    中国の明代に みんだい (not あきよ) — unless a surname precedes it or an honorific
+    follows (山田明代さん)."""
+    tok = tokens[i]
+    if len(tok.surface) != 2 or tok.surface[1] != "代" or tok.pos[2] != "人名":
+        return None
+    dynasty = country_reading(tok.surface[0])
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if dynasty is None or (prev is not None and prev.pos[2] == "人名"):
+        return None
+    if nxt is not None and nxt.surface in ("さん", "様", "さま", "氏", "君", "ちゃん", "殿"):
+        return None
+    return dynasty + "だい"
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1534,6 +1550,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("gata", "方", gata, None),
     ("fuu", "風", fuu, None),
     ("taxon", "".join(TAXON_RANKS), taxon, None),
+    ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
     ("bi", "日", bi, None),
