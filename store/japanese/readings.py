@@ -20,7 +20,12 @@ from store.japanese.given import GivenReadings, Span
 from store.japanese.guess import guess_readings
 from store.japanese.okurigana import split_okurigana
 from store.japanese.rules import Style, apply_rules, detect_style
-from store.japanese.segmentation import join_compounds, join_given_names, keep_institutions
+from store.japanese.segmentation import (
+    join_compounds,
+    join_given_names,
+    keep_directions,
+    keep_institutions,
+)
 from store.japanese.tokens import word_tokens
 
 Source = Literal["source", "gloss", "dict", "guess"]
@@ -40,7 +45,8 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
     """Dictionary + rules readings for ``text`` (offsets shifted by ``base``)."""
     out: list[Reading] = []
     tokens = word_tokens(text)
-    tokens = join_compounds(join_given_names(keep_institutions(tokens, text, word_tokens)))
+    tokens = keep_directions(keep_institutions(tokens, text, word_tokens), text, word_tokens)
+    tokens = join_compounds(join_given_names(tokens))
     apply_rules(tokens, style)
     prev_reading = ""
     for tok in tokens:

@@ -101,6 +101,60 @@ def _as_suffix(tok: Token) -> None:
         tok._morpheme = None
 
 
+#: Compass points of two directions (北東 ほくとう, 西北 せいほく) and the kanji after which such a
+#: point starts a word of its own: a place's suffix (秋田県|北東部, 中国|西北部), not a word's
+#: last kanji (関東|北部 stays).
+DIRECTIONS = {
+    "北東": "ほくとう",
+    "北西": "ほくせい",
+    "南東": "なんとう",
+    "南西": "なんせい",
+    "東北": "とうほく",
+    "西北": "せいほく",
+    "東南": "とうなん",
+    "西南": "せいなん",
+}
+_DIRECTIONS_RE = re.compile(f"({'|'.join(DIRECTIONS)})部")
+_NOUN_POS = ("名詞", "普通名詞", "一般", "*", "*", "*")
+_PLACE_ENDS = frozenset("県市町村区郡省州国府都道島")
+
+
+def keep_directions(
+    tokens: list[Token], text: str, tokenize: Callable[[str], list[Token]]
+) -> list[Token]:
+    """A two-direction compass point before 部 is one word: Sudachi's cheapest path reads
+    秋田県北|東部 (a place 秋田県北) and 西|北部, where a reader sees 秋田県 北東部 and 西北部
+    (ほくとうぶ, せいほくぶ). The span is analysed again in pieces cut at the point's edges."""
+    if "部" not in text:
+        return tokens
+    out = tokens
+    for m in reversed(list(_DIRECTIONS_RE.finditer(text))):
+        ms, me = m.start(), m.end() - 1  # the compass point; 部 follows
+        before = text[ms - 1] if ms > 0 else ""
+        if before and is_kanji(before) and before not in _PLACE_ENDS:
+            continue
+        first = next((k for k, t in enumerate(out) if t.end > ms), None)
+        if first is None:
+            continue
+        last = first
+        while last + 1 < len(out) and out[last + 1].start < me + 1:
+            last += 1
+        if out[first].start == ms and out[first].end in (me, me + 1):
+            continue  # 北東|部 or 東南部 already
+        start, end = out[first].start, out[last].end
+        pieces: list[Token] = []
+        for a, b in ((start, ms), (ms, me), (me, end)):
+            if (a, b) == (ms, me):  # alone, 西北 is a place にしきた to the dictionary
+                pieces.append(Token(text[a:b], a, b, DIRECTIONS[text[a:b]], _NOUN_POS))
+            elif a < b:
+                for piece in tokenize(text[a:b]):
+                    piece.start += a
+                    piece.end += a
+                    pieces.append(piece)
+        out = out[:first] + pieces + out[last + 1 :]
+    return out
+
+
 @lru_cache(maxsize=4096)
 def given_name_reading(surface: str) -> str | None:
     """The dictionary's reading of ``surface`` as a given name (晋三 しんぞう), or None."""
@@ -173,7 +227,10 @@ def _may_join(before: Token | None, prev: Token, tok: Token, after: Token | None
             and before.has_kanji
         )  # 米国|内|法: 内法 うちのり is not there
         and not (
-            after is not None and after.start == tok.end and len(after.surface) == 1 and after.has_kanji
+            after is not None
+            and after.start == tok.end
+            and len(after.surface) == 1
+            and after.has_kanji
         )  # 大法|院: the compound goes on
         and all(is_kanji(ch) for ch in prev.surface + tok.surface)
     )
@@ -196,7 +253,9 @@ def join_compounds(tokens: list[Token]) -> list[Token]:
             and tok.pos[0] in _JOINABLE
             and prev.pos[1] != "数詞"
             and tok.pos[1] != "数詞"
-            and _may_join(out[-2] if len(out) > 1 else None, prev, tok, tokens[k + 1] if k + 1 < n else None)
+            and _may_join(
+                out[-2] if len(out) > 1 else None, prev, tok, tokens[k + 1] if k + 1 < n else None
+            )
         ):
             surface = prev.surface + tok.surface
             entry = compound_entry(surface)
