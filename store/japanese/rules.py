@@ -965,6 +965,28 @@ def dynasty_era(tokens: list[Token], i: int) -> str | None:
     return dynasty + "だい"
 
 
+#: Ranks and offices whose holder's house is a family: 公爵家 こうしゃくけ, 将軍家 しょうぐんけ.
+_HOUSE_HOLDERS = frozenset(
+    ["公爵", "侯爵", "伯爵", "子爵", "男爵", "将軍", "藩主", "大名", "天皇", "宮"]
+)
+
+
+def ke(tokens: list[Token], i: int) -> str | None:
+    """家 after a family name or a noble rank is the family, け: 田中家 たなかけ, 立花家代々,
+    徳川公爵家 — not the か of a profession (作家, 専門家)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if (
+        tok.surface == "家"
+        and tok.reading == "か"
+        and prev is not None
+        and prev.end == tok.start
+        and (prev.pos[2] == "人名" or prev.surface in _HOUSE_HOLDERS)
+    ):
+        return "け"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1550,6 +1572,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("gata", "方", gata, None),
     ("fuu", "風", fuu, None),
     ("taxon", "".join(TAXON_RANKS), taxon, None),
+    ("ke", "家", ke, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
