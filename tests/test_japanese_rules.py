@@ -135,6 +135,7 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("身近な話題", "身近", "みぢか"),  # spelling
         ("施工を請け負う", "施工", "せこう"),  # customary
         ("電場の強さ", "電場", "でんば"),
+        ("証券取引所に上場する", "取引所", "とりひきじょ"),
         ("酸と対になる物質", "対", "つい"),  # tsui
         ("唯一神という", "神", "しん"),  # sino_suffix
         ("山の神", "神", "かみ"),
