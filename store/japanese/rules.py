@@ -993,6 +993,21 @@ def ke(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def ki(tokens: list[Token], i: int) -> str | None:
+    """基 right after a loanword is a chemical group, き: エチル基, ヒドロキシ基 (not もと)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if (
+        tok.surface == "基"
+        and prev is not None
+        and prev.end == tok.start
+        and prev.pos[0] == "名詞"
+        and _is_katakana_word(prev)
+    ):
+        return "き"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1579,6 +1594,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("fuu", "風", fuu, None),
     ("taxon", "".join(TAXON_RANKS), taxon, None),
     ("ke", "家", ke, None),
+    ("ki", "基", ki, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
