@@ -1008,6 +1008,23 @@ def ki(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def ko(tokens: list[Token], i: int) -> str | None:
+    """粉 right after a loanword is ground food, こ, as in the dictionary's カレー粉 and パン粉:
+    コーヒー粉 こーひーこ (not こな)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if (
+        tok.surface == "粉"
+        and tok.reading == "こな"
+        and prev is not None
+        and prev.end == tok.start
+        and prev.pos[0] == "名詞"
+        and _is_katakana_word(prev)
+    ):
+        return "こ"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1595,6 +1612,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("taxon", "".join(TAXON_RANKS), taxon, None),
     ("ke", "家", ke, None),
     ("ki", "基", ki, None),
+    ("ko", "粉", ko, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
