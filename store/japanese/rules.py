@@ -1025,6 +1025,28 @@ def ko(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: What is spicy rather than painful: 辛い匂い, 辛いもの からい.
+_SPICY = frozenset(
+    ["匂い", "臭い", "味", "香り", "料理", "もの", "物", "食べ物", "ソース", "カレー", "風味"]
+)
+
+
+def karai(tokens: list[Token], i: int) -> str | None:
+    """辛い before a taste, a smell or a food is からい: 辛い匂い, 辛いものが苦手 (not つらい, as
+    in 辛い思い)."""
+    tok = tokens[i]
+    nxt = _next(tokens, i)
+    if (
+        tok.surface == "辛い"
+        and tok.reading == "つらい"
+        and nxt is not None
+        and nxt.start == tok.end
+        and nxt.surface in _SPICY
+    ):
+        return "からい"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1613,6 +1635,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ke", "家", ke, None),
     ("ki", "基", ki, None),
     ("ko", "粉", ko, None),
+    ("karai", "辛", karai, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
