@@ -1047,6 +1047,26 @@ def karai(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def doujin(tokens: list[Token], i: int) -> str | None:
+    """同人 of a coterie is どうじん, as the dictionary's own 同人誌 reads: 同人雑誌, 同人活動,
+    and a bare 同人 in a sentence about 同人誌. A bare 同人 elsewhere is "the said person"
+    (どうにん, the dictionary's reading), so it stays."""
+    tok = tokens[i]
+    if not tok.surface.startswith("同人") or not tok.reading.startswith("どうにん"):
+        return None
+    nxt = _next(tokens, i)
+    coterie = len(tok.surface) > 2 or (
+        nxt is not None
+        and nxt.start == tok.end
+        and nxt.pos[0] == "名詞"
+        and nxt.surface not in "、。"
+    )
+    if not coterie:
+        lo, hi = max(0, i - 30), min(len(tokens), i + 30)
+        coterie = any(t.surface.startswith("同人誌") for t in tokens[lo:hi])
+    return "どうじん" + tok.reading[4:] if coterie else None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1636,6 +1656,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ki", "基", ki, None),
     ("ko", "粉", ko, None),
     ("karai", "辛", karai, None),
+    ("doujin", "同", doujin, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
