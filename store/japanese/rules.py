@@ -1103,6 +1103,8 @@ RENDAKU_SUFFIXES = {
     "汁": "しる",
     "箱": "はこ",
     "沿": "そ",
+    "細": "さいく",
+    "豆": "とうふ",
 }
 _VOICED = str.maketrans(
     "かきくけこさしすせそたちつてとはひふへほ", "がぎぐげござじずぜぞだぢづでどばびぶべぼ"
@@ -1110,8 +1112,9 @@ _VOICED = str.maketrans(
 
 
 def rendaku(tokens: list[Token], i: int) -> str | None:
-    """通り, 使い, 作り, 醤油, 羽織, 汁, 箱, 沿い right after a noun voice (rendaku):
-    竹下通り どおり, 普段使い づかい, 野菜作り づくり, だし醤油 じょうゆ, 陣羽織 ばおり, 川沿い ぞい."""
+    """通り, 使い, 作り, 醤油, 羽織, 汁, 箱, 沿い, 細工, 豆腐 right after a noun voice (rendaku):
+    竹下通り どおり, 普段使い づかい, 野菜作り づくり, だし醤油 じょうゆ, 陣羽織 ばおり, 川沿い ぞい,
+    ガラス細工 ざいく, 銀豆腐 どうふ."""
     tok = tokens[i]
     plain = RENDAKU_SUFFIXES.get(tok.surface[0])
     if plain is not None and i > 0 and tokens[i - 1].pos[1] == "数詞":
