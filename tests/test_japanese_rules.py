@@ -128,6 +128,7 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("木工、ガラス細工、陶芸", "細工", "ざいく"),  # rendaku
         ("強羅銀豆腐の豆乳", "豆腐", "どうふ"),
         ("豆腐を切る", "豆腐", "とうふ"),
+        ("正しく安全に使いましょう", "正", "ただ"),  # tadashiku
         ("田中家の人々", "家", "け"),  # ke
         ("立花家代々に伝わる味", "家", "け"),
         ("徳川公爵家となった", "家", "け"),
@@ -551,3 +552,8 @@ def test_kanjidic_is_read_in_place_with_every_line_found() -> None:
         assert kanjidic.kanji_variants().get(ord(kanji), "") == standard
     assert len(kanjidic.kanji_variants()) == sum(1 for row in rows if row[2])
     assert kanjidic.kanji_reading("a") == kanjidic.kanji_reading("#") == ""
+
+
+def test_tadashiku_is_modern_only() -> None:
+    assert ("正", "まさ") in pairs("正しく安全に使いましょう", "literary")
+    assert ("正", "ただ") in pairs("正しく安全に使いましょう")

@@ -1067,6 +1067,15 @@ def doujin(tokens: list[Token], i: int) -> str | None:
     return "どうじん" + tok.reading[4:] if coterie else None
 
 
+def tadashiku(tokens: list[Token], i: int) -> str | None:
+    """正しく in modern prose is ただしく (正しく安全に); まさしく "surely" is the older spelling
+    that printed fiction keeps (正《まさ》しく), so the rule is modern only."""
+    tok = tokens[i]
+    if tok.surface == "正しく" and tok.reading == "まさしく":
+        return "ただしく"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1660,6 +1669,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ko", "粉", ko, None),
     ("karai", "辛", karai, None),
     ("doujin", "同", doujin, None),
+    ("tadashiku", "正", tadashiku, "modern"),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
