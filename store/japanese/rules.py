@@ -1079,6 +1079,22 @@ def tadashiku(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def hakushi(tokens: list[Token], i: int) -> str | None:
+    """博士 after a field of learning is the degree, はくし: 薬学博士, 医学博士 (not はかせ)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if (
+        tok.surface == "博士"
+        and tok.reading == "はかせ"
+        and prev is not None
+        and prev.end == tok.start
+        and prev.surface.endswith("学")
+        and len(prev.surface) >= 2
+    ):
+        return "はくし"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1673,6 +1689,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("karai", "辛", karai, None),
     ("doujin", "同", doujin, None),
     ("tadashiku", "正", tadashiku, "modern"),
+    ("hakushi", "博", hakushi, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
