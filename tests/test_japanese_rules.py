@@ -131,6 +131,8 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("正しく安全に使いましょう", "正", "ただ"),  # tadashiku
         ("当社薬学博士の報告", "博士", "はくし"),  # hakushi
         ("博士が来た", "博士", "はかせ"),
+        ("ゴミの分別などは徹底して", "分別", "ぶんべつ"),  # not unvoiced: sorting
+        ("分別のある大人", "分別", "ふんべつ"),  # discretion
         ("田中家の人々", "家", "け"),  # ke
         ("立花家代々に伝わる味", "家", "け"),
         ("徳川公爵家となった", "家", "け"),

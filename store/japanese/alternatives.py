@@ -72,6 +72,16 @@ def _stands_alone(prev: Token | None) -> bool:
     return prev.pos[0] in ("助詞", "助動詞", "補助記号", "形容詞", "連体詞", "副詞")
 
 
+#: Things sorted, and what sorting does to them: ゴミの分別, 分別収集 ぶんべつ.
+_SORTED = frozenset(["ゴミ", "ごみ", "塵", "資源", "廃棄物", "収集", "回収", "処理", "ゴミ箱"])
+
+
+def _acted_on(tokens: list[Token], i: int) -> bool:
+    """True when a verbal noun has what it acts on beside it (ゴミの分別, 分別収集)."""
+    near = tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 2]
+    return any(t.surface in _SORTED for t in near)
+
+
 def unvoice(tokens: list[Token], i: int) -> str | None:
     """A word on its own takes its plain reading, not its compound (voiced) one:
     四角い箱の はこ, 誤って鉢の上に はち, 菌は偏性 へん."""
@@ -79,6 +89,8 @@ def unvoice(tokens: list[Token], i: int) -> str | None:
     reading = tok.reading
     if not reading or reading[0] not in _VOICED_START:
         return None
+    if tok.pos[2] == "サ変可能" and _acted_on(tokens, i):
+        return None  # a verbal noun's two readings are two words: ゴミの分別 ぶんべつ / 分別がある ふんべつ
     if not _stands_alone(tokens[i - 1] if i > 0 else None):
         return None
     return rendaku_pairs(tok.surface).get(reading)
