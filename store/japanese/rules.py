@@ -1095,6 +1095,32 @@ def hakushi(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: What one suffers rather than puts on: 損害を被る こうむる (a hat is かぶる).
+_SUFFERED = frozenset(
+    ["損害", "被害", "不利益", "損失", "迷惑", "打撃", "恩恵", "損", "災害", "罰", "影響", "痛手"]
+)
+
+
+def koumuru(tokens: list[Token], i: int) -> str | None:
+    """被る with a harm or a favour as its object is こうむる: 不利益を被らない, 損害を被った."""
+    tok = tokens[i]
+    if (
+        tok.pos[0] != "動詞"
+        or not tok.surface.startswith("被")
+        or not tok.reading.startswith("かぶ")
+    ):
+        return None
+    obj, particle = _prev(tokens, i, 2), _prev(tokens, i)
+    if (
+        particle is not None
+        and particle.surface == "を"
+        and obj is not None
+        and obj.surface in _SUFFERED
+    ):
+        return "こうむ" + tok.reading[2:]
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1690,6 +1716,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("doujin", "同", doujin, None),
     ("tadashiku", "正", tadashiku, "modern"),
     ("hakushi", "博", hakushi, None),
+    ("koumuru", "被", koumuru, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
