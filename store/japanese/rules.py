@@ -1121,6 +1121,21 @@ def koumuru(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def eru(tokens: list[Token], i: int) -> str | None:
+    """得る after its object is the verb える: 結論を得る, 許可を得る. うる is the auxiliary
+    after a verb's stem (あり得る, 起こり得る), where no を stands before it."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if (
+        tok.surface == "得る"
+        and tok.reading == "うる"
+        and prev is not None
+        and prev.surface == "を"
+    ):
+        return "える"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1717,6 +1732,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tadashiku", "正", tadashiku, "modern"),
     ("hakushi", "博", hakushi, None),
     ("koumuru", "被", koumuru, None),
+    ("eru", "得", eru, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
