@@ -1136,6 +1136,22 @@ def eru(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def rui(tokens: list[Token], i: int) -> str | None:
+    """類を見ない "unparalleled" reads 類 るい (not たぐい)."""
+    tok = tokens[i]
+    if tok.surface != "類" or tok.reading == "るい":
+        return None
+    particle, verb = _next(tokens, i), _next(tokens, i, 2)
+    if (
+        particle is not None
+        and particle.surface == "を"
+        and verb is not None
+        and verb.surface.startswith("見")
+    ):
+        return "るい"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1733,6 +1749,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("hakushi", "博", hakushi, None),
     ("koumuru", "被", koumuru, None),
     ("eru", "得", eru, None),
+    ("rui", "類", rui, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
