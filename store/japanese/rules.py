@@ -1152,6 +1152,22 @@ def rui(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def kaname(tokens: list[Token], i: int) -> str | None:
+    """要 of something that it turns on is かなめ: 選挙の要となる, 守りの要だ. The よう of need
+    (その要はない) has no の before it or a は/が after it."""
+    tok = tokens[i]
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if tok.surface != "要" or prev is None or prev.surface != "の" or nxt is None:
+        return None
+    if nxt.surface in ("だ", "です", "である", "で") or (
+        nxt.surface == "と"
+        and (after := _next(tokens, i, 2)) is not None
+        and after.lemma in ("なる", "する")
+    ):
+        return "かなめ"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1750,6 +1766,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("koumuru", "被", koumuru, None),
     ("eru", "得", eru, None),
     ("rui", "類", rui, None),
+    ("kaname", "要", kaname, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
