@@ -1168,6 +1168,15 @@ def kaname(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def okou(tokens: list[Token], i: int) -> str | None:
+    """香 after the polite お is incense, こう: お香を焚く (not かおり)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if tok.surface == "香" and prev is not None and prev.surface == "お" and prev.end == tok.start:
+        return "こう"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1767,6 +1776,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("eru", "得", eru, None),
     ("rui", "類", rui, None),
     ("kaname", "要", kaname, None),
+    ("okou", "香", okou, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
