@@ -1177,6 +1177,21 @@ def okou(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: Particles of physics beside which 陽子 is the proton, ようし (not the name ようこ).
+_PARTICLES_OF_PHYSICS = frozenset(["中性子", "電子", "原子", "原子核", "粒子", "核子", "陽電子"])
+
+
+def youshi(tokens: list[Token], i: int) -> str | None:
+    """陽子 beside another particle of physics is the proton: 陽子や中性子 ようし."""
+    tok = tokens[i]
+    if tok.surface != "陽子" or tok.reading == "ようし":
+        return None
+    near = tokens[max(0, i - 4) : i] + tokens[i + 1 : i + 5]
+    if any(t.surface in _PARTICLES_OF_PHYSICS for t in near):
+        return "ようし"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1777,6 +1792,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("rui", "類", rui, None),
     ("kaname", "要", kaname, None),
     ("okou", "香", okou, None),
+    ("youshi", "陽", youshi, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
