@@ -1192,6 +1192,30 @@ def youshi(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: The seasons by their native names, as a list of them reads: 春・夏・秋・冬.
+SEASONS = {"春": "はる", "夏": "なつ", "秋": "あき", "冬": "ふゆ"}
+
+
+def season_list(tokens: list[Token], i: int) -> str | None:
+    """A season listed with another is its native word: 春・夏・秋・冬 あき (not しゅう)."""
+    tok = tokens[i]
+    native = SEASONS.get(tok.surface)
+    if native is None or tok.reading == native:
+        return None
+    for mark, other in (
+        (_prev(tokens, i), _prev(tokens, i, 2)),
+        (_next(tokens, i), _next(tokens, i, 2)),
+    ):
+        if (
+            mark is not None
+            and mark.surface in _LIST_MARKS
+            and other is not None
+            and other.surface in SEASONS
+        ):
+            return native
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1793,6 +1817,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kaname", "要", kaname, None),
     ("okou", "香", okou, None),
     ("youshi", "陽", youshi, None),
+    ("season_list", "春夏秋冬", season_list, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
