@@ -1216,6 +1216,32 @@ def season_list(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: What one draws rather than depicts: 絵を描く かく.
+_DRAWN = frozenset(
+    ["絵", "イラスト", "漫画", "マンガ", "似顔絵", "図", "線", "円", "地図", "落書き"]
+)
+
+
+def kaku(tokens: list[Token], i: int) -> str | None:
+    """描く with a picture as its object is かく: 絵を描いている (えがく is to depict)."""
+    tok = tokens[i]
+    if (
+        tok.pos[0] != "動詞"
+        or not tok.surface.startswith("描")
+        or not tok.reading.startswith("えが")
+    ):
+        return None
+    obj, particle = _prev(tokens, i, 2), _prev(tokens, i)
+    if (
+        particle is not None
+        and particle.surface == "を"
+        and obj is not None
+        and obj.surface in _DRAWN
+    ):
+        return "か" + tok.reading[2:]
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1818,6 +1844,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("okou", "香", okou, None),
     ("youshi", "陽", youshi, None),
     ("season_list", "春夏秋冬", season_list, None),
+    ("kaku", "描", kaku, "modern"),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
