@@ -259,9 +259,12 @@ def okonau(tokens: list[Token], i: int) -> str | None:
 
 
 def iki(tokens: list[Token], i: int) -> str | None:
-    """行 after a place is 〜行き, いき (成田行, 東京行)."""
+    """行 after a place or a direction is 〜行き, いき (成田行, 東京行, 石山寺方面行)."""
     tok = tokens[i]
-    if tok.surface == "行" and tok.pos[0] == "名詞" and _is_place(_prev(tokens, i)):
+    if tok.surface != "行" or tok.pos[0] != "名詞":
+        return None
+    prev = _prev(tokens, i)
+    if _is_place(prev) or (prev is not None and prev.surface == "方面" and prev.end == tok.start):
         return "いき"
     return None
 
