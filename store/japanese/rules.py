@@ -1245,6 +1245,23 @@ def kaku(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def gake(tokens: list[Token], i: int) -> str | None:
+    """掛け after a count of people is a seat for that many, がけ: ３人掛け, 二人掛けのソファ."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if (
+        tok.surface.startswith("掛")
+        and tok.reading.startswith("か")
+        and prev is not None
+        and prev.end == tok.start
+        and prev.surface in ("人", "名")
+        and (num := _prev(tokens, i, 2)) is not None
+        and num.pos[1] == "数詞"
+    ):
+        return "が" + tok.reading[1:]
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1848,6 +1865,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("youshi", "陽", youshi, None),
     ("season_list", "春夏秋冬", season_list, None),
     ("kaku", "描", kaku, "modern"),
+    ("gake", "掛", gake, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
