@@ -1262,6 +1262,30 @@ def gake(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: A noun read by the verb it is the object of: 生を受ける せい, 種を蒔く たね, 一時を過ごす ひととき.
+OBJECT_IDIOMS = {
+    "生": ("受享", "せい"),
+    "種": ("蒔撒植", "たね"),
+    "一時": ("過", "ひととき"),
+}
+
+
+def object_idiom(tokens: list[Token], i: int) -> str | None:
+    """A noun in a set phrase with its verb after を (see ``OBJECT_IDIOMS``): この世に生を受けて
+    せい, 秋に種を蒔けば たね, 心和む一時をお過ごしください ひととき."""
+    tok = tokens[i]
+    idiom = OBJECT_IDIOMS.get(tok.surface)
+    particle = _next(tokens, i)
+    if idiom is None or particle is None or particle.surface != "を":
+        return None
+    verb = _next(tokens, i, 2)
+    if verb is not None and verb.surface == "お":
+        verb = _next(tokens, i, 3)  # お過ごし
+    if verb is not None and verb.surface[:1] in idiom[0]:
+        return idiom[1]
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1866,6 +1890,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("season_list", "春夏秋冬", season_list, None),
     ("kaku", "描", kaku, "modern"),
     ("gake", "掛", gake, None),
+    ("object_idiom", "生種一", object_idiom, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
