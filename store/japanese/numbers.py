@@ -441,10 +441,12 @@ def shi_hachi(tokens: list[Token], i: int) -> str | None:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None or not nxt.has_kanji or is_numeral(nxt) or nxt.pos[0] not in ("名詞", "接尾辞"):
         return None
-    if nxt.surface in COUNTERS or nxt.surface[0] in COUNTERS or "助数詞" in nxt.pos[2]:
+    if nxt.surface in COUNTERS or "助数詞" in nxt.pos[2]:
         return None
+    if nxt.surface[0] in COUNTERS and len(nxt.surface) == 1:
+        return None  # 四時, 八本: a count (a longer noun such as 節気 is not: 二十四節気 し)
     if tok.surface == "四":
-        return "し"
+        return "よ" if nxt.surface == "次元" else "し"  # 四次元 よじげん
     return "はっ" if nxt.reading[:1] in "かきくけこさしすせそたちつてと" else None
 
 
