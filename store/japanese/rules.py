@@ -1286,6 +1286,34 @@ def object_idiom(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def _sentence(tokens: list[Token], i: int) -> list[Token]:
+    """The tokens of the sentence ``tokens[i]`` stands in (cut at 。！？ and line ends)."""
+    lo = i
+    while lo > 0 and not any(ch in _SENTENCE_ENDS for ch in tokens[lo - 1].surface):
+        lo -= 1
+    hi = i + 1
+    while hi < len(tokens) and not any(ch in _SENTENCE_ENDS for ch in tokens[hi].surface):
+        hi += 1
+    return tokens[lo:hi]
+
+
+#: Old units of measure by their Sino-Japanese names: 尺 しゃく, 貫 かん (not さし, ぬき).
+UNIT_NAMES = {"尺": "しゃく", "貫": "かん"}
+_UNIT_SIGNS = frozenset(["単位", "尺貫法", "単位系", "寸", "斤", "長さ", "重さ", "質量"])
+
+
+def unit_name(tokens: list[Token], i: int) -> str | None:
+    """尺 and 貫 standing alone in a sentence about units are the units: 尺は、尺貫法における
+    長さの単位 しゃく, 単位系は貫ではなく斤 かん."""
+    tok = tokens[i]
+    reading = UNIT_NAMES.get(tok.surface)
+    if reading is None or tok.reading == reading:
+        return None
+    if any(t.surface in _UNIT_SIGNS for t in _sentence(tokens, i)):
+        return reading
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1891,6 +1919,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kaku", "描", kaku, "modern"),
     ("gake", "掛", gake, None),
     ("object_idiom", "生種一", object_idiom, None),
+    ("unit_name", "尺貫", unit_name, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
