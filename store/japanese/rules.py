@@ -1314,6 +1314,19 @@ def unit_name(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+_POWER_SIGNS = frozenset(["冪", "べき", "累乗", "指数", "対数", "進法", "冪乗", "冪指数"])
+
+
+def tei(tokens: list[Token], i: int) -> str | None:
+    """底 in a sentence about powers or logarithms is the base, てい: 16を底とし (not そこ)."""
+    tok = tokens[i]
+    if tok.surface != "底" or tok.reading == "てい":
+        return None
+    if any(t.surface in _POWER_SIGNS for t in _sentence(tokens, i)):
+        return "てい"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1920,6 +1933,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("gake", "掛", gake, None),
     ("object_idiom", "生種一", object_idiom, None),
     ("unit_name", "尺貫", unit_name, None),
+    ("tei", "底", tei, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
