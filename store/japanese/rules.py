@@ -1327,6 +1327,65 @@ def tei(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: What one lives or acts under, not beneath: 法律の下に もと.
+_UNDER_RULE = frozenset(
+    [
+        "法律",
+        "法",
+        "指導",
+        "監督",
+        "管理",
+        "支配",
+        "条件",
+        "名",
+        "旗",
+        "前提",
+        "原則",
+        "方針",
+        "体制",
+        "協力",
+        "責任",
+        "統治",
+        "保護",
+        "命令",
+        "指揮",
+        "政権",
+        "庇護",
+        "規定",
+        "合意",
+        "理念",
+        "信念",
+        "目標",
+        "号令",
+        "判断",
+        "計画",
+        "構想",
+        "約束",
+        "仮定",
+        "制度",
+    ]
+)
+
+
+def moto(tokens: list[Token], i: int) -> str | None:
+    """下 after a rule, an authority or a condition and の is もと: 法律の下に, 指導の下で
+    (the place beneath a thing stays した: 机の下に)."""
+    tok = tokens[i]
+    if tok.surface != "下" or tok.reading == "もと":
+        return None
+    particle, noun, after = _prev(tokens, i), _prev(tokens, i, 2), _next(tokens, i)
+    if (
+        particle is not None
+        and particle.surface == "の"
+        and noun is not None
+        and noun.surface in _UNDER_RULE
+        and after is not None
+        and after.surface in ("に", "で", "、")
+    ):
+        return "もと"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1934,6 +1993,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("object_idiom", "生種一", object_idiom, None),
     ("unit_name", "尺貫", unit_name, None),
     ("tei", "底", tei, None),
+    ("moto", "下", moto, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
