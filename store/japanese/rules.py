@@ -31,6 +31,7 @@ from store.japanese.numbers import (
     ichi_geminate,
     number_word_rule,
     numeral_rule,
+    read_kanji_number,
     shi_hachi,
 )
 from store.japanese.offices import office_follows
@@ -1386,6 +1387,29 @@ def moto(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def article_number(tokens: list[Token], i: int) -> str | None:
+    """A numbered place name after 第 is an article's number: 河川法第四条 よんじょう (四条
+    alone is Kyoto's street, しじょう)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if (
+        prev is None
+        or prev.surface != "第"
+        or prev.end != tok.start
+        or tok.pos[1] != "固有名詞"
+        or len(tok.surface) < 2
+        or tok.surface[-1] not in "条項章節"
+    ):
+        return None
+    numerals = read_kanji_number(tok.surface[:-1])
+    if numerals is None:
+        return None
+    return (
+        "".join(numerals)
+        + {"条": "じょう", "項": "こう", "章": "しょう", "節": "せつ"}[tok.surface[-1]]
+    )
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1994,6 +2018,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("unit_name", "尺貫", unit_name, None),
     ("tei", "底", tei, None),
     ("moto", "下", moto, None),
+    ("article_number", "一二三四五六七八九十", article_number, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
