@@ -1829,12 +1829,26 @@ def sonogo(tokens: list[Token], i: int) -> str | None:
 
 
 def sangoku(tokens: list[Token], i: int) -> str | None:
-    """国 after the numeral 三 voices: 第三国 だいさんごく, 三国間 (like 三階 さんがい)."""
+    """国 after the numeral 三 voices: 第三国 だいさんごく, 三国間 (like 三階 さんがい); and the
+    place name 三国 (みくに) before what names the Three Kingdoms is them: 三国志, 三国時代."""
     tok = tokens[i]
     prev = _prev(tokens, i)
     if tok.surface == "国" and tok.reading == "こく" and prev is not None and prev.surface == "三":
         return "ごく"
+    nxt = _next(tokens, i)
+    if (
+        tok.surface == "三国"
+        and tok.reading == "みくに"
+        and nxt is not None
+        and nxt.start == tok.end
+        and nxt.surface in _THREE_KINGDOMS
+    ):
+        return "さんごく"
     return None
+
+
+#: What follows 三国 when it is the Three Kingdoms: 三国志 さんごくし, 三国時代.
+_THREE_KINGDOMS = frozenset(["志", "時代", "演義", "干渉", "同盟", "鼎立", "統一", "史記"])
 
 
 #: How the kanji numerals count things natively before つ: 四つ よっつ, 九つ ここのつ.
