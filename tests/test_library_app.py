@@ -278,6 +278,33 @@ async def test_the_search_screen_finds_opens_and_n_goes_on(library: Path) -> Non
         assert app.screen.query_one("#library-search-input").value == "取り組む"
 
 
+async def test_a_query_of_two_words_goes_on_through_its_own_results(library: Path) -> None:
+    """同盟 強化 (AND): in the document, n goes to the next passage with both words, not to
+    the next 同盟 wherever it is."""
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = await search_for(pilot, "同盟 強化")
+        results = screen.results
+        assert results is not None
+        first = results.hits[0]
+        mine = [h for h in results.hits if h.doc.key == first.doc.key and h.annotation is None]
+        assert len(mine) >= 2
+        await pilot.press("enter")
+        await settle(pilot, until=lambda: app.current_key == first.doc.key)
+        doc = app.current_document
+        assert doc is not None
+        starts = [doc.block_starts[h.block] + h.offset for h in mine]
+        everywhere = doc.base_text.count("同盟")
+        assert everywhere > len(mine)  # a plain 同盟 search would stop elsewhere too
+        await settle(pilot, until=lambda: app.reader.cursor == starts[0])
+        assert f"/同盟 強化 1/{len(mine)}" in app.header.render().plain
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.reader.cursor == starts[1]
+        assert f"/同盟 強化 2/{len(mine)}" in app.header.render().plain
+
+
 async def test_matches_in_one_sentence_are_results_told_apart(library: Path) -> None:
     """同盟 three times in one sentence of a seed: three results with the same sentence, each
     with its own match highlighted and the other two underlined."""

@@ -139,12 +139,17 @@ class IndexSynced(Message):
 @dataclass(frozen=True)
 class MatchTarget:
     """Where a library search result is: the reader goes there and ``n``/``N`` go on with
-    ``term`` (the query's word the result matched)."""
+    ``term`` (the query's word the result matched) — or, for a query that one word cannot
+    say (several words, a phrase, words left out, annotated passages only), through
+    ``results``: the query's own results in the document, as (block, offset, length), under
+    the label ``query``."""
 
     block: int
     offset: int
     length: int
     term: str
+    results: tuple[tuple[int, int, int], ...] = ()
+    query: str = ""
 
 
 class OutlineImported(Message):
@@ -472,8 +477,16 @@ class ShioriApp(App[None]):
         if not 0 <= target.block < len(doc.blocks):
             return
         start = doc.block_starts[target.block] + target.offset
-        if target.term:
-            self.reader.search(target.term, at=(start, start + target.length))
+        at = (start, start + target.length)
+        if target.results:
+            spans = [
+                (doc.block_starts[b] + o, doc.block_starts[b] + o + n)
+                for b, o, n in target.results
+                if 0 <= b < len(doc.blocks)
+            ]
+            self.reader.show_matches(target.query, spans, at)
+        elif target.term:
+            self.reader.search(target.term, at=at)
         else:  # an annotation: its passage, no search to go on with
             self.reader.goto_offset(start)
 

@@ -9,7 +9,8 @@ matches is three results told apart by which match is theirs. ``ctrl+o`` keeps o
 you have annotated; annotations whose quote, note or ``#tag`` match are results too. Up / Down
 in the query choose a result (the query keeps the keys: what is typed ahead never depends on
 focus), Enter opens the document at the match; in the reader ``n`` / ``N`` then go on to the
-document's next and previous match. Escape closes; ``F`` opens the screen again with the last
+document's next and previous match (of the word and its forms; for several words, a phrase,
+words left out or annotated passages only, through the query's own results there). Escape closes; ``F`` opens the screen again with the last
 query and its results.
 
 The search itself runs in a thread worker (``store.search.run_query``) over the index the App
@@ -385,8 +386,25 @@ class LibrarySearchScreen(ModalScreen[None]):
             return
         from tui.app import MatchTarget
 
-        term = "" if hit.annotation is not None else self._results.term
-        target = MatchTarget(hit.block, hit.offset, hit.length, term)
+        results = self._results
+        term = "" if hit.annotation is not None else results.term
+        query = results.query
+        one_word = (
+            query is not None
+            and len(query.include) == 1
+            and not query.include[0].phrase
+            and not query.exclude
+            and not self.state.annotated
+        )
+        own: tuple[tuple[int, int, int], ...] = ()
+        if term and not one_word and query is not None:
+            own = tuple(
+                (h.block, h.offset, h.length)
+                for h in results.hits
+                if h.doc.key == hit.doc.key and h.annotation is None
+            )
+        label = query.describe() if query is not None else term
+        target = MatchTarget(hit.block, hit.offset, hit.length, term, own, label)
         self.dismiss(None)
         self.shiori.open_match(hit.doc.key, hit.doc.path, target)
 

@@ -1532,6 +1532,16 @@ class ReaderView(ScrollView, can_focus=True):
         self._goto_first_match()
         self._search_words(query, self._gen)
 
+    def show_matches(self, label: str, spans: list[tuple[int, int]], at: tuple[int, int]) -> None:
+        """Go through ``spans`` (a library query's own results in this document, found
+        elsewhere) with ``n``/``N``, starting at ``at``; ``label`` is what the header shows."""
+        if self.document is None:
+            return
+        self._query = label
+        self.cursor = at[0]
+        self._matches = merge_spans(sorted(spans), [at])
+        self._goto_first_match()
+
     def _goto_first_match(self) -> None:
         if not self._matches:
             self._match = -1
