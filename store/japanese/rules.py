@@ -1410,6 +1410,27 @@ def article_number(tokens: list[Token], i: int) -> str | None:
     )
 
 
+#: The arts of Kyoto and Osaka, after which 上方 is the region, かみがた: 上方落語.
+_KAMIGATA_ARTS = frozenset(
+    ["落語", "漫才", "歌舞伎", "芸能", "文化", "言葉", "舞", "浮世絵", "文学"]
+)
+
+
+def kamigata(tokens: list[Token], i: int) -> str | None:
+    """上方 before one of Kyoto's and Osaka's arts is the region, かみがた: 上方落語 (not じょうほう,
+    "upward")."""
+    tok = tokens[i]
+    nxt = _next(tokens, i)
+    if (
+        tok.surface == "上方"
+        and nxt is not None
+        and nxt.start == tok.end
+        and nxt.surface in _KAMIGATA_ARTS
+    ):
+        return "かみがた"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -2033,6 +2054,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tei", "底", tei, None),
     ("moto", "下", moto, None),
     ("article_number", "一二三四五六七八九十", article_number, None),
+    ("kamigata", "上", kamigata, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
