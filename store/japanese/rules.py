@@ -548,49 +548,9 @@ _HOU_BEFORE = frozenset(
 )
 #: Places before の方, which is then a direction (町の方から ほう), besides any place name.
 _PLACES = frozenset(
-    [
-        "町",
-        "村",
-        "里",
-        "山",
-        "川",
-        "海",
-        "空",
-        "森",
-        "野",
-        "庭",
-        "門",
-        "窓",
-        "駅",
-        "港",
-        "岸",
-        "沖",
-        "浜",
-        "谷",
-        "丘",
-        "峠",
-        "坂",
-        "橋",
-        "池",
-        "沼",
-        "島",
-        "田舎",
-        "都会",
-        "部屋",
-        "台所",
-        "座敷",
-        "縁側",
-        "玄関",
-        "廊下",
-        "往来",
-        "通り",
-        "街",
-        "町内",
-        "裏",
-        "表",
-        "外",
-        "内",
-    ]
+    ["町", "村", "里", "山", "川", "海", "空", "森", "野", "庭", "門", "窓", "駅", "港", "岸",
+     "沖", "浜", "谷", "丘", "峠", "坂", "橋", "池", "沼", "島", "田舎", "都会", "部屋", "台所",
+     "座敷", "縁側", "玄関", "廊下", "往来", "通り", "街", "町内", "裏", "表", "外", "内"]
 )
 
 
@@ -721,12 +681,7 @@ def hoka_soto(tokens: list[Token], i: int) -> str | None:
 def hoka_naranu(tokens: list[Token], i: int) -> str | None:
     """外ならぬ, 外ならない: "nothing other than", ほか (the dictionary reads そと)."""
     tok, nxt = tokens[i], _next(tokens, i)
-    if (
-        tok.surface == "外"
-        and nxt is not None
-        and nxt.lemma in ("なる", "成る")
-        and nxt.surface.startswith("なら")
-    ):
+    if tok.surface == "外" and nxt is not None and nxt.lemma in ("なる", "成る") and nxt.surface.startswith("なら"):
         return "ほか"
     return None
 
@@ -831,9 +786,7 @@ def ne(tokens: list[Token], i: int) -> str | None:
 
 
 #: What makes a sound read ね rather than おと (琴の音 ことのね; not 笛: 汽車の笛の音 is おと).
-SOUNDS_READ_NE = frozenset(
-    ["琴", "三味", "三味線", "虫", "鐘", "鈴", "琵琶", "笙", "物", "弦", "絃"]
-)
+SOUNDS_READ_NE = frozenset(["琴", "三味", "三味線", "虫", "鐘", "鈴", "琵琶", "笙", "物", "弦", "絃"])
 
 
 def tachi(tokens: list[Token], i: int) -> str | None:
@@ -841,36 +794,19 @@ def tachi(tokens: list[Token], i: int) -> str | None:
     (考える質の人, 飲める質でした, 理に暗い質); 会議の質 stays しつ."""
     tok = tokens[i]
     prev = _prev(tokens, i)
-    if tok.surface == "質" and prev is not None and prev.pos[0] in ("動詞", "助動詞", "形容詞"):
+    if (
+        tok.surface == "質"
+        and prev is not None
+        and prev.pos[0] in ("動詞", "助動詞", "形容詞")
+    ):
         return "たち"
     return None
 
 
 #: Activities one gives up: 止める after them (with を/は/も) is やめる (酒を止めた, 話は止めよう).
 _GIVEN_UP = frozenset(
-    [
-        "話",
-        "酒",
-        "煙草",
-        "タバコ",
-        "たばこ",
-        "仕事",
-        "学校",
-        "商売",
-        "稽古",
-        "勉強",
-        "議論",
-        "喧嘩",
-        "研究",
-        "交際",
-        "会",
-        "旅行",
-        "計画",
-        "相談",
-        "問答",
-        "遊び",
-        "冗談",
-    ]
+    ["話", "酒", "煙草", "タバコ", "たばこ", "仕事", "学校", "商売", "稽古", "勉強", "議論",
+     "喧嘩", "研究", "交際", "会", "旅行", "計画", "相談", "問答", "遊び", "冗談"]
 )
 
 
@@ -902,22 +838,14 @@ def ma(tokens: list[Token], i: int) -> str | None:
         return None
     prev, before = _prev(tokens, i), _prev(tokens, i, 2)
     nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
-    if (
-        prev is not None
-        and prev.surface == "の"
-        and before is not None
-        and before.surface in _ROOMS_BEFORE
-    ):
+    if prev is not None and prev.surface == "の" and before is not None and before.surface in _ROOMS_BEFORE:
         return "ま"
     if (
         (prev is None or prev.surface != "の")
         and nxt is not None
         and nxt.surface in ("が", "の")
         and nxt2 is not None
-        and (
-            nxt2.lemma in ("悪い", "ある", "無い", "ない")
-            or nxt2.surface.startswith(("悪", "ある", "あっ", "ない", "無"))
-        )
+        and (nxt2.lemma in ("悪い", "ある", "無い", "ない") or nxt2.surface.startswith(("悪", "ある", "あっ", "ない", "無")))
     ):
         return "ま"
     return None

@@ -227,10 +227,7 @@ def _may_join(before: Token | None, prev: Token, tok: Token, after: Token | None
             and before.has_kanji
         )  # 米国|内|法: 内法 うちのり is not there
         and not (
-            after is not None
-            and after.start == tok.end
-            and len(after.surface) == 1
-            and after.has_kanji
+            after is not None and after.start == tok.end and len(after.surface) == 1 and after.has_kanji
         )  # 大法|院: the compound goes on
         and all(is_kanji(ch) for ch in prev.surface + tok.surface)
     )
@@ -253,9 +250,7 @@ def join_compounds(tokens: list[Token]) -> list[Token]:
             and tok.pos[0] in _JOINABLE
             and prev.pos[1] != "数詞"
             and tok.pos[1] != "数詞"
-            and _may_join(
-                out[-2] if len(out) > 1 else None, prev, tok, tokens[k + 1] if k + 1 < n else None
-            )
+            and _may_join(out[-2] if len(out) > 1 else None, prev, tok, tokens[k + 1] if k + 1 < n else None)
         ):
             surface = prev.surface + tok.surface
             entry = compound_entry(surface)
