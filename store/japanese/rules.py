@@ -1359,6 +1359,16 @@ def kamigata(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def eightfold_path(tokens: list[Token], i: int) -> str | None:
+    """正道 and 聖道 after 八 are the Buddhist Eightfold Path, read in go-on: 八正道, 八聖道
+    はっしょうどう (正道を歩む stays せいどう)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if tok.surface in ("正道", "聖道") and prev is not None and prev.surface == "八" and prev.end == tok.start:
+        return "しょうどう"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1983,6 +1993,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("moto", "下", moto, None),
     ("article_number", "一二三四五六七八九十", article_number, None),
     ("kamigata", "上", kamigata, None),
+    ("eightfold_path", "正聖", eightfold_path, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
