@@ -1369,6 +1369,16 @@ def eightfold_path(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def sanbouin(tokens: list[Token], i: int) -> str | None:
+    """法印 after 三 voices, as the dictionaries read the Three Marks: 三法印 さんぼういん (四法印
+    しほういん does not)."""
+    tok = tokens[i]
+    prev = _prev(tokens, i)
+    if tok.surface == "法印" and tok.reading == "ほういん" and prev is not None and prev.surface == "三":
+        return "ぼういん"
+    return None
+
+
 #: Nouns that make a verb with 立てる, voiced: 系統立てる けいとうだてる "set in order".
 ORDER_NOUNS = frozenset(
     ["系統", "秩序", "順序", "筋道", "理論", "論理", "体系", "証拠", "義理", "段階", "系列", "筋"]
@@ -1994,6 +2004,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("article_number", "一二三四五六七八九十", article_number, None),
     ("kamigata", "上", kamigata, None),
     ("eightfold_path", "正聖", eightfold_path, None),
+    ("sanbouin", "法", sanbouin, None),
     ("dynasty_era", "明清唐宋元漢秦隋周晋魏呉蜀殷金遼", dynasty_era, None),
     ("dateru", "立", dateru, None),
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
