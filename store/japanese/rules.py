@@ -503,7 +503,8 @@ def sino_suffix(tokens: list[Token], i: int) -> str | None:
 #: trade and in the news; the electric field 電場 is でんば in physics; the dictionary reads
 #: 富士山 ふじやま, the mountain is ふじさん).
 #: 取引所 とりひきじょ: the dictionary's own 東京証券取引所 reads so, as the exchanges name themselves;
-#: 黄道 こうどう (おうどう is no reading of the ecliptic); 歩兵 ほへい (ふひょう is the shogi pawn).
+#: 黄道 こうどう (おうどう is no reading of the ecliptic); 歩兵 ほへい (ふひょう is the shogi pawn);
+#: 八旗 はっき, the Qing banners (the dictionary lists only a surname やはた).
 CUSTOMARY_READINGS = {
     "施工": "せこう",
     "電場": "でんば",
@@ -511,6 +512,7 @@ CUSTOMARY_READINGS = {
     "取引所": "とりひきじょ",
     "黄道": "こうどう",
     "歩兵": "ほへい",
+    "八旗": "はっき",
 }
 
 
@@ -1973,7 +1975,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kazu", "数", kazu, None),
     ("konnichi", "今", konnichi, None),
     ("spelling", "身気手小", spelling, None),
-    ("customary", "施電富取黄歩", customary, None),
+    ("customary", "施電富取黄歩八", customary, None),
     ("tsui", "対", tsui, None),
     ("sino_suffix", "神島山", sino_suffix, None),
     ("shi", "四八", shi_hachi, None),
