@@ -73,3 +73,21 @@ def test_every_name_of_the_table_is_found() -> None:
         found = person_name(name)
         assert found is not None and found[0] == name, name
         assert "".join(reading for _, _, reading in found[1]) == family_reading + rest
+
+
+def test_a_chinese_surname_before_an_office_only_china_has_is_read_on() -> None:
+    first, later = read_doc(
+        [
+            ("台湾の林佳龍外交部長は、米国と会談した。", []),
+            ("林外交部長は日本と協議し、頼総統も演説した。", []),
+        ]
+    )
+    assert ("林", "りん") in pairs(first) and ("佳龍", "かりゅう") in pairs(first)
+    assert ("林", "りん") in pairs(later) and ("頼", "らい") in pairs(later)
+    (japanese,) = read_doc([("林部長は会議で報告した。", [])])  # another document
+    assert ("林", "はやし") in pairs(japanese)
+
+
+def test_a_japanese_surname_in_a_japanese_office_keeps_its_reading() -> None:
+    (text,) = read_doc([("林外務大臣と林総務部長が出席した。", [])])
+    assert [r for s, r in pairs(text) if s == "林"] == ["はやし", "はやし"]

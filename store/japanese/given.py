@@ -27,6 +27,7 @@ from functools import cache
 from typing import Literal, NamedTuple
 
 from store.japanese.chars import is_kanji, is_reading, to_hiragana
+from store.japanese.kanjidic import kanji_reading
 from store.japanese.names import SHORTEST, person_name
 from store.japanese.offices import OFFICE_PREFIXES, is_office
 from store.japanese.rules import Token
@@ -50,7 +51,9 @@ _MAX_NAME = 6
 
 def _gloss_kanji(ch: str) -> bool:
     o = ord(ch)
-    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF or ch in "々〆ヶ"
+    return (
+        0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF or ch in "々〆ヶ"
+    )
 
 
 def _kanji_before(text: str, end: int, limit: int = 0) -> int:
@@ -94,6 +97,25 @@ def _name_glosses_in(text: str) -> list[tuple[int, str, str]]:
 
 #: Kanji, for the runs a full name is looked for in (``store.japanese.names``).
 _KANJI = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆ヶ"
+
+
+#: Offices only China and Taiwan have: the name before one is Chinese (read in on-readings).
+CHINESE_OFFICES = (
+    "外交部長",
+    "国防部長",
+    "商務部長",
+    "総統",
+    "国家主席",
+    "国家副主席",
+    "国務院総理",
+    "行政院長",
+    "立法院長",
+)
+
+
+@cache
+def _surname_run() -> re.Pattern[str]:
+    return re.compile(rf"[{_KANJI}]{{3,}}")
 
 
 @cache
@@ -158,6 +180,7 @@ class GivenReadings:
             spans.extend(self._bracket_glosses(text, tokenize))
             spans.extend(self._name_glosses(text, tokenize))
         spans.extend(self._known_names(text, tokenize, spans))
+        spans.extend(self._chinese_surnames(text, tokenize, spans))
         return spans
 
     def _remember(self, word: str, given: Given) -> None:
@@ -223,10 +246,47 @@ class GivenReadings:
             edges = {t.end for t in words}
             if end < m.end() and len(name) not in edges and not _office_after(text, end):
                 continue  # the name would end inside a word that is not an office
-            found.extend((start + off, start + off + n, reading, "dict") for off, n, reading in parts)
+            found.extend(
+                (start + off, start + off + n, reading, "dict") for off, n, reading in parts
+            )
             if len(parts) == 2 and not self.frozen:
                 family, reading = name[: parts[0][1]], parts[0][2]
                 self.families.setdefault(family, (reading, self._at, "dict"))
+        return found
+
+    def _chinese_surnames(self, text: str, tokenize: Tokenize, taken: list[Span]) -> list[Span]:
+        """A Chinese name is read in on-readings (林佳龍 りん かりゅう), but the dictionary
+        reads a one-kanji surname the Japanese way (林 はやし). Where the office after the
+        name is one only China and Taiwan have (外交部長, 総統, 国家主席), the surname takes
+        KANJIDIC's on-reading, and so does the same surname before an office later."""
+        found: list[Span] = []
+        if not any(office in text for office in CHINESE_OFFICES):
+            return found
+        covered = [(s, e) for s, e, _, _ in taken]
+        for m in _surname_run().finditer(text):
+            words = tokenize(m.group())
+            if not words or words[0].pos[1:4] != ("固有名詞", "人名", "姓"):
+                continue
+            surname = words[0].surface
+            after = len(surname)
+            if (
+                len(words) > 1
+                and words[1].pos[1:3] == ("固有名詞", "人名")
+                and len(words[1].surface) <= 2
+            ):
+                after += len(words[1].surface)  # the given name: the dictionary's reading
+            rest = m.group()[after:]
+            if rest[:1] in "前元現副新":
+                rest = rest[1:]
+            if len(surname) != 1 or not rest.startswith(CHINESE_OFFICES):
+                continue
+            reading = kanji_reading(surname)
+            start = m.start()
+            if not reading or reading == words[0].reading or not _free(start, start + 1, covered):
+                continue
+            found.append((start, start + 1, reading, "dict"))
+            if not self.frozen:
+                self.families.setdefault(surname, (reading, self._at, "dict"))
         return found
 
     # -- recalling -----------------------------------------------------------------------
@@ -326,9 +386,7 @@ def _family_length(run: str, words: list[Token]) -> int:
     return 2 if len(run) >= 4 else 1
 
 
-def _gloss_span(
-    run: str, gloss: str, run_start: int, tokenize: Tokenize
-) -> tuple[int | None, int]:
+def _gloss_span(run: str, gloss: str, run_start: int, tokenize: Tokenize) -> tuple[int | None, int]:
     """Which tail of a kanji run the gloss reads: the dictionary's word if it agrees, else the
     longest tail with no more kanji than the gloss has kana."""
     end = run_start + len(run)
