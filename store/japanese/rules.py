@@ -1035,13 +1035,16 @@ _SUFFERED = frozenset(
 )
 
 
-def koumuru(tokens: list[Token], i: int) -> str | None:
-    """被る with a harm or a favour as its object is こうむる: 不利益を被らない, 損害を被った."""
+def _verb_on_object(
+    tokens: list[Token], i: int, kanji: str, reading: str, objects: frozenset[str], instead: str
+) -> str | None:
+    """A verb spelt ``kanji``… that the dictionary reads ``reading``…, with one of
+    ``objects`` before its を, read ``instead``… (the rest of its reading kept)."""
     tok = tokens[i]
     if (
         tok.pos[0] != "動詞"
-        or not tok.surface.startswith("被")
-        or not tok.reading.startswith("かぶ")
+        or not tok.surface.startswith(kanji)
+        or not tok.reading.startswith(reading)
     ):
         return None
     obj, particle = _prev(tokens, i, 2), _prev(tokens, i)
@@ -1049,10 +1052,15 @@ def koumuru(tokens: list[Token], i: int) -> str | None:
         particle is not None
         and particle.surface == "を"
         and obj is not None
-        and obj.surface in _SUFFERED
+        and obj.surface in objects
     ):
-        return "こうむ" + tok.reading[2:]
+        return instead + tok.reading[len(reading) :]
     return None
+
+
+def koumuru(tokens: list[Token], i: int) -> str | None:
+    """被る with a harm or a favour as its object is こうむる: 不利益を被らない, 損害を被った."""
+    return _verb_on_object(tokens, i, "被", "かぶ", _SUFFERED, "こうむ")
 
 
 def eru(tokens: list[Token], i: int) -> str | None:
@@ -1158,22 +1166,7 @@ _DRAWN = frozenset(
 
 def kaku(tokens: list[Token], i: int) -> str | None:
     """描く with a picture as its object is かく: 絵を描いている (えがく is to depict)."""
-    tok = tokens[i]
-    if (
-        tok.pos[0] != "動詞"
-        or not tok.surface.startswith("描")
-        or not tok.reading.startswith("えが")
-    ):
-        return None
-    obj, particle = _prev(tokens, i, 2), _prev(tokens, i)
-    if (
-        particle is not None
-        and particle.surface == "を"
-        and obj is not None
-        and obj.surface in _DRAWN
-    ):
-        return "か" + tok.reading[2:]
-    return None
+    return _verb_on_object(tokens, i, "描", "えが", _DRAWN, "か")
 
 
 def gake(tokens: list[Token], i: int) -> str | None:
