@@ -55,10 +55,8 @@ def test_a_repeat_search_of_a_word_needs_no_analyser(
     assert found("取り組む") == ["取り組ん", "取り組み"]
 
 
-def test_a_phrase_plan_does_not_serve_a_word(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A term searched as a phrase (or for the first results only) is kept without its
-    analysis; searched as a word, it is analysed then."""
-    assert found('"取り組む"') == []
+def count_analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the analyser is asked to read from now on."""
     asked: list[str] = []
     tokenize = analyzer.tokenize
 
@@ -67,6 +65,14 @@ def test_a_phrase_plan_does_not_serve_a_word(library: Path, monkeypatch: pytest.
         return tokenize(text)
 
     monkeypatch.setattr(analyzer, "tokenize", counting)
+    return asked
+
+
+def test_a_phrase_plan_does_not_serve_a_word(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A term searched as a phrase (or for the first results only) is kept without its
+    analysis; searched as a word, it is analysed then."""
+    assert found('"取り組む"') == []
+    asked = count_analyses(monkeypatch)
     assert found("取り組む") == ["取り組ん", "取り組み"]
     assert asked == ["取り組む"]
 
@@ -75,14 +81,7 @@ def test_plans_are_forgotten_when_the_analyser_changes(
     library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     found("取り組む")
-    asked: list[str] = []
-    tokenize = analyzer.tokenize
-
-    def counting(text: str) -> list[analyzer.Morpheme]:
-        asked.append(text)
-        return tokenize(text)
-
-    monkeypatch.setattr(analyzer, "tokenize", counting)
+    asked = count_analyses(monkeypatch)
     found("取り組む")
     assert asked == []
     monkeypatch.setattr(plans_module, "PLAN_FORMAT", "another")  # as a new Sudachi would
