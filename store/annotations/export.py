@@ -31,7 +31,8 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
 
 from store.annotations import schema
 from store.annotations.model import Annotation, ColorSlot, now_iso
@@ -192,6 +193,52 @@ def write_markdown(
     if not count:
         out.write("(none)\n")
     return count
+
+
+def write_export(
+    out: TextIO,
+    repo: Repository,
+    fmt: str,
+    *,
+    doc: str | None = None,
+    tag: str | None = None,
+    style: str = "ja",
+) -> int:
+    """The store's annotations (of document key ``doc``, with ``tag``, when given) in ``fmt``
+    (``md``, ``json`` or ``csv``): what ``shiori annotations export`` and the app's export
+    write. Markdown cites each passage with the metadata the library has for its document."""
+    items = repo.iter(doc=doc, tag=tag)
+    if fmt == "md":
+        from store.annotations.documents import stored_source_meta
+        from store.annotations.metadata import user_library
+
+        library = user_library(repo)
+        return write_markdown(
+            out,
+            items,
+            meta_for=lambda key: stored_source_meta(library, repo, key),
+            colors=repo.colors(),
+            style=style,
+        )
+    if fmt == "json":
+        return write_json(out, items)
+    return write_csv(out, items)
+
+
+def export_to_file(path: Path, repo: Repository, fmt: str, **kw: Any) -> int:
+    """:func:`write_export` into ``path``, replaced atomically once complete (0600); returns
+    how many annotations were written. Raises ``OSError``."""
+    from store import atomic
+
+    def fill(fh: BinaryIO) -> int:
+        text = io.TextIOWrapper(fh, encoding="utf-8", errors="replace", newline="")
+        try:
+            return write_export(text, repo, fmt, **kw)
+        finally:
+            text.flush()
+            text.detach()
+
+    return atomic.write_stream(path, fill)
 
 
 def to_markdown(

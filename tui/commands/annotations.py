@@ -19,10 +19,8 @@ gate. Errors are one line on stderr and exit 1.
 from __future__ import annotations
 
 import argparse
-import io
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
 from store.counts import count
 from tui.commands._io import SafeStdout, fail, say, text_arg
@@ -130,48 +128,20 @@ def _list(repo: Repository, args: argparse.Namespace) -> int:
     return 0
 
 
-def _as_text(fh: BinaryIO, write: Callable[[TextIO], int]) -> int:
-    """Run ``write`` on a UTF-8 text stream over the binary file ``fh``."""
-    text = io.TextIOWrapper(fh, encoding="utf-8", errors="replace", newline="")
-    try:
-        return write(text)
-    finally:
-        text.flush()
-        text.detach()
-
-
 def _export(repo: Repository, args: argparse.Namespace) -> int:
-    from store import atomic
-    from store.annotations.documents import stored_source_meta
-    from store.annotations.export import write_csv, write_json, write_markdown
-    from store.annotations.metadata import user_library
+    from store.annotations.export import export_to_file, write_export
     from store.files import describe, shown
     from store.library import doc_key
 
-    items = repo.iter(doc=doc_key(args.doc) if args.doc else None, tag=args.tag)
-
-    def write(out: TextIO) -> int:
-        if args.format == "md":
-            library = user_library(repo)
-            return write_markdown(
-                out,
-                items,
-                meta_for=lambda key: stored_source_meta(library, repo, key),
-                colors=repo.colors(),
-                style=args.style,
-            )
-        if args.format == "json":
-            return write_json(out, items)
-        return write_csv(out, items)
-
+    what = {"doc": doc_key(args.doc) if args.doc else None, "tag": args.tag, "style": args.style}
     if not args.output:  # stdout, through the gate
         # The exporters take a TextIO and only write to it; SafeStdout is an io.TextIOBase.
         out = cast(TextIO, SafeStdout())
-        write(out)
+        write_export(out, repo, args.format, **what)
         out.flush()
         return 0
-    try:  # a file, replaced atomically once the export is complete (0600)
-        written = atomic.write_stream(Path(args.output), lambda fh: _as_text(fh, write))
+    try:
+        written = export_to_file(Path(args.output), repo, args.format, **what)
     except OSError as exc:
         return fail(PROG, f"could not write {shown(args.output)}: {describe(exc)}")
     fail(PROG, f"wrote {count(written, 'annotation')} to {shown(args.output)}", 0)
