@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from annotations_harness import SENTENCE, AnnApp, FakeClipboard, highlight, sidebar_entries
 from pilot_waits import select, settle
 from textual.widgets import Input, OptionList, TextArea
@@ -106,6 +107,30 @@ async def test_escape_on_an_unchanged_edit_cancels_without_asking(doc_path: Path
         assert not isinstance(app.screen, (AnnotateScreen, ConfirmScreen))
         [ann] = app.repo.list()
         assert ann.note == "first" and ann.tags == ("日米",)
+
+
+async def test_e_exports_the_documents_annotations_as_markdown_beside_the_user(
+    doc_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "here"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    app = AnnApp(doc_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        assert any("No annotations in this document" in n.message for n in app._notifications)
+        assert list(out.iterdir()) == []
+        await highlight(pilot, app, SENTENCE, note="要確認", tags="日米")
+        await pilot.press("E")
+        await pilot.pause()
+        exported = out / "hokubei-annotations.md"
+        text = exported.read_text(encoding="utf-8")
+        assert SENTENCE in text and "要確認" in text and "#日米" in text
+        assert any(
+            "Exported 1 annotation to" in n.message and str(exported) in n.message
+            for n in app._notifications
+        )
 
 
 async def test_a_without_selection_says_how(doc_path: Path) -> None:

@@ -463,6 +463,39 @@ class AnnotationsController:
         self.reload()
         self.app.notify(f"Deleted 「{excerpt(ann.quote, 30)}」: u undoes.", timeout=5)
 
+    def export_document(self) -> None:
+        """``E``: this document's annotations as Markdown (each passage with its citation),
+        written beside where Shiori was started (``<file>-annotations.md``), else into the
+        data folder; the notification says where."""
+        current = self.current
+        if current is None or current.path is None:
+            self.app.notify("Open a document first: its annotations are exported.", timeout=4)
+            return
+        repo = self._usable_repo()
+        if repo is None:
+            return
+        if next(iter(repo.iter(doc=current.key)), None) is None:
+            self.app.notify("No annotations in this document to export.", timeout=4)
+            return
+        from store import paths
+        from store.annotations.export import export_to_file
+        from store.files import describe, shown
+
+        name = f"{current.path.stem}-annotations.md"
+        problem = ""
+        for folder in (Path.cwd(), paths.data_dir() / "exports"):
+            target = folder / name
+            try:
+                written = export_to_file(target, repo, "md", doc=current.key)
+            except OSError as exc:
+                problem = describe(exc)
+                continue
+            self.app.notify(
+                f"Exported {count(written, 'annotation')} to {shown(target)}", timeout=8
+            )
+            return
+        self.app.notify(f"Not exported: {problem}", severity="error", timeout=10)
+
     def undo(self) -> None:
         repo = self.repo
         if repo is None or not repo.can_undo():

@@ -65,6 +65,7 @@ class AnnotationKeys(Screen[Any]):
         _bind("R", "toggle_citation_readings", "Citations with readings on/off", "readings"),
         _bind("m", "metadata", "Document metadata", "metadata"),
         _bind("T", "tag_browser", "Tag browser", "tags"),
+        _bind("E", "export_annotations", "Export this document's annotations (Markdown)", "export"),
         _bind("f", "filter_annotations", "Filter the annotation list", "filter"),
     ]
 
@@ -173,6 +174,9 @@ class AnnotationKeys(Screen[Any]):
 
     def action_metadata(self) -> None:
         self.annotations.open_metadata_form()
+
+    def action_export_annotations(self) -> None:
+        self.annotations.export_document()
 
     def action_tag_browser(self) -> None:
         self.annotations.open_tag_browser()
