@@ -312,6 +312,9 @@ def test_literary_style_reads_like_the_printed_books() -> None:
         ("まるで無頓着な顔をしていた", "無頓着", "むとんじゃく"),
         ("私は外の人からこういわれた", "外", "ほか"),  # hoka_no
         ("外の事と違うからな", "外", "ほか"),
+        ("相談の上移る事に極めたのです", "極", "き"),  # kimeru: 決める
+        ("弱虫に極まってる", "極", "き"),
+        ("新吉は度胸を極めて、それに動ぜぬ風をした", "極", "き"),
     ],
 )
 def test_literary_rules(text: str, word: str, reading: str) -> None:
@@ -330,6 +333,9 @@ def test_literary_rules(text: str, word: str, reading: str) -> None:
         ("会議の質が問われる", "質", "しつ"),
         ("窓の外の人が見えた", "外", "そと"),  # hoka_no: outside the window
         ("その音のする方へずんずん歩いた", "方", "ほう"),  # kata is modern prose's rule
+        ("壮麗厳重を極めた秘室", "極", "きわ"),  # kimeru: an extreme reached
+        ("贅沢を極めた暮らし", "極", "きわ"),
+        ("私は極めて小さな声で話した", "極", "きわ"),  # the adverb 極めて
     ],
 )
 def test_literary_rules_leave_other_senses(text: str, word: str, reading: str) -> None:

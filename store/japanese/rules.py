@@ -24,6 +24,7 @@ from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji, to_hiragana
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
 from store.japanese.countries import country_abbreviation
+from store.japanese.literary import kimeru
 from store.japanese.numbers import (
     COUNTER_CHARS,
     NUMERAL_CHARS,
@@ -2017,6 +2018,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tatsu", "起", tatsu, "literary"),
     ("ne", "音", ne, "literary"),
     ("tachi", "質", tachi, "literary"),
+    ("kimeru", "極", kimeru, "literary"),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
