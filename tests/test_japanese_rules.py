@@ -284,6 +284,24 @@ def test_context_rules(text: str, word: str, reading: str) -> None:
     assert found and found[-1] == reading, pairs(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("先生もそんな事を考えてお出ですか", "いで"),
+        ("お父さんの生きてお出のうちに", "いで"),
+        ("わざわざお出になったのは", "いで"),
+        ("銀行の株も持ってお出るし", "いで"),
+        ("お目にかかりたいててお出でたぞなもし", "い"),
+        ("お出かけですか", "で"),
+        ("お出しします", "だ"),
+    ],
+)
+def test_oide_is_the_honorific_come(text: str, reading: str) -> None:
+    """お出 after お is おいで in any register (oide); お出かけ and お出し are other words."""
+    for style in ("literary", "modern"):
+        assert [r for s, r in pairs(text, style) if s == "出"] == [reading], pairs(text, style)
+
+
 def test_literary_style_reads_like_the_printed_books() -> None:
     assert ("私", "わたくし") in pairs("私は宅へ帰った。", "literary")
     assert ("宅", "うち") in pairs("私は宅へ帰った。", "literary")

@@ -47,3 +47,22 @@ def kimeru(tokens: list[Token], i: int) -> str | None:
         if obj is not None and obj.surface in _DECIDED:
             return "き" + tok.reading[2:]
     return None
+
+
+def oide(tokens: list[Token], i: int) -> str | None:
+    """お出 after the honorific お is おいで (to come, to be): お出ですか, お出になった, 生きてお出
+    のうちに, 持ってお出る; the dictionary reads で. お出かけ and お出し (出す) are other words."""
+    tok = tokens[i]
+    if not tok.surface.startswith("出") or not tok.reading.startswith("で"):
+        return None
+    prev = _prev(tokens, i)
+    if prev is None or prev.surface != "お" or prev.pos[0] != "接頭辞":
+        return None
+    if tok.lemma not in ("出る", "出"):
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface.startswith(("か", "掛", "まし", "ま")):
+        return None  # お出かけ, お出まし
+    if tok.surface == "出" and nxt is not None and nxt.surface == "で":
+        return "い"  # お出でた: the で is written out
+    return "い" + tok.reading
