@@ -66,3 +66,16 @@ def oide(tokens: list[Token], i: int) -> str | None:
     if tok.surface == "出" and nxt is not None and nxt.surface == "で":
         return "い"  # お出でた: the で is written out
     return "い" + tok.reading
+
+
+def akuruhi(tokens: list[Token], i: int) -> str | None:
+    """翌日 is あくるひ in fiction (翌日から, 縛られた翌日; the dictionary's よくじつ is the
+    newspaper's word)."""
+    tok = tokens[i]
+    if tok.surface != "翌日" or tok.reading != "よくじつ":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.has_kanji and nxt.pos[0] == "接尾辞":
+        return None  # 翌日付
+    return "あくるひ"
+
