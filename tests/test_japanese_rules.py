@@ -333,6 +333,9 @@ def test_literary_style_reads_like_the_printed_books() -> None:
         ("相談の上移る事に極めたのです", "極", "き"),  # kimeru: 決める
         ("弱虫に極まってる", "極", "き"),
         ("滝山が縛られた翌日、父親が来た", "翌日", "あくるひ"),  # akuruhi
+        ("変だと、家の人達を呼んで捜した", "家", "うち"),  # uchi: the household
+        ("私は黙って家のものの様子を見た", "家", "うち"),
+        ("そのことを神主さんの家へ言ってやった", "家", "うち"),  # someone's home
         ("新吉は度胸を極めて、それに動ぜぬ風をした", "極", "き"),
     ],
 )
@@ -353,6 +356,8 @@ def test_literary_rules(text: str, word: str, reading: str) -> None:
         ("窓の外の人が見えた", "外", "そと"),  # hoka_no: outside the window
         ("その音のする方へずんずん歩いた", "方", "ほう"),  # kata is modern prose's rule
         ("壮麗厳重を極めた秘室", "極", "きわ"),  # kimeru: an extreme reached
+        ("そして家へ帰る路すがら考えた", "家", "いえ"),  # uchi: printed both ways
+        ("この家の中から聞こえてきた", "家", "いえ"),
         ("贅沢を極めた暮らし", "極", "きわ"),
         ("私は極めて小さな声で話した", "極", "きわ"),  # the adverb 極めて
     ],

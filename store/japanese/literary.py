@@ -79,3 +79,21 @@ def akuruhi(tokens: list[Token], i: int) -> str | None:
         return None  # 翌日付
     return "あくるひ"
 
+
+#: The people of a house: 家の者, 家のもの, 家の人達 are うちのもの (the family, the household).
+_HOUSEHOLD = frozenset(["者", "もの", "人", "人達", "人たち", "人々", "衆"])
+
+
+def uchi(tokens: list[Token], i: int) -> str | None:
+    """家 is うち, someone's home, before の and its people (家の者, 家のものの様子, 家の人を呼ぶ:
+    the household) and as the place one goes to at someone's (先生の家へ行った, 叔父の家へ);
+    家へ帰る alone is printed both ways, and stays いえ."""
+    tok = tokens[i]
+    if tok.surface != "家" or tok.reading != "いえ":
+        return None
+    prev, nxt, nxt2 = _prev(tokens, i), _next(tokens, i), _next(tokens, i, 2)
+    if nxt is not None and nxt.surface == "の" and nxt2 is not None and nxt2.surface in _HOUSEHOLD:
+        return "うち"
+    if prev is not None and prev.surface == "の" and nxt is not None and nxt.surface == "へ":
+        return "うち"
+    return None
