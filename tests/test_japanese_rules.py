@@ -302,6 +302,22 @@ def test_oide_is_the_honorific_come(text: str, reading: str) -> None:
         assert [r for s, r in pairs(text, style) if s == "出"] == [reading], pairs(text, style)
 
 
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("ここらの山は怪しからんね", "け"),
+        ("上に出るは怪しからぬと呟く", "け"),
+        ("少しも怪しむに足らない", "あや"),
+        ("怪しかった", "あや"),
+    ],
+)
+def test_keshikaran(text: str, reading: str) -> None:
+    """怪しからん is けしからん in any register (keshikaran); 怪しむ, 怪しかった stay あや."""
+    for style in ("literary", "modern"):
+        found = [r for s, r in pairs(text, style) if s.startswith("怪")]
+        assert found and found[0] == reading, pairs(text, style)
+
+
 def test_literary_style_reads_like_the_printed_books() -> None:
     assert ("私", "わたくし") in pairs("私は宅へ帰った。", "literary")
     assert ("宅", "うち") in pairs("私は宅へ帰った。", "literary")

@@ -97,3 +97,13 @@ def uchi(tokens: list[Token], i: int) -> str | None:
     if prev is not None and prev.surface == "の" and nxt is not None and nxt.surface == "へ":
         return "うち"
     return None
+
+
+def keshikaran(tokens: list[Token], i: int) -> str | None:
+    """怪しからん, 怪しからぬ is けしからん (outrageous), not 怪しい's あやしから."""
+    tok = tokens[i]
+    if tok.surface == "怪しから" and tok.reading == "あやしから":
+        nxt = _next(tokens, i)
+        if nxt is not None and nxt.lemma == "ぬ":
+            return "けしから"
+    return None
