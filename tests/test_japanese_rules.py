@@ -318,6 +318,21 @@ def test_keshikaran(text: str, reading: str) -> None:
         assert found and found[0] == reading, pairs(text, style)
 
 
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("お陽さまがキラキラと照していた", "てら"),
+        ("青い電燈に照されて", "てら"),
+        ("会釈もなく照す。", "てら"),
+        ("時計台を照らして", "て"),
+    ],
+)
+def test_terasu_with_older_okurigana(text: str, reading: str) -> None:
+    """照す, 照された (older okurigana of 照らす) read てら before the kana (terasu)."""
+    for style in ("literary", "modern"):
+        assert [r for s, r in pairs(text, style) if s == "照"] == [reading], pairs(text, style)
+
+
 def test_literary_style_reads_like_the_printed_books() -> None:
     assert ("私", "わたくし") in pairs("私は宅へ帰った。", "literary")
     assert ("宅", "うち") in pairs("私は宅へ帰った。", "literary")

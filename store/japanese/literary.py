@@ -107,3 +107,15 @@ def keshikaran(tokens: list[Token], i: int) -> str | None:
         if nxt is not None and nxt.lemma == "ぬ":
             return "けしから"
     return None
+
+
+def terasu(tokens: list[Token], i: int) -> str | None:
+    """Older okurigana writes 照らす as 照す (照していた, 照された): the dictionary takes 照 for a
+    noun read てらし and す for する, so 照 reads てらし before its own okurigana."""
+    tok = tokens[i]
+    if tok.surface != "照" or tok.reading != "てらし":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.lemma in ("する", "す") and nxt.surface[:1] in "さしすせそ":
+        return "てら"
+    return None
