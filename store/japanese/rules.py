@@ -710,13 +710,14 @@ def hoka_no(tokens: list[Token], i: int) -> str | None:
     return None
 
 
-#: Literary standalone words and the reading printed books give them. (家 うち, 床 とこ, 扉 と,
-#: 灯 ひ and 他の ひとの held on the eight works tuned on but not on forty others: dropped.)
-LITERARY_STANDALONE = {"己": "おれ"}
+#: Literary standalone words and the reading printed books give them. (家 うち, 床 とこ, 灯 ひ and
+#: 他の ひとの held on the eight works tuned on but not on forty others: dropped. 扉 と holds on
+#: both: where older fiction prints a reading over 扉 it is と or ドア, never とびら.)
+LITERARY_STANDALONE = {"己": "おれ", "扉": "と"}
 
 
 def literary_standalone(tokens: list[Token], i: int) -> str | None:
-    """In older fiction 己 standing alone is おれ, and その中 is そのうち."""
+    """In older fiction 己 standing alone is おれ, 扉 is と, and その中 is そのうち."""
     tok = tokens[i]
     prev, nxt = _prev(tokens, i), _next(tokens, i)
     if (
@@ -2012,7 +2013,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("hoka_soto", "外", hoka_soto, None),
     ("hoka_naranu", "外", hoka_naranu, None),
     ("hoka_no", "外", hoka_no, "literary"),
-    ("literary_standalone", "中己", literary_standalone, "literary"),
+    ("literary_standalone", "中己扉", literary_standalone, "literary"),
     ("aku", "開", aku, "literary"),
     ("yo", "夜", yo, "literary"),
     ("tatsu", "起", tatsu, "literary"),
