@@ -333,6 +333,23 @@ def test_terasu_with_older_okurigana(text: str, reading: str) -> None:
         assert [r for s, r in pairs(text, style) if s == "照"] == [reading], pairs(text, style)
 
 
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("寝られないまでも床へはいろうと思った", "とこ"),
+        ("半分ばかり床の中から体を起こした", "とこ"),
+        ("押入を開けて床を延べる音がした", "とこ"),
+        ("今まで敷いていた床を上げさせた", "とこ"),
+        ("セロを床の上にそっと置いた", "ゆか"),
+        ("床を拭いた", "ゆか"),
+    ],
+)
+def test_toko_is_bedding(text: str, reading: str) -> None:
+    """床 one gets into or lays out is とこ, in any register (toko); the floor stays ゆか."""
+    for style in ("literary", "modern"):
+        assert [r for s, r in pairs(text, style) if s == "床"] == [reading], pairs(text, style)
+
+
 def test_literary_style_reads_like_the_printed_books() -> None:
     assert ("私", "わたくし") in pairs("私は宅へ帰った。", "literary")
     assert ("宅", "うち") in pairs("私は宅へ帰った。", "literary")

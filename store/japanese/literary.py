@@ -119,3 +119,27 @@ def terasu(tokens: list[Token], i: int) -> str | None:
     if nxt is not None and nxt.lemma in ("する", "す") and nxt.surface[:1] in "さしすせそ":
         return "てら"
     return None
+
+
+#: What one does with bedding: 床へはいる, 床に就く (go to bed), 床を延べる, 床を上げる.
+_INTO_BED = frozenset(["はいる", "入る", "就く", "つく", "着く", "臥す", "伏す"])
+_BEDDING = frozenset(["上げる", "延べる", "敷く", "取る", "並べる", "離れる", "払う", "畳む"])
+
+
+def toko(tokens: list[Token], i: int) -> str | None:
+    """床 is とこ, bedding, where one gets into it or lays it out (床へはいる, 床に就く, 床の中で
+    考える, 床を延べる, 床を上げさせる); the floor (床の上に置く) stays ゆか."""
+    tok = tokens[i]
+    if tok.surface != "床" or tok.reading != "ゆか":
+        return None
+    nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
+    if nxt is None or nxt2 is None:
+        return None
+    if nxt.surface in ("へ", "に") and nxt2.lemma in _INTO_BED:
+        return "とこ"
+    if nxt.surface == "を" and nxt2.lemma in _BEDDING:
+        return "とこ"
+    if nxt.surface == "の" and nxt2.surface == "中":
+        return "とこ"
+    return None
+
