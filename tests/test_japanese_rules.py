@@ -350,6 +350,20 @@ def test_toko_is_bedding(text: str, reading: str) -> None:
         assert [r for s, r in pairs(text, style) if s == "床"] == [reading], pairs(text, style)
 
 
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("懐中電灯を灯けようか", "つ"),
+        ("棒の先へ蝋燭を灯けた。", "つ"),
+        ("弱って行く蝋燭の灯にもよくわかる", "あかり"),
+    ],
+)
+def test_tsukeru_lights(text: str, reading: str) -> None:
+    """灯ける (to light) reads つ before its け in any register (tsukeru); the light stays あかり."""
+    for style in ("literary", "modern"):
+        assert [r for s, r in pairs(text, style) if s == "灯"] == [reading], pairs(text, style)
+
+
 def test_literary_style_reads_like_the_printed_books() -> None:
     assert ("私", "わたくし") in pairs("私は宅へ帰った。", "literary")
     assert ("宅", "うち") in pairs("私は宅へ帰った。", "literary")

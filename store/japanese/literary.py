@@ -143,3 +143,13 @@ def toko(tokens: list[Token], i: int) -> str | None:
         return "とこ"
     return None
 
+
+def tsukeru(tokens: list[Token], i: int) -> str | None:
+    """灯ける (to light: 蝋燭を灯けた) is つける; the dictionary reads 灯 あかり and leaves the け."""
+    tok = tokens[i]
+    if tok.surface != "灯" or tok.reading != "あかり":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface.startswith("け") and not nxt.has_kanji:
+        return "つ"
+    return None

@@ -24,7 +24,7 @@ from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji, to_hiragana
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
 from store.japanese.countries import country_abbreviation
-from store.japanese.literary import akuruhi, keshikaran, kimeru, oide, terasu, toko, uchi
+from store.japanese.literary import akuruhi, keshikaran, kimeru, oide, terasu, toko, tsukeru, uchi
 from store.japanese.numbers import (
     COUNTER_CHARS,
     NUMERAL_CHARS,
@@ -2026,6 +2026,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("keshikaran", "怪", keshikaran, None),
     ("terasu", "照", terasu, None),
     ("toko", "床", toko, None),
+    ("tsukeru", "灯", tsukeru, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
