@@ -364,6 +364,21 @@ def test_tsukeru_lights(text: str, reading: str) -> None:
         assert [r for s, r in pairs(text, style) if s == "灯"] == [reading], pairs(text, style)
 
 
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("一行は汚い室へ通された。", "へや"),
+        ("談判してみましたが、あの室は怪しい", "へや"),
+        ("研究室に行く", None),
+    ],
+)
+def test_heya_is_a_room(text: str, reading: str | None) -> None:
+    """室 standing alone is へや in any register (heya), never the dictionary's むろ."""
+    for style in ("literary", "modern"):
+        found = [r for s, r in pairs(text, style) if s == "室"]
+        assert found == ([reading] if reading else []), pairs(text, style)
+
+
 def test_literary_style_reads_like_the_printed_books() -> None:
     assert ("私", "わたくし") in pairs("私は宅へ帰った。", "literary")
     assert ("宅", "うち") in pairs("私は宅へ帰った。", "literary")

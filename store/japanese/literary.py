@@ -153,3 +153,15 @@ def tsukeru(tokens: list[Token], i: int) -> str | None:
     if nxt is not None and nxt.surface.startswith("け") and not nxt.has_kanji:
         return "つ"
     return None
+
+
+def heya(tokens: list[Token], i: int) -> str | None:
+    """室 standing alone as a room (汚い室へ通された, あの室は) is へや in any register; the
+    dictionary's むろ (a cellar, a surname) is what a reader almost never means by it."""
+    tok = tokens[i]
+    if tok.surface != "室" or tok.reading != "むろ" or tok.pos[1] != "普通名詞":
+        return None
+    prev = _prev(tokens, i)
+    if prev is not None and prev.has_kanji and prev.pos[0] in ("名詞", "接頭辞"):
+        return None  # part of a compound
+    return "へや"

@@ -24,7 +24,17 @@ from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji, to_hiragana
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
 from store.japanese.countries import country_abbreviation
-from store.japanese.literary import akuruhi, keshikaran, kimeru, oide, terasu, toko, tsukeru, uchi
+from store.japanese.literary import (
+    akuruhi,
+    heya,
+    keshikaran,
+    kimeru,
+    oide,
+    terasu,
+    toko,
+    tsukeru,
+    uchi,
+)
 from store.japanese.numbers import (
     COUNTER_CHARS,
     NUMERAL_CHARS,
@@ -2027,6 +2037,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("terasu", "照", terasu, None),
     ("toko", "床", toko, None),
     ("tsukeru", "灯", tsukeru, None),
+    ("heya", "室", heya, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
