@@ -709,3 +709,18 @@ def test_kanjidic_is_read_in_place_with_every_line_found() -> None:
 def test_tadashiku_is_modern_only() -> None:
     assert ("正", "まさ") in pairs("正しく安全に使いましょう", "literary")
     assert ("正", "ただ") in pairs("正しく安全に使いましょう")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("寒い風は段々向を南へ更えて行った", "更", "か"),  # kaeru
+        ("父の水枕を取り更えて", "更", "か"),
+        ("巻を更えても尽す事は出来まい", "更", "か"),
+    ],
+)
+def test_older_okurigana_in_any_register(text: str, word: str, reading: str) -> None:
+    """Words older prose writes with other okurigana, read right whatever the register."""
+    for style in ("literary", "modern"):
+        found = [r for s, r in pairs(text, style) if s == word]
+        assert found and found[-1] == reading, pairs(text, style)

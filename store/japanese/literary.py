@@ -165,3 +165,15 @@ def heya(tokens: list[Token], i: int) -> str | None:
     if prev is not None and prev.has_kanji and prev.pos[0] in ("名詞", "接頭辞"):
         return None  # part of a compound
     return "へや"
+
+
+def kaeru(tokens: list[Token], i: int) -> str | None:
+    """更える is かえる (to change: 向きを更えて, 気を更えて, 取り更えて); the dictionary reads 更
+    さら and leaves the え over."""
+    tok = tokens[i]
+    if tok.surface != "更" or tok.reading != "さら":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface.startswith("え"):
+        return "か"
+    return None

@@ -27,6 +27,7 @@ from store.japanese.countries import country_abbreviation
 from store.japanese.literary import (
     akuruhi,
     heya,
+    kaeru,
     keshikaran,
     kimeru,
     oide,
@@ -2038,6 +2039,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("toko", "床", toko, None),
     ("tsukeru", "灯", tsukeru, None),
     ("heya", "室", heya, None),
+    ("kaeru", "更", kaeru, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
