@@ -717,6 +717,9 @@ def test_tadashiku_is_modern_only() -> None:
         ("寒い風は段々向を南へ更えて行った", "更", "か"),  # kaeru
         ("父の水枕を取り更えて", "更", "か"),
         ("巻を更えても尽す事は出来まい", "更", "か"),
+        ("猿股一つで皆なの前に立っている", "皆", "みん"),  # minna
+        ("おれの持ってるものは皆なお前にやるよ", "皆", "みん"),
+        ("これで皆なのだ", "皆", "みな"),
     ],
 )
 def test_older_okurigana_in_any_register(text: str, word: str, reading: str) -> None:

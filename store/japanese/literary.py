@@ -177,3 +177,17 @@ def kaeru(tokens: list[Token], i: int) -> str | None:
     if nxt is not None and nxt.surface.startswith("え"):
         return "か"
     return None
+
+
+def minna(tokens: list[Token], i: int) -> str | None:
+    """皆な is みんな (皆なの前に, 皆なお前にやる); the dictionary reads 皆 みな and takes the な
+    for a copula. 皆なのだ (it is all) keeps みな."""
+    tok = tokens[i]
+    if tok.surface != "皆" or tok.reading != "みな":
+        return None
+    nxt, nxt2, nxt3 = _next(tokens, i), _next(tokens, i, 2), _next(tokens, i, 3)
+    if nxt is None or nxt.surface != "な":
+        return None
+    if nxt2 is not None and nxt2.surface == "の" and (nxt3 is None or nxt3.pos[0] == "助動詞"):
+        return None
+    return "みん"

@@ -30,6 +30,7 @@ from store.japanese.literary import (
     kaeru,
     keshikaran,
     kimeru,
+    minna,
     oide,
     terasu,
     toko,
@@ -2040,6 +2041,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tsukeru", "灯", tsukeru, None),
     ("heya", "室", heya, None),
     ("kaeru", "更", kaeru, None),
+    ("minna", "皆", minna, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
