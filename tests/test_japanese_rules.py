@@ -720,6 +720,9 @@ def test_tadashiku_is_modern_only() -> None:
         ("猿股一つで皆なの前に立っている", "皆", "みん"),  # minna
         ("おれの持ってるものは皆なお前にやるよ", "皆", "みん"),
         ("これで皆なのだ", "皆", "みな"),
+        ("紙片には次のような文句が認めてあった", "認", "したた"),  # shitatameru
+        ("その晩手紙を認めた", "認", "したた"),
+        ("彼はその誤りを認めた", "認", "みと"),
     ],
 )
 def test_older_okurigana_in_any_register(text: str, word: str, reading: str) -> None:

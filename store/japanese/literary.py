@@ -191,3 +191,25 @@ def minna(tokens: list[Token], i: int) -> str | None:
     if nxt2 is not None and nxt2.surface == "の" and (nxt3 is None or nxt3.pos[0] == "助動詞"):
         return None
     return "みん"
+
+
+#: What one writes out: 手紙を認める, 返事を認めた are したためる (to write), not みとめる.
+_WRITINGS = frozenset(
+    ["手紙", "返事", "返書", "書面", "書状", "一筆", "文", "文句", "遺書", "端書", "葉書", "礼状"]
+)
+
+
+def shitatameru(tokens: list[Token], i: int) -> str | None:
+    """認める is したためる, to write, with a letter as its object (手紙を認めた, 文句が認めて
+    あった) and as 認めてある (written there); 認める otherwise stays みとめる."""
+    tok = tokens[i]
+    if tok.lemma != "認める" or not tok.reading.startswith("みとめ"):
+        return None
+    written = "したため" + tok.reading[3:]
+    prev, prev2 = _prev(tokens, i), _prev(tokens, i, 2)
+    if prev is not None and prev.surface in ("を", "が") and prev2 is not None and prev2.surface in _WRITINGS:
+        return written
+    nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
+    if nxt is not None and nxt.surface == "て" and nxt2 is not None and nxt2.lemma == "ある":
+        return written
+    return None

@@ -32,6 +32,7 @@ from store.japanese.literary import (
     kimeru,
     minna,
     oide,
+    shitatameru,
     terasu,
     toko,
     tsukeru,
@@ -2042,6 +2043,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("heya", "室", heya, None),
     ("kaeru", "更", kaeru, None),
     ("minna", "皆", minna, None),
+    ("shitatameru", "認", shitatameru, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
