@@ -392,6 +392,7 @@ def test_literary_style_reads_like_the_printed_books() -> None:
         ("先刻から待っていた", "先刻", "さっき"),  # literary
         ("己の手で", "己", "おれ"),
         ("誰かうしろの扉をとんとんと叩く", "扉", "と"),
+        ("叔父を頼るより外に途はなかった", "途", "みち"),  # michi
         ("のぼる中に", "中", "うち"),
         ("どこへ行くんです", "行", "ゆ"),  # yuku
         ("昨夜は寒かった", "昨夜", "ゆうべ"),
@@ -436,6 +437,7 @@ def test_literary_rules(text: str, word: str, reading: str) -> None:
         ("壮麗厳重を極めた秘室", "極", "きわ"),  # kimeru: an extreme reached
         ("そして家へ帰る路すがら考えた", "家", "いえ"),  # uchi: printed both ways
         ("この家の中から聞こえてきた", "家", "いえ"),
+        ("翌朝帰国の途に就いた", "途", "と"),  # michi: set out
         ("贅沢を極めた暮らし", "極", "きわ"),
         ("私は極めて小さな声で話した", "極", "きわ"),  # the adverb 極めて
     ],

@@ -30,6 +30,7 @@ from store.japanese.literary import (
     kaeru,
     keshikaran,
     kimeru,
+    michi,
     minna,
     oide,
     shitatameru,
@@ -2044,6 +2045,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kaeru", "更", kaeru, None),
     ("minna", "皆", minna, None),
     ("shitatameru", "認", shitatameru, None),
+    ("michi", "途", michi, "literary"),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
