@@ -725,6 +725,8 @@ def test_tadashiku_is_modern_only() -> None:
         ("紙片には次のような文句が認めてあった", "認", "したた"),  # shitatameru
         ("その晩手紙を認めた", "認", "したた"),
         ("彼はその誤りを認めた", "認", "みと"),
+        ("長く交際って来た私によく解っていた", "交際", "つきあ"),  # tsukiau
+        ("彼女と交際うようになる", "交際", "つきあ"),
     ],
 )
 def test_older_okurigana_in_any_register(text: str, word: str, reading: str) -> None:

@@ -229,3 +229,16 @@ def michi(tokens: list[Token], i: int) -> str | None:
     if nxt is not None and nxt.surface == "に" and nxt2 is not None and nxt2.lemma in ("就く", "つく", "上る"):
         return None
     return "みち"
+
+
+def tsukiau(tokens: list[Token], i: int) -> str | None:
+    """交際う, 交際って (to keep company) is つきあう; the dictionary reads the noun こうさい and
+    leaves the verb's kana over."""
+    tok = tokens[i]
+    if tok.surface != "交際" or tok.reading != "こうさい":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface[:1] in ("う", "っ", "わ", "お", "え"):
+        return "つきあ"
+    return None
+

@@ -37,6 +37,7 @@ from store.japanese.literary import (
     terasu,
     toko,
     tsukeru,
+    tsukiau,
     uchi,
 )
 from store.japanese.numbers import (
@@ -2046,6 +2047,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("minna", "皆", minna, None),
     ("shitatameru", "認", shitatameru, None),
     ("michi", "途", michi, "literary"),
+    ("tsukiau", "交", tsukiau, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
