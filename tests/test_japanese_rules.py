@@ -727,6 +727,8 @@ def test_tadashiku_is_modern_only() -> None:
         ("彼はその誤りを認めた", "認", "みと"),
         ("長く交際って来た私によく解っていた", "交際", "つきあ"),  # tsukiau
         ("彼女と交際うようになる", "交際", "つきあ"),
+        ("古い燻ぶり返った藁葺の間を通り", "燻", "くす"),  # kusuburu
+        ("天井はランプの油烟で燻ぼってる", "燻", "くす"),
     ],
 )
 def test_older_okurigana_in_any_register(text: str, word: str, reading: str) -> None:

@@ -242,3 +242,11 @@ def tsukiau(tokens: list[Token], i: int) -> str | None:
         return "つきあ"
     return None
 
+
+def kusuburu(tokens: list[Token], i: int) -> str | None:
+    """燻ぶる, 燻ぼる (to smoulder, to be sooted) is くすぶる; the dictionary gives the archaic
+    ふすぶる."""
+    tok = tokens[i]
+    if tok.lemma in ("燻ぶる", "燻ぼる") and tok.reading.startswith("ふす"):
+        return "くす" + tok.reading[2:]
+    return None

@@ -30,6 +30,7 @@ from store.japanese.literary import (
     kaeru,
     keshikaran,
     kimeru,
+    kusuburu,
     michi,
     minna,
     oide,
@@ -2048,6 +2049,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("shitatameru", "認", shitatameru, None),
     ("michi", "途", michi, "literary"),
     ("tsukiau", "交", tsukiau, None),
+    ("kusuburu", "燻", kusuburu, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
