@@ -1585,6 +1585,9 @@ LITERARY_READINGS = {
     "停車場": "ていしゃば",
     "頓着": "とんじゃく",
     "無頓着": "むとんじゃく",
+    "服装": "なり",
+    "目標": "めじるし",
+    "理由": "わけ",
 }
 
 
@@ -1971,7 +1974,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ii", "好", ii, None),
     ("soba", "傍", soba, None),
     ("gaisha", "会", gaisha, None),
-    ("literary", "宅室先身一昨咽停頓", literary, "literary"),
+    ("literary", "宅室先身一昨咽停頓服目理", literary, "literary"),
     ("yuku", "行", yuku, "literary"),
     ("hyou", "表", hyou, None),
     ("weekday", "".join(WEEKDAYS), weekday, None),
