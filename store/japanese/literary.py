@@ -250,3 +250,29 @@ def kusuburu(tokens: list[Token], i: int) -> str | None:
     if tok.lemma in ("燻ぶる", "燻ぼる") and tok.reading.startswith("ふす"):
         return "くす" + tok.reading[2:]
     return None
+
+
+#: Verbs and adjectives older prose writes with less okurigana, whose kanji the dictionary then
+#: reads as a noun and whose kana it leaves over: kanji -> (its reading there, the kana that
+#: follow it). 馳け出す かけだす, 尾いて行く ついて, 詫まる あやまる, 壮い わかい, 騎って のって.
+_SHORT_OKURIGANA = {
+    "馳": ("か", ("け",)),
+    "尾": ("つ", ("いて", "いで")),
+    "詫": ("あや", ("ま",)),
+    "壮": ("わか", ("い", "く", "かっ", "き")),
+    "騎": ("の", ("っ", "る", "ら", "り", "れ")),
+}
+
+
+def short_okurigana(tokens: list[Token], i: int) -> str | None:
+    """The kanji of 馳け出す, 尾いて, 詫まる, 壮い, 騎って read as the verb or adjective it is
+    (か, つ, あや, わか, の), not as the noun the dictionary took it for."""
+    tok = tokens[i]
+    entry = _SHORT_OKURIGANA.get(tok.surface)
+    if entry is None or tok.pos[0] not in ("名詞", "接尾辞", "接頭辞"):
+        return None
+    reading, kana = entry
+    following = "".join(t.surface for t in tokens[i + 1 : i + 3])
+    if following.startswith(kana):
+        return reading
+    return None

@@ -35,6 +35,7 @@ from store.japanese.literary import (
     minna,
     oide,
     shitatameru,
+    short_okurigana,
     terasu,
     toko,
     tsukeru,
@@ -2053,6 +2054,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("michi", "途", michi, "literary"),
     ("tsukiau", "交", tsukiau, None),
     ("kusuburu", "燻", kusuburu, None),
+    ("short_okurigana", "馳尾詫壮騎", short_okurigana, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
