@@ -738,6 +738,9 @@ def test_tadashiku_is_modern_only() -> None:
         ("部下の壮い細君と関係した", "壮", "わか"),
         ("白い馬に騎って繖をささせていた", "騎", "の"),
         ("尾を振って", "尾", "お"),
+        ("私は強いても何かの事情を仮定した", "強", "し"),  # shiite
+        ("母も私も強いては反対せずに", "強", "し"),
+        ("風が強いので", "強", "つよ"),
     ],
 )
 def test_older_okurigana_in_any_register(text: str, word: str, reading: str) -> None:

@@ -276,3 +276,15 @@ def short_okurigana(tokens: list[Token], i: int) -> str | None:
     if following.startswith(kana):
         return reading
     return None
+
+
+def shiite(tokens: list[Token], i: int) -> str | None:
+    """強いて (by force, against one's will) is しいて: the adjective 強い never takes て, so
+    強い before て is the verb 強いる (私は強いても, 強いてＫを); the dictionary reads つよい."""
+    tok = tokens[i]
+    if tok.surface != "強い" or tok.reading != "つよい":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface in ("て", "ては", "ても"):
+        return "しい"
+    return None

@@ -34,6 +34,7 @@ from store.japanese.literary import (
     michi,
     minna,
     oide,
+    shiite,
     shitatameru,
     short_okurigana,
     terasu,
@@ -2055,6 +2056,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tsukiau", "交", tsukiau, None),
     ("kusuburu", "燻", kusuburu, None),
     ("short_okurigana", "馳尾詫壮騎", short_okurigana, None),
+    ("shiite", "強", shiite, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
