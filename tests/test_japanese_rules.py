@@ -741,6 +741,9 @@ def test_tadashiku_is_modern_only() -> None:
         ("私は強いても何かの事情を仮定した", "強", "し"),  # shiite
         ("母も私も強いては反対せずに", "強", "し"),
         ("風が強いので", "強", "つよ"),
+        ("先生の返事が平凡過ぎて詰らなかった", "詰", "つま"),  # tsumaranai
+        ("詰らない事ですが", "詰", "つま"),
+        ("奥さんが私を詰るのです", "詰", "なじ"),
     ],
 )
 def test_older_okurigana_in_any_register(text: str, word: str, reading: str) -> None:

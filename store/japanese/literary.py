@@ -288,3 +288,15 @@ def shiite(tokens: list[Token], i: int) -> str | None:
     if nxt is not None and nxt.surface in ("て", "ては", "ても"):
         return "しい"
     return None
+
+
+def tsumaranai(tokens: list[Token], i: int) -> str | None:
+    """詰らない, 詰らん, 詰らなかった is つまらない (dull, worthless); the dictionary reads the
+    verb 詰る (to rebuke) なじら. 詰る with an object (私を詰る) stays なじる."""
+    tok = tokens[i]
+    if tok.surface != "詰ら" or tok.reading != "なじら":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.lemma in ("ない", "ぬ"):
+        return "つまら"
+    return None

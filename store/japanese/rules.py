@@ -41,6 +41,7 @@ from store.japanese.literary import (
     toko,
     tsukeru,
     tsukiau,
+    tsumaranai,
     uchi,
 )
 from store.japanese.numbers import (
@@ -2057,6 +2058,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kusuburu", "燻", kusuburu, None),
     ("short_okurigana", "馳尾詫壮騎", short_okurigana, None),
     ("shiite", "強", shiite, None),
+    ("tsumaranai", "詰", tsumaranai, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
