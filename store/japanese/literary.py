@@ -254,13 +254,16 @@ def kusuburu(tokens: list[Token], i: int) -> str | None:
 
 #: Verbs and adjectives older prose writes with less okurigana, whose kanji the dictionary then
 #: reads as a noun and whose kana it leaves over: kanji -> (its reading there, the kana that
-#: follow it). 馳け出す かけだす, 尾いて行く ついて, 詫まる あやまる, 壮い わかい, 騎って のって.
+#: follow it). 馳け出す かけだす, 尾いて行く ついて, 詫まる あやまる, 壮い わかい, 騎って のって,
+#: 揮り向く ふりむく, 陽に焦けた やけた.
 _SHORT_OKURIGANA = {
     "馳": ("か", ("け",)),
     "尾": ("つ", ("いて", "いで")),
     "詫": ("あや", ("ま",)),
     "壮": ("わか", ("い", "く", "かっ", "き")),
     "騎": ("の", ("っ", "る", "ら", "り", "れ")),
+    "揮": ("ふ", ("り",)),
+    "焦": ("や", ("け",)),
 }
 
 

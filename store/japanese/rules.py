@@ -2056,7 +2056,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("michi", "途", michi, "literary"),
     ("tsukiau", "交", tsukiau, None),
     ("kusuburu", "燻", kusuburu, None),
-    ("short_okurigana", "馳尾詫壮騎", short_okurigana, None),
+    ("short_okurigana", "馳尾詫壮騎揮焦", short_okurigana, None),
     ("shiite", "強", shiite, None),
     ("tsumaranai", "詰", tsumaranai, None),
     ("ma", "間", ma, None),
