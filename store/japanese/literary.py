@@ -303,3 +303,27 @@ def tsumaranai(tokens: list[Token], i: int) -> str | None:
     if nxt is not None and nxt.lemma in ("ない", "ぬ"):
         return "つまら"
     return None
+
+
+#: Ends of words for a stretch of time: 一時間, 一週間, 五日, 数年, 一瞬間.
+_SPAN_ENDS = ("間", "日", "年", "月", "週", "分", "秒", "刻")
+
+
+def nochi(tokens: list[Token], i: int) -> str | None:
+    """後 after a stretch of time and の is のち in older prose: 一時間の後, 一週間の後に, 一瞬間の
+    後 (いっしゅんかんののち); その後 and 〜た後 keep their own readings."""
+    tok = tokens[i]
+    if tok.surface != "後" or tok.reading != "あと":
+        return None
+    prev, span = _prev(tokens, i), _prev(tokens, i, 2)
+    if prev is None or prev.surface != "の" or span is None or not span.has_kanji:
+        return None
+    if not span.surface.endswith(_SPAN_ENDS):
+        return None
+    count = _prev(tokens, i, 3)
+    counted = span.surface[0] in "一二三四五六七八九十百数幾半" or (
+        count is not None and count.pos[1] == "数詞"
+    )
+    if counted or span.pos[0] == "接尾辞":  # 一時間, 三日, 一瞬間 (一瞬 + 間)
+        return "のち"
+    return None

@@ -33,6 +33,7 @@ from store.japanese.literary import (
     kusuburu,
     michi,
     minna,
+    nochi,
     oide,
     shiite,
     shitatameru,
@@ -2059,6 +2060,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("short_okurigana", "馳尾詫壮騎揮焦", short_okurigana, None),
     ("shiite", "強", shiite, None),
     ("tsumaranai", "詰", tsumaranai, None),
+    ("nochi", "後", nochi, "literary"),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
