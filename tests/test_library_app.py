@@ -425,3 +425,27 @@ async def test_the_palette_opens_the_library_search(library: Path) -> None:
         await pilot.press("enter")
         await settle(pilot, until=lambda: isinstance(app.screen, LibrarySearchScreen))
         assert isinstance(app.screen, LibrarySearchScreen)
+
+
+@pytest.mark.parametrize("width", [160, 120])
+async def test_a_footnote_popup_covers_the_reader_not_the_library(library: Path, width: int) -> None:
+    from tui.widgets.footnote_popup import FootnotePopup
+
+    (library / "notes.md").write_text(
+        "# 注の多い文書\n\n外交の在り方が問われる[^1]。\n\n[^1]: 外務大臣の演説による。\n",
+        encoding="utf-8",
+    )
+    app = ShioriApp()
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(pilot)
+        app.open_document("lib:notes.md", library / "notes.md")
+        await settle(pilot)
+        tree, reader = tree_of(app), app.reader
+        assert tree.display and tree.region.width > 0
+        reader.focus()
+        await pilot.press("right_square_bracket", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FootnotePopup)
+        box = app.screen.query_one("#footnote-box").region
+        assert box.x >= tree.region.right  # the library stays readable beside the note
+        assert reader.region.x <= box.x and box.right <= reader.region.right

@@ -33,8 +33,14 @@ class OpensReaderPopups:
             style=message.style,
             id="footnote-text",
         )
-        self.app.push_screen(FootnotePopup(message.note, body, near_row=message.near_row))
+        self.app.push_screen(
+            FootnotePopup(
+                message.note, body, near_row=message.near_row, near_span=message.near_span
+            )
+        )
 
     def on_reader_view_word_info_requested(self, message: ReaderView.WordInfoRequested) -> None:
         message.stop()
-        self.app.push_screen(WordPopup(message.word, near_row=message.near_row))
+        self.app.push_screen(
+            WordPopup(message.word, near_row=message.near_row, near_span=message.near_span)
+        )

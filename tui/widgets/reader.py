@@ -224,7 +224,8 @@ class ReaderView(ScrollView, can_focus=True):
 
         ``readings`` are those the reader shows for it in its furigana ``mode``, drawn in
         ``style`` (one of :data:`READING_STYLES`); ``near_row`` is the screen row of the marker
-        (None when it is not on screen), so a popup can sit beside it rather than over it.
+        (None when it is not on screen) and ``near_span`` the reader's screen columns
+        ``(x, width)``, so a popup can sit over the reader beside the marker, not over either.
         """
 
         def __init__(
@@ -234,18 +235,22 @@ class ReaderView(ScrollView, can_focus=True):
             mode: str,
             near_row: int | None,
             style: str = "auto",
+            near_span: tuple[int, int] | None = None,
         ) -> None:
             super().__init__()
             self.note, self.readings, self.mode, self.near_row = note, readings, mode, near_row
-            self.style = style
+            self.style, self.near_span = style, near_span
 
     class WordInfoRequested(Message):
         """The user asked what the analyser knows about ``word`` (a morpheme, ``K``);
-        ``near_row`` is the screen row of its line (None when it is not on screen)."""
+        ``near_row`` is the screen row of its line (None when it is not on screen),
+        ``near_span`` the reader's screen columns ``(x, width)``."""
 
-        def __init__(self, word: Any, near_row: int | None = None) -> None:
+        def __init__(
+            self, word: Any, near_row: int | None = None, near_span: tuple[int, int] | None = None
+        ) -> None:
             super().__init__()
-            self.word, self.near_row = word, near_row
+            self.word, self.near_row, self.near_span = word, near_row, near_span
 
     class SearchChanged(Message):
         """Search state: ``count`` matches of ``query``, the current one is ``index`` (0-based)."""
@@ -1311,7 +1316,7 @@ class ReaderView(ScrollView, can_focus=True):
         if word is None or not word.surface.strip():
             self.notify("No word under the cursor", timeout=3)
             return
-        self.post_message(self.WordInfoRequested(word, self._cursor_row()))
+        self.post_message(self.WordInfoRequested(word, self._cursor_row(), self._span()))
 
     # -- footnotes ----------------------------------------------------------------------
     def action_next_marker(self) -> None:
@@ -1368,9 +1373,18 @@ class ReaderView(ScrollView, can_focus=True):
                 readings = ()
         self.post_message(
             self.FootnoteRequested(
-                note, readings, self.furigana_mode, self._cursor_row(), self.furigana_style
+                note,
+                readings,
+                self.furigana_mode,
+                self._cursor_row(),
+                self.furigana_style,
+                self._span(),
             )
         )
+
+    def _span(self) -> tuple[int, int]:
+        """The reader's screen columns ``(x, width)``, for a popup to sit over."""
+        return self.region.x, self.region.width
 
     def _cursor_row(self) -> int | None:
         """The screen row of the cursor's line, or None when it is not on screen."""
