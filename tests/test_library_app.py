@@ -449,3 +449,33 @@ async def test_a_footnote_popup_covers_the_reader_not_the_library(library: Path,
         box = app.screen.query_one("#footnote-box").region
         assert box.x >= tree.region.right  # the library stays readable beside the note
         assert reader.region.x <= box.x and box.right <= reader.region.right
+
+
+async def test_opening_another_document_closes_the_outline_opening_the_first_had_opened(
+    library: Path,
+) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = tree_of(app)
+        kaidan, tsusho = tree.document_node("lib:kaidan.md"), tree.document_node("lib:tsusho.md")
+        assert kaidan is not None and tsusho is not None
+        app.open_document("lib:kaidan.md", library / "kaidan.md")
+        await settle(pilot, until=lambda: bool(kaidan.children))
+        assert kaidan.is_expanded
+        app.open_document("lib:tsusho.md", library / "tsusho.md")
+        await settle(pilot, until=lambda: bool(tsusho.children))
+        assert tsusho.is_expanded
+        assert not kaidan.is_expanded  # the tree shows the open document's outline
+
+        # an outline the reader opened by hand stays open when another document is opened
+        tree.move_cursor(kaidan)
+        tree.focus()
+        await pilot.press("space")
+        await settle(pilot)
+        assert kaidan.is_expanded
+        app.open_document("lib:kaidan.md", library / "kaidan.md")
+        await settle(pilot)
+        app.open_document("lib:tsusho.md", library / "tsusho.md")
+        await settle(pilot)
+        assert tsusho.is_expanded and kaidan.is_expanded
