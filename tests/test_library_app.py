@@ -304,6 +304,19 @@ async def test_a_query_of_two_words_goes_on_through_its_own_results(library: Pat
         assert app.reader.cursor == starts[1]
         assert f"/同盟 強化 2/{len(mine)}" in app.header.render().plain
 
+        # "/" offers the query to edit; Enter searches it by the same rules (was: literally,
+        # the space included, so nothing was found)
+        await pilot.press("slash")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot, until=lambda: bool(app.reader.matches))
+        shown = app.reader.matches
+        for s, _e in shown:
+            block = doc.blocks[doc.locate(s)[0]].text
+            assert "同盟" in block and "強化" in block
+        assert {doc.base_text[s:e] for s, e in shown} >= {"同盟", "強化"}
+        assert {doc.block_starts[h.block] + h.offset for h in mine} <= {s for s, _ in shown}
+
 
 async def test_matches_in_one_sentence_are_results_told_apart(library: Path) -> None:
     """同盟 three times in one sentence of a seed: three results with the same sentence, each
