@@ -228,3 +228,38 @@ def test_the_title_tag_without_the_site_name_after_it(tmp_path: Path) -> None:
     )
     doc = _page(tmp_path, page)
     assert doc.title == doc.metadata["title"] == "日米首脳会談"
+
+
+BLOG = """<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">
+<title>日銀の利上げをどう読むか｜経済ブログ</title></head><body><div class="entry-content">
+<h1>日銀の利上げをどう読むか</h1><div class="entry-meta">2025.01.24　投稿者：鈴木一郎</div>
+{toc}
+<h2 id="s1">利上げの背景</h2><p>日本銀行は政策金利を0.5%に引き上げた。</p>
+<h2 id="s2">今後の見通し</h2><p>市場では年内にもう一段の利上げを予想する声が多い。<sup>
+<a href="#fn1" id="r1">1</a></sup></p><ol class="notes"><li id="fn1">日本経済新聞による。
+<a href="#r1">↩</a></li></ol></div></body></html>"""
+
+
+def test_a_page_s_own_table_of_contents_and_its_byline_are_not_text(tmp_path: Path) -> None:
+    """A blog's 目次 box (by its class, or by being links to the page's own headings) is what
+    the outline shows already; its title was taken for the author's name, and the date line's
+    author was kept in the date."""
+    tocs = [
+        '<div class="ez-toc-container"><p class="toc-title">目次</p><ul><li>'
+        '<a href="#s1">利上げの背景</a></li><li><a href="#s2">今後の見通し</a></li></ul></div>',
+        '<div class="box"><p>目次</p><ol><li><a href="#s1">利上げの背景</a></li><li>'
+        '<a href="#s2">今後の見通し</a></li></ol></div>',
+    ]
+    for i, toc in enumerate(tocs):
+        doc = _page(tmp_path, BLOG.format(toc=toc), name=f"blog{i}.html")
+        assert [(b.kind, b.text) for b in doc.blocks] == [
+            ("heading", "日銀の利上げをどう読むか"),
+            ("heading", "利上げの背景"),
+            ("paragraph", "日本銀行は政策金利を0.5%に引き上げた。"),
+            ("heading", "今後の見通し"),
+            ("paragraph", "市場では年内にもう一段の利上げを予想する声が多い。"),
+        ], toc
+        assert doc.metadata["author"] == "鈴木一郎"
+        assert doc.metadata["date"].startswith("2025")
+        assert "鈴木" not in doc.metadata["date"]
+        assert [n.text for n in doc.footnotes] == ["日本経済新聞による。"]

@@ -106,6 +106,10 @@ _CHROME_WORDS = frozenset(
         "header-nav",
         "toolbar",
         "print-button",
+        # a page's own table of contents (the outline shows the headings already)
+        "toc",
+        "mokuji",
+        "tableofcontents",
     ]
 )
 _CHROME_JOINED = frozenset({"backtotop", "pagetop", "gotop", "totop", "snsshare", "sharebuttons"})
@@ -345,7 +349,19 @@ def is_chrome(el: etree._Element, *, in_content: bool = False) -> bool:
     }:
         return not in_content or bool(_words(el) & _CHROME_WORDS)
     words = _words(el)
-    return bool(words & _CHROME_WORDS or words & _CHROME_JOINED)
+    return bool(words & _CHROME_WORDS or words & _CHROME_JOINED) or _is_contents_list(el)
+
+
+def _is_contents_list(el: etree._Element) -> bool:
+    """A list of links to the page's own headings (``#s1``…): the page's table of contents,
+    whatever its class. Note markers and their back links are too little of their text."""
+    if local(el) not in ("ol", "ul", "div", "section"):
+        return False
+    links = [a for a in el.iter() if local(a) == "a"]
+    if len(links) < 2 or not all((a.get("href") or "").startswith("#") for a in links):
+        return False
+    linked = sum(len("".join(text_of(a).split())) for a in links)
+    return 5 * linked >= 3 * len("".join(text_of(el).split()))
 
 
 def _text_length(el: etree._Element) -> int:
