@@ -106,6 +106,13 @@ _CHROME_WORDS = frozenset(
         "header-nav",
         "toolbar",
         "print-button",
+        # edit links beside headings, navigation boxes and category links (wikis), and what
+        # a page itself marks as not worth printing
+        "editsection",
+        "editlink",
+        "navbox",
+        "catlinks",
+        "noprint",
         # a page's own table of contents (the outline shows the headings already)
         "toc",
         "mokuji",
@@ -250,6 +257,17 @@ def _without_site(title: str, site: str) -> str:
     return title
 
 
+_SITE_SEPARATOR = re.compile(r"^\s*(?:[-–—|｜:：/／]|\s)\s*\S")
+
+
+def _heading_before_site(title: str, heading: str) -> str:
+    """``栞 - Wikipedia`` → ``栞`` when the page's own heading is ``栞``: a ``<title>`` that is
+    the heading, a separator and more names the site after the heading, whatever the site."""
+    if heading and title.startswith(heading) and _SITE_SEPARATOR.match(title[len(heading) :]):
+        return heading
+    return title
+
+
 def page_metadata(root: etree._Element) -> dict[str, str]:
     """What the page states about itself (empty fields left out)."""
     meta: dict[str, str] = {}
@@ -272,6 +290,9 @@ def page_metadata(root: etree._Element) -> dict[str, str]:
     )
     if not (first("citation_title", "og:title", "dc.title", "twitter:title") or ld.get("title")):
         meta["title"] = _without_site(meta["title"], first("og:site_name", "dc.publisher"))
+        h1 = root.find(".//h1")
+        if h1 is not None:
+            meta["title"] = _heading_before_site(meta["title"], _clean(h1.text_content()))
     meta["author"] = first("citation_author", "author", "article:author", "dc.creator") or ld.get(
         "author", ""
     )
