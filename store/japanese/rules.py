@@ -1510,10 +1510,15 @@ def _is_katakana_word_char(ch: str) -> bool:
 
 
 def tsuki(tokens: list[Token], i: int) -> str | None:
-    """付 after a noun means "with", つき (トイレ付, 朝食付); after a date it is づけ (20日付)."""
+    """付 after a noun means "with", つき (トイレ付, 朝食付); after a date it is づけ (20日付).
+    After one kanji it is a verb's stem the dictionary split off: 片付方 かたづけかた."""
     tok = tokens[i]
     prev = _prev(tokens, i)
     if tok.surface != "付" or tok.pos[0] != "接尾辞" or prev is None:
+        return None
+    if prev.surface == "片":
+        return "づけ"
+    if len(prev.surface) == 1 and prev.has_kanji:
         return None
     return "づけ" if prev.surface.endswith("日") else "つき"
 
