@@ -255,7 +255,7 @@ def kusuburu(tokens: list[Token], i: int) -> str | None:
 #: Verbs and adjectives older prose writes with less okurigana, whose kanji the dictionary then
 #: reads as a noun and whose kana it leaves over: kanji -> (its reading there, the kana that
 #: follow it). 馳け出す かけだす, 尾いて行く ついて, 詫まる あやまる, 壮い わかい, 騎って のって,
-#: 揮り向く ふりむく, 陽に焦けた やけた.
+#: 揮り向く ふりむく, 陽に焦けた やけた, 帽子を冠って かぶって, 晩くなって おそく.
 _SHORT_OKURIGANA = {
     "馳": ("か", ("け",)),
     "尾": ("つ", ("いて", "いで")),
@@ -264,6 +264,8 @@ _SHORT_OKURIGANA = {
     "騎": ("の", ("っ", "る", "ら", "り", "れ")),
     "揮": ("ふ", ("り",)),
     "焦": ("や", ("け",)),
+    "冠": ("かぶ", ("っ", "る", "ら", "り", "れ")),
+    "晩": ("おそ", ("く", "い", "かっ")),
 }
 
 
@@ -272,7 +274,7 @@ def short_okurigana(tokens: list[Token], i: int) -> str | None:
     (か, つ, あや, わか, の), not as the noun the dictionary took it for."""
     tok = tokens[i]
     entry = _SHORT_OKURIGANA.get(tok.surface)
-    if entry is None or tok.pos[0] not in ("名詞", "接尾辞", "接頭辞"):
+    if entry is None or tok.pos[0] not in ("名詞", "接尾辞", "接頭辞", "形状詞"):
         return None
     reading, kana = entry
     following = "".join(t.surface for t in tokens[i + 1 : i + 3])

@@ -2062,7 +2062,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("michi", "途", michi, "literary"),
     ("tsukiau", "交", tsukiau, None),
     ("kusuburu", "燻", kusuburu, None),
-    ("short_okurigana", "馳尾詫壮騎揮焦", short_okurigana, None),
+    ("short_okurigana", "馳尾詫壮騎揮焦冠晩", short_okurigana, None),
     ("shiite", "強", shiite, None),
     ("tsumaranai", "詰", tsumaranai, None),
     ("nochi", "後", nochi, "literary"),
