@@ -329,3 +329,14 @@ def nochi(tokens: list[Token], i: int) -> str | None:
     if counted or span.pos[0] == "接尾辞":  # 一時間, 三日, 一瞬間 (一瞬 + 間)
         return "のち"
     return None
+
+
+def itoma(tokens: list[Token], i: int) -> str | None:
+    """暇を告げる, 暇を乞う (to take one's leave) is いとま; the dictionary reads ひま."""
+    tok = tokens[i]
+    if tok.surface != "暇" or tok.reading != "ひま":
+        return None
+    nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
+    if nxt is not None and nxt.surface == "を" and nxt2 is not None and nxt2.lemma in ("告げる", "乞う", "請う"):
+        return "いとま"
+    return None

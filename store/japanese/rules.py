@@ -27,6 +27,7 @@ from store.japanese.countries import country_abbreviation
 from store.japanese.literary import (
     akuruhi,
     heya,
+    itoma,
     kaeru,
     keshikaran,
     kimeru,
@@ -2066,6 +2067,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("shiite", "強", shiite, None),
     ("tsumaranai", "詰", tsumaranai, None),
     ("nochi", "後", nochi, "literary"),
+    ("itoma", "暇", itoma, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
