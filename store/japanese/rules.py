@@ -1598,6 +1598,8 @@ LITERARY_READINGS = {
     "服装": "なり",
     "目標": "めじるし",
     "理由": "わけ",
+    "四辺": "あたり",
+    "塵埃": "ほこり",
 }
 
 
@@ -1984,7 +1986,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ii", "好", ii, None),
     ("soba", "傍", soba, None),
     ("gaisha", "会", gaisha, None),
-    ("literary", "宅室先身一昨咽停頓服目理", literary, "literary"),
+    ("literary", "宅室先身一昨咽停頓服目理四塵", literary, "literary"),
     ("yuku", "行", yuku, "literary"),
     ("hyou", "表", hyou, None),
     ("weekday", "".join(WEEKDAYS), weekday, None),
