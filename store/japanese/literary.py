@@ -340,3 +340,60 @@ def itoma(tokens: list[Token], i: int) -> str | None:
     if nxt is not None and nxt.surface == "を" and nxt2 is not None and nxt2.lemma in ("告げる", "乞う", "請う"):
         return "いとま"
     return None
+
+
+def kowai(tokens: list[Token], i: int) -> str | None:
+    """恐かない, 恐くって (恐い, afraid) read こわ; the dictionary took 恐 for the noun おそれ where
+    the adjective's kana were split off."""
+    tok = tokens[i]
+    if tok.surface != "恐" or tok.reading != "おそれ":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface[:1] in ("か", "く", "い"):
+        return "こわ"
+    return None
+
+
+def kireru(tokens: list[Token], i: int) -> str | None:
+    """In older prose 断れる is 切れる (the thread 断れました, 断れそうな), きれる; only its negative
+    (断れない, cannot refuse) keeps the dictionary's ことわれる."""
+    tok = tokens[i]
+    if tok.lemma != "断れる" or not tok.reading.startswith("ことわれ"):
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.lemma in ("ない", "ぬ", "ず", "まい"):
+        return None
+    return "きれ" + tok.reading[4:]
+
+
+def hiru(tokens: list[Token], i: int) -> str | None:
+    """午 standing alone is ひる, noon, in older prose (午に近くなった, 課業が午で終える); the
+    dictionary's うま is the zodiac's (午の刻, 午の年 keep it)."""
+    tok = tokens[i]
+    if tok.surface != "午" or tok.reading != "うま" or tok.pos[0] != "名詞":
+        return None
+    prev, nxt, nxt2 = _prev(tokens, i), _next(tokens, i), _next(tokens, i, 2)
+    if prev is not None and prev.has_kanji and prev.pos[0] == "名詞":
+        return None  # 甲午, 丙午
+    if nxt is not None and nxt.surface == "の" and nxt2 is not None and nxt2.has_kanji:
+        return None  # 午の刻, 午の年, 午の方
+    return "ひる"
+
+
+def hasu(tokens: list[Token], i: int) -> str | None:
+    """蓮 before its flower or leaf (蓮の花, 蓮の葉, 蓮ッ葉) is the plant はす in any register; the
+    dictionary may take it for the given name れん, and れん is for compounds (蓮華, 白蓮)."""
+    tok = tokens[i]
+    if tok.surface != "蓮" or tok.reading != "れん":
+        return None
+    prev, nxt, nxt2 = _prev(tokens, i), _next(tokens, i), _next(tokens, i, 2)
+    if prev is not None and prev.has_kanji:
+        return None
+    if nxt is not None and nxt.surface in ("ッ", "っ"):
+        return "はす"  # 蓮ッ葉 はすっぱ
+    if nxt is not None and nxt.surface == "の" and nxt2 is not None and nxt2.surface in _PLANT_PARTS:
+        return "はす"
+    return None
+
+
+_PLANT_PARTS = frozenset(["花", "葉", "実", "根", "池", "台", "糸", "茎", "葉っぱ"])

@@ -31,6 +31,7 @@ from store.japanese.literary import (
     kaeru,
     keshikaran,
     kimeru,
+    kowai,
     kusuburu,
     michi,
     minna,
@@ -2070,6 +2071,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tsumaranai", "詰", tsumaranai, None),
     ("nochi", "後", nochi, "literary"),
     ("itoma", "暇", itoma, None),
+    ("kowai", "恐", kowai, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
