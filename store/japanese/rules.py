@@ -31,6 +31,7 @@ from store.japanese.literary import (
     kaeru,
     keshikaran,
     kimeru,
+    kireru,
     kowai,
     kusuburu,
     michi,
@@ -2072,6 +2073,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("nochi", "後", nochi, "literary"),
     ("itoma", "暇", itoma, None),
     ("kowai", "恐", kowai, None),
+    ("kireru", "断", kireru, "literary"),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
