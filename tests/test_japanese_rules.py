@@ -396,6 +396,7 @@ def test_literary_style_reads_like_the_printed_books() -> None:
         ("叔父を頼るより外に途はなかった", "途", "みち"),  # michi
         ("ぷつりと音を立てて断れました", "断", "き"),  # kireru
         ("自分一人でさえ断れそうな細い糸", "断", "き"),
+        ("極楽ももう午に近くなった", "午", "ひる"),  # hiru
         ("一週間の後私はとうとう堪え切れなくなった", "後", "のち"),  # nochi
         ("私は一瞬間の後に、また気分を取り戻した", "後", "のち"),
         ("のぼる中に", "中", "うち"),
@@ -449,6 +450,7 @@ def test_literary_rules(text: str, word: str, reading: str) -> None:
         ("この家の中から聞こえてきた", "家", "いえ"),
         ("翌朝帰国の途に就いた", "途", "と"),  # michi: set out
         ("頼まれると断れない性分だ", "断", "ことわ"),  # kireru: cannot refuse
+        ("午の刻に", "午", "うま"),  # hiru: the zodiac's
         ("奥さんの後に尾いて書斎を出た", "後", "あと"),  # nochi: only after a span of time
         ("贅沢を極めた暮らし", "極", "きわ"),
         ("私は極めて小さな声で話した", "極", "きわ"),  # the adverb 極めて

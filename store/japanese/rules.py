@@ -27,6 +27,7 @@ from store.japanese.countries import country_abbreviation
 from store.japanese.literary import (
     akuruhi,
     heya,
+    hiru,
     itoma,
     kaeru,
     keshikaran,
@@ -2074,6 +2075,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("itoma", "暇", itoma, None),
     ("kowai", "恐", kowai, None),
     ("kireru", "断", kireru, "literary"),
+    ("hiru", "午", hiru, "literary"),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
