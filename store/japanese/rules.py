@@ -26,6 +26,7 @@ from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
 from store.japanese.countries import country_abbreviation
 from store.japanese.literary import (
     akuruhi,
+    hasu,
     heya,
     hiru,
     itoma,
@@ -2076,6 +2077,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kowai", "恐", kowai, None),
     ("kireru", "断", kireru, "literary"),
     ("hiru", "午", hiru, "literary"),
+    ("hasu", "蓮", hasu, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
