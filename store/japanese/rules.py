@@ -530,7 +530,8 @@ def sino_suffix(tokens: list[Token], i: int) -> str | None:
 #: 富士山 ふじやま, the mountain is ふじさん).
 #: 取引所 とりひきじょ: the dictionary's own 東京証券取引所 reads so, as the exchanges name themselves;
 #: 黄道 こうどう (おうどう is no reading of the ecliptic); 歩兵 ほへい (ふひょう is the shogi pawn);
-#: 八旗 はっき, the Qing banners (the dictionary lists only a surname やはた).
+#: 八旗 はっき, the Qing banners (the dictionary lists only a surname やはた); 胡坐 あぐら (the
+#: dictionary's こざ is no one's reading of it).
 CUSTOMARY_READINGS = {
     "施工": "せこう",
     "電場": "でんば",
@@ -539,6 +540,7 @@ CUSTOMARY_READINGS = {
     "黄道": "こうどう",
     "歩兵": "ほへい",
     "八旗": "はっき",
+    "胡坐": "あぐら",
 }
 
 
@@ -2007,7 +2009,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kazu", "数", kazu, None),
     ("konnichi", "今", konnichi, None),
     ("spelling", "身気手小", spelling, None),
-    ("customary", "施電富取黄歩八", customary, None),
+    ("customary", "施電富取黄歩八胡", customary, None),
     ("tsui", "対", tsui, None),
     ("sino_suffix", "神島山", sino_suffix, None),
     ("shi", "四八", shi_hachi, None),
