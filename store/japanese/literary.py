@@ -397,3 +397,20 @@ def hasu(tokens: list[Token], i: int) -> str | None:
 
 
 _PLANT_PARTS = frozenset(["花", "葉", "実", "根", "池", "台", "糸", "茎", "葉っぱ"])
+
+
+#: Pronouns and words for people that take the plural 等 ら: 奴等 やつら, 僕等 ぼくら, 俺等 おれら.
+_PLURAL_RA = frozenset(["奴", "僕", "俺", "己", "吾", "我", "此奴", "其奴", "彼奴", "お前", "手前", "貴様"])
+
+
+def ra(tokens: list[Token], i: int) -> str | None:
+    """等 after a pronoun or 奴 is the plural ら (奴等 やつら, 僕等 ぼくら); the dictionary reads the
+    suffix とう."""
+    tok = tokens[i]
+    if tok.surface != "等" or tok.reading != "とう" or tok.pos[0] != "接尾辞":
+        return None
+    prev = _prev(tokens, i)
+    if prev is not None and prev.surface in _PLURAL_RA:
+        return "ら"
+    return None
+

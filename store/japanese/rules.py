@@ -40,6 +40,7 @@ from store.japanese.literary import (
     minna,
     nochi,
     oide,
+    ra,
     shiite,
     shitatameru,
     short_okurigana,
@@ -2082,6 +2083,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kireru", "断", kireru, "literary"),
     ("hiru", "午", hiru, "literary"),
     ("hasu", "蓮", hasu, None),
+    ("ra", "等", ra, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
