@@ -414,3 +414,18 @@ def ra(tokens: list[Token], i: int) -> str | None:
         return "ら"
     return None
 
+
+def daibu(tokens: list[Token], i: int) -> str | None:
+    """大分 before what it measures (大分日が永く, 大分趣が違う) is the adverb だいぶ in older prose;
+    the dictionary reads the place おおいた, which stays in 大分県, 大分市 and the like."""
+    tok = tokens[i]
+    if tok.surface != "大分" or tok.reading != "おおいた":
+        return None
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if prev is not None and prev.has_kanji and prev.pos[0] == "名詞":
+        return None
+    if nxt is not None and nxt.surface[:1] in "県市駅港城町郡湾線川藩大空" and nxt.pos[0] != "名詞":
+        return None
+    if nxt is not None and nxt.pos[0] == "接尾辞":
+        return None  # 大分県, 大分市
+    return "だいぶ"

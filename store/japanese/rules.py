@@ -26,6 +26,7 @@ from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
 from store.japanese.countries import country_abbreviation
 from store.japanese.literary import (
     akuruhi,
+    daibu,
     hasu,
     heya,
     hiru,
@@ -2084,6 +2085,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("hiru", "午", hiru, "literary"),
     ("hasu", "蓮", hasu, None),
     ("ra", "等", ra, None),
+    ("daibu", "大", daibu, "literary"),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
