@@ -456,6 +456,7 @@ def test_literary_rules(text: str, word: str, reading: str) -> None:
         ("午の刻に", "午", "うま"),  # hiru: the zodiac's
         ("奥さんの後に尾いて書斎を出た", "後", "あと"),  # nochi: only after a span of time
         ("大分県の別府へ行った", "大分県", "おおいたけん"),  # daibu: the place
+        ("汽車で大分へ行った", "大分", "おおいた"),
         ("贅沢を極めた暮らし", "極", "きわ"),
         ("私は極めて小さな声で話した", "極", "きわ"),  # the adverb 極めて
     ],

@@ -426,6 +426,6 @@ def daibu(tokens: list[Token], i: int) -> str | None:
         return None
     if nxt is not None and nxt.surface[:1] in "県市駅港城町郡湾線川藩大空" and nxt.pos[0] != "名詞":
         return None
-    if nxt is not None and nxt.pos[0] == "接尾辞":
-        return None  # 大分県, 大分市
+    if nxt is not None and nxt.pos[0] in ("接尾辞", "助詞"):
+        return None  # 大分県, 大分市, 大分へ行く: the place
     return "だいぶ"
