@@ -533,7 +533,7 @@ def sino_suffix(tokens: list[Token], i: int) -> str | None:
 #: 取引所 とりひきじょ: the dictionary's own 東京証券取引所 reads so, as the exchanges name themselves;
 #: 黄道 こうどう (おうどう is no reading of the ecliptic); 歩兵 ほへい (ふひょう is the shogi pawn);
 #: 八旗 はっき, the Qing banners (the dictionary lists only a surname やはた); 胡坐 あぐら (the
-#: dictionary's こざ is no one's reading of it).
+#: dictionary's こざ is no one's reading of it); 従妹, 従弟, 従姉 いとこ, as its own 従兄.
 CUSTOMARY_READINGS = {
     "施工": "せこう",
     "電場": "でんば",
@@ -543,6 +543,9 @@ CUSTOMARY_READINGS = {
     "歩兵": "ほへい",
     "八旗": "はっき",
     "胡坐": "あぐら",
+    "従妹": "いとこ",
+    "従弟": "いとこ",
+    "従姉": "いとこ",
 }
 
 
@@ -2011,7 +2014,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kazu", "数", kazu, None),
     ("konnichi", "今", konnichi, None),
     ("spelling", "身気手小", spelling, None),
-    ("customary", "施電富取黄歩八胡", customary, None),
+    ("customary", "施電富取黄歩八胡従", customary, None),
     ("tsui", "対", tsui, None),
     ("sino_suffix", "神島山", sino_suffix, None),
     ("shi", "四八", shi_hachi, None),
