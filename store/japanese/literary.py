@@ -429,3 +429,12 @@ def daibu(tokens: list[Token], i: int) -> str | None:
     if nxt is not None and nxt.pos[0] in ("接尾辞", "助詞"):
         return None  # 大分県, 大分市, 大分へ行く: the place
     return "だいぶ"
+
+
+def kenen(tokens: list[Token], i: int) -> str | None:
+    """掛念 is older prose's 懸念, けねん; the dictionary splits it into 掛 かけ and 念."""
+    tok = tokens[i]
+    nxt = _next(tokens, i)
+    if tok.surface == "掛" and tok.reading == "かけ" and nxt is not None and nxt.surface == "念":
+        return "け"
+    return None

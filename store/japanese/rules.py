@@ -32,6 +32,7 @@ from store.japanese.literary import (
     hiru,
     itoma,
     kaeru,
+    kenen,
     keshikaran,
     kimeru,
     kireru,
@@ -2089,6 +2090,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("hasu", "蓮", hasu, None),
     ("ra", "等", ra, None),
     ("daibu", "大", daibu, "literary"),
+    ("kenen", "掛", kenen, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
 ]
