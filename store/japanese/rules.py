@@ -1614,6 +1614,7 @@ LITERARY_READINGS = {
     "塵埃": "ほこり",
     "人数": "にんず",
     "多人数": "たにんず",
+    "行先": "ゆくさき",
 }
 
 
@@ -2000,7 +2001,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ii", "好", ii, None),
     ("soba", "傍", soba, None),
     ("gaisha", "会", gaisha, None),
-    ("literary", "宅室先身一昨咽停頓服目理四塵人", literary, "literary"),
+    ("literary", "宅室先身一昨咽停頓服目理四塵人行", literary, "literary"),
     ("yuku", "行", yuku, "literary"),
     ("hyou", "表", hyou, None),
     ("weekday", "".join(WEEKDAYS), weekday, None),
