@@ -601,3 +601,9 @@ def test_kanjidic_is_read_in_place_with_every_line_found() -> None:
 def test_tadashiku_is_modern_only() -> None:
     assert ("正", "まさ") in pairs("正しく安全に使いましょう", "literary")
     assert ("正", "ただ") in pairs("正しく安全に使いましょう")
+
+
+def test_kinzan_the_common_noun_is_a_gold_mine() -> None:
+    assert ("金山", "きんざん") in pairs("佐渡島の金山の追悼式をめぐる問題")
+    assert ("金山", "かなやま") in pairs("金山さんが来た。")  # a surname
+    assert ("金山町", "かねやままち") in pairs("岐阜県の金山町")  # a place

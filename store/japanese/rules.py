@@ -516,6 +516,16 @@ CUSTOMARY_READINGS = {
 }
 
 
+def kinzan(tokens: list[Token], i: int) -> str | None:
+    """金山 as a common noun is a gold mine, きんざん (佐渡島の金山, 金山で働く; as 銀山 ぎんざん
+    and 銅山 どうざん): the dictionary's common noun reads かなやま, an old word for any mine,
+    and its path picks that entry in some sentences. The name stays: 金山さん, 金山町."""
+    tok = tokens[i]
+    if tok.surface == "金山" and tok.reading == "かなやま" and tok.pos[1] == "普通名詞":
+        return "きんざん"
+    return None
+
+
 def customary(tokens: list[Token], i: int) -> str | None:
     """The customary reading of a few words the dictionary reads otherwise."""
     return CUSTOMARY_READINGS.get(tokens[i].surface)
@@ -1969,6 +1979,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("konnichi", "今", konnichi, None),
     ("spelling", "身気手小", spelling, None),
     ("customary", "施電富取黄歩八", customary, None),
+    ("kinzan", "金", kinzan, None),
     ("tsui", "対", tsui, None),
     ("sino_suffix", "神島山", sino_suffix, None),
     ("shi", "四八", shi_hachi, None),
