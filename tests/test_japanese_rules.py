@@ -570,6 +570,9 @@ def test_seed_clusters(text: str, word: str, reading: str) -> None:
         ("東南部４州", [("東南部", "とうなんぶ"), ("州", "しゅう")]),
         # a given name the dictionary knows, read whole after the family name
         ("安倍晋三", [("安倍", "あべ"), ("晋三", "しんぞう")]),
+        # a given name in 之 the dictionary lacks: 之 is ゆき, not the particle の
+        ("小林鷹之担当大臣", [("小林", "こばやし"), ("鷹之", "たかゆき"), ("担当", "たんとう"), ("大臣", "だいじん")]),
+        ("田中鷹之介", [("田中", "たなか"), ("鷹", "だか"), ("之", "の"), ("介", "すけ")]),
         # two words that make one noun of the dictionary
         ("2024年上半期の", [("年", "ねん"), ("上半期", "かみはんき")]),
         ("太陽光電池", [("太陽光", "たいようこう"), ("電池", "でんち")]),

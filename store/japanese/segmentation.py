@@ -192,7 +192,41 @@ def join_given_names(tokens: list[Token]) -> list[Token]:
                 out.append(name)
                 i += k
                 break
+        else:
+            name = _name_in_yuki(tokens, i)
+            if name is not None:
+                out.append(name)
+                i += 2
     return out
+
+
+#: Kanji that go on a given name after 之 (龍之介 りゅうのすけ): there 之 is の.
+_AFTER_NO = frozenset("介助丞輔亮佑進")
+
+
+def _name_in_yuki(tokens: list[Token], i: int) -> Token | None:
+    """A given name the dictionary lacks that ends in 之, after a family name: one kanji the
+    dictionary took for a given name, then 之 taken for the particle の (小林|鷹|之 だか の).
+    之 closing a given name is ゆき (博之 ひろゆき, 隆之 たかゆき), after the first kanji's name
+    reading, without the し of a name standing alone (ひろし → ひろ)."""
+    if i + 1 >= len(tokens):
+        return None
+    first, no = tokens[i], tokens[i + 1]
+    if (
+        no.surface != "之"
+        or len(first.surface) != 1
+        or first.pos[2:4] != ("人名", "名")
+        or first.end != no.start
+        or tokens[i - 1].end != first.start
+    ):
+        return None
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if after is not None and after.start == no.end and after.surface[:1] in _AFTER_NO:
+        return None
+    stem = first.reading
+    if len(stem) >= 3 and stem.endswith("し"):
+        stem = stem[:-1]
+    return Token(first.surface + no.surface, first.start, no.end, stem + "ゆき", _GIVEN_POS)
 
 
 _GIVEN_POS = ("名詞", "固有名詞", "人名", "名", "*", "*")
