@@ -610,3 +610,10 @@ def test_kinzan_the_common_noun_is_a_gold_mine() -> None:
     assert ("金山", "きんざん") in pairs("佐渡島の金山の追悼式をめぐる問題")
     assert ("金山", "かなやま") in pairs("金山さんが来た。")  # a surname
     assert ("金山町", "かねやままち") in pairs("岐阜県の金山町")  # a place
+
+
+def test_a_kun_noun_in_a_run_of_on_read_kanji_reads_on() -> None:
+    got = pairs("台湾の海巡署により合同訓練が行われた。")
+    assert got[1:4] == [("海", "かい"), ("巡", "じゅん"), ("署", "しょ")]
+    assert ("海", "うみ") in pairs("東西南北の海")  # no run of one-kanji words
+    assert ("丁", "てい") in pairs("丁令威は遼東の人")  # てい is an on-reading too: kept

@@ -16,6 +16,7 @@ a rule tagged with a style runs only for that style.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -24,6 +25,7 @@ from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji, to_hiragana
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
 from store.japanese.countries import country_abbreviation
+from store.japanese.kanjidic import kanji_reading
 from store.japanese.numbers import (
     COUNTER_CHARS,
     NUMERAL_CHARS,
@@ -1935,6 +1937,56 @@ def phrase(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def _one_kanji(tok: Token) -> bool:
+    return len(tok.surface) == 1 and tok.has_kanji and not tok.gap
+
+
+#: The shape of a Sino-Japanese reading of one kanji: one mora (possibly contracted), then
+#: optionally ん, う, い, つ, ち, く or き (かい, じゅん, しょ, てい).
+_SINO_READING = re.compile(r"^[か-ぢつ-もやゆよら-ろわ][ゃゅょ]?[んういつちくき]?$")
+
+
+def _reads_sino(reading: str) -> bool:
+    return _SINO_READING.match(reading) is not None
+
+
+def on_run(tokens: list[Token], i: int) -> str | None:
+    """A one-kanji noun read kun inside a run of one-kanji words the dictionary could not join,
+    whose other words all read on, is part of a Sino-Japanese compound unknown to it: its
+    on-reading (台湾の海|巡|署 かい·じゅん·しょ, the coast guard, not うみ)."""
+    tok = tokens[i]
+    if not _one_kanji(tok) or tok.pos[1] != "普通名詞":
+        return None
+    on = kanji_reading(tok.surface)
+    if not on or on == tok.reading or _reads_sino(tok.reading):
+        return None  # (丁 てい is another on-reading than KANJIDIC's first, ちょう)
+    first = last = i
+    while first > 0 and _one_kanji(tokens[first - 1]) and tokens[first - 1].end == tokens[first].start:
+        first -= 1
+    while (
+        last + 1 < len(tokens)
+        and _one_kanji(tokens[last + 1])
+        and tokens[last + 1].start == tokens[last].end
+    ):
+        last += 1
+    if last - first < 2:
+        return None
+    before, after = _prev(tokens, first), _next(tokens, last)
+    if (before is not None and before.has_kanji and before.end == tokens[first].start) or (
+        after is not None and after.has_kanji and after.start == tokens[last].end
+    ):
+        return None  # the run is part of a longer kanji word
+    others = [t for t in tokens[first : last + 1] if t is not tok]
+    if all(
+        t.pos[0] in ("名詞", "接尾辞", "接頭辞")
+        and t.pos[1] != "数詞"
+        and t.reading == kanji_reading(t.surface)
+        for t in others
+    ):
+        return on
+    return None
+
+
 #: (name, characters a token must contain for the rule to run, rule), in the order they run.
 RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("number_word", NUMERAL_CHARS, number_word_rule, None),
@@ -2040,6 +2092,7 @@ GENERAL_RULES: list[tuple[str, Rule]] = [
     ("unvoice", unvoice),
     ("voice", voice),
     ("country", country),
+    ("on_run", on_run),
 ]
 _GENERAL = [rule for _name, rule in GENERAL_RULES]
 

@@ -193,9 +193,9 @@ def join_given_names(tokens: list[Token]) -> list[Token]:
                 i += k
                 break
         else:
-            name = _name_in_yuki(tokens, i)
-            if name is not None:
-                out.append(name)
+            in_yuki = _name_in_yuki(tokens, i)
+            if in_yuki is not None:
+                out.append(in_yuki)
                 i += 2
     return out
 
