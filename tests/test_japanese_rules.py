@@ -570,6 +570,9 @@ def test_seed_clusters(text: str, word: str, reading: str) -> None:
         ("東南部４州", [("東南部", "とうなんぶ"), ("州", "しゅう")]),
         # a given name the dictionary knows, read whole after the family name
         ("安倍晋三", [("安倍", "あべ"), ("晋三", "しんぞう")]),
+        # a family name before 部会 that makes a region with 部: the region's association
+        ("、中西部会合同会議", [("中西部", "ちゅうせいぶ"), ("会", "かい"), ("合同", "ごうどう"), ("会議", "かいぎ")]),
+        ("中西部長は", [("中西", "なかにし"), ("部長", "ぶちょう")]),
         # a given name in 之 the dictionary lacks: 之 is ゆき, not the particle の
         ("小林鷹之担当大臣", [("小林", "こばやし"), ("鷹之", "たかゆき"), ("担当", "たんとう"), ("大臣", "だいじん")]),
         ("田中鷹之介", [("田中", "たなか"), ("鷹", "だか"), ("之", "の"), ("介", "すけ")]),

@@ -25,6 +25,7 @@ from store.japanese.segmentation import (
     join_given_names,
     keep_directions,
     keep_institutions,
+    split_regions,
 )
 from store.japanese.tokens import word_tokens
 from store.japanese.words import join_jmdict_words
@@ -47,7 +48,7 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
     out: list[Reading] = []
     tokens = word_tokens(text)
     tokens = keep_directions(keep_institutions(tokens, text, word_tokens), text, word_tokens)
-    tokens = join_jmdict_words(join_compounds(join_given_names(tokens)))
+    tokens = join_jmdict_words(join_compounds(join_given_names(split_regions(tokens))))
     apply_rules(tokens, style)
     prev_reading = ""
     for tok in tokens:

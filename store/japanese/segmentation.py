@@ -155,6 +155,33 @@ def keep_directions(
     return out
 
 
+_SUFFIX_POS = ("接尾辞", "名詞的", "一般", "*", "*", "*")
+
+
+def split_regions(tokens: list[Token]) -> list[Token]:
+    """A family name before 部会 that makes a region of the dictionary with 部 is that region
+    and an association (、中西|部会 なかにし ぶかい → 中西部 + 会, ちゅうせいぶ かい: the Midwest
+    association): a committee (部会) belongs to a body, not to a person, so no name stands
+    there; 中西部長 (a department head) and 中西部会長 are left alone."""
+    out: list[Token] = []
+    for k, tok in enumerate(tokens):
+        prev = out[-1] if out else None
+        if (
+            tok.surface == "部会"
+            and prev is not None
+            and prev.end == tok.start
+            and prev.pos[2:4] == ("人名", "姓")
+            and (k + 1 == len(tokens) or tokens[k + 1].surface != "長")
+        ):
+            entry = compound_entry(prev.surface + "部")
+            if entry is not None and entry[1][1] == "普通名詞":
+                out[-1] = Token(prev.surface + "部", prev.start, tok.start + 1, entry[0], entry[1])
+                out.append(Token("会", tok.start + 1, tok.end, "かい", _SUFFIX_POS))
+                continue
+        out.append(tok)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def given_name_reading(surface: str) -> str | None:
     """The dictionary's reading of ``surface`` as a given name (晋三 しんぞう), or None."""
