@@ -20,6 +20,14 @@ def test_no_join_after_a_number_or_where_sudachi_reads_the_pieces_so() -> None:
     assert ("脚", "きゃく") in got  # twenty chairs, not the table's 二十脚 にじゅうあし
     assert ("日本", "にほん") in got and ("国境", "こっきょう") in got  # left to the rules
     assert word_reading("日本企業") is None and word_reading("国境地帯") is None
+    got = pairs("米国内法の制約")  # 米国 + 内 (a suffix) + 法: not the table's 内法 うちのり
+    assert ("内", "ない") in got and ("法", "ほう") in got
+
+
+def test_a_one_kanji_piece_the_cut_misreads_is_read_as_the_whole() -> None:
+    got = pairs("大きな仏様が３体ある。四聖諦とは何か。")
+    assert ("仏様", "ほとけさま") in got  # not 仏 ふつ (France) + 様
+    assert ("四聖諦", "ししょうたい") in got
 
 
 def test_every_word_of_the_table_is_found() -> None:

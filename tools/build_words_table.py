@@ -7,7 +7,8 @@ where JAMDICT_DB is the SQLite database the ``jamdict-data`` package ships (it h
 The table keeps only what the analyser needs: nouns JMdict writes with kanji and reads one way
 only, that Sudachi's dictionary cuts into several words of content (never a particle or an
 auxiliary) read together otherwise — 瀬取り, cut 瀬|取り and read せとり where JMdict says せどり.
-Words Sudachi keeps whole, or cuts and reads right, are left out. Each line is the word and its
+Words Sudachi keeps whole, or cuts into words that can read so (one of the entries of each
+word of two or more kanji, a one-kanji word as the cut read it), are left out. Each line is the word and its
 reading in hiragana: ``瀬取り\\tせどり``.
 """
 
@@ -84,20 +85,28 @@ def _voiceless(kana: str) -> str:
 
 
 def _composable(dictionary: Any, pieces: list[Any], reading: str, first: bool = True) -> bool:
-    """Whether ``reading`` is the pieces' readings in a row, each piece read as any of the
-    dictionary's entries for it (日本 にほん or にっぽん, 国境 こっきょう or くにざかい) — but a
-    later piece never in a voiced form of the reading the cut gave it: that sound change
-    (瀬|取り せ·とり, where JMdict says せどり) is what the table is for."""
+    """Whether ``reading`` is the pieces' readings in a row, each word of two or more kanji
+    read as any of the dictionary's entries for it (日本 にほん or にっぽん, 国境 こっきょう or
+    くにざかい: the word's own variants, which the rules choose among) and each one-kanji word
+    as the cut read it. A one-kanji word has many readings and the cut picks one blindly (仏
+    ふつ, France, in 仏|様; 四 よん in 四|聖諦): JMdict's reading of the whole is the better
+    guide there, and so it is for the sound change at a later piece (瀬|取り せ·とり, where
+    JMdict says せどり)."""
     if not pieces:
         return reading == ""
     surface, chosen = pieces[0].surface(), _hira(pieces[0].reading_form())
-    options = {
-        _hira(m.reading_form()) for m in dictionary.lookup(surface) if m.surface() == surface
-    }
-    options = {r for r in options if r and (first or r == chosen or _voiceless(r) != chosen)}
+    options = {chosen}
+    if len(surface) > 1:
+        options |= {
+            r
+            for m in dictionary.lookup(surface)
+            if m.surface() == surface
+            and (r := _hira(m.reading_form()))
+            and (first or _voiceless(r) != chosen)
+        }
     return any(
         reading.startswith(r) and _composable(dictionary, pieces[1:], reading[len(r) :], False)
-        for r in options | {chosen}
+        for r in options
     )
 
 

@@ -3,8 +3,9 @@
 Sudachi's dictionary lacks some words a reader knows whole; its cheapest path then cuts them
 into smaller words and reads each alone, losing the sound change the whole word has (瀬取り
 せどり, ship-to-ship transfer, read せ + とり). ``words.tsv`` (built by
-``tools/build_words_table.py``; EDRDG licence, see its header) holds the ~13,500 nouns that
-JMdict reads one way only and that Sudachi cuts into words of content read together otherwise.
+``tools/build_words_table.py``; EDRDG licence, see its header) holds the ~12,700 nouns that
+JMdict reads one way only and that Sudachi cuts into words of content read together otherwise
+(unless the cut's longer words can read so in another of their entries: 日本 にほん|企業).
 Where the text's words are exactly such a cut, they become that noun. Read on first use only.
 """
 
@@ -52,14 +53,22 @@ def join_jmdict_words(tokens: list[Token]) -> list[Token]:
 
 
 def _counted(tokens: list[Token], i: int) -> bool:
-    """Whether tokens[i] follows a numeral: 二十|脚 is twenty chairs, not 二 + 十脚 じっきゃく
-    (the decapods). A word may open with one (二束三文, 五代十国)."""
-    return i > 0 and tokens[i - 1].end == tokens[i].start and tokens[i - 1].pos[1] == "数詞"
+    """Whether tokens[i] cannot open a table noun: after a numeral (二十|脚 is twenty chairs,
+    not 二 + 十脚 じっきゃく, the decapods; a word may open with one: 二束三文), or as a suffix
+    right after a word, whose end it is (米国|内|法 is 米国内 + 法, not 内法 うちのり)."""
+    if i == 0 or tokens[i - 1].end != tokens[i].start:
+        return False
+    return tokens[i - 1].pos[1] == "数詞" or (
+        tokens[i].pos[0] == "接尾辞" and tokens[i - 1].has_kanji
+    )
 
 
 def _count(parts: list[Token]) -> bool:
-    """Whether the pieces hold a number and its counter (二十|脚 twenty chairs, not the table's
-    二十脚 にじゅうあし): the counter rules read those."""
+    """Whether the pieces are a number and its counter (二十|脚 twenty chairs, not the table's
+    二十脚 にじゅうあし) or just a number and one kanji (一|対|一 いったいいち, not 一対 いっつい +
+    一): the number rules read those."""
+    if len(parts) == 2 and parts[0].pos[1] == "数詞" and len(parts[1].surface) == 1:
+        return True
     return any(
         p.pos[1] == "数詞" and q.pos[1] != "数詞" and "助数詞" in q.pos[2]
         for p, q in zip(parts, parts[1:], strict=False)
