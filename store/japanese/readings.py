@@ -48,7 +48,9 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
     out: list[Reading] = []
     tokens = word_tokens(text)
     tokens = keep_directions(keep_institutions(tokens, text, word_tokens), text, word_tokens)
-    tokens = join_jmdict_words(join_compounds(join_given_names(split_regions(tokens))))
+    if "部会" in text:
+        tokens = split_regions(tokens)
+    tokens = join_jmdict_words(join_compounds(join_given_names(tokens)))
     apply_rules(tokens, style)
     prev_reading = ""
     for tok in tokens:

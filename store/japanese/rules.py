@@ -1955,12 +1955,9 @@ def on_run(tokens: list[Token], i: int) -> str | None:
     whose other words all read on, is part of a Sino-Japanese compound unknown to it: its
     on-reading (台湾の海|巡|署 かい·じゅん·しょ, the coast guard, not うみ)."""
     tok = tokens[i]
-    if not _one_kanji(tok) or tok.pos[1] != "普通名詞":
+    if not _one_kanji(tok):
         return None
-    on = kanji_reading(tok.surface)
-    if not on or on == tok.reading or _reads_sino(tok.reading):
-        return None  # (丁 てい is another on-reading than KANJIDIC's first, ちょう)
-    first = last = i
+    first = last = i  # (the run first: most words stand in none, and parts of speech cost)
     while first > 0 and _one_kanji(tokens[first - 1]) and tokens[first - 1].end == tokens[first].start:
         first -= 1
     while (
@@ -1969,8 +1966,11 @@ def on_run(tokens: list[Token], i: int) -> str | None:
         and tokens[last + 1].start == tokens[last].end
     ):
         last += 1
-    if last - first < 2:
+    if last - first < 2 or tok.pos[1] != "普通名詞":
         return None
+    on = kanji_reading(tok.surface)
+    if not on or on == tok.reading or _reads_sino(tok.reading):
+        return None  # (丁 てい is another on-reading than KANJIDIC's first, ちょう)
     before, after = _prev(tokens, first), _next(tokens, last)
     if (before is not None and before.has_kanji and before.end == tokens[first].start) or (
         after is not None and after.has_kanji and after.start == tokens[last].end

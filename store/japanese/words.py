@@ -31,24 +31,27 @@ def word_reading(surface: str) -> str | None:
 def join_jmdict_words(tokens: list[Token]) -> list[Token]:
     """Adjacent words with kanji that make a noun of the table become that noun, longest
     first: 瀬|取り → 瀬取り せどり. Only whole words join (the cut must be Sudachi's)."""
-    out: list[Token] = []
+    out: list[Token] | None = None  # (made only when a noun joins: most texts have none)
     i, n = 0, len(tokens)
-    while i < n:
-        tok = tokens[i]
-        if (
-            tok.has_kanji
-            and i + 1 < n
-            and tokens[i + 1].has_kanji
-            and tokens[i + 1].start == tok.end
-            and not _counted(tokens, i)
-        ):
-            joined = _longest(tokens, i, n)
-            if joined is not None:
-                out.append(joined[0])
-                i += joined[1]
-                continue
-        out.append(tok)
-        i += 1
+    while i < n - 1:
+        tok, nxt = tokens[i], tokens[i + 1]
+        joined = (
+            _longest(tokens, i, n)  # (the table first: parts of speech cost a lookup)
+            if tok.has_kanji and nxt.has_kanji and nxt.start == tok.end
+            else None
+        )
+        if joined is None:
+            if out is not None:
+                out.append(tok)
+            i += 1
+            continue
+        if out is None:
+            out = tokens[:i]
+        out.append(joined[0])
+        i += joined[1]
+    if out is None:
+        return tokens
+    out.extend(tokens[i:])
     return out
 
 
@@ -88,9 +91,14 @@ def _longest(tokens: list[Token], i: int, n: int) -> tuple[Token, int] | None:
     for count in range(k, 1, -1):
         parts = tokens[i : i + count]
         surface = "".join(p.surface for p in parts)
-        if len(surface) > LONGEST or _count(parts):
+        if len(surface) > LONGEST:
             continue
         reading = word_reading(surface)
-        if reading is not None and reading != "".join(p.reading for p in parts):
+        if (
+            reading is not None
+            and reading != "".join(p.reading for p in parts)
+            and not _count(parts)
+            and not _counted(tokens, i)
+        ):
             return Token(surface, parts[0].start, parts[-1].end, reading, _NOUN_POS), count
     return None
