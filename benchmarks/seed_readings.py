@@ -66,7 +66,9 @@ def main(argv: list[str]) -> int:
                 continue
             if args.tsv:
                 for r in readings:
-                    context = text[max(0, r.start - 8) : r.end + 8].replace("\t", " ")
+                    context = (
+                        text[max(0, r.start - 8) : r.end + 8].replace("\t", " ").replace("\n", "⏎")
+                    )
                     out.write(
                         f"{path.stem}\t{label}\t{r.start}\t{r.end}\t{text[r.start : r.end]}"
                         f"\t{r.reading}\t{r.source}\t{context}\n"

@@ -95,6 +95,29 @@ def test_a_vertical_epub_in_spine_order_with_its_toc_as_the_outline(tmp_path: Pa
     }
 
 
+def test_a_contents_page_in_the_spine_is_not_read_as_text(tmp_path: Path) -> None:
+    """A printed book's 目次 page (links to the chapters) is what the outline shows already;
+    a chapter that opens with a few links to its sections is still read."""
+    path = _epub(
+        tmp_path / "book.epub",
+        {
+            "p-000.xhtml": '<h1>目次</h1><p><a href="p-001.xhtml">第一章　波音</a></p>'
+            '<p><a href="p-002.xhtml">第二章　灯台</a></p>',
+            "p-001.xhtml": "<h2>第一章　波音</h2><p>　その夏、私は祖母の家で過ごした。</p>"
+            '<p>（<a href="p-002.xhtml">灯台</a>と<a href="p-000.xhtml">目次</a>も見よ）</p>',
+            "p-002.xhtml": "<h2>第二章　灯台</h2><p>　灯台は岬の先に立っていた。</p>",
+        },
+    )
+    doc = import_file(path)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "第一章　波音"),
+        ("paragraph", "その夏、私は祖母の家で過ごした。"),
+        ("paragraph", "（灯台と目次も見よ）"),
+        ("heading", "第二章　灯台"),
+        ("paragraph", "灯台は岬の先に立っていた。"),
+    ]
+
+
 def test_an_epub2_toc_ncx_and_notes_in_another_chapter(tmp_path: Path) -> None:
     ncx = (
         '<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/"><navMap>'

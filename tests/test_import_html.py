@@ -228,3 +228,71 @@ def test_the_title_tag_without_the_site_name_after_it(tmp_path: Path) -> None:
     )
     doc = _page(tmp_path, page)
     assert doc.title == doc.metadata["title"] == "日米首脳会談"
+
+
+BLOG = """<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">
+<title>日銀の利上げをどう読むか｜経済ブログ</title></head><body><div class="entry-content">
+<h1>日銀の利上げをどう読むか</h1><div class="entry-meta">2025.01.24　投稿者：鈴木一郎</div>
+{toc}
+<h2 id="s1">利上げの背景</h2><p>日本銀行は政策金利を0.5%に引き上げた。</p>
+<h2 id="s2">今後の見通し</h2><p>市場では年内にもう一段の利上げを予想する声が多い。<sup>
+<a href="#fn1" id="r1">1</a></sup></p><ol class="notes"><li id="fn1">日本経済新聞による。
+<a href="#r1">↩</a></li></ol></div></body></html>"""
+
+
+def test_a_page_s_own_table_of_contents_and_its_byline_are_not_text(tmp_path: Path) -> None:
+    """A blog's 目次 box (by its class, or by being links to the page's own headings) is what
+    the outline shows already; its title was taken for the author's name, and the date line's
+    author was kept in the date."""
+    tocs = [
+        '<div class="ez-toc-container"><p class="toc-title">目次</p><ul><li>'
+        '<a href="#s1">利上げの背景</a></li><li><a href="#s2">今後の見通し</a></li></ul></div>',
+        '<div class="box"><p>目次</p><ol><li><a href="#s1">利上げの背景</a></li><li>'
+        '<a href="#s2">今後の見通し</a></li></ol></div>',
+    ]
+    for i, toc in enumerate(tocs):
+        doc = _page(tmp_path, BLOG.format(toc=toc), name=f"blog{i}.html")
+        assert [(b.kind, b.text) for b in doc.blocks] == [
+            ("heading", "日銀の利上げをどう読むか"),
+            ("heading", "利上げの背景"),
+            ("paragraph", "日本銀行は政策金利を0.5%に引き上げた。"),
+            ("heading", "今後の見通し"),
+            ("paragraph", "市場では年内にもう一段の利上げを予想する声が多い。"),
+        ], toc
+        assert doc.metadata["author"] == "鈴木一郎"
+        assert doc.metadata["date"].startswith("2025")
+        assert "鈴木" not in doc.metadata["date"]
+        assert [n.text for n in doc.footnotes] == ["日本経済新聞による。"]
+
+
+WIKI = """<!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><title>栞 - Wikipedia</title></head><body>
+<div id="mw-navigation"><h2>案内メニュー</h2><ul><li><a href="/">メインページ</a></li></ul></div>
+<main id="content" class="mw-body"><h1 id="firstHeading" class="firstHeading"><span class="mw-page-title-main">栞</span></h1>
+<div id="siteSub">出典: フリー百科事典『ウィキペディア（Wikipedia）』</div>
+<div id="mw-content-text"><div class="mw-parser-output">
+<div class="hatnote">この項目では、本に挟むものについて説明しています。その他の用法については「栞 (曖昧さ回避)」をご覧ください。</div>
+<table class="infobox"><tr><th>種類</th><td>文房具</td></tr></table>
+<p><b>栞</b>（しおり）は、読みかけの本に挟んで目印とするもの<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup>。</p>
+<div id="toc" class="toc"><div class="toctitle"><h2 id="mw-toc-heading">目次</h2></div><ul><li><a href="#歴史"><span class="tocnumber">1</span> <span class="toctext">歴史</span></a></li><li><a href="#脚注"><span class="tocnumber">2</span> <span class="toctext">脚注</span></a></li></ul></div>
+<h2><span class="mw-headline" id="歴史">歴史</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/edit">編集</a><span class="mw-editsection-bracket">]</span></span></h2>
+<p>古くは<ruby>枝折<rp>（</rp><rt>しおり</rt><rp>）</rp></ruby>と書いた。</p>
+<h2><span class="mw-headline" id="脚注">脚注</span></h2>
+<ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">^</a></span> <span class="reference-text">『広辞苑』第7版。</span></li></ol>
+<div class="navbox"><table><tr><th>文房具</th><td><a href="/a">鉛筆</a>・<a href="/b">消しゴム</a></td></tr></table></div>
+<div id="catlinks" class="catlinks"><a href="/cat">カテゴリ</a>: 文房具</div>
+</div></div></main><div id="footer"><ul><li>最終更新 2024年1月1日</li></ul></div></body></html>
+"""
+
+
+def test_a_wiki_article_without_edit_links_navigation_boxes_or_its_contents(
+    tmp_path: Path,
+) -> None:
+    doc = _page(tmp_path, WIKI)
+    assert doc.title == "栞"  # the page's heading before " - Wikipedia"
+    texts = _texts(doc)
+    assert ("heading", "歴史") in texts  # was 歴史[編集]
+    assert not any(
+        word in text for _, text in texts for word in ("編集", "目次", "鉛筆", "カテゴリ")
+    ), texts
+    assert ("paragraph", "古くは枝折と書いた。") in texts
+    assert [n.text for n in doc.footnotes] == ["『広辞苑』第7版。"]

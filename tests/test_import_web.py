@@ -261,3 +261,14 @@ def test_a_paragraph_right_after_a_list_item_is_not_swallowed_by_it() -> None:
         ("list_item", "第二の論点"),
         ("paragraph", "以上の二点について、以下で詳しく検討する。"),
     ]
+
+
+def test_a_word_under_the_title_is_not_taken_for_the_author() -> None:
+    """目次 under a title was read as the author's name, and the date kept the word after it."""
+    doc = import_text(
+        "経済安全保障の論点\n\n2025年1月24日　更新\n\n目次\n\nはじめに\n\n"
+        "本稿では、経済安全保障の論点を整理する。政府の方針を概観する。\n"
+    )
+    assert "author" not in doc.metadata
+    assert doc.metadata["date"] == "2025年1月24日"
+    assert ("heading", "はじめに") in [(b.kind, b.text) for b in doc.blocks]

@@ -304,6 +304,19 @@ async def test_a_query_of_two_words_goes_on_through_its_own_results(library: Pat
         assert app.reader.cursor == starts[1]
         assert f"/同盟 強化 2/{len(mine)}" in app.header.render().plain
 
+        # "/" offers the query to edit; Enter searches it by the same rules (was: literally,
+        # the space included, so nothing was found)
+        await pilot.press("slash")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot, until=lambda: bool(app.reader.matches))
+        shown = app.reader.matches
+        for s, _e in shown:
+            block = doc.blocks[doc.locate(s)[0]].text
+            assert "同盟" in block and "強化" in block
+        assert {doc.base_text[s:e] for s, e in shown} >= {"同盟", "強化"}
+        assert {doc.block_starts[h.block] + h.offset for h in mine} <= {s for s, _ in shown}
+
 
 async def test_matches_in_one_sentence_are_results_told_apart(library: Path) -> None:
     """同盟 three times in one sentence of a seed: three results with the same sentence, each
@@ -425,3 +438,57 @@ async def test_the_palette_opens_the_library_search(library: Path) -> None:
         await pilot.press("enter")
         await settle(pilot, until=lambda: isinstance(app.screen, LibrarySearchScreen))
         assert isinstance(app.screen, LibrarySearchScreen)
+
+
+@pytest.mark.parametrize("width", [160, 120])
+async def test_a_footnote_popup_covers_the_reader_not_the_library(library: Path, width: int) -> None:
+    from tui.widgets.footnote_popup import FootnotePopup
+
+    (library / "notes.md").write_text(
+        "# 注の多い文書\n\n外交の在り方が問われる[^1]。\n\n[^1]: 外務大臣の演説による。\n",
+        encoding="utf-8",
+    )
+    app = ShioriApp()
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(pilot)
+        app.open_document("lib:notes.md", library / "notes.md")
+        await settle(pilot)
+        tree, reader = tree_of(app), app.reader
+        assert tree.display and tree.region.width > 0
+        reader.focus()
+        await pilot.press("right_square_bracket", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FootnotePopup)
+        box = app.screen.query_one("#footnote-box").region
+        assert box.x >= tree.region.right  # the library stays readable beside the note
+        assert reader.region.x <= box.x and box.right <= reader.region.right
+
+
+async def test_opening_another_document_closes_the_outline_opening_the_first_had_opened(
+    library: Path,
+) -> None:
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = tree_of(app)
+        kaidan, tsusho = tree.document_node("lib:kaidan.md"), tree.document_node("lib:tsusho.md")
+        assert kaidan is not None and tsusho is not None
+        app.open_document("lib:kaidan.md", library / "kaidan.md")
+        await settle(pilot, until=lambda: bool(kaidan.children))
+        assert kaidan.is_expanded
+        app.open_document("lib:tsusho.md", library / "tsusho.md")
+        await settle(pilot, until=lambda: bool(tsusho.children))
+        assert tsusho.is_expanded
+        assert not kaidan.is_expanded  # the tree shows the open document's outline
+
+        # an outline the reader opened by hand stays open when another document is opened
+        tree.move_cursor(kaidan)
+        tree.focus()
+        await pilot.press("space")
+        await settle(pilot)
+        assert kaidan.is_expanded
+        app.open_document("lib:kaidan.md", library / "kaidan.md")
+        await settle(pilot)
+        app.open_document("lib:tsusho.md", library / "tsusho.md")
+        await settle(pilot)
+        assert tsusho.is_expanded and kaidan.is_expanded

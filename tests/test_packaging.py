@@ -72,4 +72,18 @@ def test_python_dash_m_shiori_is_the_shiori_command() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"shiori {shiori.__version__}\n"
-    assert PYPROJECT["project"]["license"] == "MIT" and (ROOT / "LICENSE").is_file()
+    assert (ROOT / "LICENSE").is_file()
+
+
+def test_the_licence_names_the_code_and_the_data_tables() -> None:
+    # the code is MIT; the tables derived from EDRDG dictionaries are CC BY-SA 4.0, and say so
+    assert PYPROJECT["project"]["license"] == "MIT AND CC-BY-SA-4.0"
+    notice = (ROOT / "LICENSES" / "EDRDG-CC-BY-SA-4.0.md").read_text(encoding="utf-8")
+    tables = sorted((ROOT / "store" / "japanese").glob("*.tsv"))
+    assert tables
+    for table in tables:
+        assert f"store/japanese/{table.name}" in notice, table.name
+        with table.open(encoding="utf-8") as f:
+            head = [f.readline() for _ in range(6)]
+        header = "".join(line for line in head if line.startswith("#"))
+        assert "CC BY-SA" in header, table.name

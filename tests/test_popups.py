@@ -14,7 +14,7 @@ from store.clipboard import CopyResult, Route
 from tui.app import OpenedFile, ShioriApp, import_document
 from tui.screens.citation_dialog import CitationDialog
 from tui.widgets.footnote_popup import FootnotePopup
-from tui.widgets.popup_fit import fit_beside
+from tui.widgets.popup_fit import fit_across, fit_beside
 from tui.widgets.word_popup import WordPopup
 
 LONG_NOTE = (
@@ -132,3 +132,15 @@ async def test_a_long_citation_dialog_shows_whole(doc: Path, size: tuple[int, in
         await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown")
         await pilot.pause()
         assert area.scroll_y > 0
+
+
+def test_a_popup_goes_over_its_pane_and_spills_only_when_the_pane_is_too_thin() -> None:
+    # a wide reader between the library and the sidebar: the box narrows to it
+    assert fit_across((36, 88), 90, 160) == (36, 88)
+    # a roomy reader: centred over it, not over the screen's middle
+    assert fit_across((40, 120), 90, 160) == (55, 90)
+    # a reader too thin to wrap a note in: centred on it, kept on the screen
+    assert fit_across((70, 30), 60, 100) == (40, 60)
+    assert fit_across((0, 30), 60, 100) == (0, 60)
+    # nothing known of the pane: centred on the screen
+    assert fit_across(None, 60, 100) == (20, 60)

@@ -627,6 +627,9 @@ class PlainApp(App[None]):
     def on_reader_view_word_info_requested(self, message: ReaderView.WordInfoRequested) -> None:
         self.asked.append(message)
 
+    def on_reader_view_search_requested(self, message: ReaderView.SearchRequested) -> None:
+        self.asked.append(message)
+
 
 async def test_the_reader_asks_for_its_popups_and_pushes_no_screen() -> None:
     doc = make_doc(paragraphs=2)
@@ -644,6 +647,10 @@ async def test_the_reader_asks_for_its_popups_and_pushes_no_screen() -> None:
         await pilot.pause()
         word = app.asked[1]
         assert isinstance(word, ReaderView.WordInfoRequested) and word.word.surface == "転換点"
+        await pilot.press("slash")
+        await pilot.pause()
+        search = app.asked[2]
+        assert isinstance(search, ReaderView.SearchRequested) and search.reader is reader
         assert len(app.screen_stack) == 1  # the reader itself opened nothing
 
 
@@ -653,7 +660,7 @@ def test_the_popups_import_no_reader() -> None:
     from pathlib import Path
 
     widgets = Path(__file__).resolve().parent.parent / "tui" / "widgets"
-    for name in ("footnote_popup.py", "word_popup.py"):
+    for name in ("footnote_popup.py", "word_popup.py", "search_bar.py"):
         tree = ast.parse((widgets / name).read_text(encoding="utf-8"))
         imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
             alias.name
@@ -664,7 +671,7 @@ def test_the_popups_import_no_reader() -> None:
         assert "tui.widgets.reader" not in imported, name
     reader = ast.parse((widgets / "reader.py").read_text(encoding="utf-8"))
     modules = {node.module for node in ast.walk(reader) if isinstance(node, ast.ImportFrom)}
-    assert not {"tui.widgets.footnote_popup", "tui.widgets.word_popup"} & modules
+    assert not {"tui.widgets.footnote_popup", "tui.widgets.word_popup", "tui.widgets.search_bar"} & modules
 async def test_the_analysis_starts_where_the_reader_is_and_stops_on_quit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -762,3 +769,28 @@ async def test_a_match_asked_for_before_the_first_layout_is_on_screen_once_laid_
         assert reader.cursor == doc.base_text.rindex("取り組む")
         shown = lines(reader)
         assert any("最後の段落" in line for line in shown), shown  # the match's paragraph
+
+
+async def test_search_with_several_words_quotes_and_exclusions_as_the_library_does() -> None:
+    doc = make_doc(paragraphs=2)
+    app = ReaderApp(doc)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+
+        def found(query: str) -> list[tuple[str, str]]:
+            spans = reader.find_matches(query)
+            assert spans is not None
+            return [(doc.base_text[s:e], doc.blocks[doc.locate(s)[0]].text) for s, e in spans]
+
+        # two words: their matches in the paragraphs holding both (P1), in any form
+        both = found("取り組む 収斂")
+        assert {text for text, _ in both} == {"取り組み", "収斂"} and len(both) == 4
+        assert all(block == P1 for _, block in both)
+        # a phrase is matched as written; -word leaves out the paragraphs that have it
+        assert {text for text, _ in found('"取り組む"')} == {"取り組む"}
+        assert {block for _, block in found("取り組む -収斂")} == {P2}
+        # the search itself (Enter in the bar) shows the same matches, n goes through them
+        await pilot.press("slash", *"取り組む 収斂", "enter")
+        await settle(pilot, until=lambda: len(reader.matches) == 4)
+        assert [doc.base_text[s:e] for s, e in reader.matches] == [t for t, _ in both]

@@ -216,6 +216,21 @@ class _Outline:
         return None
 
 
+def _is_contents_page(name: str, body: etree._Element, chapters: set[str]) -> bool:
+    """A page that is mostly links to the book's other chapters: a printed book's 目次 page in
+    the spine. The table of contents is the outline already; as text it would be a heading 目次
+    and a list of titles before the first chapter."""
+    links = [
+        el
+        for el in body.iter()
+        if local(el) == "a" and resolve(name, el.get("href", "")) in chapters - {name}
+    ]
+    if len(links) < 2:
+        return False
+    linked = sum(len("".join(text_of(a).split())) for a in links)
+    return 5 * linked >= 3 * len("".join(text_of(body).split()))
+
+
 def import_epub(path: Path, *, progress: Progress | None = None) -> Document:
     with Archive(path) as archive:
         opf_name = _rootfile(archive)
@@ -309,6 +324,8 @@ def _read_book(
     for i, (name, root) in enumerate(docs):
         current[0] = name
         body = next((el for el in root.iter() if local(el) == "body"), root)
+        if _is_contents_page(name, body, names):
+            continue
         chapter_text[0] = len(text_of(body))
         outline.start(name, body, walker)
         walker.children(body)

@@ -106,6 +106,17 @@ _CHROME_WORDS = frozenset(
         "header-nav",
         "toolbar",
         "print-button",
+        # edit links beside headings, navigation boxes and category links (wikis), and what
+        # a page itself marks as not worth printing
+        "editsection",
+        "editlink",
+        "navbox",
+        "catlinks",
+        "noprint",
+        # a page's own table of contents (the outline shows the headings already)
+        "toc",
+        "mokuji",
+        "tableofcontents",
     ]
 )
 _CHROME_JOINED = frozenset({"backtotop", "pagetop", "gotop", "totop", "snsshare", "sharebuttons"})
@@ -246,6 +257,17 @@ def _without_site(title: str, site: str) -> str:
     return title
 
 
+_SITE_SEPARATOR = re.compile(r"^\s*(?:[-–—|｜:：/／]|\s)\s*\S")
+
+
+def _heading_before_site(title: str, heading: str) -> str:
+    """``栞 - Wikipedia`` → ``栞`` when the page's own heading is ``栞``: a ``<title>`` that is
+    the heading, a separator and more names the site after the heading, whatever the site."""
+    if heading and title.startswith(heading) and _SITE_SEPARATOR.match(title[len(heading) :]):
+        return heading
+    return title
+
+
 def page_metadata(root: etree._Element) -> dict[str, str]:
     """What the page states about itself (empty fields left out)."""
     meta: dict[str, str] = {}
@@ -268,6 +290,9 @@ def page_metadata(root: etree._Element) -> dict[str, str]:
     )
     if not (first("citation_title", "og:title", "dc.title", "twitter:title") or ld.get("title")):
         meta["title"] = _without_site(meta["title"], first("og:site_name", "dc.publisher"))
+        h1 = root.find(".//h1")
+        if h1 is not None:
+            meta["title"] = _heading_before_site(meta["title"], _clean(h1.text_content()))
     meta["author"] = first("citation_author", "author", "article:author", "dc.creator") or ld.get(
         "author", ""
     )
@@ -345,7 +370,19 @@ def is_chrome(el: etree._Element, *, in_content: bool = False) -> bool:
     }:
         return not in_content or bool(_words(el) & _CHROME_WORDS)
     words = _words(el)
-    return bool(words & _CHROME_WORDS or words & _CHROME_JOINED)
+    return bool(words & _CHROME_WORDS or words & _CHROME_JOINED) or _is_contents_list(el)
+
+
+def _is_contents_list(el: etree._Element) -> bool:
+    """A list of links to the page's own headings (``#s1``…): the page's table of contents,
+    whatever its class. Note markers and their back links are too little of their text."""
+    if local(el) not in ("ol", "ul", "div", "section"):
+        return False
+    links = [a for a in el.iter() if local(a) == "a"]
+    if len(links) < 2 or not all((a.get("href") or "").startswith("#") for a in links):
+        return False
+    linked = sum(len("".join(text_of(a).split())) for a in links)
+    return 5 * linked >= 3 * len("".join(text_of(el).split()))
 
 
 def _text_length(el: etree._Element) -> int:

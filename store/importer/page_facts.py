@@ -36,6 +36,12 @@ _PROFILE_MARK = re.compile(
 )
 _READING = re.compile(r"^《[ぁ-ゖァ-ヺー]+[・ 　][ぁ-ゖァ-ヺー・ 　]+》$")
 _NAME = re.compile(r"^[一-鿿々ぁ-ゖァ-ヺー]{1,6}[ 　]?[一-鿿々ぁ-ゖァ-ヺー]{1,6}$")
+#: A name labelled as the writer's (``投稿者：鈴木一郎``, ``文・鈴木一郎``), alone or after a date.
+_AUTHOR_AFTER = re.compile(
+    r"^[\s　]*(?:[|｜/／・][\s　]*)?(?P<label>(?:投稿者|著者|執筆者|執筆|筆者|記者|文|ライター|Writer|By)"
+    r"[\s　]*[：:・/／]?)?[\s　]*(?P<name>[一-鿿々ぁ-ゖァ-ヺー]{1,6}[ 　]?[一-鿿々ぁ-ゖァ-ヺー]{1,6})$",
+    re.I,
+)
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")
 
 
@@ -145,6 +151,17 @@ def _reading_profile(
         lines[k] = ""
 
 
+#: Short words that stand alone under a title, or after its date, and are no one's name.
+_NOT_NAMES = re.compile(
+    r"^(?:.{0,4}(?:更新|公開|発行|配信|掲載|投稿|作成|改訂|改定|現在|時点)|目次|もくじ|概要|要約|要旨"
+    r"|はじめに|まとめ|目的|前書き|まえがき|序文|序章|本文|資料|解説|速報|号外|特集|連載|社説|論説|コラム)$"
+)
+
+
+def _may_be_name(text: str) -> bool:
+    return not _NOT_NAMES.match(text) and not any(c.isdigit() for c in text)
+
+
 def byline_candidate(line: str) -> bool:
     """A line that may be a byline under a title: short, no sentence, no clause, no heading."""
     return not (
@@ -161,11 +178,19 @@ def byline(line: str, metadata: dict[str, str]) -> bool:
     if "".join(s.split()) == "".join(metadata.get("author", "").split()) and s:
         return True  # the author the page's metadata names, shown under the title
     if _FULL_DATE.match(s):
-        metadata.setdefault("date", s.split()[0] if " " in s else s)
+        date = re.match(_DATE, s)
+        metadata.setdefault("date", date.group(0) if date else s)
+        author = _AUTHOR_AFTER.match(s[date.end() :] if date else "")
+        if author and "author" not in metadata and _may_be_name(author.group("name")):
+            metadata["author"] = author.group("name")
+        return True
+    labelled = _AUTHOR_AFTER.match(s)
+    if labelled and labelled.group("label"):
+        metadata.setdefault("author", labelled.group("name"))
         return True
     if re.match(r"^[0-9]{1,2}\.[0-9]{1,2}\s*[（(].[）)]\s*[0-9]{1,2}:[0-9]{2}$", s):
         return True  # a time stamp beside the date
-    if "author" not in metadata and _NAME.match(s) and not any(c.isdigit() for c in s):
+    if "author" not in metadata and _NAME.match(s) and _may_be_name(s):
         metadata["author"] = s
         return True
     if "author" in metadata and _LATIN_NAME.match(s):

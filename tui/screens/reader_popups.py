@@ -1,9 +1,10 @@
 """The reader's popups, opened by the screen that shows the reader when the reader asks.
 
-The reader only posts :class:`~tui.widgets.reader.ReaderView.FootnoteRequested` and
-:class:`~tui.widgets.reader.ReaderView.WordInfoRequested`; a screen (or app) that mixes in
-:class:`OpensReaderPopups` pushes the popup. So the reader pushes no screens, and the popups
-import no reader.
+The reader only posts :class:`~tui.widgets.reader.ReaderView.FootnoteRequested`,
+:class:`~tui.widgets.reader.ReaderView.WordInfoRequested` and
+:class:`~tui.widgets.reader.ReaderView.SearchRequested`; a screen (or app) that mixes in
+:class:`OpensReaderPopups` pushes the popup or the search bar. So the reader pushes no
+screens, and the popups import no reader.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.widgets.footnote_popup import FootnotePopup
 from tui.widgets.reader import FootnoteView, ReaderView
+from tui.widgets.search_bar import SearchBar
 from tui.widgets.word_popup import WordPopup
 
 if TYPE_CHECKING:
@@ -33,8 +35,24 @@ class OpensReaderPopups:
             style=message.style,
             id="footnote-text",
         )
-        self.app.push_screen(FootnotePopup(message.note, body, near_row=message.near_row))
+        self.app.push_screen(
+            FootnotePopup(
+                message.note, body, near_row=message.near_row, near_span=message.near_span
+            )
+        )
+
+    def on_reader_view_search_requested(self, message: ReaderView.SearchRequested) -> None:
+        message.stop()
+        reader = message.reader
+
+        def done(query: str | None) -> None:
+            if query:
+                reader.search(query)
+
+        self.app.push_screen(SearchBar(message.query, reader.count_matches), done)
 
     def on_reader_view_word_info_requested(self, message: ReaderView.WordInfoRequested) -> None:
         message.stop()
-        self.app.push_screen(WordPopup(message.word, near_row=message.near_row))
+        self.app.push_screen(
+            WordPopup(message.word, near_row=message.near_row, near_span=message.near_span)
+        )

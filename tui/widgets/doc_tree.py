@@ -195,6 +195,9 @@ class DocTree(Tree[TreeTarget | None]):
         self._titles: dict[str, str] = {}
         self._read: Mapping[str, float] = {}
         self._recent: TreeNode[TreeTarget | None] | None = None
+        #: The document whose outline :meth:`reveal` opened (it was closed before): closed
+        #: again when another document is revealed, so the tree shows the open one's outline.
+        self._revealed: str | None = None
         self.sort: SortKey = "title"
         self.filter_text = ""
         #: Said after the count in the root's label (e.g. how far indexing has got).
@@ -366,6 +369,12 @@ class DocTree(Tree[TreeTarget | None]):
         node = self._documents.get(key)
         if node is None:
             return
+        if self._revealed is not None and self._revealed != key:
+            previous = self._documents.get(self._revealed)
+            if previous is not None and previous.is_expanded:
+                previous.collapse()
+        if self._revealed != key:
+            self._revealed = None if node.is_expanded else key
         node.expand()
         best = node
         if block is not None:

@@ -20,7 +20,7 @@ from textual.widgets import Label
 
 from store.model import Footnote
 from store.terminal_safe import safe_line
-from tui.widgets.popup_fit import HINT, fit_with_hint, popup_width
+from tui.widgets.popup_fit import HINT, fit_across, fit_with_hint, popup_width
 
 #: The box's cells besides the text (its padding).
 CHROME_CELLS = 2
@@ -37,12 +37,21 @@ class FootnotePopup(ModalScreen[None]):
         Binding("escape,q", "dismiss", "Close footnote", id="footnote.close")
     ]
 
-    def __init__(self, note: Footnote, body: Widget, *, near_row: int | None = None) -> None:
+    def __init__(
+        self,
+        note: Footnote,
+        body: Widget,
+        *,
+        near_row: int | None = None,
+        near_span: tuple[int, int] | None = None,
+    ) -> None:
         super().__init__()
         self.note = note
         self.body = body
         #: The screen row of the marker: the box goes below it (or above), never over it.
         self.near_row = near_row
+        #: The reader's screen columns ``(x, width)``: the box goes over them.
+        self.near_span = near_span
 
     def compose(self) -> ComposeResult:
         with Vertical(id="footnote-box"):
@@ -60,7 +69,7 @@ class FootnotePopup(ModalScreen[None]):
     def _fit(self) -> None:
         """Size the box to the note (within the screen) and put it beside the marker."""
         screen_width, screen_height = self.app.size
-        width = popup_width(screen_width)
+        left, width = fit_across(self.near_span, popup_width(screen_width), screen_width)
         inner = max(1, width - CHROME_CELLS)
         body: TextBody | None = self.body if hasattr(self.body, "text_height") else None
         rows = body.text_height(inner) if body is not None else screen_height
@@ -68,8 +77,7 @@ class FootnotePopup(ModalScreen[None]):
         box = self.query_one("#footnote-box")
         box.styles.width = width
         box.styles.height = height
-        box.styles.margin = (top, 0, 0, 0)
-        self.styles.align_vertical = "top"
+        box.styles.margin = (top, 0, 0, left)
         self.query_one("#footnote-hint", Label).update(hint)
 
     async def action_dismiss(self, result: None = None) -> None:

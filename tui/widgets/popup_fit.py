@@ -38,7 +38,9 @@ def popup_width(screen_width: int, share: float = 0.8, most: int = 90) -> int:
     return max(1, min(int(screen_width * share), most, screen_width))
 
 
-def fit_with_hint(row: int | None, rows: int, inner: int, screen_height: int) -> tuple[int, int, str]:
+def fit_with_hint(
+    row: int | None, rows: int, inner: int, screen_height: int
+) -> tuple[int, int, str]:
     """``(top, height, hint)`` for a popup of ``rows`` rows of text ``inner`` cells wide, with
     its title and hint: the hint names the scrolling keys when the text does not fit."""
     hint = HINT
@@ -49,3 +51,23 @@ def fit_with_hint(row: int | None, rows: int, inner: int, screen_height: int) ->
         chrome = 1 + len(wrap_lines(hint, inner))
         top, height = fit_beside(row, rows + chrome, screen_height)
     return top, height, hint
+
+
+#: A pane narrower than this does not narrow a popup: the popup spills over its neighbours
+#: rather than wrap a note into a column too thin to read.
+LEAST_PANE = 40
+
+
+def fit_across(span: tuple[int, int] | None, width: int, screen_width: int) -> tuple[int, int]:
+    """``(left, width)`` for a box ``width`` cells wide about a pane at screen columns
+    ``span`` (``(x, width)``): over that pane, narrowed to it when the pane is at least
+    :data:`LEAST_PANE` wide, else centred on it as far as the screen allows (so a reader's
+    popup covers the reader, not the library beside it); with no ``span``, centred."""
+    width = max(1, min(width, screen_width))
+    if span is None:
+        return (screen_width - width) // 2, width
+    x, pane = span
+    if pane >= LEAST_PANE:
+        width = min(width, pane)
+    left = x + (pane - width) // 2
+    return max(0, min(left, screen_width - width)), width

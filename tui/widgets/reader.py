@@ -35,6 +35,8 @@ from textual.worker import get_current_worker
 from store.annotations.model import COLOR_KEYS
 from store.japanese.levels import Level, ShownReadings
 from store.model import Block, Document, Footnote, Ruby
+from store.search.query import Term, parse_query
+from store.search.within import matches_within
 from store.terminal_safe import safe_line
 from tui.layout.document import BASE, RUBY, BlockLayout, DocumentLayout, Line
 from tui.layout.textnav import (
@@ -224,7 +226,8 @@ class ReaderView(ScrollView, can_focus=True):
 
         ``readings`` are those the reader shows for it in its furigana ``mode``, drawn in
         ``style`` (one of :data:`READING_STYLES`); ``near_row`` is the screen row of the marker
-        (None when it is not on screen), so a popup can sit beside it rather than over it.
+        (None when it is not on screen) and ``near_span`` the reader's screen columns
+        ``(x, width)``, so a popup can sit over the reader beside the marker, not over either.
         """
 
         def __init__(
@@ -234,18 +237,34 @@ class ReaderView(ScrollView, can_focus=True):
             mode: str,
             near_row: int | None,
             style: str = "auto",
+            near_span: tuple[int, int] | None = None,
         ) -> None:
             super().__init__()
             self.note, self.readings, self.mode, self.near_row = note, readings, mode, near_row
-            self.style = style
+            self.style, self.near_span = style, near_span
 
     class WordInfoRequested(Message):
         """The user asked what the analyser knows about ``word`` (a morpheme, ``K``);
-        ``near_row`` is the screen row of its line (None when it is not on screen)."""
+        ``near_row`` is the screen row of its line (None when it is not on screen),
+        ``near_span`` the reader's screen columns ``(x, width)``."""
 
-        def __init__(self, word: Any, near_row: int | None = None) -> None:
+        def __init__(
+            self, word: Any, near_row: int | None = None, near_span: tuple[int, int] | None = None
+        ) -> None:
             super().__init__()
-            self.word, self.near_row = word, near_row
+            self.word, self.near_row, self.near_span = word, near_row, near_span
+
+    class SearchRequested(Message):
+        """The user asked to search (``/``); ``query`` is the last one, to edit. The screen
+        opens the search bar, counting with :meth:`count_matches`, and calls :meth:`search`."""
+
+        def __init__(self, reader: ReaderView, query: str) -> None:
+            super().__init__()
+            self.reader, self.query = reader, query
+
+        @property
+        def control(self) -> ReaderView:
+            return self.reader
 
     class SearchChanged(Message):
         """Search state: ``count`` matches of ``query``, the current one is ``index`` (0-based)."""
@@ -1311,7 +1330,7 @@ class ReaderView(ScrollView, can_focus=True):
         if word is None or not word.surface.strip():
             self.notify("No word under the cursor", timeout=3)
             return
-        self.post_message(self.WordInfoRequested(word, self._cursor_row()))
+        self.post_message(self.WordInfoRequested(word, self._cursor_row(), self._span()))
 
     # -- footnotes ----------------------------------------------------------------------
     def action_next_marker(self) -> None:
@@ -1368,9 +1387,18 @@ class ReaderView(ScrollView, can_focus=True):
                 readings = ()
         self.post_message(
             self.FootnoteRequested(
-                note, readings, self.furigana_mode, self._cursor_row(), self.furigana_style
+                note,
+                readings,
+                self.furigana_mode,
+                self._cursor_row(),
+                self.furigana_style,
+                self._span(),
             )
         )
+
+    def _span(self) -> tuple[int, int]:
+        """The reader's screen columns ``(x, width)``, for a popup to sit over."""
+        return self.region.x, self.region.width
 
     def _cursor_row(self) -> int | None:
         """The screen row of the cursor's line, or None when it is not on screen."""
@@ -1434,13 +1462,7 @@ class ReaderView(ScrollView, can_focus=True):
 
     # -- search -------------------------------------------------------------------------
     def action_search(self) -> None:
-        from tui.widgets.search_bar import SearchBar
-
-        def done(query: str | None) -> None:
-            if query:
-                self.search(query)
-
-        self.app.push_screen(SearchBar(self._query, self.count_matches), done)
+        self.post_message(self.SearchRequested(self, self._query))
 
     def count_matches(
         self, query: str, cancelled: Callable[[], bool] = lambda: False
@@ -1463,8 +1485,10 @@ class ReaderView(ScrollView, can_focus=True):
     def find_matches(
         self, query: str, cancelled: Callable[[], bool] = lambda: False
     ) -> list[tuple[int, int]] | None:
-        """Every match of ``query`` in the base text: the literal ones (ignoring case and
-        width) and, for one word, its other forms by dictionary form (取り組む → 取り組み).
+        """Every match of ``query`` in the base text, by the library search's rules
+        (:mod:`store.search.within`): a word's literal matches (ignoring case and width) and its
+        other forms by dictionary form (取り組む → 取り組み), a ``"phrase"`` as written, and for
+        several words their matches in the paragraphs holding all of them (not a ``-word``).
         The one matcher for the count while typing and the search itself (kept per query);
         None when ``cancelled`` answered True on the way."""
         doc = self.document
@@ -1473,16 +1497,32 @@ class ReaderView(ScrollView, can_focus=True):
         found = self._found.get(query)
         if found is not None:
             return found
-        literal = find_literal(doc.base_text, query, self._folded_text())
-        words = self._word_forms(doc, query, cancelled)
-        if words is None:
+
+        def spans_of(term: Term) -> list[tuple[int, int]] | None:
+            literal = find_literal(doc.base_text, term.text, self._folded_text())
+            if term.phrase:
+                return literal
+            words = self._word_forms(doc, term.text, cancelled)
+            return None if words is None else merge_spans(literal, words)
+
+        found = matches_within(doc.block_starts, parse_query(query), spans_of)
+        if found is None:
             return None
-        found = merge_spans(literal, words)
         if doc is self.document:
             if len(self._found) > 32:
                 self._found.clear()
             self._found[query] = found
         return found
+
+    def _literal_matches(self, doc: Document, query: str) -> list[tuple[int, int]]:
+        """``query``'s matches without other word forms: shown at once, the rest follows."""
+        folded = self._folded_text()
+        found = matches_within(
+            doc.block_starts,
+            parse_query(query),
+            lambda term: find_literal(doc.base_text, term.text, folded),
+        )
+        return found or []
 
     def _word_forms(
         self, doc: Document, query: str, cancelled: Callable[[], bool]
@@ -1526,7 +1566,7 @@ class ReaderView(ScrollView, can_focus=True):
             self._matches = merge_spans(found, [at] if at is not None else [])
             self._goto_first_match()
             return
-        self._matches = find_literal(doc.base_text, query, self._folded_text())
+        self._matches = self._literal_matches(doc, query)
         if at is not None:
             self._matches = merge_spans(self._matches, [at])
         self._goto_first_match()

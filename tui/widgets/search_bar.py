@@ -52,7 +52,7 @@ class SearchBar(ModalScreen[str | None]):
             yield Label("/", id="search-label")
             yield Input(
                 self._query,
-                placeholder="search (one word also finds its other forms)",
+                placeholder='search: words (a word finds its other forms), "a phrase", -word',
                 id="search-input",
             )
             yield Label("", id="search-count")

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from store.terminal_safe import safe_line
-from tui.widgets.popup_fit import HINT, fit_with_hint
+from tui.widgets.popup_fit import HINT, fit_across, fit_with_hint
 
 #: Cells of the box besides its text (padding), and its narrowest and widest.
 CHROME_CELLS = 4
@@ -71,11 +71,15 @@ class WordPopup(ModalScreen[None]):
         Binding("end,G", "scroll('end')", "Bottom", show=False, id="word_popup.bottom"),
     ]
 
-    def __init__(self, word: Any, *, near_row: int | None = None) -> None:
+    def __init__(
+        self, word: Any, *, near_row: int | None = None, near_span: tuple[int, int] | None = None
+    ) -> None:
         super().__init__()
         self.word = word
         #: The screen row of the word's line: the box goes below it (or above), never over it.
         self.near_row = near_row
+        #: The reader's screen columns ``(x, width)``: the box goes over them.
+        self.near_span = near_span
         self._table = word_table(word)
 
     def compose(self) -> ComposeResult:
@@ -96,15 +100,14 @@ class WordPopup(ModalScreen[None]):
         console = Console(width=MAX_WIDTH, file=io.StringIO(), legacy_windows=False)
         natural = Measurement.get(console, console.options, self._table).maximum
         width = max(MIN_WIDTH, min(natural + CHROME_CELLS, MAX_WIDTH, screen_width))
-        width = min(width, screen_width)
+        left, width = fit_across(self.near_span, width, screen_width)
         inner = max(1, width - CHROME_CELLS)
         rows = _rows(self._table, inner)
         top, height, hint = fit_with_hint(self.near_row, rows, inner, screen_height)
         box = self.query_one("#word-box")
         box.styles.width = width
         box.styles.height = height
-        box.styles.margin = (top, 0, 0, 0)
-        self.styles.align_vertical = "top"
+        box.styles.margin = (top, 0, 0, left)
         self.query_one("#word-hint", Label).update(hint)
 
     def action_scroll(self, how: str) -> None:
