@@ -109,6 +109,8 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("分類階級は哺乳綱とされる", "哺乳綱", "ほにゅうこう"),  # taxon
         ("哺乳綱鯨偶蹄目ウシ科の動物", "偶蹄目", "ぐうていもく"),
         ("食肉目ネコ科", "食肉目", "しょくにくもく"),
+        ("霊長目ヒト科", "霊長目", "れいちょうもく"),  # one word of the dictionary, read め there
+        ("網目を分類する", "網目", "あみめ"),  # no rank after a name: a mesh
         ("大統領の2期目と2人目の首脳", "目", "め"),  # counts, not ranks
         ("横綱の土俵入り", "横綱", "よこづな"),
         ("麻綱で縛った", "麻綱", "あさづな"),  # no classification in the sentence: a rope

@@ -867,6 +867,7 @@ def ma(tokens: list[Token], i: int) -> str | None:
 
 #: Ranks of biological classification after a taxon's name: 哺乳綱 こう, 食肉目 もく, 脊索動物門 もん.
 TAXON_RANKS = {"綱": "こう", "目": "もく", "門": "もん"}
+_TAXON_KUN = {"綱": "つな", "目": "め", "門": "かど"}
 _TAXON_SIGNS = frozenset(["分類", "科", "亜科", "属", "綱", "目", "門", "亜目", "上科"])
 
 
@@ -888,9 +889,19 @@ def taxon(tokens: list[Token], i: int) -> str | None:
     """綱, 目, 門 right after a name are ranks of a classification when the sentence classifies
     (分類, or another rank such as ウシ科): 哺乳綱 ほにゅうこう, 鯨偶蹄目 もく — not the rope of
     横綱, the eye of 網の目 or the count of 2期目."""
-    reading = TAXON_RANKS.get(tokens[i].surface)
-    if reading is None or not _after_name(tokens, i):
+    tok = tokens[i]
+    reading = TAXON_RANKS.get(tok.surface)
+    if reading is None:
+        # a rank the dictionary wrote into one word with its name, read kun (霊長目 れいちょうめ)
+        kun = _TAXON_KUN.get(tok.surface[-1:])
+        if len(tok.surface) < 2 or kun is None or not tok.reading.endswith(kun):
+            return None
+        reading = tok.reading[: -len(kun)] + TAXON_RANKS[tok.surface[-1]]
+        signs = _TAXON_SIGNS - {"分類"}  # another rank must follow a name: 網目を分類 stays あみめ
+    elif not _after_name(tokens, i):
         return None
+    else:
+        signs = _TAXON_SIGNS
     lo = i
     while lo > 0 and not any(ch in _SENTENCE_ENDS for ch in tokens[lo - 1].surface):
         lo -= 1
@@ -899,7 +910,7 @@ def taxon(tokens: list[Token], i: int) -> str | None:
         hi += 1
     for k in range(lo, hi):
         other = tokens[k].surface
-        if k != i and (other == "分類" or (other in _TAXON_SIGNS and _after_name(tokens, k))):
+        if k != i and other in signs and (other == "分類" or _after_name(tokens, k)):
             return reading
     return None
 
