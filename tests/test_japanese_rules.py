@@ -578,6 +578,7 @@ def test_seed_clusters(text: str, word: str, reading: str) -> None:
         # a given name in 之 the dictionary lacks: 之 is ゆき, not the particle の
         ("小林鷹之担当大臣", [("小林", "こばやし"), ("鷹之", "たかゆき"), ("担当", "たんとう"), ("大臣", "だいじん")]),
         ("田中鷹之介", [("田中", "たなか"), ("鷹", "だか"), ("之", "の"), ("介", "すけ")]),
+        ("山田鷹哉さん", [("山田", "やまだ"), ("鷹哉", "たかや")]),  # not 鷹 だか 哉 なり
         # two words that make one noun of the dictionary
         ("2024年上半期の", [("年", "ねん"), ("上半期", "かみはんき")]),
         ("太陽光電池", [("太陽光", "たいようこう"), ("電池", "でんち")]),

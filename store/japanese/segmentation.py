@@ -220,40 +220,64 @@ def join_given_names(tokens: list[Token]) -> list[Token]:
                 i += k
                 break
         else:
-            in_yuki = _name_in_yuki(tokens, i)
-            if in_yuki is not None:
-                out.append(in_yuki)
+            in_parts = _name_in_parts(tokens, i)
+            if in_parts is not None:
+                out.append(in_parts)
                 i += 2
     return out
 
 
+#: Kanji that close a given name, with their reading there (博之 ひろゆき, 秀彦 ひでひこ, 拓哉
+#: たくや, 大輔 だいすけ, 和雄 かずお, 直樹 なおき): after a family name and one kanji the
+#: dictionary took for a given name, such a kanji is the name's end, whatever the dictionary read
+#: it as alone (之 the particle の, 彦 げん, 男 おとこ).
+NAME_FINALS = {
+    "之": "ゆき",
+    "彦": "ひこ",
+    "哉": "や",
+    "也": "や",
+    "輔": "すけ",
+    "介": "すけ",
+    "雄": "お",
+    "夫": "お",
+    "男": "お",
+    "樹": "き",
+    "斗": "と",
+}
 #: Kanji that go on a given name after 之 (龍之介 りゅうのすけ): there 之 is の.
 _AFTER_NO = frozenset("介助丞輔亮佑進")
 
 
-def _name_in_yuki(tokens: list[Token], i: int) -> Token | None:
-    """A given name the dictionary lacks that ends in 之, after a family name: one kanji the
-    dictionary took for a given name, then 之 taken for the particle の (小林|鷹|之 だか の).
-    之 closing a given name is ゆき (博之 ひろゆき, 隆之 たかゆき), after the first kanji's name
-    reading, without the し of a name standing alone (ひろし → ひろ)."""
+def _name_in_parts(tokens: list[Token], i: int) -> Token | None:
+    """A given name the dictionary lacks, after a family name: one kanji the dictionary took for
+    a given name, then a kanji that closes names (``NAME_FINALS``) read otherwise (小林|鷹|之
+    だか の → 鷹之 たかゆき), after the first kanji's name reading, without the し of a name
+    standing alone (ひろし → ひろ)."""
     if i + 1 >= len(tokens):
         return None
-    first, no = tokens[i], tokens[i + 1]
+    first, last = tokens[i], tokens[i + 1]
+    final = NAME_FINALS.get(last.surface)
     if (
-        no.surface != "之"
+        final is None
+        or last.reading == final
         or len(first.surface) != 1
         or first.pos[2:4] != ("人名", "名")
-        or first.end != no.start
+        or first.end != last.start
         or tokens[i - 1].end != first.start
     ):
         return None
     after = tokens[i + 2] if i + 2 < len(tokens) else None
-    if after is not None and after.start == no.end and after.surface[:1] in _AFTER_NO:
-        return None
+    if (
+        last.surface == "之"
+        and after is not None
+        and after.start == last.end
+        and after.surface[:1] in _AFTER_NO
+    ):
+        return None  # 鷹之介: 之 is の
     stem = first.reading
     if len(stem) >= 3 and stem.endswith("し"):
         stem = stem[:-1]
-    return Token(first.surface + no.surface, first.start, no.end, stem + "ゆき", _GIVEN_POS)
+    return Token(first.surface + last.surface, first.start, last.end, stem + final, _GIVEN_POS)
 
 
 _GIVEN_POS = ("名詞", "固有名詞", "人名", "名", "*", "*")
