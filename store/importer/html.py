@@ -154,13 +154,20 @@ def _codec(name: bytes) -> str | None:
         return None
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
-    """The page as text and its encoding: a BOM, then the page's own ``<meta charset>`` or XML
-    declaration (the HTML pre-scan of the first bytes), else the text importer's detection."""
+def decode_html(data: bytes, declared: str = "") -> tuple[str, str]:
+    """The page as text and its encoding: a BOM, then the charset a transport ``declared`` (a
+    saved page's MIME header), then the page's own ``<meta charset>`` or XML declaration (the
+    HTML pre-scan of the first bytes), else the text importer's detection."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", "replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", "replace"), "utf-16"
+    said = _codec(declared.encode("ascii", "ignore")) if declared else None
+    if said and said not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+        try:
+            return data.decode(said), said
+        except UnicodeDecodeError:
+            pass  # the header lies: the page's own declaration, else detection
     head = data[:4096]
     m = _CHARSET.search(head) or _XML_ENCODING.match(head)
     codec = _codec(m.group(1)) if m else None
