@@ -28,7 +28,20 @@ from store.files import absolute
 METADATA_FILE = "library.toml"
 #: File endings the library lists; anything else in the folder is not a document.
 DOCUMENT_SUFFIXES = frozenset(
-    {".txt", ".md", ".markdown", ".text", ".pdf", ".html", ".htm", ".xhtml", ".epub", ".zip"}
+    {
+        ".txt",
+        ".md",
+        ".markdown",
+        ".text",
+        ".pdf",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".mhtml",
+        ".mht",
+        ".epub",
+        ".zip",
+    }
 )
 
 

@@ -272,3 +272,20 @@ def test_a_word_under_the_title_is_not_taken_for_the_author() -> None:
     assert "author" not in doc.metadata
     assert doc.metadata["date"] == "2025年1月24日"
     assert ("heading", "はじめに") in [(b.kind, b.text) for b in doc.blocks]
+
+
+def test_a_news_article_copied_from_its_page_keeps_its_dateline_and_drops_the_paywall() -> None:
+    doc = import_text(
+        "日米首脳、同盟強化で一致　関税協議も継続\n\n"
+        "2025年2月8日 10:32 (2025年2月8日 11:05更新)\n\n"
+        "【ワシントン＝山田太郎】石破茂首相は7日午後、トランプ米大統領と初めて会談した。\n\n"
+        "会談は約1時間行われた。\n\n"
+        "この記事は有料会員限定です。\n\n"
+        "続きは会員登録（無料）でお読みいただけます\n\n"
+        "残り1234文字\n"
+    )
+    assert doc.metadata["date"] == "2025年2月8日"  # a dateline longer than a byline
+    assert [b.text for b in doc.blocks if b.kind == "paragraph"] == [
+        "【ワシントン＝山田太郎】石破茂首相は7日午後、トランプ米大統領と初めて会談した。",
+        "会談は約1時間行われた。",
+    ]

@@ -1,4 +1,5 @@
-"""Import by kind of file: PDF, web page, EPUB, Aozora Bunko ``.zip`` (see :mod:`sniff`).
+"""Import by kind of file: PDF, web page (also saved as one ``.mhtml`` file), EPUB, Aozora
+Bunko ``.zip`` (see :mod:`sniff`).
 
 Each importer lives in its own module and is loaded only when a file of its kind comes, so
 importing a text file never loads pdfminer or lxml.
@@ -26,6 +27,10 @@ def import_format(kind: str, path: Path, progress: Progress | None = None) -> Do
         from store.importer.html import import_html
 
         return import_html(path)
+    if kind == sniff.MHTML:
+        from store.importer.mhtml import import_mhtml
+
+        return import_mhtml(path)
     if kind == sniff.EPUB:
         from store.importer.epub import import_epub
 

@@ -154,13 +154,20 @@ def _codec(name: bytes) -> str | None:
         return None
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
-    """The page as text and its encoding: a BOM, then the page's own ``<meta charset>`` or XML
-    declaration (the HTML pre-scan of the first bytes), else the text importer's detection."""
+def decode_html(data: bytes, declared: str = "") -> tuple[str, str]:
+    """The page as text and its encoding: a BOM, then the charset a transport ``declared`` (a
+    saved page's MIME header), then the page's own ``<meta charset>`` or XML declaration (the
+    HTML pre-scan of the first bytes), else the text importer's detection."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", "replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", "replace"), "utf-16"
+    said = _codec(declared.encode("ascii", "ignore")) if declared else None
+    if said and said not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+        try:
+            return data.decode(said), said
+        except UnicodeDecodeError:
+            pass  # the header lies: the page's own declaration, else detection
     head = data[:4096]
     m = _CHARSET.search(head) or _XML_ENCODING.match(head)
     codec = _codec(m.group(1)) if m else None
@@ -375,14 +382,19 @@ def is_chrome(el: etree._Element, *, in_content: bool = False) -> bool:
 
 def _is_contents_list(el: etree._Element) -> bool:
     """A list of links to the page's own headings (``#s1``…): the page's table of contents,
-    whatever its class. Note markers and their back links are too little of their text."""
-    if local(el) not in ("ol", "ul", "div", "section"):
+    whatever its class (its title, ``目次``, goes in :func:`refine`). Note markers and their
+    back links are too little of their text."""
+    if local(el) not in ("ol", "ul"):
         return False
-    links = [a for a in el.iter() if local(a) == "a"]
-    if len(links) < 2 or not all((a.get("href") or "").startswith("#") for a in links):
+    linked = count = 0
+    for a in el.iter("a", "{http://www.w3.org/1999/xhtml}a"):
+        if not (a.get("href") or "").startswith("#"):
+            return False
+        count += 1
+        linked += sum(len("".join(t.split())) for t in a.itertext())
+    if count < 2:
         return False
-    linked = sum(len("".join(text_of(a).split())) for a in links)
-    return 5 * linked >= 3 * len("".join(text_of(el).split()))
+    return 5 * linked >= 3 * sum(len("".join(t.split())) for t in el.itertext())
 
 
 def _text_length(el: etree._Element) -> int:
@@ -590,6 +602,14 @@ def _label_from(text: str) -> str:
 # -- blocks after the walk -----------------------------------------------------------------------
 
 
+#: A table of contents' title alone: ``目次``, ``この記事の目次``, ``目次 [非表示]``, ``Contents``.
+_CONTENTS_TITLE = re.compile(
+    r"^(?:この(?:記事|ページ)の)?(?:目次|もくじ)[ 　]*(?:[\[［(（]?(?:非表示|表示|閉じる|開く|hide|show)[\]］)）]?)?$"
+    r"|^(?:Table of )?Contents$",
+    re.I,
+)
+
+
 def refine(pieces: list[Piece]) -> list[Piece]:
     """The text importer's rules for what the markup leaves open: captions, dates and short
     labels are ``meta``; a short paragraph set wholly in bold is a subheading; web debris
@@ -611,6 +631,8 @@ def refine(pieces: list[Piece]) -> list[Piece]:
             continue
         if piece.kind in ("paragraph", "list_item", "meta") and is_debris(text):
             continue
+        if _CONTENTS_TITLE.match(text):
+            continue  # the title of a table of contents the outline replaces
         if piece.kind == "paragraph":
             whole_bold = any(
                 e.kind == "bold" and e.start == 0 and e.end >= len(piece.text)

@@ -165,7 +165,7 @@ def _may_be_name(text: str) -> bool:
 def byline_candidate(line: str) -> bool:
     """A line that may be a byline under a title: short, no sentence, no clause, no heading."""
     return not (
-        len(line) > 20
+        (len(line) > 20 and not _FULL_DATE.match(line.strip()))  # a dateline may run longer
         or has_sentence(line)
         or any(ch in line for ch in "、「」，")
         or match_heading(line) is not None

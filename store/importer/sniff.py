@@ -3,7 +3,8 @@
 ``%PDF-`` in the first KB is a PDF; a zip whose ``mimetype`` member says
 ``application/epub+zip`` is an EPUB, a zip holding ``.txt`` files is an Aozora Bunko archive;
 a file that opens with a doctype, ``<html``, ``<head`` or ``<body`` (after a BOM, whitespace and
-comments) is a web page, as is an ``.html``/``.htm``/``.xhtml`` file with markup in it.
+comments) is a web page, as is an ``.html``/``.htm``/``.xhtml`` file with markup in it; a MIME
+message of ``multipart/related`` parts is a web page saved as one file (MHTML).
 Everything else goes to the text importer, which refuses what is not text.
 """
 
@@ -18,12 +19,26 @@ from typing import BinaryIO
 from store.files import open_regular
 from store.importer.archive import text_members
 
-PDF, EPUB, ZIP_TEXT, ZIP, HTML, TEXT = "pdf", "epub", "zip-text", "zip", "html", "text"
+PDF, EPUB, ZIP_TEXT, ZIP, HTML, MHTML, TEXT = (
+    "pdf",
+    "epub",
+    "zip-text",
+    "zip",
+    "html",
+    "mhtml",
+    "text",
+)
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _HTML_START = re.compile(
     rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
     re.I | re.S,
+)
+#: MIME headers (no blank line before it) up to ``Content-Type: multipart/related``: how a
+#: browser's single-file page starts (``From: <Saved by Blink>``, ``MIME-Version: 1.0``…).
+_MHTML_START = re.compile(
+    rb"^(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?content-type:[ \t]*multipart/related",
+    re.I,
 )
 _MARKUP = re.compile(rb"<(?:p|div|h[1-6]|body|html|head|meta|title|br|ul|table|span|a)[\s>/]", re.I)
 
@@ -34,6 +49,7 @@ SUFFIXES = {
     EPUB: (".epub",),
     ZIP_TEXT: (".zip",),
     HTML: (".html", ".htm", ".xhtml"),
+    MHTML: (".mhtml", ".mht"),
 }
 
 
@@ -48,7 +64,7 @@ def named_for_kind(path: Path) -> str:
 
 def sniff(path: Path) -> str:
     """One of ``pdf``, ``epub``, ``zip-text``, ``zip`` (nothing Shiori reads), ``html``,
-    ``text``. A file that cannot be read (missing, a directory, a FIFO: ``store.files``
+    ``mhtml``, ``text``. A file that cannot be read (missing, a directory, a FIFO: ``store.files``
     refuses it at once) is ``text``: the text importer says why."""
     try:
         with open_regular(path) as fh:
@@ -61,6 +77,8 @@ def sniff(path: Path) -> str:
     if b"%PDF-" in head[:1024]:
         return PDF
     sample = _ascii_view(head)
+    if _MHTML_START.match(sample):
+        return MHTML
     if _HTML_START.match(sample):
         return HTML
     if path.suffix.lower() in _HTML_SUFFIXES and _MARKUP.search(sample):

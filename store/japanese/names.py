@@ -10,37 +10,20 @@ use only.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from functools import cache
 from pathlib import Path
+
+from store.japanese.tables import lookup
 
 TABLE = Path(__file__).with_name("names.tsv")
 #: The shortest and longest names in the table (characters).
 SHORTEST, LONGEST = 3, 12
 
 
-@cache
-def _lines() -> tuple[list[str], int]:
-    """The table's lines and where its names begin (after the header), sorted (the build
-    writes them so): looked up by bisection, so that a process pays ~1 ms to read the file
-    rather than ~20 ms to make a dict of it."""
-    try:
-        lines = TABLE.read_text(encoding="utf-8").splitlines()
-    except OSError:  # an incomplete install: names keep the dictionary's readings
-        return [], 0
-    first = 0
-    while first < len(lines) and lines[first].startswith("#"):
-        first += 1
-    return lines, first
-
-
 def _entry(name: str) -> tuple[int, str, str] | None:
-    lines, first = _lines()
-    key = name + "\t"
-    i = bisect_left(lines, key, lo=first)
-    if i == len(lines) or not lines[i].startswith(key):
+    columns = lookup(TABLE, name)
+    if columns is None:
         return None
-    _, family, family_reading, rest = lines[i].split("\t")
+    family, family_reading, rest = columns
     return int(family), family_reading, rest
 
 

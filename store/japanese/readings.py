@@ -25,8 +25,10 @@ from store.japanese.segmentation import (
     join_given_names,
     keep_directions,
     keep_institutions,
+    split_regions,
 )
 from store.japanese.tokens import word_tokens
+from store.japanese.words import join_jmdict_words
 
 Source = Literal["source", "gloss", "dict", "guess"]
 Segment = tuple[str, str | None]
@@ -46,7 +48,9 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
     out: list[Reading] = []
     tokens = word_tokens(text)
     tokens = keep_directions(keep_institutions(tokens, text, word_tokens), text, word_tokens)
-    tokens = join_compounds(join_given_names(tokens))
+    if "部会" in text:
+        tokens = split_regions(tokens)
+    tokens = join_jmdict_words(join_compounds(join_given_names(tokens)))
     apply_rules(tokens, style)
     prev_reading = ""
     for tok in tokens:

@@ -18,6 +18,7 @@ works the rules were not written from (極める きめる, お出で, 馳け出
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -26,6 +27,7 @@ from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji, to_hiragana
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
 from store.japanese.countries import country_abbreviation
+from store.japanese.kanjidic import kanji_reading
 from store.japanese.literary import (
     akuruhi,
     daibu,
@@ -552,6 +554,16 @@ CUSTOMARY_READINGS = {
 }
 
 
+def kinzan(tokens: list[Token], i: int) -> str | None:
+    """金山 as a common noun is a gold mine, きんざん (佐渡島の金山, 金山で働く; as 銀山 ぎんざん
+    and 銅山 どうざん): the dictionary's common noun reads かなやま, an old word for any mine,
+    and its path picks that entry in some sentences. The name stays: 金山さん, 金山町."""
+    tok = tokens[i]
+    if tok.surface == "金山" and tok.reading == "かなやま" and tok.pos[1] == "普通名詞":
+        return "きんざん"
+    return None
+
+
 def customary(tokens: list[Token], i: int) -> str | None:
     """The customary reading of a few words the dictionary reads otherwise."""
     return CUSTOMARY_READINGS.get(tokens[i].surface)
@@ -892,6 +904,7 @@ def ma(tokens: list[Token], i: int) -> str | None:
 
 #: Ranks of biological classification after a taxon's name: 哺乳綱 こう, 食肉目 もく, 脊索動物門 もん.
 TAXON_RANKS = {"綱": "こう", "目": "もく", "門": "もん"}
+_TAXON_KUN = {"綱": "つな", "目": "め", "門": "かど"}
 _TAXON_SIGNS = frozenset(["分類", "科", "亜科", "属", "綱", "目", "門", "亜目", "上科"])
 
 
@@ -913,9 +926,19 @@ def taxon(tokens: list[Token], i: int) -> str | None:
     """綱, 目, 門 right after a name are ranks of a classification when the sentence classifies
     (分類, or another rank such as ウシ科): 哺乳綱 ほにゅうこう, 鯨偶蹄目 もく — not the rope of
     横綱, the eye of 網の目 or the count of 2期目."""
-    reading = TAXON_RANKS.get(tokens[i].surface)
-    if reading is None or not _after_name(tokens, i):
+    tok = tokens[i]
+    reading = TAXON_RANKS.get(tok.surface)
+    if reading is None:
+        # a rank the dictionary wrote into one word with its name, read kun (霊長目 れいちょうめ)
+        kun = _TAXON_KUN.get(tok.surface[-1:])
+        if len(tok.surface) < 2 or kun is None or not tok.reading.endswith(kun):
+            return None
+        reading = tok.reading[: -len(kun)] + TAXON_RANKS[tok.surface[-1]]
+        signs = _TAXON_SIGNS - {"分類"}  # another rank must follow a name: 網目を分類 stays あみめ
+    elif not _after_name(tokens, i):
         return None
+    else:
+        signs = _TAXON_SIGNS
     lo = i
     while lo > 0 and not any(ch in _SENTENCE_ENDS for ch in tokens[lo - 1].surface):
         lo -= 1
@@ -924,7 +947,7 @@ def taxon(tokens: list[Token], i: int) -> str | None:
         hi += 1
     for k in range(lo, hi):
         other = tokens[k].surface
-        if k != i and (other == "分類" or (other in _TAXON_SIGNS and _after_name(tokens, k))):
+        if k != i and other in signs and (other == "分類" or _after_name(tokens, k)):
             return reading
     return None
 
@@ -1975,6 +1998,56 @@ def phrase(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def _one_kanji(tok: Token) -> bool:
+    return len(tok.surface) == 1 and tok.has_kanji and not tok.gap
+
+
+#: The shape of a Sino-Japanese reading of one kanji: one mora (possibly contracted), then
+#: optionally ん, う, い, つ, ち, く or き (かい, じゅん, しょ, てい).
+_SINO_READING = re.compile(r"^[か-ぢつ-もやゆよら-ろわ][ゃゅょ]?[んういつちくき]?$")
+
+
+def _reads_sino(reading: str) -> bool:
+    return _SINO_READING.match(reading) is not None
+
+
+def on_run(tokens: list[Token], i: int) -> str | None:
+    """A one-kanji noun read kun inside a run of one-kanji words the dictionary could not join,
+    whose other words all read on, is part of a Sino-Japanese compound unknown to it: its
+    on-reading (台湾の海|巡|署 かい·じゅん·しょ, the coast guard, not うみ)."""
+    tok = tokens[i]
+    if not _one_kanji(tok):
+        return None
+    first = last = i  # (the run first: most words stand in none, and parts of speech cost)
+    while first > 0 and _one_kanji(tokens[first - 1]) and tokens[first - 1].end == tokens[first].start:
+        first -= 1
+    while (
+        last + 1 < len(tokens)
+        and _one_kanji(tokens[last + 1])
+        and tokens[last + 1].start == tokens[last].end
+    ):
+        last += 1
+    if last - first < 2 or tok.pos[1] != "普通名詞":
+        return None
+    on = kanji_reading(tok.surface)
+    if not on or on == tok.reading or _reads_sino(tok.reading):
+        return None  # (丁 てい is another on-reading than KANJIDIC's first, ちょう)
+    before, after = _prev(tokens, first), _next(tokens, last)
+    if (before is not None and before.has_kanji and before.end == tokens[first].start) or (
+        after is not None and after.has_kanji and after.start == tokens[last].end
+    ):
+        return None  # the run is part of a longer kanji word
+    others = [t for t in tokens[first : last + 1] if t is not tok]
+    if all(
+        t.pos[0] in ("名詞", "接尾辞", "接頭辞")
+        and t.pos[1] != "数詞"
+        and t.reading == kanji_reading(t.surface)
+        for t in others
+    ):
+        return on
+    return None
+
+
 #: (name, characters a token must contain for the rule to run, rule), in the order they run.
 RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("number_word", NUMERAL_CHARS, number_word_rule, None),
@@ -2019,6 +2092,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("konnichi", "今", konnichi, None),
     ("spelling", "身気手小", spelling, None),
     ("customary", "施電富取黄歩八胡従", customary, None),
+    ("kinzan", "金", kinzan, None),
     ("tsui", "対", tsui, None),
     ("sino_suffix", "神島山", sino_suffix, None),
     ("shi", "四八", shi_hachi, None),
@@ -2106,6 +2180,7 @@ GENERAL_RULES: list[tuple[str, Rule]] = [
     ("unvoice", unvoice),
     ("voice", voice),
     ("country", country),
+    ("on_run", on_run),
 ]
 _GENERAL = [rule for _name, rule in GENERAL_RULES]
 

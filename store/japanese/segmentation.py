@@ -155,6 +155,33 @@ def keep_directions(
     return out
 
 
+_SUFFIX_POS = ("接尾辞", "名詞的", "一般", "*", "*", "*")
+
+
+def split_regions(tokens: list[Token]) -> list[Token]:
+    """A family name before 部会 that makes a region of the dictionary with 部 is that region
+    and an association (、中西|部会 なかにし ぶかい → 中西部 + 会, ちゅうせいぶ かい: the Midwest
+    association): a committee (部会) belongs to a body, not to a person, so no name stands
+    there; 中西部長 (a department head) and 中西部会長 are left alone."""
+    out: list[Token] = []
+    for k, tok in enumerate(tokens):
+        prev = out[-1] if out else None
+        if (
+            tok.surface == "部会"
+            and prev is not None
+            and prev.end == tok.start
+            and prev.pos[2:4] == ("人名", "姓")
+            and (k + 1 == len(tokens) or tokens[k + 1].surface != "長")
+        ):
+            entry = compound_entry(prev.surface + "部")
+            if entry is not None and entry[1][1] == "普通名詞":
+                out[-1] = Token(prev.surface + "部", prev.start, tok.start + 1, entry[0], entry[1])
+                out.append(Token("会", tok.start + 1, tok.end, "かい", _SUFFIX_POS))
+                continue
+        out.append(tok)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def given_name_reading(surface: str) -> str | None:
     """The dictionary's reading of ``surface`` as a given name (晋三 しんぞう), or None."""
@@ -192,7 +219,65 @@ def join_given_names(tokens: list[Token]) -> list[Token]:
                 out.append(name)
                 i += k
                 break
+        else:
+            in_parts = _name_in_parts(tokens, i)
+            if in_parts is not None:
+                out.append(in_parts)
+                i += 2
     return out
+
+
+#: Kanji that close a given name, with their reading there (博之 ひろゆき, 秀彦 ひでひこ, 拓哉
+#: たくや, 大輔 だいすけ, 和雄 かずお, 直樹 なおき): after a family name and one kanji the
+#: dictionary took for a given name, such a kanji is the name's end, whatever the dictionary read
+#: it as alone (之 the particle の, 彦 げん, 男 おとこ).
+NAME_FINALS = {
+    "之": "ゆき",
+    "彦": "ひこ",
+    "哉": "や",
+    "也": "や",
+    "輔": "すけ",
+    "介": "すけ",
+    "雄": "お",
+    "夫": "お",
+    "男": "お",
+    "樹": "き",
+    "斗": "と",
+}
+#: Kanji that go on a given name after 之 (龍之介 りゅうのすけ): there 之 is の.
+_AFTER_NO = frozenset("介助丞輔亮佑進")
+
+
+def _name_in_parts(tokens: list[Token], i: int) -> Token | None:
+    """A given name the dictionary lacks, after a family name: one kanji the dictionary took for
+    a given name, then a kanji that closes names (``NAME_FINALS``) read otherwise (小林|鷹|之
+    だか の → 鷹之 たかゆき), after the first kanji's name reading, without the し of a name
+    standing alone (ひろし → ひろ)."""
+    if i + 1 >= len(tokens):
+        return None
+    first, last = tokens[i], tokens[i + 1]
+    final = NAME_FINALS.get(last.surface)
+    if (
+        final is None
+        or last.reading == final
+        or len(first.surface) != 1
+        or first.pos[2:4] != ("人名", "名")
+        or first.end != last.start
+        or tokens[i - 1].end != first.start
+    ):
+        return None
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if (
+        last.surface == "之"
+        and after is not None
+        and after.start == last.end
+        and after.surface[:1] in _AFTER_NO
+    ):
+        return None  # 鷹之介: 之 is の
+    stem = first.reading
+    if len(stem) >= 3 and stem.endswith("し"):
+        stem = stem[:-1]
+    return Token(first.surface + last.surface, first.start, last.end, stem + final, _GIVEN_POS)
 
 
 _GIVEN_POS = ("名詞", "固有名詞", "人名", "名", "*", "*")

@@ -1,0 +1,39 @@
+"""Nouns from the JMdict table (store/japanese/words.py): words Sudachi cuts and misreads are
+read whole, as a reader reads them, and only where the text's words are exactly the cut."""
+
+from __future__ import annotations
+
+from test_japanese_rules import pairs
+
+from store.japanese.words import TABLE, word_reading
+
+
+def test_a_noun_sudachi_cuts_is_read_whole() -> None:
+    got = pairs("北朝鮮籍船舶との「瀬取り」を監視し、瀬取り対策を強化した。")
+    assert got.count(("瀬取", "せど")) == 2  # not 瀬 せ + 取 と
+    got = pairs("教員が控所へ揃う。大きい法螺貝を見つけた。")
+    assert ("控所", "ひかえじょ") in got and ("法螺貝", "ほらがい") in got
+
+
+def test_no_join_after_a_number_or_where_sudachi_reads_the_pieces_so() -> None:
+    got = pairs("椅子が二十脚ばかり並ぶ。日本企業の国境地帯")
+    assert ("脚", "きゃく") in got  # twenty chairs, not the table's 二十脚 にじゅうあし
+    assert ("日本", "にほん") in got and ("国境", "こっきょう") in got  # left to the rules
+    assert word_reading("日本企業") is None and word_reading("国境地帯") is None
+    got = pairs("米国内法の制約")  # 米国 + 内 (a suffix) + 法: not the table's 内法 うちのり
+    assert ("内", "ない") in got and ("法", "ほう") in got
+
+
+def test_a_one_kanji_piece_the_cut_misreads_is_read_as_the_whole() -> None:
+    got = pairs("大きな仏様が３体ある。四聖諦とは何か。")
+    assert ("仏様", "ほとけさま") in got  # not 仏 ふつ (France) + 様
+    assert ("四聖諦", "ししょうたい") in got
+
+
+def test_every_word_of_the_table_is_found() -> None:
+    """The table is looked up by bisection: every line must be where the search looks."""
+    rows = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines()]
+    words = [row for row in rows if row[0] and not row[0].startswith("#")]
+    assert len(words) > 5_000
+    for word, reading in words:
+        assert word_reading(word) == reading, word
