@@ -1,8 +1,8 @@
 """``python -m benchmarks furigana`` — accuracy, speed and ruby spread of ``shiori furigana``.
 
 Runs the shared evaluator (``../shared/bench/furigana_eval.py``) on the Aozora dev works, on the
-forty works of ``aozora-archive`` (re-encoded to UTF-8 in a temp dir; a literary set the rules
-the literary rules are checked on) and on the modern data, each time for ``shiori furigana --format json`` (one process per work, start-up included)
+forty works of ``aozora-archive`` (re-encoded to UTF-8 in a temp dir; a second literary set,
+which the literary rules are checked on) and on the modern data, each time for ``shiori furigana --format json`` (one process per work, start-up included)
 and for plain Sudachi core (``--backend sudachi-core-C``, in-process) in the same run, and prints
 exact/aligned, characters per second (median over ``--repeat`` runs) and the speed ratio.
 
