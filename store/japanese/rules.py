@@ -882,7 +882,7 @@ _ROOMS_BEFORE = frozenset(["控え", "次", "客", "茶", "奥", "居", "板", "
 
 def ma(tokens: list[Token], i: int) -> str | None:
     """間 is ま as a room (控えの間, 六畳の間), in 間が悪い/間の悪い, 間がある/間のない (time to
-    spare: まだ少し間があった). (知らない間に ま held on Sōseki only, with nothing to check it
+    spare: まだ少し間があった) and in いつの間に(か). (知らない間に ま held on Sōseki only, with nothing to check it
     on in the forty: not added.)"""
     tok = tokens[i]
     if tok.surface != "間" or tok.reading != "あいだ":
@@ -891,6 +891,15 @@ def ma(tokens: list[Token], i: int) -> str | None:
     nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
     if prev is not None and prev.surface == "の" and before is not None and before.surface in _ROOMS_BEFORE:
         return "ま"
+    if (
+        prev is not None
+        and prev.surface == "の"
+        and before is not None
+        and before.surface in ("いつ", "何時")
+        and nxt is not None
+        and nxt.surface.startswith("に")
+    ):
+        return "ま"  # いつの間にか, 何時の間に
     if (
         (prev is None or prev.surface != "の")
         and nxt is not None
