@@ -89,3 +89,27 @@ def test_readings_the_document_gives_show_at_every_level_but_off() -> None:
     assert filter_readings(readings, text, "off") == []
     plain = Annotator("modern").readings(text, [])
     assert filter_readings(plain, text, "above-grade") == []
+
+
+def test_a_reading_the_text_gives_right_after_its_word_is_not_drawn_over_it_too() -> None:
+    """栞（しおり）: the gloss is there to read; drawn above 栞 as well it was said twice. The
+    later 栞 and a short form of a glossed name get the reading (at every level but off), and
+    `all` still draws every reading."""
+    annotator = Annotator("modern")
+    texts = [
+        "栞（しおり）は読みかけの本に挟む。尹錫悦（ユン・ソンニョル）大統領が来日した。",
+        "栞を使う。尹大統領は演説した。",
+    ]
+    shown = []
+    for text in texts:
+        readings = annotator.readings(text, [])
+        shown.append(
+            [
+                (text[r.start : r.end], r.reading)
+                for r in filter_readings(readings, text, "above-grade")
+                if text[r.start : r.end] in ("栞", "尹", "錫悦", "尹錫悦")
+            ]
+        )
+        every = filter_readings(readings, text, "all")
+        assert {r.reading for r in readings if r.source == "gloss"} <= {r.reading for r in every}
+    assert shown == [[], [("栞", "しおり"), ("尹", "ゆん")]]

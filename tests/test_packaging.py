@@ -87,3 +87,16 @@ def test_the_licence_names_the_code_and_the_data_tables() -> None:
             head = [f.readline() for _ in range(6)]
         header = "".join(line for line in head if line.startswith("#"))
         assert "CC BY-SA" in header, table.name
+
+
+def test_the_benchmarks_first_name_still_runs_them_from_a_checkout() -> None:
+    # issues and scripts name `python -m tui.bench furigana`; the benchmarks moved to benchmarks/
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.bench", "no-such-area"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert result.returncode == 2
+    assert "usage: python -m benchmarks {" in result.stderr and "furigana" in result.stderr

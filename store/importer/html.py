@@ -662,9 +662,10 @@ def refine(pieces: list[Piece]) -> list[Piece]:
 # -- the importer --------------------------------------------------------------------------------
 
 
-def import_html(path: Path) -> Document:
-    """Import one web page file."""
-    try:  # through the file check: a FIFO or a device is refused, not read
+def read_page_file(path: Path, what: str = "web page") -> bytes:
+    """A page file's bytes, through the file check (a FIFO or a device is refused, not read)
+    and within :data:`MAX_BYTES`; any failure is one :class:`ImportFailed` line."""
+    try:
         with open_regular(path) as fh:
             data = read_bounded(fh, MAX_BYTES)
     except FileProblem as exc:
@@ -672,7 +673,13 @@ def import_html(path: Path) -> Document:
     except OSError as exc:
         raise ImportFailed(f"{shown(path)}: cannot read ({describe(exc)})") from exc
     if len(data) > MAX_BYTES:
-        raise ImportFailed(f"{path}: web page larger than {MAX_BYTES >> 20} MB")
+        raise ImportFailed(f"{path}: {what} larger than {MAX_BYTES >> 20} MB")
+    return data
+
+
+def import_html(path: Path) -> Document:
+    """Import one web page file."""
+    data = read_page_file(path)
     text, encoding = decode_html(data)
     del data
     doc = import_html_text(text, name=path.stem)

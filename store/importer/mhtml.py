@@ -16,24 +16,14 @@ from email.message import Message
 from email.policy import compat32
 from pathlib import Path
 
-from store.files import FileProblem, describe, open_regular, shown
-from store.importer.archive import read_bounded
 from store.importer.errors import ImportFailed
-from store.importer.html import MAX_BYTES, decode_html, import_html_text
+from store.importer.html import decode_html, import_html_text, read_page_file
 from store.model import Document
 
 
 def import_mhtml(path: Path) -> Document:
     """Import one saved single-file web page."""
-    try:  # through the file check: a FIFO or a device is refused, not read
-        with open_regular(path) as fh:
-            data = read_bounded(fh, MAX_BYTES)
-    except FileProblem as exc:
-        raise ImportFailed(str(exc)) from exc
-    except OSError as exc:
-        raise ImportFailed(f"{shown(path)}: cannot read ({describe(exc)})") from exc
-    if len(data) > MAX_BYTES:
-        raise ImportFailed(f"{path}: saved web page larger than {MAX_BYTES >> 20} MB")
+    data = read_page_file(path, "saved web page")
     message = message_from_bytes(data, policy=compat32)
     del data
     part = _root_part(message)

@@ -11,7 +11,8 @@ Levels:
 
 Readings the document itself gives are the author's and show at every level but ``off``: ruby
 (``source``) and readings reused from it, from a gloss in brackets or from a name glossed in
-katakana (``gloss``). ``known_words`` suppresses readings at every level: a reading is dropped when the text
+katakana (``gloss``) — except over the word a gloss follows at once (``栞（しおり）``: the reading
+is there to read), which only ``all`` draws. ``known_words`` suppresses readings at every level: a reading is dropped when the text
 at its start begins with a known word that covers it (known 読む hides the よ over 読 in 読む).
 
 Default: ``above-grade`` with grade 6 — readers who know Japanese well are not slowed by readings
@@ -80,6 +81,8 @@ def filter_readings(
         if index and _is_known(text, r, index):
             continue
         if r.source in ("source", "gloss"):
+            if level != "all" and r.source == "gloss" and _glossed_right_after(text, r):
+                continue  # 栞（しおり）: the reader has the reading in the text already
             out.append(r)
             continue
         surface = text[r.start : r.end]
@@ -93,6 +96,28 @@ def filter_readings(
                 seen.add(key)
         out.append(r)
     return out
+
+
+_OPEN = "（(［["
+_CLOSE = "）)］]"
+_GLOSS_SEPARATORS = str.maketrans("", "", "・･＝= 　")
+
+
+def _glossed_right_after(text: str, r: Reading) -> bool:
+    """The bracket right after the word (or after the rest of its kanji run: a name's parts)
+    holds its reading: ``栞（しおり）``, ``尹錫悦（ユン・ソンニョル）``."""
+    from store.japanese.chars import is_kanji, to_hiragana
+
+    i = r.end
+    while i < len(text) and is_kanji(text[i]):
+        i += 1
+    if i >= len(text) or text[i] not in _OPEN:
+        return False
+    close = min((j for j in (text.find(c, i + 1) for c in _CLOSE) if j > 0), default=-1)
+    if close < 0 or close - i > 40:
+        return False
+    inside = to_hiragana(text[i + 1 : close]).translate(_GLOSS_SEPARATORS)
+    return bool(r.reading) and to_hiragana(r.reading) in inside
 
 
 class ShownReadings:
