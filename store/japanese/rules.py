@@ -538,7 +538,8 @@ def sino_suffix(tokens: list[Token], i: int) -> str | None:
 #: 取引所 とりひきじょ: the dictionary's own 東京証券取引所 reads so, as the exchanges name themselves;
 #: 黄道 こうどう (おうどう is no reading of the ecliptic); 歩兵 ほへい (ふひょう is the shogi pawn);
 #: 八旗 はっき, the Qing banners (the dictionary lists only a surname やはた); 胡坐 あぐら (the
-#: dictionary's こざ is no one's reading of it); 従妹, 従弟, 従姉 いとこ, as its own 従兄.
+#: dictionary's こざ is no one's reading of it); 従妹, 従弟, 従姉 いとこ, as its own 従兄; 貴女
+#: あなた (the dictionary's きじょ is a title, not the pronoun fiction writes) and 対手 あいて (相手).
 CUSTOMARY_READINGS = {
     "施工": "せこう",
     "電場": "でんば",
@@ -551,6 +552,8 @@ CUSTOMARY_READINGS = {
     "従妹": "いとこ",
     "従弟": "いとこ",
     "従姉": "いとこ",
+    "貴女": "あなた",
+    "対手": "あいて",
 }
 
 
@@ -2100,7 +2103,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kazu", "数", kazu, None),
     ("konnichi", "今", konnichi, None),
     ("spelling", "身気手小", spelling, None),
-    ("customary", "施電富取黄歩八胡従", customary, None),
+    ("customary", "施電富取黄歩八胡従貴対", customary, None),
     ("kinzan", "金", kinzan, None),
     ("tsui", "対", tsui, None),
     ("sino_suffix", "神島山", sino_suffix, None),
