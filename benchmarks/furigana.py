@@ -1,8 +1,8 @@
 """``python -m benchmarks furigana`` — accuracy, speed and ruby spread of ``shiori furigana``.
 
 Runs the shared evaluator (``../shared/bench/furigana_eval.py``) on the Aozora dev works, on the
-forty works of ``aozora-archive`` (re-encoded to UTF-8 in a temp dir; a literary set the rules
-were never tuned on) and on the modern data, each time for ``shiori furigana --format json`` (one process per work, start-up included)
+forty works of ``aozora-archive`` (re-encoded to UTF-8 in a temp dir; a second literary set,
+which the literary rules are checked on) and on the modern data, each time for ``shiori furigana --format json`` (one process per work, start-up included)
 and for plain Sudachi core (``--backend sudachi-core-C``, in-process) in the same run, and prints
 exact/aligned, characters per second (median over ``--repeat`` runs) and the speed ratio.
 
@@ -23,7 +23,8 @@ from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 EVAL = SHARED / "bench" / "furigana_eval.py"
-#: Forty Aozora works as the archive ships them (Shift_JIS): a second literary set, never tuned on.
+#: Forty Aozora works as the archive ships them (Shift_JIS): a second literary set, which the
+#: literary rules are checked on (docs/furigana.md), not written from.
 ARCHIVE = SHARED / "bench" / "aozora-archive"
 DATASETS = {
     "aozora": SHARED / "bench" / "aozora",

@@ -255,6 +255,7 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
         ("街創りの会", "創", "づく"),
         ("トイレ付の部屋", "付", "つき"),  # tsuki
         ("12月20日付で", "付", "づけ"),
+        ("死後の片付方も頼みたい", "付", "づけ"),  # tsuki: a verb's stem after 片
         ("菅原道真の歌", "菅原", "すがわらの"),  # uji_no
         ("越前国にあった", "越前", "えちぜんの"),  # kuni adds の to the province
         ("お申し込み時にお伝えください", "時", "じ"),  # honorific_ji
@@ -286,6 +287,101 @@ def test_context_rules(text: str, word: str, reading: str) -> None:
     assert found and found[-1] == reading, pairs(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("先生もそんな事を考えてお出ですか", "いで"),
+        ("お父さんの生きてお出のうちに", "いで"),
+        ("わざわざお出になったのは", "いで"),
+        ("銀行の株も持ってお出るし", "いで"),
+        ("お目にかかりたいててお出でたぞなもし", "い"),
+        ("お出かけですか", "で"),
+        ("お出しします", "だ"),
+    ],
+)
+def test_oide_is_the_honorific_come(text: str, reading: str) -> None:
+    """お出 after お is おいで in any register (oide); お出かけ and お出し are other words."""
+    for style in ("literary", "modern"):
+        assert [r for s, r in pairs(text, style) if s == "出"] == [reading], pairs(text, style)
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("ここらの山は怪しからんね", "け"),
+        ("上に出るは怪しからぬと呟く", "け"),
+        ("少しも怪しむに足らない", "あや"),
+        ("怪しかった", "あや"),
+    ],
+)
+def test_keshikaran(text: str, reading: str) -> None:
+    """怪しからん is けしからん in any register (keshikaran); 怪しむ, 怪しかった stay あや."""
+    for style in ("literary", "modern"):
+        found = [r for s, r in pairs(text, style) if s.startswith("怪")]
+        assert found and found[0] == reading, pairs(text, style)
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("お陽さまがキラキラと照していた", "てら"),
+        ("青い電燈に照されて", "てら"),
+        ("会釈もなく照す。", "てら"),
+        ("時計台を照らして", "て"),
+    ],
+)
+def test_terasu_with_older_okurigana(text: str, reading: str) -> None:
+    """照す, 照された (older okurigana of 照らす) read てら before the kana (terasu)."""
+    for style in ("literary", "modern"):
+        assert [r for s, r in pairs(text, style) if s == "照"] == [reading], pairs(text, style)
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("寝られないまでも床へはいろうと思った", "とこ"),
+        ("半分ばかり床の中から体を起こした", "とこ"),
+        ("押入を開けて床を延べる音がした", "とこ"),
+        ("今まで敷いていた床を上げさせた", "とこ"),
+        ("セロを床の上にそっと置いた", "ゆか"),
+        ("床を拭いた", "ゆか"),
+    ],
+)
+def test_toko_is_bedding(text: str, reading: str) -> None:
+    """床 one gets into or lays out is とこ, in any register (toko); the floor stays ゆか."""
+    for style in ("literary", "modern"):
+        assert [r for s, r in pairs(text, style) if s == "床"] == [reading], pairs(text, style)
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("懐中電灯を灯けようか", "つ"),
+        ("棒の先へ蝋燭を灯けた。", "つ"),
+        ("弱って行く蝋燭の灯にもよくわかる", "あかり"),
+    ],
+)
+def test_tsukeru_lights(text: str, reading: str) -> None:
+    """灯ける (to light) reads つ before its け in any register (tsukeru); the light stays あかり."""
+    for style in ("literary", "modern"):
+        assert [r for s, r in pairs(text, style) if s == "灯"] == [reading], pairs(text, style)
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("一行は汚い室へ通された。", "へや"),
+        ("談判してみましたが、あの室は怪しい", "へや"),
+        ("研究室に行く", None),
+    ],
+)
+def test_heya_is_a_room(text: str, reading: str | None) -> None:
+    """室 standing alone is へや in any register (heya), never the dictionary's むろ."""
+    for style in ("literary", "modern"):
+        found = [r for s, r in pairs(text, style) if s == "室"]
+        assert found == ([reading] if reading else []), pairs(text, style)
+
+
 def test_literary_style_reads_like_the_printed_books() -> None:
     assert ("私", "わたくし") in pairs("私は宅へ帰った。", "literary")
     assert ("宅", "うち") in pairs("私は宅へ帰った。", "literary")
@@ -298,6 +394,15 @@ def test_literary_style_reads_like_the_printed_books() -> None:
         ("その中に一人", "中", "うち"),  # literary_standalone
         ("先刻から待っていた", "先刻", "さっき"),  # literary
         ("己の手で", "己", "おれ"),
+        ("誰かうしろの扉をとんとんと叩く", "扉", "と"),
+        ("叔父を頼るより外に途はなかった", "途", "みち"),  # michi
+        ("ぷつりと音を立てて断れました", "断", "き"),  # kireru
+        ("自分一人でさえ断れそうな細い糸", "断", "き"),
+        ("極楽ももう午に近くなった", "午", "ひる"),  # hiru
+        ("一週間の後私はとうとう堪え切れなくなった", "後", "のち"),  # nochi
+        ("私の郷里の方とは大分趣が違っていますかね", "大分", "だいぶ"),  # daibu
+        ("私も大分大人になっていました", "大分", "だいぶ"),
+        ("私は一瞬間の後に、また気分を取り戻した", "後", "のち"),
         ("のぼる中に", "中", "うち"),
         ("どこへ行くんです", "行", "ゆ"),  # yuku
         ("昨夜は寒かった", "昨夜", "ゆうべ"),
@@ -312,8 +417,22 @@ def test_literary_style_reads_like_the_printed_books() -> None:
         ("飲めば飲める質でしたから", "質", "たち"),
         ("事には頓着しない男だった", "頓着", "とんじゃく"),  # literary
         ("まるで無頓着な顔をしていた", "無頓着", "むとんじゃく"),
+        ("先生は平生から質素な服装をしていた", "服装", "なり"),  # literary
+        ("帰り路のところどころに目標をつけて置いた", "目標", "めじるし"),
+        ("私はその理由を訊ねずにはいられません", "理由", "わけ"),
+        ("突然、四辺が真暗に暮れてしまった", "四辺", "あたり"),
+        ("細かい塵埃のようなものをかき集めた", "塵埃", "ほこり"),
+        ("どうしてあれだけの人数の重みに堪える事が出来ましょう", "人数", "にんず"),
+        ("自分の行先がどうなるか分らない", "行先", "ゆくさき"),
         ("私は外の人からこういわれた", "外", "ほか"),  # hoka_no
         ("外の事と違うからな", "外", "ほか"),
+        ("相談の上移る事に極めたのです", "極", "き"),  # kimeru: 決める
+        ("弱虫に極まってる", "極", "き"),
+        ("滝山が縛られた翌日、父親が来た", "翌日", "あくるひ"),  # akuruhi
+        ("変だと、家の人達を呼んで捜した", "家", "うち"),  # uchi: the household
+        ("私は黙って家のものの様子を見た", "家", "うち"),
+        ("そのことを神主さんの家へ言ってやった", "家", "うち"),  # someone's home
+        ("新吉は度胸を極めて、それに動ぜぬ風をした", "極", "き"),
     ],
 )
 def test_literary_rules(text: str, word: str, reading: str) -> None:
@@ -332,6 +451,17 @@ def test_literary_rules(text: str, word: str, reading: str) -> None:
         ("会議の質が問われる", "質", "しつ"),
         ("窓の外の人が見えた", "外", "そと"),  # hoka_no: outside the window
         ("その音のする方へずんずん歩いた", "方", "ほう"),  # kata is modern prose's rule
+        ("壮麗厳重を極めた秘室", "極", "きわ"),  # kimeru: an extreme reached
+        ("そして家へ帰る路すがら考えた", "家", "いえ"),  # uchi: printed both ways
+        ("この家の中から聞こえてきた", "家", "いえ"),
+        ("翌朝帰国の途に就いた", "途", "と"),  # michi: set out
+        ("頼まれると断れない性分だ", "断", "ことわ"),  # kireru: cannot refuse
+        ("午の刻に", "午", "うま"),  # hiru: the zodiac's
+        ("奥さんの後に尾いて書斎を出た", "後", "あと"),  # nochi: only after a span of time
+        ("大分県の別府へ行った", "大分県", "おおいたけん"),  # daibu: the place
+        ("汽車で大分へ行った", "大分", "おおいた"),
+        ("贅沢を極めた暮らし", "極", "きわ"),
+        ("私は極めて小さな声で話した", "極", "きわ"),  # the adverb 極めて
     ],
 )
 def test_literary_rules_leave_other_senses(text: str, word: str, reading: str) -> None:
@@ -610,6 +740,63 @@ def test_kanjidic_is_read_in_place_with_every_line_found() -> None:
 def test_tadashiku_is_modern_only() -> None:
     assert ("正", "まさ") in pairs("正しく安全に使いましょう", "literary")
     assert ("正", "ただ") in pairs("正しく安全に使いましょう")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("寒い風は段々向を南へ更えて行った", "更", "か"),  # kaeru
+        ("父の水枕を取り更えて", "更", "か"),
+        ("巻を更えても尽す事は出来まい", "更", "か"),
+        ("猿股一つで皆なの前に立っている", "皆", "みん"),  # minna
+        ("おれの持ってるものは皆なお前にやるよ", "皆", "みん"),
+        ("これで皆なのだ", "皆", "みな"),
+        ("紙片には次のような文句が認めてあった", "認", "したた"),  # shitatameru
+        ("その晩手紙を認めた", "認", "したた"),
+        ("彼はその誤りを認めた", "認", "みと"),
+        ("長く交際って来た私によく解っていた", "交際", "つきあ"),  # tsukiau
+        ("彼女と交際うようになる", "交際", "つきあ"),
+        ("古い燻ぶり返った藁葺の間を通り", "燻", "くす"),  # kusuburu
+        ("天井はランプの油烟で燻ぼってる", "燻", "くす"),
+        ("小使は急いで馳け出した", "馳", "か"),  # short_okurigana
+        ("奥さんの後に尾いて書斎を出た", "尾", "つ"),
+        ("泣きながらおやじに詫まって", "詫", "あや"),
+        ("部下の壮い細君と関係した", "壮", "わか"),
+        ("白い馬に騎って繖をささせていた", "騎", "の"),
+        ("尾を振って", "尾", "お"),
+        ("彼は揮り向いて鞭をふった", "揮", "ふ"),
+        ("よく陽に焦けた顔", "焦", "や"),
+        ("流行の夏帽子も冠ってその甲斐はない", "冠", "かぶ"),
+        ("どうも晩くなってすみません", "晩", "おそ"),
+        ("今晩は", "今晩", "こんばん"),
+        ("すぐ胡坐をかいた", "胡坐", "あぐら"),  # customary
+        ("叔父の娘すなわち私の従妹に当る女", "従妹", "いとこ"),
+        ("私は貴女にお話したいことがあります", "貴女", "あなた"),
+        ("クラネクは小供を対手にして話をはじめた", "対手", "あいて"),
+        ("拒絶されはしまいかという掛念もありました", "掛", "け"),  # kenen
+        ("いつの間にか眠っていた", "間", "ま"),  # ma
+        ("身体を浮かすと、何時の間に来たのか", "間", "ま"),
+        ("つまらん奴等だ", "等", "ら"),  # ra: 奴等 やつら
+        ("ここで失敗しちゃ僕等も困る", "等", "ら"),
+        ("署長は二人に暇を告げた", "暇", "いとま"),  # itoma
+        ("暇があれば", "暇", "ひま"),
+        ("母ちゃん、人間ってちっとも恐かないや", "恐", "こわ"),  # kowai
+        ("池の中に咲いている蓮の花は", "蓮", "はす"),  # hasu
+        ("娘の声をわざと蓮ッ葉にはしらせて", "蓮", "はす"),
+        ("蓮華の花", "蓮華", "れんげ"),
+        ("私は強いても何かの事情を仮定した", "強", "し"),  # shiite
+        ("母も私も強いては反対せずに", "強", "し"),
+        ("風が強いので", "強", "つよ"),
+        ("先生の返事が平凡過ぎて詰らなかった", "詰", "つま"),  # tsumaranai
+        ("詰らない事ですが", "詰", "つま"),
+        ("奥さんが私を詰るのです", "詰", "なじ"),
+    ],
+)
+def test_older_okurigana_in_any_register(text: str, word: str, reading: str) -> None:
+    """Words older prose writes with other okurigana, read right whatever the register."""
+    for style in ("literary", "modern"):
+        found = [r for s, r in pairs(text, style) if s == word]
+        assert found and found[-1] == reading, pairs(text, style)
 
 
 def test_kinzan_the_common_noun_is_a_gold_mine() -> None:

@@ -1,0 +1,440 @@
+"""Readings of older fiction that hold beyond one author (rules tagged ``literary``).
+
+Each rule here was proposed from one set of Aozora works and confirmed on another (the eight
+dev works and the forty of the archive, ``docs/furigana.md``): they follow the orthography of
+Meiji–Shōwa prose (極める for 決める, お出で), not one writer's habit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from store.japanese.rules import Token
+
+
+def _prev(tokens: list[Token], i: int, k: int = 1) -> Token | None:
+    return tokens[i - k] if i - k >= 0 else None
+
+
+def _next(tokens: list[Token], i: int, k: int = 1) -> Token | None:
+    return tokens[i + k] if i + k < len(tokens) else None
+
+
+#: What one makes up one's mind about: 心を極める, 日取りを極めた are きめる (decide); an
+#: extreme reached (贅沢を極める, 混乱を極めた, 道を極める) stays きわめる.
+_DECIDED = frozenset(
+    ["心", "腹", "度胸", "肚", "日取り", "日", "期日", "方針", "態度", "値", "値段", "相場", "順番"]
+)
+#: Before 極める/極まる without an object: 事に極めた, 曲者だと極めて, 相場が極まって, 独りで極めて.
+_DECIDING_PARTICLES = frozenset(["に", "と", "が", "で"])
+
+
+def kimeru(tokens: list[Token], i: int) -> str | None:
+    """Older prose writes 決める/決まる as 極める/極まる: 行く事に極めた きめた, 来るに極まってる
+    きまってる, 心を極めて きめて. 極めて before a word (極めて狭い) is the adverb きわめて, and
+    an extreme reached (贅沢を極めた, 厳重を極めた) stays きわめる."""
+    tok = tokens[i]
+    if tok.pos[0] != "動詞" or tok.lemma not in ("極める", "極まる"):
+        return None
+    if not tok.reading.startswith("きわ"):
+        return None
+    prev = _prev(tokens, i)
+    if prev is None or prev.surface in _DECIDING_PARTICLES or prev.pos[0] == "補助記号":
+        return "き" + tok.reading[2:]
+    if prev.surface == "を":
+        obj = _prev(tokens, i, 2)
+        if obj is not None and obj.surface in _DECIDED:
+            return "き" + tok.reading[2:]
+    return None
+
+
+def oide(tokens: list[Token], i: int) -> str | None:
+    """お出 after the honorific お is おいで (to come, to be): お出ですか, お出になった, 生きてお出
+    のうちに, 持ってお出る; the dictionary reads で. お出かけ and お出し (出す) are other words."""
+    tok = tokens[i]
+    if not tok.surface.startswith("出") or not tok.reading.startswith("で"):
+        return None
+    prev = _prev(tokens, i)
+    if prev is None or prev.surface != "お" or prev.pos[0] != "接頭辞":
+        return None
+    if tok.lemma not in ("出る", "出"):
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface.startswith(("か", "掛", "まし", "ま")):
+        return None  # お出かけ, お出まし
+    if tok.surface == "出" and nxt is not None and nxt.surface == "で":
+        return "い"  # お出でた: the で is written out
+    return "い" + tok.reading
+
+
+def akuruhi(tokens: list[Token], i: int) -> str | None:
+    """翌日 is あくるひ in fiction (翌日から, 縛られた翌日; the dictionary's よくじつ is the
+    newspaper's word)."""
+    tok = tokens[i]
+    if tok.surface != "翌日" or tok.reading != "よくじつ":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.has_kanji and nxt.pos[0] == "接尾辞":
+        return None  # 翌日付
+    return "あくるひ"
+
+
+#: The people of a house: 家の者, 家のもの, 家の人達 are うちのもの (the family, the household).
+_HOUSEHOLD = frozenset(["者", "もの", "人", "人達", "人たち", "人々", "衆"])
+
+
+def uchi(tokens: list[Token], i: int) -> str | None:
+    """家 is うち, someone's home, before の and its people (家の者, 家のものの様子, 家の人を呼ぶ:
+    the household) and as the place one goes to at someone's (先生の家へ行った, 叔父の家へ);
+    家へ帰る alone is printed both ways, and stays いえ."""
+    tok = tokens[i]
+    if tok.surface != "家" or tok.reading != "いえ":
+        return None
+    prev, nxt, nxt2 = _prev(tokens, i), _next(tokens, i), _next(tokens, i, 2)
+    if nxt is not None and nxt.surface == "の" and nxt2 is not None and nxt2.surface in _HOUSEHOLD:
+        return "うち"
+    if prev is not None and prev.surface == "の" and nxt is not None and nxt.surface == "へ":
+        return "うち"
+    return None
+
+
+def keshikaran(tokens: list[Token], i: int) -> str | None:
+    """怪しからん, 怪しからぬ is けしからん (outrageous), not 怪しい's あやしから."""
+    tok = tokens[i]
+    if tok.surface == "怪しから" and tok.reading == "あやしから":
+        nxt = _next(tokens, i)
+        if nxt is not None and nxt.lemma == "ぬ":
+            return "けしから"
+    return None
+
+
+def terasu(tokens: list[Token], i: int) -> str | None:
+    """Older okurigana writes 照らす as 照す (照していた, 照された): the dictionary takes 照 for a
+    noun read てらし and す for する, so 照 reads てらし before its own okurigana."""
+    tok = tokens[i]
+    if tok.surface != "照" or tok.reading != "てらし":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.lemma in ("する", "す") and nxt.surface[:1] in "さしすせそ":
+        return "てら"
+    return None
+
+
+#: What one does with bedding: 床へはいる, 床に就く (go to bed), 床を延べる, 床を上げる.
+_INTO_BED = frozenset(["はいる", "入る", "就く", "つく", "着く", "臥す", "伏す"])
+_BEDDING = frozenset(["上げる", "延べる", "敷く", "取る", "並べる", "離れる", "払う", "畳む"])
+
+
+def toko(tokens: list[Token], i: int) -> str | None:
+    """床 is とこ, bedding, where one gets into it or lays it out (床へはいる, 床に就く, 床の中で
+    考える, 床を延べる, 床を上げさせる); the floor (床の上に置く) stays ゆか."""
+    tok = tokens[i]
+    if tok.surface != "床" or tok.reading != "ゆか":
+        return None
+    nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
+    if nxt is None or nxt2 is None:
+        return None
+    if nxt.surface in ("へ", "に") and nxt2.lemma in _INTO_BED:
+        return "とこ"
+    if nxt.surface == "を" and nxt2.lemma in _BEDDING:
+        return "とこ"
+    if nxt.surface == "の" and nxt2.surface == "中":
+        return "とこ"
+    return None
+
+
+def tsukeru(tokens: list[Token], i: int) -> str | None:
+    """灯ける (to light: 蝋燭を灯けた) is つける; the dictionary reads 灯 あかり and leaves the け."""
+    tok = tokens[i]
+    if tok.surface != "灯" or tok.reading != "あかり":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface.startswith("け") and not nxt.has_kanji:
+        return "つ"
+    return None
+
+
+def heya(tokens: list[Token], i: int) -> str | None:
+    """室 standing alone as a room (汚い室へ通された, あの室は) is へや in any register; the
+    dictionary's むろ (a cellar, a surname) is what a reader almost never means by it."""
+    tok = tokens[i]
+    if tok.surface != "室" or tok.reading != "むろ" or tok.pos[1] != "普通名詞":
+        return None
+    prev = _prev(tokens, i)
+    if prev is not None and prev.has_kanji and prev.pos[0] in ("名詞", "接頭辞"):
+        return None  # part of a compound
+    return "へや"
+
+
+def kaeru(tokens: list[Token], i: int) -> str | None:
+    """更える is かえる (to change: 向きを更えて, 気を更えて, 取り更えて); the dictionary reads 更
+    さら and leaves the え over."""
+    tok = tokens[i]
+    if tok.surface != "更" or tok.reading != "さら":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface.startswith("え"):
+        return "か"
+    return None
+
+
+def minna(tokens: list[Token], i: int) -> str | None:
+    """皆な is みんな (皆なの前に, 皆なお前にやる); the dictionary reads 皆 みな and takes the な
+    for a copula. 皆なのだ (it is all) keeps みな."""
+    tok = tokens[i]
+    if tok.surface != "皆" or tok.reading != "みな":
+        return None
+    nxt, nxt2, nxt3 = _next(tokens, i), _next(tokens, i, 2), _next(tokens, i, 3)
+    if nxt is None or nxt.surface != "な":
+        return None
+    if nxt2 is not None and nxt2.surface == "の" and (nxt3 is None or nxt3.pos[0] == "助動詞"):
+        return None
+    return "みん"
+
+
+#: What one writes out: 手紙を認める, 返事を認めた are したためる (to write), not みとめる.
+_WRITINGS = frozenset(
+    ["手紙", "返事", "返書", "書面", "書状", "一筆", "文", "文句", "遺書", "端書", "葉書", "礼状"]
+)
+
+
+def shitatameru(tokens: list[Token], i: int) -> str | None:
+    """認める is したためる, to write, with a letter as its object (手紙を認めた, 文句が認めて
+    あった) and as 認めてある (written there); 認める otherwise stays みとめる."""
+    tok = tokens[i]
+    if tok.lemma != "認める" or not tok.reading.startswith("みとめ"):
+        return None
+    written = "したため" + tok.reading[3:]
+    prev, prev2 = _prev(tokens, i), _prev(tokens, i, 2)
+    if prev is not None and prev.surface in ("を", "が") and prev2 is not None and prev2.surface in _WRITINGS:
+        return written
+    nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
+    if nxt is not None and nxt.surface == "て" and nxt2 is not None and nxt2.lemma == "ある":
+        return written
+    return None
+
+
+def michi(tokens: list[Token], i: int) -> str | None:
+    """途 standing alone is みち in older prose (外に途はない, 偉大にする途ではあるまい); 途に就く
+    (set out) keeps と."""
+    tok = tokens[i]
+    if tok.surface != "途" or tok.reading != "と":
+        return None
+    prev, nxt, nxt2 = _prev(tokens, i), _next(tokens, i), _next(tokens, i, 2)
+    if prev is not None and prev.has_kanji and prev.pos[0] in ("名詞", "接頭辞"):
+        return None  # 帰国途 and the like
+    if nxt is not None and nxt.has_kanji:
+        return None  # 途切れる, 途中: a word the dictionary did not join
+    if nxt is not None and nxt.surface == "に" and nxt2 is not None and nxt2.lemma in ("就く", "つく", "上る"):
+        return None
+    return "みち"
+
+
+def tsukiau(tokens: list[Token], i: int) -> str | None:
+    """交際う, 交際って (to keep company) is つきあう; the dictionary reads the noun こうさい and
+    leaves the verb's kana over."""
+    tok = tokens[i]
+    if tok.surface != "交際" or tok.reading != "こうさい":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface[:1] in ("う", "っ", "わ", "お", "え"):
+        return "つきあ"
+    return None
+
+
+def kusuburu(tokens: list[Token], i: int) -> str | None:
+    """燻ぶる, 燻ぼる (to smoulder, to be sooted) is くすぶる; the dictionary gives the archaic
+    ふすぶる."""
+    tok = tokens[i]
+    if tok.lemma in ("燻ぶる", "燻ぼる") and tok.reading.startswith("ふす"):
+        return "くす" + tok.reading[2:]
+    return None
+
+
+#: Verbs and adjectives older prose writes with less okurigana, whose kanji the dictionary then
+#: reads as a noun and whose kana it leaves over: kanji -> (its reading there, the kana that
+#: follow it). 馳け出す かけだす, 尾いて行く ついて, 詫まる あやまる, 壮い わかい, 騎って のって,
+#: 揮り向く ふりむく, 陽に焦けた やけた, 帽子を冠って かぶって, 晩くなって おそく.
+_SHORT_OKURIGANA = {
+    "馳": ("か", ("け",)),
+    "尾": ("つ", ("いて", "いで")),
+    "詫": ("あや", ("ま",)),
+    "壮": ("わか", ("い", "く", "かっ", "き")),
+    "騎": ("の", ("っ", "る", "ら", "り", "れ")),
+    "揮": ("ふ", ("り",)),
+    "焦": ("や", ("け",)),
+    "冠": ("かぶ", ("っ", "る", "ら", "り", "れ")),
+    "晩": ("おそ", ("く", "い", "かっ")),
+}
+
+
+def short_okurigana(tokens: list[Token], i: int) -> str | None:
+    """The kanji of 馳け出す, 尾いて, 詫まる, 壮い, 騎って read as the verb or adjective it is
+    (か, つ, あや, わか, の), not as the noun the dictionary took it for."""
+    tok = tokens[i]
+    entry = _SHORT_OKURIGANA.get(tok.surface)
+    if entry is None or tok.pos[0] not in ("名詞", "接尾辞", "接頭辞", "形状詞"):
+        return None
+    reading, kana = entry
+    following = "".join(t.surface for t in tokens[i + 1 : i + 3])
+    if following.startswith(kana):
+        return reading
+    return None
+
+
+def shiite(tokens: list[Token], i: int) -> str | None:
+    """強いて (by force, against one's will) is しいて: the adjective 強い never takes て, so
+    強い before て is the verb 強いる (私は強いても, 強いてＫを); the dictionary reads つよい."""
+    tok = tokens[i]
+    if tok.surface != "強い" or tok.reading != "つよい":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface in ("て", "ては", "ても"):
+        return "しい"
+    return None
+
+
+def tsumaranai(tokens: list[Token], i: int) -> str | None:
+    """詰らない, 詰らん, 詰らなかった is つまらない (dull, worthless); the dictionary reads the
+    verb 詰る (to rebuke) なじら. 詰る with an object (私を詰る) stays なじる."""
+    tok = tokens[i]
+    if tok.surface != "詰ら" or tok.reading != "なじら":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.lemma in ("ない", "ぬ"):
+        return "つまら"
+    return None
+
+
+#: Ends of words for a stretch of time: 一時間, 一週間, 五日, 数年, 一瞬間.
+_SPAN_ENDS = ("間", "日", "年", "月", "週", "分", "秒", "刻")
+
+
+def nochi(tokens: list[Token], i: int) -> str | None:
+    """後 after a stretch of time and の is のち in older prose: 一時間の後, 一週間の後に, 一瞬間の
+    後 (いっしゅんかんののち); その後 and 〜た後 keep their own readings."""
+    tok = tokens[i]
+    if tok.surface != "後" or tok.reading != "あと":
+        return None
+    prev, span = _prev(tokens, i), _prev(tokens, i, 2)
+    if prev is None or prev.surface != "の" or span is None or not span.has_kanji:
+        return None
+    if not span.surface.endswith(_SPAN_ENDS):
+        return None
+    count = _prev(tokens, i, 3)
+    counted = span.surface[0] in "一二三四五六七八九十百数幾半" or (
+        count is not None and count.pos[1] == "数詞"
+    )
+    if counted or span.pos[0] == "接尾辞":  # 一時間, 三日, 一瞬間 (一瞬 + 間)
+        return "のち"
+    return None
+
+
+def itoma(tokens: list[Token], i: int) -> str | None:
+    """暇を告げる, 暇を乞う (to take one's leave) is いとま; the dictionary reads ひま."""
+    tok = tokens[i]
+    if tok.surface != "暇" or tok.reading != "ひま":
+        return None
+    nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
+    if nxt is not None and nxt.surface == "を" and nxt2 is not None and nxt2.lemma in ("告げる", "乞う", "請う"):
+        return "いとま"
+    return None
+
+
+def kowai(tokens: list[Token], i: int) -> str | None:
+    """恐かない, 恐くって (恐い, afraid) read こわ; the dictionary took 恐 for the noun おそれ where
+    the adjective's kana were split off."""
+    tok = tokens[i]
+    if tok.surface != "恐" or tok.reading != "おそれ":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface[:1] in ("か", "く", "い"):
+        return "こわ"
+    return None
+
+
+def kireru(tokens: list[Token], i: int) -> str | None:
+    """In older prose 断れる is 切れる (the thread 断れました, 断れそうな), きれる; only its negative
+    (断れない, cannot refuse) keeps the dictionary's ことわれる."""
+    tok = tokens[i]
+    if tok.lemma != "断れる" or not tok.reading.startswith("ことわれ"):
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.lemma in ("ない", "ぬ", "ず", "まい"):
+        return None
+    return "きれ" + tok.reading[4:]
+
+
+def hiru(tokens: list[Token], i: int) -> str | None:
+    """午 standing alone is ひる, noon, in older prose (午に近くなった, 課業が午で終える); the
+    dictionary's うま is the zodiac's (午の刻, 午の年 keep it)."""
+    tok = tokens[i]
+    if tok.surface != "午" or tok.reading != "うま" or tok.pos[0] != "名詞":
+        return None
+    prev, nxt, nxt2 = _prev(tokens, i), _next(tokens, i), _next(tokens, i, 2)
+    if prev is not None and prev.has_kanji and prev.pos[0] == "名詞":
+        return None  # 甲午, 丙午
+    if nxt is not None and nxt.surface == "の" and nxt2 is not None and nxt2.has_kanji:
+        return None  # 午の刻, 午の年, 午の方
+    return "ひる"
+
+
+def hasu(tokens: list[Token], i: int) -> str | None:
+    """蓮 before its flower or leaf (蓮の花, 蓮の葉, 蓮ッ葉) is the plant はす in any register; the
+    dictionary may take it for the given name れん, and れん is for compounds (蓮華, 白蓮)."""
+    tok = tokens[i]
+    if tok.surface != "蓮" or tok.reading != "れん":
+        return None
+    prev, nxt, nxt2 = _prev(tokens, i), _next(tokens, i), _next(tokens, i, 2)
+    if prev is not None and prev.has_kanji:
+        return None
+    if nxt is not None and nxt.surface in ("ッ", "っ"):
+        return "はす"  # 蓮ッ葉 はすっぱ
+    if nxt is not None and nxt.surface == "の" and nxt2 is not None and nxt2.surface in _PLANT_PARTS:
+        return "はす"
+    return None
+
+
+_PLANT_PARTS = frozenset(["花", "葉", "実", "根", "池", "台", "糸", "茎", "葉っぱ"])
+
+
+#: Pronouns and words for people that take the plural 等 ら: 奴等 やつら, 僕等 ぼくら, 俺等 おれら.
+_PLURAL_RA = frozenset(["奴", "僕", "俺", "己", "吾", "我", "此奴", "其奴", "彼奴", "お前", "手前", "貴様"])
+
+
+def ra(tokens: list[Token], i: int) -> str | None:
+    """等 after a pronoun or 奴 is the plural ら (奴等 やつら, 僕等 ぼくら); the dictionary reads the
+    suffix とう."""
+    tok = tokens[i]
+    if tok.surface != "等" or tok.reading != "とう" or tok.pos[0] != "接尾辞":
+        return None
+    prev = _prev(tokens, i)
+    if prev is not None and prev.surface in _PLURAL_RA:
+        return "ら"
+    return None
+
+
+def daibu(tokens: list[Token], i: int) -> str | None:
+    """大分 before what it measures (大分日が永く, 大分趣が違う) is the adverb だいぶ in older prose;
+    the dictionary reads the place おおいた, which stays in 大分県, 大分市 and the like."""
+    tok = tokens[i]
+    if tok.surface != "大分" or tok.reading != "おおいた":
+        return None
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if prev is not None and prev.has_kanji and prev.pos[0] == "名詞":
+        return None
+    if nxt is not None and nxt.surface[:1] in "県市駅港城町郡湾線川藩大空" and nxt.pos[0] != "名詞":
+        return None
+    if nxt is not None and nxt.pos[0] in ("接尾辞", "助詞"):
+        return None  # 大分県, 大分市, 大分へ行く: the place
+    return "だいぶ"
+
+
+def kenen(tokens: list[Token], i: int) -> str | None:
+    """掛念 is older prose's 懸念, けねん; the dictionary splits it into 掛 かけ and 念."""
+    tok = tokens[i]
+    nxt = _next(tokens, i)
+    if tok.surface == "掛" and tok.reading == "かけ" and nxt is not None and nxt.surface == "念":
+        return "け"
+    return None
