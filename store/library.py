@@ -40,6 +40,8 @@ DOCUMENT_SUFFIXES = frozenset(
         ".mhtml",
         ".mht",
         ".epub",
+        ".docx",
+        ".docm",
         ".zip",
     }
 )

@@ -1,0 +1,279 @@
+"""Word documents (``.docx``), built here with zipfile as Word writes them."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from store.importer import ImportFailed, import_file
+from store.importer.sniff import DOCX, named_for_kind, sniff
+from store.library import is_document
+from store.model import Emphasis, Ruby
+
+NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/{main}" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="{main}"/></Relationships>'
+)
+# As a Japanese Word writes them: the heading styles' ids are numbers, their names English.
+STYLES = (
+    f'<?xml version="1.0" encoding="UTF-8"?><w:styles {NS}>'
+    '<w:style w:type="paragraph" w:styleId="a"><w:name w:val="Normal"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="a3"><w:name w:val="Title"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/>'
+    '<w:basedOn w:val="a"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="myhead"><w:name w:val="報告書見出し"/>'
+    '<w:basedOn w:val="1"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="List Paragraph"/></w:style>'
+    "</w:styles>"
+)
+
+
+def r(text: str, props: str = "") -> str:
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def p(body: str, style: str = "", extra: str = "") -> str:
+    ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
+    return f"<w:p><w:pPr>{ppr}{extra}</w:pPr>{body}</w:p>"
+
+
+def ruby(base: str, reading: str) -> str:
+    return (
+        '<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="distributeSpace"/></w:rubyPr>'
+        f"<w:rt>{r(reading)}</w:rt><w:rubyBase>{r(base)}</w:rubyBase></w:ruby></w:r>"
+    )
+
+
+def note_ref(kind: str, n: int) -> str:
+    return f'<w:r><w:rPr><w:rStyle w:val="a7"/></w:rPr><w:{kind}Reference w:id="{n}"/></w:r>'
+
+
+def notes_part(kind: str, notes: dict[int, str]) -> str:
+    seps = (
+        f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+        f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        f"<w:continuationSeparator/></w:r></w:p></w:{kind}>"
+    )
+    body = "".join(
+        f'<w:{kind} w:id="{n}"><w:p><w:r><w:{kind}Ref/></w:r>{r(" ")}{text}</w:p></w:{kind}>'
+        for n, text in notes.items()
+    )
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:{kind}s {NS}>{seps}{body}</w:{kind}s>'
+
+
+def core(title: str, creator: str = "山田花子", created: str = "2025-03-14T01:02:00Z") -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties '
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{title}</dc:title><dc:creator>{creator}</dc:creator>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
+        '<dcterms:modified xsi:type="dcterms:W3CDTF">2025-04-01T00:00:00Z</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
+
+
+def docx(
+    path: Path,
+    body: str,
+    *,
+    parts: dict[str, str] | None = None,
+    main: str = "word/document.xml",
+) -> Path:
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>'
+        f'{body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
+    )
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES.format(main=main))
+        zf.writestr("_rels/.rels", RELS.format(main=main))
+        zf.writestr(main, document)
+        folder = main.rsplit("/", 1)[0]
+        zf.writestr(f"{folder}/styles.xml", STYLES)
+        for name, text in (parts or {}).items():
+            zf.writestr(name.replace("word/", f"{folder}/", 1), text)
+    return path
+
+
+REPORT = "".join(
+    [
+        p(r("北米情勢報告"), "a3"),
+        p(r("1 概観"), "1"),
+        p(
+            r("本年の")
+            + ruby("外交", "がいこう")
+            + r("は")
+            + r("大きく", "<w:b/>")
+            + r("変わった", "<w:b/>")
+            + note_ref("footnote", 1)
+            + r("。")
+        ),
+        p(r("主な出来事は次の通り。")),
+        p(r("首脳会談"), "a5", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr>'),
+        p(r("経済対話"), "a5", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr>'),
+        p(r("2 米国"), "myhead"),
+        "<w:tbl><w:tblPr/><w:tblGrid/>"
+        "<w:tr><w:tc><w:tcPr/>" + p(r("項目")) + "</w:tc><w:tc>" + p(r("金額")) + "</w:tc></w:tr>"
+        "<w:tr><w:tc>" + p(r("輸出")) + "</w:tc><w:tc>" + p(r("100億円")) + "</w:tc></w:tr>"
+        "</w:tbl>",
+        p(r("小見出し"), extra='<w:outlineLvl w:val="1"/>'),
+        p(
+            r("結びに")
+            + "<w:del><w:r><w:delText>削除した語</w:delText></w:r></w:del>"
+            + "<w:ins><w:r><w:t>加えた語</w:t></w:r></w:ins>"
+            + r("を述べる")
+            + note_ref("endnote", 2)
+            + r("。")
+        ),
+    ]
+)
+
+
+def report(tmp_path: Path, name: str = "report.docx") -> Path:
+    return docx(
+        tmp_path / name,
+        REPORT,
+        parts={
+            "word/footnotes.xml": notes_part("footnote", {1: r("外務省の") + ruby("資料", "しりょう") + r("による。")}),
+            "word/endnotes.xml": notes_part("endnote", {2: r("後注の本文。")}),
+            "docProps/core.xml": core("北米情勢報告書"),
+        },
+    )
+
+
+def test_a_japanese_report_reads_as_its_structure(tmp_path: Path) -> None:
+    doc = import_file(report(tmp_path))
+    assert [(b.kind, b.level, b.text) for b in doc.blocks] == [
+        ("heading", 1, "北米情勢報告"),
+        ("heading", 2, "1 概観"),
+        ("paragraph", 0, "本年の外交は大きく変わった。"),
+        ("paragraph", 0, "主な出来事は次の通り。"),
+        ("list_item", 0, "首脳会談"),
+        ("list_item", 0, "経済対話"),
+        ("heading", 2, "2 米国"),
+        ("table", 0, "項目\t金額\n輸出\t100億円"),
+        ("heading", 3, "小見出し"),
+        ("paragraph", 0, "結びに加えた語を述べる。"),
+    ]
+    para = doc.blocks[2]
+    assert para.ruby == [Ruby(3, 5, "がいこう")]
+    assert para.emphasis == [Emphasis(6, 13, "bold")]  # two runs, one span
+    assert doc.blocks[7].rows == [["項目", "金額"], ["輸出", "100億円"]]
+    assert [(f.id, f.text) for f in doc.footnotes] == [("1", "外務省の資料による。"), ("i", "後注の本文。")]
+    assert doc.footnotes[0].ruby == [Ruby(4, 6, "しりょう")]
+    assert [(ref.offset, ref.footnote_id) for ref in para.refs] == [(13, "1")]
+    assert [(ref.offset, ref.footnote_id) for ref in doc.blocks[-1].refs] == [(11, "i")]
+    assert doc.metadata == {"title": "北米情勢報告書", "author": "山田花子", "date": "2025-03-14"}
+    assert doc.title == "北米情勢報告書"
+    assert not doc.notices
+
+
+def test_a_word_processors_own_title_is_no_title(tmp_path: Path) -> None:
+    for placeholder in ("Microsoft Word - 文書1.docx", "文書 1", "untitled"):
+        path = docx(
+            tmp_path / "draft.docx",
+            p(r("本文だけの原稿。")),
+            parts={"docProps/core.xml": core(placeholder, creator="user")},
+        )
+        doc = import_file(path)
+        assert "title" not in doc.metadata and "author" not in doc.metadata
+        assert doc.title == "draft"
+
+
+def test_page_furniture_fields_hidden_text_and_text_boxes(tmp_path: Path) -> None:
+    box = (
+        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>"
+        "<w:txbxContent>" + p(r("コラム　港の話"), "2") + p(r("港は古い。")) + "</w:txbxContent>"
+        "</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>"
+        + p(r("コラム　港の話"))
+        + "</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE \\* MERGEFORMAT </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r("12")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    body = (
+        p(r("第一節"), "1")
+        + p(r("町の歴史を述べる。") + box + r("長い本文がここに続き、町の成り立ちを詳しく語る。"))
+        + p(r("本文") + r("隠し", "<w:vanish/>") + r("は") + field + r("頁にある。"))
+        + p(r("次の節へ。"))
+        + p(r("第二節"), "1")
+        + p(r("続き。"))
+    )
+    path = docx(
+        tmp_path / "boxes.docx",
+        body,
+        parts={"word/header1.xml": f"<w:hdr {NS}>{p(r('社外秘'))}</w:hdr>"},
+    )
+    doc = import_file(path)
+    texts = [(b.kind, b.level, b.text) for b in doc.blocks]
+    assert texts == [
+        ("heading", 1, "第一節"),
+        ("paragraph", 0, "町の歴史を述べる。長い本文がここに続き、町の成り立ちを詳しく語る。"),
+        ("paragraph", 0, "本文は12頁にある。"),
+        ("paragraph", 0, "次の節へ。"),
+        ("heading", 2, "コラム　港の話"),  # the box, nested at the end of its section
+        ("paragraph", 0, "港は古い。"),
+        ("heading", 1, "第二節"),
+        ("paragraph", 0, "続き。"),
+    ]
+
+
+def test_control_characters_are_removed_and_counted(tmp_path: Path) -> None:
+    body = p(r("危険\x1b]52;c;SGk=\x07な\u009b31m文字。")) + p(r("\x1b[2J次"))
+    doc = import_file(docx(tmp_path / "ctl.docx", body))
+    assert [b.text for b in doc.blocks] == ["危険な文字。", "次"]
+    assert any(n.startswith("removed") for n in doc.notices)
+
+
+def test_a_damaged_word_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    broken = docx(tmp_path / "broken.docx", p(r("途中で")) + "<w:p><w:r><w:t>切れた")
+    with pytest.raises(ImportFailed, match="damaged Word file") as err:
+        import_file(broken)
+    assert "\n" not in str(err.value)
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES.format(main="word/document.xml"))
+        zf.writestr("word/document.xml", b"<" + b" " * (80 * 1024 * 1024) + b"/>")
+    with pytest.raises(ImportFailed, match="zip bomb|would expand") as err:
+        import_file(bomb)
+    assert "\n" not in str(err.value)
+    truncated = tmp_path / "truncated.docx"
+    truncated.write_bytes(report(tmp_path).read_bytes()[:300])
+    with pytest.raises(ImportFailed) as err:
+        import_file(truncated)
+    assert "\n" not in str(err.value)
+
+
+def test_told_by_content_without_the_extension(tmp_path: Path) -> None:
+    plain = report(tmp_path, "download")
+    assert sniff(plain) == DOCX
+    assert named_for_kind(plain) == "download.docx"
+    assert import_file(plain).blocks[0].text == "北米情勢報告"
+    # the main part where the package's relationships put it, told by its content type
+    elsewhere = docx(tmp_path / "moved", p(r("別の場所の本文。")), main="doc/main.xml")
+    assert sniff(elsewhere) == DOCX
+    assert [b.text for b in import_file(elsewhere).blocks] == ["別の場所の本文。"]
+    assert is_document("report.docx")
