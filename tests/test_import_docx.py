@@ -154,7 +154,9 @@ def report(tmp_path: Path, name: str = "report.docx") -> Path:
         tmp_path / name,
         REPORT,
         parts={
-            "word/footnotes.xml": notes_part("footnote", {1: r("外務省の") + ruby("資料", "しりょう") + r("による。")}),
+            "word/footnotes.xml": notes_part(
+                "footnote", {1: r("外務省の") + ruby("資料", "しりょう") + r("による。")}
+            ),
             "word/endnotes.xml": notes_part("endnote", {2: r("後注の本文。")}),
             "docProps/core.xml": core("北米情勢報告書"),
         },
@@ -179,7 +181,10 @@ def test_a_japanese_report_reads_as_its_structure(tmp_path: Path) -> None:
     assert para.ruby == [Ruby(3, 5, "がいこう")]
     assert para.emphasis == [Emphasis(6, 13, "bold")]  # two runs, one span
     assert doc.blocks[7].rows == [["項目", "金額"], ["輸出", "100億円"]]
-    assert [(f.id, f.text) for f in doc.footnotes] == [("1", "外務省の資料による。"), ("i", "後注の本文。")]
+    assert [(f.id, f.text) for f in doc.footnotes] == [
+        ("1", "外務省の資料による。"),
+        ("i", "後注の本文。"),
+    ]
     assert doc.footnotes[0].ruby == [Ruby(4, 6, "しりょう")]
     assert [(ref.offset, ref.footnote_id) for ref in para.refs] == [(13, "1")]
     assert [(ref.offset, ref.footnote_id) for ref in doc.blocks[-1].refs] == [(11, "i")]
@@ -202,7 +207,7 @@ def test_a_word_processors_own_title_is_no_title(tmp_path: Path) -> None:
 
 def test_page_furniture_fields_hidden_text_and_text_boxes(tmp_path: Path) -> None:
     box = (
-        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>"
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>'
         "<w:txbxContent>" + p(r("コラム　港の話"), "2") + p(r("港は古い。")) + "</w:txbxContent>"
         "</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>"
         + p(r("コラム　港の話"))
@@ -211,7 +216,8 @@ def test_page_furniture_fields_hidden_text_and_text_boxes(tmp_path: Path) -> Non
     field = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         '<w:r><w:instrText xml:space="preserve"> PAGE \\* MERGEFORMAT </w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r("12")
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + r("12")
         + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     )
     body = (

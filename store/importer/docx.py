@@ -60,7 +60,18 @@ _SUBTITLE_NAMES = frozenset(["subtitle", "副題", "サブタイトル"])
 #: Inline wrappers whose content is read as it stands (a link, a content control, a smart tag,
 #: an inserted revision, a field's result).
 _TRANSPARENT = frozenset(
-    ["hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "ins", "moveTo", "fldSimple", "dir", "bdo"]
+    [
+        "hyperlink",
+        "smartTag",
+        "customXml",
+        "sdt",
+        "sdtContent",
+        "ins",
+        "moveTo",
+        "fldSimple",
+        "dir",
+        "bdo",
+    ]
 )
 #: What is never text: deleted revisions, field codes, properties, bookmarks, comments' anchors.
 _NOT_TEXT = frozenset(
@@ -122,7 +133,9 @@ class _Parts:
     def get(self, name: str, *, required: bool = False) -> etree._Element | None:
         if name not in self.archive.infos:
             if required:
-                raise ImportFailed(f"{self.archive.path}: cannot import: the Word file has no {name}")
+                raise ImportFailed(
+                    f"{self.archive.path}: cannot import: the Word file has no {name}"
+                )
             return None
         data = self.archive.read(name)
         if _XML_CONTROLS.search(data):
@@ -223,9 +236,11 @@ class _Converter:
             tag = f"h{min(6, level + 1)}"  # under the Title: Heading 1 is the second rank
         elif role == "subtitle":
             tag = "address"  # a meta line
-        elif (ppr is not None and ppr.find(W + "numPr") is not None and _val(ppr.find(W + "numPr"), "numId") != "0") or (
-            (ppr is None or ppr.find(W + "numPr") is None) and self.styles.numbered(style)
-        ):
+        elif (
+            ppr is not None
+            and ppr.find(W + "numPr") is not None
+            and _val(ppr.find(W + "numPr"), "numId") != "0"
+        ) or ((ppr is None or ppr.find(W + "numPr") is None) and self.styles.numbered(style)):
             tag = "li"
         else:
             tag = "p"
@@ -254,7 +269,12 @@ class _Converter:
     # -- runs -----------------------------------------------------------------------------
 
     def inline(
-        self, node: etree._Element, out: etree._Element, *, emphasis: bool, boxes: list[etree._Element]
+        self,
+        node: etree._Element,
+        out: etree._Element,
+        *,
+        emphasis: bool,
+        boxes: list[etree._Element],
     ) -> None:
         for child in node:
             name = _local(child)
@@ -317,7 +337,12 @@ class _Converter:
                 boxes.extend(_text_boxes(child))
 
     def ruby(
-        self, node: etree._Element, out: etree._Element, *, emphasis: bool, boxes: list[etree._Element]
+        self,
+        node: etree._Element,
+        out: etree._Element,
+        *,
+        emphasis: bool,
+        boxes: list[etree._Element],
     ) -> None:
         ruby = etree.SubElement(out, "ruby")
         base = node.find(W + "rubyBase")
@@ -474,9 +499,7 @@ def import_docx(path: Path) -> Document:
     sources = _note_sources(converter.note_order, notes, removed)
     total = sum(len(t) for t in tree.itertext())
     # A box holds less than half of the text; one holding more is the text, read in place.
-    simple = {
-        box for box in converter.boxes if 2 * sum(len(t) for t in box.itertext()) < total
-    }
+    simple = {box for box in converter.boxes if 2 * sum(len(t) for t in box.itertext()) < total}
     known = {s.key for s in sources}
     walker = Walker(
         ref_of=lambda el: key if (key := el.get("data-note")) in known else None,
@@ -492,4 +515,3 @@ def import_docx(path: Path) -> Document:
     if not any(p.text.strip() for p in pieces):
         notices.append("empty file: nothing to read")
     return build(pieces, sources, name=path.stem, metadata=metadata, notices=notices)
-

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from store.counts import CONTROL, CONTROLS, count, were
 from store.importer.errors import ImportFailed
+from store.importer.meta import JUNK_AUTHOR, JUNK_TITLE
 from store.importer.pdf.blocks import Builder, measure_lines
 from store.importer.pdf.extract import PdfFile, Rect
 from store.importer.pdf.furniture import find_furniture
 from store.importer.pdf.lines import Line, group_lines
 from store.importer.pdf.regions import order_page, page_frames
-from store.importer.meta import JUNK_AUTHOR, JUNK_TITLE
 from store.importer.structured import build, endnotes
 from store.model import Document
 
