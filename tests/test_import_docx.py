@@ -99,6 +99,7 @@ def docx(
     *,
     parts: dict[str, str] | None = None,
     main: str = "word/document.xml",
+    styles: str = "",
 ) -> Path:
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>'
@@ -109,7 +110,7 @@ def docx(
         zf.writestr("_rels/.rels", RELS.format(main=main))
         zf.writestr(main, document)
         folder = main.rsplit("/", 1)[0]
-        zf.writestr(f"{folder}/styles.xml", STYLES)
+        zf.writestr(f"{folder}/styles.xml", STYLES.replace("</w:styles>", styles + "</w:styles>"))
         for name, text in (parts or {}).items():
             zf.writestr(name.replace("word/", f"{folder}/", 1), text)
     return path
@@ -283,3 +284,44 @@ def test_told_by_content_without_the_extension(tmp_path: Path) -> None:
     assert sniff(elsewhere) == DOCX
     assert [b.text for b in import_file(elsewhere).blocks] == ["別の場所の本文。"]
     assert is_document("report.docx")
+
+
+def test_styles_revisions_merged_cells_and_emphasis_switched_off(tmp_path: Path) -> None:
+    styles_extra = (
+        '<w:style w:type="paragraph" w:styleId="sub"><w:name w:val="Subtitle"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="bullet"><w:name w:val="List Bullet"/>'
+        '<w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>'
+    )
+    merged = (
+        "<w:tbl>"
+        '<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>' + p(r("地域")) + "</w:tc>"
+        "<w:tc>" + p(r("東京")) + "</w:tc></w:tr>"
+        "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>" + p("") + "</w:tc>"
+        "<w:tc>" + p(r("大阪")) + "</w:tc></w:tr></w:tbl>"
+    )
+    body = (
+        p(r("報告", "<w:b/>"), "1")
+        + p(r("日米関係の現状と今後の課題"), "sub")
+        + p(r("箇条"), "bullet")
+        + p(r("番号を外した段落です。"), "bullet", '<w:numPr><w:numId w:val="0"/></w:numPr>')
+        + p(r("太字でない", '<w:b w:val="0"/>') + r("斜体の文です。", "<w:i/>"))
+        + p(
+            r("残る文に")
+            + "<w:moveFrom><w:r><w:t>移した元</w:t></w:r></w:moveFrom>"
+            + "<w:moveTo><w:r><w:t>移した先</w:t></w:r></w:moveTo>"
+            + '<w:hyperlink r:id="rId9" xmlns:r="urn:r"><w:r><w:t>リンクがある。</w:t></w:r></w:hyperlink>'
+        )
+        + merged
+    )
+    doc = import_file(docx(tmp_path / "styles.docx", body, styles=styles_extra))
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "報告"),
+        ("meta", "日米関係の現状と今後の課題"),
+        ("list_item", "箇条"),
+        ("paragraph", "番号を外した段落です。"),
+        ("paragraph", "太字でない斜体の文です。"),
+        ("paragraph", "残る文に移した先リンクがある。"),
+        ("table", "地域\t東京\n\t大阪"),
+    ]
+    assert doc.blocks[0].emphasis == []
+    assert doc.blocks[4].emphasis == [Emphasis(5, 12, "italic")]

@@ -261,9 +261,9 @@ class _Converter:
             for tc in tr.iter(W + "tc"):
                 if _owner(tc, "tbl") is not tbl:
                     continue
-                if _val(tc.find(W + "tcPr"), "vMerge") == "":
-                    continue  # the continuation of a cell merged downwards: its text is above
                 td = etree.SubElement(row, "td")
+                if _val(tc.find(W + "tcPr"), "vMerge") in ("", "continue"):
+                    continue  # a cell merged downwards goes on: its text is above, once
                 self.blocks(tc, td)
 
     # -- runs -----------------------------------------------------------------------------
