@@ -6,6 +6,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from store.importer import ImportFailed, import_file
 from store.importer.sniff import DOCX, named_for_kind, sniff
@@ -325,3 +327,57 @@ def test_styles_revisions_merged_cells_and_emphasis_switched_off(tmp_path: Path)
     ]
     assert doc.blocks[0].emphasis == []
     assert doc.blocks[4].emphasis == [Emphasis(5, 12, "italic")]
+
+
+def _damage_deflate(path: Path, member: str) -> Path:
+    """``member``'s compressed data opening with a zero byte: a stored block whose lengths do
+    not match, which zlib refuses before any CRC is checked."""
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo(member)
+    data = bytearray(path.read_bytes())
+    name_len, extra_len = (
+        int.from_bytes(data[info.header_offset + 26 : info.header_offset + 28], "little"),
+        int.from_bytes(data[info.header_offset + 28 : info.header_offset + 30], "little"),
+    )
+    data[info.header_offset + 30 + name_len + extra_len] = 0
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_damaged_compressed_data_is_refused_in_one_line(tmp_path: Path) -> None:
+    word = _damage_deflate(report(tmp_path, "word.docx"), "word/document.xml")
+    aozora = tmp_path / "aozora.zip"
+    with zipfile.ZipFile(aozora, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("neko.txt", "吾輩は猫である。名前はまだ無い。".encode("shift_jis") * 20)
+    _damage_deflate(aozora, "neko.txt")
+    for path in (word, aozora):
+        with pytest.raises(ImportFailed, match="cannot read") as err:
+            import_file(path)
+        assert "\n" not in str(err.value)
+    types = tmp_path / "types.zip"
+    with zipfile.ZipFile(types, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES.format(main="doc/main.xml"))
+    assert sniff(_damage_deflate(types, "[Content_Types].xml")) == "zip"
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=6))
+def test_a_corrupted_word_file_imports_or_is_refused_in_one_line(
+    tmp_path: Path, flips: list[tuple[int, int]]
+) -> None:
+    data = bytearray(report(tmp_path, "clean.docx").read_bytes())
+    for at, value in flips:
+        data[at % len(data)] = value
+    path = tmp_path / "flipped.docx"
+    path.write_bytes(bytes(data))
+    try:
+        doc = import_file(path)
+    except ImportFailed as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert all(
+            text.isprintable()
+            for text in [doc.title, *(b.text for b in doc.blocks if b.kind != "table")]
+        )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO
 
@@ -111,7 +112,7 @@ def _zip_kind(fh: BinaryIO) -> str:
                 return DOCX
             if text_members(names):
                 return ZIP_TEXT
-    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, zlib.error):
         return ZIP
     return ZIP
 
