@@ -329,6 +329,36 @@ def test_styles_revisions_merged_cells_and_emphasis_switched_off(tmp_path: Path)
     assert doc.blocks[4].emphasis == [Emphasis(5, 12, "italic")]
 
 
+def test_a_flush_right_date_or_signature_is_a_meta_line_and_the_text_date_comes_first(
+    tmp_path: Path,
+) -> None:
+    right = '<w:jc w:val="right"/>'
+    body = (
+        p(r("会議の報告"), "a3")
+        + p(r("令和7年4月1日"), extra=right)
+        + p(r("会議は予定どおり開かれ、双方は協力の強化を確認した。"))
+        + p(
+            r("右に寄せた長い文も本文であり、日付や署名のような短い行とは違って段落のままである。"),
+            extra=right,
+        )
+        + p(r("以上"), extra=right)
+    )
+    doc = import_file(
+        docx(tmp_path / "minutes.docx", body, parts={"docProps/core.xml": core("会議の報告")})
+    )
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "会議の報告"),
+        ("paragraph", "会議は予定どおり開かれ、双方は協力の強化を確認した。"),
+        (
+            "paragraph",
+            "右に寄せた長い文も本文であり、日付や署名のような短い行とは違って段落のままである。",
+        ),
+        ("meta", "以上"),
+    ]
+    # the dateline under the title is the document's date, not the file's creation
+    assert doc.metadata["date"] == "令和7年4月1日"
+
+
 def _damage_deflate(path: Path, member: str) -> Path:
     """``member``'s compressed data opening with a zero byte: a stored block whose lengths do
     not match, which zlib refuses before any CRC is checked."""

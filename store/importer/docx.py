@@ -55,6 +55,8 @@ _XML_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: Style names (lower case, spaces out) that are headings: Word's built-in names, in English
 #: and as a Japanese Word shows them.
 _HEADING_NAME = re.compile(r"^(?:heading|見出し)([1-9])$")
+#: A flush-right paragraph this short is a meta line (longer, it is text set that way).
+_SHORT = 40
 _TITLE_NAMES = frozenset(["title", "表題", "タイトル"])
 _SUBTITLE_NAMES = frozenset(["subtitle", "副題", "サブタイトル"])
 #: Inline wrappers whose content is read as it stands (a link, a content control, a smart tag,
@@ -242,6 +244,8 @@ class _Converter:
             and _val(ppr.find(W + "numPr"), "numId") != "0"
         ) or ((ppr is None or ppr.find(W + "numPr") is None) and self.styles.numbered(style)):
             tag = "li"
+        elif _val(ppr, "jc") in ("right", "end") and _short_line(p):
+            tag = "address"  # a date, a sender, a signature set flush right: a meta line
         else:
             tag = "p"
         el = etree.SubElement(out, tag)
@@ -373,6 +377,12 @@ class _Converter:
             last.tail = (last.tail or "") + text
         else:
             target.text = (target.text or "") + text
+
+
+def _short_line(p: etree._Element) -> bool:
+    """At most :data:`_SHORT` characters and no sentence (a date, a name, 以上)."""
+    text = "".join(t.text or "" for t in p.iter(W + "t")).strip()
+    return 0 < len(text) <= _SHORT and not text.rstrip("」』）)").endswith(("。", "."))
 
 
 def _owner(el: etree._Element, name: str) -> etree._Element | None:
@@ -514,4 +524,9 @@ def import_docx(path: Path) -> Document:
         notices.append(f"removed {count(removed[0], CONTROL, CONTROLS)}")
     if not any(p.text.strip() for p in pieces):
         notices.append("empty file: nothing to read")
-    return build(pieces, sources, name=path.stem, metadata=metadata, notices=notices)
+    # the date the text states (a dateline under the title) before the file's own date
+    created = metadata.pop("date", "")
+    doc = build(pieces, sources, name=path.stem, metadata=metadata, notices=notices)
+    if created:
+        doc.metadata.setdefault("date", created)
+    return doc
