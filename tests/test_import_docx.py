@@ -411,3 +411,44 @@ def test_a_corrupted_word_file_imports_or_is_refused_in_one_line(
             text.isprintable()
             for text in [doc.title, *(b.text for b in doc.blocks if b.kind != "table")]
         )
+
+
+def test_emphasis_by_character_style_and_emphasis_marks(tmp_path: Path) -> None:
+    styles = (
+        '<w:style w:type="character" w:styleId="a8"><w:name w:val="Strong"/></w:style>'
+        '<w:style w:type="character" w:styleId="mine"><w:name w:val="私の強調"/>'
+        "<w:rPr><w:i/></w:rPr></w:style>"
+    )
+    body = p(
+        r("これは")
+        + r("大事", '<w:rStyle w:val="a8"/>')
+        + r("で、")
+        + r("傍点", '<w:em w:val="dot"/>')
+        + r("と")
+        + r("斜め", '<w:rStyle w:val="mine"/>')
+        + r("と")
+        + r("普通", '<w:rStyle w:val="a8"/><w:b w:val="0"/>')
+        + r("の文です。")
+    )
+    doc = import_file(docx(tmp_path / "emph.docx", body, styles=styles))
+    assert doc.blocks[0].text == "これは大事で、傍点と斜めと普通の文です。"
+    assert doc.blocks[0].emphasis == [
+        Emphasis(3, 5, "bold"),
+        Emphasis(7, 9, "bold"),
+        Emphasis(10, 12, "italic"),
+    ]
+
+
+def test_strict_office_open_xml_reads_as_transitional(tmp_path: Path) -> None:
+    path = report(tmp_path, "transitional.docx")
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(strict, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(
+                info,
+                src.read(info).replace(
+                    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+                ),
+            )
+    assert import_file(strict).to_json() == import_file(path).to_json()

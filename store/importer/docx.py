@@ -43,6 +43,9 @@ from store.importer.structured import NoteSource, build, endnotes
 from store.model import Document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: Strict Office Open XML (ISO/IEC 29500 strict) names the same elements in another namespace.
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL_W = W[1:-1].encode()
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _DCTERMS = "{http://purl.org/dc/terms/}"
@@ -139,7 +142,7 @@ class _Parts:
                     f"{self.archive.path}: cannot import: the Word file has no {name}"
                 )
             return None
-        data = self.archive.read(name)
+        data = self.archive.read(name).replace(_STRICT_W, _TRANSITIONAL_W)
         if _XML_CONTROLS.search(data):
             try:
                 text, n = sanitize(data.decode("utf-8"))
@@ -161,10 +164,13 @@ class _Styles:
 
     def __init__(self, root: etree._Element | None) -> None:
         self.styles: dict[str, etree._Element] = {}
+        self.characters: dict[str, etree._Element] = {}
         if root is not None:
             for style in root.iter(W + "style"):
-                if style.get(W + "type", "paragraph") == "paragraph":
-                    self.styles[style.get(W + "styleId", "")] = style
+                kind = style.get(W + "type", "paragraph")
+                if kind in ("paragraph", "character"):
+                    table = self.styles if kind == "paragraph" else self.characters
+                    table[style.get(W + "styleId", "")] = style
 
     def _chain(self, style_id: str) -> list[tuple[str, etree._Element | None]]:
         """The style and those it is based on: ``(id, element)``, nearest first."""
@@ -193,6 +199,30 @@ class _Styles:
             if level is not None and level.isdigit() and int(level) < 9:
                 return "heading", min(6, int(level) + 1)
         return "", 0
+
+    def run_emphasis(self, style_id: str) -> tuple[bool | None, bool | None]:
+        """Bold and italic a character style sets (``Strong``, ``Emphasis``, a style of the
+        user's), following ``basedOn``; ``None`` where it says nothing."""
+        bold: bool | None = None
+        italic: bool | None = None
+        seen: set[str] = set()
+        while style_id and style_id not in seen and len(seen) < 20:
+            seen.add(style_id)
+            style = self.characters.get(style_id)
+            if style is None:
+                break
+            key = "".join((_val(style, "name") or style_id).split()).lower()
+            rpr = style.find(W + "rPr")
+            if bold is None and (_val(rpr, "b") is not None or _val(rpr, "em") is not None):
+                bold = _on(rpr, "b") or _mark(rpr)
+            if italic is None and _val(rpr, "i") is not None:
+                italic = _on(rpr, "i")
+            if bold is None and key in ("strong", "強調太字"):
+                bold = True
+            if italic is None and key in ("emphasis", "強調斜体"):
+                italic = True
+            style_id = _val(style, "basedOn") or ""
+        return bold, italic
 
     def numbered(self, style_id: str) -> bool:
         for _, style in self._chain(style_id):
@@ -304,8 +334,13 @@ class _Converter:
         rpr = r.find(W + "rPr")
         if _on(rpr, "vanish") or _on(rpr, "specVanish"):
             return  # hidden text
-        bold = emphasis and _on(rpr, "b")
-        italic = emphasis and _on(rpr, "i")
+        styled_bold, styled_italic = self.styles.run_emphasis(_val(rpr, "rStyle") or "")
+        # the run's own setting first, else its character style's; emphasis marks (傍点,
+        # ``w:em``) are bold, as the Aozora notation's 傍点 is
+        own_bold = _on(rpr, "b") or _mark(rpr) if _val(rpr, "b") is not None or _mark(rpr) else None
+        own_italic = _on(rpr, "i") if _val(rpr, "i") is not None else None
+        bold = emphasis and bool(own_bold if own_bold is not None else styled_bold)
+        italic = emphasis and bool(own_italic if own_italic is not None else styled_italic)
         self.run_content(r, out, bold, italic, emphasis=emphasis, boxes=boxes)
 
     def run_content(
@@ -377,6 +412,12 @@ class _Converter:
             last.tail = (last.tail or "") + text
         else:
             target.text = (target.text or "") + text
+
+
+def _mark(rpr: etree._Element | None) -> bool:
+    """An emphasis mark (傍点: ``w:em`` dot, comma, circle, under-dot) on the run."""
+    value = _val(rpr, "em")
+    return value is not None and value not in ("none", "")
 
 
 def _short_line(p: etree._Element) -> bool:
