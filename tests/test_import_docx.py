@@ -452,3 +452,44 @@ def test_strict_office_open_xml_reads_as_transitional(tmp_path: Path) -> None:
                 ),
             )
     assert import_file(strict).to_json() == import_file(path).to_json()
+
+
+def test_note_numbering_from_settings_and_a_note_with_its_own_mark(tmp_path: Path) -> None:
+    settings = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:settings {NS}>'
+        '<w:footnotePr><w:numFmt w:val="upperLetter"/></w:footnotePr>'
+        '<w:endnotePr><w:numFmt w:val="decimal"/><w:numStart w:val="5"/></w:endnotePr>'
+        "</w:settings>"
+    )
+    custom = '<w:r><w:footnoteReference w:customMarkFollows="1" w:id="3"/><w:t>†</w:t></w:r>'
+    body = p(
+        r("一つ目")
+        + note_ref("footnote", 1)
+        + r("、印の注")
+        + custom
+        + r("、二つ目")
+        + note_ref("footnote", 2)
+        + r("、後注")
+        + note_ref("endnote", 1)
+        + r("がある。")
+    )
+    notes = {1: r("最初の注。"), 2: r("次の注。"), 3: r("† 印のある注。")}
+    path = docx(
+        tmp_path / "notes.docx",
+        body,
+        parts={
+            "word/settings.xml": settings,
+            "word/footnotes.xml": notes_part("footnote", notes),
+            "word/endnotes.xml": notes_part("endnote", {1: r("後注です。")}),
+        },
+    )
+    doc = import_file(path)
+    assert doc.blocks[0].text == "一つ目、印の注、二つ目、後注がある。"
+    ids = {f.id: f.text for f in doc.footnotes}
+    assert ids == {"A": "最初の注。", "†": "印のある注。", "B": "次の注。", "5": "後注です。"}
+    assert [(ref.offset, ids[ref.footnote_id]) for ref in doc.blocks[0].refs] == [
+        (3, "最初の注。"),
+        (7, "印のある注。"),
+        (11, "次の注。"),
+        (14, "後注です。"),
+    ]

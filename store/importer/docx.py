@@ -13,8 +13,9 @@ other format: one whitespace rule, tables as rows, boxes nested, ruby as :class:
 - List items: a paragraph with numbering (``w:numPr``, its own or its style's).
 - Footnotes and endnotes (``footnotes.xml``, ``endnotes.xml``): a ``w:footnoteReference``
   is a marker, the note its footnote; the separator notes Word keeps there are not notes.
-  Footnotes are labelled 1, 2… and endnotes i, ii… in the order their markers come, as Word
-  numbers them by default.
+  Notes are numbered in the order their markers come, in the format ``settings.xml`` gives,
+  else Word's defaults (footnotes 1, 2…, endnotes i, ii…); a note with a mark of its own
+  (``w:customMarkFollows``) is labelled by it.
 - Revisions as accepted: deleted text (``w:del``, ``w:moveFrom``) out, inserted text in.
   Fields show their result, never their code (``w:instrText``). Headers, footers, comments
   and drawings are page furniture, not read.
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -40,7 +42,7 @@ from store.importer.htmltree import Walker
 from store.importer.meta import JUNK_AUTHOR, JUNK_TITLE
 from store.importer.sanitize import sanitize
 from store.importer.structured import NoteSource, build, endnotes
-from store.model import Document
+from store.model import Document, Ruby
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: Strict Office Open XML (ISO/IEC 29500 strict) names the same elements in another namespace.
@@ -242,6 +244,8 @@ class _Converter:
         self.box_text = 0  # characters in text boxes, and in the whole body
         self.all_text = 0
         self.boxes: list[etree._Element] = []
+        self.custom_mark = ""  # a note whose own marker (``*``) the next text is
+        self.custom_labels: dict[str, str] = {}
 
     # -- blocks ---------------------------------------------------------------------------
 
@@ -355,7 +359,10 @@ class _Converter:
     ) -> None:
         for child in r:
             name = _local(child)
-            if name in ("t",):
+            if name == "t" and self.custom_mark:
+                self.custom_labels[self.custom_mark] = " ".join((child.text or "").split())
+                self.custom_mark = ""
+            elif name == "t":
                 self.text(out, child.text or "", bold, italic)
             elif name == "tab" or name == "ptab":
                 self.text(out, "\t", bold, italic)
@@ -368,6 +375,8 @@ class _Converter:
                 key = f"{name[:-9]}:{child.get(W + 'id', '')}"
                 self.note_order.append(key)
                 etree.SubElement(out, "a", {"data-note": key})
+                if child.get(W + "customMarkFollows", "").lower() in ("1", "true", "on"):
+                    self.custom_mark = key  # the run's next text is the marker, not text
             elif name == "ruby":
                 self.ruby(child, out, emphasis=emphasis, boxes=boxes)
             elif name == "AlternateContent" and (chosen := self.alternate(child)) is not None:
@@ -469,8 +478,49 @@ def _roman(n: int) -> str:
     return out
 
 
+def _letters(n: int) -> str:
+    """Word's letter numbering: a…z, then aa…zz, aaa…"""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+#: Word's note number formats (``w:numFmt``) → the label of note ``n``; a format not here is
+#: decimal.
+_NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "lowerRoman": _roman,
+    "upperRoman": lambda n: _roman(n).upper(),
+    "lowerLetter": _letters,
+    "upperLetter": lambda n: _letters(n).upper(),
+    "decimalFullWidth": lambda n: str(n).translate(
+        str.maketrans("0123456789", "０１２３４５６７８９")
+    ),
+    "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
+    "decimalEnclosedParen": lambda n: f"({n})",
+    "chicago": lambda n: "*†‡§"[(n - 1) % 4] * ((n - 1) // 4 + 1),
+}
+
+
+def _numbering(settings: etree._Element | None) -> dict[str, tuple[Callable[[int], str], int]]:
+    """How footnotes and endnotes are numbered (``settings.xml``: ``w:footnotePr``,
+    ``w:endnotePr``): Word's defaults are 1, 2… and i, ii…, from 1."""
+    found = {"footnote": (_NUMBER_FORMATS["decimal"], 1), "endnote": (_roman, 1)}
+    if settings is None:
+        return found
+    for kind in found:
+        props = settings.find(f"{W}{kind}Pr")
+        fmt = _val(props, "numFmt")
+        start = _val(props, "numStart") or ""
+        number = _NUMBER_FORMATS.get(fmt, str) if fmt else found[kind][0]
+        found[kind] = (number, int(start) if start.isdigit() and int(start) < 10000 else 1)
+    return found
+
+
 def _note_sources(
-    order: list[str], notes: dict[str, etree._Element], walker_removed: list[int]
+    order: list[str],
+    notes: dict[str, etree._Element],
+    numbering: dict[str, tuple[Callable[[int], str], int]],
+    custom: dict[str, str],
+    walker_removed: list[int],
 ) -> list[NoteSource]:
     sources: list[NoteSource] = []
     numbers = {"footnote": 0, "endnote": 0}
@@ -479,16 +529,25 @@ def _note_sources(
         if el is None:
             continue
         kind = key.split(":", 1)[0]
-        numbers[kind] += 1
-        label = str(numbers[kind]) if kind == "footnote" else _roman(numbers[kind])
+        label = custom.get(key, "")
+        if not label:  # a note with a mark of its own takes no number (as in Word)
+            numbers[kind] += 1
+            number, start = numbering[kind]
+            label = number(numbers[kind] + start - 1)
         walker = Walker()
         walker.kinds = [("list_item", 0)]  # the note's paragraphs are one text
         walker.children(el)
         walker.flush()
         walker_removed[0] += walker.removed
         piece = next((p for p in walker.pieces if p.text.strip()), None)
-        if piece is not None:
-            sources.append(NoteSource(key, label, piece.text, ruby=piece.ruby))
+        if piece is None:
+            continue
+        text, ruby = piece.text, piece.ruby
+        if key in custom and text.startswith(label):  # the mark typed again before the note
+            cut = len(text) - len(text[len(label) :].lstrip())
+            text = text[cut:]
+            ruby = [Ruby(r.start - cut, r.end - cut, r.reading) for r in ruby if r.start >= cut]
+        sources.append(NoteSource(key, label, text, ruby=ruby))
     return sources
 
 
@@ -546,8 +605,11 @@ def import_docx(path: Path) -> Document:
         notes = _walk_notes(parts, converter, folder, "footnote")
         notes.update(_walk_notes(parts, converter, folder, "endnote"))
         metadata = _metadata(parts.get("docProps/core.xml"))
+        numbering = _numbering(parts.get(posixpath.join(folder, "settings.xml")))
     removed = [parts.removed]
-    sources = _note_sources(converter.note_order, notes, removed)
+    sources = _note_sources(
+        converter.note_order, notes, numbering, converter.custom_labels, removed
+    )
     total = sum(len(t) for t in tree.itertext())
     # A box holds less than half of the text; one holding more is the text, read in place.
     simple = {box for box in converter.boxes if 2 * sum(len(t) for t in box.itertext()) < total}
