@@ -285,7 +285,8 @@ def test_told_by_content_without_the_extension(tmp_path: Path) -> None:
     elsewhere = docx(tmp_path / "moved", p(r("別の場所の本文。")), main="doc/main.xml")
     assert sniff(elsewhere) == DOCX
     assert [b.text for b in import_file(elsewhere).blocks] == ["別の場所の本文。"]
-    assert is_document("report.docx")
+    assert is_document("report.docx") and is_document("報告.DOCX")
+    assert not is_document("~$report.docx")  # Word's owner file while the document is open
 
 
 def test_styles_revisions_merged_cells_and_emphasis_switched_off(tmp_path: Path) -> None:
