@@ -65,7 +65,9 @@ _SHORT = 40
 _TITLE_NAMES = frozenset(["title", "表題", "タイトル"])
 _SUBTITLE_NAMES = frozenset(["subtitle", "副題", "サブタイトル"])
 #: Inline wrappers whose content is read as it stands (a link, a content control, a smart tag,
-#: an inserted revision, a field's result).
+#: an inserted revision, a field's result). Only the elements named here and in
+#: :meth:`_Converter.run_content` are read: a deleted revision (``w:del``, ``w:moveFrom``), a
+#: field's code (``w:instrText``), properties, bookmarks and comment anchors are not text.
 _TRANSPARENT = frozenset(
     [
         "hyperlink",
@@ -80,37 +82,6 @@ _TRANSPARENT = frozenset(
         "bdo",
     ]
 )
-#: What is never text: deleted revisions, field codes, properties, bookmarks, comments' anchors.
-_NOT_TEXT = frozenset(
-    [
-        "del",
-        "moveFrom",
-        "instrText",
-        "delText",
-        "delInstrText",
-        "pPr",
-        "rPr",
-        "sdtPr",
-        "sdtEndPr",
-        "tblPr",
-        "tblGrid",
-        "trPr",
-        "tcPr",
-        "sectPr",
-        "commentReference",
-        "annotationRef",
-        "footnoteRef",
-        "endnoteRef",
-        "separator",
-        "continuationSeparator",
-        "lastRenderedPageBreak",
-        "proofErr",
-        "bookmarkStart",
-        "bookmarkEnd",
-    ]
-)
-
-
 def _local(el: etree._Element) -> str:
     tag = el.tag
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
@@ -145,7 +116,8 @@ class _Parts:
                 )
             return None
         data = self.archive.read(name).replace(_STRICT_W, _TRANSITIONAL_W)
-        if _XML_CONTROLS.search(data):
+        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]
+        if not utf16 and _XML_CONTROLS.search(data):
             try:
                 text, n = sanitize(data.decode("utf-8"))
             except UnicodeDecodeError:
@@ -316,8 +288,6 @@ class _Converter:
     ) -> None:
         for child in node:
             name = _local(child)
-            if not name or name in _NOT_TEXT:
-                continue
             if name == "r":
                 self.run(child, out, emphasis=emphasis, boxes=boxes)
             elif name == "ruby":
