@@ -82,6 +82,8 @@ _TRANSPARENT = frozenset(
         "bdo",
     ]
 )
+
+
 def _local(el: etree._Element) -> str:
     tag = el.tag
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
@@ -244,11 +246,7 @@ class _Converter:
             tag = f"h{min(6, level + 1)}"  # under the Title: Heading 1 is the second rank
         elif role == "subtitle":
             tag = "address"  # a meta line
-        elif (
-            ppr is not None
-            and ppr.find(W + "numPr") is not None
-            and _val(ppr.find(W + "numPr"), "numId") != "0"
-        ) or ((ppr is None or ppr.find(W + "numPr") is None) and self.styles.numbered(style)):
+        elif self.numbered(ppr, style):
             tag = "li"
         elif _val(ppr, "jc") in ("right", "end") and _short_line(p):
             tag = "address"  # a date, a sender, a signature set flush right: a meta line
@@ -261,6 +259,13 @@ class _Converter:
             aside = etree.SubElement(out, "aside")
             self.blocks(box, aside)
             self.boxes.append(aside)
+
+    def numbered(self, ppr: etree._Element | None, style: str) -> bool:
+        """A list item: numbering of its own (``numId`` 0 switches it off), else its style's."""
+        num = ppr.find(W + "numPr") if ppr is not None else None
+        if num is not None:
+            return _val(num, "numId") != "0"
+        return self.styles.numbered(style)
 
     def table(self, tbl: etree._Element, out: etree._Element) -> None:
         table = etree.SubElement(out, "table")
@@ -311,7 +316,9 @@ class _Converter:
         styled_bold, styled_italic = self.styles.run_emphasis(_val(rpr, "rStyle") or "")
         # the run's own setting first, else its character style's; emphasis marks (傍点,
         # ``w:em``) are bold, as the Aozora notation's 傍点 is
-        own_bold = _on(rpr, "b") or _mark(rpr) if _val(rpr, "b") is not None or _mark(rpr) else None
+        own_bold = _on(rpr, "b") if _val(rpr, "b") is not None else None
+        if _mark(rpr):
+            own_bold = True
         own_italic = _on(rpr, "i") if _val(rpr, "i") is not None else None
         bold = emphasis and bool(own_bold if own_bold is not None else styled_bold)
         italic = emphasis and bool(own_italic if own_italic is not None else styled_italic)
