@@ -292,6 +292,8 @@ def test_told_by_content_without_the_extension(tmp_path: Path) -> None:
 def test_styles_revisions_merged_cells_and_emphasis_switched_off(tmp_path: Path) -> None:
     styles_extra = (
         '<w:style w:type="paragraph" w:styleId="sub"><w:name w:val="Subtitle"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="q2"><w:name w:val="Intense Quote"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="cap"><w:name w:val="caption"/></w:style>'
         '<w:style w:type="paragraph" w:styleId="bullet"><w:name w:val="List Bullet"/>'
         '<w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>'
     )
@@ -315,6 +317,8 @@ def test_styles_revisions_merged_cells_and_emphasis_switched_off(tmp_path: Path)
             + '<w:hyperlink r:id="rId9" xmlns:r="urn:r"><w:r><w:t>リンクがある。</w:t></w:r></w:hyperlink>'
         )
         + merged
+        + p(r("図1 両国の貿易額の推移"), "cap")
+        + p(r("引用された一文がここにある。"), "q2")
     )
     doc = import_file(docx(tmp_path / "styles.docx", body, styles=styles_extra))
     assert [(b.kind, b.text) for b in doc.blocks] == [
@@ -325,6 +329,8 @@ def test_styles_revisions_merged_cells_and_emphasis_switched_off(tmp_path: Path)
         ("paragraph", "太字でない斜体の文です。"),
         ("paragraph", "残る文に移した先リンクがある。"),
         ("table", "地域\t東京\n\t大阪"),
+        ("meta", "図1 両国の貿易額の推移"),
+        ("quote", "引用された一文がここにある。"),
     ]
     assert doc.blocks[0].emphasis == []
     assert doc.blocks[4].emphasis == [Emphasis(5, 12, "italic")]

@@ -9,7 +9,8 @@ other format: one whitespace rule, tables as rows, boxes nested, ruby as :class:
 
 - Headings by paragraph style: ``Title``, ``Heading 1``–``6`` (``見出し 1``…), by the style's id
   or its name in ``styles.xml`` (followed through ``basedOn``), or an outline level
-  (``w:outlineLvl``) on the paragraph or its style. ``Subtitle`` is a ``meta`` line.
+  (``w:outlineLvl``) on the paragraph or its style. ``Subtitle`` and ``Caption`` are ``meta``
+  lines, ``Quote`` a quote, and so is a short flush-right line (a date, a signature) ``meta``.
 - List items: a paragraph with numbering (``w:numPr``, its own or its style's).
 - Footnotes and endnotes (``footnotes.xml``, ``endnotes.xml``): a ``w:footnoteReference``
   is a marker, the note its footnote; the separator notes Word keeps there are not notes.
@@ -63,7 +64,15 @@ _HEADING_NAME = re.compile(r"^(?:heading|見出し)([1-9])$")
 #: A flush-right paragraph this short is a meta line (longer, it is text set that way).
 _SHORT = 40
 _TITLE_NAMES = frozenset(["title", "表題", "タイトル"])
-_SUBTITLE_NAMES = frozenset(["subtitle", "副題", "サブタイトル"])
+#: Paragraph styles that say what a block is besides a heading: Word's built-in names (as
+#: ``styles.xml`` keeps them whatever the interface language) and their Japanese labels.
+_STYLE_ROLES = {
+    **dict.fromkeys(["subtitle", "副題", "サブタイトル"], "subtitle"),
+    **dict.fromkeys(["quote", "intensequote", "引用文", "引用文2", "blocktext"], "quote"),
+    **dict.fromkeys(["caption", "図表番号", "キャプション"], "caption"),
+}
+#: The element each role is read as (a ``meta`` line, a quote).
+_ROLE_TAGS = {"subtitle": "address", "caption": "figcaption", "quote": "blockquote"}
 #: Inline wrappers whose content is read as it stands (a link, a content control, a smart tag,
 #: an inserted revision, a field's result). Only the elements named here and in
 #: :meth:`_Converter.run_content` are read: a deleted revision (``w:del``, ``w:moveFrom``), a
@@ -160,7 +169,8 @@ class _Styles:
         return chain
 
     def role(self, style_id: str) -> tuple[str, int]:
-        """``("heading", n)``, ``("title", 1)``, ``("subtitle", 0)`` or ``("", 0)``."""
+        """``("heading", n)``, ``("title", 1)``, a role of :data:`_STYLE_ROLES` with 0, or
+        ``("", 0)``."""
         for sid, style in self._chain(style_id):
             for name in (_val(style, "name") or "", sid):
                 key = "".join(name.split()).lower()
@@ -169,8 +179,8 @@ class _Styles:
                     return "heading", min(6, int(m.group(1)))
                 if key in _TITLE_NAMES:
                     return "title", 1
-                if key in _SUBTITLE_NAMES:
-                    return "subtitle", 0
+                if key in _STYLE_ROLES:
+                    return _STYLE_ROLES[key], 0
             level = _val(style.find(W + "pPr") if style is not None else None, "outlineLvl")
             if level is not None and level.isdigit() and int(level) < 9:
                 return "heading", min(6, int(level) + 1)
@@ -244,8 +254,8 @@ class _Converter:
             tag = "h1"
         elif role == "heading":
             tag = f"h{min(6, level + 1)}"  # under the Title: Heading 1 is the second rank
-        elif role == "subtitle":
-            tag = "address"  # a meta line
+        elif role in _ROLE_TAGS:
+            tag = _ROLE_TAGS[role]
         elif self.numbered(ppr, style):
             tag = "li"
         elif _val(ppr, "jc") in ("right", "end") and _short_line(p):
