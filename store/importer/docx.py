@@ -9,8 +9,8 @@ other format: one whitespace rule, tables as rows, boxes nested, ruby as :class:
 
 - Headings by paragraph style: ``Title``, ``Heading 1``–``6`` (``見出し 1``…), by the style's id
   or its name in ``styles.xml`` (followed through ``basedOn``), or an outline level
-  (``w:outlineLvl``) on the paragraph or its style. ``Subtitle`` and ``Caption`` are ``meta``
-  lines, ``Quote`` a quote, and so is a short flush-right line (a date, a signature) ``meta``.
+  (``w:outlineLvl``) on the paragraph or its style. ``Subtitle``, ``Caption`` and a short
+  flush-right line (a date, a signature) are ``meta`` lines, ``Quote`` a quote.
 - List items: a paragraph with numbering (``w:numPr``, its own or its style's).
 - Footnotes and endnotes (``footnotes.xml``, ``endnotes.xml``): a ``w:footnoteReference``
   is a marker, the note its footnote; the separator notes Word keeps there are not notes.
