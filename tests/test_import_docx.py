@@ -500,3 +500,30 @@ def test_note_numbering_from_settings_and_a_note_with_its_own_mark(tmp_path: Pat
         (11, "次の注。"),
         (14, "後注です。"),
     ]
+
+
+def test_a_table_of_contents_is_not_text(tmp_path: Path) -> None:
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="toc1"><w:name w:val="toc 1"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="tochead"><w:name w:val="TOC Heading"/>'
+        '<w:basedOn w:val="1"/></w:style>'
+    )
+    toc_field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText> TOC \\o "1-3" \\h </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+    in_control = (
+        '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        "</w:docPartObj></w:sdtPr><w:sdtContent>"
+        + p(r("目次"), "tochead")
+        + p(toc_field + r("第1章 概観") + "<w:r><w:tab/></w:r>" + r("3"), "toc1")
+        + "</w:sdtContent></w:sdt>"
+    )
+    loose = p(r("第1章 概観\t3"), "toc1")  # a contents line outside any control
+    body = in_control + loose + p(r("第1章 概観"), "1") + p(r("本文がここから始まる。"))
+    doc = import_file(docx(tmp_path / "toc.docx", body, styles=styles))
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "第1章 概観"),
+        ("paragraph", "本文がここから始まる。"),
+    ]

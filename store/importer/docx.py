@@ -18,8 +18,8 @@ other format: one whitespace rule, tables as rows, boxes nested, ruby as :class:
   else Word's defaults (footnotes 1, 2…, endnotes i, ii…); a note with a mark of its own
   (``w:customMarkFollows``) is labelled by it.
 - Revisions as accepted: deleted text (``w:del``, ``w:moveFrom``) out, inserted text in.
-  Fields show their result, never their code (``w:instrText``). Headers, footers, comments
-  and drawings are page furniture, not read.
+  Fields show their result, never their code (``w:instrText``). Headers, footers, comments,
+  drawings and a table of contents (its lines carry page numbers) are not read.
 - A text box (``w:txbxContent``) is read after the paragraph that anchors it: as a box
   (コラム) when it holds less than half of the text, else as plain paragraphs.
 - Metadata from ``docProps/core.xml``, without the titles and authors word processors fill
@@ -70,6 +70,9 @@ _STYLE_ROLES = {
     **dict.fromkeys(["subtitle", "副題", "サブタイトル"], "subtitle"),
     **dict.fromkeys(["quote", "intensequote", "引用文", "引用文2", "blocktext"], "quote"),
     **dict.fromkeys(["caption", "図表番号", "キャプション"], "caption"),
+    **dict.fromkeys(["tocheading", "目次の見出し"], "toc"),
+    **{f"toc{n}": "toc" for n in range(1, 10)},
+    **{f"目次{n}": "toc" for n in range(1, 10)},
 }
 #: The element each role is read as (a ``meta`` line, a quote).
 _ROLE_TAGS = {"subtitle": "address", "caption": "figcaption", "quote": "blockquote"}
@@ -240,13 +243,15 @@ class _Converter:
                 self.paragraph(child, out)
             elif name == "tbl":
                 self.table(child, out)
-            elif name in _TRANSPARENT:  # a content control, custom XML, a moved block
-                self.blocks(child, out)
+            elif name in _TRANSPARENT and not _is_contents(child):
+                self.blocks(child, out)  # a content control, custom XML, a moved block
 
     def paragraph(self, p: etree._Element, out: etree._Element) -> None:
         ppr = p.find(W + "pPr")
         style = _val(ppr, "pStyle") or ""
         role, level = self.styles.role(style)
+        if role == "toc":
+            return  # a table of contents' line: the headings are the outline already
         own = _val(ppr, "outlineLvl")
         if not role and own is not None and own.isdigit() and int(own) < 9:
             role, level = "heading", min(6, int(own) + 1)
@@ -408,6 +413,15 @@ class _Converter:
             last.tail = (last.tail or "") + text
         else:
             target.text = (target.text or "") + text
+
+
+def _is_contents(el: etree._Element) -> bool:
+    """A content control holding Word's table of contents (its heading and lines, with page
+    numbers): not text, as an EPUB's contents page is not."""
+    if _local(el) != "sdt":
+        return False
+    gallery = el.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    return gallery is not None and gallery.get(W + "val", "").lower() == "table of contents"
 
 
 def _mark(rpr: etree._Element | None) -> bool:
