@@ -227,7 +227,7 @@ def test_page_furniture_fields_hidden_text_and_text_boxes(tmp_path: Path) -> Non
         p(r("第一節"), "1")
         + p(r("町の歴史を述べる。") + box + r("長い本文がここに続き、町の成り立ちを詳しく語る。"))
         + p(r("本文") + r("隠し", "<w:vanish/>") + r("は") + field + r("頁にある。"))
-        + p(r("次の節へ。"))
+        + p("<w:r><w:t>ISO</w:t><w:noBreakHyphen/><w:t>9001</w:t></w:r>" + r("の次の節へ。"))
         + p(r("第二節"), "1")
         + p(r("続き。"))
     )
@@ -242,7 +242,7 @@ def test_page_furniture_fields_hidden_text_and_text_boxes(tmp_path: Path) -> Non
         ("heading", 1, "第一節"),
         ("paragraph", 0, "町の歴史を述べる。長い本文がここに続き、町の成り立ちを詳しく語る。"),
         ("paragraph", 0, "本文は12頁にある。"),
-        ("paragraph", 0, "次の節へ。"),
+        ("paragraph", 0, "ISO-9001の次の節へ。"),
         ("heading", 2, "コラム　港の話"),  # the box, nested at the end of its section
         ("paragraph", 0, "港は古い。"),
         ("heading", 1, "第二節"),

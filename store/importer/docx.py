@@ -362,7 +362,7 @@ class _Converter:
                 if child.get(W + "type") not in ("page", "column"):
                     etree.SubElement(out, "br")
             elif name == "noBreakHyphen":
-                self.text(out, "\u2011", bold, italic)
+                self.text(out, "-", bold, italic)  # as it shows, and as a search types it
             elif name in ("footnoteReference", "endnoteReference"):
                 key = f"{name[:-9]}:{child.get(W + 'id', '')}"
                 self.note_order.append(key)
