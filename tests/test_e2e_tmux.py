@@ -3,7 +3,8 @@
 What is checked is what a person sees in the pane (``tmux capture-pane``): the heading, a
 furigana row with the reading centred over its kanji, the footnote popup's text after ``]`` and
 Enter, the help screen, and that ``q`` quits; and a library search (``F``) for a word in two
-bundled documents whose second result opens in the reader at the match. Skipped only where tmux is not installed (CI
+bundled documents whose second result opens in the reader at the match; a Word document with
+its own ruby and a footnote. Skipped only where tmux is not installed (CI
 installs it in ``.ci/run``).
 """
 
