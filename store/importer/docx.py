@@ -228,8 +228,6 @@ class _Converter:
     def __init__(self, styles: _Styles) -> None:
         self.styles = styles
         self.note_order: list[str] = []  # note keys (``footnote:3``) as their markers come
-        self.box_text = 0  # characters in text boxes, and in the whole body
-        self.all_text = 0
         self.boxes: list[etree._Element] = []
         self.custom_mark = ""  # a note whose own marker (``*``) the next text is
         self.custom_labels: dict[str, str] = {}
@@ -398,7 +396,6 @@ class _Converter:
         one's emphasis joins its span (Word splits runs at every edit)."""
         if not text:
             return
-        self.all_text += len(text)
         target = out
         for tag, on in (("b", bold), ("i", italic)):
             if not on:
