@@ -1,5 +1,6 @@
 """Word documents (``.docx``, Office Open XML) → :class:`Document`, in memory and with the
-archive limits of :mod:`archive`.
+archive limits of :mod:`archive`; the package's parts, styles, note numbering and core
+properties are :mod:`store.importer.ooxml`'s.
 
 The body of ``word/document.xml`` is translated into the few HTML elements it means
 (``p``, ``h1``–``h6``, ``li``, ``table``, ``b``/``i``, ``ruby``, a note marker, an ``aside``
@@ -29,51 +30,34 @@ other format: one whitespace rule, tables as rows, boxes nested, ruby as :class:
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
 
 from store.counts import CONTROL, CONTROLS, count
-from store.importer.archive import Archive, resolve
+from store.importer.archive import Archive
 from store.importer.errors import ImportFailed
-from store.importer.html import iso_date, refine
+from store.importer.html import refine
 from store.importer.htmltree import Walker
-from store.importer.meta import JUNK_AUTHOR, JUNK_TITLE
-from store.importer.sanitize import sanitize
+from store.importer.ooxml import (
+    MC,
+    Parts,
+    Styles,
+    W,
+    core_metadata,
+    local,
+    main_part,
+    mark,
+    note_numbering,
+    on,
+    val,
+)
 from store.importer.structured import NoteSource, build, endnotes
 from store.model import Document, Ruby
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-#: Strict Office Open XML (ISO/IEC 29500 strict) names the same elements in another namespace.
-_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
-_TRANSITIONAL_W = W[1:-1].encode()
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_DC = "{http://purl.org/dc/elements/1.1/}"
-_DCTERMS = "{http://purl.org/dc/terms/}"
-_PARSER = etree.XMLParser(
-    recover=False, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-)
-#: Control characters XML 1.0 does not allow: a file holding them is no well-formed XML, but
-#: they are the text's (an escape sequence), so they go by the shared rule and the rest is read.
-_XML_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-#: Style names (lower case, spaces out) that are headings: Word's built-in names, in English
-#: and as a Japanese Word shows them.
-_HEADING_NAME = re.compile(r"^(?:heading|見出し)([1-9])$")
 #: A flush-right paragraph this short is a meta line (longer, it is text set that way).
 _SHORT = 40
-_TITLE_NAMES = frozenset(["title", "表題", "タイトル"])
-#: Paragraph styles that say what a block is besides a heading: Word's built-in names (as
-#: ``styles.xml`` keeps them whatever the interface language) and their Japanese labels.
-_STYLE_ROLES = {
-    **dict.fromkeys(["subtitle", "副題", "サブタイトル"], "subtitle"),
-    **dict.fromkeys(["quote", "intensequote", "引用文", "引用文2", "blocktext"], "quote"),
-    **dict.fromkeys(["caption", "図表番号", "キャプション"], "caption"),
-    **dict.fromkeys(["tocheading", "目次の見出し"], "toc"),
-    **{f"toc{n}": "toc" for n in range(1, 10)},
-    **{f"目次{n}": "toc" for n in range(1, 10)},
-}
 #: The element each role is read as (a ``meta`` line, a quote).
 _ROLE_TAGS = {"subtitle": "address", "caption": "figcaption", "quote": "blockquote"}
 #: Inline wrappers whose content is read as it stands (a link, a content control, a smart tag,
@@ -96,136 +80,10 @@ _TRANSPARENT = frozenset(
 )
 
 
-def _local(el: etree._Element) -> str:
-    tag = el.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _val(el: etree._Element | None, name: str) -> str | None:
-    """The ``w:val`` of ``el``'s child ``name`` (``""`` when it has none), ``None`` without it."""
-    if el is None:
-        return None
-    child = el.find(W + name)
-    return None if child is None else child.get(W + "val", "")
-
-
-def _on(el: etree._Element | None, name: str) -> bool:
-    """A toggle property (``w:b``, ``w:i``) set: present and not ``0``/``false``/``off``."""
-    value = _val(el, name)
-    return value is not None and value.lower() not in ("0", "false", "off", "none")
-
-
-class _Parts:
-    """The package's XML parts, parsed strictly; control characters counted as removed."""
-
-    def __init__(self, archive: Archive) -> None:
-        self.archive = archive
-        self.removed = 0
-
-    def get(self, name: str, *, required: bool = False) -> etree._Element | None:
-        if name not in self.archive.infos:
-            if required:
-                raise ImportFailed(
-                    f"{self.archive.path}: cannot import: the Word file has no {name}"
-                )
-            return None
-        data = self.archive.read(name).replace(_STRICT_W, _TRANSITIONAL_W)
-        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]
-        if not utf16 and _XML_CONTROLS.search(data):
-            try:
-                text, n = sanitize(data.decode("utf-8"))
-            except UnicodeDecodeError:
-                pass
-            else:
-                self.removed += n
-                data = text.encode("utf-8")
-        try:
-            return etree.fromstring(data, _PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise ImportFailed(
-                f"{self.archive.path}: cannot import: damaged Word file ({name}: {exc})"
-            ) from exc
-
-
-class _Styles:
-    """What a paragraph style makes of a paragraph: a heading level, a list, a title."""
-
-    def __init__(self, root: etree._Element | None) -> None:
-        self.styles: dict[str, etree._Element] = {}
-        self.characters: dict[str, etree._Element] = {}
-        if root is not None:
-            for style in root.iter(W + "style"):
-                kind = style.get(W + "type", "paragraph")
-                if kind in ("paragraph", "character"):
-                    table = self.styles if kind == "paragraph" else self.characters
-                    table[style.get(W + "styleId", "")] = style
-
-    def _chain(self, style_id: str) -> list[tuple[str, etree._Element | None]]:
-        """The style and those it is based on: ``(id, element)``, nearest first."""
-        chain: list[tuple[str, etree._Element | None]] = []
-        seen: set[str] = set()
-        while style_id and style_id not in seen and len(chain) < 20:
-            seen.add(style_id)
-            style = self.styles.get(style_id)
-            chain.append((style_id, style))
-            style_id = (_val(style, "basedOn") or "") if style is not None else ""
-        return chain
-
-    def role(self, style_id: str) -> tuple[str, int]:
-        """``("heading", n)``, ``("title", 1)``, a role of :data:`_STYLE_ROLES` with 0, or
-        ``("", 0)``."""
-        for sid, style in self._chain(style_id):
-            for name in (_val(style, "name") or "", sid):
-                key = "".join(name.split()).lower()
-                m = _HEADING_NAME.match(key)
-                if m:
-                    return "heading", min(6, int(m.group(1)))
-                if key in _TITLE_NAMES:
-                    return "title", 1
-                if key in _STYLE_ROLES:
-                    return _STYLE_ROLES[key], 0
-            level = _val(style.find(W + "pPr") if style is not None else None, "outlineLvl")
-            if level is not None and level.isdigit() and int(level) < 9:
-                return "heading", min(6, int(level) + 1)
-        return "", 0
-
-    def run_emphasis(self, style_id: str) -> tuple[bool | None, bool | None]:
-        """Bold and italic a character style sets (``Strong``, ``Emphasis``, a style of the
-        user's), following ``basedOn``; ``None`` where it says nothing."""
-        bold: bool | None = None
-        italic: bool | None = None
-        seen: set[str] = set()
-        while style_id and style_id not in seen and len(seen) < 20:
-            seen.add(style_id)
-            style = self.characters.get(style_id)
-            if style is None:
-                break
-            key = "".join((_val(style, "name") or style_id).split()).lower()
-            rpr = style.find(W + "rPr")
-            if bold is None and (_val(rpr, "b") is not None or _val(rpr, "em") is not None):
-                bold = _on(rpr, "b") or _mark(rpr)
-            if italic is None and _val(rpr, "i") is not None:
-                italic = _on(rpr, "i")
-            if bold is None and key in ("strong", "強調太字"):
-                bold = True
-            if italic is None and key in ("emphasis", "強調斜体"):
-                italic = True
-            style_id = _val(style, "basedOn") or ""
-        return bold, italic
-
-    def numbered(self, style_id: str) -> bool:
-        for _, style in self._chain(style_id):
-            ppr = style.find(W + "pPr") if style is not None else None
-            num = ppr.find(W + "numPr") if ppr is not None else None
-            if num is not None:
-                return _val(num, "numId") not in ("0", None)
-        return False
-
-
 class _Converter:
     """``document.xml``'s body → an HTML-like tree the walker reads."""
 
-    def __init__(self, styles: _Styles) -> None:
+    def __init__(self, styles: Styles) -> None:
         self.styles = styles
         self.note_order: list[str] = []  # note keys (``footnote:3``) as their markers come
         self.boxes: list[etree._Element] = []
@@ -236,7 +94,7 @@ class _Converter:
 
     def blocks(self, container: etree._Element, out: etree._Element) -> None:
         for child in container:
-            name = _local(child)
+            name = local(child)
             if name == "p":
                 self.paragraph(child, out)
             elif name == "tbl":
@@ -246,11 +104,11 @@ class _Converter:
 
     def paragraph(self, p: etree._Element, out: etree._Element) -> None:
         ppr = p.find(W + "pPr")
-        style = _val(ppr, "pStyle") or ""
+        style = val(ppr, "pStyle") or ""
         role, level = self.styles.role(style)
         if role == "toc":
             return  # a table of contents' line: the headings are the outline already
-        own = _val(ppr, "outlineLvl")
+        own = val(ppr, "outlineLvl")
         if not role and own is not None and own.isdigit() and int(own) < 9:
             role, level = "heading", min(6, int(own) + 1)
         if role == "title":
@@ -261,7 +119,7 @@ class _Converter:
             tag = _ROLE_TAGS[role]
         elif self.numbered(ppr, style):
             tag = "li"
-        elif _val(ppr, "jc") in ("right", "end") and _short_line(p):
+        elif val(ppr, "jc") in ("right", "end") and _short_line(p):
             tag = "address"  # a date, a sender, a signature set flush right: a meta line
         else:
             tag = "p"
@@ -277,7 +135,7 @@ class _Converter:
         """A list item: numbering of its own (``numId`` 0 switches it off), else its style's."""
         num = ppr.find(W + "numPr") if ppr is not None else None
         if num is not None:
-            return _val(num, "numId") != "0"
+            return val(num, "numId") != "0"
         return self.styles.numbered(style)
 
     def table(self, tbl: etree._Element, out: etree._Element) -> None:
@@ -290,7 +148,7 @@ class _Converter:
                 if _owner(tc, "tbl") is not tbl:
                     continue
                 td = etree.SubElement(row, "td")
-                if _val(tc.find(W + "tcPr"), "vMerge") in ("", "continue"):
+                if val(tc.find(W + "tcPr"), "vMerge") in ("", "continue"):
                     continue  # a cell merged downwards goes on: its text is above, once
                 self.blocks(tc, td)
 
@@ -305,7 +163,7 @@ class _Converter:
         boxes: list[etree._Element],
     ) -> None:
         for child in node:
-            name = _local(child)
+            name = local(child)
             if name == "r":
                 self.run(child, out, emphasis=emphasis, boxes=boxes)
             elif name == "ruby":
@@ -317,22 +175,22 @@ class _Converter:
 
     def alternate(self, node: etree._Element) -> etree._Element | None:
         """``mc:AlternateContent``: one rendering only (the first choice, else the fallback)."""
-        chosen = node.find(_MC + "Choice")
-        return chosen if chosen is not None else node.find(_MC + "Fallback")
+        chosen = node.find(MC + "Choice")
+        return chosen if chosen is not None else node.find(MC + "Fallback")
 
     def run(
         self, r: etree._Element, out: etree._Element, *, emphasis: bool, boxes: list[etree._Element]
     ) -> None:
         rpr = r.find(W + "rPr")
-        if _on(rpr, "vanish") or _on(rpr, "specVanish"):
+        if on(rpr, "vanish") or on(rpr, "specVanish"):
             return  # hidden text
-        styled_bold, styled_italic = self.styles.run_emphasis(_val(rpr, "rStyle") or "")
+        styled_bold, styled_italic = self.styles.run_emphasis(val(rpr, "rStyle") or "")
         # the run's own setting first, else its character style's; emphasis marks (傍点,
         # ``w:em``) are bold, as the Aozora notation's 傍点 is
-        own_bold = _on(rpr, "b") if _val(rpr, "b") is not None else None
-        if _mark(rpr):
+        own_bold = on(rpr, "b") if val(rpr, "b") is not None else None
+        if mark(rpr):
             own_bold = True
-        own_italic = _on(rpr, "i") if _val(rpr, "i") is not None else None
+        own_italic = on(rpr, "i") if val(rpr, "i") is not None else None
         bold = emphasis and bool(own_bold if own_bold is not None else styled_bold)
         italic = emphasis and bool(own_italic if own_italic is not None else styled_italic)
         self.run_content(r, out, bold, italic, emphasis=emphasis, boxes=boxes)
@@ -348,7 +206,7 @@ class _Converter:
         boxes: list[etree._Element],
     ) -> None:
         for child in r:
-            name = _local(child)
+            name = local(child)
             if name == "t" and self.custom_mark:
                 self.custom_labels[self.custom_mark] = " ".join((child.text or "").split())
                 self.custom_mark = ""
@@ -397,8 +255,8 @@ class _Converter:
         if not text:
             return
         target = out
-        for tag, on in (("b", bold), ("i", italic)):
-            if not on:
+        for tag, wanted in (("b", bold), ("i", italic)):
+            if not wanted:
                 continue
             last = target[-1] if len(target) else None
             if last is not None and last.tag == tag and not last.tail:
@@ -415,16 +273,10 @@ class _Converter:
 def _is_contents(el: etree._Element) -> bool:
     """A content control holding Word's table of contents (its heading and lines, with page
     numbers): not text, as an EPUB's contents page is not."""
-    if _local(el) != "sdt":
+    if local(el) != "sdt":
         return False
     gallery = el.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
     return gallery is not None and gallery.get(W + "val", "").lower() == "table of contents"
-
-
-def _mark(rpr: etree._Element | None) -> bool:
-    """An emphasis mark (傍点: ``w:em`` dot, comma, circle, under-dot) on the run."""
-    value = _val(rpr, "em")
-    return value is not None and value not in ("none", "")
 
 
 def _short_line(p: etree._Element) -> bool:
@@ -435,7 +287,7 @@ def _short_line(p: etree._Element) -> bool:
 
 def _owner(el: etree._Element, name: str) -> etree._Element | None:
     parent = el.getparent()
-    while parent is not None and _local(parent) != name:
+    while parent is not None and local(parent) != name:
         parent = parent.getparent()
     return parent
 
@@ -447,7 +299,7 @@ def _text_boxes(node: etree._Element) -> list[etree._Element]:
 
 
 def _walk_notes(
-    parts: _Parts, converter: _Converter, folder: str, kind: str
+    parts: Parts, converter: _Converter, folder: str, kind: str
 ) -> dict[str, etree._Element]:
     """The notes of ``footnotes.xml``/``endnotes.xml`` as list items (their paragraphs one
     block), by key; the separators Word keeps there are left out."""
@@ -462,55 +314,6 @@ def _walk_notes(
         converter.blocks(note, li)
         notes[f"{kind}:{note.get(W + 'id', '')}"] = li
     return notes
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    ):  # fmt: skip
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
-def _letters(n: int) -> str:
-    """Word's letter numbering: a…z, then aa…zz, aaa…"""
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-#: Word's note number formats (``w:numFmt``) → the label of note ``n``; a format not here is
-#: decimal.
-_NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
-    "decimal": str,
-    "lowerRoman": _roman,
-    "upperRoman": lambda n: _roman(n).upper(),
-    "lowerLetter": _letters,
-    "upperLetter": lambda n: _letters(n).upper(),
-    "decimalFullWidth": lambda n: str(n).translate(
-        str.maketrans("0123456789", "０１２３４５６７８９")
-    ),
-    "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
-    "decimalEnclosedParen": lambda n: f"({n})",
-    "chicago": lambda n: "*†‡§"[(n - 1) % 4] * ((n - 1) // 4 + 1),
-}
-
-
-def _numbering(settings: etree._Element | None) -> dict[str, tuple[Callable[[int], str], int]]:
-    """How footnotes and endnotes are numbered (``settings.xml``: ``w:footnotePr``,
-    ``w:endnotePr``): Word's defaults are 1, 2… and i, ii…, from 1."""
-    found = {"footnote": (_NUMBER_FORMATS["decimal"], 1), "endnote": (_roman, 1)}
-    if settings is None:
-        return found
-    for kind in found:
-        props = settings.find(f"{W}{kind}Pr")
-        fmt = _val(props, "numFmt")
-        start = _val(props, "numStart") or ""
-        number = _NUMBER_FORMATS.get(fmt, str) if fmt else found[kind][0]
-        found[kind] = (number, int(start) if start.isdigit() and int(start) < 10000 else 1)
-    return found
 
 
 def _note_sources(
@@ -549,51 +352,14 @@ def _note_sources(
     return sources
 
 
-def _main_part(parts: _Parts) -> str:
-    """The document part the package's relationships name (``word/document.xml`` as Word
-    writes it)."""
-    rels = parts.get("_rels/.rels")
-    if rels is not None:
-        for rel in rels:
-            if rel.get("Type", "").endswith("/officeDocument"):
-                target = resolve("", rel.get("Target", "").lstrip("/"))
-                if target and target in parts.archive.infos:
-                    return target
-    return "word/document.xml"
-
-
-def _metadata(root: etree._Element | None) -> dict[str, str]:
-    if root is None:
-        return {}
-
-    def first(tag: str) -> str:
-        el = root.find(tag)
-        return " ".join((el.text or "").split()) if el is not None else ""
-
-    meta: dict[str, str] = {}
-    title = first(_DC + "title")
-    if title and not JUNK_TITLE.match(title):
-        meta["title"] = title
-    author = first(_DC + "creator")
-    if author and not JUNK_AUTHOR.match(author):
-        meta["author"] = author
-    date = first(_DCTERMS + "created") or first(_DCTERMS + "modified")
-    if date and not date.startswith("1601"):  # Word's "no date" (the FILETIME epoch)
-        meta["date"] = iso_date(date)
-    language = first(_DC + "language")
-    if language:
-        meta["language"] = language
-    return meta
-
-
 def import_docx(path: Path) -> Document:
     with Archive(path) as archive:
-        parts = _Parts(archive)
-        main = _main_part(parts)
+        parts = Parts(archive)
+        main = main_part(parts)
         folder = posixpath.dirname(main)
         document = parts.get(main, required=True)
         assert document is not None  # required
-        styles = _Styles(parts.get(posixpath.join(folder, "styles.xml")))
+        styles = Styles(parts.get(posixpath.join(folder, "styles.xml")))
         converter = _Converter(styles)
         body = document.find(W + "body")
         if body is None:
@@ -602,8 +368,8 @@ def import_docx(path: Path) -> Document:
         converter.blocks(body, tree)
         notes = _walk_notes(parts, converter, folder, "footnote")
         notes.update(_walk_notes(parts, converter, folder, "endnote"))
-        metadata = _metadata(parts.get("docProps/core.xml"))
-        numbering = _numbering(parts.get(posixpath.join(folder, "settings.xml")))
+        metadata = core_metadata(parts.get("docProps/core.xml"))
+        numbering = note_numbering(parts.get(posixpath.join(folder, "settings.xml")))
     removed = [parts.removed]
     sources = _note_sources(
         converter.note_order, notes, numbering, converter.custom_labels, removed
