@@ -97,7 +97,8 @@ class Parts:
 
 
 class Styles:
-    """What a paragraph style makes of a paragraph: a heading level, a list, a title."""
+    """What a style makes of its text: a paragraph's role (a heading and its level, a title, a
+    list, a quote...), a run's emphasis."""
 
     def __init__(self, root: etree._Element | None) -> None:
         self.styles: dict[str, etree._Element] = {}
