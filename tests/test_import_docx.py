@@ -527,3 +527,73 @@ def test_a_table_of_contents_is_not_text(tmp_path: Path) -> None:
         ("heading", "第1章 概観"),
         ("paragraph", "本文がここから始まる。"),
     ]
+
+
+NUMBERING = (
+    f'<?xml version="1.0" encoding="UTF-8"?><w:numbering {NS}>'
+    '<w:abstractNum w:abstractNumId="0">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimalFullWidth"/>'
+    '<w:lvlText w:val="第%1章"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="%1.%2"/><w:suff w:val="space"/><w:isLgl/></w:lvl>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="japaneseCounting"/>'
+    '<w:lvlText w:val="（%3）"/><w:suff w:val="nothing"/></w:lvl>'
+    "</w:abstractNum>"
+    '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+    '<w:lvlText w:val="・"/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="0"/>'
+    '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+    '<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>'
+    "</w:numbering>"
+)
+
+
+def test_numbered_headings_read_with_the_numbers_word_draws(tmp_path: Path) -> None:
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="h{n}"><w:name w:val="heading {n}"/>'
+        f'<w:pPr><w:numPr><w:ilvl w:val="{n - 1}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        "</w:style>"
+        for n in (1, 2, 3)
+    )
+    item = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{}"/></w:numPr>'
+    body = (
+        p(r("概観"), "h1")
+        + p(r("背景"), "h2")
+        + p(r("経緯"), "h3")
+        + p(r("論点"), "h3")
+        + p(r("一つ目の項目です。"), extra=item.format(2))  # another list: its own count
+        + p(r("箇条の項目です。"), extra=item.format(4))
+        + p(r("課題"), "h2")
+        + p(r("展望"), "h1")
+        + p(r("今後"), "h2")
+        + p(r("付録"), "h1", item.format(3))  # the same list started again at 5
+    )
+    path = docx(
+        tmp_path / "numbered.docx", body, styles=styles, parts={"word/numbering.xml": NUMBERING}
+    )
+    doc = import_file(path)
+    assert [(b.kind, b.level, b.text) for b in doc.blocks] == [
+        ("heading", 1, "第１章 概観"),
+        ("heading", 2, "1.1 背景"),
+        ("heading", 3, "（一）経緯"),
+        ("heading", 3, "（二）論点"),
+        ("list_item", 0, "一つ目の項目です。"),  # a list's number is not text (as <ol>)
+        ("list_item", 0, "箇条の項目です。"),
+        ("heading", 2, "1.2 課題"),
+        ("heading", 1, "第２章 展望"),
+        ("heading", 2, "2.1 今後"),
+        ("heading", 1, "第５章 付録"),
+    ]
+    # without legal numbering, %1 keeps its own level's format, as Word draws it
+    relaxed = tmp_path / "relaxed.docx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(relaxed, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(
+                info, data.replace(b"<w:isLgl/>", b"") if "numbering" in info.filename else data
+            )
+    assert import_file(relaxed).blocks[1].text == "１.1 背景"

@@ -12,7 +12,9 @@ other format: one whitespace rule, tables as rows, boxes nested, ruby as :class:
   or its name in ``styles.xml`` (followed through ``basedOn``), or an outline level
   (``w:outlineLvl``) on the paragraph or its style. ``Subtitle``, ``Caption`` and a short
   flush-right line (a date, a signature) are ``meta`` lines, ``Quote`` a quote.
-- List items: a paragraph with numbering (``w:numPr``, its own or its style's).
+- List items: a paragraph with numbering (``w:numPr``, its own or its style's); a heading's
+  number (``第１章``, ``1.2``, counted by :class:`store.importer.ooxml.ListNumbers`) is part
+  of its text, a list item's is not (as a web page's ``<ol>``).
 - Footnotes and endnotes (``footnotes.xml``, ``endnotes.xml``): a ``w:footnoteReference``
   is a marker, the note its footnote; the separator notes Word keeps there are not notes.
   Notes are numbered in the order their markers come, in the format ``settings.xml`` gives,
@@ -42,6 +44,7 @@ from store.importer.html import refine
 from store.importer.htmltree import Walker
 from store.importer.ooxml import (
     MC,
+    ListNumbers,
     Parts,
     Styles,
     W,
@@ -58,6 +61,7 @@ from store.model import Document, Ruby
 
 #: A flush-right paragraph this short is a meta line (longer, it is text set that way).
 _SHORT = 40
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 #: The element each role is read as (a ``meta`` line, a quote).
 _ROLE_TAGS = {"subtitle": "address", "caption": "figcaption", "quote": "blockquote"}
 #: Inline wrappers whose content is read as it stands (a link, a content control, a smart tag,
@@ -83,8 +87,9 @@ _TRANSPARENT = frozenset(
 class _Converter:
     """``document.xml``'s body → an HTML-like tree the walker reads."""
 
-    def __init__(self, styles: Styles) -> None:
+    def __init__(self, styles: Styles, numbers: ListNumbers) -> None:
         self.styles = styles
+        self.numbers = numbers
         self.note_order: list[str] = []  # note keys (``footnote:3``) as their markers come
         self.boxes: list[etree._Element] = []
         self.custom_mark = ""  # a note whose own marker (``*``) the next text is
@@ -124,19 +129,36 @@ class _Converter:
         else:
             tag = "p"
         el = etree.SubElement(out, tag)
+        number = self.count(ppr, style)
+        if tag in _HEADINGS:
+            el.text = number  # 第１章, 1.2: part of how the heading reads and is cited
         boxes: list[etree._Element] = []
-        self.inline(p, el, emphasis=tag not in ("h1", "h2", "h3", "h4", "h5", "h6"), boxes=boxes)
+        self.inline(p, el, emphasis=tag not in _HEADINGS, boxes=boxes)
         for box in boxes:
             aside = etree.SubElement(out, "aside")
             self.blocks(box, aside)
             self.boxes.append(aside)
 
+    def num_pr(self, ppr: etree._Element | None, style: str) -> tuple[str, int] | None:
+        """The paragraph's list and level: its own numbering, else its style's (``numId`` 0
+        switches it off)."""
+        own = ppr.find(W + "numPr") if ppr is not None else None
+        styled = self.styles.num_pr(style)
+        num_id = val(own, "numId") or val(styled, "numId")
+        if not num_id or num_id == "0":
+            return None
+        ilvl = val(own, "ilvl") or val(styled, "ilvl") or "0"
+        return num_id, int(ilvl) if ilvl.isdigit() and int(ilvl) < 9 else 0
+
     def numbered(self, ppr: etree._Element | None, style: str) -> bool:
-        """A list item: numbering of its own (``numId`` 0 switches it off), else its style's."""
-        num = ppr.find(W + "numPr") if ppr is not None else None
-        if num is not None:
-            return val(num, "numId") != "0"
-        return self.styles.numbered(style)
+        """A list item: a paragraph with numbering."""
+        return self.num_pr(ppr, style) is not None
+
+    def count(self, ppr: etree._Element | None, style: str) -> str:
+        """Count the paragraph in its list (every numbered paragraph counts, shown or not);
+        the number Word draws before it."""
+        found = self.num_pr(ppr, style)
+        return self.numbers.next(*found) if found is not None else ""
 
     def table(self, tbl: etree._Element, out: etree._Element) -> None:
         table = etree.SubElement(out, "table")
@@ -360,7 +382,8 @@ def import_docx(path: Path) -> Document:
         document = parts.get(main, required=True)
         assert document is not None  # required
         styles = Styles(parts.get(posixpath.join(folder, "styles.xml")))
-        converter = _Converter(styles)
+        numbers = ListNumbers(parts.get(posixpath.join(folder, "numbering.xml")))
+        converter = _Converter(styles, numbers)
         body = document.find(W + "body")
         if body is None:
             raise ImportFailed(f"{path}: cannot import: the Word file's document has no body")

@@ -163,13 +163,14 @@ class Styles:
             style_id = val(style, "basedOn") or ""
         return bold, italic
 
-    def numbered(self, style_id: str) -> bool:
+    def num_pr(self, style_id: str) -> etree._Element | None:
+        """The numbering (``w:numPr``) the style or one it is based on gives its paragraphs."""
         for _, style in self._chain(style_id):
             ppr = style.find(W + "pPr") if style is not None else None
             num = ppr.find(W + "numPr") if ppr is not None else None
             if num is not None:
-                return val(num, "numId") not in ("0", None)
-        return False
+                return num
+        return None
 
 
 def mark(rpr: etree._Element | None) -> bool:
@@ -209,7 +210,95 @@ _NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
     "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
     "decimalEnclosedParen": lambda n: f"({n})",
     "chicago": lambda n: "*†‡§"[(n - 1) % 4] * ((n - 1) // 4 + 1),
+    "decimalZero": lambda n: f"{n:02d}",
+    "japaneseCounting": lambda n: _kanji(n),
+    "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10],
+    "aiueo": lambda n: _AIUEO[(n - 1) % len(_AIUEO)],
+    "aiueoFullWidth": lambda n: _AIUEO[(n - 1) % len(_AIUEO)],
+    "iroha": lambda n: _IROHA[(n - 1) % len(_IROHA)],
+    "irohaFullWidth": lambda n: _IROHA[(n - 1) % len(_IROHA)],
 }
+_AIUEO = (
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+)
+_IROHA = (
+    "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス"
+)
+
+
+def _kanji(n: int) -> str:
+    """一, 十二, 百三 (Word's ``japaneseCounting``); beyond 999 the digits."""
+    digits = "〇一二三四五六七八九"
+    if not 0 < n < 1000:
+        return str(n)
+    out = ""
+    for value, unit in ((100, "百"), (10, "十")):
+        q, n = divmod(n, value)
+        if q:
+            out += ("" if q == 1 else digits[q]) + unit
+    return out + (digits[n] if n else "")
+
+
+class ListNumbers:
+    """The numbers Word draws before numbered paragraphs (``numbering.xml``), counted in
+    document order: ``第１章``, ``1.2``. A level counts on from its start value and starts
+    again when a level above it counts; ``%1``…``%9`` in a level's text are the levels'
+    numbers in their own formats (in digits for a level set as legal numbering, ``1.1``
+    under ``第１章``)."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.levels: dict[str, dict[int, etree._Element]] = {}  # abstractNumId -> ilvl -> lvl
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
+        self.counts: dict[str, list[int]] = {}
+        if root is None:
+            return
+        for abstract in root.iter(W + "abstractNum"):
+            self.levels[abstract.get(W + "abstractNumId", "")] = {
+                _int(lvl.get(W + "ilvl")): lvl for lvl in abstract.iter(W + "lvl")
+            }
+        for num in root.iter(W + "num"):
+            starts = {
+                _int(o.get(W + "ilvl")): _int(val(o, "startOverride"), 1)
+                for o in num.iter(W + "lvlOverride")
+                if val(o, "startOverride") is not None
+            }
+            self.nums[num.get(W + "numId", "")] = (val(num, "abstractNumId") or "", starts)
+
+    def next(self, num_id: str, ilvl: int) -> str:
+        """Count a paragraph of list ``num_id`` at level ``ilvl``; the number it shows, with
+        the space after it, or "" (a bullet, no such list)."""
+        abstract, starts = self.nums.get(num_id, ("", {}))
+        levels = self.levels.get(abstract, {})
+        if ilvl not in levels:
+            return ""
+        counts = self.counts.setdefault(num_id, [0] * 10)
+
+        def start(level: int) -> int:
+            return starts.get(level, _int(val(levels.get(level), "start"), 1))
+
+        counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else start(ilvl)
+        for deeper in range(ilvl + 1, len(counts)):
+            counts[deeper] = 0
+        lvl = levels[ilvl]
+        if val(lvl, "numFmt") in ("bullet", "none"):
+            return ""
+
+        legal = on(lvl, "isLgl")  # "legal" numbering: every level's number in digits
+
+        def number(m: re.Match[str]) -> str:
+            level = int(m.group(1)) - 1
+            fmt = "decimal" if legal else val(levels.get(level), "numFmt") or "decimal"
+            return _NUMBER_FORMATS.get(fmt, str)(counts[level] or start(level))
+
+        text = _LEVEL_REF.sub(number, val(lvl, "lvlText") or "")
+        return text + ("" if val(lvl, "suff") == "nothing" else " ") if text.strip() else ""
+
+
+_LEVEL_REF = re.compile(r"%([1-9])")
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    return int(value) if value and value.isdigit() and len(value) < 6 else default
 
 
 def note_numbering(settings: etree._Element | None) -> dict[str, tuple[Callable[[int], str], int]]:
