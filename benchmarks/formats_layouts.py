@@ -1,10 +1,11 @@
-"""``python -m benchmarks formats_layouts``: PDF, web pages and EPUB made from other text.
+"""``python -m benchmarks formats_layouts``: PDF, web pages, EPUB and Word made from other text.
 
 Sentences from the bench texts (``../shared/bench/modern``, as ``import_layouts`` takes them)
 fill documents of sections, subsections, paragraphs with notes, lists, captions and a box;
 ``tests/formats_layouts.py`` sets each in three report styles (a white paper without a title
 line, a report and a bulletin with a title and byline) as a typeset PDF, a ragged word
-processor PDF, a Platypus PDF, a web page and an EPUB (``tests/render_formats.py``), imports it
+processor PDF, a Platypus PDF, a web page, an EPUB and a Word document
+(``tests/render_formats.py``), imports it
 and scores it as the hold-out checks do: true headings (text and level), paragraphs and list
 items (whole, markers on their notes) and notes found, debris left, the byline's metadata, and
 the page a citation names for each paragraph of the typeset and ragged PDFs.

@@ -40,6 +40,8 @@ DOCUMENT_SUFFIXES = frozenset(
         ".mhtml",
         ".mht",
         ".epub",
+        ".docx",
+        ".docm",
         ".zip",
     }
 )
@@ -173,9 +175,13 @@ def path_for_key(key: str) -> Path:
 
 def is_document(path: Path | str) -> bool:
     """A file (a path, or a file name) the library lists: one of the suffixes the importer
-    reads, not hidden (a half-written copy is ``.name.tmp``)."""
+    reads, not hidden (a half-written copy is ``.name.tmp``), not the owner file Word keeps
+    beside a document it has open (``~$report.docx``: a few bytes naming who opened it)."""
     name = path if isinstance(path, str) else path.name
-    return os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES and not name.startswith(".")
+    return (
+        os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES
+        and not name.startswith((".", "~$"))
+    )
 
 
 def _documents_in(folder: Path, *, recursive: bool = False) -> list[tuple[str, Path]]:

@@ -1,4 +1,4 @@
-"""Documents made from other text, set as PDF, web pages and EPUB, imported and scored.
+"""Documents made from other text, set as PDF, web pages, EPUB and Word, imported and scored.
 
 A document's truth is the layout generator's :class:`~layout_styles.Doc` (sections,
 subsections, paragraphs with notes, a box) filled with any sentences; :func:`to_model` turns it
@@ -7,7 +7,7 @@ into the model an import gives (``inspect --json``: blocks, footnotes, metadata)
 title, a byline and ``１．`` / ``（１）``, a bulletin with ``Ⅰ`` / ``１．``), with a list and a
 caption added. :func:`render` sets the model in one of :data:`FORMATS` with
 ``tests/render_formats.py`` (typeset PDF, a word processor's ragged PDF, reportlab's Platypus
-layout, a web page with its site around it, an EPUB) and :func:`score` imports it and scores as
+layout, a web page with its site around it, an EPUB, a Word document) and :func:`score` imports it and scores as
 the hold-out checks do: the share of the true headings (text and level), paragraphs and list
 items (text and which note each marker opens) found exactly; notes kept; debris (text in the
 import that belongs to no true block, note or statement); metadata; and, for the typeset and ragged PDFs,
@@ -26,7 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from layout_styles import Box, Doc, Heading, Para, numbered
-from render_formats import golden_to_epub, golden_to_html, golden_to_pdf, golden_to_platypus_pdf
+from render_formats import (
+    golden_to_docx,
+    golden_to_epub,
+    golden_to_html,
+    golden_to_pdf,
+    golden_to_platypus_pdf,
+)
 
 from store.citation import pages_of
 from store.importer import import_file
@@ -44,7 +50,7 @@ STYLES: dict[str, Style] = {
     "report": Style(["fullnum", "fullparen", "kata"], titled=True),
     "bulletin": Style(["roman", "fullnum", "fullparen"], titled=True),
 }
-FORMATS = ("pdf", "ragged", "platypus", "html", "epub")
+FORMATS = ("pdf", "ragged", "platypus", "html", "epub", "docx")
 
 
 def _block(kind: str, text: str, level: int = 0, **extra: Any) -> dict[str, Any]:
@@ -126,6 +132,8 @@ def render(model: dict[str, Any], fmt: str, path: Path, first_page: int = 1) -> 
         path.write_text(golden_to_html(model), encoding="utf-8")
     elif fmt == "epub":
         golden_to_epub(model, path)
+    elif fmt == "docx":
+        golden_to_docx(model, path)
     return []
 
 
@@ -208,7 +216,7 @@ def score(
 def run(doc: Doc, style: str, fmt: str, folder: Path, seed: int = 0) -> FormatScore:
     """``doc`` in ``style`` set as ``fmt`` in ``folder``, imported and scored."""
     model = to_model(doc, style, seed)
-    ending = {"html": ".html", "epub": ".epub"}.get(fmt, ".pdf")
+    ending = {"html": ".html", "epub": ".epub", "docx": ".docx"}.get(fmt, ".pdf")
     path = folder / f"{style.replace(' ', '-')}-{fmt}-{seed}{ending}"
     started = render(model, fmt, path, first_page=11)
     return score(model, import_file(path), started, fmt)

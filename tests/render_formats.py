@@ -1,4 +1,5 @@
-"""Render a known document structure (an ``inspect --json`` model) into PDF, HTML and EPUB.
+"""Render a known document structure (an ``inspect --json`` model) into PDF, HTML, EPUB and
+Word (``.docx``).
 
 The tests import what these write and compare the result with the structure they started
 from. The PDF is set the way printed Japanese reports are: Mincho body type with a one-em
@@ -1012,3 +1013,172 @@ def golden_to_platypus_pdf(model: dict[str, Any], path: Path) -> None:
     SimpleDocTemplate(str(path), pagesize=A4, title=model["title"], author=plan.author).build(
         story, onFirstPage=number, onLaterPages=number
     )
+
+
+# -- Word (.docx) ---------------------------------------------------------------------------
+
+_W_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+# As a Japanese Word writes them: heading styles with number ids, English names.
+_W_STYLES = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {_W_NS}>'
+    '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>'
+    + "".join(
+        f'<w:style w:type="paragraph" w:styleId="{n}"><w:name w:val="heading {n}"/>'
+        f'<w:basedOn w:val="a"/><w:pPr><w:outlineLvl w:val="{n - 1}"/></w:pPr></w:style>'
+        for n in range(1, 7)
+    )
+    + '<w:style w:type="paragraph" w:styleId="af"><w:name w:val="List Paragraph"/></w:style>'
+    + '<w:style w:type="paragraph" w:styleId="q"><w:name w:val="Quote"/></w:style>'
+    + "</w:styles>"
+)
+
+
+def _w_text(text: str) -> str:
+    return f'<w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t>'
+
+
+def _w_runs(block: dict[str, Any], notes: dict[str, int]) -> str:
+    """The block's text as runs: split where emphasis, ruby or a note marker starts or ends."""
+    text = block["text"]
+    cuts = {0, len(text)}
+    for start, end, _ in block.get("ruby", []) + block.get("emphasis", []):
+        cuts |= {start, end}
+    refs: dict[int, list[str]] = {}
+    for offset, note_id in block.get("refs", []):
+        cuts.add(offset)
+        refs.setdefault(offset, []).append(note_id)
+    ruby = {start: (end, reading) for start, end, reading in block.get("ruby", [])}
+    out: list[str] = []
+    points = sorted(cuts)
+    i = 0
+    while i < len(points):
+        at = points[i]
+        for note_id in refs.get(at, []):
+            out.append(f'<w:r><w:footnoteReference w:id="{notes[note_id]}"/></w:r>')
+        if at >= len(text):
+            break
+        props = "".join(
+            "<w:b/>" if kind == "bold" else "<w:i/>"
+            for start, end, kind in block.get("emphasis", [])
+            if start <= at < end
+        )
+        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+        if at in ruby:
+            end, reading = ruby[at]
+            out.append(
+                f"<w:r>{rpr}<w:ruby><w:rubyPr/><w:rt><w:r>{_w_text(reading)}</w:r></w:rt>"
+                f"<w:rubyBase><w:r>{rpr}{_w_text(text[at:end])}</w:r></w:rubyBase></w:ruby></w:r>"
+            )
+            while i < len(points) and points[i] < end:
+                i += 1
+            continue
+        nxt = points[i + 1]
+        out.append(f"<w:r>{rpr}{_w_text(text[at:nxt])}</w:r>")
+        i += 1
+    return "".join(out)
+
+
+def _w_paragraph(block: dict[str, Any], notes: dict[str, int]) -> str:
+    kind = block["kind"]
+    if kind == "table":
+        rows = "".join(
+            "<w:tr>"
+            + "".join(f"<w:tc><w:p><w:r>{_w_text(c)}</w:r></w:p></w:tc>" for c in row)
+            + "</w:tr>"
+            for row in block["rows"]
+        )
+        return f"<w:tbl><w:tblPr/>{rows}</w:tbl>"
+    ppr = {
+        "heading": f'<w:pStyle w:val="{block.get("level", 1)}"/>',
+        "list_item": '<w:pStyle w:val="af"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>',
+        "quote": '<w:pStyle w:val="q"/>',
+        "meta": '<w:jc w:val="right"/>',  # as a Word user sets a date or a signature
+    }.get(kind, "")
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{_w_runs(block, notes)}</w:p>"
+
+
+def golden_to_docx(model: dict[str, Any], path: Path) -> None:
+    """A Word document of ``model``: headings by Word's heading styles, notes as Word's
+    footnotes, the title, author and date in the core properties; the bylines under the
+    title and the profile as paragraphs, boxes (コラム) as text boxes anchored in the block
+    before them."""
+    blocks = model["blocks"]
+    plan = page_plan(model)
+    notes = {note["id"]: n for n, note in enumerate(model["footnotes"], 1)}
+    body: list[str] = []
+    box: list[str] | None = None
+    for i, block in enumerate(blocks):
+        if i in plan.box_starts:
+            box = []
+        xml = _w_paragraph(block, notes)
+        (box if box is not None else body).append(xml)
+        if i == 0:
+            body += [f"<w:p>{_w_runs({'text': line}, notes)}</w:p>" for line in plan.bylines]
+        if box is not None and i + 1 in plan.box_ends:
+            frame = (
+                '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+                "<wp:anchor><wps:wsp><wps:txbx><w:txbxContent>"
+                + "".join(box)
+                + "</w:txbxContent></wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice>"
+                "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+                + "".join(box)
+                + "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+                "</mc:AlternateContent></w:r></w:p>"
+            )
+            body.append(frame)
+            box = None
+    body += [f"<w:p>{_w_runs({'text': line}, notes)}</w:p>" for line in plan.profile]
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_W_NS}><w:body>'
+        + "".join(body)
+        + '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
+    )
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {_W_NS}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+        "</w:r></w:p></w:footnote>"
+        + "".join(
+            f'<w:footnote w:id="{notes[note["id"]]}"><w:p><w:r><w:footnoteRef/></w:r>'
+            f"<w:r>{_w_text(' ' + note['text'])}</w:r></w:p></w:footnote>"
+            for note in model["footnotes"]
+        )
+        + "</w:footnotes>"
+    )
+    core = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties '
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{html.escape(model['title'])}</dc:title>"
+        f"<dc:creator>{html.escape(plan.author or '外務省')}</dc:creator>"
+        '<dcterms:created xsi:type="dcterms:W3CDTF">2025-04-01T09:00:00Z</dcterms:created>'
+        "</cp:coreProperties>"
+    )
+    types = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+    )
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", types)
+        zf.writestr("_rels/.rels", rels)
+        zf.writestr("word/document.xml", document)
+        zf.writestr("word/styles.xml", _W_STYLES)
+        zf.writestr("word/footnotes.xml", footnotes)
+        zf.writestr("docProps/core.xml", core)

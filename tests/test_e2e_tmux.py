@@ -3,7 +3,8 @@
 What is checked is what a person sees in the pane (``tmux capture-pane``): the heading, a
 furigana row with the reading centred over its kanji, the footnote popup's text after ``]`` and
 Enter, the help screen, and that ``q`` quits; and a library search (``F``) for a word in two
-bundled documents whose second result opens in the reader at the match. Skipped only where tmux is not installed (CI
+bundled documents whose second result opens in the reader at the match; a Word document with
+its own ruby and a footnote. Skipped only where tmux is not installed (CI
 installs it in ``.ci/run``).
 """
 
@@ -242,6 +243,40 @@ def test_the_longest_footnote_of_the_bluebook_shows_to_its_end() -> None:
         pane.wait_for(
             f"the note's last characters {tail!r}",
             lambda ls: tail in "".join(line.strip() for line in ls),
+        )
+    finally:
+        pane.tmux("kill-server", check=False)
+
+
+def test_a_word_document_in_a_real_terminal(tmp_path: Path) -> None:
+    """A .docx (Word's heading styles, its ruby, a footnote) opens like any document: the
+    reading the file gives over its word (強敵 read とも), the note in its popup."""
+    from render_formats import golden_to_docx
+
+    model = {
+        "title": "会談の報告",
+        "metadata": {},
+        "blocks": [
+            {"kind": "heading", "level": 1, "text": "会談の報告", "ruby": [], "refs": []},
+            {
+                "kind": "paragraph",
+                "text": "彼は強敵と語り合った。",
+                "ruby": [[2, 4, "とも"]],  # the file's reading, not the dictionary's
+                "refs": [[10, "1"]],
+                "emphasis": [],
+            },
+        ],
+        "footnotes": [{"id": "1", "text": "外務省の発表による。"}],
+    }
+    doc = tmp_path / "kaidan.docx"
+    golden_to_docx(model, doc)
+    pane = open_in_tmux(doc)
+    try:
+        pane.wait_for("the heading", lambda ls: any("会談の報告" in line for line in ls))
+        pane.wait_for("とも over 強敵", lambda ls: ruby_over(ls, "とも", "強敵"))
+        pane.keys("]", "Enter")
+        pane.wait_for(
+            "the footnote popup", lambda ls: any("外務省の発表による" in line for line in ls)
         )
     finally:
         pane.tmux("kill-server", check=False)

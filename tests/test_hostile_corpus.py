@@ -137,6 +137,23 @@ def _dangling(folder: Path) -> Path:
     return path
 
 
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+#: A Word document whose text, title and author carry escape sequences, raw (XML does not
+#: allow C0 characters: read all the same) and as C1 characters (which it does).
+_DOCX_ESCAPES = {
+    "[Content_Types].xml": b"<Types/>",
+    "word/document.xml": (
+        f"<w:document {_W}><w:body><w:p><w:r><w:t>危険な{OSC52}文字\u202eを\x9b2J含む段落。</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>強固な日米同盟は、日本の外交の基軸である。</w:t></w:r></w:p></w:body></w:document>"
+    ).encode(),
+    "docProps/core.xml": (
+        '<cp:coreProperties xmlns:cp="urn:cp" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<dc:title>北米{OSC52}\x1b[2Jの概観</dc:title><dc:creator>\x9b31m外務省</dc:creator>"
+        "</cp:coreProperties>"
+    ).encode(),
+}
+
+
 CORPUS: dict[str, Callable[[Path], Path]] = {
     "missing": lambda folder: folder / "missing.txt",
     "directory": lambda folder: folder,
@@ -159,7 +176,7 @@ CORPUS: dict[str, Callable[[Path], Path]] = {
     "control-lines": _write(
         "ctl.txt", ("強固な日米同盟\x07\x08\x0b\r\x1b]0;t\x07。\n" * 50).encode()
     ),
-    # The formats told by content (PDF, web page, EPUB, Aozora .zip):
+    # The formats told by content (PDF, web page, EPUB, Word, Aozora .zip):
     "truncated-pdf": _truncated_pdf,
     "fifo-pdf": lambda folder: _fifo(folder, "pipe.pdf"),
     "fifo-epub": lambda folder: _fifo(folder, "pipe.epub"),
@@ -183,10 +200,16 @@ CORPUS: dict[str, Callable[[Path], Path]] = {
         },
     ),
     "html-title-escapes": _write(f"page{OSC52}.html", _HTML_TITLE.encode()),
+    "docx-escapes": _zip("escapes.docx", _DOCX_ESCAPES),
+    "docx-damaged-xml": _zip(
+        "damaged.docx",
+        {"word/document.xml": f"<w:document {_W}><w:body><w:p><w:r><w:t>途中".encode()},
+    ),
+    "fifo-docx": lambda folder: _fifo(folder, "pipe.docx"),
 }
 #: Cases no command can read at all: the reading commands exit 2, an import 1.
 UNREADABLE = ("missing", "directory", "fifo", "socket", "device", "symlink-loop", "fifo-pdf")
-UNREADABLE += ("fifo-epub",)
+UNREADABLE += ("fifo-epub", "fifo-docx")
 
 
 @contextmanager
@@ -263,9 +286,25 @@ def test_a_web_page_keeps_no_terminal_control_in_its_title_or_metadata(tmp_path:
     assert doc.metadata["author"] == "外務省"
 
 
+def test_a_word_document_keeps_no_terminal_control_in_its_text_title_or_metadata(
+    tmp_path: Path,
+) -> None:
+    from store.importer import import_file
+
+    doc = import_file(CORPUS["docx-escapes"](tmp_path))
+    assert doc.title == "北米の概観" and doc.metadata["author"] == "外務省"
+    for value in (doc.title, *doc.metadata.values(), *(b.text for b in doc.blocks)):
+        assert not RAW_CONTROL.search(value) and "\x1b" not in value, repr(value)
+    assert [b.text for b in doc.blocks] == [
+        "危険な文字を含む段落。",
+        "強固な日米同盟は、日本の外交の基軸である。",
+    ]
+
+
 def test_the_app_refuses_a_bad_file_before_it_starts(tmp_path: Path, capsys) -> None:
     cases = ("missing", "directory", "fifo", "socket", "symlink-loop", "nul-bytes", "png")
     cases += ("truncated-pdf", "fifo-pdf", "zip-bomb", "damaged-zip", "epub-escaping-package")
+    cases += ("docx-damaged-xml",)
     for case in cases:
         folder = tmp_path / case
         folder.mkdir()
@@ -301,7 +340,7 @@ _contents = st.one_of(
     .map(lambda t: t[0] + t[1].encode("utf-8", "surrogatepass")),
     st.floats(min_value=0, max_value=1).map(lambda f: sample_pdf()[: int(len(sample_pdf()) * f)]),
 )
-_suffixes = st.sampled_from([".md", ".txt", ".pdf", ".html", ".epub", ".zip", ""])
+_suffixes = st.sampled_from([".md", ".txt", ".pdf", ".html", ".epub", ".docx", ".zip", ""])
 _texts = st.one_of(st.text(max_size=30), st.sampled_from([HOSTILE_TEXT, "\udcff", "-x", "=1+2"]))
 
 

@@ -1,5 +1,6 @@
 """Documents made from other text than the seeds, in three report styles, set as a typeset
-PDF, a word processor's ragged PDF, a Platypus PDF, a web page and an EPUB, and scored as the
+PDF, a word processor's ragged PDF, a Platypus PDF, a web page, an EPUB and a Word document,
+and scored as the
 hold-out checks score them (``tests/formats_layouts.py``): every true heading, paragraph and
 list item found whole with its markers on its notes, every note kept, no debris, the byline's
 metadata, and the page a citation names for each paragraph."""

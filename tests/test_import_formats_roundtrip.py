@@ -1,5 +1,5 @@
 """The five seeds' known structure (their golden ``inspect --json`` models) set as a printed PDF,
-a web page and an EPUB: importing each gives back the same headings, paragraphs, lists,
+a web page, an EPUB and a Word document: importing each gives back the same headings, paragraphs, lists,
 tables, ruby, footnotes and marker places, plus its pages."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from render_formats import (
     combine,
+    golden_to_docx,
     golden_to_epub,
     golden_to_html,
     golden_to_pdf,
@@ -148,6 +149,26 @@ def test_epub_of_a_seed_imports_to_its_structure_with_its_print_pages(
     }
     pages = len(model["blocks"]) // 8 + (1 if len(model["blocks"]) % 8 else 0)
     assert doc["pages"] == [[8 * i, 0, str(i + 1)] for i in range(pages)]
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_word_document_of_a_seed_imports_to_its_structure(name: str, tmp_path: Path) -> None:
+    """Headings by Word's heading styles, notes as Word footnotes, boxes as text boxes,
+    dates and signatures flush right: the same structure back, boxes nested as in the text."""
+    model = _golden(name)
+    path = tmp_path / f"{name}.docx"
+    golden_to_docx(model, path)
+    doc = import_file(path).to_json()
+    assert _structure(doc) == _structure(model)
+    assert _notes(doc) == _notes(model)
+    assert doc["title"] == model["title"]
+    # the core properties' creator, and their date after the one the text shows
+    assert doc["metadata"] == {
+        "title": model["title"],
+        "author": "外務省",
+        "date": "2025-04-01",
+        **model["metadata"],
+    }
 
 
 def test_the_five_seeds_in_one_long_pdf_import_to_their_structure(tmp_path: Path) -> None:

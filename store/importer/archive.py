@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 from typing import IO
 
@@ -73,8 +74,9 @@ class Archive:
         try:
             with self.zip.open(info) as fh:
                 data = read_bounded(fh, limit)
-        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError) as exc:
-            # RuntimeError: an encrypted member; zlib errors surface as BadZipFile/OSError
+        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, zlib.error) as exc:
+            # RuntimeError: an encrypted member; zlib.error: damaged deflate data (the CRC
+            # check, a BadZipFile, comes only after data that inflates)
             raise ImportFailed(f"{self.path}: cannot import: cannot read {name!r} ({exc})") from exc
         if len(data) > limit:
             raise ImportFailed(f"{self.path}: cannot import: {name!r} is larger than it says")

@@ -1,5 +1,5 @@
-"""Import by kind of file: PDF, web page (also saved as one ``.mhtml`` file), EPUB, Aozora
-Bunko ``.zip`` (see :mod:`sniff`).
+"""Import by kind of file: PDF, web page (also saved as one ``.mhtml`` file), EPUB, Word
+document (``.docx``), Aozora Bunko ``.zip`` (see :mod:`sniff`).
 
 Each importer lives in its own module and is loaded only when a file of its kind comes, so
 importing a text file never loads pdfminer or lxml.
@@ -35,10 +35,14 @@ def import_format(kind: str, path: Path, progress: Progress | None = None) -> Do
         from store.importer.epub import import_epub
 
         return import_epub(path, progress=progress)
+    if kind == sniff.DOCX:
+        from store.importer.docx import import_docx
+
+        return import_docx(path)
     if kind == sniff.ZIP_TEXT:
         return import_zipped_text(path)
     raise ImportFailed(
-        f"{path}: cannot import: a zip archive with no text, EPUB or Aozora file in it"
+        f"{path}: cannot import: a zip archive with no text, EPUB, Word or Aozora file in it"
     )
 
 

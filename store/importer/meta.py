@@ -28,6 +28,17 @@ def is_caption(line: str) -> bool:
     return len(stripped) <= 90 and bool(_CAPTION.search(stripped)) and not stripped.endswith("。")
 
 
+#: Titles and authors word processors write on their own (``Microsoft Word - 文書1.docx``,
+#: ``untitled``, ``anonymous``): no statement about the document (PDF, Word).
+JUNK_TITLE = re.compile(
+    r"^(?:untitled|無題|文書 ?[0-9０-９]+|title|document|microsoft (?:word|powerpoint|excel) - .*|.*\.(?:docx?|pptx?|xlsx?|pdf|indd|txt|rtf))$",
+    re.I,
+)
+JUNK_AUTHOR = re.compile(
+    r"^(?:anonymous|unknown|user|owner|admin(?:istrator)?|author|作成者)$", re.I
+)
+
+
 _META_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _META))
 
 

@@ -24,7 +24,7 @@ def import_file(
 ) -> Document:
     """Import one file; raises :class:`ImportFailed` with a one-line message naming it.
 
-    PDF, web pages, EPUB and Aozora ``.zip`` are told by their content and go to their own
+    PDF, web pages, EPUB, Word documents and Aozora ``.zip`` are told by their content and go to their own
     importers (:mod:`store.importer.formats`); ``progress(done, total)`` hears how far a long
     one (pages, chapters) has got.
     """

@@ -1,7 +1,8 @@
 """What kind of document a file is, by its content (the extension only breaks ties).
 
 ``%PDF-`` in the first KB is a PDF; a zip whose ``mimetype`` member says
-``application/epub+zip`` is an EPUB, a zip holding ``.txt`` files is an Aozora Bunko archive;
+``application/epub+zip`` is an EPUB, a zip with a Word document part (``word/document.xml``, or
+the part ``[Content_Types].xml`` types as one) is a Word document, a zip holding ``.txt`` files is an Aozora Bunko archive;
 a file that opens with a doctype, ``<html``, ``<head`` or ``<body`` (after a BOM, whitespace and
 comments) is a web page, as is an ``.html``/``.htm``/``.xhtml`` file with markup in it; a MIME
 message of ``multipart/related`` parts is a web page saved as one file (MHTML).
@@ -13,15 +14,17 @@ from __future__ import annotations
 import codecs
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO
 
 from store.files import open_regular
 from store.importer.archive import text_members
 
-PDF, EPUB, ZIP_TEXT, ZIP, HTML, MHTML, TEXT = (
+PDF, EPUB, DOCX, ZIP_TEXT, ZIP, HTML, MHTML, TEXT = (
     "pdf",
     "epub",
+    "docx",
     "zip-text",
     "zip",
     "html",
@@ -47,6 +50,7 @@ _MARKUP = re.compile(rb"<(?:p|div|h[1-6]|body|html|head|meta|title|br|ul|table|s
 SUFFIXES = {
     PDF: (".pdf",),
     EPUB: (".epub",),
+    DOCX: (".docx", ".docm", ".dotx", ".dotm"),
     ZIP_TEXT: (".zip",),
     HTML: (".html", ".htm", ".xhtml"),
     MHTML: (".mhtml", ".mht"),
@@ -63,7 +67,7 @@ def named_for_kind(path: Path) -> str:
 
 
 def sniff(path: Path) -> str:
-    """One of ``pdf``, ``epub``, ``zip-text``, ``zip`` (nothing Shiori reads), ``html``,
+    """One of ``pdf``, ``epub``, ``docx``, ``zip-text``, ``zip`` (nothing Shiori reads), ``html``,
     ``mhtml``, ``text``. A file that cannot be read (missing, a directory, a FIFO: ``store.files``
     refuses it at once) is ``text``: the text importer says why."""
     try:
@@ -104,8 +108,26 @@ def _zip_kind(fh: BinaryIO) -> str:
                 with zf.open("mimetype") as member:
                     if member.read(64).strip() == b"application/epub+zip":
                         return EPUB
+            if _is_word(zf, names):
+                return DOCX
             if text_members(names):
                 return ZIP_TEXT
-    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, zlib.error):
         return ZIP
     return ZIP
+
+
+#: The content types of a Word main document part: a document, a template, with macros or not.
+_WORD_MAIN = re.compile(
+    rb"wordprocessingml\.(?:document|template)\.main\+xml|ms-word\.(?:document|template)\.macroEnabled(?:12|\.main\+xml)",
+    re.I,
+)
+
+
+def _is_word(zf: zipfile.ZipFile, names: list[str]) -> bool:
+    if "word/document.xml" in names:
+        return True
+    if "[Content_Types].xml" not in names:
+        return False
+    with zf.open("[Content_Types].xml") as member:
+        return bool(_WORD_MAIN.search(member.read(1 << 16)))

@@ -23,7 +23,7 @@ PROG = "shiori inspect"
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("inspect", help="show how a file imports")
     parser.add_argument(
-        "file", help="a text, Markdown, Aozora, PDF, web page (.html), EPUB or Aozora .zip file"
+        "file", help="a text, Markdown, Aozora, PDF, web page (.html), EPUB, Word (.docx) or Aozora .zip file"
     )
     parser.add_argument("--json", action="store_true", help="print the document model as JSON")
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from store.counts import CONTROL, CONTROLS, count, were
 from store.importer.errors import ImportFailed
+from store.importer.meta import JUNK_AUTHOR, JUNK_TITLE
 from store.importer.pdf.blocks import Builder, measure_lines
 from store.importer.pdf.extract import PdfFile, Rect
 from store.importer.pdf.furniture import find_furniture
@@ -23,13 +24,6 @@ from store.importer.pdf.regions import order_page, page_frames
 from store.importer.structured import build, endnotes
 from store.model import Document
 
-_JUNK_TITLE = re.compile(
-    r"^(?:untitled|無題|title|document|microsoft (?:word|powerpoint|excel) - .*|.*\.(?:docx?|pptx?|xlsx?|pdf|indd|txt|rtf))$",
-    re.I,
-)
-_JUNK_AUTHOR = re.compile(
-    r"^(?:anonymous|unknown|user|owner|admin(?:istrator)?|author|作成者)$", re.I
-)
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
 
@@ -151,10 +145,10 @@ def _metadata(info: dict[str, str]) -> dict[str, str]:
     word processors write (``Microsoft Word - 文書1.docx``, ``untitled``, ``anonymous``)."""
     meta: dict[str, str] = {}
     title = info.get("Title", "")
-    if title and not _JUNK_TITLE.match(title):
+    if title and not JUNK_TITLE.match(title):
         meta["title"] = title
     author = info.get("Author", "")
-    if author and not _JUNK_AUTHOR.match(author):
+    if author and not JUNK_AUTHOR.match(author):
         meta["author"] = author
     m = _PDF_DATE.match(info.get("CreationDate", ""))
     if m:
