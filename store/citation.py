@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
@@ -93,12 +93,33 @@ class Locator:
         return cls(tuple(h for h in chain if h), clean(page))
 
 
-def source_meta(meta: DocMeta, key: str, imported_title: str = "") -> DocMeta:
+#: The fields a file states about itself (``Document.metadata``) that a citation may take
+#: where the library's metadata is silent.
+_STATED = ("author", "publisher", "date", "url")
+
+
+def source_meta(
+    meta: DocMeta, key: str, imported_title: str = "", stated: Mapping[str, str] | None = None
+) -> DocMeta:
     """``meta`` with a title: the one rule for a work the metadata does not name.
 
     The imported document's title (``Document.title``), else the file name without its
-    suffix; ``title_supplied`` marks the title as ours, not the metadata's.
+    suffix; ``title_supplied`` marks the title as ours, not the metadata's. Author,
+    publisher, date and URL the metadata leaves empty come from what the file ``stated``
+    about itself (``Document.metadata``: a web page's byline and address, a PDF's or Word
+    file's properties), so a citation of a user's own file names them.
     """
+    if stated:
+        found = {f: clean(str(stated.get(f) or "")) for f in _STATED if not getattr(meta, f)}
+        found = {f: v for f, v in found.items() if v}
+        if found:
+            meta = replace(
+                meta,
+                author=found.get("author", meta.author),
+                publisher=found.get("publisher", meta.publisher),
+                date=found.get("date", meta.date),
+                url=found.get("url", meta.url),
+            )
     if meta.title:
         return meta
     title = clean(imported_title) or Path(key.split(":", 1)[-1]).stem

@@ -169,3 +169,19 @@ def test_a_numbered_first_section_stays_in_the_locator_when_the_title_differs() 
     # A top heading that merely repeats the work's title is still left out.
     untitled = source_meta(DocMeta(author="外務省"), "lib:x.txt", doc.title)
     assert cite(untitled, passage, source_only=True) == "外務省「1 概観」、「〈日本の対北米外交〉」。"
+
+
+def test_what_a_file_states_about_itself_fills_what_the_library_leaves_empty() -> None:
+    """A user's web page named its author, date and address, and its citation said n.d. and
+    no author: the library had no record of it."""
+    stated = {"author": "鈴木一郎", "date": "2025-01-24", "url": "https://example.jp/a", "x": "y"}
+    meta = source_meta(DocMeta(), "lib:page.html", "日銀の利上げ", stated)
+    assert (meta.title, meta.author, meta.date, meta.url) == (
+        "日銀の利上げ",
+        "鈴木一郎",
+        "2025-01-24",
+        "https://example.jp/a",
+    )
+    # what the user (or library.toml) entered comes first, field by field
+    mine = source_meta(DocMeta(title="題", author="山田"), "lib:page.html", "", stated)
+    assert (mine.title, mine.author, mine.date) == ("題", "山田", "2025-01-24")

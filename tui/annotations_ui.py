@@ -583,7 +583,9 @@ class AnnotationsController:
             from store.annotations.documents import stored_source_meta
 
             return stored_source_meta(self.library, repo, key)
-        return source_meta(self.library.metadata(key), key, document.title if document else "")
+        if document is None:
+            return source_meta(self.library.metadata(key), key)
+        return source_meta(self.library.metadata(key), key, document.title, document.metadata)
 
     def citation_for(
         self, span: tuple[int, int] | None, ann: Annotation | None, *, source_only: bool

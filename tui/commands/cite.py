@@ -47,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
     except PassageError as exc:
         return fail(PROG, str(exc), exc.code)
     document, start, end = found.document, found.start, found.end
-    meta = source_meta(user_library().metadata(found.key), found.key, document.title)
+    meta = source_meta(
+        user_library().metadata(found.key), found.key, document.title, document.metadata
+    )
     passage = Passage.in_document(document, start, end, page=args.page)
     readings = None
     if args.readings and not args.source_only:
