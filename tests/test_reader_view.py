@@ -794,3 +794,21 @@ async def test_search_with_several_words_quotes_and_exclusions_as_the_library_do
         await pilot.press("slash", *"取り組む 収斂", "enter")
         await settle(pilot, until=lambda: len(reader.matches) == 4)
         assert [doc.base_text[s:e] for s, e in reader.matches] == [t for t, _ in both]
+
+
+async def test_a_selection_started_on_a_footnote_marker_starts_after_it() -> None:
+    """] puts the cursor on the marker (drawn on the character before it); v ) there quoted
+    「）級の発射…」, the bracket the marker follows."""
+    doc = make_doc(paragraphs=1)
+    app = ReaderApp(doc)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert reader.marker_at_cursor() == "1"
+        await pilot.press("v", "right_parenthesis")
+        await pilot.pause()
+        sel = reader.selection
+        assert sel is not None
+        assert doc.base_text[sel[0] : sel[1]] == "級の発射が続いた。"

@@ -1173,6 +1173,17 @@ class ReaderView(ScrollView, can_focus=True):
 
     def action_visual(self) -> None:
         if self._anchor is None:
+            doc = self.document
+            text = doc.base_text if doc is not None else ""
+            after = self.cursor + 1
+            if (
+                any(offset == after for offset, _ in self._markers)
+                and after < len(text)
+                and text[after] != "\n"
+            ):
+                # on a footnote marker (where ] puts the cursor: the character before it), a
+                # selection starts at the marker, after that character (not 「）級を…」)
+                self._move_cursor(after)
             self._anchor = self.cursor
             sel = self.selection
             if sel:
