@@ -21,6 +21,7 @@ TEXT = (
     "韓国の尹錫悦（ユン・ソンニョル）大統領が来日した。\n"
     + "日本の首相は東京で会見し、両国の関係について語った。\n" * 1500
     + "尹大統領は会談の後、記者団に語った。\n"
+    + "葛\U000e0100城市の市長も語った。\n"  # a variation selector (葛󠄀), in the second half
 )
 
 RUN = """
@@ -79,7 +80,8 @@ def test_two_processes_read_as_one_pass_glosses_included() -> None:
     segments = json.loads(two)
     assert "".join(s for s, _ in segments) == TEXT
     assert segments[-12:][0:2] != []  # the last line is there
-    assert ["尹", "ゆん"] in segments[-20:]  # the gloss of the first half, in the second
+    assert ["尹", "ゆん"] in segments[-30:]  # the gloss of the first half, in the second
+    assert ["葛\U000e0100城市", "かつらぎし"] in segments[-12:]  # read as 葛城市
 
 
 def test_a_failing_copy_costs_only_time() -> None:

@@ -140,15 +140,24 @@ def reading_of(surface: str, reading_form: str) -> str:
 
 
 def tokenize(text: str) -> list[Morpheme]:
-    """Split ``text`` into words (Sudachi mode C); offsets index ``text``."""
+    """Split ``text`` into words (Sudachi mode C); offsets index ``text``. Variation
+    selectors (葛󠄀) are not shown to Sudachi: each stays in the word of the character before
+    it (``store.japanese.selectors``)."""
+    from store.japanese.selectors import Stripped, has_selectors
+
+    stripped = Stripped(text) if has_selectors(text) else None
     out: list[Morpheme] = []
-    for offset, m in iter_sudachi(text):
+    for offset, m in iter_sudachi(text if stripped is None else stripped.text):
         surface = m.surface()
+        start, end = offset + m.begin(), offset + m.end()
+        if stripped is not None:
+            start, end = stripped.to_original(start), stripped.to_original(end)
+            surface = text[start:end]
         out.append(
             Morpheme(
                 surface=surface,
-                start=offset + m.begin(),
-                end=offset + m.end(),
+                start=start,
+                end=end,
                 reading=reading_of(surface, m.reading_form()),
                 dictionary_form=m.dictionary_form(),
                 normalized_form=m.normalized_form(),

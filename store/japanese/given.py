@@ -31,6 +31,7 @@ from store.japanese.kanjidic import kanji_reading
 from store.japanese.names import SHORTEST, person_name
 from store.japanese.offices import OFFICE_PREFIXES, is_office
 from store.japanese.rules import Token
+from store.japanese.selectors import Stripped, has_selectors
 
 Source = Literal["source", "gloss", "dict", "guess"]
 #: (start, end, reading, source) of a reading the document gives.
@@ -159,7 +160,26 @@ class GivenReadings:
         at: int = -1,
     ) -> list[Span]:
         """The readings ``text`` (paragraph number ``at``) gives at their own place;
-        remembered for later unless frozen."""
+        remembered for later unless frozen. Learned from the text without its variation
+        selectors, as the readings are found (``store.japanese.selectors``)."""
+        if has_selectors(text):
+            stripped = Stripped(text)
+            back = stripped.to_original
+            return [
+                (back(s), back(e), reading, source)
+                for s, e, reading, source in self._learn(
+                    stripped.text, stripped.ruby_to_clean(source_ruby), tokenize, at
+                )
+            ]
+        return self._learn(text, source_ruby, tokenize, at)
+
+    def _learn(
+        self,
+        text: str,
+        source_ruby: Sequence[tuple[int, int, str]],
+        tokenize: Tokenize,
+        at: int,
+    ) -> list[Span]:
         self._at = at
         spans: list[Span] = []
         runs: list[tuple[int, int, list[tuple[int, int, str]]]] = []

@@ -27,6 +27,7 @@ from store.japanese.segmentation import (
     keep_institutions,
     split_regions,
 )
+from store.japanese.selectors import Stripped, has_selectors
 from store.japanese.tokens import word_tokens
 from store.japanese.words import join_jmdict_words
 
@@ -115,7 +116,21 @@ class Annotator:
     ) -> list[Reading]:
         """Readings for one paragraph (no newline handling needed; any text works). ``at``
         numbers the paragraph when the document was learned beforehand (see
-        ``store.japanese.document``): what it teaches only later does not apply here."""
+        ``store.japanese.document``): what it teaches only later does not apply here.
+        Variation selectors (葛󠄀) are not shown to the analyser; a reading over the character
+        before one covers it too (``store.japanese.selectors``)."""
+        if has_selectors(text):
+            stripped = Stripped(text)
+            back = stripped.to_original
+            return [
+                Reading(back(r.start), back(r.end), r.reading, r.source)
+                for r in self._readings(stripped.text, stripped.ruby_to_clean(source_ruby), at)
+            ]
+        return self._readings(text, source_ruby, at)
+
+    def _readings(
+        self, text: str, source_ruby: Sequence[tuple[int, int, str]], at: int | None
+    ) -> list[Reading]:
         if self.style is None:
             self.style = detect_style(text)
         found = _dict_readings(text, 0, self.style)

@@ -295,13 +295,11 @@ class TermMatcher:
         first, words = contexts.words(start, end)
         assert self.word is not None
         at = start - first
-        for offset, morphemes in words:
-            for m in morphemes:
-                s, e = offset + m.begin(), offset + m.end()
-                if s <= at < e:
-                    if same_word(_Word(m), self.word):
-                        return [(first + s, first + e)]
-                    return []
+        for s, e, m in words:
+            if s <= at < e:
+                if same_word(_Word(m), self.word):
+                    return [(first + s, first + e)]
+                return []
         return []
 
 
@@ -314,11 +312,11 @@ class Contexts:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._words: dict[tuple[int, int], list[Any]] = {}
+        self._words: dict[tuple[int, int], list[tuple[int, int, Any]]] = {}
 
-    def words(self, start: int, end: int) -> tuple[int, list[Any]]:
+    def words(self, start: int, end: int) -> tuple[int, list[tuple[int, int, Any]]]:
         """Where the context of the word at ``[start, end)`` begins, and its words as
-        ``(offset in the context, morphemes)`` pieces."""
+        ``(start, end, morpheme)``, offsets in the context."""
         bounds = word_context(self._text, start, end)
         words = self._words.get(bounds)
         if words is None:
@@ -350,14 +348,22 @@ class _Word:
         return pos_of(self._m)
 
 
-def _analysed(text: str) -> list[Any]:
-    """The analyser's words of ``text`` as ``(offset, morphemes)`` pieces (none when it
-    cannot run)."""
+def _analysed(text: str) -> list[tuple[int, int, Any]]:
+    """The analyser's words of ``text`` as ``(start, end, morpheme)`` (none when it cannot
+    run). Variation selectors (葛󠄀) are not shown to it: each stays in the word of the
+    character before it, as in the readings (``store.japanese.selectors``)."""
     try:
         from store.japanese.analyzer import chunks, tokenizer
+        from store.japanese.selectors import Stripped
 
+        stripped = Stripped(text)
+        back = stripped.to_original
         tok = tokenizer()
-        return [(at, tok.tokenize(piece)) for at, piece in chunks(text)]
+        return [
+            (back(at + m.begin()), back(at + m.end()), m)
+            for at, piece in chunks(stripped.text)
+            for m in tok.tokenize(piece)
+        ]
     except Exception:
         return []
 

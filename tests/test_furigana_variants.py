@@ -1,0 +1,114 @@
+"""Text written with characters the dictionary does not read as meant: variation selectors
+(葛󠄀), old character forms (團扇) and set phrases Sudachi cuts at a particle (一か八か).
+What ``shiori furigana`` prints, and the same readings on the reader's and search's paths."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.japanese import document_readings, tokenize
+from store.model import Block, Document, Footnote, Ruby
+from tui.layout.lines import layout_text
+from tui.layout.plain import render_plain
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: 葛 with the IVS selector government documents write (U+E0100), 辻 likewise; 神 with the
+#: standardized variation selector of its compatibility form (U+FE00).
+KATSU = "葛\U000e0100"
+TSUJI = "辻\U000e0100"
+KAMI = "神\ufe00"
+
+
+def _furigana(text: str, fmt: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "furigana", "--format", fmt],
+        input=text.encode("utf-8"),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout.decode("utf-8")
+
+
+# -- variation selectors ---------------------------------------------------------------------
+
+
+def test_a_variation_selector_never_changes_the_reading() -> None:
+    text = f"{KATSU}城市と{KATSU}飾区、{TSUJI}さんの{KAMI}社\n"
+    printed = _furigana(text, "text")
+    assert printed == (
+        f"{KATSU}城市(かつらぎし)と{KATSU}飾区(かつしかく)、{TSUJI}(つじ)さんの{KAMI}社(じんじゃ)\n"
+    )
+
+
+def test_a_selector_stays_in_the_segment_of_the_character_it_follows() -> None:
+    text = f"{KATSU}城市\n{TSUJI}\n"
+    segments = json.loads(_furigana(text, "json"))
+    assert "".join(s for s, _ in segments) == text
+    assert [f"{KATSU}城市", "かつらぎし"] in segments
+    assert [TSUJI, "つじ"] in segments
+    # no segment is a selector alone
+    assert not any(s in ("\U000e0100", "\ufe00") for s, _ in segments)
+
+
+def test_source_ruby_and_glosses_on_a_word_with_a_selector() -> None:
+    text = f"{KATSU}西（かさい）の{KATSU}西臨海公園"
+    doc = Document(
+        title="t",
+        blocks=[
+            Block("paragraph", text),
+            Block("paragraph", f"{KATSU}飾と{KATSU}西", ruby=[Ruby(4, 7, "かさい")]),
+        ],
+        footnotes=[Footnote("1", f"{KATSU}西のこと。")],
+    )
+    readings = document_readings(doc)
+    got = [(text[r.start : r.end], r.reading, r.source) for r in readings.block(0)]
+    assert got[0] == (f"{KATSU}西", "かさい", "gloss")
+    second = doc.blocks[1].text
+    assert [(second[r.start : r.end], r.reading) for r in readings.block(1)] == [
+        (f"{KATSU}飾", "かつしか"),
+        (f"{KATSU}西", "かさい"),
+    ]
+    note = doc.footnotes[0].text
+    assert [(note[r.start : r.end], r.reading) for r in readings.footnote("1")] == [
+        (f"{KATSU}西", "かさい")
+    ]
+
+
+def test_the_reader_draws_the_reading_over_the_whole_word() -> None:
+    text = f"{KATSU}城市へ行く"
+    doc = Document(title="t", blocks=[Block("paragraph", text)])
+    rows = layout_text(text, 40, readings=document_readings(doc).block(0))
+    # as 葛城市 is drawn: one reading over the four characters, the selector in the base row
+    assert render_plain(rows, text, 40)[:2] == ["かつらぎし", f"{KATSU}城市へ"]
+
+
+def test_words_and_search_see_the_word_behind_the_selector() -> None:
+    words = [(m.surface, m.dictionary_form, m.reading) for m in tokenize(f"{KATSU}飾区に住む")]
+    assert words[0] == (f"{KATSU}飾区", "葛飾区", "かつしかく")
+
+    from store.search.engine import Contexts
+
+    text = f"{KATSU}飾区に住んだ"
+    first, found = Contexts(text).words(5, 6)
+    assert [(text[first + s : first + e], m.dictionary_form()) for s, e, m in found][:2] == [
+        (f"{KATSU}飾区", "葛飾区"),
+        ("に", "に"),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["aozora", "html"])
+def test_other_formats_keep_the_selector_inside_the_ruby(fmt: str) -> None:
+    printed = _furigana(f"{KATSU}城市", fmt)
+    assert (
+        f"｜{KATSU}城市《かつらぎし》" in printed
+        if fmt == "aozora"
+        else f"<ruby>{KATSU}城市<rt>かつらぎし</rt></ruby>" in printed
+    )
