@@ -44,9 +44,11 @@ from store.japanese.literary import (
     kusuburu,
     michi,
     minna,
+    noboseru,
     nochi,
     oide,
     ra,
+    sasu,
     shiite,
     shitatameru,
     short_okurigana,
@@ -1929,6 +1931,25 @@ def native_count(tokens: list[Token], i: int) -> str | None:
     return reading
 
 
+#: Words of measure after which a bare 十 counts things natively (十ばかり, 十ぐらいの子).
+_ABOUT = frozenset(["ばかり", "ばっかり", "ぐらい", "くらい", "ほど"])
+
+
+def too(tokens: list[Token], i: int) -> str | None:
+    """十 standing alone before ばかり, ぐらい, ほど counts natively, とお (十ばかり並べて, 十ぐらいの
+    小供): the native count of ten has no つ (とお, as ひとつ…ここのつ), and an approximate count of
+    things or years is native; 三十ばかり, 十年ほど, 第十 are Sino-Japanese and stay じゅう."""
+    tok = tokens[i]
+    if tok.surface != "十" or tok.reading != "じゅう":
+        return None
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if prev is not None and (prev.pos[1] == "数詞" or prev.has_kanji or prev.surface.isdigit()):
+        return None
+    if nxt is not None and nxt.surface in _ABOUT:
+        return "とお"
+    return None
+
+
 def shima(tokens: list[Token], i: int) -> str | None:
     """島 after a Japanese place name is じま (与那国島, 波照間島); after a name read the Chinese
     way it stays とう (釣魚島 ちょうぎょとう)."""
@@ -2182,6 +2203,9 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kenen", "掛", kenen, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
+    ("sasu", "射", sasu, None),
+    ("noboseru", "逆", noboseru, None),
+    ("too", "十", too, None),
 ]
 
 
