@@ -801,6 +801,11 @@ def test_tadashiku_is_modern_only() -> None:
         ("そこへ十ぐらいの小供が馳けて来て", "十", "とお"),
         ("三十ばかり並べて", "十", "じゅう"),
         ("十年ほど前に", "十", "じゅう"),
+        ("どこへ行ったか中ててみろ", "中", "あ"),  # ateru
+        ("石を見て虎と思い射て石に中て", "中", "あ"),
+        ("讒言に中てられぬよう注意せよ", "中", "あ"),
+        ("部屋の中で", "中", "なか"),
+        ("第一矢が的に中れば", "中", "あた"),  # 中る: the dictionary's
     ],
 )
 def test_older_okurigana_in_any_register(text: str, word: str, reading: str) -> None:

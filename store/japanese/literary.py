@@ -477,3 +477,16 @@ def noboseru(tokens: list[Token], i: int) -> str | None:
     if nxt is not None and nxt.surface.startswith(_NOBOSERU_ENDINGS):
         return "のぼせ"
     return None
+
+
+def ateru(tokens: list[Token], i: int) -> str | None:
+    """中て, 中てて, 中てられ are the verb 中てる (to hit, to guess: どこへ行ったか中ててみろ, 石に
+    中て), あてる: the noun 中 never takes て without で or に between (中で, 中にて), and the
+    dictionary, which knows 中る あたる, takes 中て for the noun and a stray て."""
+    tok = tokens[i]
+    if tok.surface != "中" or tok.reading not in ("なか", "うち") or tok.pos[0] != "名詞":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface.startswith("て"):
+        return "あ"
+    return None

@@ -30,6 +30,7 @@ from store.japanese.countries import country_abbreviation
 from store.japanese.kanjidic import kanji_reading
 from store.japanese.literary import (
     akuruhi,
+    ateru,
     daibu,
     hasu,
     heya,
@@ -2206,6 +2207,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("sasu", "射", sasu, None),
     ("noboseru", "逆", noboseru, None),
     ("too", "十", too, None),
+    ("ateru", "中", ateru, None),
 ]
 
 
