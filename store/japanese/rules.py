@@ -2045,6 +2045,32 @@ def _reads_sino(reading: str) -> bool:
     return _SINO_READING.match(reading) is not None
 
 
+def spelled_verb(tokens: list[Token], i: int) -> str | None:
+    """A kanji standing alone before kana that conjugate a verb or adjective JMdict writes with
+    it, which the dictionary lacks in that spelling (裹まれて つつ, 飜して ひるがえ, 中てて あ):
+    the verb's reading (``store.japanese.spellings``). Where the dictionary could not read the
+    kanji at all, any such kana will do; where it read a noun, not before a particle (衾を被て
+    stays: 被 is a prefix to it, and て a particle)."""
+    tok = tokens[i]
+    if len(tok.surface) != 1:
+        return None
+    nxt = _next(tokens, i)
+    if nxt is None or nxt.start != tok.end or not nxt.surface[:1].isalpha():
+        return None
+    first = nxt.surface[0]
+    if not "\u3041" <= first <= "\u3096":
+        return None
+    unknown = tok.oov or tok.reading == tok.surface
+    if not unknown and (
+        tok.pos[0] not in ("名詞", "接頭辞", "接尾辞") or nxt.pos[0] in ("助詞", "補助記号")
+    ):
+        return None
+    from store.japanese.spellings import spelled_reading
+
+    following = "".join(t.surface for t in tokens[i + 1 : i + 4])
+    return spelled_reading(tok.surface, following)
+
+
 def on_run(tokens: list[Token], i: int) -> str | None:
     """A one-kanji noun read kun inside a run of one-kanji words the dictionary could not join,
     whose other words all read on, is part of a Sino-Japanese compound unknown to it: its
@@ -2215,6 +2241,7 @@ _ACTIVE = list(RULES)
 
 #: Rules that look at every kanji word no triggered rule has changed (the first that answers wins).
 GENERAL_RULES: list[tuple[str, Rule]] = [
+    ("spelled_verb", spelled_verb),
     ("unvoice", unvoice),
     ("voice", voice),
     ("country", country),
