@@ -837,6 +837,8 @@ def test_a_kun_noun_in_a_run_of_on_read_kanji_reads_on() -> None:
         ("どこへ行ったか中ててみろ", "中", "あ"),  # 中てる, a noun the dictionary knows
         ("部屋の中で", "中", "なか"),  # a particle after the noun: no verb
         ("主人は衾を被て寝ている", "被", "ひ"),  # て after 被 is a particle to the dictionary
+        ("口ばかり剛情な怯者を詈って", "詈", "ののし"),  # KANJIDIC: ののし.る
+        ("右左へ漾いながら", "漾", "ただよ"),
     ],
 )
 def test_a_verb_spelled_with_a_kanji_the_dictionary_lacks(text: str, word: str, reading: str) -> None:

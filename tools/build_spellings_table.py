@@ -8,7 +8,9 @@ The table keeps the verbs and adjectives JMdict writes as kanji + okurigana that
 dictionary does not know as one word — older or rarer spellings (攫む つかむ, 啖う くらう, 裹む
 つつむ, 吼える ほえる, 飜す ひるがえす) whose kanji Sudachi then takes for a noun, reads on, or
 cannot read at all. Each line is the kanji, the okurigana of the dictionary form, how the word
-conjugates (``5`` godan, ``1`` ichidan, ``a`` i-adjective) and the reading of the kanji, one
+conjugates (``5`` godan, ``1`` ichidan, ``a`` i-adjective) and the reading of the kanji; for
+kanji outside the jōyō list that JMdict gives no such spelling, KANJIDIC2's kun-readings with
+okurigana (詈 ののし.る, 漾 ただよ.う) are added, filtered the same way. One
 line a kanji: ``裹\\tむ,5,つつ``, ``中\\tたる,5,あ;てる,1,あ``.
 """
 
@@ -22,11 +24,12 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "store" / "japanese" / "spellings.tsv"
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 HEADER = (
-    "# Verbs and adjectives JMdict writes with kanji + okurigana that Sudachi's dictionary\n"
-    "# lacks. JMdict (c) the Electronic Dictionary Research and Development Group, used under\n"
-    "# the EDRDG licence (CC BY-SA 4.0, https://www.edrdg.org/edrdg/licence.html); this file is\n"
-    "# under that licence. Built by tools/build_spellings_table.py. Columns: kanji, then its\n"
-    "# spellings (okurigana,conjugation 5 godan/1 ichidan/a adjective,reading of the kanji; ...).\n"
+    "# Verbs and adjectives JMdict (and, for rarer kanji, KANJIDIC2) writes with kanji +\n"
+    "# okurigana that Sudachi's dictionary lacks. JMdict and KANJIDIC2 (c) the Electronic\n"
+    "# Dictionary Research and Development Group, used under the EDRDG licence (CC BY-SA 4.0,\n"
+    "# https://www.edrdg.org/edrdg/licence.html); this file is under that licence. Built by\n"
+    "# tools/build_spellings_table.py. Columns: kanji, then its spellings (okurigana,\n"
+    "# conjugation 5 godan/1 ichidan/a adjective,reading of the kanji; ...).\n"
 )
 
 
@@ -67,6 +70,45 @@ def _known_to_sudachi(dictionary: object, form: str, head: str) -> bool:
     """Sudachi reads ``form`` as one verb or adjective that starts with the kanji."""
     first = dictionary.tokenize(form)[0]  # type: ignore[attr-defined]
     return first.surface().startswith(head) and first.part_of_speech()[0] in ("動詞", "形容詞")
+
+
+#: Kana of the i- and e-rows: a kun reading ending in one of them + る conjugates as ichidan.
+_I_E_ROWS = frozenset("いきぎしじちぢにひびぴみりえけげせぜてでねへべぺめれ")
+
+
+def _kanjidic_rows(
+    db: sqlite3.Connection, tokenizer: object, taken: set[str]
+) -> set[tuple[str, str, str, str]]:
+    """KANJIDIC2's kun readings with okurigana (詈 ののし.る, 攷 かんが.える) for the kanji outside
+    the jōyō list that JMdict gives no such spelling: rare kanji, which stand alone as nouns
+    seldom, so kana after them are most likely their verb's. Ichidan or godan is told by the kana
+    before る (かんが.える ichidan, ののし.る godan), as KANJIDIC does not say."""
+    out: set[tuple[str, str, str, str]] = set()
+    for cid, literal, grade in db.execute("SELECT ID, literal, grade FROM character"):
+        if literal in taken or (grade and grade.isdigit() and int(grade) <= 8):
+            continue
+        for (value,) in db.execute(
+            "SELECT value FROM reading r JOIN rm_group g ON r.gid = g.ID "
+            "WHERE g.cid = ? AND r_type = 'ja_kun'",
+            (cid,),
+        ):
+            if "." not in value or value.startswith("-") or value.endswith("-"):
+                continue
+            stem, tail = value.split(".", 1)
+            if not _is_hiragana(stem) or not _is_hiragana(tail) or len(tail) > 3:
+                continue
+            if tail.endswith("い"):
+                kind = "a"
+            elif tail.endswith("る") and len(tail) >= 2 and tail[-2] in _I_E_ROWS:
+                kind = "1"
+            elif tail[-1] in "うくぐすつぬぶむる":
+                kind = "5"
+            else:
+                continue
+            if _known_to_sudachi(tokenizer, literal + tail, literal):
+                continue
+            out.add((literal, tail, kind, stem))
+    return out
 
 
 def main(argv: list[str]) -> int:
@@ -117,6 +159,7 @@ def main(argv: list[str]) -> int:
             if _known_to_sudachi(tokenizer, text, head):
                 continue
             rows.add((head, tail, kind, reading[: -len(tail)]))
+    rows |= _kanjidic_rows(db, tokenizer, {head for head, *_ in rows})
     by_kanji: dict[str, list[str]] = defaultdict(list)
     for head, tail, kind, stem in sorted(rows):
         by_kanji[head].append(f"{tail},{kind},{stem}")

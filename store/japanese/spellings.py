@@ -2,11 +2,12 @@
 
 Older and rarer prose writes verbs with kanji the dictionary has no verb for (裹む つつむ, 飜す
 ひるがえす, 匍う はう, 中てる あてる); the dictionary then reads the kanji as a noun, or cannot
-read it at all and the analysis falls back to KANJIDIC's on-reading (裹 か, 飜 ほん). JMdict
-knows these spellings: ``spellings.tsv`` (built by ``tools/build_spellings_table.py``; EDRDG
-licence, see its header) holds, for each such kanji, the okurigana of its verbs and adjectives,
-how they conjugate and the kanji's reading. A kanji standing alone whose following kana
-conjugate exactly one of them takes that reading. Read on first use only.
+read it at all and the analysis falls back to KANJIDIC's on-reading (裹 ほう, 飜 はん). JMdict
+knows these spellings, and for rarer kanji KANJIDIC's kun-readings with okurigana do (詈 ののし.る,
+漾 ただよ.う): ``spellings.tsv`` (built by ``tools/build_spellings_table.py``; EDRDG licence, see
+its header) holds, for each such kanji, the okurigana of its verbs and adjectives, how they
+conjugate and the kanji's reading. A kanji standing alone whose following kana conjugate
+exactly one of them takes that reading. Read on first use only.
 """
 
 from __future__ import annotations
