@@ -2060,13 +2060,15 @@ def spelled_verb(tokens: list[Token], i: int) -> str | None:
     first = nxt.surface[0]
     if not "\u3041" <= first <= "\u3096":
         return None
+    from store.japanese.spellings import spelled_reading, spellings
+
+    if not spellings(tok.surface):  # (the table first: parts of speech cost a lookup)
+        return None
     unknown = tok.oov or tok.reading == tok.surface
     if not unknown and (
         tok.pos[0] not in ("名詞", "接頭辞", "接尾辞") or nxt.pos[0] in ("助詞", "補助記号")
     ):
         return None
-    from store.japanese.spellings import spelled_reading
-
     following = "".join(t.surface for t in tokens[i + 1 : i + 4])
     return spelled_reading(tok.surface, following)
 

@@ -12,6 +12,7 @@ exactly one of them takes that reading. Read on first use only.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from store.japanese.tables import lookup
@@ -49,15 +50,21 @@ def _conjugates(following: str, okurigana: str, kind: str) -> bool:
     return rest.startswith(_ADJECTIVE)
 
 
+@cache
+def spellings(kanji: str) -> tuple[tuple[str, str, str], ...]:
+    """The (okurigana, conjugation, reading) of the spellings of ``kanji``; () for most kanji."""
+    columns = lookup(TABLE, kanji)
+    if not columns:
+        return ()
+    return tuple(tuple(entry.split(",")) for entry in columns[0].split(";"))  # type: ignore[misc]
+
+
 def spelled_reading(kanji: str, following: str) -> str | None:
     """The reading of ``kanji`` when the kana after it conjugate one of its JMdict spellings
     (all that match read it alike), else None: 裹 + まれて → つつ."""
-    columns = lookup(TABLE, kanji)
-    if not columns:
-        return None
-    found = set()
-    for entry in columns[0].split(";"):
-        okurigana, kind, reading = entry.split(",")
-        if _conjugates(following, okurigana, kind):
-            found.add(reading)
+    found = {
+        reading
+        for okurigana, kind, reading in spellings(kanji)
+        if _conjugates(following, okurigana, kind)
+    }
     return found.pop() if len(found) == 1 else None
