@@ -2073,6 +2073,36 @@ def spelled_verb(tokens: list[Token], i: int) -> str | None:
     return spelled_reading(tok.surface, following)
 
 
+#: What follows a person or a place and never an adverb: honorifics and name suffixes.
+_AFTER_NAMES = frozenset(["さん", "君", "くん", "氏", "様", "さま", "殿", "ちゃん"])
+
+
+def prose_adverb(tokens: list[Token], i: int) -> str | None:
+    """A word the dictionary took for a family name or a place whose spelling JMdict has as an
+    adverb (矢張私の方が やばり → やはり, 大方手紙で おおがた → おおかた, 平生疎遠な ひらお →
+    へいぜい; ``store.japanese.prose_words``): the adverb's reading. A name stays where it
+    stands as one: as a given name (the dictionary's 人名/名), after another name or a prefix
+    (滋賀県八幡), before a suffix or an honorific (八幡様, 大方さん)."""
+    tok = tokens[i]
+    if len(tok.surface) < 2 or tok.oov:
+        return None
+    from store.japanese.prose_words import prose_reading
+
+    reading = prose_reading(tok.surface)  # (the table first: parts of speech cost a lookup)
+    if reading is None or reading == tok.reading:
+        return None
+    if tok.pos[1] != "固有名詞" or tok.pos[3] == "名":
+        return None
+    before, after = _prev(tokens, i), _next(tokens, i)
+    if before is not None and before.end == tok.start and before.pos[1] == "固有名詞":
+        return None
+    if before is not None and before.end == tok.start and before.pos[0] == "接頭辞":
+        return None
+    if after is not None and (after.pos[0] == "接尾辞" or after.surface in _AFTER_NAMES):
+        return None
+    return reading
+
+
 def on_run(tokens: list[Token], i: int) -> str | None:
     """A one-kanji noun read kun inside a run of one-kanji words the dictionary could not join,
     whose other words all read on, is part of a Sino-Japanese compound unknown to it: its
@@ -2244,6 +2274,7 @@ _ACTIVE = list(RULES)
 #: Rules that look at every kanji word no triggered rule has changed (the first that answers wins).
 GENERAL_RULES: list[tuple[str, Rule]] = [
     ("spelled_verb", spelled_verb),
+    ("prose_adverb", prose_adverb),
     ("unvoice", unvoice),
     ("voice", voice),
     ("country", country),
