@@ -262,3 +262,24 @@ def test_adverbs_the_dictionary_takes_for_names_read_as_adverbs(tmp_path: Path) 
     assert "此間(こないだ)" in out[3]
     assert "八幡(やわた)" in out[4]
     assert "八幡(はちまん)" not in out[5]
+
+
+def test_verbs_spelled_with_two_kanji_the_dictionary_lacks_read_as_the_verb(tmp_path: Path) -> None:
+    """私語く ささやく, 懸合う かけあう, 思召す おぼしめす: JMdict's spellings of two kanji and
+    okurigana, which the dictionary reads as a noun (しご, けんあい) and its kana; a verbal
+    noun before する stays the noun (射殺された is しゃさつ, though 射殺す いころす conjugates so)."""
+    lines = [
+        "奥さんは私の耳に私語くような小さな声で言った。",
+        "宿屋にはまだ懸合ってない。",
+        "そう思召されたのでございましょう。",
+        "犯人はその場で射殺された。",
+        "画面を指示するとおりに進める。",
+    ]
+    result = _run(["--format", "text"], "\n".join(lines).encode("utf-8"), tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode("utf-8").splitlines()
+    assert "私語(ささや)く" in out[0]
+    assert "懸合(かけあ)って" in out[1]
+    assert "思召(おぼしめ)された" in out[2]
+    assert "射殺(しゃさつ)された" in out[3]
+    assert "指示(しじ)する" in out[4]

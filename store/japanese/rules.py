@@ -2047,12 +2047,14 @@ def _reads_sino(reading: str) -> bool:
 
 def spelled_verb(tokens: list[Token], i: int) -> str | None:
     """A kanji standing alone before kana that conjugate a verb or adjective JMdict writes with
-    it, which the dictionary lacks in that spelling (裹まれて つつ, 飜して ひるがえ, 中てて あ):
-    the verb's reading (``store.japanese.spellings``). Where the dictionary could not read the
+    it, which the dictionary lacks in that spelling (裹まれて つつ, 飜して ひるがえ, 中てて あ),
+    or a word of two or three kanji so (私語く ささや, not the noun しご; 懸合って かけあ): the
+    verb's reading (``store.japanese.spellings``). A verbal noun before さ/し/す/せ is the noun
+    and する (射殺された しゃさつ, though 射殺す いころす conjugates the same kana). Where the dictionary could not read the
     kanji at all, any such kana will do; where it read a noun, not before a particle (衾を被て
     stays: 被 is a prefix to it, and て a particle)."""
     tok = tokens[i]
-    if len(tok.surface) != 1:
+    if len(tok.surface) > 3:
         return None
     nxt = _next(tokens, i)
     if nxt is None or nxt.start != tok.end or not nxt.surface[:1].isalpha():
@@ -2065,6 +2067,8 @@ def spelled_verb(tokens: list[Token], i: int) -> str | None:
     if not spellings(tok.surface):  # (the table first: parts of speech cost a lookup)
         return None
     unknown = tok.oov or tok.reading == tok.surface
+    if len(tok.surface) > 1 and tok.pos[2] == "サ変可能" and first in "さしすせ":
+        return None  # 射殺される: a verbal noun + する conjugates as a godan す verb (射殺す) does
     if not unknown and (
         tok.pos[0] not in ("名詞", "接頭辞", "接尾辞") or nxt.pos[0] in ("助詞", "補助記号")
     ):
