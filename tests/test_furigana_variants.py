@@ -112,3 +112,26 @@ def test_other_formats_keep_the_selector_inside_the_ruby(fmt: str) -> None:
         if fmt == "aozora"
         else f"<ruby>{KATSU}城市<rt>かつらぎし</rt></ruby>" in printed
     )
+
+
+# -- old character forms ---------------------------------------------------------------------
+
+
+def test_old_character_forms_are_read_as_their_standard_forms() -> None:
+    text = "以來、團扇の往來。此處に居た樣子\n"
+    assert _furigana(text, "text") == (
+        "以來(いらい)、團扇(うちわ)の往來(おうらい)。此處(ここ)に居(い)た樣子(ようす)\n"
+    )
+
+
+def test_compatibility_ideographs_are_read_as_their_canonical_forms() -> None:
+    # 漢 U+FA9A (a compatibility ideograph KANJIDIC does not list) is canonically 漢 U+6F22;
+    # Sudachi took it for a symbol: 漢|字 じ. Kept as written.
+    assert _furigana("\ufa9a字を見た。\n", "text") == "\ufa9a字(かんじ)を見(み)た。\n"
+
+
+def test_a_word_the_dictionary_knows_in_old_forms_keeps_its_reading() -> None:
+    # 洋燈 is ランプ in the dictionary; 洋灯, its standard spelling, would be ようとう
+    assert _furigana("洋燈を點けた\n", "text") == "洋燈(らんぷ)を點(つ)けた\n"
+    # but a name in old forms yields to the common word: 眞實 is マミ, 真実 しんじつ
+    assert _furigana("眞實に\n", "text") == "眞實(しんじつ)に\n"
