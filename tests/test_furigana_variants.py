@@ -135,3 +135,31 @@ def test_a_word_the_dictionary_knows_in_old_forms_keeps_its_reading() -> None:
     assert _furigana("洋燈を點けた\n", "text") == "洋燈(らんぷ)を點(つ)けた\n"
     # but a name in old forms yields to the common word: 眞實 is マミ, 真実 しんじつ
     assert _furigana("眞實に\n", "text") == "眞實(しんじつ)に\n"
+
+
+# -- set phrases -----------------------------------------------------------------------------
+
+
+def test_set_phrases_cut_at_a_particle_are_read_as_phrases() -> None:
+    text = "着の身着のまま逃げた。一か八かの賭け。目の当たりにした\n"
+    assert _furigana(text, "text") == (
+        "着(き)の身(み)着(き)のまま逃(に)げた。一(いち)か八(ばち)かの賭(か)け。"
+        "目(ま)の当(あ)たりにした\n"
+    )
+
+
+def test_a_phrase_applies_only_to_its_exact_cut() -> None:
+    # the same words with something between them, or only part of the phrase, are left alone
+    assert _furigana("一か八つか\n", "text") == "一(いち)か八(やっ)つか\n"
+    assert _furigana("着の身で\n", "text") == "着(き)の身(み)で\n"
+
+
+def test_phrase_table_is_sorted_and_from_jmdict() -> None:
+    from store.japanese import phrases
+
+    lines = phrases.TABLE.read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#")]
+    entries = [line for line in lines if not line.startswith("#")]
+    assert any("EDRDG" in line and "CC BY-SA 4.0" in line for line in header)
+    assert entries == sorted(entries) and len(entries) > 500
+    assert "一か八か\tいちかばちか" in entries
