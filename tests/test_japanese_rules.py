@@ -790,6 +790,22 @@ def test_tadashiku_is_modern_only() -> None:
         ("先生の返事が平凡過ぎて詰らなかった", "詰", "つま"),  # tsumaranai
         ("詰らない事ですが", "詰", "つま"),
         ("奥さんが私を詰るのです", "詰", "なじ"),
+        ("柔らかな日光が机掛けの上に射していた", "射", "さ"),  # sasu
+        ("西に廻りかけた陽がそれに射していた", "射", "さ"),
+        ("矢を射て", "射", "い"),  # 射る
+        ("レーザーを照射した", "照射", "しょうしゃ"),
+        ("あんまり逆上ちゃいけません", "逆上", "のぼせ"),  # noboseru
+        ("女も逆上て居た男の事なれば", "逆上", "のぼせ"),
+        ("彼はすっかり逆上した", "逆上", "ぎゃくじょう"),
+        ("何でも印材で、十ばかり並べておいて", "十", "とお"),  # too
+        ("そこへ十ぐらいの小供が馳けて来て", "十", "とお"),
+        ("三十ばかり並べて", "十", "じゅう"),
+        ("十年ほど前に", "十", "じゅう"),
+        ("どこへ行ったか中ててみろ", "中", "あ"),  # ateru
+        ("石を見て虎と思い射て石に中て", "中", "あ"),
+        ("讒言に中てられぬよう注意せよ", "中", "あ"),
+        ("部屋の中で", "中", "なか"),
+        ("第一矢が的に中れば", "中", "あた"),  # 中る: the dictionary's
     ],
 )
 def test_older_okurigana_in_any_register(text: str, word: str, reading: str) -> None:
@@ -810,3 +826,41 @@ def test_a_kun_noun_in_a_run_of_on_read_kanji_reads_on() -> None:
     assert got[1:4] == [("海", "かい"), ("巡", "じゅん"), ("署", "しょ")]
     assert ("海", "うみ") in pairs("東西南北の海")  # no run of one-kanji words
     assert ("丁", "てい") in pairs("丁令威は遼東の人")  # てい is an on-reading too: kept
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("賑やかな景色の中に裹まれて", "裹", "つつ"),  # 裹む: the dictionary cannot read 裹
+        ("三石を布片に裹み舎の屋裏に匿す", "裹", "つつ"),
+        ("忽ち身を飜して、元の叢に隠れた", "飜", "ひるがえ"),
+        ("どこへ行ったか中ててみろ", "中", "あ"),  # 中てる, a noun the dictionary knows
+        ("部屋の中で", "中", "なか"),  # a particle after the noun: no verb
+        ("主人は衾を被て寝ている", "被", "ひ"),  # て after 被 is a particle to the dictionary
+        ("口ばかり剛情な怯者を詈って", "詈", "ののし"),  # KANJIDIC: ののし.る
+        ("右左へ漾いながら", "漾", "ただよ"),
+    ],
+)
+def test_a_verb_spelled_with_a_kanji_the_dictionary_lacks(text: str, word: str, reading: str) -> None:
+    """JMdict's spellings of verbs (裹む つつむ, 飜す ひるがえす) read the kanji whose kana after
+    it conjugate them, in any register (``store.japanese.spellings``)."""
+    for style in ("literary", "modern"):
+        found = [r for s, r in pairs(text, style) if s == word]
+        assert found and found[-1] == reading, pairs(text, style)
+
+
+def test_the_spellings_table_parses_and_conjugates() -> None:
+    from store.japanese.spellings import TABLE, _conjugates, spelled_reading
+
+    lines = [x for x in TABLE.read_text(encoding="utf-8").splitlines() if not x.startswith("#")]
+    assert len(lines) > 300
+    assert lines == sorted(lines)
+    for line in lines:
+        kanji, entries = line.split("\t")
+        assert len(kanji) == 1
+        for entry in entries.split(";"):
+            okurigana, kind, reading = entry.split(",")
+            assert kind in ("5", "1", "a") and okurigana and reading
+    assert spelled_reading("裹", "んだ手巾") == "つつ"  # the euphonic ん of 裹んで
+    assert spelled_reading("裹", "の中") is None
+    assert _conjugates("てられ", "てる", "1") and not _conjugates("たれ", "てる", "1")

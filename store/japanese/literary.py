@@ -438,3 +438,55 @@ def kenen(tokens: list[Token], i: int) -> str | None:
     if tok.surface == "掛" and tok.reading == "かけ" and nxt is not None and nxt.surface == "念":
         return "け"
     return None
+
+
+#: The conjugations of 射す (さ, し, す, せ, そ): 射る (to shoot) is ichidan and never takes them.
+_SASU_ENDINGS = ("さ", "し", "す", "せ", "そ")
+
+
+def sasu(tokens: list[Token], i: int) -> str | None:
+    """射し, 射す, 射さない are 射す (light falls: 日光が机の上に射していた), さす: 射る (to shoot) is
+    ichidan (射て, 射た), so an s-row ending after 射 is never it; the dictionary reads the rare
+    サ変 射する しゃする. The compounds (照射し, 反射する) are other words and stay."""
+    tok = tokens[i]
+    surface, reading = tok.surface, tok.reading
+    if (
+        len(surface) < 2
+        or surface[0] != "射"
+        or surface[1] not in _SASU_ENDINGS
+        or not reading.startswith("しゃ")
+        or tok.pos[0] != "動詞"
+    ):
+        return None
+    return "さ" + reading[2:]
+
+
+#: What follows 逆上 when it is the verb 逆上せる written short (逆上て, 逆上ちゃ, 逆上た): a noun
+#: takes none of these without する in between.
+_NOBOSERU_ENDINGS = ("て", "ちゃ", "ちまう", "た", "る", "れ")
+
+
+def noboseru(tokens: list[Token], i: int) -> str | None:
+    """逆上 followed by て, た, ちゃ is the verb 逆上せる (to lose one's head) with its せ left
+    unwritten, のぼせ (あんまり逆上ちゃいけません, 酷く逆上て居た); the noun ぎゃくじょう takes
+    する (逆上した, 逆上する) and keeps its reading."""
+    tok = tokens[i]
+    if tok.surface != "逆上" or tok.reading != "ぎゃくじょう":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface.startswith(_NOBOSERU_ENDINGS):
+        return "のぼせ"
+    return None
+
+
+def ateru(tokens: list[Token], i: int) -> str | None:
+    """中て, 中てて, 中てられ are the verb 中てる (to hit, to guess: どこへ行ったか中ててみろ, 石に
+    中て), あてる: the noun 中 never takes て without で or に between (中で, 中にて), and the
+    dictionary, which knows 中る あたる, takes 中て for the noun and a stray て."""
+    tok = tokens[i]
+    if tok.surface != "中" or tok.reading not in ("なか", "うち") or tok.pos[0] != "名詞":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface.startswith("て"):
+        return "あ"
+    return None

@@ -30,6 +30,7 @@ from store.japanese.countries import country_abbreviation
 from store.japanese.kanjidic import kanji_reading
 from store.japanese.literary import (
     akuruhi,
+    ateru,
     daibu,
     hasu,
     heya,
@@ -44,9 +45,11 @@ from store.japanese.literary import (
     kusuburu,
     michi,
     minna,
+    noboseru,
     nochi,
     oide,
     ra,
+    sasu,
     shiite,
     shitatameru,
     short_okurigana,
@@ -1929,6 +1932,25 @@ def native_count(tokens: list[Token], i: int) -> str | None:
     return reading
 
 
+#: Words of measure after which a bare 十 counts things natively (十ばかり, 十ぐらいの子).
+_ABOUT = frozenset(["ばかり", "ばっかり", "ぐらい", "くらい", "ほど"])
+
+
+def too(tokens: list[Token], i: int) -> str | None:
+    """十 standing alone before ばかり, ぐらい, ほど counts natively, とお (十ばかり並べて, 十ぐらいの
+    小供): the native count of ten has no つ (とお, as ひとつ…ここのつ), and an approximate count of
+    things or years is native; 三十ばかり, 十年ほど, 第十 are Sino-Japanese and stay じゅう."""
+    tok = tokens[i]
+    if tok.surface != "十" or tok.reading != "じゅう":
+        return None
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if prev is not None and (prev.pos[1] == "数詞" or prev.has_kanji or prev.surface.isdigit()):
+        return None
+    if nxt is not None and nxt.surface in _ABOUT:
+        return "とお"
+    return None
+
+
 def shima(tokens: list[Token], i: int) -> str | None:
     """島 after a Japanese place name is じま (与那国島, 波照間島); after a name read the Chinese
     way it stays とう (釣魚島 ちょうぎょとう)."""
@@ -2021,6 +2043,34 @@ _SINO_READING = re.compile(r"^[か-ぢつ-もやゆよら-ろわ][ゃゅょ]?[�
 
 def _reads_sino(reading: str) -> bool:
     return _SINO_READING.match(reading) is not None
+
+
+def spelled_verb(tokens: list[Token], i: int) -> str | None:
+    """A kanji standing alone before kana that conjugate a verb or adjective JMdict writes with
+    it, which the dictionary lacks in that spelling (裹まれて つつ, 飜して ひるがえ, 中てて あ):
+    the verb's reading (``store.japanese.spellings``). Where the dictionary could not read the
+    kanji at all, any such kana will do; where it read a noun, not before a particle (衾を被て
+    stays: 被 is a prefix to it, and て a particle)."""
+    tok = tokens[i]
+    if len(tok.surface) != 1:
+        return None
+    nxt = _next(tokens, i)
+    if nxt is None or nxt.start != tok.end or not nxt.surface[:1].isalpha():
+        return None
+    first = nxt.surface[0]
+    if not "\u3041" <= first <= "\u3096":
+        return None
+    from store.japanese.spellings import spelled_reading, spellings
+
+    if not spellings(tok.surface):  # (the table first: parts of speech cost a lookup)
+        return None
+    unknown = tok.oov or tok.reading == tok.surface
+    if not unknown and (
+        tok.pos[0] not in ("名詞", "接頭辞", "接尾辞") or nxt.pos[0] in ("助詞", "補助記号")
+    ):
+        return None
+    following = "".join(t.surface for t in tokens[i + 1 : i + 4])
+    return spelled_reading(tok.surface, following)
 
 
 def on_run(tokens: list[Token], i: int) -> str | None:
@@ -2182,6 +2232,10 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kenen", "掛", kenen, None),
     ("ma", "間", ma, None),
     ("yameru", "止", yameru, None),
+    ("sasu", "射", sasu, None),
+    ("noboseru", "逆", noboseru, None),
+    ("too", "十", too, None),
+    ("ateru", "中", ateru, None),
 ]
 
 
@@ -2189,6 +2243,7 @@ _ACTIVE = list(RULES)
 
 #: Rules that look at every kanji word no triggered rule has changed (the first that answers wins).
 GENERAL_RULES: list[tuple[str, Rule]] = [
+    ("spelled_verb", spelled_verb),
     ("unvoice", unvoice),
     ("voice", voice),
     ("country", country),
