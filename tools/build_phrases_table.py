@@ -8,7 +8,8 @@ phrases are read otherwise whole than piece by piece (着の身着のまま き�
 着|の|身|着|の|まま and read き·み·ぎ; 一か八か いちかばちか, read いち·はち). The table keeps,
 with filters as strict as the words table's: expressions (every sense of every entry an
 expression) that JMdict writes with kanji, opening with one, and reads one way only; that
-Sudachi cuts into several words, one of them a particle; whose reading the cut cannot give
+Sudachi cuts into several words, one of them a particle, none a verb, adjective or auxiliary
+(a predicate's nouns are read by their sense: 傍に置く わき or そば, 間がない ま or あいだ); whose reading the cut cannot give
 (each word of two or more kanji read as any of its dictionary entries, a one-kanji word as the
 cut read it: 手|の|内 て·の·うち is left out, the cut reads it so); and whose reading falls on
 the cut's kana words as written (の reads の), so each kanji word gets its part. Each line is
@@ -35,6 +36,9 @@ HEADER = (
     "# under that licence. Built by tools/build_phrases_table.py. Columns: phrase, reading.\n"
 )
 EXPRESSION = "expressions (phrases, clauses, etc.)"
+#: Words that make a phrase a predicate, whose nouns are read by their sense in the sentence
+#: (傍に置く わきにおく or そばに, 両国の間がない あいだ, not 間がない まがない): left out.
+PREDICATE = frozenset({"動詞", "形容詞", "助動詞"})
 
 
 def _expressions(db: sqlite3.Connection) -> set[str]:
@@ -86,6 +90,8 @@ def main(argv: list[str]) -> int:
         pieces = list(tokenizer.tokenize(phrase))
         if len(pieces) < 2 or not any(p.part_of_speech()[0] == "助詞" for p in pieces):
             continue  # one word, or cut into words only: the words table's, not this one's
+        if any(p.part_of_speech()[0] in PREDICATE for p in pieces):
+            continue  # a predicate: its words are read by their sense (傍に置く, 間がない)
         if _composable(dictionary, pieces, reading):
             continue  # the cut can read so (手|の|内): the rules choose
         if not aligned([p.surface() for p in pieces], reading):
