@@ -112,3 +112,54 @@ def test_other_formats_keep_the_selector_inside_the_ruby(fmt: str) -> None:
         if fmt == "aozora"
         else f"<ruby>{KATSU}城市<rt>かつらぎし</rt></ruby>" in printed
     )
+
+
+# -- old character forms ---------------------------------------------------------------------
+
+
+def test_old_character_forms_are_read_as_their_standard_forms() -> None:
+    text = "以來、團扇の往來。此處に居た樣子\n"
+    assert _furigana(text, "text") == (
+        "以來(いらい)、團扇(うちわ)の往來(おうらい)。此處(ここ)に居(い)た樣子(ようす)\n"
+    )
+
+
+def test_compatibility_ideographs_are_read_as_their_canonical_forms() -> None:
+    # 漢 U+FA9A (a compatibility ideograph KANJIDIC does not list) is canonically 漢 U+6F22;
+    # Sudachi took it for a symbol: 漢|字 じ. Kept as written.
+    assert _furigana("\ufa9a字を見た。\n", "text") == "\ufa9a字(かんじ)を見(み)た。\n"
+
+
+def test_a_word_the_dictionary_knows_in_old_forms_keeps_its_reading() -> None:
+    # 洋燈 is ランプ in the dictionary; 洋灯, its standard spelling, would be ようとう
+    assert _furigana("洋燈を點けた\n", "text") == "洋燈(らんぷ)を點(つ)けた\n"
+    # but a name in old forms yields to the common word: 眞實 is マミ, 真実 しんじつ
+    assert _furigana("眞實に\n", "text") == "眞實(しんじつ)に\n"
+
+
+# -- set phrases -----------------------------------------------------------------------------
+
+
+def test_set_phrases_cut_at_a_particle_are_read_as_phrases() -> None:
+    text = "着の身着のまま逃げた。一か八かの賭け。目の当たりにした\n"
+    assert _furigana(text, "text") == (
+        "着(き)の身(み)着(き)のまま逃(に)げた。一(いち)か八(ばち)かの賭(か)け。"
+        "目(ま)の当(あ)たりにした\n"
+    )
+
+
+def test_a_phrase_applies_only_to_its_exact_cut() -> None:
+    # the same words with something between them, or only part of the phrase, are left alone
+    assert _furigana("一か八つか\n", "text") == "一(いち)か八(やっ)つか\n"
+    assert _furigana("着の身で\n", "text") == "着(き)の身(み)で\n"
+
+
+def test_phrase_table_is_sorted_and_from_jmdict() -> None:
+    from store.japanese import phrases
+
+    lines = phrases.TABLE.read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#")]
+    entries = [line for line in lines if not line.startswith("#")]
+    assert any("EDRDG" in line and "CC BY-SA 4.0" in line for line in header)
+    assert entries == sorted(entries) and len(entries) > 300
+    assert "一か八か\tいちかばちか" in entries

@@ -45,3 +45,22 @@ def kanji_variants() -> dict[int, str]:
         ord(kanji): standard
         for kanji, standard in re.findall(r"^([^\t\n#])\t[^\t\n]*\t([^\t\n]+)$", _text(), re.M)
     }
+
+
+OLD_FORMS = Path(__file__).with_name("old_forms.tsv")
+
+
+@cache
+def old_forms() -> dict[int, str]:
+    """Old character forms -> standard form, as a ``str.translate`` table (團 -> 団, 處 -> 処):
+    the Jōyō Kanji Table's old forms and the CJK compatibility ideographs
+    (``old_forms.tsv``, built by ``tools/build_kanji_table.py``)."""
+    try:
+        lines = OLD_FORMS.read_text(encoding="utf-8").splitlines()
+    except OSError:  # an incomplete install: old forms are analysed as they are
+        return {}
+    return {
+        ord(line[0]): line[2]
+        for line in lines
+        if len(line) == 3 and line[1] == "\t" and not line.startswith("#")
+    }

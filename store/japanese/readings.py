@@ -19,6 +19,7 @@ from store.japanese.chars import has_kanji, is_kanji, is_reading
 from store.japanese.given import GivenReadings, Span
 from store.japanese.guess import guess_readings
 from store.japanese.okurigana import split_okurigana
+from store.japanese.phrases import read_phrases
 from store.japanese.rules import Style, apply_rules, detect_style
 from store.japanese.segmentation import (
     join_compounds,
@@ -53,6 +54,7 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
         tokens = split_regions(tokens)
     tokens = join_jmdict_words(join_compounds(join_given_names(tokens)))
     apply_rules(tokens, style)
+    read_phrases(tokens)
     prev_reading = ""
     for tok in tokens:
         if not tok.has_kanji or tok.absorbed:

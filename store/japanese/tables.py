@@ -33,3 +33,10 @@ def lookup(path: Path, key: str) -> list[str] | None:
     if i == len(lines) or not lines[i].startswith(prefix):
         return None
     return lines[i].split("\t")[1:]
+
+
+def has_prefix(path: Path, prefix: str) -> bool:
+    """True when a key of the table at ``path`` starts with ``prefix`` (or is it)."""
+    lines, first = _lines(path)
+    i = bisect_left(lines, prefix, lo=first)
+    return i < len(lines) and lines[i].startswith(prefix)

@@ -5,7 +5,11 @@ Text extraction often leaves a space between a number and its counter (``2024 �
 text without those spaces, and the tokens are mapped back to the text with them (a token after a
 removed space records it in ``gap``, so a number read together with its counter can take it in).
 A kanji the dictionary does not know in a variant form (步 for 歩) is analysed in its standard
-form (KANJIDIC's variants), keeping the text's own character in the token.
+form (KANJIDIC's variants), keeping the text's own character in the token. Old character forms
+(旧字体: 團 處 樣 來, as older texts write them) and CJK compatibility ideographs are analysed in
+their standard forms too, wherever they are: the dictionary knows a few words in old forms but
+most not at all (此處 この·處 for ここ) or cut otherwise (團扇 だん·せん for うちわ). A word it
+does know in old forms keeps its analysis (洋燈 ランプ).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 
 from store.japanese import analyzer
 from store.japanese.chars import KANJI_RE, to_hiragana
-from store.japanese.kanjidic import kanji_variants
+from store.japanese.kanjidic import kanji_variants, old_forms
 from store.japanese.rules import Token
 
 #: Spaces that text extraction leaves between a number and its counter (``2024 年 12 月``,
@@ -27,6 +31,8 @@ _COUNTER_KANA = "々ヶヵかカケ"
 
 def _counter_follows(text: str, at: int) -> bool:
     return at < len(text) and ("\u3400" <= text[at] <= "\u9fff" or text[at] in _COUNTER_KANA)
+
+
 #: A one-digit number opening a line is a heading's or a list's (``3 日米間の…``, ``1 概観``):
 #: the space after it stays.
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \u3000\t]*[0-9０-９]$")
@@ -61,16 +67,51 @@ def word_tokens(text: str) -> list[Token]:
     else:
         text_for_sudachi = text
     out = _sudachi_tokens(text_for_sudachi)
+    analysed = text_for_sudachi
+    standard = text_for_sudachi.translate(old_forms())
+    if standard != text_for_sudachi:
+        analysed = _standard_outside_known_words(text_for_sudachi, standard, out)
+        if analysed != text_for_sudachi:
+            out = _sudachi_tokens(analysed)
     if any(t.oov and t.has_kanji for t in out):
         # a variant form the dictionary lacks (一步 for 一歩): analyse the standard form instead
-        standard = text_for_sudachi.translate(kanji_variants())
-        if standard != text_for_sudachi:
+        standard = analysed.translate(kanji_variants())
+        if standard != analysed:
             out = _sudachi_tokens(standard)
-            for tok in out:
-                tok.surface = text_for_sudachi[tok.start : tok.end]
+            analysed = standard
+    if analysed != text_for_sudachi:
+        for tok in out:
+            tok.surface = text_for_sudachi[tok.start : tok.end]
     if gaps:
         _reopen_gaps(out, gaps, text)
     return out
+
+
+def _standard_outside_known_words(text: str, standard: str, tokens: list[Token]) -> str:
+    """``text`` with its old character forms in their standard forms (``standard``), except
+    inside a word of two or more characters the dictionary knows in the old spelling: 洋燈 is
+    ランプ, while 洋灯 is read ようとう; 以來 and 學校 read the same either way. A name the
+    dictionary lists in old forms yields to a common word of the standard spelling (眞實 is
+    the given name マミ, 真実 しんじつ), never to pieces (龍猛 りゅうみょう, not 竜|猛)."""
+    pieces: list[str] = []
+    pos = 0
+    for tok in tokens:
+        old, new = text[tok.start : tok.end], standard[tok.start : tok.end]
+        if tok.oov or len(old) < 2 or old == new or _common_word_instead(tok, new):
+            continue
+        pieces.append(standard[pos : tok.start])
+        pieces.append(old)
+        pos = tok.end
+    pieces.append(standard[pos:])
+    return "".join(pieces)
+
+
+def _common_word_instead(tok: Token, standard: str) -> bool:
+    """True when ``tok`` is a proper noun and its standard spelling one common word."""
+    if tok.pos[:2] != ("名詞", "固有名詞"):
+        return False
+    words = _sudachi_tokens(standard)
+    return len(words) == 1 and not words[0].oov and words[0].pos[:2] != ("名詞", "固有名詞")
 
 
 def _sudachi_tokens(text: str) -> list[Token]:
