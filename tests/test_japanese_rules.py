@@ -562,6 +562,9 @@ def test_guess_is_marked_as_uncertain() -> None:
         ("その時底まで", "底", "そこ"),
         ("各暦の", "暦", "こよみ"),
         ("比丘僧という", "僧", "そう"),
+        ("身一つで逃げた", "一", "ひと"),  # a count never voices
+        ("壁一重の隣", "一", "ひと"),
+        ("昭和一桁の世代", "一", "ひと"),
         # country: a one-kanji dynasty listed with countries, or where no name can stand
         ("信濃国の国府", "信濃", "しなのの"),  # kuni with the old provinces
         ("下野国の国府", "下野", "しもつけの"),

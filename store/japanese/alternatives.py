@@ -130,6 +130,7 @@ def voice(tokens: list[Token], i: int) -> str | None:
     if (
         len(tok.surface) != 1
         or tok.pos[0] != "名詞"
+        or tok.pos[1] == "数詞"  # a count never voices: 身一つ みひとつ, 壁一重 かべひとえ
         or _sino(tok.reading)
         or not _joins(prev)
     ):
