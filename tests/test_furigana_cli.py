@@ -240,3 +240,46 @@ def test_the_register_is_decided_on_the_opening_not_on_the_first_batch() -> None
     out = io.StringIO()
     _annotate(io.BytesIO((prose * 2000).encode("utf-8")), out, "json", raw=True)
     assert {s: r for s, r in json.loads(out.getvalue())}["私"] == "わたくし"
+
+
+def test_adverbs_the_dictionary_takes_for_names_read_as_adverbs(tmp_path: Path) -> None:
+    """矢張, 大方, 平生 are family names or places to the dictionary and adverbs in prose
+    (JMdict: やはり, おおかた, へいぜい; ``store.japanese.prose_words``); names stay names."""
+    lines = [
+        "はおどかしてやったものの矢張私の方が結句負けた。",  # 矢張 やばり, a family name
+        "奥さんは大方用事でもできたのでしょう。",  # 大方 おおがた, a place
+        "中には比較的遠くにいて平生疎遠なものもあった。",  # 平生 ひらお
+        "此間まで懐中時計を重しにしていた。",  # 此間 このま, a family name
+        "滋賀県八幡工業高校の教員として",  # a place after a place: a name
+        "その友達は八幡様へお参りに行った。",  # before an honorific: a name
+    ]
+    result = _run(["--format", "text"], "\n".join(lines).encode("utf-8"), tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode("utf-8").splitlines()
+    assert "矢張(やはり)" in out[0]
+    assert "大方(おおかた)" in out[1]
+    assert "平生(へいぜい)" in out[2]
+    assert "此間(こないだ)" in out[3]
+    assert "八幡(やわた)" in out[4]
+    assert "八幡(はちまん)" not in out[5]
+
+
+def test_verbs_spelled_with_two_kanji_the_dictionary_lacks_read_as_the_verb(tmp_path: Path) -> None:
+    """私語く ささやく, 懸合う かけあう, 思召す おぼしめす: JMdict's spellings of two kanji and
+    okurigana, which the dictionary reads as a noun (しご, けんあい) and its kana; a verbal
+    noun before する stays the noun (射殺された is しゃさつ, though 射殺す いころす conjugates so)."""
+    lines = [
+        "奥さんは私の耳に私語くような小さな声で言った。",
+        "宿屋にはまだ懸合ってない。",
+        "そう思召されたのでございましょう。",
+        "犯人はその場で射殺された。",
+        "画面を指示するとおりに進める。",
+    ]
+    result = _run(["--format", "text"], "\n".join(lines).encode("utf-8"), tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode("utf-8").splitlines()
+    assert "私語(ささや)く" in out[0]
+    assert "懸合(かけあ)って" in out[1]
+    assert "思召(おぼしめ)された" in out[2]
+    assert "射殺(しゃさつ)された" in out[3]
+    assert "指示(しじ)する" in out[4]

@@ -860,10 +860,23 @@ def test_the_spellings_table_parses_and_conjugates() -> None:
     assert lines == sorted(lines)
     for line in lines:
         kanji, entries = line.split("\t")
-        assert len(kanji) == 1
+        assert 1 <= len(kanji) <= 3  # a kanji, or up to three (私語 of 私語く)
         for entry in entries.split(";"):
             okurigana, kind, reading = entry.split(",")
             assert kind in ("5", "1", "a") and okurigana and reading
     assert spelled_reading("裹", "んだ手巾") == "つつ"  # the euphonic ん of 裹んで
     assert spelled_reading("裹", "の中") is None
+    assert spelled_reading("私語", "いて") == "ささや"  # 私語く, godan
     assert _conjugates("てられ", "てる", "1") and not _conjugates("たれ", "てる", "1")
+
+
+def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> None:
+    from store.japanese.prose_words import TABLE, prose_reading
+
+    lines = [x for x in TABLE.read_text(encoding="utf-8").splitlines() if not x.startswith("#")]
+    assert lines == sorted(lines) and len(lines) > 20
+    for line in lines:
+        spelling, reading = line.split("\t")
+        assert len(spelling) >= 2 and all("\u3041" <= ch <= "\u3096" for ch in reading)
+    assert prose_reading("矢張") == "やはり" and prose_reading("大方") == "おおかた"
+    assert prose_reading("綾子") is None  # りんず, satin, is no adverb: the name stays

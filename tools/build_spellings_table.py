@@ -8,10 +8,12 @@ The table keeps the verbs and adjectives JMdict writes as kanji + okurigana that
 dictionary does not know as one word — older or rarer spellings (攫む つかむ, 啖う くらう, 裹む
 つつむ, 吼える ほえる, 飜す ひるがえす) whose kanji Sudachi then takes for a noun, reads on, or
 cannot read at all. Each line is the kanji, the okurigana of the dictionary form, how the word
-conjugates (``5`` godan, ``1`` ichidan, ``a`` i-adjective) and the reading of the kanji; for
+conjugates (``5`` godan, ``1`` ichidan, ``a`` i-adjective) and the reading of the kanji — one
+kanji, or two or three (私語く ささやく, 懸合う かけあう, 思召す おぼしめす: spellings the dictionary
+reads as a noun and its kana, 私語 しご); for
 kanji outside the jōyō list that JMdict gives no such spelling, KANJIDIC2's kun-readings with
 okurigana (詈 ののし.る, 漾 ただよ.う) are added, filtered the same way. One
-line a kanji: ``裹\\tむ,5,つつ``, ``中\\tたる,5,あ;てる,1,あ``.
+line a kanji or kanji spelling: ``裹\\tむ,5,つつ``, ``中\\tたる,5,あ;てる,1,あ``, ``私語\\tく,5,ささや``.
 """
 
 from __future__ import annotations
@@ -146,8 +148,8 @@ def main(argv: list[str]) -> int:
             if split is None:
                 continue
             head, tail = split
-            if len(head) != 1 or len(tail) > (4 if kind == "1" else 3):
-                continue  # one kanji and its okurigana, not a compound with kana inside
+            if len(head) > 3 or len(tail) > (4 if kind == "1" else 3):
+                continue  # up to three kanji and their okurigana, not a compound with kana inside
             if len(tail) >= 3 and tail[0] in _PARTICLES:
                 continue  # 目につく: a noun, a particle and a verb
             if not reading.endswith(tail) or len(reading) == len(tail):

@@ -2047,12 +2047,14 @@ def _reads_sino(reading: str) -> bool:
 
 def spelled_verb(tokens: list[Token], i: int) -> str | None:
     """A kanji standing alone before kana that conjugate a verb or adjective JMdict writes with
-    it, which the dictionary lacks in that spelling (裹まれて つつ, 飜して ひるがえ, 中てて あ):
-    the verb's reading (``store.japanese.spellings``). Where the dictionary could not read the
+    it, which the dictionary lacks in that spelling (裹まれて つつ, 飜して ひるがえ, 中てて あ),
+    or a word of two or three kanji so (私語く ささや, not the noun しご; 懸合って かけあ): the
+    verb's reading (``store.japanese.spellings``). A verbal noun before さ/し/す/せ is the noun
+    and する (射殺された しゃさつ, though 射殺す いころす conjugates the same kana). Where the dictionary could not read the
     kanji at all, any such kana will do; where it read a noun, not before a particle (衾を被て
     stays: 被 is a prefix to it, and て a particle)."""
     tok = tokens[i]
-    if len(tok.surface) != 1:
+    if len(tok.surface) > 3:
         return None
     nxt = _next(tokens, i)
     if nxt is None or nxt.start != tok.end or not nxt.surface[:1].isalpha():
@@ -2065,12 +2067,44 @@ def spelled_verb(tokens: list[Token], i: int) -> str | None:
     if not spellings(tok.surface):  # (the table first: parts of speech cost a lookup)
         return None
     unknown = tok.oov or tok.reading == tok.surface
+    if len(tok.surface) > 1 and tok.pos[2] == "サ変可能" and first in "さしすせ":
+        return None  # 射殺される: a verbal noun + する conjugates as a godan す verb (射殺す) does
     if not unknown and (
         tok.pos[0] not in ("名詞", "接頭辞", "接尾辞") or nxt.pos[0] in ("助詞", "補助記号")
     ):
         return None
     following = "".join(t.surface for t in tokens[i + 1 : i + 4])
     return spelled_reading(tok.surface, following)
+
+
+#: What follows a person or a place and never an adverb: honorifics and name suffixes.
+_AFTER_NAMES = frozenset(["さん", "君", "くん", "氏", "様", "さま", "殿", "ちゃん"])
+
+
+def prose_adverb(tokens: list[Token], i: int) -> str | None:
+    """A word the dictionary took for a family name or a place whose spelling JMdict has as an
+    adverb (矢張私の方が やばり → やはり, 大方手紙で おおがた → おおかた, 平生疎遠な ひらお →
+    へいぜい; ``store.japanese.prose_words``): the adverb's reading. A name stays where it
+    stands as one: as a given name (the dictionary's 人名/名), after another name or a prefix
+    (滋賀県八幡), before a suffix or an honorific (八幡様, 大方さん)."""
+    tok = tokens[i]
+    if len(tok.surface) < 2 or tok.oov:
+        return None
+    from store.japanese.prose_words import prose_reading
+
+    reading = prose_reading(tok.surface)  # (the table first: parts of speech cost a lookup)
+    if reading is None or reading == tok.reading:
+        return None
+    if tok.pos[1] != "固有名詞" or tok.pos[3] == "名":
+        return None
+    before, after = _prev(tokens, i), _next(tokens, i)
+    if before is not None and before.end == tok.start and before.pos[1] == "固有名詞":
+        return None
+    if before is not None and before.end == tok.start and before.pos[0] == "接頭辞":
+        return None
+    if after is not None and (after.pos[0] == "接尾辞" or after.surface in _AFTER_NAMES):
+        return None
+    return reading
 
 
 def on_run(tokens: list[Token], i: int) -> str | None:
@@ -2244,6 +2278,7 @@ _ACTIVE = list(RULES)
 #: Rules that look at every kanji word no triggered rule has changed (the first that answers wins).
 GENERAL_RULES: list[tuple[str, Rule]] = [
     ("spelled_verb", spelled_verb),
+    ("prose_adverb", prose_adverb),
     ("unvoice", unvoice),
     ("voice", voice),
     ("country", country),

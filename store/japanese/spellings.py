@@ -6,8 +6,10 @@ read it at all and the analysis falls back to KANJIDIC's on-reading (裹 ほう,
 knows these spellings, and for rarer kanji KANJIDIC's kun-readings with okurigana do (詈 ののし.る,
 漾 ただよ.う): ``spellings.tsv`` (built by ``tools/build_spellings_table.py``; EDRDG licence, see
 its header) holds, for each such kanji, the okurigana of its verbs and adjectives, how they
-conjugate and the kanji's reading. A kanji standing alone whose following kana conjugate
-exactly one of them takes that reading. Read on first use only.
+conjugate and the kanji's reading; and the spellings of two or three kanji the dictionary
+reads as a noun and its kana (私語く ささやく, not 私語 しご; 懸合う かけあう, 思召す おぼしめす).
+A kanji (or such a word) standing alone whose following kana conjugate exactly one of them takes
+that reading. Read on first use only.
 """
 
 from __future__ import annotations
