@@ -137,6 +137,15 @@ def test_a_word_the_dictionary_knows_in_old_forms_keeps_its_reading() -> None:
     assert _furigana("眞實に\n", "text") == "眞實(しんじつ)に\n"
 
 
+
+def test_a_words_popup_says_what_its_furigana_says_in_old_forms() -> None:
+    """``K`` and word motions take their words from ``tokenize``: 團扇 is one word read うちわ
+    there too, not 團 だん + 扇 せん, and the text's own characters are kept."""
+    words = [(m.surface, m.reading, m.start, m.end) for m in tokenize("團扇と洋燈と葛\U000e0100城市")]
+    assert words[0] == ("團扇", "うちわ", 0, 2)
+    assert ("洋燈", "らんぷ", 3, 5) in words
+    assert words[-1][:2] == ("葛\U000e0100城市", "かつらぎし")
+
 # -- set phrases -----------------------------------------------------------------------------
 
 

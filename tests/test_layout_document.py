@@ -84,6 +84,9 @@ def test_sentences_find_and_merge() -> None:
     assert find_literal("ICBM and icbm", "Icbm") == [(0, 4), (9, 13)]
     assert find_literal("ＩＣＢＭとｱｼﾞｱ", "icbm") == [(0, 4)]
     assert find_literal("アジアとｱｼﾞｱ", "アジア") == [(0, 3)]  # ｼﾞ is two code points: not folded
+    # a variation selector picks a glyph: 葛飾 finds 葛󠄀飾, the selector inside the match
+    assert find_literal("葛\U000e0100飾区と葛飾", "葛飾") == [(0, 3), (5, 7)]
+    assert find_literal("葛飾区", "葛\U000e0100飾") == [(0, 2)]
     assert merge_spans([(0, 2), (5, 7)], [(1, 3)]) == [(0, 3), (5, 7)]
 
 

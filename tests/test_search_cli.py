@@ -237,3 +237,16 @@ def test_annotations_of_a_session_still_open_are_found(kaidan: Path) -> None:
         assert [i["annotation"]["note"] for i in found] == ["開いたまま"]
     finally:
         repo.close()
+
+
+def test_a_name_written_with_a_variation_selector_is_found_without_it(tmp_path: Path) -> None:
+    """Ward offices write 葛󠄀飾 (葛 + U+E0100, the glyph with a different stroke); a reader
+    types 葛飾, and the selector is not a letter of the word."""
+    path = tmp_path / "katsushika.md"
+    path.write_text("# 区の記録\n\n葛\U000e0100飾区の防災計画を改定した。\n", encoding="utf-8")
+    assert shiori("add", str(path)).returncode == 0
+    items = json.loads(shiori("search", "--json", "葛飾区").stdout)
+    mine = [i for i in items if i["title"] == "区の記録"]
+    assert [(i["offset"], i["length"]) for i in mine] == [(0, 4)]  # the selector inside the match
+    typed_with_it = json.loads(shiori("search", "--json", "葛\U000e0100飾").stdout)
+    assert [i["title"] for i in typed_with_it if i["title"] == "区の記録"] == ["区の記録"]

@@ -139,6 +139,21 @@ def reading_of(surface: str, reading_form: str) -> str:
     return ""
 
 
+def _in_standard_forms(text: str) -> str:
+    """``text`` as the readings analyse it: old character forms (團扇, 此處) in their standard
+    forms outside words the dictionary knows in the old spelling (``tokens.word_tokens``), so
+    a word's popup says what its furigana says (團扇 うちわ, not 團 だん). ``text`` itself
+    (the same object) when it has none."""
+    from store.japanese.kanjidic import old_forms
+
+    standard = text.translate(old_forms())
+    if standard == text:
+        return text
+    from store.japanese.tokens import standard_outside_known_words, sudachi_tokens
+
+    return standard_outside_known_words(text, standard, sudachi_tokens(text))
+
+
 def tokenize(text: str) -> list[Morpheme]:
     """Split ``text`` into words (Sudachi mode C); offsets index ``text``. Variation
     selectors (葛󠄀) are not shown to Sudachi: each stays in the word of the character before
@@ -146,10 +161,14 @@ def tokenize(text: str) -> list[Morpheme]:
     from store.japanese.selectors import Stripped, has_selectors
 
     stripped = Stripped(text) if has_selectors(text) else None
+    clean = text if stripped is None else stripped.text
+    analysed = _in_standard_forms(clean)
     out: list[Morpheme] = []
-    for offset, m in iter_sudachi(text if stripped is None else stripped.text):
+    for offset, m in iter_sudachi(analysed):
         surface = m.surface()
         start, end = offset + m.begin(), offset + m.end()
+        if analysed is not clean:
+            surface = clean[start:end]  # one character for one: the text's own forms shown
         if stripped is not None:
             start, end = stripped.to_original(start), stripped.to_original(end)
             surface = text[start:end]

@@ -15,12 +15,16 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from store.japanese.chars import HIRAGANA, has_kanji, is_hiragana, is_kanji, is_katakana
+from store.japanese.selectors import SELECTOR_RE, has_selectors
 
 #: Characters that end a sentence; closing brackets right after them belong to that sentence.
 SENTENCE_END = frozenset("。！？!?．")
 CLOSERS = frozenset("」』）)】〕〉》\"'")
 
 #: Verb endings (dictionary form) whose 連用形 (i-row) makes the noun: 取り組む → 取り組み.
+#: Any variation selectors after a character of a literal pattern.
+_SELECTORS_AFTER = f"{SELECTOR_RE.pattern}*"
+
 _RENYOU = dict(zip("うくぐすつぬぶむる", "いきぎしちにびみり", strict=True))
 #: Parts of speech whose words inflect (the last kana of the dictionary form changes).
 INFLECTING = frozenset({"動詞", "形容詞", "助動詞"})
@@ -159,9 +163,12 @@ def fold(text: str) -> str:
 
 def find_literal(text: str, query: str, folded: str | None = None) -> list[tuple[int, int]]:
     """Every occurrence of ``query``, non-overlapping, ignoring case and full/half width
-    (icbm finds ＩＣＢＭ); ``folded`` is ``fold(text)`` when the caller keeps it."""
+    (icbm finds ＩＣＢＭ) and the variation selectors of the text (葛飾 finds 葛󠄀飾);
+    ``folded`` is ``fold(text)`` when the caller keeps it."""
     if not query:
         return []
+    if has_selectors(text) or has_selectors(query):
+        return find_pattern(text, literal_pattern(query))
     hay, needle = folded if folded is not None else fold(text), fold(query)
     out: list[tuple[int, int]] = []
     start = 0
@@ -217,8 +224,11 @@ def literal_pattern(query: str, *, kana_after: bool = False) -> re.Pattern[str] 
     table = _preimages()
     parts = []
     for ch in needle:
+        if SELECTOR_RE.fullmatch(ch):
+            continue  # a selector in the query picks a glyph, as in the text: never required
         others = table.get(ch)
         parts.append(f"[{re.escape(ch + others)}]" if others else re.escape(ch))
+        parts.append(_SELECTORS_AFTER)  # 葛飾 finds 葛󠄀飾: a glyph's selector is not a letter
     if kana_after:
         parts.append(f"(?=[{HIRAGANA}])")
     return re.compile("".join(parts))

@@ -66,18 +66,18 @@ def word_tokens(text: str) -> list[Token]:
         text_for_sudachi, gaps = _close_number_gaps(text)
     else:
         text_for_sudachi = text
-    out = _sudachi_tokens(text_for_sudachi)
+    out = sudachi_tokens(text_for_sudachi)
     analysed = text_for_sudachi
     standard = text_for_sudachi.translate(old_forms())
     if standard != text_for_sudachi:
-        analysed = _standard_outside_known_words(text_for_sudachi, standard, out)
+        analysed = standard_outside_known_words(text_for_sudachi, standard, out)
         if analysed != text_for_sudachi:
-            out = _sudachi_tokens(analysed)
+            out = sudachi_tokens(analysed)
     if any(t.oov and t.has_kanji for t in out):
         # a variant form the dictionary lacks (一步 for 一歩): analyse the standard form instead
         standard = analysed.translate(kanji_variants())
         if standard != analysed:
-            out = _sudachi_tokens(standard)
+            out = sudachi_tokens(standard)
             analysed = standard
     if analysed != text_for_sudachi:
         for tok in out:
@@ -87,7 +87,7 @@ def word_tokens(text: str) -> list[Token]:
     return out
 
 
-def _standard_outside_known_words(text: str, standard: str, tokens: list[Token]) -> str:
+def standard_outside_known_words(text: str, standard: str, tokens: list[Token]) -> str:
     """``text`` with its old character forms in their standard forms (``standard``), except
     inside a word of two or more characters the dictionary knows in the old spelling: 洋燈 is
     ランプ, while 洋灯 is read ようとう; 以來 and 學校 read the same either way. A name the
@@ -110,11 +110,11 @@ def _common_word_instead(tok: Token, standard: str) -> bool:
     """True when ``tok`` is a proper noun and its standard spelling one common word."""
     if tok.pos[:2] != ("名詞", "固有名詞"):
         return False
-    words = _sudachi_tokens(standard)
+    words = sudachi_tokens(standard)
     return len(words) == 1 and not words[0].oov and words[0].pos[:2] != ("名詞", "固有名詞")
 
 
-def _sudachi_tokens(text: str) -> list[Token]:
+def sudachi_tokens(text: str) -> list[Token]:
     out: list[Token] = []
     append = out.append
     search = KANJI_RE.search

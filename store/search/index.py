@@ -28,13 +28,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.japanese.matching import fold
+from store.japanese.selectors import SELECTOR_RE
 from store.search.plans import TermPlan, analyser_fingerprint, make_plan
 
 if TYPE_CHECKING:
     from store.model import Document
 
 #: Bump when the schema or the tokens change: an index of another format is rebuilt.
-FORMAT = "1"
+FORMAT = "2"
 FILE_NAME = "index.sqlite3"
 #: One token per non-space character (every category but separators and controls).
 TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"
@@ -103,15 +104,15 @@ def index_path() -> Path:
 
 
 def char_tokens(text: str) -> str:
-    """What the FTS table indexes for ``text``: its folded characters, spaces dropped, one
-    token each."""
-    return " ".join("".join(fold(text).split()))
+    """What the FTS table indexes for ``text``: its folded characters, spaces and variation
+    selectors dropped (葛󠄀飾 is indexed as 葛飾), one token each."""
+    return " ".join("".join(fold(SELECTOR_RE.sub("", text)).split()))
 
 
 def phrase(text: str) -> str:
     """An FTS5 phrase matching ``text`` anywhere (its characters in a row), or "" if
     ``text`` has no character to index."""
-    chars = "".join(fold(text).split())
+    chars = "".join(fold(SELECTOR_RE.sub("", text)).split())
     if not chars:
         return ""
     return '"' + " ".join(chars).replace('"', '""') + '"'

@@ -25,7 +25,7 @@ from typing import Any
 from store.japanese.matching import fold, is_word_query, literal_pattern, word_keys
 
 #: Bump when a plan's content or how it is made changes: plans of another format are forgotten.
-PLAN_FORMAT = "1"
+PLAN_FORMAT = "2"
 #: The packages whose files decide what the analyser says (the code, the dictionary).
 ANALYSER_PACKAGES = ("sudachipy", "sudachidict_core")
 
