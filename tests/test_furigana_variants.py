@@ -172,3 +172,30 @@ def test_phrase_table_is_sorted_and_from_jmdict() -> None:
     assert any("EDRDG" in line and "CC BY-SA 4.0" in line for line in header)
     assert entries == sorted(entries) and len(entries) > 300
     assert "一か八か\tいちかばちか" in entries
+
+
+def test_one_old_form_costs_its_line_not_a_second_analysis_of_the_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A novel with one 處 in it was analysed twice whole (the time of the analysis doubled);
+    the line holding it is analysed again, and it reads as before."""
+    from store.japanese import analyzer
+    from store.japanese.tokens import word_tokens
+
+    real = analyzer.tokenizer()
+    shown: list[int] = []
+
+    class Counting:
+        def tokenize(self, piece: str) -> object:
+            shown.append(len(piece))
+            return real.tokenize(piece)
+
+    monkeypatch.setattr(analyzer, "tokenizer", lambda: Counting())
+    lines = ["山の上に小さな家があった。"] * 400
+    lines[200] = "此處に居た。"
+    text = "\n".join(lines) + "\n"
+    tokens = word_tokens(text)
+    assert sum(shown) < len(text) * 1.1
+    here = next(t for t in tokens if t.surface == "此處")
+    assert (here.reading, text[here.start : here.end]) == ("ここ", "此處")
+    assert "".join(t.surface for t in tokens) == text
