@@ -58,7 +58,11 @@ def spellings(kanji: str) -> tuple[tuple[str, str, str], ...]:
     columns = lookup(TABLE, kanji)
     if not columns:
         return ()
-    return tuple(tuple(entry.split(",")) for entry in columns[0].split(";"))  # type: ignore[misc]
+    entries = []
+    for entry in columns[0].split(";"):
+        okurigana, conjugation, reading = entry.split(",")
+        entries.append((okurigana, conjugation, reading))
+    return tuple(entries)
 
 
 def spelled_reading(kanji: str, following: str) -> str | None:
