@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from store.japanese.alternatives import country, country_reading, unvoice, voice
+from store.japanese.alternatives import country, country_reading, rendaku_pairs, unvoice, voice
 from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji, to_hiragana
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
@@ -2304,7 +2304,7 @@ def _may_be_prose_adverb(surface: str) -> bool:
 _SURFACE_TESTS: dict[Rule, Callable[[str], bool]] = {
     spelled_verb: _may_spell_verb,
     prose_adverb: _may_be_prose_adverb,
-    voice: lambda surface: len(surface) in (1, 2),
+    voice: lambda surface: len(surface) in (1, 2) and bool(rendaku_pairs(surface)),
     country: lambda surface: len(surface) == 1,
     on_run: lambda surface: len(surface) == 1,
 }
