@@ -142,6 +142,8 @@ class GivenReadings:
         #: katakana or one the names table knows
         self.families: dict[str, tuple[str, int, Source]] = {}
         self._index: dict[str, list[str]] | None = None
+        #: (index, number of families, pattern of the characters a recalled word can start with)
+        self._starts: tuple[dict[str, list[str]], int, re.Pattern[str]] | None = None
         #: True once a whole document has been learned (``learn`` then only finds spans)
         self.frozen = False
         self._at = -1
@@ -322,9 +324,16 @@ class GivenReadings:
         covered = [(s, e) for s, e, _, _ in taken]
         found: list[Span] = []
         index = self._word_index()
+        starts = self._start_pattern(index).search
         n = len(text)
         i = 0
         while i < n:
+            # Only where a learned word or family name can start is anything recalled: the
+            # characters between are skipped in one search, not looked at one by one.
+            m = starts(text, i)
+            if m is None:
+                break
+            i = m.start()
             ch = text[i]
             hit = None
             for word in index.get(ch, ()):
@@ -364,6 +373,19 @@ class GivenReadings:
                 continue
             i += 1
         return found
+
+    def _start_pattern(self, index: dict[str, list[str]]) -> re.Pattern[str]:
+        """A pattern of the first characters of the learned words and family names (kept
+        while neither changes: words change the index, families only ever grow)."""
+        if (
+            self._starts is None
+            or self._starts[0] is not index
+            or self._starts[1] != len(self.families)
+        ):
+            chars = set(index) | {family[0] for family in self.families}
+            pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
+            self._starts = (index, len(self.families), pattern)
+        return self._starts[2]
 
     def _word_index(self) -> dict[str, list[str]]:
         if self._index is None:

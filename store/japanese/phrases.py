@@ -12,6 +12,7 @@ keeps Sudachi's segments. Read on first use only.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from store.japanese.chars import to_hiragana
@@ -38,8 +39,17 @@ def read_phrases(tokens: list[Token]) -> None:
             i += 1
 
 
+@lru_cache(maxsize=65536)
+def _may_start_phrase(surface: str) -> bool:
+    """True when a phrase of the table starts with ``surface`` (asked once per word: the
+    words repeat, and few start a phrase)."""
+    return has_prefix(TABLE, surface)
+
+
 def _phrase_at(tokens: list[Token], i: int, n: int) -> tuple[int, str] | None:
     """The longest table phrase whose cut starts at ``tokens[i]``: (end index, reading)."""
+    if not _may_start_phrase(tokens[i].surface):
+        return None
     surface, best = "", None
     for j in range(i, min(n, i + MOST_WORDS)):
         if j > i and (tokens[j].start != tokens[j - 1].end or tokens[j].gap):

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from store.japanese.alternatives import country, country_reading, unvoice, voice
+from store.japanese.alternatives import country, country_reading, rendaku_pairs, unvoice, voice
 from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji, to_hiragana
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
@@ -2287,6 +2287,42 @@ GENERAL_RULES: list[tuple[str, Rule]] = [
 _GENERAL = [rule for _name, rule in GENERAL_RULES]
 
 
+def _may_spell_verb(surface: str) -> bool:
+    from store.japanese.spellings import spellings
+
+    return len(surface) <= 3 and bool(spellings(surface))
+
+
+def _may_be_prose_adverb(surface: str) -> bool:
+    from store.japanese.prose_words import prose_reading
+
+    return len(surface) >= 2 and prose_reading(surface) is not None
+
+
+#: What a word's surface must be for a general rule to answer at all (each rule returns None
+#: first thing otherwise): checked once per surface, not once per occurrence.
+_SURFACE_TESTS: dict[Rule, Callable[[str], bool]] = {
+    spelled_verb: _may_spell_verb,
+    prose_adverb: _may_be_prose_adverb,
+    voice: lambda surface: len(surface) in (1, 2) and bool(rendaku_pairs(surface)),
+    country: lambda surface: len(surface) == 1,
+    on_run: lambda surface: len(surface) == 1,
+}
+#: Word -> the general rules that can answer for it (filled as words come: they repeat).
+_GENERAL_FOR: dict[str, tuple[Rule, ...]] = {}
+
+
+def _general_for(surface: str) -> tuple[Rule, ...]:
+    found = _GENERAL_FOR.get(surface)
+    if found is None:
+        if len(_GENERAL_FOR) > 100_000:
+            _GENERAL_FOR.clear()
+        found = _GENERAL_FOR[surface] = tuple(
+            rule for rule in _GENERAL if rule not in _SURFACE_TESTS or _SURFACE_TESTS[rule](surface)
+        )
+    return found
+
+
 Style = Literal["modern", "literary"]
 
 
@@ -2335,6 +2371,7 @@ def skip_rules(names: Collection[str]) -> None:
     _INDEX = _index(_ACTIVE)
     _TRIGGERED.clear()
     _GENERAL = [rule for name, rule in GENERAL_RULES if name not in names]
+    _GENERAL_FOR.clear()
 
 
 def apply_rules(tokens: list[Token], style: Style = "modern") -> None:
@@ -2361,7 +2398,7 @@ def apply_rules(tokens: list[Token], style: Style = "modern") -> None:
             if reading is not None:
                 tok.reading = reading
         if tok.reading == dictionary_reading:
-            for general in _GENERAL:
+            for general in _general_for(tok.surface):
                 reading = general(tokens, i)
                 if reading is not None:
                     tok.reading = reading

@@ -128,7 +128,7 @@ def standard_outside_known_words(text: str, standard: str, tokens: list[Token]) 
     the given name マミ, 真実 しんじつ), never to pieces (龍猛 りゅうみょう, not 竜|猛)."""
     pieces: list[str] = []
     pos = 0
-    for tok in tokens:
+    for tok in _on_changed_lines(text, standard, tokens):
         old, new = text[tok.start : tok.end], standard[tok.start : tok.end]
         if tok.oov or len(old) < 2 or old == new or _common_word_instead(tok, new):
             continue
@@ -137,6 +137,27 @@ def standard_outside_known_words(text: str, standard: str, tokens: list[Token]) 
         pos = tok.end
     pieces.append(standard[pos:])
     return "".join(pieces)
+
+
+def _on_changed_lines(text: str, standard: str, tokens: list[Token]) -> list[Token]:
+    """The tokens on the lines where ``standard`` (``text`` character for character in other
+    forms) differs, in order: a word elsewhere has no old form to keep. A novel with one 處
+    has its other 150,000 words skipped. All of ``tokens`` when the two do not line up."""
+    old_lines, new_lines = text.splitlines(True), standard.splitlines(True)
+    if len(text) != len(standard) or len(old_lines) != len(new_lines):
+        return tokens
+    starts = [t.start for t in tokens]
+    out: list[Token] = []
+    done = pos = 0  # tokens[:done] are taken or passed
+    for old_line, new_line in zip(old_lines, new_lines, strict=True):
+        end = pos + len(old_line)
+        if old_line != new_line:
+            first = max(done, bisect_right(starts, pos) - 1)
+            last = bisect_left(starts, end)
+            out.extend(tokens[first:last])
+            done = max(done, last)
+        pos = end
+    return out
 
 
 def _common_word_instead(tok: Token, standard: str) -> bool:
