@@ -187,6 +187,15 @@ def test_a_word_with_a_numeral_inside_keeps_its_reading_a_count_does_not() -> No
     )
 
 
+def test_a_fraction_reads_bun_minutes_stay_minutes() -> None:
+    # 3分の1 was read さんぷんのいち (three minutes), 十分の一 じゅっぷん
+    text = "3分の1を占める。十分の一税。8分の5。1分の遅れ。5分の休憩\n"
+    assert _furigana(text, "text") == (
+        "3分(ぶん)の1を占(し)める。十(じゅう)分(ぶん)の一(いち)税(ぜい)。8分(ぶん)の5。"
+        "1分(ぷん)の遅(おく)れ。5分(ふん)の休憩(きゅうけい)\n"
+    )
+
+
 def test_numeral_word_table_is_sorted_and_from_jmdict() -> None:
     from store.japanese import numeral_words
 
