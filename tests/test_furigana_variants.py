@@ -130,6 +130,14 @@ def test_compatibility_ideographs_are_read_as_their_canonical_forms() -> None:
     assert _furigana("\ufa9a字を見た。\n", "text") == "\ufa9a字(かんじ)を見(み)た。\n"
 
 
+def test_the_joyo_tables_own_form_of_shikaru_is_read_as_its_permitted_form() -> None:
+    # 𠮟 (U+20B9F) is the form the Jōyō Kanji Table writes, 叱 the one it permits and the
+    # dictionary knows: 𠮟る and 𠮟責 had no reading at all (𠮟 nothing, 責 せめ).
+    assert _furigana("部下を𠮟る。𠮟責された。\n", "text") == (
+        "部下(ぶか)を𠮟(しか)る。𠮟責(しっせき)された。\n"
+    )
+
+
 def test_a_word_the_dictionary_knows_in_old_forms_keeps_its_reading() -> None:
     # 洋燈 is ランプ in the dictionary; 洋灯, its standard spelling, would be ようとう
     assert _furigana("洋燈を點けた\n", "text") == "洋燈(らんぷ)を點(つ)けた\n"

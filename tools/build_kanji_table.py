@@ -36,6 +36,11 @@ JOYO_OLD_FORMS = (
     "鬭德獨讀屆繩貳惱腦霸廢拜賣麥發髮拔晚蠻祕濱甁拂佛倂竝變邊辨瓣辯步穗寶襃豐飜每萬滿麵默餠戾彌"
     "藥譯豫餘與譽搖樣謠來賴亂覽龍兩獵綠壘淚勵禮靈齡曆歷戀鍊爐勞樓郞錄灣"
 )
+#: The Jōyō Kanji Table's permitted forms (許容字体): the table writes 𠮟 塡 剝 頰 and permits
+#: 叱 填 剥 頬, the forms JIS X 0208 has and dictionaries write. KANJIDIC has 𠮟 (outside the
+#: Basic Multilingual Plane) without a reading or a variant, so without this a Jōyō kanji of
+#: modern official text (部下を𠮟る) got no reading at all.
+JOYO_PERMITTED = {"𠮟": "叱", "塡": "填", "剝": "剥", "頰": "頬"}
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 
 
@@ -56,19 +61,24 @@ def _in_jis208(ch: str) -> bool:
     return len(encoded) == 2 and encoded[0] >= 0xB0  # rows 16+ are the kanji of JIS X 0208
 
 
+def _guess_reading(db: sqlite3.Connection, literal: str) -> str:
+    """The first on-reading of ``literal``, else its first kun-reading without okurigana."""
+    readings = db.execute(
+        "SELECT r_type, value FROM reading r JOIN rm_group g ON r.gid = g.ID "
+        "JOIN character c ON g.cid = c.ID WHERE c.literal = ? AND r_type IN ('ja_on', 'ja_kun')",
+        (literal,),
+    ).fetchall()
+    on = [v for t, v in readings if t == "ja_on"]
+    kun = [v for t, v in readings if t == "ja_kun"]
+    reading = on[0] if on else (kun[0].split(".")[0] if kun else "")
+    return reading.strip("-").translate(_KATA_TO_HIRA)
+
+
 def main(argv: list[str]) -> int:
     db = sqlite3.connect(argv[0])
     rows = []
     for cid, literal in db.execute("SELECT ID, literal FROM character ORDER BY literal"):
-        readings = db.execute(
-            "SELECT r_type, value FROM reading r JOIN rm_group g ON r.gid = g.ID "
-            "WHERE g.cid = ? AND r_type IN ('ja_on', 'ja_kun')",
-            (cid,),
-        ).fetchall()
-        on = [v for t, v in readings if t == "ja_on"]
-        kun = [v for t, v in readings if t == "ja_kun"]
-        reading = on[0] if on else (kun[0].split(".")[0] if kun else "")
-        reading = reading.strip("-").translate(_KATA_TO_HIRA)
+        reading = _guess_reading(db, literal)
         standard = ""
         if not _in_jis208(literal):
             for (code,) in db.execute(
@@ -78,6 +88,10 @@ def main(argv: list[str]) -> int:
                 if target and target != literal:
                     standard = target
                     break
+        if not standard and literal in JOYO_PERMITTED:
+            standard = JOYO_PERMITTED[literal]
+        if not reading and literal in JOYO_PERMITTED:
+            reading = _guess_reading(db, standard)
         if reading or standard:
             rows.append(f"{literal}\t{reading}\t{standard}\n")
     header = (
