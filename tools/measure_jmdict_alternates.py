@@ -115,7 +115,9 @@ def kanji_readings(db: sqlite3.Connection) -> tuple[dict[str, set[str]], dict[st
     return on, kun
 
 
-_VOICED = str.maketrans("かきくけこさしすせそたちつてとはひふへほ", "がぎぐげござじずぜぞだぢづでどばびぶべぼ")
+_VOICED = str.maketrans(
+    "かきくけこさしすせそたちつてとはひふへほ", "がぎぐげござじずぜぞだぢづでどばびぶべぼ"
+)
 _HALF = str.maketrans("はひふへほ", "ぱぴぷぺぽ")
 
 
@@ -149,25 +151,32 @@ def _priority(r: Reading) -> bool:
 
 #: A dictionary fact that would choose the other reading ``y`` of a spelling over Shiori's ``x``.
 CRITERIA: dict[str, Callable[[list[Reading], list[Reading]], bool]] = {
+    # the naive table: any other reading that is not the kanji's on-readings (a native word)
+    "other is native": lambda xs, ys: (
+        all(y["native"] for y in ys) and not any(x["native"] for x in xs)
+    ),
     # JMdict marks the other reading gikun/jukujikun and not Shiori's
-    "other is gikun": lambda xs, ys: any(GIKUN in y["kana_info"] for y in ys)
-    and not any(GIKUN in x["kana_info"] for x in xs),
+    "other is gikun": lambda xs, ys: (
+        any(GIKUN in y["kana_info"] for y in ys) and not any(GIKUN in x["kana_info"] for x in xs)
+    ),
     # Shiori's reading is marked out of use, rare or irregular
     "printed one rare": lambda xs, ys: all(_rare(x) for x in xs) and not all(_rare(y) for y in ys),
     # only the other reading carries a frequency mark (ichi1, news1, nfXX…)
-    "only other common": lambda xs, ys: not any(_priority(x) for x in xs)
-    and any(_priority(y) for y in ys),
+    "only other common": lambda xs, ys: (
+        not any(_priority(x) for x in xs) and any(_priority(y) for y in ys)
+    ),
     # Shiori's reading is a term of a field (Buddhism, mathematics…), the other not
-    "printed one technical": lambda xs, ys: all(x["fields"] for x in xs)
-    and not all(y["fields"] for y in ys),
+    "printed one technical": lambda xs, ys: (
+        all(x["fields"] for x in xs) and not all(y["fields"] for y in ys)
+    ),
     # the spelling is another (non-first) kanji form of the native word's own entry, and the
     # first form of the entry Shiori reads: 住居 すまい (entry 住まい) against 住居 じゅうきょ
-    "another form of the other's entry": lambda xs, ys: all(not y["primary"] for y in ys)
-    and any(x["primary"] for x in xs),
-    "… and JMdict marks that form (ateji, iK, rK)": lambda xs, ys: all(
-        not y["primary"] and y["kanji_info"] for y in ys
-    )
-    and any(x["primary"] for x in xs),
+    "another form of the other's entry": lambda xs, ys: (
+        all(not y["primary"] for y in ys) and any(x["primary"] for x in xs)
+    ),
+    "… and JMdict marks that form (ateji, iK, rK)": lambda xs, ys: (
+        all(not y["primary"] and y["kanji_info"] for y in ys) and any(x["primary"] for x in xs)
+    ),
 }
 
 
@@ -191,7 +200,9 @@ def shiori_rubies(directory: str) -> list[tuple[str, str, str, str]]:
             end = text.find("\n", start + 8000)
             end = len(text) if end < 0 else end + 1
             piece = text[start:end]
-            segments.extend(list(s) for s in segments_from_readings(piece, annotator.readings(piece)))
+            segments.extend(
+                list(s) for s in segments_from_readings(piece, annotator.readings(piece))
+            )
             start = end
         rubies = [(s, e, fe.hira(r)) for s, e, r, _explicit, bad in work.all_rubies if not bad]
         for (s, e, printed), (_aligned, got) in zip(
@@ -205,7 +216,10 @@ def main(argv: list[str]) -> int:
     db = sqlite3.connect(argv[0])
     sets = [arg.split("=", 1) for arg in argv[1:]]
     table = jmdict_readings(db)
-    on, kun = kanji_readings(db)
+    on, _kun = kanji_readings(db)
+    for spelling, readings in table.items():
+        for r in readings:
+            r["native"] = not made_of(spelling, r["reading"], on)
     rubies = {name: shiori_rubies(directory) for name, directory in sets}
     chosen_on = [name for name, _ in sets[:2]]
 
@@ -220,9 +234,13 @@ def main(argv: list[str]) -> int:
             and not made_of(b, p, on)
         ]
         known = sum(any(r["reading"] == p for r in table.get(b, [])) for b, p in misses)
-        spelled = sum(1 for b, *_ in rows if b in table and len({r["reading"] for r in table[b]}) > 1)
-        print(f"{name}: {len(rows)} ruby, {spelled} on spellings JMdict reads two ways or more; "
-              f"gikun-like misses {len(misses)}, printed reading in JMdict {known}")
+        spelled = sum(
+            1 for b, *_ in rows if b in table and len({r["reading"] for r in table[b]}) > 1
+        )
+        print(
+            f"{name}: {len(rows)} ruby, {spelled} on spellings JMdict reads two ways or more; "
+            f"gikun-like misses {len(misses)}, printed reading in JMdict {known}"
+        )
 
     for criterion, test in CRITERIA.items():
         score: Counter[tuple[str, str]] = Counter()
@@ -237,7 +255,9 @@ def main(argv: list[str]) -> int:
                 picks = [
                     y
                     for y in others
-                    if _is_hiragana(y) and xs and test(xs, [r for r in readings if r["reading"] == y])
+                    if _is_hiragana(y)
+                    and xs
+                    and test(xs, [r for r in readings if r["reading"] == y])
                 ]
                 if len(picks) != 1:
                     continue
@@ -268,8 +288,10 @@ def main(argv: list[str]) -> int:
         for base, printed, got, style in rows:
             if style == "literary" and base in fitted and fitted[base] != got:
                 score[name] += (printed == fitted[base]) - (printed == got)
-    print(f"oracle fitted on {'+'.join(chosen_on)} ({len(fitted)} spellings): "
-          + ", ".join(f"{n} {-score[n]:+d} misses" for n in rubies))
+    print(
+        f"oracle fitted on {'+'.join(chosen_on)} ({len(fitted)} spellings): "
+        + ", ".join(f"{n} {-score[n]:+d} misses" for n in rubies)
+    )
     return 0
 
 
