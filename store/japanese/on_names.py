@@ -8,10 +8,12 @@ cut also catches words the dictionary has no entry for and takes for such a name
 鄭寧 ていねい, a spelling of 丁寧, cut 鄭|寧 てい·やすし; 房總 ぼうそう; 弦鳴 げんめい in
 弦鳴楽器), where the on-reading is right as well.
 
-Measured on every text of the four bench sets, rubied or not (tools and figures in
-docs/furigana.md): the cut occurs 21 times and the on-reading is the right one each time. Given
-names of two kanji are left alone: after a one-kanji surname read on they are often Japanese
-(紀良子, 菅政利, 王貞治 おう·さだはる — a Japanese reading of a Chinese surname's bearer).
+Over every text of the four bench sets, rubied or not (docs/furigana.md), the readings this
+changes are 14 right ones (鄭寧 ×10, 張栄, 李嵩, 朱泰, 劉牧) and 竜猛 ×2 (もう for たけし; both
+wrong, it is りゅうみょう). Given names of two kanji are left alone: after a one-kanji surname
+read on they are often Japanese (紀良子, 菅政利, 王貞治 おう·さだはる). So is a name followed by
+another one-kanji word (楊豊虎に噛まる): where the name ends is not known, and an on-read 豊
+would make the on-reading run rule read the tiger こ.
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ if TYPE_CHECKING:
 
 def on_given_name(tokens: list[Token], i: int) -> str | None:
     """KANJIDIC's on-reading for a one-kanji given name read otherwise, right after a one-kanji
-    surname the dictionary reads with that kanji's on-reading, at the start of a kanji run
-    (張|栄 ひさし → えい, 鄭|寧 やすし → ねい); None otherwise."""
+    surname the dictionary reads with that kanji's on-reading, at the start of a kanji run and
+    not before another one-kanji word (張|栄 ひさし → えい, 鄭|寧 やすし → ねい); None otherwise."""
     tok = tokens[i]
     if len(tok.surface) != 1 or not tok.has_kanji or tok.gap or tok.oov or i == 0:
         return None
@@ -36,6 +38,10 @@ def on_given_name(tokens: list[Token], i: int) -> str | None:
         return None
     if i >= 2 and tokens[i - 2].end == family.start and tokens[i - 2].has_kanji:
         return None  # the surname is the end of a longer kanji word, not a name's start
+    if i + 1 < len(tokens):
+        after = tokens[i + 1]
+        if after.start == tok.end and len(after.surface) == 1 and after.has_kanji:
+            return None  # a run of one-kanji words (楊豊虎に噛まる): no telling where the name ends
     if tok.pos[2:4] != ("人名", "名") or family.pos[2:4] != ("人名", "姓"):
         return None
     on = kanji_reading(tok.surface)
