@@ -174,6 +174,39 @@ def test_phrase_table_is_sorted_and_from_jmdict() -> None:
     assert "一か八か\tいちかばちか" in entries
 
 
+# -- words with a numeral inside -------------------------------------------------------------
+
+
+def test_a_word_with_a_numeral_inside_keeps_its_reading_a_count_does_not() -> None:
+    # 双十節 (Taiwan's national day) was read そうじゅっせつ, 十節 taken for a count as in 第十節
+    text = "10月の双十節での演説。第十節。三十節。北方四島の返還。三分の一\n"
+    assert _furigana(text, "text") == (
+        "10月(がつ)の双(そう)十(じゅう)節(せつ)での演説(えんぜつ)。第(だい)十(じゅっ)節(せつ)。"
+        "三(さん)十(じゅっ)節(せつ)。北方(ほっぽう)四(よん)島(とう)の返還(へんかん)。"
+        "三(さん)分(ぶん)の一(いち)\n"
+    )
+
+
+def test_a_fraction_reads_bun_minutes_stay_minutes() -> None:
+    # 3分の1 was read さんぷんのいち (three minutes), 十分の一 じゅっぷん
+    text = "3分の1を占める。十分の一税。8分の5。1分の遅れ。5分の休憩\n"
+    assert _furigana(text, "text") == (
+        "3分(ぶん)の1を占(し)める。十(じゅう)分(ぶん)の一(いち)税(ぜい)。8分(ぶん)の5。"
+        "1分(ぷん)の遅(おく)れ。5分(ふん)の休憩(きゅうけい)\n"
+    )
+
+
+def test_numeral_word_table_is_sorted_and_from_jmdict() -> None:
+    from store.japanese import numeral_words
+
+    lines = numeral_words.TABLE.read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#")]
+    entries = [line for line in lines if not line.startswith("#")]
+    assert any("EDRDG" in line and "CC BY-SA 4.0" in line for line in header)
+    assert entries == sorted(entries)
+    assert "双十節\tそうじゅうせつ" in entries
+
+
 def test_one_old_form_costs_its_line_not_a_second_analysis_of_the_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -332,6 +332,8 @@ def counter_rule(tokens: list[Token], i: int) -> str | None:
         and (nxt.lemma in ("する", "為る") or nxt.surface in "論法")
     ):
         return None  # 二分する, 二分法: にぶん, not minutes
+    if counter == "分" and _is_fraction(tokens, i):
+        return "ぶん"  # 三分の一, 3分の1: a fraction, not minutes; the numeral unchanged
     start = number_run(tokens, i)
     text = "".join(t.surface for t in tokens[start:i])
     value = number_value(text[1:] if text[:1] == "何" and len(text) > 1 else text)
@@ -368,6 +370,22 @@ def counter_rule(tokens: list[Token], i: int) -> str | None:
     if family == "h" and counter in ("分", "分間") and last == 4:
         return after3
     return reading
+
+
+def _is_fraction(tokens: list[Token], i: int) -> bool:
+    """分 between two numbers joined by の is a fraction (三分の一 さんぶんのいち, 3分の2), where
+    分 is ぶん and the first number keeps its reading (十分の一 じゅうぶん, not じゅっぷん)."""
+    if i + 2 >= len(tokens):
+        return False
+    no, numeral = tokens[i + 1], tokens[i + 2]
+    return (
+        no.surface == "の"
+        and not no.gap
+        and not numeral.gap
+        and no.start == tokens[i].end
+        and numeral.start == no.end
+        and is_numeral(numeral)
+    )
 
 
 def _geminate(reading: str, target: str) -> str:

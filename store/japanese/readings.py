@@ -20,6 +20,7 @@ from typing import Literal, NamedTuple
 from store.japanese.chars import has_kanji, is_kanji, is_reading
 from store.japanese.given import GivenReadings, Span
 from store.japanese.guess import guess_readings
+from store.japanese.numeral_words import find_numeral_words, restore_numeral_words
 from store.japanese.okurigana import split_okurigana
 from store.japanese.phrases import read_phrases
 from store.japanese.rules import Style, apply_rules, detect_style
@@ -55,7 +56,9 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
     if "部会" in text:
         tokens = split_regions(tokens)
     tokens = join_jmdict_words(join_compounds(join_given_names(tokens)))
+    kept = find_numeral_words(tokens)
     apply_rules(tokens, style)
+    restore_numeral_words(tokens, kept)
     read_phrases(tokens)
     prev_reading = ""
     for tok in tokens:
