@@ -283,3 +283,28 @@ def test_verbs_spelled_with_two_kanji_the_dictionary_lacks_read_as_the_verb(tmp_
     assert "思召(おぼしめ)された" in out[2]
     assert "射殺(しゃさつ)された" in out[3]
     assert "指示(しじ)する" in out[4]
+
+
+def test_a_given_name_after_a_surname_read_on_is_read_on(tmp_path: Path) -> None:
+    """張栄, 李嵩: the dictionary reads the Chinese surname on (ちょう, り) and the given name
+    as a Japanese one (ひさし, たかし); the name is read on throughout (``store.japanese.on_names``),
+    and so is a word the dictionary cuts the same way (鄭寧, Sōseki's 丁寧). A Japanese reading of
+    a two-kanji given name (王貞治 さだはる), a surname read kun (関孝和) and a run of one-kanji
+    words (楊豊虎: the tiger, とら, is no part of the name) stay as they are."""
+    lines = [
+        "東晋の時、張栄という男があった。",
+        "李嵩は答えなかった。",
+        "そうして鄭寧に挨拶をした。",
+        "王貞治がホームランを打った。",
+        "関孝和の算法",
+        "また楊豊虎に噛まる",  # a run of one-kanji words: where the name ends is not known
+    ]
+    result = _run(["--format", "text"], "\n".join(lines).encode("utf-8"), tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode("utf-8").splitlines()
+    assert "張(ちょう)栄(えい)" in out[0]
+    assert "李(り)嵩(すう)" in out[1]
+    assert "鄭(てい)寧(ねい)" in out[2]
+    assert "貞治(さだはる)" in out[3]
+    assert "孝和(たかかず)" in out[4]
+    assert "虎(とら)" in out[5]

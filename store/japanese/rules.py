@@ -71,6 +71,7 @@ from store.japanese.numbers import (
     shi_hachi,
 )
 from store.japanese.offices import office_follows
+from store.japanese.on_names import on_given_name
 from store.japanese.provinces import PROVINCES
 
 if TYPE_CHECKING:  # readings imports this module
@@ -2283,6 +2284,7 @@ GENERAL_RULES: list[tuple[str, Rule]] = [
     ("voice", voice),
     ("country", country),
     ("on_run", on_run),
+    ("on_given_name", on_given_name),
 ]
 _GENERAL = [rule for _name, rule in GENERAL_RULES]
 
@@ -2307,6 +2309,7 @@ _SURFACE_TESTS: dict[Rule, Callable[[str], bool]] = {
     voice: lambda surface: len(surface) in (1, 2) and bool(rendaku_pairs(surface)),
     country: lambda surface: len(surface) == 1,
     on_run: lambda surface: len(surface) == 1,
+    on_given_name: lambda surface: len(surface) == 1,
 }
 #: Word -> the general rules that can answer for it (filled as words come: they repeat).
 _GENERAL_FOR: dict[str, tuple[Rule, ...]] = {}
