@@ -308,3 +308,12 @@ def test_a_given_name_after_a_surname_read_on_is_read_on(tmp_path: Path) -> None
     assert "貞治(さだはる)" in out[3]
     assert "孝和(たかかず)" in out[4]
     assert "虎(とら)" in out[5]
+
+
+def test_a_surname_japanese_families_share_keeps_a_japanese_given_name(tmp_path: Path) -> None:
+    """菅 is read かん as well as すが by Japanese families: after it, 薫 stays かおる (the
+    Chinese-name rule read it くん). Only a surname the dictionary reads on alone makes a name
+    Chinese."""
+    result = _run(["--format", "text"], "菅薫さんが来た。\n".encode("utf-8"), tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "薫(かおる)" in result.stdout.decode("utf-8")

@@ -30,7 +30,8 @@ _VOICED_START = frozenset("がぎぐげござじずぜぞだぢづでどばび�
 _LOOKUP_LOCK = threading.Lock()
 
 
-def _lookup(surface: str) -> list[Any]:
+def dictionary_entries(surface: str) -> list[Any]:
+    """Every entry the dictionary has for ``surface`` (thread-safe)."""
     with _LOOKUP_LOCK:
         return list(analyzer.dictionary().lookup(surface))
 
@@ -46,7 +47,7 @@ def rendaku_pairs(surface: str) -> dict[str, str]:
     はこ). Unrelated readings (台 たい / だい, 誰 だれ / たれ) differ in one of these."""
     entries = [
         (m.word_id(), m.part_of_speech_id(), to_hiragana(m.reading_form()))
-        for m in _lookup(surface)
+        for m in dictionary_entries(surface)
     ]
     pairs: dict[str, str] = {}
     for word_id, pos_id, reading in entries:
@@ -158,7 +159,7 @@ def country_reading(surface: str) -> str | None:
     Sino-Japanese one when it lists several: 唐 とう, not から)."""
     readings = [
         to_hiragana(m.reading_form())
-        for m in _lookup(surface)
+        for m in dictionary_entries(surface)
         if m.part_of_speech()[2:4] == ("地名", "国")
     ]
     readings.sort(key=lambda r: not _sino(r))

@@ -13,13 +13,19 @@ changes are 14 right ones (鄭寧 ×10, 張栄, 李嵩, 朱泰, 劉牧) and 竜�
 wrong, it is りゅうみょう). Given names of two kanji are left alone: after a one-kanji surname
 read on they are often Japanese (紀良子, 菅政利, 王貞治 おう·さだはる). So is a name followed by
 another one-kanji word (楊豊虎に噛まる): where the name ends is not known, and an on-read 豊
-would make the on-reading run rule read the tiger こ.
+would make the on-reading run rule read the tiger こ. And so is a name whose surname the
+dictionary also lists with a Japanese reading (菅 かん and すが, 林 りん and はやし, 金 きん and
+こん): that family is as likely Japanese, and a Japanese given name after it is read as one
+(菅薫 かん·かおる, not くん).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from store.japanese.alternatives import dictionary_entries
+from store.japanese.chars import to_hiragana
 from store.japanese.kanjidic import kanji_reading
 
 if TYPE_CHECKING:
@@ -47,4 +53,19 @@ def on_given_name(tokens: list[Token], i: int) -> str | None:
     on = kanji_reading(tok.surface)
     if not on or tok.reading == on or family.reading != kanji_reading(family.surface):
         return None
+    if not _only_read_on(family.surface):
+        return None
     return on
+
+
+@lru_cache(maxsize=1024)
+def _only_read_on(surname: str) -> bool:
+    """Whether every surname entry of ``surname`` in the dictionary reads it the Chinese way
+    (張 ちょう only; not 菅 かん/すが, a Japanese family too)."""
+    on = kanji_reading(surname)
+    readings = {
+        m.reading_form()
+        for m in dictionary_entries(surname)
+        if tuple(m.part_of_speech()[2:4]) == ("人名", "姓")
+    }
+    return bool(readings) and all(to_hiragana(r) == on for r in readings)
