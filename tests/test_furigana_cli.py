@@ -314,6 +314,6 @@ def test_a_surname_japanese_families_share_keeps_a_japanese_given_name(tmp_path:
     """菅 is read かん as well as すが by Japanese families: after it, 薫 stays かおる (the
     Chinese-name rule read it くん). Only a surname the dictionary reads on alone makes a name
     Chinese."""
-    result = _run(["--format", "text"], "菅薫さんが来た。\n".encode("utf-8"), tmp_path)
+    result = _run(["--format", "text"], "菅薫さんが来た。\n".encode(), tmp_path)
     assert result.returncode == 0, result.stderr.decode()
     assert "薫(かおる)" in result.stdout.decode("utf-8")
