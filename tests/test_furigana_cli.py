@@ -317,3 +317,14 @@ def test_a_surname_japanese_families_share_keeps_a_japanese_given_name(tmp_path:
     result = _run(["--format", "text"], "菅薫さんが来た。\n".encode(), tmp_path)
     assert result.returncode == 0, result.stderr.decode()
     assert "薫(かおる)" in result.stdout.decode("utf-8")
+
+
+def test_an_old_man_named_before_ji_is_jii(tmp_path: Path) -> None:
+    """爺 after a name (正平爺, an old servant in 野村胡堂's 水中の宮殿) read や, the dictionary's
+    suffix reading that belongs to 好々爺 and 老爺; after a name it is じい."""
+    text = "正平爺は綾子の耳に口を寄せた。好々爺と老爺。\n"
+    result = _run(["--format", "text"], text.encode(), tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode("utf-8")
+    assert "正平(しょうへい)爺(じい)は" in out
+    assert "好々爺(こうこうや)" in out and "老爺(ろうや)" in out

@@ -235,6 +235,18 @@ def jin(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def jii(tokens: list[Token], i: int) -> str | None:
+    """爺 after a name is the old man of that name, じい (正平爺, 茂助爺): the dictionary's
+    suffix reading や belongs to Sino-Japanese compounds (好々爺 こうこうや, 老爺 ろうや)."""
+    tok = tokens[i]
+    if tok.surface != "爺" or tok.pos[0] != "接尾辞" or tok.reading != "や":
+        return None
+    prev = _prev(tokens, i)
+    if prev is not None and prev.end == tok.start and prev.pos[1] == "固有名詞":
+        return "じい"
+    return None
+
+
 def goro(tokens: list[Token], i: int) -> str | None:
     """頃 right after a time or a number (10月頃, 3時頃) is ごろ; after の, この or a verb, ころ."""
     tok = tokens[i]
@@ -2165,6 +2177,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("nani", "何", nani, None),
     ("kakari", "係", kakari, None),
     ("jin", "人", jin, None),
+    ("jii", "爺", jii, None),
     ("goro", "頃", goro, None),
     ("hoka", "他", hoka, None),
     ("okonau", "行", okonau, None),
