@@ -17,7 +17,7 @@ from pathlib import Path
 
 from store.japanese.numbers import is_numeral
 from store.japanese.rules import Token
-from store.japanese.tables import has_prefix, lookup
+from store.japanese.tables import has_prefix, longest_entry
 
 TABLE = Path(__file__).with_name("numeral_words.tsv")
 #: The most words a table word is cut into that are tried (the table's longest cut is shorter).
@@ -47,18 +47,11 @@ def find_numeral_words(tokens: list[Token]) -> Kept:
         ):
             i += 1
             continue
-        surface, end = "", None
-        for j in range(i, min(n, i + MOST_WORDS)):
-            if j > i and (tokens[j].start != tokens[j - 1].end or tokens[j].gap):
-                break
-            surface += tokens[j].surface
-            if not has_prefix(TABLE, surface):
-                break
-            if j > i and lookup(TABLE, surface):
-                end = j + 1
-        if end is None:
+        found = longest_entry(TABLE, tokens, i, MOST_WORDS, fewest=2)
+        if found is None:
             i += 1
             continue
+        end = found[0]
         kept.append((i, end, [t.reading for t in tokens[i:end]]))
         i = end
     return kept

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from store.japanese.chars import to_hiragana
 from store.japanese.rules import Token
-from store.japanese.tables import has_prefix, lookup
+from store.japanese.tables import has_prefix, longest_entry
 
 TABLE = Path(__file__).with_name("phrases.tsv")
 #: The most words a phrase is cut into that are tried (the table's longest cut is shorter).
@@ -28,7 +28,7 @@ def read_phrases(tokens: list[Token]) -> None:
     """Give the words of each table phrase in ``tokens`` their parts of its reading."""
     i, n = 0, len(tokens)
     while i < n:
-        found = _phrase_at(tokens, i, n) if tokens[i].has_kanji else None
+        found = _phrase_at(tokens, i) if tokens[i].has_kanji else None
         if found is None:
             i += 1
             continue
@@ -46,21 +46,12 @@ def _may_start_phrase(surface: str) -> bool:
     return has_prefix(TABLE, surface)
 
 
-def _phrase_at(tokens: list[Token], i: int, n: int) -> tuple[int, str] | None:
+def _phrase_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
     """The longest table phrase whose cut starts at ``tokens[i]``: (end index, reading)."""
     if not _may_start_phrase(tokens[i].surface):
         return None
-    surface, best = "", None
-    for j in range(i, min(n, i + MOST_WORDS)):
-        if j > i and (tokens[j].start != tokens[j - 1].end or tokens[j].gap):
-            break
-        surface += tokens[j].surface
-        if not has_prefix(TABLE, surface):
-            break
-        columns = lookup(TABLE, surface)
-        if columns:
-            best = (j + 1, columns[0])
-    return best
+    found = longest_entry(TABLE, tokens, i, MOST_WORDS)
+    return None if found is None else (found[0], found[1][0])
 
 
 def _read_over(words: list[Token], reading: str) -> bool:

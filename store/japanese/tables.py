@@ -8,8 +8,10 @@ sorted, after a header of ``#`` lines.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 
 @cache
@@ -40,3 +42,31 @@ def has_prefix(path: Path, prefix: str) -> bool:
     lines, first = _lines(path)
     i = bisect_left(lines, prefix, lo=first)
     return i < len(lines) and lines[i].startswith(prefix)
+
+
+class _Word(Protocol):
+    surface: str
+    start: int
+    end: int
+    gap: str
+
+
+def longest_entry(
+    path: Path, words: Sequence[_Word], i: int, most: int, fewest: int = 1
+) -> tuple[int, list[str]] | None:
+    """The longest key of the table at ``path`` spelled by adjacent ``words`` from ``words[i]``
+    on (at least ``fewest``, at most ``most`` of them): (end index, its columns), or None. A
+    table of words Sudachi cuts (phrases, numeral words) is looked up this way: the walk stops
+    at a gap or as soon as no key starts so."""
+    surface, best = "", None
+    for j in range(i, min(len(words), i + most)):
+        if j > i and (words[j].start != words[j - 1].end or words[j].gap):
+            break
+        surface += words[j].surface
+        if not has_prefix(path, surface):
+            break
+        if j - i + 1 >= fewest:
+            columns = lookup(path, surface)
+            if columns:
+                best = (j + 1, columns)
+    return best
