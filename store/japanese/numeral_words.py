@@ -74,22 +74,10 @@ def analysed(word: str) -> tuple[list[str] | None, list[str]]:
     rebuild finds the same words)."""
     from store.japanese.chars import to_hiragana
     from store.japanese.phrases import read_phrases
+    from store.japanese.readings import words_of
     from store.japanese.rules import apply_rules
-    from store.japanese.segmentation import (
-        join_compounds,
-        join_given_names,
-        keep_directions,
-        keep_institutions,
-        split_regions,
-    )
-    from store.japanese.tokens import word_tokens
-    from store.japanese.words import join_jmdict_words
 
-    tokens = word_tokens(word)
-    tokens = keep_directions(keep_institutions(tokens, word, word_tokens), word, word_tokens)
-    if "部会" in word:
-        tokens = split_regions(tokens)
-    tokens = join_jmdict_words(join_compounds(join_given_names(tokens)))
+    tokens = words_of(word)
     if len(tokens) < 2 or any(t.has_kanji and not t.reading for t in tokens):
         return None, []
     cut = [t.reading if t.has_kanji else to_hiragana(t.surface) for t in tokens]

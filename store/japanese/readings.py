@@ -23,7 +23,7 @@ from store.japanese.guess import guess_readings
 from store.japanese.numeral_words import find_numeral_words, restore_numeral_words
 from store.japanese.okurigana import split_okurigana
 from store.japanese.phrases import read_phrases
-from store.japanese.rules import Style, apply_rules, detect_style
+from store.japanese.rules import Style, Token, apply_rules, detect_style
 from store.japanese.segmentation import (
     join_compounds,
     join_given_names,
@@ -48,14 +48,20 @@ class Reading(NamedTuple):
     source: Source
 
 
-def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Reading]:
-    """Dictionary + rules readings for ``text`` (offsets shifted by ``base``)."""
-    out: list[Reading] = []
+def words_of(text: str) -> list[Token]:
+    """The words of ``text`` the rules read: Sudachi's cut, with the edges it gets wrong kept
+    or joined (``store.japanese.segmentation``, ``store.japanese.words``)."""
     tokens = word_tokens(text)
     tokens = keep_directions(keep_institutions(tokens, text, word_tokens), text, word_tokens)
     if "部会" in text:
         tokens = split_regions(tokens)
-    tokens = join_jmdict_words(join_compounds(join_given_names(tokens)))
+    return join_jmdict_words(join_compounds(join_given_names(tokens)))
+
+
+def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Reading]:
+    """Dictionary + rules readings for ``text`` (offsets shifted by ``base``)."""
+    out: list[Reading] = []
+    tokens = words_of(text)
     kept = find_numeral_words(tokens)
     apply_rules(tokens, style)
     restore_numeral_words(tokens, kept)
