@@ -49,6 +49,14 @@ def test_no_name_where_the_dictionary_sees_other_words() -> None:
     assert ("三界", "さんがい") in got
 
 
+def test_a_name_never_ends_inside_another_name() -> None:
+    assert person_name("清和源氏") is not None  # 清和源 is in the table...
+    (text,) = read_doc([("清和源氏で初の太政大臣。", [])])
+    got = pairs(text)
+    assert ("源氏", "げんじ") in got  # ...but here the clan 源氏 is read, not 源 + the title 氏
+    assert ("源", "みなもと") not in got
+
+
 def test_shiori_furigana_reads_the_name_whole_text() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "tui.cli", "furigana", "--format", "json"],

@@ -266,8 +266,11 @@ class GivenReadings:
             if not words or words[0].pos[1:3] != ("固有名詞", "人名"):
                 continue  # the dictionary sees another word there: not this name
             edges = {t.end for t in words}
-            if end < m.end() and len(name) not in edges and not _office_after(text, end):
-                continue  # the name would end inside a word that is not an office
+            if end < m.end() and len(name) not in edges:
+                if not _office_after(text, end):
+                    continue  # the name would end inside a word that is not an office
+                if any(t.start < len(name) < t.end and t.pos[1] == "固有名詞" for t in words):
+                    continue  # nor inside another name: 清和源氏 is the clan, not 清和源 + 氏
             found.extend(
                 (start + off, start + off + n, reading, "dict") for off, n, reading in parts
             )

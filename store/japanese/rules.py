@@ -27,6 +27,7 @@ from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji, to_hiragana
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
 from store.japanese.countries import country_abbreviation
+from store.japanese.foreign import foreign_reading
 from store.japanese.kanjidic import kanji_reading
 from store.japanese.literary import (
     akuruhi,
@@ -2291,6 +2292,7 @@ _ACTIVE = list(RULES)
 
 #: Rules that look at every kanji word no triggered rule has changed (the first that answers wins).
 GENERAL_RULES: list[tuple[str, Rule]] = [
+    ("foreign_reading", foreign_reading),
     ("spelled_verb", spelled_verb),
     ("prose_adverb", prose_adverb),
     ("unvoice", unvoice),
@@ -2317,6 +2319,7 @@ def _may_be_prose_adverb(surface: str) -> bool:
 #: What a word's surface must be for a general rule to answer at all (each rule returns None
 #: first thing otherwise): checked once per surface, not once per occurrence.
 _SURFACE_TESTS: dict[Rule, Callable[[str], bool]] = {
+    foreign_reading: lambda surface: all(is_kanji(ch) for ch in surface),
     spelled_verb: _may_spell_verb,
     prose_adverb: _may_be_prose_adverb,
     voice: lambda surface: len(surface) in (1, 2) and bool(rendaku_pairs(surface)),
