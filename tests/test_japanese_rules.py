@@ -480,6 +480,10 @@ def test_style_detection() -> None:
     assert detect_style("私は短い文です。") == "modern"  # too short to tell: the modern default
     # a few Latin words in old fiction (a shop sign) do not make it modern
     assert detect_style(literary + "WILDCAT HOUSE" + literary) == "literary"
+    # an Aozora Bunko file's editorial notes are the transcriber's numbers, not the author's
+    noted = "李徴の※［＃「にんべん＋參」、第4水準2-1-79］は、" * 60
+    assert detect_style(literary + noted) == "literary"
+    assert detect_style(modern + "［＃ここから2字下げ］") == "modern"
 
 
 def test_gloss_in_parentheses_wins_and_is_reused() -> None:

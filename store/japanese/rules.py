@@ -2345,9 +2345,16 @@ def _general_for(surface: str) -> tuple[Rule, ...]:
 Style = Literal["modern", "literary"]
 
 
+#: An Aozora Bunko editor's note (［＃「にんべん＋參」、第4水準2-1-79］, ［＃ここから2字下げ］): its
+#: numbers and letters are the transcriber's, not the author's, and say nothing of the register.
+_EDITORIAL_NOTE = re.compile(r"［＃[^］\n]*］")
+
+
 def detect_style(text: str) -> Style:
     """``literary`` for long text with no digits or Latin letters and few katakana words."""
     sample = text[:20000]
+    if "［＃" in sample:
+        sample = _EDITORIAL_NOTE.sub("", sample)
     if len(sample) < 1000:
         return "modern"
     from collections import Counter
