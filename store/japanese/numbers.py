@@ -336,9 +336,13 @@ def counter_rule(tokens: list[Token], i: int) -> str | None:
         return "ぶん"  # 三分の一, 3分の1: a fraction, not minutes; the numeral unchanged
     start = number_run(tokens, i)
     text = "".join(t.surface for t in tokens[start:i])
+    if counter == "月" and prev.surface in _KANA_MONTH_COUNTS:
+        return "つき"  # ひと月, ふた月: a count of months, never a month's name
     value = number_value(text[1:] if text[:1] == "何" and len(text) > 1 else text)
     if value is None:
         return None  # 何十回: read as 十回 (なんじゅっかい)
+    if counter == "月" and value in MONTH_COUNTS and prev.has_kanji and _lasts(tokens, start, i):
+        return _absorb(tokens, start, i, MONTH_COUNTS[value])
     reading, family, after3 = COUNTERS[counter]
     last = last_element(value)
     numeral = prev if prev.has_kanji else None
@@ -410,6 +414,32 @@ def _absorb(tokens: list[Token], start: int, i: int, whole: str) -> str:
     )
     tokens[i].has_kanji = True
     return whole
+
+
+#: A few months, counted the native way: 一月ほど ひとつき, 二月ばかり ふたつき, 三月余り みつき.
+MONTH_COUNTS = {1: "ひとつき", 2: "ふたつき", 3: "みつき", 4: "よつき"}
+_KANA_MONTH_COUNTS = frozenset(["ひと", "ふた", "み", "よ"])
+_OR = frozenset(["か", "や", "から", "乃至", "ないし", "、"])
+#: What makes 一月 a length of time rather than January when it follows: a measure or a span.
+_LENGTH_AFTER = (
+    "ほど", "程", "ばかり", "許", "余", "あまり", "ぶり", "振", "前", "後", "経", "以上",
+    "以内", "近く", "ぐらい", "くらい", "位", "足らず", "半", "間", "目",
+)  # fmt: skip
+
+
+def _lasts(tokens: list[Token], start: int, i: int) -> bool:
+    """True when the month after a number is a length of time: a measure follows (一月ほど,
+    二月ばかり前, 三月余り) and no year comes before (明治十年一月 is January)."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None:
+        return False
+    if nxt.surface in _OR and i + 4 < len(tokens):
+        # 三月か四月ぐらい: the first count is as long as the second
+        number, month, after = tokens[i + 2 : i + 5]
+        nxt = after if is_numeral(number) and month.surface == "月" else nxt
+    if not nxt.surface.startswith(_LENGTH_AFTER):
+        return False
+    return start == 0 or not tokens[start - 1].surface.endswith("年")
 
 
 def _is_date(tokens: list[Token], start: int) -> bool:
