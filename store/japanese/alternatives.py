@@ -26,6 +26,11 @@ _UNVOICE = str.maketrans(
 )
 _VOICED_START = frozenset("がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ")
 
+def unvoiced(reading: str) -> str:
+    """``reading`` with its first sound unvoiced, as a word opening a phrase (ばこ -> はこ)."""
+    return reading[:1].translate(_UNVOICE) + reading[1:]
+
+
 #: Look-ups are cached and rare; one at a time keeps them safe across threads.
 _LOOKUP_LOCK = threading.Lock()
 
@@ -53,7 +58,7 @@ def rendaku_pairs(surface: str) -> dict[str, str]:
     for word_id, pos_id, reading in entries:
         if not reading or reading[0] not in _VOICED_START:
             continue
-        plain = reading[0].translate(_UNVOICE) + reading[1:]
+        plain = unvoiced(reading)
         for other_id, other_pos, other in entries:
             if other == plain and other_pos == pos_id and 0 < word_id - other_id <= 8:
                 pairs[reading] = plain
@@ -132,7 +137,7 @@ def voice(tokens: list[Token], i: int) -> str | None:
         len(tok.surface) != 1
         or tok.pos[0] != "名詞"
         or tok.pos[1] == "数詞"  # a count never voices: 身一つ みひとつ, 壁一重 かべひとえ
-        or _sino(tok.reading)
+        or sino_shaped(tok.reading)
         or not _joins(prev)
     ):
         return None  # Sino-Japanese words (写真, 僧 そう, 経 きょう) do not voice
@@ -146,7 +151,7 @@ _SINO_SECOND = frozenset("くきつんうい")
 _SMALL = frozenset("ゃゅょぁぃぅぇぉ")
 
 
-def _sino(reading: str) -> bool:
+def sino_shaped(reading: str) -> bool:
     """True for a reading shaped like a kanji's Sino-Japanese one (one mora, or two ending in
     く き つ ん う い): そう, きょう, か; native words such as はしら, くち, たに are not."""
     morae = [ch for ch in reading if ch not in _SMALL]
@@ -162,7 +167,7 @@ def country_reading(surface: str) -> str | None:
         for m in dictionary_entries(surface)
         if m.part_of_speech()[2:4] == ("地名", "国")
     ]
-    readings.sort(key=lambda r: not _sino(r))
+    readings.sort(key=lambda r: not sino_shaped(r))
     return readings[0] if readings else None
 
 

@@ -61,6 +61,7 @@ from store.japanese.literary import (
     tsumaranai,
     uchi,
 )
+from store.japanese.native_units import native_unit
 from store.japanese.numbers import (
     COUNTER_CHARS,
     NUMERAL_CHARS,
@@ -2168,6 +2169,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("sonogo", "後", sonogo, None),
     ("sangoku", "国", sangoku, None),
     ("native_count", "一二三四五六七八九", native_count, None),
+    ("native_unit", "一二", native_unit, None),
     ("shima", "島", shima, None),
     ("shin_pro", "親", shin_pro, None),
     ("phrase", "瞬間", phrase, None),
