@@ -577,6 +577,13 @@ def test_guess_is_marked_as_uncertain() -> None:
     assert ("々", "そ", "guess") in read("麤々しい")
 
 
+def test_a_word_the_dictionary_lacks_reads_as_jmdict_reads_it() -> None:
+    # Sudachi knows neither spelling and guessed each character (しん·えつ, ひ·ふ)
+    assert read("はなはだ僣越ながら")[0] == ("僣越", "せんえつ", "dict")
+    assert ("贔負", "ひいき", "dict") in read("ご贔負にあずかりました")
+    assert ("痲酔", "ますい", "dict") in read("痲酔剤をかい")
+
+
 @pytest.mark.parametrize(
     ("text", "word", "reading"),
     [

@@ -75,6 +75,7 @@ from store.japanese.numbers import (
 from store.japanese.offices import office_follows
 from store.japanese.on_names import on_given_name
 from store.japanese.provinces import PROVINCES
+from store.japanese.unknown_words import unknown_word
 
 if TYPE_CHECKING:  # readings imports this module
     from store.japanese.readings import Source
@@ -2294,6 +2295,7 @@ _ACTIVE = list(RULES)
 
 #: Rules that look at every kanji word no triggered rule has changed (the first that answers wins).
 GENERAL_RULES: list[tuple[str, Rule]] = [
+    ("unknown_word", unknown_word),
     ("foreign_reading", foreign_reading),
     ("spelled_verb", spelled_verb),
     ("prose_adverb", prose_adverb),
@@ -2321,6 +2323,7 @@ def _may_be_prose_adverb(surface: str) -> bool:
 #: What a word's surface must be for a general rule to answer at all (each rule returns None
 #: first thing otherwise): checked once per surface, not once per occurrence.
 _SURFACE_TESTS: dict[Rule, Callable[[str], bool]] = {
+    unknown_word: lambda surface: len(surface) >= 2,
     foreign_reading: lambda surface: all(is_kanji(ch) for ch in surface),
     spelled_verb: _may_spell_verb,
     prose_adverb: _may_be_prose_adverb,
