@@ -305,6 +305,8 @@ def test_an_idiom_of_numbers_is_not_a_native_count() -> None:
         ("会議中です", "中", "ちゅう"),
         ("5日(土・日)", "土", "ど"),
         ("火を消す", "火", "ひ"),
+        ("翌る朝早く発った", "翌", "あく"),  # 翌る is あくる in any register (was よく)
+        ("翌る年の春", "翌", "あく"),
     ],
 )
 def test_context_rules(text: str, word: str, reading: str) -> None:

@@ -80,6 +80,16 @@ def akuruhi(tokens: list[Token], i: int) -> str | None:
     return "あくるひ"
 
 
+def akuru(tokens: list[Token], i: int) -> str | None:
+    """翌る is あくる, in any register (翌る朝, 翌る年, 翌る晩): the dictionary knows 翌る日 and
+    reads the others as the prefix 翌 よく and a stray る."""
+    tok = tokens[i]
+    nxt = _next(tokens, i)
+    if tok.surface != "翌" or nxt is None or nxt.surface != "る" or nxt.start != tok.end:
+        return None
+    return "あく"
+
+
 #: The people of a house: 家の者, 家のもの, 家の人達 are うちのもの (the family, the household).
 _HOUSEHOLD = frozenset(["者", "もの", "人", "人達", "人たち", "人々", "衆"])
 

@@ -30,6 +30,7 @@ from store.japanese.countries import country_abbreviation
 from store.japanese.foreign import foreign_reading
 from store.japanese.kanjidic import kanji_reading
 from store.japanese.literary import (
+    akuru,
     akuruhi,
     ateru,
     daibu,
@@ -2258,6 +2259,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kimeru", "極", kimeru, "literary"),
     ("oide", "出", oide, None),
     ("akuruhi", "翌", akuruhi, "literary"),
+    ("akuru", "翌", akuru, None),
     ("uchi", "家", uchi, "literary"),
     ("keshikaran", "怪", keshikaran, None),
     ("terasu", "照", terasu, None),
