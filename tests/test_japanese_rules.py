@@ -579,6 +579,16 @@ def test_guess_is_marked_as_uncertain() -> None:
     assert ("々", "そ", "guess") in read("麤々しい")
 
 
+def test_a_noun_takes_the_entry_jmdict_confirms() -> None:
+    # Sudachi lists both readings and picked the one JMdict does not have
+    assert ("菅笠", "すげがさ") in pairs("旅の菅笠を取りはずしながら")
+    assert ("身命", "しんめい") in pairs("自分の身命を捨てて")
+    assert ("木偶", "でく") in pairs("木偶のごとく")
+    # left alone: an adverb's stem, a compound's first element, a loanword reading
+    assert ("無性", "むしょう") in pairs("無性に腹が立つ")
+    assert ("前頭", "ぜんとう") in pairs("前頭前野の働き")
+
+
 def test_a_word_the_dictionary_lacks_reads_as_jmdict_reads_it() -> None:
     # Sudachi knows neither spelling and guessed each character (しん·えつ, ひ·ふ)
     assert read("はなはだ僣越ながら")[0] == ("僣越", "せんえつ", "dict")

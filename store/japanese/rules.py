@@ -75,6 +75,7 @@ from store.japanese.numbers import (
 )
 from store.japanese.offices import office_follows
 from store.japanese.on_names import on_given_name
+from store.japanese.preferred import preferred_entry
 from store.japanese.provinces import PROVINCES
 from store.japanese.unknown_words import unknown_word
 
@@ -2298,6 +2299,7 @@ _ACTIVE = list(RULES)
 #: Rules that look at every kanji word no triggered rule has changed (the first that answers wins).
 GENERAL_RULES: list[tuple[str, Rule]] = [
     ("unknown_word", unknown_word),
+    ("preferred_entry", preferred_entry),
     ("foreign_reading", foreign_reading),
     ("spelled_verb", spelled_verb),
     ("prose_adverb", prose_adverb),
@@ -2326,6 +2328,7 @@ def _may_be_prose_adverb(surface: str) -> bool:
 #: first thing otherwise): checked once per surface, not once per occurrence.
 _SURFACE_TESTS: dict[Rule, Callable[[str], bool]] = {
     unknown_word: lambda surface: len(surface) >= 2,
+    preferred_entry: lambda surface: len(surface) >= 2,
     foreign_reading: lambda surface: all(is_kanji(ch) for ch in surface),
     spelled_verb: _may_spell_verb,
     prose_adverb: _may_be_prose_adverb,
