@@ -579,6 +579,16 @@ def test_guess_is_marked_as_uncertain() -> None:
     assert ("々", "そ", "guess") in read("麤々しい")
 
 
+def test_a_given_name_inside_a_word_reads_on() -> None:
+    # the dictionary took one kanji of a word it lacks for a given name (きよし, やすし, たかし)
+    assert ("浄", "じょう") in pairs("大垣在の浄願寺に駆け込んだ", "literary")
+    assert ("恭", "きょう") in pairs("努めて恭謹の徳を守って", "literary")
+    assert ("輝", "き") in pairs("神田の錦輝館へ初めて", "literary")
+    # a person stays a person, and a name that is also a word stays that word
+    assert ("清", "せい") not in pairs("大方清も知らないんだろう", "literary")
+    assert ("尚", "なお") in pairs("尚類なく美しかった", "literary")
+
+
 def test_a_noun_takes_the_entry_jmdict_confirms() -> None:
     # Sudachi lists both readings and picked the one JMdict does not have
     assert ("菅笠", "すげがさ") in pairs("旅の菅笠を取りはずしながら")

@@ -24,8 +24,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from store.japanese.alternatives import dictionary_entries
-from store.japanese.chars import to_hiragana
+from store.japanese.alternatives import dictionary_entries, sino_shaped
+from store.japanese.chars import is_kanji, to_hiragana
 from store.japanese.kanjidic import kanji_reading
 
 if TYPE_CHECKING:
@@ -69,3 +69,50 @@ def _only_read_on(surname: str) -> bool:
         if tuple(m.part_of_speech()[2:4]) == ("人名", "姓")
     }
     return bool(readings) and all(to_hiragana(r) == on for r in readings)
+
+
+#: The last kana of a verb's dictionary form: a name read so (すすむ, わたる, とおる) may be the
+#: verb written without okurigana (相勧む, 見透し), which the on-reading would get wrong.
+_VERB_ENDINGS = frozenset("うくぐすつぬぶむる")
+_NAME_SUFFIXES = frozenset(["さん", "様", "さま", "氏", "君", "くん", "ちゃん", "殿"])
+
+
+def name_inside_word(tokens: list[Token], i: int) -> str | None:
+    """A one-kanji word the dictionary took for a given name, read as one (浄 きよし, 恭 やすし,
+    敬 たかし, 恒 ひさし), inside a run of kanji and after no name: part of a word it does not
+    know, read on (浄願寺 じょう, 恭謹 きょう, 敬々しく けい, 恒同 こう); None otherwise. A name
+    reading shaped like a verb (すすむ, わたる) is left: the kanji may be that verb."""
+    tok = tokens[i]
+    if len(tok.surface) != 1 or tok.pos[2:4] != ("人名", "名") or tok.oov:
+        return None
+    reading = tok.reading
+    if not reading or sino_shaped(reading) or reading[-1] in _VERB_ENDINGS:
+        return None
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if not (
+        (prev is not None and prev.end == tok.start and _one_kanji(prev))
+        or (nxt is not None and nxt.start == tok.end and not nxt.gap and _one_kanji(nxt))
+    ):
+        return None  # beside words of their own (大方清も, 清以外): a person, as likely
+    if prev is not None and prev.end == tok.start and prev.pos[2] == "人名":
+        return None  # a given name after its family name (佐藤清)
+    if nxt is not None and (nxt.surface in _NAME_SUFFIXES or nxt.pos[2] == "人名"):
+        return None  # 清さん, 清君; 清|正 a name of its own
+    if _also_a_word(tok.surface, reading):
+        return None  # 尚 なお is the adverb too (尚類なく)
+    return kanji_reading(tok.surface) or None
+
+
+def _one_kanji(tok: Token) -> bool:
+    """A word of one kanji (not 々, which repeats the one before: 敬々しく)."""
+    return len(tok.surface) == 1 and is_kanji(tok.surface) and tok.surface not in "々〻"
+
+
+@lru_cache(maxsize=1024)
+def _also_a_word(kanji: str, reading: str) -> bool:
+    """Whether the dictionary reads ``kanji`` so as a word that is not a name (尚 なお)."""
+    return any(
+        to_hiragana(m.reading_form()) == reading and m.part_of_speech()[1] != "固有名詞"
+        for m in dictionary_entries(kanji)
+    )

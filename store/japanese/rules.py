@@ -74,7 +74,7 @@ from store.japanese.numbers import (
     shi_hachi,
 )
 from store.japanese.offices import office_follows
-from store.japanese.on_names import on_given_name
+from store.japanese.on_names import name_inside_word, on_given_name
 from store.japanese.preferred import preferred_entry
 from store.japanese.provinces import PROVINCES
 from store.japanese.unknown_words import unknown_word
@@ -2308,6 +2308,7 @@ GENERAL_RULES: list[tuple[str, Rule]] = [
     ("country", country),
     ("on_run", on_run),
     ("on_given_name", on_given_name),
+    ("name_inside_word", name_inside_word),
 ]
 _GENERAL = [rule for _name, rule in GENERAL_RULES]
 
@@ -2336,6 +2337,7 @@ _SURFACE_TESTS: dict[Rule, Callable[[str], bool]] = {
     country: lambda surface: len(surface) == 1,
     on_run: lambda surface: len(surface) == 1,
     on_given_name: lambda surface: len(surface) == 1,
+    name_inside_word: lambda surface: len(surface) == 1,
 }
 #: Word -> the general rules that can answer for it (filled as words come: they repeat).
 _GENERAL_FOR: dict[str, tuple[Rule, ...]] = {}
