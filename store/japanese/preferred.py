@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 TABLE = Path(__file__).with_name("preferred_entries.tsv")
 
 
+def has_preferred_entry(surface: str) -> bool:
+    """Whether ``surface`` is a noun of the table (checked once per spelling, not per word)."""
+    return lookup(TABLE, surface) is not None
+
+
 def preferred_entry(tokens: list[Token], i: int) -> str | None:
     """JMdict's reading of a noun the dictionary read with another of its entries."""
     tok = tokens[i]

@@ -75,9 +75,9 @@ from store.japanese.numbers import (
 )
 from store.japanese.offices import office_follows
 from store.japanese.on_names import name_inside_word, on_given_name
-from store.japanese.preferred import preferred_entry
+from store.japanese.preferred import has_preferred_entry, preferred_entry
 from store.japanese.provinces import PROVINCES
-from store.japanese.unknown_words import unknown_word
+from store.japanese.unknown_words import is_unknown_word, unknown_word
 
 if TYPE_CHECKING:  # readings imports this module
     from store.japanese.readings import Source
@@ -2328,8 +2328,8 @@ def _may_be_prose_adverb(surface: str) -> bool:
 #: What a word's surface must be for a general rule to answer at all (each rule returns None
 #: first thing otherwise): checked once per surface, not once per occurrence.
 _SURFACE_TESTS: dict[Rule, Callable[[str], bool]] = {
-    unknown_word: lambda surface: len(surface) >= 2,
-    preferred_entry: lambda surface: len(surface) >= 2,
+    unknown_word: lambda surface: len(surface) >= 2 and is_unknown_word(surface),
+    preferred_entry: lambda surface: len(surface) >= 2 and has_preferred_entry(surface),
     foreign_reading: lambda surface: all(is_kanji(ch) for ch in surface),
     spelled_verb: _may_spell_verb,
     prose_adverb: _may_be_prose_adverb,

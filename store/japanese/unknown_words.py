@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 TABLE = Path(__file__).with_name("unknown_words.tsv")
 
 
+def is_unknown_word(surface: str) -> bool:
+    """Whether ``surface`` is a word of the table (checked once per spelling, not per word)."""
+    return lookup(TABLE, surface) is not None
+
+
 def unknown_word(tokens: list[Token], i: int) -> str | None:
     """JMdict's reading of a word the dictionary does not know (僣越 せんえつ)."""
     tok = tokens[i]
