@@ -752,6 +752,34 @@ def hoka_soto(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: The words before の外 in the idioms of "beyond": 存の外, 思いの外, 以ての外, 殊の外.
+_BEYOND = frozenset(["存", "思い", "思", "以て", "殊"])
+
+
+def hoka_besides(tokens: list[Token], i: int) -> str | None:
+    """外 meaning "besides, other than" is ほか: right before 何 or a count with も (外に何の効力も
+    なかった, 外に一口も附け加えず, 一つの外何物も), and in 存の外, 思いの外 (beyond). 外は何も見えない
+    (outside) and 外に出る stay そと."""
+    tok = tokens[i]
+    if tok.surface != "外" or tok.reading != "そと":
+        return None
+    prev, prev2 = _prev(tokens, i), _prev(tokens, i, 2)
+    if prev is not None and prev.surface == "の" and prev2 is not None and prev2.surface in _BEYOND:
+        return "ほか"
+    k = i + 1
+    if k < len(tokens) and tokens[k].surface == "に":
+        k += 1
+    if k >= len(tokens) or k == i + 1 and not tokens[k].surface.startswith("何"):
+        return None  # 外は, 外が: the outside; only 外に and 外何 say "besides"
+    word = tokens[k].surface
+    if word.startswith("何"):
+        return "ほか"
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if word[0] in "一二三四五六七八九十" and after is not None and after.surface == "も":
+        return "ほか"
+    return None
+
+
 def hoka_naranu(tokens: list[Token], i: int) -> str | None:
     """外ならぬ, 外ならない: "nothing other than", ほか (the dictionary reads そと)."""
     tok, nxt = tokens[i], _next(tokens, i)
@@ -2250,6 +2278,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("uji_no", "源平藤菅橘在紀大清中物小", uji_no, None),
     ("hoka_soto", "外", hoka_soto, None),
     ("hoka_naranu", "外", hoka_naranu, None),
+    ("hoka_besides", "外", hoka_besides, None),
     ("hoka_no", "外", hoka_no, "literary"),
     ("literary_standalone", "中己扉", literary_standalone, "literary"),
     ("aku", "開", aku, "literary"),
