@@ -780,6 +780,32 @@ def hoka_besides(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def _in_quotation(tokens: list[Token], i: int) -> bool:
+    """True when ``tokens[i]`` is inside a 「」 or 『』 quotation opened earlier in its line."""
+    for k in range(i - 1, -1, -1):
+        surface = tokens[k].surface
+        if surface in ("」", "』") or "\n" in surface:
+            return False
+        if surface in ("「", "『"):
+            return True
+    return False
+
+
+def watashi_mekake(tokens: list[Token], i: int) -> str | None:
+    """妾 said by a speaker, in quotation and not someone's (Xの妾), is the first person わたし of
+    older fiction's women (「妾が悪いのですから」, 「妾は伯父様に」), not めかけ, a concubine."""
+    tok = tokens[i]
+    if tok.surface != "妾" or tok.reading != "めかけ":
+        return None
+    prev = _prev(tokens, i)
+    if prev is not None and prev.surface in ("の", "が", "を", "に", "なり", "や", "と"):
+        return None  # 主人の妾, 婢なり妾なり: the concubine
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface in ("を", "に", "の", "なり", "や", "と"):
+        return None  # 妾を置く
+    return "わたし" if _in_quotation(tokens, i) else None
+
+
 def hoka_naranu(tokens: list[Token], i: int) -> str | None:
     """外ならぬ, 外ならない: "nothing other than", ほか (the dictionary reads そと)."""
     tok, nxt = tokens[i], _next(tokens, i)
@@ -2279,6 +2305,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("hoka_soto", "外", hoka_soto, None),
     ("hoka_naranu", "外", hoka_naranu, None),
     ("hoka_besides", "外", hoka_besides, None),
+    ("watashi_mekake", "妾", watashi_mekake, None),
     ("hoka_no", "外", hoka_no, "literary"),
     ("literary_standalone", "中己扉", literary_standalone, "literary"),
     ("aku", "開", aku, "literary"),
