@@ -470,6 +470,8 @@ def test_literary_style_reads_like_the_printed_books() -> None:
         ("私は黙って家のものの様子を見た", "家", "うち"),
         ("そのことを神主さんの家へ言ってやった", "家", "うち"),  # someone's home
         ("新吉は度胸を極めて、それに動ぜぬ風をした", "極", "き"),
+        ("我々は夜に入って家へ帰りました", "入", "い"),  # entering a time (was はい)
+        ("九月に入ってまたＫに逢いました", "入", "い"),
     ],
 )
 def test_literary_rules(text: str, word: str, reading: str) -> None:
@@ -499,6 +501,7 @@ def test_literary_rules(text: str, word: str, reading: str) -> None:
         ("汽車で大分へ行った", "大分", "おおいた"),
         ("贅沢を極めた暮らし", "極", "きわ"),
         ("私は極めて小さな声で話した", "極", "きわ"),  # the adverb 極めて
+        ("独り離れた座敷に入って休んだ", "入", "はい"),  # iru: a room is printed both ways
     ],
 )
 def test_literary_rules_leave_other_senses(text: str, word: str, reading: str) -> None:

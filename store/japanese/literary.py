@@ -80,6 +80,24 @@ def akuruhi(tokens: list[Token], i: int) -> str | None:
     return "あくるひ"
 
 
+#: Seasons and times one enters (夜に入る, 冬に入る, 九月に入る): older prose reads 入る いる there.
+_PERIODS = frozenset(["夜", "冬", "春", "夏", "秋", "梅雨", "暮", "晩", "年", "寒", "月"])
+
+
+def iru(tokens: list[Token], i: int) -> str | None:
+    """In older fiction entering a season or a time is 入る いる (夜に入って, 冬に入って, 九月に入って
+    よにいって, ふゆにいって); entering a room (座敷に入って) is printed both ways and stays はいる."""
+    tok = tokens[i]
+    if tok.lemma != "入る" or not tok.reading.startswith("はい") or not tok.surface.startswith("入"):
+        return None
+    particle, period = _prev(tokens, i), _prev(tokens, i, 2)
+    if particle is None or particle.surface != "に" or period is None:
+        return None
+    if period.surface in _PERIODS or (period.surface[-1:] == "月" and len(period.surface) <= 3):
+        return "い" + tok.reading[2:]
+    return None
+
+
 def akuru(tokens: list[Token], i: int) -> str | None:
     """翌る is あくる, in any register (翌る朝, 翌る年, 翌る晩): the dictionary knows 翌る日 and
     reads the others as the prefix 翌 よく and a stray る."""
