@@ -520,6 +520,11 @@ def test_style_detection() -> None:
     assert detect_style("私は短い文です。") == "modern"  # too short to tell: the modern default
     # a few Latin words in old fiction (a shop sign) do not make it modern
     assert detect_style(literary + "WILDCAT HOUSE" + literary) == "literary"
+    # katakana-heavy fiction of the old spelling (云う, 其の, 然し) is still older fiction
+    katakana_fiction = "ボルマは然し其の男の顔を見て、ソット云った。ドアがガタンと鳴った。" * 40
+    assert detect_style(katakana_fiction) == "literary"
+    katakana_modern = "ユーザーはログインしてからメニューのボタンを押します。" * 40
+    assert detect_style(katakana_modern) == "modern"
     # an Aozora Bunko file's editorial notes are the transcriber's numbers, not the author's
     noted = "李徴の※［＃「にんべん＋參」、第4水準2-1-79］は、" * 60
     assert detect_style(literary + noted) == "literary"

@@ -2420,6 +2420,11 @@ Style = Literal["modern", "literary"]
 _EDITORIAL_NOTE = re.compile(r"［＃[^］\n]*］")
 
 
+_OLD_SPELLINGS = re.compile(
+    "云[うっわひへ]|此の|其の|此処|其処|然し|併し|矢張|呉れ|仕舞[うっわひ]|彼処|兎に角|抔|乃ち|而し|頗る|況し"
+)
+
+
 def detect_style(text: str) -> Style:
     """``literary`` for long text with no digits or Latin letters and few katakana words."""
     sample = text[:20000]
@@ -2434,7 +2439,9 @@ def detect_style(text: str) -> Style:
         n for c, n in counts if c.isdigit() or ("a" <= c.lower() <= "z") or "ａ" <= c <= "ｚ"
     )
     katakana = sum(n for c, n in counts if "ァ" <= c <= "ヺ")
-    if signals / len(sample) > 0.01 or katakana / len(sample) > 0.06:
+    if signals / len(sample) > 0.01:
+        return "modern"
+    if katakana / len(sample) > 0.06 and len(_OLD_SPELLINGS.findall(sample)) * 1000 < len(sample):
         return "modern"
     return "literary"
 
