@@ -315,6 +315,9 @@ def test_an_idiom_of_numbers_is_not_a_native_count() -> None:
         ("「妾は伯父様に御厄介になっております」", "妾", "わたし"),
         ("主人の妾のお弓", "妾", "めかけ"),  # someone's concubine
         ("「汝の婢なり妾なりにせよ」", "妾", "めかけ"),
+        ("ガックリと頭を低れた", "低", "た"),  # 垂れる's older spelling (was てい)
+        ("黒い水の面をすべって行った", "面", "おもて"),  # a water's surface (was めん)
+        ("能の面をつけた", "面", "めん"),  # a mask stays
         ("翌る朝早く発った", "翌", "あく"),  # 翌る is あくる in any register (was よく)
         ("翌る年の春", "翌", "あく"),
     ],

@@ -807,6 +807,27 @@ def watashi_mekake(tokens: list[Token], i: int) -> str | None:
     return "わたし" if _in_quotation(tokens, i) else None
 
 
+def tareru(tokens: list[Token], i: int) -> str | None:
+    """低れる is the older spelling of 垂れる (頭を低れた, 耳を低れて): た, not the prefix 低 てい
+    the dictionary takes it for before a stray れ."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface == "低" and tok.pos[0] == "接頭辞" and nxt is not None and nxt.surface.startswith("れ"):
+        return "た"
+    return None
+
+
+#: Waters whose surface is their 面, おもて: 水の面, 池の面 (not a mask or a side, めん).
+_WATERS = frozenset(["水", "海", "湖", "池", "沼", "川", "河", "淵", "波", "流れ", "湖水", "水田"])
+
+
+def omote(tokens: list[Token], i: int) -> str | None:
+    """面 after a water and の is its surface, おもて (黒い水の面をすべって, 池の面を蔽う蓮)."""
+    tok, prev, prev2 = tokens[i], _prev(tokens, i), _prev(tokens, i, 2)
+    if tok.surface != "面" or tok.reading != "めん" or prev is None or prev.surface != "の":
+        return None
+    return "おもて" if prev2 is not None and prev2.surface in _WATERS else None
+
+
 def hoka_naranu(tokens: list[Token], i: int) -> str | None:
     """外ならぬ, 外ならない: "nothing other than", ほか (the dictionary reads そと)."""
     tok, nxt = tokens[i], _next(tokens, i)
@@ -2307,6 +2328,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("hoka_naranu", "外", hoka_naranu, None),
     ("hoka_besides", "外", hoka_besides, None),
     ("watashi_mekake", "妾", watashi_mekake, None),
+    ("tareru", "低", tareru, None),
+    ("omote", "面", omote, None),
     ("hoka_no", "外", hoka_no, "literary"),
     ("literary_standalone", "中己扉", literary_standalone, "literary"),
     ("aku", "開", aku, "literary"),
