@@ -15,7 +15,7 @@ readings (養源 ようげん, 打音 だおん, 昆弟 こんてい).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from store.japanese.alternatives import dictionary_entries
@@ -27,8 +27,13 @@ if TYPE_CHECKING:
 
 #: Small vowels (ァィゥェォ, ヮ) and ヴ: in no Japanese reading of a kanji, in most foreign ones.
 _FOREIGN_SOUND = re.compile("[ぁぃぅぇぉゎゔ]")
-#: A paragraph about Korea or China, where a place may go by its own name (済州 チェジュ).
-_FOREIGN_SETTING = re.compile("韓国|朝鮮|中国|台湾|香港|中華|大韓|ソウル|北京|上海|[\uac00-\ud7a3]")
+@cache
+def _foreign_setting_pattern() -> re.Pattern[str]:
+    """A paragraph about Korea or China, where a place may go by its own name (済州 チェジュ);
+    compiled on first use (most texts never need it)."""
+    return re.compile("韓国|朝鮮|中国|台湾|香港|中華|大韓|ソウル|北京|上海|[\uac00-\ud7a3]")
+
+
 #: Which of the dictionary's other entries to take, best first.
 _ENTRY_RANK = (("普通名詞",), ("固有名詞", "地名"), ("固有名詞", "一般"), ("固有名詞", "人名"))
 
@@ -70,7 +75,7 @@ def _foreign_setting(tokens: list[Token], i: int) -> bool:
         k = i
         while 0 <= k < len(tokens):
             surface = tokens[k].surface
-            if _FOREIGN_SETTING.search(surface):
+            if _foreign_setting_pattern().search(surface):
                 return True
             if "\n" in surface:
                 break

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from store.japanese.alternatives import country, country_reading, rendaku_pairs, unvoice, voice
@@ -2443,9 +2444,13 @@ Style = Literal["modern", "literary"]
 _EDITORIAL_NOTE = re.compile(r"［＃[^］\n]*］")
 
 
-_OLD_SPELLINGS = re.compile(
-    "云[うっわひへ]|此の|其の|此処|其処|然し|併し|矢張|呉れ|仕舞[うっわひ]|彼処|兎に角|抔|乃ち|而し|頗る|況し"
-)
+@cache
+def _old_spellings() -> re.Pattern[str]:
+    """Spellings only older prose has (云う, 其の, 然し), compiled on first use."""
+    return re.compile(
+        "云[うっわひへ]|此の|其の|此処|其処|然し|併し|矢張|呉れ|仕舞[うっわひ]|彼処|兎に角|抔|乃ち|"
+        "而し|頗る|況し"
+    )
 
 
 def detect_style(text: str) -> Style:
@@ -2464,7 +2469,7 @@ def detect_style(text: str) -> Style:
     katakana = sum(n for c, n in counts if "ァ" <= c <= "ヺ")
     if signals / len(sample) > 0.01:
         return "modern"
-    if katakana / len(sample) > 0.06 and len(_OLD_SPELLINGS.findall(sample)) * 1000 < len(sample):
+    if katakana / len(sample) > 0.06 and len(_old_spellings().findall(sample)) * 1000 < len(sample):
         return "modern"
     return "literary"
 
