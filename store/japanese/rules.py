@@ -326,6 +326,24 @@ def iki(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: The offices a province's governor held, read after the province with の: 越前守 えちぜんのかみ,
+#: 上総介 かずさのすけ.
+_GOVERNORS = {"守": "かみ", "介": "すけ"}
+
+
+def kami(tokens: list[Token], i: int) -> str | None:
+    """守 after an old province name is the governor's title かみ and the name takes の (大岡越前守
+    えちぜんのかみ, 鳥居甲斐守 かいのかみ); 介 likewise すけ (上総介 かずさのすけ). The dictionary reads
+    守 as the given name まもる there."""
+    tok = tokens[i]
+    title = _GOVERNORS.get(tok.surface)
+    prev = _prev(tokens, i)
+    if title is None or prev is None or prev.surface not in PROVINCES or prev.end != tok.start:
+        return None
+    prev.reading = PROVINCES[prev.surface] + "の"
+    return title
+
+
 def kuni(tokens: list[Token], i: int) -> str | None:
     """国 after an old province name is くに and the name takes の (越後国 えちごのくに); on its
     own it is くに too (国の史跡); after other places it stays こく (満洲国)."""
@@ -2266,6 +2284,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("okonau", "行", okonau, None),
     ("iki", "行", iki, None),
     ("kuni", "国國", kuni, None),
+    ("kami", "守介", kami, None),
     ("ii", "好", ii, None),
     ("soba", "傍", soba, None),
     ("gaisha", "会", gaisha, None),
