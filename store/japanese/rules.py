@@ -847,6 +847,18 @@ def omote(tokens: list[Token], i: int) -> str | None:
     return "おもて" if prev2 is not None and prev2.surface in _WATERS else None
 
 
+def ossharu(tokens: list[Token], i: int) -> str | None:
+    """仰有る is an older spelling of おっしゃる (何と仰有る, 仰有った, 仰有います): 仰 おっ, 有 しゃ;
+    the dictionary read the given name あおぐ and the verb 有る."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "仰" or nxt is None or nxt.start != tok.end or nxt.lemma != "有る":
+        return None
+    if not nxt.surface.startswith("有"):
+        return None
+    nxt.reading = "しゃ" + to_hiragana(nxt.surface[1:])
+    return "おっ"
+
+
 def hoka_naranu(tokens: list[Token], i: int) -> str | None:
     """外ならぬ, 外ならない: "nothing other than", ほか (the dictionary reads そと)."""
     tok, nxt = tokens[i], _next(tokens, i)
@@ -2349,6 +2361,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("hoka_besides", "外", hoka_besides, None),
     ("watashi_mekake", "妾", watashi_mekake, None),
     ("tareru", "低", tareru, None),
+    ("ossharu", "仰", ossharu, None),
     ("omote", "面", omote, None),
     ("hoka_no", "外", hoka_no, "literary"),
     ("literary_standalone", "中己扉", literary_standalone, "literary"),
