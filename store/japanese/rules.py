@@ -847,6 +847,15 @@ def omote(tokens: list[Token], i: int) -> str | None:
     return "おもて" if prev2 is not None and prev2.surface in _WATERS else None
 
 
+def susuki(tokens: list[Token], i: int) -> str | None:
+    """薄 standing as a noun is the plant, すすき (茨や薄で, 薄の葉, 穂薄); the dictionary reads the
+    prefix うす (薄暗い, 薄緑色 stay: there it is an adjective's stem)."""
+    tok = tokens[i]
+    if tok.surface != "薄" or tok.reading != "うす" or tok.pos[:2] != ("名詞", "普通名詞"):
+        return None
+    return "すすき"
+
+
 def ossharu(tokens: list[Token], i: int) -> str | None:
     """仰有る is an older spelling of おっしゃる (何と仰有る, 仰有った, 仰有います): 仰 おっ, 有 しゃ;
     the dictionary read the given name あおぐ and the verb 有る."""
@@ -2362,6 +2371,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("watashi_mekake", "妾", watashi_mekake, None),
     ("tareru", "低", tareru, None),
     ("ossharu", "仰", ossharu, None),
+    ("susuki", "薄", susuki, None),
     ("omote", "面", omote, None),
     ("hoka_no", "外", hoka_no, "literary"),
     ("literary_standalone", "中己扉", literary_standalone, "literary"),
