@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_words_table import _readings  # noqa: E402  (the tools share JMdict's reading)
+from table_file import write_table  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "store" / "japanese" / "native_units.tsv"
 HEADER = (
@@ -47,10 +48,7 @@ def main(argv: list[str]) -> int:
         two = readings.get("二" + form[1], set())
         not2 = "not2" if any(not r.startswith("ふた") for r in two) else ""
         lines.append(f"{form[1]}\t{native[0]}\t{only}\t{not2}\n")
-    lines.sort()  # looked up by bisection
-    OUT.write_text(HEADER + "".join(lines), encoding="utf-8")
-    print(f"{len(lines)} units -> {OUT}")
-    return 0
+    return write_table(OUT, HEADER, lines, "units")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from build_words_table import _readings  # noqa: E402
+from table_file import write_table  # noqa: E402
 
 OUT = ROOT / "store" / "japanese" / "numeral_words.tsv"
 HEADER = (
@@ -50,10 +51,7 @@ def main(argv: list[str]) -> int:
             continue  # one word, or Sudachi's cut does not read it so: nothing to keep
         if "".join(ruled) != reading:
             lines.append(f"{word}\t{reading}\n")
-    lines.sort()  # looked up by bisection
-    OUT.write_text(HEADER + "".join(lines), encoding="utf-8")
-    print(f"{len(lines)} words -> {OUT}")
-    return 0
+    return write_table(OUT, HEADER, lines, "words")
 
 
 if __name__ == "__main__":

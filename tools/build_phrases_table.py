@@ -27,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_words_table import _composable, _has_kanji, _hira, _readings  # noqa: E402
+from table_file import write_table  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "store" / "japanese" / "phrases.tsv"
 HEADER = (
@@ -97,10 +98,7 @@ def main(argv: list[str]) -> int:
         if not aligned([p.surface() for p in pieces], reading):
             continue  # the reading does not fall on the cut's kana as written
         lines.append(f"{phrase}\t{reading}\n")
-    lines.sort()  # looked up by bisection
-    OUT.write_text(HEADER + "".join(lines), encoding="utf-8")
-    print(f"{len(lines)} phrases -> {OUT}")
-    return 0
+    return write_table(OUT, HEADER, lines, "phrases")
 
 
 if __name__ == "__main__":

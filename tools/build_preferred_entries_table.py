@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_words_table import _hira, _nouns, _readings  # noqa: E402  (the tools share JMdict)
+from table_file import write_table  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "store" / "japanese" / "preferred_entries.tsv"
 HEADER = (
@@ -77,10 +78,7 @@ def main(argv: list[str]) -> int:
         if reading not in listed:
             continue  # Sudachi does not know JMdict's reading: nothing of its own to choose
         lines.append(f"{word}\t{reading}\t{chosen}\n")
-    lines.sort()  # looked up by bisection
-    OUT.write_text(HEADER + "".join(lines), encoding="utf-8")
-    print(f"{len(lines)} nouns -> {OUT}")
-    return 0
+    return write_table(OUT, HEADER, lines, "nouns")
 
 
 if __name__ == "__main__":

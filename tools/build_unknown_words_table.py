@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_words_table import _has_kanji, _readings  # noqa: E402  (the tools share JMdict's reading)
+from table_file import write_table  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "store" / "japanese" / "unknown_words.tsv"
 HEADER = (
@@ -42,10 +43,7 @@ def main(argv: list[str]) -> int:
         if len(pieces) != 1 or not pieces[0].is_oov():
             continue  # the dictionary knows it, or knows its pieces: the rules read those
         lines.append(f"{word}\t{next(iter(kana))}\n")
-    lines.sort()  # looked up by bisection
-    OUT.write_text(HEADER + "".join(lines), encoding="utf-8")
-    print(f"{len(lines)} words -> {OUT}")
-    return 0
+    return write_table(OUT, HEADER, lines, "words")
 
 
 if __name__ == "__main__":

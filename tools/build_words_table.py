@@ -21,6 +21,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from table_file import write_table  # noqa: E402
+
 OUT = Path(__file__).resolve().parents[1] / "store" / "japanese" / "words.tsv"
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 HEADER = (
@@ -131,10 +134,7 @@ def main(argv: list[str]) -> int:
         if _composable(dictionary, pieces, reading):
             continue  # the pieces can read so (日本 にほん|企業): the rules choose among those
         lines.append(f"{word}\t{reading}\n")
-    lines.sort()  # looked up by bisection
-    OUT.write_text(HEADER + "".join(lines), encoding="utf-8")
-    print(f"{len(lines)} words -> {OUT}")
-    return 0
+    return write_table(OUT, HEADER, lines, "words")
 
 
 if __name__ == "__main__":
