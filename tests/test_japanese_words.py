@@ -37,3 +37,12 @@ def test_every_word_of_the_table_is_found() -> None:
     assert len(words) > 5_000
     for word, reading in words:
         assert word_reading(word) == reading, word
+
+
+def test_a_loanword_spelled_in_kanji_reads_as_the_loanword() -> None:
+    # JMdict's ateji of foreign names, which older prose uses (欧羅巴 was おう·ら·どもえ)
+    from store.japanese.readings import furigana_segments
+
+    got = [s for s in furigana_segments("中世紀的な欧羅巴の隅々から、波蘭の工芸品") if s[1]]
+    assert ("欧羅巴", "よーろっぱ") in got
+    assert ("波蘭", "ぽーらんど") in got

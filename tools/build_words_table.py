@@ -46,8 +46,16 @@ def _has_kanji(text: str) -> bool:
 
 def _readings(db: sqlite3.Connection) -> dict[str, set[str]]:
     """Every reading of every kanji form of JMdict, across entries (a form two entries read
-    differently, 金山 きんざん/かなやま, gets both), forms of irregular usage left out."""
+    differently, 金山 きんざん/かなやま, gets both), forms of irregular usage left out — but not
+    the phonetic spellings of loanwords and foreign names (ateji read in katakana: 欧羅巴
+    ヨーロッパ, 紐育 ニューヨーク), which are how older prose writes them."""
     irregular = {kid for (kid,) in db.execute("SELECT DISTINCT kid FROM KJI")}
+    ateji = {
+        kid for (kid,) in db.execute("SELECT DISTINCT kid FROM KJI WHERE text LIKE 'ateji%'")
+    } - {
+        kid
+        for (kid,) in db.execute("SELECT DISTINCT kid FROM KJI WHERE text NOT LIKE 'ateji%'")
+    }
     forms: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for kid, idseq, text in db.execute("SELECT ID, idseq, text FROM Kanji"):
         forms[idseq].append((kid, text))
@@ -61,8 +69,13 @@ def _readings(db: sqlite3.Connection) -> dict[str, set[str]]:
         for kid, text in forms.get(idseq, ()):
             if kana_id in restricted and text not in restricted[kana_id]:
                 continue
-            out[text].add(_hira(kana) if kid not in irregular else "")
+            loanword = kid in ateji and _katakana(kana)
+            out[text].add(_hira(kana) if kid not in irregular or loanword else "")
     return out
+
+
+def _katakana(kana: str) -> bool:
+    return all("\u30a1" <= ch <= "\u30fc" or ch == "・" for ch in kana)
 
 
 def _nouns(db: sqlite3.Connection) -> set[str]:
