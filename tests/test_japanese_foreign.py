@@ -48,3 +48,9 @@ def test_foreign_sounds_are_told_from_japanese_ones() -> None:
 def test_the_japanese_reading_prefers_the_dictionarys_own_entry() -> None:
     assert japanese_reading("搾菜") == "ざーさい"  # not ツァーツァイ, not さくさい
     assert japanese_reading("養源") == "ようげん"  # no other entry: the characters' on-readings
+
+
+def test_a_loanword_reading_from_jmdict_is_not_taken_for_a_foreign_one() -> None:
+    # JMdict spells フィンランド 芬蘭 and ウィーン 維納: the small vowels are the loanword's own
+    assert ("芬蘭", "ふぃんらんど") in pairs("芬蘭と維納を旅した")
+    assert ("維納", "うぃーん") in pairs("芬蘭と維納を旅した")

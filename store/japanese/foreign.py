@@ -89,6 +89,8 @@ def foreign_reading(tokens: list[Token], i: int) -> str | None:
     tok = tokens[i]
     if not foreign_sounding(tok.reading) or not all(is_kanji(ch) for ch in tok.surface):
         return None
+    if not tok.from_sudachi:
+        return None  # a loanword JMdict spells so (欧羅巴 ヨーロッパ): its reading is meant
     pos = tok.pos
     if pos[2] == "人名" or pos[3] == "国":
         return None

@@ -135,6 +135,12 @@ class Token:
         return self._pos
 
     @property
+    def from_sudachi(self) -> bool:
+        """True for a word as Sudachi analysed it, False for one a table made (words.tsv joins:
+        its reading is JMdict's, not the analyser's)."""
+        return self._morpheme is not None
+
+    @property
     def lemma(self) -> str:
         """The dictionary form (looked up only when a rule asks)."""
         return self._morpheme.dictionary_form() if self._morpheme is not None else self.surface
