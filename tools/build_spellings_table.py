@@ -22,6 +22,7 @@ import sqlite3
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 OUT = Path(__file__).resolve().parents[1] / "store" / "japanese" / "spellings.tsv"
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
@@ -68,9 +69,9 @@ def _split(form: str) -> tuple[str, str] | None:
     return head, tail
 
 
-def _known_to_sudachi(dictionary: object, form: str, head: str) -> bool:
+def _known_to_sudachi(dictionary: Any, form: str, head: str) -> bool:
     """Sudachi reads ``form`` as one verb or adjective that starts with the kanji."""
-    first = dictionary.tokenize(form)[0]  # type: ignore[attr-defined]
+    first = dictionary.tokenize(form)[0]
     return first.surface().startswith(head) and first.part_of_speech()[0] in ("動詞", "形容詞")
 
 
