@@ -853,6 +853,27 @@ def omote(tokens: list[Token], i: int) -> str | None:
     return "おもて" if prev2 is not None and prev2.surface in _WATERS else None
 
 
+def tei_air(tokens: list[Token], i: int) -> str | None:
+    """体 after a clause or a state and before で, である, となる is an air, a show, てい (考うる体で,
+    困惑の体であります, 毒気を抜かれた体で, しどろもどろの体となり); a body, からだ, is not what
+    such words describe (疵ついた体を, 人の体で stay)."""
+    tok = tokens[i]
+    if tok.surface != "体" or tok.reading != "からだ":
+        return None
+    prev, prev2, nxt = _prev(tokens, i), _prev(tokens, i, 2), _next(tokens, i)
+    if prev is None or nxt is None or nxt.surface not in ("で", "と"):
+        return None
+    if nxt.surface == "と" and not _next_starts(tokens, i + 1, "な"):
+        return None  # 体と心: a body
+    if prev.pos[0] in ("動詞", "助動詞", "形容詞") and not prev.surface.endswith(("て", "で")):
+        return "てい"  # 告げる体で, 抜かれた体で, さもなき体で
+    if prev.surface == "の" and prev2 is not None and (
+        prev2.pos[2] == "サ変可能" or prev2.pos[0] in ("形状詞", "副詞")
+    ):
+        return "てい"  # 困惑の体, 躊躇の体, しどろもどろの体
+    return None
+
+
 def susuki(tokens: list[Token], i: int) -> str | None:
     """薄 standing as a noun is the plant, すすき (茨や薄で, 薄の葉, 穂薄); the dictionary reads the
     prefix うす (薄暗い, 薄緑色 stay: there it is an adjective's stem)."""
@@ -2378,6 +2399,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tareru", "低", tareru, None),
     ("ossharu", "仰", ossharu, None),
     ("susuki", "薄", susuki, None),
+    ("tei_air", "体", tei_air, None),
     ("omote", "面", omote, None),
     ("hoka_no", "外", hoka_no, "literary"),
     ("literary_standalone", "中己扉", literary_standalone, "literary"),
