@@ -691,6 +691,16 @@ def test_rendaku_pairs_come_from_the_dictionary() -> None:
     assert "だれ" not in rendaku_pairs("誰")
 
 
+def test_every_rule_is_its_own_function_under_its_own_name() -> None:
+    # two rules once shared a name (tei): the later definition silently replaced the first
+    from store.japanese.rules import GENERAL_RULES, RULES
+
+    functions = [rule for _name, _chars, rule, _style in RULES] + [r for _n, r in GENERAL_RULES]
+    names = [name for name, *_ in RULES] + [name for name, _r in GENERAL_RULES]
+    assert len(set(functions)) == len(functions)
+    assert len(set(names)) == len(names)
+
+
 def test_a_rule_can_be_turned_off_for_the_benchmark_and_on_again() -> None:
     """``skip_rules`` is the benchmark's switch (no environment variable read at import)."""
     from store.japanese.rules import skip_rules
