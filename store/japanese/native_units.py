@@ -124,3 +124,27 @@ def _idiom_of_numbers(tokens: list[Token], i: int) -> bool:
     if i + 3 >= len(tokens) or tokens[i + 2].pos[1] != "数詞":
         return False
     return tokens[i + 3].surface != tokens[i + 1].surface
+
+
+#: Older spelling writes the native count's last kana after the kanji: 一と月, 一と晩, 一とかたまり
+#: (ひとつき…), 二た月 (ふたつき).
+_WRITTEN_TAIL = {"一": ("と", "ひ"), "二": ("た", "ふ")}
+
+
+def native_count_with_kana(tokens: list[Token], i: int) -> str | None:
+    """一 before a written と, 二 before a written た, and then a word, is the native count with its
+    last kana written out: 一と月 ひ·と·つき, 一とかたまり, 一と先ず, 二た月 ふ·た·つき (the dictionary
+    read いち and a particle と). 一と二, 一という, 健一と are not."""
+    tok = tokens[i]
+    tail = _WRITTEN_TAIL.get(tok.surface)
+    if tail is None or tok.pos[1] != "数詞":
+        return None
+    prev = tokens[i - 1] if i > 0 else None
+    if _not_a_count(prev, tok) or i + 2 >= len(tokens):
+        return None
+    kana, word = tokens[i + 1], tokens[i + 2]
+    if kana.surface != tail[0] or kana.start != tok.end or word.start != kana.end:
+        return None
+    if word.pos[0] not in ("名詞", "副詞") or word.pos[1] == "数詞" or word.lemma in ("いう", "言う"):
+        return None
+    return tail[1]

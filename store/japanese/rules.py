@@ -64,7 +64,7 @@ from store.japanese.literary import (
     tsumaranai,
     uchi,
 )
-from store.japanese.native_units import native_unit
+from store.japanese.native_units import native_count_with_kana, native_unit
 from store.japanese.numbers import (
     COUNTER_CHARS,
     NUMERAL_CHARS,
@@ -292,6 +292,18 @@ def hoka(tokens: list[Token], i: int) -> str | None:
     ):
         return "ほか"  # その他、… / その他さまざまな: そのほか (その他の, その他が stay そのた)
     return None
+
+
+def itta(tokens: list[Token], i: int) -> str | None:
+    """Older kana write 行った as 行つた; the dictionary takes 行つ for 行ふ (おこなふ, to do).
+    Gone, いつ, is what it says unless a thing done comes before it with を (儀式を行つた)."""
+    tok = tokens[i]
+    if tok.lemma != "行ふ" or not tok.surface.startswith("行つ"):
+        return None
+    prev = _prev(tokens, i)
+    if prev is not None and prev.surface in ("を", "も", "は"):
+        return None
+    return "い" + tok.reading[3:]
 
 
 def okonau(tokens: list[Token], i: int) -> str | None:
@@ -2316,6 +2328,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("sangoku", "国", sangoku, None),
     ("native_count", "一二三四五六七八九", native_count, None),
     ("native_unit", "一二", native_unit, None),
+    ("native_count_with_kana", "一二", native_count_with_kana, None),
     ("shima", "島", shima, None),
     ("shin_pro", "親", shin_pro, None),
     ("phrase", "瞬間", phrase, None),
@@ -2330,6 +2343,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("goro", "頃", goro, None),
     ("hoka", "他", hoka, None),
     ("okonau", "行", okonau, None),
+    ("itta", "行", itta, None),
     ("iki", "行", iki, None),
     ("kuni", "国國", kuni, None),
     ("kami", "守介", kami, None),
