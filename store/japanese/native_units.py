@@ -133,8 +133,8 @@ _WRITTEN_TAIL = {"一": ("と", "ひ"), "二": ("た", "ふ")}
 
 def native_count_with_kana(tokens: list[Token], i: int) -> str | None:
     """一 before a written と, 二 before a written た, and then a word, is the native count with its
-    last kana written out: 一と月 ひ·と·つき, 一とかたまり, 一と先ず, 二た月 ふ·た·つき (the dictionary
-    read いち and a particle と). 一と二, 一という, 健一と are not."""
+    last kana written out: 一と月 ひ·と·つき, 一とかたまり, 一と先ず, 一とたまりもなく, 二た月 ふ·た·
+    つき (the dictionary read いち and a particle と). 一と二, 一という, 健一と are not."""
     tok = tokens[i]
     tail = _WRITTEN_TAIL.get(tok.surface)
     if tail is None or tok.pos[1] != "数詞":
@@ -145,6 +145,9 @@ def native_count_with_kana(tokens: list[Token], i: int) -> str | None:
     kana, word = tokens[i + 1], tokens[i + 2]
     if kana.surface != tail[0] or kana.start != tok.end or word.start != kana.end:
         return None
-    if word.pos[0] not in ("名詞", "副詞") or word.pos[1] == "数詞" or word.lemma in ("いう", "言う"):
+    nominal = word.pos[0] == "動詞" and word.pos[5] == "連用形-一般"  # 一とたまりも, 一と打ち
+    if word.pos[0] not in ("名詞", "副詞") and not nominal:
+        return None
+    if word.pos[1] == "数詞" or word.lemma in ("いう", "言う"):
         return None
     return tail[1]
