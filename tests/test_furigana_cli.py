@@ -25,6 +25,13 @@ def _run(args: list[str], data: bytes, tmp_path: Path) -> subprocess.CompletedPr
     )
 
 
+def _text_lines(lines: list[str], tmp_path: Path) -> list[str]:
+    """``shiori furigana --format text`` over ``lines``: the output, line by line."""
+    result = _run(["--format", "text"], "\n".join(lines).encode("utf-8"), tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout.decode("utf-8").splitlines()
+
+
 def _json(text: str, tmp_path: Path) -> list[list]:
     result = _run(["--format", "json"], text.encode("utf-8"), tmp_path)
     assert result.returncode == 0, result.stderr.decode()
@@ -253,9 +260,7 @@ def test_adverbs_the_dictionary_takes_for_names_read_as_adverbs(tmp_path: Path) 
         "滋賀県八幡工業高校の教員として",  # a place after a place: a name
         "その友達は八幡様へお参りに行った。",  # before an honorific: a name
     ]
-    result = _run(["--format", "text"], "\n".join(lines).encode("utf-8"), tmp_path)
-    assert result.returncode == 0, result.stderr.decode()
-    out = result.stdout.decode("utf-8").splitlines()
+    out = _text_lines(lines, tmp_path)
     assert "矢張(やはり)" in out[0]
     assert "大方(おおかた)" in out[1]
     assert "平生(へいぜい)" in out[2]
@@ -275,9 +280,7 @@ def test_verbs_spelled_with_two_kanji_the_dictionary_lacks_read_as_the_verb(tmp_
         "犯人はその場で射殺された。",
         "画面を指示するとおりに進める。",
     ]
-    result = _run(["--format", "text"], "\n".join(lines).encode("utf-8"), tmp_path)
-    assert result.returncode == 0, result.stderr.decode()
-    out = result.stdout.decode("utf-8").splitlines()
+    out = _text_lines(lines, tmp_path)
     assert "私語(ささや)く" in out[0]
     assert "懸合(かけあ)って" in out[1]
     assert "思召(おぼしめ)された" in out[2]
@@ -299,9 +302,7 @@ def test_a_given_name_after_a_surname_read_on_is_read_on(tmp_path: Path) -> None
         "関孝和の算法",
         "また楊豊虎に噛まる",  # a run of one-kanji words: where the name ends is not known
     ]
-    result = _run(["--format", "text"], "\n".join(lines).encode("utf-8"), tmp_path)
-    assert result.returncode == 0, result.stderr.decode()
-    out = result.stdout.decode("utf-8").splitlines()
+    out = _text_lines(lines, tmp_path)
     assert "張(ちょう)栄(えい)" in out[0]
     assert "李(り)嵩(すう)" in out[1]
     assert "鄭(てい)寧(ねい)" in out[2]
