@@ -345,14 +345,14 @@ def iki(tokens: list[Token], i: int) -> str | None:
 
 
 #: The offices a province's governor held, read after the province with の: 越前守 えちぜんのかみ,
-#: 上総介 かずさのすけ.
+#: 武蔵介 むさしのすけ.
 _GOVERNORS = {"守": "かみ", "介": "すけ"}
 
 
 def kami(tokens: list[Token], i: int) -> str | None:
     """守 after an old province name is the governor's title かみ and the name takes の (大岡越前守
-    えちぜんのかみ, 鳥居甲斐守 かいのかみ); 介 likewise すけ (上総介 かずさのすけ). The dictionary reads
-    守 as the given name まもる there."""
+    えちぜんのかみ, 鳥居甲斐守 かいのかみ); 介 likewise すけ (武蔵介 むさしのすけ; 上総介 is cut
+    上|総介 by the dictionary and not reached). The dictionary reads 守 as the given name まもる."""
     tok = tokens[i]
     title = _GOVERNORS.get(tok.surface)
     prev = _prev(tokens, i)
