@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from store.japanese.alternatives import sino_shaped, unvoiced
-from store.japanese.numbers import COUNTERS
+from store.japanese.numbers import COUNTERS, NATIVE_NUMBERS
 from store.japanese.tables import lookup
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 TABLE = Path(__file__).with_name("native_units.tsv")
 #: The native counts of one and two; three and more are Sino-Japanese now (三皿 さんさら).
-NATIVE_NUMERALS = {"一": "ひと", "二": "ふた"}
+NATIVE_NUMERALS = {"一": NATIVE_NUMBERS[1], "二": NATIVE_NUMBERS[2]}
 _HONORIFICS = frozenset(["さん", "様", "さま", "氏", "君", "くん", "ちゃん", "殿"])
 
 
@@ -127,8 +127,8 @@ def _idiom_of_numbers(tokens: list[Token], i: int) -> bool:
 
 
 #: Older spelling writes the native count's last kana after the kanji: 一と月, 一と晩, 一とかたまり
-#: (ひとつき…), 二た月 (ふたつき).
-_WRITTEN_TAIL = {"一": ("と", "ひ"), "二": ("た", "ふ")}
+#: (ひとつき…), 二た月 (ふたつき): the kana written and the reading left for the kanji.
+_WRITTEN_TAIL = {kanji: (native[-1], native[:-1]) for kanji, native in NATIVE_NUMERALS.items()}
 
 
 def native_count_with_kana(tokens: list[Token], i: int) -> str | None:

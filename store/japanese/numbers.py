@@ -416,9 +416,11 @@ def _absorb(tokens: list[Token], start: int, i: int, whole: str) -> str:
     return whole
 
 
+#: The native counts of one to four before a word they count (ひと·つき, ふた·くみ, み·つき, よ·つき).
+NATIVE_NUMBERS = {1: "ひと", 2: "ふた", 3: "み", 4: "よ"}
 #: A few months, counted the native way: 一月ほど ひとつき, 二月ばかり ふたつき, 三月余り みつき.
-MONTH_COUNTS = {1: "ひとつき", 2: "ふたつき", 3: "みつき", 4: "よつき"}
-_KANA_MONTH_COUNTS = frozenset(["ひと", "ふた", "み", "よ"])
+MONTH_COUNTS = {value: native + "つき" for value, native in NATIVE_NUMBERS.items()}
+_KANA_MONTH_COUNTS = frozenset(NATIVE_NUMBERS.values())
 _OR = frozenset(["か", "や", "から", "乃至", "ないし", "、"])
 #: What makes 一月 a length of time rather than January when it follows: a measure or a span.
 _LENGTH_AFTER = (
