@@ -991,3 +991,62 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         assert len(spelling) >= 2 and all("\u3041" <= ch <= "\u3096" for ch in reading)
     assert prose_reading("矢張") == "やはり" and prose_reading("大方") == "おおかた"
     assert prose_reading("綾子") is None  # りんず, satin, is no adverb: the name stays
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("緘黙を破って、却てもの寂しい声が響いた", "却", "かえっ"),  # kaette
+        ("却って悪くなった", "却", "かえ"),  # the dictionary's own word
+        ("部屋の様子が全で変ってるであろう", "全", "まる"),  # maru
+        ("私は全っ切り誤解していたんだ", "全", "まる"),
+        ("全国で", "全国", "ぜんこく"),
+        ("安全で快適な", "安全", "あんぜん"),
+        ("私は彼女に会い度かった", "度", "た"),  # tai
+        ("書き度くなった時には", "度", "た"),
+        ("見る度に思い出す", "度", "たび"),  # the noun after a verb's dictionary form
+        ("もう一度会いたい", "一度", "いちど"),
+        ("ヨシ、ごろつき奴、死ぬまでやってやる", "奴", "め"),  # me
+        ("青二才奴！　よくもやりやがったな", "奴", "め"),
+        ("柳吉は出しゃ張り奴と肚の中で呟いた", "奴", "め"),
+        ("あの奴は来ない", "奴", "やつ"),
+        ("悪い奴だ", "奴", "やつ"),
+        ("逃げる奴、追う奴", "奴", "やつ"),
+        ("遂々私は切り出した", "遂々", "とうとう"),  # toutou
+        ("そして呼吸も可成り整っている", "可成", "かな"),  # written_tail: 可成 かなり + り
+        ("爺さんが夜るになると", "夜", "よ"),
+        ("相当な錘りがついていた", "錘", "おも"),
+        ("無駄だから", "無駄", "むだ"),  # the copula after a noun ending in だ
+        ("平気でする女なのですから", "女", "おんな"),
+    ],
+)
+def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:
+    """Grammatical words and adverbs older prose wrote with a kanji (``store.japanese.
+    older_words``), in any register; the dictionary's words beside them stay as they were."""
+    for style in ("literary", "modern"):
+        found = [r for s, r in pairs(text, style) if s == word]
+        assert found and found[0] == reading, pairs(text, style)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("そして稍々暗くなった", [("稍", "や"), ("々", "や")]),
+        ("熟々考える", [("熟", "つく"), ("々", "づく")]),
+        ("渇仰の念が愈〻加わった", [("愈", "いよ"), ("〻", "いよ")]),
+        ("佐々木さん", [("佐々木", "ささき")]),
+        ("人々", [("人々", "ひとびと")]),
+    ],
+)
+def test_an_adverb_said_twice_is_not_said_four_times(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """稍 alone is already やや: with 々 after it the pair is read once (稍々 や·や), not
+    やや·やや; a mark after a reading said once repeats it as before."""
+    got = pairs(text)
+    assert [p for p in got if p[0] in {s for s, _ in expected}] == expected, got
+
+
+def test_michi_michi_all_the_way() -> None:
+    got = pairs("種吉の家へ行った。途々、電信柱に号外が貼られていた。", "literary")
+    assert [p for p in got if p[0] in "途々"] == [("途", "みち"), ("々", "みち")], got

@@ -244,14 +244,16 @@ def shitatameru(tokens: list[Token], i: int) -> str | None:
 
 
 def michi(tokens: list[Token], i: int) -> str | None:
-    """途 standing alone is みち in older prose (外に途はない, 偉大にする途ではあるまい); 途に就く
-    (set out) keeps と."""
+    """途 standing alone is みち in older prose (外に途はない, 偉大にする途ではあるまい), and 途々 is
+    みちみち; 途に就く (set out) keeps と."""
     tok = tokens[i]
     if tok.surface != "途" or tok.reading != "と":
         return None
     prev, nxt, nxt2 = _prev(tokens, i), _next(tokens, i), _next(tokens, i, 2)
     if prev is not None and prev.has_kanji and prev.pos[0] in ("名詞", "接頭辞"):
         return None  # 帰国途 and the like
+    if nxt is not None and nxt.surface in ("々", "〻"):
+        return "みち"  # 途々 みちみち (all the way), 々 repeating it
     if nxt is not None and nxt.has_kanji:
         return None  # 途切れる, 途中: a word the dictionary did not join
     if nxt is not None and nxt.surface == "に" and nxt2 is not None and nxt2.lemma in ("就く", "つく", "上る"):

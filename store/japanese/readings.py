@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from store.japanese.alternatives import unvoiced
 from store.japanese.chars import has_kanji, is_kanji, is_reading
 from store.japanese.given import GivenReadings, Span
 from store.japanese.guess import guess_readings
@@ -76,6 +77,14 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
         if not pieces or (reading == "きごう" and tok.pos[0] == "補助記号"):
             # Unknown to the dictionary (or a stray 々): per-character guesses, marked as such.
             pos = base + tok.start
+            if tok.surface in ("々", "〻") and out and out[-1].end == pos:
+                halves = _said_twice(prev_reading)
+                if halves:  # 稍々 やや, 熟々 つくづく: the word before was read as the pair already
+                    last = out[-1]
+                    out[-1] = Reading(last.start, last.end, halves[0], last.source)
+                    out.append(Reading(pos, pos + 1, halves[1], "guess"))
+                    prev_reading = ""
+                    continue
             for ch, guessed in zip(
                 tok.surface, guess_readings(tok.surface, prev_reading), strict=True
             ):
@@ -91,6 +100,16 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
                 out.append(Reading(pos, pos + len(surface), piece, source))
             pos += len(surface)
     return out
+
+
+def _said_twice(reading: str) -> tuple[str, str] | None:
+    """The two halves of a reading that is one sound said twice (やや, つくづく), else None.
+    A one-kanji adverb read so (稍 やや, 熟 つくづく) and then written with 々 is read once:
+    稍々 is や|や, not やや|やや."""
+    half = len(reading) // 2
+    if half and len(reading) % 2 == 0 and reading[:half] == unvoiced(reading[half:]):
+        return reading[:half], reading[half:]
+    return None
 
 
 @lru_cache(maxsize=65536)

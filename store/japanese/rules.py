@@ -76,6 +76,7 @@ from store.japanese.numbers import (
     shi_hachi,
 )
 from store.japanese.offices import office_follows
+from store.japanese.older_words import kaette, maru, me, tai, toutou, written_tail
 from store.japanese.on_names import name_inside_word, on_given_name
 from store.japanese.preferred import has_preferred_entry, preferred_entry
 from store.japanese.provinces import PROVINCES
@@ -2457,6 +2458,11 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("noboseru", "逆", noboseru, None),
     ("too", "十", too, None),
     ("ateru", "中", ateru, None),
+    ("kaette", "却", kaette, None),
+    ("maru", "全", maru, None),
+    ("tai", "度", tai, None),
+    ("me", "奴", me, None),
+    ("toutou", "遂", toutou, None),
 ]
 
 
@@ -2475,6 +2481,7 @@ GENERAL_RULES: list[tuple[str, Rule]] = [
     ("on_run", on_run),
     ("on_given_name", on_given_name),
     ("name_inside_word", name_inside_word),
+    ("written_tail", written_tail),
 ]
 _GENERAL = [rule for _name, rule in GENERAL_RULES]
 

@@ -1,0 +1,121 @@
+"""Words older prose spells with a kanji that today's text writes in kana (rules for any register).
+
+Meiji–Shōwa writers put a kanji on grammatical words and adverbs that are kana now: 却て (かえって),
+全で (まるで), 会い度い (会いたい), 馬鹿奴 (馬鹿め), 遂々 (とうとう). Sudachi's dictionary knows the
+kanji only in its content-word sense (却 as an unknown word, 全 ぜん, 度 たび, 奴 やつ, 遂々 ついつい),
+so each rule below reads the kanji by what stands around it: the kana that follow it, or the verb
+stem or noun before. Modern text writes none of these spellings, so the rules hold in both
+registers; each was found in one set of works and checked over all the bench texts
+(docs/furigana.md).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from store.japanese.chars import is_kanji
+
+if TYPE_CHECKING:
+    from store.japanese.rules import Token
+
+
+def _prev(tokens: list[Token], i: int) -> Token | None:
+    return tokens[i - 1] if i > 0 else None
+
+
+def _next(tokens: list[Token], i: int) -> Token | None:
+    return tokens[i + 1] if i + 1 < len(tokens) else None
+
+
+def _joined(a: Token | None, b: Token | None) -> bool:
+    """True when ``a`` and ``b`` touch, with no space the analysis skipped between."""
+    return a is not None and b is not None and a.end == b.start and not b.gap
+
+
+def kaette(tokens: list[Token], i: int) -> str | None:
+    """却て (on the contrary) is かえって with its small っ unwritten: 却てもの寂しい, 却て俗臭.
+    The dictionary knows only 却って; alone, 却 has no reading of its own to give."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "却" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "かえっ" if nxt.surface.startswith("て") else None
+
+
+#: What follows 全 when it is まる (wholly): 全で (まるで), 全っ切り, 全っきり, 全きり.
+_MARU_AFTER = ("で", "っ切り", "っきり", "きり")
+
+
+def maru(tokens: list[Token], i: int) -> str | None:
+    """全で (just like, quite) and 全っ切り/全きり (utterly) are まるで, まるっきり: 全で変ってる,
+    全で大臣のような顔, 全っ切り誤解していた. The dictionary reads 全 ぜん (as a prefix or a
+    name). 全て, 全く are words of their own and never reach here."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "全" or tok.reading != "ぜん" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    if nxt.surface not in _MARU_AFTER:
+        return None
+    prev = _prev(tokens, i)
+    if _joined(prev, tok) and prev is not None and prev.has_kanji:
+        return None  # 安全で, 完全で: the end of a word the dictionary cut
+    return "まる"
+
+
+def tai(tokens: list[Token], i: int) -> str | None:
+    """度 after a verb's stem is the auxiliary たい (want to) in older spelling: 会い度かった,
+    云い度い, 行き度くない, 見度ければ. The dictionary reads the noun たび (time, occasion),
+    which follows a verb's dictionary form (見る度に), never its stem."""
+    tok, prev, nxt = tokens[i], _prev(tokens, i), _next(tokens, i)
+    if tok.surface != "度" or tok.reading != "たび":
+        return None
+    if not _joined(prev, tok) or not _joined(tok, nxt):
+        return None
+    assert prev is not None and nxt is not None
+    if prev.pos[0] != "動詞" or not prev.pos[5].startswith("連用形-一般"):
+        return None
+    return "た" if nxt.surface[:1] in ("い", "か", "く", "け") else None
+
+
+def me(tokens: list[Token], i: int) -> str | None:
+    """奴 right after a noun, closing a phrase, is the pejorative suffix め: ごろつき奴、,
+    青二才奴！, 出しゃ張り奴と呟いた. The dictionary reads やつ (fellow), which is what 奴 is after
+    a modifier (あの奴, 悪い奴, 若い奴等) or before a particle that makes it a subject."""
+    tok, prev, nxt = tokens[i], _prev(tokens, i), _next(tokens, i)
+    if tok.surface != "奴" or tok.reading != "やつ" or not _joined(prev, tok):
+        return None
+    assert prev is not None
+    if prev.pos[1] == "数詞" or prev.pos[0] not in ("名詞", "動詞"):
+        return None
+    if prev.pos[0] == "動詞" and not prev.pos[5].startswith("連用形"):
+        return None  # 逃げる奴 (the one who runs) is やつ
+    if nxt is None or nxt.pos[0] == "補助記号" or (nxt.surface == "と" and _joined(tok, nxt)):
+        return "め"
+    return None
+
+
+def toutou(tokens: list[Token], i: int) -> str | None:
+    """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
+    ついつい (unintentionally) is written in kana."""
+    tok = tokens[i]
+    return "とうとう" if tok.surface == "遂々" and tok.reading == "ついつい" else None
+
+
+#: The copula's one-kana forms, which follow nouns whose readings may end in the same kana.
+_COPULA = frozenset(["だ", "な", "で", "に"])
+
+
+def written_tail(tokens: list[Token], i: int) -> str | None:
+    """A word the dictionary spells without its last kana, written here with it, which the
+    dictionary then cut off as an auxiliary: 可成り is 可成 かなり + り, read かなり|り; so 夜る,
+    錘り, 金鎖り, 只だ. The word keeps the reading without the kana written after it (可成 かな)."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    reading = tok.reading
+    if len(reading) < 2 or not _joined(tok, nxt) or tok.pos[0] not in ("形状詞", "副詞", "名詞"):
+        return None
+    assert nxt is not None
+    if nxt.surface != reading[-1] or nxt.pos[0] != "助動詞" or not is_kanji(tok.surface[-1]):
+        return None
+    if nxt.surface in _COPULA and tok.pos[0] != "副詞":
+        return None  # 無駄だ, 女なんで, 門出で: the copula after a word that ends in its sound
+    return reading[:-1]
