@@ -191,11 +191,17 @@ def country(tokens: list[Token], i: int) -> str | None:
     tok = tokens[i]
     if len(tok.surface) != 1 or _is_country(tok) or tok.pos[0] != "名詞":
         return None
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if not (
+        tok.pos[2:4] == ("人名", "名")
+        or (prev is not None and prev.surface in _LIST_MARKS)
+        or (nxt is not None and nxt.surface in _LIST_MARKS)
+    ):
+        return None  # neither listed nor a name: no need to look the dictionary up
     reading = country_reading(tok.surface)
     if reading is None or reading == tok.reading:
         return None
-    prev = tokens[i - 1] if i > 0 else None
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     listed = (
         prev is not None
         and prev.surface in _LIST_MARKS

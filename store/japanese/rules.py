@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from store.japanese.alternatives import country, country_reading, rendaku_pairs, unvoice, voice
+from store.japanese.alternatives import country, country_reading, unvoice, voice
 from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji, to_hiragana
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
@@ -2506,7 +2506,7 @@ _SURFACE_TESTS: dict[Rule, Callable[[str], bool]] = {
     foreign_reading: lambda surface: all(is_kanji(ch) for ch in surface),
     spelled_verb: _may_spell_verb,
     prose_adverb: _may_be_prose_adverb,
-    voice: lambda surface: len(surface) in (1, 2) and bool(rendaku_pairs(surface)),
+    voice: lambda surface: len(surface) in (1, 2),  # its pairs are looked up after its context
     country: lambda surface: len(surface) == 1,
     on_run: lambda surface: len(surface) == 1,
     on_given_name: lambda surface: len(surface) == 1,
