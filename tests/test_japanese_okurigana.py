@@ -20,6 +20,16 @@ from store.japanese.okurigana import split_okurigana
         ("ヶ月", "かげつ", (("ヶ月", "かげつ"),)),
         # katakana in the word matches the hiragana reading
         ("ソ連", "それん", (("ソ", None), ("連", "れん"))),
+        # kana the reading gives as said: the particle は read わ, the older spelling's づ ふ ひ へ
+        # ゐ and full-size つ (the word was one segment, its reading over the kana too)
+        ("或は", "あるいわ", (("或", "あるい"), ("は", None))),
+        ("或いは", "あるいわ", (("或", "ある"), ("いは", None))),
+        ("先づ", "まず", (("先", "ま"), ("づ", None))),
+        ("考へる", "かんがえる", (("考", "かんが"), ("へる", None))),
+        ("思ひ出", "おもいで", (("思", "おも"), ("ひ", None), ("出", "で"))),
+        ("用ゐ", "もちい", (("用", "もち"), ("ゐ", None))),
+        ("却つて", "かえって", (("却", "かえ"), ("つて", None))),
+        ("小ぢんまり", "こじんまり", (("小", "こ"), ("ぢんまり", None))),
         # the reading does not contain the word's kana: keep it whole rather than guess a cut
         ("見る", "けん", (("見る", "けん"),)),
         ("1日", "ついたち", (("1日", "ついたち"),)),

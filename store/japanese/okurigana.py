@@ -1,8 +1,9 @@
 """Splitting a word's reading over its kanji runs, so kana in the word carry no reading.
 
-読む + よむ → 読/よ, む; 取り組み + とりくみ → 取/と, り, 組/く, み. When the kana written in the
-word cannot be found in the reading (a dictionary quirk), the word keeps its reading whole rather
-than guessing a cut.
+読む + よむ → 読/よ, む; 取り組み + とりくみ → 取/と, り, 組/く, み. Kana the reading gives as
+said (或は あるいわ, 先づ まず) match the kana written. When the kana written in the word cannot be
+found in the reading even so (a dictionary quirk), the word keeps its reading whole rather than
+guessing a cut.
 """
 
 from __future__ import annotations
@@ -39,8 +40,37 @@ def split_okurigana(surface: str, reading: str | None) -> tuple[Segment, ...]:
         return ((surface, reading),)
     pieces = _match(runs, reading, 0, 0)
     if pieces is None:
+        pieces = _match_as_said(runs, reading)
+    if pieces is None:
         return ((surface, reading),)
     return tuple((t, piece) for (_, t), piece in zip(runs, pieces, strict=True))
+
+
+#: Kana written one way and read (or given by the dictionary) another: the particles は へ を
+#: (或は あるいわ), the older spelling's づ ぢ ゐ ゑ ふ ひ (先づ まず, 思ふ おもう), and its full-size
+#: つ や ゆ よ (行つた いった). Each maps one kana to one, so positions stay the same.
+_AS_SAID = str.maketrans("はへをづぢゐゑふひつやゆよ", "わえおずじいえういっゃゅょ")
+
+
+def _match_as_said(runs: list[tuple[bool, str]], reading: str) -> list[str | None] | None:
+    """``_match`` with the written kana and the reading compared as said (``_AS_SAID``); the
+    pieces are cut from ``reading`` as it is. Tried only where the literal match fails, so a
+    word that matched before is cut as before."""
+    said = [(k, text if k else to_hiragana(text).translate(_AS_SAID)) for k, text in runs]
+    pieces = _match(said, reading.translate(_AS_SAID), 0, 0)
+    if pieces is None:
+        return None
+    out: list[str | None] = []
+    pos = 0
+    for (k, text), piece in zip(runs, pieces, strict=True):
+        if k:
+            assert piece is not None
+            out.append(reading[pos : pos + len(piece)])
+            pos += len(piece)
+        else:
+            out.append(None)
+            pos += len(to_hiragana(text))
+    return out
 
 
 def _match(runs: list[tuple[bool, str]], reading: str, k: int, pos: int) -> list[str | None] | None:
