@@ -46,17 +46,39 @@ def split_okurigana(surface: str, reading: str | None) -> tuple[Segment, ...]:
     return tuple((t, piece) for (_, t), piece in zip(runs, pieces, strict=True))
 
 
-#: Kana written one way and read (or given by the dictionary) another: the particles は へ を
-#: (或は あるいわ), the older spelling's づ ぢ ゐ ゑ ふ ひ (先づ まず, 思ふ おもう), and its full-size
-#: つ や ゆ よ (行つた いった). Each maps one kana to one, so positions stay the same.
-_AS_SAID = str.maketrans("はへをづぢゐゑふひつやゆよ", "わえおずじいえういっゃゅょ")
+_VOICED = "がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ"
+_PLAIN = "かきくけこさしすせそたちつてとはひふへほはひふへほ"
+#: Kana written one way and read (or given by the dictionary) another, each mapped to one kana
+#: so that positions stay the same: a voiced sound the kana leave plain (棒きれ ぼうぎれ), the
+#: particles は へ を (或は あるいわ), the older spelling's づ ぢ ゐ ゑ ふ ひ (先づ まず, 思ふ おもう)
+#: and its full-size つ や ゆ よ (行つた いった).
+_SAID = {"は": "わ", "へ": "え", "を": "お", "ゐ": "い", "ゑ": "え", "ふ": "う", "ひ": "い"}
+_SAID |= {"っ": "つ", "ゃ": "や", "ゅ": "ゆ", "ょ": "よ"}
+_AS_SAID = str.maketrans(
+    {v: _SAID.get(p, p) for v, p in zip(_VOICED, _PLAIN, strict=True)}
+    | {"づ": "す", "ぢ": "し"}  # as ず and じ, unvoiced
+    | _SAID
+)
+
+
+def _repeat_marks(kana: str) -> str:
+    """ゝ and ゞ written out as the kana they repeat (流るゝ: るる)."""
+    out: list[str] = []
+    for ch in kana:
+        if ch in "ゝゞ" and out:
+            ch = out[-1] if ch == "ゝ" else chr(ord(out[-1]) + 1)
+        out.append(ch)
+    return "".join(out)
 
 
 def _match_as_said(runs: list[tuple[bool, str]], reading: str) -> list[str | None] | None:
     """``_match`` with the written kana and the reading compared as said (``_AS_SAID``); the
     pieces are cut from ``reading`` as it is. Tried only where the literal match fails, so a
     word that matched before is cut as before."""
-    said = [(k, text if k else to_hiragana(text).translate(_AS_SAID)) for k, text in runs]
+    said = [
+        (k, text if k else _repeat_marks(to_hiragana(text)).translate(_AS_SAID))
+        for k, text in runs
+    ]
     pieces = _match(said, reading.translate(_AS_SAID), 0, 0)
     if pieces is None:
         return None
