@@ -32,6 +32,8 @@ from store.japanese.okurigana import split_okurigana
         ("小ぢんまり", "こじんまり", (("小", "こ"), ("ぢんまり", None))),
         ("棒きれ", "ぼうぎれ", (("棒", "ぼう"), ("きれ", None))),  # voiced in the reading only
         ("流るゝ", "ながるる", (("流", "なが"), ("るゝ", None))),  # ゝ repeats る
+        ("可愛さう", "かわいそう", (("可愛", "かわい"), ("さう", None))),  # さう said そう
+        ("見やう", "みよう", (("見", "み"), ("やう", None))),
         # the reading does not contain the word's kana: keep it whole rather than guess a cut
         ("見る", "けん", (("見る", "けん"),)),
         ("1日", "ついたち", (("1日", "ついたち"),)),

@@ -8,6 +8,7 @@ guessing a cut.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from store.japanese.chars import is_kanji, to_hiragana
@@ -61,6 +62,17 @@ _AS_SAID = str.maketrans(
 )
 
 
+#: The older spelling's long o written with the a-row and う (可愛さう そう, 見やう よう, 行かう こう),
+#: compared after ``_AS_SAID`` (so か stands for が too, わ for は).
+_LONG_O = re.compile("([かさたなまやらわ])う")
+_O_ROW = str.maketrans("かさたなまやらわ", "こそとのもよろお")
+
+
+def _said(kana: str) -> str:
+    """``kana`` as it is said, one kana for one (see ``_AS_SAID``, ``_LONG_O``)."""
+    return _LONG_O.sub(lambda m: m[1].translate(_O_ROW) + "う", kana.translate(_AS_SAID))
+
+
 def _repeat_marks(kana: str) -> str:
     """ゝ and ゞ written out as the kana they repeat (流るゝ: るる)."""
     out: list[str] = []
@@ -75,11 +87,8 @@ def _match_as_said(runs: list[tuple[bool, str]], reading: str) -> list[str | Non
     """``_match`` with the written kana and the reading compared as said (``_AS_SAID``); the
     pieces are cut from ``reading`` as it is. Tried only where the literal match fails, so a
     word that matched before is cut as before."""
-    said = [
-        (k, text if k else _repeat_marks(to_hiragana(text)).translate(_AS_SAID))
-        for k, text in runs
-    ]
-    pieces = _match(said, reading.translate(_AS_SAID), 0, 0)
+    said = [(k, text if k else _said(_repeat_marks(to_hiragana(text)))) for k, text in runs]
+    pieces = _match(said, _said(reading), 0, 0)
     if pieces is None:
         return None
     out: list[str | None] = []
