@@ -664,6 +664,10 @@ def test_a_word_the_dictionary_lacks_reads_as_jmdict_reads_it() -> None:
         ("各暦の", "暦", "こよみ"),
         ("比丘僧という", "僧", "そう"),
         ("身一つで逃げた", "一", "ひと"),  # a count never voices
+        ("早く顔を洗って", "顔", "かお"),  # an adjective's 連用形 makes no compound
+        ("強く力を入れて", "力", "ちから"),
+        ("深く心を入れていた", "心", "こころ"),
+        ("何度里へ降りても", "里", "さと"),  # nor does a question of how many
         ("壁一重の隣", "一", "ひと"),
         ("昭和一桁の世代", "一", "ひと"),
         # country: a one-kanji dynasty listed with countries, or where no name can stand
@@ -1050,3 +1054,17 @@ def test_an_adverb_said_twice_is_not_said_four_times(
 def test_michi_michi_all_the_way() -> None:
     got = pairs("種吉の家へ行った。途々、電信柱に号外が貼られていた。", "literary")
     assert [p for p in got if p[0] in "途々"] == [("途", "みち"), ("々", "みち")], got
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("研究は主に夜に行う", "おも"),
+        ("人々の主に話す言語", "おも"),
+        ("多方面の分野からの主だった記事", "おも"),
+        ("主として", "しゅ"),
+        ("秋田の八郎潟の主になっているという", "ぬし"),  # becoming the master
+    ],
+)
+def test_omo_mainly_but_not_the_master(text: str, reading: str) -> None:
+    assert [r for s, r in pairs(text) if s == "主"] == [reading], pairs(text)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from store.japanese import analyzer
-from store.japanese.chars import to_hiragana
+from store.japanese.chars import is_kanji, to_hiragana
 
 if TYPE_CHECKING:
     from store.japanese.rules import Token
@@ -106,13 +106,15 @@ def _joins(prev: Token | None) -> bool:
     """True when the word before forms a compound with the next one (登山|口, 若|獅子)."""
     if prev is None or prev.pos[1] == "数詞" or prev.pos[2] == "副詞可能":
         return False  # 3本, 時|底 (an adverbial noun does not compound)
+    if prev.surface[:1] == "何" and len(prev.surface) > 1:
+        return False  # 何度|里へ: a question of how many does not compound
     if prev.pos[0] == "名詞" and (
         prev.has_kanji or all("ァ" <= c <= "ヺ" or c == "ー" for c in prev.surface)
     ):
         return True
     if prev.pos[0] == "接尾辞" and "助数詞" in prev.pos[2] and prev.has_kanji:
         return True  # a count and a noun make one word: 三本柱 さんぼんばしら, 二枚舌 じた
-    return prev.pos[0] == "形容詞" and prev.has_kanji and prev.surface[-1] != "い"
+    return prev.pos[0] == "形容詞" and prev.has_kanji and is_kanji(prev.surface[-1])
 
 
 def voice(tokens: list[Token], i: int) -> str | None:

@@ -481,7 +481,8 @@ def gumi(tokens: list[Token], i: int) -> str | None:
 
 
 def omo(tokens: list[Token], i: int) -> str | None:
-    """主 before に/だっ is おも (主に, 主だった); before として it is しゅ."""
+    """主 before に/だっ is おも (主に, 主だった); before として it is しゅ; before になる it is
+    the noun (沼の主になる), the dictionary's."""
     tok = tokens[i]
     if tok.surface != "主":
         return None
@@ -491,6 +492,9 @@ def omo(tokens: list[Token], i: int) -> str | None:
     after = "".join(t.surface for t in tokens[i + 1 : i + 4])
     if after.startswith("として"):
         return "しゅ"
+    after_ni = _next(tokens, i, 2)
+    if nxt.surface == "に" and after_ni is not None and after_ni.lemma == "なる":
+        return None  # 八郎潟の主になる: becoming the master (ぬし), not mainly
     if nxt.surface in ("に", "だっ", "だった", "な"):
         return "おも"
     return None
