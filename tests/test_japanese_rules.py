@@ -1068,3 +1068,9 @@ def test_michi_michi_all_the_way() -> None:
 )
 def test_omo_mainly_but_not_the_master(text: str, reading: str) -> None:
     assert [r for s, r in pairs(text) if s == "主"] == [reading], pairs(text)
+
+
+def test_otaku_your_home_keeps_taku_in_older_fiction() -> None:
+    text = "先生の宅へ行った。「これから折々お宅へ伺っても宜ござんすか」" * 40
+    got = [r for s, r in pairs(text, "literary") if s == "宅"][:2]
+    assert got == ["うち", "たく"], got

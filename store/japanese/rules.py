@@ -1845,6 +1845,8 @@ def literary(tokens: list[Token], i: int) -> str | None:
     prev = _prev(tokens, i)
     if prev is not None and prev.has_kanji and _is_noun(prev):
         return None  # part of a compound (自宅 is written as one word, but 研究 室 may not be)
+    if tok.surface == "宅" and prev is not None and prev.surface in ("お", "御"):
+        return None  # お宅 (your home) is おたく
     nxt = _next(tokens, i)
     if nxt is not None and nxt.has_kanji and nxt.pos[0] == "接尾辞":
         return None  # 昨夜来 is さくやらい
