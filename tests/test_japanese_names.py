@@ -41,6 +41,16 @@ def test_japanese_names_the_dictionary_splits_wrongly() -> None:
     assert ("金融", "きんゆう") in got
 
 
+def test_a_name_jmnedict_gives_a_vowel_short_keeps_the_dictionary_reading() -> None:
+    """JMnedict romanised some names and lost or doubled a vowel (後藤茂之 ごとしげゆき, 後宇多
+    ごうだあ); the table leaves them to Sudachi, which has them right."""
+    assert person_name("後藤茂之") is None and person_name("後宇多") is None
+    (text,) = read_doc([("後宇多天皇の頃、後藤茂之氏の論考。", [])])
+    got = pairs(text)
+    assert ("後宇多", "ごうだ") in got
+    assert ("後藤", "ごとう") in got and ("茂之", "しげゆき") in got
+
+
 def test_no_name_where_the_dictionary_sees_other_words() -> None:
     assert person_name("上地等") is not None  # a name in the table...
     (text,) = read_doc([("上地等の区域では三界火宅を説いた。", [])])

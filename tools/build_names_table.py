@@ -7,7 +7,10 @@ where JAMDICT_DB is the SQLite database the ``jamdict-data`` package ships (it h
 The table keeps only what the analyser needs: the full names of people (JMnedict type
 ``person``) of three or more kanji with one reading, whose reading Sudachi's own dictionary
 gets wrong (岸田文雄 ぶんゆう, 金正恩 かねまさ おん, 川島真 まこと) — the other ~33,000 it
-already reads right. Each line is the name, the length of its family name (0 when no surname
+already reads right. Where the two differ only in a vowel's length and Sudachi has the name as
+one word (後宇多 ごうだ, 長曾我部 ちょうそかべ) or JMnedict's surname entry has the vowel
+(後藤茂之: 後藤 ごとう, the person entry ごとしげゆき), JMnedict's romanisation lost or doubled it,
+and Sudachi is kept. Each line is the name, the length of its family name (0 when no surname
 entry of JMnedict starts both the name and its reading), the family name's reading and the
 rest's, in hiragana: ``金正恩\\t1\\tきむ\\tじょんうん``.
 """
@@ -47,6 +50,40 @@ def _entries(db: sqlite3.Connection, kind: str) -> dict[str, set[str]]:
     return out
 
 
+#: Kana that lengthen the vowel before them: that vowel's own kana, or う after an o (とう).
+_LENGTHENS = {"a": "あ", "i": "い", "u": "う", "e": "えい", "o": "おう"}
+_VOWEL_OF = {
+    **dict.fromkeys("あかさたなはまやらわがざだばぱゃ", "a"),
+    **dict.fromkeys("いきしちにひみりぎじぢびぴ", "i"),
+    **dict.fromkeys("うくすつぬふむゆるぐずづぶぷゅ", "u"),
+    **dict.fromkeys("えけせてねへめれげぜでべぺ", "e"),
+    **dict.fromkeys("おこそとのほもよろをごぞどぼぽょ", "o"),
+}
+
+
+def _short_vowels(reading: str) -> str:
+    """``reading`` with every long vowel said short (ごうだあ -> ごだ, ごえんゆう -> ごえんゆ)."""
+    out: list[str] = []
+    for ch in reading:
+        if ch == "ー" or (out and ch in _LENGTHENS.get(_VOWEL_OF.get(out[-1], ""), "")):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _longer_surname_said_short(
+    name: str, reading: str, family: int, surnames: dict[str, set[str]]
+) -> bool:
+    """True when a surname longer than the one found starts ``name`` and is read as
+    ``reading`` begins but for a vowel's length (後藤 ごとう, the person entry ごとしげゆき: the
+    surname found was 後 ご): JMnedict romanised the person's name and lost the vowel."""
+    return any(
+        _short_vowels(reading).startswith(_short_vowels(surname))
+        for k in range(len(name) - 1, family, -1)
+        for surname in surnames.get(name[:k], ())
+    )
+
+
 def _all_kanji(text: str) -> bool:
     return all("\u3400" <= ch <= "\u9fff" or ch == "々" for ch in text)
 
@@ -66,7 +103,8 @@ def main(argv: list[str]) -> int:
         if len(readings) != 1 or len(name) < 3 or not _all_kanji(name):
             continue  # several people, or a short name: too ambiguous to apply blindly
         reading = next(iter(readings))
-        sudachi = _hira("".join(m.reading_form() for m in tokenizer.tokenize(name)))
+        words = list(tokenizer.tokenize(name))
+        sudachi = _hira("".join(m.reading_form() for m in words))
         if sudachi == reading:
             continue
         family, family_reading = 0, ""
@@ -75,6 +113,10 @@ def main(argv: list[str]) -> int:
             if fits:
                 family, family_reading = k, max(fits, key=len)
                 break
+        if _short_vowels(sudachi) == _short_vowels(reading) and (
+            len(words) == 1 or _longer_surname_said_short(name, reading, family, surnames)
+        ):
+            continue  # JMnedict lost or doubled a vowel (後宇多 ごうだあ, 後藤茂之 ごとしげゆき)
         rest = reading[len(family_reading) :]
         given = givens.get(name[family:], set())
         if family and rest.startswith("の") and rest[1:] in given and rest not in given:
