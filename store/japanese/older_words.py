@@ -94,6 +94,58 @@ def me(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: Words before 丈 when it is the particle だけ (only, as much as): demonstratives.
+_DEMONSTRATIVES = frozenset(["これ", "それ", "あれ", "どれ", "此れ", "其れ", "彼れ", "此", "其"])
+
+
+def dake(tokens: list[Token], i: int) -> str | None:
+    """丈 after a verb or an adjective's dictionary form, or after これ/それ, is the particle
+    だけ (爲る丈の事, 苦勞する丈, 出来る丈早く, それ丈だ); the dictionary's たけ is one's height (丈の
+    高い, 丈高く), which follows nothing or a noun."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "丈" or tok.reading != "たけ" or not _joined(prev, tok):
+        return None
+    assert prev is not None
+    if prev.surface in _DEMONSTRATIVES:
+        return "だけ"
+    if prev.pos[0] in ("動詞", "形容詞", "助動詞") and prev.pos[5].startswith(("連体形", "終止形")):
+        return "だけ"
+    return None
+
+
+def tsuini(tokens: list[Token], i: int) -> str | None:
+    """終には is ついには (in the end), the older spelling of 遂には: 終には孔雀と同じやうな; the
+    dictionary knows 終に ついに but cuts 終|に|は and reads the noun おわり. After の it is the
+    noun (その終には, 話の終には)."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "終" or tok.reading != "おわり" or nxt is None or nxt.surface != "に":
+        return None
+    after, prev = _next(tokens, i + 1), _prev(tokens, i)
+    if after is None or after.surface != "は":
+        return None
+    if prev is not None and (
+        prev.surface == "の" or prev.pos[0] == "連体詞" or (prev.has_kanji and prev.end == tok.start)
+    ):
+        return None  # その終には, 話の終には: the end
+    return "つい"
+
+
+def nakanaka(tokens: list[Token], i: int) -> str | None:
+    """却々 is なかなか (quite, not easily), an older spelling of 中々; the dictionary does not
+    know it and would read each kanji きゃく."""
+    return "なかなか" if tokens[i].surface == "却々" else None
+
+
+def sahodo(tokens: list[Token], i: int) -> str | None:
+    """左程 is さほど (not so much), an older spelling of 然程: 左程でもない. The dictionary cuts
+    左|程 and reads ひだり."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "左" or tok.reading != "ひだり" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "さ" if nxt.surface == "程" else None
+
+
 def toutou(tokens: list[Token], i: int) -> str | None:
     """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
     ついつい (unintentionally) is written in kana."""
@@ -107,15 +159,22 @@ _COPULA = frozenset(["だ", "な", "で", "に"])
 
 def written_tail(tokens: list[Token], i: int) -> str | None:
     """A word the dictionary spells without its last kana, written here with it, which the
-    dictionary then cut off as an auxiliary: 可成り is 可成 かなり + り, read かなり|り; so 夜る,
-    錘り, 金鎖り, 只だ. The word keeps the reading without the kana written after it (可成 かな)."""
+    dictionary then cut off as an auxiliary (or, after an adverb or a conjunction, as a particle):
+    可成り is 可成 かなり + り, read かなり|り; so 夜る, 錘り, 金鎖り, 只だ, 扨て. The word keeps
+    the reading without the kana written after it (可成 かな)."""
     tok, nxt = tokens[i], _next(tokens, i)
     reading = tok.reading
-    if len(reading) < 2 or not _joined(tok, nxt) or tok.pos[0] not in ("形状詞", "副詞", "名詞"):
+    if len(reading) < 2 or not _joined(tok, nxt):
+        return None
+    if tok.pos[0] not in ("形状詞", "副詞", "名詞", "接続詞"):
         return None
     assert nxt is not None
-    if nxt.surface != reading[-1] or nxt.pos[0] != "助動詞" or not is_kanji(tok.surface[-1]):
+    if nxt.surface != reading[-1] or not is_kanji(tok.surface[-1]):
         return None
+    if nxt.pos[0] != "助動詞" and not (
+        tok.pos[0] in ("接続詞", "副詞") and nxt.pos[0] in ("助詞", "接続詞")
+    ):
+        return None  # (扨て さて + て: a conjunction's own kana, cut off as another)
     if nxt.surface in _COPULA and tok.pos[0] != "副詞":
         return None  # 無駄だ, 女なんで, 門出で: the copula after a word that ends in its sound
     return reading[:-1]

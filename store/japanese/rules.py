@@ -76,7 +76,18 @@ from store.japanese.numbers import (
     shi_hachi,
 )
 from store.japanese.offices import office_follows
-from store.japanese.older_words import kaette, maru, me, tai, toutou, written_tail
+from store.japanese.older_words import (
+    dake,
+    kaette,
+    maru,
+    me,
+    nakanaka,
+    sahodo,
+    tai,
+    toutou,
+    tsuini,
+    written_tail,
+)
 from store.japanese.on_names import name_inside_word, on_given_name
 from store.japanese.preferred import has_preferred_entry, preferred_entry
 from store.japanese.provinces import PROVINCES
@@ -2469,6 +2480,10 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tai", "度", tai, None),
     ("me", "奴", me, None),
     ("toutou", "遂", toutou, None),
+    ("dake", "丈", dake, None),
+    ("tsuini", "終", tsuini, None),
+    ("nakanaka", "却", nakanaka, None),
+    ("sahodo", "左", sahodo, None),
 ]
 
 
