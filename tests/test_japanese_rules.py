@@ -1035,6 +1035,14 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("左の手", "左", "ひだり"),
         ("扨て話は変わって", "扨", "さ"),  # written_tail: 扨 さて + て
         ("私達の頭は最早や希望を", "最早", "もは"),
+        ("或る時背の高い男が遣ってきて", "遣", "や"),  # yaru
+        ("黙って手紙を投げて遣った", "遣", "や"),
+        ("どうせ遣っつけるなら", "遣", "や"),
+        ("気を遣った", "遣", "つか"),  # 気を遣う
+        ("仮病を遣いました", "遣", "つか"),
+        ("二つ宛取る", "宛", "ずつ"),  # zutsu
+        ("三銭宛出す", "宛", "ずつ"),
+        ("兄宛で出した", "宛", "あて"),
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:

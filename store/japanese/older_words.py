@@ -146,6 +146,39 @@ def sahodo(tokens: list[Token], i: int) -> str | None:
     return "さ" if nxt.surface == "程" else None
 
 
+#: What one spends or turns (気を遣う, 金を遣う): 遣った after these is つかった.
+_SPENT = frozenset(["気", "金", "心", "神経", "銭", "金銭", "気持", "気持ち", "小遣", "目", "眼"])
+
+
+def yaru(tokens: list[Token], i: int) -> str | None:
+    """遣った, 遣って is やった, やって (遣る, to do, to give) in older prose: 男が遣ってきて,
+    投げて遣った, 遣っつける. The dictionary reads 遣う つかった, which is what one does with one's
+    attention or money (気を遣った, 金を遣って) — and what its other forms stay (仮病を遣い)."""
+    tok = tokens[i]
+    if not tok.surface.startswith("遣っ") or not tok.reading.startswith("つかっ"):
+        return None
+    prev, prev2 = _prev(tokens, i), (tokens[i - 2] if i > 1 else None)
+    if prev is not None and prev.surface == "を" and prev2 is not None and prev2.surface in _SPENT:
+        return None
+    return "やっ" + tok.reading[3:]
+
+
+_COUNT_START = frozenset("一二三四五六七八九十百千幾数何0123456789０１２３４５６７８９")
+
+
+def zutsu(tokens: list[Token], i: int) -> str | None:
+    """宛 right after a count is ずつ (each): 二つ宛取る, 一人宛配る, 三銭宛. The dictionary may
+    read あて, which is what 宛 is after a person or a place (兄宛で出した, 私宛に)."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "宛" or tok.reading == "ずつ" or not _joined(prev, tok):
+        return None
+    assert prev is not None
+    counted = prev.pos[1] == "数詞" or (prev.pos[0] == "接尾辞" and "助数詞" in prev.pos[2])
+    if not counted and prev.surface[:1] in _COUNT_START and prev.pos[0] == "名詞":
+        counted = prev.surface[-1:] in ("人", "つ", "個", "本", "枚", "匹", "冊", "度", "回")
+    return "ずつ" if counted else None
+
+
 def toutou(tokens: list[Token], i: int) -> str | None:
     """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
     ついつい (unintentionally) is written in kana."""

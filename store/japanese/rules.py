@@ -87,6 +87,8 @@ from store.japanese.older_words import (
     toutou,
     tsuini,
     written_tail,
+    yaru,
+    zutsu,
 )
 from store.japanese.on_names import name_inside_word, on_given_name
 from store.japanese.preferred import has_preferred_entry, preferred_entry
@@ -2484,6 +2486,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tsuini", "終", tsuini, None),
     ("nakanaka", "却", nakanaka, None),
     ("sahodo", "左", sahodo, None),
+    ("yaru", "遣", yaru, None),
+    ("zutsu", "宛", zutsu, None),
 ]
 
 
