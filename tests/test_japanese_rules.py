@@ -1043,6 +1043,13 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("二つ宛取る", "宛", "ずつ"),  # zutsu
         ("三銭宛出す", "宛", "ずつ"),
         ("兄宛で出した", "宛", "あて"),
+        ("群衆のわめき声とともに、頻に鉄砲の音がする", "頻", "しきり"),  # shikiri
+        ("漸っと着いた", "漸", "や"),  # yatto
+        ("兎や角言う", "兎", "と"),  # toyakaku
+        ("兎や角言う", "角", "かく"),
+        ("兎の角", "兎", "うさぎ"),
+        ("尚お話す", "尚", "な"),  # written_tail after a conjunction
+        ("何となく習慣的に、殊更らのんびりした", "殊更", "ことさ"),
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:

@@ -179,6 +179,40 @@ def zutsu(tokens: list[Token], i: int) -> str | None:
     return "ずつ" if counted else None
 
 
+def shikiri(tokens: list[Token], i: int) -> str | None:
+    """頻に (its り unwritten) is しきりに (again and again): 頻に鳴る. The dictionary takes 頻 for
+    the prefix ひん."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "頻" or tok.reading != "ひん" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "しきり" if nxt.surface == "に" else None
+
+
+def yatto(tokens: list[Token], i: int) -> str | None:
+    """漸っと is やっと (at last); the dictionary reads 漸 as the given name すすむ."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "漸" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "や" if nxt.surface.startswith("っと") else None
+
+
+def toyakaku(tokens: list[Token], i: int) -> str | None:
+    """兎や角 is とやかく (this and that: 兎や角言う), as JMdict has it; the dictionary cuts
+    兎|や|角 and reads うさぎ, かど. Each kanji takes its part: 兎 と, 角 かく."""
+    tok = tokens[i]
+    if tok.surface == "兎":
+        nxt, after = _next(tokens, i), _next(tokens, i + 1)
+        if nxt is not None and nxt.surface == "や" and after is not None and after.surface == "角":
+            return "と"
+    if tok.surface == "角":
+        prev, before = _prev(tokens, i), (tokens[i - 2] if i > 1 else None)
+        if prev is not None and prev.surface == "や" and before is not None and before.surface == "兎":
+            return "かく"
+    return None
+
+
 def toutou(tokens: list[Token], i: int) -> str | None:
     """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
     ついつい (unintentionally) is written in kana."""
@@ -204,10 +238,8 @@ def written_tail(tokens: list[Token], i: int) -> str | None:
     assert nxt is not None
     if nxt.surface != reading[-1] or not is_kanji(tok.surface[-1]):
         return None
-    if nxt.pos[0] != "助動詞" and not (
-        tok.pos[0] in ("接続詞", "副詞") and nxt.pos[0] in ("助詞", "接続詞")
-    ):
-        return None  # (扨て さて + て: a conjunction's own kana, cut off as another)
+    if nxt.pos[0] != "助動詞" and tok.pos[0] not in ("接続詞", "副詞"):
+        return None  # (扨て さて + て, 尚お なお + お: a conjunction's own kana, cut off)
     if nxt.surface in _COPULA and tok.pos[0] != "副詞":
         return None  # 無駄だ, 女なんで, 門出で: the copula after a word that ends in its sound
     return reading[:-1]

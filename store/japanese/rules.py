@@ -83,11 +83,14 @@ from store.japanese.older_words import (
     me,
     nakanaka,
     sahodo,
+    shikiri,
     tai,
     toutou,
+    toyakaku,
     tsuini,
     written_tail,
     yaru,
+    yatto,
     zutsu,
 )
 from store.japanese.on_names import name_inside_word, on_given_name
@@ -2488,6 +2491,9 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("sahodo", "左", sahodo, None),
     ("yaru", "遣", yaru, None),
     ("zutsu", "宛", zutsu, None),
+    ("shikiri", "頻", shikiri, None),
+    ("yatto", "漸", yatto, None),
+    ("toyakaku", "兎角", toyakaku, None),
 ]
 
 
