@@ -1050,6 +1050,10 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("兎の角", "兎", "うさぎ"),
         ("尚お話す", "尚", "な"),  # written_tail after a conjunction
         ("何となく習慣的に、殊更らのんびりした", "殊更", "ことさ"),
+        ("高ちやんなぞは夜る寐るからとても枕を取る", "寐", "ね"),  # neru
+        ("これは此子の寐間着の袷", "寐", "ね"),
+        ("この集に於て、歌風はまた一転した", "於", "おい"),  # oite
+        ("村に於ける相談", "於", "お"),
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:

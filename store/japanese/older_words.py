@@ -213,6 +213,24 @@ def toyakaku(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def neru(tokens: list[Token], i: int) -> str | None:
+    """寐 is the older spelling of 寝, ね (寐る, 寐ていた, 寐轉び, 寐間着); the dictionary reads it
+    as the classical ぬ (寐ぬ, to sleep), which prose of the last century and a half never means."""
+    tok = tokens[i]
+    if tok.surface.startswith("寐") and tok.reading.startswith("ぬ"):
+        return "ね" + tok.reading[1:]
+    return None
+
+
+def oite(tokens: list[Token], i: int) -> str | None:
+    """於て (its い unwritten) is おいて: 此点に於て. The dictionary knows 於いて only."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "於" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "おい" if nxt.surface.startswith("て") else None
+
+
 def toutou(tokens: list[Token], i: int) -> str | None:
     """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
     ついつい (unintentionally) is written in kana."""

@@ -82,6 +82,8 @@ from store.japanese.older_words import (
     maru,
     me,
     nakanaka,
+    neru,
+    oite,
     sahodo,
     shikiri,
     tai,
@@ -2494,6 +2496,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("shikiri", "頻", shikiri, None),
     ("yatto", "漸", yatto, None),
     ("toyakaku", "兎角", toyakaku, None),
+    ("neru", "寐", neru, None),
+    ("oite", "於", oite, None),
 ]
 
 
