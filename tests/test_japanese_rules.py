@@ -1054,6 +1054,10 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("これは此子の寐間着の袷", "寐", "ね"),
         ("この集に於て、歌風はまた一転した", "於", "おい"),  # oite
         ("村に於ける相談", "於", "お"),
+        ("おせい（困つたやうな顔をして火鉢を）", "困", "こま"),  # written_sokuon
+        ("海軍提督が余生を送つているでしよう", "送", "おく"),
+        ("ひどい迫害にも幾度も遇つたのですが", "遇", "あ"),
+        ("障子に映つてゐる", "映", "うつ"),
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:

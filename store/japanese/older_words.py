@@ -11,6 +11,7 @@ registers; each was found in one set of works and checked over all the bench tex
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from store.japanese.chars import is_kanji
@@ -229,6 +230,35 @@ def oite(tokens: list[Token], i: int) -> str | None:
         return None
     assert nxt is not None
     return "おい" if nxt.surface.startswith("て") else None
+
+
+def written_sokuon(tokens: list[Token], i: int) -> str | None:
+    """A verb the older spelling writes with a full-size つ for its small っ (困つた, 送つて,
+    握つている, 遇つた) is one the dictionary cannot find: it leaves the kanji unknown and guesses
+    an on-reading (困 こん). Read it as the same verb written today (困った こまった): the stem's
+    reading, こま."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if not tok.oov or len(tok.surface) != 1 or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    after = nxt.surface[1:2] or (tokens[i + 2].surface[:1] if i + 2 < len(tokens) else "")
+    if not nxt.surface.startswith("つ") or after not in ("た", "て", "だ", "ち"):
+        return None
+    return _sokuon_stem(tok.surface, after)
+
+
+@lru_cache(maxsize=4096)
+def _sokuon_stem(kanji: str, after: str) -> str | None:
+    """The reading of ``kanji`` as the stem of a verb before っ + ``after``, if the dictionary
+    reads ``kanji`` + っ + ``after`` so (困った: こま), else None."""
+    from store.japanese.tokens import sudachi_tokens
+
+    words = sudachi_tokens(kanji + "っ" + after)
+    first = words[0] if words else None
+    if first is None or first.surface != kanji + "っ" or first.pos[0] != "動詞" or first.oov:
+        return None
+    reading = first.reading
+    return reading[:-1] if reading.endswith("っ") and len(reading) > 1 else None
 
 
 def toutou(tokens: list[Token], i: int) -> str | None:

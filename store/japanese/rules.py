@@ -90,6 +90,7 @@ from store.japanese.older_words import (
     toutou,
     toyakaku,
     tsuini,
+    written_sokuon,
     written_tail,
     yaru,
     yatto,
@@ -2505,6 +2506,7 @@ _ACTIVE = list(RULES)
 
 #: Rules that look at every kanji word no triggered rule has changed (the first that answers wins).
 GENERAL_RULES: list[tuple[str, Rule]] = [
+    ("written_sokuon", written_sokuon),
     ("unknown_word", unknown_word),
     ("preferred_entry", preferred_entry),
     ("foreign_reading", foreign_reading),
@@ -2546,6 +2548,7 @@ _SURFACE_TESTS: dict[Rule, Callable[[str], bool]] = {
     on_run: lambda surface: len(surface) == 1,
     on_given_name: lambda surface: len(surface) == 1,
     name_inside_word: lambda surface: len(surface) == 1,
+    written_sokuon: lambda surface: len(surface) == 1,
 }
 #: Word -> the general rules that can answer for it (filled as words come: they repeat).
 _GENERAL_FOR: dict[str, tuple[Rule, ...]] = {}
