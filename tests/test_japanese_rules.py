@@ -1058,6 +1058,12 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("海軍提督が余生を送つているでしよう", "送", "おく"),
         ("ひどい迫害にも幾度も遇つたのですが", "遇", "あ"),
         ("障子に映つてゐる", "映", "うつ"),
+        ("逗子の「あぶずり」で眺むるように見せる", "眺", "なが"),  # kun_stem
+        ("投げ棄つるがごとくかく謂い", "棄", "す"),
+        ("頭脳を痺らせてしまう", "痺", "しび"),
+        ("自分の謳ひし聲を", "謳", "うた"),
+        ("変だと気が付いた人は尠かった", "尠", "すくな"),
+        ("胸の悶を訴えて", "悶", "もん"),  # a noun before a particle: the guess stays
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:

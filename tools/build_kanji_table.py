@@ -7,7 +7,9 @@ kanji: the kanji, the reading a guess uses (the first on-reading, else the first
 without its okurigana, in hiragana), and the kanji's standard form when KANJIDIC names a JIS X
 0208 variant for a kanji outside that set (步 → 歩), else nothing.
 
-It also writes ``store/japanese/old_forms.tsv``: each old character form (旧字体) the Jōyō Kanji
+It also writes ``store/japanese/kun_stems.tsv``: each kanji's kun-readings that carry
+okurigana, as KANJIDIC writes them (眺: なが.める), for a verb written with a kanji the
+dictionary does not know (``store.japanese.kun_stems``). And ``store/japanese/old_forms.tsv``: each old character form (旧字体) the Jōyō Kanji
 Table (常用漢字表, 平成22年内閣告示第2号) gives in brackets after a kanji, with that kanji as
 KANJIDIC names it (its one Jōyō variant: 團 → 団, 處 → 処, 來 → 来), and each CJK compatibility
 ideograph with its canonical equivalent (逸 U+FA67 → 逸 U+9038; 62 of the table's old forms are
@@ -24,6 +26,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "store" / "japanese" / "kanjidic.tsv"
 OLD_FORMS_OUT = OUT.with_name("old_forms.tsv")
+KUN_STEMS_OUT = OUT.with_name("kun_stems.tsv")
 #: The old forms (旧字体) in the Jōyō Kanji Table's brackets, less the 62 it writes as CJK
 #: compatibility ideographs (those are mapped by their canonical equivalence instead): 302
 #: characters, in the table's order.
@@ -109,7 +112,32 @@ def main(argv: list[str]) -> int:
         encoding="utf-8",
     )
     print(f"{len(pairs)} old forms -> {OLD_FORMS_OUT}")
+    stems = _kun_stems(db)
+    KUN_STEMS_OUT.write_text(
+        "# Kanji -> its kun-readings that carry okurigana, as stem.okurigana, from KANJIDIC2\n"
+        "# (EDRDG, CC BY-SA 4.0, https://www.edrdg.org/edrdg/licence.html); this file is under\n"
+        "# that licence. Built by tools/build_kanji_table.py. Columns: kanji, readings (;).\n"
+        + "".join(f"{ch}\t{';'.join(readings)}\n" for ch, readings in stems),
+        encoding="utf-8",
+    )
+    print(f"{len(stems)} kanji with okurigana readings -> {KUN_STEMS_OUT}")
     return 0
+
+
+def _kun_stems(db: sqlite3.Connection) -> list[tuple[str, list[str]]]:
+    """(kanji, its kun-readings with okurigana: なが.める) sorted by kanji, for bisection."""
+    found: dict[str, list[str]] = {}
+    for literal, value in db.execute(
+        "SELECT c.literal, r.value FROM reading r JOIN rm_group g ON r.gid = g.ID "
+        "JOIN character c ON g.cid = c.ID WHERE r.r_type = 'ja_kun' AND r.value LIKE '%.%'"
+    ):
+        reading = value.translate(_KATA_TO_HIRA)
+        if reading.startswith("-") or reading.endswith("-"):
+            continue  # a suffix's or a prefix's reading (-ば.え)
+        readings = found.setdefault(literal, [])
+        if reading not in readings:
+            readings.append(reading)
+    return sorted(found.items())
 
 
 def _old_forms(db: sqlite3.Connection) -> list[tuple[str, str]]:

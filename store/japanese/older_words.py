@@ -261,6 +261,31 @@ def _sokuon_stem(kanji: str, after: str) -> str | None:
     return reading[:-1] if reading.endswith("っ") and len(reading) > 1 else None
 
 
+#: What a verb's okurigana never is: a word of its own.
+_NOT_OKURIGANA = frozenset(["副詞", "接続詞", "感動詞", "代名詞", "連体詞"])
+
+
+def kun_stem(tokens: list[Token], i: int) -> str | None:
+    """A kanji the dictionary does not know, with kana after it, is a verb's or an adjective's
+    stem: the kun-reading of KANJIDIC whose okurigana those kana conjugate (眺むる なが, 痺らせ
+    しび, 棄つる す; ``store.japanese.kun_stems``), not a guessed on-reading (眺 ちょう)."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if not tok.oov or len(tok.surface) != 1 or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    if not ("\u3041" <= nxt.surface[:1] <= "\u3096") or nxt.pos[0] in _NOT_OKURIGANA:
+        return None  # (褒まさに: a name, then an adverb)
+    prev, after = _prev(tokens, i), _next(tokens, i + 1)
+    if _joined(prev, tok) and prev is not None and prev.has_kanji and prev.pos[0] != "動詞":
+        return None  # 鬱悶: a compound's second kanji is a noun's
+    if nxt.pos[0] == "助詞" and (after is None or not "\u3041" <= after.surface[:1] <= "\u3096"):
+        return None  # 胸の悶を訴え: a particle after a noun, not okurigana
+    from store.japanese.kun_stems import okurigana_stem
+
+    following = "".join(t.surface for t in tokens[i + 1 : i + 3])
+    return okurigana_stem(tok.surface, following)
+
+
 def toutou(tokens: list[Token], i: int) -> str | None:
     """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
     ついつい (unintentionally) is written in kana."""

@@ -79,6 +79,7 @@ from store.japanese.offices import office_follows
 from store.japanese.older_words import (
     dake,
     kaette,
+    kun_stem,
     maru,
     me,
     nakanaka,
@@ -2507,6 +2508,7 @@ _ACTIVE = list(RULES)
 #: Rules that look at every kanji word no triggered rule has changed (the first that answers wins).
 GENERAL_RULES: list[tuple[str, Rule]] = [
     ("written_sokuon", written_sokuon),
+    ("kun_stem", kun_stem),
     ("unknown_word", unknown_word),
     ("preferred_entry", preferred_entry),
     ("foreign_reading", foreign_reading),
@@ -2549,6 +2551,7 @@ _SURFACE_TESTS: dict[Rule, Callable[[str], bool]] = {
     on_given_name: lambda surface: len(surface) == 1,
     name_inside_word: lambda surface: len(surface) == 1,
     written_sokuon: lambda surface: len(surface) == 1,
+    kun_stem: lambda surface: len(surface) == 1,
 }
 #: Word -> the general rules that can answer for it (filled as words come: they repeat).
 _GENERAL_FOR: dict[str, tuple[Rule, ...]] = {}
