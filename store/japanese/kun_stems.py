@@ -68,7 +68,13 @@ def okurigana_stem(kanji: str, following: str) -> str | None:
         stem, _, okurigana = reading.partition(".")
         if okurigana in ("い", "しい"):  # an adjective: 尠い すくな, 怪しい
             if following.startswith(okurigana[:-1]) and following[len(okurigana) - 1 :][:1] in (
-                "い", "か", "く", "け", "き", "さ", "う"
+                "い",
+                "か",
+                "く",
+                "け",
+                "き",
+                "さ",
+                "う",
             ):
                 stems.add(stem)
         elif okurigana and _ROW_OF.get(okurigana[0]) in rows:

@@ -125,7 +125,9 @@ def tsuini(tokens: list[Token], i: int) -> str | None:
     if after is None or after.surface != "は":
         return None
     if prev is not None and (
-        prev.surface == "の" or prev.pos[0] == "連体詞" or (prev.has_kanji and prev.end == tok.start)
+        prev.surface == "の"
+        or prev.pos[0] == "連体詞"
+        or (prev.has_kanji and prev.end == tok.start)
     ):
         return None  # その終には, 話の終には: the end
     return "つい"
@@ -209,7 +211,12 @@ def toyakaku(tokens: list[Token], i: int) -> str | None:
             return "と"
     if tok.surface == "角":
         prev, before = _prev(tokens, i), (tokens[i - 2] if i > 1 else None)
-        if prev is not None and prev.surface == "や" and before is not None and before.surface == "兎":
+        if (
+            prev is not None
+            and prev.surface == "や"
+            and before is not None
+            and before.surface == "兎"
+        ):
             return "かく"
     return None
 
@@ -276,8 +283,13 @@ def kun_stem(tokens: list[Token], i: int) -> str | None:
     if not ("\u3041" <= nxt.surface[:1] <= "\u3096") or nxt.pos[0] in _NOT_OKURIGANA:
         return None  # (褒まさに: a name, then an adverb)
     prev, after = _prev(tokens, i), _next(tokens, i + 1)
-    if _joined(prev, tok) and prev is not None and prev.has_kanji and prev.pos[0] != "動詞":
-        return None  # 鬱悶: a compound's second kanji is a noun's
+    if (
+        _joined(prev, tok)
+        and prev is not None
+        and is_kanji(prev.surface[-1])
+        and prev.pos[0] != "動詞"
+    ):
+        return None  # 鬱悶: a compound's second kanji is a noun's (投げ棄つる is a verb's)
     if nxt.pos[0] == "助詞" and (after is None or not "\u3041" <= after.surface[:1] <= "\u3096"):
         return None  # 胸の悶を訴え: a particle after a noun, not okurigana
     from store.japanese.kun_stems import okurigana_stem
