@@ -1116,3 +1116,10 @@ def test_otaku_your_home_keeps_taku_in_older_fiction() -> None:
     text = "先生の宅へ行った。「これから折々お宅へ伺っても宜ござんすか」" * 40
     got = [r for s, r in pairs(text, "literary") if s == "宅"][:2]
     assert got == ["うち", "たく"], got
+
+
+def test_kano_that_person_in_older_prose() -> None:
+    text = "彼の人の眠りは、徐かに覚めて行った。彼の顔を見た。彼の方が立派だ。" * 30
+    got = [r for s, r in pairs(text, "literary") if s == "彼"][:3]
+    assert got == ["か", "かれ", "かれ"], got
+    assert [r for s, r in pairs("彼の人の話", "modern") if s == "彼"] == ["かれ"]

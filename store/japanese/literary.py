@@ -520,3 +520,22 @@ def ateru(tokens: list[Token], i: int) -> str | None:
     if nxt is not None and nxt.surface.startswith("て"):
         return "あ"
     return None
+
+
+#: People one points at as "that one": after 彼の they make 彼 the demonstrative かの, not かれ.
+_POINTED_AT = frozenset(
+    ["人", "人々", "人達", "人たち", "女", "男", "子", "娘", "者", "婦人", "老人", "小僧", "子僧", "女房"]
+)
+
+
+def kano(tokens: list[Token], i: int) -> str | None:
+    """彼の before a person is the demonstrative かの (that: 彼の人の眠り, 彼の子の行末, 彼の女は
+    どうしても), as older prose writes あの/かの; the dictionary reads the pronoun かれ (his).
+    彼の方 (his side, he) and 彼の顔 (his face) keep かれ."""
+    tok = tokens[i]
+    if tok.surface != "彼" or tok.reading != "かれ":
+        return None
+    nxt, person = _next(tokens, i), _next(tokens, i, 2)
+    if nxt is None or nxt.surface != "の" or person is None or person.surface not in _POINTED_AT:
+        return None
+    return "か"
