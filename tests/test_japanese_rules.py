@@ -1064,6 +1064,11 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("自分の謳ひし聲を", "謳", "うた"),
         ("変だと気が付いた人は尠かった", "尠", "すくな"),
         ("胸の悶を訴えて", "悶", "もん"),  # a noun before a particle: the guess stays
+        ("菜園があって、真中に栗の木が一本立って", "真中", "まんなか"),  # mannaka
+        ("真中さんが来た", "真中", "まなか"),
+        ("茨の道", "茨", "いばら"),  # ibara
+        ("「誰方？」と訊いた", "誰", "ど"),  # donata
+        ("「誰方？」と訊いた", "方", "なた"),
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:

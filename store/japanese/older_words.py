@@ -298,6 +298,42 @@ def kun_stem(tokens: list[Token], i: int) -> str | None:
     return okurigana_stem(tok.surface, following)
 
 
+#: Particles after 真中 the place (真中に, 真中へ, 真中を): a surname takes an honorific first.
+_PLACE_PARTICLES = frozenset(["に", "へ", "を", "で", "から", "まで", "の", "は", "が"])
+
+
+def mannaka(tokens: list[Token], i: int) -> str | None:
+    """真中 standing before a particle is まんなか (the middle: 真中に栗の木が立って); the
+    dictionary may take it for the surname 真中 まなか, which is what it is before さん or a
+    given name."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "真中" or tok.reading != "まなか" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "まんなか" if nxt.surface in _PLACE_PARTICLES else None
+
+
+def ibara(tokens: list[Token], i: int) -> str | None:
+    """茨 is いばら (a thorn, a briar: 茨の道); the dictionary gives the older うばら, which no
+    bench text prints and four works print いばら over."""
+    tok = tokens[i]
+    return "いばら" if tok.surface == "茨" and tok.reading == "うばら" else None
+
+
+def donata(tokens: list[Token], i: int) -> str | None:
+    """誰方 is どなた (who, politely), as 何方 is; the dictionary cuts 誰|方 and reads だれ·かた.
+    Each kanji takes its part: 誰 ど, 方 なた."""
+    tok = tokens[i]
+    if tok.surface == "誰" and tok.reading == "だれ":
+        nxt = _next(tokens, i)
+        return "ど" if _joined(tok, nxt) and nxt is not None and nxt.surface == "方" else None
+    if tok.surface == "方":
+        prev = _prev(tokens, i)
+        if _joined(prev, tok) and prev is not None and prev.surface == "誰":
+            return "なた"
+    return None
+
+
 def toutou(tokens: list[Token], i: int) -> str | None:
     """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
     ついつい (unintentionally) is written in kana."""

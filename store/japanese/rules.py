@@ -79,8 +79,11 @@ from store.japanese.numbers import (
 from store.japanese.offices import office_follows
 from store.japanese.older_words import (
     dake,
+    donata,
+    ibara,
     kaette,
     kun_stem,
+    mannaka,
     maru,
     me,
     nakanaka,
@@ -2502,6 +2505,9 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("toyakaku", "兎角", toyakaku, None),
     ("neru", "寐", neru, None),
     ("oite", "於", oite, None),
+    ("mannaka", "真", mannaka, None),
+    ("ibara", "茨", ibara, None),
+    ("donata", "誰方", donata, None),
 ]
 
 
