@@ -57,6 +57,23 @@ def test_source_ruby_is_reused_for_later_occurrences_of_the_word() -> None:
     assert ("蓮華", "れんげ", "dict") in later  # a one-kanji reading stays with the word alone
 
 
+def test_a_one_kanji_reading_is_not_reused_inside_a_verb() -> None:
+    """想《おもひ》 (the noun, 想を凝らす) is not 想 in 想はれて or 想つて, verbs whose reading of
+    想 ends where their okurigana starts: the word there is another one."""
+    text = "一所懸命に想を凝らして居りました"
+    at = text.index("想")
+    first, verb, again = read_doc(
+        [
+            (text, [(at, at + 1, "おもひ")]),
+            ("神秘なお伽噺などが想はれて、冬の夜を想つてゐた。", []),
+            ("その想を練る。", []),
+        ]
+    )
+    assert ("想", "おもひ", "source") in first
+    assert [(s, r) for s, r, _ in verb if s == "想"] == [("想", "おも"), ("想", "おも")]
+    assert ("想", "おもひ", "gloss") in again  # the noun again: the document's reading
+
+
 def test_ruby_over_a_name_in_parts_is_the_names_reading_later() -> None:
     _, later = read_doc(
         [

@@ -61,6 +61,14 @@ def words_of(text: str) -> list[Token]:
 
 def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Reading]:
     """Dictionary + rules readings for ``text`` (offsets shifted by ``base``)."""
+    return _dict_readings_and_edges(text, base, style)[0]
+
+
+def _dict_readings_and_edges(
+    text: str, base: int = 0, style: Style = "modern"
+) -> tuple[list[Reading], set[int]]:
+    """``_dict_readings`` and the offsets where the words read start or end (a reading of a
+    word with okurigana ends inside the word: 想は|れて, the verb 想はれる)."""
     out: list[Reading] = []
     tokens = words_of(text)
     kept = find_numeral_words(tokens)
@@ -99,7 +107,8 @@ def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Re
             if piece is not None:
                 out.append(Reading(pos, pos + len(surface), piece, source))
             pos += len(surface)
-    return out
+    edges = {base + tok.start for tok in tokens} | {base + tok.end for tok in tokens}
+    return out, edges
 
 
 def _said_twice(reading: str) -> tuple[str, str] | None:
@@ -182,10 +191,9 @@ class Annotator:
     ) -> list[Reading]:
         if self.style is None:
             self.style = detect_style(text)
-        found = _dict_readings(text, 0, self.style)
+        found, edges = _dict_readings_and_edges(text, 0, self.style)
         spans = self.given.learn(text, source_ruby, word_tokens, at=-1 if at is None else at)
         if self.given.words or self.given.families:
-            edges = {r.start for r in found} | {r.end for r in found}
             spans.extend(self.given.recall(text, _non_overlapping(list(spans)), edges, at))
         if not spans:
             return found
