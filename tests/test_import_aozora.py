@@ -155,7 +155,13 @@ def test_kunoji_ten_becomes_the_vertical_repeat_marks() -> None:
     doc = work("　度々《たび／＼》来て、ぶら／＼歩く。\n")
     para = doc.blocks[2]
     assert para.text == "度々来て、ぶら〳〵歩く。"
-    assert ruby_of(para) == [("度々", "たび〳〵")]
+    # in a reading, set horizontally over its word, the mark is written out
+    assert ruby_of(para) == [("度々", "たびたび")]
+
+
+def test_a_reading_ending_in_a_kunoji_ten_repeats_what_comes_before_it() -> None:
+    doc = work("　赫々《くわく／＼》と炎ゆる、様々《さま／″＼》な人。\n")
+    assert ruby_of(doc.blocks[2]) == [("赫々", "くわくくわく"), ("様々", "さまざま")]
 
 
 def test_accent_decomposition_becomes_accented_letters() -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from store.importer.gaiji import accents, kunoji, resolve
+from store.importer.gaiji import accents, kunoji, kunoji_written_out, resolve
 from store.japanese.chars import is_hiragana, is_kanji, is_katakana
 from store.model import Emphasis, EmphasisKind, Ruby
 
@@ -190,6 +190,7 @@ class _Line:
         return i
 
     def ruby(self, start: int, end: int, reading: str) -> None:
+        reading = kunoji_written_out(reading)
         if (
             start < end
             and reading

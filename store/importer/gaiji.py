@@ -69,6 +69,20 @@ def kunoji(text: str) -> str:
     return _KUNOJI.sub(lambda m: "〳〵" if len(m.group(0)) == 2 else "〴〵", text)
 
 
+_VOICES = str.maketrans("かきくけこさしすせそたちつてとはひふへほ", "がぎぐげござじずぜぞだぢづでどばびぶべぼ")
+
+
+def kunoji_written_out(reading: str) -> str:
+    """A reading that ends in a くの字点 repeats what comes before it: 赫々《くわく／＼》 is
+    くわくくわく (〴〵 voices the repeat's first kana: さま〴〵 さまざま). Readings are set
+    horizontally, where the vertical mark means nothing to a reader."""
+    if len(reading) < 3 or reading[-2:] not in ("〳〵", "〴〵"):
+        return reading
+    said = reading[:-2]
+    again = said if reading[-2] == "〳" else said[0].translate(_VOICES) + said[1:]
+    return said + again
+
+
 #: Aozora's accent marks, after the letter they go on, and the combining character for each.
 _MARKS = {
     "`": "\u0300",  # grave
