@@ -1069,6 +1069,9 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("茨の道", "茨", "いばら"),  # ibara
         ("「誰方？」と訊いた", "誰", "ど"),  # donata
         ("「誰方？」と訊いた", "方", "なた"),
+        ("渡辺華山は邯鄲という画を描くために", "画", "え"),  # e_picture
+        ("横顔を画のやうに照してゐる", "画", "え"),
+        ("三画の字を書く", "画", "かく"),
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:

@@ -334,6 +334,24 @@ def donata(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: Particles after a noun standing on its own (画を, 画の, 画は).
+_NOUN_PARTICLES = frozenset(["を", "に", "が", "は", "の", "も", "や", "と", "で", "へ", "なり"])
+
+
+def e_picture(tokens: list[Token], i: int) -> str | None:
+    """画 standing on its own before a particle is え, a picture (画を見ても, 孔雀の画を, 画の
+    やうに), as older prose writes 絵; the dictionary reads が, which 画 is in compounds (洋画,
+    画家). After a count it is a stroke, かく (三画の字)."""
+    tok, nxt, prev = tokens[i], _next(tokens, i), _prev(tokens, i)
+    if tok.surface != "画" or tok.reading != "が" or tok.pos[0] != "名詞":
+        return None
+    if nxt is None or nxt.surface not in _NOUN_PARTICLES or not _joined(tok, nxt):
+        return None
+    if prev is not None and prev.end == tok.start and (prev.has_kanji or prev.pos[1] == "数詞"):
+        return None  # 日本画の, 三画の: a compound's end, a count
+    return "え"
+
+
 def toutou(tokens: list[Token], i: int) -> str | None:
     """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
     ついつい (unintentionally) is written in kana."""

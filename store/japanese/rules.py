@@ -80,6 +80,7 @@ from store.japanese.offices import office_follows
 from store.japanese.older_words import (
     dake,
     donata,
+    e_picture,
     ibara,
     kaette,
     kun_stem,
@@ -2508,6 +2509,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("mannaka", "真", mannaka, None),
     ("ibara", "茨", ibara, None),
     ("donata", "誰方", donata, None),
+    ("e_picture", "画", e_picture, None),
 ]
 
 
