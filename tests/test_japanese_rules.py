@@ -1072,6 +1072,12 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("渡辺華山は邯鄲という画を描くために", "画", "え"),  # e_picture
         ("横顔を画のやうに照してゐる", "画", "え"),
         ("三画の字を書く", "画", "かく"),
+        ("士族かといへば夫れは言はれませぬ", "夫", "そ"),  # sore
+        ("夫が帰った", "夫", "おっと"),
+        ("師子王は我身是なり", "是", "これ"),  # kore
+        ("是非とも", "是非", "ぜひ"),
+        ("頓と知らぬ", "頓", "とん"),  # tonto
+        ("成丈早く来い", "成", "なる"),  # naru
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:

@@ -352,6 +352,44 @@ def e_picture(tokens: list[Token], i: int) -> str | None:
     return "え"
 
 
+def sore(tokens: list[Token], i: int) -> str | None:
+    """夫れ is それ (that), as older prose writes it: 夫れは言はれませぬ, 夫れから, 夫れ限り.
+    The dictionary reads 夫 おっと (husband) and leaves れ to itself."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "夫" or tok.reading != "おっと" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "そ" if nxt.surface.startswith("れ") else None
+
+
+def kore(tokens: list[Token], i: int) -> str | None:
+    """是 on its own before a particle or なり is これ (this): 我身是なり, 是は; the dictionary's
+    ぜ is the 是 of 是非, 是正, words of their own."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "是" or tok.reading != "ぜ" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "これ" if nxt.surface in _NOUN_PARTICLES or nxt.surface == "から" else None
+
+
+def tonto(tokens: list[Token], i: int) -> str | None:
+    """頓と is とんと (not at all: 頓と知らぬ); the dictionary reads 頓 とみ (頓に, suddenly)."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "頓" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "とん" if nxt.surface == "と" else None
+
+
+def naru(tokens: list[Token], i: int) -> str | None:
+    """成丈, 成可く are なるたけ, なるべく (as far as possible); the dictionary reads 成 せい."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "成" or tok.reading != "せい" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "なる" if nxt.surface in ("丈", "可く", "可") else None
+
+
 def toutou(tokens: list[Token], i: int) -> str | None:
     """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
     ついつい (unintentionally) is written in kana."""
