@@ -1078,6 +1078,11 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("是非とも", "是非", "ぜひ"),
         ("頓と知らぬ", "頓", "とん"),  # tonto
         ("成丈早く来い", "成", "なる"),  # naru
+        ("萱原を歩みて考え申候、この野の中に", "候", "そうろう"),  # soro
+        ("萱原を歩みて考え申候、この野の中に", "申", "もうし"),  # moushi
+        ("かくご相談いたしたく候』と書いて", "候", "そうろう"),
+        ("気候が良い", "気候", "きこう"),
+        ("候官県の謝端", "候", "こう"),
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:

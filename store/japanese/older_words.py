@@ -390,6 +390,32 @@ def naru(tokens: list[Token], i: int) -> str | None:
     return "なる" if nxt.surface in ("丈", "可く", "可") else None
 
 
+#: Words before the epistolary 候 that are not verbs to the dictionary.
+_BEFORE_SORO = frozenset(["申", "御座", "度", "宜しく", "有之", "存"])
+
+
+def soro(tokens: list[Token], i: int) -> str | None:
+    """候 after a verb, an adjective's く or an auxiliary closes a sentence of a letter:
+    そうろう (考え申候, 相談いたしたく候, 御座候, 宜しく候); the dictionary reads こう, which 候 is
+    in words (気候, 候補) and names (候官県)."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "候" or tok.reading != "こう" or not _joined(prev, tok):
+        return None
+    assert prev is not None
+    if prev.pos[0] in ("動詞", "形容詞", "助動詞") or prev.surface in _BEFORE_SORO:
+        return "そうろう"
+    return None
+
+
+def moushi(tokens: list[Token], i: int) -> str | None:
+    """申 before 候 is もうし (申候, I say; 帰り申候): the dictionary reads the zodiac's さる."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "申" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "もうし" if nxt.surface == "候" else None
+
+
 def toutou(tokens: list[Token], i: int) -> str | None:
     """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
     ついつい (unintentionally) is written in kana."""

@@ -88,6 +88,7 @@ from store.japanese.older_words import (
     mannaka,
     maru,
     me,
+    moushi,
     nakanaka,
     naru,
     neru,
@@ -95,6 +96,7 @@ from store.japanese.older_words import (
     sahodo,
     shikiri,
     sore,
+    soro,
     tai,
     tonto,
     toutou,
@@ -2518,6 +2520,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kore", "是", kore, None),
     ("tonto", "頓", tonto, None),
     ("naru", "成", naru, None),
+    ("moushi", "申", moushi, None),
+    ("soro", "候", soro, None),
 ]
 
 
