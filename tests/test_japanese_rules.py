@@ -1083,6 +1083,10 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("かくご相談いたしたく候』と書いて", "候", "そうろう"),
         ("気候が良い", "気候", "きこう"),
         ("候官県の謝端", "候", "こう"),
+        ("雪崩の跡が断層を作し赤茶けた地肌", "作", "な"),  # nasu
+        ("作品を作る", "作品", "さくひん"),
+        ("虎と蛇は毎も仲宜かった", "毎", "いつ"),  # itsumo
+        ("日毎に", "日毎", "ひごと"),
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:

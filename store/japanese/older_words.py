@@ -416,6 +416,28 @@ def moushi(tokens: list[Token], i: int) -> str | None:
     return "もうし" if nxt.surface == "候" else None
 
 
+def nasu(tokens: list[Token], i: int) -> str | None:
+    """作 with する's forms after an object is 作す なす (to make, to form: 断層を作し, 群を作して,
+    声を作すに), as JMdict spells it; the dictionary reads the noun さく and する after it."""
+    tok, nxt, prev = tokens[i], _next(tokens, i), _prev(tokens, i)
+    if tok.surface != "作" or tok.reading != "さく" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    if prev is None or prev.surface != "を" or nxt.lemma != "する":
+        return None
+    return "な" if nxt.surface[:1] in ("し", "す", "さ", "せ") else None
+
+
+def itsumo(tokens: list[Token], i: int) -> str | None:
+    """毎も is いつも (always), as older prose writes it: 虎と蛇は毎も仲宜かった, 毎もの通り; the
+    dictionary reads 毎 as the suffix ごと or the prefix まい."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "毎" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "いつ" if nxt.surface in ("も", "もの") else None
+
+
 def toutou(tokens: list[Token], i: int) -> str | None:
     """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
     ついつい (unintentionally) is written in kana."""

@@ -82,6 +82,7 @@ from store.japanese.older_words import (
     donata,
     e_picture,
     ibara,
+    itsumo,
     kaette,
     kore,
     kun_stem,
@@ -91,6 +92,7 @@ from store.japanese.older_words import (
     moushi,
     nakanaka,
     naru,
+    nasu,
     neru,
     oite,
     sahodo,
@@ -2522,6 +2524,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("naru", "成", naru, None),
     ("moushi", "申", moushi, None),
     ("soro", "候", soro, None),
+    ("nasu", "作", nasu, None),
+    ("itsumo", "毎", itsumo, None),
 ]
 
 
