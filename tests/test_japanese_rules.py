@@ -1087,6 +1087,10 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("作品を作る", "作品", "さくひん"),
         ("虎と蛇は毎も仲宜かった", "毎", "いつ"),  # itsumo
         ("日毎に", "日毎", "ひごと"),
+        ("先生は嘘を吐かない方でしょう", "吐", "つ"),  # tsuku
+        ("溜息を吐いた", "吐", "つ"),
+        ("血を吐いた", "吐", "は"),
+        ("支那で倀鬼と号づけて", "号", "な"),  # nazukeru
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:
@@ -1146,3 +1150,10 @@ def test_kano_that_person_in_older_prose() -> None:
     got = [r for s, r in pairs(text, "literary") if s == "彼"][:3]
     assert got == ["か", "かれ", "かれ"], got
     assert [r for s, r in pairs("彼の人の話", "modern") if s == "彼"] == ["かれ"]
+
+
+def test_kare_and_shibaraku_in_older_prose() -> None:
+    text = "渠は三日間、その苦悶と戦った。少時経ってから、暗渠の水を見た。" * 30
+    got = pairs(text, "literary")[:6]
+    assert ("渠", "かれ") in got and ("少時", "しばらく") in got, got
+    assert ("暗渠", "あんきょ") in got, got

@@ -539,3 +539,17 @@ def kano(tokens: list[Token], i: int) -> str | None:
     if nxt is None or nxt.surface != "の" or person is None or person.surface not in _POINTED_AT:
         return None
     return "か"
+
+
+def kare(tokens: list[Token], i: int) -> str | None:
+    """渠 standing on its own is the pronoun かれ (he) of older prose: 渠は露ほどの感情をも, 渠の
+    荷に, 渠等 (かれら); the dictionary's きょ is a channel, in words (暗渠, 渠水) and names."""
+    tok = tokens[i]
+    if tok.surface != "渠" or tok.reading != "きょ":
+        return None
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if prev is not None and prev.end == tok.start and prev.has_kanji:
+        return None
+    if nxt is not None and nxt.start == tok.end and nxt.has_kanji and nxt.surface != "等":
+        return None
+    return "かれ"

@@ -438,6 +438,37 @@ def itsumo(tokens: list[Token], i: int) -> str | None:
     return "いつ" if nxt.surface in ("も", "もの") else None
 
 
+#: What one tells or heaves, with 吐く read つく: 嘘を吐く, 溜息を吐く, 一息吐く.
+_TSUKU = frozenset(["嘘", "うそ", "虚言", "溜息", "ため息", "吐息", "一息", "息"])
+
+
+def tsuku(tokens: list[Token], i: int) -> str | None:
+    """吐く is つく after a lie or a sigh (嘘を吐いた, 溜息を吐いた, 一息吐く); the dictionary reads
+    はく (to spit, to vomit), which it is elsewhere (血を吐く)."""
+    tok = tokens[i]
+    if tok.lemma != "吐く" or not tok.reading.startswith("は"):
+        return None
+    prev = _prev(tokens, i)
+    object_marked = prev is not None and prev.surface == "を" and i > 1
+    if object_marked:
+        prev = tokens[i - 2]
+    if prev is None or prev.surface not in _TSUKU:
+        return None
+    if prev.surface == "息" and object_marked:
+        return None  # 息を吐く: to breathe out, はく
+    return "つ" + tok.reading[1:]
+
+
+def nazukeru(tokens: list[Token], i: int) -> str | None:
+    """号づける is なづける (to name), as 名づける: 倀鬼と号づけて. The dictionary reads 号 ごう and
+    leaves づける to itself."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "号" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "な" if nxt.surface.startswith("づけ") else None
+
+
 def toutou(tokens: list[Token], i: int) -> str | None:
     """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
     ついつい (unintentionally) is written in kana."""

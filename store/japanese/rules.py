@@ -42,6 +42,7 @@ from store.japanese.literary import (
     itoma,
     kaeru,
     kano,
+    kare,
     kenen,
     keshikaran,
     kimeru,
@@ -93,6 +94,7 @@ from store.japanese.older_words import (
     nakanaka,
     naru,
     nasu,
+    nazukeru,
     neru,
     oite,
     sahodo,
@@ -104,6 +106,7 @@ from store.japanese.older_words import (
     toutou,
     toyakaku,
     tsuini,
+    tsuku,
     written_sokuon,
     written_tail,
     yaru,
@@ -1866,6 +1869,7 @@ LITERARY_READINGS = {
     "人数": "にんず",
     "多人数": "たにんず",
     "行先": "ゆくさき",
+    "少時": "しばらく",
 }
 
 
@@ -2390,7 +2394,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ii", "好", ii, None),
     ("soba", "傍", soba, None),
     ("gaisha", "会", gaisha, None),
-    ("literary", "宅室先身一昨咽停頓服目理四塵人行", literary, "literary"),
+    ("literary", "宅室先身一昨咽停頓服目理四塵人行少", literary, "literary"),
     ("yuku", "行", yuku, "literary"),
     ("hyou", "表", hyou, None),
     ("weekday", "".join(WEEKDAYS), weekday, None),
@@ -2526,6 +2530,9 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("soro", "候", soro, None),
     ("nasu", "作", nasu, None),
     ("itsumo", "毎", itsumo, None),
+    ("tsuku", "吐", tsuku, None),
+    ("nazukeru", "号", nazukeru, None),
+    ("kare", "渠", kare, "literary"),
 ]
 
 
