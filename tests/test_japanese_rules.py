@@ -1157,3 +1157,9 @@ def test_kare_and_shibaraku_in_older_prose() -> None:
     got = pairs(text, "literary")[:9]
     assert ("渠", "かれ") in got and ("少時", "しばらく") in got, got
     assert ("暗渠", "あんきょ") in got, got  # a channel, in a word
+
+
+def test_uchi_home_before_a_particle_in_older_prose() -> None:
+    text = "はいって来る時、家に誰もいなかったかい。家でもまた気が付いた。この家に住む。" * 30
+    got = [r for s, r in pairs(text, "literary") if s == "家"][:3]
+    assert got == ["うち", "うち", "いえ"], got

@@ -114,8 +114,9 @@ _HOUSEHOLD = frozenset(["者", "もの", "人", "人達", "人たち", "人々",
 
 def uchi(tokens: list[Token], i: int) -> str | None:
     """家 is うち, someone's home, before の and its people (家の者, 家のものの様子, 家の人を呼ぶ:
-    the household) and as the place one goes to at someone's (先生の家へ行った, 叔父の家へ);
-    家へ帰る alone is printed both ways, and stays いえ."""
+    the household), as the place one goes to at someone's (先生の家へ行った, 叔父の家へ), and
+    before へ/に/で when nothing points at it (家に誰もいない, 家でも: home), where the rubies of
+    the literary sets print うち; 家へ帰る, printed both ways, わが家 and この家 stay いえ."""
     tok = tokens[i]
     if tok.surface != "家" or tok.reading != "いえ":
         return None
@@ -124,7 +125,28 @@ def uchi(tokens: list[Token], i: int) -> str | None:
         return "うち"
     if prev is not None and prev.surface == "の" and nxt is not None and nxt.surface == "へ":
         return "うち"
+    if nxt is not None and nxt.surface in ("へ", "に", "で") and not _owned_or_pointed(prev):
+        if nxt2 is not None and nxt2.lemma in _RETURN:
+            return None  # 家へ帰る: printed うち and いえ alike (Sōseki うち, 小川未明 いえ)
+        return "うち"  # 家に誰もいなかった, 家でも, 家に残って: home
     return None
+
+
+_RETURN = frozenset(["帰る", "還る", "戻る", "かえる", "歸る"])
+
+
+#: What makes 家 a building, or a lineage, rather than someone's home: わが家, この家, 古い家.
+_POINTING = frozenset(["わが", "我が", "吾が", "この", "その", "あの", "此の", "其の", "彼の"])
+
+
+def _owned_or_pointed(prev: Token | None) -> bool:
+    """True when the word before 家 makes it a house one points at or a family line (わが家,
+    この家, 大きな家, 古い家) or a compound's end (農家), where printed rubies give いえ."""
+    if prev is None:
+        return False
+    if prev.surface in _POINTING or prev.pos[0] in ("連体詞", "形容詞", "形状詞"):
+        return True
+    return prev.has_kanji and prev.pos[0] == "名詞" and prev.surface != "の"
 
 
 def keshikaran(tokens: list[Token], i: int) -> str | None:
