@@ -1163,3 +1163,9 @@ def test_uchi_home_before_a_particle_in_older_prose() -> None:
     text = "はいって来る時、家に誰もいなかったかい。家でもまた気が付いた。この家に住む。" * 30
     got = [r for s, r in pairs(text, "literary") if s == "家"][:3]
     assert got == ["うち", "うち", "いえ"], got
+
+
+def test_uchini_before_something_happens_in_older_prose() -> None:
+    text = "その笑声の終らぬ中に、客は驚いた。見る見る中に落ちた。部屋の中に入った。" * 30
+    got = [r for s, r in pairs(text, "literary") if s == "中"][:3]
+    assert got == ["うち", "うち", "なか"], got

@@ -575,3 +575,21 @@ def kare(tokens: list[Token], i: int) -> str | None:
     if nxt is not None and nxt.start == tok.end and nxt.has_kanji and nxt.surface != "等":
         return None
     return "かれ"
+
+
+def uchini(tokens: list[Token], i: int) -> str | None:
+    """中に after a negative or a verb still going on is うちに in older prose — before something
+    happens, while it lasts: 笑声の終らぬ中に, 二人の来ない中に, 見る見る中に, 話している中に.
+    After a past (静まりかえった中に) or a noun (部屋の中に) it is the inside, なか."""
+    tok, nxt, prev = tokens[i], _next(tokens, i), _prev(tokens, i)
+    if tok.surface != "中" or tok.reading != "なか" or nxt is None or nxt.surface != "に":
+        return None
+    if prev is None or prev.end != tok.start:
+        return None
+    if prev.lemma in ("ぬ", "ない", "ず", "ん") and prev.pos[0] == "助動詞":
+        return "うち"
+    if prev.surface in ("見る見る", "みるみる"):
+        return "うち"
+    if prev.pos[0] == "動詞" and prev.pos[5].startswith("連体形") and prev.surface[-1:] != "た":
+        return "うち"
+    return None

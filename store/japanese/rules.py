@@ -65,6 +65,7 @@ from store.japanese.literary import (
     tsukiau,
     tsumaranai,
     uchi,
+    uchini,
 )
 from store.japanese.native_units import native_count_with_kana, native_unit
 from store.japanese.numbers import (
@@ -2502,6 +2503,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("too", "十", too, None),
     ("ateru", "中", ateru, None),
     ("kano", "彼", kano, "literary"),
+    ("uchini", "中", uchini, "literary"),
     ("kaette", "却", kaette, None),
     ("maru", "全", maru, None),
     ("tai", "度", tai, None),
