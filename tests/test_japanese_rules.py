@@ -1169,3 +1169,9 @@ def test_uchini_before_something_happens_in_older_prose() -> None:
     text = "その笑声の終らぬ中に、客は驚いた。見る見る中に落ちた。部屋の中に入った。" * 30
     got = [r for s, r in pairs(text, "literary") if s == "中"][:3]
     assert got == ["うち", "うち", "なか"], got
+
+
+def test_hata_the_people_around_in_older_prose() -> None:
+    text = "傍のものが眉を寄せた。傍で見ていると面白い。彼の傍に坐った。" * 30
+    got = [r for s, r in pairs(text, "literary") if s == "傍"][:3]
+    assert got == ["はた", "はた", "そば"], got

@@ -593,3 +593,24 @@ def uchini(tokens: list[Token], i: int) -> str | None:
     if prev.pos[0] == "動詞" and prev.pos[5].startswith("連体形") and prev.surface[-1:] != "た":
         return "うち"
     return None
+
+
+#: Who or what is beside when 傍 is はた: the bystanders (傍のもの), their eyes (傍の目).
+_BYSTANDERS = frozenset(["もの", "者", "人", "人々", "目", "眼", "衆"])
+
+
+def hata(tokens: list[Token], i: int) -> str | None:
+    """傍 is はた, the people around, in 傍のもの, 傍の者, 傍の目 and when one watches from it
+    (傍で見ていると, 傍から見ると): older prose prints it so (6 rubies of 傍のもの, 2 of 傍で見…);
+    beside something (傍に坐る, 傍へ来て) it is そば."""
+    tok = tokens[i]
+    if tok.surface != "傍" or tok.reading not in ("そば", "かたわら", "ぼう"):
+        return None
+    nxt, nxt2, prev = _next(tokens, i), _next(tokens, i, 2), _prev(tokens, i)
+    if nxt is None or nxt2 is None:
+        return None
+    if nxt.surface == "の" and nxt2.surface in _BYSTANDERS:
+        return None if prev is not None and prev.surface == "の" else "はた"  # (私の傍の者 そば)
+    if nxt.surface in ("で", "から") and nxt2.lemma in ("見る", "みる"):
+        return "はた"
+    return None
