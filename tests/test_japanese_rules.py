@@ -1091,6 +1091,9 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("溜息を吐いた", "吐", "つ"),
         ("血を吐いた", "吐", "は"),
         ("支那で倀鬼と号づけて", "号", "な"),  # nazukeru
+        ("誰にでも打っつかったら", "打", "ぶ"),  # butsu
+        ("打って変わって", "打", "う"),
+        ("清吉は一と方ならず驚いた", "方", "かた"),  # hitokata
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:
@@ -1175,3 +1178,9 @@ def test_hata_the_people_around_in_older_prose() -> None:
     text = "傍のものが眉を寄せた。傍で見ていると面白い。彼の傍に坐った。" * 30
     got = [r for s, r in pairs(text, "literary") if s == "傍"][:3]
     assert got == ["はた", "はた", "そば"], got
+
+
+def test_tameshi_it_never_happened_in_older_prose() -> None:
+    text = "花瓶もついぞ変った例がありませんでした。平均八十人ずつ殺した例がある。" * 30
+    got = [r for s, r in pairs(text, "literary") if s == "例"][:2]
+    assert got == ["ためし", "れい"], got

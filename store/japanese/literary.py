@@ -614,3 +614,20 @@ def hata(tokens: list[Token], i: int) -> str | None:
     if nxt.surface in ("で", "から") and nxt2.lemma in ("見る", "みる"):
         return "はた"
     return None
+
+
+def tameshi(tokens: list[Token], i: int) -> str | None:
+    """例 after what happened, denied (煩った例がない, 変った例がありませんでした), is ためし —
+    it never happened — in older prose; where such a case exists (殺した例がある) or as a word
+    of its own (例を挙げる) it stays れい."""
+    tok, prev, nxt = tokens[i], _prev(tokens, i), _next(tokens, i)
+    if tok.surface != "例" or tok.reading != "れい" or prev is None or nxt is None:
+        return None
+    if prev.end != tok.start or nxt.surface not in ("は", "が", "も"):
+        return None
+    if prev.lemma != "た" or prev.pos[0] != "助動詞":
+        return None
+    ahead = "".join(t.surface for t in tokens[i + 2 : i + 12]).split("。")[0]
+    if any(word in ahead for word in ("ない", "なかっ", "無い", "無かっ", "ありませ", "なし")):
+        return "ためし"  # 変った例がありませんでした: it never happened
+    return None  # 殺した例がある: an example, れい

@@ -469,6 +469,31 @@ def nazukeru(tokens: list[Token], i: int) -> str | None:
     return "な" if nxt.surface.startswith("づけ") else None
 
 
+def butsu(tokens: list[Token], i: int) -> str | None:
+    """打っ before つかる, つける written in kana is ぶっ (打っつかったら ぶっつかったら), as the
+    dictionary reads 打っ付ける, 打っ倒れる; 打って (hitting) stays うって."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "打っ" or tok.reading != "うっ" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "ぶっ" if nxt.surface.startswith(("つか", "つけ", "たお", "とば")) else None
+
+
+def hitokata(tokens: list[Token], i: int) -> str | None:
+    """一方ならぬ, 一と方ならず is ひとかたならぬ (no ordinary): the dictionary reads 一方 いっぽう
+    (one side), or 方 ほう after 一と."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if nxt is None or nxt.surface != "なら" or not _joined(tok, nxt):
+        return None
+    if tok.surface == "一方" and tok.reading == "いっぽう":
+        return "ひとかた"
+    prev = _prev(tokens, i)
+    if tok.surface == "方" and prev is not None and prev.surface in ("と", "一"):
+        first = tokens[i - 2] if prev.surface == "と" and i > 1 else prev
+        return "かた" if first.surface == "一" else None
+    return None
+
+
 def toutou(tokens: list[Token], i: int) -> str | None:
     """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
     ついつい (unintentionally) is written in kana."""

@@ -60,6 +60,7 @@ from store.japanese.literary import (
     shiite,
     shitatameru,
     short_okurigana,
+    tameshi,
     terasu,
     toko,
     tsukeru,
@@ -81,9 +82,11 @@ from store.japanese.numbers import (
 )
 from store.japanese.offices import office_follows
 from store.japanese.older_words import (
+    butsu,
     dake,
     donata,
     e_picture,
+    hitokata,
     ibara,
     itsumo,
     kaette,
@@ -2506,6 +2509,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kano", "彼", kano, "literary"),
     ("uchini", "中", uchini, "literary"),
     ("hata", "傍", hata, "literary"),
+    ("tameshi", "例", tameshi, "literary"),
     ("kaette", "却", kaette, None),
     ("maru", "全", maru, None),
     ("tai", "度", tai, None),
@@ -2536,6 +2540,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("itsumo", "毎", itsumo, None),
     ("tsuku", "吐", tsuku, None),
     ("nazukeru", "号", nazukeru, None),
+    ("butsu", "打", butsu, None),
+    ("hitokata", "方", hitokata, None),
     ("kare", "渠", kare, "literary"),
 ]
 
