@@ -1094,6 +1094,10 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("誰にでも打っつかったら", "打", "ぶ"),  # butsu
         ("打って変わって", "打", "う"),
         ("清吉は一と方ならず驚いた", "方", "かた"),  # hitokata
+        ("人間を愛し得る人", "得", "う"),  # uru
+        ("矛盾なしに説明され得るのであったら", "得", "う"),
+        ("地位を得るために", "得", "え"),
+        ("何も得ない", "得", "え"),
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:

@@ -494,6 +494,19 @@ def hitokata(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def uru(tokens: list[Token], i: int) -> str | None:
+    """得る after a verb's stem is the auxiliary うる (can: 愛し得る人, 説明され得る, あり得る), as
+    rubies print it, in any register; the dictionary's える is the verb on its own (得ない,
+    得た, and 地位を得る, which older prose also prints うる but modern prose reads える)."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "得る" or tok.reading != "える" or not _joined(prev, tok):
+        return None
+    assert prev is not None
+    if prev.pos[0] in ("動詞", "助動詞") and prev.pos[5].startswith("連用形"):
+        return "うる"
+    return None
+
+
 def toutou(tokens: list[Token], i: int) -> str | None:
     """遂々 is とうとう (at last), the older spelling of 到頭: 遂々私は切り出した. The dictionary's
     ついつい (unintentionally) is written in kana."""

@@ -112,6 +112,7 @@ from store.japanese.older_words import (
     toyakaku,
     tsuini,
     tsuku,
+    uru,
     written_sokuon,
     written_tail,
     yaru,
@@ -2542,6 +2543,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("nazukeru", "号", nazukeru, None),
     ("butsu", "打", butsu, None),
     ("hitokata", "方", hitokata, None),
+    ("uru", "得", uru, None),
     ("kare", "渠", kare, "literary"),
 ]
 
