@@ -1188,3 +1188,9 @@ def test_tameshi_it_never_happened_in_older_prose() -> None:
     text = "花瓶もついぞ変った例がありませんでした。平均八十人ずつ殺した例がある。" * 30
     got = [r for s, r in pairs(text, "literary") if s == "例"][:2]
     assert got == ["ためし", "れい"], got
+
+
+def test_kudan_the_aforesaid_in_older_prose() -> None:
+    text = "と言った。件の虎狩人が来た。この件の処分は後にする。処分の件を話した。" * 30
+    got = [r for s, r in pairs(text, "literary") if s == "件"][:3]
+    assert got == ["くだん", "けん", "けん"], got

@@ -631,3 +631,19 @@ def tameshi(tokens: list[Token], i: int) -> str | None:
     if any(word in ahead for word in ("ない", "なかっ", "無い", "無かっ", "ありませ", "なし")):
         return "ためし"  # 変った例がありませんでした: it never happened
     return None  # 殺した例がある: an example, れい
+
+
+def kudan(tokens: list[Token], i: int) -> str | None:
+    """件の standing at the head of a phrase is くだんの (the aforesaid: 件の虎狩人, 件の説) in
+    older prose; after a word (処分の件, この件, 一件) it is the matter, けん."""
+    tok, nxt, prev = tokens[i], _next(tokens, i), _prev(tokens, i)
+    if tok.surface != "件" or tok.reading != "けん" or nxt is None or nxt.surface != "の":
+        return None
+    if (
+        prev is not None
+        and prev.end == tok.start
+        and (prev.has_kanji or prev.surface in ("の", "この", "その", "あの", "どの", "本"))
+    ):
+        return None  # 処分の件, この件, 一件: the matter
+    nxt2 = _next(tokens, i, 2)
+    return "くだん" if nxt2 is not None and nxt2.has_kanji else None
