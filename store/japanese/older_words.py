@@ -244,8 +244,11 @@ def written_sokuon(tokens: list[Token], i: int) -> str | None:
     握つている, 遇つた) is one the dictionary cannot find: it leaves the kanji unknown and guesses
     an on-reading (困 こん). Read it as the same verb written today (困った こまった): the stem's
     reading, こま."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if not tok.oov or len(tok.surface) != 1 or not _joined(tok, nxt):
+    tok = tokens[i]
+    if not tok.oov or len(tok.surface) != 1:
+        return None
+    nxt = _next(tokens, i)
+    if not _joined(tok, nxt):
         return None
     assert nxt is not None
     after = nxt.surface[1:2] or (tokens[i + 2].surface[:1] if i + 2 < len(tokens) else "")
@@ -276,8 +279,11 @@ def kun_stem(tokens: list[Token], i: int) -> str | None:
     """A kanji the dictionary does not know, with kana after it, is a verb's or an adjective's
     stem: the kun-reading of KANJIDIC whose okurigana those kana conjugate (眺むる なが, 痺らせ
     しび, 棄つる す; ``store.japanese.kun_stems``), not a guessed on-reading (眺 ちょう)."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if not tok.oov or len(tok.surface) != 1 or not _joined(tok, nxt):
+    tok = tokens[i]
+    if not tok.oov or len(tok.surface) != 1:
+        return None
+    nxt = _next(tokens, i)
+    if not _joined(tok, nxt):
         return None
     assert nxt is not None
     if not ("\u3041" <= nxt.surface[:1] <= "\u3096") or nxt.pos[0] in _NOT_OKURIGANA:
@@ -523,14 +529,14 @@ def written_tail(tokens: list[Token], i: int) -> str | None:
     dictionary then cut off as an auxiliary (or, after an adverb or a conjunction, as a particle):
     可成り is 可成 かなり + り, read かなり|り; so 夜る, 錘り, 金鎖り, 只だ, 扨て. The word keeps
     the reading without the kana written after it (可成 かな)."""
-    tok, nxt = tokens[i], _next(tokens, i)
+    # Runs on every word the other rules left: the cheapest test that rules most out comes first.
+    if i + 1 >= len(tokens):
+        return None
+    tok, nxt = tokens[i], tokens[i + 1]
     reading = tok.reading
-    if len(reading) < 2 or not _joined(tok, nxt):
+    if nxt.surface != reading[-1:] or len(reading) < 2 or not _joined(tok, nxt):
         return None
-    if tok.pos[0] not in ("形状詞", "副詞", "名詞", "接続詞"):
-        return None
-    assert nxt is not None
-    if nxt.surface != reading[-1] or not is_kanji(tok.surface[-1]):
+    if tok.pos[0] not in ("形状詞", "副詞", "名詞", "接続詞") or not is_kanji(tok.surface[-1]):
         return None
     if nxt.pos[0] != "助動詞" and tok.pos[0] not in ("接続詞", "副詞"):
         return None  # (扨て さて + て, 尚お なお + お: a conjunction's own kana, cut off)
