@@ -1094,10 +1094,6 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("誰にでも打っつかったら", "打", "ぶ"),  # butsu
         ("打って変わって", "打", "う"),
         ("清吉は一と方ならず驚いた", "方", "かた"),  # hitokata
-        ("人間を愛し得る人", "得", "う"),  # uru
-        ("矛盾なしに説明され得るのであったら", "得", "う"),
-        ("地位を得るために", "得", "え"),
-        ("何も得ない", "得", "え"),
     ],
 )
 def test_older_spellings_of_words_now_written_in_kana(text: str, word: str, reading: str) -> None:
@@ -1194,3 +1190,9 @@ def test_kudan_the_aforesaid_in_older_prose() -> None:
     text = "と言った。件の虎狩人が来た。この件の処分は後にする。処分の件を話した。" * 30
     got = [r for s, r in pairs(text, "literary") if s == "件"][:3]
     assert got == ["くだん", "けん", "けん"], got
+
+
+def test_uru_the_auxiliary_in_older_prose() -> None:
+    text = "人間を愛し得る人。地位を得るために働いた。" * 30
+    assert [r for s, r in pairs(text, "literary") if s == "得"][:2] == ["う", "え"]
+    assert [r for s, r in pairs("再選を妨げ得る脅威", "modern") if s == "得"] == ["え"]

@@ -501,9 +501,10 @@ def hitokata(tokens: list[Token], i: int) -> str | None:
 
 
 def uru(tokens: list[Token], i: int) -> str | None:
-    """得る after a verb's stem is the auxiliary うる (can: 愛し得る人, 説明され得る, あり得る), as
-    rubies print it, in any register; the dictionary's える is the verb on its own (得ない,
-    得た, and 地位を得る, which older prose also prints うる but modern prose reads える)."""
+    """得る after a verb's stem is the auxiliary うる (can: 愛し得る人, 説明され得る) in older
+    prose, as its rubies print it (registered for the literary register: modern prose says both,
+    and a careful reader of the seeds keeps える); the dictionary's える is the verb on its own
+    (得ない, 得た, 地位を得る)."""
     tok, prev = tokens[i], _prev(tokens, i)
     if tok.surface != "得る" or tok.reading != "える" or not _joined(prev, tok):
         return None

@@ -2545,7 +2545,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("nazukeru", "号", nazukeru, None),
     ("butsu", "打", butsu, None),
     ("hitokata", "方", hitokata, None),
-    ("uru", "得", uru, None),
+    ("uru", "得", uru, "literary"),
     ("kare", "渠", kare, "literary"),
 ]
 
