@@ -33,14 +33,6 @@ def _joined(a: Token | None, b: Token | None) -> bool:
     return a is not None and b is not None and a.end == b.start and not b.gap
 
 
-def kaette(tokens: list[Token], i: int) -> str | None:
-    """却て (on the contrary) is かえって with its small っ unwritten: 却てもの寂しい, 却て俗臭.
-    The dictionary knows only 却って; alone, 却 has no reading of its own to give."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if tok.surface != "却" or not _joined(tok, nxt):
-        return None
-    assert nxt is not None
-    return "かえっ" if nxt.surface.startswith("て") else None
 
 
 #: What follows 全 when it is まる (wholly): 全で (まるで), 全っ切り, 全っきり, 全きり.
@@ -139,14 +131,6 @@ def nakanaka(tokens: list[Token], i: int) -> str | None:
     return "なかなか" if tokens[i].surface == "却々" else None
 
 
-def sahodo(tokens: list[Token], i: int) -> str | None:
-    """左程 is さほど (not so much), an older spelling of 然程: 左程でもない. The dictionary cuts
-    左|程 and reads ひだり."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if tok.surface != "左" or tok.reading != "ひだり" or not _joined(tok, nxt):
-        return None
-    assert nxt is not None
-    return "さ" if nxt.surface == "程" else None
 
 
 #: What one spends or turns (気を遣う, 金を遣う): 遣った after these is つかった.
@@ -182,23 +166,8 @@ def zutsu(tokens: list[Token], i: int) -> str | None:
     return "ずつ" if counted else None
 
 
-def shikiri(tokens: list[Token], i: int) -> str | None:
-    """頻に (its り unwritten) is しきりに (again and again): 頻に鳴る. The dictionary takes 頻 for
-    the prefix ひん."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if tok.surface != "頻" or tok.reading != "ひん" or not _joined(tok, nxt):
-        return None
-    assert nxt is not None
-    return "しきり" if nxt.surface == "に" else None
 
 
-def yatto(tokens: list[Token], i: int) -> str | None:
-    """漸っと is やっと (at last); the dictionary reads 漸 as the given name すすむ."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if tok.surface != "漸" or not _joined(tok, nxt):
-        return None
-    assert nxt is not None
-    return "や" if nxt.surface.startswith("っと") else None
 
 
 def toyakaku(tokens: list[Token], i: int) -> str | None:
@@ -230,13 +199,6 @@ def neru(tokens: list[Token], i: int) -> str | None:
     return None
 
 
-def oite(tokens: list[Token], i: int) -> str | None:
-    """於て (its い unwritten) is おいて: 此点に於て. The dictionary knows 於いて only."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if tok.surface != "於" or not _joined(tok, nxt):
-        return None
-    assert nxt is not None
-    return "おい" if nxt.surface.startswith("て") else None
 
 
 def written_sokuon(tokens: list[Token], i: int) -> str | None:
@@ -358,14 +320,6 @@ def e_picture(tokens: list[Token], i: int) -> str | None:
     return "え"
 
 
-def sore(tokens: list[Token], i: int) -> str | None:
-    """夫れ is それ (that), as older prose writes it: 夫れは言はれませぬ, 夫れから, 夫れ限り.
-    The dictionary reads 夫 おっと (husband) and leaves れ to itself."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if tok.surface != "夫" or tok.reading != "おっと" or not _joined(tok, nxt):
-        return None
-    assert nxt is not None
-    return "そ" if nxt.surface.startswith("れ") else None
 
 
 def kore(tokens: list[Token], i: int) -> str | None:
@@ -378,22 +332,8 @@ def kore(tokens: list[Token], i: int) -> str | None:
     return "これ" if nxt.surface in _NOUN_PARTICLES or nxt.surface == "から" else None
 
 
-def tonto(tokens: list[Token], i: int) -> str | None:
-    """頓と is とんと (not at all: 頓と知らぬ); the dictionary reads 頓 とみ (頓に, suddenly)."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if tok.surface != "頓" or not _joined(tok, nxt):
-        return None
-    assert nxt is not None
-    return "とん" if nxt.surface == "と" else None
 
 
-def naru(tokens: list[Token], i: int) -> str | None:
-    """成丈, 成可く are なるたけ, なるべく (as far as possible); the dictionary reads 成 せい."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if tok.surface != "成" or tok.reading != "せい" or not _joined(tok, nxt):
-        return None
-    assert nxt is not None
-    return "なる" if nxt.surface in ("丈", "可く", "可") else None
 
 
 #: Words before the epistolary 候 that are not verbs to the dictionary.
@@ -413,13 +353,6 @@ def soro(tokens: list[Token], i: int) -> str | None:
     return None
 
 
-def moushi(tokens: list[Token], i: int) -> str | None:
-    """申 before 候 is もうし (申候, I say; 帰り申候): the dictionary reads the zodiac's さる."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if tok.surface != "申" or not _joined(tok, nxt):
-        return None
-    assert nxt is not None
-    return "もうし" if nxt.surface == "候" else None
 
 
 def nasu(tokens: list[Token], i: int) -> str | None:
@@ -434,14 +367,6 @@ def nasu(tokens: list[Token], i: int) -> str | None:
     return "な" if nxt.surface[:1] in ("し", "す", "さ", "せ") else None
 
 
-def itsumo(tokens: list[Token], i: int) -> str | None:
-    """毎も is いつも (always), as older prose writes it: 虎と蛇は毎も仲宜かった, 毎もの通り; the
-    dictionary reads 毎 as the suffix ごと or the prefix まい."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if tok.surface != "毎" or not _joined(tok, nxt):
-        return None
-    assert nxt is not None
-    return "いつ" if nxt.surface in ("も", "もの") else None
 
 
 #: What one tells or heaves, with 吐く read つく: 嘘を吐く, 溜息を吐く, 一息吐く.
@@ -465,24 +390,8 @@ def tsuku(tokens: list[Token], i: int) -> str | None:
     return "つ" + tok.reading[1:]
 
 
-def nazukeru(tokens: list[Token], i: int) -> str | None:
-    """号づける is なづける (to name), as 名づける: 倀鬼と号づけて. The dictionary reads 号 ごう and
-    leaves づける to itself."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if tok.surface != "号" or not _joined(tok, nxt):
-        return None
-    assert nxt is not None
-    return "な" if nxt.surface.startswith("づけ") else None
 
 
-def butsu(tokens: list[Token], i: int) -> str | None:
-    """打っ before つかる, つける written in kana is ぶっ (打っつかったら ぶっつかったら), as the
-    dictionary reads 打っ付ける, 打っ倒れる; 打って (hitting) stays うって."""
-    tok, nxt = tokens[i], _next(tokens, i)
-    if tok.surface != "打っ" or tok.reading != "うっ" or not _joined(tok, nxt):
-        return None
-    assert nxt is not None
-    return "ぶっ" if nxt.surface.startswith(("つか", "つけ", "たお", "とば")) else None
 
 
 def hitokata(tokens: list[Token], i: int) -> str | None:
@@ -519,6 +428,43 @@ def toutou(tokens: list[Token], i: int) -> str | None:
     ついつい (unintentionally) is written in kana."""
     tok = tokens[i]
     return "とうとう" if tok.surface == "遂々" and tok.reading == "ついつい" else None
+
+
+#: Kanji older prose spells a word with, read by the word after it: the kanji (as the dictionary
+#: cuts it) -> (the dictionary's reading it corrects, "" for any; what the next word is, or
+#: starts with when the entry ends in "…"; the reading).
+_BEFORE: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "却": ("", ("て…",), "かえっ"),  # 却て かえって, the small っ unwritten; 却 alone has no reading
+    "頻": ("ひん", ("に",), "しきり"),  # 頻に しきりに; the dictionary's prefix ひん
+    "漸": ("", ("っと…",), "や"),  # 漸っと やっと; the dictionary's given name すすむ
+    "於": ("", ("て…",), "おい"),  # 於て おいて (此点に於て); the dictionary knows 於いて only
+    "左": ("ひだり", ("程",), "さ"),  # 左程 さほど, an older spelling of 然程
+    "頓": ("", ("と",), "とん"),  # 頓と とんと (not at all); 頓に とみに is the dictionary's
+    "成": ("せい", ("丈", "可く", "可"), "なる"),  # 成丈 なるたけ, 成可く なるべく
+    "号": ("", ("づけ…",), "な"),  # 号づける なづける, as 名づける
+    "毎": ("", ("も", "もの"), "いつ"),  # 毎も いつも (not the suffix ごと, the prefix まい)
+    "申": ("", ("候",), "もうし"),  # 申候 (not the zodiac's さる); 候 is そうろう, below
+    "打っ": ("うっ", ("つか…", "つけ…", "たお…", "とば…"), "ぶっ"),  # 打っつかる; 打って うって
+    "夫": ("おっと", ("れ…",), "そ"),  # 夫れ それ, 夫れから, 夫れぞれ (not husband)
+}
+
+
+def spelled_before(tokens: list[Token], i: int) -> str | None:
+    """A kanji older prose spells a word with that today's text writes in kana, read by the word
+    after it (``_BEFORE``): 却て かえって, 頻に しきりに, 於て おいて, 夫れ それ, 毎も いつも…
+    The dictionary knows the kanji only in another word, or not at all."""
+    tok = tokens[i]
+    entry = _BEFORE.get(tok.surface)
+    if entry is None or (entry[0] and tok.reading != entry[0]):
+        return None
+    nxt = _next(tokens, i)
+    if not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    for after in entry[1]:
+        if nxt.surface == after or (after.endswith("…") and nxt.surface.startswith(after[:-1])):
+            return entry[2]
+    return None
 
 
 #: The copula's one-kana forms, which follow nouns whose readings may end in the same kana.
