@@ -330,9 +330,13 @@ def test_properties_hold_for_any_mixed_text(text: str, width: int, marks: list[i
             # be cut somewhere: （0ＡＡっっ at 10 cells); its last cell at most left over
             prev = drawn(rows[k - 1], text)
             assert not prev or prev[-1][0] + char_width(prev[-1][1]) >= width - 1
-    # every Latin word shorter than the row sits on one row
+    # every Latin word shorter than the row, with the markers drawn in and after it, sits on
+    # one row
     for m in re.finditer(r"[a-zA-Z0-9]+", text):
-        if m.end() - m.start() <= width and all(is_word_char(c) for c in m.group()):
+        drawn_width = m.end() - m.start() + sum(
+            len(f"[{k + 1}]") for k, at in enumerate(marks) if m.start() < at <= m.end()
+        )
+        if drawn_width <= width and all(is_word_char(c) for c in m.group()):
             assert any(row.start <= m.start() and m.end() <= row.end for row in rows)
 
 
@@ -354,3 +358,18 @@ def test_full_width_numbers_stay_whole() -> None:
     text = "あいうえおか２０２５年"
     lines = render_plain(layout_text(text, 16), text, 16)
     assert lines == ["あいうえおか", "２０２５年"]
+
+
+def test_a_marker_that_does_not_fit_wraps_alone() -> None:
+    """A footnote marker after the last character that fits goes to the next row by itself: the
+    text keeps its row (a 、 never opens the next one), and no marker reaches past the width
+    (Hypothesis found both at 10 columns)."""
+    text = "00000000、"
+    rows = layout_text(text, 10, refs=[(9, "1")])
+    check_invariants(rows, text, 10)
+    assert rows[0].end == len(text)  # 、 stays with its word
+    assert [d.text for d in rows[1].decorations] == ["[1]"]
+    text = "00000000 "
+    rows = layout_text(text, 10, refs=[(9, "1")])
+    check_invariants(rows, text, 10)
+    assert [d.text for r in rows for d in r.decorations] == ["[1]"]

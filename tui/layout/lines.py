@@ -390,12 +390,33 @@ class _Layout:
         self.row = _RowBuilder(self.width, self.hanging, start)
 
     def place_markers_before_text(self) -> None:
-        for label, fid in self.markers.get(0, ()):
+        self.place_markers_at(0)
+
+    def place_markers_at(self, offset: int) -> None:
+        """The markers of ``offset`` at the end of the open row, each on the next row when it
+        does not fit (a marker never reaches past the row's width)."""
+        for label, fid in self.markers.get(offset, ()):
             if self.row.drawn and self.row.col + text_width(label) > self.width:
                 self.new_row()
-            self.row.decorations.append(Decoration(self.row.col, label, "marker", fid, 0))
+            self.row.decorations.append(Decoration(self.row.col, label, "marker", fid, offset))
             self.row.col += text_width(label)
             self.row.drawn = True
+
+    def place_before_its_markers(self, unit: tuple[int, int, RubySpan | None]) -> bool:
+        """Place ``unit`` on the open row without the markers after it, which then go where they
+        fit: the text stays on its row (00000000、 with its 、) and only a marker wraps. False,
+        with nothing placed, when the unit does not fit even so or has no marker after it."""
+        end = unit[1]
+        markers = self.markers.pop(end, None)
+        if markers is None:
+            return False
+        try:
+            placed = self.try_place([unit], False)
+        finally:
+            self.markers[end] = markers
+        if placed:
+            self.place_markers_at(end)
+        return placed
 
     # -- placing ------------------------------------------------------------------------
     def drawn_reading(self, span: RubySpan, fallback: bool = False) -> tuple[str, int]:
@@ -550,13 +571,12 @@ class _Layout:
         row = self.row
         if (self.rows and not row.drawn) or row.col + 1 > self.width:
             row.cols.append(-1)  # swallowed by the wrap
+            self.place_markers_at(i + 1)
             return
         row.cols.append(row.col)
         row.col += 1
         row.drawn = True
-        for label, fid in self.markers.get(i + 1, ()):
-            row.decorations.append(Decoration(row.col, label, "marker", fid, i + 1))
-            row.col += text_width(label)
+        self.place_markers_at(i + 1)
 
     def place_cluster(self, cluster: list[tuple[int, int, RubySpan | None]]) -> None:
         if self.try_place(cluster, False):
@@ -567,7 +587,7 @@ class _Layout:
                 return
         # Wider than a whole row: place a unit at a time, then a character at a time.
         for unit in cluster:
-            if self.try_place([unit], False):
+            if self.try_place([unit], False) or self.place_before_its_markers(unit):
                 continue
             if self.row.drawn:
                 self.new_row()
@@ -583,7 +603,7 @@ class _Layout:
                 pieces = range(start, end)
             for i in pieces:
                 piece = [(i, i + 1, None)]
-                if self.try_place(piece, False):
+                if self.try_place(piece, False) or self.place_before_its_markers(piece[0]):
                     continue
                 if self.row.drawn:
                     self.new_row()
