@@ -152,6 +152,7 @@ def test_ruby_on_a_gaiji_and_after_a_gaiji_note() -> None:
 def test_kunoji_ten_becomes_the_vertical_repeat_marks() -> None:
     assert kunoji("いよ／＼") == "いよ〳〵"
     assert kunoji("それ／″＼") == "それ〴〵"
+    assert kunoji("いよ／\\") == "いよ〳〵"  # ＼ as Shift_JIS-2004 decodes it
     doc = work("　度々《たび／＼》来て、ぶら／＼歩く。\n")
     para = doc.blocks[2]
     assert para.text == "度々来て、ぶら〳〵歩く。"

@@ -59,7 +59,9 @@ def description(note: str) -> str:
     return note.split("、", 1)[0]
 
 
-_KUNOJI = re.compile("／[″〃゛\u3099\u309b]?＼")
+#: The mark's second half is ＼, or \ where the file was decoded as Shift_JIS-2004 (which maps
+#: the byte pair of ＼ to the ASCII backslash): 赫々《くわく／\》 in 牧野信一's 嘆きの孔雀.
+_KUNOJI = re.compile("／[″〃゛\u3099\u309b]?[＼\\\\]")
 
 
 def kunoji(text: str) -> str:
