@@ -104,9 +104,30 @@ def _match_as_said(runs: list[tuple[bool, str]], reading: str) -> list[str | Non
     return out
 
 
-def _match(runs: list[tuple[bool, str]], reading: str, k: int, pos: int) -> list[str | None] | None:
+def _match(
+    runs: list[tuple[bool, str]],
+    reading: str,
+    k: int,
+    pos: int,
+    failed: set[tuple[int, int]] | None = None,
+) -> list[str | None] | None:
     """Readings for ``runs[k:]`` over ``reading[pos:]``: kana runs must appear literally, each
-    kanji run takes at least one kana, the shortest that lets the rest match (like ``(.+?)``)."""
+    kanji run takes at least one kana, the shortest that lets the rest match (like ``(.+?)``).
+    Where a cut at (run, position) has failed once it is not tried again: without that, a long
+    word whose kana recur in its reading (漢が漢が…, matched as said) took exponential time."""
+    if failed is None:
+        failed = set()
+    if (k, pos) in failed:
+        return None
+    found = _match_here(runs, reading, k, pos, failed)
+    if found is None:
+        failed.add((k, pos))
+    return found
+
+
+def _match_here(
+    runs: list[tuple[bool, str]], reading: str, k: int, pos: int, failed: set[tuple[int, int]]
+) -> list[str | None] | None:
     if k == len(runs):
         return [] if pos == len(reading) else None
     is_kanji_run, text = runs[k]
@@ -114,14 +135,14 @@ def _match(runs: list[tuple[bool, str]], reading: str, k: int, pos: int) -> list
         kana = to_hiragana(text)
         if not reading.startswith(kana, pos):
             return None
-        rest = _match(runs, reading, k + 1, pos + len(kana))
+        rest = _match(runs, reading, k + 1, pos + len(kana), failed)
         return None if rest is None else [None, *rest]
     if k == len(runs) - 1:
         return [reading[pos:]] if pos < len(reading) else None
     kana = to_hiragana(runs[k + 1][1])
     j = reading.find(kana, pos + 1)
     while j != -1:
-        rest = _match(runs, reading, k + 1, j)
+        rest = _match(runs, reading, k + 1, j, failed)
         if rest is not None:
             return [reading[pos:j], *rest]
         j = reading.find(kana, j + 1)
