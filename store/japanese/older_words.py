@@ -201,18 +201,24 @@ def neru(tokens: list[Token], i: int) -> str | None:
 
 
 
+def _after_unknown_kanji(tokens: list[Token], i: int) -> Token | None:
+    """The word right after ``tokens[i]`` when that is one kanji the dictionary does not know
+    (the two rules below start so), else None."""
+    tok = tokens[i]
+    if not tok.oov or len(tok.surface) != 1:
+        return None
+    nxt = _next(tokens, i)
+    return nxt if _joined(tok, nxt) else None
+
+
 def written_sokuon(tokens: list[Token], i: int) -> str | None:
     """A verb the older spelling writes with a full-size つ for its small っ (困つた, 送つて,
     握つている, 遇つた) is one the dictionary cannot find: it leaves the kanji unknown and guesses
     an on-reading (困 こん). Read it as the same verb written today (困った こまった): the stem's
     reading, こま."""
-    tok = tokens[i]
-    if not tok.oov or len(tok.surface) != 1:
+    tok, nxt = tokens[i], _after_unknown_kanji(tokens, i)
+    if nxt is None:
         return None
-    nxt = _next(tokens, i)
-    if not _joined(tok, nxt):
-        return None
-    assert nxt is not None
     after = nxt.surface[1:2] or (tokens[i + 2].surface[:1] if i + 2 < len(tokens) else "")
     if not nxt.surface.startswith("つ") or after not in ("た", "て", "だ", "ち"):
         return None
@@ -241,13 +247,9 @@ def kun_stem(tokens: list[Token], i: int) -> str | None:
     """A kanji the dictionary does not know, with kana after it, is a verb's or an adjective's
     stem: the kun-reading of KANJIDIC whose okurigana those kana conjugate (眺むる なが, 痺らせ
     しび, 棄つる す; ``store.japanese.kun_stems``), not a guessed on-reading (眺 ちょう)."""
-    tok = tokens[i]
-    if not tok.oov or len(tok.surface) != 1:
+    tok, nxt = tokens[i], _after_unknown_kanji(tokens, i)
+    if nxt is None:
         return None
-    nxt = _next(tokens, i)
-    if not _joined(tok, nxt):
-        return None
-    assert nxt is not None
     if not ("\u3041" <= nxt.surface[:1] <= "\u3096") or nxt.pos[0] in _NOT_OKURIGANA:
         return None  # (褒まさに: a name, then an adverb)
     prev, after = _prev(tokens, i), _next(tokens, i + 1)
