@@ -284,7 +284,7 @@ def test_an_idiom_of_numbers_is_not_a_native_count() -> None:
         ("街創りの会", "創", "づく"),
         ("トイレ付の部屋", "付", "つき"),  # tsuki
         ("12月20日付で", "付", "づけ"),
-        ("死後の片付方も頼みたい", "付", "づけ"),  # tsuki: a verb's stem after 片
+        ("死後の片付方も頼みたい", "片付", "かたづけ"),  # 片付(け): a noun without its kana
         ("菅原道真の歌", "菅原", "すがわらの"),  # uji_no
         ("越前国にあった", "越前", "えちぜんの"),  # kuni adds の to the province
         ("お申し込み時にお伝えください", "時", "じ"),  # honorific_ji

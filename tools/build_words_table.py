@@ -14,6 +14,7 @@ reading in hiragana: ``瀬取り\\tせどり``.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 import unicodedata
@@ -25,12 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from table_file import write_table  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "store" / "japanese" / "words.tsv"
+KUN_STEMS = OUT.with_name("kun_stems.tsv")
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 HEADER = (
     "# Nouns Sudachi's dictionary cuts into several words and reads otherwise, from JMdict.\n"
     "# JMdict (c) the Electronic Dictionary Research and Development Group, used under the\n"
     "# EDRDG licence (CC BY-SA 4.0, https://www.edrdg.org/edrdg/licence.html); this file is\n"
-    "# under that licence. Built by tools/build_words_table.py. Columns: word, reading.\n"
+    "# under that licence. Built by tools/build_words_table.py. Columns: word, reading, and\n"
+    "# for a noun written without its okurigana (黒焦), JMdict's spelling (黒焦げ).\n"
 )
 #: Sudachi's parts of speech a cut piece may have: words of content, never 助詞 or 助動詞.
 CONTENT = frozenset({"名詞", "接頭辞", "接尾辞", "動詞"})
@@ -126,16 +129,73 @@ def _composable(dictionary: Any, pieces: list[Any], reading: str, first: bool = 
     )
 
 
+#: A verb's 連用形 ending, the form a noun made of it takes (切る → 切り, 掃く → 掃き).
+_I_ROW = dict(zip("うくぐすつぬぶむる", "いきぎしちにびみり", strict=True))
+
+
+#: A numeral at the end of a noun without its kana is a count's, not the noun's (胸一つ as 胸一
+#: would take the 一 of 胸一杯).
+_NUMERALS = frozenset("一二三四五六七八九十百千万")
+
+
+def _kun_okurigana() -> dict[str, set[str]]:
+    """Kanji -> the kana a noun may write after it: each KANJIDIC kun-reading's okurigana as
+    it is (四 よ.つ), its 連用形 (切 き.る → り) and an ichidan stem (焦 こ.げる → げ)."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for line in KUN_STEMS.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        kanji, kun = line.split("\t", 1)
+        for reading in kun.split(";"):
+            okurigana = reading.partition(".")[2]
+            if not okurigana:
+                continue
+            table[kanji] |= {okurigana, okurigana[:-1] + _I_ROW.get(okurigana[-1], "")}
+            if okurigana.endswith("る") and len(okurigana) > 1:
+                table[kanji].add(okurigana[:-1])
+    return table
+
+
+def _without_kana(
+    readings: dict[str, set[str]], nouns: set[str]
+) -> dict[str, tuple[set[str], str]]:
+    """Nouns as older and official prose writes them, without their okurigana: 黒焦げ as 黒焦,
+    寝冷え as 寝冷, 猫撫で声 as 猫撫声, 四つ切り as 四切. Only kana a kanji's kun-reading puts
+    after it are dropped (not the の of 木の下闇, nor the えん standing for a kanji in 誤えん性),
+    never a numeral's (胸一つ); kept where the kanji alone are no JMdict spelling of their own
+    and every noun they come from reads them one way (見返し and 見返り make 見返: left out)."""
+    okurigana = _kun_okurigana()
+    found: dict[str, set[str]] = defaultdict(set)
+    spelled: dict[str, str] = {}
+    for form in sorted(nouns):
+        runs = re.findall(r"[\u3400-\u9fff]+|[\u3041-\u3096]+|.", form)
+        if not _is_kanji(runs[0][0]) or not all(
+            _is_kanji(run[0]) or run in okurigana.get(before[-1], ())
+            for before, run in zip(runs, runs[1:], strict=False)
+        ):
+            continue
+        kanji = "".join(run for run in runs if _is_kanji(run[0]))
+        if kanji != form and len(kanji) >= 2 and kanji[-1] not in _NUMERALS:
+            found[kanji] |= readings.get(form, {""})
+            spelled.setdefault(kanji, form)
+    return {k: (kana, spelled[k]) for k, kana in found.items() if k not in readings}
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
 def main(argv: list[str]) -> int:
     from sudachipy import Dictionary, SplitMode
 
     db = sqlite3.connect(argv[0])
     readings, nouns = _readings(db), _nouns(db)
+    stripped = _without_kana(readings, nouns)
     dictionary = Dictionary(dict="core")
     tokenizer = dictionary.tokenizer(SplitMode.C)
     lines = []
-    for word in sorted(nouns):
-        kana = readings.get(word, set())
+    for word in sorted(nouns | stripped.keys()):
+        kana, full = stripped.get(word) or (readings.get(word, set()), "")
         if len(word) < 2 or not _has_kanji(word) or len(kana) != 1 or "" in kana:
             continue  # several readings, or a form of irregular usage: nothing to apply blindly
         reading = next(iter(kana))
@@ -146,7 +206,7 @@ def main(argv: list[str]) -> int:
             continue  # a piece of kana alone (お|茶屋): Sudachi's reading of it stands
         if _composable(dictionary, pieces, reading):
             continue  # the pieces can read so (日本 にほん|企業): the rules choose among those
-        lines.append(f"{word}\t{reading}\n")
+        lines.append(f"{word}\t{reading}\t{full}\n" if full else f"{word}\t{reading}\n")
     return write_table(OUT, HEADER, lines, "words")
 
 

@@ -141,7 +141,8 @@ def voice(tokens: list[Token], i: int) -> str | None:
         or tok.pos[1] == "数詞"  # a count never voices: 身一つ みひとつ, 壁一重 かべひとえ
         or sino_shaped(tok.reading)
         or not _joins(prev)
-    ):
+        or (tok.surface == "方" and prev is not None and not prev.from_sudachi)
+    ):  # (方 after a verb's noun written without its kana is the way of it: 片付方 かた)
         return None  # Sino-Japanese words (写真, 僧 そう, 経 きょう) do not voice
     for voiced, plain in rendaku_pairs(tok.surface).items():
         if plain == tok.reading:

@@ -3,9 +3,11 @@
 Sudachi's dictionary lacks some words a reader knows whole; its cheapest path then cuts them
 into smaller words and reads each alone, losing the sound change the whole word has (瀬取り
 せどり, ship-to-ship transfer, read せ + とり). ``words.tsv`` (built by
-``tools/build_words_table.py``; EDRDG licence, see its header) holds the ~12,700 nouns that
+``tools/build_words_table.py``; EDRDG licence, see its header) holds the ~12,800 nouns that
 JMdict reads one way only and that Sudachi cuts into words of content read together otherwise
-(unless the cut's longer words can read so in another of their entries: 日本 にほん|企業).
+(unless the cut's longer words can read so in another of their entries: 日本 にほん|企業),
+and ~4,500 of them as older and official prose writes them without their okurigana (黒焦 for
+黒焦げ, 寝冷 for 寝冷え; the third column is JMdict's spelling), which kana must not go on.
 Where the text's words are exactly such a cut, they become that noun. Read on first use only.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from store.japanese.chars import is_hiragana
 from store.japanese.rules import Token
 from store.japanese.tables import lookup
 
@@ -78,6 +81,26 @@ def _count(parts: list[Token]) -> bool:
     )
 
 
+def _continued(tokens: list[Token], j: int) -> bool:
+    """Whether the kana at ``tokens[j]`` go on the word before them. A noun written without
+    its okurigana (黒焦 for 黒焦げ, 寝冷) is followed by a particle, the copula or する (黒焦に,
+    寝冷をして, 物好な, 舌打しながら); other kana make its kanji a verb (見送つて, 目立ぬ,
+    気取つた) or are the okurigana written after all (咳払ひ, 横滑べり)."""
+    while j < len(tokens) and tokens[j].surface.isspace():
+        j += 1  # a line broken inside the word (PDF text: 見送⏎り) still continues it
+    if j >= len(tokens):
+        return False
+    nxt = tokens[j]
+    if not is_hiragana(nxt.surface[0]):
+        return False
+    pos = nxt.pos
+    return not (
+        pos[0] == "助詞"
+        or (pos[0] == "助動詞" and nxt.surface[0] in "だでなじに")
+        or pos[4] == "サ行変格"
+    )
+
+
 def _longest(tokens: list[Token], i: int, n: int) -> tuple[Token, int] | None:
     k = 1
     while (
@@ -93,12 +116,13 @@ def _longest(tokens: list[Token], i: int, n: int) -> tuple[Token, int] | None:
         surface = "".join(p.surface for p in parts)
         if len(surface) > LONGEST:
             continue
-        reading = word_reading(surface)
+        columns = lookup(TABLE, surface)
         if (
-            reading is not None
-            and reading != "".join(p.reading for p in parts)
+            columns
+            and columns[0] != "".join(p.reading for p in parts)
             and not _count(parts)
             and not _counted(tokens, i)
+            and not (len(columns) > 1 and _continued(tokens, i + count))
         ):
-            return Token(surface, parts[0].start, parts[-1].end, reading, _NOUN_POS), count
+            return Token(surface, parts[0].start, parts[-1].end, columns[0], _NOUN_POS), count
     return None
