@@ -1001,6 +1001,18 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
     ("text", "word", "reading"),
     [
         ("緘黙を破って、却てもの寂しい声が響いた", "却", "かえっ"),  # kaette
+        ("咽喉が塞がって饒舌れない男だ", "饒舌", "しゃべ"),  # 饒舌る しゃべる
+        ("不必要なことを饒舌り出して", "饒舌", "しゃべ"),
+        ("饒舌な男だ", "饒舌", "じょうぜつ"),
+        ("平均的の意味を有つのみである", "有", "も"),  # motsu: 有つ 持つ
+        ("一種の力を有っている", "有", "も"),
+        ("六隻の救命艇を有って居た", "有", "も"),
+        ("金が有って困る", "有", "あ"),
+        ("よし有つたにしろ夫れは常の事", "有", "あ"),  # 有つた in older kana: あった
+        ("有ゆる感覚、有ゆる思想を働かして", "有", "あら"),  # 有ゆる あらゆる
+        ("夫は自暴に似た口吻で口走った", "自暴", "やけ"),  # customary
+        ("自暴自棄になる", "自暴自棄", "じぼうじき"),
+        ("今まで朧気に彼を見ていた", "朧気", "おぼろげ"),
         ("却って悪くなった", "却", "かえ"),  # the dictionary's own word
         ("部屋の様子が全で変ってるであろう", "全", "まる"),  # maru
         ("私は全っ切り誤解していたんだ", "全", "まる"),
@@ -1160,6 +1172,15 @@ def test_kare_and_shibaraku_in_older_prose() -> None:
     got = pairs(text, "literary")[:9]
     assert ("渠", "かれ") in got and ("少時", "しばらく") in got, got
     assert ("暗渠", "あんきょ") in got, got  # a channel, in a word
+
+
+def test_standalone_words_of_older_prose() -> None:
+    text = "私は腸に沁みた。腸窒扶斯に罹る。塵に汚れた。創だらけのまま。家を創しぬ。針の尖に。" * 30
+    got = pairs(text, "literary")[:16]
+    assert ("腸", "はらわた") in got and ("腸", "ちょう") in got, got  # not in 腸窒扶斯
+    assert ("塵", "ちり") in got and ("尖", "さき") in got, got
+    assert [r for s, r in got if s == "創"] == ["きず", "そう"], got  # a verb's stem stays
+    assert ("腸", "ちょう") in pairs("腸が弱い", "modern")
 
 
 def test_uchi_home_before_a_particle_in_older_prose() -> None:

@@ -448,6 +448,8 @@ _BEFORE: dict[str, tuple[str, tuple[str, ...], str]] = {
     "申": ("", ("候",), "もうし"),  # 申候 (not the zodiac's さる); 候 is そうろう, below
     "打っ": ("うっ", ("つか…", "つけ…", "たお…", "とば…"), "ぶっ"),  # 打っつかる; 打って うって
     "夫": ("おっと", ("れ…",), "そ"),  # 夫れ それ, 夫れから, 夫れぞれ (not husband)
+    "饒舌": ("", ("る", "り", "れ", "ら", "ろ…", "っ"), "しゃべ"),  # 饒舌る しゃべる; 饒舌な stays
+    "有": ("ゆう", ("ゆる",), "あら"),  # 有ゆる あらゆる; the dictionary's prefix ゆう
 }
 
 
@@ -466,6 +468,36 @@ def spelled_before(tokens: list[Token], i: int) -> str | None:
     for after in entry[1]:
         if nxt.surface == after or (after.endswith("…") and nxt.surface.startswith(after[:-1])):
             return entry[2]
+    return None
+
+
+#: What follows 有 (the dictionary's あり) when it spells 持つ: 有ち, 有たない, 有てる, 有とう.
+_MOTSU_AFTER = frozenset(["ち", "た", "て", "と"])
+
+
+def motsu(tokens: list[Token], i: int) -> str | None:
+    """有 spelling 持つ, as older prose writes it (意味を有つ, 力を有っている, 有ちながら): も.
+    The dictionary reads it ある, which 有つ, 有ち, 有たない cannot be; 有って is もって only
+    before いる or おる (力を有って居る; 金が有って is あって), and so is 有つて in older kana
+    (よし有つたにしろ is あった)."""
+    tok = tokens[i]
+    nxt = _next(tokens, i)
+    joined = _joined(tok, nxt)
+    if tok.surface == "有" and joined and tok.pos[0] == "動詞":
+        assert nxt is not None
+        return "も" if nxt.surface in _MOTSU_AFTER else None
+    if tok.surface not in ("有つ", "有っ"):
+        return None
+    if not joined or nxt is None or nxt.surface not in ("た", "て"):
+        return "もつ" if tok.surface == "有つ" else None
+    after = _next(tokens, i + 1)
+    if (
+        nxt.surface == "て"
+        and _joined(nxt, after)
+        and after is not None
+        and after.surface[:1] in ("い", "居", "お", "ゐ")
+    ):
+        return "も" + tok.reading[1:]
     return None
 
 

@@ -93,6 +93,7 @@ from store.japanese.older_words import (
     mannaka,
     maru,
     me,
+    motsu,
     nakanaka,
     nasu,
     neru,
@@ -635,7 +636,9 @@ def sino_suffix(tokens: list[Token], i: int) -> str | None:
 #: 黄道 こうどう (おうどう is no reading of the ecliptic); 歩兵 ほへい (ふひょう is the shogi pawn);
 #: 八旗 はっき, the Qing banners (the dictionary lists only a surname やはた); 胡坐 あぐら (the
 #: dictionary's こざ is no one's reading of it); 従妹, 従弟, 従姉 いとこ, as its own 従兄; 貴女
-#: あなた (the dictionary's きじょ is a title, not the pronoun fiction writes) and 対手 あいて (相手).
+#: あなた (the dictionary's きじょ is a title, not the pronoun fiction writes) and 対手 あいて (相手);
+#: 自暴 やけ (自暴に, 自暴気味: alone it is 自棄; 自暴自棄 is a word of its own) and 朧気 おぼろげ
+#: (the dictionary has only a name おぼろけ).
 CUSTOMARY_READINGS = {
     "施工": "せこう",
     "電場": "でんば",
@@ -650,6 +653,8 @@ CUSTOMARY_READINGS = {
     "従姉": "いとこ",
     "貴女": "あなた",
     "対手": "あいて",
+    "自暴": "やけ",
+    "朧気": "おぼろげ",
 }
 
 
@@ -1866,6 +1871,10 @@ LITERARY_READINGS = {
     "多人数": "たにんず",
     "行先": "ゆくさき",
     "少時": "しばらく",
+    "腸": "はらわた",
+    "塵": "ちり",
+    "創": "きず",
+    "尖": "さき",
 }
 
 
@@ -1883,6 +1892,11 @@ def literary(tokens: list[Token], i: int) -> str | None:
     nxt = _next(tokens, i)
     if nxt is not None and nxt.has_kanji and nxt.pos[0] == "接尾辞":
         return None  # 昨夜来 is さくやらい
+    if len(tok.surface) == 1 and nxt is not None and nxt.start == tok.end:
+        if nxt.pos[0] == "名詞":
+            return None  # one kanji before a noun makes a compound: 腸窒扶斯, 腸チフス ちょう
+        if nxt.pos[0] == "動詞":
+            return None  # or a verb's stem: 家を創しぬ (おこす), not a wound
     return reading
 
 
@@ -2390,7 +2404,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ii", "好", ii, None),
     ("soba", "傍", soba, None),
     ("gaisha", "会", gaisha, None),
-    ("literary", "宅室先身一昨咽停頓服目理四塵人行少", literary, "literary"),
+    ("literary", "宅室先身一昨咽停頓服目理四塵人行少腸創尖", literary, "literary"),
     ("yuku", "行", yuku, "literary"),
     ("hyou", "表", hyou, None),
     ("weekday", "".join(WEEKDAYS), weekday, None),
@@ -2405,7 +2419,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kazu", "数", kazu, None),
     ("konnichi", "今", konnichi, None),
     ("spelling", "身気手小", spelling, None),
-    ("customary", "施電富取黄歩八胡従貴対", customary, None),
+    ("customary", "施電富取黄歩八胡従貴対自朧", customary, None),
     ("kinzan", "金", kinzan, None),
     ("tsui", "対", tsui, None),
     ("sino_suffix", "神島山", sino_suffix, None),
@@ -2506,7 +2520,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tai", "度", tai, None),
     ("me", "奴", me, None),
     ("toutou", "遂", toutou, None),
-    ("spelled_before", "却頻漸於左頓成号毎申打夫", spelled_before, None),
+    ("spelled_before", "却頻漸於左頓成号毎申打夫饒有", spelled_before, None),
+    ("motsu", "有", motsu, None),
     ("dake", "丈", dake, None),
     ("tsuini", "終", tsuini, None),
     ("nakanaka", "却", nakanaka, None),
