@@ -1013,6 +1013,9 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("夫は自暴に似た口吻で口走った", "自暴", "やけ"),  # customary
         ("自暴自棄になる", "自暴自棄", "じぼうじき"),
         ("今まで朧気に彼を見ていた", "朧気", "おぼろげ"),
+        ("癇癪を起して、自棄に酒を飲んだ", "自棄", "やけ"),
+        ("流れの止った泥溝だった", "泥溝", "どぶ"),
+        ("女学生としては身装が派手過ぎた", "身装", "みなり"),
         ("却って悪くなった", "却", "かえ"),  # the dictionary's own word
         ("部屋の様子が全で変ってるであろう", "全", "まる"),  # maru
         ("私は全っ切り誤解していたんだ", "全", "まる"),
@@ -1181,6 +1184,12 @@ def test_standalone_words_of_older_prose() -> None:
     assert ("塵", "ちり") in got and ("尖", "さき") in got, got
     assert [r for s, r in got if s == "創"] == ["きず", "そう"], got  # a verb's stem stays
     assert ("腸", "ちょう") in pairs("腸が弱い", "modern")
+    text = "坊っちゃん後生だから。笑談を云った。玩具にした。全裸体であった。小人数の家。" * 30
+    got = pairs(text, "literary")[:12]
+    assert ("後生", "ごしょう") in got and ("笑談", "じょうだん") in got, got
+    assert ("玩具", "おもちゃ") in got and ("裸体", "らたい") in got, got  # 全裸体: a compound
+    assert ("人数", "にんず") in got, got
+    assert ("玩具", "がんぐ") in pairs("玩具の安全基準", "modern")
 
 
 def test_uchi_home_before_a_particle_in_older_prose() -> None:

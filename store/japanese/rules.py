@@ -637,8 +637,9 @@ def sino_suffix(tokens: list[Token], i: int) -> str | None:
 #: 八旗 はっき, the Qing banners (the dictionary lists only a surname やはた); 胡坐 あぐら (the
 #: dictionary's こざ is no one's reading of it); 従妹, 従弟, 従姉 いとこ, as its own 従兄; 貴女
 #: あなた (the dictionary's きじょ is a title, not the pronoun fiction writes) and 対手 あいて (相手);
-#: 自暴 やけ (自暴に, 自暴気味: alone it is 自棄; 自暴自棄 is a word of its own) and 朧気 おぼろげ
-#: (the dictionary has only a name おぼろけ).
+#: 自暴 やけ and 自棄 やけ (自暴に, 自棄に酒を飲んだ; 自暴自棄 is a word of its own), 朧気 おぼろげ
+#: (the dictionary has only a name おぼろけ), 泥溝 どぶ and 身装 みなり (the dictionary's
+#: どろどぶ and しんそう are no one's).
 CUSTOMARY_READINGS = {
     "施工": "せこう",
     "電場": "でんば",
@@ -654,7 +655,10 @@ CUSTOMARY_READINGS = {
     "貴女": "あなた",
     "対手": "あいて",
     "自暴": "やけ",
+    "自棄": "やけ",
     "朧気": "おぼろげ",
+    "泥溝": "どぶ",
+    "身装": "みなり",
 }
 
 
@@ -1875,7 +1879,21 @@ LITERARY_READINGS = {
     "塵": "ちり",
     "創": "きず",
     "尖": "さき",
+    "笑談": "じょうだん",
+    "独言": "ひとりごと",
+    "行衛": "ゆくえ",
+    "樵夫": "きこり",
+    "漸々": "ようよう",
+    "住居": "すまい",
+    "玩具": "おもちゃ",
+    "裸体": "はだか",
+    "後生": "ごしょう",
+    "種々": "いろいろ",
 }
+
+
+#: Prefixes that make a Sino-Japanese compound of the word after them.
+_SINO_PREFIXES = frozenset(["全", "半", "非", "無", "未", "不"])
 
 
 def literary(tokens: list[Token], i: int) -> str | None:
@@ -1897,6 +1915,8 @@ def literary(tokens: list[Token], i: int) -> str | None:
             return None  # one kanji before a noun makes a compound: 腸窒扶斯, 腸チフス ちょう
         if nxt.pos[0] == "動詞":
             return None  # or a verb's stem: 家を創しぬ (おこす), not a wound
+    if prev is not None and prev.end == tok.start and prev.surface in _SINO_PREFIXES:
+        return None  # 全裸体 ぜんらたい (小人数 こにんず keeps the literary reading)
     return reading
 
 
@@ -2404,7 +2424,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ii", "好", ii, None),
     ("soba", "傍", soba, None),
     ("gaisha", "会", gaisha, None),
-    ("literary", "宅室先身一昨咽停頓服目理四塵人行少腸創尖", literary, "literary"),
+    ("literary", "宅室先身一昨咽停頓服目理四塵人行少腸創尖笑独樵漸住玩裸後種", literary, "literary"),
     ("yuku", "行", yuku, "literary"),
     ("hyou", "表", hyou, None),
     ("weekday", "".join(WEEKDAYS), weekday, None),
@@ -2419,7 +2439,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kazu", "数", kazu, None),
     ("konnichi", "今", konnichi, None),
     ("spelling", "身気手小", spelling, None),
-    ("customary", "施電富取黄歩八胡従貴対自朧", customary, None),
+    ("customary", "施電富取黄歩八胡従貴対自朧泥身", customary, None),
     ("kinzan", "金", kinzan, None),
     ("tsui", "対", tsui, None),
     ("sino_suffix", "神島山", sino_suffix, None),
