@@ -2540,7 +2540,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tai", "度", tai, None),
     ("me", "奴", me, None),
     ("toutou", "遂", toutou, None),
-    ("spelled_before", "却頻漸於左頓成号毎申打夫饒有", spelled_before, None),
+    ("spelled_before", "却頻漸於左頓成号毎申打夫饒有斯", spelled_before, None),
     ("motsu", "有", motsu, None),
     ("dake", "丈", dake, None),
     ("tsuini", "終", tsuini, None),
