@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, cast
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -37,6 +37,7 @@ from tui import keymap as keymaps
 from tui import line_breaking
 from tui.annotation_chips import highlight_variables
 from tui.annotations_ui import AnnotationsController
+from tui.key_order import KeyOrder
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.settings import Settings, load_settings, save_settings
@@ -252,8 +253,19 @@ class ShioriApp(App[None]):
 
         #: The library search's query and options, kept between its openings.
         self.library_search_state = SearchState()
+        #: Keys read in one burst wait for the app to settle from the one before (key_order).
+        self._key_order = KeyOrder(self)
 
     # Set-up ---------------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._key_order.hold(event):
+                return
+            await super().on_event(event)
+            self._key_order.routed()
+            return
+        await super().on_event(event)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Textual's, plus the highlight palette (``$highlight-<colour key>``)."""
