@@ -60,6 +60,8 @@ class KeyOrder:
     async def _settle_then_release(self) -> None:
         try:
             await settled(self.app)
+        except Exception:  # noqa: BLE001 - a screen torn down meanwhile: route the key anyway
+            pass
         finally:
             if self.waiting and self.app.is_running:
                 self.released = self.waiting.popleft()
