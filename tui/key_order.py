@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 #: The most rounds a key waits for (a widget that keeps posting, an animation): then it goes.
 MOST_ROUNDS = 12
+#: A round's callbacks not all run by then (a widget removed with its queue): the round ends.
+ROUND_TIMEOUT = 0.5
 
 
 class KeyOrder:
@@ -81,8 +83,10 @@ async def settled(app: App[Any]) -> None:
             done = asyncio.get_running_loop().create_future()
             if pump.call_later(_report, done, pump):
                 waits.append(done)
-        results = await asyncio.gather(*waits)
-        if quiet and not any(results):
+        if not waits:
+            return
+        finished, _unfinished = await asyncio.wait(waits, timeout=ROUND_TIMEOUT)
+        if quiet and len(finished) == len(waits) and not any(f.result() for f in finished):
             return
 
 
