@@ -109,6 +109,8 @@ def test_an_idiom_of_numbers_is_not_a_native_count() -> None:
         ("日本一の山", "日本一", "にほんいち"),
         ("日本電気の社長", "日本電気", "にっぽんでんき"),  # a company's name stays
         ("これを辞書と言う。", "言", "い"),  # iu
+        ("彦七と云ふ男でした。", "云", "い"),  # older kana: the dictionary's ゆふ
+        ("昔と謂ふ。", "謂", "い"),
         ("何もない", "何", "なに"),  # nani
         ("何かが起きた", "何", "なに"),
         ("何を買ったの", "何", "なに"),
@@ -1017,6 +1019,7 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("今まで朧気に彼を見ていた", "朧気", "おぼろげ"),
         ("癇癪を起して、自棄に酒を飲んだ", "自棄", "やけ"),
         ("斯んな事があるものか", "斯", "こ"),  # 斯んな こんな
+        ("おれは君等の味方だ", "君等", "きみら"),  # customary: not the name きみひと
         ("斯く言う私も", "斯", "か"),  # 斯く かく stays
         ("流れの止った泥溝だった", "泥溝", "どぶ"),
         ("女学生としては身装が派手過ぎた", "身装", "みなり"),
@@ -1194,6 +1197,9 @@ def test_standalone_words_of_older_prose() -> None:
     assert ("玩具", "おもちゃ") in got and ("裸体", "らたい") in got, got  # 全裸体: a compound
     assert ("人数", "にんず") in got, got
     assert ("玩具", "がんぐ") in pairs("玩具の安全基準", "modern")
+    got = pairs("子供等は逃げた。坑夫等が来た。研究等を進めた。" * 30, "literary")[:9]
+    assert [r for s, r in got if s == "等"] == ["ら", "ら", "とう"], got  # people: ら
+    assert ("等", "とう") in pairs("子供等の安全を確保する", "modern")  # "and the like"
 
 
 def test_uchi_home_before_a_particle_in_older_prose() -> None:

@@ -453,6 +453,13 @@ _PLANT_PARTS = frozenset(["花", "葉", "実", "根", "池", "台", "糸", "茎"
 
 #: Pronouns and words for people that take the plural 等 ら: 奴等 やつら, 僕等 ぼくら, 俺等 おれら.
 _PLURAL_RA = frozenset(["奴", "僕", "俺", "己", "吾", "我", "此奴", "其奴", "彼奴", "お前", "手前", "貴様"])
+#: Words for people after which older prose's 等 is the plural ら too (子供等 こどもら); in
+#: today's official prose 学生等 is "students and the like", とう, so these hold in literary
+#: text only (``ra_people``).
+_PEOPLE_RA = frozenset(
+    ["子供", "小供", "子ども", "女", "男", "娘", "百姓", "兵隊", "兵士", "若者", "学生", "生徒",
+     "職工", "人夫", "坑夫", "漁夫", "水夫", "友達", "仲間", "女房", "子"]
+)
 
 
 def ra(tokens: list[Token], i: int) -> str | None:
@@ -463,6 +470,17 @@ def ra(tokens: list[Token], i: int) -> str | None:
         return None
     prev = _prev(tokens, i)
     if prev is not None and prev.surface in _PLURAL_RA:
+        return "ら"
+    return None
+
+
+def ra_people(tokens: list[Token], i: int) -> str | None:
+    """等 after a word for people is the plural ら in older prose (子供等は, 百姓等が)."""
+    tok = tokens[i]
+    if tok.surface != "等" or tok.reading != "とう" or tok.pos[0] != "接尾辞":
+        return None
+    prev = _prev(tokens, i)
+    if prev is not None and prev.end == tok.start and prev.surface in _PEOPLE_RA:
         return "ら"
     return None
 

@@ -57,6 +57,7 @@ from store.japanese.literary import (
     nochi,
     oide,
     ra,
+    ra_people,
     sasu,
     shiite,
     shitatameru,
@@ -235,10 +236,15 @@ def nihon(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: The spellings of いう, today's and older kana's (云ふ, 謂ふ: the dictionary reads them ゆふ).
+_IU = frozenset(["言う", "言ふ", "云う", "云ふ", "謂う", "謂ふ"])
+
+
 def iu(tokens: list[Token], i: int) -> str | None:
-    """言う is written いう in furigana (the dictionary gives the spoken ゆう)."""
+    """言う is written いう in furigana (the dictionary gives the spoken ゆう), and so are its
+    older spellings 云ふ, 謂ふ (ゆふ, which no one writes)."""
     tok = tokens[i]
-    if tok.lemma == "言う" and tok.reading.startswith("ゆ"):
+    if tok.lemma in _IU and tok.reading.startswith("ゆ"):
         return "い" + tok.reading[1:]
     return None
 
@@ -639,7 +645,7 @@ def sino_suffix(tokens: list[Token], i: int) -> str | None:
 #: あなた (the dictionary's きじょ is a title, not the pronoun fiction writes) and 対手 あいて (相手);
 #: 自暴 やけ and 自棄 やけ (自暴に, 自棄に酒を飲んだ; 自暴自棄 is a word of its own), 朧気 おぼろげ
 #: (the dictionary has only a name おぼろけ), 泥溝 どぶ and 身装 みなり (the dictionary's
-#: どろどぶ and しんそう are no one's).
+#: どろどぶ and しんそう are no one's), 君等 きみら (the dictionary's きみひと is a name).
 CUSTOMARY_READINGS = {
     "施工": "せこう",
     "電場": "でんば",
@@ -659,6 +665,7 @@ CUSTOMARY_READINGS = {
     "朧気": "おぼろげ",
     "泥溝": "どぶ",
     "身装": "みなり",
+    "君等": "きみら",
 }
 
 
@@ -2409,7 +2416,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("country_abbreviation", COUNTRY_TRIGGERS, country_abbreviation, None),
     ("watashi", "私", watashi, "modern"),
     ("nihon", "日", nihon, None),
-    ("iu", "言", iu, None),
+    ("iu", "言云謂", iu, None),
     ("nani", "何", nani, None),
     ("kakari", "係", kakari, None),
     ("jin", "人", jin, None),
@@ -2439,7 +2446,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kazu", "数", kazu, None),
     ("konnichi", "今", konnichi, None),
     ("spelling", "身気手小", spelling, None),
-    ("customary", "施電富取黄歩八胡従貴対自朧泥身", customary, None),
+    ("customary", "施電富取黄歩八胡従貴対自朧泥身君", customary, None),
     ("kinzan", "金", kinzan, None),
     ("tsui", "対", tsui, None),
     ("sino_suffix", "神島山", sino_suffix, None),
@@ -2523,6 +2530,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("hiru", "午", hiru, "literary"),
     ("hasu", "蓮", hasu, None),
     ("ra", "等", ra, None),
+    ("ra_people", "等", ra_people, "literary"),
     ("daibu", "大", daibu, "literary"),
     ("kenen", "掛", kenen, None),
     ("ma", "間", ma, None),
