@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from store.japanese.chars import voiced
+
 _JIS = re.compile(r"(?<![0-9])(?P<plane>[12])-(?P<row>[0-9]{1,2})-(?P<cell>[0-9]{1,2})(?![0-9])")
 _UCS = re.compile(r"U\+(?P<hex>[0-9A-Fa-f]{4,6})(?![0-9A-Fa-f])")
 
@@ -71,9 +73,6 @@ def kunoji(text: str) -> str:
     return _KUNOJI.sub(lambda m: "〳〵" if len(m.group(0)) == 2 else "〴〵", text)
 
 
-_VOICES = str.maketrans("かきくけこさしすせそたちつてとはひふへほ", "がぎぐげござじずぜぞだぢづでどばびぶべぼ")
-
-
 def kunoji_written_out(reading: str) -> str:
     """A reading that ends in a くの字点 repeats what comes before it: 赫々《くわく／＼》 is
     くわくくわく (〴〵 voices the repeat's first kana: さま〴〵 さまざま). Readings are set
@@ -81,7 +80,7 @@ def kunoji_written_out(reading: str) -> str:
     if len(reading) < 3 or reading[-2:] not in ("〳〵", "〴〵"):
         return reading
     said = reading[:-2]
-    again = said if reading[-2] == "〳" else said[0].translate(_VOICES) + said[1:]
+    again = said if reading[-2] == "〳" else voiced(said)
     return said + again
 
 

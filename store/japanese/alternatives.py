@@ -15,21 +15,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from store.japanese import analyzer
-from store.japanese.chars import is_kanji, to_hiragana
+from store.japanese.chars import is_kanji, to_hiragana, unvoiced
 
 if TYPE_CHECKING:
     from store.japanese.rules import Token
 
-_UNVOICE = str.maketrans(
-    "がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ",
-    "かきくけこさしすせそたちつてとはひふへほはひふへほ",
-)
 _VOICED_START = frozenset("がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ")
-
-def unvoiced(reading: str) -> str:
-    """``reading`` with its first sound unvoiced, as a word opening a phrase (ばこ -> はこ)."""
-    return reading[:1].translate(_UNVOICE) + reading[1:]
-
 
 #: Look-ups are cached and rare; one at a time keeps them safe across threads.
 _LOOKUP_LOCK = threading.Lock()

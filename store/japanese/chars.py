@@ -70,6 +70,25 @@ def to_hiragana(text: str) -> str:
     return text.translate(_KATA_TO_HIRA)
 
 
+_VOICE = str.maketrans(
+    "かきくけこさしすせそたちつてとはひふへほ", "がぎぐげござじずぜぞだぢづでどばびぶべぼ"
+)
+_UNVOICE = str.maketrans(
+    "がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ",
+    "かきくけこさしすせそたちつてとはひふへほはひふへほ",
+)
+
+
+def voiced(reading: str) -> str:
+    """``reading`` with its first sound voiced, as a compound's second element (はこ → ばこ)."""
+    return reading[:1].translate(_VOICE) + reading[1:]
+
+
+def unvoiced(reading: str) -> str:
+    """``reading`` with its first sound unvoiced, as a word opening a phrase (ばこ -> はこ)."""
+    return reading[:1].translate(_UNVOICE) + reading[1:]
+
+
 _READING_RE = re.compile("[\u3041-\u3096ーゝゞ]+")
 
 

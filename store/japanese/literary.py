@@ -9,16 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from store.japanese.neighbours import next_token as _next
+from store.japanese.neighbours import prev_token as _prev
+
 if TYPE_CHECKING:
     from store.japanese.rules import Token
-
-
-def _prev(tokens: list[Token], i: int, k: int = 1) -> Token | None:
-    return tokens[i - k] if i - k >= 0 else None
-
-
-def _next(tokens: list[Token], i: int, k: int = 1) -> Token | None:
-    return tokens[i + k] if i + k < len(tokens) else None
 
 
 #: What one makes up one's mind about: 心を極める, 日取りを極めた are きめる (decide); an

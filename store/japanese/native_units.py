@@ -17,7 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from store.japanese.alternatives import sino_shaped, unvoiced
+from store.japanese.alternatives import sino_shaped
+from store.japanese.chars import unvoiced
 from store.japanese.numbers import COUNTERS, NATIVE_NUMBERS
 from store.japanese.tables import lookup
 

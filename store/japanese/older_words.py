@@ -15,22 +15,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from store.japanese.chars import is_kanji
+from store.japanese.neighbours import joined as _joined
+from store.japanese.neighbours import next_token as _next
+from store.japanese.neighbours import prev_token as _prev
 
 if TYPE_CHECKING:
     from store.japanese.rules import Token
-
-
-def _prev(tokens: list[Token], i: int) -> Token | None:
-    return tokens[i - 1] if i > 0 else None
-
-
-def _next(tokens: list[Token], i: int) -> Token | None:
-    return tokens[i + 1] if i + 1 < len(tokens) else None
-
-
-def _joined(a: Token | None, b: Token | None) -> bool:
-    """True when ``a`` and ``b`` touch, with no space the analysis skipped between."""
-    return a is not None and b is not None and a.end == b.start and not b.gap
 
 
 

@@ -17,8 +17,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from store.japanese.alternatives import unvoiced
-from store.japanese.chars import has_kanji, is_kanji, is_reading
+from store.japanese.chars import has_kanji, is_kanji, is_reading, unvoiced
 from store.japanese.given import GivenReadings, Span
 from store.japanese.guess import guess_readings
 from store.japanese.numeral_words import find_numeral_words, restore_numeral_words

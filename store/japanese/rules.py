@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from store.japanese.alternatives import country, country_reading, unvoice, voice
 from store.japanese.analyzer import pos_of
-from store.japanese.chars import has_kanji, is_kanji, to_hiragana
+from store.japanese.chars import has_kanji, is_kanji, to_hiragana, voiced
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
 from store.japanese.countries import country_abbreviation
 from store.japanese.foreign import foreign_reading
@@ -72,6 +72,8 @@ from store.japanese.literary import (
     uchini,
 )
 from store.japanese.native_units import native_count_with_kana, native_unit
+from store.japanese.neighbours import next_token as _next
+from store.japanese.neighbours import prev_token as _prev
 from store.japanese.numbers import (
     COUNTER_CHARS,
     NUMERAL_CHARS,
@@ -185,14 +187,6 @@ class Token:
 
 
 Rule = Callable[[list[Token], int], "str | None"]
-
-
-def _prev(tokens: list[Token], i: int, k: int = 1) -> Token | None:
-    return tokens[i - k] if i - k >= 0 else None
-
-
-def _next(tokens: list[Token], i: int, k: int = 1) -> Token | None:
-    return tokens[i + k] if i + k < len(tokens) else None
 
 
 def _is_noun(tok: Token | None) -> bool:
@@ -1714,9 +1708,6 @@ RENDAKU_SUFFIXES = {
     "細": "さいく",
     "豆": "とうふ",
 }
-_VOICED = str.maketrans(
-    "かきくけこさしすせそたちつてとはひふへほ", "がぎぐげござじずぜぞだぢづでどばびぶべぼ"
-)
 
 
 def rendaku(tokens: list[Token], i: int) -> str | None:
@@ -1729,7 +1720,7 @@ def rendaku(tokens: list[Token], i: int) -> str | None:
         return None  # 3箱 counts boxes: はこ
     if plain is None or not tok.reading.startswith(plain) or not _suffix_after_noun(tokens, i):
         return None
-    return tok.reading[0].translate(_VOICED) + tok.reading[1:]
+    return voiced(tok.reading)
 
 
 #: Words that voice as the second element of a compound whatever their part of speech:
@@ -1764,7 +1755,7 @@ def voiced_second(tokens: list[Token], i: int) -> str | None:
         return None  # a count in digits voices 拍子 as one in kanji does: ３拍子 さんびょうし
     if not _suffix_after_noun(tokens, i):
         return None
-    return tok.reading[0].translate(_VOICED) + tok.reading[1:]
+    return voiced(tok.reading)
 
 
 def _voiced_after_katakana(tok: Token) -> str | None:
@@ -1781,7 +1772,7 @@ def _voiced_after_katakana(tok: Token) -> str | None:
     tail = tok.reading[len(head) :]
     if not tail.startswith(plain):
         return None
-    return head + tail[0].translate(_VOICED) + tail[1:]
+    return head + voiced(tail)
 
 
 def _is_katakana_word_char(ch: str) -> bool:
