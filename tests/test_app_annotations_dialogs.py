@@ -12,9 +12,7 @@ from annotations_harness import (
     sidebar_entries,
 )
 from pilot_waits import select, settle
-from textual import events
-from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, OptionList
 
 from store.importer import import_file
 from store.library import doc_key
@@ -180,40 +178,3 @@ async def test_list_keys_edit_delete_and_cite_the_chosen_entry(doc_path: Path) -
         await pilot.press("d")
         assert app.repo.list() == []
 
-
-async def _burst(pilot: Pilot[None], text: str) -> None:
-    """Keys as a terminal delivers a burst (a slow SSH link, a paste of keystrokes): the app
-    reads them all before any widget has handled the first."""
-    for ch in text:
-        key = {"\t": "tab", " ": "space"}.get(ch, ch)
-        pilot.app.post_message(events.Key(key, ch))
-    await pilot.pause()
-    await pilot.pause()
-
-
-async def test_tab_in_a_burst_of_keys_moves_on_before_the_next_key(doc_path: Path) -> None:
-    # typed "note<Tab>tags" arriving at once used to land wholly in the note
-    app = AnnApp(doc_path)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        await select(pilot, SENTENCE)
-        await pilot.press("a", "1")
-        screen = app.screen
-        assert isinstance(screen, AnnotateScreen)
-        await _burst(pilot, "memo\tgaiko nichibei")
-        assert screen.query_one("#note", TextArea).text == "memo"
-        assert screen.query_one("#tags", Input).value == "gaiko nichibei"
-        await pilot.press("escape")  # back to the colours: the note and the tags are kept
-        await pilot.press("escape")
-    app = AnnApp(doc_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("m")
-        form = app.screen
-        assert isinstance(form, MetadataForm)
-        first = form.focused
-        assert isinstance(first, Input)
-        first.value = ""
-        await _burst(pilot, "A\tB")
-        assert first.value == "A" and isinstance(form.focused, Input)
-        assert form.focused is not first and form.focused.value.endswith("B")

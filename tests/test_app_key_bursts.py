@@ -13,6 +13,7 @@ from textual.widgets import Input
 
 from store.importer import import_file
 from tui.app import OpenedFile, ShioriApp
+from tui.screens.metadata_form import MetadataForm
 from tui.widgets.search_bar import SearchBar
 
 SIZE = (170, 40)
@@ -67,3 +68,21 @@ async def test_a_highlight_typed_in_one_burst_keeps_its_note_and_tags(tmp_path: 
         assert current is not None
         [annotation] = app.annotations.repo.list(doc=current.key)
         assert annotation.note == "要点" and tuple(annotation.tags) == ("日米", "安保")
+
+
+async def test_tab_in_a_burst_moves_to_the_next_field_first(tmp_path: Path) -> None:
+    # "A<Tab>B" at once in the metadata form: A in the first field, B in the next
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot, app)
+        await pilot.press("m")
+        form = app.screen
+        assert isinstance(form, MetadataForm)
+        first = form.focused
+        assert isinstance(first, Input)
+        first.value = ""
+        burst(pilot, "A\tB")
+        await settle(pilot, until=lambda: form.focused is not first)
+        await settle(pilot)
+        assert first.value == "A" and isinstance(form.focused, Input)
+        assert form.focused.value.endswith("B")

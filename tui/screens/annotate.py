@@ -28,7 +28,6 @@ from textual.widgets.option_list import Option
 from store.annotations.model import Annotation, ColorSlot
 from store.terminal_safe import clean_line, safe_line, strip_controls
 from tui.annotation_chips import chip_style, excerpt
-from tui.screens.form_keys import FIELD_KEYS
 
 if TYPE_CHECKING:
     from tui.annotations_ui import AnnotationsController
@@ -96,7 +95,6 @@ class AnnotateScreen(ModalScreen[AnnotationDraft | None]):
         Binding("4", "pick(3)", "Colour 4", show=False, id="annotate.color4"),
         Binding("5", "pick(4)", "Colour 5", show=False, id="annotate.color5"),
         Binding("n", "rename", "Name the colour", id="annotate.rename"),
-        *FIELD_KEYS,
     ]
 
     def __init__(

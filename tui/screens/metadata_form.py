@@ -24,7 +24,6 @@ from store.citation import STYLES, Locator, format_source
 from store.library import DocMeta
 from store.model import Document
 from store.terminal_safe import clean_line, safe_line
-from tui.screens.form_keys import FIELD_KEYS
 
 #: (field, label, placeholder) in the order the form shows them.
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -67,7 +66,6 @@ class MetadataForm(ModalScreen[DocMeta | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="metadata.save"),
         Binding("escape", "cancel", "Cancel", id="metadata.cancel"),
-        *FIELD_KEYS,
     ]
 
     def __init__(self, key: str, meta: DocMeta, document: Document | None = None) -> None:
