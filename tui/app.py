@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -177,6 +178,10 @@ def import_error_text(exc: BaseException, path: Path) -> str:
     return text if isinstance(exc, ImportFailed) else f"{shown(path.name)}: {text}"
 
 
+def _position_error(exc: OSError) -> str:
+    return f"could not save the reading position: {exc}"
+
+
 def shiori_commands() -> type[Any]:
     """The palette's provider, imported when the palette first opens (not at start-up)."""
     from tui.palette import ShioriCommands
@@ -228,6 +233,12 @@ class ShioriApp(App[None]):
         self.current_document: Document | None = None
         self._pending_position: tuple[str, positions.Position] | None = None
         self._position_timer: Any = None
+        #: Set by ``run_app`` for the command line, whose process ends as soon as the app has
+        #: exited (``tui.quick_exit``): quitting then skips the teardown of every widget, and
+        #: the reading position is saved while the terminal is being restored.
+        self.leaving_process = False
+        self._saving_on_exit: threading.Thread | None = None
+        self._exit_save_error: str | None = None
         self._width_band: str | None = None
         #: A document is being opened at start-up (panes are fitted for reading meanwhile).
         self._document_coming = False
@@ -735,23 +746,55 @@ class ShioriApp(App[None]):
         if self._position_timer is None:
             self._position_timer = self.set_timer(POSITION_SAVE_DELAY, self._flush_position)
 
-    def _flush_position(self) -> None:
+    def _flush_position(self, *, exiting: bool = False) -> None:
         if self._position_timer is not None:
             self._position_timer.stop()
             self._position_timer = None
         pending, self._pending_position = self._pending_position, None
-        if pending is not None:
-            try:
-                positions.save_position(*pending)
-            except OSError as exc:
-                self.notify(
-                    f"could not save the reading position: {exc}", severity="warning", markup=False
-                )
+        if pending is None:
+            return
+        if exiting and self.leaving_process:
+            # Two fsyncs (10-70 ms) need not hold up the terminal: run_app waits for them.
+            self._saving_on_exit = threading.Thread(
+                target=self._save_position_on_exit, args=pending, name="position"
+            )
+            self._saving_on_exit.start()
+            return
+        try:
+            positions.save_position(*pending)
+        except OSError as exc:
+            self.notify(_position_error(exc), severity="warning", markup=False)
+
+    def _save_position_on_exit(self, key: str, position: positions.Position) -> None:
+        try:
+            positions.save_position(key, position)
+        except OSError as exc:
+            self._exit_save_error = _position_error(exc)
+
+    def position_saved(self) -> str | None:
+        """Wait for the reading position saved on the way out (``leaving_process``); what
+        went wrong, if anything, for the command line to say once the terminal is back."""
+        if self._saving_on_exit is not None:
+            self._saving_on_exit.join()
+        return self._exit_save_error
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
-        self._flush_position()
+        self._flush_position(exiting=True)
         self.workers.cancel_all()  # background analysis and layout stop now, not after a queue
         super().exit(*args, **kwargs)
+
+    async def _shutdown(self) -> None:
+        """Textual closes every widget, one message queue after another (20-60 ms with a
+        large document); a process about to end (``leaving_process``) needs none of it — only
+        the driver's last output, the restored terminal, flushed. A crash shuts down fully."""
+        if not self.leaving_process or self.crash is not None:
+            await super()._shutdown()
+            return
+        self._running = False
+        driver = self._driver
+        if driver is not None:
+            driver.disable_input()
+            driver.close()
 
     def notify(
         self,
@@ -972,6 +1015,7 @@ def run_app(
             return fail("shiori", import_error_text(exc, path), 2)
         opened = OpenedFile(absolute(path), document)
     app = app_class(opened)
+    app.leaving_process = exit_when_done
     if exit_when_done:
         # A loop of our own: asyncio.run would, on the way out, wait for every thread worker
         # still running (a paragraph of analysis, a layout) — 0.4-1.4 s on a large document.
@@ -979,6 +1023,9 @@ def run_app(
     else:
         app.run()
     code = fail("shiori", crash_line(app.crash), CRASHED) if app.crash else app.return_code or 0
+    position_error = app.position_saved()
+    if position_error:
+        fail("shiori", position_error)
     if exit_when_done:
         from tui.quick_exit import exit_now
 

@@ -1,16 +1,18 @@
 """Quitting at once, whatever the document's size.
 
-Two waits stand between ``q`` and the shell prompt that have nothing to do with the reader's
+Waits stand between ``q`` and the shell prompt that have nothing to do with the reader's
 state: Textual's Linux driver joins its input thread, which finishes the poll it is in and
-then polls once more (up to 0.2 s), and the interpreter, on its way out, joins worker threads
-(a paragraph of furigana analysis) and frees every object of a large document one by one
-(hundreds of milliseconds for a 50 MB one).
+then polls once more (up to 0.2 s); Textual closes every widget's message queue one after
+another (20-60 ms with a large document); and the interpreter, on its way out, joins worker
+threads (a paragraph of furigana analysis) and frees every object of a large document one by
+one (hundreds of milliseconds for a 50 MB one).
 
-Nothing is lost by skipping them: the reading position is written when the app exits, an
-annotation when it is made, a readings-cache piece atomically when it is done. So the app's
-driver stops its input thread without waiting for the last poll when the app is exiting, and
-``exit_now`` ends the process once the terminal is restored.
-"""
+Nothing is lost by skipping them: the reading position is written when the app exits (in a
+thread while the terminal is restored; ``ShioriApp.position_saved`` waits for it), an
+annotation when it is made, a readings-cache piece atomically when it is done. So when the
+process is about to end (``ShioriApp.leaving_process``, the command line) the app's driver
+stops its input thread without waiting for its last poll, the app skips the widgets'
+teardown, and ``exit_now`` ends the process once the terminal is restored."""
 
 from __future__ import annotations
 
@@ -40,7 +42,8 @@ class QuickExitDriver(LinuxDriver):
             signal.signal(signal.SIGWINCH, signal.SIG_DFL)
             self._disable_mouse_support()
             self.exit_event.set()  # the thread ends after its current poll; not waited for
-            thread.join(INPUT_THREAD_GRACE)
+            if not getattr(app, "leaving_process", False):  # the process ends: nothing to wait
+                thread.join(INPUT_THREAD_GRACE)
             with contextlib.suppress(termios.error):
                 termios.tcflush(self.fileno, termios.TCIFLUSH)
 
