@@ -89,6 +89,22 @@ def pairs(text: str, style: str = "modern") -> list[tuple[str, str]]:
         ("三年一組", [("三", "さん"), ("年", "ねん"), ("一", "いち"), ("組", "くみ")]),
         ("二重船底", [("二", "に"), ("重", "じゅう"), ("船底", "ふなぞこ")]),
         ("一匁の分銅", [("一", "いち"), ("匁", "もんめ"), ("分銅", "ふんどう")]),
+        # the dictionary's one word 一回 is read いちかい: the counter's sound change mends it
+        ("彼は一回来た", [("彼", "かれ"), ("一回", "いっかい"), ("来", "き")]),
+        ("一回目の", [("一回", "いっかい"), ("目", "め")]),
+        ("一回戦で", [("一", "いっ"), ("回戦", "かいせん")]),
+        ("十周年の", [("十", "じゅっ"), ("周年", "しゅうねん")]),
+        ("一か所に", [("一", "いっ"), ("所", "しょ")]),  # いっかしょ
+        ("一学期の", [("一学期", "いちがっき")]),  # voiced: no geminate
+        ("一時は", [("一時", "いちじ")]),  # the dictionary's reading kept
+        # a Sino-Japanese counter after a digit Sudachi read natively (after a line break)
+        ("一鞭\n一盃は", [("一", "いち"), ("鞭", "むち"), ("一", "いっ"), ("盃", "ぱい")]),
+        # 一 before a native word with its okurigana counts natively
+        ("当麻路である。一降りして", [("当麻", "とうま"), ("路", "ろ"), ("一", "ひと"), ("降", "お")]),
+        ("何かの一固りがあった", [("何", "なに"), ("一", "ひと"), ("固", "かたま")]),
+        ("一嚥みにやらかし", [("一", "ひと"), ("嚥", "の")]),
+        ("十一降り", [("十", "じゅう"), ("一", "いち"), ("降", "お")]),  # a longer number
+        ("第一歩み", [("第一", "だいいち"), ("歩", "あゆ")]),  # an ordinal
     ],
 )
 def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> None:

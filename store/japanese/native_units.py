@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from store.japanese.alternatives import sino_shaped
-from store.japanese.chars import unvoiced
+from store.japanese.chars import is_hiragana, is_kanji, unvoiced
 from store.japanese.numbers import COUNTERS, NATIVE_NUMBERS
 from store.japanese.tables import lookup
 
@@ -152,3 +152,29 @@ def native_count_with_kana(tokens: list[Token], i: int) -> str | None:
     if word.pos[1] == "数詞" or word.lemma in ("いう", "言う"):
         return None
     return tail[1]
+
+
+def native_count_of_a_word(tokens: list[Token], i: int) -> str | None:
+    """一 before a native word written with its okurigana is the native count, ひと: 一降り
+    ひとくだり, 一嚥み ひとのみ, 一固り ひとかたまり, 一稼ぎ — as in the dictionary's 一休み, 一眠り
+    (Sudachi cut the ones it lacks into いち and the word). A word with okurigana is a native word,
+    and one of them counted once is said with ひと; 十一, 第一, 一人一人 are not such counts."""
+    tok = tokens[i]
+    if tok.surface != "一" or tok.pos[1] != "数詞" or tok.reading != "いち":
+        return None
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if _not_a_count(prev, tok) or nxt is None or nxt.start != tok.end:
+        return None
+    surface = nxt.surface
+    kanji = 0
+    while kanji < len(surface) and is_kanji(surface[kanji]):
+        kanji += 1
+    if not 0 < kanji < len(surface) or not all(is_hiragana(ch) for ch in surface[kanji:]):
+        return None
+    if nxt.pos[0] == "動詞":
+        return NATIVE_NUMERALS["一"] if nxt.pos[5].startswith("連用形") else None
+    if nxt.pos[0] == "名詞" and nxt.pos[1] == "普通名詞":
+        return NATIVE_NUMERALS["一"]
+    return None
+

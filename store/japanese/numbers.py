@@ -72,6 +72,7 @@ _GEMINATE_ST = {1: "いっ", 8: "はっ", 10: "じゅっ"}
 COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "本": ("ほん", "h", "ぼん"),
     "杯": ("はい", "h", "ばい"),
+    "盃": ("はい", "h", "ばい"),  # the older spelling of 杯 (一盃 いっぱい, 三盃): cupfuls
     "匹": ("ひき", "h", "びき"),
     "発": ("はつ", "h", "ぱつ"),
     "泊": ("はく", "h", "ぱく"),
@@ -94,6 +95,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "艘": ("そう", "st", None),
     "束": ("そく", "st", "ぞく"),
     "回": ("かい", "k", None),
+    "回戦": ("かいせん", "k", None),
     "個": ("こ", "k", None),
     "階": ("かい", "k", "がい"),
     "曲": ("きょく", "k", None),
@@ -106,6 +108,8 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "箇所": ("かしょ", "k", None),
     "ヶ所": ("かしょ", "k", None),
     "カ所": ("かしょ", "k", None),
+    "か所": ("かしょ", "k", None),
+    "ヵ所": ("かしょ", "k", None),
     "ヶ月": ("かげつ", "k", None),
     "カ月": ("かげつ", "k", None),
     "か月": ("かげつ", "k", None),
@@ -115,7 +119,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "か国": ("かこく", "k", None),
     "局": ("きょく", "k", None),
     "画": ("かく", "k", None),
-    "学期": ("がっき", "k", None),
+    "学期": ("がっき", "", None),  # voiced: 一学期 いちがっき, not a geminate
     "歳": ("さい", "st", None),
     "才": ("さい", "st", None),
     "冊": ("さつ", "st", None),
@@ -129,6 +133,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "種": ("しゅ", "st", None),
     "種類": ("しゅるい", "st", None),
     "周": ("しゅう", "st", None),
+    "周年": ("しゅうねん", "st", None),
     "章": ("しょう", "st", None),
     "勝": ("しょう", "st", None),
     "世紀": ("せいき", "st", None),
@@ -347,6 +352,10 @@ def counter_rule(tokens: list[Token], i: int) -> str | None:
     reading, family, after3 = COUNTERS[counter]
     last = last_element(value)
     numeral = prev if prev.has_kanji else None
+    if numeral is not None and family and numeral.reading in _KANA_MONTH_COUNTS:
+        # Sudachi read the digit natively (一 ひと after a line break): a Sino-Japanese
+        # counter counts in Sino-Japanese (一盃 いっぱい)
+        numeral.reading = "".join(read_kanji_number(numeral.surface) or [numeral.reading])
     if counter == "日" and value in DAY_READINGS:
         if value == 1 and not _is_date(tokens, start):
             return "にち"
@@ -456,7 +465,33 @@ def number_word_rule(tokens: list[Token], i: int) -> str | None:
     tok = tokens[i]
     if tok.pos[1] != "固有名詞":
         return None
-    surface = tok.surface
+    split = _number_and_counter(tok.surface)
+    if split is None:
+        return None
+    return _count_reading(*split)
+
+
+def unsounded_count(tokens: list[Token], i: int) -> str | None:
+    """A number and its counter that the dictionary holds as one word but reads without the
+    counter's sound change is read with it: 一回 いちかい (SudachiDict's only entry) いっかい. Only
+    a reading that is the bare sum of the parts is mended: 一杯 いっぱい, 一時 いちじ, 一足 ひとあし,
+    一分 いちぶ keep the dictionary's."""
+    tok = tokens[i]
+    if tok.pos[1] != "普通名詞":
+        return None
+    split = _number_and_counter(tok.surface)
+    if split is None or not split[1]:
+        return None
+    number, counter = split
+    numerals = read_kanji_number(number)
+    if numerals is None or tok.reading != "".join(numerals) + COUNTERS[counter][0]:
+        return None
+    reading = _count_reading(number, counter)
+    return reading if reading != tok.reading else None
+
+
+def _number_and_counter(surface: str) -> tuple[str, str] | None:
+    """``surface`` as kanji number + counter ("" when there is none), else None."""
     k = 0
     while k < len(surface) and (
         surface[k] in KANJI_DIGITS or surface[k] in SMALL_UNITS or surface[k] in BIG_UNITS
@@ -464,20 +499,25 @@ def number_word_rule(tokens: list[Token], i: int) -> str | None:
         k += 1
     if k == 0 or (surface[k:] and surface[k:] not in COUNTERS):
         return None
-    numerals = read_kanji_number(surface[:k])
-    value = number_value(surface[:k])
+    return surface[:k], surface[k:]
+
+
+def _count_reading(number: str, counter: str) -> str | None:
+    """The reading of a kanji number and counter said together (三本 さんぼん, 一回 いっかい)."""
+    numerals = read_kanji_number(number)
+    value = number_value(number)
     if numerals is None or value is None:
         return None
-    if not surface[k:]:
+    if not counter:
         return "".join(numerals)
-    reading, family, after3 = COUNTERS[surface[k:]]
+    reading, family, after3 = COUNTERS[counter]
     last = last_element(value)
     table = _GEMINATE_ST if family == "st" else _GEMINATE
     if family and last in table:
         numerals[-1] = _geminate(numerals[-1], table[last])
         if family == "h":
             reading = "ぱぴぷぺぽ"["はひふへほ".index(reading[0])] + reading[1:]
-    elif after3 and (last == 3 or (last in (1000, 10**4) and surface[k:] in _B_AFTER_THOUSANDS)):
+    elif after3 and (last == 3 or (last in (1000, 10**4) and counter in _B_AFTER_THOUSANDS)):
         reading = after3
     return "".join(numerals) + reading
 

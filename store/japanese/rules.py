@@ -71,7 +71,11 @@ from store.japanese.literary import (
     uchi,
     uchini,
 )
-from store.japanese.native_units import native_count_with_kana, native_unit
+from store.japanese.native_units import (
+    native_count_of_a_word,
+    native_count_with_kana,
+    native_unit,
+)
 from store.japanese.neighbours import next_token as _next
 from store.japanese.neighbours import prev_token as _prev
 from store.japanese.numbers import (
@@ -83,6 +87,7 @@ from store.japanese.numbers import (
     numeral_rule,
     read_kanji_number,
     shi_hachi,
+    unsounded_count,
 )
 from store.japanese.offices import office_follows
 from store.japanese.older_words import (
@@ -2392,6 +2397,7 @@ def on_run(tokens: list[Token], i: int) -> str | None:
 #: (name, characters a token must contain for the rule to run, rule), in the order they run.
 RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("number_word", NUMERAL_CHARS, number_word_rule, None),
+    ("unsounded_count", NUMERAL_CHARS, unsounded_count, None),
     ("numeral", NUMERAL_CHARS, numeral_rule, None),
     ("counter", COUNTER_CHARS, counter_rule, None),
     ("ichi_geminate", "一", ichi_geminate, None),
@@ -2401,6 +2407,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("native_count", "一二三四五六七八九", native_count, None),
     ("native_unit", "一二", native_unit, None),
     ("native_count_with_kana", "一二", native_count_with_kana, None),
+    ("native_count_of_a_word", "一", native_count_of_a_word, None),
     ("shima", "島", shima, None),
     ("shin_pro", "親", shin_pro, None),
     ("phrase", "瞬間", phrase, None),
