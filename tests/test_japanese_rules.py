@@ -96,6 +96,9 @@ def pairs(text: str, style: str = "modern") -> list[tuple[str, str]]:
         ("十周年の", [("十", "じゅっ"), ("周年", "しゅうねん")]),
         ("一か所に", [("一", "いっ"), ("所", "しょ")]),  # いっかしょ
         ("一学期の", [("一学期", "いちがっき")]),  # voiced: no geminate
+        ("数百人が", [("数百", "すうひゃく"), ("人", "にん")]),  # the dictionary's すーひゃく
+        ("頁を繰る", [("頁", "ぺーじ"), ("繰", "く")]),  # a loanword keeps its ー
+        ("烏龍茶", [("烏龍", "うーろん"), ("茶", "ちゃ")]),
         ("一時は", [("一時", "いちじ")]),  # the dictionary's reading kept
         # a Sino-Japanese counter after a digit Sudachi read natively (after a line break)
         ("一鞭\n一盃は", [("一", "いち"), ("鞭", "むち"), ("一", "いっ"), ("盃", "ぱい")]),
@@ -640,6 +643,16 @@ def test_guess_is_marked_as_uncertain() -> None:
     assert read("習国家主席")[0] == ("習", "しゅう", "guess")
     # a stray 々 after a one-kanji word repeats that word's reading
     assert ("々", "そ", "guess") in read("麤々しい")
+
+
+def test_a_kanji_kanjidic_lacks_is_read_from_the_unicode_han_database() -> None:
+    """Neither Sudachi nor KANJIDIC reads these; they had no reading at all."""
+    # Unihan's own Japanese reading
+    assert read("㞮")[0] == ("㞮", "しゅつ", "guess")
+    # a variant's reading: Unihan says 㰏 is "(same as 篙) a bamboo pole"
+    assert read("㰏で岸を押す")[0] == ("㰏", "こう", "guess")
+    # the reading its phonetic element gives most characters that share it (斷, 断: だん)
+    assert read("籪を作る")[0] == ("籪", "だん", "guess")
 
 
 def test_a_given_name_inside_a_word_reads_on() -> None:

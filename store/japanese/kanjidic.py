@@ -36,6 +36,30 @@ def kanji_reading(ch: str) -> str:
     return text[start : text.index("\t", start)]
 
 
+UNIHAN = Path(__file__).with_name("unihan.tsv")
+
+
+@cache
+def _unihan_text() -> str:
+    try:
+        return "\n" + UNIHAN.read_text(encoding="utf-8")
+    except OSError:  # an incomplete install: such characters stay unread
+        return ""
+
+
+@lru_cache(maxsize=1024)
+def unihan_reading(ch: str) -> str:
+    """A reading to guess with for a kanji KANJIDIC lacks (``unihan.tsv``, built by
+    ``tools/build_unihan_table.py`` from the Unicode Han Database: its Japanese reading, a
+    variant's, or the one its phonetic element gives most characters), or ""."""
+    text = _unihan_text()
+    at = text.find(f"\n{ch}\t")
+    if at < 0 or not ch:
+        return ""
+    start = at + len(ch) + 2
+    return text[start : text.index("\t", start)]
+
+
 @cache
 def kanji_variants() -> dict[int, str]:
     """Variant kanji -> standard form, as a ``str.translate`` table (步 -> 歩)."""

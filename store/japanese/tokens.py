@@ -168,6 +168,13 @@ def _common_word_instead(tok: Token, standard: str) -> bool:
     return len(words) == 1 and not words[0].oov and words[0].pos[:2] != ("名詞", "固有名詞")
 
 
+#: A long vowel written ー after a kana of the う row, in a word written in kanji: the dictionary
+#: spelled a Sino-Japanese う that way (数百 スーヒャク); read すうひゃく. Loanwords written in
+#: kanji keep theirs (頁 ぺーじ, 麦酒 びーる, 麻雀 まーじゃん: not the う row; 烏龍 うーろん: no
+#: Sino-Japanese syllable is うう).
+_LONG_U = re.compile("([くぐすずつづぬふぶぷむゆるゅ])ー")
+
+
 def sudachi_tokens(text: str) -> list[Token]:
     out: list[Token] = []
     append = out.append
@@ -179,11 +186,14 @@ def sudachi_tokens(text: str) -> list[Token]:
             surface = m.surface()
             end = start + len(surface)
             if search(surface) is not None:
+                reading = to_hiragana(m.reading_form())
+                if "ー" in reading and "ー" not in surface:
+                    reading = _LONG_U.sub(r"\1う", reading)
                 tok = Token(
                     surface,
                     start,
                     end,
-                    to_hiragana(m.reading_form()),
+                    reading,
                     None,
                     m,
                     m.is_oov(),
