@@ -675,6 +675,17 @@ def test_a_noun_takes_the_entry_jmdict_confirms() -> None:
     assert ("前頭", "ぜんとう") in pairs("前頭前野の働き")
 
 
+def test_a_common_word_the_dictionary_reads_only_otherwise_takes_jmdicts_reading() -> None:
+    # SudachiDict's only entry reads each of these so; JMdict marks them common, one reading
+    assert ("北北東", "ほくほくとう") in pairs("北北東の風が吹く")
+    assert ("産品", "さんぴん") in pairs("地域の産品を売る")
+    assert ("上伸", "じょうしん") in pairs("株価が上伸した")
+    # a name Sudachi knows is left alone (三春 みはる, the town)
+    assert ("三春", "みはる") in pairs("三春の滝桜を見た")
+    # 現代仮名遣い: 間近 is まぢか, as 身近 みぢか
+    assert ("間近", "まぢか") in pairs("試験が間近に迫る")
+
+
 def test_a_word_the_dictionary_lacks_reads_as_jmdict_reads_it() -> None:
     # Sudachi knows neither spelling and guessed each character (しん·えつ, ひ·ふ)
     assert read("はなはだ僣越ながら")[0] == ("僣越", "せんえつ", "dict")

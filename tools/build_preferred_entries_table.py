@@ -7,7 +7,9 @@ jamdict-data`` and decompress ``jamdict.db.xz``).
 Nouns of two or more kanji that Sudachi's dictionary lists with several readings and reads, on
 their own, with one JMdict does not have, while JMdict reads them one way only and Sudachi lists
 that reading too: 菅笠 すががさ for すげがさ, 身命 しんみょう for しんめい, 下品 げぼん (the Buddhist
-grade) for げひん, 木偶 もくぐう for でく. Left out: a reading of the noun with okurigana JMdict
+grade) for げひん, 木偶 もくぐう for でく. And JMdict's common words (a newspaper or frequency list
+marks them) that it reads one way, where Sudachi knows none of that reading: 一回 いちかい for
+いっかい, 北北東 ほくほくせい for ほくほくとう, 産品 さんひん for さんぴん. Left out: a reading of the noun with okurigana JMdict
 has (無性 むしょう is 無性に's, not the biological 無性 むせい; 出入 でいり is 出入り's), and loanword readings (麦酒 ビール,
 which older fiction prints). Each line is the noun, JMdict's reading and the reading it
 replaces: ``菅笠\\tすげがさ\\tすががさ``.
@@ -55,6 +57,16 @@ def main(argv: list[str]) -> int:
         if len(form) > 2 and _all_kanji(form):
             for k in range(2, len(form)):
                 as_first[form[:k]].extend(r for r in kana if r)
+    # JMdict's common words (a priority mark from a newspaper or word-frequency list): where
+    # Sudachi knows none of JMdict's readings (一回 いちかい, 北北東 ほくほくせい, 産品 さんひん,
+    # 甲骨文 こうこつもん), a common word's one reading is trusted over the dictionary's.
+    common = {
+        text
+        for (text,) in db.execute(
+            "SELECT DISTINCT k.text FROM Kanji k JOIN KJP p ON p.kid = k.ID"
+            " WHERE p.text IN ('news1', 'news2', 'ichi1', 'ichi2', 'spec1', 'spec2')"
+        )
+    }
     dictionary = Dictionary(dict="core")
     tokenizer = dictionary.tokenizer(SplitMode.C)
     lines = []
@@ -74,9 +86,13 @@ def main(argv: list[str]) -> int:
             r.startswith(reading) for r in compounds
         ):
             continue  # JMdict's compounds read it as Sudachi does (前頭葉 ぜんとうよう)
-        listed = {_hira(m.reading_form()) for m in dictionary.lookup(word) if m.surface() == word}
-        if reading not in listed:
-            continue  # Sudachi does not know JMdict's reading: nothing of its own to choose
+        entries = [m for m in dictionary.lookup(word) if m.surface() == word]
+        listed = {_hira(m.reading_form()) for m in entries}
+        if reading not in listed and (
+            word not in common or any(m.part_of_speech()[1] == "固有名詞" for m in entries)
+        ):
+            continue  # Sudachi does not know JMdict's reading, and the word is not common (or
+            # is also a name Sudachi knows: 三春 みはる, the town)
         lines.append(f"{word}\t{reading}\t{chosen}\n")
     return write_table(OUT, HEADER, lines, "nouns")
 

@@ -591,7 +591,13 @@ def _past_earlier_in_sentence(tokens: list[Token], i: int) -> bool:
 
 
 #: Dictionary spellings that differ from 現代仮名遣い (身近 is みぢか, not みじか).
-SPELLING_FIXES = {"身近": "みぢか", "気付": "きづ", "手作": "てづく", "小包": "こづつみ"}
+SPELLING_FIXES = {
+    "身近": "みぢか",
+    "間近": "まぢか",
+    "気付": "きづ",
+    "手作": "てづく",
+    "小包": "こづつみ",
+}
 
 
 def spelling(tokens: list[Token], i: int) -> str | None:
@@ -2443,7 +2449,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("omo", "主", omo, None),
     ("kazu", "数", kazu, None),
     ("konnichi", "今", konnichi, None),
-    ("spelling", "身気手小", spelling, None),
+    ("spelling", "身間気手小", spelling, None),
     ("customary", "施電富取黄歩八胡従貴対自朧泥身君", customary, None),
     ("kinzan", "金", kinzan, None),
     ("tsui", "対", tsui, None),
