@@ -441,6 +441,7 @@ _BEFORE: dict[str, tuple[str, tuple[str, ...], str]] = {
     "饒舌": ("", ("る", "り", "れ", "ら", "ろ…", "っ"), "しゃべ"),  # 饒舌る しゃべる; 饒舌な stays
     "有": ("ゆう", ("ゆる",), "あら"),  # 有ゆる あらゆる; the dictionary's prefix ゆう
     "斯": ("かく", ("んな…",), "こ"),  # 斯んな こんな (斯う こう is the dictionary's own)
+    "和": ("", ("ら",), "やわ"),  # 和らかな やわらか (柔らか); the dictionary's given name かず
 }
 
 
@@ -460,6 +461,45 @@ def spelled_before(tokens: list[Token], i: int) -> str | None:
         if nxt.surface == after or (after.endswith("…") and nxt.surface.startswith(after[:-1])):
             return entry[2]
     return None
+
+
+#: How 有難い goes on after 難有, its older spelling in the order of classical Chinese: 難有い,
+#: 難有く, 難有う, 難有かった, 難有さ, 難有がる, 難有み.
+_ARIGATA_AFTER = ("い", "く", "う", "か", "け", "さ", "が", "み")
+
+
+def arigata(tokens: list[Token], i: int) -> str | None:
+    """難有 before the endings of an adjective is 有難 written in the order of classical Chinese:
+    ありがたい (別段難有いとも思わなかった, 難有く頂戴), ありがとう (難有う). The dictionary cut it into
+    難 なん and 有 う; the two are read as one word."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "難" or nxt is None or nxt.surface != "有" or not _joined(tok, nxt):
+        return None
+    after = _next(tokens, i, 2)
+    if not _joined(nxt, after) or after is None or not after.surface.startswith(_ARIGATA_AFTER):
+        return None
+    nxt.absorbed = True
+    tok.end = nxt.end
+    tok.surface += nxt.surface
+    return "ありがと" if after.surface.startswith("う") else "ありがた"  # 難有う ありがとう
+
+
+#: What follows 忽 when it is a word of its own: 忽ち (たちまち, the dictionary's), 忽然, 忽焉, 忽如.
+_NOT_TACHIMACHI = ("ち", "然", "焉", "如", "諸", "と", "せ", "に")
+
+
+def tachimachi(tokens: list[Token], i: int) -> str | None:
+    """忽 standing alone is たちまち with its ち unwritten (山は、忽一時の騒擾から): the dictionary
+    reads こつ, the 忽 of 忽然 and 粗忽, which never stands alone."""
+    tok = tokens[i]
+    if tok.surface != "忽" or tok.reading != "こつ":
+        return None
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if _joined(prev, tok) and prev is not None and prev.has_kanji:
+        return None  # 粗|忽: the end of a word the dictionary cut
+    if _joined(tok, nxt) and nxt is not None and nxt.surface.startswith(_NOT_TACHIMACHI):
+        return None
+    return "たちまち"
 
 
 #: What follows 有 (the dictionary's あり) when it spells 持つ: 有ち, 有たない, 有てる, 有とう.

@@ -91,6 +91,7 @@ from store.japanese.numbers import (
 )
 from store.japanese.offices import office_follows
 from store.japanese.older_words import (
+    arigata,
     dake,
     donata,
     e_picture,
@@ -107,6 +108,7 @@ from store.japanese.older_words import (
     neru,
     soro,
     spelled_before,
+    tachimachi,
     tai,
     toutou,
     toyakaku,
@@ -1898,6 +1900,7 @@ LITERARY_READINGS = {
     "裸体": "はだか",
     "後生": "ごしょう",
     "種々": "いろいろ",
+    "詞": "ことば",  # 女房の詞, お詞に従って, けしかけ詞; 歌詞, 品詞 are words of their own
 }
 
 
@@ -2435,7 +2438,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ii", "好", ii, None),
     ("soba", "傍", soba, None),
     ("gaisha", "会", gaisha, None),
-    ("literary", "宅室先身一昨咽停頓服目理四塵人行少腸創尖笑独樵漸住玩裸後種", literary, "literary"),
+    ("literary", "宅室先身一昨咽停頓服目理四塵人行少腸創尖笑独樵漸住玩裸後種詞", literary, "literary"),
     ("yuku", "行", yuku, "literary"),
     ("hyou", "表", hyou, None),
     ("weekday", "".join(WEEKDAYS), weekday, None),
@@ -2552,7 +2555,9 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tai", "度", tai, None),
     ("me", "奴", me, None),
     ("toutou", "遂", toutou, None),
-    ("spelled_before", "却頻漸於左頓成号毎申打夫饒有斯", spelled_before, None),
+    ("spelled_before", "却頻漸於左頓成号毎申打夫饒有斯和", spelled_before, None),
+    ("arigata", "難", arigata, None),
+    ("tachimachi", "忽", tachimachi, None),
     ("motsu", "有", motsu, None),
     ("dake", "丈", dake, None),
     ("tsuini", "終", tsuini, None),
