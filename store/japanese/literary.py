@@ -378,6 +378,35 @@ def nochi(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: What follows 未だ when it is いまだ even in older fiction: 未だに, 未だ嘗て (かつて).
+_IMADA_BEFORE = frozenset(["に", "嘗て", "かつて", "曾て", "曽て"])
+
+
+#: The classical negatives that answer 未だ in 未だ…ず, the construction of classical Chinese.
+_CLASSICAL_NEGATIVES = frozenset(["ず", "ぬ", "ざる", "ざり", "ざれ", "ね"])
+#: How far the clause of 未だ is looked at for one (words).
+_CLAUSE = 12
+
+
+def mada(tokens: list[Token], i: int) -> str | None:
+    """未だ is まだ (still, yet) in older fiction: 私は未だ極道な青年だった, 未だ友達は同じところ;
+    the dictionary's いまだ is the written word, kept in 未だに, 未だ嘗て and in 未だ…ず, where a
+    classical negative closes the clause (未だ居屋敷も定まらず, 未だあの辺も開けぬ頃)."""
+    tok = tokens[i]
+    if tok.surface != "未だ" or tok.reading != "いまだ":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.start == tok.end and nxt.surface in _IMADA_BEFORE:
+        return None
+    for k in range(i + 1, min(len(tokens), i + 1 + _CLAUSE)):
+        word = tokens[k]
+        if word.pos[0] == "補助記号" or "\n" in word.surface:
+            break
+        if word.surface in _CLASSICAL_NEGATIVES and word.pos[0] == "助動詞":
+            return None
+    return "まだ"
+
+
 def itoma(tokens: list[Token], i: int) -> str | None:
     """暇を告げる, 暇を乞う (to take one's leave) is いとま; the dictionary reads ひま."""
     tok = tokens[i]

@@ -502,6 +502,33 @@ def tachimachi(tokens: list[Token], i: int) -> str | None:
     return "たちまち"
 
 
+#: What is bent when 反って is 反る's (to bend back): 身を反って, 体が反って.
+_BENT = frozenset(["を", "が", "も"])
+
+
+def kaette(tokens: list[Token], i: int) -> str | None:
+    """反って with nothing bent before it is かえって (on the contrary), an older spelling of
+    却って: その結果は反ってよくなかった, 反って二人して僕に詰問した. The dictionary reads 反る
+    (to bend back), which takes what is bent: 身を反って, 背が反って keep そって."""
+    tok, nxt, prev = tokens[i], _next(tokens, i), _prev(tokens, i)
+    if tok.surface != "反っ" or tok.reading != "そっ" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    if nxt.surface != "て" or (prev is not None and prev.surface in _BENT):
+        return None
+    return "かえっ"
+
+
+def chikazuku(tokens: list[Token], i: int) -> str | None:
+    """近いた, 近いて is 近づいた with its づ unwritten (洋杖を鳴し乍ら近いた, 大人に近いたのである):
+    the adjective 近い, as the dictionary reads it, never goes on with た or て (近かった, 近くて)."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "近い" or tok.pos[0] != "形容詞" or not _joined(tok, nxt):
+        return None
+    assert nxt is not None
+    return "ちかづい" if nxt.surface in ("た", "て", "たら", "ても", "ては") else None
+
+
 #: What follows 有 (the dictionary's あり) when it spells 持つ: 有ち, 有たない, 有てる, 有とう.
 _MOTSU_AFTER = frozenset(["ち", "た", "て", "と"])
 
