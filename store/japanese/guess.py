@@ -3,7 +3,7 @@
 Each kanji takes the reading of the dictionary's own single-character entry (preferring a
 suffix or a common noun, which tend to carry the on-reading used in compounds), else its first
 on-reading in KANJIDIC (``store.japanese.kanjidic``: the dictionary lists most kanji only inside
-words), else the Unicode Han Database's (``unihan.tsv``: 8,900 more characters, by their own
+words), else the Unicode Han Database's (``unihan.tsv``: 9,200 more characters, by their own
 Japanese reading, a variant's, or their phonetic element's); 々 repeats the previous
 character's reading. Only a character none of them knows gets none.
 """
