@@ -329,3 +329,12 @@ def test_an_old_man_named_before_ji_is_jii(tmp_path: Path) -> None:
     out = result.stdout.decode("utf-8")
     assert "正平(しょうへい)爺(じい)は" in out
     assert "好々爺(こうこうや)" in out and "老爺(ろうや)" in out
+
+
+def test_a_long_text_in_older_kana_is_read_in_large_kana_by_both_halves(tmp_path: Path) -> None:
+    """The text writes no small kana (言つて, 行つた): neither the first half nor the second,
+    which a long text has analysed in a copy of the process, writes any (折角 せつかく)."""
+    line = "折角皆さんが言つて下さるのに、私は思つた通りに行つた。\n"
+    segments = _json(line * 1200, tmp_path)  # ~33,000 characters: the two-process path
+    readings = [r for s, r in segments if s == "折角"]
+    assert len(readings) == 1200 and set(readings) == {"せつかく"}

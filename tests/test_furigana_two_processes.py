@@ -34,12 +34,12 @@ if mode == "failing-copy":
     import os
     parent, render = os.getpid(), None
     real = _two_processes.rendered
-    def rendered(pieces, style, render):
+    def rendered(pieces, style, render, **options):
         def guarded(text, readings):
             if os.getpid() != parent:
                 raise RuntimeError("the copy fails")
             return render(text, readings)
-        return real(pieces, style, guarded)
+        return real(pieces, style, guarded, **options)
     _two_processes.rendered = rendered
 if mode == "no-fork":
     import os

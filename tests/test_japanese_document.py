@@ -292,3 +292,23 @@ def test_tokenize_from_several_threads() -> None:
     for t in threads:
         t.join()
     assert len(results) == 4 and all(r == results[0] for r in results)
+
+
+def test_a_document_that_writes_no_small_kana_gets_readings_in_large_kana() -> None:
+    """Older orthography (言つて, 行つた) and its printed ruby write no small kana: the readings
+    over such a document are written as its text is (折角 せつかく, not せっかく)."""
+    old = Document(
+        title="破戒",
+        blocks=[
+            Block("paragraph", "折角皆さんが言つて下さるのに、私は思つた通りに行つた。"),
+            Block("paragraph", "尤も誰が嫉妬で噂するともなく立つて居た。"),
+        ],
+    )
+    readings = document_readings(old)
+    assert ("折角", "せつかく") in _shown(old, readings, 0)
+    assert ("嫉妬", "しつと") in _shown(old, readings, 1)
+    modern = Document(
+        title="今",
+        blocks=[Block("paragraph", "折角皆さんが言って下さるのに、思った通りに行った。")],
+    )
+    assert ("折角", "せっかく") in _shown(modern, document_readings(modern), 0)

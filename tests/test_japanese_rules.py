@@ -1297,3 +1297,20 @@ def test_uru_the_auxiliary_in_older_prose() -> None:
     text = "人間を愛し得る人。地位を得るために働いた。" * 30
     assert [r for s, r in pairs(text, "literary") if s == "得"][:2] == ["う", "え"]
     assert [r for s, r in pairs("再選を妨げ得る脅威", "modern") if s == "得"] == ["え"]
+
+
+def test_readings_are_written_as_a_text_that_writes_no_small_kana_writes_them() -> None:
+    from store.japanese.orthography import writes_large_kana
+
+    old = (
+        "折角皆さんが彼様言つて下さるのに、私は思つた通りに行つた。"
+        "尤も賄でも安くなければ、誰が嫉妬で噂するともなく立つて居た。"
+    )
+    assert writes_large_kana(old)
+    got = dict(pairs(old, "literary"))
+    assert got["折角"] == "せつかく" and got["嫉妬"] == "しつと" and got["尤"] == "もつと"
+    modern = "折角皆さんがそう言って下さるのに、思った通りに行った。かつて立つ鳥。"
+    assert not writes_large_kana(modern)
+    assert dict(pairs(modern))["折角"] == "せっかく"
+    # a text with small kana now and then keeps them, however many large ones it has
+    assert not writes_large_kana("言つて。行つた。思つた。待つて。言った。")

@@ -34,6 +34,7 @@ from typing import Any
 
 from store import atomic
 from store.japanese.given import GivenReadings
+from store.japanese.orthography import writes_large_kana
 from store.japanese.readings import Annotator, Reading, Source
 from store.japanese.rules import Style, detect_style
 from store.japanese.tokens import word_tokens
@@ -214,6 +215,7 @@ class DocumentAnalysis:
         )
         self.done = [False] * (len(self.pieces) + 1)
         self._style: Style | None = None
+        self._large_kana = False
         self._given: GivenReadings | None = None
 
     # -- scheduling ----------------------------------------------------------------------
@@ -297,7 +299,10 @@ class DocumentAnalysis:
     ) -> tuple[dict[int, list[Reading]], dict[str, list[Reading]]] | None:
         if self._style is None:
             self._style = detect_style(self.doc.base_text[:20000])
-        annotator = Annotator(self._style, given=self._given_readings())
+            self._large_kana = writes_large_kana(self.doc.base_text[:20000])
+        annotator = Annotator(
+            self._style, given=self._given_readings(), large_kana=self._large_kana
+        )
         blocks: dict[int, list[Reading]] = {}
         notes: dict[str, list[Reading]] = {}
         if k < len(self.pieces):

@@ -22,6 +22,7 @@ from store.japanese.given import GivenReadings, Span
 from store.japanese.guess import guess_readings
 from store.japanese.numeral_words import find_numeral_words, restore_numeral_words
 from store.japanese.okurigana import split_okurigana
+from store.japanese.orthography import enlarged, writes_large_kana
 from store.japanese.phrases import read_phrases
 from store.japanese.rules import Style, Token, apply_rules, detect_style
 from store.japanese.segmentation import (
@@ -161,11 +162,19 @@ class Annotator:
     """Readings paragraph by paragraph, remembering what the document taught (see
     ``store.japanese.given``): feed it a document's paragraphs in order."""
 
-    def __init__(self, style: Style | None = None, given: GivenReadings | None = None) -> None:
+    def __init__(
+        self,
+        style: Style | None = None,
+        given: GivenReadings | None = None,
+        large_kana: bool | None = None,
+    ) -> None:
         #: what the document taught so far (or, learned beforehand, the whole document)
         self.given = given if given is not None else GivenReadings()
         #: modern or literary register (decided from the first text seen when not given)
         self.style: Style | None = style
+        #: the text writes no small kana, and so do its readings (``store.japanese.orthography``;
+        #: decided from the first text seen when not given)
+        self.large_kana: bool | None = large_kana
 
     def readings(
         self, text: str, source_ruby: Sequence[tuple[int, int, str]] = (), at: int | None = None
@@ -190,13 +199,17 @@ class Annotator:
     ) -> list[Reading]:
         if self.style is None:
             self.style = detect_style(text)
+        if self.large_kana is None:
+            self.large_kana = writes_large_kana(text[:20000])
         found, edges = _dict_readings_and_edges(text, 0, self.style)
         spans = self.given.learn(text, source_ruby, word_tokens, at=-1 if at is None else at)
         if self.given.words or self.given.families:
             spans.extend(self.given.recall(text, _non_overlapping(list(spans)), edges, at))
-        if not spans:
-            return found
-        return self._overlay(text, found, _non_overlapping(spans))
+        if spans:
+            found = self._overlay(text, found, _non_overlapping(spans))
+        if self.large_kana:
+            found = [r._replace(reading=enlarged(r.reading)) for r in found]
+        return found
 
     def _overlay(self, text: str, found: list[Reading], spans: list[Span]) -> list[Reading]:
         """The dictionary's readings with the document's own on top. A dictionary word that a

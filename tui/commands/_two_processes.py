@@ -44,14 +44,14 @@ def available() -> bool:
 
 
 def rendered(
-    pieces: Sequence[str], style: Style, render: Render
+    pieces: Sequence[str], style: Style, render: Render, *, large_kana: bool = False
 ) -> Generator[str, None, None]:
     """Each piece rendered, in order; the second half (by characters) in a forked copy."""
     given = GivenReadings()
     for k, piece in enumerate(pieces):
         given.learn(piece, (), word_tokens, at=k)
     given.freeze()
-    annotator = Annotator(style, given=given)
+    annotator = Annotator(style, given=given, large_kana=large_kana)
 
     def render_piece(k: int) -> str:
         out = render(pieces[k], annotator.readings(pieces[k], at=k))

@@ -210,6 +210,7 @@ def run(args: argparse.Namespace) -> int:
 def _annotate(stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool) -> None:
     import gc
 
+    from store.japanese.orthography import writes_large_kana
     from store.japanese.readings import segments_from_readings
     from store.japanese.rules import detect_style
 
@@ -226,17 +227,22 @@ def _annotate(stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool) -> None:
                 size += len(batch)
                 if size >= PARALLEL_UP_TO:
                     break
-            style = detect_style(_opening(head, STYLE_SAMPLE))
+            opening = _opening(head, STYLE_SAMPLE)
+            style = detect_style(opening)
+            large_kana = writes_large_kana(opening)
 
             def render(text: str, readings: list[Reading]) -> str:
                 return _body(segments_from_readings(text, readings), fmt, raw)
 
             two = _two_processes() if PARALLEL_FROM <= size < PARALLEL_UP_TO else None
             if two is not None:
-                with contextlib.closing(two.rendered(head, style, render)) as pieces:
+                with contextlib.closing(
+                    two.rendered(head, style, render, large_kana=large_kana)
+                ) as pieces:
                     _write(pieces, out, fmt)
             else:
-                _write(_in_order(itertools.chain(head, batches), style, render), out, fmt)
+                pieces = itertools.chain(head, batches)
+                _write(_in_order(pieces, style, render, large_kana), out, fmt)
     finally:
         gc.enable()
 
@@ -260,13 +266,16 @@ def _opening(pieces: list[str], size: int) -> str:
 
 
 def _in_order(
-    batches: Iterable[str], style: Style, render: Callable[[str, list[Reading]], str]
+    batches: Iterable[str],
+    style: Style,
+    render: Callable[[str, list[Reading]], str],
+    large_kana: bool,
 ) -> Iterator[str]:
     import gc
 
     from store.japanese.readings import Annotator
 
-    annotator = Annotator(style=style)
+    annotator = Annotator(style=style, large_kana=large_kana)
     for batch in batches:
         yield render(batch, annotator.readings(batch))
         gc.collect(1)
