@@ -227,6 +227,21 @@ def test_half_width_reading_form_fits_over_its_kanji() -> None:
     assert render_plain([row], text, 40) == ["ｺｸｻｲｼｬｶｲ", "国際社会"]
 
 
+def test_half_width_readings_write_out_the_kana_iteration_marks() -> None:
+    """Older books' ruby repeats a kana with ゝ or ゞ (倚凭 よりかゝ, 唯 たゞ), which have no
+    half-width form: a half-width reading was ﾖﾘｶゝ, two widths mixed; it is ﾖﾘｶｶ."""
+    from store.japanese.chars import to_half_width_katakana
+
+    assert to_half_width_katakana("よりかゝ") == "ﾖﾘｶｶ"
+    assert to_half_width_katakana("たゞ") == "ﾀﾀﾞ"
+    assert to_half_width_katakana("ずゝ") == "ｽﾞｽﾞ"  # repeated as written
+    text = "窓に倚凭つて"
+    (row,) = layout_text(
+        text, 40, readings=[RubySpan(2, 4, "よりかゝ")], reading_form=to_half_width_katakana
+    )
+    assert render_plain([row], text, 40)[0].strip() == "ﾖﾘｶｶ"
+
+
 def test_row_without_reading_takes_no_ruby_line() -> None:
     text = "あいうえおかきくけこ漢字"
     rows = layout_text(text, 10, readings=[RubySpan(10, 12, "かんじ", "dict")])

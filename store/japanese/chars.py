@@ -125,5 +125,25 @@ _HALF_WIDTH = _half_width_table()
 
 def to_half_width_katakana(text: str) -> str:
     """A reading in half-width katakana (``こくさい`` → ``ｺｸｻｲ``, ``ぱ`` → ``ﾊﾟ``): one terminal
-    cell per kana, so a reading takes about the width of its kanji. Anything else is kept."""
+    cell per kana, so a reading takes about the width of its kanji. Anything else is kept; the
+    kana iteration marks, which have no half-width form, are written out (``よりかゝ`` →
+    ``ﾖﾘｶｶ``, ``たゞ`` → ``ﾀﾀﾞ``)."""
+    if any(mark in text for mark in _ITERATION):
+        text = _written_out(to_hiragana(text))
     return text.translate(_HALF_WIDTH)
+
+
+#: Kana iteration marks: repeat the kana before (ゝ, ヽ) or repeat it voiced (ゞ, ヾ).
+_ITERATION = {"ゝ": False, "ヽ": False, "ゞ": True, "ヾ": True}
+
+
+def _written_out(reading: str) -> str:
+    out: list[str] = []
+    for ch in reading:
+        voice = _ITERATION.get(ch)
+        if voice is not None and out and is_kana(out[-1]):
+            before = out[-1]  # ゝ repeats it as written (珠数 ずゝ ずず), ゞ voiced
+            out.append(voiced(unvoiced(before)) if voice else before)
+        else:
+            out.append(ch)
+    return "".join(out)
