@@ -76,6 +76,9 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "匹": ("ひき", "h", "びき"),
     "発": ("はつ", "h", "ぱつ"),
     "泊": ("はく", "h", "ぱく"),
+    "拍": ("はく", "h", "ぱく"),
+    "票": ("ひょう", "h", "びょう"),
+    "歩": ("ほ", "h", "ぽ"),  # 三歩 さんぽ, 十歩 じゅっぽ (一歩 いっぽ is the dictionary's)
     "分": ("ふん", "h", "ぷん"),
     "分間": ("ふんかん", "h", "ぷんかん"),
     "編": ("へん", "h", "ぺん"),
@@ -168,6 +171,9 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "畳": ("じょう", "", None),
     "字": ("じ", "", None),
     "箱": ("はこ", "", None),
+    "羽": ("わ", "", "ば"),  # birds: 三羽 さんば, 千羽 せんば (二羽 にわ, 十羽 じゅうわ)
+    "話": ("わ", "", None),  # episodes, tales: 一話 いちわ, 百話 ひゃくわ
+    "晩": ("ばん", "", None),  # 四晩 よばん (一晩 ひとばん, 二晩 ふたばん are native counts)
     "万": ("まん", "", None),
 }
 
@@ -200,11 +206,12 @@ SPECIAL_DIGIT = {
     "畳": {4: "よ"},
     "字": {4: "よ"},
     "円": {4: "よ"},
+    "晩": {4: "よ"},
 }
 
 
 #: Counters that voice after 千 and 万 too (千本 せんぼん, 万匹 まんびき).
-_B_AFTER_THOUSANDS = frozenset("本杯匹足階軒")
+_B_AFTER_THOUSANDS = frozenset("本杯匹足階軒羽歩")
 
 
 #: Characters that trigger the numeral and counter rules (see store.japanese.rules).
@@ -352,9 +359,9 @@ def counter_rule(tokens: list[Token], i: int) -> str | None:
     reading, family, after3 = COUNTERS[counter]
     last = last_element(value)
     numeral = prev if prev.has_kanji else None
-    if numeral is not None and family and numeral.reading in _KANA_MONTH_COUNTS:
-        # Sudachi read the digit natively (一 ひと after a line break): a Sino-Japanese
-        # counter counts in Sino-Japanese (一盃 いっぱい)
+    if numeral is not None and numeral.reading in _NATIVE_DIGITS and _counts_sino(counter, family):
+        # Sudachi read the digit natively (一 ひと after a line break, 三 みっ and 五 いつ before
+        # 羽): a Sino-Japanese counter counts in Sino-Japanese (一盃 いっぱい, 三羽 さんば)
         numeral.reading = "".join(read_kanji_number(numeral.surface) or [numeral.reading])
     if counter == "日" and value in DAY_READINGS:
         if value == 1 and not _is_date(tokens, start):
@@ -424,6 +431,22 @@ def _absorb(tokens: list[Token], start: int, i: int, whole: str) -> str:
     )
     tokens[i].has_kanji = True
     return whole
+
+
+#: The native readings Sudachi gives a lone kanji digit (三 みっ, 五 いつ, 八 よう, 十 とう).
+_NATIVE_DIGITS = frozenset(
+    ["ひと", "ふた", "み", "みっ", "よ", "よっ", "いつ", "むい", "むっ", "よう", "やっ", "ここの", "とう", "とお"]
+)
+
+
+def _counts_sino(counter: str, family: str) -> bool:
+    """Whether ``counter`` counts with Sino-Japanese numerals only: one with a sound change, or
+    one no native count exists for (一箱 ひとはこ, 一晩, 一巻 ひとまき can be native)."""
+    if family:
+        return True
+    from store.japanese.native_units import unit  # native_units imports this module
+
+    return unit(counter) is None
 
 
 #: The native counts of one to four before a word they count (ひと·つき, ふた·くみ, み·つき, よ·つき).
