@@ -15,20 +15,22 @@ from pathlib import Path
 TABLE = Path(__file__).with_name("kanjidic.tsv")
 
 
+UNIHAN = Path(__file__).with_name("unihan.tsv")
+
+
 @cache
-def _text() -> str:
-    """The table as text, searched in place: parsing its 12,000 lines would cost ~9 ms of a
+def _text(table: Path = TABLE) -> str:
+    """A table as text, searched in place: parsing its 12,000 lines would cost ~9 ms of a
     ``shiori furigana`` process each time a text has a kanji the dictionary lacks."""
     try:
-        return "\n" + TABLE.read_text(encoding="utf-8")
+        return "\n" + table.read_text(encoding="utf-8")
     except OSError:  # an incomplete install: guesses fall back to the dictionary alone
         return ""
 
 
-@lru_cache(maxsize=4096)
-def kanji_reading(ch: str) -> str:
-    """KANJIDIC's reading of ``ch`` for a guess (its first on-reading), or ""."""
-    text = _text()
+def _reading(table: Path, ch: str) -> str:
+    """The second column of ``ch``'s line in ``table``, or ""."""
+    text = _text(table)
     at = text.find(f"\n{ch}\t")
     if at < 0 or not ch:
         return ""
@@ -36,15 +38,10 @@ def kanji_reading(ch: str) -> str:
     return text[start : text.index("\t", start)]
 
 
-UNIHAN = Path(__file__).with_name("unihan.tsv")
-
-
-@cache
-def _unihan_text() -> str:
-    try:
-        return "\n" + UNIHAN.read_text(encoding="utf-8")
-    except OSError:  # an incomplete install: such characters stay unread
-        return ""
+@lru_cache(maxsize=4096)
+def kanji_reading(ch: str) -> str:
+    """KANJIDIC's reading of ``ch`` for a guess (its first on-reading), or ""."""
+    return _reading(TABLE, ch)
 
 
 @lru_cache(maxsize=1024)
@@ -52,12 +49,7 @@ def unihan_reading(ch: str) -> str:
     """A reading to guess with for a kanji KANJIDIC lacks (``unihan.tsv``, built by
     ``tools/build_unihan_table.py`` from the Unicode Han Database: its Japanese reading, a
     variant's, or the one its phonetic element gives most characters), or ""."""
-    text = _unihan_text()
-    at = text.find(f"\n{ch}\t")
-    if at < 0 or not ch:
-        return ""
-    start = at + len(ch) + 2
-    return text[start : text.index("\t", start)]
+    return _reading(UNIHAN, ch)
 
 
 @cache
