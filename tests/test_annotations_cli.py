@@ -268,6 +268,23 @@ def test_cite_readings_prefer_the_sources_own_ruby(env: Path, tmp_path: Path, ca
     assert out.split("\n")[0] == "「｜今日《こんにち》の｜国際《こくさい》｜社会《しゃかい》」"
 
 
+def test_cite_readings_are_the_readers_a_name_glossed_earlier_included(
+    env: Path, tmp_path: Path, capsys
+) -> None:
+    """The citation's readings were a fresh analysis of the quote's paragraph alone: a name the
+    document glossed earlier read as the dictionary does (尹 いん), where the reader shows ゆん."""
+    doc = tmp_path / "yoon.txt"
+    doc.write_text(
+        "韓国の尹錫悦（ユン・ソンニョル）大統領が来日した。\n\n"
+        "日本の首相は東京で会見した。\n\n"
+        "尹大統領は会談の後、記者団に語った。\n",
+        "utf-8",
+    )
+    code, out, _ = shiori(capsys, "cite", doc, "--quote", "尹大統領は会談の後", "--readings")
+    assert code == 0
+    assert out.split("\n")[0].startswith("「｜尹《ゆん》｜大統領《だいとうりょう》は")
+
+
 @pytest.mark.parametrize("command", ["annotate", "cite"])
 def test_a_file_that_cannot_be_imported_is_bad_input_exit_2(
     command: str, tmp_path: Path, capsys

@@ -102,18 +102,27 @@ def select_quote(document: Document, quote: str, nth: int | None = None) -> tupl
 
 
 def quote_readings(document: Document, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Readings over ``base_text[start:end]``, quote-relative, for ``｜漢字《かんじ》`` citations:
-    the source's own ruby first, the analyser (SudachiPy) for the rest. Loads the analyser."""
-    from store.japanese.readings import Annotator
+    """Readings over ``base_text[start:end]``, quote-relative, for ``｜漢字《かんじ》`` citations,
+    as the reader shows them: the document's own analysis (``store.japanese.document``), so a
+    name glossed earlier in the document (尹錫悦（ユン・ソンニョル）, then 尹大統領), the source's
+    ruby, the register and the kana of the whole text count, and the readings cache is reused.
+    Only the pieces the quote touches are analysed. Loads the analyser."""
+    from store.japanese.document import DocumentAnalysis
 
-    annotator = Annotator()
+    analysis = DocumentAnalysis(document)
+    touched = [
+        i
+        for i, block in enumerate(document.blocks)
+        if document.block_starts[i] < end
+        and document.block_starts[i] + len(block.text) > start
+        and block.kind != "code"
+    ]
+    for k in sorted({analysis.piece_of_block(i) for i in touched}):
+        analysis.run_piece(k)
     out = []
-    for i, block in enumerate(document.blocks):
+    for i in touched:
         b0 = document.block_starts[i]
-        if b0 >= end or b0 + len(block.text) <= start or block.kind == "code":
-            continue
-        ruby = [(r.start, r.end, r.reading) for r in block.ruby]
-        for r in annotator.readings(block.text, ruby):
+        for r in analysis.readings.block(i):
             s, e = b0 + r.start, b0 + r.end
             if start <= s and e <= end:
                 out.append((s - start, e - start, r.reading))
