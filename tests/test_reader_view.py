@@ -317,6 +317,38 @@ async def test_K_shows_the_word() -> None:
         assert not isinstance(app.screen, WordPopup)
 
 
+async def test_K_says_how_the_text_reads_a_word_the_dictionary_reads_otherwise() -> None:
+    """The popup gave only the dictionary's reading (尹 いん) over a name the document glossed
+    (ユン): now the reading shown in the text comes first, with where it came from."""
+    text = "尹大統領は会談の後、記者団に語った。"
+    doc = Document("名前", [Block("paragraph", text)])
+    readings = DocumentReadings(
+        [[Reading(0, 1, "ゆん", "gloss"), Reading(1, 4, "だいとうりょう", "dict")]],
+        {},
+        [text],
+        [False],
+        {},
+    )
+    app = ReaderApp(doc, readings)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        reader.goto_offset(0)
+        await pilot.press("K")
+        await pilot.pause()
+        assert isinstance(app.screen, WordPopup)
+        info = "\n".join(widget_lines(app.screen.query_one("#word-info")))
+        assert "Read here" in info and "ゆん (a gloss in the document)" in info
+        assert "いん" in info  # the dictionary's, still there
+        await pilot.press("escape")
+        await pilot.pause()
+        reader.goto_offset(1)  # 大統領: read as the dictionary reads it, one reading row
+        await pilot.press("K")
+        await pilot.pause()
+        info = "\n".join(widget_lines(app.screen.query_one("#word-info")))
+        assert "Read here" not in info and "だいとうりょう" in info
+
+
 async def test_r_cycles_furigana_modes_including_inline() -> None:
     doc = make_doc()
     app = ReaderApp(doc, make_readings(doc))

@@ -111,6 +111,31 @@ def _dict_readings_and_edges(
     return out, edges
 
 
+def reading_over(
+    text: str, start: int, end: int, readings: Iterable[Reading]
+) -> tuple[str, Source] | None:
+    """The reading shown over the word ``text[start:end]`` — its readings in order, the kana
+    between them as written (取り組み: と·り·く·み) — and where the first of them came from; None
+    when a kanji of the word has none."""
+    inside = sorted((r for r in readings if start <= r.start and r.end <= end), key=lambda r: r.start)
+    if not inside:
+        return None
+    out, pos = [], start
+    for r in inside:
+        if r.start < pos:
+            continue
+        gap = text[pos : r.start]
+        if has_kanji(gap):
+            return None
+        out.append(gap)
+        out.append(r.reading)
+        pos = r.end
+    if has_kanji(text[pos:end]):
+        return None
+    out.append(text[pos:end])
+    return "".join(out), inside[0].source
+
+
 def _said_twice(reading: str) -> tuple[str, str] | None:
     """The two halves of a reading that is one sound said twice (やや, つくづく), else None.
     A one-kanji adverb read so (稍 やや, 熟 つくづく) and then written with 々 is read once:

@@ -54,5 +54,10 @@ class OpensReaderPopups:
     def on_reader_view_word_info_requested(self, message: ReaderView.WordInfoRequested) -> None:
         message.stop()
         self.app.push_screen(
-            WordPopup(message.word, near_row=message.near_row, near_span=message.near_span)
+            WordPopup(
+                message.word,
+                near_row=message.near_row,
+                near_span=message.near_span,
+                shown=message.shown,
+            )
         )

@@ -246,13 +246,19 @@ class ReaderView(ScrollView, can_focus=True):
     class WordInfoRequested(Message):
         """The user asked what the analyser knows about ``word`` (a morpheme, ``K``);
         ``near_row`` is the screen row of its line (None when it is not on screen),
-        ``near_span`` the reader's screen columns ``(x, width)``."""
+        ``near_span`` the reader's screen columns ``(x, width)``; ``shown`` the reading the
+        text shows over it and where that came from (``readings.reading_over``), if any."""
 
         def __init__(
-            self, word: Any, near_row: int | None = None, near_span: tuple[int, int] | None = None
+            self,
+            word: Any,
+            near_row: int | None = None,
+            near_span: tuple[int, int] | None = None,
+            shown: tuple[str, str] | None = None,
         ) -> None:
             super().__init__()
             self.word, self.near_row, self.near_span = word, near_row, near_span
+            self.shown = shown
 
     class SearchRequested(Message):
         """The user asked to search (``/``); ``query`` is the last one, to edit. The screen
@@ -1341,7 +1347,20 @@ class ReaderView(ScrollView, can_focus=True):
         if word is None or not word.surface.strip():
             self.notify("No word under the cursor", timeout=3)
             return
-        self.post_message(self.WordInfoRequested(word, self._cursor_row(), self._span()))
+        self.post_message(
+            self.WordInfoRequested(word, self._cursor_row(), self._span(), self._shown_over(word))
+        )
+
+    def _shown_over(self, word: Any) -> tuple[str, str] | None:
+        """The reading the document's analysis gives the word under the cursor (the gloss, the
+        source's ruby or the rules' choice, which the dictionary's own may not be)."""
+        doc, readings = self.document, self._readings
+        if doc is None or readings is None:
+            return None
+        from store.japanese.readings import reading_over
+
+        block, _local = doc.locate(self.cursor)
+        return reading_over(doc.blocks[block].text, word.start, word.end, readings.block(block))
 
     # -- footnotes ----------------------------------------------------------------------
     def action_next_marker(self) -> None:

@@ -28,23 +28,38 @@ CHROME_CELLS = 4
 MIN_WIDTH, MAX_WIDTH = 30, 70
 
 
-def describe(word: Any) -> list[tuple[str, str]]:
-    """(label, value) rows for a morpheme: reading, dictionary form, normalised form, POS."""
+#: Where a reading shown in the text came from, when not from the dictionary.
+_FROM = {
+    "source": "the source's ruby",
+    "gloss": "a gloss in the document",
+    "dict": "the reading rules",
+    "guess": "a guess",
+}
+
+
+def describe(word: Any, shown: tuple[str, str] | None = None) -> list[tuple[str, str]]:
+    """(label, value) rows for a morpheme: the reading the text shows when the dictionary's is
+    another (尹 after 尹錫悦（ユン・ソンニョル） shows ゆん, the dictionary says いん), reading,
+    dictionary form, normalised form, POS."""
     pos = "・".join(p for p in getattr(word, "pos", ()) if p and p != "*")
-    return [
-        ("Reading", getattr(word, "reading", "") or "—"),
+    reading = getattr(word, "reading", "") or ""
+    rows = []
+    if shown is not None and shown[0] != reading:
+        rows.append(("Read here", f"{shown[0]} ({_FROM.get(shown[1], shown[1])})"))
+    return rows + [
+        ("Reading", reading or "—"),
         ("Dictionary form", getattr(word, "dictionary_form", "") or "—"),
         ("Normalised form", getattr(word, "normalized_form", "") or "—"),
         ("Part of speech", pos or "—"),
     ]
 
 
-def word_table(word: Any) -> Table:
+def word_table(word: Any, shown: tuple[str, str] | None = None) -> Table:
     """Labels and values in two columns; a long value wraps in its own column."""
     table = Table.grid(padding=(0, 1))
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
-    for label, value in describe(word):
+    for label, value in describe(word, shown):
         table.add_row(label, Text(safe_line(value)))
     return table
 
@@ -72,7 +87,12 @@ class WordPopup(ModalScreen[None]):
     ]
 
     def __init__(
-        self, word: Any, *, near_row: int | None = None, near_span: tuple[int, int] | None = None
+        self,
+        word: Any,
+        *,
+        near_row: int | None = None,
+        near_span: tuple[int, int] | None = None,
+        shown: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.word = word
@@ -80,7 +100,7 @@ class WordPopup(ModalScreen[None]):
         self.near_row = near_row
         #: The reader's screen columns ``(x, width)``: the box goes over them.
         self.near_span = near_span
-        self._table = word_table(word)
+        self._table = word_table(word, shown)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="word-box"):
