@@ -312,3 +312,17 @@ def test_a_document_that_writes_no_small_kana_gets_readings_in_large_kana() -> N
         blocks=[Block("paragraph", "折角皆さんが言って下さるのに、思った通りに行った。")],
     )
     assert ("折角", "せっかく") in _shown(modern, document_readings(modern), 0)
+
+
+
+def test_a_short_older_work_is_judged_on_its_own_text_not_its_colophon() -> None:
+    """A short pre-war work's Aozora colophon (dates, a URL, today's kana) decided its kana:
+    small, as the colophon writes them."""
+    story = "時々彼はパリに行つてゐた。掘つても掘つても岩だ。思つてゐると錯覚とつながつてゐる。"
+    colophon = (
+        "底本：「燈火節」月曜社\n2004（平成16）年11月30日第1刷発行\n"
+        "このファイルは、インターネットの図書館、青空文庫（https://www.aozora.gr.jp/）で作られました。"
+        "入力、校正、制作にあたったのは、ボランティアの皆さんです。" * 3
+    )
+    doc = Document(title="アラン島", blocks=[Block("paragraph", story), Block("meta", colophon)])
+    assert ("錯覚", "さつかく") in _shown(doc, document_readings(doc), 0)

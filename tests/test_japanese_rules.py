@@ -1087,6 +1087,10 @@ def test_the_prose_words_table_holds_adverb_spellings_of_two_kanji_or_more() -> 
         ("身を反って笑う", "反", "そ"),  # 反る, to bend back
         ("銀之助は洋杖を鳴し乍ら近いた", "近", "ちかづ"),  # 近づいた, づ unwritten
         ("駅に近い家", "近", "ちか"),
+        # a known kanji's noun before a full-size つ is the verb in older kana (掘つた was ほり)
+        ("穴を掘つた", "掘", "ほ"),
+        ("あれもお愛想さと笑つて居る", "笑", "わら"),
+        ("若い者知つてお出なさらう", "知", "し"),
         ("おれは君等の味方だ", "君等", "きみら"),  # customary: not the name きみひと
         ("斯く言う私も", "斯", "か"),  # 斯く かく stays
         ("流れの止った泥溝だった", "泥溝", "どぶ"),
@@ -1320,4 +1324,6 @@ def test_readings_are_written_as_a_text_that_writes_no_small_kana_writes_them() 
     assert not writes_large_kana(modern)
     assert dict(pairs(modern))["折角"] == "せっかく"
     # a text with small kana now and then keeps them, however many large ones it has
-    assert not writes_large_kana("言つて。行つた。思つた。待つて。言った。")
+    assert not writes_large_kana("言つて。行つた。思つた。待つて。言った。言った。")
+    # one stray small kana (an Aozora colophon's 制作にあたった) does not
+    assert writes_large_kana("言つて。行つた。思つた。待つて。制作にあたった。")

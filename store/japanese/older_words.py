@@ -208,11 +208,25 @@ def written_sokuon(tokens: list[Token], i: int) -> str | None:
     reading, こま."""
     tok, nxt = tokens[i], _after_unknown_kanji(tokens, i)
     if nxt is None:
-        return None
+        nxt = _after_stem_noun(tokens, i)
+        if nxt is None:
+            return None
     after = nxt.surface[1:2] or (tokens[i + 2].surface[:1] if i + 2 < len(tokens) else "")
     if not nxt.surface.startswith("つ") or after not in ("た", "て", "だ", "ち"):
         return None
     return _sokuon_stem(tok.surface, after)
+
+
+def _after_stem_noun(tokens: list[Token], i: int) -> Token | None:
+    """The word after ``tokens[i]`` when that is one kanji the dictionary took for the noun of a
+    verb's stem before a full-size つ (掘つても read 掘 ほり + 伝手 つて, 取つて 取 とり), else None."""
+    tok = tokens[i]
+    if tok.oov or len(tok.surface) != 1 or tok.pos[0] != "名詞":
+        return None
+    nxt = _next(tokens, i)
+    if not _joined(tok, nxt) or nxt is None:
+        return None
+    return nxt if nxt.surface == "つ" or nxt.surface[:2] in ("つて", "つた") else None
 
 
 @lru_cache(maxsize=4096)
