@@ -177,4 +177,3 @@ def native_count_of_a_word(tokens: list[Token], i: int) -> str | None:
     if nxt.pos[0] == "名詞" and nxt.pos[1] == "普通名詞":
         return NATIVE_NUMERALS["一"]
     return None
-

@@ -23,9 +23,14 @@ _LARGE = "(?<=[\u4e00-\u9fffいきしちにひみりえけせてねへめれ])�
 _ENOUGH = 3
 
 
-def writes_large_kana(sample: str) -> bool:
-    """True when ``sample`` (a document's opening) writes its geminates and contracted sounds
-    with large kana and never small ones (言つて, not 言って)."""
+#: How much of a text is looked at (as ``rules.detect_style`` does for the register).
+SAMPLE_CHARS = 20_000
+
+
+def writes_large_kana(text: str) -> bool:
+    """True when ``text`` (a document's opening; its first ``SAMPLE_CHARS`` are read) writes
+    its geminates and contracted sounds with large kana and never small ones (言つて, not 言って)."""
+    sample = text[:SAMPLE_CHARS]
     small = sum(sample.count(ch) for ch in _SMALL)
     large = len(re.findall(_LARGE, sample))  # compiled once a document, not at import
     # one stray small kana is let pass however few the large ones (the 入力、校正、制作にあたった

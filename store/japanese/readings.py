@@ -225,7 +225,7 @@ class Annotator:
         if self.style is None:
             self.style = detect_style(text)
         if self.large_kana is None:
-            self.large_kana = writes_large_kana(text[:20000])
+            self.large_kana = writes_large_kana(text)
         found, edges = _dict_readings_and_edges(text, 0, self.style)
         spans = self.given.learn(text, source_ruby, word_tokens, at=-1 if at is None else at)
         if self.given.words or self.given.families:
