@@ -39,7 +39,8 @@ BATCH_CHARS = 8_000
 #: small the batches (``store.japanese.rules.detect_style`` looks at as many).
 STYLE_SAMPLE = 20_000
 #: Texts of this many characters and more, up to ``PARALLEL_UP_TO`` (held whole in memory),
-#: are analysed half in a forked copy on a second core (``tui.commands._two_processes``).
+#: are analysed in runs shared with forked copies on the other cores, one per 15,000 characters
+#: up to four processes (``tui.commands._processes``).
 PARALLEL_FROM = 30_000
 PARALLEL_UP_TO = 4_000_000
 _READ_BYTES = 1 << 16
@@ -234,10 +235,11 @@ def _annotate(stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool) -> None:
             def render(text: str, readings: list[Reading]) -> str:
                 return _body(segments_from_readings(text, readings), fmt, raw)
 
-            two = _two_processes() if PARALLEL_FROM <= size < PARALLEL_UP_TO else None
-            if two is not None:
+            processes = _processes(size) if PARALLEL_FROM <= size < PARALLEL_UP_TO else None
+            if processes is not None:
+                module, count = processes
                 with contextlib.closing(
-                    two.rendered(head, style, render, large_kana=large_kana)
+                    module.rendered(head, style, render, large_kana=large_kana, processes=count)
                 ) as pieces:
                     _write(pieces, out, fmt)
             else:
@@ -247,12 +249,13 @@ def _annotate(stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool) -> None:
         gc.enable()
 
 
-def _two_processes() -> ModuleType | None:
-    """``tui.commands._two_processes`` where it can be used (imported only for a text long
-    enough to use it)."""
-    from tui.commands import _two_processes
+def _processes(size: int) -> tuple[ModuleType, int] | None:
+    """``tui.commands._processes`` and how many processes a text of ``size`` characters takes,
+    where more than one can be used (imported only for a text long enough to use it)."""
+    from tui.commands import _processes
 
-    return _two_processes if _two_processes.available() else None
+    count = _processes.processes_for(size)
+    return (_processes, count) if count >= 2 else None
 
 
 def _opening(pieces: list[str], size: int) -> str:

@@ -1,6 +1,6 @@
-"""``shiori furigana`` analysing a long text half in a forked copy (tui/commands/_two_processes):
-the output is byte for byte the one pass's, glosses carried across the halves, and a copy
-that fails costs only time."""
+"""``shiori furigana`` analysing a long text in runs shared with forked copies
+(tui/commands/_processes): the output is byte for byte the one pass's, however many processes,
+glosses carried across the runs, and a copy that fails costs only time."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.commands import _two_processes
+from tui.commands import _processes
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.skipif(not _two_processes.available(), reason="needs Linux, 2 cores")
+pytestmark = pytest.mark.skipif(not _processes.available(), reason="needs Linux, 2 cores")
 
 #: A name glossed early, its short form only in the second half; enough text for two halves.
 TEXT = (
@@ -26,21 +26,23 @@ TEXT = (
 
 RUN = """
 import io, sys
-from tui.commands import furigana, _two_processes
-mode = sys.argv[1]
+from tui.commands import furigana, _processes
+mode, count = sys.argv[1], int(sys.argv[2])
+_processes.cores = lambda: count  # as if the machine had that many cores
+_processes.CHARS_PER_PROCESS = 5_000
 if mode == "one-pass":
     furigana.PARALLEL_FROM = 10**9
 if mode == "failing-copy":
     import os
     parent, render = os.getpid(), None
-    real = _two_processes.rendered
+    real = _processes.rendered
     def rendered(pieces, style, render, **options):
         def guarded(text, readings):
             if os.getpid() != parent:
                 raise RuntimeError("the copy fails")
             return render(text, readings)
         return real(pieces, style, guarded, **options)
-    _two_processes.rendered = rendered
+    _processes.rendered = rendered
 if mode == "no-fork":
     import os
     def no_fork():
@@ -57,9 +59,9 @@ sys.stdout.write(out.getvalue())
 """
 
 
-def _run(mode: str) -> str:
+def _run(mode: str, processes: int = 2) -> str:
     result = subprocess.run(
-        [sys.executable, "-c", RUN, mode],
+        [sys.executable, "-c", RUN, mode, str(processes)],
         input=TEXT.encode("utf-8"),
         capture_output=True,
         cwd=ROOT,
@@ -69,26 +71,54 @@ def _run(mode: str) -> str:
     return result.stdout.decode("utf-8")
 
 
-def test_two_processes_read_as_one_pass_glosses_included() -> None:
+@pytest.mark.parametrize("processes", [2, 3, 4])
+def test_processes_read_as_one_pass_glosses_included(processes: int) -> None:
     import json
 
     from tui.commands.furigana import PARALLEL_FROM
 
     assert len(TEXT) >= PARALLEL_FROM
-    two = _run("two-processes")
-    assert two == _run("one-pass")
-    segments = json.loads(two)
+    shared = _run("processes", processes)
+    assert shared == _run("one-pass")
+    segments = json.loads(shared)
     assert "".join(s for s, _ in segments) == TEXT
     assert segments[-12:][0:2] != []  # the last line is there
     assert ["尹", "ゆん"] in segments[-30:]  # the gloss of the first half, in the second
     assert ["葛\U000e0100城市", "かつらぎし"] in segments[-12:]  # read as 葛城市
 
 
-def test_a_failing_copy_costs_only_time() -> None:
-    assert _run("failing-copy") == _run("one-pass")
+def test_failing_copies_cost_only_time() -> None:
+    one_pass = _run("one-pass")
+    assert _run("failing-copy") == one_pass
+    assert _run("failing-copy", 4) == one_pass
 
 
 def test_no_fork_or_thread_to_be_had_reads_in_one_process() -> None:
     one_pass = _run("one-pass")
     assert _run("no-fork") == one_pass
     assert _run("no-thread") == one_pass
+    assert _run("no-fork", 4) == one_pass
+
+
+@pytest.mark.parametrize(
+    ("sizes", "count", "expected"),
+    [
+        ([10, 10, 10, 10], 2, [range(0, 2), range(2, 4)]),
+        ([10, 10, 10, 10], 4, [range(0, 1), range(1, 2), range(2, 3), range(3, 4)]),
+        ([30, 1, 1, 1], 3, [range(0, 1), range(1, 2), range(2, 4)]),  # each run gets a piece
+        ([5, 5], 4, [range(0, 1), range(1, 2)]),  # fewer pieces than processes
+        ([8, 8, 8, 8, 8, 8], 3, [range(0, 2), range(2, 4), range(4, 6)]),
+    ],
+)
+def test_runs_share_the_text_evenly(sizes: list[int], count: int, expected: list[range]) -> None:
+    assert _processes.runs(sizes, count) == expected
+
+
+def test_processes_for_a_text_follow_its_length_and_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_processes, "cores", lambda: 8)
+    per = _processes.CHARS_PER_PROCESS
+    assert _processes.processes_for(per - 1) == 1
+    assert _processes.processes_for(2 * per) == 2
+    assert _processes.processes_for(100 * per) == _processes.MAX_PROCESSES
+    monkeypatch.setattr(_processes, "cores", lambda: 1)
+    assert _processes.processes_for(100 * per) == 1
