@@ -130,3 +130,63 @@ def test_a_reading_the_text_gives_right_after_its_word_is_not_drawn_over_it_too(
         every = filter_readings(readings, text, "all")
         assert {r.reading for r in readings if r.source == "gloss"} <= {r.reading for r in every}
     assert shown == [[], [("栞", "しおり"), ("尹", "ゆん")]]
+
+
+def _ruby_on(text: str, base: str, reading: str) -> tuple[str, list[tuple[int, int, str]]]:
+    at = text.index(base)
+    return text, [(at, at + len(base), reading)]
+
+
+def test_ruby_on_a_numeral_stays_with_its_counter_and_its_number() -> None:
+    """三《み》たび is not the 三 of 三疋 or 四三二頁, 一九《いっく》 (the author) not the 一九 of
+    一一九頁 or 一九〇七年: a numeral reads as its counter and number make it."""
+    *_, later = read_doc(
+        [
+            _ruby_on("物を搏つや三たび躍った。", "三", "み"),
+            _ruby_on("想うに一九などの小説にある。", "一九", "いっく"),
+            ("（三）虎と人。三疋の虎が四三二頁に出る。一一九頁と一九〇七年版。", []),
+        ]
+    )
+    assert [r for s, r, _ in later if s == "三"].count("み") == 0
+    assert not [x for x in later if x[1] in ("み", "いっく")]
+
+
+def test_a_word_with_a_numeral_is_not_reused_inside_a_longer_number() -> None:
+    _, later = read_doc(
+        [
+            _ruby_on("わずか一年で去った。", "一年", "ひととせ"),
+            ("一八八一年サイゴンで、また一年が過ぎた。", []),
+        ]
+    )
+    assert [(s, r) for s, r, _ in later if r == "ひととせ"] == [("一年", "ひととせ")]
+
+
+def test_a_numeral_name_is_reused_where_it_stands_alone() -> None:
+    _, later = read_doc(
+        [_ruby_on("想うに一九などの小説にある。", "一九", "いっく"), ("一九の『安本丹』。", [])]
+    )
+    assert ("一九", "いっく", "gloss") in later
+
+
+def test_a_one_kanji_reading_is_not_reused_inside_a_compound_or_before_other_okurigana() -> None:
+    """間《ひま》に乗じ is not その間母虎; 目《なづ》けて not 二年目; 事《つか》え not 教えた事;
+    経《へ》 not 因縁経."""
+    doc = read_doc(
+        [
+            _ruby_on("猟夫間に乗じその子供を取る。", "間", "ひま"),
+            _ruby_on("遂に婚姻を為し目けて虎媒といった。", "目", "なづ"),
+            _ruby_on("今蘭人に事え居る僕一人。", "事", "つか"),
+            _ruby_on("虎四郡を経すべて千二百人を食う。", "経", "へ"),
+            ("その間母虎は二年目に教えた事を因縁経に記す。", []),
+        ]
+    )
+    first, later = doc[0], doc[4]
+    assert ("間", "ひま", "source") in first
+    assert not [x for x in later if x[2] == "gloss"], later
+
+
+def test_a_stem_reading_is_reused_before_the_same_okurigana() -> None:
+    _, later = read_doc(
+        [_ruby_on("遂に婚姻を為し目けて虎媒といった。", "目", "なづ"), ("これを虎媒と目けた。", [])]
+    )
+    assert ("目", "なづ", "gloss") in later

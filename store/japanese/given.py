@@ -15,8 +15,12 @@ is read from it wherever it stands as a name, and teaches its family name the sa
 
 ``GivenReadings.learn`` finds them in a paragraph (the spans at their own place) and
 ``recall`` finds later occurrences. A learned word of one character counts only where it
-stands as a word of its own (``蓮`` read はす is not the 蓮 of 蓮華); a family name only at the
-start of a word and before an office (日韓首脳 is not a short form of 韓悳洙).
+stands as a word of its own, between characters that are not kanji (``蓮`` read はす is not the
+蓮 of 蓮華, nor 経《へ》 the 経 of 因縁経), and, when the ruby stood on a word's stem (目《なづ》けて,
+事《つか》え), only before the same okurigana (not 二年目, 教えた事); a numeral's reading belongs
+to its counter or number (三《み》たび is not 三疋, 一九《いっく》 not 一一九頁), so a lone numeral is
+never learned and a longer one counts only between characters that are not kanji; a family
+name only at the start of a word and before an office (日韓首脳 is not a short form of 韓悳洙).
 """
 
 from __future__ import annotations
@@ -126,10 +130,37 @@ def _kanji_run() -> re.Pattern[str]:
 
 class Given(NamedTuple):
     """A reading the document gave a word: ``parts`` are (offset in the word, length, reading);
-    ``at`` is where the document gave it (a paragraph number; -1: unknown, i.e. already)."""
+    ``at`` is where the document gave it (a paragraph number; -1: unknown, i.e. already);
+    ``tail`` the okurigana a one-kanji word was given before (a stem: 目《なづ》けて → け), which
+    a later occurrence must have too (not for longer words: 挨拶《あいさつ》し is the 挨拶 of 挨拶を)."""
 
     parts: tuple[tuple[int, int, str], ...]
     at: int = -1
+    tail: str = ""
+
+
+#: Kanji numerals: a numeral's reading is its counter's or its number's (三たび, 三疋, 一一九).
+_NUMERALS = frozenset("〇一二三四五六七八九十百千万億兆零壱弐参拾廿卅")
+#: Kana that start a particle or a copula after a noun (蓮《はす》の, 間《ひま》に): a one-kanji
+#: word given before one of these is a noun, not a stem with okurigana.
+_PARTICLE_STARTS = frozenset("のがをにへとでやはもかよだなば")
+
+
+def _is_numeral(word: str) -> bool:
+    return all(ch in _NUMERALS for ch in word)
+
+
+def _is_number_char(ch: str) -> bool:
+    return bool(ch) and (ch in _NUMERALS or ch.isdigit())
+
+
+def _okurigana_after(text: str, end: int) -> str:
+    """The kana a one-kanji word is given before when it is a stem (``け`` of 目《なづ》けて), or
+    "" when what follows starts a particle or is no hiragana at all."""
+    nxt = text[end : end + 1]
+    if nxt and "\u3041" <= nxt <= "\u3096" and nxt not in _PARTICLE_STARTS:
+        return nxt
+    return ""
 
 
 class GivenReadings:
@@ -196,8 +227,10 @@ class GivenReadings:
                 runs.append((start, end, [(start, end, reading)]))
         for start, end, parts in runs:
             word = text[start:end]
-            if all(is_kanji(ch) for ch in word):
-                self._remember(word, Given(tuple((a - start, b - a, r) for a, b, r in parts)))
+            if all(is_kanji(ch) for ch in word) and not (len(word) == 1 and _is_numeral(word)):
+                tail = _okurigana_after(text, end) if len(word) == 1 else ""
+                given = Given(tuple((a - start, b - a, r) for a, b, r in parts), tail=tail)
+                self._remember(word, given)
         if "（" in text or "(" in text:
             spans.extend(self._bracket_glosses(text, tokenize))
             spans.extend(self._name_glosses(text, tokenize))
@@ -208,7 +241,7 @@ class GivenReadings:
     def _remember(self, word: str, given: Given) -> None:
         if self.frozen or word in self.words:
             return  # the first reading the document gave a word is the one reused
-        self.words[word] = Given(given.parts, self._at)
+        self.words[word] = Given(given.parts, self._at, given.tail)
         self._index = None
 
     def _bracket_glosses(self, text: str, tokenize: Tokenize) -> list[Span]:
@@ -344,7 +377,7 @@ class GivenReadings:
                     (at is None or self.words[word].at <= at)
                     and text.startswith(word, i)
                     and _free(i, i + len(word), covered)
-                    and (len(word) > 1 or (i in word_edges and i + 1 in word_edges))
+                    and self._stands_as_given(word, text, i, word_edges)
                 ):
                     hit = word
                     break
@@ -376,6 +409,24 @@ class GivenReadings:
                 continue
             i += 1
         return found
+
+    def _stands_as_given(self, word: str, text: str, i: int, word_edges: set[int]) -> bool:
+        """Whether ``word`` at ``i`` is the word the document gave a reading: never a part of
+        a longer number; a one-kanji word a word of its own, not inside a run of kanji, before
+        the okurigana it was given with; a numeral not inside a longer run of kanji either."""
+        end = i + len(word)
+        before, after = text[i - 1 : i] if i else "", text[end : end + 1]
+        if (word[0] in _NUMERALS and _is_number_char(before)) or (
+            word[-1] in _NUMERALS and _is_number_char(after)
+        ):
+            return False  # 一年《ひととせ》 is not the 一年 of 一八八一年 or 三十一年
+        if not text.startswith(self.words[word].tail, end):
+            return False  # 目《なづ》けて is not the 目 of 目を
+        if len(word) > 1 and not _is_numeral(word):
+            return True
+        if (i > 0 and is_kanji(text[i - 1])) or (end < len(text) and is_kanji(text[end])):
+            return False
+        return len(word) > 1 or (i in word_edges and end in word_edges)
 
     def _start_pattern(self, index: dict[str, list[str]]) -> re.Pattern[str]:
         """A pattern of the first characters of the learned words and family names (kept
