@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from store.citation import Passage, cite, source_meta
 from store.importer import import_file
+from store.library import DocMeta
 from store.model import Document, Emphasis, Ruby
 
 
@@ -228,6 +230,96 @@ def test_the_title_tag_without_the_site_name_after_it(tmp_path: Path) -> None:
     )
     doc = _page(tmp_path, page)
     assert doc.title == doc.metadata["title"] == "日米首脳会談"
+
+
+NEWS = """<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">{head}</head><body><article>
+<h1>政府、再生可能エネルギー導入の新方針を決定</h1>
+<p class="byline">{byline}</p>
+<p>政府は12日、再生可能エネルギーの導入を加速する新たな方針を決定した。</p>
+<p>経済産業省は、送電網の増強に向けた投資を支援する。</p></article></body></html>"""
+
+SITE_TITLE = "再エネ新方針 | 日本経済ニュース"
+
+
+def _cited(doc: Document, path: Path, quote: str) -> str:
+    meta = source_meta(DocMeta(), str(path), doc.title, doc.metadata)
+    start = doc.base_text.index(quote)
+    return cite(meta, Passage.in_document(doc, start, start + len(quote)))
+
+
+def test_every_title_a_page_states_is_without_the_site_name_after_it(tmp_path: Path) -> None:
+    """og:title (and twitter:title, JSON-LD's headline) kept ``| 日本経済ニュース``: only the
+    ``<title>`` lost it. One rule for each: the site's name after a bar, any separator before
+    the named site, never down to nothing, and a bar before what is no site's name kept."""
+    heads = {
+        "og": f'<meta property="og:title" content="{SITE_TITLE}"><title>{SITE_TITLE}</title>',
+        "twitter": f'<meta name="twitter:title" content="{SITE_TITLE}">',
+        "json-ld": '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        f'"{SITE_TITLE}"}}</script>',
+        "named site": '<meta property="og:title" content="再エネ新方針 - 日本経済ニュース">'
+        '<meta property="og:site_name" content="日本経済ニュース">',
+    }
+    for name, head in heads.items():
+        path = tmp_path / f"{name}.html"
+        path.write_text(NEWS.format(head=head, byline=""), encoding="utf-8")
+        doc = import_file(path)
+        assert doc.title == doc.metadata["title"] == "再エネ新方針", name
+        cited = _cited(doc, path, "送電網の増強")
+        assert cited.startswith("「送電網の増強」\n「再エネ新方針」"), name
+        assert "|" not in cited and " - " not in cited, name
+    kept = {
+        # what follows the bar is not the site the page names
+        '<meta property="og:title" content="A | B"><meta property="og:site_name" content="C">': (
+            "A | B"
+        ),
+        '<meta property="og:title" content="：日本経済ニュース">'  # nothing left before the site
+        '<meta property="og:site_name" content="日本経済ニュース">': "：日本経済ニュース",
+        '<meta name="citation_title" content="再エネ新方針 | 制度と課題">': "再エネ新方針 | 制度と課題",
+    }
+    for head, title in kept.items():
+        doc = _page(tmp_path, NEWS.format(head=head, byline=""))
+        assert doc.title == title, head
+
+
+def test_a_byline_with_its_time_and_desk_gives_the_author(tmp_path: Path) -> None:
+    """``2025年6月12日 18:30　政治部　山田太郎`` went from the text with only its date: the time
+    and the newsroom's desk between the date and the name hid the name."""
+    path = tmp_path / "news.html"
+    head = f'<meta property="og:title" content="{SITE_TITLE}">'
+    path.write_text(NEWS.format(head=head, byline="2025年6月12日 18:30　政治部　山田太郎"), "utf-8")
+    doc = import_file(path)
+    assert _texts(doc) == [
+        ("heading", "政府、再生可能エネルギー導入の新方針を決定"),
+        ("paragraph", "政府は12日、再生可能エネルギーの導入を加速する新たな方針を決定した。"),
+        ("paragraph", "経済産業省は、送電網の増強に向けた投資を支援する。"),
+    ]
+    assert doc.metadata["author"] == "山田太郎"
+    assert doc.metadata["date"] == "2025年6月12日"
+    assert _cited(doc, path, "送電網の増強") == (
+        "「送電網の増強」\n山田太郎「再エネ新方針」2025年、「政府、再生可能エネルギー導入の新方針を決定」。"
+    )
+
+
+def test_a_desk_or_credit_before_the_name_is_not_the_name(tmp_path: Path) -> None:
+    bylines = {
+        "ワシントン支局　佐藤花子": "佐藤花子",
+        "経済部記者　鈴木一郎": "鈴木一郎",
+        "文・写真：田中次郎": "田中次郎",
+        "論説委員　高橋健": "高橋健",
+        "2025年6月12日　特派員　伊藤誠": "伊藤誠",
+        "2025年6月12日 18時30分　社会部・中村悠": "中村悠",
+        "山田太郎": "山田太郎",  # a name alone, as before
+        "長谷部　誠": "長谷部　誠",  # a name ending in 部 is no desk
+        "北米局　北米第一課": "北米局　北米第一課",  # a bureau and its division: no one's desk
+    }
+    for i, (line, author) in enumerate(bylines.items()):
+        doc = _page(tmp_path, NEWS.format(head="", byline=line), name=f"b{i}.html")
+        assert doc.metadata.get("author") == author, line
+        assert line not in [b.text for b in doc.blocks], line
+    for i, line in enumerate(("2025年6月12日 18:30　更新", "2025年6月12日　目次")):
+        doc = _page(tmp_path, NEWS.format(head="", byline=line), name=f"n{i}.html")
+        assert "author" not in doc.metadata, line
+        assert doc.metadata["date"] == "2025年6月12日", line
 
 
 BLOG = """<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">

@@ -289,3 +289,16 @@ def test_a_news_article_copied_from_its_page_keeps_its_dateline_and_drops_the_pa
         "【ワシントン＝山田太郎】石破茂首相は7日午後、トランプ米大統領と初めて会談した。",
         "会談は約1時間行われた。",
     ]
+
+
+def test_a_dateline_with_its_time_and_the_writer_s_desk_gives_the_author() -> None:
+    """The time and the desk (政治部) between the date and the name hid the writer."""
+    doc = import_text(
+        "再エネ新方針を決定\n\n2025年6月12日 18:30　政治部　山田太郎\n\n"
+        "政府は12日、再生可能エネルギーの導入を加速する新たな方針を決定した。\n"
+    )
+    assert doc.metadata["author"] == "山田太郎"
+    assert doc.metadata["date"] == "2025年6月12日"
+    assert [b.text for b in doc.blocks if b.kind != "heading"] == [
+        "政府は12日、再生可能エネルギーの導入を加速する新たな方針を決定した。"
+    ]

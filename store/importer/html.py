@@ -252,15 +252,16 @@ _SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*[|｜]\s*(?P<site>[^|｜]{1,40})$"
 
 
 def _without_site(title: str, site: str) -> str:
-    """``日米首脳会談 | 外務省`` → ``日米首脳会談``: a ``<title>`` carries the site's name after a
-    bar (any name when the page names no site, else that one, also after a dash)."""
+    """``日米首脳会談 | 外務省`` → ``日米首脳会談``: a page's title carries the site's name after a
+    bar (any name when the page names no site, else that one, also after a dash); never
+    down to nothing."""
     m = _SITE_SUFFIX.match(title)
     if m and (not site or m.group("site").strip() == site):
-        return m.group("title").strip()
+        return m.group("title").strip() or title
     if site:
         for sep in (" - ", " – ", " — ", "：", ": "):
             if title.endswith(sep + site):
-                return title[: -len(sep + site)].strip()
+                return title[: -len(sep + site)].strip() or title
     return title
 
 
@@ -268,11 +269,17 @@ _SITE_SEPARATOR = re.compile(r"^\s*(?:[-–—|｜:：/／]|\s)\s*\S")
 
 
 def _heading_before_site(title: str, heading: str) -> str:
-    """``栞 - Wikipedia`` → ``栞`` when the page's own heading is ``栞``: a ``<title>`` that is
-    the heading, a separator and more names the site after the heading, whatever the site."""
+    """``栞 - Wikipedia`` → ``栞`` when the page's own heading is ``栞``: a title that is the
+    heading, a separator and more names the site after the heading, whatever the site."""
     if heading and title.startswith(heading) and _SITE_SEPARATOR.match(title[len(heading) :]):
         return heading
     return title
+
+
+def _page_title(title: str, site: str, heading: str) -> str:
+    """A title the page states (``og:title``, ``twitter:title``, JSON-LD, ``<title>``) without
+    the site's name after it: sites put it in every one of them, not only in ``<title>``."""
+    return _heading_before_site(_without_site(title, site), heading)
 
 
 def page_metadata(root: etree._Element) -> dict[str, str]:
@@ -290,16 +297,15 @@ def page_metadata(root: etree._Element) -> dict[str, str]:
         return next((named[k] for k in keys if named.get(k)), "")
 
     title_el = root.find(".//title")
-    meta["title"] = (
-        first("citation_title", "og:title", "dc.title", "twitter:title")
+    h1 = root.find(".//h1")
+    # a paper's citation_title is its title as indexed (a subtitle after a colon is its own)
+    meta["title"] = first("citation_title") or _page_title(
+        first("og:title", "dc.title", "twitter:title")
         or ld.get("title", "")
-        or (_clean(title_el.text_content()) if title_el is not None else "")
+        or (_clean(title_el.text_content()) if title_el is not None else ""),
+        first("og:site_name", "dc.publisher"),
+        _clean(h1.text_content()) if h1 is not None else "",
     )
-    if not (first("citation_title", "og:title", "dc.title", "twitter:title") or ld.get("title")):
-        meta["title"] = _without_site(meta["title"], first("og:site_name", "dc.publisher"))
-        h1 = root.find(".//h1")
-        if h1 is not None:
-            meta["title"] = _heading_before_site(meta["title"], _clean(h1.text_content()))
     meta["author"] = first("citation_author", "author", "article:author", "dc.creator") or ld.get(
         "author", ""
     )

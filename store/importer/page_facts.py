@@ -6,8 +6,9 @@
   the name and the profile, or around a name's reading (``《やまもと・さこん》``) the box of
   short lines before it (the name is the one another line of the box repeats, as in
   ``山本左近の活動はこちら``) and the biography after it → ``author``, ``author_profile``;
-- a byline under the title: a date → ``date``; a name → ``author`` (a Latin spelling of it →
-  ``author_latin``).
+- a byline under the title: a date (its time after it read with it) → ``date``; a name →
+  ``author``, without the desk or credit before it (``政治部　山田太郎``, ``文・写真：田中次郎``);
+  a Latin spelling of it → ``author_latin``.
 
 The lines read are blanked in place, so they never become blocks.
 """
@@ -35,12 +36,30 @@ _PROFILE_MARK = re.compile(
     re.I,
 )
 _READING = re.compile(r"^《[ぁ-ゖァ-ヺー]+[・ 　][ぁ-ゖァ-ヺー・ 　]+》$")
-_NAME = re.compile(r"^[一-鿿々ぁ-ゖァ-ヺー]{1,6}[ 　]?[一-鿿々ぁ-ゖァ-ヺー]{1,6}$")
-#: A name labelled as the writer's (``投稿者：鈴木一郎``, ``文・鈴木一郎``), alone or after a date.
+_PERSON = r"[一-鿿々ぁ-ゖァ-ヺー]{1,6}[ 　]?[一-鿿々ぁ-ゖァ-ヺー]{1,6}"
+_NAME = re.compile(r"^" + _PERSON + r"$")
+#: A newsroom's desk or the writer's post before the name (``政治部``, ``ワシントン支局``,
+#: ``論説委員``, ``経済部記者``, ``特派員``): a word ending so, at least two characters before
+#: its ending (``阿部``, ``服部`` are names), set apart from the name.
+_DESK = r"(?:[一-鿿々ァ-ヺー]{2,12}(?:部|局|委員|記者|特派員)|特派員)[\s　・/／＝]+"
+#: A credit naming the writer (``投稿者：``, ``文・``, ``取材・文／``, ``文・写真：``); a photo
+#: credit alone names no writer.
+_CREDIT = (
+    r"(?:(?:取材|構成|写真|撮影|イラスト)[・/／])*(?:投稿者|著者|執筆者|執筆|筆者|記者|文|ライター"
+    r"|Writer|By)(?:[・/／](?:取材|構成|写真|撮影|イラスト))*[\s　]*[：:・/／]?"
+)
+#: A name labelled as the writer's, by a desk, a credit or both, alone or after a date. After
+#: a desk, a unit (``北米局　北米第一課``) is no one's name: the line is read as if it had no desk.
 _AUTHOR_AFTER = re.compile(
-    r"^[\s　]*(?:[|｜/／・][\s　]*)?(?P<label>(?:投稿者|著者|執筆者|執筆|筆者|記者|文|ライター|Writer|By)"
-    r"[\s　]*[：:・/／]?)?[\s　]*(?P<name>[一-鿿々ぁ-ゖァ-ヺー]{1,6}[ 　]?[一-鿿々ぁ-ゖァ-ヺー]{1,6})$",
+    r"^[\s　]*(?:[|｜/／・][\s　]*)?(?P<desk>" + _DESK + r")?(?P<label>" + _CREDIT + r")?"
+    r"[\s　]*(?P<name>" + _PERSON + r")(?(desk)(?<![部局課室省庁班係]))$",
     re.I,
+)
+#: What follows a dateline's date before its name: the time (``18:30``, ``18時30分``) and an
+#: update in brackets (``（2025年2月8日 11:05更新）``).
+_TIME_AFTER = re.compile(
+    r"^[\s　]*(?:[0-9０-９]{1,2}[:：][0-9０-９]{2}|[0-9０-９]{1,2}時(?:[0-9０-９]{1,2}分)?)?"
+    r"(?:[\s　]*[（(][^）)]*[）)])?"
 )
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")
 
@@ -172,6 +191,16 @@ def byline_candidate(line: str) -> bool:
     )
 
 
+def _writer(text: str, *, labelled: bool = False) -> str:
+    """The writer a byline names, without the desk or credit before the name (``政治部　山田太郎``
+    → ``山田太郎``: the metadata has no field for a desk); "" when it names none, or when
+    ``labelled`` and nothing labels the name."""
+    m = _AUTHOR_AFTER.match(text)
+    if not m or (labelled and not (m.group("desk") or m.group("label"))):
+        return ""
+    return m.group("name") if _may_be_name(m.group("name")) else ""
+
+
 def byline(line: str, metadata: dict[str, str]) -> bool:
     """A line under the title that states a date or the author: into metadata (True)."""
     s = line.strip()
@@ -180,13 +209,13 @@ def byline(line: str, metadata: dict[str, str]) -> bool:
     if _FULL_DATE.match(s):
         date = re.match(_DATE, s)
         metadata.setdefault("date", date.group(0) if date else s)
-        author = _AUTHOR_AFTER.match(s[date.end() :] if date else "")
-        if author and "author" not in metadata and _may_be_name(author.group("name")):
-            metadata["author"] = author.group("name")
+        author = _writer(_TIME_AFTER.sub("", s[date.end() :], count=1) if date else "")
+        if author and "author" not in metadata:
+            metadata["author"] = author
         return True
-    labelled = _AUTHOR_AFTER.match(s)
-    if labelled and labelled.group("label"):
-        metadata.setdefault("author", labelled.group("name"))
+    author = _writer(s, labelled=True)
+    if author:
+        metadata.setdefault("author", author)
         return True
     if re.match(r"^[0-9]{1,2}\.[0-9]{1,2}\s*[（(].[）)]\s*[0-9]{1,2}:[0-9]{2}$", s):
         return True  # a time stamp beside the date
