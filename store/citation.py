@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -207,8 +208,15 @@ def with_readings(text: str, readings: Sequence[tuple[int, int, str]]) -> str:
     return "".join(parts)
 
 
+#: A date as metadata states it: ISO (2025-06-12), or as pages and bylines write it
+#: (2025年6月12日, 2025/6/12, 2025.6.12, in full-width digits too).
+_DATE = re.compile(
+    r"^\s*(\d{4})(?:\s*(?:[-/.]|年)\s*(\d{1,2})(?:\s*(?:[-/.]|月)\s*(\d{1,2}))?)?"
+)
+
+
 def _date_parts(date: str) -> tuple[str, str, str]:
-    m = re.match(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date or "")
+    m = _DATE.match(unicodedata.normalize("NFKC", date or ""))
     if not m:
         return ("", "", "")
     return (m.group(1), m.group(2) or "", m.group(3) or "")

@@ -185,3 +185,13 @@ def test_what_a_file_states_about_itself_fills_what_the_library_leaves_empty() -
     # what the user (or library.toml) entered comes first, field by field
     mine = source_meta(DocMeta(title="題", author="山田"), "lib:page.html", "", stated)
     assert (mine.title, mine.author, mine.date) == ("題", "山田", "2025-01-24")
+
+
+@pytest.mark.parametrize(
+    "date", ["2025年6月12日", "2025/6/12", "2025.06.12", "２０２５年６月１２日", "2025-06-12"]
+)
+def test_a_date_written_as_pages_write_it_keeps_its_month_and_day(date: str) -> None:
+    """A byline's 2025年6月12日 was cited as 2025年: only ISO dates were read."""
+    meta = DocMeta(title="再エネ新方針", author="山田太郎", date=date, kind="article")
+    assert format_source(meta, Locator(), "ja") == "山田太郎「再エネ新方針」2025年6月12日。"
+    assert format_source(meta, Locator(), "en") == '山田太郎, "再エネ新方針," June 12, 2025.'
