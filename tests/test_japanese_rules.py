@@ -659,6 +659,14 @@ def test_guess_is_marked_as_uncertain() -> None:
     assert ("々", "そ", "guess") in read("麤々しい")
 
 
+def test_a_name_written_with_a_variant_reads_as_the_name() -> None:
+    """髙橋 in a CP932 file was read こう·きょう, 﨑山 き·さん: the variants names are written with
+    read as the kanji they stand for."""
+    assert read("髙橋さんと話した")[0] == ("髙橋", "たかはし", "dict")
+    assert read("﨑山さん")[0] == ("﨑山", "さきやま", "dict")
+    assert read("𠮷田さん")[0] == ("𠮷田", "よしだ", "dict")
+
+
 def test_a_kanji_kanjidic_lacks_is_read_from_the_unicode_han_database() -> None:
     """Neither Sudachi nor KANJIDIC reads these; they had no reading at all."""
     # Unihan's own Japanese reading

@@ -52,15 +52,39 @@ def unihan_reading(ch: str) -> str:
     return _reading(UNIHAN, ch)
 
 
+#: Variants that names are written with in Japan, outside the kanji most fonts and the dictionary
+#: know, with the kanji they stand for: the vendor extensions of Shift_JIS (CP932: 髙 﨑 靍 …)
+#: and JIS X 0213 (𠮷 嵜 …), in which family registers and business cards write 髙橋, 﨑山,
+#: 𠮷田. KANJIDIC names no standard form for them (Unihan's variant fields disagree among
+#: themselves: 德 → 悳), so a CP932 file's 髙橋 was read こう·きょう; these are the ones documents
+#: meet, as tables of 異体字 for names list them.
+NAME_VARIANTS = {
+    "髙": "高",
+    "﨑": "崎",
+    "嵜": "崎",
+    "𠮷": "吉",
+    "槗": "橋",
+    "靍": "鶴",
+    "靏": "鶴",
+    "濵": "濱",
+    "冝": "宜",
+    "逹": "達",
+    "﨔": "欅",
+    "𡈽": "土",
+}
+
+
 @cache
 def kanji_variants() -> dict[int, str]:
-    """Variant kanji -> standard form, as a ``str.translate`` table (步 -> 歩)."""
+    """Variant kanji -> standard form, as a ``str.translate`` table (步 -> 歩, 髙 -> 高)."""
     import re
 
-    return {
-        ord(kanji): standard
+    table = {ord(kanji): standard for kanji, standard in NAME_VARIANTS.items()}
+    table.update(
+        (ord(kanji), standard)
         for kanji, standard in re.findall(r"^([^\t\n#])\t[^\t\n]*\t([^\t\n]+)$", _text(), re.M)
-    }
+    )
+    return table
 
 
 OLD_FORMS = Path(__file__).with_name("old_forms.tsv")
