@@ -631,7 +631,8 @@ def tsui(tokens: list[Token], i: int) -> str | None:
 
 def sino_suffix(tokens: list[Token], i: int) -> str | None:
     """神 closing a kanji compound is しん (唯一神, 主宰神); 島 and 山 after a foreign name are
-    とう and さん (ナガンヌ島, ハワイ島, ハルラ山)."""
+    とう and さん (ナガンヌ島, ハワイ島, ハルラ山), 帝 after one is the emperor's title, てい
+    (アウグスッス帝, ネロ帝: the dictionary's みかど is Japan's)."""
     tok = tokens[i]
     prev = _prev(tokens, i)
     if prev is None:
@@ -642,6 +643,8 @@ def sino_suffix(tokens: list[Token], i: int) -> str | None:
         return "とう"
     if tok.surface == "山" and tok.reading == "やま" and _is_katakana_word(prev):
         return "さん"  # ハルラ山, キリマンジャロ山
+    if tok.surface == "帝" and tok.reading == "みかど" and _is_katakana_word(prev):
+        return "てい"
     return None
 
 
@@ -655,7 +658,9 @@ def sino_suffix(tokens: list[Token], i: int) -> str | None:
 #: あなた (the dictionary's きじょ is a title, not the pronoun fiction writes) and 対手 あいて (相手);
 #: 自暴 やけ and 自棄 やけ (自暴に, 自棄に酒を飲んだ; 自暴自棄 is a word of its own), 朧気 おぼろげ
 #: (the dictionary has only a name おぼろけ), 泥溝 どぶ and 身装 みなり (the dictionary's
-#: どろどぶ and しんそう are no one's), 君等 きみら (the dictionary's きみひと is a name).
+#: どろどぶ and しんそう are no one's), 君等 きみら (the dictionary's きみひと is a name);
+#: readings JMdict marks out-dated or irregular where it gives today's (鍛冶 たんや, 獰猛 ねいもう,
+#: 呪詛 ずそ, 鼻血 はなじ, 手近 てじか, 別棟 べっとう — found on a user's 十二支考 and by the audit).
 CUSTOMARY_READINGS = {
     "施工": "せこう",
     "電場": "でんば",
@@ -676,6 +681,12 @@ CUSTOMARY_READINGS = {
     "泥溝": "どぶ",
     "身装": "みなり",
     "君等": "きみら",
+    "鍛冶": "かじ",
+    "獰猛": "どうもう",
+    "呪詛": "じゅそ",
+    "鼻血": "はなぢ",
+    "手近": "てぢか",
+    "別棟": "べつむね",
 }
 
 
@@ -2456,10 +2467,10 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kazu", "数", kazu, None),
     ("konnichi", "今", konnichi, None),
     ("spelling", "身間気手小", spelling, None),
-    ("customary", "施電富取黄歩八胡従貴対自朧泥身君", customary, None),
+    ("customary", "施電富取黄歩八胡従貴対自朧泥身君鍛獰呪鼻手別", customary, None),
     ("kinzan", "金", kinzan, None),
     ("tsui", "対", tsui, None),
-    ("sino_suffix", "神島山", sino_suffix, None),
+    ("sino_suffix", "神島山帝", sino_suffix, None),
     ("shi", "四八", shi_hachi, None),
     ("kata", "方", kata, "modern"),
     ("gata", "方", gata, None),
