@@ -534,3 +534,82 @@ def test_quitting_never_waits_for_a_thread_worker(tmp_path: Path) -> None:
     finally:
         os.close(master)
     assert proc.returncode == 0
+
+
+def shown_percent(app: ShioriApp) -> str:
+    """The reading progress the header ends with (``42%``)."""
+    return app.header.render().plain.split()[-1]
+
+
+async def test_progress_is_the_same_whenever_the_same_top_line_is_shown(tmp_path: Path) -> None:
+    """The header's figure depends on the top line alone: not on how much is laid out yet,
+    the furigana (more rows), or whether the document was just opened."""
+    path = (tmp_path / "nagai.md").resolve()
+    path.write_text(long_snippet(), encoding="utf-8")
+    key = doc_key(path)
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert shown_percent(app) == "0%"  # the start, the end below the screen
+        doc = app.current_document
+        assert doc is not None
+        block = next(i for i, b in enumerate(doc.blocks) if b.text == "第4節")
+        app.open_document(key, path, block)  # what choosing the heading in the tree does
+        await settle(pilot)
+        assert app.reader.position == (block, 0)
+        there = shown_percent(app)
+        assert there not in ("0%", "100%")
+        await pilot.press("r")  # furigana over every kanji: many more rows
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert shown_percent(app) == "0%"
+        app.open_document(key, path, block)
+        await settle(pilot)
+        assert app.reader.position == (block, 0)
+        assert shown_percent(app) == there
+        await pilot.press("q")
+    again = ShioriApp(OpenedFile(path, import_document(path)))
+    async with again.run_test(size=(120, 36)) as pilot:
+        assert shown_percent(again) == there  # from the first frame
+        await settle(pilot)
+        assert again.reader.position == (block, 0)
+        assert shown_percent(again) == there
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("empty.txt", b"", "empty file: nothing to read"),
+        ("blank.txt", b"\n  \n\t\n", "empty file: nothing to read"),
+        ("script.html", b"<html><body><script>var a = 1;</script></body></html>", "nothing"),
+    ],
+)
+async def test_a_document_with_no_text_says_so_in_the_reader(
+    tmp_path: Path, name: str, content: bytes, said: str
+) -> None:
+    from screen_text import widget_lines
+
+    path = (tmp_path / name).resolve()
+    path.write_bytes(content)
+    doc = import_document(path)
+    assert not doc.base_text.strip()
+    app = ShioriApp(OpenedFile(path, doc))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        shown = " ".join(line.strip() for line in widget_lines(app.reader) if line.strip())
+        assert said in shown
+        if doc.notices:
+            assert shown == " ".join(doc.notices)
+
+
+async def test_what_the_import_said_is_told_once_when_the_document_opens(tmp_path: Path) -> None:
+    path = (tmp_path / "sjis.txt").resolve()
+    path.write_bytes("日米関係の記録\n\n両国は協力を確認した。\n".encode("cp932"))
+    doc = import_document(path)
+    assert doc.notices
+    app = ShioriApp(OpenedFile(path, doc))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        told = [n for n in app._notifications if doc.notices[0] in n.message]
+        assert len(told) == 1 and told[0].title == "日米関係の記録"

@@ -492,3 +492,48 @@ async def test_opening_another_document_closes_the_outline_opening_the_first_had
         app.open_document("lib:tsusho.md", library / "tsusho.md")
         await settle(pilot)
         assert tsusho.is_expanded and kaidan.is_expanded
+
+
+SAKURA = "桜の便り\n\n春になると川辺の桜が咲き、人々は花見に集まる。\n\n桜の木の下で弁当を食べる。\n"
+BLUEBOOK = "seed:diplomatic-bluebook-2025-north-america.txt"
+
+
+async def test_a_document_the_search_opens_is_titled_and_listed_as_the_tree_opens_it(
+    tmp_path: Path,
+) -> None:
+    """``shiori FILE``, then ``F``: a bundled document opened from the search shows its
+    library title in the header (北米, not its file name) and joins the tree, outline shown."""
+    from tui.app import OpenedFile, import_document
+
+    path = tmp_path / "sakura.txt"
+    path.write_bytes(SAKURA.encode("cp932"))
+    app = ShioriApp(OpenedFile(path.resolve(), import_document(path)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        tree = tree_of(app)
+        assert doc_labels(tree) == ["桜の便り"]
+        screen = await search_for(pilot, "桜")
+        assert screen.results is not None
+        index = next(i for i, h in enumerate(screen.results.hits) if h.doc.key == BLUEBOOK)
+        await pilot.press(*["down"] * index, "enter")
+        await settle(pilot)
+        assert app.current_key == BLUEBOOK
+        header = app.header.render().plain
+        assert header.split()[2] == "北米", header  # 栞 Shiori 北米 / section ...
+        assert "diplomatic" not in header
+        assert str(tree.root.label).startswith("Library (2, by title)")
+        assert sorted(doc_labels(tree)) == sorted(["桜の便り", "北米"])
+        node = tree.document_node(BLUEBOOK)
+        assert node is not None and node.is_expanded and node.children
+        cursor = tree.cursor_node
+        assert cursor is not None and isinstance(cursor.data, TreeTarget)
+        assert cursor.data.key == BLUEBOOK and cursor.data.block is not None
+        # and back to the file given, from the tree, as before
+        first = tree.document_node(doc_key(path.resolve()))
+        assert first is not None
+        tree.focus()
+        tree.move_cursor(first)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_key == doc_key(path.resolve())
+        assert app.header.render().plain.split()[2] == "桜の便り"

@@ -15,7 +15,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, cast
 
@@ -46,7 +46,7 @@ from tui.settings import Settings, load_settings, save_settings
 from tui.widgets.doc_tree import DocTree
 from tui.widgets.header import ShioriHeader
 from tui.widgets.library_pane import LibraryPane
-from tui.widgets.reader import READING_STYLES, ReaderView
+from tui.widgets.reader import READING_STYLES, ReaderView, reading_fraction
 from tui.widgets.sidebar import Sidebar
 
 STYLES = Path(__file__).resolve().parent / "styles"
@@ -57,6 +57,9 @@ SIDEBAR_MIN_WIDTH = 160
 DOCUMENT_CACHE = 8
 #: Seconds between writes of the reading position while reading.
 POSITION_SAVE_DELAY = 1.0
+
+#: What the reader shows for a document with no text whose import said nothing about it.
+NO_TEXT = "no text: nothing to read"
 
 #: Key symbols Textual shows that are East Asian Ambiguous width (drawn two cells wide by some
 #: CJK terminals), replaced by their names.
@@ -230,6 +233,8 @@ class ShioriApp(App[None]):
         self._paths: dict[str, Path] = {}
         #: Library titles (metadata) by key; the header prefers them to the imported title.
         self._titles: dict[str, str] = {}
+        #: Documents whose import notices have been told in this run.
+        self._noticed: set[str] = set()
         self.current_key: str | None = None
         self.current_document: Document | None = None
         self._pending_position: tuple[str, positions.Position] | None = None
@@ -327,11 +332,11 @@ class ShioriApp(App[None]):
     def _fill_library(self) -> None:
         tree = self.doc_tree
         if self._opened is not None:
+            # The tree lists the file given; a document opened later (the library search,
+            # an annotation) joins it when shown (``_list_shown``).
             path, doc = self._opened.path, self._opened.document
             key = doc_key(path)
-            meta = source_meta(self.library.metadata(key), key, doc.title)
-            self._titles[key] = meta.title
-            tree.set_entries([LibraryEntry(key, path, meta, read_only=True, known=True)])
+            tree.set_entries([])
             self._remember(key, path, doc)
             self._show(key, doc, None)
             return
@@ -689,14 +694,20 @@ class ShioriApp(App[None]):
             where = positions.load_position(key)
         if where is not None:
             where = positions.clamp(where, [len(b.text) for b in doc.blocks])
-        self.reader.show(doc, position=(where.block, where.offset) if where else None)
+        self.reader.show(
+            doc,
+            position=(where.block, where.offset) if where else None,
+            note=doc.notices or [NO_TEXT],  # shown in place of a text there is not
+        )
         self.annotations.document_shown(key, self._paths.get(key), doc)
+        self._list_shown(key, doc)
         self.header.doc_title = (
             self._titles.get(key) or doc.title or self._paths.get(key, Path(key)).stem
         )
+        self._tell_notices(key, doc)
         self.header.section = ""
-        self.header.progress = 0.0
         at = (where.block, where.offset) if where else (0, 0)
+        self.header.progress = reading_fraction(doc, *at)  # the figure the reader posts
         self.header.page = doc.page_at(*at) or ""
         tree = self.doc_tree
         if self._opened is None:
@@ -706,6 +717,31 @@ class ShioriApp(App[None]):
         tree.reveal(key, where.block if where else None)
         self._apply_match()
         self._after_jump()
+
+    def _tell_notices(self, key: str, doc: Document) -> None:
+        """What the import said about a document with text ("decoded as shift_jis", "removed
+        3 control characters"), in a toast the first time it is shown in a run (a document
+        with none shows the notices in the reader instead)."""
+        if not doc.notices or not doc.base_text.strip() or key in self._noticed:
+            return
+        self._noticed.add(key)
+        self.notify("; ".join(doc.notices), title=self.header.doc_title, timeout=6)
+
+    def _list_shown(self, key: str, doc: Document) -> None:
+        """The tree lists the document being shown, however it was opened (the tree, the
+        library search, the palette, an annotation, the command line): one the tree does not
+        list yet — any but the file given, when the tree lists only that — joins it, titled
+        as the library titles it (the user's metadata, the seeds' ``library.toml``, what the
+        file says), else by its imported title (``store.citation.source_meta``)."""
+        tree = self.doc_tree
+        if tree.lists(key):
+            return
+        path = self._paths.get(key, Path(key))
+        entry = self.library.entries(self.catalog, files=[(key, path)])[0]
+        if not entry.meta.title:
+            entry = replace(entry, meta=source_meta(entry.meta, key, doc.title), known=True)
+        self._titles[key] = entry.meta.title
+        tree.add_entry(entry)
 
     def _after_jump(self) -> None:
         """On narrow terminals the tree covers the text: put it away once a choice is made."""

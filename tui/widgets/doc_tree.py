@@ -222,6 +222,14 @@ class DocTree(Tree[TreeTarget | None]):
             self.sort = sort
         self._rebuild()
 
+    def lists(self, key: str) -> bool:
+        """Whether ``key`` is one of the documents listed (shown, or hidden by the filter)."""
+        return key in self._titles
+
+    def add_entry(self, entry: LibraryEntry) -> None:
+        """List one more document (one opened that the tree did not list)."""
+        self.set_entries([*self._entries, entry])
+
     def set_filter(self, text: str) -> None:
         self.filter_text = " ".join(text.split())
         self._rebuild()

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events, work
@@ -51,6 +52,7 @@ from tui.layout.textnav import (
     sentence_starts,
     word_starts,
 )
+from tui.layout.wrap import wrap_lines
 from tui.settings import DEFAULT_MEASURE
 from tui.widgets.reader_paint import Palette, paint_blank, paint_row, paint_ruby
 
@@ -92,6 +94,18 @@ HIGHLIGHT_NAMES = COLOR_KEYS
 
 #: Seconds of layout work the worker does before handing a batch to the main thread.
 BATCH_SECONDS = 0.05
+
+
+def reading_fraction(doc: Document, block: int, offset: int) -> float:
+    """How far ``(block, offset)`` — the top line — is into ``doc``: the share of its text
+    before it, 0..1. A function of the position alone, never of the layout (rows laid out so
+    far, furigana, the pane's size), so the same top line always shows the same figure."""
+    total = len(doc.base_text)
+    if not doc.blocks or not total:
+        return 0.0
+    block = max(0, min(block, len(doc.blocks) - 1))
+    at = doc.block_starts[block] + max(0, min(offset, len(doc.blocks[block].text)))
+    return min(1.0, at / total)
 
 
 def _b(
@@ -191,7 +205,8 @@ class ReaderView(ScrollView, can_focus=True):
 
     # -- messages -----------------------------------------------------------------------
     class PositionChanged(Message):
-        """The top line now shows ``(block, offset)``; ``fraction`` is the progress 0..1."""
+        """The top line now shows ``(block, offset)``; ``fraction`` is the progress 0..1
+        (:func:`reading_fraction`: the share of the text above the top line)."""
 
         def __init__(self, block: int, offset: int, fraction: float, section_title: str) -> None:
             super().__init__()
@@ -320,6 +335,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._focus_block = 0
         #: (document, its DocumentReadings) while the worker fills them piece by piece.
         self._analysis_readings: tuple[Document, Any] | None = None
+        #: What the pane says in place of a document with no text (see :meth:`show`).
+        self._note: list[str] = []
 
     # -- public API ---------------------------------------------------------------------
     def show(
@@ -329,8 +346,10 @@ class ReaderView(ScrollView, can_focus=True):
         readings: Any = None,
         position: tuple[int, int] | None = None,
         analyse: bool = True,
+        note: Sequence[str] = (),
     ) -> None:
-        """Show ``doc`` at ``position`` (block, offset).
+        """Show ``doc`` at ``position`` (block, offset); a ``doc`` with no text shows the lines
+        of ``note`` instead (the import's notices), never a blank pane.
 
         ``readings`` is a ``store.japanese.DocumentReadings``. Without it the source's ruby
         shows at once and, when ``analyse``, the reader analyses the document in a worker and
@@ -338,6 +357,7 @@ class ReaderView(ScrollView, can_focus=True):
         when the caller will call :meth:`set_readings` itself.
         """
         self.document = doc
+        self._note = [] if doc.base_text.strip() else list(note)
         self._readings = readings
         self._morphemes = {}
         self._found = {}
@@ -786,10 +806,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._last_position = position
         self._focus_block = position[0]
         chain = doc.section_of(position[0])
-        max_y = max(1, layout.line_count - self.size.height)
-        fraction = max(0.0, min(1.0, self.scroll_y / max_y))
-        if layout.line_count <= self.size.height:
-            fraction = 1.0
+        fraction = reading_fraction(doc, *position)
         title = safe_line(chain[-1].text) if chain else ""
         self.post_message(self.PositionChanged(position[0], position[1], fraction, title))
 
@@ -925,6 +942,8 @@ class ReaderView(ScrollView, can_focus=True):
             self._reflow_pending = True
             self.call_after_refresh(self._reflow_if_resized)
         palette = self._get_palette()
+        if self._note and doc is not None:
+            return self._paint_note(y, width, palette)
         if layout is None or doc is None:
             return paint_blank(width, palette)
         line = layout.line(int(self.scroll_y) + y)
@@ -949,6 +968,23 @@ class ReaderView(ScrollView, can_focus=True):
                 ]
             )
         return strip
+
+    def _paint_note(self, y: int, width: int, palette: Palette) -> Strip:
+        """Row ``y`` of the note shown for a document with no text: under one blank row, its
+        lines wrapped at the reading measure and set where the text would be, as a caption."""
+        measure = self._layout_width()
+        rows = [row for text in self._note for row in wrap_lines(safe_line(text), measure)]
+        if not 1 <= y <= len(rows):
+            return paint_blank(width, palette)
+        note = Strip([Segment(rows[y - 1], palette.base + self._style("meta"))])
+        margin = max(0, (width - measure) // 2)
+        return Strip.join(
+            [
+                Strip.blank(margin, palette.base),
+                note,
+                Strip.blank(max(0, width - margin - note.cell_length), palette.base),
+            ]
+        )
 
     def _paint_line(self, line: Line, width: int, palette: Palette) -> Strip:
         """One laid-out line painted at the layout's ``width`` (cached by what it shows)."""
