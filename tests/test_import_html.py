@@ -296,7 +296,7 @@ def test_a_byline_with_its_time_and_desk_gives_the_author(tmp_path: Path) -> Non
     assert doc.metadata["author"] == "山田太郎"
     assert doc.metadata["date"] == "2025年6月12日"
     assert _cited(doc, path, "送電網の増強") == (
-        "「送電網の増強」\n山田太郎「再エネ新方針」2025年、「政府、再生可能エネルギー導入の新方針を決定」。"
+        "「送電網の増強」\n山田太郎「再エネ新方針」2025年6月12日、「政府、再生可能エネルギー導入の新方針を決定」。"
     )
 
 
