@@ -22,7 +22,7 @@ from store.files import open_regular
 from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
 
 #: Bump when the cache file's layout changes.
-FORMAT = 2
+FORMAT = 3
 #: Entries kept; past this the least recently used go (every edit of a file adds one).
 MAX_ENTRIES = 200
 _CHUNK = 1 << 20
@@ -79,6 +79,7 @@ def encode(doc: Document) -> dict[str, Any]:
                 [[r.offset, r.footnote_id] for r in b.refs],
                 [[e.start, e.end, e.kind] for e in b.emphasis],
                 b.rows,
+                [b.indent, b.hanging],
             ]
             for b in doc.blocks
         ],
@@ -102,8 +103,10 @@ def decode(data: dict[str, Any]) -> Document:
             [Ref(*r) for r in refs],
             [Emphasis(*e) for e in emphasis],
             rows,
+            indent,
+            hanging,
         )
-        for kind, text, level, ruby, refs, emphasis, rows in data["blocks"]
+        for kind, text, level, ruby, refs, emphasis, rows, (indent, hanging) in data["blocks"]
     ]
     notes = [Footnote(fid, text, [Ruby(*r) for r in ruby]) for fid, text, ruby in data["footnotes"]]
     return Document(

@@ -51,6 +51,11 @@ class Block:
     refs: list[Ref] = field(default_factory=list)
     emphasis: list[Emphasis] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)  # tables only
+    #: The source's own indent, in full-width characters, of the first line and of the lines
+    #: it wraps to (an Aozora ``２字下げ``, or a hanging ``改行天付き、折り返して２字下げ``): the
+    #: reader sets them so; both 0 (the source says none) leaves it to the kind.
+    indent: int = 0
+    hanging: int = 0
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind}
@@ -62,6 +67,8 @@ class Block:
         out["emphasis"] = [[e.start, e.end, e.kind] for e in self.emphasis]
         if self.kind == "table":
             out["rows"] = [list(row) for row in self.rows]
+        if self.indent or self.hanging:
+            out["indent"] = [self.indent, self.hanging]
         return out
 
 

@@ -307,6 +307,31 @@ def test_indented_regions_are_quotes_and_footed_short_lines_meta() -> None:
     ]
 
 
+def test_indents_record_the_first_line_and_the_wrapped_lines() -> None:
+    """A hanging indent (巴里祭's dialogue: 改行天付き, 折り返して２字下げ) and every other
+    first/wrapped pair are kept on the blocks, in characters, for the reader to set."""
+    body = (
+        "［＃ここから改行天付き、折り返して２字下げ］\n"
+        "――六月三十日より前に巴里を去るのも阿呆。」\n"
+        "［＃ここで字下げ終わり］\n"
+        "［＃ここから３字下げ、折り返して４字下げ］\n"
+        "一、一つ目の条。\n"
+        "［＃ここで字下げ終わり］\n"
+        "［＃２字下げ］一行だけ下げた段落。\n"
+        "　地の文。\n"
+    )
+    doc = work(body)
+    got = [(b.kind, b.indent, b.hanging, b.text) for b in doc.blocks[2:-1]]
+    assert got == [
+        ("paragraph", 0, 2, "――六月三十日より前に巴里を去るのも阿呆。」"),
+        ("quote", 3, 4, "一、一つ目の条。"),
+        ("paragraph", 2, 2, "一行だけ下げた段落。"),
+        ("paragraph", 0, 0, "地の文。"),
+    ]
+    assert doc.blocks[2].to_json()["indent"] == [0, 2]
+    assert "indent" not in doc.blocks[5].to_json()
+
+
 def test_a_figure_with_a_caption_becomes_its_caption() -> None:
     doc = work(
         "　本文。\n［＃「古い橋」のキャプション付きの図（fig1.png、横100×縦80）入る］\n［＃挿絵（fig2.png）入る］\n"

@@ -144,3 +144,22 @@ def test_an_entry_starting_with_an_abbreviation_keeps_its_bullet() -> None:
         [d.text for d in layout.block_rows(i)[0].decorations if d.kind == "bullet"] for i in (0, 1)
     ]
     assert bullets == [["・"], []]
+
+
+def test_the_source_indent_sets_the_first_row_and_the_wrapped_rows() -> None:
+    """巴里祭's hanging dialogue (天付き, 折り返して２字下げ) and a 3/4 indented quote: the
+    first row starts N characters in, every wrapped row M, a later piece's first row too."""
+    from tui.layout.document import layout_block
+
+    text = "――六月三十日より前に巴里を去るのも阿呆、六月三十日より後に巴里に居残るのも阿呆。」"
+    hanging = layout_block(Block("paragraph", text, indent=0, hanging=2), 0, 40)
+    assert [row.cols[0] for row in hanging.rows] == [0, 4, 4]
+    quote = layout_block(Block("quote", text, indent=3, hanging=4), 0, 40)
+    assert [row.cols[0] for row in quote.rows] == [6, 8, 8]
+    plain = layout_block(Block("paragraph", text), 0, 40)
+    assert {row.cols[0] for row in plain.rows} == {0}
+    long = Block("paragraph", text * 60, indent=0, hanging=2)  # laid out in pieces
+    layout = DocumentLayout(Document("t", [long]), 40)
+    rows = layout.block_rows(0)
+    assert len(layout.pieces) > 1
+    assert rows[0].cols[0] == 0 and {row.cols[0] for row in rows[1:]} == {4}

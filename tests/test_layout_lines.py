@@ -388,3 +388,73 @@ def test_a_marker_that_does_not_fit_wraps_alone() -> None:
     rows = layout_text(text, 10, refs=[(9, "1")])
     check_invariants(rows, text, 10)
     assert [d.text for r in rows for d in r.decorations] == ["[1]"]
+
+
+def _spans(text: str, words: list[tuple[str, str]]) -> list[RubySpan]:
+    spans = []
+    for word, reading in words:
+        at = text.index(word)
+        spans.append(RubySpan(at, at + len(word), reading, "dict"))
+    return spans
+
+
+def test_a_compound_whose_reading_fits_whole_never_ends_the_line_early() -> None:
+    """巴里祭 at 120x36: 淀嶋新吉は stood alone on its line. The compound 滞在邦人 (read
+    滞在・邦人) was judged by its first word's reading alone, which could not lie across 滞在
+    after the name's reading, though the compound's reading fits across the compound."""
+    from store.japanese.chars import to_half_width_katakana
+
+    text = "淀嶋新吉は滞在邦人の中でも追放人の方である。だが自分でそう呼ぶことすらもう月並の嫌味を感じる"
+    spans = _spans(text, [("淀嶋", "よどじま"), ("新吉", "しんきち"), ("滞在", "たいざい"),
+                          ("邦人", "ほうじん"), ("追放人", "エキスパトリエ"), ("月並", "つきなみ")])  # fmt: skip
+    rows = layout_text(text, 80, readings=spans, fallback_form=to_half_width_katakana)
+    check_invariants(rows, text, 80)
+    lines = render_plain(rows, text, 80)
+    assert lines[1] == text[:40]  # the measure, 40 characters
+    # each reading across its own compound: the name's in half-width makes room for it
+    assert lines[0].startswith("ﾖﾄﾞｼﾞﾏｼﾝｷﾁ たいざいほうじん")
+
+
+def test_a_compound_split_by_a_short_first_word_fits_as_a_whole() -> None:
+    """十二支考: 乾陀摩提国の, then the line broke before 栴檀摩 (read せんだん・ま)."""
+    text = "乾陀摩提国の栴檀摩提太子たり、貧民に施すを好み所有物一切を施し余物なきに至り、自身を"
+    spans = _spans(text, [("乾陀摩提国", "かんだまじこく"), ("栴檀", "せんだん")])
+    spans.append(RubySpan(8, 9, "ま", "guess"))  # 摩 of 栴檀摩提太子
+    rows = layout_text(text, 80, readings=spans)
+    check_invariants(rows, text, 80)
+    assert render_plain(rows, text, 80)[1] == text[:40]
+
+
+def test_a_word_at_the_row_end_takes_the_reading_form_that_fits_there() -> None:
+    """A reading in kana would reach past the row: the half-width form that stays on the row
+    is taken, rather than moving the word (and the 14 cells it fills) to the next line."""
+    from store.japanese.chars import to_half_width_katakana
+
+    text = "国でも古来虎を実際見ずに千里を走ると信じ、戯曲に清正の捷疾を賞して千里一跳虎之助などと洒落て居る。"
+    spans = _spans(text, [("捷疾", "すばやさ"), ("千里一跳虎之助", "せんりひとはねとらのすけ")])
+    rows = layout_text(text, 80, readings=spans, fallback_form=to_half_width_katakana)
+    check_invariants(rows, text, 80)
+    lines = render_plain(rows, text, 80)
+    assert lines[1] == text[:40] and lines[0].endswith("ｾﾝﾘﾋﾄﾊﾈﾄﾗﾉｽｹ")
+
+
+def test_the_words_before_take_the_fallback_to_make_room_rather_than_the_line_ending() -> None:
+    """巴里祭: 彼女が裸に矢飛白の 金泥を, then a line break — 塗's reading found no room after
+    four readings in a row; drawing the words before it in half-width leaves room."""
+    from store.japanese.chars import to_half_width_katakana
+
+    text = "彼女が裸に矢飛白の金泥を塗って、ラパン・ア・ジルの酒場で踊り狂ったのは新吉の逢った二回目"
+    spans = _spans(text, [("彼女", "かのじょ"), ("裸", "はだか"), ("矢飛白", "やがすり"),
+                          ("金泥", "きんでい"), ("塗", "ぬ")])  # fmt: skip
+    rows = layout_text(text, 80, readings=spans, fallback_form=to_half_width_katakana)
+    check_invariants(rows, text, 80)
+    lines = render_plain(rows, text, 80)
+    assert lines[1] == text[:40]  # no blank cell opened either
+    assert lines[0].split()[-1] == "ぬ"
+
+
+def test_a_hanging_indent_sets_the_wrapped_rows_in() -> None:
+    text = "――六月三十日より前に巴里を去るのも阿呆、六月三十日より後に巴里に居残るのも阿呆。」"
+    rows = layout_text(text, 40, indent=0, hanging=4)
+    assert [row.cols[0] for row in rows] == [0, 4, 4]
+    check_invariants(rows, text, 40)

@@ -74,9 +74,12 @@ def sample() -> tuple[Document, DocumentReadings]:
 
 
 class SnapApp(OpensReaderPopups, App[None]):
-    def __init__(self, mode: str = "all", style: str = "auto", measure: int = 40) -> None:
+    def __init__(
+        self, mode: str = "all", style: str = "auto", measure: int = 40, make: Any = None
+    ) -> None:
         super().__init__()
         self.mode, self.style, self.measure = mode, style, measure
+        self.make = make or sample
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         from tui.annotation_chips import highlight_variables
@@ -89,7 +92,7 @@ class SnapApp(OpensReaderPopups, App[None]):
         yield ReaderView()
 
     def on_mount(self) -> None:
-        doc, readings = sample()
+        doc, readings = self.make()
         reader = self.query_one(ReaderView)
         reader.furigana_mode = self.mode
         reader.furigana_style = self.style
@@ -144,3 +147,32 @@ async def select_among_highlights(pilot: Any) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_selection_among_highlights(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(SnapApp(), terminal_size=size, run_before=select_among_highlights)
+
+
+PARIS = (
+    "淀嶋新吉は滞在邦人の中でも追放人の方である。だが自分でそう呼ぶことすらもう月並の嫌味を"
+    "感じるくらい巴里の水になずんでしまった。"
+)
+DIALOGUE = "――六月三十日より前に巴里を去るのも阿呆、六月三十日より後に巴里に居残るのも阿呆。」"
+
+
+def paris() -> tuple[Document, DocumentReadings]:
+    """巴里祭's first screen as a user saw it: a line ended after 淀嶋新吉は, and the
+    dialogue's hanging indent (改行天付き、折り返して２字下げ) was not applied."""
+    at = PARIS.index("追放人")
+    blocks = [
+        Block("paragraph", DIALOGUE, indent=0, hanging=2),
+        Block("paragraph", PARIS, ruby=[Ruby(at, at + 3, "エキスパトリエ")]),
+    ]
+    words = [("淀嶋", "よどじま"), ("新吉", "しんきち"), ("滞在", "たいざい"), ("邦人", "ほうじん"),
+             ("月並", "つきなみ"), ("嫌味", "いやみ"), ("巴里", "ぱり")]  # fmt: skip
+    per_block = [
+        [Reading(b.text.index(w), b.text.index(w) + len(w), r, "dict") for w, r in words if w in b.text]
+        for b in blocks
+    ]
+    texts = [b.text for b in blocks]
+    return Document("巴里祭", blocks), DocumentReadings(per_block, {}, texts, [False, False], {})
+
+
+def test_reader_fills_the_measure_and_hangs_the_indent(snap_compare: Any) -> None:
+    assert snap_compare(SnapApp(mode="above-grade", make=paris), terminal_size=(80, 24))

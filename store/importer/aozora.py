@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from store.importer.aozora_notation import Parsed, parse, plain
+from store.importer.aozora_notation import Parsed, indent_of, parse, plain
 from store.model import Block, Document, Emphasis, Footnote, Ref, Ruby
 
 _LEGEND = "【テキスト中に現れる記号について】"
@@ -177,7 +177,9 @@ class _Builder:
         self.heading: list[Parsed] | None = None
         self.heading_size = 2
 
-    def emit(self, kind: str, parsed: Parsed, size: int = 0) -> None:
+    def emit(
+        self, kind: str, parsed: Parsed, size: int = 0, indent: tuple[int, int] = (0, 0)
+    ) -> None:
         if not parsed.text:
             return
         refs = []
@@ -186,6 +188,7 @@ class _Builder:
             self.footnotes.append(Footnote(fid, f"外字（JIS・Unicode にない字）：{note}"))
             refs.append(Ref(offset + 1, fid))
         block = Block(kind, parsed.text, ruby=parsed.ruby, emphasis=parsed.emphasis, refs=refs)  # type: ignore[arg-type]  # kind: a str; callers pass BlockKind names
+        block.indent, block.hanging = indent
         if kind == "heading":
             self.heading_of[len(self.blocks)] = size
         self.blocks.append(block)
@@ -242,7 +245,17 @@ class _Builder:
         if any(n.startswith("見出し") for n in here):
             self.emit("heading", parsed, int(next(n for n in here if n.startswith("見出し"))[-1]))
             return
-        self.emit(self._kind(parsed, here), parsed)
+        kind = self._kind(parsed, here)
+        self.emit(kind, parsed, indent=self._indent(here) if kind in ("paragraph", "quote") else (0, 0))
+
+    def _indent(self, here: set[str]) -> tuple[int, int]:
+        """The line's indent as its notes set it: its own ``［＃２字下げ］``, else the innermost
+        open 字下げ region's (first line, wrapped lines), in characters; (0, 0) for none."""
+        for name in (*sorted(here), *reversed(self.regions)):
+            found = indent_of(name)
+            if found is not None:
+                return found
+        return (0, 0)
 
     def _kind(self, parsed: Parsed, here: set[str]) -> str:
         if "キャプション" in here or any("キャプション" in r for r in self.regions):

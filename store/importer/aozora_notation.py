@@ -267,13 +267,18 @@ class _Line:
         else:
             self._layout(body)
 
-    def _layout(self, body: str) -> None:
-        """Layout notes: which regions open and close, what this line is set as."""
-        body = re.sub(r"[0-9０-９]+", "", body)
+    def _layout(self, note: str) -> None:
+        """Layout notes: which regions open and close, what this line is set as. Names are
+        kept without their numbers, but for an indent's (``２字下げ``), read by :func:`indent_of`."""
+        body = re.sub(r"[0-9０-９]+", "", note)
+        if indent_of(note) is not None:
+            body = note
         if body.startswith("ここで") and body.endswith("終わり"):
             self.out.commands.append(("close", body[3:-3]))
         elif body.startswith("ここから"):
             self.out.commands.append(("open", body[4:]))
+        elif indent_of(body) is not None and not body.endswith("終わり"):
+            self.out.commands.append(("here", body))  # ［＃２字下げ］: this line's paragraph
         elif body in (
             "地付き",
             "地から字上げ",
@@ -290,6 +295,22 @@ class _Line:
             self.out.commands.append(("here", body))
         elif body == "キャプション終わり":
             pass
+
+
+_INDENT = re.compile(
+    r"^(?:(?:改行)?天付き|(?:天から)?(?P<first>\d+)字下げ)(?:、折り返して(?P<rest>\d+)字下げ)?$"
+)
+
+
+def indent_of(note: str) -> tuple[int, int] | None:
+    """``(first line, wrapped lines)`` indent in characters a 字下げ note sets: ``２字下げ``
+    (2, 2), ``３字下げ、折り返して４字下げ`` (3, 4), ``改行天付き、折り返して２字下げ`` (0, 2); a
+    ``ここから`` before it is allowed. None for any other note (天付き alone included)."""
+    m = _INDENT.match(note.removeprefix("ここから"))
+    if m is None or (m.group("first") is None and m.group("rest") is None):
+        return None
+    first = int(m.group("first") or 0)
+    return first, int(m.group("rest") or first)
 
 
 def parse(raw: str) -> Parsed:

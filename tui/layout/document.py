@@ -63,6 +63,16 @@ def block_readings(block: Block, extra: Sequence[ReadingLike] = ()) -> list[Read
     return out
 
 
+def block_indents(block: Block, width: int, default: int) -> tuple[int, int]:
+    """Cells before the first row and before the rows it wraps to: the source's own indent
+    (Aozora 字下げ, a hanging 折り返して…字下げ; a full-width character is two cells), else the
+    kind's ``default``. Never more than half the row, so a narrow pane still holds text."""
+    if not (block.indent or block.hanging):
+        return default, default
+    most = max(0, width // 2)
+    return min(2 * block.indent, most), min(2 * block.hanging, most)
+
+
 def layout_block(
     block: Block,
     index: int,
@@ -102,12 +112,13 @@ def layout_block(
             first = rows[0]
             first.decorations = (Decoration(0, BULLET, "bullet"), *first.decorations)
     elif kind in ("quote", "meta"):
+        top, wrapped = block_indents(block, width, 2)
         rows = layout_text(
             block.text, width, readings=spans,
             refs=refs,
             inline=inline,
-            indent=2,
-            hanging=2,
+            indent=max(2, top),  # the quote's bar takes the first two cells
+            hanging=max(2, wrapped),
             reading_form=reading_form,
             fallback_form=fallback_form,
         )
@@ -115,12 +126,15 @@ def layout_block(
             for row in rows:
                 row.decorations = (Decoration(0, " ", "bar"), *row.decorations)
     else:
+        top, wrapped = block_indents(block, width, 0)
         rows = layout_text(
             block.text,
             width,
             readings=spans,
             refs=refs,
             inline=inline,
+            indent=top,
+            hanging=wrapped,
             reading_form=reading_form,
             fallback_form=fallback_form,
         )
@@ -279,6 +293,9 @@ class DocumentLayout:
                 for r in block.refs
                 if start < r.offset <= end or (first and r.offset == 0)
             ],
+            # a later piece's first row is a wrapped row of the block
+            indent=block.indent if first else block.hanging,
+            hanging=block.hanging,
         )
         shifted = [
             RubySpan(r.start - start, r.end - start, r.reading, getattr(r, "source", "dict"))

@@ -18,8 +18,10 @@ Rules:
   group; two groups keep one blank cell between their readings. Groups are placed together
   (least displacement from centred, :func:`place_groups`), and only when that cannot keep a
   group across its middle is one blank cell put before it on the base line — never more than
-  one per group, so the base line never opens holes inside words; what still does not fit
-  goes to the next row;
+  one per group, so the base line never opens holes inside words. A compound is judged whole
+  (its first word's reading alone need not fit), a word's reading form by what fits on this
+  row, and the words before it take the fallback form (nearest first) before its reading is
+  let off its middle; what still does not fit goes to the next row;
 * ``reading_form`` turns a reading into what is drawn (e.g. half-width katakana);
 * inline mode draws ``漢字(かんじ)`` instead of a ruby row;
 * a footnote marker is a decoration drawn right after ``text[offset - 1]`` and is not text;
@@ -42,6 +44,10 @@ from tui.layout.kinsoku import (
     is_word_char,
     is_zero_width,
 )
+
+#: An unbreakable unit ``(start, end, reading or None)``; a cluster: units kinsoku glues.
+Unit = tuple[int, int, "RubySpan | None"]
+Cluster = list[Unit]
 
 
 class ReadingLike(Protocol):
@@ -451,39 +457,92 @@ class _Layout:
             span, col = nxt, m.right
 
     def open_group(
-        self, span: RubySpan, col: int, after: int, may_pad: bool
-    ) -> tuple[_Group, int, bool]:
-        """A new group for ``span`` at ``col`` (or one cell further), its reading to follow
-        column ``after``: the first way its whole word's reading fits, in order of preference —
-        across the middle, then after one blank cell, then in the fallback form, then only
-        overlapping the word; if none does, the most forgiving (and False: the row may then
-        break)."""
+        self, span: RubySpan, col: int, groups: list[_Group], ends: list[int], may_pad: bool
+    ) -> tuple[_Group, int, list[_Group], list[int]]:
+        """A new group for ``span`` at ``col`` (or one cell further) after ``groups`` (their
+        packed ``ends``): the first way its whole word's reading fits on this row, in order of
+        preference — across the middle (as given, after one blank cell, in the fallback form),
+        then the same with the words before it in the fallback form, nearest first; then only
+        overlapping the word, likewise. Returns the group, its column and the groups before it
+        (some maybe loosened). When nothing fits on the row, the first choice that fits on a
+        row of any width: the row then breaks, or the word's compound goes on on the next row."""
+        for relaxed in (False, True):
+            for before, before_ends in self.loosened(groups, ends):
+                after = before_ends[-1] if before_ends else -1
+                found = self.first_fit(span, col, after, may_pad, relaxed, self.width)
+                if found is not None:
+                    fallback, pad = found
+                    return self.single(span, col + pad, relaxed, fallback), col + pad, before, before_ends
+        after = ends[-1] if ends else -1
+        for relaxed in (False, True):
+            found = self.first_fit(span, col, after, may_pad, relaxed, None)
+            if found is not None:
+                fallback, pad = found
+                return self.single(span, col + pad, relaxed, fallback), col + pad, groups, ends
+        fallback = self.fallback_form is not None
+        return self.single(span, col, True, fallback), col, groups, ends
+
+    def single(self, span: RubySpan, col: int, relaxed: bool, fallback: bool) -> _Group:
+        """A group of ``span`` alone (the next bases of its compound join it as placed)."""
+        return _Group((self.member(span, col, fallback),), relaxed, fallback)
+
+    def first_fit(
+        self, span: RubySpan, col: int, after: int, may_pad: bool, relaxed: bool, width: int | None
+    ) -> tuple[bool, int] | None:
+        """``(fallback, pad)``: the first form and blank cells before the word with which the
+        reading of the whole compound starting at ``span`` lies after column ``after`` (and, given
+        a ``width``, on the row); None when none does."""
         forms = (False, True) if self.fallback_form else (False,)
         pads = (0, 1) if may_pad else (0,)
-        choice: tuple[bool, bool, int] = (False, False, 0)
-        fits = False
-        for relaxed, fallback, pad in (
-            (r, f, p) for r in (False, True) for f in forms for p in pads
-        ):
-            choice = (relaxed, fallback, pad)
-            ahead = _Group(self.run_ahead(span, col + pad, fallback), relaxed, fallback)
-            if _packed_end(ahead, after, None) is not None:
-                fits = True
-                break
-        relaxed, fallback, pad = choice
-        group = _Group((self.member(span, col + pad, fallback),), relaxed, fallback)
-        return group, col + pad, fits
+        for fallback in forms:
+            for pad in pads:
+                ahead = _Group(self.run_ahead(span, col + pad, fallback), relaxed, fallback)
+                if _packed_end(ahead, after, width) is not None:
+                    return fallback, pad
+        return None
+
+    def loosened(
+        self, groups: list[_Group], ends: list[int]
+    ) -> Iterable[tuple[list[_Group], list[int]]]:
+        """``groups`` with their packed ``ends`` as they are, then with the nearest one, two…
+        drawn in the fallback form (which takes less room): what makes room for the next
+        word's reading on the row rather than ending the row early."""
+        yield groups, ends
+        if not self.fallback_form:
+            return
+        loose = groups[:]
+        for k in range(len(groups) - 1, -1, -1):
+            if loose[k].fallback:
+                continue
+            loose[k] = self.in_fallback(loose[k])
+            packed = self.packed_chain(loose, ends[:k])
+            if packed is not None:
+                yield loose[:], packed
+
+    def packed_chain(self, groups: list[_Group], ends: list[int]) -> list[int] | None:
+        """``ends`` extended with the packed end of each group after them, or None when one
+        of them no longer fits on the row."""
+        out = ends[:]
+        for group in groups[len(ends) :]:
+            end = _packed_end(group, out[-1] if out else -1, self.width)
+            if end is None:
+                return None
+            out.append(end)
+        return out
 
     def in_fallback(self, group: _Group) -> _Group:
         """``group`` drawn in the fallback form (which takes less room)."""
         members = tuple(self.member(m.span, m.left, True) for m in group.members)
         return _Group(members, group.relaxed, True)
 
-    def join_group(self, group: _Group, span: RubySpan, col: int, after: int) -> _Group:
+    def join_group(
+        self, group: _Group, span: RubySpan, col: int, after: int, final: bool
+    ) -> _Group:
         """``group`` with the reading of the next base of its compound, loosened (fallback
-        form, then overlap only) when that is what lets it fit on the row."""
+        form, then overlap only) when that is what lets it fit on the row. Not ``final``
+        (more bases follow on the row), it is judged only once complete."""
         joined = _Group((*group.members, self.member(span, col, group.fallback)), group.relaxed, group.fallback)
-        if _packed_end(joined, after, self.width) is not None:
+        if not final or _packed_end(joined, after, self.width) is not None:
             return joined
         candidates = []
         if self.fallback_form and not group.fallback:
@@ -494,6 +553,20 @@ class _Layout:
             if _packed_end(candidate, after, self.width) is not None:
                 return candidate
         return joined
+
+    def joins_next(self, units: Sequence[tuple[int, int, RubySpan | None]], k: int) -> bool:
+        """Whether ``units[k + 1]`` is the next base of the compound of ``units[k]`` (a ruby
+        base right after it, no marker between), so its reading joins the same group."""
+        if k + 1 >= len(units):
+            return False
+        start, end, span = units[k]
+        nxt = units[k + 1]
+        return (
+            span is not None
+            and nxt[2] is not None
+            and nxt[0] == end
+            and not any(i in self.markers for i in range(start + 1, end + 1))
+        )
 
     def try_place(self, units: Sequence[tuple[int, int, RubySpan | None]], force: bool) -> bool:
         """Place units on the open row; on failure leave the row exactly as it was."""
@@ -506,33 +579,25 @@ class _Layout:
         groups = row.groups[:]
         ends = row.ends[:]
 
-        for start, end, span in units:
+        for k, (start, end, span) in enumerate(units):
             if span is not None and not self.inline:
+                # a group is judged once complete: the next bases of its compound, placed in
+                # the same call, may still bring its reading across its middle
+                final = not self.joins_next(units, k)
                 last = groups[-1].members[-1] if groups else None
                 if last is not None and last.span.end == start and last.right == col:
                     # the next base of a compound: its reading joins the group
                     after = ends[-2] if len(ends) > 1 else -1
-                    group = groups[-1] = self.join_group(groups[-1], span, col, after)
+                    group = groups[-1] = self.join_group(groups[-1], span, col, after, final)
                     ends.pop()
                 else:
-                    after = ends[-1] if ends else -1
                     may_pad = start > 0 and bool(row.drawn or cols) and not is_word_char(text[start - 1])
-                    group, at, fits = self.open_group(span, col, after, may_pad)
-                    if not fits and groups and self.fallback_form and not groups[-1].fallback:
-                        # the word before reads too wide to leave room: it takes the fallback
-                        before = self.in_fallback(groups[-1])
-                        prev_end = _packed_end(before, ends[-2] if len(ends) > 1 else -1, width)
-                        if prev_end is not None:
-                            retry = self.open_group(span, col, prev_end, may_pad)
-                            if retry[2]:
-                                groups[-1], ends[-1] = before, prev_end
-                                group, at, fits = retry
-                                after = prev_end
-                    col = at
-                    groups.append(group)
+                    group, col, groups, ends = self.open_group(span, col, groups, ends, may_pad)
+                    after = ends[-1] if ends else -1
+                    groups = [*groups, group]
                 packed = _packed_end(group, after, width)
                 if packed is None:
-                    if not force:
+                    if final and not force:
                         return False
                     _, gw, lo, _ = group.bounds(None)
                     packed = max(lo, after + 1) + gw
@@ -578,14 +643,37 @@ class _Layout:
         row.drawn = True
         self.place_markers_at(i + 1)
 
-    def place_cluster(self, cluster: list[tuple[int, int, RubySpan | None]]) -> None:
-        if self.try_place(cluster, False):
-            return
-        if self.row.drawn:
-            self.new_row()
+    def place_cluster(self, cluster: Cluster, compound: Sequence[Cluster]) -> int:
+        """Place ``cluster``; returns how many of the clusters after it went on with it.
+
+        ``compound`` holds the clusters that continue the compound ``cluster`` ends inside (the
+        next ruby bases of its group). Tried whole first, its reading is judged as one group,
+        so a word whose reading fits with the rest of its compound never ends the row early;
+        else the cluster goes alone (the compound may then go on on the next row)."""
+        for _ in range(2):
+            for k in range(len(compound), 0, -1):
+                if self.try_place([*cluster, *(u for c in compound[:k] for u in c)], False):
+                    return k
             if self.try_place(cluster, False):
-                return
-        # Wider than a whole row: place a unit at a time, then a character at a time.
+                return 0
+            if not self.row.drawn:
+                break
+            self.new_row()
+        self.place_alone(cluster)
+        return 0
+
+    def compound_after(self, clusters: Sequence[Cluster], i: int) -> list[Cluster]:
+        """The clusters after ``clusters[i]`` that continue the compound it ends inside."""
+        out: list[Cluster] = []
+        last = clusters[i]
+        while i + 1 < len(clusters) and self.joins_next([last[-1], clusters[i + 1][0]], 0):
+            i += 1
+            last = clusters[i]
+            out.append(last)
+        return out
+
+    def place_alone(self, cluster: Cluster) -> None:
+        """A cluster wider than a whole row: a unit at a time, then a character at a time."""
         for unit in cluster:
             if self.try_place([unit], False) or self.place_before_its_markers(unit):
                 continue
@@ -611,7 +699,10 @@ class _Layout:
 
     def run(self, clusters: list[list[tuple[int, int, RubySpan | None]]]) -> list[Row]:
         self.place_markers_before_text()
-        for cluster in clusters:
+        i = 0
+        while i < len(clusters):
+            cluster = clusters[i]
+            i += 1
             first = cluster[0]
             ch = self.text[first[0]] if len(cluster) == 1 and first[2] is None else ""
             if ch == "\n":
@@ -626,7 +717,7 @@ class _Layout:
             elif ch in BREAK_SPACES:
                 self.place_space(first[0])
             else:
-                self.place_cluster(cluster)
+                i += self.place_cluster(cluster, self.compound_after(clusters, i - 1))
         self.rows.append(self.row.build())
         return self.rows
 
