@@ -191,6 +191,25 @@ async def test_y_copies_the_selection_as_a_japanese_citation(doc_path: Path) -> 
         assert any("Copied to the clipboard (fake)" in n.message for n in app._notifications)
 
 
+async def test_after_a_highlight_v_sentence_y_cites_the_next_sentence_whole(
+    doc_path: Path,
+) -> None:
+    """`v ) a 2`, note, Tab, tags, Enter, then `v ) y`: the citation was 「。両国は…」, the
+    highlight having left the cursor on its 。; now the cursor goes on at the next sentence."""
+    app = AnnApp(doc_path, clipboard=FakeClipboard())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        text = app.document.base_text
+        app.reader.goto_offset(text.index(SENTENCE))
+        await pilot.press("v", "right_parenthesis", "a", "2", *"基軸", "tab", *"日米", "enter")
+        await settle(pilot, until=lambda: not isinstance(app.screen, AnnotateScreen))
+        assert [a.quote for a in app.repo.list()] == [SENTENCE]
+        following = "両国は経済安全保障でも協力を深めている。"
+        assert app.reader.cursor == text.index(following)
+        await pilot.press("v", "right_parenthesis", "y")
+        assert app.clip.text.split("\n")[0] == f"「{following}」"
+
+
 async def test_y_on_a_highlight_and_Y_without_quote(doc_path: Path) -> None:
     app = AnnApp(doc_path)
     async with app.run_test(size=(120, 30)) as pilot:

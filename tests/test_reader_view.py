@@ -635,6 +635,28 @@ async def test_a_selection_grows_to_the_end_of_a_sentence_or_word_not_into_the_n
         assert doc.base_text[reader.cursor] == "、"
 
 
+async def test_v_sentence_from_a_sentence_end_selects_the_next_sentence_whole() -> None:
+    """On a 。 (where a used selection used to leave the cursor) `v )` is the next sentence,
+    without the 。 before it; a copied selection leaves the cursor at the next sentence."""
+    doc = make_doc()
+    app = ReaderApp(doc)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        start = doc.block_starts[1]
+        first, second = P1.split("。")[:2]
+        reader.goto_offset(start + len(first))  # on the first sentence's 。
+        await pilot.press("v", "right_parenthesis")
+        a, b = reader.selection or (0, 0)
+        assert doc.base_text[a:b] == second + "。"
+        await pilot.press("y")  # copied: reading goes on at the next sentence
+        assert reader.selection is None
+        assert doc.base_text[reader.cursor :].startswith(P2[:5])
+        await pilot.press("v", "right_parenthesis")
+        a, b = reader.selection or (0, 0)
+        assert doc.base_text[a:b] == P2[: P2.index("。") + 1]
+
+
 class PlainApp(App[None]):
     """A reader on a screen that opens no popups: what the reader asks for is recorded."""
 

@@ -415,9 +415,7 @@ class AnnotationsController:
                 self.app.notify(f"Not saved: {exc}", severity="error", timeout=10)
                 return
             if self.current is current:
-                reader = self.reader
-                if reader.selection is not None:
-                    reader.action_clear()
+                self.reader.finish_selection()  # the cursor goes on after the highlight
             self.reload()
             self.app.notify(f"Highlighted 「{excerpt(ann.quote, 30)}」 (u undoes)", timeout=4)
 

@@ -35,8 +35,8 @@ from store.citation import source_meta
 from store.library import Library, LibraryEntry, SortKey, doc_key
 from store.model import Block, Document
 from store.terminal_safe import safe_line, safe_text
+from tui import compositor_cuts, line_breaking, toast_timeout
 from tui import keymap as keymaps
-from tui import line_breaking, toast_timeout
 from tui.annotation_chips import highlight_variables
 from tui.annotations_ui import AnnotationsController
 from tui.key_order import KeyOrder
@@ -225,6 +225,7 @@ class ShioriApp(App[None]):
     def __init__(self, opened: OpenedFile | None = None) -> None:
         line_breaking.install()  # every widget wraps Japanese as the reader does
         toast_timeout.install()  # a toast already due goes away instead of freezing the app
+        compositor_cuts.install()  # a kanji over a widget edge (a toast's) is never blanked
         super().__init__()
         self._opened = opened
         #: The unhandled exception that ended the app, if one did (``run_app`` reports it).

@@ -27,6 +27,7 @@ from store.japanese.matching import (
 __all__ = [
     "CLOSERS",
     "SENTENCE_END",
+    "SENTENCE_TAIL",
     "MorphemeLike",
     "ScriptRun",
     "find_literal",
@@ -35,6 +36,7 @@ __all__ = [
     "is_word_query",
     "merge_spans",
     "next_in",
+    "past_sentence_end",
     "prev_in",
     "same_word",
     "script_runs",
@@ -59,6 +61,20 @@ def prev_in(starts: Sequence[int], offset: int) -> int | None:
             break
         found = s
     return found
+
+
+#: What lies between a sentence's last word and the next sentence: its 。！？ (or line end), the
+#: closing brackets after them and spaces.
+SENTENCE_TAIL = SENTENCE_END | CLOSERS | frozenset(" \u3000\n")
+
+
+def past_sentence_end(text: str, pos: int, next_start: int) -> int:
+    """Where reading goes on from ``pos``: ``next_start`` (the next sentence's start) when all
+    that lies before it from ``pos`` on only ends the sentence before (。, 」, spaces), else
+    ``pos``. So a selection begun on a 。 — where a highlight left the cursor — starts with the
+    next sentence rather than taking the previous one's end along (「。参考のため…」)."""
+    tail = text[pos:next_start]
+    return next_start if tail and all(ch in SENTENCE_TAIL for ch in tail) else pos
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ from tui.layout.textnav import (
     is_word_query,
     merge_spans,
     next_in,
+    past_sentence_end,
     prev_in,
     script_runs,
     sentence_starts,
@@ -1242,9 +1243,18 @@ class ReaderView(ScrollView, can_focus=True):
             return
         text = doc.base_text[sel[0] : sel[1]]
         self.post_message(self.SelectionCopied(text, sel[0], sel[1], as_citation))
+        self.finish_selection()
+
+    def finish_selection(self) -> None:
+        """The selection has been used (copied, highlighted): clear it and put the cursor where
+        reading goes on — right after it, or at the next sentence's start when it ended a
+        sentence — so the next ``v )`` takes the next sentence whole."""
+        sel = self.selection
+        if sel is None:
+            return
         self._anchor = None
+        self._move_cursor(self._past_sentence_end(sel[1]))
         self.post_message(self.SelectionChanged(self.cursor, self.cursor))
-        self._refresh_lines()
 
     def action_copy_text(self) -> None:
         """``ctrl+c``: the selection as plain text (never "quit?")."""
@@ -1356,7 +1366,26 @@ class ReaderView(ScrollView, can_focus=True):
         text = "\n".join(b.text for b in doc.blocks[lo:hi])
         return [base + s for s in sentence_starts(text)]
 
+    def _past_sentence_end(self, pos: int) -> int:
+        """``pos``, or the next sentence's start when only the end of a sentence (its 。, 」,
+        spaces) lies between (:func:`past_sentence_end`)."""
+        if self.document is None or not self.document.blocks:
+            return pos
+        following = self._next_sentence_start(pos)
+        if following is None:
+            return pos
+        return past_sentence_end(self.document.base_text, pos, following)
+
     def action_sentence_next(self) -> None:
+        if self.document is None or not self.document.blocks:
+            return
+        if self._anchor is not None and self._anchor == self.cursor:
+            # a selection begun on the end of a sentence (its 。 or 」) starts with the next
+            # one: `v )` is one whole sentence, never 「。参考のため…」
+            start = self._past_sentence_end(self.cursor)
+            if start != self.cursor:
+                self._anchor = start
+                self.cursor = start
         self._forward(self._next_sentence_start)
 
     def action_sentence_prev(self) -> None:
