@@ -577,6 +577,29 @@ async def test_progress_is_the_same_whenever_the_same_top_line_is_shown(tmp_path
         assert shown_percent(again) == there
 
 
+async def test_progress_is_full_once_the_end_is_on_screen(tmp_path: Path) -> None:
+    """`G` showed 97% (and a two-page PDF 43%): the share above the top line. Once the last
+    line is on screen the whole text has been seen; a text that fits on one screen is 100%."""
+    path = (tmp_path / "nagai.md").resolve()
+    path.write_text(long_snippet(), encoding="utf-8")
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert shown_percent(app) == "0%"
+        await pilot.press("G")
+        await settle(pilot)
+        assert shown_percent(app) == "100%"
+        await pilot.press("g")
+        await settle(pilot)
+        assert shown_percent(app) == "0%"
+    short = (tmp_path / "mijikai.md").resolve()
+    short.write_text("# 短い記録\n\n一行だけの本文。\n", encoding="utf-8")
+    app = ShioriApp(OpenedFile(short, import_document(short)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert shown_percent(app) == "100%"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "said"),
     [

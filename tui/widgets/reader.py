@@ -207,7 +207,8 @@ class ReaderView(ScrollView, can_focus=True):
     # -- messages -----------------------------------------------------------------------
     class PositionChanged(Message):
         """The top line now shows ``(block, offset)``; ``fraction`` is the progress 0..1
-        (:func:`reading_fraction`: the share of the text above the top line)."""
+        (:func:`reading_fraction`: the share of the text above the top line; 1 once the
+        document's last line is on screen)."""
 
         def __init__(self, block: int, offset: int, fraction: float, section_title: str) -> None:
             super().__init__()
@@ -318,6 +319,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._highlights: list[tuple[int, int, str]] = []
         self._hl_by_block: dict[int, list[tuple[int, int, str]]] = {}
         self._last_position: tuple[int, int] | None = None
+        self._last_fraction = 0.0
         #: The position last asked for, kept exact while its row stays on top.
         self._top_anchor: tuple[int, int] | None = None
         self._pending_position: tuple[int, int] | None = None
@@ -802,14 +804,29 @@ class ReaderView(ScrollView, can_focus=True):
         if doc is None or layout is None or not doc.blocks or self._pending_position:
             return
         position = self._top_position()
-        if position == self._last_position:
+        fraction = 1.0 if self._end_shown() else reading_fraction(doc, *position)
+        if (position, fraction) == (self._last_position, self._last_fraction):
             return
-        self._last_position = position
+        self._last_position, self._last_fraction = position, fraction
         self._focus_block = position[0]
         chain = doc.section_of(position[0])
-        fraction = reading_fraction(doc, *position)
         title = safe_line(chain[-1].text) if chain else ""
         self.post_message(self.PositionChanged(position[0], position[1], fraction, title))
+
+    def _end_shown(self) -> bool:
+        """Whether the document's last line is on screen: then the whole text has been seen
+        (100%), however much lies above the top line. Judged on the pieces from the top line
+        to the end laid out for real (what painting the screen lays out anyway), never on the
+        estimated height of pieces not laid out yet."""
+        layout = self._layout
+        if layout is None or not layout.heights:
+            return False
+        top, height = int(self.scroll_y), self.size.height
+        k = layout.piece_at_line(top)
+        while k < len(layout.heights) and layout.starts[k] < top + height:
+            layout.ensure(k)
+            k += 1
+        return k == len(layout.heights) and top + height >= layout.line_count
 
     # -- painting -----------------------------------------------------------------------
     def _style(self, name: str) -> Style:
