@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Protocol
 
 from store.library import DocMeta
-from store.model import Document
+from store.model import CITED_METADATA, Document
 from store.terminal_safe import clean_line as clean
 from store.terminal_safe import strip_controls
 
@@ -94,9 +94,6 @@ class Locator:
         return cls(tuple(h for h in chain if h), clean(page))
 
 
-#: The fields a file states about itself (``Document.metadata``) that a citation may take
-#: where the library's metadata is silent.
-_STATED = ("author", "publisher", "date", "url")
 
 
 def source_meta(
@@ -111,7 +108,7 @@ def source_meta(
     file's properties), so a citation of a user's own file names them.
     """
     if stated:
-        found = {f: clean(str(stated.get(f) or "")) for f in _STATED if not getattr(meta, f)}
+        found = {f: clean(str(stated.get(f) or "")) for f in CITED_METADATA if not getattr(meta, f)}
         found = {f: v for f, v in found.items() if v}
         if found:
             meta = replace(

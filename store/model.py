@@ -18,6 +18,11 @@ BlockKind = Literal["heading", "paragraph", "list_item", "quote", "table", "meta
 EmphasisKind = Literal["bold", "italic"]
 
 
+#: The fields of ``Document.metadata`` a citation takes where the library's metadata is silent
+#: (``store.citation.source_meta``), kept with a document's annotations for exports.
+CITED_METADATA = ("author", "publisher", "date", "url")
+
+
 @dataclass(frozen=True, slots=True)
 class Ruby:
     """A reading the *source* gives for ``text[start:end]`` (PDF ruby lines, Aozora 《》)."""

@@ -21,6 +21,14 @@ UNTITLED = """# 日米関係の記録
 
 首脳会談では、同盟の抑止力と対処力の強化を確認した。
 """
+#: A user's web page that states its author and date: the export named neither (it read the
+#: library's metadata and the title only).
+STATED = """<html><head><meta charset="utf-8"><title>都市の記録</title>
+<meta name="author" content="山田花子">
+<meta property="article:published_time" content="2025-06-12T09:00:00+09:00"></head>
+<body><article><h1>都市の記録</h1><p>首脳会談では、同盟の抑止力と対処力の強化を確認した。</p>
+</article></body></html>
+"""
 
 
 def shiori(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
@@ -53,11 +61,12 @@ async def app_citations(path: Path, quote: str) -> tuple[str, str]:
             "外務省「北米」『外交青書2025』2025年、「2 米国 （2）日米政治関係」。",
         ),
         (None, "同盟の抑止力と対処力", "「日米関係の記録」、「第2章 首脳会談」。"),
+        ("kiji.html", "同盟の抑止力と対処力", "山田花子「都市の記録」2025年6月12日。"),
     ],
-    ids=["seed-with-metadata", "user-file-without-metadata"],
+    ids=["seed-with-metadata", "user-file-without-metadata", "user-file-stating-its-author"],
 )
 async def test_app_cli_and_export_cite_a_passage_alike(
-    source: Path | None,
+    source: Path | str | None,
     quote: str,
     source_line: str,
     tmp_path: Path,
@@ -66,6 +75,9 @@ async def test_app_cli_and_export_cite_a_passage_alike(
     if source is None:
         source = tmp_path / "kiroku.md"
         source.write_text(UNTITLED, encoding="utf-8")
+    elif isinstance(source, str):
+        source = tmp_path / source
+        source.write_text(STATED, encoding="utf-8")
     app_full, app_source = await app_citations(source, quote)
 
     cli_full = shiori(capsys, "cite", source, "--quote", quote)

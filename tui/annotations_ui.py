@@ -410,6 +410,7 @@ class AnnotationsController:
                         current.path,
                         current.document.content_hash,
                         current.document.title,
+                        current.document.metadata,
                     )
             except STORE_ERRORS as exc:
                 self.app.notify(f"Not saved: {exc}", severity="error", timeout=10)

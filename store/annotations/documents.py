@@ -22,12 +22,19 @@ from store.model import Document
 
 def stored_source_meta(library: Library, repo: Repository, key: str) -> DocMeta:
     """Metadata for citing ``key`` without importing it (exports, the tag browser): the
-    library's, the missing title filled from the title the document had when last opened."""
+    library's, what it leaves empty filled from the title and the statements (author,
+    publisher, date, URL) the document had when last opened, as ``cite`` fills them."""
     from store.citation import source_meta  # here: a save never loads the citation styles
 
     state = repo.file_state(key) or {}
     title = state.get("title")
-    return source_meta(library.metadata(key), key, title if isinstance(title, str) else "")
+    stated = state.get("stated")
+    return source_meta(
+        library.metadata(key),
+        key,
+        title if isinstance(title, str) else "",
+        stated if isinstance(stated, dict) else None,
+    )
 
 
 def open_document(path: str | Path) -> tuple[str, Document]:
@@ -40,11 +47,15 @@ def refresh(
 ) -> list[Annotation]:
     """Re-anchor ``key``'s annotations if its file changed; returns those whose place changed."""
     if not repo.file_changed(key, path):
+        state = repo.file_state(key)
+        if document is not None and state is not None and "stated" not in state:
+            # noted before the statements were kept: keep them now, for exports
+            repo.remember_file(key, path, document.content_hash, document.title, document.metadata)
         return []
     if document is None:
         document = load_document(path)
     changed = repo.reanchor(key, document) if repo.may_have_annotations(key) else []
-    repo.remember_file(key, path, document.content_hash, document.title)
+    repo.remember_file(key, path, document.content_hash, document.title, document.metadata)
     return changed
 
 

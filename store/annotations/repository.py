@@ -45,7 +45,7 @@ from store.annotations.model import (
 )
 from store.annotations.storage import SET_ASIDE, TailSpec
 from store.citation import pages_of
-from store.model import Document
+from store.model import CITED_METADATA, Document
 from store.terminal_safe import clean_line
 
 ANNOTATIONS = "annotations"
@@ -516,17 +516,27 @@ class Repository:
     def file_state(self, doc_key: str) -> dict[str, Any] | None:
         return self.db.table(DOCUMENTS).record(doc_key)
 
-    def remember_file(self, doc_key: str, path: Path, content_hash: str, title: str = "") -> None:
-        """Note the file's size, mtime and hash (and the document's title, for exports)."""
+    def remember_file(
+        self,
+        doc_key: str,
+        path: Path,
+        content_hash: str,
+        title: str = "",
+        stated: Mapping[str, str] | None = None,
+    ) -> None:
+        """Note the file's size, mtime and hash (and, for exports, the document's title and
+        what it states about itself that a citation names: author, publisher, date, URL)."""
         st = path.stat()
         old = self.file_state(doc_key) or {}
-        rec = {
+        rec: dict[str, Any] = {
             "id": doc_key,
             "mtime_ns": st.st_mtime_ns,
             "size": st.st_size,
             "content_hash": content_hash,
             "title": title,
         }
+        # always present once noted, so a record from before it was kept can be told apart
+        rec["stated"] = {f: str(stated[f]) for f in CITED_METADATA if stated and stated.get(f)}
         if old.get("annotated"):
             rec["annotated"] = True
         if old != rec:

@@ -66,7 +66,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if repo is not None:
             with suppress(StorageError, OSError):  # bookkeeping only: the save is durable
-                repo.remember_file(key, path, document.content_hash, document.title)
+                repo.remember_file(
+                    key, path, document.content_hash, document.title, document.metadata
+                )
             repo.close()
             for notice in repo.notices:
                 fail(PROG, notice)
