@@ -75,6 +75,22 @@ def test_quote_not_found_exits_1_and_saves_nothing(env: Path, capsys) -> None:
     assert listed(capsys) == []
 
 
+def test_an_empty_quote_is_a_usage_error_not_a_missing_quote(env: Path, capsys) -> None:
+    for command in ("annotate", "cite"):
+        code, out, err = shiori(capsys, command, env, "--quote", "  ")
+        assert code == 2 and out == ""
+        assert "--quote is empty" in err and err.count("\n") == 1
+    assert listed(capsys) == []
+
+
+def test_importing_a_missing_file_or_a_folder_is_bad_input_exit_2(
+    env: Path, tmp_path: Path, capsys
+) -> None:
+    for given in (tmp_path / "nothing.json", tmp_path):
+        code, out, err = shiori(capsys, "annotations", "import", given)
+        assert code == 2 and out == "" and err.count("\n") == 1
+
+
 def test_nth_chooses_the_occurrence(env: Path, capsys) -> None:
     assert shiori(capsys, "annotate", env, "--quote", "連携", "--nth", "2")[0] == 0
     [item] = listed(capsys)

@@ -45,6 +45,13 @@ def kaidan(tmp_path: Path) -> Path:
     return path
 
 
+def test_an_empty_query_is_a_usage_error() -> None:
+    for query in ("", "   "):
+        result = shiori("search", query)
+        assert result.returncode == 2 and result.stdout == ""
+        assert "nothing to search for" in result.stderr and result.stderr.count("\n") == 1
+
+
 def test_json_is_the_contract_and_nothing_found_is_an_empty_array(kaidan: Path) -> None:
     assert shiori("add", str(kaidan)).returncode == 0
     result = shiori("search", "--json", "拡大抑止")

@@ -36,6 +36,8 @@ def find_passage(file: str, quote: str, nth: int | None) -> Passage:
     from store.annotations.documents import QuoteNotFound, open_document, select_quote
     from store.importer import ImportFailed
 
+    if not quote.strip():  # a usage error, said before the file is read
+        raise PassageError(2, "--quote is empty: give the words to find")
     try:
         key, document = open_document(file)
     except ImportFailed as exc:  # its message names the file

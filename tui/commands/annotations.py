@@ -155,8 +155,8 @@ def _import(repo: Repository, args: argparse.Namespace) -> int:
     name = shown(args.file)
     try:
         data = read_regular(args.file, limit=MAX_IMPORT_BYTES)
-    except FileProblem as exc:
-        return fail(PROG, f"could not read {exc}")
+    except FileProblem as exc:  # missing, a folder, unreadable: the file given is wrong
+        return fail(PROG, f"could not read {exc}", 2)
     try:
         report = import_json(repo, data)
     except ExportFormatError as exc:

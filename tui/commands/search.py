@@ -61,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--limit must be 0 or more")
     query = " ".join(args.query)
     tag = args.tag.strip().lstrip("#") if args.tag else None
+    if not query.strip():
+        return _fail("nothing to search for: give the words to find")
     scope = Scope(annotated=args.annotated, tag=tag or None)
     doc = Path(args.doc).expanduser() if args.doc else None
     if doc is not None:
