@@ -122,6 +122,23 @@ def test_reanchor_moves_orphans_and_reattaches(repo) -> None:
     assert repo.orphans() == []
 
 
+def test_the_page_is_in_the_list_and_the_csv_as_in_the_json_export(repo) -> None:
+    """``annotations list --json`` and the CSV export had no page (the JSON export had)."""
+    import csv
+    import io
+
+    from store.annotations.export import write_csv
+
+    paged = make_doc(P1, P2, P3)
+    paged.pages = [PageStart(0, 0, "135"), PageStart(3, 0, "136")]
+    ann = repo.create("lib:white-paper.pdf", paged, *span(paged, "安全保障の基軸であり"))
+    assert ann.to_summary()["page"] == "136"
+    out = io.StringIO()
+    write_csv(out, [ann])
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["page"] == "136"
+
+
 def test_an_orphan_keeps_the_page_it_was_made_on_for_its_citation(tmp_path: Path, repo) -> None:
     paged = make_doc(P1, P2, P3)
     paged.pages = [PageStart(0, 0, "135"), PageStart(3, 0, "136")]

@@ -330,7 +330,7 @@ def to_json(annotations: Iterable[Annotation]) -> str:
 # -- CSV -------------------------------------------------------------------------------------
 
 CSV_FIELDS = (
-    "id", "doc", "section", "quote", "note", "tags", "color", "state", "start", "end",
+    "id", "doc", "section", "page", "quote", "note", "tags", "color", "state", "start", "end",
     "created", "updated",
 )  # fmt: skip
 #: What a spreadsheet reads as the start of a formula.
@@ -354,7 +354,7 @@ def write_csv(out: TextIO, annotations: Iterable[Annotation]) -> int:
             [
                 csv_cell(v)
                 for v in (
-                    a.id, a.doc, " › ".join(a.section), a.quote, a.note, "; ".join(a.tags),
+                    a.id, a.doc, " › ".join(a.section), a.page, a.quote, a.note, "; ".join(a.tags),
                     a.color, a.state, a.start, a.end, a.created, a.updated,
                 )
             ]

@@ -177,4 +177,5 @@ class Annotation:
             "start": self.start,
             "end": self.end,
             "section": list(self.section),
+            "page": self.page,
         }
