@@ -346,7 +346,8 @@ def sort_entries(
 
 def display_titles(entries: Sequence[LibraryEntry]) -> dict[str, str]:
     """The title to show for each key: where titles collide, the source is added
-    (``bundled`` / ``library``), and the file name where that still does not tell them apart."""
+    (``bundled`` / ``library``), the file name where that still does not tell them apart, and
+    its place in the folder where the names are the same too (``library: sub/yoake.epub``)."""
     by_title: dict[str, list[LibraryEntry]] = {}
     for e in entries:
         by_title.setdefault(_text_key(e.title), []).append(e)
@@ -356,8 +357,14 @@ def display_titles(entries: Sequence[LibraryEntry]) -> dict[str, str]:
             shown[group[0].key] = group[0].title
             continue
         sources = [e.source for e in group]
+        names = [(e.source, e.path.name) for e in group]
         for e in group:
-            tag = e.source if sources.count(e.source) == 1 else f"{e.source}: {e.path.name}"
+            if sources.count(e.source) == 1:
+                tag = e.source
+            elif names.count((e.source, e.path.name)) == 1:
+                tag = f"{e.source}: {e.path.name}"
+            else:
+                tag = f"{e.source}: {e.key.split(':', 1)[-1]}"
             shown[e.key] = f"{e.title} ({tag})"
     return shown
 

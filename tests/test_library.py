@@ -110,3 +110,38 @@ def test_a_key_may_name_a_sub_folder_of_the_library_but_never_walk_out() -> None
             library.path_for_key(bad)
         with pytest.raises(schema.RecordError):
             schema.doc_key(bad)
+
+
+def test_documents_of_one_title_and_file_name_are_told_apart_by_their_folder() -> None:
+    """Two library copies of yoake.epub (one under sub/) both showed 夜明けの港町 (library:
+    yoake.epub): the user opened the wrong one twice."""
+    from pathlib import Path
+
+    from store.library import DocMeta, LibraryEntry, display_titles
+
+    def entry(key: str) -> LibraryEntry:
+        name = key.split(":", 1)[1]
+        return LibraryEntry(key, Path("/lib") / name, DocMeta(title="夜明けの港町"), False)
+
+    shown = display_titles(
+        [entry("lib:yoake.epub"), entry("lib:adddir/sub/yoake.epub"), entry("lib:minato.epub")]
+    )
+    assert shown == {
+        "lib:yoake.epub": "夜明けの港町 (library: yoake.epub)",
+        "lib:adddir/sub/yoake.epub": "夜明けの港町 (library: adddir/sub/yoake.epub)",
+        "lib:minato.epub": "夜明けの港町 (library: minato.epub)",
+    }
+
+
+def test_the_tree_filter_matches_a_documents_folder_in_the_library() -> None:
+    from pathlib import Path
+
+    from store.library import DocMeta, LibraryEntry
+    from tui.widgets.doc_tree import matches_filter
+
+    nested = LibraryEntry(
+        "lib:adddir/sub/yoake.epub", Path("/lib/adddir/sub/yoake.epub"), DocMeta(title="港町"), False
+    )
+    assert matches_filter(nested, "港町", "adddir")
+    assert matches_filter(nested, "港町", "yoake")
+    assert not matches_filter(nested, "港町", "lib")

@@ -100,10 +100,12 @@ def _folded(text: str) -> str:
 
 
 def matches_filter(entry: LibraryEntry, title: str, needle: str) -> bool:
-    """``needle`` (folded) occurs in the title shown, the author or the file's name."""
+    """``needle`` (folded) occurs in the title shown, the author, the file's name or its
+    folder in the library (``shiori add DIR`` keeps a tree's layout)."""
     if not needle:
         return True
-    hay = "\n".join((title, entry.meta.author, entry.path.name, entry.meta.container))
+    where = entry.key.split(":", 1)[-1] if entry.source == "library" else entry.path.name
+    hay = "\n".join((title, entry.meta.author, where, entry.meta.container))
     return all(part in _folded(hay) for part in needle.split())
 
 
