@@ -133,3 +133,25 @@ def test_a_position_that_cannot_be_saved_is_one_line_after_the_terminal_is_back(
     assert "could not save the reading position" in lines[0]
     assert "No space left on device" in lines[0]
     assert not (data / "positions.json").exists()
+
+
+def test_quitting_before_the_first_paint_is_done_is_a_clean_exit(tmp_path: Path) -> None:
+    """`q` the moment the screen appears, before the first paint's callbacks (the sidebar's
+    list is put in after it) ran: mounting into a pane that had left the screen raised, the
+    process exited 70 with a crash report (found by the reader benchmark on a 1 MB text)."""
+    script = tmp_path / "app.py"
+    script.write_text(APP, encoding="utf-8")
+    doc = tmp_path / "big.md"
+    doc.write_text(
+        "\n\n".join(f"段落{i}。会談では経済と安全保障について意見を交換した。" for i in range(20000)),
+        encoding="utf-8",
+    )
+    env = dict(os.environ, TERM="xterm-256color", PYTHONPATH=str(ROOT))
+    for name in ("DATA", "CACHE", "CONFIG"):
+        env[f"SHIORI_{name}_DIR"] = str(tmp_path / name.lower())
+    term = Terminal([sys.executable, str(script), str(doc), "ok"], env)
+    term.read_until(ENTER_ALT_SCREEN)
+    term.send(b"q")
+    code = term.finish()
+    assert not (tmp_path / "cache" / "crash.log").exists(), (tmp_path / "cache" / "crash.log").read_text()
+    assert code == 0

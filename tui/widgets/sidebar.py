@@ -29,7 +29,12 @@ class Sidebar(Vertical, can_focus=True):
             yield Static(EMPTY_TEXT, id="sidebar-empty", markup=False)
 
     async def set_content(self, widget: Widget) -> None:
-        """Replace whatever the pane shows with ``widget``."""
+        """Replace whatever the pane shows with ``widget`` — nothing once the pane has left the
+        screen (a `q` pressed before the first paint's callbacks ran: the app is closing, and
+        mounting then raised, exit 70 instead of 0)."""
         body = self.query_one("#sidebar-body", VerticalScroll)
+        if not body.is_attached:
+            return
         await body.remove_children()
-        await body.mount(widget)
+        if body.is_attached:
+            await body.mount(widget)
