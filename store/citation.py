@@ -12,6 +12,9 @@ Styles (``STYLES``):
 * ``en`` — English, Chicago-like notes: ``Author, "Title," in Container (Publisher, Date),
   sec. "…", p. ….`` with ``n.d.`` when the source gives no date.
 
+A passage in a footnote names its note after the page: ``…、12頁、注2。``, ``p. 12, 注2.``,
+``p. 12, n. 2.`` (:meth:`Passage.in_note`).
+
 Fields the metadata leaves empty are omitted with their punctuation: nothing is invented —
 except a title: a work is always named, by :func:`source_meta` (the imported document's title,
 else the file name). The quote is base text; readings are added only when the caller passes
@@ -33,7 +36,7 @@ from pathlib import Path
 from typing import Protocol
 
 from store.library import DocMeta
-from store.model import CITED_METADATA, Document
+from store.model import CITED_METADATA, Document, note_label
 from store.terminal_safe import clean_line as clean
 from store.terminal_safe import strip_controls
 
@@ -80,18 +83,22 @@ class SourceMeta(Protocol):
 
 @dataclass(frozen=True)
 class Locator:
-    """Where in the work: the heading chain (outermost first) and pages where the source has them."""
+    """Where in the work: the heading chain (outermost first), pages where the source has
+    them, and the footnote when the passage is in one (its id)."""
 
     section: tuple[str, ...] = ()
     page: str = ""
+    note: str = ""
 
     @classmethod
-    def from_section(cls, section: Sequence[str], *, title: str = "", page: str = "") -> Locator:
+    def from_section(
+        cls, section: Sequence[str], *, title: str = "", page: str = "", note: str = ""
+    ) -> Locator:
         """From a stored heading chain (e.g. ``Annotation.section``), minus a leading title."""
         chain = [clean(h) for h in section]
         while chain and title and chain[0] == clean(title):
             chain.pop(0)
-        return cls(tuple(h for h in chain if h), clean(page))
+        return cls(tuple(h for h in chain if h), clean(page), clean(note))
 
 
 
@@ -126,11 +133,13 @@ def source_meta(
 
 @dataclass(frozen=True)
 class Passage:
-    """What is cited: the quote (base text) and the heading chain it sits under."""
+    """What is cited: the quote (base text, or a footnote's text: ``note`` is its id) and
+    the heading chain it sits under."""
 
     quote: str
     section: tuple[str, ...] = ()
     page: str = ""
+    note: str = ""
 
     @classmethod
     def in_document(cls, document: Document, start: int, end: int, *, page: str = "") -> Passage:
@@ -138,6 +147,20 @@ class Passage:
         block, _ = document.locate(start)
         section = tuple(h.text for h in document.section_of(block))
         return cls(document.base_text[start:end], section, page or pages_of(document, start, end))
+
+    @classmethod
+    def in_note(
+        cls, document: Document, footnote_id: str, start: int, end: int, *, page: str = ""
+    ) -> Passage:
+        """``text[start:end]`` of footnote ``footnote_id``: the section and page are those of
+        its marker (a printed note sits at the foot of its marker's page)."""
+        note = document.footnote(footnote_id)
+        quote = note.text[start:end] if note is not None else ""
+        block, offset = document.note_anchor(footnote_id)
+        section = tuple(h.text for h in document.section_of(block)) if document.blocks else ()
+        if not page and document.pages and document.blocks:
+            page = document.page_at(block, max(0, offset - 1)) or ""
+        return cls(quote, section, page, note=footnote_id)
 
 
 def cite(
@@ -155,7 +178,9 @@ def cite(
     the work's title (import often takes a chapter's first heading as the document's title;
     the rest of the chain is a real part of the locator).
     """
-    locator = Locator.from_section(passage.section, title=meta.title, page=passage.page)
+    locator = Locator.from_section(
+        passage.section, title=meta.title, page=passage.page, note=passage.note
+    )
     if source_only:
         return format_source(meta, locator, style, accessed=accessed)
     return format_citation(
@@ -189,6 +214,15 @@ def _page_sist02(page: str) -> str:
 
 def _page_en(page: str) -> str:
     return ("pp. " if PAGE_RANGE in page else "p. ") + page
+
+
+def _note_ja(note: str) -> str:
+    """注2 (SIST 02 too); after the page, as Japanese notes cite 45頁、注3."""
+    return note_label(note)
+
+
+def _note_en(note: str) -> str:
+    return f"n. {note}"
 
 
 def with_readings(text: str, readings: Sequence[tuple[int, int, str]]) -> str:
@@ -280,6 +314,8 @@ def _source_ja(meta: SourceMeta, loc: Locator, accessed: dt.date | None) -> str:
         tail.append("「" + " ".join(loc.section) + "」")
     if loc.page:
         tail.append(_page_ja(loc.page))
+    if loc.note:
+        tail.append(_note_ja(loc.note))
     if url:
         day = _today(accessed)
         tail.append(f"{url}（{day.year}年{day.month}月{day.day}日閲覧）")
@@ -306,6 +342,8 @@ def _source_sist02(meta: SourceMeta, loc: Locator, accessed: dt.date | None) -> 
         pub = ", ".join(p for p in (pub, "「" + " ".join(loc.section) + "」") if p)
     if loc.page:
         pub = ", ".join(p for p in (pub, _page_sist02(loc.page)) if p)
+    if loc.note:
+        pub = ", ".join(p for p in (pub, _note_ja(loc.note)) if p)
     if pub:
         parts.append(pub)
     text = ". ".join(parts) + "."
@@ -334,6 +372,8 @@ def _source_en(meta: SourceMeta, loc: Locator, accessed: dt.date | None) -> str:
         bits.append('sec. "' + " ".join(loc.section) + '"')
     if loc.page:
         bits.append(_page_en(loc.page))
+    if loc.note:
+        bits.append(_note_en(loc.note))
     if url:
         bits.append(f"{url} (accessed {_date_en(_today(accessed).isoformat())})")
     text = ""

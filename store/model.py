@@ -84,6 +84,12 @@ class Footnote:
     ruby: list[Ruby] = field(default_factory=list)
 
 
+def note_label(footnote_id: str) -> str:
+    """How a note is named in results and Japanese citations: ``注2`` (an id that is already
+    a mark of its own, ``※1``, ``*``, stays as it is)."""
+    return footnote_id if footnote_id[:1] in ("※", "*", "＊", "注") else f"注{footnote_id}"
+
+
 @dataclass(frozen=True, slots=True)
 class PageStart:
     """Page ``label`` starts at ``blocks[block].text[offset]``.
@@ -153,6 +159,18 @@ class Document:
             if note.id == footnote_id:
                 return note
         return None
+
+    def note_anchor(self, footnote_id: str) -> tuple[int, int]:
+        """``(block, offset)`` of the note's first marker (``Ref.offset``): where the note is
+        read, so its search matches follow the text before it and its citation takes that
+        paragraph's section and page. A note no marker points to is read at the end."""
+        for i, block in enumerate(self.blocks):
+            for ref in block.refs:
+                if ref.footnote_id == footnote_id:
+                    return (i, ref.offset)
+        if not self.blocks:
+            return (0, 0)
+        return (len(self.blocks) - 1, len(self.blocks[-1].text))
 
     def section_of(self, block_index: int) -> list[Block]:
         """The chain of headings (outermost first) that contains ``block_index``."""

@@ -15,7 +15,7 @@ from store.search.index import LibraryIndex, index_path
 
 #: A match across a line wrap (the source breaks 拡大 / 抑止), inside a reading (Aozora ruby on
 #: 拡大) and across a footnote marker ([^1] between 拡大 and 抑止): the model's text has none of
-#: them, so each is one match.
+#: them, so each is one match. The footnote's own 拡大抑止 is a fourth, right after its marker.
 SECURITY = """# 安全保障の記録
 
 ## 第1章 同盟
@@ -67,6 +67,7 @@ def test_matches_across_a_line_wrap_a_reading_and_a_footnote_marker(library: Pat
         ("lib:security.md", 2),
         ("lib:security.md", 3),
         ("lib:security.md", 4),
+        ("lib:security.md", 4),  # the note, read where its marker is
     ]
     assert all(text == "拡大抑止" for _, _, text in hits)
 
@@ -76,13 +77,20 @@ def test_json_items_say_where_the_match_is_in_the_model(library: Path) -> None:
 
     results, _ = search_library("拡大抑止")
     doc = load_document(library / "security.md")
+    notes = 0
     for hit in results.hits:
         item = hit.to_json()
-        block = doc.blocks[item["block"]]
-        assert block.text[item["offset"] : item["offset"] + item["length"]] == "拡大抑止"
+        text = doc.blocks[item["block"]].text
+        if "footnote" in item:  # offsets into the note's text; its block holds the marker
+            notes += 1
+            note = doc.footnote(item["footnote"])
+            assert note is not None and any(r.footnote_id == note.id for r in doc.blocks[item["block"]].refs)
+            text = note.text
+        assert text[item["offset"] : item["offset"] + item["length"]] == "拡大抑止"
         assert item["title"] == "安全保障の記録" and item["section"] == "第1章 同盟"
         assert item["document"] == str(library / "security.md")
         assert "拡大抑止" in item["snippet"] and "\n" not in item["snippet"]
+    assert notes == 1
 
 
 def test_a_word_finds_its_other_forms_in_every_document(library: Path) -> None:
@@ -141,7 +149,7 @@ def test_a_damaged_index_is_rebuilt(library: Path, damage: str) -> None:
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 3])
     results, report = search_library("拡大抑止")
-    assert len(results.hits) == 3
+    assert len(results.hits) == 4
     assert report.indexed == len(Library().files())
 
 
@@ -156,7 +164,7 @@ def test_damage_found_while_searching_is_rebuilt(library: Path) -> None:
     # the schema page stays readable (it opens), the pages of the tables do not
     data[page * 2 :] = b"\xff" * (len(data) - page * 2)
     path.write_bytes(bytes(data))
-    assert search("拡大抑止") == [("lib:security.md", b, "拡大抑止") for b in (2, 3, 4)]
+    assert search("拡大抑止") == [("lib:security.md", b, "拡大抑止") for b in (2, 3, 4, 4)]
 
 
 def test_an_unwritable_cache_keeps_the_index_in_memory(
@@ -168,7 +176,7 @@ def test_an_unwritable_cache_keeps_the_index_in_memory(
     index = LibraryIndex()
     assert index.in_memory and index.notices
     results, _ = search_library("拡大抑止", index=index)
-    assert len(results.hits) == 3
+    assert len(results.hits) == 4
 
 
 def test_an_outdated_index_format_is_rebuilt(library: Path) -> None:
@@ -214,7 +222,7 @@ def test_search_docs_titles_collisions_like_the_tree(library: Path) -> None:
         titles = {docs[k].title for k in ("lib:copy.md", "lib:security.md")}
         results = run_query(index, "拡大抑止", docs)
     assert titles == {"安全保障の記録 (library: copy.md)", "安全保障の記録 (library: security.md)"}
-    assert len(results.hits) == 6 and results.documents == 2
+    assert len(results.hits) == 8 and results.documents == 2
 
 
 def test_an_edit_that_keeps_the_size_is_noticed(library: Path) -> None:

@@ -587,9 +587,15 @@ class AnnotationsController:
         return source_meta(self.library.metadata(key), key, document.title, document.metadata)
 
     def citation_for(
-        self, span: tuple[int, int] | None, ann: Annotation | None, *, source_only: bool
+        self,
+        span: tuple[int, int] | None,
+        ann: Annotation | None,
+        *,
+        source_only: bool,
+        note: str = "",
     ) -> str | None:
-        """The citation text for a selected span, or for an annotation (orphans too)."""
+        """The citation text for a selected span (in footnote ``note``'s text when given),
+        or for an annotation (orphans too)."""
         cur = self.current
         if cur is None:
             return None
@@ -603,15 +609,20 @@ class AnnotationsController:
         if orphan:
             assert ann is not None
             passage = Passage(ann.quote, ann.section, ann.page)
+        elif note:
+            passage = Passage.in_note(cur.document, note, start, end)
         else:
             passage = Passage.in_document(cur.document, start, end)
         meta = self.source_meta(cur.key, cur.document)
         readings = None
         if self.prefs.readings and not source_only and not orphan:
-            from store.annotations.documents import quote_readings
+            from store.annotations.documents import note_quote_readings, quote_readings
 
             try:
-                readings = quote_readings(cur.document, start, end)
+                if note:
+                    readings = note_quote_readings(cur.document, note, start, end)
+                else:
+                    readings = quote_readings(cur.document, start, end)
             except Exception:  # the analyser failing must not stop the copy
                 readings = None
         return cite(meta, passage, self.prefs.style, source_only=source_only, readings=readings)
@@ -633,6 +644,18 @@ class AnnotationsController:
                 )
                 return
         self.cite_annotation_or_span(span, ann, source_only=source_only)
+
+    def cite_note(self, note: str, span: tuple[int, int]) -> None:
+        """``y`` on a passage selected in footnote ``note``'s popup: cited with its note."""
+        if self.current is None:
+            return
+        try:
+            text = self.citation_for(span, None, source_only=False, note=note)
+        except Exception as exc:  # never crash on a copy
+            self.app.notify(f"Could not build the citation: {exc}", severity="error")
+            return
+        if text:
+            self.copy(text)
 
     def cite_annotation_or_span(
         self, span: tuple[int, int] | None, ann: Annotation | None, *, source_only: bool

@@ -154,8 +154,11 @@ class MatchTarget:
     offset: int
     length: int
     term: str
-    results: tuple[tuple[int, int, int], ...] = ()
+    results: tuple[tuple[int, int, int, str], ...] = ()
     query: str = ""
+    #: The result is in this footnote (``offset``/``length`` into its text; ``block`` holds
+    #: its marker); ``results``' fourth field says the same of each.
+    footnote: str = ""
 
 
 class OutlineImported(Message):
@@ -432,6 +435,15 @@ class ShioriApp(App[None]):
         screen = self.screen
         return screen if isinstance(screen, LibrarySearchScreen) else None
 
+    def on_reader_view_selection_copied(self, message: ReaderView.SelectionCopied) -> None:
+        """A passage copied in a footnote's popup (the main screen handles the reader's own):
+        ``y`` cites it with its note, ``ctrl+c`` copies it as it is."""
+        message.stop()
+        if message.as_citation:
+            self.annotations.cite_note(message.note, (message.start, message.end))
+        else:
+            self.annotations.copy(message.text)
+
     def on_doc_tree_sort_changed(self, message: DocTree.SortChanged) -> None:
         self.settings.library_sort = message.sort
         self._save_settings()
@@ -507,13 +519,15 @@ class ShioriApp(App[None]):
         target = pending[1]
         if not 0 <= target.block < len(doc.blocks):
             return
-        start = doc.block_starts[target.block] + target.offset
-        at = (start, start + target.length)
+        at = self.reader.span_of(target.block, target.offset, target.length, target.footnote)
+        if at is None:
+            return
+        start = at[0]
         if target.results:
             spans = [
-                (doc.block_starts[b] + o, doc.block_starts[b] + o + n)
-                for b, o, n in target.results
-                if 0 <= b < len(doc.blocks)
+                span
+                for b, o, n, note in target.results
+                if (span := self.reader.span_of(b, o, n, note)) is not None
             ]
             self.reader.show_matches(target.query, spans, at)
         elif target.term:

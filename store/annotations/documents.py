@@ -8,6 +8,7 @@ reader calls :func:`refresh` when it opens a document; ``shiori annotations list
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from store.annotations.model import Annotation
@@ -110,6 +111,56 @@ def select_quote(document: Document, quote: str, nth: int | None = None) -> tupl
         raise QuoteNotFound(f"the quote occurs {count(len(found), 'time')}; --nth {nth} is out of range")
     start, end = found[nth - 1]
     return start, end, len(found)
+
+
+@dataclass(frozen=True)
+class QuotePlace:
+    """Where a quote to cite is: ``base_text[start:end]``, or footnote ``note``'s text."""
+
+    start: int
+    end: int
+    count: int
+    note: str = ""
+
+
+def select_cited_quote(document: Document, quote: str, nth: int | None = None) -> QuotePlace:
+    """The ``nth`` (1-based) place ``quote`` occurs in the text *or its footnotes*, in reading
+    order (a note's occurrences right after its marker): what ``shiori cite`` quotes. Only
+    citing reaches into the notes: an annotation anchors to the base text."""
+    from store.annotations.anchor import find_quote
+
+    places: list[tuple[tuple[int, int, int, int], QuotePlace]] = [
+        ((s, 1, 0, 0), QuotePlace(s, e, 0)) for s, e in find_quote(document.base_text, quote)
+    ]
+    for k, note in enumerate(document.footnotes):
+        block, at = document.note_anchor(note.id)
+        where = (document.block_starts[block] if document.blocks else 0) + at
+        places += [
+            ((where, 0, k, s), QuotePlace(s, e, 0, note.id)) for s, e in find_quote(note.text, quote)
+        ]
+    if not places:
+        raise QuoteNotFound("the quote is not in the document's text or its footnotes")
+    places.sort(key=lambda p: p[0])
+    nth = 1 if nth is None else nth
+    if not 1 <= nth <= len(places):
+        raise QuoteNotFound(f"the quote occurs {count(len(places), 'time')}; --nth {nth} is out of range")
+    return replace(places[nth - 1][1], count=len(places))
+
+
+def note_quote_readings(
+    document: Document, footnote_id: str, start: int, end: int
+) -> list[tuple[int, int, str]]:
+    """Readings over footnote ``footnote_id``'s ``text[start:end]``, quote-relative, as the
+    reader's popup shows them (the document's own analysis; its footnotes piece only)."""
+    from store.japanese.document import DocumentAnalysis
+
+    analysis = DocumentAnalysis(document)
+    analysis.run_piece(len(analysis.pieces))
+    return [
+        (r.start - start, r.end - start, r.reading)
+        for r in analysis.readings.footnote(footnote_id)
+        if r.start >= start and r.end <= end
+    ]
 
 
 def quote_readings(document: Document, start: int, end: int) -> list[tuple[int, int, str]]:

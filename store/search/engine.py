@@ -90,6 +90,10 @@ class Hit:
     annotation: AnnotationHit | None = None
     #: For an annotation: its quote (the passage it marks), shown as the snippet.
     quote: str = ""
+    #: For a match in a footnote: the note's id; ``offset``/``length``/``text`` are then the
+    #: note's, ``block`` holds its marker at offset ``at`` (where the note is read).
+    footnote: str = ""
+    at: int = 0
 
     @cached_property
     def _parts(self) -> tuple[str, list[tuple[int, int]], tuple[int, int] | None]:
@@ -129,6 +133,8 @@ class Hit:
             "section": self.section,
             "snippet": self.snippet,
         }
+        if self.footnote:
+            out["footnote"] = self.footnote
         if self.annotation is not None:
             a = self.annotation
             out["annotation"] = {
@@ -488,17 +494,21 @@ def _hits(match: _Match | Hit) -> list[Hit]:
     marked in its snippet), or an annotation's result as it is."""
     if isinstance(match, Hit):
         return [match]
-    _id, _doc, block, _base, section, text = match.row
+    _id, _doc, block, _base, section, text, note, at = match.row
     found = match.found
     marks = tuple(found[0]) if len(found) == 1 else tuple(merge_spans(*found))
     return [
-        Hit(match.doc, block, start, end - start, section, text, marks)
+        Hit(match.doc, block, start, end - start, section, text, marks, footnote=note, at=at)
         for start, end in found[0]
     ]
 
 
-def _reading_order(hit: Hit) -> tuple[int, int, int]:
-    return (hit.block, hit.offset, hit.annotation is not None)
+def _reading_order(hit: Hit) -> tuple[int, int, int, int, bool]:
+    """Text in order; a note's matches right after its marker (before text that follows
+    the marker at once: ``Ref.offset`` is the offset of the character after it)."""
+    if hit.footnote:
+        return (hit.block, hit.at, 0, hit.offset, False)
+    return (hit.block, hit.offset, 1, 0, hit.annotation is not None)
 
 
 def _missing_doc(key: str) -> SearchDoc:
@@ -533,6 +543,8 @@ def _match_block(
         if matcher.spans(text, contexts):
             return None
     if scope.needs_annotations:
+        if row[6]:
+            return None  # a footnote: no annotation marks one
         base = row[3]
         allowed = [
             (a.start - base, a.end - base) for a in marked.get(doc.key, ()) if not a.orphan

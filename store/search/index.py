@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from store.model import Document
 
 #: Bump when the schema or the tokens change: an index of another format is rebuilt.
-FORMAT = "2"
+#: 3: footnotes are indexed too (``blocks.note``, ``blocks.at``).
+FORMAT = "3"
 FILE_NAME = "index.sqlite3"
 #: One token per non-space character (every category but separators and controls).
 TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"
@@ -78,7 +79,9 @@ CREATE TABLE IF NOT EXISTS blocks(
     block INTEGER NOT NULL,
     base INTEGER NOT NULL,
     section TEXT NOT NULL,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    at INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS blocks_doc ON blocks(doc, block);
 CREATE VIRTUAL TABLE IF NOT EXISTS chars USING fts5(
@@ -154,7 +157,11 @@ RECORD_COLUMNS = (
 
 @dataclass(frozen=True, slots=True)
 class BlockRow:
-    """One indexed block: where it is (document id, block index, offset in the base text)."""
+    """One indexed block: where it is (document id, block index, offset in the base text).
+
+    A footnote is a row of its own (``note``: its id; ``text``: the note's): ``block`` is the
+    paragraph holding its marker and ``at`` the marker's offset there (``Ref.offset``), so
+    it is read, ranked and sectioned where its marker is; ``base`` is that block's too."""
 
     id: int
     doc: int
@@ -162,10 +169,13 @@ class BlockRow:
     base: int
     section: str
     text: str
+    note: str = ""
+    at: int = 0
 
 
-#: A block as :meth:`LibraryIndex.matching_rows` gives it: id, doc, block, base, section, text.
-RowTuple = tuple[int, int, int, int, str, str]
+#: A block as :meth:`LibraryIndex.matching_rows` gives it: :class:`BlockRow`'s fields.
+RowTuple = tuple[int, int, int, int, str, str, str, int]
+_ROW_COLUMNS = "id, doc, block, base, section, text, note, at"
 
 
 @dataclass
@@ -347,11 +357,11 @@ class LibraryIndex:
 
     def matching_rows(self, fts_query: str, docs: Iterable[int] | None = None) -> Iterator[RowTuple]:
         """Blocks whose characters match ``fts_query`` (FTS5 syntax) as plain tuples
-        ``(id, doc, block, base, section, text)`` (:class:`BlockRow`'s fields), a document's in
+        ``(id, doc, block, base, section, text, note, at)`` (:class:`BlockRow`'s fields), a document's in
         reading order (block ids are given in order as a document is indexed), documents in
         no particular order: the search ranks them, and makes objects only of what it shows."""
         sql = (
-            "SELECT b.id, b.doc, b.block, b.base, b.section, b.text FROM chars"
+            "SELECT b.id, b.doc, b.block, b.base, b.section, b.text, b.note, b.at FROM chars"
             " JOIN blocks b ON b.id = chars.rowid WHERE chars MATCH ?"
         )
         params: list[object] = [fts_query]
@@ -367,8 +377,7 @@ class LibraryIndex:
         return [
             BlockRow(*row)
             for row in self._db.execute(
-                "SELECT id, doc, block, base, section, text FROM blocks WHERE doc=?"
-                " ORDER BY block",
+                f"SELECT {_ROW_COLUMNS} FROM blocks WHERE doc=? ORDER BY block, note != '', at",
                 (doc_id,),
             )
         ]
@@ -522,17 +531,25 @@ class LibraryIndex:
         return True
 
     def _add_blocks(self, doc_id: int, doc: Document) -> None:
+        heads = sections(doc)
         rows = [
-            (doc_id, i, base, section, block.text)
+            (doc_id, i, base, section, block.text, "", 0)
             for i, (block, base, section) in enumerate(
-                zip(doc.blocks, doc.block_starts, sections(doc), strict=True)
+                zip(doc.blocks, doc.block_starts, heads, strict=True)
             )
             if block.text.strip()
         ]
+        for note in doc.footnotes:  # searched like the text, read where their marker is
+            if note.text.strip():
+                block, at = doc.note_anchor(note.id)
+                base = doc.block_starts[block] if doc.blocks else 0
+                section = heads[block] if doc.blocks else ""
+                rows.append((doc_id, block, base, section, note.text, note.id, at))
         db = self._db
         first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM blocks").fetchone()[0]
         db.executemany(
-            "INSERT INTO blocks(id, doc, block, base, section, text) VALUES (?,?,?,?,?,?)",
+            "INSERT INTO blocks(id, doc, block, base, section, text, note, at)"
+            " VALUES (?,?,?,?,?,?,?,?)",
             [(first + n, *row) for n, row in enumerate(rows)],
         )
         db.executemany(

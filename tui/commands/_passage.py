@@ -30,10 +30,18 @@ class Passage:
     end: int
     #: How often the quote occurs (the first, or the ``--nth``, was taken).
     count: int
+    #: The footnote the quote is in (``start``/``end`` are then into its text), "" for the text.
+    note: str = ""
 
 
-def find_passage(file: str, quote: str, nth: int | None) -> Passage:
-    from store.annotations.documents import QuoteNotFound, open_document, select_quote
+def find_passage(file: str, quote: str, nth: int | None, *, notes: bool = False) -> Passage:
+    """The quote in ``file``'s text; with ``notes`` (citing) in its footnotes too."""
+    from store.annotations.documents import (
+        QuoteNotFound,
+        open_document,
+        select_cited_quote,
+        select_quote,
+    )
     from store.importer import ImportFailed
 
     if not quote.strip():  # a usage error, said before the file is read
@@ -45,7 +53,12 @@ def find_passage(file: str, quote: str, nth: int | None) -> Passage:
     except OSError as exc:
         raise PassageError(2, f"{shown(file)}: {describe(exc)}") from exc
     try:
-        start, end, count = select_quote(document, quote, nth)
+        if notes:
+            place = select_cited_quote(document, quote, nth)
+            start, end, count, note = place.start, place.end, place.count, place.note
+        else:
+            start, end, count = select_quote(document, quote, nth)
+            note = ""
     except QuoteNotFound as exc:
         raise PassageError(1, f"{shown(file)}: {exc}") from exc
-    return Passage(key, Path(file), document, start, end, count)
+    return Passage(key, Path(file), document, start, end, count, note)

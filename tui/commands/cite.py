@@ -1,7 +1,8 @@
 """``shiori cite FILE --quote TEXT [--nth N] [--style ja|sist02|en] [--readings] [--source-only]``.
 
-Prints the quote (base text) and its source in the chosen style; the locator is the section
-heading the quote sits under. ``--readings`` adds readings as ``｜漢字《かんじ》`` (the source's
+Prints the quote (base text, else a footnote's text) and its source in the chosen style; the
+locator is the section heading the quote sits under (a note's: its marker's), its page(s) where
+the source has pages, and ``注2`` / ``n. 2`` for a quote from a footnote. ``--readings`` adds readings as ``｜漢字《かんじ》`` (the source's
 own ruby first, the analyser for the rest). Exit 1 with a message if the quote is
 not found, exit 2 if the file cannot be imported.
 """
@@ -37,22 +38,28 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.annotations.documents import quote_readings
+    from store.annotations.documents import note_quote_readings, quote_readings
     from store.annotations.metadata import user_library
     from store.citation import Passage, cite, source_meta
     from tui.commands._passage import PassageError, find_passage
 
     try:
-        found = find_passage(args.file, args.quote, args.nth)
+        found = find_passage(args.file, args.quote, args.nth, notes=True)
     except PassageError as exc:
         return fail(PROG, str(exc), exc.code)
     document, start, end = found.document, found.start, found.end
     meta = source_meta(
         user_library().metadata(found.key), found.key, document.title, document.metadata
     )
-    passage = Passage.in_document(document, start, end, page=args.page)
+    if found.note:
+        passage = Passage.in_note(document, found.note, start, end, page=args.page)
+    else:
+        passage = Passage.in_document(document, start, end, page=args.page)
     readings = None
-    if args.readings and not args.source_only:
-        readings = quote_readings(document, start, end)  # loads the analyser: slow
+    if args.readings and not args.source_only:  # loads the analyser: slow
+        if found.note:
+            readings = note_quote_readings(document, found.note, start, end)
+        else:
+            readings = quote_readings(document, start, end)
     say(cite(meta, passage, args.style, source_only=args.source_only, readings=readings))
     return 0

@@ -5,7 +5,8 @@ Searches every document of the library (bundled and the user's) and the user's a
 ``"…"`` is a phrase, ``-word`` excludes, and a word also finds its other forms (取り組む →
 取り組み, 取り組んで). ``--json`` prints an array, best document first, of
 ``{"document", "title", "block", "offset", "length", "section", "snippet"}`` (plus
-``"annotation"`` for a result that is an annotation); without it, one line per result under
+``"annotation"`` for a result that is an annotation, ``"footnote"`` for one in a note: its
+line starts ``[注2]``); without it, one line per result under
 its document's title (on a terminal, a long line is broken as the reader breaks lines: no
 line starts with 。、」). Nothing found: exit 0 with ``[]`` (or nothing). The index is brought up
 to date first (only new or changed documents are read; a line on stderr says how far a long
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.model import note_label
 from store.terminal_safe import escape_json
 from tui.commands._io import fail, say, say_marked, text_arg
 
@@ -113,6 +115,8 @@ def _plain(hits: Sequence[Hit]) -> list[list[tuple[str, bool]]]:
             tags = "".join(f" #{t}" for t in hit.annotation.tags)
             orphan = " (orphaned)" if hit.annotation.orphan else ""
             pieces = [(f"[annotation{orphan}] 「", False), *pieces, (f"」{note}{tags}", False)]
+        elif hit.footnote:
+            pieces = [(f"[{note_label(hit.footnote)}] ", False), *pieces]
         out.append([(where, False), *pieces])
     return out
 

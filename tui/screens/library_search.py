@@ -37,6 +37,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from store.model import note_label
 from store.search import Hit, Results
 from store.terminal_safe import safe_line
 from tui.layout.cells import display_char
@@ -330,6 +331,8 @@ class LibrarySearchScreen(ModalScreen[None]):
             for tag in a.tags:
                 text.append(f" #{safe_line(tag)}", where)
         else:
+            if hit.footnote:  # a match in a note: which one
+                text.append(f"[{safe_line(note_label(hit.footnote))}] ", where)
             text.append(body)
         return text
 
@@ -396,15 +399,15 @@ class LibrarySearchScreen(ModalScreen[None]):
             and not query.exclude
             and not self.state.annotated
         )
-        own: tuple[tuple[int, int, int], ...] = ()
+        own: tuple[tuple[int, int, int, str], ...] = ()
         if term and not one_word and query is not None:
             own = tuple(
-                (h.block, h.offset, h.length)
+                (h.block, h.offset, h.length, h.footnote)
                 for h in results.hits
                 if h.doc.key == hit.doc.key and h.annotation is None
             )
         label = query.describe() if query is not None else term
-        target = MatchTarget(hit.block, hit.offset, hit.length, term, own, label)
+        target = MatchTarget(hit.block, hit.offset, hit.length, term, own, label, hit.footnote)
         self.dismiss(None)
         self.shiori.open_match(hit.doc.key, hit.doc.path, target)
 

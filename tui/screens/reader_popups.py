@@ -28,18 +28,29 @@ class OpensReaderPopups:
 
     def on_reader_view_footnote_requested(self, message: ReaderView.FootnoteRequested) -> None:
         message.stop()
+        reader = message.reader
+
+        def step(delta: int) -> None:
+            """``n``/``N`` in the note: close it, go on with the reader's search."""
+            if popup.is_current:
+                popup.dismiss(None)
+            if reader is not None:
+                reader.step_match(delta)
+
         body = FootnoteView(
             message.note,
             message.readings,
             mode=message.mode,
             style=message.style,
+            matches=message.matches,
+            current=message.current,
+            step=step,
             id="footnote-text",
         )
-        self.app.push_screen(
-            FootnotePopup(
-                message.note, body, near_row=message.near_row, near_span=message.near_span
-            )
+        popup = FootnotePopup(
+            message.note, body, near_row=message.near_row, near_span=message.near_span
         )
+        self.app.push_screen(popup)
 
     def on_reader_view_search_requested(self, message: ReaderView.SearchRequested) -> None:
         message.stop()

@@ -37,7 +37,7 @@ from store.annotations.model import COLOR_KEYS
 from store.japanese.levels import Level, ShownReadings
 from store.model import Block, Document, Footnote, Ruby
 from store.search.query import Term, parse_query
-from store.search.within import matches_within
+from store.search.within import SearchText, matches_within
 from store.terminal_safe import safe_line
 from tui.layout.document import BASE, RUBY, BlockLayout, DocumentLayout, Line
 from tui.layout.textnav import (
@@ -219,10 +219,14 @@ class ReaderView(ScrollView, can_focus=True):
         """The user copied the selection; ``text`` is base text (no readings, no markers),
         to go to the clipboard as a citation (``y``) or as it is (``ctrl+c``)."""
 
-        def __init__(self, text: str, start: int, end: int, as_citation: bool = True) -> None:
+        def __init__(
+            self, text: str, start: int, end: int, as_citation: bool = True, note: str = ""
+        ) -> None:
             super().__init__()
             self.text, self.start, self.end = text, start, end
             self.as_citation = as_citation
+            #: Copied in a footnote's popup: the note's id (``start``/``end`` in its text).
+            self.note = note
 
     class SelectionChanged(Message):
         """The selection is now ``base_text[start:end]`` (``start == end``: no selection)."""
@@ -255,10 +259,18 @@ class ReaderView(ScrollView, can_focus=True):
             near_row: int | None,
             style: str = "auto",
             near_span: tuple[int, int] | None = None,
+            matches: Sequence[tuple[int, int]] = (),
+            current: int = -1,
+            reader: ReaderView | None = None,
         ) -> None:
             super().__init__()
+            #: The reader asking (its search goes on with ``n``/``N`` in the popup).
+            self.reader = reader
             self.note, self.readings, self.mode, self.near_row = note, readings, mode, near_row
             self.style, self.near_span = style, near_span
+            #: The reader's search matches in the note (offsets in its text), ``current`` the
+            #: one ``n``/``N`` landed on: the popup highlights them.
+            self.matches, self.current = tuple(matches), current
 
     class WordInfoRequested(Message):
         """The user asked what the analyser knows about ``word`` (a morpheme, ``K``);
@@ -311,7 +323,10 @@ class ReaderView(ScrollView, can_focus=True):
         self.cursor = 0
         self._anchor: int | None = None
         self._drag_from: int | None = None
-        self._matches: list[tuple[int, int]] = []
+        self._match_spans: list[tuple[int, int]] = []
+        #: ``_matches`` indexes in reading order (a note's right after its marker), and back.
+        self._order: list[int] = []
+        self._rank: list[int] = []
         self._match = -1
         self._query = ""
         self._markers: list[tuple[int, str]] = []  # (global ref offset, footnote id)
@@ -329,7 +344,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._preview: str | None = None
         self._reflow_pending = False
         self._resize_pending = False
-        self._folded: tuple[Document, str] | None = None
+        self._folded: tuple[Document, SearchText, str] | None = None
         #: Match lists of the shown document by query: the search bar's count and the
         #: search agree.
         self._found: dict[str, list[tuple[int, int]]] = {}
@@ -562,7 +577,26 @@ class ReaderView(ScrollView, can_focus=True):
 
     @property
     def matches(self) -> list[tuple[int, int]]:
+        """The search's matches: base-text spans, then footnotes' (see :class:`SearchText`)."""
         return list(self._matches)
+
+    @property
+    def _matches(self) -> list[tuple[int, int]]:
+        return self._match_spans
+
+    @_matches.setter
+    def _matches(self, spans: list[tuple[int, int]]) -> None:
+        """Spans in :class:`SearchText` offsets, sorted (a row's drawing bisects them); the
+        order ``n``/``N`` visit them in is kept beside."""
+        self._match_spans = spans
+        order = list(range(len(spans)))
+        if spans and spans[-1][0] > len(self.document.base_text if self.document else ""):
+            key = self._search_text().reading_key
+            order.sort(key=lambda i: key(spans[i]))
+        self._order = order
+        self._rank = [0] * len(order)
+        for rank, i in enumerate(order):
+            self._rank[i] = rank
 
     # -- readings and layout ------------------------------------------------------------
     def _select_readings(self) -> None:
@@ -1259,7 +1293,9 @@ class ReaderView(ScrollView, can_focus=True):
             self.notify("Nothing selected: v starts a selection", timeout=3)
             return
         text = doc.base_text[sel[0] : sel[1]]
-        self.post_message(self.SelectionCopied(text, sel[0], sel[1], as_citation))
+        self.post_message(
+            self.SelectionCopied(text, sel[0], sel[1], as_citation, note=self.footnote_id)
+        )
         self.finish_selection()
 
     def finish_selection(self) -> None:
@@ -1272,6 +1308,11 @@ class ReaderView(ScrollView, can_focus=True):
         self._anchor = None
         self._move_cursor(self._past_sentence_end(sel[1]))
         self.post_message(self.SelectionChanged(self.cursor, self.cursor))
+
+    @property
+    def footnote_id(self) -> str:
+        """The footnote this view shows ("" for the document itself)."""
+        return ""
 
     def action_copy_text(self) -> None:
         """``ctrl+c``: the selection as plain text (never "quit?")."""
@@ -1480,8 +1521,11 @@ class ReaderView(ScrollView, can_focus=True):
             return
         self.open_footnote(fid)
 
-    def open_footnote(self, footnote_id: str) -> None:
-        """Ask (:class:`FootnoteRequested`) for the footnote to be shown; the screen opens it."""
+    def open_footnote(
+        self, footnote_id: str, *, matches: Sequence[tuple[int, int]] = (), current: int = -1
+    ) -> None:
+        """Ask (:class:`FootnoteRequested`) for the footnote to be shown; the screen opens it
+        (with the search's ``matches`` in it highlighted, ``current`` the one landed on)."""
         doc = self.document
         note = doc.footnote(footnote_id) if doc else None
         if note is None:
@@ -1505,6 +1549,9 @@ class ReaderView(ScrollView, can_focus=True):
                 self._cursor_row(),
                 self.furigana_style,
                 self._span(),
+                matches,
+                current,
+                self,
             )
         )
 
@@ -1585,14 +1632,19 @@ class ReaderView(ScrollView, can_focus=True):
         found = self.find_matches(query, cancelled)
         return len(found) if found is not None else None
 
-    def _folded_text(self) -> str:
-        """The base text folded for search (computed once per document)."""
-        doc = self.document
-        if doc is None:
-            return ""
-        if self._folded is None or self._folded[0] is not doc:
-            self._folded = (doc, fold(doc.base_text))
+    def _search_text(self) -> SearchText:
+        """The text and its footnotes as ``/`` searches them (made once per document)."""
+        self._folded_text()
+        assert self._folded is not None
         return self._folded[1]
+
+    def _folded_text(self) -> str:
+        """The search text folded for search (computed once per document)."""
+        doc = self.document or Document("", [])
+        if self._folded is None or self._folded[0] is not doc:
+            text = SearchText(doc)
+            self._folded = (doc, text, fold(text.text))
+        return self._folded[2]
 
     def find_matches(
         self, query: str, cancelled: Callable[[], bool] = lambda: False
@@ -1610,14 +1662,17 @@ class ReaderView(ScrollView, can_focus=True):
         if found is not None:
             return found
 
+        folded = self._folded_text()
+        text = self._search_text()
+
         def spans_of(term: Term) -> list[tuple[int, int]] | None:
-            literal = find_literal(doc.base_text, term.text, self._folded_text())
+            literal = find_literal(text.text, term.text, folded)
             if term.phrase:
                 return literal
             words = self._word_forms(doc, term.text, cancelled)
             return None if words is None else merge_spans(literal, words)
 
-        found = matches_within(doc.block_starts, parse_query(query), spans_of)
+        found = matches_within(text.starts, parse_query(query), spans_of)
         if found is None:
             return None
         if doc is self.document:
@@ -1629,10 +1684,11 @@ class ReaderView(ScrollView, can_focus=True):
     def _literal_matches(self, doc: Document, query: str) -> list[tuple[int, int]]:
         """``query``'s matches without other word forms: shown at once, the rest follows."""
         folded = self._folded_text()
+        text = self._search_text()
         found = matches_within(
-            doc.block_starts,
+            text.starts,
             parse_query(query),
-            lambda term: find_literal(doc.base_text, term.text, folded),
+            lambda term: find_literal(text.text, term.text, folded),
         )
         return found or []
 
@@ -1650,15 +1706,17 @@ class ReaderView(ScrollView, can_focus=True):
         if not is_word_query(q):
             return []
         found: list[tuple[int, int]] = []
-        for i, block in enumerate(doc.blocks):
+        text = self._search_text()
+        paragraphs = [b.text for b in doc.blocks] + [n.text for n in doc.footnotes]
+        for i, paragraph in enumerate(paragraphs):  # blocks, then notes (keys past the blocks)
             if cancelled() or doc is not self.document:
                 return None
-            if not block.text:
+            if not paragraph:
                 continue
             morphemes = self._morphemes.get(i)
             if morphemes is None:
-                morphemes = self._morphemes[i] = tokenize(block.text)
-            found.extend(find_word(morphemes, q[0], doc.block_starts[i]))
+                morphemes = self._morphemes[i] = tokenize(paragraph)
+            found.extend(find_word(morphemes, q[0], text.starts[i]))
         return found
 
     def search(self, query: str, at: tuple[int, int] | None = None) -> None:
@@ -1671,18 +1729,31 @@ class ReaderView(ScrollView, can_focus=True):
         if doc is None:
             return
         self._query = query
-        if at is not None:
-            self.cursor = at[0]
         found = self._found.get(query)
         if found is not None:
             self._matches = merge_spans(found, [at] if at is not None else [])
-            self._goto_first_match()
+            self._goto_first_match(at)
             return
-        self._matches = self._literal_matches(doc, query)
-        if at is not None:
-            self._matches = merge_spans(self._matches, [at])
-        self._goto_first_match()
+        literal = self._literal_matches(doc, query)
+        self._matches = merge_spans(literal, [at]) if at is not None else literal
+        self._goto_first_match(at)
         self._search_words(query, self._gen)
+
+    def span_of(
+        self, block: int, offset: int, length: int, footnote: str = ""
+    ) -> tuple[int, int] | None:
+        """A library result (block and offset, or footnote ``footnote`` and offset in it) as a
+        span of what ``/`` searches; None when the document has no such place."""
+        doc = self.document
+        if doc is None:
+            return None
+        if footnote:
+            begin = self._search_text().note_start(footnote)
+            return None if begin is None else (begin + offset, begin + offset + length)
+        if not 0 <= block < len(doc.blocks):
+            return None
+        start = doc.block_starts[block] + offset
+        return (start, start + length)
 
     def show_matches(self, label: str, spans: list[tuple[int, int]], at: tuple[int, int]) -> None:
         """Go through ``spans`` (a library query's own results in this document, found
@@ -1690,28 +1761,63 @@ class ReaderView(ScrollView, can_focus=True):
         if self.document is None:
             return
         self._query = label
-        self.cursor = at[0]
         self._matches = merge_spans(sorted(spans), [at])
-        self._goto_first_match()
+        self._goto_first_match(at)
 
-    def _goto_first_match(self) -> None:
+    def _goto_first_match(self, at: tuple[int, int] | None = None) -> None:
+        """To ``at`` (a match found elsewhere), else the first match from the cursor on."""
         if not self._matches:
             self._match = -1
             self._report_search()
             self._refresh_lines()
             return
-        k = bisect_left(self._matches, (self.cursor, 0))
-        self._match = k if k < len(self._matches) else 0
+        if at is not None and at in self._matches:
+            self._match = self._matches.index(at)
+        else:
+            key = self._search_text().reading_key
+            ranked = [key(self._matches[i]) for i in self._order]
+            k = bisect_left(ranked, (self.cursor, 0, -1))
+            self._match = self._order[k] if k < len(self._order) else self._order[0]
         self._show_match()
 
     def _show_match(self) -> None:
+        """Go to the current match; one in a footnote: to its marker, and open the note with
+        its matches highlighted (``n``/``N`` there go on with this search)."""
         self._anchor = None
-        self._move_cursor(self._matches[self._match][0])
+        start = self._matches[self._match][0]
+        note = self._search_text().note_at(start)
+        if note is None:
+            self._move_cursor(start)
+            self._report_search()
+            return
+        note_id, offset, marker = note
+        self._move_cursor(max(0, marker - 1))  # where ] puts the cursor: the marker's word
         self._report_search()
+        begin = start - offset  # where the note's text starts in the search text
+        text = self._search_text()
+        spans = [
+            (s - begin, e - begin)
+            for s, e in self._matches
+            if (found := text.note_at(s)) is not None and found[0] == note_id
+        ]
+        current = next(i for i, (s, _e) in enumerate(spans) if s == offset)
+        self.open_footnote(note_id, matches=spans, current=current)
 
     def _report_search(self) -> None:
-        """Tell the screen (which shows it in one place, updated in place): no toasts."""
-        self.post_message(self.SearchChanged(self._query, self._match, len(self._matches)))
+        """Tell the screen (which shows it in one place, updated in place): no toasts. The
+        index is the match's place in reading order."""
+        index = self._rank[self._match] if 0 <= self._match < len(self._rank) else -1
+        self.post_message(self.SearchChanged(self._query, index, len(self._matches)))
+
+    def step_match(self, delta: int) -> None:
+        """``n`` (1) / ``N`` (-1): the next or previous match in reading order."""
+        if not self._matches:
+            if self._query:
+                self._report_search()
+            return
+        rank = self._rank[self._match] if 0 <= self._match < len(self._rank) else -1
+        self._match = self._order[(rank + delta) % len(self._order)]
+        self._show_match()
 
     @work(thread=True, exclusive=True, group="reader-search")
     def _search_words(self, query: str, gen: int) -> None:
@@ -1738,20 +1844,10 @@ class ReaderView(ScrollView, can_focus=True):
             self._goto_first_match()
 
     def action_next_match(self) -> None:
-        if not self._matches:
-            if self._query:
-                self._report_search()
-            return
-        self._match = (self._match + 1) % len(self._matches)
-        self._show_match()
+        self.step_match(1)
 
     def action_prev_match(self) -> None:
-        if not self._matches:
-            if self._query:
-                self._report_search()
-            return
-        self._match = (self._match - 1) % len(self._matches)
-        self._show_match()
+        self.step_match(-1)
 
 
 class FootnoteView(ReaderView):
@@ -1768,9 +1864,14 @@ class FootnoteView(ReaderView):
         *,
         mode: str = "all",
         style: str = "auto",
+        matches: Sequence[tuple[int, int]] = (),
+        current: int = -1,
+        step: Callable[[int], None] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        #: ``n``/``N`` here go on with the reader's search (the popup closes for it).
+        self._step = step
         self.note, self.note_readings = note, list(readings)
         #: The main reader's mode: the readings come chosen for it, and it decides the style.
         self.source_mode = mode
@@ -1786,6 +1887,20 @@ class FootnoteView(ReaderView):
             doc,
             readings=DocumentReadings([self.note_readings], texts=[note.text], headings=[False]),
         )
+        if 0 <= current < len(matches):  # the reader's search landed here: show its matches
+            self._matches = sorted(matches)
+            self._match = self._matches.index(matches[current])
+            self._move_cursor(matches[current][0])
+
+    @property
+    def footnote_id(self) -> str:
+        return self.note.id
+
+    def step_match(self, delta: int) -> None:
+        if self._step is not None:
+            self._step(delta)
+        else:
+            super().step_match(delta)
 
     def _reading_mode(self) -> str:
         return self.source_mode

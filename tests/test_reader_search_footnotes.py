@@ -1,0 +1,116 @@
+"""Footnotes in the app: ``/`` counts a note's matches and ``n``/``N`` reach them right after
+the note's marker, opening its popup with the match highlighted; a library search result in a
+note opens that popup; a passage selected in a note's popup is cited with its note."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotations_harness import FakeClipboard
+from footnote_texts import write_toudai
+from pilot_waits import settle
+from screen_text import screen_lines
+
+from store import paths
+from tui.app import OpenedFile, ShioriApp, import_document
+from tui.widgets.footnote_popup import FootnotePopup
+from tui.widgets.reader import FootnoteView
+
+
+def header_text(app: ShioriApp) -> str:
+    return app.header.render().plain
+
+
+def popup_view(app: ShioriApp) -> FootnoteView:
+    assert isinstance(app.screen, FootnotePopup), type(app.screen)
+    return app.screen.query_one(FootnoteView)
+
+
+async def test_n_goes_through_a_footnote_right_after_its_marker(tmp_path: Path) -> None:
+    path = write_toudai(tmp_path)
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        doc = app.current_document
+        assert doc is not None
+        await pilot.press("slash", *"灯台", "enter")
+        await settle(pilot)
+        assert "/灯台 1/4" in header_text(app)  # 3 in the text, 1 in note 2
+        await pilot.press("n")
+        await settle(pilot)
+        assert "/灯台 2/4" in header_text(app)
+        await pilot.press("n")
+        await settle(pilot, until=lambda: isinstance(app.screen, FootnotePopup))
+        assert "/灯台 3/4" in header_text(app)
+        view = popup_view(app)
+        assert view.note.id == "2"
+        at = view.note.text.index("灯台")
+        assert view.matches == [(at, at + 2)] and view.cursor == at
+        assert app.reader.marker_at_cursor() == "2"  # the page shows where the note is
+        assert any("明治期に建てられた灯台" in line for line in screen_lines(app))
+        await pilot.press("n")  # n goes on from the popup: it closes, the next match is shown
+        await settle(pilot, until=lambda: not isinstance(app.screen, FootnotePopup))
+        assert "/灯台 4/4" in header_text(app)
+        assert doc.base_text[app.reader.cursor :].startswith("灯台の光")
+        await pilot.press("N")
+        await settle(pilot, until=lambda: isinstance(app.screen, FootnotePopup))
+        assert "/灯台 3/4" in header_text(app)
+        await pilot.press("escape")
+        await settle(pilot, until=lambda: not isinstance(app.screen, FootnotePopup))
+        assert "/灯台 3/4" in header_text(app)
+
+
+async def test_the_search_bar_counts_a_word_found_only_in_notes(tmp_path: Path) -> None:
+    path = write_toudai(tmp_path)
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.reader.count_matches("気象庁") == 2
+        await pilot.press("slash", *"気象庁", "enter")
+        await settle(pilot, until=lambda: isinstance(app.screen, FootnotePopup))
+        assert "/気象庁 1/2" in header_text(app)
+        assert popup_view(app).note.id == "1"
+
+
+async def test_a_library_result_in_a_note_opens_its_popup_at_the_match() -> None:
+    write_toudai(paths.library_dir())
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press(*"気象庁の資料")
+        await settle(
+            pilot,
+            until=lambda: "s)" in str(app.screen.query_one("#library-search-status").render()),
+        )
+        listed = "\n".join(screen_lines(app))
+        assert "[注2]" in listed
+        await pilot.press("enter")
+        await settle(pilot, until=lambda: isinstance(app.screen, FootnotePopup))
+        view = popup_view(app)
+        assert view.note.id == "2"
+        at = view.note.text.index("気象庁の資料")
+        assert view.matches == [(at, at + 6)] and view.cursor == at
+        assert app.reader.marker_at_cursor() == "2"
+
+
+async def test_a_passage_selected_in_a_note_is_cited_with_its_note(tmp_path: Path) -> None:
+    path = write_toudai(tmp_path)
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.annotations._clipboard = FakeClipboard()
+        app.reader.focus()
+        await pilot.press("right_square_bracket", "right_square_bracket", "enter")
+        await settle(pilot, until=lambda: isinstance(app.screen, FootnotePopup))
+        view = popup_view(app)
+        assert view.note.id == "2"
+        start = view.note.text.index("気象庁の資料")
+        await pilot.press(*["l"] * start, "v", *["l"] * 5, "y")
+        await settle(pilot, until=lambda: app.annotations.last_copy is not None)
+        copied = app.annotations.last_copy
+        assert copied is not None
+        quote, source = copied.text.split("\n")
+        assert quote == "「気象庁の資料」"
+        assert source.endswith("「第1節 岬」、注2。")
