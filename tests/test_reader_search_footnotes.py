@@ -114,3 +114,74 @@ async def test_a_passage_selected_in_a_note_is_cited_with_its_note(tmp_path: Pat
         quote, source = copied.text.split("\n")
         assert quote == "「気象庁の資料」"
         assert source.endswith("「第1節 岬」、注2。")
+
+
+async def test_v_sentence_in_a_one_sentence_note_takes_the_whole_sentence(tmp_path: Path) -> None:
+    """The last sentence has no next one to stop before: `v )` runs to its end (it took one
+    character, and most notes are one sentence)."""
+    path = write_toudai(tmp_path)
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.annotations._clipboard = FakeClipboard()
+        app.reader.focus()
+        await pilot.press("right_square_bracket", "enter")
+        await settle(pilot, until=lambda: isinstance(app.screen, FootnotePopup))
+        view = popup_view(app)
+        assert view.note.id == "1"
+        await pilot.press("v", "right_parenthesis", "ctrl+c")
+        await settle(pilot, until=lambda: app.annotations.last_copy is not None)
+        copied = app.annotations.last_copy
+        assert copied is not None and copied.text == view.note.text == "岬は気象庁の観測点でもある。"
+
+
+async def test_the_citation_keys_work_in_a_note(tmp_path: Path) -> None:
+    """Y (the source alone: the note's), C (style), ctrl+y (the last citation) in a popup —
+    they were the page's only and did nothing over a note."""
+    from tui.screens.citation_dialog import CitationDialog
+
+    path = write_toudai(tmp_path)
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.annotations._clipboard = FakeClipboard()
+        app.annotations.prefs.style = "ja"
+        app.reader.focus()
+        await pilot.press("right_square_bracket", "enter")
+        await settle(pilot, until=lambda: isinstance(app.screen, FootnotePopup))
+        await pilot.press("Y")
+        await settle(pilot, until=lambda: app.annotations.last_copy is not None)
+        copied = app.annotations.last_copy
+        assert copied is not None
+        assert copied.text.endswith("「第1節 岬」、注1。") and "「岬は" not in copied.text
+        await pilot.press("C")  # ja → SIST 02
+        await settle(pilot, until=lambda: app.annotations.prefs.style != "ja")
+        assert app.annotations.prefs.style == "sist02"
+        await pilot.press("ctrl+y")
+        await settle(pilot, until=lambda: isinstance(app.screen, CitationDialog))
+
+
+async def test_a_note_opened_before_the_furigana_follows_its_marker() -> None:
+    """A library result in a seed's note opens the popup at once, before the page has
+    furigana; when they arrive the marker's line moves down — the popup moves with it (it
+    covered the marker) and shows the note's readings too (it had none)."""
+    app = ShioriApp()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press(*"日立造船")
+        await settle(
+            pilot,
+            until=lambda: "s)" in str(app.screen.query_one("#library-search-status").render()),
+        )
+        await pilot.press("enter")
+        await settle(pilot, until=lambda: isinstance(app.screen, FootnotePopup))
+        await settle(pilot, until=lambda: app.reader._analysis_readings is None)
+        popup = app.screen
+        assert isinstance(popup, FootnotePopup) and popup.note.id == "78"
+        row = app.reader.cursor_screen_row
+        box = popup.query_one("#footnote-box").region
+        assert row is not None and popup.near_row == row
+        assert not box.y <= row < box.bottom, (row, box)
+        assert popup_view(app).note_readings  # 損害賠償 and the rest are read

@@ -645,12 +645,13 @@ class AnnotationsController:
                 return
         self.cite_annotation_or_span(span, ann, source_only=source_only)
 
-    def cite_note(self, note: str, span: tuple[int, int]) -> None:
-        """``y`` on a passage selected in footnote ``note``'s popup: cited with its note."""
+    def cite_note(self, note: str, span: tuple[int, int], *, source_only: bool = False) -> None:
+        """``y`` (``Y``: the source alone) on a passage selected in footnote ``note``'s
+        popup: cited with its note."""
         if self.current is None:
             return
         try:
-            text = self.citation_for(span, None, source_only=False, note=note)
+            text = self.citation_for(span, None, source_only=source_only, note=note)
         except Exception as exc:  # never crash on a copy
             self.app.notify(f"Could not build the citation: {exc}", severity="error")
             return

@@ -440,7 +440,9 @@ class ShioriApp(App[None]):
         ``y`` cites it with its note, ``ctrl+c`` copies it as it is."""
         message.stop()
         if message.as_citation:
-            self.annotations.cite_note(message.note, (message.start, message.end))
+            self.annotations.cite_note(
+                message.note, (message.start, message.end), source_only=message.source_only
+            )
         else:
             self.annotations.copy(message.text)
 
@@ -493,6 +495,16 @@ class ShioriApp(App[None]):
         self.refresh_library()
         self.notify(f"Removed {self._titles.get(key) or key[4:]}.", timeout=4, markup=False)
         self.sync_index()
+
+    # The citation keys that work in a popup too (the main screen binds its own).
+    def action_show_citation(self) -> None:
+        self.annotations.show_citation_dialog()
+
+    def action_cycle_citation_style(self) -> None:
+        self.annotations.cycle_style()
+
+    def action_toggle_citation_readings(self) -> None:
+        self.annotations.toggle_readings()
 
     def action_library_search(self) -> None:
         """Open the library search (``F``)."""

@@ -26,6 +26,9 @@ class OpensReaderPopups:
     if TYPE_CHECKING:
         app: App[Any]
 
+    #: The note popup last opened, its text and the reader it was opened from.
+    _note_popup: tuple[FootnotePopup, FootnoteView, ReaderView | None] | None = None
+
     def on_reader_view_footnote_requested(self, message: ReaderView.FootnoteRequested) -> None:
         message.stop()
         reader = message.reader
@@ -50,7 +53,20 @@ class OpensReaderPopups:
         popup = FootnotePopup(
             message.note, body, near_row=message.near_row, near_span=message.near_span
         )
+        self._note_popup = (popup, body, reader)
         self.app.push_screen(popup)
+
+    def on_reader_view_lines_moved(self, message: ReaderView.LinesMoved) -> None:
+        """A note opened before its page had furigana (a search landing at once on a new
+        document): it follows its marker, which the readings pushed down, and gets them."""
+        message.stop()
+        if self._note_popup is None:
+            return
+        popup, body, reader = self._note_popup
+        if reader is not message.reader or not popup.is_current:
+            return
+        body.take_readings(reader.footnote_readings(body.note.id))
+        popup.place_near(reader.cursor_screen_row)
 
     def on_reader_view_search_requested(self, message: ReaderView.SearchRequested) -> None:
         message.stop()

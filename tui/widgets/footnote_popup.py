@@ -34,7 +34,11 @@ class TextBody(Protocol):
 
 class FootnotePopup(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss", "Close footnote", id="footnote.close")
+        Binding("escape,q", "dismiss", "Close footnote", id="footnote.close"),
+        # the citation keys of the page work on a note's passage too (the app's actions)
+        Binding("ctrl+y", "app.show_citation", "Show the last citation", id="footnote.show_citation"),
+        Binding("C", "app.cycle_citation_style", "Citation style", id="footnote.style"),
+        Binding("R", "app.toggle_citation_readings", "Citation readings", id="footnote.readings"),
     ]
 
     def __init__(
@@ -65,6 +69,12 @@ class FootnotePopup(ModalScreen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit()
+
+    def place_near(self, row: int | None) -> None:
+        """The marker moved (its page got furigana): go beside it again, sized anew."""
+        self.near_row = row
+        if self.is_mounted:
+            self._fit()
 
     def _fit(self) -> None:
         """Size the box to the note (within the screen) and put it beside the marker."""

@@ -220,13 +220,21 @@ class ReaderView(ScrollView, can_focus=True):
         to go to the clipboard as a citation (``y``) or as it is (``ctrl+c``)."""
 
         def __init__(
-            self, text: str, start: int, end: int, as_citation: bool = True, note: str = ""
+            self,
+            text: str,
+            start: int,
+            end: int,
+            as_citation: bool = True,
+            note: str = "",
+            source_only: bool = False,
         ) -> None:
             super().__init__()
             self.text, self.start, self.end = text, start, end
             self.as_citation = as_citation
             #: Copied in a footnote's popup: the note's id (``start``/``end`` in its text).
             self.note = note
+            #: ``Y`` in a note: its citation alone, without the quote.
+            self.source_only = source_only
 
     class SelectionChanged(Message):
         """The selection is now ``base_text[start:end]`` (``start == end``: no selection)."""
@@ -234,6 +242,14 @@ class ReaderView(ScrollView, can_focus=True):
         def __init__(self, start: int, end: int) -> None:
             super().__init__()
             self.start, self.end = start, end
+
+    class LinesMoved(Message):
+        """Furigana arrived and lines were laid out again: what is on screen may have moved
+        (a popup placed beside a marker follows it, and takes the note's readings)."""
+
+        def __init__(self, reader: ReaderView) -> None:
+            super().__init__()
+            self.reader = reader
 
     class ReadingsReady(Message):
         """The reader's own analysis of ``document`` finished and its furigana are shown."""
@@ -476,6 +492,7 @@ class ReaderView(ScrollView, can_focus=True):
             self._relayout(self.position)
         elif message.end > message.first:
             self._refresh_blocks(message.first, message.end)
+        self.post_message(self.LinesMoved(self))
         if message.complete:
             self._analysis_readings = None
             self.post_message(self.ReadingsReady(doc))
@@ -1383,7 +1400,10 @@ class ReaderView(ScrollView, can_focus=True):
         if doc is None or not doc.blocks:
             return
         found = next_start(self.cursor)
-        if found is None:
+        if found is None:  # in the last unit (a note is often one sentence): to its end
+            end = self._unit_end(len(doc.base_text))
+            if end > self.cursor:
+                self._move_cursor(end)
             return
         if self._anchor is not None and self.cursor >= self._anchor:
             end = self._unit_end(found)
@@ -1535,16 +1555,10 @@ class ReaderView(ScrollView, can_focus=True):
                 markup=False,
             )
             return
-        readings: Sequence[Any] = ()
-        if self._shown is not None:
-            try:
-                readings = self._shown.footnote(footnote_id)
-            except (AttributeError, ValueError):
-                readings = ()
         self.post_message(
             self.FootnoteRequested(
                 note,
-                readings,
+                self.footnote_readings(footnote_id),
                 self.furigana_mode,
                 self._cursor_row(),
                 self.furigana_style,
@@ -1554,6 +1568,20 @@ class ReaderView(ScrollView, can_focus=True):
                 self,
             )
         )
+
+    def footnote_readings(self, footnote_id: str) -> Sequence[Any]:
+        """The readings shown for a note in the current mode (none before the analysis)."""
+        if self._shown is None:
+            return ()
+        try:
+            return self._shown.footnote(footnote_id)
+        except (AttributeError, ValueError):
+            return ()
+
+    @property
+    def cursor_screen_row(self) -> int | None:
+        """The screen row of the cursor's line (None off screen): where a popup goes beside."""
+        return self._cursor_row()
 
     def _span(self) -> tuple[int, int]:
         """The reader's screen columns ``(x, width)``, for a popup to sit over."""
@@ -1857,6 +1885,10 @@ class FootnoteView(ReaderView):
     them as ``漢字(かんじ)``), drawn in its ``style``.
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _b("Y", "copy_source", "Copy the citation without the quote", "cite_source"),
+    ]
+
     def __init__(
         self,
         note: Footnote,
@@ -1895,6 +1927,27 @@ class FootnoteView(ReaderView):
     @property
     def footnote_id(self) -> str:
         return self.note.id
+
+    def take_readings(self, readings: Sequence[Any]) -> None:
+        """The main reader's analysis reached the note (it opened before): show them."""
+        if list(readings) == self.note_readings:
+            return
+        from store.japanese.document import DocumentReadings
+
+        self.note_readings = list(readings)
+        note = self.note
+        self.set_readings(DocumentReadings([self.note_readings], texts=[note.text], headings=[False]))
+
+    def action_copy_source(self) -> None:
+        """``Y``: the citation of the selection without its quote, or of the whole note (its
+        source and 注N) when nothing is selected."""
+        sel = self.selection or (0, len(self.note.text))
+        text = self.note.text[sel[0] : sel[1]]
+        self.post_message(
+            self.SelectionCopied(text, sel[0], sel[1], note=self.note.id, source_only=True)
+        )
+        if self.selection is not None:
+            self.finish_selection()
 
     def step_match(self, delta: int) -> None:
         if self._step is not None:
