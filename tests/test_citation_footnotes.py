@@ -82,5 +82,5 @@ def test_shiori_cite_names_the_page_of_a_footnote_in_a_pdf(tmp_path: Path) -> No
     passage = Passage.in_note(doc, note.id, 0, 1)
     assert passage.page
     assert result.stdout.rstrip().endswith(f"p. {passage.page}, n. {note.id}.")
-    found = json.loads(shiori("search", "--json", "--doc", str(pdf), "日本語教育").stdout)
+    found = json.loads(shiori("search", "--json", "--notes", "--doc", str(pdf), "日本語教育").stdout)
     assert note.id in {i.get("footnote") for i in found}

@@ -185,7 +185,7 @@ def test_searching_the_library_and_opening_the_second_hit(library_pane: Pane) ->
 
     expected = json.loads(
         subprocess.run(
-            [*shiori_command(), "search", "--json", "造船"],
+            [*shiori_command(), "search", "--json", "--notes", "造船"],
             capture_output=True,
             text=True,
             check=True,

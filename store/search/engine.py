@@ -192,6 +192,9 @@ class Scope:
     doc_keys: set[str] | None = None
     annotated: bool = False
     tag: str | None = None
+    #: Footnotes' text too (``shiori search --json`` leaves them out unless asked: its items'
+    #: ``block``/``offset`` then point into a note, which the model's blocks do not hold).
+    footnotes: bool = True
 
     @property
     def needs_annotations(self) -> bool:
@@ -531,6 +534,8 @@ def _match_block(
     scope: Scope,
 ) -> list[list[tuple[int, int]]] | None:
     """Where each word of the query is in the block ``row``, or None if it does not match."""
+    if row[6] and not scope.footnotes:
+        return None
     text = row[5]
     contexts = Contexts(text)
     found = []

@@ -1,12 +1,14 @@
-"""``shiori search QUERY [--json] [--doc FILE] [--tag T] [--annotated] [--limit N]``.
+"""``shiori search QUERY [--json [--notes]] [--doc FILE] [--tag T] [--annotated] [--limit N]``.
 
 Searches every document of the library (bundled and the user's) and the user's annotations
 (quote, note, ``#tag``), as DESIGN.md §2 specifies: several words must all be in one paragraph,
 ``"…"`` is a phrase, ``-word`` excludes, and a word also finds its other forms (取り組む →
 取り組み, 取り組んで). ``--json`` prints an array, best document first, of
 ``{"document", "title", "block", "offset", "length", "section", "snippet"}`` (plus
-``"annotation"`` for a result that is an annotation, ``"footnote"`` for one in a note: its
-line starts ``[注2]``); without it, one line per result under
+``"annotation"`` for a result that is an annotation). Results in footnotes are listed as
+``[注2] …`` lines, and in ``--json`` only with ``--notes`` (with ``"footnote": "2"``; their
+``block`` holds the marker, ``offset``/``length`` are in the note's text: a tool reading
+``block``/``offset`` as DESIGN.md says gets no item they do not fit); without it, one line per result under
 its document's title (on a terminal, a long line is broken as the reader breaks lines: no
 line starts with 。、」). Nothing found: exit 0 with ``[]`` (or nothing). The index is brought up
 to date first (only new or changed documents are read; a line on stderr says how far a long
@@ -53,6 +55,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--annotated", action="store_true", help="only passages you have annotated"
     )
     parser.add_argument("--limit", type=int, metavar="N", help="at most N results")
+    parser.add_argument(
+        "--notes",
+        action="store_true",
+        help="with --json, results in footnotes too (block/offset then point into the note)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
     tag = args.tag.strip().lstrip("#") if args.tag else None
     if not query.strip():
         return _fail("nothing to search for: give the words to find")
-    scope = Scope(annotated=args.annotated, tag=tag or None)
+    # a JSON item's block/offset index the model's blocks; a note's only when asked for
+    scope = Scope(annotated=args.annotated, tag=tag or None, footnotes=args.notes or not args.json)
     doc = Path(args.doc).expanduser() if args.doc else None
     if doc is not None:
         from store.files import FileProblem, open_regular
