@@ -494,6 +494,28 @@ async def test_opening_another_document_closes_the_outline_opening_the_first_had
         assert tsusho.is_expanded and kaidan.is_expanded
 
 
+
+async def test_enter_in_the_tree_opens_like_any_opening_and_its_outline_closes_later(
+    library: Path,
+) -> None:
+    """Enter on a document expanded it before opening it, so the opening counted it as
+    expanded by hand: its outline stayed open after the next document was opened."""
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = tree_of(app)
+        kaidan, tsusho = tree.document_node("lib:kaidan.md"), tree.document_node("lib:tsusho.md")
+        assert kaidan is not None and tsusho is not None
+        for node in (kaidan, tsusho):
+            tree.focus()  # opening a document gives the reader the focus
+            tree.move_cursor(node)
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot, until=lambda n=node: bool(n.children) and n.is_expanded)
+        assert app.current_key == "lib:tsusho.md"
+        assert not kaidan.is_expanded  # the open document's outline only
+
+
 SAKURA = "桜の便り\n\n春になると川辺の桜が咲き、人々は花見に集まる。\n\n桜の木の下で弁当を食べる。\n"
 BLUEBOOK = "seed:diplomatic-bluebook-2025-north-america.txt"
 

@@ -374,17 +374,22 @@ class DocTree(Tree[TreeTarget | None]):
             self.scroll_to_line(last._line, animate=False)
         self.scroll_to_line(node._line, animate=False)
 
-    def reveal(self, key: str, block: int | None = None) -> None:
-        """Show the document's outline, cursor on the last heading at or before ``block``."""
-        node = self._documents.get(key)
-        if node is None:
-            return
+    def _shown_by_opening(self, key: str, node: TreeNode[TreeTarget | None]) -> None:
+        """``key``'s outline is shown because it is opened: the outline the previous opening
+        showed closes, and this one will close in turn, unless the user had expanded it."""
         if self._revealed is not None and self._revealed != key:
             previous = self._documents.get(self._revealed)
             if previous is not None and previous.is_expanded:
                 previous.collapse()
         if self._revealed != key:
             self._revealed = None if node.is_expanded else key
+
+    def reveal(self, key: str, block: int | None = None) -> None:
+        """Show the document's outline, cursor on the last heading at or before ``block``."""
+        node = self._documents.get(key)
+        if node is None:
+            return
+        self._shown_by_opening(key, node)
         node.expand()
         best = node
         if block is not None:
@@ -482,6 +487,9 @@ class DocTree(Tree[TreeTarget | None]):
         data = event.node.data
         if isinstance(data, TreeTarget):
             if data.block is None and event.node.parent is self.root:
+                # Enter opens the document: its outline shows as by any opening (it was
+                # counted as expanded by the user, and stayed open after the next one)
+                self._shown_by_opening(data.key, event.node)
                 event.node.expand()
             self.post_message(self.OpenRequested(data))
 
