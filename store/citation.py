@@ -81,6 +81,12 @@ class SourceMeta(Protocol):
     def url(self) -> str: ...
 
 
+def _spaced(text: str) -> str:
+    """``text`` with its spaces, full-width or not, as one space each: a headline's 　 is a
+    space in a title taken from ``og:title`` or ``<title>``, so the two compare equal."""
+    return " ".join(text.split())
+
+
 @dataclass(frozen=True)
 class Locator:
     """Where in the work: the heading chain (outermost first), pages where the source has
@@ -96,7 +102,7 @@ class Locator:
     ) -> Locator:
         """From a stored heading chain (e.g. ``Annotation.section``), minus a leading title."""
         chain = [clean(h) for h in section]
-        while chain and title and chain[0] == clean(title):
+        while chain and title and _spaced(chain[0]) == _spaced(clean(title)):
             chain.pop(0)
         return cls(tuple(h for h in chain if h), clean(page), clean(note))
 
@@ -124,6 +130,7 @@ def source_meta(
                 publisher=found.get("publisher", meta.publisher),
                 date=found.get("date", meta.date),
                 url=found.get("url", meta.url),
+                kind=found.get("kind", meta.kind),
             )
     if meta.title:
         return meta
@@ -226,10 +233,13 @@ def _note_en(note: str) -> str:
 
 
 def with_readings(text: str, readings: Sequence[tuple[int, int, str]]) -> str:
-    """``text`` with ``｜漢字《かんじ》`` for each ``(start, end, reading)`` (offsets into text)."""
+    """``text`` with ``｜漢字《かんじ》`` for each ``(start, end, reading)`` (offsets into text),
+    except over words the quote glosses itself right after them (``加藤鮎子（かとう・あゆこ）``:
+    the reading twice)."""
+    readings = _unglossed(text, sorted(readings))
     parts = []
     pos = 0
-    for s, e, reading in sorted(readings):
+    for s, e, reading in readings:
         if s < pos or not 0 <= s < e <= len(text) or not reading:
             continue
         parts.append(text[pos:s])
@@ -237,6 +247,33 @@ def with_readings(text: str, readings: Sequence[tuple[int, int, str]]) -> str:
         pos = e
     parts.append(text[pos:])
     return "".join(parts)
+
+
+#: A gloss in brackets: kana, with the dots and spaces that part a name (ユン・ソンニョル).
+_GLOSS = re.compile(r"[（(]([\u3041-\u309f\u30a0-\u30ff・･ 　]+)[）)]")
+
+
+def _unglossed(
+    text: str, readings: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """``readings`` less the run of them that ends where a gloss opens and reads as it does."""
+    from store.japanese.chars import to_hiragana
+
+    dropped: set[int] = set()
+    for gloss in _GLOSS.finditer(text):
+        said = to_hiragana(re.sub(r"[・･ 　]", "", gloss.group(1)))
+        run: list[int] = []
+        end = gloss.start()
+        for i in range(len(readings) - 1, -1, -1):  # the words written together before it
+            s, e, _r = readings[i]
+            if e == end:
+                run.insert(0, i)
+                end = s
+        for k in range(len(run)):
+            if "".join(to_hiragana(readings[i][2]) for i in run[k:]) == said:
+                dropped.update(run[k:])
+                break
+    return [r for i, r in enumerate(readings) if i not in dropped]
 
 
 #: A date as metadata states it: ISO (2025-06-12), or as pages and bylines write it

@@ -20,7 +20,7 @@ EmphasisKind = Literal["bold", "italic"]
 
 #: The fields of ``Document.metadata`` a citation takes where the library's metadata is silent
 #: (``store.citation.source_meta``), kept with a document's annotations for exports.
-CITED_METADATA = ("author", "publisher", "date", "url")
+CITED_METADATA = ("author", "publisher", "date", "url", "kind")
 
 
 @dataclass(frozen=True, slots=True)

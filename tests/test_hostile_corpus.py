@@ -369,3 +369,10 @@ def test_fuzz_every_command_on_any_file_name_content_and_text(
     for name_ in ("DATA", "CACHE", "CONFIG"):
         os.environ[f"SHIORI_{name_}_DIR"] = str(folder / name_.lower())
     check_run(capsys, argv, target, text)
+
+
+def test_a_pdf_cut_short_is_told_in_plain_words(tmp_path: Path, capsys) -> None:
+    """It said ``damaged or unreadable PDF (PSEOF)``: the parser's class, not what happened."""
+    code, _out, err = shiori(capsys, "inspect", _truncated_pdf(tmp_path))
+    assert code == 2
+    assert "ends too soon" in err and "PSEOF" not in err

@@ -92,7 +92,16 @@ def test_a_vertical_epub_in_spine_order_with_its_toc_as_the_outline(tmp_path: Pa
         "publisher": "青空文庫",
         "date": "1905-01-01",
         "language": "ja",
+        "kind": "book",
     }
+    # a book is cited as one: 『書名』, not 「…」 as an article (it was)
+    from store.citation import Passage, cite, source_meta
+    from store.library import DocMeta
+
+    meta = source_meta(DocMeta(), "lib:neko.epub", doc.title, doc.metadata)
+    assert cite(meta, Passage("猫"), "ja", source_only=True).startswith(
+        "夏目漱石、校訂者『吾輩は猫である』青空文庫、1905年"
+    )
 
 
 def test_a_contents_page_in_the_spine_is_not_read_as_text(tmp_path: Path) -> None:

@@ -99,6 +99,8 @@ def _metadata(opf: etree._Element) -> dict[str, str]:
         "publisher": next(iter(values("publisher")), ""),
         "date": iso_date(next(iter(values("date")), "")),
         "language": next(iter(values("language")), ""),
+        # an EPUB is a book: cited 『書名』, not as an article (the user's `m` can say otherwise)
+        "kind": "book",
     }
     return {k: v for k, v in meta.items() if v}
 

@@ -197,7 +197,15 @@ def parse_html(text: str) -> etree._Element:
 
 
 def _clean(value: object) -> str:
-    return " ".join(str(value or "").split())
+    """One line; a headline's full-width space (``拡充へ　中小企業``) stays one, as printed."""
+    return _SPACES.sub(_one_space, str(value or "")).strip()
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _one_space(run: re.Match[str]) -> str:
+    return "\u3000" if run.group() == "\u3000" else " "
 
 
 def iso_date(value: str) -> str:

@@ -124,14 +124,10 @@ class PdfFile:
                 raise ImportFailed(
                     f"{path}: cannot import: the PDF is encrypted in a way Shiori cannot read"
                 ) from exc
-            raise ImportFailed(
-                f"{path}: cannot import: damaged or unreadable PDF ({name})"
-            ) from exc
+            raise _damaged(path, exc) from exc
         except Exception as exc:  # pdfminer raises assorted errors on broken files
             self.close()
-            raise ImportFailed(
-                f"{path}: cannot import: damaged or unreadable PDF ({type(exc).__name__})"
-            ) from exc
+            raise _damaged(path, exc) from exc
 
     @property
     def encrypted(self) -> bool:
@@ -198,9 +194,7 @@ class PdfFile:
         except ImportFailed:
             raise
         except Exception as exc:
-            raise ImportFailed(
-                f"{self.path}: cannot import: damaged or unreadable PDF ({type(exc).__name__})"
-            ) from exc
+            raise _damaged(self.path, exc) from exc
 
 
 #: The character collection each family of predefined CMaps encodes (PDF 32000 9.7.5.2).
@@ -331,3 +325,15 @@ def _fill(raw: RawPage, chars: list[LTChar], ox: float, oy: float) -> None:
             glyph = Glyph(text, x0, x1, y0, y1, size, ch.fontname, base)
         glyph.nx, glyph.ny = (x0 + x1) / 2, (y0 + y1) / 2
         raw.glyphs.append(glyph)
+
+
+def _damaged(path: Path | str, exc: Exception) -> ImportFailed:
+    """The one line for a PDF the parser gave up on, in the user's words, not pdfminer's
+    (``PSEOF`` was all it said of a file cut short)."""
+    from pdfminer.psparser import PSEOF
+
+    if isinstance(exc, PSEOF):
+        return ImportFailed(
+            f"{path}: cannot import: the PDF ends too soon (cut short, e.g. an unfinished download)"
+        )
+    return ImportFailed(f"{path}: cannot import: damaged or unreadable PDF")
