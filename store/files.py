@@ -126,6 +126,22 @@ def read_regular(path: str | os.PathLike[str], *, limit: int | None = None) -> b
             raise FileProblem(path, describe(exc)) from None
 
 
+def same_bytes(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two regular files hold the same bytes, read side by side a MiB at a time (a
+    difference stops the reading): how ``shiori add`` knows a file is already in the library,
+    and how a file named on the command line finds its copy there
+    (``store.library.library_copy``). Raises :class:`FileProblem`."""
+    with open_regular(a) as fa, open_regular(b) as fb:
+        if os.fstat(fa.fileno()).st_size != os.fstat(fb.fileno()).st_size:
+            return False
+        while True:
+            ca, cb = fa.read(1 << 20), fb.read(1 << 20)
+            if ca != cb:
+                return False
+            if not ca:
+                return True
+
+
 def absolute(path: str | os.PathLike[str]) -> Path:
     """``path`` made absolute with symlinks resolved where possible — never an error (a
     symlink loop or a vanished folder leaves the rest of the path as written)."""

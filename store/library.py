@@ -2,7 +2,8 @@
 
 A document is known by a *key* that survives moving the checkout or the data dir:
 ``seed:<file name>`` for a bundled seed, ``lib:<file name>`` for the user's library folder,
-and the absolute path for any other file opened directly.
+and the absolute path for any other file opened directly — unless the library holds a copy of
+it (:func:`named_file`): a file added to the library is one document, whichever path names it.
 
 What a document says about itself (its title, author, date) is known without opening it from
 the library index's catalog (``store.search.index``, filled when a document is added or
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from store import paths
-from store.files import absolute
+from store.files import absolute, same_bytes
 
 METADATA_FILE = "library.toml"
 #: File endings the library lists; anything else in the folder is not a document.
@@ -139,6 +141,8 @@ def _seed_metadata() -> dict[str, DocMeta]:
 
 
 def doc_key(path: str | Path) -> str:
+    """The key of the file at ``path`` by where it is (no file is read): for a file named on
+    the command line use :func:`named_file`, which also finds the library's copy of it."""
     resolved = absolute(path)
     if resolved.parent == paths.SEEDS_DIR.resolve():
         return f"seed:{resolved.name}"
@@ -147,6 +151,74 @@ def doc_key(path: str | Path) -> str:
     except (OSError, ValueError):
         return str(resolved)
     return f"lib:{inside.as_posix()}"
+
+
+@dataclass(frozen=True)
+class NamedFile:
+    """A file named on the command line, as the store knows it (:func:`named_file`)."""
+
+    #: The document's key: the library copy's when the library holds the file's bytes.
+    key: str
+    #: The file to read and to remember (size, time) under ``key``.
+    path: Path
+    #: The key by the file's own path: not ``key`` when ``path`` is the library's copy.
+    #: Annotations made on the original before it was added (or before this rule) are there.
+    own_key: str
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every key its annotations may be under, the document's first."""
+        return (self.key,) if self.own_key == self.key else (self.key, self.own_key)
+
+
+def library_copy(path: str | Path) -> Path | None:
+    """The document in the user's library folder with the same bytes as the file at ``path``
+    (the copy ``shiori add`` made of it, under any name or sub-folder), or None.
+
+    Cheap for a large library: its folder is listed (no stat), each document stat'ed once for
+    its size, and only one of the same size is read, with ``shiori add``'s own duplicate check
+    (``store.files.same_bytes``); one of the same name is tried first.
+    """
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    size = st.st_size
+    # a pipe, a device or a folder is no document; an empty file imports as nothing
+    if not stat.S_ISREG(st.st_mode) or not size:
+        return None
+    name = Path(path).name
+    candidates = []
+    for _, candidate in _documents_in(paths.library_dir(), recursive=True):
+        try:
+            if os.stat(candidate).st_size == size:
+                candidates.append(candidate)
+        except (OSError, ValueError):
+            continue
+    candidates.sort(key=lambda c: c.name != name)  # stable: then in the folder's order
+    for candidate in candidates:
+        try:
+            if same_bytes(path, candidate):
+                return candidate
+        except OSError:  # FileProblem: not a regular file, unreadable
+            continue
+    return None
+
+
+def named_file(path: str | Path) -> NamedFile:
+    """The document a file named on the command line is: a seed or a library file by its
+    key; any other file by its absolute path, unless the library holds a copy of it with the
+    same bytes — then that copy, so ``shiori add news.html`` and then ``shiori annotate
+    news.html`` (or ``cite``, ``annotations --doc``, ``shiori news.html``) reach
+    ``lib:news.html``, whose annotations and metadata the app shows. A file that does not
+    exist is its path's key (its annotations, if any, are still found)."""
+    resolved = absolute(path)
+    key = doc_key(resolved)
+    if not key.startswith(("seed:", "lib:")):
+        copy = library_copy(resolved)
+        if copy is not None:
+            return NamedFile(doc_key(copy), absolute(copy), key)
+    return NamedFile(key, resolved, key)
 
 
 class NotInLibrary(ValueError):

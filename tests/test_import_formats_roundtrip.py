@@ -146,6 +146,7 @@ def test_epub_of_a_seed_imports_to_its_structure_with_its_print_pages(
         "publisher": "外務省",
         "date": "2025-04-01",
         "language": "ja",
+        "kind": "book",  # an EPUB is cited as a book
     }
     pages = len(model["blocks"]) // 8 + (1 if len(model["blocks"]) % 8 else 0)
     assert doc["pages"] == [[8 * i, 0, str(i + 1)] for i in range(pages)]

@@ -101,6 +101,16 @@ class OpenedFile:
     path: Path
     document: Document
 
+    @classmethod
+    def given(cls, path: Path, document: Document) -> OpenedFile:
+        """The file as the app opens it: the library's copy of it when the library holds its
+        bytes (``store.library.named_file``), so ``shiori news.html`` after ``shiori add
+        news.html`` is ``lib:news.html`` with its annotations, metadata and place. Found
+        here, before the app starts: a stat per library document is not paid on the UI."""
+        from store.library import named_file
+
+        return cls(named_file(path).path, document)
+
 
 class DocumentImported(Message):
     def __init__(self, key: str, path: Path, document: Document, block: int | None) -> None:
@@ -1063,7 +1073,6 @@ def run_app(
     process once the app has run, without waiting on threads or teardown (``tui.quick_exit``);
     a file that does not import returns its status like any command.
     """
-    from store.files import absolute
     from tui.cli import CRASHED
     from tui.commands._io import crash_line, fail
 
@@ -1077,7 +1086,7 @@ def run_app(
                 document = import_document(path, progress)
         except Exception as exc:
             return fail("shiori", import_error_text(exc, path), 2)
-        opened = OpenedFile(absolute(path), document)
+        opened = OpenedFile.given(path, document)
     app = app_class(opened)
     app.leaving_process = exit_when_done
     if exit_when_done:

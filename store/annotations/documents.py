@@ -17,7 +17,7 @@ from store.counts import count
 from store.document_cache import load_document
 from store.files import is_regular
 from store.importer import ImportFailed
-from store.library import DocMeta, Library, NotInLibrary, doc_key, path_for_key
+from store.library import DocMeta, Library, NamedFile, NotInLibrary, named_file, path_for_key
 from store.model import Document
 
 
@@ -38,9 +38,12 @@ def stored_source_meta(library: Library, repo: Repository, key: str) -> DocMeta:
     )
 
 
-def open_document(path: str | Path) -> tuple[str, Document]:
-    """The document key and the imported document (raises ``ImportFailed``/``OSError``)."""
-    return doc_key(path), load_document(Path(path))
+def open_document(path: str | Path) -> tuple[NamedFile, Document]:
+    """The document a file named on the command line is (``store.library.named_file``: the
+    library's copy of it when there is one) and the file imported (raises
+    ``ImportFailed``/``OSError``). The file given is imported, so errors name it."""
+    document = load_document(Path(path))
+    return named_file(path), document
 
 
 def refresh(

@@ -29,7 +29,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -200,11 +200,11 @@ def write_export(
     repo: Repository,
     fmt: str,
     *,
-    doc: str | None = None,
+    doc: str | Collection[str] | None = None,
     tag: str | None = None,
     style: str = "ja",
 ) -> int:
-    """The store's annotations (of document key ``doc``, with ``tag``, when given) in ``fmt``
+    """The store's annotations (of document key(s) ``doc``, with ``tag``, when given) in ``fmt``
     (``md``, ``json`` or ``csv``): what ``shiori annotations export`` and the app's export
     write. Markdown cites each passage with the metadata the library has for its document."""
     items = repo.iter(doc=doc, tag=tag)

@@ -26,7 +26,7 @@ import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -210,7 +210,7 @@ class Repository:
     def iter(
         self,
         *,
-        doc: str | None = None,
+        doc: str | Collection[str] | None = None,
         tag: str | None = None,
         color: str | None = None,
         text: str | None = None,
@@ -218,12 +218,15 @@ class Repository:
     ) -> Iterator[Annotation]:
         """Matching annotations in reading order (by document, then position), one at a time.
 
+        ``doc`` is a document's key, or several: a file named on the command line may have
+        annotations under its library copy's key and its own path's (``NamedFile.keys``).
         ``text`` matches case-insensitively in the quote, the note, the tags and the original
         quote, so orphans stay findable. With ``stream`` (and the table not loaded yet) the
         records come from the file one at a time: memory stays flat however many there are.
         """
         color_key = self.resolve_color(color) if color else None
         needle = text.casefold() if text else None
+        docs = None if doc is None else {doc} if isinstance(doc, str) else set(doc)
 
         def wanted(ann: Annotation) -> bool:
             if tag is not None and tag not in ann.tags:
@@ -242,7 +245,7 @@ class Repository:
             if not self._stream or storage.is_loaded(ANNOTATIONS):
                 found = []
                 for key, rec in list(storage.table_data(ANNOTATIONS).items()):
-                    if doc is not None and rec.get("doc") != doc:
+                    if docs is not None and rec.get("doc") not in docs:
                         continue
                     ann = self._parse(key, rec)
                     if ann is not None and wanted(ann):
@@ -251,7 +254,7 @@ class Repository:
                 yield from found
             else:
                 for key, rec in storage.stream(ANNOTATIONS):
-                    if doc is not None and rec.get("doc") != doc:
+                    if docs is not None and rec.get("doc") not in docs:
                         continue
                     ann = self._parse_once(key, rec)
                     if ann is not None and wanted(ann):
@@ -262,7 +265,7 @@ class Repository:
     def list(
         self,
         *,
-        doc: str | None = None,
+        doc: str | Collection[str] | None = None,
         tag: str | None = None,
         color: str | None = None,
         text: str | None = None,

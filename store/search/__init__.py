@@ -116,9 +116,9 @@ def search_library(
         records = index.records()
         entries = library.entries(records, files)
         if doc_file is not None:
-            from store.library import doc_key
+            from store.library import named_file
 
-            key = doc_key(doc_file)
+            key = named_file(doc_file).key  # a file added to the library: its copy there
             if key not in {e.key for e in entries}:
                 return _search_one_file(key, doc_file, query, scope, annotations, limit), report
             scope.doc_keys = {key}

@@ -23,7 +23,9 @@ class PassageError(Exception):
 
 @dataclass(frozen=True)
 class Passage:
+    #: The document's key (``store.library.named_file``: the library copy's, if it has one).
     key: str
+    #: The file behind ``key``: the library's copy of the file named, when there is one.
     path: Path
     document: Document
     start: int
@@ -47,7 +49,7 @@ def find_passage(file: str, quote: str, nth: int | None, *, notes: bool = False)
     if not quote.strip():  # a usage error, said before the file is read
         raise PassageError(2, "--quote is empty: give the words to find")
     try:
-        key, document = open_document(file)
+        named, document = open_document(file)
     except ImportFailed as exc:  # its message names the file
         raise PassageError(2, str(exc)) from exc
     except OSError as exc:
@@ -61,4 +63,4 @@ def find_passage(file: str, quote: str, nth: int | None, *, notes: bool = False)
             note = ""
     except QuoteNotFound as exc:
         raise PassageError(1, f"{shown(file)}: {exc}") from exc
-    return Passage(key, Path(file), document, start, end, count, note)
+    return Passage(named.key, named.path, document, start, end, count, note)

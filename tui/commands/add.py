@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store import atomic, paths
-from store.files import FileProblem, describe, open_regular, shown
+from store.files import FileProblem, describe, same_bytes, shown
 from store.library import DOCUMENT_SUFFIXES, is_document
 from store.terminal_safe import safe_line
 from tui.commands._io import fail, say
@@ -83,7 +83,7 @@ def add_file(
     where = shown(relative.as_posix())
     key = f"lib:{relative.as_posix()}"
     if os.path.exists(target):
-        if _same_bytes(source, target):
+        if same_bytes(source, target):
             return Added("skipped", f"{where}: already in the library", key, target)
         if not replace:
             raise ValueError(
@@ -118,16 +118,6 @@ def _index(index: LibraryIndex | None, added: Added) -> None:
         index.add_file(added.key, added.target, added=time.time())
     except Exception:  # an unusable cache folder: the next sync tries again
         return
-
-
-def _same_bytes(a: Path, b: Path) -> bool:
-    with open_regular(a) as fa, open_regular(b) as fb:
-        while True:
-            ca, cb = fa.read(1 << 20), fb.read(1 << 20)
-            if ca != cb:
-                return False
-            if not ca:
-                return True
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 from contextlib import suppress
-from pathlib import Path
 
 from tui.commands._io import fail, say, text_arg
 
@@ -49,9 +48,9 @@ def run(args: argparse.Namespace) -> int:
         passage = find_passage(args.file, args.quote, args.nth)
     except PassageError as exc:
         return fail(PROG, str(exc), exc.code)
-    key, document = passage.key, passage.document
+    # the document's key and file: the library's copy of the file named, when it has one
+    key, path, document = passage.key, passage.path, passage.document
     start, end, count = passage.start, passage.end, passage.count
-    path = Path(args.file)
     repo = None
     try:
         repo = Repository(stream=True)

@@ -1,7 +1,8 @@
 """``shiori annotations list|export|import|tags|colors``: the annotation store from scripts.
 
 * ``list [--doc FILE] [--tag T] [--color C] [--text S] [--state S] [--json]`` — documents whose
-  file changed since are re-anchored first; ``--json`` prints an array of objects with ``id``,
+  file changed since are re-anchored first; ``--doc`` names a file (``store.library.named_file``:
+  a file added to the library is its copy there; a file that does not exist is exit 2); ``--json`` prints an array of objects with ``id``,
   ``doc``, ``quote``, ``note``, ``tags``, ``color``, ``state``, ``created``, ``updated`` (and
   ``start``, ``end``, ``section``).
 * ``export --format md|json|csv [-o FILE] [--doc FILE] [--tag T]`` — Markdown by document and
@@ -37,7 +38,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = subparsers.add_parser("annotations", help="list, export and import annotations")
     sub = p.add_subparsers(dest="action", required=True)
     ls = sub.add_parser("list", help="list annotations (re-anchoring changed documents first)")
-    ls.add_argument("--doc", help="only this document (a file path)")
+    ls.add_argument(
+        "--doc", help="only this document (a file path; a file added to the library is its copy)"
+    )
     ls.add_argument("--tag", type=text_arg, help="only annotations with this tag")
     ls.add_argument("--color", type=text_arg, help="only this colour (key, name or 1-5)")
     ls.add_argument(
@@ -48,7 +51,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     ex = sub.add_parser("export", help="export every annotation")
     ex.add_argument("--format", choices=("md", "json", "csv"), required=True)
     ex.add_argument("-o", "--output", help="write to this file instead of stdout")
-    ex.add_argument("--doc", help="only this document (a file path)")
+    ex.add_argument(
+        "--doc", help="only this document (a file path; a file added to the library is its copy)"
+    )
     ex.add_argument("--tag", type=text_arg, help="only annotations with this tag")
     ex.add_argument(
         "--style", choices=("ja", "sist02", "en"), default="ja", help="citation style (md)"
@@ -90,15 +95,39 @@ def run(args: argparse.Namespace) -> int:
                 fail(PROG, notice)
 
 
+def _doc_keys(repo: Repository, name: str | None) -> tuple[str, ...] | None:
+    """The document keys ``--doc FILE`` stands for (None without it): the library copy's and
+    the file's own path's (``store.library.named_file``), so annotations made before the file
+    was added are listed with it. A file that cannot be read raises ``FileProblem``, unless
+    annotations are stored under its path (a file moved or deleted since: they stay listable),
+    so a typo is an error, not an empty list."""
+    from store.files import FileProblem, open_regular
+    from store.library import named_file
+
+    if name is None:
+        return None
+    named = named_file(name)
+    try:
+        with open_regular(name):
+            pass
+    except FileProblem:
+        if not any(repo.may_have_annotations(key) for key in named.keys):
+            raise
+    return named.keys
+
+
 def _list(repo: Repository, args: argparse.Namespace) -> int:
     from store.annotations.documents import refresh_all
-    from store.library import doc_key
+    from store.files import FileProblem
     from store.terminal_safe import escape_json, safe_line
 
-    doc = doc_key(args.doc) if args.doc else None
-    for message in refresh_all(repo, [doc] if doc else None):
+    try:
+        docs = _doc_keys(repo, args.doc)
+    except FileProblem as exc:
+        return fail(PROG, str(exc), 2)
+    for message in refresh_all(repo, list(docs) if docs else None):
         fail(PROG, message)
-    found = repo.iter(doc=doc, tag=args.tag, color=args.color, text=args.text, state=args.state)
+    found = repo.iter(doc=docs, tag=args.tag, color=args.color, text=args.text, state=args.state)
     if args.json:
         import json
 
@@ -130,10 +159,13 @@ def _list(repo: Repository, args: argparse.Namespace) -> int:
 
 def _export(repo: Repository, args: argparse.Namespace) -> int:
     from store.annotations.export import export_to_file, write_export
-    from store.files import describe, shown
-    from store.library import doc_key
+    from store.files import FileProblem, describe, shown
 
-    what = {"doc": doc_key(args.doc) if args.doc else None, "tag": args.tag, "style": args.style}
+    try:
+        docs = _doc_keys(repo, args.doc)
+    except FileProblem as exc:
+        return fail(PROG, str(exc), 2)
+    what = {"doc": docs, "tag": args.tag, "style": args.style}
     if not args.output:  # stdout, through the gate
         # The exporters take a TextIO and only write to it; SafeStdout is an io.TextIOBase.
         out = cast(TextIO, SafeStdout())

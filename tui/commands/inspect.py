@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from store.citation import source_meta
     from store.document_cache import load_document
     from store.importer import ImportFailed
-    from store.library import doc_key
+    from store.library import named_file
     from tui.commands._progress import import_progress
 
     try:
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(PROG, str(exc), 2)
     # one title everywhere: the library's metadata (the user's, else the bundled), else the
     # file's own (Document.title: its header, front matter or page title), else its name
-    key = doc_key(args.file)
+    key = named_file(args.file).key  # a file added to the library: its metadata there
     doc.title = source_meta(user_library().metadata(key), key, doc.title).title
     if args.json:
         say(escape_json(json.dumps(doc.to_json(), ensure_ascii=False, indent=1)))
