@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
@@ -54,10 +55,22 @@ def date_error(value: str) -> str | None:
 
 
 class PlainCheckbox(Checkbox):
-    """A checkbox drawn ``[X]``: Textual's half-block edges are ambiguous width in CJK terminals."""
+    """A checkbox drawn ``[X]`` when ticked and ``[ ]`` when not.
+
+    Textual draws its ``X`` either way, telling the states apart by colour alone, between
+    half-block edges (ambiguous width in CJK terminals) coloured as its background: in a
+    terminal an unticked box read as ticked, and Space seemed to do nothing. Colours are in
+    ``annotations.tcss``.
+    """
 
     BUTTON_LEFT = "["
     BUTTON_RIGHT = "]"
+
+    @property
+    def _button(self) -> Content:
+        style = self.get_visual_style("toggle--button")
+        mark = self.BUTTON_INNER if self.value else " "
+        return Content.assemble(self.BUTTON_LEFT, (mark, style), self.BUTTON_RIGHT)
 
 
 class MetadataForm(ModalScreen[DocMeta | None]):

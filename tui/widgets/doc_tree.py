@@ -8,9 +8,11 @@ documents whose title, author or file name holds the text (the library pane's fi
 
 Labels never run past the pane: a long title is cut with ``...`` (ASCII: the ellipsis
 character is East Asian Ambiguous, two cells in some terminals) and there is no horizontal
-scrolling. Outlines are filled lazily: expanding a document asks the App (``OutlineWanted``)
-to import it in a worker, and the App hands the result back through :meth:`set_outline`, which
-scrolls the outline into view. Choosing a document or a heading posts ``OpenRequested``, ``x``
+scrolling. Where two documents share a title, the cut shortens the title and keeps what tells
+them apart (`` (library: report.md)``), or the two would read the same. Outlines are filled
+lazily: expanding a document asks the App (``OutlineWanted``) to import it in a worker, and
+the App hands the result back through :meth:`set_outline`, which scrolls the outline into
+view. Choosing a document or a heading posts ``OpenRequested``, ``x``
 posts ``RemoveRequested``; the App decides. Labels are plain ``Text`` (never markup), so a
 title like ``[要旨]`` shows as written.
 """
@@ -41,6 +43,7 @@ from store.library import (
 from store.model import Document
 from store.terminal_safe import safe_line
 from tui.layout.cells import char_width
+from tui.layout.cells import text_width as cell_len
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,8 @@ RECENT = "Recently read"
 RECENT_COUNT = 5
 #: What ends a label cut to the pane's width.
 CUT = "..."
+#: Cells of title a cut label keeps before its suffix gives way to the suffix's short end.
+LEAST_TITLE = 8
 
 
 def label(text: str) -> Text:
@@ -66,13 +71,8 @@ def label(text: str) -> Text:
     return Text(safe_line(" ".join(text.split())))
 
 
-def fit_label(text: Text, width: int) -> Text:
-    """``text`` cut to ``width`` cells, ending in ``...`` when cut."""
-    if text.cell_len <= width:
-        return text
-    if width <= len(CUT):
-        return text[:0] + Text("." * max(0, width))
-    room = width - len(CUT)
+def _head(text: Text, room: int) -> Text:
+    """The start of ``text`` that fits in ``room`` cells (a wide character is never split)."""
     used = 0
     end = 0
     for ch in text.plain:
@@ -81,8 +81,101 @@ def fit_label(text: Text, width: int) -> Text:
             break
         used += w
         end += 1
-    out = text[:end]
+    return text[:end]
+
+
+def _tail(text: Text, room: int) -> Text:
+    """The end of ``text`` that fits in ``room`` cells."""
+    used = 0
+    start = len(text.plain)
+    for ch in reversed(text.plain):
+        w = char_width(ch)
+        if used + w > room:
+            break
+        used += w
+        start -= 1
+    return text[start:]
+
+
+def fit_label(text: Text, width: int, keep: int = 0) -> Text:
+    """``text`` cut to ``width`` cells, ending in ``...`` when cut.
+
+    ``keep`` is how many characters at the end must survive the cut (the ``(library:
+    report.md)`` that tells two documents of one title apart): the part before them is
+    shortened instead, so the cut never makes two labels the same. Where even they do not
+    fit, their end is kept, after ``...`` (where such suffixes differ: the file's name).
+    """
+    if text.cell_len <= width:
+        return text
+    if width <= len(CUT):
+        return text[:0] + Text("." * max(0, width))
+    split = len(text.plain) - max(0, min(keep, len(text.plain)))
+    if split < len(text.plain):
+        suffix = text[split:]
+        room = width - len(CUT) - suffix.cell_len
+        if room >= 0:
+            out = _head(text[:split], room)
+            out.append(CUT)
+            return out + suffix
+        out = text[:0] + Text(CUT)
+        return out + _tail(suffix, width - len(CUT))
+    out = _head(text, width - len(CUT))
     out.append(CUT)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Suffix:
+    """What a label adds to its title to tell documents of one title apart."""
+
+    #: As the label ends: `` (library: report.md)``.
+    whole: str
+    #: The end of :attr:`whole` that alone still tells them apart (``report.md)``), for a
+    #: pane too narrow for the whole and some title; ``""`` when there is none shorter.
+    short: str = ""
+
+
+def suffix_of(title: str, shown: str) -> str:
+    """What ``shown`` (:func:`store.library.display_titles`) adds to ``title``, as its label
+    ends (`` (library: report.md)``); ``""`` when it adds nothing."""
+    whole = label(shown).plain
+    own = label(title).plain
+    if whole == own or not whole.startswith(own):
+        return ""
+    return whole[len(own) :]
+
+
+def _ends(suffix: str) -> list[str]:
+    """The ends of `` (library: sub/report.md)`` that read alone, shortest first:
+    ``report.md)``, ``sub/report.md)`` (cut after ``: `` or ``/``, never inside a name)."""
+    if not (suffix.startswith(" (") and suffix.endswith(")")):
+        return []
+    tag = suffix[2:]
+    cuts = [i + 2 for i in range(len(tag)) if tag.startswith(": ", i)]
+    cuts += [i + 1 for i, ch in enumerate(tag) if ch == "/"]
+    return sorted({tag[c:] for c in cuts if 0 < c < len(tag) - 1}, key=len)
+
+
+def suffixes(entries: Iterable[LibraryEntry], shown: Mapping[str, str]) -> dict[str, Suffix]:
+    """Each label's :class:`Suffix`, its short end chosen so that no other document of the
+    same title can end the same way, shortened or not."""
+    found: dict[str, tuple[str, str]] = {}
+    for e in entries:
+        if suffix := suffix_of(e.title, shown.get(e.key, e.title)):
+            found[e.key] = (_folded(label(e.title).plain), suffix)
+    groups: dict[str, list[str]] = {}
+    for key, (title, _suffix) in found.items():
+        groups.setdefault(title, []).append(key)
+    out: dict[str, Suffix] = {}
+    for keys in groups.values():
+        for key in keys:
+            whole = found[key][1]
+            others = set[str]()
+            for other in keys:
+                if other != key:
+                    others.update(_ends(found[other][1]), [found[other][1][2:]])
+            short = next((end for end in _ends(whole) if end not in others), "")
+            out[key] = Suffix(whole, short)
     return out
 
 
@@ -195,6 +288,8 @@ class DocTree(Tree[TreeTarget | None]):
         self._untitled: set[str] = set()
         self._entries: list[LibraryEntry] = []
         self._titles: dict[str, str] = {}
+        #: Where a title is shared, what each label adds to tell them apart: kept by a cut.
+        self._suffixes: dict[str, Suffix] = {}
         self._read: Mapping[str, float] = {}
         self._recent: TreeNode[TreeTarget | None] | None = None
         #: The document whose outline :meth:`reveal` opened (it was closed before): closed
@@ -218,6 +313,7 @@ class DocTree(Tree[TreeTarget | None]):
         documents that were expanded stay expanded (their outlines are asked for again)."""
         self._entries = list(entries)
         self._titles = display_titles(self._entries)
+        self._suffixes = suffixes(self._entries, self._titles)
         if read is not None:
             self._read = read
         if sort is not None:
@@ -428,10 +524,27 @@ class DocTree(Tree[TreeTarget | None]):
     def render_label(
         self, node: TreeNode[TreeTarget | None], base_style: Style, style: Style
     ) -> Text:
-        """Textual's label, cut to what the pane has room for."""
+        """Textual's label, cut to what the pane has room for. Of a title two documents
+        share, the title is shortened and the suffix telling them apart kept whole — or,
+        when that would leave under :data:`LEAST_TITLE` cells of title, its short end
+        (`` (report.md)``)."""
         text = super().render_label(node, base_style, style)
         room = self._room(node)
-        return text if room is None else fit_label(text, room)
+        if room is None:
+            return text
+        data = node.data
+        suffix = None
+        if isinstance(data, TreeTarget) and data.block is None:
+            suffix = self._suffixes.get(data.key)
+        if suffix is None or text.cell_len <= room or not text.plain.endswith(suffix.whole):
+            return fit_label(text, room)
+        split = len(text.plain) - len(suffix.whole)
+        icon = cell_len(self.ICON_NODE) if node.allow_expand else 0  # Tree's + / - before it
+        title_room = room - len(CUT) - cell_len(suffix.whole) - icon
+        if not suffix.short or title_room >= LEAST_TITLE:
+            return fit_label(text, room, len(suffix.whole))
+        short = text[: split + 2] + text[len(text.plain) - len(suffix.short) :]
+        return fit_label(short, room, len(short.plain) - split)
 
     def get_label_width(self, node: TreeNode[TreeTarget | None]) -> int:
         """None: every label is cut to the pane when drawn (:meth:`render_label`), so no line
@@ -498,4 +611,3 @@ def _walk(node: TreeNode[TreeTarget | None]) -> Iterable[TreeNode[TreeTarget | N
     for child in node.children:
         yield child
         yield from _walk(child)
-
