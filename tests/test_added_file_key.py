@@ -182,3 +182,13 @@ def test_only_a_copy_with_the_same_bytes_counts(tmp_path: Path) -> None:
     seed = paths.SEEDS_DIR / "diplomatic-bluebook-2025-north-america.txt"
     assert named_file(seed).key == "seed:diplomatic-bluebook-2025-north-america.txt"
     assert named_file(tmp_path / "nosuch.html").key == str((tmp_path / "nosuch.html").resolve())
+
+
+def test_doc_takes_the_key_list_prints(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``list`` prints ``lib:news.html``; ``--doc lib:news.html`` said "no such file"."""
+    code, _out, err = shiori(capsys, "annotate", news, "--quote", QUOTE)
+    assert code == 0, err
+    items = listed(capsys, "--doc", "lib:news.html")
+    assert [i["doc"] for i in items] == ["lib:news.html"]
+    code, out, _err = shiori(capsys, "annotations", "export", "--format", "json", "--doc", "lib:news.html")
+    assert code == 0 and QUOTE in out

@@ -69,6 +69,25 @@ def test_edit_inside_the_passage_is_found_fuzzily_and_marked_moved() -> None:
     assert 0.72 <= r.score < 1.0
 
 
+def test_a_word_edited_at_either_end_of_the_passage_stays_inside_it() -> None:
+    """A typo fixed in a highlight's first or last word (からす → 烏) left the new word out:
+    the passage was cut to what still matched, and its stored quote with it."""
+    text = "夕日のさして山の端いと近うなりたるに、からすの寝どころへ行くとて、三つ四つ飛び急ぐさへあはれなり。"
+    quote = "からすの寝どころへ行くとて"
+    a = anchor_on(doc(P1, text), quote)
+    for old, new in (("からす", "烏"), ("行くとて", "ゆくとて"), ("からす", "カラスたち")):
+        changed = doc(P1, text.replace(old, new))
+        r = resolve(a, changed)
+        assert r.state == "moved"
+        assert changed.base_text[r.start : r.end] == quote.replace(old, new), (old, new)
+    # at the very start and end of the text, where there is no context to meet
+    whole = Document("t", [Block("paragraph", "からすの寝どころへ行くとて")])
+    b = make_anchor(whole, 0, len(whole.base_text))
+    edited = Document("t", [Block("paragraph", "烏の寝どころへ行くとて")])
+    r = resolve(b, edited)
+    assert edited.base_text[r.start : r.end] == "烏の寝どころへ行くとて"
+
+
 def test_paragraph_deleted_makes_an_orphan() -> None:
     a = anchor_on(doc(P1, P2, P3))
     r = resolve(a, doc(P1, P3))

@@ -420,6 +420,33 @@ async def test_the_palette_opens_a_document_by_its_title(library: Path) -> None:
         assert app.current_key == doc_key(library / "tsusho.md")
 
 
+async def test_after_shiori_file_the_palette_still_opens_any_document(
+    library: Path, tmp_path: Path
+) -> None:
+    """``shiori FILE`` lists that file only in the tree; the palette found no title at all
+    ("No matches found" for 通商の覚え書き), though the README says a title opens it."""
+    from tui.app import OpenedFile, import_document
+
+    own = tmp_path / "own.md"
+    own.write_text("# 自分の覚え書き\n\n本文。\n", encoding="utf-8")
+    app = ShioriApp(OpenedFile(own, import_document(own)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot, until=lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"通商の覚え")
+
+        def offered() -> bool:
+            hits = app.screen.query_one(CommandList)
+            return hits.option_count > 0 and "通商の覚え書き" in str(
+                hits.get_option_at_index(0).prompt
+            )
+
+        await settle(pilot, until=offered)
+        await pilot.press("enter")
+        await settle(pilot, until=lambda: app.current_key == doc_key(library / "tsusho.md"))
+
+
 async def test_the_palette_opens_the_library_search(library: Path) -> None:
     app = ShioriApp()
     async with app.run_test(size=(120, 40)) as pilot:

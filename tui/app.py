@@ -277,6 +277,7 @@ class ShioriApp(App[None]):
         #: The index's catalog (titles, authors, dates of every document), by key.
         self.catalog: dict[str, Any] = {}
         self.library_entries: list[LibraryEntry] = []
+        self._every_document: tuple[object, list[LibraryEntry]] | None = None
         #: Whether the library index is being brought up to date (the search screen says so).
         self.indexing: float | None = None
         #: A search result to show once its document is open.
@@ -378,6 +379,16 @@ class ShioriApp(App[None]):
             self._paths[entry.key] = entry.path
             self._titles[entry.key] = entry.meta.title
         self.doc_tree.set_entries(entries, read=positions.read_times(), sort=sort)
+
+    def every_document(self) -> list[LibraryEntry]:
+        """The whole library, also after ``shiori FILE`` (whose tree lists that file only):
+        what the command palette opens by title."""
+        if self._opened is None or self.library_entries:
+            return self.library_entries
+        cached = self._every_document
+        if cached is None or cached[0] is not self.catalog:  # once per state of the index
+            cached = self._every_document = (self.catalog, self.library.entries(self.catalog))
+        return cached[1]
 
     def refresh_library(self) -> None:
         """The library changed (a document added, removed, retitled): show it as it is now."""

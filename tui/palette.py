@@ -71,7 +71,7 @@ def document_commands(app: ShioriApp) -> Iterator[PaletteCommand]:
     from store.library import display_titles
     from store.terminal_safe import safe_line
 
-    entries = app.library_entries
+    entries = app.every_document()
     titles = display_titles(entries)
     for entry in entries:
         details = [entry.meta.author, entry.source]

@@ -269,16 +269,43 @@ def _ngram_centres(exact: str, text: str, limit: int = 3) -> list[int]:
     return [b * bucket for b, _ in votes.most_common(limit)]
 
 
-def _align(window: str, exact: str) -> tuple[int, int]:
-    """The span of ``window`` that best lines up with ``exact``."""
+def _align(window: str, exact: str) -> tuple[int, int, int, int]:
+    """The span of ``window`` that best lines up with ``exact``, and how many characters of
+    ``exact`` its start and end leave unmatched (a word changed at either end)."""
     sm = SequenceMatcher(None, window, exact, autojunk=False)
     blocks = [b for b in sm.get_matching_blocks() if b.size]
     if not blocks:
-        return (0, 0)
+        return (0, 0, 0, 0)
     # Drop stray single-character matches far from the main body of the match.
     main = max(blocks, key=lambda b: b.size)
     kept = [b for b in blocks if b.size > 1 or abs(b.a - main.a) <= len(exact)]
-    return (min(b.a for b in kept), max(b.a + b.size for b in kept))
+    head = min(b.b for b in kept)
+    tail = len(exact) - max(b.b + b.size for b in kept)
+    return (min(b.a for b in kept), max(b.a + b.size for b in kept), head, tail)
+
+
+#: Context characters that must match where an edited end of a passage is placed.
+EDGE_CONTEXT = 4
+
+
+def _widen(text: str, s: int, e: int, head: int, tail: int, anchor: Anchor) -> tuple[int, int]:
+    """A passage whose first or last word was edited (からすの… → 烏の…) aligns without it:
+    its ends go back to where the stored context still meets the text — the prefix ends
+    right before the new start, the suffix begins right after the new end."""
+    prefix, suffix = anchor.quote.prefix, anchor.quote.suffix
+    if head:
+        before = prefix[-EDGE_CONTEXT:]
+        for p in range(s, max(0, s - 2 * head - 2) - 1, -1):
+            if (before and text.endswith(before, 0, p)) or (not prefix and p == 0):
+                s = p
+                break
+    if tail:
+        after = suffix[:EDGE_CONTEXT]
+        for q in range(e, min(len(text), e + 2 * tail + 2) + 1):
+            if (after and text.startswith(after, q)) or (not suffix and q == len(text)):
+                e = q
+                break
+    return s, e
 
 
 def _similarity(a: str, b: str) -> float:
@@ -308,7 +335,7 @@ def _resolve_fuzzy(anchor: Anchor, text: str, hints: list[int]) -> Resolution | 
     for centre in centres:
         lo = max(0, centre - slack)
         window = text[lo : centre + n + slack]
-        a, b = _align(window, exact)
+        a, b, head, tail = _align(window, exact)
         if b <= a:
             continue
         s, e = lo + a, lo + b
@@ -321,7 +348,7 @@ def _resolve_fuzzy(anchor: Anchor, text: str, hints: list[int]) -> Resolution | 
             continue
         combined = 0.7 * q + 0.3 * ctx
         if best is None or combined > best[0]:
-            best = (combined, s, e)
+            best = (combined, *_widen(text, s, e, head, tail, anchor))
     if best is None:
         return None
     score, s, e = best

@@ -106,6 +106,8 @@ def _doc_keys(repo: Repository, name: str | None) -> tuple[str, ...] | None:
 
     if name is None:
         return None
+    if name.startswith(("seed:", "lib:")) and repo.may_have_annotations(name):
+        return (name,)  # a key as ``list`` prints it
     named = named_file(name)
     try:
         with open_regular(name):
