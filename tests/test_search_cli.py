@@ -138,7 +138,7 @@ def test_list_remove_and_orphaned_annotations(kaidan: Path) -> None:
         "removed kaidan.md (会談の記録); its 1 annotation is kept, orphaned until it returns"
     )
     assert not (paths.library_dir() / "kaidan.md").exists()
-    assert "1 annotation on 1 removed document" in shiori("list").stdout
+    assert "1 annotation on 1 document not in the library" in shiori("list").stdout
     # the annotation is still found, orphaned, until the document comes back
     orphan = json.loads(shiori("search", "--json", "要確認").stdout)
     assert [i["annotation"]["orphan"] for i in orphan] == [True]

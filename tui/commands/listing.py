@@ -94,8 +94,9 @@ def run(args: argparse.Namespace) -> int:
     if gone:
         docs = len({a.doc for a in gone})
         lines.append(
-            f"{len(gone)} annotation{'s' if len(gone) != 1 else ''} on {docs} removed "
-            f"document{'s' if docs != 1 else ''}: kept, orphaned until the document returns"
+            f"{len(gone)} annotation{'s' if len(gone) != 1 else ''} on {docs} "
+            f"document{'s' if docs != 1 else ''} not in the library (removed, or imported "
+            "from another): kept, shown again when the file is added"
         )
     if lines:
         say("\n".join(lines))
