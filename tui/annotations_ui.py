@@ -49,9 +49,13 @@ from tui.widgets.reader import ReaderView
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.timer import Timer
 
 #: Errors the store raises for a request it cannot satisfy; shown as one line, never a crash.
 STORE_ERRORS = (AnnotationError, StorageError, OSError)
+#: Seconds between two looks (two ``stat`` calls) at whether another instance, or ``shiori
+#: annotate``, changed the store: soon enough to see a delete before acting on it again.
+POLL_SECONDS = 1.5
 
 
 @dataclass
@@ -94,6 +98,14 @@ class AnnotationsController:
         #: Bumped per document shown, so a late load for a previous one is dropped.
         self._generation = 0
         self._loaded_generation = 0
+        #: Bumped whenever the shown annotations are replaced, so a background re-read that
+        #: started before a save of ours (and so lacks it) is dropped.
+        self._view_version = 0
+        #: ``Repository.outside_changes`` as of the last list shown; a re-read is due when
+        #: the store's counter has moved on (some other read of ours caught up first).
+        self._seen_outside = -1
+        self._polling = False
+        self._poll_timer: Timer | None = None
         self._warned_terminal = False
         self.last_copy: CopyResult | None = None
         self.prefs, prefs_notice = CitationPrefs.load()
@@ -205,6 +217,8 @@ class AnnotationsController:
             sidebar = self.app.screen_stack[0].query_one(Sidebar)
             await sidebar.set_content(AnnotationList(id="annotation-list"))
         self._refresh_views()
+        if self._poll_timer is None:
+            self._poll_timer = self.app.set_interval(POLL_SECONDS, self._poll, name="store-poll")
 
     # -- the open document -----------------------------------------------------------------
 
@@ -263,9 +277,12 @@ class AnnotationsController:
             except Exception as exc:
                 messages.append(f"Could not re-anchor annotations: {exc}")
             try:
+                seen = repo.catch_up()
                 anns = repo.list(doc=current.key)
             except Exception as exc:
                 messages.append(f"Could not read annotations: {exc}")
+            else:
+                self._seen_outside = seen
         with contextlib.suppress(RuntimeError):  # the app is closing
             self.app.call_from_thread(self._loaded, current, generation, anns, changed, messages)
 
@@ -297,18 +314,81 @@ class AnnotationsController:
         repo = self.repo
         if self.current is not None and repo is not None:
             try:
+                # Read first: what list() takes in is shown; a catch-up by another thread
+                # after this point leaves the counter ahead, and the next tick looks again.
+                seen = repo.outside_changes
                 anns = repo.list(doc=self.current.key)
+                self._seen_outside = seen
             except STORE_ERRORS as exc:
                 self.app.notify(f"Could not read annotations: {exc}", severity="error")
         self._set(anns)
 
-    def _set(self, anns: list[Annotation]) -> None:
-        self.orphans = [a for a in anns if a.state == "orphan"]
-        self.annotations = sorted(
-            (a for a in anns if a.state != "orphan"), key=lambda a: (a.start, a.end)
-        )
+    def _set(self, anns: list[Annotation], *, if_changed: bool = False) -> None:
+        orphans = [a for a in anns if a.state == "orphan"]
+        anchored = sorted((a for a in anns if a.state != "orphan"), key=lambda a: (a.start, a.end))
+        if if_changed and (anchored, orphans) == (self.annotations, self.orphans):
+            return
+        self.orphans, self.annotations = orphans, anchored
         self._starts = [a.start for a in self.annotations]
+        self._view_version += 1
         self._refresh_views()
+
+    # -- what other instances write ----------------------------------------------------------
+
+    def _poll(self) -> None:
+        """(Timer) Re-read the open document's annotations once the store changed on disk.
+
+        On the UI thread this costs two ``stat`` calls; the reading is done in a thread. While
+        a dialog is open (an edit, the metadata form) nothing is redrawn under it: the next
+        tick after it closes finds the change still pending (``_seen_outside`` unchanged).
+        """
+        repo, current = self._repo, self.current
+        if repo is None or current is None or self._polling or self.loading:
+            return
+        if len(self.app.screen_stack) > 1:
+            return
+        if not repo.changed_on_disk() and repo.outside_changes == self._seen_outside:
+            return
+        self._polling = True
+        generation, version = self._generation, self._view_version
+        self.app.run_worker(
+            lambda: self._poll_read(repo, current, generation, version),
+            thread=True,
+            exit_on_error=False,
+            group="annotations-poll",
+            description="re-read annotations changed elsewhere",
+        )
+
+    def _poll_read(self, repo: Repository, current: OpenDoc, generation: int, version: int) -> None:
+        """(Thread) Take in the other processes' writes and list the document again."""
+        anns: list[Annotation] | None = None
+        seen = self._seen_outside
+        try:
+            seen = repo.catch_up()
+            anns = repo.list(doc=current.key)
+        except Exception:  # a damaged store: the next real action says so, in one line
+            anns = None
+        with contextlib.suppress(RuntimeError):  # the app is closing
+            self.app.call_from_thread(self._polled, current, generation, version, anns, seen)
+
+    def _polled(
+        self,
+        current: OpenDoc,
+        generation: int,
+        version: int,
+        anns: list[Annotation] | None,
+        seen: int,
+    ) -> None:
+        self._polling = False
+        if anns is None:
+            self._seen_outside = seen  # not again and again until the store changes once more
+            return
+        if generation != self._generation or self.current is not current:
+            return
+        if version != self._view_version:
+            return  # a save of ours redrew meanwhile; the next tick looks again
+        self._seen_outside = seen
+        self._set(anns, if_changed=True)  # the reader's cursor, scroll and selection stay
 
     def _refresh_views(self) -> None:
         try:
@@ -436,12 +516,36 @@ class AnnotationsController:
             if draft is None or repo is None:
                 return
             try:
-                repo.update(ann.id, note=draft.note, tags=draft.tags, color=draft.color)
+                # Against ``ann`` as the dialog showed it: another instance may have edited or
+                # deleted it since, and what was typed here must survive either.
+                saved = repo.save_edit(ann, note=draft.note, tags=draft.tags, color=draft.color)
             except STORE_ERRORS as exc:
-                self.app.notify(f"Not saved: {exc}", severity="error", timeout=10)
+                # A full disk, say: the dialog comes back with what was typed, to try again.
+                self.app.notify(
+                    f"Not saved: {exc}. Your note is back in the dialog: ctrl+s tries again.",
+                    severity="error",
+                    timeout=15,
+                )
+                typed = ann.with_changes(note=draft.note, tags=draft.tags, color=draft.color)
+                self.app.push_screen(AnnotateScreen(ann.quote, self, typed), done)
                 return
             self.reload()
-            self.app.notify("Annotation saved (u undoes).", timeout=3)
+            if saved.recreated:
+                self.app.notify(
+                    "This highlight had been deleted in another window: it is made again, "
+                    "with your note (u undoes).",
+                    severity="warning",
+                    timeout=10,
+                )
+            elif saved.notes_joined:
+                self.app.notify(
+                    "The note had been changed in another window too: both texts are kept, "
+                    "yours first (u undoes).",
+                    severity="warning",
+                    timeout=10,
+                )
+            else:
+                self.app.notify("Annotation saved (u undoes).", timeout=3)
 
         self.app.push_screen(AnnotateScreen(ann.quote, self, ann), done)
 
@@ -457,7 +561,11 @@ class AnnotationsController:
         try:
             repo.delete(ann.id)
         except STORE_ERRORS as exc:
-            self.app.notify(f"Not deleted: {exc}", severity="error", timeout=10)
+            self.reload()
+            if all(a.id != ann.id for a in (*self.annotations, *self.orphans)):
+                self.app.notify("It had already been deleted in another window.", timeout=5)
+            else:
+                self.app.notify(f"Not deleted: {exc}", severity="error", timeout=10)
             return
         self.reload()
         self.app.notify(f"Deleted 「{excerpt(ann.quote, 30)}」: u undoes.", timeout=5)

@@ -5,7 +5,9 @@ Entry points for the UI and the command line (all headless):
 * ``repository.Repository`` / ``default_repository()`` — create, update, delete (+ ``undo``),
   ``list(doc=, tag=, color=, text=, state=)`` / ``iter(...)`` in reading order, ``tags()``, ``orphans()``,
   ``reattach()``, ``reanchor()``, ``colors()`` / ``set_color_label()`` /
-  ``resolve_color()``, ``notices`` (recoveries to show the user).
+  ``resolve_color()``, ``notices`` (recoveries to show the user); ``save_edit()`` (an edit
+  that survives another instance's delete or edit), ``changed_on_disk()`` / ``catch_up()`` (an
+  open app noticing what another process wrote).
 * ``documents`` — ``refresh(repo, key, path, document)`` when a document is opened (re-anchors
   if its file changed), ``select_quote``, ``stored_source_meta`` (what an export cites),
   ``quote_readings`` (readings for a citation, when the user asks). Citations themselves are

@@ -82,6 +82,25 @@ def reading_order(rec: Mapping[str, Any]) -> tuple[str, int, int, str, str]:
 
 
 @dataclass(frozen=True)
+class EditOutcome:
+    """What :meth:`Repository.save_edit` stored, and what the user must be told about it."""
+
+    annotation: Annotation
+    #: The annotation had been deleted elsewhere: stored again, under a new id, with the edit.
+    recreated: bool = False
+    #: Its note had been changed elsewhere too: both texts are kept, the edit's first.
+    notes_joined: bool = False
+
+
+def _merge_tags(
+    base: tuple[str, ...], ours: tuple[str, ...], theirs: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Both sides' additions kept, both sides' removals honoured (a three-way merge)."""
+    kept = [t for t in ours if t in theirs or t not in base]
+    return tuple(dict.fromkeys([*kept, *(t for t in theirs if t not in base)]))
+
+
+@dataclass(frozen=True)
 class _UndoStep:
     what: str
     before: dict[str, Any] | None
@@ -162,6 +181,23 @@ class Repository:
 
     def close(self) -> None:
         self.db.close()
+
+    # -- other processes -------------------------------------------------------------------
+
+    def changed_on_disk(self) -> bool:
+        """Whether another process (an instance, ``shiori annotate``) wrote since this one
+        last read: two ``stat`` calls, so an open app may ask every second."""
+        return self.db.storage.changed_on_disk()
+
+    @property
+    def outside_changes(self) -> int:
+        """A counter bumped each time this process took in another's writes."""
+        return self.db.storage.outside_changes
+
+    def catch_up(self) -> int:
+        """Read what other processes wrote (under the lock); :attr:`outside_changes` after."""
+        self.db.storage.refresh()
+        return self.outside_changes
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -409,6 +445,48 @@ class Repository:
             return old
         new = old.with_changes(updated=_later_than(old.updated), **changes)
         return self._put(new, "edit", old.to_record())
+
+    def save_edit(
+        self, base: Annotation, *, note: str, tags: Iterable[str], color: str
+    ) -> EditOutcome:
+        """Save an edit the user made of ``base`` (the annotation as the dialog showed it).
+
+        Another instance may have changed or deleted it meanwhile; what was typed is never
+        lost. Deleted: it is stored again on the same passage, under a new id — the other
+        instance's undo of its delete brings back its own record, which must not overwrite
+        this note. Changed: a three-way merge — a field only one side changed takes that
+        side's value, tags merge, and a note both changed keeps both texts.
+        """
+        ours_tags = normalise_tags(tags)
+        ours_color = self.resolve_color(color)
+        with self.db.storage.locked():  # no other process saves between the read and ours
+            if base.id not in self.db.storage.table_data(ANNOTATIONS):
+                stamp = now_iso()
+                again = base.with_changes(
+                    id=new_id(),
+                    note=note,
+                    tags=ours_tags,
+                    color=ours_color,
+                    created=stamp,
+                    updated=stamp,
+                )
+                return EditOutcome(self._put(again, "create", None), recreated=True)
+            current = self.get(base.id)
+            # A note both sides changed (theirs not emptied, not the same text) keeps both.
+            joined = note != base.note and current.note not in (base.note, note, "")
+            if note == base.note:
+                note = current.note
+            elif joined:
+                note = f"{note}\n\n{current.note}"
+            changes = {
+                "note": note,
+                "tags": _merge_tags(base.tags, ours_tags, current.tags),
+                "color": current.color if ours_color == base.color else ours_color,
+            }
+            if all(getattr(current, k) == v for k, v in changes.items()):
+                return EditOutcome(current)
+            new = current.with_changes(updated=_later_than(current.updated), **changes)
+            return EditOutcome(self._put(new, "edit", current.to_record()), notes_joined=joined)
 
     def delete(self, ann_id: str) -> Annotation:
         old = self.get(ann_id)

@@ -221,6 +221,10 @@ class JournalStorage(Storage):
         self.notices: list[str] = []
         #: Bumped whenever the in-memory data changes (lets tables drop their query caches).
         self.generation = 0
+        #: Bumped whenever catching up took in another process's writes (a save, a delete, a
+        #: fold): an open view compares it with the value it last drew, so it redraws even
+        #: when some other read of this process caught up first.
+        self.outside_changes = 0
 
         self._tables: Tables = {}
         self._seq = 0
@@ -366,6 +370,25 @@ class JournalStorage(Storage):
             self._sync()
             return self.generation
 
+    def changed_on_disk(self) -> bool:
+        """Whether another process wrote since we last caught up: two ``stat`` calls, no lock,
+        nothing read — cheap enough for an open app to ask every second or two. A save of our
+        own in flight may answer True once; :meth:`refresh` then finds nothing new."""
+        if self._closed:
+            return False
+        try:
+            return self._behind() is not None
+        except OSError:  # unreadable folder: the next real read says what is wrong
+            return False
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the store for a read-then-write that must not interleave with another
+        process's (re-entrant: the calls made inside lock again for free)."""
+        with self._locked():
+            self._sync()
+            yield
+
     def apply(self, name: str, updater: Callable[[MutableMapping[str, Any]], None]) -> None:
         """Run a TinyDB updater against one table and make its changes durable."""
         with self._locked():
@@ -459,22 +482,30 @@ class JournalStorage(Storage):
             return None
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
-    def _sync(self) -> None:
-        """Catch up with what other processes wrote since we last looked."""
+    def _behind(self) -> str | None:
+        """What the files on disk say we must do to catch up: ``"reload"`` (the snapshot or
+        the journal was replaced or removed), ``"replay"`` (the journal grew) or None."""
         if self._stat_id(self.path) != self._snap_id:
-            self._reload()
-            return
+            return "reload"
         try:
             st = os.stat(self.journal_path)
         except FileNotFoundError:
-            if self._journal_id is not None:
-                self._reload()
-            return
+            return "reload" if self._journal_id is not None else None
         if self._journal_id is not None and (st.st_dev, st.st_ino) != self._journal_id:
+            return "reload"
+        return "replay" if st.st_size != self._journal_offset else None
+
+    def _sync(self) -> None:
+        """Catch up with what other processes wrote since we last looked."""
+        behind = self._behind()
+        if behind == "reload":
             self._reload()
-            return
-        if st.st_size != self._journal_offset:
+            self.outside_changes += 1
+        elif behind == "replay":
+            seq = self._seq
             self._replay(self.journal_path, self._journal_offset, current=True)
+            if self._seq != seq:
+                self.outside_changes += 1
 
     def _reset(self) -> None:
         for attr in ("_journal_fd", "_snap_fd"):
