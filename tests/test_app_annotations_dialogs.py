@@ -12,7 +12,7 @@ from annotations_harness import (
     sidebar_entries,
 )
 from pilot_waits import select, settle
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, TextArea
 
 from store.importer import import_file
 from store.library import doc_key
@@ -178,3 +178,27 @@ async def test_list_keys_edit_delete_and_cite_the_chosen_entry(doc_path: Path) -
         await pilot.press("d")
         assert app.repo.list() == []
 
+
+
+async def test_editing_a_note_puts_the_cursor_after_it(doc_path: Path) -> None:
+    """`e` on a highlight: the cursor was at the note's start, so typing went in front."""
+    app = AnnApp(doc_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await highlight(pilot, app, SENTENCE, note="一行目\n二行目", tags="日米")
+        reader = app.reader
+        reader.goto_offset(reader.document.base_text.index(SENTENCE) + 2)
+        await pilot.press("e")
+        assert isinstance(app.screen, AnnotateScreen)
+        await pilot.press("enter")  # the colour as it was: on to the note
+        area = app.screen.query_one("#note", TextArea)
+        assert area.has_focus
+        assert area.cursor_location == area.document.end == (1, 3)
+        await pilot.press(*"追記")
+        assert area.text == "一行目\n二行目追記"
+        await pilot.press("tab", *" 安保")  # the tags too: one more, the others kept
+        assert app.screen.query_one("#tags", Input).value == "日米 安保"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [ann] = app.repo.list()
+        assert ann.note == "一行目\n二行目追記" and ann.tags == ("日米", "安保")

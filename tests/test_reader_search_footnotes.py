@@ -9,7 +9,7 @@ from pathlib import Path
 from annotations_harness import FakeClipboard
 from footnote_texts import write_toudai
 from pilot_waits import settle
-from screen_text import screen_lines
+from screen_text import screen_lines, widget_lines
 
 from store import paths
 from tui.app import OpenedFile, ShioriApp, import_document
@@ -185,3 +185,88 @@ async def test_a_note_opened_before_the_furigana_follows_its_marker() -> None:
         assert row is not None and popup.near_row == row
         assert not box.y <= row < box.bottom, (row, box)
         assert popup_view(app).note_readings  # 損害賠償 and the rest are read
+
+
+async def test_a_in_a_note_says_highlights_are_on_the_text(tmp_path: Path) -> None:
+    """`v w w a` in a popup did nothing at all: annotations anchor to the base text, so it
+    says so in one line, and the selection stays to be copied."""
+    from tui.screens.annotate import AnnotateScreen
+
+    path = write_toudai(tmp_path)
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        app.reader.focus()
+        await pilot.press("right_square_bracket", "enter")
+        await settle(pilot, until=lambda: isinstance(app.screen, FootnotePopup))
+        await pilot.press("v", "w", "w", "a")
+        await settle(pilot)
+        assert isinstance(app.screen, FootnotePopup) and not isinstance(app.screen, AnnotateScreen)
+        messages = [n.message for n in app._notifications]
+        assert any("Highlights are on the text" in m and "(y)" in m for m in messages), messages
+        assert popup_view(app).selection is not None
+
+
+POPUP_GROUP = "Footnote popup"
+
+
+async def test_help_opens_over_a_note_and_lists_the_popups_keys(tmp_path: Path) -> None:
+    """`?` did nothing in a popup, and help had no section for it."""
+    from tui.screens.help import HelpScreen
+
+    path = write_toudai(tmp_path)
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.reader.focus()
+        await pilot.press("right_square_bracket", "enter")
+        await settle(pilot, until=lambda: isinstance(app.screen, FootnotePopup))
+        await pilot.press("question_mark")
+        await settle(pilot, until=lambda: isinstance(app.screen, HelpScreen))
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        popup = {i.binding_id: i for i in help_screen._infos if i.group == POPUP_GROUP}
+        assert popup["footnote.close"].keys == ("esc", "q")
+        for binding_id in (
+            "reader.down",
+            "reader.word_next",
+            "reader.sentence_next",
+            "reader.visual",
+            "reader.copy",
+            "reader.cite_source",
+            "reader.copy_text",
+            "footnote.style",
+            "footnote.readings",
+            "footnote.show_citation",
+            "reader.next_match",
+            "reader.prev_match",
+        ):
+            assert binding_id in popup, binding_id
+        assert "note" in popup["reader.copy"].description  # y cites with the note
+        # what does nothing over a note is not listed there
+        for binding_id in ("reader.search", "reader.word_info", "reader.open_footnote"):
+            assert binding_id not in popup, binding_id
+        # the sidebar lists re-attaching an orphan (it said only "enter Select")
+        sidebar = [i for i in help_screen._infos if i.group == "Sidebar" and "enter" in i.keys]
+        assert any("Re-attach" in i.description for i in sidebar), sidebar
+        assert not any(i.description == "Select" for i in sidebar)
+        table = widget_lines(help_screen.query_one("#help-table"))
+        at = next(i for i, line in enumerate(table) if POPUP_GROUP in line)
+        section = "\n".join(table[at:])
+        assert "esc q" in section and "Copy the selection as a citation that names" in section
+        await pilot.press("escape")  # back to the note
+        await settle(pilot, until=lambda: isinstance(app.screen, FootnotePopup))
+
+
+async def test_help_from_the_page_lists_the_popups_keys_too(tmp_path: Path) -> None:
+    from tui.screens.help import HelpScreen
+
+    path = write_toudai(tmp_path)
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.reader.focus()
+        await pilot.press("question_mark")
+        await settle(pilot, until=lambda: isinstance(app.screen, HelpScreen))
+        groups = [i.group for i in app.screen._infos]  # type: ignore[attr-defined]
+        assert POPUP_GROUP in groups and groups[-1] == POPUP_GROUP

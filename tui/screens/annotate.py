@@ -139,6 +139,9 @@ class AnnotateScreen(ModalScreen[AnnotationDraft | None]):
                         placeholder="e.g. 日米同盟 要確認",
                         id="tags",
                         suggester=TagSuggester(self.controller.all_tags()),
+                        # Tab into the tags of a highlight being edited: typing adds a tag
+                        # after them, never replaces them all (Textual selects all on focus).
+                        select_on_focus=False,
                     )
                     yield Static(self._tags_hint(), id="tags-known", classes="annotate-hint")
                     yield Static(
@@ -165,6 +168,10 @@ class AnnotateScreen(ModalScreen[AnnotationDraft | None]):
         colors = self.query_one("#colors", OptionList)
         colors.highlighted = [s.key for s in self.slots].index(self.color)
         self.query_one("#rename", Input).display = False
+        # Editing: what is typed goes after the note there is (the cursor started before it).
+        # Set once here, so going back to the colours and on again keeps where the user was.
+        note = self.query_one("#note", TextArea)
+        note.move_cursor(note.document.end)
         colors.focus()
 
     @property

@@ -2,6 +2,8 @@
 
 Nothing here is a hand-written list: the rows come from ``tui.keymap.gather_bindings`` (the
 bindings as declared, with the user's keymap applied), so a remapped key shows its new key.
+The footnote popup's keys come last, in a section of their own (it is opened over the
+panes, so the app's list of panes does not hold it); ``?`` in the popup opens this screen too.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.keymap import BindingInfo
+from tui.screens.reader_popups import POPUP_GROUP, footnote_popup_bindings
 
 
 def bindings_table(infos: Sequence[BindingInfo]) -> Table:
@@ -50,6 +53,8 @@ class HelpScreen(ModalScreen[None]):
         self._infos = list(infos)
 
     def compose(self) -> ComposeResult:
+        if not any(info.group == POPUP_GROUP for info in self._infos):
+            self._infos += footnote_popup_bindings(self.app)
         with VerticalScroll(id="help-body"):
             yield Static(Text("Keys", style="bold"), id="help-title")
             yield Static(bindings_table(self._infos), id="help-table")

@@ -5,12 +5,16 @@ The reader only posts :class:`~tui.widgets.reader.ReaderView.FootnoteRequested`,
 :class:`~tui.widgets.reader.ReaderView.SearchRequested`; a screen (or app) that mixes in
 :class:`OpensReaderPopups` pushes the popup or the search bar. So the reader pushes no
 screens, and the popups import no reader.
+
+:func:`footnote_popup_bindings` gives help its "Footnote popup" section.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from store.model import Footnote
+from tui.keymap import BindingInfo, gather_bindings
 from tui.widgets.footnote_popup import FootnotePopup
 from tui.widgets.reader import FootnoteView, ReaderView
 from tui.widgets.search_bar import SearchBar
@@ -18,6 +22,37 @@ from tui.widgets.word_popup import WordPopup
 
 if TYPE_CHECKING:
     from textual.app import App
+
+#: Help's section for the footnote popup.
+POPUP_GROUP = "Footnote popup"
+
+#: Actions of the popup and its text that help's section leaves out: a note has no footnote
+#: markers of its own (``]``, ``[``, Enter); search and word info are opened by the page's
+#: screen, not over a note (``/``, ``K``); ``r`` turns the note's furigana alone, out of step
+#: with the page; ``a`` only says that notes are not highlighted.
+NOT_OVER_A_NOTE = frozenset(
+    {
+        "next_marker",
+        "prev_marker",
+        "open_footnote",
+        "search",
+        "word_info",
+        "cycle_furigana",
+        "highlight",
+    }
+)
+
+
+def footnote_popup_bindings(app: App[Any]) -> list[BindingInfo]:
+    """The keys that work in a footnote's popup, as help lists them (after the user's keymap):
+    the popup's own and its text's, read from the bindings of a popup made for the purpose
+    (never shown), so none need be open. Textual's own (tab between widgets: there is one)
+    are left out."""
+    note = Footnote("1", "")
+    body = FootnoteView(note, [])
+    popup = FootnotePopup(note, body)
+    infos = gather_bindings(app, [(POPUP_GROUP, popup), (POPUP_GROUP, body)])
+    return [i for i in infos if i.binding_id and i.action not in NOT_OVER_A_NOTE]
 
 
 class OpensReaderPopups:

@@ -5,20 +5,23 @@ and the start of the note. The filter field takes words (matched in quote, note 
 ``#tag`` and ``@colour`` (key, name or number), all of which must match. Enter on an entry
 jumps to its passage; ``e``/``d``/``y`` edit, delete and cite it. Orphans (passages the
 changed document no longer contains) are listed after the rest with their quote; Enter on one
-re-attaches it to the passage selected in the reader. The list is rebuilt only when the
-annotations or the filter change.
+re-attaches it to the passage selected in the reader. Focusing the list (Tab to the sidebar)
+puts the keys in its entries with one chosen: the one nearest the reader's cursor, else the
+first. The list is rebuilt only when the annotations or the filter change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.css.query import NoMatches
+from textual.dom import NoScreen
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
@@ -92,24 +95,59 @@ def entry_text(
 
 
 class AnnotationEntries(OptionList):
-    """The entries; the keys live here (a focusable widget) so help and the palette list them."""
+    """The entries; the keys live here (a focusable widget) so help and the palette list them.
+
+    The footer shows the short descriptions; help and the palette the tooltips. Enter is two
+    bindings, of which the chosen entry enables one: "Jump" on an annotation, "Re-attach" on
+    an orphan, so the footer and help say which (Textual's own Enter said "Select").
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "entry('edit')", "Edit the annotation", id="annotations.list_edit"),
-        Binding("d", "entry('delete')", "Delete the annotation", id="annotations.list_delete"),
+        Binding(
+            "enter",
+            "open('jump')",
+            "Jump",
+            tooltip="Go to the chosen annotation's passage",
+            id="annotations.list_open",
+        ),
+        Binding(
+            "enter",
+            "open('reattach')",
+            "Re-attach",
+            tooltip="Re-attach the chosen orphan to the passage selected in the reader",
+            id="annotations.list_reattach",
+        ),
+        Binding(
+            "e",
+            "entry('edit')",
+            "Edit",
+            tooltip="Edit the annotation",
+            id="annotations.list_edit",
+        ),
+        Binding(
+            "d",
+            "entry('delete')",
+            "Delete",
+            tooltip="Delete the annotation",
+            id="annotations.list_delete",
+        ),
         Binding(
             "y",
             "entry('cite')",
-            "Copy the chosen annotation as citation",
+            "Cite",
+            tooltip="Copy the chosen annotation as citation",
             id="annotations.list_cite",
         ),
         Binding(
             "Y",
             "entry('source')",
             "Copy the chosen annotation's citation alone",
+            show=False,
             id="annotations.list_source",
         ),
-        Binding("slash", "filter", "Filter the list", id="annotations.list_filter"),
+        Binding(
+            "slash", "filter", "Filter", tooltip="Filter the list", id="annotations.list_filter"
+        ),
     ]
 
     def _owner(self) -> AnnotationList | None:
@@ -122,7 +160,14 @@ class AnnotationEntries(OptionList):
         if action == "entry":
             owner = self._owner()
             return owner is not None and owner.highlighted_annotation() is not None
+        if action == "open":
+            owner = self._owner()
+            return owner is not None and owner.highlighted_kind() == parameters[0]
         return super().check_action(action, parameters)
+
+    def action_open(self, what: str) -> None:
+        """Enter: what the entry's hint says (see :meth:`AnnotationList._selected`)."""
+        self.action_select()
 
     def action_entry(self, what: str) -> None:
         owner = self._owner()
@@ -324,6 +369,49 @@ class AnnotationList(Vertical):
     def focus_filter(self) -> None:
         self.query_one("#annotation-filter", Input).focus()
 
+    def focus(self, scroll_visible: bool = True) -> Self:
+        """Focusing the list focuses its entries, one of them chosen (:meth:`choose_nearest`),
+        so Up/Down, Enter and the entry keys work at once (the sidebar, focused by Tab, had
+        none of them)."""
+        self.choose_nearest()
+        self.options.focus(scroll_visible)
+        return self
+
+    def choose_nearest(self) -> None:
+        """Highlight the entry nearest the reader's cursor: the annotation under it (the
+        shortest, as ``e`` takes), else the closest before or after; with no reader or no
+        passage listed, the first entry. An empty list stays without one."""
+        options = self.options
+        listed = [
+            (i, self._annotation(option.id), (option.id or "").startswith(ORPHAN_PREFIX))
+            for i, option in enumerate(options.options)
+            if option.id
+        ]
+        if not listed:
+            return
+        cursor = self._reader_cursor()
+        best: tuple[tuple[int, int], int] | None = None
+        for i, ann, orphan in listed:
+            if ann is None or orphan or cursor is None:
+                continue
+            if ann.start <= cursor < ann.end:
+                rank = (0, ann.end - ann.start)
+            else:
+                rank = (1, ann.start - cursor if cursor < ann.start else cursor - ann.end + 1)
+            if best is None or rank < best[0]:
+                best = (rank, i)
+        options.highlighted = best[1] if best is not None else listed[0][0]
+
+    def _reader_cursor(self) -> int | None:
+        """The cursor of the reader on this list's screen (a base-text offset), if any."""
+        from tui.widgets.reader import ReaderView
+
+        try:
+            reader = self.screen.query(ReaderView).first()
+        except (NoScreen, NoMatches):  # not on a screen yet, or no reader on it
+            return None
+        return reader.cursor if reader.document is not None else None
+
     def action_leave(self) -> None:
         """Escape: from the filter to the entries (the filter stays applied), from the
         entries (or an empty list) back to the text, so no key typed next lands in the
@@ -365,6 +453,14 @@ class AnnotationList(Vertical):
     def highlighted_annotation(self) -> Annotation | None:
         option = self.options.highlighted_option
         return self._annotation(option.id) if option is not None else None
+
+    def highlighted_kind(self) -> str | None:
+        """What Enter does on the chosen entry: ``"jump"``, ``"reattach"`` (an orphan), or
+        None (no entry chosen)."""
+        option = self.options.highlighted_option
+        if option is None or self._annotation(option.id) is None:
+            return None
+        return "reattach" if (option.id or "").startswith(ORPHAN_PREFIX) else "jump"
 
     def request(self, action: str) -> None:
         """``edit``, ``delete``, ``cite`` or ``source`` for the highlighted entry."""

@@ -1,12 +1,12 @@
 """The footer: Textual's, with the most used keys first, redrawn only when they change.
 
 Keys are shown in the order of :data:`FOOTER_ORDER` (help, select, highlight, cite, search,
-quit, then the rest), so a narrow terminal still shows ``?``, ``v``, ``a`` and ``q``; only the
-keys that fit whole are shown (Textual's cuts the last one mid-word under the palette key),
-and ``?`` lists them all. Textual's Footer rebuilds all its key widgets on every bindings
-refresh (each focus change, each ``refresh_bindings``), and at start-up that restyling costs
-more than painting the text: this one compares what it would show and skips the rebuild when
-nothing differs.
+quit, the sidebar list's keys, then the rest), so a narrow terminal still shows ``?``, ``v``,
+``a`` and ``q`` (and in the sidebar its list's keys); only the keys that fit whole are shown
+(Textual's cuts the last one mid-word under the palette key), and ``?`` lists them all.
+Textual's Footer rebuilds all its key widgets on every bindings refresh (each focus change,
+each ``refresh_bindings``), and at start-up that restyling costs more than painting the text:
+this one compares what it would show and skips the rebuild when nothing differs.
 """
 
 from __future__ import annotations
@@ -31,6 +31,14 @@ FOOTER_ORDER = (
     "annotations.cite",
     "reader.search",
     "app.quit",
+    # the sidebar's list, while it has the focus (the reader's keys are not shown then);
+    # at 80 columns all but delete fit after quit
+    "annotations.list_open",
+    "annotations.list_reattach",
+    "annotations.list_edit",
+    "annotations.list_cite",
+    "annotations.list_filter",
+    "annotations.list_delete",
     "reader.furigana",
     "reader.next_footnote",
     "app.toggle_tree",

@@ -4,6 +4,10 @@ The popup hosts whatever draws the text (the screen gives it a ``tui.widgets.rea
 ``FootnoteView``, so the note has furigana and wraps like the page); it imports no reader
 itself. It is as tall as the note needs and the screen allows, below the marker's line (or
 above it), never over it; a note longer than that scrolls with the keys the hint names.
+
+``?`` opens the app's help (its "Footnote popup" section lists these keys). ``a`` says in one
+line why a note's passage cannot be highlighted (annotations anchor to the base text), rather
+than doing nothing.
 """
 
 from __future__ import annotations
@@ -32,6 +36,10 @@ class TextBody(Protocol):
     def text_height(self, width: int) -> int: ...
 
 
+#: What ``a`` says over a note.
+NOT_HIGHLIGHTED = "Highlights are on the text: notes can be copied (y) but not highlighted"
+
+
 class FootnotePopup(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss", "Close footnote", id="footnote.close"),
@@ -39,6 +47,17 @@ class FootnotePopup(ModalScreen[None]):
         Binding("ctrl+y", "app.show_citation", "Show the last citation", id="footnote.show_citation"),
         Binding("C", "app.cycle_citation_style", "Citation style", id="footnote.style"),
         Binding("R", "app.toggle_citation_readings", "Citation readings", id="footnote.readings"),
+        # The app's help, under the app's own id, so a keymap moving help moves it here too
+        # (a modal screen does not pass keys on to the app's bindings).
+        Binding("question_mark", "app.help", "Help", tooltip="Show every key", id="app.help"),
+        Binding(
+            "a",
+            "highlight",
+            "Highlight",
+            tooltip="Say that highlights are on the text, not in notes",
+            # the page's id: a keymap that moves highlighting moves this key too
+            id="annotations.create",
+        ),
     ]
 
     def __init__(
@@ -89,6 +108,11 @@ class FootnotePopup(ModalScreen[None]):
         box.styles.height = height
         box.styles.margin = (top, 0, 0, left)
         self.query_one("#footnote-hint", Label).update(hint)
+
+    def action_highlight(self) -> None:
+        """``a`` over a note: annotations anchor to the base text, never to a note's — say so
+        (it did nothing at all); the selection stays, to be copied."""
+        self.app.notify(NOT_HIGHLIGHTED, timeout=5)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

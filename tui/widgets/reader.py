@@ -1886,6 +1886,14 @@ class FootnoteView(ReaderView):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # The reader's ``y`` (its own id, so a keymap moves both): here it cites with the note.
+        _b(
+            "y",
+            "copy",
+            "Cite",
+            "copy",
+            tooltip="Copy the selection as a citation that names its note (…、注2。)",
+        ),
         _b("Y", "copy_source", "Copy the citation without the quote", "cite_source"),
     ]
 
