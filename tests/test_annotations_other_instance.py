@@ -214,3 +214,31 @@ async def test_an_edit_that_cannot_be_saved_comes_back_in_the_dialog(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert [a.note for a in app.repo.list()] == ["失いたくないメモ"]
+
+
+async def test_escape_in_the_dialog_back_after_a_failed_save_asks_first(
+    doc_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dialog that came back held the typed note as its starting text, so Escape took
+    nothing as typed and closed it at once: the note was gone."""
+    from tui.screens.confirm import ConfirmScreen
+
+    app = AnnApp(doc_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await highlight(pilot, app, SENTENCE, note="最初")
+        [ann] = app.repo.list()
+        app.reader.goto_offset(ann.start + 3)
+
+        def full_disk(*_args: object, **_kwargs: object) -> None:
+            raise StorageError("could not save: the disk is full; nothing was changed")
+
+        monkeypatch.setattr(app.repo, "save_edit", full_disk)
+        await pilot.press("e")
+        app.screen.query_one("#note", TextArea).text = "失いたくないメモ"
+        await pilot.press("ctrl+s")
+        await settle(pilot, until=lambda: isinstance(app.screen, AnnotateScreen))
+        app.screen.query_one("#colors").focus()  # out of the note: Escape is the dialog's
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)

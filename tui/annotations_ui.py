@@ -527,7 +527,7 @@ class AnnotationsController:
                     timeout=15,
                 )
                 typed = ann.with_changes(note=draft.note, tags=draft.tags, color=draft.color)
-                self.app.push_screen(AnnotateScreen(ann.quote, self, typed), done)
+                self.app.push_screen(AnnotateScreen(ann.quote, self, typed, unsaved=True), done)
                 return
             self.reload()
             if saved.recreated:

@@ -98,12 +98,20 @@ class AnnotateScreen(ModalScreen[AnnotationDraft | None]):
     ]
 
     def __init__(
-        self, quote: str, controller: AnnotationsController, existing: Annotation | None
+        self,
+        quote: str,
+        controller: AnnotationsController,
+        existing: Annotation | None,
+        *,
+        unsaved: bool = False,
     ) -> None:
         super().__init__()
         self.quote = quote
         self.controller = controller
         self.existing = existing
+        #: ``existing`` holds what was typed but could not be saved (the dialog came back
+        #: after a failed save): Escape asks before dropping it, as for anything typed.
+        self.unsaved = unsaved
         self.slots: list[ColorSlot] = controller.colors()
         keys = [s.key for s in self.slots]
         self.color = existing.color if existing and existing.color in keys else keys[0]
@@ -275,7 +283,7 @@ class AnnotateScreen(ModalScreen[AnnotationDraft | None]):
         """Whether cancelling now would lose a note or tags the user typed in this dialog."""
         note = self.query_one("#note", TextArea).text.strip()
         tags = parse_tags(self.query_one("#tags", Input).value)
-        if self.existing is not None:
+        if self.existing is not None and not self.unsaved:
             return note != self.existing.note.strip() or tags != tuple(self.existing.tags)
         return bool(note or tags)
 
