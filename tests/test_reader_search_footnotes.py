@@ -270,3 +270,22 @@ async def test_help_from_the_page_lists_the_popups_keys_too(tmp_path: Path) -> N
         await settle(pilot, until=lambda: isinstance(app.screen, HelpScreen))
         groups = [i.group for i in app.screen._infos]  # type: ignore[attr-defined]
         assert POPUP_GROUP in groups and groups[-1] == POPUP_GROUP
+
+
+async def test_marker_keys_in_a_note_say_what_a_note_is(tmp_path: Path) -> None:
+    """] [ and Enter in a popup said "No footnote markers in this document", of a document
+    full of them."""
+    path = write_toudai(tmp_path)
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.reader.focus()
+        await pilot.press("right_square_bracket", "enter")
+        await settle(pilot, until=lambda: isinstance(app.screen, FootnotePopup))
+        for key in ("right_square_bracket", "left_square_bracket", "enter"):
+            await pilot.press(key)
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert said.count(FootnoteView.NO_MARKERS) >= 1
+        assert not any("in this document" in m for m in said)
+        assert isinstance(app.screen, FootnotePopup)

@@ -1506,10 +1506,13 @@ class ReaderView(ScrollView, can_focus=True):
         return reading_over(doc.blocks[block].text, word.start, word.end, readings.block(block))
 
     # -- footnotes ----------------------------------------------------------------------
+    #: What ``]``, ``[`` and Enter say where there is no marker to go to.
+    NO_MARKERS = "No footnote markers in this document"
+
     def action_next_marker(self) -> None:
         doc = self.document
         if doc is None or not self._markers:
-            self.notify("No footnote markers in this document", timeout=3)
+            self.notify(self.NO_MARKERS, timeout=3)
             return
         for offset, _ in self._markers:
             if offset - 1 > self.cursor:
@@ -1519,7 +1522,7 @@ class ReaderView(ScrollView, can_focus=True):
 
     def action_prev_marker(self) -> None:
         if self.document is None or not self._markers:
-            self.notify("No footnote markers in this document", timeout=3)
+            self.notify(self.NO_MARKERS, timeout=3)
             return
         for offset, _ in reversed(self._markers):
             if offset - 1 < self.cursor:
@@ -1536,6 +1539,9 @@ class ReaderView(ScrollView, can_focus=True):
 
     def action_open_footnote(self) -> None:
         fid = self.marker_at_cursor()
+        if fid is None and not self._markers:
+            self.notify(self.NO_MARKERS, timeout=3)
+            return
         if fid is None:
             self.notify("No footnote marker at the cursor: ] goes to the next one", timeout=3)
             return
@@ -1884,6 +1890,8 @@ class FootnoteView(ReaderView):
     ``readings`` come already chosen by the main reader for its ``mode`` (``inline`` shows
     them as ``漢字(かんじ)``), drawn in its ``style``.
     """
+
+    NO_MARKERS = "A note has no markers of its own: Escape goes back to the text"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # The reader's ``y`` (its own id, so a keymap moves both): here it cites with the note.
