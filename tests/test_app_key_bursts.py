@@ -86,3 +86,20 @@ async def test_tab_in_a_burst_moves_to_the_next_field_first(tmp_path: Path) -> N
         await settle(pilot)
         assert first.value == "A" and isinstance(form.focused, Input)
         assert form.focused.value.endswith("B")
+
+
+async def test_a_count_that_ends_after_the_bar_closed_is_dropped(tmp_path: Path) -> None:
+    """``/日米`` then Escape in one burst: the count's thread finished after the bar was gone
+    and its result, shown on the removed bar, raised NoMatches — a crash (seen once in CI)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot, app)
+        burst(pilot, "/日米")
+        await settle(pilot, until=lambda: isinstance(app.screen, SearchBar))
+        bar = app.screen
+        assert isinstance(bar, SearchBar)
+        burst(pilot, "\x1b")
+        await settle(pilot, until=lambda: not isinstance(app.screen, SearchBar))
+        bar._show_count("日米", 3)  # what the count's thread calls when it ends late
+        await settle(pilot)
+        assert app.is_running and app.crash is None

@@ -14,6 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Label
@@ -86,10 +87,20 @@ class SearchBar(ModalScreen[str | None]):
             self.app.call_from_thread(self._show_count, query, n)
 
     def _show_count(self, query: str, n: int) -> None:
-        if query != self.query_one(Input).value.strip():
+        try:
+            typed = self.query_one(Input).value.strip()
+            label = self.query_one("#search-count", Label)
+        except NoMatches:  # the bar closed (Escape) while its count was running
+            return
+        if query != typed:
             return  # typed on meanwhile: that query's count follows
         self.counted = query
-        self.query_one("#search-count", Label).update(match_count(n))
+        label.update(match_count(n))
+
+    def on_unmount(self) -> None:
+        """Closed: a count still waiting for its delay never starts."""
+        if self._timer is not None:
+            self._timer.stop()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
