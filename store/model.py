@@ -164,10 +164,21 @@ class Document:
         """``(block, offset)`` of the note's first marker (``Ref.offset``): where the note is
         read, so its search matches follow the text before it and its citation takes that
         paragraph's section and page. A note no marker points to is read at the end."""
+        return self.note_anchors().get(footnote_id, self._end_anchor())
+
+    def note_anchors(self) -> dict[str, tuple[int, int]]:
+        """:meth:`note_anchor` of every note, in one pass over the blocks (for callers that
+        place every note: one lookup per note scanned them all)."""
+        found: dict[str, tuple[int, int]] = {}
         for i, block in enumerate(self.blocks):
             for ref in block.refs:
-                if ref.footnote_id == footnote_id:
-                    return (i, ref.offset)
+                found.setdefault(ref.footnote_id, (i, ref.offset))
+        end = self._end_anchor()
+        for note in self.footnotes:
+            found.setdefault(note.id, end)
+        return found
+
+    def _end_anchor(self) -> tuple[int, int]:
         if not self.blocks:
             return (0, 0)
         return (len(self.blocks) - 1, len(self.blocks[-1].text))

@@ -135,8 +135,9 @@ def select_cited_quote(document: Document, quote: str, nth: int | None = None) -
     places: list[tuple[tuple[int, int, int, int], QuotePlace]] = [
         ((s, 1, 0, 0), QuotePlace(s, e, 0)) for s, e in find_quote(document.base_text, quote)
     ]
+    anchors = document.note_anchors()
     for k, note in enumerate(document.footnotes):
-        block, at = document.note_anchor(note.id)
+        block, at = anchors[note.id]
         where = (document.block_starts[block] if document.blocks else 0) + at
         places += [
             ((where, 0, k, s), QuotePlace(s, e, 0, note.id)) for s, e in find_quote(note.text, quote)

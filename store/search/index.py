@@ -539,9 +539,10 @@ class LibraryIndex:
             )
             if block.text.strip()
         ]
+        anchors = doc.note_anchors()
         for note in doc.footnotes:  # searched like the text, read where their marker is
             if note.text.strip():
-                block, at = doc.note_anchor(note.id)
+                block, at = anchors[note.id]
                 base = doc.block_starts[block] if doc.blocks else 0
                 section = heads[block] if doc.blocks else ""
                 rows.append((doc_id, block, base, section, note.text, note.id, at))

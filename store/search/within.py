@@ -67,8 +67,9 @@ class SearchText:
         self.notes: list[tuple[int, str, int]] = []
         parts = [base]
         pos = len(base) + 1
+        anchors = doc.note_anchors()
         for note in doc.footnotes:
-            block, at = doc.note_anchor(note.id)
+            block, at = anchors[note.id]
             marker = (doc.block_starts[block] if doc.blocks else 0) + at
             self.starts.append(pos)
             self.notes.append((pos, note.id, marker))
