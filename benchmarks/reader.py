@@ -25,6 +25,7 @@ import contextlib
 import fcntl
 import os
 import select
+import shutil
 import statistics
 import struct
 import subprocess
@@ -241,18 +242,23 @@ def main(argv: list[str]) -> int:
             f"  1 MB first paint / largest seed first paint {big_first / seed_first:5.2f}x  (target <= 1.5)"
         )
         print(f"  1 MB with furigana / largest seed furigana  {big_furi / seed_furi:5.2f}x")
-        # Quitting while the furigana analysis runs (a first open of the 1 MB document: empty
-        # cache, the analysis busy in its worker): q half a second after the screen shows.
+        # Quitting while the furigana analysis runs (the 1 MB document with no readings cached,
+        # the analysis busy in its worker): q half a second after the first paint. The rest of
+        # the cache (the import, the app's bytecode) is kept, as an installed app has it.
         from benchmarks.scale import quit_run
 
-        quits = [
-            quit_run(
-                [python, "-m", "tui.cli", str(big)],
-                dict(env, SHIORI_CACHE_DIR=str(tmpdir / f"quit-cache-{k}")),
-                0.5,
-            )[1]
-            for k in range(args.runs)
-        ]
+        quits = []
+        for k in range(args.runs):
+            quit_cache = tmpdir / f"quit-cache-{k}"
+            shutil.copytree(tmpdir / "cache", quit_cache)
+            shutil.rmtree(quit_cache / "readings", ignore_errors=True)
+            quits.append(
+                quit_run(
+                    [python, "-m", "tui.cli", str(big)],
+                    dict(env, SHIORI_CACHE_DIR=str(quit_cache)),
+                    0.5,
+                )[1]
+            )
         print(
             f"quitting during the furigana analysis (1 MB, first open): median "
             f"{statistics.median(quits) * 1000:.0f} ms, worst {max(quits) * 1000:.0f} ms "

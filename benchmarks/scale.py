@@ -31,8 +31,10 @@ from pathlib import Path
 
 from store import paths
 
-ENTER_ALT_SCREEN = b"\x1b[?1049h"
 LEAVE_ALT_SCREEN = b"\x1b[?1049l"
+#: The header's first cells: the app has painted its first frame (the alternate screen is
+#: entered well before that, while the app still mounts; a ``q`` then waits for the mount).
+FIRST_PAINT = "栞 Shiori".encode()
 #: A run that has not shown its screen by then is stuck.
 RUN_TIMEOUT = 600.0
 
@@ -53,7 +55,8 @@ def concatenated_seeds(path: Path, target_bytes: int, *, one_line: bool = False)
 
 
 def quit_run(argv: list[str], env: dict[str, str], wait: float) -> tuple[float, float, float]:
-    """(seconds to the first screen, seconds from ``q`` to exit, peak RSS in MB)."""
+    """(seconds to the first paint, seconds from ``q`` to exit, peak RSS in MB); ``q`` is
+    pressed ``wait`` seconds after the first paint, while the furigana analysis runs."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     start = time.perf_counter()
@@ -70,9 +73,9 @@ def quit_run(argv: list[str], env: dict[str, str], wait: float) -> tuple[float, 
             ready, _, _ = select.select([master], [], [], 0.005)
             if ready:
                 with contextlib.suppress(OSError):
-                    tail = tail[-16:] + os.read(master, 65536)
+                    tail = tail[-32:] + os.read(master, 65536)
             now = time.perf_counter()
-            if shown is None and ENTER_ALT_SCREEN in tail:
+            if shown is None and FIRST_PAINT in tail:
                 shown = now
             if asked is not None and left is None and LEAVE_ALT_SCREEN in tail:
                 left = now
@@ -115,7 +118,7 @@ def furigana_peak(python: str, path: Path, env: dict[str, str]) -> float:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks scale", description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="timed quits per document (median)")
-    parser.add_argument("--wait", type=float, default=1.0, help="seconds shown before q")
+    parser.add_argument("--wait", type=float, default=1.0, help="seconds after the first paint before q")
     parser.add_argument(
         "--sizes", default="5,50", help="document sizes in MB for the app (comma-separated)"
     )
@@ -128,7 +131,7 @@ def main(argv: list[str]) -> int:
             env[f"SHIORI_{name}_DIR"] = str(folder / name.lower())
         env["TERM"] = env.get("TERM") or "xterm-256color"
         env.pop("TEXTUAL", None)
-        print(f"quitting during the furigana analysis ({args.wait:.1f} s after the screen shows)")
+        print(f"quitting during the furigana analysis ({args.wait:.1f} s after the first paint)")
         for mb in (float(x) for x in args.sizes.split(",")):
             doc = concatenated_seeds(folder / f"seeds-{mb:g}mb.txt", int(mb * 1024 * 1024))
             cache = folder / f"cache-{mb:g}"
@@ -158,7 +161,7 @@ def main(argv: list[str]) -> int:
             worst = max(r[1] for r in runs)
             peak = max(r[2] for r in runs)
             print(
-                f"  {mb:5g} MB document: screen after {shown:6.1f} s; quit median "
+                f"  {mb:5g} MB document: first paint after {shown:6.1f} s; quit median "
                 f"{quit_s * 1000:6.0f} ms (worst {worst * 1000:.0f} ms, target <= 200); "
                 f"peak RSS {peak:6.0f} MB"
             )

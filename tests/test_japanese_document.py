@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -85,6 +88,36 @@ def test_cache_is_used_on_reopen_and_rebuilt_when_damaged(tmp_path: Path) -> Non
     data["blocks"][2] = [[0, 999, "うそ", "dict"]]
     files[0].write_text(json.dumps(data), encoding="utf-8")
     assert document_readings(_doc()).blocks == first.blocks
+
+
+def test_a_cached_piece_is_read_without_loading_the_analyser() -> None:
+    """The reader reads the cache before its first paint: the analyser's modules and tables
+    (a tenth of a second and more to import) must not stand in front of that paint."""
+    make = "Document(title='試験', blocks=[Block('paragraph', '両者の齟齬は大きい。')])"
+    document_readings(eval(make))  # fills the cache
+    script = (
+        "import sys\n"
+        "from store.model import Block, Document\n"
+        "from store.japanese.document import DocumentAnalysis\n"
+        f"analysis = DocumentAnalysis({make})\n"
+        "assert analysis.load_cached(0), 'the cached piece was not read'\n"
+        "print(analysis.readings.blocks[0][0].reading)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('store.japanese.')))\n"
+    )
+    env = dict(os.environ, SHIORI_CACHE_DIR=str(paths.cache_dir()))
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out[0] == "りょうしゃ"
+    assert out[1] == "['store.japanese.document', 'store.japanese.reading_record']"
+
+
+def test_the_cache_key_names_the_installed_dictionary() -> None:
+    from importlib.metadata import version
+
+    from store.japanese.document import _dictionary_version
+
+    assert _dictionary_version() == version("sudachidict_core")
 
 
 def test_changed_text_does_not_reuse_the_old_cache() -> None:
@@ -312,7 +345,6 @@ def test_a_document_that_writes_no_small_kana_gets_readings_in_large_kana() -> N
         blocks=[Block("paragraph", "折角皆さんが言って下さるのに、思った通りに行った。")],
     )
     assert ("折角", "せっかく") in _shown(modern, document_readings(modern), 0)
-
 
 
 def test_a_short_older_work_is_judged_on_its_own_text_not_its_colophon() -> None:

@@ -36,7 +36,7 @@ _EXPORTS = {
     "filter_readings": "levels",
     "select_readings": "levels",
     "Annotator": "readings",
-    "Reading": "readings",
+    "Reading": "reading_record",
     "Segment": "readings",
     "furigana_segments": "readings",
     "segments_from_readings": "readings",
@@ -73,9 +73,9 @@ if TYPE_CHECKING:
         filter_readings,
         select_readings,
     )
+    from store.japanese.reading_record import Reading
     from store.japanese.readings import (
         Annotator,
-        Reading,
         Segment,
         furigana_segments,
         segments_from_readings,

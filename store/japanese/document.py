@@ -30,15 +30,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store import atomic
-from store.japanese.given import GivenReadings
-from store.japanese.orthography import writes_large_kana
-from store.japanese.readings import Annotator, Reading, Source
-from store.japanese.rules import Style, detect_style
-from store.japanese.tokens import word_tokens
+from store.japanese.reading_record import Reading, Source
 from store.model import Document
+
+if TYPE_CHECKING:  # the analyser is imported when a piece is analysed, not to read the cache
+    from store.japanese.given import GivenReadings
+    from store.japanese.readings import Annotator
+    from store.japanese.rules import Style
 
 #: Bump when the cache format changes. (Changes to the analysis code invalidate caches by
 #: themselves: the key includes a hash of this package's sources.)
@@ -158,8 +159,16 @@ def _code_version() -> str:
 
 
 def _dictionary_version() -> str:
+    """The installed SudachiDict's version, from its ``.dist-info`` folder's name: asking
+    ``importlib.metadata`` costs 50-120 ms of imports before a document's first paint."""
     try:
-        from importlib.metadata import version
+        import importlib.util
+
+        spec = importlib.util.find_spec("sudachidict_core")
+        for folder in spec.submodule_search_locations or () if spec else ():
+            for info in Path(folder).parent.glob("sudachidict_core-*.dist-info"):
+                return info.name.removeprefix("sudachidict_core-").removesuffix(".dist-info")
+        from importlib.metadata import version  # installed some other way
 
         return version("sudachidict_core")
     except Exception:  # metadata missing: the analysis version alone keys the cache
@@ -282,6 +291,9 @@ class DocumentAnalysis:
     def _given_readings(self) -> GivenReadings:
         """What the whole document teaches, learned in one pass, in document order."""
         if self._given is None:
+            from store.japanese.given import GivenReadings
+            from store.japanese.tokens import word_tokens
+
             given = GivenReadings()
             order = 0
             for block in self.doc.blocks:
@@ -297,6 +309,10 @@ class DocumentAnalysis:
     def _analyse(
         self, k: int, cancelled: Callable[[], bool]
     ) -> tuple[dict[int, list[Reading]], dict[str, list[Reading]]] | None:
+        from store.japanese.orthography import writes_large_kana
+        from store.japanese.readings import Annotator
+        from store.japanese.rules import detect_style
+
         if self._style is None:
             opening = _authors_opening(self.doc)
             self._style = detect_style(opening)

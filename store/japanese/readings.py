@@ -15,7 +15,6 @@ import gc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Literal, NamedTuple
 
 from store.japanese.chars import has_kanji, is_kanji, is_reading, unvoiced
 from store.japanese.given import GivenReadings, Span
@@ -24,6 +23,7 @@ from store.japanese.numeral_words import find_numeral_words, restore_numeral_wor
 from store.japanese.okurigana import split_okurigana
 from store.japanese.orthography import enlarged, writes_large_kana
 from store.japanese.phrases import read_phrases
+from store.japanese.reading_record import Reading, Source
 from store.japanese.rules import Style, Token, apply_rules, detect_style
 from store.japanese.segmentation import (
     join_compounds,
@@ -36,17 +36,7 @@ from store.japanese.selectors import Stripped, has_selectors
 from store.japanese.tokens import word_tokens
 from store.japanese.words import join_jmdict_words
 
-Source = Literal["source", "gloss", "dict", "guess"]
 Segment = tuple[str, str | None]
-
-
-class Reading(NamedTuple):
-    """``reading`` (hiragana) goes over ``text[start:end]``; ``source`` says where it came from."""
-
-    start: int
-    end: int
-    reading: str
-    source: Source
 
 
 def words_of(text: str) -> list[Token]:
