@@ -32,8 +32,10 @@ from store.citation import STYLES, Passage, cite, source_meta
 from store.clipboard import ClipboardBackend, CopyResult, Route
 from store.counts import count
 from store.files import is_regular
+from store.japanese.own_readings import OwnReadingError
 from store.library import DocMeta, Library, NotInLibrary, path_for_key
 from store.model import Document
+from store.terminal_safe import safe_line
 from tui.annotation_chips import excerpt
 from tui.citation_prefs import STYLE_NAMES, CitationPrefs, terminal_writer
 
@@ -43,6 +45,7 @@ from tui.screens.annotate import AnnotateScreen, AnnotationDraft
 from tui.screens.annotation_keys import AnnotationKeys
 from tui.screens.citation_dialog import CitationDialog
 from tui.screens.metadata_form import MetadataForm
+from tui.screens.reading_form import ReadingForm
 from tui.screens.tag_browser import TagBrowserScreen
 from tui.widgets.annotation_list import AnnotationList
 from tui.widgets.reader import ReaderView
@@ -266,6 +269,7 @@ class AnnotationsController:
         repo, messages = self._open_repo()
         changed: list[Annotation] = []
         anns: list[Annotation] = []
+        own: dict[str, str] = {}
         if repo is not None:
             path = current.path
             # Anything at all may go wrong in a damaged store: say so, never crash the app.
@@ -279,12 +283,15 @@ class AnnotationsController:
             try:
                 seen = repo.catch_up()
                 anns = repo.list(doc=current.key)
+                own = repo.own_readings(current.key)
             except Exception as exc:
                 messages.append(f"Could not read annotations: {exc}")
             else:
                 self._seen_outside = seen
         with contextlib.suppress(RuntimeError):  # the app is closing
-            self.app.call_from_thread(self._loaded, current, generation, anns, changed, messages)
+            self.app.call_from_thread(
+                self._loaded, current, generation, anns, changed, messages, own
+            )
 
     def _loaded(
         self,
@@ -293,11 +300,13 @@ class AnnotationsController:
         anns: list[Annotation],
         changed: list[Annotation],
         messages: list[str],
+        own: dict[str, str],
     ) -> None:
         self._tell(messages)
         if generation != self._generation or self.current is not current:
             return  # another document was opened meanwhile
         self._loaded_generation = generation
+        self._own_readings(own)
         lost = sum(1 for a in changed if a.state == "orphan")
         if changed:
             self.app.notify(
@@ -318,10 +327,16 @@ class AnnotationsController:
                 # after this point leaves the counter ahead, and the next tick looks again.
                 seen = repo.outside_changes
                 anns = repo.list(doc=self.current.key)
+                self._own_readings(repo.own_readings(self.current.key))
                 self._seen_outside = seen
             except STORE_ERRORS as exc:
                 self.app.notify(f"Could not read annotations: {exc}", severity="error")
         self._set(anns)
+
+    def _own_readings(self, own: dict[str, str]) -> None:
+        """Show the user's own readings of the open document (see ``correct_reading``)."""
+        with contextlib.suppress(Exception):  # no reader mounted (closing): nothing to show
+            self.reader.set_own_readings(own)
 
     def _set(self, anns: list[Annotation], *, if_changed: bool = False) -> None:
         orphans = [a for a in anns if a.state == "orphan"]
@@ -727,10 +742,12 @@ class AnnotationsController:
             from store.annotations.documents import note_quote_readings, quote_readings
 
             try:
+                repo = self._repo
+                own = repo.own_readings(cur.key) if repo is not None else {}
                 if note:
-                    readings = note_quote_readings(cur.document, note, start, end)
+                    readings = note_quote_readings(cur.document, note, start, end, own)
                 else:
-                    readings = quote_readings(cur.document, start, end)
+                    readings = quote_readings(cur.document, start, end, own)
             except Exception:  # the analyser failing must not stop the copy
                 readings = None
         return cite(meta, passage, self.prefs.style, source_only=source_only, readings=readings)
@@ -835,6 +852,40 @@ class AnnotationsController:
                 self.jump_to(*choice)
 
         self.app.push_screen(TagBrowserScreen(self), done)
+
+    def correct_reading(self, word: str, reading: str, *, own: bool = False) -> None:
+        """Ask for the user's own reading of ``word`` (showing ``reading`` now; ``own``: it is
+        already theirs) and keep it for every occurrence in the open document."""
+        cur = self.current
+        if cur is None:
+            self.app.notify("Open a document first.", timeout=3)
+            return
+        if self._usable_repo() is None:
+            return
+
+        def done(typed: str | None) -> None:
+            if typed is None:
+                return
+            repo = self.repo
+            if repo is None:
+                return
+            try:
+                kept, shown = repo.save_own_reading(cur.key, word, typed)
+                own_readings = repo.own_readings(cur.key)
+            except OwnReadingError as exc:
+                self.app.notify(str(exc), severity="warning", timeout=6)
+                return
+            except STORE_ERRORS as exc:
+                self.app.notify(f"Reading not saved: {exc}", severity="error", timeout=10)
+                return
+            if self.current is cur:
+                self.reader.set_own_readings(own_readings)
+            if shown:
+                self.app.notify(f"{safe_line(kept)}: {shown} throughout this document", timeout=4)
+            else:
+                self.app.notify(f"{safe_line(kept)}: the analyser's reading again", timeout=4)
+
+        self.app.push_screen(ReadingForm(word, reading, own=own), done)
 
     def open_metadata_form(self) -> None:
         cur = self.current

@@ -8,6 +8,7 @@ reader calls :func:`refresh` when it opens a document; ``shiori annotations list
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -152,13 +153,19 @@ def select_cited_quote(document: Document, quote: str, nth: int | None = None) -
 
 
 def note_quote_readings(
-    document: Document, footnote_id: str, start: int, end: int
+    document: Document,
+    footnote_id: str,
+    start: int,
+    end: int,
+    own: Mapping[str, str] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Readings over footnote ``footnote_id``'s ``text[start:end]``, quote-relative, as the
-    reader's popup shows them (the document's own analysis; its footnotes piece only)."""
+    reader's popup shows them (the document's own analysis; its footnotes piece only), with
+    the user's ``own`` readings of words over it."""
     from store.japanese.document import DocumentAnalysis
 
     analysis = DocumentAnalysis(document)
+    analysis.readings.own = dict(own or {})
     analysis.run_piece(len(analysis.pieces))
     return [
         (r.start - start, r.end - start, r.reading)
@@ -167,15 +174,19 @@ def note_quote_readings(
     ]
 
 
-def quote_readings(document: Document, start: int, end: int) -> list[tuple[int, int, str]]:
+def quote_readings(
+    document: Document, start: int, end: int, own: Mapping[str, str] | None = None
+) -> list[tuple[int, int, str]]:
     """Readings over ``base_text[start:end]``, quote-relative, for ``｜漢字《かんじ》`` citations,
     as the reader shows them: the document's own analysis (``store.japanese.document``), so a
     name glossed earlier in the document (尹錫悦（ユン・ソンニョル）, then 尹大統領), the source's
-    ruby, the register and the kana of the whole text count, and the readings cache is reused.
-    Only the pieces the quote touches are analysed. Loads the analyser."""
+    ruby, the register and the kana of the whole text count, and the readings cache is reused;
+    the user's ``own`` readings of words over it. Only the pieces the quote touches are
+    analysed. Loads the analyser."""
     from store.japanese.document import DocumentAnalysis
 
     analysis = DocumentAnalysis(document)
+    analysis.readings.own = dict(own or {})
     touched = [
         i
         for i, block in enumerate(document.blocks)

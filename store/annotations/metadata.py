@@ -1,4 +1,5 @@
-"""Document metadata the user entered (the reader's ``m`` form), kept in the annotation store.
+"""Document metadata the user entered (the reader's ``m`` form), kept in the annotation store,
+and the user's own readings of a document's words as a citation needs them.
 
 It reaches the library as a parameter: :func:`user_library` opens a
 :class:`store.library.Library` that overlays it on the seeds' bundled metadata. Every command
@@ -26,6 +27,15 @@ def load_user_metadata(doc_key: str, repo: Repository | None = None) -> DocMeta 
     if rec is None:
         return None
     return DocMeta.from_dict({k: v for k, v in rec.items() if k in _FIELDS})
+
+
+def load_own_readings(doc_key: str, repo: Repository | None = None) -> dict[str, str]:
+    """The user's own readings of words in ``doc_key`` (``store.japanese.own_readings``), for a
+    citation with readings; empty when the store cannot be read, as above."""
+    try:
+        return (repo or default_repository()).own_readings(doc_key)
+    except (StorageError, OSError):
+        return {}
 
 
 def all_user_metadata(repo: Repository | None = None) -> dict[str, DocMeta]:

@@ -52,6 +52,8 @@ ANNOTATIONS = "annotations"
 SETTINGS = "settings"
 METADATA = "metadata"
 DOCUMENTS = "documents"
+#: The user's own readings, one record per document (``store.japanese.own_readings``).
+OWN_READINGS = "own_readings"
 
 
 #: How the annotations table is sorted on disk (bump the name when ``reading_order`` changes).
@@ -650,6 +652,35 @@ class Repository:
     def save_user_metadata(self, doc_key: str, fields: Mapping[str, Any]) -> None:
         rec = {k: v for k, v in fields.items() if k != "id"}
         self.db.table(METADATA).upsert(stored_document({"id": doc_key, **rec}, doc_key))
+
+    def own_readings(self, doc_key: str) -> dict[str, str]:
+        """The readings the user gave words of the document (word -> reading)."""
+        rec = self.db.table(OWN_READINGS).record(doc_key)
+        words = rec.get("words") if rec is not None else None
+        if not isinstance(words, dict):
+            return {}
+        return {str(w): str(r) for w, r in words.items() if isinstance(r, str) and r}
+
+    def save_own_reading(self, doc_key: str, word: str, reading: str | None) -> tuple[str, str]:
+        """Keep ``reading`` for ``word`` throughout the document (None or "": drop the user's
+        reading of it); returns the ``(word, reading)`` kept, trimmed as
+        ``store.japanese.own_readings.normalised`` trims it. Durable when it returns."""
+        from store.japanese.own_readings import normalised
+
+        if reading:
+            word, reading = normalised(word, reading)
+        else:
+            word = "".join(word.split())
+        with self.db.storage.locked():  # another instance's reading of another word stays
+            words = self.own_readings(doc_key)
+            if reading:
+                words[word] = reading
+            else:
+                words.pop(word, None)
+            self.db.table(OWN_READINGS).upsert(
+                stored_document({"id": doc_key, "words": words}, doc_key)
+            )
+        return word, reading or ""
 
     # -- import --------------------------------------------------------------------------
 

@@ -48,7 +48,7 @@ ANALYSIS_VERSION = 2
 PIECE_CHARS = 20_000
 #: A paragraph longer than this is analysed in parts cut after a sentence (cancellable).
 PART_CHARS = 4_000
-_SOURCES: tuple[Source, ...] = ("source", "gloss", "dict", "guess")
+_SOURCES: tuple[Source, ...] = ("source", "gloss", "dict", "guess", "own")
 _SOURCE_CODE = {name: k for k, name in enumerate(_SOURCES)}
 
 
@@ -110,13 +110,29 @@ class DocumentReadings:
     texts: list[str] = field(default_factory=list, repr=False)
     headings: list[bool] = field(default_factory=list, repr=False)
     footnote_texts: dict[str, str] = field(default_factory=dict, repr=False)
+    #: The user's own readings for this document (word -> reading), laid over the analysed
+    #: blocks and footnotes by ``block`` and ``footnote`` (``store.japanese.own_readings``).
+    own: dict[str, str] = field(default_factory=dict, repr=False)
 
     def block(self, index: int) -> Sequence[Reading]:
         found = self.blocks[index] if 0 <= index < len(self.blocks) else None
-        return found if found is not None else []
+        if found is None:
+            return []
+        if self.own and index < len(self.texts):
+            from store.japanese.own_readings import apply_own
+
+            return apply_own(self.texts[index], found, self.own)
+        return found
 
     def footnote(self, footnote_id: str) -> Sequence[Reading]:
-        return self.footnotes.get(footnote_id, [])
+        found = self.footnotes.get(footnote_id)
+        if found is None:
+            return []
+        if self.own and footnote_id in self.footnote_texts:
+            from store.japanese.own_readings import apply_own
+
+            return apply_own(self.footnote_texts[footnote_id], found, self.own)
+        return found
 
     def has_block(self, index: int) -> bool:
         return 0 <= index < len(self.blocks) and self.blocks[index] is not None

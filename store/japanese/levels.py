@@ -80,7 +80,7 @@ def filter_readings(
     for r in readings:
         if index and _is_known(text, r, index):
             continue
-        if r.source in ("source", "gloss"):
+        if r.source in ("source", "gloss", "own"):
             if level != "all" and r.source == "gloss" and _glossed_right_after(text, r):
                 continue  # 栞（しおり）: the reader has the reading in the text already
             out.append(r)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-Source = Literal["source", "gloss", "dict", "guess"]
+Source = Literal["source", "gloss", "dict", "guess", "own"]
 
 
 class Reading(NamedTuple):

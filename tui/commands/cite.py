@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from store.annotations.documents import note_quote_readings, quote_readings
-    from store.annotations.metadata import user_library
+    from store.annotations.metadata import load_own_readings, user_library
     from store.citation import Passage, cite, source_meta
     from tui.commands._passage import PassageError, find_passage
 
@@ -57,9 +57,10 @@ def run(args: argparse.Namespace) -> int:
         passage = Passage.in_document(document, start, end, page=args.page)
     readings = None
     if args.readings and not args.source_only:  # loads the analyser: slow
+        own = load_own_readings(found.key)
         if found.note:
-            readings = note_quote_readings(document, found.note, start, end)
+            readings = note_quote_readings(document, found.note, start, end, own)
         else:
-            readings = quote_readings(document, start, end)
+            readings = quote_readings(document, start, end, own)
     say(cite(meta, passage, args.style, source_only=args.source_only, readings=readings))
     return 0

@@ -129,3 +129,7 @@ class MainScreen(OpensReaderPopups, AnnotationKeys):
 
     def on_resize(self, event: events.Resize) -> None:
         self.app.call_later(self.shiori.fit_panes_to_width, event.size.width)
+
+    def correct_reading(self, word: str, reading: str, *, own: bool) -> None:
+        """``e`` in the word popup: the user's own reading, kept with their annotations."""
+        self.annotations.correct_reading(word, reading, own=own)

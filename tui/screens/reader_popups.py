@@ -115,11 +115,18 @@ class OpensReaderPopups:
 
     def on_reader_view_word_info_requested(self, message: ReaderView.WordInfoRequested) -> None:
         message.stop()
+        word, shown = message.word, message.shown
+
+        def done(correct: bool | None) -> None:
+            if correct:
+                reading = shown[0] if shown else getattr(word, "reading", "") or ""
+                self.correct_reading(word.surface, reading, own=bool(shown and shown[1] == "own"))
+
         self.app.push_screen(
-            WordPopup(
-                message.word,
-                near_row=message.near_row,
-                near_span=message.near_span,
-                shown=message.shown,
-            )
+            WordPopup(word, near_row=message.near_row, near_span=message.near_span, shown=shown),
+            done,
         )
+
+    def correct_reading(self, word: str, reading: str, *, own: bool) -> None:
+        """``e`` in the word popup: the screen that keeps the user's readings overrides this."""
+        self.app.notify("Your own readings are kept for documents in the library.", timeout=4)

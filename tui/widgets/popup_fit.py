@@ -39,15 +39,17 @@ def popup_width(screen_width: int, share: float = 0.8, most: int = 90) -> int:
 
 
 def fit_with_hint(
-    row: int | None, rows: int, inner: int, screen_height: int
+    row: int | None, rows: int, inner: int, screen_height: int, *, keys: str = ""
 ) -> tuple[int, int, str]:
     """``(top, height, hint)`` for a popup of ``rows`` rows of text ``inner`` cells wide, with
-    its title and hint: the hint names the scrolling keys when the text does not fit."""
-    hint = HINT
+    its title and hint: the hint names the scrolling keys when the text does not fit, after
+    the popup's own ``keys`` (``"e corrects the reading"``) if any."""
+    lead = f"{keys}; " if keys else ""
+    hint = lead + HINT
     chrome = 1 + len(wrap_lines(hint, inner))  # the title, the hint
     top, height = fit_beside(row, rows + chrome, screen_height)
     if rows + chrome > height:
-        hint = SCROLL_HINT
+        hint = lead + SCROLL_HINT
         chrome = 1 + len(wrap_lines(hint, inner))
         top, height = fit_beside(row, rows + chrome, screen_height)
     return top, height, hint

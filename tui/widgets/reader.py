@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -371,6 +371,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._analysis_readings: tuple[Document, Any] | None = None
         #: What the pane says in place of a document with no text (see :meth:`show`).
         self._note: list[str] = []
+        #: The user's own readings for the document (word -> reading; see ``set_own_readings``).
+        self._own: dict[str, str] = {}
 
     # -- public API ---------------------------------------------------------------------
     def show(
@@ -393,6 +395,7 @@ class ReaderView(ScrollView, can_focus=True):
         self.document = doc
         self._note = [] if doc.base_text.strip() else list(note)
         self._readings = readings
+        self._own = {}
         self._morphemes = {}
         self._found = {}
         if self._query:
@@ -616,9 +619,21 @@ class ReaderView(ScrollView, can_focus=True):
             self._rank[i] = rank
 
     # -- readings and layout ------------------------------------------------------------
+    def set_own_readings(self, own: Mapping[str, str]) -> None:
+        """The user's own readings for the document shown (word -> reading), laid over the
+        analysis wherever the word stands alone (``store.japanese.own_readings``)."""
+        if dict(own) == self._own:
+            return
+        self._own = dict(own)
+        if self._readings is not None:
+            self._select_readings()
+            self._relayout(self.position)
+
     def _select_readings(self) -> None:
         """Choose again for the mode (lazily: blocks choose on first use)."""
         readings = self._readings
+        if readings is not None and hasattr(readings, "own"):
+            readings.own = self._own
         level = MODE_LEVEL.get(self.furigana_mode, "off")
         self._shown = None if readings is None or level == "off" else ShownReadings(readings, level)
 

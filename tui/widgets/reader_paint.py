@@ -87,7 +87,7 @@ def paint_ruby(row: Row, width: int, palette: Palette, fill: Style | None = None
     for r in row.ruby:
         if r.source == "guess":
             style = base + palette.ruby_guess
-        elif r.source in ("source", "gloss"):
+        elif r.source in ("source", "gloss", "own"):
             style = base + palette.ruby_source
         else:
             style = base + palette.ruby

@@ -34,6 +34,7 @@ _FROM = {
     "gloss": "a gloss in the document",
     "dict": "the reading rules",
     "guess": "a guess",
+    "own": "your reading",
 }
 
 
@@ -69,9 +70,16 @@ def _rows(table: Table, width: int) -> int:
     return len(console.render_lines(table, console.options.update(width=max(1, width))))
 
 
-class WordPopup(ModalScreen[None]):
+#: What the hint says of ``e`` (after it, how to close and scroll).
+CORRECT_HINT = "e corrects the reading"
+
+
+class WordPopup(ModalScreen[bool]):
+    """Dismissed with True when the user asks to correct the word's reading (``e``)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,K,q,enter", "dismiss", "Close", id="word_popup.close"),
+        Binding("escape,K,q,enter", "close", "Close", id="word_popup.close"),
+        Binding("e", "correct", "Correct the reading", id="word_popup.correct"),
         Binding("j,down", "scroll('down')", "Scroll down", show=False, id="word_popup.down"),
         Binding("k,up", "scroll('up')", "Scroll up", show=False, id="word_popup.up"),
         Binding(
@@ -123,12 +131,20 @@ class WordPopup(ModalScreen[None]):
         left, width = fit_across(self.near_span, width, screen_width)
         inner = max(1, width - CHROME_CELLS)
         rows = _rows(self._table, inner)
-        top, height, hint = fit_with_hint(self.near_row, rows, inner, screen_height)
+        top, height, hint = fit_with_hint(
+            self.near_row, rows, inner, screen_height, keys=CORRECT_HINT
+        )
         box = self.query_one("#word-box")
         box.styles.width = width
         box.styles.height = height
         box.styles.margin = (top, 0, 0, left)
         self.query_one("#word-hint", Label).update(hint)
+
+    def action_close(self) -> None:
+        self.dismiss(False)
+
+    def action_correct(self) -> None:
+        self.dismiss(True)
 
     def action_scroll(self, how: str) -> None:
         scroll = self.query_one("#word-scroll", VerticalScroll)
@@ -141,8 +157,5 @@ class WordPopup(ModalScreen[None]):
             "end": scroll.scroll_end,
         }[how](animate=False)
 
-    async def action_dismiss(self, result: None = None) -> None:
-        self.dismiss(None)
-
     def on_click(self) -> None:
-        self.dismiss(None)
+        self.dismiss(False)
