@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from footnote_texts import shiori
 from pilot_waits import settle
-from screen_text import screen_lines
+from screen_text import screen_lines, widget_lines
 from textual.widgets import Input
 
 from store.annotations.documents import quote_readings
@@ -24,6 +24,8 @@ from store.japanese.reading_record import Reading
 from store.library import doc_key
 from tui.app import OpenedFile, ShioriApp, import_document
 from tui.screens.reading_form import ReadingForm
+from tui.widgets.footnote_popup import FootnotePopup
+from tui.widgets.reader import FootnoteView, ReaderView
 from tui.widgets.word_popup import WordPopup
 
 TEXT = "三牧聖子は述べた。聡明な森聡と三牧が話した。"
@@ -125,9 +127,13 @@ def doc(tmp_path: Path) -> Path:
     return path
 
 
-async def _correct(pilot: Any, app: ShioriApp, word: str, typed: str) -> None:
-    reader = app.reader
-    reader.goto_offset(reader.document.base_text.index(word))
+async def _correct(
+    pilot: Any, app: ShioriApp, word: str, typed: str, *, reader: ReaderView | None = None
+) -> None:
+    """``K`` on ``word`` (the cursor already there when ``reader`` is given), ``e``, ``typed``."""
+    if reader is None:
+        reader = app.reader
+        reader.goto_offset(reader.document.base_text.index(word))
     await pilot.press("K")
     await settle(pilot)
     assert isinstance(app.screen, WordPopup)
@@ -187,3 +193,28 @@ def test_a_citation_with_readings_reads_the_word_as_corrected(doc: Path) -> None
     document = import_document(doc)
     start = document.base_text.index("三牧が話した")
     assert quote_readings(document, start, start + 6, {"三牧": "みまき"})[0] == (0, 2, "みまき")
+
+
+async def test_a_name_in_a_footnote_is_corrected_from_the_note_s_popup(tmp_path: Path) -> None:
+    """The seeds' 三牧聖子 stands only in a note: ``K`` there did nothing."""
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# 座談会\n\n戦争を止められるかが論じられた[^1]。三牧氏の指摘による。\n\n"
+        "[^1]: 川島真、三牧聖子「座談会 戦争を止められるか」『世界』（2025.1）。\n",
+        encoding="utf-8",
+    )
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FootnotePopup)
+        body = app.screen.body
+        assert isinstance(body, FootnoteView)
+        body.goto_offset(body.note.text.index("三牧"))
+        await _correct(pilot, app, "三牧", "みまき", reader=body)
+        assert isinstance(app.screen, FootnotePopup)  # back in the note, read anew
+        assert "みまき" in " ".join(widget_lines(body))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert _screen(app).count("みまき") == 1  # 三牧氏 on the page, in the default mode

@@ -42,6 +42,7 @@ from tui.annotations_ui import AnnotationsController
 from tui.key_order import KeyOrder
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.screens.reader_popups import OpensReaderPopups
 from tui.settings import Settings, load_settings, save_settings
 from tui.widgets.doc_tree import DocTree
 from tui.widgets.header import ShioriHeader
@@ -466,6 +467,14 @@ class ShioriApp(App[None]):
             )
         else:
             self.annotations.copy(message.text)
+
+    def on_reader_view_word_info_requested(self, message: ReaderView.WordInfoRequested) -> None:
+        """``K`` in a footnote's popup (the main screen handles the reader's own): the word's
+        popup over the note, ``e`` there correcting its reading as on the page."""
+        message.stop()
+        screen = self.main_screen
+        if isinstance(screen, OpensReaderPopups):
+            screen.show_word_info(message)
 
     def on_doc_tree_sort_changed(self, message: DocTree.SortChanged) -> None:
         self.settings.library_sort = message.sort

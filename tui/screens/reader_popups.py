@@ -27,16 +27,15 @@ if TYPE_CHECKING:
 POPUP_GROUP = "Footnote popup"
 
 #: Actions of the popup and its text that help's section leaves out: a note has no footnote
-#: markers of its own (``]``, ``[``, Enter); search and word info are opened by the page's
-#: screen, not over a note (``/``, ``K``); ``r`` turns the note's furigana alone, out of step
-#: with the page; ``a`` only says that notes are not highlighted.
+#: markers of its own (``]``, ``[``, Enter); search is opened by the page's screen, not over
+#: a note (``/``); ``r`` turns the note's furigana alone, out of step with the page; ``a``
+#: only says that notes are not highlighted.
 NOT_OVER_A_NOTE = frozenset(
     {
         "next_marker",
         "prev_marker",
         "open_footnote",
         "search",
-        "word_info",
         "cycle_furigana",
         "highlight",
     }
@@ -115,6 +114,10 @@ class OpensReaderPopups:
 
     def on_reader_view_word_info_requested(self, message: ReaderView.WordInfoRequested) -> None:
         message.stop()
+        self.show_word_info(message)
+
+    def show_word_info(self, message: ReaderView.WordInfoRequested) -> None:
+        """The word's popup (``K``, on the page or in a note); ``e`` there corrects it."""
         word, shown = message.word, message.shown
 
         def done(correct: bool | None) -> None:

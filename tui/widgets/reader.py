@@ -158,7 +158,7 @@ class ReaderView(ScrollView, can_focus=True):
         _b("b", "word_prev", "Previous word", "word_prev"),
         _b("right_parenthesis", "sentence_next", "Next sentence", "sentence_next"),
         _b("left_parenthesis", "sentence_prev", "Previous sentence", "sentence_prev"),
-        _b("K", "word_info", "Word info", "word_info"),
+        _b("K", "word_info", "Word info (e there corrects its reading)", "word_info"),
         _b("r", "cycle_furigana", "Furigana", "furigana", True, "Furigana mode"),
     ]
 
@@ -628,6 +628,7 @@ class ReaderView(ScrollView, can_focus=True):
         if self._readings is not None:
             self._select_readings()
             self._relayout(self.position)
+            self.post_message(self.LinesMoved(self))  # an open note takes its readings anew
 
     def _select_readings(self) -> None:
         """Choose again for the mode (lazily: blocks choose on first use)."""

@@ -20,6 +20,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from store.japanese.chars import has_kanji
 from store.terminal_safe import safe_line
 from tui.widgets.popup_fit import HINT, fit_across, fit_with_hint
 
@@ -109,6 +110,8 @@ class WordPopup(ModalScreen[bool]):
         #: The reader's screen columns ``(x, width)``: the box goes over them.
         self.near_span = near_span
         self._table = word_table(word, shown)
+        #: Only a word with kanji has a reading to correct (``e``).
+        self.correctable = has_kanji(getattr(word, "surface", ""))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="word-box"):
@@ -132,7 +135,7 @@ class WordPopup(ModalScreen[bool]):
         inner = max(1, width - CHROME_CELLS)
         rows = _rows(self._table, inner)
         top, height, hint = fit_with_hint(
-            self.near_row, rows, inner, screen_height, keys=CORRECT_HINT
+            self.near_row, rows, inner, screen_height, keys=CORRECT_HINT if self.correctable else ""
         )
         box = self.query_one("#word-box")
         box.styles.width = width
@@ -144,6 +147,9 @@ class WordPopup(ModalScreen[bool]):
         self.dismiss(False)
 
     def action_correct(self) -> None:
+        if not self.correctable:
+            self.app.notify("Only a word with kanji has a reading to correct.", timeout=3)
+            return
         self.dismiss(True)
 
     def action_scroll(self, how: str) -> None:
