@@ -19,7 +19,7 @@ from store.annotations.repository import Repository
 from store.japanese.chars import to_hiragana
 from store.japanese.document import DocumentReadings
 from store.japanese.levels import Level, filter_readings
-from store.japanese.own_readings import OwnReadingError, apply_own, normalised
+from store.japanese.own_readings import OwnReadingError, apply_own, kanji_part, normalised
 from store.japanese.reading_record import Reading
 from store.library import doc_key
 from tui.app import OpenedFile, ShioriApp, import_document
@@ -85,11 +85,16 @@ def test_what_is_kept_of_a_correction() -> None:
     assert normalised("三牧", "ミマキ") == ("三牧", "みまき")  # katakana folded
     assert normalised("跳る", "おどる") == ("跳", "おど")  # the kana the word shows: not ruby
     assert normalised(" 森 聡 ", "もり さとる") == ("森聡", "もりさとる")
+    assert normalised("読ん", "とん") == ("読", "と")  # the word as Sudachi cuts a verb
+    assert normalised("読ん", "よ") == ("読", "よ")  # the reading of its kanji only
+    assert normalised("聡", "ｻﾄｼ") == ("聡", "さとし")  # half-width, as `all` draws readings
+    assert kanji_part("お茶を") == "茶" and kanji_part("取り沙汰") == "取り沙汰"
     for word, reading, said in [
         ("なる", "なる", "kanji"),
         ("三牧", "mimaki", "kana"),
         ("三牧", "三まき", "kana"),
         ("跳る", "る", "nothing for the kanji"),
+        ("聡", "ゝ", "kana"),  # an iteration mark alone is no reading
     ]:
         with pytest.raises(OwnReadingError, match=said):
             normalised(word, reading)
@@ -108,6 +113,10 @@ def test_corrections_are_kept_per_document_and_survive_a_restart(tmp_path: Path)
     assert again.save_own_reading("lib:a", "聡", "") == ("聡", "")  # back to the analyser
     assert again.own_readings("lib:a") == {"三牧": "みまき"}
     assert again.own_readings("lib:c") == {}
+    # a verb as Sudachi cuts it (読ん) is kept under its kanji, and dropped the same way
+    assert again.save_own_reading("lib:a", "読ん", "よん") == ("読", "よ")
+    again.save_own_reading("lib:a", "読ん", "")
+    assert again.own_readings("lib:a") == {"三牧": "みまき"}
 
 
 def test_two_instances_each_keep_their_correction(tmp_path: Path) -> None:
@@ -218,3 +227,39 @@ async def test_a_name_in_a_footnote_is_corrected_from_the_note_s_popup(tmp_path:
         await pilot.press("escape")
         await settle(pilot)
         assert _screen(app).count("みまき") == 1  # 三牧氏 on the page, in the default mode
+
+
+async def test_a_verb_s_reading_is_asked_and_kept_for_its_kanji(tmp_path: Path) -> None:
+    """The dialog named 読ん, kept the reading under 読, and an empty field then removed
+    nothing: the correction could not be taken back."""
+    path = tmp_path / "yomu.txt"
+    path.write_text("本を読んだ。本を読む。読書が好きだ。\n", encoding="utf-8")
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        reader = app.reader
+        reader.goto_offset(reader.document.base_text.index("読ん"))
+        await pilot.press("K")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ReadingForm)
+        assert "Your reading of 読 " in _screen(app) + " "
+        assert app.screen.query_one("#reading-input", Input).value == "よ"
+        app.screen.query_one("#reading-input", Input).value = "と"
+        await pilot.press("enter")
+        await settle(pilot)
+        repo, current = app.annotations.repo, app.annotations.current
+        assert repo is not None and current is not None
+        key = current.key
+        assert repo.own_readings(key) == {"読": "と"}
+        reader.goto_offset(reader.document.base_text.index("読ん"))
+        await pilot.press("K")
+        await settle(pilot)
+        assert "とん (your reading)" in _screen(app)  # the word 読ん as the text reads it
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#reading-input", Input).value = ""
+        await pilot.press("enter")
+        await settle(pilot)
+        assert repo.own_readings(key) == {}

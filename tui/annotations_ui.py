@@ -32,7 +32,7 @@ from store.citation import STYLES, Passage, cite, source_meta
 from store.clipboard import ClipboardBackend, CopyResult, Route
 from store.counts import count
 from store.files import is_regular
-from store.japanese.own_readings import OwnReadingError
+from store.japanese.own_readings import OwnReadingError, kanji_part, normalised
 from store.library import DocMeta, Library, NotInLibrary, path_for_key
 from store.model import Document
 from store.terminal_safe import safe_line
@@ -862,6 +862,9 @@ class AnnotationsController:
             return
         if self._usable_repo() is None:
             return
+        with contextlib.suppress(OwnReadingError):  # the dialog shows the kanji's reading
+            reading = normalised(word, reading)[1]
+        word = kanji_part(word)  # what the reading goes over, and is kept under: 読ん → 読
 
         def done(typed: str | None) -> None:
             if typed is None:

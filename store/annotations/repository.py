@@ -665,12 +665,12 @@ class Repository:
         """Keep ``reading`` for ``word`` throughout the document (None or "": drop the user's
         reading of it); returns the ``(word, reading)`` kept, trimmed as
         ``store.japanese.own_readings.normalised`` trims it. Durable when it returns."""
-        from store.japanese.own_readings import normalised
+        from store.japanese.own_readings import kanji_part, normalised
 
         if reading:
             word, reading = normalised(word, reading)
         else:
-            word = "".join(word.split())
+            word = kanji_part(word)
         with self.db.storage.locked():  # another instance's reading of another word stays
             words = self.own_readings(doc_key)
             if reading:

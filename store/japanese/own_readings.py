@@ -14,6 +14,7 @@ word of its own in the analysis: no reading there crosses its edges (a correctio
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 
 from store.japanese.chars import has_kanji, is_kana, is_reading, to_hiragana
@@ -27,17 +28,30 @@ class OwnReadingError(ValueError):
     """A correction that cannot be kept; the message is one line for the user."""
 
 
-def normalised(word: str, reading: str) -> tuple[str, str]:
-    """``(word, reading)`` as kept: spaces dropped, katakana folded to hiragana, and kana the
-    word and its reading share at either end trimmed (跳る おどる → 跳 おど), so the ruby sits
-    over the kanji only. Raises :class:`OwnReadingError` for what cannot be a correction."""
+def kanji_part(word: str) -> str:
+    """The part of ``word`` a reading goes over: without spaces and without the kana at its
+    ends (読ん → 読, お茶 → 茶; 取り沙汰 keeps its inner り)."""
     word = "".join(word.split())
-    reading = to_hiragana("".join(reading.split()))
+    start, end = 0, len(word)
+    while start < end and not has_kanji(word[start]):
+        start += 1
+    while end > start and not has_kanji(word[end - 1]):
+        end -= 1
+    return word[start:end]
+
+
+def normalised(word: str, reading: str) -> tuple[str, str]:
+    """``(word, reading)`` as kept: spaces dropped, katakana (half-width too) folded to
+    hiragana, kana the word and its reading share at either end trimmed (跳る おどる → 跳 おど)
+    and the word cut to its :func:`kanji_part`, so the ruby sits over the kanji only. Raises
+    :class:`OwnReadingError` for what cannot be a correction."""
+    word = "".join(word.split())
+    reading = to_hiragana(unicodedata.normalize("NFKC", "".join(reading.split())))
     if not has_kanji(word):
         raise OwnReadingError("Only a word with kanji takes a reading.")
     if len(word) > MAX_WORD:
         raise OwnReadingError(f"A word of at most {MAX_WORD} characters takes a reading.")
-    if not is_reading(reading):
+    if not is_reading(reading) or reading[0] in "ーゝゞ":
         raise OwnReadingError("A reading is written in kana (hiragana or katakana).")
     while word and reading and is_kana(word[-1]) and to_hiragana(word[-1]) == reading[-1]:
         word, reading = word[:-1], reading[:-1]
@@ -45,7 +59,7 @@ def normalised(word: str, reading: str) -> tuple[str, str]:
         word, reading = word[1:], reading[1:]
     if not word or not reading or not has_kanji(word):
         raise OwnReadingError("The reading leaves nothing for the kanji.")
-    return word, reading
+    return kanji_part(word), reading
 
 
 def apply_own(

@@ -47,8 +47,11 @@ class ReadingForm(ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         typed = event.value.strip()
+        if not typed and self.own:
+            self.dismiss("")
+            return
         if not typed:
-            self.dismiss("" if self.own else None)
+            self.query_one("#reading-error", Label).update("Type a reading in kana, or Esc.")
             return
         try:
             normalised(self.word, typed)

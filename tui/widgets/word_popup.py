@@ -46,7 +46,7 @@ def describe(word: Any, shown: tuple[str, str] | None = None) -> list[tuple[str,
     pos = "・".join(p for p in getattr(word, "pos", ()) if p and p != "*")
     reading = getattr(word, "reading", "") or ""
     rows = []
-    if shown is not None and shown[0] != reading:
+    if shown is not None and (shown[0] != reading or shown[1] == "own"):
         rows.append(("Read here", f"{shown[0]} ({_FROM.get(shown[1], shown[1])})"))
     return rows + [
         ("Reading", reading or "—"),
