@@ -313,3 +313,48 @@ def test_a_file_that_cannot_be_imported_is_bad_input_exit_2(
         assert (code, out) == (2, "")
         assert err.count("\n") == 1 and target.name in err
     assert shiori(capsys, "annotations", "list", "--json")[1].strip() in ("[]", "")
+
+
+def test_the_json_export_carries_the_users_own_readings_to_another_store(
+    env: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """An export taken to another machine lost every reading the user had corrected."""
+    from store.annotations.repository import Repository
+    from store.library import doc_key
+
+    shiori(capsys, "annotate", env, "--quote", "米国は日本にとって唯一の同盟国である")
+    repo = Repository()
+    repo.save_own_reading(doc_key(env), "米国", "べいこく")
+    repo.save_own_reading("seed:" + BLUEBOOK.name, "北米", "ほくべい")
+    repo.close()
+    out_file = tmp_path / "export.json"
+    assert shiori(capsys, "annotations", "export", "--format", "json", "-o", out_file)[0] == 0
+    envelope = json.loads(out_file.read_text("utf-8"))
+    assert envelope["readings"] == {
+        doc_key(env): {"米国": "べいこく"},
+        "seed:" + BLUEBOOK.name: {"北米": "ほくべい"},
+    }
+    _, only, _ = shiori(capsys, "annotations", "export", "--format", "json", "--doc", env)
+    assert json.loads(only)["readings"] == {doc_key(env): {"米国": "べいこく"}}
+    _, tagged, _ = shiori(capsys, "annotations", "export", "--format", "json", "--tag", "x")
+    assert "readings" not in json.loads(tagged)  # a selection of annotations, not a backup
+
+    monkeypatch.setenv("SHIORI_DATA_DIR", str(tmp_path / "other"))
+    other = Repository()
+    other.save_own_reading(doc_key(env), "米国", "あめりか")  # given there since: it stands
+    other.close()
+    code, out, _ = shiori(capsys, "annotations", "import", out_file)
+    assert code == 0 and "1 added" in out and "1 reading of yours" in out
+    again = Repository()
+    assert again.own_readings(doc_key(env)) == {"米国": "あめりか"}
+    assert again.own_readings("seed:" + BLUEBOOK.name) == {"北米": "ほくべい"}
+    again.close()
+    assert "reading" not in shiori(capsys, "annotations", "import", out_file)[1]  # nothing new
+
+    envelope["readings"] = {doc_key(env): {"同盟": "mimaki"}, "relative/path": {"北米": "ほく"}}
+    bad = tmp_path / "bad-readings.json"
+    bad.write_text(json.dumps(envelope, ensure_ascii=False), "utf-8")
+    code, _, err = shiori(capsys, "annotations", "import", bad)
+    assert code == 1
+    assert "your reading of 同盟 refused: A reading is written in kana" in err
+    assert "the readings refused: a document of the readings" in err

@@ -6,6 +6,9 @@ The JSON export is a versioned envelope ``{"format": "shiori-annotations", "vers
 the document key and whose selectors are a ``TextQuoteSelector`` and a
 ``TextPositionSelector``; what W3C has no term for (colour, state, block hint, content hash,
 section) sits under ``"shiori"``. Importing it back is idempotent: items are matched by id.
+The user's own readings of words (``store.japanese.own_readings``) follow the annotations as
+``"readings": {document key: {word: reading}}`` — a key older versions of Shiori skip — and an
+import keeps each one the store does not have yet, leaving a reading the user gave since alone.
 
 Every writer streams (``write_*`` take annotations one at a time and a text stream), and each
 format is escaped for what it is, so an export can be printed or opened anywhere:
@@ -29,7 +32,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -39,6 +42,7 @@ from store.annotations.model import Annotation, ColorSlot, now_iso
 from store.annotations.repository import Repository, normalise_tags
 from store.annotations.storage import StorageError
 from store.citation import Passage, SourceMeta, cite
+from store.counts import count
 from store.jsonio import loads
 from store.terminal_safe import escape_json, safe_line, safe_text
 
@@ -60,10 +64,13 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    #: ``(item number, id or "", why)`` of every item that was refused.
+    #: ``(item number, id or "", why)`` of every item that was refused (item 0: one of the
+    #: user's own readings, ``id`` naming it).
     rejected: list[tuple[int, str, str]] = field(default_factory=list)
     #: Items that were valid but not stored (a write failed part-way); 0 when all went in.
     not_stored: int = 0
+    #: The user's own readings of words the import added (``"readings"``).
+    readings: int = 0
 
     def __str__(self) -> str:
         text = f"{self.added} added, {self.updated} updated, {self.unchanged} already present"
@@ -71,6 +78,8 @@ class ImportReport:
             text += f", {len(self.rejected)} refused"
         if self.not_stored:
             text += f", {self.not_stored} not stored"
+        if self.readings:
+            text += f"; {count(self.readings, 'reading')} of yours"
         return text
 
 
@@ -221,7 +230,11 @@ def write_export(
             style=style,
         )
     if fmt == "json":
-        return write_json(out, items)
+        readings = {} if tag is not None else repo.all_own_readings()
+        if doc is not None:
+            wanted = {doc} if isinstance(doc, str) else set(doc)
+            readings = {key: words for key, words in readings.items() if key in wanted}
+        return write_json(out, items, readings)
     return write_csv(out, items)
 
 
@@ -309,16 +322,25 @@ def json_text(obj: Any, *, indent: int | None = 2) -> str:
     return escape_json(json.dumps(obj, ensure_ascii=False, indent=indent))
 
 
-def write_json(out: TextIO, annotations: Iterable[Annotation]) -> int:
-    """The versioned envelope, one annotation at a time. Returns how many were written."""
+def write_json(
+    out: TextIO,
+    annotations: Iterable[Annotation],
+    readings: Mapping[str, Mapping[str, str]] | None = None,
+) -> int:
+    """The versioned envelope, one annotation at a time, then the user's own ``readings``
+    (document key -> word -> reading) when there are any. Returns how many annotations were
+    written."""
     out.write(f'{{\n  "format": "{FORMAT}",\n  "version": {VERSION},\n')
     out.write(f'  "exported": "{now_iso()}",\n  "annotations": [')
-    count = 0
+    written = 0
     for ann in annotations:  # one annotation per line (the C encoder: fast at any size)
-        out.write(("," if count else "") + "\n    " + json_text(to_w3c(ann), indent=None))
-        count += 1
-    out.write("\n  ]\n}\n" if count else "]\n}\n")
-    return count
+        out.write(("," if written else "") + "\n    " + json_text(to_w3c(ann), indent=None))
+        written += 1
+    out.write("\n  ]" if written else "]")
+    if readings:
+        out.write(',\n  "readings": ' + json_text(dict(readings), indent=None))
+    out.write("\n}\n")
+    return written
 
 
 def to_json(annotations: Iterable[Annotation]) -> str:
@@ -437,6 +459,11 @@ def from_w3c(item: Any) -> Annotation:
 
 
 def _envelope(text: str | bytes) -> list[Any]:
+    return _export(text)[0]
+
+
+def _export(text: str | bytes) -> tuple[list[Any], Any]:
+    """The export's items and its ``"readings"`` (unchecked), or :class:`ExportFormatError`."""
     try:
         data = loads(text)
     except ValueError as exc:
@@ -457,7 +484,7 @@ def _envelope(text: str | bytes) -> list[Any]:
         raise ExportFormatError('"annotations" is not a list')
     if len(items) > MAX_ITEMS:
         raise ExportFormatError(f"more than {MAX_ITEMS:,} annotations in one file")
-    return items
+    return items, data.get("readings")
 
 
 def _item_id(item: Any) -> str:
@@ -514,7 +541,48 @@ def import_json(repo: Repository, text: str | bytes) -> ImportReport:
         report.not_stored = len(good) - len(stored)
         raise ImportIncomplete(report, exc) from exc
     _count(report, stored)
+    try:
+        report.readings = _import_readings(repo, _export(text)[1], report)
+    except StorageError as exc:
+        raise ImportIncomplete(report, exc) from exc
     return report
+
+
+def _import_readings(repo: Repository, readings: Any, report: ImportReport) -> int:
+    """Keep each of the export's own readings the store has no reading of that word for; one
+    that is not a reading (or not a word) is refused into the report. Returns how many were
+    kept."""
+    from store.japanese.own_readings import OwnReadingError
+
+    if readings is None:
+        return 0
+    if not isinstance(readings, dict):
+        report.rejected.append((0, "the readings", '"readings" is not an object'))
+        return 0
+    kept = 0
+    for doc, words in readings.items():
+        try:
+            doc = schema.doc_key(doc, "a document of the readings")
+        except schema.RecordError as exc:
+            report.rejected.append((0, "the readings", str(exc)))
+            continue
+        if not isinstance(words, dict):
+            report.rejected.append((0, "the readings", f"those of {safe_line(doc)[:60]} are no object"))
+            continue
+        have = repo.own_readings(doc)
+        for word, reading in words.items():
+            if not isinstance(word, str) or not isinstance(reading, str):
+                report.rejected.append((0, "a reading", f"in {safe_line(doc)[:60]}, not text"))
+                continue
+            if word in have:
+                continue  # the user's reading here stands
+            try:
+                repo.save_own_reading(doc, word, reading)
+            except OwnReadingError as exc:
+                report.rejected.append((0, f"your reading of {safe_line(word)[:20]}", str(exc)))
+                continue
+            kept += 1
+    return kept
 
 
 def _count(report: ImportReport, outcomes: Iterator[str] | list[str]) -> None:

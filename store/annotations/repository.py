@@ -661,6 +661,17 @@ class Repository:
             return {}
         return {str(w): str(r) for w, r in words.items() if isinstance(r, str) and r}
 
+    def all_own_readings(self) -> dict[str, dict[str, str]]:
+        """:meth:`own_readings` of every document that has some, read at once (the export)."""
+        out: dict[str, dict[str, str]] = {}
+        for rec in self.db.table(OWN_READINGS).all():
+            words = rec.get("words")
+            if isinstance(words, dict):
+                kept = {str(w): r for w, r in words.items() if isinstance(r, str) and r}
+                if kept:
+                    out[str(rec.doc_id)] = kept
+        return out
+
     def save_own_reading(self, doc_key: str, word: str, reading: str | None) -> tuple[str, str]:
         """Keep ``reading`` for ``word`` throughout the document (None or "": drop the user's
         reading of it); returns the ``(word, reading)`` kept, trimmed as

@@ -206,7 +206,8 @@ def _import(repo: Repository, args: argparse.Namespace) -> int:
 def _refused(name: str, rejected: list[tuple[int, str, str]]) -> None:
     for n, ident, why in rejected:
         named = f" ({ident})" if ident else ""
-        fail(PROG, f"{name}: annotation #{n}{named} refused: {why}")
+        what = f"annotation #{n}{named}" if n else ident  # 0: one of the user's readings
+        fail(PROG, f"{name}: {what} refused: {why}")
 
 
 def _tags(repo: Repository, args: argparse.Namespace) -> int:
