@@ -853,14 +853,21 @@ class AnnotationsController:
 
         self.app.push_screen(TagBrowserScreen(self), done)
 
-    def correct_reading(self, word: str, reading: str, *, own: bool = False) -> None:
-        """Ask for the user's own reading of ``word`` (showing ``reading`` now; ``own``: it is
-        already theirs) and keep it for every occurrence in the open document."""
+    def _open_for_change(self) -> OpenDoc | None:
+        """The open document, when the store can take a change to it (else None, said)."""
         cur = self.current
         if cur is None:
             self.app.notify("Open a document first.", timeout=3)
-            return
+            return None
         if self._usable_repo() is None:
+            return None
+        return cur
+
+    def correct_reading(self, word: str, reading: str, *, own: bool = False) -> None:
+        """Ask for the user's own reading of ``word`` (showing ``reading`` now; ``own``: it is
+        already theirs) and keep it for every occurrence in the open document."""
+        cur = self._open_for_change()
+        if cur is None:
             return
         with contextlib.suppress(OwnReadingError):  # the dialog shows the kanji's reading
             reading = normalised(word, reading)[1]
@@ -891,11 +898,8 @@ class AnnotationsController:
         self.app.push_screen(ReadingForm(word, reading, own=own), done)
 
     def open_metadata_form(self) -> None:
-        cur = self.current
+        cur = self._open_for_change()
         if cur is None:
-            self.app.notify("Open a document first.", timeout=3)
-            return
-        if self._usable_repo() is None:
             return
         meta = self.source_meta(cur.key, cur.document)
 
