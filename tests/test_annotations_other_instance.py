@@ -242,3 +242,25 @@ async def test_escape_in_the_dialog_back_after_a_failed_save_asks_first(
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
+
+
+async def test_a_reading_corrected_in_another_instance_shows_in_the_open_app(
+    doc_path: Path,
+) -> None:
+    """Another window's ``K``/``e`` reached this one only when the document was opened again."""
+    app = AnnApp(doc_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        start = app.document.base_text.index("基軸")
+        block, local = app.document.locate(start)
+        other = Repository(app.repo.path)
+        other.save_own_reading(app.key, "基軸", "もといじく")
+        other.close()
+
+        def shown() -> bool:
+            return any(
+                r.reading == "もといじく" and r.start == local
+                for r in app.reader._readings.block(block)
+            )
+
+        await settle(pilot, until=shown)

@@ -377,14 +377,18 @@ class AnnotationsController:
     def _poll_read(self, repo: Repository, current: OpenDoc, generation: int, version: int) -> None:
         """(Thread) Take in the other processes' writes and list the document again."""
         anns: list[Annotation] | None = None
+        own: dict[str, str] = {}
         seen = self._seen_outside
         try:
             seen = repo.catch_up()
             anns = repo.list(doc=current.key)
+            own = repo.own_readings(current.key)
         except Exception:  # a damaged store: the next real action says so, in one line
             anns = None
         with contextlib.suppress(RuntimeError):  # the app is closing
-            self.app.call_from_thread(self._polled, current, generation, version, anns, seen)
+            self.app.call_from_thread(
+                self._polled, current, generation, version, anns, seen, own
+            )
 
     def _polled(
         self,
@@ -393,6 +397,7 @@ class AnnotationsController:
         version: int,
         anns: list[Annotation] | None,
         seen: int,
+        own: dict[str, str],
     ) -> None:
         self._polling = False
         if anns is None:
@@ -403,6 +408,7 @@ class AnnotationsController:
         if version != self._view_version:
             return  # a save of ours redrew meanwhile; the next tick looks again
         self._seen_outside = seen
+        self._own_readings(own)  # the other instance's ``K``/``e`` too
         self._set(anns, if_changed=True)  # the reader's cursor, scroll and selection stay
 
     def _refresh_views(self) -> None:
