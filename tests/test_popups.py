@@ -144,3 +144,31 @@ def test_a_popup_goes_over_its_pane_and_spills_only_when_the_pane_is_too_thin() 
     assert fit_across((0, 30), 60, 100) == (0, 60)
     # nothing known of the pane: centred on the screen
     assert fit_across(None, 60, 100) == (20, 60)
+
+
+async def test_help_opens_over_the_word_popup_and_the_citation_dialog(doc: Path) -> None:
+    """`?` did nothing in either (a modal screen does not pass keys on to the app)."""
+    from tui.screens.help import HelpScreen
+
+    app = ShioriApp(OpenedFile(doc, import_document(doc)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.reader.goto_offset(app.reader.document.base_text.index("瀬取り"))
+        await pilot.press("K")
+        await settle(pilot)
+        assert isinstance(app.screen, WordPopup)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, WordPopup)
+        await pilot.press("escape")
+        app.push_screen(CitationDialog(CopyResult(Route.NONE, "Copy it by hand.", "「瀬取り」")))
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CitationDialog)

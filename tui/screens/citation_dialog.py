@@ -38,6 +38,8 @@ CHROME_CELLS = 4
 class CitationDialog(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "close", "Close", id="citation_dialog.close"),
+        # The app's help, under the app's own id (a modal screen does not pass keys on).
+        Binding("question_mark", "app.help", "Help", tooltip="Show every key", id="app.help"),
     ]
 
     def __init__(self, result: CopyResult) -> None:

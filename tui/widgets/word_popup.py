@@ -81,6 +81,8 @@ class WordPopup(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,K,q,enter", "close", "Close", id="word_popup.close"),
         Binding("e", "correct", "Correct the reading", id="word_popup.correct"),
+        # The app's help, under the app's own id (a modal screen does not pass keys on).
+        Binding("question_mark", "app.help", "Help", tooltip="Show every key", id="app.help"),
         Binding("j,down", "scroll('down')", "Scroll down", show=False, id="word_popup.down"),
         Binding("k,up", "scroll('up')", "Scroll up", show=False, id="word_popup.up"),
         Binding(
