@@ -172,3 +172,31 @@ async def test_help_opens_over_the_word_popup_and_the_citation_dialog(doc: Path)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, CitationDialog)
+
+
+async def test_help_opens_over_the_highlight_dialog_and_a_typed_question_mark_is_text(
+    doc: Path,
+) -> None:
+    from pilot_waits import select
+
+    from tui.screens.annotate import AnnotateScreen
+    from tui.screens.help import HelpScreen
+
+    app = ShioriApp(OpenedFile(doc, import_document(doc)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await select(pilot, "日米は、地域の平和")
+        await pilot.press("a")
+        await settle(pilot, until=lambda: isinstance(app.screen, AnnotateScreen))
+        await pilot.press("question_mark")  # choosing the colour: help
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, AnnotateScreen)
+        await pilot.press("1")  # the colour; now the note
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, AnnotateScreen)
+        assert app.screen.query_one(TextArea).text == "?"

@@ -95,6 +95,9 @@ class AnnotateScreen(ModalScreen[AnnotationDraft | None]):
         Binding("4", "pick(3)", "Colour 4", show=False, id="annotate.color4"),
         Binding("5", "pick(4)", "Colour 5", show=False, id="annotate.color5"),
         Binding("n", "rename", "Name the colour", id="annotate.rename"),
+        # The app's help, under the app's own id (a modal screen does not pass keys on); in
+        # the note and tags fields a typed ? is text, as n and 1-5 are.
+        Binding("question_mark", "app.help", "Help", tooltip="Show every key", id="app.help"),
     ]
 
     def __init__(
