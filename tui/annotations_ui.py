@@ -281,9 +281,7 @@ class AnnotationsController:
             except Exception as exc:
                 messages.append(f"Could not re-anchor annotations: {exc}")
             try:
-                seen = repo.catch_up()
-                anns = repo.list(doc=current.key)
-                own = repo.own_readings(current.key)
+                seen, anns, own = self._read_document(repo, current.key)
             except Exception as exc:
                 messages.append(f"Could not read annotations: {exc}")
             else:
@@ -292,6 +290,14 @@ class AnnotationsController:
             self.app.call_from_thread(
                 self._loaded, current, generation, anns, changed, messages, own
             )
+
+    @staticmethod
+    def _read_document(
+        repo: Repository, key: str
+    ) -> tuple[int, list[Annotation], dict[str, str]]:
+        """(Thread) Take in other processes' writes, then the document's annotations and the
+        user's own readings of it: ``(writes seen, annotations, readings)``."""
+        return repo.catch_up(), repo.list(doc=key), repo.own_readings(key)
 
     def _loaded(
         self,
@@ -380,9 +386,7 @@ class AnnotationsController:
         own: dict[str, str] = {}
         seen = self._seen_outside
         try:
-            seen = repo.catch_up()
-            anns = repo.list(doc=current.key)
-            own = repo.own_readings(current.key)
+            seen, anns, own = self._read_document(repo, current.key)
         except Exception:  # a damaged store: the next real action says so, in one line
             anns = None
         with contextlib.suppress(RuntimeError):  # the app is closing
