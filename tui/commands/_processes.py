@@ -35,10 +35,10 @@ from store.japanese.tokens import word_tokens
 Render = Callable[[str, list[Reading]], str]
 
 
-#: Characters each process should have at least: below that, a copy's start and its share of
-#: the text's first pass over new words cost more than it saves (a text of 30,000 characters
-#: is already worth two).
-CHARS_PER_PROCESS = 15_000
+#: Characters each process should have at least: below that, a copy's own first use of the
+#: dictionary and of the tables costs more than it saves (on two cores a 13,000-character work
+#: took 360 ms instead of 430, a 7,000-character one gained nothing; docs/furigana.md).
+CHARS_PER_PROCESS = 6_000
 #: At most this many processes, however many cores: each copy's analysis adds its own memory
 #: (tens of MB on a long text), and past four the parent's own run and the learning pass that
 #: precedes the fork dominate.

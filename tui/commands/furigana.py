@@ -39,9 +39,9 @@ BATCH_CHARS = 8_000
 #: small the batches (``store.japanese.rules.detect_style`` looks at as many).
 STYLE_SAMPLE = 20_000
 #: Texts of this many characters and more, up to ``PARALLEL_UP_TO`` (held whole in memory),
-#: are analysed in runs shared with forked copies on the other cores, one per 15,000 characters
+#: are analysed in runs shared with forked copies on the other cores, one per 6,000 characters
 #: up to four processes (``tui.commands._processes``).
-PARALLEL_FROM = 30_000
+PARALLEL_FROM = 12_000
 PARALLEL_UP_TO = 4_000_000
 _READ_BYTES = 1 << 16
 #: stdin is kept in memory up to this size, then in a temporary file.
