@@ -458,3 +458,27 @@ def test_a_hanging_indent_sets_the_wrapped_rows_in() -> None:
     rows = layout_text(text, 40, indent=0, hanging=4)
     assert [row.cols[0] for row in rows] == [0, 4, 4]
     check_invariants(rows, text, 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("あいうえおかきく9時に", "9時に"),
+        ("あいうえおかきく三人で", "三人で"),
+        ("あいうえおかき2025年", "2025年"),
+        ("あいうえおかき５０％", "５０％"),
+    ],
+)
+def test_a_number_keeps_its_counter_on_its_line(text: str, second: str) -> None:
+    """At 18 cells the number fits at the end of the first line and its counter does not: the
+    number goes down with it (``9`` / ``時`` read as two lines is what careful typesetting
+    never does)."""
+    lines = render_plain(layout_text(text, 18), text, 18)
+    assert lines == [text[: len(text) - len(second)], second]
+
+
+def test_a_run_of_numerals_wider_than_the_row_still_breaks() -> None:
+    text = "一二三四五六七八九十百千万億兆人"
+    lines = render_plain(layout_text(text, 8), text, 8)
+    assert "".join(line.strip() for line in lines) == text
+    assert all(text_width(line) <= 8 for line in lines)

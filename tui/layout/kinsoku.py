@@ -2,8 +2,9 @@
 
 A line never starts with a character of :data:`NO_LINE_START` (closing brackets, 。、, small
 kana, ー, 々, …) and never ends with one of :data:`NO_LINE_END` (opening brackets). Latin words
-and numbers are runs of narrow "word" characters that stay whole; a break may fall between any
-two other characters (Japanese text has no spaces to wait for).
+and numbers are runs of narrow "word" characters that stay whole, and a number keeps its
+counter or unit (:func:`counts_with`); a break may fall between any two other characters
+(Japanese text has no spaces to wait for).
 """
 
 from __future__ import annotations
@@ -21,6 +22,22 @@ NO_LINE_START = frozenset(
 )
 #: Characters a line must not end with.
 NO_LINE_END = frozenset("「『（【〔〈《〝｛［〘〖([{")
+
+#: Digits and kanji numerals: a number keeps the unit or counter that follows it on its line.
+NUMERALS = frozenset("0123456789０１２３４５６７８９〇一二三四五六七八九十百千万億兆")
+#: Symbols that follow a number as its unit (full-width ones: the ASCII ``%`` is part of the
+#: number's word already).
+UNIT_SYMBOLS = frozenset("％‰℃°′″")
+
+
+def counts_with(before: str, ch: str) -> bool:
+    """True when ``ch`` after ``before`` is a number's counter or unit, kept on its line:
+    ``9時``, ``30分``, ``2025年``, ``三人``, ``５０％`` never break between number and unit, as
+    careful typesetting keeps them (a reader meeting ``9`` at a line end reads on to ``時``)."""
+    if before not in NUMERALS:
+        return False
+    return ch in UNIT_SYMBOLS or "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
 
 #: Spaces a wrap may swallow (drawn nowhere when they fall at a line end or start).
 BREAK_SPACES = frozenset(" ")

@@ -41,6 +41,7 @@ from tui.layout.kinsoku import (
     BREAK_SPACES,
     NO_LINE_END,
     NO_LINE_START,
+    counts_with,
     is_word_char,
     is_zero_width,
 )
@@ -342,7 +343,8 @@ def _clusters(
     text: str, units: list[tuple[int, int, RubySpan | None]]
 ) -> list[list[tuple[int, int, RubySpan | None]]]:
     """Units glued by kinsoku: no break before a line-start-forbidden character, none after a
-    line-end-forbidden one, and none before a zero-width character."""
+    line-end-forbidden one, none before a zero-width character, and none between a number and
+    its counter or unit."""
     clusters: list[list[tuple[int, int, RubySpan | None]]] = []
     glue_next = False
     prev_space = True
@@ -353,7 +355,12 @@ def _clusters(
             clusters
             and not space
             and not prev_space
-            and (glue_next or first in NO_LINE_START or is_zero_width(first))
+            and (
+                glue_next
+                or first in NO_LINE_START
+                or is_zero_width(first)
+                or counts_with(text[u[0] - 1], first)
+            )
         ):
             clusters[-1].append(u)
         else:
