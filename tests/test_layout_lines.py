@@ -482,3 +482,27 @@ def test_a_run_of_numerals_wider_than_the_row_still_breaks() -> None:
     lines = render_plain(layout_text(text, 8), text, 8)
     assert "".join(line.strip() for line in lines) == text
     assert all(text_width(line) <= 8 for line in lines)
+
+
+@pytest.mark.parametrize("width", [8, 9, 10])
+def test_a_full_width_space_where_the_line_wraps_is_not_drawn(width: int) -> None:
+    """A byline broken at its ideographic space starts the next line with the name, not with a
+    blank that reads as a paragraph's indent."""
+    text = "山田太郎\u3000東京大学教授"
+    lines = render_plain(layout_text(text, width), text, width)
+    assert [line.rstrip() for line in lines][:2] == ["山田太郎", "東京大学" if width < 10 else "東京大学教"]
+    assert not any(line.startswith("\u3000") for line in lines)
+
+
+def test_a_full_width_space_that_indents_is_kept() -> None:
+    text = "\u3000本文です。\n\u3000二行目です。"
+    lines = render_plain(layout_text(text, 20), text, 20)
+    assert [line.rstrip() for line in lines] == ["\u3000本文です。", "\u3000二行目です。"]
+    mid = "山田太郎\u3000東京大学"
+    assert render_plain(layout_text(mid, 30), mid, 30)[0].rstrip() == mid
+
+
+def test_widgets_wrap_a_byline_without_a_leading_blank() -> None:
+    from tui.layout.wrap import wrap_lines
+
+    assert wrap_lines("山田太郎\u3000東京大学教授", 9) == ["山田太郎", "東京大学", "教授"]

@@ -46,6 +46,8 @@ from tui.layout.kinsoku import (
     is_zero_width,
 )
 
+#: The ideographic space: an indent at a paragraph's or a line's start, a separator mid-line.
+WIDE_SPACE = "\u3000"
 #: An unbreakable unit ``(start, end, reading or None)``; a cluster: units kinsoku glues.
 Unit = tuple[int, int, "RubySpan | None"]
 Cluster = list[Unit]
@@ -639,6 +641,16 @@ class _Layout:
         row.drawn = row.drawn or bool(cols) or bool(decos)
         return True
 
+    def wide_space_at_wrap(self, i: int) -> bool:
+        """Whether the full-width space at ``i`` falls where the text wraps: first on a row the
+        wrap opened (not after a line break of the text, where it indents), or too wide for
+        what is left of its row. A byline's ``山田太郎　東京大学教授`` broken there starts the
+        next line with ``東京``, not with a blank that reads as a new paragraph."""
+        row = self.row
+        if self.rows and not row.drawn and i > 0 and self.text[i - 1] != "\n":
+            return True
+        return row.drawn and row.col + 2 > self.width
+
     def place_space(self, i: int) -> None:
         row = self.row
         if (self.rows and not row.drawn) or row.col + 1 > self.width:
@@ -723,6 +735,9 @@ class _Layout:
                 self.new_row()
             elif ch in BREAK_SPACES:
                 self.place_space(first[0])
+            elif ch == WIDE_SPACE and self.wide_space_at_wrap(first[0]):
+                self.row.cols.append(-1)  # not drawn: it would look like an indent
+                self.place_markers_at(first[0] + 1)
             else:
                 i += self.place_cluster(cluster, self.compound_after(clusters, i - 1))
         self.rows.append(self.row.build())

@@ -14,6 +14,10 @@ from collections.abc import Sequence
 from tui.layout.cells import text_width
 from tui.layout.lines import layout_text
 
+#: What a line loses at its end: the spaces a break swallowed (a full-width one too, which the
+#: layout does not draw where the text wraps).
+SWALLOWED = " \u3000"
+
 
 def break_offsets(text: str, width: int) -> list[int]:
     """Offsets at which to cut ``text`` (one line, no ``\\n``) into pieces of at most ``width``
@@ -39,7 +43,7 @@ def wrap_lines(text: str, width: int) -> list[str]:
     out: list[str] = []
     for line in text.split("\n"):
         cuts = [0, *break_offsets(line, width), len(line)]
-        out.extend(line[a:b].rstrip(" ") for a, b in zip(cuts, cuts[1:], strict=False))
+        out.extend(line[a:b].rstrip(SWALLOWED) for a, b in zip(cuts, cuts[1:], strict=False))
     return out
 
 
@@ -76,8 +80,8 @@ def wrap_pieces(
 
 def _without_trailing_spaces(line: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """A space a break swallowed (or one ending the text) is not drawn: it would not fit."""
-    while line and not line[-1][0].rstrip(" "):
+    while line and not line[-1][0].rstrip(SWALLOWED):
         line.pop()
     if line:
-        line[-1] = (line[-1][0].rstrip(" "), line[-1][1])
+        line[-1] = (line[-1][0].rstrip(SWALLOWED), line[-1][1])
     return line
