@@ -298,6 +298,27 @@ async def test_word_and_sentence_motions() -> None:
         assert doc.base_text[reader.cursor : reader.cursor + 2] == "各国"
 
 
+async def test_sentence_back_stops_at_a_highlight_begun_mid_sentence() -> None:
+    """``v ) a`` begun mid-sentence (after a footnote marker) leaves the cursor after the
+    highlight; ``(`` went to the sentence's start, before the highlight, so ``y`` there said
+    "Nothing to cite". It returns to the highlight first, then to the sentence's start."""
+    doc = make_doc()
+    app = ReaderApp(doc)
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        base = doc.block_starts[1]
+        start, end = base + P1.index("国際"), base + P1.index("。") + 1
+        reader.highlights = [(start, end, "yellow")]
+        reader.goto_offset(end + 3)  # in the next sentence
+        await pilot.press("left_parenthesis")
+        assert reader.cursor == end  # its start, where finish_selection leaves the cursor
+        await pilot.press("left_parenthesis")
+        assert reader.cursor == start
+        await pilot.press("left_parenthesis")
+        assert reader.cursor == base
+
+
 async def test_K_shows_the_word() -> None:
     doc = make_doc()
     app = ReaderApp(doc)

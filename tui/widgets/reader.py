@@ -1483,11 +1483,18 @@ class ReaderView(ScrollView, can_focus=True):
         self._forward(self._next_sentence_start)
 
     def action_sentence_prev(self) -> None:
+        """Back to the sentence's start — or to a highlight's start, when one begins nearer: a
+        highlight begun mid-sentence (after a footnote marker) is where ``(`` returns after
+        ``v ) a``, so ``e``, ``d`` and ``y`` act on it."""
         doc = self.document
         if doc is None or not doc.blocks:
             return
         block, _ = doc.locate(self.cursor)
         found = prev_in(self._sentence_starts_near(block), self.cursor)
+        first = doc.block_starts[block]
+        marks = [s for s, _e, _name in self._highlights if first <= s < self.cursor]
+        if marks and (found is None or max(marks) > found):
+            found = max(marks)
         if found is not None:
             self._move_cursor(found)
 
