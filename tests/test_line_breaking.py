@@ -141,3 +141,32 @@ def test_the_app_installs_the_routine_for_every_widget() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     ).stdout.split()
     assert out == ["tui.line_breaking"] * 3
+
+
+HINT_LINE = "ctrl+s or Enter in Tags: save   tab: next field   right arrow: complete a tag   Esc: back"
+
+
+def test_a_hint_breaks_between_its_phrases_never_inside_one() -> None:
+    """At 60 columns the note dialog's hint ended a line with ``Esc:`` and began the next with
+    ``back``: a text of phrases set apart by wide gaps breaks between them."""
+    assert wrap_lines(HINT_LINE, 60) == [
+        "ctrl+s or Enter in Tags: save   tab: next field",
+        "right arrow: complete a tag   Esc: back",
+    ]
+    assert wrap_lines(HINT_LINE, 40) == [
+        "ctrl+s or Enter in Tags: save",
+        "tab: next field",
+        "right arrow: complete a tag   Esc: back",
+    ]
+    # a phrase wider than the line is broken the ordinary way
+    assert all(text_width(line) <= 20 for line in wrap_lines(HINT_LINE, 20))
+
+
+def test_widgets_break_a_hint_between_its_phrases() -> None:
+    from textual.content import Content
+
+    from tui.line_breaking import install
+
+    install()
+    lines = [line.plain.rstrip() for line in Content(HINT_LINE).wrap(40)]
+    assert lines[-1] == "right arrow: complete a tag   Esc: back"

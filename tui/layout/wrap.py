@@ -22,9 +22,15 @@ SWALLOWED = " \u3000"
 def break_offsets(text: str, width: int) -> list[int]:
     """Offsets at which to cut ``text`` (one line, no ``\\n``) into pieces of at most ``width``
     cells. A space at a break ends the line before it (Rich strips it), so no piece starts
-    with one; no piece starts with a closing mark or ends with an opening one."""
+    with one; no piece starts with a closing mark or ends with an opening one. A text of
+    phrases set apart by two spaces or more (a hint: ``Enter: save   Esc: back``) breaks
+    between its phrases, never inside one that fits on a line (``Esc:`` / ``back``)."""
     if width < 1 or text_width(text) <= width:
         return []
+    if "  " in text.strip(" "):
+        by_phrase = _between_phrases(text, width)
+        if by_phrase is not None:
+            return by_phrase
     rows = layout_text(text, width)
     cuts: list[int] = []
     for row in rows[1:]:
@@ -35,6 +41,32 @@ def break_offsets(text: str, width: int) -> list[int]:
             start += 1
         if 0 < start < len(text) and (not cuts or start > cuts[-1]):
             cuts.append(start)
+    return cuts
+
+
+def _between_phrases(text: str, width: int) -> list[int] | None:
+    """Cuts at the starts of the phrases of ``text`` (runs of two spaces or more between them),
+    as many phrases on a line as fit; None when a phrase alone is wider than ``width``."""
+    phrases: list[tuple[int, int]] = []
+    at = 0
+    while True:
+        gap = text.find("  ", at)
+        end = len(text) if gap < 0 else gap
+        if end > at:
+            phrases.append((at, end))
+        if gap < 0:
+            break
+        at = gap
+        while at < len(text) and text[at] == " ":
+            at += 1
+    cuts: list[int] = []
+    line = phrases[0][0] if phrases else 0
+    for start, end in phrases:
+        if text_width(text[start:end]) > width:
+            return None
+        if start > line and text_width(text[line:end]) > width:
+            cuts.append(start)
+            line = start
     return cuts
 
 
