@@ -97,6 +97,18 @@ def test_ruby_with_rb_rt_rp_and_bare_bases(tmp_path: Path) -> None:
     assert doc.blocks[0].ruby == [Ruby(3, 5, "しゅうれん"), Ruby(7, 8, "ぎ"), Ruby(8, 9, "おん")]
 
 
+def test_ruby_with_several_rb_then_as_many_rt_reads_each_base(tmp_path: Path) -> None:
+    """``<rb>東</rb><rb>京</rb><rt>とう</rt><rt>きょう</rt>`` (HTML's ruby model) gave 東京 the
+    reading とう and dropped きょう; one rt after several rb still reads them all."""
+    doc = _page(
+        tmp_path,
+        "<html><body><p><ruby><rb>東</rb><rb>京</rb><rt>とう</rt><rt>きょう</rt></ruby>と"
+        "<ruby><rb>大</rb><rb>阪</rb><rp>(</rp><rt>おおさか</rt><rp>)</rp></ruby>へ行く。</p></body></html>",
+    )
+    assert doc.blocks[0].text == "東京と大阪へ行く。"
+    assert doc.blocks[0].ruby == [Ruby(0, 1, "とう"), Ruby(1, 2, "きょう"), Ruby(3, 5, "おおさか")]
+
+
 def test_footnotes_and_endnotes_are_linked_and_read_out_of_the_text(tmp_path: Path) -> None:
     doc = _page(
         tmp_path,

@@ -427,8 +427,15 @@ class Walker:
             self.buf.pending = self.buf.pending or "\n"
 
     def ruby(self, el: etree._Element) -> None:
+        """``<ruby>``: each ``rt`` reads the base text before it; several ``rb`` then as many
+        ``rt`` pair one to one (``<rb>東</rb><rb>京</rb><rt>とう</rt><rt>きょう</rt>``: the
+        HTML ruby model), where the second reading was dropped."""
         self.in_ruby += 1
         base, pending = self.buf.length, self.buf.pending
+        names = [local(child) for child in el]
+        pairs = names.count("rb") > 1 and names.count("rb") == names.count("rt")
+        bases: list[tuple[int, int]] = []  # the rb elements since the last rt
+        paired = 0  # how many of them an rt has read
         if el.text:
             self.add_text(el.text)
         for child in el:
@@ -437,11 +444,21 @@ class Walker:
                 reading = "".join(text_of(child).split())
                 base = self.buf.start_after_space(base, pending)
                 pending = ""
-                if reading and self.buf.length > base:
+                if pairs and paired < len(bases):
+                    start, end = bases[paired]
+                    paired += 1
+                    if reading and end > start:
+                        self.buf.ruby.append(Ruby(start, end, reading))
+                elif reading and self.buf.length > base:
                     self.buf.ruby.append(Ruby(base, self.buf.length, reading))
                 base = self.buf.length
             elif name not in ("rp", "rtc"):
+                if paired:  # base text after the readings: a new pairing begins
+                    bases, paired = [], 0
+                start = self.buf.length
                 self.element(child)
+                if name == "rb" and self.buf.length > start:
+                    bases.append((self.buf.start_after_space(start, pending), self.buf.length))
             self.add_text(child.tail)
         self.in_ruby -= 1
 
