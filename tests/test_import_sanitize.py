@@ -32,3 +32,11 @@ def test_form_feed_is_a_line_break() -> None:
 
 def test_bidi_overrides_and_stray_bom_are_removed() -> None:
     assert sanitize("右\u202e左\u2066中\u2069\ufeff終")[0] == "右左中終"
+
+
+def test_invisible_formatting_is_read_out_of_the_text() -> None:
+    """A web page's zero-width spaces and soft hyphens were kept and drawn as ⍰ in the reader
+    (``ゼロ幅⍰空白``); an emoji's zero-width joiner and a kanji's variation selector stay."""
+    doc = import_text("ゼロ幅\u200b空白と\u00adソフト\u2060ハイフン\u200eの文。家族👨\u200d👩と葛\U000e0100城。")
+    assert doc.base_text == "ゼロ幅空白とソフトハイフンの文。家族👨\u200d👩と葛\U000e0100城。"
+    assert not any("removed" in n for n in doc.notices)
