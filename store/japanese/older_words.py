@@ -375,6 +375,15 @@ def nasu(tokens: list[Token], i: int) -> str | None:
 
 
 
+def arazu(tokens: list[Token], i: int) -> str | None:
+    """非 before ず, ざる, ざれ (非ず, 被害地区に非ざる): the verb 非ず あらず, which the
+    dictionary reads as the prefix 非 ひ and a noun ざる."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "非" or nxt is None or not _joined(tok, nxt):
+        return None
+    return "あら" if nxt.surface[:1] in ("ず", "ざ") else None
+
+
 #: What one tells or heaves, with 吐く read つく: 嘘を吐く, 溜息を吐く, 一息吐く.
 _TSUKU = frozenset(["嘘", "うそ", "虚言", "溜息", "ため息", "吐息", "一息", "息"])
 
@@ -596,3 +605,57 @@ def written_tail(tokens: list[Token], i: int) -> str | None:
     if nxt.surface in _COPULA and tok.pos[0] != "副詞":
         return None  # 無駄だ, 女なんで, 門出で: the copula after a word that ends in its sound
     return reading[:-1]
+
+
+#: The older spelling's は-row, ゐ and ゑ after a verb's stem: the kana said (and written) today.
+_HISTORICAL_KANA = {"は": "わ", "ひ": "い", "ふ": "う", "へ": "え", "ほ": "お", "ゐ": "い", "ゑ": "え"}
+#: What follows a verb's は-row stem (言はない, 言はず, 言はれ): は as the topic particle after a
+#: noun (会は, 戦は) is followed by anything else.
+_AFTER_WA = tuple("なずぬんれせざ")
+#: What follows a verb's へ (整へて, 応へ得る, 加へた, 与へ、): へ the particle after a noun
+#: (次の代へ, 家へ帰る) is followed by a verb, の, と, は, も.
+_AFTER_E = tuple("てたるられずぬなまばしよ得、。")
+
+
+def historical_okurigana(tokens: list[Token], i: int) -> str | None:
+    """A verb the older spelling conjugates in the は-row (整へて, 応へ得る, 言はない, 従ひ) is
+    one the dictionary cannot find when its kanji alone is a word too: it reads that word (整
+    せい, 言 げん, 従 じゅ) and takes the kana for particles. Read the kanji as the stem of the
+    verb the same words spell today (整えて: ととの), when today's spelling is that verb."""
+    tok = tokens[i]
+    if tok.pos[0] in ("動詞", "形容詞") or not tok.from_sudachi:
+        return None
+    nxt = _next(tokens, i)
+    if nxt is None or not _joined(tok, nxt):
+        return None
+    kana = nxt.surface[:1]
+    said = _HISTORICAL_KANA.get(kana)
+    if said is None:
+        return None
+    after = nxt.surface[1:] + "".join(t.surface for t in tokens[i + 2 : i + 4])
+    if kana == "は" and not after.startswith(_AFTER_WA):
+        return None
+    if kana == "へ":
+        prev = _prev(tokens, i)
+        if not after.startswith(_AFTER_E) or (prev is not None and prev.surface == "の"):
+            return None
+    return _modern_stem(tok.surface, said + after[:3])
+
+
+@lru_cache(maxsize=4096)
+def _modern_stem(kanji: str, tail: str) -> str | None:
+    """The reading of ``kanji`` as the stem of the verb or adjective that ``kanji`` + ``tail``
+    spells today, when the dictionary reads it so (整えて: ととの), else None."""
+    from store.japanese.tokens import sudachi_tokens
+
+    words = sudachi_tokens(kanji + tail)
+    first = words[0] if words else None
+    if first is None or first.oov or first.pos[0] not in ("動詞", "形容詞"):
+        return None
+    okurigana = first.surface[len(kanji) :]
+    if not first.surface.startswith(kanji + tail[:1]) or not okurigana:
+        return None
+    reading = first.reading
+    if not reading.endswith(okurigana) or len(reading) <= len(okurigana):
+        return None
+    return reading[: -len(okurigana)]

@@ -92,11 +92,13 @@ from store.japanese.numbers import (
 )
 from store.japanese.offices import office_follows
 from store.japanese.older_words import (
+    arazu,
     arigata,
     chikazuku,
     dake,
     donata,
     e_picture,
+    historical_okurigana,
     hitokata,
     ibara,
     kaette,
@@ -2590,6 +2592,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kore", "是", kore, None),
     ("soro", "候", soro, None),
     ("nasu", "作", nasu, None),
+    ("arazu", "非", arazu, None),
     ("tsuku", "吐", tsuku, None),
     ("hitokata", "方", hitokata, None),
     ("uru", "得", uru, "literary"),
@@ -2603,6 +2606,7 @@ _ACTIVE = list(RULES)
 GENERAL_RULES: list[tuple[str, Rule]] = [
     ("written_sokuon", written_sokuon),
     ("kun_stem", kun_stem),
+    ("historical_okurigana", historical_okurigana),
     ("unknown_word", unknown_word),
     ("preferred_entry", preferred_entry),
     ("foreign_reading", foreign_reading),
@@ -2646,6 +2650,7 @@ _SURFACE_TESTS: dict[Rule, Callable[[str], bool]] = {
     name_inside_word: lambda surface: len(surface) == 1,
     written_sokuon: lambda surface: len(surface) == 1,
     kun_stem: lambda surface: len(surface) == 1,
+    historical_okurigana: lambda surface: len(surface) == 1,
 }
 #: Word -> the general rules that can answer for it (filled as words come: they repeat).
 _GENERAL_FOR: dict[str, tuple[Rule, ...]] = {}
