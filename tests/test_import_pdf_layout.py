@@ -159,6 +159,29 @@ def test_markers_set_in_the_text_type_are_found_by_their_number(tmp_path: Path) 
     assert [n.text for n in doc.footnotes] == ["一つ目の定義である。", "二つ目の定義である。"]
 
 
+def test_superscript_digit_characters_are_markers_but_exponents_stay(tmp_path: Path) -> None:
+    """A font's own superscript digits (¹ ² ³, as a converter or a word processor writes
+    them) mark notes as small raised digits do; after a Latin letter or a digit they are an
+    exponent and stay in the text."""
+    path = tmp_path / "superscripts.pdf"
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    _line(c, 60, 760, "住家被害は十万棟を超えた¹。面積は100m²で、いわゆる基準²を参考にする³。")
+    _line(c, 60, 96, "1 内閣府の調べによる。", 8)
+    _line(c, 60, 84, "2 人道支援の最低基準。", 8)
+    _line(c, 60, 72, "3 目標である。", 8)
+    c.save()
+    doc = import_file(path)
+    text = "住家被害は十万棟を超えた。面積は100m²で、いわゆる基準を参考にする。"
+    assert _texts(doc) == [("paragraph", text)]
+    assert [(r.offset, r.footnote_id) for r in doc.blocks[0].refs] == [
+        (text.index("た。") + 1, "1"),
+        (text.index("基準") + 2, "2"),
+        (len(text) - 1, "3"),
+    ]
+    assert [n.text for n in doc.footnotes] == ["内閣府の調べによる。", "人道支援の最低基準。", "目標である。"]
+    assert not any("without a marker" in n for n in doc.notices)
+
+
 def test_running_heads_and_page_numbers_are_dropped_and_label_the_pages(tmp_path: Path) -> None:
     path = tmp_path / "heads.pdf"
     c = canvas.Canvas(str(path), pagesize=(W, H))
@@ -268,6 +291,53 @@ def test_unnumbered_headings_nest_by_type_size(tmp_path: Path) -> None:
     assert heads == [(1, "章の見出し"), (2, "節の見出し"), (2, "次の節"), (1, "次の章")]
 
 
+def test_a_numbered_bold_line_a_little_smaller_than_the_body_is_a_sub_heading(
+    tmp_path: Path,
+) -> None:
+    """Sub-headings set a point or two under the body in a bold gothic (``（1）…``) are
+    headings one level under the chapter's, not captions."""
+    path = tmp_path / "subheads.pdf"
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    c.setFont(GOTHIC, 16)
+    c.drawString(60, 780, "地域防災の基本方針")
+    _line(c, 60, 740, "第1章　基本的な考え方", font=GOTHIC)
+    y = set_text(c, "防災の本文である。" * 8, 60, 740 - 25, 475)
+    for head in ("（1）避難所の改善", "（2）消防団員の確保"):
+        _line(c, 60, y - 6, head, size=BODY - 1.5, font=GOTHIC)
+        y = set_text(c, "小見出しの本文である。" * 6, 60, y - 6 - 25, 475)
+    c.save()
+    doc = import_file(path)
+    heads = [(b.level, b.text) for b in doc.blocks if b.kind == "heading"]
+    assert heads == [
+        (1, "地域防災の基本方針"),
+        (2, "第1章　基本的な考え方"),
+        (3, "（1）避難所の改善"),
+        (3, "（2）消防団員の確保"),
+    ]
+    assert [b.kind for b in doc.blocks].count("paragraph") == 3
+
+
+def test_a_dateline_that_says_more_than_its_date_keeps_its_line(tmp_path: Path) -> None:
+    """The date under the title goes to the metadata; what else the line says (who decided)
+    stays in the text."""
+    path = tmp_path / "dateline.pdf"
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    c.setTitle("地域防災の基本方針")
+    c.setAuthor("内閣府")
+    c.setFont(GOTHIC, 16)
+    c.drawCentredString(W / 2, 780, "地域防災の基本方針")
+    c.setFont(MINCHO, 9)
+    c.drawCentredString(W / 2, 756, "2024年12月27日　中央防災会議決定")
+    set_text(c, "防災の本文である。" * 8, 60, 720, 475)
+    c.save()
+    doc = import_file(path)
+    assert _texts(doc)[:2] == [
+        ("heading", "地域防災の基本方針"),
+        ("meta", "2024年12月27日　中央防災会議決定"),
+    ]
+    assert doc.metadata["date"] == "2024年12月27日"
+
+
 def test_list_items_with_bullets_and_hanging_indents(tmp_path: Path) -> None:
     path = tmp_path / "list.pdf"
     c = canvas.Canvas(str(path), pagesize=(W, H))
@@ -312,6 +382,52 @@ def test_an_indented_paragraph_after_a_hanging_list_item_is_not_the_item(tmp_pat
         ("list_item", url_item + " " + url),
         ("paragraph", para),
     ]
+
+
+def _full_lines(c: canvas.Canvas, text: str, y: float) -> float:
+    """Set ``text`` as its own characters drawn, a full-width space included, in lines of
+    45 (the full measure at the body size) from the left margin; return the next baseline."""
+    for start in range(0, len(text), 45):
+        c.setFont(MINCHO, BODY)
+        c.drawString(60, y, text[start : start + 45])
+        y -= LEADING
+    return y
+
+
+def _sentences(n: int, phrase: str) -> str:
+    """``n`` characters of ``phrase`` repeated, ending a sentence."""
+    return (phrase * n)[: n - 1] + "。"
+
+
+def test_an_indent_drawn_as_a_full_width_space_starts_a_paragraph_across_a_page_break(
+    tmp_path: Path,
+) -> None:
+    """A paragraph whose last line is full ends where the next line opens with a full-width
+    space (its indent drawn as a character at the margin), on the same page or the next; a
+    paragraph running on to the next page's first line still runs on."""
+    first = "　" + _sentences(89, "地域の防災力を強化する。")
+    second = "　" + _sentences(179, "政府は本方針を定めるものとする。")
+    third = "　" + _sentences(89, "自主防災組織の活動を支援する。")
+    last = "　" + _sentences(60, "以上のとおり定める。")
+    path = tmp_path / "indents.pdf"
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    y = _full_lines(c, first, 760)
+    _full_lines(c, second[:90], y)  # runs on to the next page
+    _page_number(c, "1")
+    c.showPage()
+    y = _full_lines(c, second[90:], 760)
+    y = _full_lines(c, third, y)
+    _full_lines(c, last, y)
+    _page_number(c, "2")
+    c.save()
+    doc = import_file(path)
+    assert _texts(doc) == [
+        ("paragraph", first[1:]),
+        ("paragraph", second[1:]),
+        ("paragraph", third[1:]),
+        ("paragraph", last[1:]),
+    ]
+    assert [(p.block, p.offset) for p in doc.pages] == [(0, 0), (1, 89)]
 
 
 def test_a_page_border_is_no_box_but_a_box_may_fill_a_page(tmp_path: Path) -> None:

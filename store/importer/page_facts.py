@@ -10,7 +10,8 @@
   ``author``, without the desk or credit before it (``政治部　山田太郎``, ``文・写真：田中次郎``);
   a Latin spelling of it → ``author_latin``.
 
-The lines read are blanked in place, so they never become blocks.
+The lines read are blanked in place, so they never become blocks; a dateline that says more
+than its date, time and author keeps its line (only its date is taken).
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ _TIME_AFTER = re.compile(
     r"^[\s　]*(?:[0-9０-９]{1,2}[:：][0-9０-９]{2}|[0-9０-９]{1,2}時(?:[0-9０-９]{1,2}分)?)?"
     r"(?:[\s　]*[（(][^）)]*[）)])?"
 )
+#: A word after a date saying what the date is (``2025年2月7日　更新``): part of the date.
+_DATE_WORD = re.compile(r"^(?:更新|公開|発行|配信|掲載|投稿|作成|現在|時点)(?:日|時)?$")
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")
 
 
@@ -201,18 +204,33 @@ def _writer(text: str, *, labelled: bool = False) -> str:
     return m.group("name") if _may_be_name(m.group("name")) else ""
 
 
+def _dateline(s: str, metadata: dict[str, str]) -> bool:
+    """A line opening with a date: the date goes to metadata; the line goes with it only when
+    what follows the date is a time or the author's name (metadata keeps the author), so a
+    line that says more (``2024年12月27日　中央防災会議決定``) stays in the text."""
+    date = re.match(_DATE, s)
+    metadata.setdefault("date", date.group(0) if date else s)
+    rest = _TIME_AFTER.sub("", s[date.end() :], count=1).strip() if date else ""
+    author = _writer(rest)
+    if author and "author" not in metadata:
+        metadata["author"] = author
+    return not rest or _DATE_WORD.match(rest) is not None or (
+        bool(author) and _same(author, metadata["author"])
+    )
+
+
+def _same(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())
+
+
 def byline(line: str, metadata: dict[str, str]) -> bool:
-    """A line under the title that states a date or the author: into metadata (True)."""
+    """A line under the title that states a date or the author: into metadata (True); a
+    line that also says something else stays (False), its date taken all the same."""
     s = line.strip()
     if "".join(s.split()) == "".join(metadata.get("author", "").split()) and s:
         return True  # the author the page's metadata names, shown under the title
     if _FULL_DATE.match(s):
-        date = re.match(_DATE, s)
-        metadata.setdefault("date", date.group(0) if date else s)
-        author = _writer(_TIME_AFTER.sub("", s[date.end() :], count=1) if date else "")
-        if author and "author" not in metadata:
-            metadata["author"] = author
-        return True
+        return _dateline(s, metadata)
     author = _writer(s, labelled=True)
     if author:
         metadata.setdefault("author", author)

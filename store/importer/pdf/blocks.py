@@ -1,13 +1,14 @@
 """Ordered lines → blocks and footnotes, by what the layout shows.
 
 - A **paragraph** goes on while each line ran to its column's right edge and the next one is
-  not indented and follows at the usual spacing; it goes on across a column or page break the
-  same way (the page's first line is where the page starts in it).
+  not indented (left blank or drawn as a full-width space) and follows at the usual spacing; it
+  goes on across a column or page break the same way (the page's first line is where the page
+  starts in it).
 - A **heading** is a line set larger than the body, or in a bold face, or a short numbered
-  line (``（1）…``, ``第2章…``) standing alone at body size; a heading that ran to the right edge
-  continues on the next line. Levels: the numbering styles of the text importer
-  (:class:`~store.importer.headings.Outline`), a large unnumbered first heading being the title;
-  without numbering, the type sizes.
+  line (``（1）…``, ``第2章…``) standing alone at body size (or in a bold face a little smaller
+  than the body's); a heading that ran to the right edge continues on the next line. Levels:
+  the numbering styles of the text importer (:class:`~store.importer.headings.Outline`), a
+  large unnumbered first heading being the title; without numbering, the type sizes.
 - **List items** open with a bullet or a number (``・``, ``①``, ``1.``) and continue on lines
   after a full line (or one left open mid-sentence) or set in under the item's text (a
   hanging indent); a bullet where the open item's bullet stands starts the next.
@@ -47,6 +48,8 @@ _LABELLED = re.compile(r"^(?:[(（]?[0-9０-９]{1,3}[)）.．]?[ \u3000]|[①-�
 _LATIN_WORD = re.compile(r"[!-~]+")
 #: A heading is at most this long.
 _HEADING_MAX = 60
+#: A bold numbered line this much of the body's size, or more, may be a heading.
+_SUB_HEADING = 0.8
 
 
 @dataclass
@@ -213,7 +216,9 @@ class Builder:
         return 0.5 * prev.size * len(m.group(0)) > self._right(prev) - prev.x1
 
     def _indented(self, ln: Line) -> bool:
-        return ln.x0 - ln.left >= 0.5 * ln.size
+        """The line's text starts in from the column's edge: a Japanese paragraph's first-line
+        indent, left blank or drawn as a full-width space (which starts at the edge)."""
+        return max(ln.x0, ln.ink0) - ln.left >= 0.5 * ln.size
 
     def read_flow(self, flow: Flow) -> None:
         kind = "box" if flow.kind == "box" else "body"
@@ -413,11 +418,22 @@ class Builder:
             return True
         if ln.bold and ln.size >= 0.95 * self.body and not has_sentence(text):
             return True
-        if ln.size > SMALL * self.body and not self._full(ln) and not self._indented(ln):
-            head = match_heading(text)
-            if head is not None and head.style not in ("plain",) and not _NUMBERED_ITEM.match(text):
-                return cur is None or not continues
+        # (a numbered heading may open with a full-width space: only a blank indent counts)
+        set_in = ln.x0 - ln.left >= 0.5 * ln.size
+        alone = not self._full(ln) and not set_in and self._numbered(text)
+        if alone and (ln.size > SMALL * self.body or self._small_bold(ln, text)):
+            return cur is None or not continues
         return False
+
+    def _small_bold(self, ln: Line, text: str) -> bool:
+        """A bold line a little smaller than the body, without a sentence: a numbered one is a
+        sub-heading (``（1）…`` set a point or two under the body in a bold gothic)."""
+        return ln.bold and ln.size >= _SUB_HEADING * self.body and not has_sentence(text)
+
+    @staticmethod
+    def _numbered(text: str) -> bool:
+        head = match_heading(text)
+        return head is not None and head.style != "plain" and not _NUMBERED_ITEM.match(text)
 
     # -- tables -----------------------------------------------------------------------------
 

@@ -7,7 +7,10 @@ of their own:
 - **ruby**: small kana set just above a run of kanji becomes that run's reading;
 - **note markers**: small digits (``1``, ``(1)``, ``*``, ``※2``) raised against a line are
   footnote markers, recorded at their place and left out of the text;
-- other raised or lowered small type (``m²``) is read as part of the line.
+- other raised or lowered small type (``m²``) is read as part of the line;
+- superscript digit characters (``¹ ² ³``, ``U+2070``–``U+2079``) after Japanese text or
+  punctuation are note markers too, as small raised digits are; after a Latin letter or a
+  digit they are an exponent (``m²``, ``10⁶``) and stay in the text.
 
 Spaces: a space character in the PDF is kept; a gap without one becomes a space between Latin
 words (or a wide gap between Japanese characters), never inside Japanese.
@@ -64,6 +67,9 @@ class Line:
     right: float = 0.0
     #: The line stands in one of several columns (its edges are that column's).
     columned: bool = False
+    #: Where its first character that is not a space starts: a paragraph's indent drawn as a
+    #: full-width space (``\u3000``) starts the line at the margin but its text one em in.
+    ink0: float = 0.0
 
     def finish(self) -> None:
         gl = self.glyphs
@@ -75,6 +81,7 @@ class Line:
         self.nx1 = max(g.nx for g in gl)
         self.ny0 = min(g.ny for g in gl)
         self.ny1 = max(g.ny for g in gl)
+        self.ink0 = min((g.x0 for g in gl if g.text.strip()), default=self.x0)
         weights: dict[float, int] = {}
         fonts: dict[str, int] = {}
         for g in gl:
@@ -176,7 +183,10 @@ def group_lines(glyphs: list[Glyph]) -> list[Line]:
                 current.append(g)
         lines.append(_line(current))
     lines = [line for line in lines if line.text.strip()]
-    return _attach_small(lines)
+    lines = _attach_small(lines)
+    for line in lines:
+        _superscript_marks(line)
+    return lines
 
 
 def _raised_in_gap(glyphs: list[Glyph], left: Glyph, right: Glyph) -> bool:
@@ -340,7 +350,34 @@ def _marker(small: Line, host: Line, text: str) -> None:
     # a marker at either end of the line is part of its measure (a typesetter may carry it
     # over to the next line's start)
     host.x0 = min(host.x0, small.x0)
+    host.ink0 = min(host.ink0, small.x0)
     host.x1 = max(host.x1, small.x1)
+
+
+#: Superscript digits as characters of their own (a font's ``¹``, a converter's ``²``).
+_SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_RUN = re.compile(f"[{_SUPERSCRIPT}]{{1,3}}")
+#: What an exponent follows (``m²``, ``10⁶``, ``(a+b)²``); a note marker follows anything else.
+_EXPONENT_BASE = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９)\]]")
+
+
+def _superscript_marks(line: Line) -> None:
+    """Superscript digit characters that mark a note (after Japanese text or punctuation, or
+    opening the line) are taken out of the text as markers, as small raised digits are."""
+    if not any(ch in _SUPERSCRIPT for ch in line.text):
+        return
+    found = [
+        m
+        for m in _SUPERSCRIPT_RUN.finditer(line.text)
+        if m.start() == 0 or not _EXPONENT_BASE.match(line.text[m.start() - 1])
+    ]
+    if sum(m.end() - m.start() for m in found) >= len(line.text.strip()):
+        return  # nothing but the digits: no line to mark
+    for m in reversed(found):
+        for _ in range(m.end() - m.start()):
+            _delete(line, m.start())
+        line.marks.append((m.start(), unicodedata.normalize("NFKC", m.group(0))))
+    line.marks.sort()
 
 
 def _delete(host: Line, offset: int) -> None:
