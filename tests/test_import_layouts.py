@@ -215,6 +215,34 @@ def test_a_byline_under_the_title_is_the_author() -> None:
     assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]
 
 
+def test_a_dateline_naming_a_decision_keeps_its_line_and_names_no_author() -> None:
+    """``2024年12月27日　中央防災会議決定`` under a title: the body that decided was taken for the
+    author and the line dropped (the text lost who decided)."""
+    doc = import_text("地域防災の基本方針\n\n2024年12月27日　中央防災会議決定\n\n防災の本文である。\n")
+    assert doc.metadata == {"date": "2024年12月27日"}
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "地域防災の基本方針"),
+        ("meta", "2024年12月27日　中央防災会議決定"),
+        ("paragraph", "防災の本文である。"),
+    ]
+
+
+def test_lines_labelled_alike_but_for_their_number_are_a_list() -> None:
+    """A notice's agenda (``第1号議案　…`` on three lines) came out as meta, paragraph, meta,
+    by each line's length."""
+    doc = import_text(
+        "町内会だより\n\n　定期総会を開催いたします。ご出席ください。\n\n"
+        "一　議案\n　第1号議案　令和六年度事業報告\n　第2号議案　令和六年度収支決算報告\n"
+        "　第3号議案　役員改選\n\n　以上\n"
+    )
+    items = [b.text for b in doc.blocks if b.kind == "list_item"]
+    assert items == [
+        "第1号議案　令和六年度事業報告",
+        "第2号議案　令和六年度収支決算報告",
+        "第3号議案　役員改選",
+    ]
+
+
 # -- whole documents in each style ---------------------------------------------------------------
 
 #: What the import must reach on documents made from the sentences in ``layout_texts`` (three

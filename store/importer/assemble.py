@@ -60,6 +60,21 @@ _LIST = re.compile(
     r"^[ \t\u3000]*(?:(?P<bullet>[-*+・•●◦])[ \t\u3000]*|(?P<num>[①-⑳]|\d{1,2}\.[ \t]|[（(]?[a-z][)）][ \t]))"
 )
 _ASCII_NUMBERED = re.compile(r"^[ \t]*\d{1,2}\.[ \t]")
+#: The number in a line's label (``第1号議案``, ``その２``, ``第三号``).
+_LABEL_NUMBER = re.compile(r"[0-9０-９〇一二三四五六七八九十]+")
+
+
+def _run_label(line: str) -> tuple[str, str] | None:
+    """A line's label — its first word, before a space, when text follows — as (its shape with
+    the number left out, the number): ``第1号議案　令和六年度事業報告`` → (``第#号議案``, ``1``).
+    None when the label holds no number, or only a number."""
+    label, space, rest = line.partition("\u3000") if "\u3000" in line[:10] else line.partition(" ")
+    if not space or not rest.strip() or not 2 <= len(label) <= 8:
+        return None
+    numbers = _LABEL_NUMBER.findall(label)
+    if len(numbers) != 1 or numbers[0] == label:
+        return None
+    return _LABEL_NUMBER.sub("#", label), numbers[0]
 _NOTES_HEADING = re.compile(r"^[【＜<(（\[■]?(?:注|脚注|注釈|註|Notes?)[】＞>)）\]]?$")
 _RULE_CELL = re.compile(r"^:?-{3,}:?$")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
@@ -615,6 +630,20 @@ class _Reader:
             return i + 1
         return None
 
+    def numbered_run(self, i: int, stripped: str) -> bool:
+        """Whether the line is one of adjacent lines labelled alike but for their number
+        (``第1号議案　…`` / ``第2号議案　…``, ``その1　…`` / ``その2　…``): items of a list, however
+        long each is (a short one was meta, a longer one a paragraph)."""
+        own = _run_label(stripped)
+        if own is None or has_sentence(stripped):
+            return False
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(self.lines):
+                other = _run_label(self.lines[j].strip())
+                if other is not None and other[0] == own[0] and other[1] != own[1]:
+                    return True
+        return False
+
     def line_after_debris(self, i: int, line: str, stripped: str, w: float) -> int:  # noqa: C901
         """The rules for a line that is not page furniture, in order of precedence."""
         if _NOTES_HEADING.match(stripped):
@@ -694,6 +723,9 @@ class _Reader:
                 self.append(self.current, body, w)
             elif body:
                 self.new_paragraph("quote", body, w)
+            return i + 1
+        if self.numbered_run(i, stripped):
+            self.new_paragraph("list_item", stripped, w)
             return i + 1
         m = _LIST.match(line)
         if m and len(stripped) > 1 and not self.inside_open_paragraph(stripped):
