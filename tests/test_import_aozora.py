@@ -342,6 +342,14 @@ def test_a_figure_with_a_caption_becomes_its_caption() -> None:
     ]
 
 
+def test_a_figure_inside_a_sentence_leaves_its_place() -> None:
+    """A formula set as an image mid-sentence was dropped: 「例えばのごときものがある」."""
+    doc = work(
+        "　例えば［＃1+1/2^2+1/3^2…の図（fig42705_01.png、横120×縦40）入る］のごときものがある。\n"
+    )
+    assert doc.blocks[2].text == "例えば〔図〕のごときものがある。"
+
+
 def test_shift_jis_2004_file_that_cp932_cannot_read_imports(tmp_path: Path) -> None:
     text = "題名\n作者\n\n　カフェの名は「Café」であった。\n" + COLOPHON
     path = tmp_path / "work.txt"

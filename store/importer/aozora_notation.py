@@ -43,6 +43,8 @@ _KAERITEN = re.compile(r"^(?P<order>[一二三四上中下甲乙丙丁天地人]
 _KUNTEN_KANA = re.compile(r"^（(?P<kana>[^（）]+)）$")
 _CAPTION_OF = re.compile(r"^「(?P<x>.+)」はキャプション$")
 _FIGURE = re.compile(r"^(?:「(?P<x>.+)」の)?(?:キャプション付きの)?(?:図|写真|挿絵|.*の図).*入る$")
+#: What stands in the text for a figure set inside a sentence.
+FIGURE_PLACE = "〔図〕"
 _KANBUN = dict(zip("一二三四上中下甲乙丙丁天地人レ", "㆒㆓㆔㆕㆖㆗㆘㆙㆚㆛㆜㆝㆞㆟㆑", strict=True))
 
 
@@ -264,6 +266,10 @@ class _Line:
         elif m := _FIGURE.match(body):
             if m.group("x"):
                 self.out.commands.append(("caption", plain(m.group("x"))))
+            elif self.length:
+                # a figure inside a sentence (a formula set as an image: 例えば［＃…の図…入る］
+                # のごとき): its place is shown, or the sentence reads as if nothing were there
+                self.add(FIGURE_PLACE)
         else:
             self._layout(body)
 
