@@ -37,6 +37,16 @@ def test_nul_bytes_are_binary() -> None:
         decode_bytes(b"PK\x03\x04\x00\x00data")
 
 
+def test_a_text_with_a_stray_nul_imports_and_says_what_it_removed(tmp_path: Path) -> None:
+    """One NUL in a page of text (a bad copy) refused the whole file as binary."""
+    path = tmp_path / "stray.txt"
+    body = "本文である。これは長い段落の文章で、途中に迷い込んだ一つの空文字がある。" * 3
+    path.write_bytes(f"題名\n\n{body}\x00続きの文章である。\n".encode())
+    doc = import_file(path)
+    assert doc.blocks[-1].text == body + "続きの文章である。"
+    assert any("removed 1 control character" in n for n in doc.notices)
+
+
 def test_file_in_shift_jis_imports_with_a_notice(tmp_path: Path) -> None:
     path = tmp_path / "sjis.txt"
     path.write_bytes("見出し\n\n本文は Shift_JIS で書かれている。\n".encode("cp932"))

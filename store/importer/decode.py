@@ -2,7 +2,8 @@
 EUC-JP); never ask.
 
 Newlines are normalised to ``\\n`` (CRLF and lone CR included). Binary data (NUL bytes outside
-UTF-16, or bytes no candidate encoding decodes) is refused with :class:`ImportFailed`.
+UTF-16 — more than a stray few —, or bytes no candidate encoding decodes) is refused with
+:class:`ImportFailed`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,22 @@ def normalise_newlines(text: str) -> str:
     return _NEWLINES.sub("\n", text) if "\r" in text else text
 
 
+#: NUL bytes a text may carry astray (a bad copy, a corrupted save): a few, at most one in
+#: fifty bytes, are control characters the import removes and counts; more (a file format's
+#: header, ``\x89PNG…\x00\x00``, ``PK\x03\x04\x00\x00``) make the data binary.
+_STRAY_NULS = 8
+
+
+def _binary(data: bytes | str) -> bool:
+    """Whether NULs say ``data`` (bytes, or text decoded) is not text (a text with a stray NUL
+    or two still is)."""
+    if isinstance(data, bytes):
+        nuls, size = data.count(b"\x00"), len(data)
+    else:  # decoded: a Japanese character was two or three bytes
+        nuls, size = data.count("\x00"), 2 * len(data)
+    return nuls > 0 and (nuls * 50 > size or nuls > max(_STRAY_NULS, size // 1000))
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode ``data``; return ``(text, encoding_name)`` with newlines normalised.
 
@@ -43,7 +60,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _strict(data[3:], "utf-8", "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", "utf-16")
-    if b"\x00" in data:
+    if _binary(data):
         raise UndecodableError("binary data (NUL bytes)")
     try:
         return normalise_newlines(data.decode("utf-8")), "utf-8"
@@ -80,7 +97,7 @@ def _strict(data: bytes, codec: str, label: str) -> tuple[str, str]:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
         raise UndecodableError(f"invalid {label} data") from exc
-    if "\x00" in text:
+    if _binary(text):
         raise UndecodableError("binary data (NUL characters)")
     return normalise_newlines(text), label
 
@@ -131,7 +148,7 @@ def _choose(sample: bytes, whole: bool) -> tuple[str, str]:
         return "utf-8-sig", "utf-8-sig"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16", "utf-16"
-    if b"\x00" in sample:
+    if _binary(sample):
         raise UndecodableError("binary data (NUL bytes)")
     if not whole:
         if _utf8_start(sample):
@@ -168,7 +185,7 @@ def _decode_stream(fh: BinaryIO, codec: str) -> list[str]:
             chunk = fh.read(_CHUNK)
             final = not chunk
             text = tail + decoder.decode(chunk, final=final)
-            if "\x00" in text:
+            if _binary(text):
                 raise UndecodableError("binary data (NUL characters)")
             hold = ""
             if not final and text.endswith("\r"):
