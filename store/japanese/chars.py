@@ -31,6 +31,9 @@ KANJI_RE = re.compile(f"[{KANJI}]")
 #: A line of kana only (no kanji, no punctuation).
 KANA_ONLY_RE = re.compile(f"^[{KANA}]+$")
 
+#: The older spelling's kana after a verb's or an adjective's stem and the kana said today:
+#: the は-row for the vowels (謳ひ うたい, 這ふ はう, 整へ ととのえ) and ゐ, ゑ (用ゐる, 植ゑる).
+OLD_KANA_SAID = {"は": "わ", "ひ": "い", "ふ": "う", "へ": "え", "ほ": "お", "ゐ": "い", "ゑ": "え"}
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 _KATA_TO_HIRA.update({ord("ヽ"): ord("ゝ"), ord("ヾ"): ord("ゞ")})
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from store.japanese.chars import OLD_KANA_SAID
 from store.japanese.tables import lookup
 
 TABLE = Path(__file__).with_name("kun_stems.tsv")
@@ -37,7 +38,7 @@ _ROWS = (
 )
 _ROW_OF = {kana: k for k, row in enumerate(_ROWS) for kana in row}
 #: The older spelling's は-row after a kanji is the vowel row said (謳ひ うたい, 這ふ はう).
-_SAID = {"は": "わ", "ひ": "い", "ふ": "う", "へ": "え", "ほ": "お"}
+_SAID = OLD_KANA_SAID
 #: A verb's euphonic forms: the kana written, and the rows of the okurigana they stand for.
 _EUPHONIC = {
     "い": (_ROW_OF["く"], _ROW_OF["ぐ"], _ROW_OF["う"]),

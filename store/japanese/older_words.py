@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from store.japanese.chars import is_kanji
+from store.japanese.chars import OLD_KANA_SAID, is_kanji
 from store.japanese.neighbours import joined as _joined
 from store.japanese.neighbours import next_token as _next
 from store.japanese.neighbours import prev_token as _prev
@@ -607,8 +607,6 @@ def written_tail(tokens: list[Token], i: int) -> str | None:
     return reading[:-1]
 
 
-#: The older spelling's は-row, ゐ and ゑ after a verb's stem: the kana said (and written) today.
-_HISTORICAL_KANA = {"は": "わ", "ひ": "い", "ふ": "う", "へ": "え", "ほ": "お", "ゐ": "い", "ゑ": "え"}
 #: What follows a verb's は-row stem (言はない, 言はず, 言はれ): は as the topic particle after a
 #: noun (会は, 戦は) is followed by anything else.
 _AFTER_WA = tuple("なずぬんれせざ")
@@ -629,7 +627,7 @@ def historical_okurigana(tokens: list[Token], i: int) -> str | None:
     if nxt is None or not _joined(tok, nxt):
         return None
     kana = nxt.surface[:1]
-    said = _HISTORICAL_KANA.get(kana)
+    said = OLD_KANA_SAID.get(kana)
     if said is None:
         return None
     after = nxt.surface[1:] + "".join(t.surface for t in tokens[i + 2 : i + 4])
