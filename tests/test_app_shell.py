@@ -156,6 +156,32 @@ async def test_tree_opens_a_document_and_jumps_to_a_heading(user_doc: Path) -> N
         assert app.focused is reader
 
 
+async def test_a_heading_chosen_while_tree_and_sidebar_leave_the_reader_no_room_is_shown() -> None:
+    """At 80 columns with the sidebar open, the tree leaves the reader no width: choosing a
+    heading there moved the cursor but left the text at its top (header ``1 概観``, 0%)."""
+    path = ROOT / "seeds" / "diplomatic-bluebook-2025-north-america.txt"
+    app = ShioriApp(OpenedFile(path, import_document(path)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        tree = tree_of(app)
+        for _ in range(60):
+            if tree.cursor_node is not None and str(tree.cursor_node.label) == "3 カナダ":
+                break
+            await pilot.press("down")
+        assert app.reader.size.width == 0  # the case: no room while the heading is chosen
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.header.section == "3 カナダ"
+        doc = app.current_document
+        assert doc is not None
+        block, _ = app.reader.position
+        assert doc.blocks[block].text == "3 カナダ"
+
+
 async def test_keys_t_s_and_tab_toggle_and_cycle_the_panes(user_doc: Path) -> None:
     doc = import_document(user_doc)
     app = ShioriApp(OpenedFile(user_doc, doc))

@@ -826,6 +826,8 @@ class ReaderView(ScrollView, can_focus=True):
             return
         if self._layout_width() != self._laid_out_width or self._pending_position is not None:
             self._relayout(self.position)
+        if self._reveal_cursor and self._has_room() and not self._cursor_on_screen():
+            self._ensure_cursor_visible()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -1123,15 +1125,20 @@ class ReaderView(ScrollView, can_focus=True):
 
     def _scroll_to_position(self, position: tuple[int, int]) -> None:
         layout = self._layout
-        if layout is None:
-            return
-        if self._pending_position is not None:
+        if layout is None or self._pending_position is not None or not self._has_room():
+            # not laid out yet, or without room (a narrow terminal's tree and sidebar over it,
+            # a heading chosen there): applied once laid out with room (``on_resize``)
             self._pending_position = position
             return
         y = layout.y_of(*position)
         self._top_anchor = position
         self._update_virtual_size()
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
+
+    def _has_room(self) -> bool:
+        """Whether the reader is drawn with a size (a narrow terminal's tree and sidebar may
+        leave it none for a while)."""
+        return bool(self.size.height and self._pane_width())
 
     def _cursor_on_screen(self) -> bool:
         if self._layout is None or self._pending_position is not None or not self.size.height:
@@ -1153,9 +1160,10 @@ class ReaderView(ScrollView, can_focus=True):
         self._reveal_cursor = False
 
     def _ensure_cursor_visible(self) -> None:
-        if self._layout is None or self._pending_position is not None:
-            # asked before the layout (a library search opening at its match): done once
-            # the pending position is applied, which would otherwise show the block's top
+        if self._layout is None or self._pending_position is not None or not self._has_room():
+            # asked before the layout (a library search opening at its match), or while the
+            # reader has no room (a narrow terminal's tree and sidebar over it, a heading
+            # chosen there): done once the pending position is applied or the room is back
             self._reveal_cursor = True
             return
         self._reveal_cursor = False
