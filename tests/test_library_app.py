@@ -243,6 +243,24 @@ async def search_for(pilot: Any, query: str) -> LibrarySearchScreen:
     return screen
 
 
+async def test_a_quoted_phrase_search_ends_with_its_time(library: Path) -> None:
+    """A phrase has no other forms to look for: the status stayed at "(looking for other
+    forms...)" for ever."""
+    app = ShioriApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot, until=lambda: isinstance(app.screen, LibrarySearchScreen))
+        screen = app.screen
+        assert isinstance(screen, LibrarySearchScreen)
+        await pilot.press(*'"取り組む"')
+        await settle(pilot, until=lambda: screen.results is not None)
+        await settle(pilot)  # the search's worker has ended
+        status = str(screen.query_one("#library-search-status").render())
+        assert "looking for other forms" not in status
+        assert status.endswith(" s)")
+
+
 async def test_the_search_screen_finds_opens_and_n_goes_on(library: Path) -> None:
     app = ShioriApp()
     async with app.run_test(size=(120, 40)) as pilot:

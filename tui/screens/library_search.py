@@ -252,9 +252,11 @@ class LibrarySearchScreen(ModalScreen[None]):
                 if worker.is_cancelled:
                     return
                 seconds = time.perf_counter() - started
-                self.post_message(self.ResultsReady(query, results, seconds, final=words))
-                if results.query is None or all(t.phrase for t in results.query.include):
-                    return  # phrases only: nothing more to find
+                # phrases only: nothing more to find, these results are the last
+                last = words or results.query is None or all(t.phrase for t in results.query.include)
+                self.post_message(self.ResultsReady(query, results, seconds, final=last))
+                if last:
+                    return
 
     def on_library_search_screen_results_ready(self, message: ResultsReady) -> None:
         if message.query != self.state.query:
