@@ -78,6 +78,25 @@ async def test_highlight_quit_reopen_find_and_cite(tmp_path: Path) -> None:
         assert not again.annotations.last_copy.copied
 
 
+async def test_the_copy_by_hand_dialog_is_not_covered_by_notices(tmp_path: Path) -> None:
+    """With no clipboard, ``R`` then ``y`` left "Citations: quote with readings…" over the
+    dialog's citation, the very text the user is to copy."""
+    path = tmp_path / "hokubei.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot, app)
+        app.reader.focus()
+        app.reader.goto_offset(app.reader.document.base_text.index(SENTENCE))
+        await pilot.press("R")
+        await pilot.pause()
+        assert app._notifications  # the toggle's notice
+        await pilot.press("v", "right_parenthesis", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, CitationDialog)
+        assert not app._notifications
+
+
 async def test_help_lists_the_annotation_keys(tmp_path: Path) -> None:
     path = tmp_path / "hokubei.txt"
     path.write_text(TEXT, encoding="utf-8")

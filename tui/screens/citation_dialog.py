@@ -65,6 +65,9 @@ class CitationDialog(ModalScreen[None]):
             yield Static(Text(HINT, style="dim"), id="citation-hint")
 
     def on_mount(self) -> None:
+        # The dialog says what the notices said (which route the copy took), and notices sit
+        # above every screen: left there they cover the citation the user is to copy.
+        self.app.clear_notifications()
         area = self.query_one("#citation-text", TextArea)
         area.focus()
         area.select_all()
