@@ -156,9 +156,10 @@ async def test_tree_opens_a_document_and_jumps_to_a_heading(user_doc: Path) -> N
         assert app.focused is reader
 
 
-async def test_a_heading_chosen_while_tree_and_sidebar_leave_the_reader_no_room_is_shown() -> None:
-    """At 80 columns with the sidebar open, the tree leaves the reader no width: choosing a
-    heading there moved the cursor but left the text at its top (header ``1 概観``, 0%)."""
+async def test_on_a_narrow_terminal_the_tree_puts_the_sidebar_away_and_gives_it_back() -> None:
+    """At 80 columns with the sidebar open, ``t`` left the text no width (tree and sidebar
+    side by side, the sidebar cut), and a heading chosen there moved the cursor but left the
+    text at its top (header ``1 概観``)."""
     path = ROOT / "seeds" / "diplomatic-bluebook-2025-north-america.txt"
     app = ShioriApp(OpenedFile(path, import_document(path)))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -167,19 +168,40 @@ async def test_a_heading_chosen_while_tree_and_sidebar_leave_the_reader_no_room_
         await settle(pilot)
         await pilot.press("t")
         await settle(pilot)
+        assert app.tree_shown and not app.sidebar_shown
+        assert app.reader.size.width > 0
         tree = tree_of(app)
         for _ in range(60):
             if tree.cursor_node is not None and str(tree.cursor_node.label) == "3 カナダ":
                 break
             await pilot.press("down")
-        assert app.reader.size.width == 0  # the case: no room while the heading is chosen
         await pilot.press("enter")
         await settle(pilot)
         assert app.header.section == "3 カナダ"
-        doc = app.current_document
-        assert doc is not None
-        block, _ = app.reader.position
-        assert doc.blocks[block].text == "3 カナダ"
+        assert not app.tree_shown and app.sidebar_shown  # the sidebar is back
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("s")  # the sidebar asked for: the tree goes
+        await settle(pilot)
+        assert app.sidebar_shown and not app.tree_shown
+
+
+async def test_a_heading_chosen_while_the_reader_has_no_room_is_shown_when_it_has() -> None:
+    path = ROOT / "seeds" / "diplomatic-bluebook-2025-north-america.txt"
+    doc = import_document(path)
+    app = ShioriApp(OpenedFile(path, doc))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        reader = app.reader
+        reader.styles.width = 0
+        await settle(pilot)
+        assert reader.size.width == 0
+        block = next(i for i, b in enumerate(doc.blocks) if b.text == "3 カナダ")
+        reader.goto_block(block)
+        reader.styles.width = "1fr"
+        await settle(pilot)
+        assert reader.position[0] == block
+        assert app.header.section == "3 カナダ"
 
 
 async def test_keys_t_s_and_tab_toggle_and_cycle_the_panes(user_doc: Path) -> None:

@@ -269,6 +269,8 @@ class ShioriApp(App[None]):
         #: a resize across a width band keeps a choice instead of resetting it.
         self._tree_choice: bool | None = None
         self._sidebar_choice: bool | None = None
+        #: The sidebar was put away for the tree on a narrow terminal: back when the tree goes.
+        self._sidebar_under_tree = False
         self.settings = Settings()
         self.keymap: dict[str, str] = {}
         #: Highlights, notes, tags and citations (tui/annotations_ui.py).
@@ -942,6 +944,7 @@ class ShioriApp(App[None]):
         if band == self._width_band:
             return
         self._width_band = band
+        self._sidebar_under_tree = False
         screen = self.main_screen
         # Inline widths rather than a screen class: restyling every widget costs a frame.
         for pane, narrow_width, narrow_max in (
@@ -963,18 +966,33 @@ class ShioriApp(App[None]):
         )
 
     def _set_tree_shown(self, shown: bool) -> None:
+        """Show or hide the tree. On a narrow terminal the tree and the sidebar each cover the
+        text, and both together left it no width at all: the tree puts the sidebar away while
+        it is shown, and gives it back when it goes."""
         self.tree_shown = shown
         pane = self.library_pane
         pane.display = shown
         if not shown and pane.has_focus_within:
             self.reader.focus()
+        if self._width_band != "narrow":
+            return
+        if shown and self.sidebar_shown:
+            self._set_sidebar_shown(False)
+            self._sidebar_under_tree = True
+        elif not shown and self._sidebar_under_tree:
+            self._sidebar_under_tree = False
+            self._set_sidebar_shown(True)
 
     def _set_sidebar_shown(self, shown: bool) -> None:
+        """Show or hide the sidebar; on a narrow terminal showing it puts the tree away."""
         self.sidebar_shown = shown
         sidebar = self.main_screen.query_one(Sidebar)
         sidebar.display = shown
         if not shown and sidebar.has_focus_within:
             self.reader.focus()
+        if shown and self._width_band == "narrow" and self.tree_shown:
+            self._sidebar_under_tree = False
+            self._set_tree_shown(False)
 
     def action_toggle_tree(self) -> None:
         """Show or hide the library tree."""
