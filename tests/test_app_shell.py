@@ -265,6 +265,31 @@ async def test_narrow_terminal_collapses_tree_and_sidebar(user_doc: Path) -> Non
         assert pane.display and sidebar.display
 
 
+async def test_help_turns_its_pages_with_the_readers_page_keys(user_doc: Path) -> None:
+    """Help lists space as "Next page" but did nothing on it (only j, Down, PgDn scrolled)."""
+    doc = import_document(user_doc)
+    app = ShioriApp(OpenedFile(user_doc, doc))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body")
+        await pilot.press("space")
+        await pilot.pause()
+        page = body.scroll_y
+        assert page > 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y > page
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert body.scroll_y < body.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert body.scroll_y == 0
+
+
 async def test_help_lists_every_binding_with_the_users_keymap(user_doc: Path) -> None:
     (paths.config_dir() / "keymap.toml").write_text('app.toggle_tree = "f2"\n', encoding="utf-8")
     doc = import_document(user_doc)

@@ -46,6 +46,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
         Binding("down,j", "scroll('down')", "Scroll down", show=False, id="help.down"),
         Binding("up,k", "scroll('up')", "Scroll up", show=False, id="help.up"),
+        # the pages as the reader turns them (help lists space as "Next page")
+        Binding("space,pagedown", "scroll('page_down')", "Next page", show=False, id="help.page_down"),
+        Binding("pageup,ctrl+b", "scroll('page_up')", "Previous page", show=False, id="help.page_up"),
+        Binding("g,home", "scroll('home')", "Top", show=False, id="help.top"),
+        Binding("G,end", "scroll('end')", "End", show=False, id="help.end"),
     ]
 
     def __init__(self, infos: Sequence[BindingInfo]) -> None:
@@ -60,6 +65,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(bindings_table(self._infos), id="help-table")
             yield Static(
                 Text(
+                    "j/k, space/PgUp, g/G scroll this list; Esc closes it. "
                     "Every action is also in the command palette (ctrl+p). "
                     "Keys can be changed in keymap.toml in the config folder.",
                     style="dim",
@@ -69,10 +75,15 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)
-        if direction == "down":
-            body.scroll_down(animate=False)
-        else:
-            body.scroll_up(animate=False)
+        move = {
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "page_down": body.scroll_page_down,
+            "page_up": body.scroll_page_up,
+            "home": body.scroll_home,
+            "end": body.scroll_end,
+        }[direction]
+        move(animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
