@@ -119,6 +119,10 @@ def test_the_pattern_finds_what_folding_finds(text: str, query: str) -> None:
         ("前の文。「引用です。」と述べた。次の文。", "引用", "「引用です。」"),
         ("一行目\n二行目の文", "二行", "二行目の文"),
         ("終わりのない文", "ない", "終わりのない文"),
+        # a number's full stop ends no sentence: a list number, a decimal point
+        ("１．2025年の国際情勢\n本文。", "国際", "１．2025年の国際情勢"),
+        ("前の文。値は３．５％だった。次。", "５％", "値は３．５％だった。"),
+        ("その値は３．次の文である。", "次の", "次の文である。"),  # ends a sentence after all
     ],
 )
 def test_the_sentence_around_a_match(text: str, word: str, sentence: str) -> None:

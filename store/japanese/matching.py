@@ -52,14 +52,34 @@ class MorphemeLike(WordForms, Protocol):
     def end(self) -> int: ...
 
 
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def _numeral_point(text: str, i: int) -> bool:
+    """Whether the full stop at ``i`` belongs to a number rather than ending a sentence: a
+    decimal point (``３．５``) or a list number's (``１．2025年の国際情勢`` at a line's start)."""
+    if i == 0 or text[i - 1] not in _DIGITS:
+        return False
+    if i + 1 < len(text) and text[i + 1] in _DIGITS:
+        return True
+    j = i - 1
+    while j >= 0 and text[j] in _DIGITS:
+        j -= 1
+    return j < 0 or text[j] in "\n \u3000"
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    return text[i] == "\n" or (text[i] in SENTENCE_END and not _numeral_point(text, i))
+
+
 def sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences start: after 。！？ (and their closing brackets) and after "\\n"."""
+    """Offsets where sentences start: after 。！？ (and their closing brackets) and after "\\n";
+    a full stop in a number (``３．５``, the list number ``１．``) ends none."""
     starts = [0]
     n = len(text)
     i = 0
     while i < n:
-        ch = text[i]
-        if ch in SENTENCE_END or ch == "\n":
+        if _ends_sentence(text, i):
             j = i + 1
             while j < n and text[j] in CLOSERS:
                 j += 1
@@ -81,13 +101,16 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """``(first, last)`` of the sentence(s) holding ``text[start:end]`` (the rules of
     :func:`sentence_starts`), without the spaces that open or close them."""
     i = start - 1
-    while i >= 0 and text[i] not in _ENDS:
+    while i >= 0 and not (text[i] in _ENDS and _ends_sentence(text, i)):
         i -= 1
     first = i + 1
     if i >= 0:  # closing brackets right after the end belong to the sentence before
         while first < start and text[first] in CLOSERS:
             first += 1
-    found = _SENTENCE_END_RE.search(text, max(end, first))
+    found = next(
+        (m for m in _SENTENCE_END_RE.finditer(text, max(end, first)) if _ends_sentence(text, m.start())),
+        None,
+    )
     last = found.end() if found else len(text)
     while first < last and text[first] in " \u3000\n":
         first += 1
