@@ -357,6 +357,17 @@ async def test_a_subclass_defined_in_another_folder_finds_the_styles(user_doc: P
         assert "記録" in app.header.doc_title
 
 
+async def test_the_palette_offers_one_quit_and_one_help(user_doc: Path) -> None:
+    """Textual's own "Quit" and "Keys" stood in the palette beside Shiori's "Quit Shiori" and
+    "Show every key" (its key panel is not the help)."""
+    app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Quit" not in titles and "Keys" not in titles
+        assert "Theme" in titles
+
+
 async def test_palette_runs_actions_modes_and_themes_by_name(user_doc: Path) -> None:
     app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
     async with app.run_test(size=(120, 40)) as pilot:

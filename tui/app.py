@@ -14,13 +14,13 @@ import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, cast
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.message import Message
@@ -306,6 +306,14 @@ class ShioriApp(App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Textual's, plus the highlight palette (``$highlight-<colour key>``)."""
         return {**super().get_theme_variable_defaults(), **highlight_variables()}
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
+        """Textual's palette commands but its "Quit" and "Keys", which stood beside Shiori's own
+        (``Quit Shiori``, ``Show every key``) and did otherwise: Textual's key panel is not the
+        help, and its quit skips Shiori's quick exit."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Keys"):
+                yield command
 
     def get_default_screen(self) -> Screen[Any]:
         return MainScreen()
