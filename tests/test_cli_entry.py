@@ -96,3 +96,31 @@ def test_help_is_wrapped_as_argparse_wraps_it(monkeypatch: pytest.MonkeyPatch) -
             parser.add_argument("--format", choices=("json", "aozora", "html", "text"))
             texts.append(parser.format_help())
         assert texts[0] == texts[1]
+
+
+def test_every_argument_of_every_command_says_what_it_is_for() -> None:
+    """``shiori annotations list --help`` showed ``--state {anchored,moved,orphan}`` with
+    nothing after it (so did export's --format, import's file, colors' key and name, cite's
+    file and --style)."""
+    import argparse
+    import importlib
+
+    from tui.cli import COMMANDS
+    from tui.commands._io import Parser
+
+    silent: list[str] = []
+
+    def walk(parser: argparse.ArgumentParser, path: list[str]) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    walk(sub, [*path, name])
+            elif not action.help and action.dest != "help":
+                silent.append(" ".join([*path, *(action.option_strings or [action.dest])]))
+
+    for module in COMMANDS.values():
+        parser = Parser(prog="shiori")
+        sub = parser.add_subparsers(dest="command", required=True)
+        importlib.import_module(f"tui.commands.{module}").register(sub)
+        walk(parser, [])
+    assert silent == []

@@ -46,10 +46,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     ls.add_argument(
         "--text", type=text_arg, help="only those whose quote, note or tags contain this"
     )
-    ls.add_argument("--state", choices=("anchored", "moved", "orphan"))
+    ls.add_argument(
+        "--state",
+        choices=("anchored", "moved", "orphan"),
+        help="only those found where they were, found elsewhere after an edit, or not found",
+    )
     ls.add_argument("--json", action="store_true", help="print a JSON array")
     ex = sub.add_parser("export", help="export every annotation")
-    ex.add_argument("--format", choices=("md", "json", "csv"), required=True)
+    ex.add_argument(
+        "--format",
+        choices=("md", "json", "csv"),
+        required=True,
+        help="Markdown with citations, JSON (everything, to import again) or CSV",
+    )
     ex.add_argument("-o", "--output", help="write to this file instead of stdout")
     ex.add_argument(
         "--doc", help="only this document (a file path; a file added to the library is its copy)"
@@ -59,11 +68,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--style", choices=("ja", "sist02", "en"), default="ja", help="citation style (md)"
     )
     im = sub.add_parser("import", help="import a JSON export (idempotent)")
-    im.add_argument("file")
+    im.add_argument("file", help="a file written by `annotations export --format json`")
     sub.add_parser("tags", help="every tag with its count")
     co = sub.add_parser("colors", help="show the five colours, or rename one: colors KEY NAME")
-    co.add_argument("key", nargs="?", type=text_arg)
-    co.add_argument("name", nargs="?", type=text_arg)
+    co.add_argument("key", nargs="?", type=text_arg, help="the colour to rename (key or 1-5)")
+    co.add_argument("name", nargs="?", type=text_arg, help="its new name")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ PROG = "shiori cite"
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("cite", help="print a citation for a passage")
-    p.add_argument("file")
+    p.add_argument("file", help="the document (a file path; a file added to the library is its copy)")
     p.add_argument(
         "--quote",
         required=True,
@@ -26,7 +26,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="the passage, as it reads (line breaks ignored)",
     )
     p.add_argument("--nth", type=int, help="which occurrence (1-based) if it occurs several times")
-    p.add_argument("--style", choices=("ja", "sist02", "en"), default="ja")
+    p.add_argument(
+        "--style",
+        choices=("ja", "sist02", "en"),
+        default="ja",
+        help="Japanese (default), SIST 02, or English",
+    )
     p.add_argument("--readings", action="store_true", help="add readings as ｜漢字《かんじ》")
     p.add_argument(
         "--page",
