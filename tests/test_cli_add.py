@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from store import paths
 from store.library import Library
 
@@ -76,3 +78,27 @@ def test_adding_again_is_harmless_and_a_clash_needs_replace(
     assert replaced.returncode == 0
     assert "追記" in (paths.library_dir() / "kaidan.md").read_text(encoding="utf-8")
     assert not [p for p in paths.library_dir().iterdir() if p.name.startswith(".")]
+
+
+def test_list_on_a_narrow_terminal_breaks_each_entry_as_the_reader_breaks_lines(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """At 60 columns every entry ran past the edge and the terminal cut it mid-word
+    (``add/ed``); in a pipe it stays one line an entry."""
+    from tui import cli
+    from tui.commands.listing import CONTINUED
+    from tui.layout.cells import text_width
+
+    assert cli.main(["list"]) == 0
+    piped = capsys.readouterr().out.splitlines()
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "60")
+    assert cli.main(["list"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert all(text_width(line) <= 60 for line in shown)
+    assert len(shown) > len(piped)
+    firsts = [line for line in shown if not line.startswith(CONTINUED)]
+    assert len(firsts) == len(piped)
+    # nothing lost: each entry's lines joined give its piped line back (spaces aside)
+    joined = " ".join(line.strip() for line in shown)
+    assert "".join(joined.split()) == "".join(" ".join(piped).split())

@@ -100,7 +100,7 @@ def text_arg(value: str) -> str:
     return value
 
 
-def _columns() -> int:
+def terminal_columns() -> int:
     """The terminal's width as ``shutil.get_terminal_size`` finds it (``$COLUMNS``, else the
     terminal's, else 80), without importing shutil (and the compressors it imports: ~2 ms of
     every command's start-up, which argparse pays for each parser it makes)."""
@@ -116,11 +116,11 @@ def _columns() -> int:
 
 
 class _Formatter(argparse.HelpFormatter):
-    """argparse's help formatter, sized by ``_columns``."""
+    """argparse's help formatter, sized by ``terminal_columns``."""
 
     def __init__(self, prog: str, *args: Any, **kwargs: Any) -> None:
         if len(args) < 3 and kwargs.get("width") is None:  # width: the third after prog
-            kwargs["width"] = _columns() - 2
+            kwargs["width"] = terminal_columns() - 2
         super().__init__(prog, *args, **kwargs)
 
 

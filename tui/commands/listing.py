@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from typing import get_args
 
 from store.library import SortKey
 from store.terminal_safe import escape_json
-from tui.commands._io import say
+from tui.commands._io import say, say_marked, terminal_columns
+
+#: How a terminal shows an entry broken over several lines: the lines after the first indented.
+CONTINUED = "    "
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -98,8 +102,12 @@ def run(args: argparse.Namespace) -> int:
             f"document{'s' if docs != 1 else ''} not in the library (removed, or imported "
             "from another): kept, shown again when the file is added"
         )
-    if lines:
-        say("\n".join(lines))
+    if lines and sys.stdout.isatty():
+        # a terminal: each entry broken as the reader breaks lines, going on indented
+        pieces = [[(line, False)] for line in lines]
+        say_marked(pieces, bold=False, width=terminal_columns(), indent=CONTINUED)
+    elif lines:
+        say("\n".join(lines))  # a pipe: one entry a line
     return 0
 
 
