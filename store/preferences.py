@@ -75,10 +75,16 @@ def write_object(path: Path, data: dict[str, Any]) -> None:
     atomic.write_json(path, data)
 
 
-def _accepts(default: Any, value: Any) -> bool:
-    if default is None:
-        return isinstance(value, str) and bool(value)
-    return type(value) is type(default)
+def _accepts(field: dataclasses.Field[Any], value: Any) -> bool:
+    """Whether ``value`` read from the file may stand for ``field``: of its default's type, or
+    for a field that defaults to None (no choice yet), of the type its annotation names
+    (``str | None``: a non-empty string; ``bool | None``: a boolean)."""
+    if field.default is None:
+        kinds = str(field.type)
+        if "bool" in kinds and isinstance(value, bool):
+            return True
+        return "str" in kinds and isinstance(value, str) and bool(value)
+    return type(value) is type(field.default)
 
 
 def load(cls: type[P], path: Path) -> tuple[P, str | None]:
@@ -87,7 +93,7 @@ def load(cls: type[P], path: Path) -> tuple[P, str | None]:
     values = {}
     for f in dataclasses.fields(cls):
         value = data.get(f.name)
-        if f.name in data and _accepts(f.default, value):
+        if f.name in data and _accepts(f, value):
             values[f.name] = value
     return cls(**values), notice
 

@@ -398,6 +398,7 @@ async def test_palette_runs_actions_modes_and_themes_by_name(user_doc: Path) -> 
             "library_sort": None,
             "furigana_style": "half-width",
             "measure": 30,
+            "sidebar_shown": True,  # shown from the palette above
         }
     # Remembered: the next run starts with them.
     again = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
@@ -406,6 +407,28 @@ async def test_palette_runs_actions_modes_and_themes_by_name(user_doc: Path) -> 
         assert again.theme == "dracula"
         assert again.reader.furigana_mode == "off"
         assert again.reader.furigana_style == "half-width" and again.reader.measure == 30
+
+
+async def test_the_sidebar_is_shown_again_as_the_user_left_it(user_doc: Path) -> None:
+    """Opened with ``s`` at 120 columns (where it is hidden by default), the sidebar was gone
+    again at the next start."""
+    app = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert not app.sidebar_shown
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.sidebar_shown
+    again = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert again.sidebar_shown
+        await pilot.press("s")  # and put away, it stays away
+        await settle(pilot)
+    third = ShioriApp(OpenedFile(user_doc, import_document(user_doc)))
+    async with third.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        assert not third.sidebar_shown
 
 
 async def test_theme_key_opens_the_theme_picker(user_doc: Path) -> None:

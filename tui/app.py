@@ -320,6 +320,7 @@ class ShioriApp(App[None]):
 
     def on_mount(self) -> None:
         self.settings, notice = load_settings()
+        self._sidebar_choice = self.settings.sidebar_shown
         for text in (notice, positions.check()):
             if text:
                 self.notify(text, severity="warning", timeout=8, markup=False)
@@ -1013,6 +1014,8 @@ class ShioriApp(App[None]):
         """Show or hide the annotation sidebar."""
         self._set_sidebar_shown(not self.sidebar_shown)
         self._sidebar_choice = self.sidebar_shown
+        self.settings.sidebar_shown = self.sidebar_shown
+        self._save_settings()
 
     def _cycle_pane(self, step: int) -> None:
         panes = [p for p in self.panes() if p.display]

@@ -1,5 +1,5 @@
-"""Choices the app remembers between runs (theme, furigana mode and style, reading measure), in
-``settings.json``.
+"""Choices the app remembers between runs (theme, furigana mode and style, reading measure,
+whether the sidebar is shown), in ``settings.json``.
 
 Written by the app itself (the user edits ``keymap.toml``, not this) under
 ``store.paths.config_dir()``, through ``store.preferences``: atomically, and a damaged or
@@ -31,6 +31,9 @@ class Settings:
     furigana_style: str | None = None
     #: At most this many full-width characters per line, the text centred; 0: full width.
     measure: int = DEFAULT_MEASURE
+    #: The annotation sidebar as the user last left it with ``s``; ``None``: each terminal
+    #: width's default (shown from 160 columns).
+    sidebar_shown: bool | None = None
 
 
 def settings_file() -> Path:
