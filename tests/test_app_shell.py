@@ -186,6 +186,20 @@ async def test_on_a_narrow_terminal_the_tree_puts_the_sidebar_away_and_gives_it_
         assert app.sidebar_shown and not app.tree_shown
 
 
+async def test_a_document_opened_from_the_tree_on_a_narrow_terminal_gets_the_whole_width() -> None:
+    """Opening a document from the tree at 60 columns brought up the sidebar nobody had asked
+    for (taken for one the tree had put away), leaving the text a 21-column strip."""
+    app = ShioriApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        assert app.tree_shown and not app.sidebar_shown
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.current_document is not None
+        assert not app.tree_shown and not app.sidebar_shown
+        assert app.reader.size.width >= 55
+
+
 async def test_a_heading_chosen_while_the_reader_has_no_room_is_shown_when_it_has() -> None:
     path = ROOT / "seeds" / "diplomatic-bluebook-2025-north-america.txt"
     doc = import_document(path)

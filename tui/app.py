@@ -993,14 +993,15 @@ class ShioriApp(App[None]):
             self._set_sidebar_shown(True)
 
     def _set_sidebar_shown(self, shown: bool) -> None:
-        """Show or hide the sidebar; on a narrow terminal showing it puts the tree away."""
+        """Show or hide the sidebar; on a narrow terminal showing it puts the tree away (and
+        hiding it, whatever hides it, means it is not waiting under the tree to come back)."""
+        self._sidebar_under_tree = False
         self.sidebar_shown = shown
         sidebar = self.main_screen.query_one(Sidebar)
         sidebar.display = shown
         if not shown and sidebar.has_focus_within:
             self.reader.focus()
         if shown and self._width_band == "narrow" and self.tree_shown:
-            self._sidebar_under_tree = False
             self._set_tree_shown(False)
 
     def action_toggle_tree(self) -> None:
