@@ -4,6 +4,7 @@ beside the line they are about, never over it (footnote, word, citation)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pilot_waits import settle
@@ -148,8 +149,6 @@ def test_a_popup_goes_over_its_pane_and_spills_only_when_the_pane_is_too_thin() 
 
 async def test_help_opens_over_the_word_popup_and_the_citation_dialog(doc: Path) -> None:
     """`?` did nothing in either (a modal screen does not pass keys on to the app)."""
-    from tui.screens.help import HelpScreen
-
     app = ShioriApp(OpenedFile(doc, import_document(doc)))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -157,21 +156,23 @@ async def test_help_opens_over_the_word_popup_and_the_citation_dialog(doc: Path)
         await pilot.press("K")
         await settle(pilot)
         assert isinstance(app.screen, WordPopup)
-        await pilot.press("question_mark")
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, WordPopup)
+        await _help_over(pilot, WordPopup)
         await pilot.press("escape")
         app.push_screen(CitationDialog(CopyResult(Route.NONE, "Copy it by hand.", "「瀬取り」")))
         await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, CitationDialog)
+        await _help_over(pilot, CitationDialog)
+
+
+async def _help_over(pilot: Any, below: type) -> None:
+    """``?`` opens help over the screen shown (a ``below``), Escape gives that screen back."""
+    from tui.screens.help import HelpScreen
+
+    await pilot.press("question_mark")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, HelpScreen)
+    await pilot.press("escape")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, below)
 
 
 async def test_help_opens_over_the_highlight_dialog_and_a_typed_question_mark_is_text(

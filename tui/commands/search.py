@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from store.model import note_label
 from store.terminal_safe import escape_json
-from tui.commands._io import fail, say, say_marked, text_arg
+from tui.commands._io import fail, say, say_marked, terminal_columns, text_arg
 
 PROG = "shiori search"
 #: What a result's line goes on after when a terminal breaks it.
@@ -94,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         say(escape_json(json.dumps(items, ensure_ascii=False, indent=1)))  # exact, printable
     else:
         tty = sys.stdout.isatty()
-        width = shutil.get_terminal_size().columns if tty else None
+        width = terminal_columns() if tty else None
         say_marked(_plain(results.hits), bold=tty, width=width, indent=CONTINUED)
     return 0
 
