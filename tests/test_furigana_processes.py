@@ -108,6 +108,9 @@ def test_no_fork_or_thread_to_be_had_reads_in_one_process() -> None:
         ([30, 1, 1, 1], 3, [range(0, 1), range(1, 2), range(2, 4)]),  # each run gets a piece
         ([5, 5], 4, [range(0, 1), range(1, 2)]),  # fewer pieces than processes
         ([8, 8, 8, 8, 8, 8], 3, [range(0, 2), range(2, 4), range(4, 6)]),
+        # a novel in 8,000-character pieces: 48 and 44 thousand, not 40 and 52
+        ([8] * 11 + [4], 2, [range(0, 6), range(6, 12)]),
+        ([10] * 5, 2, [range(0, 2), range(2, 5)]),  # a tie: the first run, which also writes, is the shorter
     ],
 )
 def test_runs_share_the_text_evenly(sizes: list[int], count: int, expected: list[range]) -> None:

@@ -24,6 +24,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Generator, Sequence
+from itertools import accumulate
 
 from store.japanese import analyzer
 from store.japanese.given import GivenReadings
@@ -67,18 +68,19 @@ def processes_for(chars: int) -> int:
 
 
 def runs(sizes: Sequence[int], count: int) -> list[range]:
-    """``count`` runs of consecutive pieces (given their sizes), as even by characters as the
-    pieces allow; each run has at least one piece (fewer runs when there are fewer pieces)."""
+    """``count`` runs of consecutive pieces (given their sizes), each cut made where the
+    characters so far come nearest their even share (a cut short of it by most of a piece left
+    the other process a piece more: 40,000 and 49,000 characters of a 89,000-character novel);
+    each run has at least one piece (fewer runs when there are fewer pieces)."""
     count = max(1, min(count, len(sizes)))
     total = sum(sizes)
+    through = list(accumulate(sizes))  # characters up to the end of each piece
     out: list[range] = []
-    start = done = 0
+    start = 0
     for k in range(1, count):
-        end = start + 1
-        done += sizes[start]
-        while end < len(sizes) - (count - k) and done + sizes[end] <= total * k // count:
-            done += sizes[end]
-            end += 1
+        share = total * k / count
+        last = len(sizes) - (count - k)  # leave a piece for each run still to come
+        end = min(range(start + 1, last + 1), key=lambda e: abs(through[e - 1] - share))
         out.append(range(start, end))
         start = end
     out.append(range(start, len(sizes)))
