@@ -15,6 +15,9 @@ by :func:`remove_stale_temps`.
 
 (The annotation journal is appended to, not replaced: ``store.annotations.storage`` keeps
 that path itself.)
+
+This module imports none of Shiori's at its top: ``store.patterns`` writes through it while
+the store's modules are still being imported.
 """
 
 from __future__ import annotations
@@ -27,9 +30,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
-
-from store import jsonio
-from store.files import open_regular
 
 #: Mode of the files written here: the user's notes, positions and caches are nobody else's.
 PRIVATE = 0o600
@@ -76,12 +76,14 @@ def write_stream(
     *,
     mode: int = PRIVATE,
     before_replace: Callable[[], None] | None = None,
+    durable: bool = True,
 ) -> R:
     """Replace ``path`` atomically and durably with what ``fill`` writes to the open temp file
     (for content too large to build in memory); returns what ``fill`` returns.
 
     ``before_replace`` runs once the new content is safely on disk, just before the rename
-    (the annotation store rotates its backups there).
+    (the annotation store rotates its backups there). ``durable=False`` skips the fsyncs, for
+    a cache that is made again if a crash loses it: still never half written.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -92,7 +94,8 @@ def write_stream(
                 os.fchmod(fh.fileno(), mode)
             result = fill(fh)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         if before_replace is not None:
             before_replace()
         os.replace(tmp, path)
@@ -100,7 +103,8 @@ def write_stream(
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
     return result
 
 
@@ -110,10 +114,13 @@ def write_bytes(
     *,
     mode: int = PRIVATE,
     before_replace: Callable[[], None] | None = None,
+    durable: bool = True,
 ) -> None:
-    """Replace ``path`` with ``data`` atomically and durably (``before_replace``: as
-    :func:`write_stream`)."""
-    write_stream(path, lambda fh: fh.write(data), mode=mode, before_replace=before_replace)
+    """Replace ``path`` with ``data`` atomically and durably (``before_replace``,
+    ``durable``: as :func:`write_stream`)."""
+    write_stream(
+        path, lambda fh: fh.write(data), mode=mode, before_replace=before_replace, durable=durable
+    )
 
 
 def write_text(path: Path, text: str, *, mode: int = PRIVATE) -> None:
@@ -127,6 +134,8 @@ def write_json(path: Path, data: Any, *, compact: bool = False, mode: int = PRIV
 
     ``compact`` for caches (no whitespace); otherwise indented for a person to read.
     """
+    from store import jsonio  # here, not above: see the module's last paragraph
+
     if compact:
         raw = jsonio.dumps_bytes(data, separators=(",", ":"))
     else:
@@ -137,6 +146,8 @@ def write_json(path: Path, data: Any, *, compact: bool = False, mode: int = PRIV
 def copy_file(source: Path, target: Path, *, mode: int = PRIVATE) -> None:
     """Replace ``target`` with a copy of ``source`` atomically and durably (``source`` opened
     through the file check, ``store.files``: a FIFO or a device is refused, not read)."""
+
+    from store.files import open_regular  # here, not above: see the module's last paragraph
 
     def fill(fh: BinaryIO) -> None:
         with open_regular(source) as src:

@@ -37,6 +37,7 @@ from typing import Protocol
 
 from store.library import DocMeta
 from store.model import CITED_METADATA, Document, note_label
+from store.patterns import compiled
 from store.terminal_safe import clean_line as clean
 from store.terminal_safe import strip_controls
 
@@ -250,7 +251,7 @@ def with_readings(text: str, readings: Sequence[tuple[int, int, str]]) -> str:
 
 
 #: A gloss in brackets: kana, with the dots and spaces that part a name (ユン・ソンニョル).
-_GLOSS = re.compile(r"[（(]([\u3041-\u309f\u30a0-\u30ff・･ 　]+)[）)]")
+_GLOSS = compiled(r"[（(]([\u3041-\u309f\u30a0-\u30ff・･ 　]+)[）)]")
 
 
 def _unglossed(
@@ -278,7 +279,7 @@ def _unglossed(
 
 #: A date as metadata states it: ISO (2025-06-12), or as pages and bylines write it
 #: (2025年6月12日, 2025/6/12, 2025.6.12, in full-width digits too).
-_DATE = re.compile(
+_DATE = compiled(
     r"^\s*(\d{4})(?:\s*(?:[-/.]|年)\s*(\d{1,2})(?:\s*(?:[-/.]|月)\s*(\d{1,2}))?)?"
 )
 

@@ -15,7 +15,6 @@ their documents' keys are ``lib:<sub/folder/name>``.
 from __future__ import annotations
 
 import os
-import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -26,6 +25,7 @@ from typing import Any, Literal, Protocol
 
 from store import paths
 from store.files import absolute, same_bytes
+from store.patterns import compiled
 
 METADATA_FILE = "library.toml"
 #: File endings the library lists; anything else in the folder is not a document.
@@ -386,7 +386,7 @@ SORTS: tuple[tuple[SortKey, str], ...] = (
 )
 
 
-_DIGITS = re.compile(r"(\d+)")
+_DIGITS = compiled(r"(\d+)")
 
 
 def _text_key(text: str) -> str:

@@ -26,13 +26,15 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from store.patterns import compiled
+
 #: C0 controls except tab and newline, DEL and the C1 controls.
 CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 #: Bidirectional embeddings, overrides and isolates: they reorder what a terminal shows.
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 #: ESC- or C1-introduced sequences: OSC/DCS/SOS/PM/APC strings up to BEL or ST (or the end),
 #: CSI with its parameters and final byte, and two-character escapes.
-ESCAPE_SEQUENCE = re.compile(
+ESCAPE_SEQUENCE = compiled(
     r"""
     (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f]) [^\x07\x1b\x9c]*? (?:\x07|\x1b\\|\x9c|$)  # strings
     | (?:\x1b\[|\x9b) [\x30-\x3f]* [\x20-\x2f]* [\x40-\x7e]?                         # CSI
@@ -41,8 +43,8 @@ ESCAPE_SEQUENCE = re.compile(
     re.VERBOSE,
 )
 #: What stripping removes once the escape sequences are gone (a stray byte-order mark too).
-STRIPPED = re.compile(f"[{CONTROL_CHARS}{BIDI_CONTROLS}\ufeff]")
-_ESCAPE_START = re.compile("[\x1b\x90-\x9f]")
+STRIPPED = compiled(f"[{CONTROL_CHARS}{BIDI_CONTROLS}\ufeff]")
+_ESCAPE_START = compiled("[\x1b\x90-\x9f]")
 
 #: Shown for unsafe code points that have no control picture.
 UNSAFE_SYMBOL = "⍰"
@@ -106,7 +108,7 @@ SAFE_RANGES = (
     "\u2460-\u27bf\u3000-\u303f\u3041-\u3096\u3099-\u30ff\u3200-\u321e\u3220-\u32ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9f"
 )
-_OUTSIDE_SAFE = re.compile(f"[^{SAFE_RANGES}]")
+_OUTSIDE_SAFE = compiled(f"[^{SAFE_RANGES}]")
 
 _SHOW = _Table(_show)
 _LINE = _Table(lambda ch: " " if ch in "\n\t\r" else display_char(ch))
@@ -152,7 +154,7 @@ def clean_line(text: str) -> str:
     return replace_surrogates(text).strip()
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compiled("[\ud800-\udfff]")
 
 
 def replace_surrogates(text: str) -> str:

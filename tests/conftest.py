@@ -4,7 +4,9 @@ outside SSH and tmux (so the clipboard route does not depend on where the suite 
 Tests need no set-up of their own for this (monkeypatch in a test still wins); subprocesses a
 test starts inherit the folders through the environment. Annotation stores opened through
 ``default_repository()`` during a test are closed after it. Each pytest-xdist worker is its own
-process with its own temporary root, so this holds per worker too.
+process with its own temporary root, so this holds per worker too. What the store writes
+while the suite is collected (the compiled patterns, ``store.patterns``) goes to a cache dir of
+the session's own, set before anything of Shiori's is imported.
 
 Markers (registered in pyproject.toml), given here by rule so a new test gets them without
 asking: ``e2e`` for the tests of ``test_e2e_*.py`` (the installed ``shiori`` in tmux); ``slow``
@@ -15,13 +17,17 @@ seconds apiece). A test that is slow for another reason says ``@pytest.mark.slow
 from __future__ import annotations
 
 import inspect
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from store.annotations import repository
-from tui import line_breaking
+os.environ["SHIORI_CACHE_DIR"] = tempfile.mkdtemp(prefix="shiori-tests-cache-")
+
+from store.annotations import repository  # noqa: E402 - after the session's cache dir is set
+from tui import line_breaking  # noqa: E402
 
 # Every widget wraps text as the app makes it (ShioriApp installs this at start-up), so a test
 # app of a few widgets shows what the real one shows, whatever ran before it.

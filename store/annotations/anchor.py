@@ -39,6 +39,7 @@ from store.annotations.model import (
     TextQuoteSelector,
 )
 from store.model import Document
+from store.patterns import compiled
 
 #: A quote shorter than this must have matching context to be trusted as an exact match.
 SHORT_QUOTE = 8
@@ -94,12 +95,12 @@ def _nonspace_prefix(text: str) -> array[int]:
 
 # -- finding a quote the user typed -----------------------------------------------------------
 
-_WS = re.compile(r"\s+")
+_WS = compiled(r"\s+")
 
 
 #: Source notation a quote copied from the raw file may carry but base text does not:
 #: Aozora ruby and its ｜ marker, Aozora editor notes, footnote markers like (1) or （２）.
-_SOURCE_NOTATION = re.compile(r"《[^》\n]{1,30}》|｜|［＃[^］\n]*］|[(（][0-9０-９]{1,3}[)）]")
+_SOURCE_NOTATION = compiled(r"《[^》\n]{1,30}》|｜|［＃[^］\n]*］|[(（][0-9０-９]{1,3}[)）]")
 
 
 def _fold(ch: str) -> str:

@@ -44,6 +44,7 @@ from store.annotations.storage import StorageError
 from store.citation import Passage, SourceMeta, cite
 from store.counts import count
 from store.jsonio import loads
+from store.patterns import compiled
 from store.terminal_safe import escape_json, safe_line, safe_text
 
 FORMAT = "shiori-annotations"
@@ -94,9 +95,9 @@ class ImportIncomplete(Exception):
 
 # -- Markdown --------------------------------------------------------------------------------
 
-_MD_INLINE = re.compile(r"[\\`*_\[\]{}<>&|~!]")
+_MD_INLINE = compiled(r"[\\`*_\[\]{}<>&|~!]")
 _MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-_MD_LINE_START = re.compile(r"^(?:[#+=:-]|\d{1,9}(?=[.)]))")
+_MD_LINE_START = compiled(r"^(?:[#+=:-]|\d{1,9}(?=[.)]))")
 
 
 def md_escape(line: str) -> str:

@@ -19,7 +19,6 @@ raw), and an absolute path the undecodable bytes of a name that is not UTF-8.
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 from store.annotations.model import (
@@ -32,6 +31,7 @@ from store.annotations.model import (
     TextQuoteSelector,
 )
 from store.library import is_library_name
+from store.patterns import compiled
 
 #: Longest quote or note accepted (characters).
 MAX_TEXT = 1_000_000
@@ -44,10 +44,10 @@ MAX_OFFSET = 1 << 40
 
 COLOR_KEYS = tuple(key for key, _ in DEFAULT_COLORS)
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compiled("[\ud800-\udfff]")
 #: What ``surrogateescape`` makes of a byte that is not UTF-8: allowed in file paths only.
-_NOT_ESCAPED_BYTE = re.compile("[\ud800-\udc7f\udd00-\udfff]")
-_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_NOT_ESCAPED_BYTE = compiled("[\ud800-\udc7f\udd00-\udfff]")
+_CONTROL = compiled("[\x00-\x1f\x7f]")
 
 
 class RecordError(ValueError):

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from store.jsonio import encode, loads
+from store.patterns import compiled
 
 SCHEMA_VERSION = 1
 LAYOUT = 2
@@ -266,7 +267,7 @@ def parse_all(raw: bytes) -> Snapshot:
     return Snapshot(version, seq, tables, None, set_aside)
 
 
-_TABLE_LINE = re.compile(r'^("(?:[^"\\]|\\.)*"): \{$')
+_TABLE_LINE = compiled(r'^("(?:[^"\\]|\\.)*"): \{$')
 
 
 def salvage(raw: bytes) -> tuple[Tables, int]:

@@ -20,19 +20,20 @@ from dataclasses import dataclass, field
 
 from store.importer.aozora_notation import Parsed, indent_of, parse, plain
 from store.model import Block, Document, Emphasis, Footnote, Ref, Ruby
+from store.patterns import compiled
 
 _LEGEND = "【テキスト中に現れる記号について】"
-_RULE = re.compile(r"^[ 　]*[-－=＝]{5,}[ 　]*$")
-_LEGEND_LINE = re.compile(r"^(?:.{1,24}[：:]|（例）|[ 　]{2,}\S|[-－]{5,}|【テキスト中)")
-_FOOTER = re.compile(r"^(?:底本|翻訳の底本)[：:]")
-_FOOTER_ALT = re.compile(
+_RULE = compiled(r"^[ 　]*[-－=＝]{5,}[ 　]*$")
+_LEGEND_LINE = compiled(r"^(?:.{1,24}[：:]|（例）|[ 　]{2,}\S|[-－]{5,}|【テキスト中)")
+_FOOTER = compiled(r"^(?:底本|翻訳の底本)[：:]")
+_FOOTER_ALT = compiled(
     r"^(?:入力者注|(?:テキスト)?入力(?:者)?[：:]|校正(?:者)?[：:]|青空文庫(?:作成|収録)ファイル[：:])"
 )
-_BODY_END = re.compile(r"^[ 　]*［＃本文終わり］[ 　]*$")
-_COLOPHON_LINE = re.compile(
+_BODY_END = compiled(r"^[ 　]*［＃本文終わり］[ 　]*$")
+_COLOPHON_LINE = compiled(
     r"^(?:底本|底本の親本|親本|初出|入力|校正|翻訳|原作|原題|編集|青空文庫|※|このファイル|[ 　])"
 )
-_ROLE = re.compile(r"(?:訳|翻訳|編|編集|編纂|編著|校訂|校注|校閲|監修|選|抄訳|訳注|補|注)$")
+_ROLE = compiled(r"(?:訳|翻訳|編|編集|編纂|編著|校訂|校注|校閲|監修|選|抄訳|訳注|補|注)$")
 _MAX_HEADER = 8
 
 

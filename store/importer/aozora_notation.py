@@ -24,25 +24,26 @@ from dataclasses import dataclass, field
 from store.importer.gaiji import accents, kunoji, kunoji_written_out, resolve
 from store.japanese.chars import is_hiragana, is_kanji, is_katakana
 from store.model import Emphasis, EmphasisKind, Ruby
+from store.patterns import compiled
 
 #: Where notation starts: a gaiji or other note, a ruby base mark, a reading.
-_SPECIAL = re.compile(r"※［＃|［＃|｜|《")
+_SPECIAL = compiled(r"※［＃|［＃|｜|《")
 _SIZE = {"大": 1, "中": 2, "小": 3}
 _DOTS = r"(?:[^「」]*傍点|[^「」]*傍線|二重傍線|鎖線|破線|波線|太字|斜体)"
 
-_HEADING_OF = re.compile(r"^「(?P<x>.+)」は(?P<kind>同行|窓)?(?P<size>[大中小])見出し$")
-_HEADING_OPEN = re.compile(r"^(?P<here>ここから)?(?:同行|窓)?(?P<size>[大中小])見出し$")
-_HEADING_CLOSE = re.compile(r"^(?:ここで)?(?:同行|窓)?(?P<size>[大中小])見出し終わり$")
-_EMPH_OF = re.compile(rf"^「(?P<x>.+)」(?:(?:の左)?に(?P<mark>{_DOTS})|は(?P<face>太字|斜体))$")
-_EMPH_OPEN = re.compile(rf"^(?P<here>ここから)?(?:左に)?(?P<mark>{_DOTS})$")
-_EMPH_CLOSE = re.compile(rf"^(?:ここで)?(?:左に)?(?P<mark>{_DOTS})終わり$")
-_RUBY_OF = re.compile(r"^「(?P<x>.+)」(?:の左)?に「(?P<y>.+)」の(?:ルビ|注記)$")
-_NOTE_OPEN = re.compile(r"^(?:左に)?注記付き$")
-_NOTE_CLOSE = re.compile(r"^(?:左に)?「(?P<y>.+)」の注記付き終わり$")
-_KAERITEN = re.compile(r"^(?P<order>[一二三四上中下甲乙丙丁天地人])?(?P<re>レ)?$")
-_KUNTEN_KANA = re.compile(r"^（(?P<kana>[^（）]+)）$")
-_CAPTION_OF = re.compile(r"^「(?P<x>.+)」はキャプション$")
-_FIGURE = re.compile(r"^(?:「(?P<x>.+)」の)?(?:キャプション付きの)?(?:図|写真|挿絵|.*の図).*入る$")
+_HEADING_OF = compiled(r"^「(?P<x>.+)」は(?P<kind>同行|窓)?(?P<size>[大中小])見出し$")
+_HEADING_OPEN = compiled(r"^(?P<here>ここから)?(?:同行|窓)?(?P<size>[大中小])見出し$")
+_HEADING_CLOSE = compiled(r"^(?:ここで)?(?:同行|窓)?(?P<size>[大中小])見出し終わり$")
+_EMPH_OF = compiled(rf"^「(?P<x>.+)」(?:(?:の左)?に(?P<mark>{_DOTS})|は(?P<face>太字|斜体))$")
+_EMPH_OPEN = compiled(rf"^(?P<here>ここから)?(?:左に)?(?P<mark>{_DOTS})$")
+_EMPH_CLOSE = compiled(rf"^(?:ここで)?(?:左に)?(?P<mark>{_DOTS})終わり$")
+_RUBY_OF = compiled(r"^「(?P<x>.+)」(?:の左)?に「(?P<y>.+)」の(?:ルビ|注記)$")
+_NOTE_OPEN = compiled(r"^(?:左に)?注記付き$")
+_NOTE_CLOSE = compiled(r"^(?:左に)?「(?P<y>.+)」の注記付き終わり$")
+_KAERITEN = compiled(r"^(?P<order>[一二三四上中下甲乙丙丁天地人])?(?P<re>レ)?$")
+_KUNTEN_KANA = compiled(r"^（(?P<kana>[^（）]+)）$")
+_CAPTION_OF = compiled(r"^「(?P<x>.+)」はキャプション$")
+_FIGURE = compiled(r"^(?:「(?P<x>.+)」の)?(?:キャプション付きの)?(?:図|写真|挿絵|.*の図).*入る$")
 #: What stands in the text for a figure set inside a sentence.
 FIGURE_PLACE = "〔図〕"
 _KANBUN = dict(zip("一二三四上中下甲乙丙丁天地人レ", "㆒㆓㆔㆕㆖㆗㆘㆙㆚㆛㆜㆝㆞㆟㆑", strict=True))
@@ -303,7 +304,7 @@ class _Line:
             pass
 
 
-_INDENT = re.compile(
+_INDENT = compiled(
     r"^(?:(?:改行)?天付き|(?:天から)?(?P<first>\d+)字下げ)(?:、折り返して(?P<rest>\d+)字下げ)?$"
 )
 

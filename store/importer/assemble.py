@@ -14,7 +14,6 @@ lines are rewritten into that notation here so :mod:`store.importer.inline` hand
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,13 +54,14 @@ from store.importer.web_debris import (
     with_page_number,
 )
 from store.japanese.chars import HIRAGANA, KANA, KANA_ONLY_RE, KANJI, is_kanji
+from store.patterns import compiled
 
-_LIST = re.compile(
+_LIST = compiled(
     r"^[ \t\u3000]*(?:(?P<bullet>[-*+・•●◦])[ \t\u3000]*|(?P<num>[①-⑳]|\d{1,2}\.[ \t]|[（(]?[a-z][)）][ \t]))"
 )
-_ASCII_NUMBERED = re.compile(r"^[ \t]*\d{1,2}\.[ \t]")
+_ASCII_NUMBERED = compiled(r"^[ \t]*\d{1,2}\.[ \t]")
 #: The number in a line's label (``第1号議案``, ``その２``, ``第三号``).
-_LABEL_NUMBER = re.compile(r"[0-9０-９〇一二三四五六七八九十]+")
+_LABEL_NUMBER = compiled(r"[0-9０-９〇一二三四五六七八九十]+")
 
 
 def _run_label(line: str) -> tuple[str, str] | None:
@@ -75,16 +75,16 @@ def _run_label(line: str) -> tuple[str, str] | None:
     if len(numbers) != 1 or numbers[0] == label:
         return None
     return _LABEL_NUMBER.sub("#", label), numbers[0]
-_NOTES_HEADING = re.compile(r"^[【＜<(（\[■]?(?:注|脚注|注釈|註|Notes?)[】＞>)）\]]?$")
-_RULE_CELL = re.compile(r"^:?-{3,}:?$")
-_QUOTE = re.compile(r"^[ \t]*>[ \t]?")
+_NOTES_HEADING = compiled(r"^[【＜<(（\[■]?(?:注|脚注|注釈|註|Notes?)[】＞>)）\]]?$")
+_RULE_CELL = compiled(r"^:?-{3,}:?$")
+_QUOTE = compiled(r"^[ \t]*>[ \t]?")
 _RUBY_MAX = 8
-_HALF_WIDTH = re.compile("[0-9A-Za-z]")
-_HIRAGANA_START = re.compile(f"^[{HIRAGANA}、。）」]")
+_HALF_WIDTH = compiled("[0-9A-Za-z]")
+_HIRAGANA_START = compiled(f"^[{HIRAGANA}、。）」]")
 #: A line that carries on the one before: it starts with a particle or a lower-case word.
-_CONTINUES = re.compile(f"^[{HIRAGANA}、。）」a-z]")
+_CONTINUES = compiled(f"^[{HIRAGANA}、。）」a-z]")
 #: A line cut inside a word: it ends in a kanji, a kana or a long-vowel mark.
-_WORD_END = re.compile(f"[{KANJI}{KANA}ー]$")
+_WORD_END = compiled(f"[{KANJI}{KANA}ー]$")
 
 
 @dataclass

@@ -6,20 +6,20 @@ classes.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from store.japanese.chars import KANA, KANJI
+from store.patterns import compiled
 
-JAPANESE_RE = re.compile(f"[{KANJI}{KANA}、。「」（）]")
-LATIN_END_RE = re.compile(r"[A-Za-z0-9,.;:%)\]]$")
-LATIN_START_RE = re.compile(r"^[A-Za-z0-9(\[]")
+JAPANESE_RE = compiled(f"[{KANJI}{KANA}、。「」（）]")
+LATIN_END_RE = compiled(r"[A-Za-z0-9,.;:%)\]]$")
+LATIN_START_RE = compiled(r"^[A-Za-z0-9(\[]")
 
 
 #: Characters printed at half width: ASCII, Latin letters, the alphabets a Japanese font has
 #: no full-width glyphs for (Hebrew to Thai and beyond; not Greek or Cyrillic, which it has),
 #: half-width katakana.
-_NARROW = re.compile(
+_NARROW = compiled(
     r"[\x20-\x7e\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0590-\u1fff\uff61-\uff9f]"
 )
 
@@ -46,7 +46,7 @@ def ends_sentence(text: str) -> bool:
 
 
 #: A Japanese sentence end with more text right after it (not a closing bracket or a space).
-_INNER_END = re.compile(r"[。！？][^\s」』）〕】)\"”’。！？]")
+_INNER_END = compiled(r"[。！？][^\s」』）〕】)\"”’。！？]")
 
 
 def continues_after_sentence(text: str) -> bool:

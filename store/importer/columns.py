@@ -11,11 +11,12 @@ paragraph the column break cut reads on.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 
-_GAP = re.compile(r"[ \u3000]{2,}")
+from store.patterns import compiled
+
+_GAP = compiled(r"[ \u3000]{2,}")
 
 
 def cells(text: str) -> int:

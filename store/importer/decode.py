@@ -9,11 +9,11 @@ UTF-16 — more than a stray few —, or bytes no candidate encoding decodes) is
 from __future__ import annotations
 
 import codecs
-import re
 from typing import BinaryIO
 
 from store.files import FileProblem, describe, open_regular, shown
 from store.importer.errors import ImportFailed
+from store.patterns import compiled
 
 #: Legacy Japanese encodings tried when the data is not UTF-8; the most plausible wins (the
 #: first on a tie). Shift_JIS files are CP932 (Windows) or Shift_JIS-2004 (JIS X 0213, as
@@ -21,7 +21,7 @@ from store.importer.errors import ImportFailed
 _LEGACY = ("cp932", "shift_jis_2004", "euc_jp")
 _STREAMED = ("utf-8", *_LEGACY)
 
-_NEWLINES = re.compile(r"\r\n?")
+_NEWLINES = compiled(r"\r\n?")
 _SAMPLE = 1 << 20
 _CHUNK = 1 << 20
 

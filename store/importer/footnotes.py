@@ -16,17 +16,18 @@ from dataclasses import dataclass, field
 from store.importer.chars import separator
 from store.japanese.chars import KANA, KANJI
 from store.model import Block, Emphasis, Ref, Ruby
+from store.patterns import compiled
 
-_PAREN_DEF = re.compile(r"^[ \t]*\((?P<num>\d{1,3})\)\t[ \t]*(?P<text>\S.*)$")
-_BARE_DEF = re.compile(r"^(?P<num>\d{1,3})[ \u3000]{1,3}(?P<text>\S.*)$")
-_LABEL = re.compile(r"\[\^[^\]\s]+\]|※[0-9０-９]+")
-_MD_DEF = re.compile(r"^\[\^(?P<num>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
-_NOTE_DEF = re.compile(r"^(?P<mark>※[0-9０-９]*)[ \u3000]*(?P<text>\S.*)$")
+_PAREN_DEF = compiled(r"^[ \t]*\((?P<num>\d{1,3})\)\t[ \t]*(?P<text>\S.*)$")
+_BARE_DEF = compiled(r"^(?P<num>\d{1,3})[ \u3000]{1,3}(?P<text>\S.*)$")
+_LABEL = compiled(r"\[\^[^\]\s]+\]|※[0-9０-９]+")
+_MD_DEF = compiled(r"^\[\^(?P<num>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
+_NOTE_DEF = compiled(r"^(?P<mark>※[0-9０-９]*)[ \u3000]*(?P<text>\S.*)$")
 
 #: Characters after which a bare-digit marker may sit (text, not a number or a Latin word).
 _BEFORE = f"{KANJI}{KANA}Ａ-Ｚａ-ｚー」』）〕】\\)”’。、"
 #: A following character that makes the digits a quantity, a date or a longer number.
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = compiled(
     r"[0-9０-９.,．，:：/]|[年月日時分秒兆億万千百十か箇ヶ回人件％%歳代号条位倍点度割週期円ドル名社国都道府県巻頁章節つ本枚個台冊匹頭羽杯階種番軒隻機票席周級次戸棟品色]"
     r"|[ \u3000][0-9A-Za-z%]"  # a unit set apart: 1 km, 30 mm
 )
@@ -139,12 +140,12 @@ def assign_ids(notes: list[NoteDef]) -> None:
 def marker_pattern(note: NoteDef) -> re.Pattern[str]:
     num = re.escape(note.number)
     if note.style == "paren":
-        return re.compile(rf"[（(]{num}[）)]")
+        return compiled(rf"[（(]{num}[）)]")
     if note.style == "md":
-        return re.compile(rf"\[\^{num}\]")
+        return compiled(rf"\[\^{num}\]")
     if note.style == "note":
-        return re.compile(rf"{num}(?![0-9０-９])")
-    return re.compile(rf"(?<=[{_BEFORE}]){num}(?![0-9])")
+        return compiled(rf"{num}(?![0-9０-９])")
+    return compiled(rf"(?<=[{_BEFORE}]){num}(?![0-9])")
 
 
 def acceptable(note: NoteDef, text: str, start: int, end: int) -> bool:
@@ -165,7 +166,7 @@ _FAR_BEFORE_DEF = 600
 
 #: A marker already placed in the raw text (:mod:`store.importer.page_notes`): the index of
 #: its note between interlinear annotation marks, which the sanitiser removes from input.
-SENTINEL = re.compile("\ufff9([0-9]+)\ufffb")
+SENTINEL = compiled("\ufff9([0-9]+)\ufffb")
 
 
 def sentinel(note_index: int) -> str:
@@ -246,7 +247,7 @@ def link_markers(blocks: list[Block], notes: list[NoteDef], *, raw_count: int = 
 
 
 #: After a bare-digit marker: a katakana, kanji or Latin word going on makes it part of the text.
-_WORD_AFTER = re.compile(f"[{KANJI}ァ-ヺA-Za-z]")
+_WORD_AFTER = compiled(f"[{KANJI}ァ-ヺA-Za-z]")
 
 
 def weak(note: NoteDef, text: str, end: int) -> bool:

@@ -15,9 +15,10 @@ import re
 import unicodedata
 
 from store.japanese.chars import voiced
+from store.patterns import compiled
 
-_JIS = re.compile(r"(?<![0-9])(?P<plane>[12])-(?P<row>[0-9]{1,2})-(?P<cell>[0-9]{1,2})(?![0-9])")
-_UCS = re.compile(r"U\+(?P<hex>[0-9A-Fa-f]{4,6})(?![0-9A-Fa-f])")
+_JIS = compiled(r"(?<![0-9])(?P<plane>[12])-(?P<row>[0-9]{1,2})-(?P<cell>[0-9]{1,2})(?![0-9])")
+_UCS = compiled(r"U\+(?P<hex>[0-9A-Fa-f]{4,6})(?![0-9A-Fa-f])")
 
 
 def jis_x0213(plane: int, row: int, cell: int) -> str | None:
@@ -63,7 +64,7 @@ def description(note: str) -> str:
 
 #: The mark's second half is ＼, or \ where the file was decoded as Shift_JIS-2004 (which maps
 #: the byte pair of ＼ to the ASCII backslash): 赫々《くわく／\》 in 牧野信一's 嘆きの孔雀.
-_KUNOJI = re.compile("／[″〃゛\u3099\u309b]?[＼\\\\]")
+_KUNOJI = compiled("／[″〃゛\u3099\u309b]?[＼\\\\]")
 
 
 def kunoji(text: str) -> str:
@@ -98,12 +99,12 @@ _MARKS = {
 _LIGATURES = {"AE&": "Æ", "ae&": "æ", "OE&": "Œ", "oe&": "œ", "s&": "ß", "O/": "Ø", "o/": "ø"}
 #: Which letters take which mark (an apostrophe after ``l`` or ``qu`` stays one; ``:`` and
 #: ``,`` only inside a word, so ``Note:`` and ``etc,`` are left alone).
-_ACCENTED = re.compile(
+_ACCENTED = compiled(
     r"AE&|ae&|OE&|oe&|s&|[Oo]/(?=[a-z])"
     r"|(?<![Qq])[AEIOUYaeiouy]['`^_]|[ANOano]~|[AaUu]&"
     r"|[AEIOUaeiouy]:(?=[a-z])|[Cc],(?=[a-z])"
 )
-_ACCENT_SPAN = re.compile(r"〔(?P<inner>[\x20-\x7e\u00c0-\u024f]+?)〕")
+_ACCENT_SPAN = compiled(r"〔(?P<inner>[\x20-\x7e\u00c0-\u024f]+?)〕")
 
 
 def _compose(m: re.Match[str]) -> str:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from store.importer.chars import continues_after_sentence, ends_sentence
+from store.patterns import compiled
 
 _NUM = "0-9０-９"
 _KATA = "ア-ンｱ-ﾝ"
@@ -30,46 +31,46 @@ _PATTERNS: list[tuple[str, int | None, re.Pattern[str]]] = [
     (
         "chapter",
         0,
-        re.compile(rf"^(?P<text>第[{_NUM}一二三四五六七八九十百]+[章部編][\s　]*\S.*)$"),
+        compiled(rf"^(?P<text>第[{_NUM}一二三四五六七八九十百]+[章部編][\s　]*\S.*)$"),
     ),
-    ("section", 1, re.compile(rf"^(?P<text>第[{_NUM}一二三四五六七八九十百]+節[\s　]*\S.*)$")),
-    ("num", 2, re.compile(rf"^(?P<text>[{_NUM}]{{1,2}}(?:．|\.(?![0-9]))[ 　\t]*\S.*)$")),
+    ("section", 1, compiled(rf"^(?P<text>第[{_NUM}一二三四五六七八九十百]+節[\s　]*\S.*)$")),
+    ("num", 2, compiled(rf"^(?P<text>[{_NUM}]{{1,2}}(?:．|\.(?![0-9]))[ 　\t]*\S.*)$")),
     (
         "num",
         2,
-        re.compile(
+        compiled(
             rf"^(?P<text>[{_NUM}]{{1,2}}[ 　\t]+(?![{_NUM}％%か歳人件回]|[年月日時分秒][^\u4e00-\u9fff]).*\S)$"
         ),
     ),
-    ("paren_num", 3, re.compile(rf"^(?P<text>[（(][{_NUM}]{{1,2}}[）)][ 　\t]*\S.*)$")),
+    ("paren_num", 3, compiled(rf"^(?P<text>[（(][{_NUM}]{{1,2}}[）)][ 　\t]*\S.*)$")),
     # Roman numerals and kanji numbers: ranked by the order they first appear (see Outline)
-    ("roman", -1, re.compile(rf"^(?P<text>[{_ROMAN}]{{1,3}}[．.、]?[ 　\t]*[^\s{_ROMAN}].*)$")),
+    ("roman", -1, compiled(rf"^(?P<text>[{_ROMAN}]{{1,3}}[．.、]?[ 　\t]*[^\s{_ROMAN}].*)$")),
     (
         "roman",
         -1,
-        re.compile(r"^(?P<text>(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)[.．][ 　\t]*\S.*)$"),
+        compiled(r"^(?P<text>(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)[.．][ 　\t]*\S.*)$"),
     ),
-    ("kanji_num", -1, re.compile(rf"^(?P<text>[{_KANJI_NUM}]{{1,3}}[、．.][ 　\t]*\S.*)$")),
-    ("paren_kanji", -1, re.compile(rf"^(?P<text>[（(][{_KANJI_NUM}]{{1,3}}[）)][ 　\t]*\S.*)$")),
-    ("kata", 4, re.compile(rf"^(?P<text>[{_KATA}][．.]?[ 　\t]+\S.*)$")),
-    ("paren_kata", 5, re.compile(rf"^(?P<text>[（(][{_KATA}][）)][ 　\t]*\S.*)$")),
-    ("angle", None, re.compile(r"^(?P<text>〈[^〈〉]+〉)$")),
-    ("double_angle", None, re.compile(r"^(?P<text>《[^《》]+》)$")),
-    ("ascii_angle", None, re.compile(r"^(?P<text><[^<>/=]+>)$")),
-    ("lenticular", None, re.compile(r"^(?P<text>【[^【】]+】)$")),
-    ("square_bracket", None, re.compile(r"^(?P<text>\[[^\[\]]+\])$")),
-    ("paren_label", None, re.compile(r"^(?P<text>[（(](?:参考|注|付録|補足|別添|概要)[）)])$")),
-    ("square", 2, re.compile(r"^(?P<text>[■□◆◇●][ 　]*\S.*)$")),
+    ("kanji_num", -1, compiled(rf"^(?P<text>[{_KANJI_NUM}]{{1,3}}[、．.][ 　\t]*\S.*)$")),
+    ("paren_kanji", -1, compiled(rf"^(?P<text>[（(][{_KANJI_NUM}]{{1,3}}[）)][ 　\t]*\S.*)$")),
+    ("kata", 4, compiled(rf"^(?P<text>[{_KATA}][．.]?[ 　\t]+\S.*)$")),
+    ("paren_kata", 5, compiled(rf"^(?P<text>[（(][{_KATA}][）)][ 　\t]*\S.*)$")),
+    ("angle", None, compiled(r"^(?P<text>〈[^〈〉]+〉)$")),
+    ("double_angle", None, compiled(r"^(?P<text>《[^《》]+》)$")),
+    ("ascii_angle", None, compiled(r"^(?P<text><[^<>/=]+>)$")),
+    ("lenticular", None, compiled(r"^(?P<text>【[^【】]+】)$")),
+    ("square_bracket", None, compiled(r"^(?P<text>\[[^\[\]]+\])$")),
+    ("paren_label", None, compiled(r"^(?P<text>[（(](?:参考|注|付録|補足|別添|概要)[）)])$")),
+    ("square", 2, compiled(r"^(?P<text>[■□◆◇●][ 　]*\S.*)$")),
 ]
-_TABBED = re.compile(rf"^\s*(?P<num>[{_NUM}]+)\t+(?:(?P=num)\t+)?\s*(?P<rest>\S.*)$")
-_MARKDOWN = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.+?)[ \t#]*$")
+_TABBED = compiled(rf"^\s*(?P<num>[{_NUM}]+)\t+(?:(?P=num)\t+)?\s*(?P<rest>\S.*)$")
+_MARKDOWN = compiled(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.+?)[ \t#]*$")
 #: First characters a numbered or bracketed heading can start with (katakana ones are checked
 #: with the character after them).
 _OPENERS = frozenset("0123456789０１２３４５６７８９（(第〈《<【[■□◆◇●IVX" + _ROMAN + _KANJI_NUM)
-_PLAIN_WORDS = re.compile(
+_PLAIN_WORDS = compiled(
     r"^(はじめに|おわりに|むすび|結論|結び|まとめ|序論|参考文献|要旨|概要|謝辞)$"
 )
-_DEFINITION_TITLE = re.compile(r"^\S{2,20}とは$")
+_DEFINITION_TITLE = compiled(r"^\S{2,20}とは$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,14 +47,15 @@ from store.importer.meta import is_caption, is_meta
 from store.importer.structured import NoteSource, Piece, build, endnotes
 from store.importer.web_debris import is_debris, starts_debris_section
 from store.model import Document
+from store.patterns import compiled
 
 #: Bytes read at most (a web page is rarely past a few MB; this bounds memory).
 MAX_BYTES = 200 * 1024 * 1024
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)")
+_XML_DECL = compiled(r"^\s*<\?xml[^>]*\?>")
+_SAVED_FROM = compiled(r"saved from url=\(\d+\)(\S+)")
 #: Class or id words that mark page chrome (split at - _ and spaces, compared whole).
 _CHROME_WORDS = frozenset(
     [
@@ -201,7 +202,7 @@ def _clean(value: object) -> str:
     return _SPACES.sub(_one_space, str(value or "")).strip()
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = compiled(r"\s+")
 
 
 def _one_space(run: re.Match[str]) -> str:
@@ -256,7 +257,7 @@ def _names(value: object) -> str:
     return _clean(value) if isinstance(value, str) else ""
 
 
-_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*[|｜]\s*(?P<site>[^|｜]{1,40})$")
+_SITE_SUFFIX = compiled(r"^(?P<title>.+?)\s*[|｜]\s*(?P<site>[^|｜]{1,40})$")
 
 
 def _without_site(title: str, site: str) -> str:
@@ -273,7 +274,7 @@ def _without_site(title: str, site: str) -> str:
     return title
 
 
-_SITE_SEPARATOR = re.compile(r"^\s*(?:[-–—|｜:：/／]|\s)\s*\S")
+_SITE_SEPARATOR = compiled(r"^\s*(?:[-–—|｜:：/／]|\s)\s*\S")
 
 
 def _heading_before_site(title: str, heading: str) -> str:
@@ -617,7 +618,7 @@ def _label_from(text: str) -> str:
 
 
 #: A table of contents' title alone: ``目次``, ``この記事の目次``, ``目次 [非表示]``, ``Contents``.
-_CONTENTS_TITLE = re.compile(
+_CONTENTS_TITLE = compiled(
     r"^(?:この(?:記事|ページ)の)?(?:目次|もくじ)[ 　]*(?:[\[［(（]?(?:非表示|表示|閉じる|開く|hide|show)[\]］)）]?)?$"
     r"|^(?:Table of )?Contents$",
     re.I,

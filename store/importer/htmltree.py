@@ -24,6 +24,7 @@ from store.importer.chars import ends_sentence
 from store.importer.sanitize import sanitize
 from store.importer.structured import Piece
 from store.model import Emphasis, EmphasisKind, Ruby
+from store.patterns import compiled
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: Elements that start a block of their own (everything else is read inline).
@@ -121,14 +122,14 @@ _META_WORDS = frozenset(
         "timestamp",
     ]
 )
-_WS = re.compile(r"([ \t\n\r\f]+)")
-_WORD_SPLIT = re.compile(r"[\s_-]+")
+_WS = compiled(r"([ \t\n\r\f]+)")
+_WORD_SPLIT = compiled(r"[\s_-]+")
 #: What a note marker's text looks like: 1, [1], (1), （1）, 注1, ※1, *1, *, †.
-MARKER_TEXT = re.compile(
+MARKER_TEXT = compiled(
     r"^\s*[\[(（［〔]?\s*(?:注|註|※|\*|＊|†|‡)?\s*[0-9０-９]{1,3}\s*[\])）］〕]?\s*$"
     r"|^\s*(?:[*＊†‡※]{1,3})\s*$"
 )
-_BACKLINK_TEXT = re.compile(r"^\s*(?:↩|↑|\^|戻る|本文へ|return|back)\W*$", re.I)
+_BACKLINK_TEXT = compiled(r"^\s*(?:↩|↑|\^|戻る|本文へ|return|back)\W*$", re.I)
 
 
 def local(el: etree._Element) -> str:
@@ -604,7 +605,7 @@ def read_note(
     return text.strip(), ruby
 
 
-_LABEL_HEAD = re.compile(
+_LABEL_HEAD = compiled(
     r"^\s*[\[(（［〔]?\s*(?:注|註|※|\*|＊|†|‡)?\s*(?P<num>[0-9０-９]{1,3})?\s*[\])）］〕]?[.．:：、]?[ \u3000]*"
 )
 

@@ -15,8 +15,9 @@ import re
 
 from store.japanese.chars import KANA, KANJI
 from store.model import Emphasis, EmphasisKind, Ruby
+from store.patterns import compiled
 
-_TOKEN = re.compile(
+_TOKEN = compiled(
     rf"""
       ｜(?P<base>[^｜《》\n]{{1,30}})《(?P<reading>[^《》\n]{{1,40}})》
     | (?P<kbase>[{KANJI}]+)《(?P<kreading>[{KANA}ー・]{{1,40}})》

@@ -5,15 +5,15 @@ how much wider than its paragraph a line may be and still belong to it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from store.importer.chars import ends_sentence, width
 from store.importer.web_debris import is_debris, starts_debris_section
 from store.japanese.chars import KANA, KANJI
+from store.patterns import compiled
 
 #: Digits glued to text that are not a quantity: a footnote marker, set small in the PDF.
-_MARKER = re.compile(
+_MARKER = compiled(
     rf"(?<=[{KANJI}{KANA}ー」』）。、])[0-9]{{1,3}}"
     r"(?![0-9０-９.,．，:：/年月日時分秒兆億万千百十か箇ヶ回人件％%歳代号条位倍点度割週期円ドル名社国都道府県巻頁章節つ本枚個台冊匹頭羽杯階種番軒隻機票席周級次戸棟品色])"
 )
@@ -61,7 +61,7 @@ def ends_marked(lines: list[str]) -> bool:
     return ends >= 6 and marked >= 0.6 * ends
 
 
-_FIRST_TOKEN = re.compile(r"[0-9０-９]+|.")
+_FIRST_TOKEN = compiled(r"[0-9０-９]+|.")
 
 
 def has_room(line: str, after: str, measure: float) -> bool:
@@ -151,17 +151,17 @@ def full_width_cells(line: str) -> int | None:
     return len(s) if s and width(s) == len(s) else None
 
 
-_PAREN_MARKER = re.compile(r"[（(][0-9]{1,3}[）)](?=[^\s（(])")
+_PAREN_MARKER = compiled(r"[（(][0-9]{1,3}[）)](?=[^\s（(])")
 
 
 #: Bare digits that can only be a note marker (set small): glued to a word and followed by
 #: punctuation or a particle (``こと13。``, ``再登場1を``); ``19世紀`` stays.
-_STRONG_MARKER = re.compile(
+_STRONG_MARKER = compiled(
     rf"(?<=[{KANJI}{KANA}ー」』）])[0-9]{{1,3}}(?=[。、，．」』）]|[ぁ-ざじ-ゖ](?<!つ))"
 )
 
 
-_DIGIT = re.compile("[0-9]")
+_DIGIT = compiled("[0-9]")
 
 
 def set_width(line: str, *, hanging: bool = True) -> float:

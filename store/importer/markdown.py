@@ -18,13 +18,15 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
-_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
-_SETEXT = re.compile(r"^ {0,3}(?P<mark>=+|-+)[ \t]*$")
-_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_LINK_DEF = re.compile(r"^ {0,3}\[(?P<label>[^\]\^][^\]]*)\]:[ \t]*(?P<url>\S+)(?:[ \t]+.*)?$")
-_FULL_REF = re.compile(r"(?<!!)\[(?P<text>[^\]\n]+)\]\[(?P<label>[^\]\n]*)\]")
-_YAML_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*)$")
-_YAML_ITEM = re.compile(r"^[ \t]+-[ \t]+(?P<value>.+)$")
+from store.patterns import compiled
+
+_FENCE = compiled(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
+_SETEXT = compiled(r"^ {0,3}(?P<mark>=+|-+)[ \t]*$")
+_BREAK = compiled(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_LINK_DEF = compiled(r"^ {0,3}\[(?P<label>[^\]\^][^\]]*)\]:[ \t]*(?P<url>\S+)(?:[ \t]+.*)?$")
+_FULL_REF = compiled(r"(?<!!)\[(?P<text>[^\]\n]+)\]\[(?P<label>[^\]\n]*)\]")
+_YAML_KEY = compiled(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*)$")
+_YAML_ITEM = compiled(r"^[ \t]+-[ \t]+(?P<value>.+)$")
 _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
 

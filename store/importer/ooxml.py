@@ -15,6 +15,7 @@ from store.importer.errors import ImportFailed
 from store.importer.html import iso_date
 from store.importer.meta import JUNK_AUTHOR, JUNK_TITLE
 from store.importer.sanitize import sanitize
+from store.patterns import compiled
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: Strict Office Open XML (ISO/IEC 29500 strict) names the same elements in another namespace.
@@ -31,7 +32,7 @@ _PARSER = etree.XMLParser(
 _XML_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: Style names (lower case, spaces out) that are headings: Word's built-in names, in English
 #: and as a Japanese Word shows them.
-_HEADING_NAME = re.compile(r"^(?:heading|見出し)([1-9])$")
+_HEADING_NAME = compiled(r"^(?:heading|見出し)([1-9])$")
 _TITLE_NAMES = frozenset(["title", "表題", "タイトル"])
 #: Paragraph styles that say what a block is besides a heading: Word's built-in names (as
 #: ``styles.xml`` keeps them whatever the interface language) and their Japanese labels.
@@ -294,7 +295,7 @@ class ListNumbers:
         return text + ("" if val(lvl, "suff") == "nothing" else " ") if text.strip() else ""
 
 
-_LEVEL_REF = re.compile(r"%([1-9])")
+_LEVEL_REF = compiled(r"%([1-9])")
 
 
 def _int(value: str | None, default: int = 0) -> int:

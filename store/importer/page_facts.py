@@ -21,24 +21,25 @@ import re
 from store.importer.chars import has_sentence
 from store.importer.headings import match_heading
 from store.importer.web_debris import is_debris
+from store.patterns import compiled
 
 _DATE = (
     r"(?:(?:令和|平成|昭和)?[0-9０-９元]{1,4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
     r"|[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2})"
 )
-_DATE_LINE = re.compile(
+_DATE_LINE = compiled(
     r"^[【\[（(]?(?P<label>最終更新日|更新日|最終更新|更新|公開日|投稿日|掲載日|作成日|発行日|配信日"
     r"|公開|投稿|掲載|配信)(?:時)?[】\]）)]?[：:\s　]*(?P<date>" + _DATE + r")(?:[\s　（(].*)?$"
 )
-_FULL_DATE = re.compile(r"^" + _DATE + r"(?:[\s　（(].*)?$")
-_PROFILE_MARK = re.compile(
+_FULL_DATE = compiled(r"^" + _DATE + r"(?:[\s　（(].*)?$")
+_PROFILE_MARK = compiled(
     r"^[■●◆【\[]?(?:この記事を書いた人|この記事の(?:執筆者|著者)|執筆者(?:紹介|プロフィール)?"
     r"|著者(?:紹介|プロフィール)?|筆者(?:紹介|プロフィール)|プロフィール|About the author)[】\]]?[：:]?$",
     re.I,
 )
-_READING = re.compile(r"^《[ぁ-ゖァ-ヺー]+[・ 　][ぁ-ゖァ-ヺー・ 　]+》$")
+_READING = compiled(r"^《[ぁ-ゖァ-ヺー]+[・ 　][ぁ-ゖァ-ヺー・ 　]+》$")
 _PERSON = r"[一-鿿々ぁ-ゖァ-ヺー]{1,6}[ 　]?[一-鿿々ぁ-ゖァ-ヺー]{1,6}"
-_NAME = re.compile(r"^" + _PERSON + r"$")
+_NAME = compiled(r"^" + _PERSON + r"$")
 #: A newsroom's desk or the writer's post before the name (``政治部``, ``ワシントン支局``,
 #: ``論説委員``, ``経済部記者``, ``特派員``): a word ending so, at least two characters before
 #: its ending (``阿部``, ``服部`` are names), set apart from the name.
@@ -51,20 +52,20 @@ _CREDIT = (
 )
 #: A name labelled as the writer's, by a desk, a credit or both, alone or after a date. After
 #: a desk, a unit (``北米局　北米第一課``) is no one's name: the line is read as if it had no desk.
-_AUTHOR_AFTER = re.compile(
+_AUTHOR_AFTER = compiled(
     r"^[\s　]*(?:[|｜/／・][\s　]*)?(?P<desk>" + _DESK + r")?(?P<label>" + _CREDIT + r")?"
     r"[\s　]*(?P<name>" + _PERSON + r")(?(desk)(?<![部局課室省庁班係]))$",
     re.I,
 )
 #: What follows a dateline's date before its name: the time (``18:30``, ``18時30分``) and an
 #: update in brackets (``（2025年2月8日 11:05更新）``).
-_TIME_AFTER = re.compile(
+_TIME_AFTER = compiled(
     r"^[\s　]*(?:[0-9０-９]{1,2}[:：][0-9０-９]{2}|[0-9０-９]{1,2}時(?:[0-9０-９]{1,2}分)?)?"
     r"(?:[\s　]*[（(][^）)]*[）)])?"
 )
 #: A word after a date saying what the date is (``2025年2月7日　更新``): part of the date.
-_DATE_WORD = re.compile(r"^(?:更新|公開|発行|配信|掲載|投稿|作成|現在|時点)(?:日|時)?$")
-_LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")
+_DATE_WORD = compiled(r"^(?:更新|公開|発行|配信|掲載|投稿|作成|現在|時点)(?:日|時)?$")
+_LATIN_NAME = compiled(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}$")
 
 
 def page_dates(lines: list[str], metadata: dict[str, str]) -> None:
@@ -174,7 +175,7 @@ def _reading_profile(
 
 
 #: Short words that stand alone under a title, or after its date, and are no one's name.
-_NOT_NAMES = re.compile(
+_NOT_NAMES = compiled(
     r"^(?:.{0,4}(?:更新|公開|発行|配信|掲載|投稿|作成|改訂|改定|現在|時点)|目次|もくじ|概要|要約|要旨"
     r"|はじめに|まとめ|目的|前書き|まえがき|序文|序章|本文|資料|解説|速報|号外|特集|連載|社説|論説|コラム"
     # a body's decision or an office, not a writer (``2024年12月27日　中央防災会議決定``)

@@ -9,8 +9,7 @@ what is unsafe, for import and for output alike.
 
 from __future__ import annotations
 
-import re
-
+from store.patterns import compiled
 from store.terminal_safe import strip_controls
 
 #: Invisible formatting: zero-width space and non-joiner, word joiner and the invisible math
@@ -18,10 +17,10 @@ from store.terminal_safe import strip_controls
 #: separator. They carry no text (a web page's line-break hints, a soft hyphen's place) and
 #: would be drawn as ⍰ (``store.terminal_safe``) or hide a difference between two words, so
 #: the text is read without them. The zero-width joiner stays: emoji sequences need it.
-_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u2060-\u2064]")
+_INVISIBLE = compiled("[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u2060-\u2064]")
 #: The interlinear annotation marks: the importer's own note markers
 #: (``store.importer.page_notes``), so a document's own must never reach the rules.
-_OWN_MARKERS = re.compile("[\ufff9-\ufffb]")
+_OWN_MARKERS = compiled("[\ufff9-\ufffb]")
 
 
 def sanitize(text: str) -> tuple[str, int]:

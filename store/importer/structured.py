@@ -25,9 +25,10 @@ from store.importer.sanitize import sanitize
 from store.importer.sections import document_title, own_title
 from store.importer.sections import nest_boxes as nest_boxes_in
 from store.model import Block, Document, Emphasis, Footnote, PageStart, Ref, Ruby
+from store.patterns import compiled
 from store.terminal_safe import clean_line
 
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = compiled(r"[0-9]+")
 
 
 @dataclass
@@ -65,16 +66,16 @@ class NoteSource:
     near: int = -1
 
 
-_NOTES_HEADING = re.compile(
+_NOTES_HEADING = compiled(
     r"^[【＜<(（\[■]?(?:注|注記|脚注|注釈|註|原注|Notes?|Endnotes|Footnotes)[】＞>)）\]]?$", re.I
 )
-_ENDNOTE_LABEL = re.compile(
+_ENDNOTE_LABEL = compiled(
     r"^(?P<label>[(（][0-9０-９]{1,3}[)）]|[0-9０-９]{1,3}(?=[ 　.．:：)）])|※[0-9０-９]*|[*＊][0-9０-９]*|注[0-9０-９]{1,3})"
     r"[ 　.．:：)）]*"
 )
 
 
-_KOME_NOTE = re.compile(r"^(?P<label>※[0-9０-９]{1,3})[ 　:：]*(?P<text>\S.*)$")
+_KOME_NOTE = compiled(r"^(?P<label>※[0-9０-９]{1,3})[ 　:：]*(?P<text>\S.*)$")
 
 
 def endnotes(pieces: list[Piece], notes: list[NoteSource]) -> tuple[list[Piece], list[NoteSource]]:

@@ -14,53 +14,54 @@ from collections import Counter
 
 from store.importer.chars import ends_sentence
 from store.importer.headings import match_heading
+from store.patterns import compiled
 
 _SNS = r"(?:HP|ホームページ|YouTube|Twitter|X|Facebook|Instagram|LINE|TikTok|note|はてブ|はてな|Pocket|シェア|ツイート|ポスト|いいね|保存|印刷|メール|Share|Tweet|Print|Email)"
 _DEBRIS = [
-    re.compile(r"^News Thumbnail$", re.I),
-    re.compile(rf"^{_SNS}(?:[ 　|｜/・]+{_SNS})*$", re.I),
-    re.compile(r"^(?:Copyright|©|\(c\)|（c）|著作権).*", re.I),
-    re.compile(r".*All Rights Reserved\.?$", re.I),
-    re.compile(r"^ログイン(?:して|する|が必要).*"),
-    re.compile(r"^(?:コメント|コメントする|コメントを書く|コメント一覧)(?:[（(]?\d+[）)]?)?$"),
-    re.compile(r"^(?:この記事を|記事を)?(?:シェア|共有)(?:する)?$"),
-    re.compile(r"^.{1,30}(?:はこちら|こちらから|をクリック)$"),
-    re.compile(r"^(?:別ウィンドウで開く|新しいウィンドウで開く|PDF)$"),
-    re.compile(
+    compiled(r"^News Thumbnail$", re.I),
+    compiled(rf"^{_SNS}(?:[ 　|｜/・]+{_SNS})*$", re.I),
+    compiled(r"^(?:Copyright|©|\(c\)|（c）|著作権).*", re.I),
+    compiled(r".*All Rights Reserved\.?$", re.I),
+    compiled(r"^ログイン(?:して|する|が必要).*"),
+    compiled(r"^(?:コメント|コメントする|コメントを書く|コメント一覧)(?:[（(]?\d+[）)]?)?$"),
+    compiled(r"^(?:この記事を|記事を)?(?:シェア|共有)(?:する)?$"),
+    compiled(r"^.{1,30}(?:はこちら|こちらから|をクリック)$"),
+    compiled(r"^(?:別ウィンドウで開く|新しいウィンドウで開く|PDF)$"),
+    compiled(
         r"^(?:前の記事|次の記事|関連記事|トップへ戻る|ページの先頭へ|ページトップへ|戻る|もっと見る|続きを読む)$"
     ),
-    re.compile(r"^[0-9０-９]{1,3}$"),  # counters, page numbers, rank numbers
-    re.compile(r"^[-－–—]\s*[0-9０-９]{1,4}\s*[-－–—]$"),  # - 12 -
-    re.compile(r"^[0-9０-９]{1,4}\s*(?:ページ|頁|page)$", re.I),
-    re.compile(r"^[0-9]+(?:-[0-9]+)+_\S*\s*$"),  # layout file names: 2-3-2_コラム_…
-    re.compile(r"^(?:C ?O ?L ?U ?M ?N|コラム|－|―|—)$"),
-    re.compile(r"^.{0,20}(?:無断転載|転載を禁じ|複製を禁じ).*$"),
-    re.compile(r"^(?:PR|広告|スポンサーリンク|Advertisement|AD)$", re.I),
+    compiled(r"^[0-9０-９]{1,3}$"),  # counters, page numbers, rank numbers
+    compiled(r"^[-－–—]\s*[0-9０-９]{1,4}\s*[-－–—]$"),  # - 12 -
+    compiled(r"^[0-9０-９]{1,4}\s*(?:ページ|頁|page)$", re.I),
+    compiled(r"^[0-9]+(?:-[0-9]+)+_\S*\s*$"),  # layout file names: 2-3-2_コラム_…
+    compiled(r"^(?:C ?O ?L ?U ?M ?N|コラム|－|―|—)$"),
+    compiled(r"^.{0,20}(?:無断転載|転載を禁じ|複製を禁じ).*$"),
+    compiled(r"^(?:PR|広告|スポンサーリンク|Advertisement|AD)$", re.I),
     # a paywall's notice: この記事は有料会員限定です。, 続きは会員登録（無料）で読めます
-    re.compile(r"^(?:この記事は|本記事は)?(?:有料)?(?:会員|購読者)(?:限定|専用)(?:の)?(?:記事)?(?:です)?。?$"),
-    re.compile(r"^(?:この記事の)?続きは.{0,20}(?:会員|ログイン|登録|購読).{0,20}$"),
-    re.compile(r"^(?:残り|あと)[0-9０-９,，]+(?:文字|字)(?:あります)?。?$"),
-    re.compile(
+    compiled(r"^(?:この記事は|本記事は)?(?:有料)?(?:会員|購読者)(?:限定|専用)(?:の)?(?:記事)?(?:です)?。?$"),
+    compiled(r"^(?:この記事の)?続きは.{0,20}(?:会員|ログイン|登録|購読).{0,20}$"),
+    compiled(r"^(?:残り|あと)[0-9０-９,，]+(?:文字|字)(?:あります)?。?$"),
+    compiled(
         r"^(?:LINEで送る|LINEで共有|はてなブックマーク|ブックマーク|お気に入り(?:に追加)?|シェアする|ツイートする|保存する|印刷する)$"
     ),
-    re.compile(
+    compiled(
         r"^(?:前へ|次へ|前のページ|次のページ|ページトップ|一覧へ戻る|トップページ|ホーム)$"
     ),
-    re.compile(r"^(?:この記事の(?:画像|写真)(?:[（(]\d+枚[）)])?|画像を拡大|写真を拡大|拡大する)$"),
+    compiled(r"^(?:この記事の(?:画像|写真)(?:[（(]\d+枚[）)])?|画像を拡大|写真を拡大|拡大する)$"),
     # "back to top", in its many spellings
-    re.compile(
+    compiled(
         r"^[▲△↑^]?\s*(?:ページの?(?:先頭|トップ|上)(?:へ|に)(?:戻る)?|(?:このページの)?先頭(?:へ|に)戻る"
         r"|(?:TOP|トップ)(?:へ|に)戻る|Back to top|Page top)$"
     ),
     # breadcrumbs: ホーム ＞ 国際情勢 ＞ 解説記事
-    re.compile(r"^[^。、>＞›»]{1,20}(?:[ 　]*[>＞›»][ 　]*[^。、>＞›»]{1,40}){2,}$"),
-    re.compile(r"^(?:ホーム|トップ|TOP|Home)[ 　]*[>＞›»/／].*$", re.I),
+    compiled(r"^[^。、>＞›»]{1,20}(?:[ 　]*[>＞›»][ 　]*[^。、>＞›»]{1,40}){2,}$"),
+    compiled(r"^(?:ホーム|トップ|TOP|Home)[ 　]*[>＞›»/／].*$", re.I),
     # share and follow links: Facebookでシェア, X（旧Twitter）でポスト
-    re.compile(r"^.{1,24}で(?:シェア|共有|ポスト|送る|フォロー)(?:する)?$"),
-    re.compile(r"^(?:シェア|共有|フォロー)(?:する)?[：:]?$"),
+    compiled(r"^.{1,24}で(?:シェア|共有|ポスト|送る|フォロー)(?:する)?$"),
+    compiled(r"^(?:シェア|共有|フォロー)(?:する)?[：:]?$"),
 ]
 #: A line that opens a block of debris running to the next real paragraph.
-_SECTION_START = re.compile(
+_SECTION_START = compiled(
     r"^(?:ランキング|人気ランキング|人気記事|アクセスランキング|おすすめ記事|あなたにおすすめ"
     r"|関連記事|関連ニュース|関連リンク|あわせて読みたい|最新記事|新着記事|こちらもおすすめ"
     r"|この記事を読んだ人は.*|(?:この)?ページに関する(?:お)?問い?合わせ(?:先)?|(?:お)?問い?合わせ先?"
@@ -68,14 +69,14 @@ _SECTION_START = re.compile(
 )
 
 
-_DEBRIS_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _DEBRIS), re.I)
+_DEBRIS_ANY = compiled("|".join(f"(?:{p.pattern})" for p in _DEBRIS), re.I)
 
 
 def is_debris(line: str) -> bool:
     return bool(_DEBRIS_ANY.fullmatch(line.strip()))
 
 
-_DECORATION = re.compile(r"[■□◆◇●○▼▽▶►★☆【】\[\]<>〈〉《》\s]")
+_DECORATION = compiled(r"[■□◆◇●○▼▽▶►★☆【】\[\]<>〈〉《》\s]")
 
 
 def starts_debris_section(line: str) -> bool:
@@ -83,7 +84,7 @@ def starts_debris_section(line: str) -> bool:
     return bool(_SECTION_START.match(_DECORATION.sub("", line)))
 
 
-_PAGE_NUMBER = re.compile(r"^(?:[-－–—]\s*)?[0-9０-９]{1,4}(?:\s*[-－–—])?$")
+_PAGE_NUMBER = compiled(r"^(?:[-－–—]\s*)?[0-9０-９]{1,4}(?:\s*[-－–—])?$")
 
 
 def running_headers(lines: list[str]) -> set[str]:
@@ -115,7 +116,7 @@ def running_headers(lines: list[str]) -> set[str]:
     return {s for s in found if not ends_sentence(s) and not ("\u3041" <= s[0] <= "\u309f")}
 
 
-_WITH_NUMBER = re.compile(
+_WITH_NUMBER = compiled(
     r"^(?:(?P<lead>[0-9０-９]{1,4})[ \u3000]+(?P<a>\S.{2,38}?)|(?P<b>\S.{2,38}?)[ \u3000]+(?P<tail>[0-9０-９]{1,4}))$"
 )
 

@@ -14,7 +14,7 @@ letters a reading is spelled with.
 
 from __future__ import annotations
 
-import re
+from store.patterns import compiled
 
 #: Characters that are written like kanji and take a reading (iteration marks, 〆, ヶ, 〇).
 KANJI_LIKE = frozenset("々〆〇ヶヵ仝〻")
@@ -27,9 +27,9 @@ HIRAGANA = "\u3041-\u309f"
 KATAKANA = "\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
 KANA = HIRAGANA + KATAKANA
 
-KANJI_RE = re.compile(f"[{KANJI}]")
+KANJI_RE = compiled(f"[{KANJI}]")
 #: A line of kana only (no kanji, no punctuation).
-KANA_ONLY_RE = re.compile(f"^[{KANA}]+$")
+KANA_ONLY_RE = compiled(f"^[{KANA}]+$")
 
 #: The older spelling's kana after a verb's or an adjective's stem and the kana said today:
 #: the は-row for the vowels (謳ひ うたい, 這ふ はう, 整へ ととのえ) and ゐ, ゑ (用ゐる, 植ゑる).
@@ -92,7 +92,7 @@ def unvoiced(reading: str) -> str:
     return reading[:1].translate(_UNVOICE) + reading[1:]
 
 
-_READING_RE = re.compile("[\u3041-\u3096ーゝゞ]+")
+_READING_RE = compiled("[\u3041-\u3096ーゝゞ]+")
 
 
 def is_reading(text: str) -> bool:

@@ -21,17 +21,18 @@ from typing import TYPE_CHECKING
 from store.japanese.alternatives import dictionary_entries
 from store.japanese.chars import is_kanji, is_reading, to_hiragana
 from store.japanese.kanjidic import kanji_reading
+from store.patterns import compiled
 
 if TYPE_CHECKING:
     from store.japanese.rules import Token
 
 #: Small vowels (ァィゥェォ, ヮ) and ヴ: in no Japanese reading of a kanji, in most foreign ones.
-_FOREIGN_SOUND = re.compile("[ぁぃぅぇぉゎゔ]")
+_FOREIGN_SOUND = compiled("[ぁぃぅぇぉゎゔ]")
 @cache
 def _foreign_setting_pattern() -> re.Pattern[str]:
     """A paragraph about Korea or China, where a place may go by its own name (済州 チェジュ);
     compiled on first use (most texts never need it)."""
-    return re.compile("韓国|朝鮮|中国|台湾|香港|中華|大韓|ソウル|北京|上海|[\uac00-\ud7a3]")
+    return compiled("韓国|朝鮮|中国|台湾|香港|中華|大韓|ソウル|北京|上海|[\uac00-\ud7a3]")
 
 
 #: Which of the dictionary's other entries to take, best first.

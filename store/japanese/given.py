@@ -36,6 +36,7 @@ from store.japanese.names import SHORTEST, person_name
 from store.japanese.offices import OFFICE_PREFIXES, is_office
 from store.japanese.rules import Token
 from store.japanese.selectors import Stripped, has_selectors
+from store.patterns import compiled
 
 Source = Literal["source", "gloss", "dict", "guess"]
 #: (start, end, reading, source) of a reading the document gives.
@@ -46,8 +47,8 @@ Tokenize = Callable[[str], list[Token]]
 #: The brackets of a reading in hiragana (齟齬（そご）) and of a name's reading in katakana
 #: (尹錫悦（ユン・ソンニョル）, parts split by ・). The kanji before them are found by walking back
 #: (``_kanji_before``): a character class of every kanji costs ~3 ms to compile, in every process.
-_BRACKET_HIRAGANA = re.compile(r"[（(]([ぁ-ゖー]{1,30})[）)]")
-_BRACKET_KATAKANA = re.compile(r"[（(]([ァ-ヺー]+(?:[・･＝=][ァ-ヺー]+)*)[）)]")
+_BRACKET_HIRAGANA = compiled(r"[（(]([ぁ-ゖー]{1,30})[）)]")
+_BRACKET_KATAKANA = compiled(r"[（(]([ァ-ヺー]+(?:[・･＝=][ァ-ヺー]+)*)[）)]")
 #: Okurigana between a word and its bracketed reading (取り沙汰される（…）: at most four kana).
 _MAX_OKURIGANA = 4
 #: Kanji of a name glossed in katakana.
@@ -120,12 +121,12 @@ CHINESE_OFFICES = (
 
 @cache
 def _surname_run() -> re.Pattern[str]:
-    return re.compile(rf"[{_KANJI}]{{3,}}")
+    return compiled(rf"[{_KANJI}]{{3,}}")
 
 
 @cache
 def _kanji_run() -> re.Pattern[str]:
-    return re.compile(rf"[{_KANJI}]{{{SHORTEST},}}")
+    return compiled(rf"[{_KANJI}]{{{SHORTEST},}}")
 
 
 class Given(NamedTuple):
@@ -437,7 +438,7 @@ class GivenReadings:
             or self._starts[1] != len(self.families)
         ):
             chars = set(index) | {family[0] for family in self.families}
-            pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
+            pattern = compiled("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
             self._starts = (index, len(self.families), pattern)
         return self._starts[2]
 

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from store.japanese.chars import HIRAGANA, has_kanji, is_hiragana, is_kanji, is_katakana
 from store.japanese.selectors import SELECTOR_RE, has_selectors
+from store.patterns import compiled
 
 #: Characters that end a sentence; closing brackets right after them belong to that sentence.
 SENTENCE_END = frozenset("。！？!?．")
@@ -93,7 +94,7 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
-_SENTENCE_END_RE = re.compile("[。！？!?．\n][" + re.escape("".join(sorted(CLOSERS))) + "]*")
+_SENTENCE_END_RE = compiled("[。！？!?．\n][" + re.escape("".join(sorted(CLOSERS))) + "]*")
 _ENDS = SENTENCE_END | {"\n"}
 
 
@@ -121,7 +122,7 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 #: Characters that bound a clause: sentence ends, commas, brackets, spaces, dashes and leaders.
 CLAUSE_BREAKS = "、。，．！？!?,「」『』（）()〈〉《》【】〔〕［］[] \u3000\n…―"
-_CLAUSE_BREAK_RE = re.compile("[" + re.escape(CLAUSE_BREAKS) + "]")
+_CLAUSE_BREAK_RE = compiled("[" + re.escape(CLAUSE_BREAKS) + "]")
 
 
 #: Characters of context the analyser is given before and after a word it is asked about
@@ -254,7 +255,7 @@ def literal_pattern(query: str, *, kana_after: bool = False) -> re.Pattern[str] 
         parts.append(_SELECTORS_AFTER)  # 葛飾 finds 葛󠄀飾: a glyph's selector is not a letter
     if kana_after:
         parts.append(f"(?=[{HIRAGANA}])")
-    return re.compile("".join(parts))
+    return compiled("".join(parts))
 
 
 def find_pattern(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:

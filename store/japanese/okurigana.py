@@ -8,10 +8,10 @@ guessing a cut.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from store.japanese.chars import is_kanji, to_hiragana
+from store.patterns import compiled
 
 Segment = tuple[str, str | None]
 
@@ -64,7 +64,7 @@ _AS_SAID = str.maketrans(
 
 #: The older spelling's long o written with the a-row and う (可愛さう そう, 見やう よう, 行かう こう),
 #: compared after ``_AS_SAID`` (so か stands for が too, わ for は).
-_LONG_O = re.compile("([かさたなまやらわ])う")
+_LONG_O = compiled("([かさたなまやらわ])う")
 _O_ROW = str.maketrans("かさたなまやらわ", "こそとのもよろお")
 
 

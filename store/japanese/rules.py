@@ -129,6 +129,7 @@ from store.japanese.on_names import name_inside_word, on_given_name
 from store.japanese.preferred import has_preferred_entry, preferred_entry
 from store.japanese.provinces import PROVINCES
 from store.japanese.unknown_words import is_unknown_word, unknown_word
+from store.patterns import compiled
 
 if TYPE_CHECKING:  # readings imports this module
     from store.japanese.readings import Source
@@ -2313,7 +2314,7 @@ def _one_kanji(tok: Token) -> bool:
 
 #: The shape of a Sino-Japanese reading of one kanji: one mora (possibly contracted), then
 #: optionally ん, う, い, つ, ち, く or き (かい, じゅん, しょ, てい).
-_SINO_READING = re.compile(r"^[か-ぢつ-もやゆよら-ろわ][ゃゅょ]?[んういつちくき]?$")
+_SINO_READING = compiled(r"^[か-ぢつ-もやゆよら-ろわ][ゃゅょ]?[んういつちくき]?$")
 
 
 def _reads_sino(reading: str) -> bool:
@@ -2672,13 +2673,13 @@ Style = Literal["modern", "literary"]
 
 #: An Aozora Bunko editor's note (［＃「にんべん＋參」、第4水準2-1-79］, ［＃ここから2字下げ］): its
 #: numbers and letters are the transcriber's, not the author's, and say nothing of the register.
-_EDITORIAL_NOTE = re.compile(r"［＃[^］\n]*］")
+_EDITORIAL_NOTE = compiled(r"［＃[^］\n]*］")
 
 
 @cache
 def _old_spellings() -> re.Pattern[str]:
     """Spellings only older prose has (云う, 其の, 然し), compiled on first use."""
-    return re.compile(
+    return compiled(
         "云[うっわひへ]|此の|其の|此処|其処|然し|併し|矢張|呉れ|仕舞[うっわひ]|彼処|兎に角|抔|乃ち|"
         "而し|頗る|況し"
     )

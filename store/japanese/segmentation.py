@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from store.japanese import analyzer
 from store.japanese.chars import is_kanji, to_hiragana
 from store.japanese.rules import Token
+from store.patterns import compiled
 
 #: Words of parliament and government that rare homographs split (参議|院本, 委員|会下, 回国|会):
 #: the citation of every Diet record is built from them (第217回国会衆議院予算委員会議録).
@@ -28,7 +29,7 @@ INSTITUTIONS = ("衆議院", "参議院", "本会議", "委員会", "国会")
 
 @cache
 def _institution_re() -> re.Pattern[str]:
-    return re.compile("|".join(INSTITUTIONS))
+    return compiled("|".join(INSTITUTIONS))
 
 
 def keep_institutions(
@@ -114,7 +115,7 @@ DIRECTIONS = {
     "東南": "とうなん",
     "西南": "せいなん",
 }
-_DIRECTIONS_RE = re.compile(f"({'|'.join(DIRECTIONS)})部")
+_DIRECTIONS_RE = compiled(f"({'|'.join(DIRECTIONS)})部")
 _NOUN_POS = ("名詞", "普通名詞", "一般", "*", "*", "*")
 _PLACE_ENDS = frozenset("県市町村区郡省州国府都道島")
 

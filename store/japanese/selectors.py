@@ -14,11 +14,12 @@ CJK compatibility forms) and U+E0100–U+E01EF (the Ideographic Variation Databa
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-SELECTOR_RE = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+from store.patterns import compiled
+
+SELECTOR_RE = compiled("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
 class Stripped:

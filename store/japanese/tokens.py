@@ -14,17 +14,17 @@ does know in old forms keeps its analysis (洋燈 ランプ).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from store.japanese import analyzer
 from store.japanese.chars import KANJI_RE, to_hiragana
 from store.japanese.kanjidic import kanji_variants, old_forms
 from store.japanese.rules import Token
+from store.patterns import compiled
 
 #: Spaces that text extraction leaves between a number and its counter (``2024 年 12 月``,
 #: ``33 人``, ``12　月``): Sudachi is shown the text without them, so the counter is read as one.
-_NUMBER_GAP = re.compile(r"(?<=[0-9０-９])[ \u3000\u00a0]+")
+_NUMBER_GAP = compiled(r"(?<=[0-9０-９])[ \u3000\u00a0]+")
 #: What must follow such a gap: a kanji (a counter) or the kana of か国, ヶ月 (checked by hand,
 #: not in the pattern: a class of every kanji costs ~3 ms to compile in every process).
 _COUNTER_KANA = "々ヶヵかカケ"
@@ -36,7 +36,7 @@ def _counter_follows(text: str, at: int) -> bool:
 
 #: A one-digit number opening a line is a heading's or a list's (``3 日米間の…``, ``1 概観``):
 #: the space after it stays.
-_LIST_NUMBER = re.compile(r"(?:^|\n)[ \u3000\t]*[0-9０-９]$")
+_LIST_NUMBER = compiled(r"(?:^|\n)[ \u3000\t]*[0-9０-９]$")
 
 
 def _close_number_gaps(text: str) -> tuple[str, list[tuple[int, int, str]]]:
@@ -172,7 +172,7 @@ def _common_word_instead(tok: Token, standard: str) -> bool:
 #: spelled a Sino-Japanese う that way (数百 スーヒャク); read すうひゃく. Loanwords written in
 #: kanji keep theirs (頁 ぺーじ, 麦酒 びーる, 麻雀 まーじゃん: not the う row; 烏龍 うーろん: no
 #: Sino-Japanese syllable is うう).
-_LONG_U = re.compile("([くぐすずつづぬふぶぷむゆるゅ])ー")
+_LONG_U = compiled("([くぐすずつづぬふぶぷむゆるゅ])ー")
 
 
 def sudachi_tokens(text: str) -> list[Token]:

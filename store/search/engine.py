@@ -36,6 +36,7 @@ from store.japanese.matching import (
     sentence_around,
     word_context,
 )
+from store.patterns import compiled
 from store.search.index import LibraryIndex, RowTuple, phrase
 from store.search.plans import TermPlan, make_plan
 from store.search.query import Query, Term, parse_query
@@ -218,7 +219,7 @@ def _cut(text: str, start: int, end: int) -> tuple[str, int]:
     return out, dropped
 
 
-_SPACES = re.compile(r"\s")
+_SPACES = compiled(r"\s")
 
 
 def _snippet(
@@ -252,7 +253,7 @@ class PlanSource(Protocol):
 
 
 def _compiled(source: str | None) -> re.Pattern[str] | None:
-    return None if source is None else re.compile(source)
+    return None if source is None else compiled(source)
 
 
 class TermMatcher:

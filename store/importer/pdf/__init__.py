@@ -8,7 +8,6 @@ notes) → :func:`store.importer.structured.build` (ids, links, pages).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -23,8 +22,9 @@ from store.importer.pdf.lines import Line, group_lines
 from store.importer.pdf.regions import order_page, page_frames
 from store.importer.structured import build, endnotes
 from store.model import Document
+from store.patterns import compiled
 
-_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+_PDF_DATE = compiled(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
 
 def import_pdf(path: Path, *, progress: Callable[[int, int], None] | None = None) -> Document:

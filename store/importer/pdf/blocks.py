@@ -23,7 +23,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -40,12 +39,13 @@ from store.importer.pdf.lines import Line
 from store.importer.pdf.regions import NOTE_LABEL, SMALL, Flow, note_label
 from store.importer.structured import NoteSource, Piece
 from store.model import Ruby
+from store.patterns import compiled
 
-_BULLET = re.compile(r"^[ \u3000]*(?P<bullet>[・•●◦○◆◇■□▪▫\-*+])[ \u3000]*")
-_NUMBERED_ITEM = re.compile(r"^[ \u3000]*(?:[①-⑳]|[0-9]{1,2}[.．][ \u3000]|[(（][a-zａ-ｚ][)）])")
+_BULLET = compiled(r"^[ \u3000]*(?P<bullet>[・•●◦○◆◇■□▪▫\-*+])[ \u3000]*")
+_NUMBERED_ITEM = compiled(r"^[ \u3000]*(?:[①-⑳]|[0-9]{1,2}[.．][ \u3000]|[(（][a-zａ-ｚ][)）])")
 #: A line opening with a label or bullet starts an item of its own (a note, a list entry).
-_LABELLED = re.compile(r"^(?:[(（]?[0-9０-９]{1,3}[)）.．]?[ \u3000]|[①-⑳]|※|[*＊]|[・•●])")
-_LATIN_WORD = re.compile(r"[!-~]+")
+_LABELLED = compiled(r"^(?:[(（]?[0-9０-９]{1,3}[)）.．]?[ \u3000]|[①-⑳]|※|[*＊]|[・•●])")
+_LATIN_WORD = compiled(r"[!-~]+")
 #: A heading is at most this long.
 _HEADING_MAX = 60
 #: A bold numbered line this much of the body's size, or more, may be a heading.
@@ -663,8 +663,8 @@ def joiner(last_line: str, tail: str, text: str) -> str:
     return separator(tail, text, last_line[-60:])
 
 
-_AFTER_PUNCT = re.compile(r"[A-Za-z0-9][,.;:!?)\]][”’\"']?$|[A-Za-z0-9.][”’]$")
-_WORD_START = re.compile(r"[A-Za-z0-9(<“\"]")
+_AFTER_PUNCT = compiled(r"[A-Za-z0-9][,.;:!?)\]][”’\"']?$|[A-Za-z0-9.][”’]$")
+_WORD_START = compiled(r"[A-Za-z0-9(<“\"]")
 
 
 def _wide(ch: str) -> bool:

@@ -12,27 +12,27 @@ physical page.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from store.importer.pdf.lines import Line
+from store.patterns import compiled
 
 #: The outer part of the page height where running heads and page numbers live; the page's
 #: first or last line also counts within :data:`OUTER` when a gap sets it apart.
 MARGIN = 0.07
 OUTER = 0.12
 
-_ARABIC = re.compile(
+_ARABIC = compiled(
     r"^[-－–—‐‒―~〜\s(（]*(?:p\.|P\.|page|Page|PAGE|ページ|頁)?\s*([0-9０-９]{1,4})\s*(?:頁|ページ)?"
     r"(?:\s*(?:/|／|of)\s*[0-9０-９]{1,4})?[-－–—‐‒―~〜\s)）]*$"
 )
-_ROMAN = re.compile(r"^[-－–—\s]*([ivxlcdm]{1,7}|[IVXLCDM]{1,7})[-－–—\s]*$")
-_EDGE_NUMBER = re.compile(r"^([0-9０-９]{1,4})[ \u3000]+\S|\S[ \u3000]+([0-9０-９]{1,4})$")
-_DIGITS = re.compile(r"[0-9０-９]+")
+_ROMAN = compiled(r"^[-－–—\s]*([ivxlcdm]{1,7}|[IVXLCDM]{1,7})[-－–—\s]*$")
+_EDGE_NUMBER = compiled(r"^([0-9０-９]{1,4})[ \u3000]+\S|\S[ \u3000]+([0-9０-９]{1,4})$")
+_DIGITS = compiled(r"[0-9０-９]+")
 #: A year in a title (``2025年の国際情勢``, ``令和6年版``): the one number a running head
 #: naming the document may hold (not a chapter's, an issue's or a month's).
-_TITLE_YEAR = re.compile(r"(?:[0-9０-９]{4}|(?:令和|平成|昭和)(?:[0-9０-９]{1,2}|元))年(?:度|版)?")
+_TITLE_YEAR = compiled(r"(?:[0-9０-９]{4}|(?:令和|平成|昭和)(?:[0-9０-９]{1,2}|元))年(?:度|版)?")
 
 
 @dataclass

@@ -24,16 +24,17 @@ from dataclasses import dataclass, field
 
 from store.importer.pdf.extract import Glyph
 from store.japanese.chars import KANA, KANJI
+from store.patterns import compiled
 
-_KANA_RUN = re.compile(f"^[{KANA}ー・]+$")
-_KANJI = re.compile(f"[{KANJI}]")
-_MARKER = re.compile(
+_KANA_RUN = compiled(f"^[{KANA}ー・]+$")
+_KANJI = compiled(f"[{KANJI}]")
+_MARKER = compiled(
     r"^[\[(（［〔]?(?:注|※|\*|＊|†|‡)?[0-9０-９]{1,3}[\])）］〕]?$|^[*＊†‡※]{1,3}$"
 )
 #: A gap this many times the type size, or more, separates cells or columns (not the gap
 #: after a note's label or a bullet, which belongs to its line).
 SPLIT_GAP = 1.2
-_LABEL_ONLY = re.compile(
+_LABEL_ONLY = compiled(
     r"^(?:[(（\[［]?[0-9０-９]{1,3}[)）\]］.．]?|注[0-9０-９]{1,3}|[・•●◦※*＊†‡])$"
 )
 
@@ -356,9 +357,9 @@ def _marker(small: Line, host: Line, text: str) -> None:
 
 #: Superscript digits as characters of their own (a font's ``¹``, a converter's ``²``).
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUPERSCRIPT_RUN = re.compile(f"[{_SUPERSCRIPT}]{{1,3}}")
+_SUPERSCRIPT_RUN = compiled(f"[{_SUPERSCRIPT}]{{1,3}}")
 #: What an exponent follows (``m²``, ``10⁶``, ``(a+b)²``); a note marker follows anything else.
-_EXPONENT_BASE = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９)\]]")
+_EXPONENT_BASE = compiled(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９)\]]")
 
 
 def _superscript_marks(line: Line) -> None:

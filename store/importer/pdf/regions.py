@@ -14,14 +14,14 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from store.importer.pdf.extract import Rect
 from store.importer.pdf.lines import Line
+from store.patterns import compiled
 
-NOTE_LABEL = re.compile(
+NOTE_LABEL = compiled(
     r"^\s*(?P<label>[(（]\s*[0-9０-９]{1,3}\s*[)）]|[\[［]\s*[0-9０-９]{1,3}\s*[\]］]"
     r"|注\s*[0-9０-９]{1,3}|※\s*[0-9０-９]*|[*＊]\s*[0-9０-９]*|[†‡]"
     r"|[0-9０-９]{1,3}(?:[.．)）]|(?=[ \u3000])))[ \u3000:：]*"
