@@ -10,7 +10,6 @@ change, which is also how a reflow on resize keeps the reader's place.
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -18,6 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from store.model import Block, Document, Ref, Ruby
+from store.patterns import compiled
 from tui.layout.lines import (
     Decoration,
     ReadingLike,
@@ -33,7 +33,7 @@ from tui.layout.table import layout_table
 RUBY, BASE, BLANK = "ruby", "base", "blank"
 
 #: A list item whose text already starts with its own marker gets no bullet of ours.
-_OWN_BULLET = re.compile(
+_OWN_BULLET = compiled(
     r"^\s*(?:[・•\-*＊◦○●■□◆◇▪※→]|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[.)．）、]"
     r"|[(（][a-zA-Zａ-ｚ]{1,2}[)）]|[a-zA-Zａ-ｚ][.)．）](?=[\s\u3000])|[①-⑳])"
 )  # a Latin letter is an enumerator only as (a), a) or "a. ": "U.S. Agency" is not

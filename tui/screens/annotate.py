@@ -10,7 +10,6 @@ when a note or tags were typed, since cancelling would throw them away.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -26,6 +25,7 @@ from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from store.annotations.model import Annotation, ColorSlot
+from store.patterns import compiled
 from store.terminal_safe import clean_line, safe_line, strip_controls
 from tui.annotation_chips import chip_style, excerpt
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from tui.annotations_ui import AnnotationsController
 
 #: What separates tags in the tags field.
-TAG_SEPARATORS = re.compile(r"[\s,、，]+")
+TAG_SEPARATORS = compiled(r"[\s,、，]+")
 
 
 @dataclass(frozen=True)

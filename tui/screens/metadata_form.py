@@ -8,7 +8,6 @@ citation they will get. The date must be ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``
 
 from __future__ import annotations
 
-import re
 from dataclasses import fields, replace
 from typing import Any, ClassVar
 
@@ -24,6 +23,7 @@ from textual.widgets import Checkbox, Input, Static
 from store.citation import STYLES, Locator, format_source
 from store.library import DocMeta
 from store.model import Document
+from store.patterns import compiled
 from store.terminal_safe import clean_line, safe_line
 
 #: (field, label, placeholder) in the order the form shows them.
@@ -37,7 +37,7 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
     ("url", "URL", "https://..."),
     ("notes", "Notes", ""),
 )
-DATE = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
+DATE = compiled(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
 
 
 def date_error(value: str) -> str | None:
