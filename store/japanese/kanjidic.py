@@ -79,11 +79,11 @@ def kanji_variants() -> dict[int, str]:
     """Variant kanji -> standard form, as a ``str.translate`` table (步 -> 歩, 髙 -> 高)."""
     import re
 
+    from store.patterns import compiled
+
     table = {ord(kanji): standard for kanji, standard in NAME_VARIANTS.items()}
-    table.update(
-        (ord(kanji), standard)
-        for kanji, standard in re.findall(r"^([^\t\n#])\t[^\t\n]*\t([^\t\n]+)$", _text(), re.M)
-    )
+    line = compiled(r"^([^\t\n#])\t[^\t\n]*\t([^\t\n]+)$", re.M)
+    table.update((ord(kanji), standard) for kanji, standard in line.findall(_text()))
     return table
 
 

@@ -10,7 +10,7 @@ like the words around it, as the printed ruby does. A text writing small kana no
 
 from __future__ import annotations
 
-import re
+from store.patterns import compiled
 
 #: Small kana -> the large ones older orthography writes.
 _ENLARGED = str.maketrans("ぁぃぅぇぉっゃゅょゎ", "あいうえおつやゆよわ")
@@ -32,7 +32,7 @@ def writes_large_kana(text: str) -> bool:
     its geminates and contracted sounds with large kana and never small ones (言つて, not 言って)."""
     sample = text[:SAMPLE_CHARS]
     small = sum(sample.count(ch) for ch in _SMALL)
-    large = len(re.findall(_LARGE, sample))  # compiled once a document, not at import
+    large = len(compiled(_LARGE).findall(sample))  # on first use, not at import
     # one stray small kana is let pass however few the large ones (the 入力、校正、制作にあたった
     # of an Aozora colophon after a short work), else one in twenty
     return large >= _ENOUGH and small * 20 <= max(large, 20)
