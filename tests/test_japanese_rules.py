@@ -122,7 +122,7 @@ def test_numbers_and_counters(text: str, expected: list[tuple[str, str]]) -> Non
 
 
 def test_an_idiom_of_numbers_is_not_a_native_count() -> None:
-    assert pairs("二束三文に売った")[:2] == [("二", "に"), ("束", "そく")]  # not ふた·たば
+    assert pairs("二束三文に売った")[0] == ("二束三文", "にそくさんもん")  # not ふた·たば
 
 
 @pytest.mark.parametrize(
@@ -474,6 +474,15 @@ def test_heya_is_a_room(text: str, reading: str | None) -> None:
         assert found == ([reading] if reading else []), pairs(text, style)
 
 
+def test_rice_being_cooked_is_rice_in_any_register() -> None:
+    for style in ("modern", "literary"):
+        got = pairs("米を炊く。米を研いでおいた。米が炊けた。", style)
+        assert [r for s, r in got if s == "米"] == ["こめ"] * 3
+    got = pairs("米が反発した。米の関税。日米の協議。米国へ行く。")  # news: the United States
+    assert [r for s, r in got if "米" in s] == ["べい", "べい", "にちべい", "べいこく"]
+    assert ("米国", "べいこく") in pairs("米国へ行く。", "literary")
+
+
 def test_literary_style_reads_like_the_printed_books() -> None:
     assert ("私", "わたくし") in pairs("私は宅へ帰った。", "literary")
     assert ("宅", "うち") in pairs("私は宅へ帰った。", "literary")
@@ -487,6 +496,8 @@ def test_literary_style_reads_like_the_printed_books() -> None:
         ("先刻から待っていた", "先刻", "さっき"),  # literary
         ("己の手で", "己", "おれ"),
         ("誰かうしろの扉をとんとんと叩く", "扉", "と"),
+        ("父は米を作っていた", "米", "こめ"),  # rice, not the United States
+        ("米、麦、粟を作る", "米", "こめ"),
         ("叔父を頼るより外に途はなかった", "途", "みち"),  # michi
         ("ぷつりと音を立てて断れました", "断", "き"),  # kireru
         ("自分一人でさえ断れそうな細い糸", "断", "き"),

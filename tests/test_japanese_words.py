@@ -24,6 +24,23 @@ def test_no_join_after_a_number_or_where_sudachi_reads_the_pieces_so() -> None:
     assert ("内", "ない") in got and ("法", "ほう") in got
 
 
+def test_an_idiom_of_two_numbers_is_a_saying_not_two_counts() -> None:
+    # the number rules read each half as a count: 一石 いっこく (rice), 三文 さんぶん, 一期 いっき
+    got = pairs(
+        "一石二鳥だ。三寒四温の候。一期一会の縁。二束三文で売った。七転八倒の苦しみ。一日千秋の思い。"
+    )
+    for word, reading in [
+        ("一石二鳥", "いっせきにちょう"),
+        ("一期一会", "いちごいちえ"),
+        ("二束三文", "にそくさんもん"),
+        ("七転八倒", "しちてんばっとう"),
+        ("一日千秋", "いちじつせんしゅう"),
+    ]:
+        assert (word, reading) in got
+    got = pairs("椅子が二十脚、酒が三十石。")  # a count stays a count
+    assert ("脚", "きゃく") in got and ("十石", "じっこく") in got
+
+
 def test_a_one_kanji_piece_the_cut_misreads_is_read_as_the_whole() -> None:
     got = pairs("大きな仏様が３体ある。四聖諦とは何か。")
     assert ("仏様", "ほとけさま") in got  # not 仏 ふつ (France) + 様

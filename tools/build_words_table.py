@@ -8,7 +8,9 @@ The table keeps only what the analyser needs: nouns JMdict writes with kanji and
 only, that Sudachi's dictionary cuts into several words of content (never a particle or an
 auxiliary) read together otherwise — 瀬取り, cut 瀬|取り and read せとり where JMdict says せどり.
 Words Sudachi keeps whole, or cuts into words that can read so (one of the entries of each
-word of two or more kanji, a one-kanji word as the cut read it), are left out. Each line is the word and its
+word of two or more kanji, a one-kanji word as the cut read it), are left out — but not a
+four-character idiom of two numbers (一石二鳥, 二束三文), whose halves the number rules read
+as counts whatever the cut (一石 いっこく). Each line is the word and its
 reading in hiragana: ``瀬取り\\tせどり``.
 """
 
@@ -23,7 +25,10 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 from table_file import write_table  # noqa: E402
+
+from store.japanese.numbers import idiom_of_numbers  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "store" / "japanese" / "words.tsv"
 KUN_STEMS = OUT.with_name("kun_stems.tsv")
@@ -95,6 +100,31 @@ def _nouns(db: sqlite3.Connection) -> set[str]:
     for idseq, text in db.execute("SELECT idseq, text FROM Kanji"):
         forms[text].add(idseq in nouns)
     return {text for text, kinds in forms.items() if kinds == {True}}
+
+
+def _idioms(db: sqlite3.Connection) -> dict[str, str]:
+    """Four-character idioms of two numbers (JMdict's yojijukugo: 一石二鳥, 一喜一憂, 七転八倒)
+    with the first reading JMdict gives them (the usual one: 七転八倒 しちてんばっとう before
+    しってんばっとう), also those JMdict calls expressions, not nouns."""
+    yoji = {
+        idseq
+        for (idseq,) in db.execute(
+            "SELECT DISTINCT s.idseq FROM Sense s JOIN misc m ON m.sid = s.ID"
+            " WHERE m.text = 'yojijukugo'"
+        )
+    }
+    found: dict[str, str] = {}
+    for idseq, text in db.execute("SELECT idseq, text FROM Kanji ORDER BY ID"):
+        if idseq not in yoji or not idiom_of_numbers(text) or text in found:
+            continue
+        for kana_id, kana in db.execute(
+            "SELECT ID, text FROM Kana WHERE idseq = ? AND nokanji = 0 ORDER BY ID", (idseq,)
+        ):
+            allowed = {t for (t,) in db.execute("SELECT text FROM KNR WHERE kid = ?", (kana_id,))}
+            if not allowed or text in allowed:
+                found[text] = _hira(kana)
+                break
+    return found
 
 
 def _voiceless(kana: str) -> str:
@@ -191,11 +221,14 @@ def main(argv: list[str]) -> int:
     db = sqlite3.connect(argv[0])
     readings, nouns = _readings(db), _nouns(db)
     stripped = _without_kana(readings, nouns)
+    idioms = _idioms(db)
     dictionary = Dictionary(dict="core")
     tokenizer = dictionary.tokenizer(SplitMode.C)
     lines = []
-    for word in sorted(nouns | stripped.keys()):
+    for word in sorted(nouns | stripped.keys() | idioms.keys()):
         kana, full = stripped.get(word) or (readings.get(word, set()), "")
+        if word in idioms:
+            kana = {idioms[word]}
         if len(word) < 2 or not _has_kanji(word) or len(kana) != 1 or "" in kana:
             continue  # several readings, or a form of irregular usage: nothing to apply blindly
         reading = next(iter(kana))
@@ -204,8 +237,9 @@ def main(argv: list[str]) -> int:
             continue  # one word already, or cut at a particle: a phrase, not a word
         if not all(_has_kanji(p.surface()) for p in pieces):
             continue  # a piece of kana alone (お|茶屋): Sudachi's reading of it stands
-        if _composable(dictionary, pieces, reading):
+        if _composable(dictionary, pieces, reading) and not idiom_of_numbers(word):
             continue  # the pieces can read so (日本 にほん|企業): the rules choose among those
+            # (not an idiom of two numbers, which they read as counts: 一石 いっこく)
         lines.append(f"{word}\t{reading}\t{full}\n" if full else f"{word}\t{reading}\n")
     return write_table(OUT, HEADER, lines, "words")
 

@@ -218,6 +218,19 @@ _B_AFTER_THOUSANDS = frozenset("本杯匹足階軒羽歩")
 NUMERAL_CHARS = "".join(KANJI_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
 
+def idiom_of_numbers(word: str) -> bool:
+    """A four-character idiom of two numbers, each with its word (一石二鳥, 二束三文, 十人十色,
+    七転八倒): a saying, not two counts, though each half reads like one (一石 いっこく, a
+    measure of rice; 三文 さんぶん, three sentences)."""
+    return (
+        len(word) == 4
+        and word[0] in NUMERAL_CHARS
+        and word[2] in NUMERAL_CHARS
+        and word[1] not in NUMERAL_CHARS
+        and word[3] not in NUMERAL_CHARS
+    )
+
+
 def is_numeral(tok: Token) -> bool:
     return tok.pos[1] == "数詞" and tok.surface != "何"
 

@@ -1016,11 +1016,12 @@ def hoka_no(tokens: list[Token], i: int) -> str | None:
 #: Literary standalone words and the reading printed books give them. (家 うち, 床 とこ, 灯 ひ and
 #: 他の ひとの held on the eight works tuned on but not on forty others: dropped. 扉 と holds on
 #: both: where older fiction prints a reading over 扉 it is と or ドア, never とびら.)
-LITERARY_STANDALONE = {"己": "おれ", "扉": "と"}
+LITERARY_STANDALONE = {"己": "おれ", "扉": "と", "米": "こめ"}
 
 
 def literary_standalone(tokens: list[Token], i: int) -> str | None:
-    """In older fiction 己 standing alone is おれ, 扉 is と, and その中 is そのうち."""
+    """In older fiction 己 standing alone is おれ, 扉 is と, 米 is rice, こめ (the dictionary
+    reads the noun べい, the United States, as news writes it), and その中 is そのうち."""
     tok = tokens[i]
     prev, nxt = _prev(tokens, i), _next(tokens, i)
     if (
@@ -1036,6 +1037,27 @@ def literary_standalone(tokens: list[Token], i: int) -> str | None:
         and (prev.surface in ("その", "この", "あの") or prev.pos[0] == "動詞")
     ):
         return "うち"
+    return None
+
+
+#: Verbs of rice being made ready: 米を炊く, 米を研ぐ, 米が炊ける.
+RICE_VERBS = frozenset(["炊く", "研ぐ", "搗く", "炊ける", "蒸す", "とぐ"])
+
+
+def rice(tokens: list[Token], i: int) -> str | None:
+    """米 standing alone is べい (the United States) for the dictionary, as news writes it; when
+    it is cooked or washed it is rice, こめ: 米を炊く, 米を研いで, 米が炊けた."""
+    tok = tokens[i]
+    if tok.surface != "米" or tok.reading != "べい":
+        return None
+    nxt, verb = _next(tokens, i), _next(tokens, i, 2)
+    if (
+        nxt is not None
+        and nxt.surface in ("を", "が", "は", "も")
+        and verb is not None
+        and verb.lemma in RICE_VERBS
+    ):
+        return "こめ"
     return None
 
 
@@ -2521,7 +2543,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tei_air", "体", tei_air, None),
     ("omote", "面", omote, None),
     ("hoka_no", "外", hoka_no, "literary"),
-    ("literary_standalone", "中己扉", literary_standalone, "literary"),
+    ("literary_standalone", "中己扉米", literary_standalone, "literary"),
+    ("rice", "米", rice, None),
     ("aku", "開", aku, "literary"),
     ("yo", "夜", yo, "literary"),
     ("tatsu", "起", tatsu, "literary"),

@@ -5,7 +5,9 @@ into smaller words and reads each alone, losing the sound change the whole word 
 せどり, ship-to-ship transfer, read せ + とり). ``words.tsv`` (built by
 ``tools/build_words_table.py``; EDRDG licence, see its header) holds the ~12,800 nouns that
 JMdict reads one way only and that Sudachi cuts into words of content read together otherwise
-(unless the cut's longer words can read so in another of their entries: 日本 にほん|企業),
+(unless the cut's longer words can read so in another of their entries: 日本 にほん|企業;
+but a four-character idiom of two numbers is kept whatever its cut, the number rules reading
+each half as a count: 一石二鳥, 二束三文),
 and ~4,500 of them as older and official prose writes them without their okurigana (黒焦 for
 黒焦げ, 寝冷 for 寝冷え; the third column is JMdict's spelling), which kana must not go on.
 Where the text's words are exactly such a cut, they become that noun. Read on first use only.
@@ -16,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from store.japanese.chars import is_hiragana
+from store.japanese.numbers import idiom_of_numbers
 from store.japanese.rules import Token
 from store.japanese.tables import lookup
 
@@ -120,7 +123,7 @@ def _longest(tokens: list[Token], i: int, n: int) -> tuple[Token, int] | None:
         if (
             columns
             and columns[0] != "".join(p.reading for p in parts)
-            and not _count(parts)
+            and (idiom_of_numbers(surface) or not _count(parts))
             and not _counted(tokens, i)
             and not (len(columns) > 1 and _continued(tokens, i + count))
         ):
