@@ -57,6 +57,9 @@ def pairs(text: str, style: str = "modern") -> list[tuple[str, str]]:
         ("一疋の犬", [("一", "いっ"), ("疋", "ぴき"), ("犬", "いぬ")]),
         # 一 geminates before a one-kanji Sino-Japanese word; native counts do not
         ("二十四時間", [("二", "に"), ("十", "じゅう"), ("四", "よ"), ("時間", "じかん")]),
+        # the dictionary's 時半 after a number: よじはん, くじはん (was よん·じはん, きゅう·じはん)
+        ("四時半に起きた", [("四", "よ"), ("時半", "じはん"), ("起", "お")]),
+        ("九時半だ", [("九", "く"), ("時半", "じはん")]),
         ("四法印", [("四法印", "しほういん")]),  # JMdict table: whole
         ("二十四節気の第4", [("二十四節気", "にじゅうしせっき"), ("第", "だい")]),  # JMdict: whole
         ("四次元の世界", [("四", "よ"), ("次元", "じげん"), ("世界", "せかい")]),
@@ -316,6 +319,10 @@ def test_an_idiom_of_numbers_is_not_a_native_count() -> None:
         ("12月20日付で", "付", "づけ"),
         ("死後の片付方も頼みたい", "片付", "かたづけ"),  # 片付(け): a noun without its kana
         ("菅原道真の歌", "菅原", "すがわらの"),  # uji_no
+        ("藤原道長の世", "藤原", "ふじわらの"),
+        ("大江健三郎の小説", "大江", "おおえ"),  # a given name of today: no の
+        ("清原和博が打った", "清原", "きよはら"),
+        ("藤原紀香が出た", "藤原", "ふじわら"),
         ("越前国にあった", "越前", "えちぜんの"),  # kuni adds の to the province
         ("お申し込み時にお伝えください", "時", "じ"),  # honorific_ji
         ("子供の時に", "時", "とき"),
@@ -472,6 +479,27 @@ def test_heya_is_a_room(text: str, reading: str | None) -> None:
     for style in ("literary", "modern"):
         found = [r for s, r in pairs(text, style) if s == "室"]
         assert found == ([reading] if reading else []), pairs(text, style)
+
+
+def test_what_is_opened_or_held_is_hiraku_in_any_register() -> None:
+    """開く is あく in older fiction where something opens of itself; where someone opens or
+    holds it, or it opens out, it is ひらく — also in a modern essay taken for older prose."""
+    for text in [
+        "首脳会談が東京で開かれた。",
+        "委員会は来週、公聴会を開く。",
+        "彼はパン屋を開いた。",
+        "本を開いて読み始めた。",
+        "桜の花が開いた。",
+    ]:
+        assert [r for s, r in pairs(text, "literary") if s == "開"] == ["ひら"], text
+    for text in ["扉が開いて女の子が顔を出した", "大きな口を開いたまま", "眼を開く事など"]:
+        assert [r for s, r in pairs(text, "literary") if s == "開"] == ["あ"], text
+
+
+def test_a_floor_is_kai_in_todays_prose() -> None:
+    got = pairs("上の階に住む。この階は広い。下の階の人。二階へ上がる。")
+    assert [r for s, r in got if "階" in s] == ["かい", "かい", "かい", "かい"]
+    assert ("階", "きざはし") in pairs("裾を階の中に引いて上った。", "literary")  # steps
 
 
 def test_rice_being_cooked_is_rice_in_any_register() -> None:

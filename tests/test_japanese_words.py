@@ -37,6 +37,8 @@ def test_an_idiom_of_two_numbers_is_a_saying_not_two_counts() -> None:
         ("一日千秋", "いちじつせんしゅう"),
     ]:
         assert (word, reading) in got
+    got = pairs("十月十日は体育の日だ。")  # a date, not JMdict's とつきとおか
+    assert ("十月十日", "とつきとおか") not in got and ("十日", "とおか") in got
     got = pairs("椅子が二十脚、酒が三十石。")  # a count stays a count
     assert ("脚", "きゃく") in got and ("十石", "じっこく") in got
 

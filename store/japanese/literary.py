@@ -212,6 +212,18 @@ def heya(tokens: list[Token], i: int) -> str | None:
     return "へや"
 
 
+def floor(tokens: list[Token], i: int) -> str | None:
+    """階 standing alone in today's prose is a floor, かい (上の階に住む, この階は): the
+    dictionary's きざはし, a flight of steps, is older fiction's word (裾を階の中に)."""
+    tok = tokens[i]
+    if tok.surface != "階" or tok.reading != "きざはし":
+        return None
+    prev = _prev(tokens, i)
+    if prev is not None and prev.has_kanji and prev.pos[0] in ("名詞", "接頭辞"):
+        return None  # part of a compound
+    return "かい"
+
+
 def kaeru(tokens: list[Token], i: int) -> str | None:
     """更える is かえる (to change: 向きを更えて, 気を更えて, 取り更えて); the dictionary reads 更
     さら and leaves the え over."""

@@ -221,9 +221,11 @@ NUMERAL_CHARS = "".join(KANJI_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS
 def idiom_of_numbers(word: str) -> bool:
     """A four-character idiom of two numbers, each with its word (一石二鳥, 二束三文, 十人十色,
     七転八倒): a saying, not two counts, though each half reads like one (一石 いっこく, a
-    measure of rice; 三文 さんぶん, three sentences)."""
+    measure of rice; 三文 さんぶん, three sentences). Not a date: 十月十日 is the tenth of
+    October (じゅうがつとおか) far more often than JMdict's とつきとおか."""
     return (
         len(word) == 4
+        and word[1::2] != "月日"
         and word[0] in NUMERAL_CHARS
         and word[2] in NUMERAL_CHARS
         and word[1] not in NUMERAL_CHARS
@@ -337,11 +339,18 @@ def numeral_rule(tokens: list[Token], i: int) -> str | None:
 
 
 def counter_rule(tokens: list[Token], i: int) -> str | None:
-    """A counter after a number: 三本 さんぼん, 1本 いっぽん (the numeral's reading too)."""
-    tok = tokens[i]
+    """A counter after a number: 三本 さんぼん, 1本 いっぽん (the numeral's reading too); and
+    one the dictionary wrote with its 半 (四|時半 よじはん, 二|年半 にねんはん: was よん·じはん)."""
     if i == 0:
         return None
-    counter = tok.surface
+    counter = tokens[i].surface
+    if counter not in COUNTERS and counter.endswith("半") and counter[:-1] in COUNTERS:
+        reading = _counter_reading(tokens, i, counter[:-1])
+        return reading + "はん" if reading is not None else None
+    return _counter_reading(tokens, i, counter)
+
+
+def _counter_reading(tokens: list[Token], i: int, counter: str) -> str | None:
     prev = tokens[i - 1]
     if prev.surface == "何":
         info = COUNTERS.get(counter)

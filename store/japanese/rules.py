@@ -35,6 +35,7 @@ from store.japanese.literary import (
     akuruhi,
     ateru,
     daibu,
+    floor,
     hasu,
     hata,
     heya,
@@ -1061,13 +1062,36 @@ def rice(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: What opens of itself even with を in older fiction: 口を開いたまま, 眼を開く (an eye, a mouth).
+AKU_WITH_WO = frozenset(["口", "眼", "目", "瞼", "唇"])
+#: What opens out rather than open: 花が開く, 差が開く (ひらく in any register).
+HIRAKU_SUBJECTS = frozenset(["花", "蕾", "つぼみ", "差", "距離", "間隔", "傘"])
+
+
 def aku(tokens: list[Token], i: int) -> str | None:
     """In older fiction 開く is あく: 扉が開いて, 襖は開きません, 口を開いたまま (the dictionary
-    reads ひらく; 開ける stays a verb of its own)."""
+    reads ひらく; 開ける stays a verb of its own). Not where something is opened or held —
+    会議を開く, 店を開いた, a passive or causative (会談が開かれた) — which is ひらく in any
+    register (read あ in a modern essay the register test took for older prose) — nor what
+    opens out (花が開いた, 差が開く)."""
     tok = tokens[i]
-    if tok.lemma == "開く" and tok.reading.startswith("ひら"):
-        return "あ" + tok.reading[2:]
-    return None
+    if tok.lemma != "開く" or not tok.reading.startswith("ひら"):
+        return None
+    nxt = _next(tokens, i)
+    if tok.surface.endswith("か") and nxt is not None and nxt.surface[:1] in ("れ", "せ"):
+        return None  # 開かれる, 開かせる
+    prev, before = _prev(tokens, i), _prev(tokens, i, 2)
+    if prev is not None and prev.surface == "を":
+        if before is None or before.surface not in AKU_WITH_WO:
+            return None
+    elif (
+        prev is not None
+        and prev.surface in ("が", "は", "も")
+        and before is not None
+        and before.surface in HIRAKU_SUBJECTS
+    ):
+        return None
+    return "あ" + tok.reading[2:]
 
 
 def yo(tokens: list[Token], i: int) -> str | None:
@@ -1891,8 +1915,15 @@ UJI = frozenset(
 )
 
 
+#: The last character of a given name of today (健三郎, 和博, 文太, 紀香): after it a clan name
+#: is a family name of today and takes no の (大江健三郎 おおえ, 清原和博 きよはら). Not 子 nor 代:
+#: the Heian court's women are 子 (藤原彰子, 紀良子 きのよしこ).
+TODAYS_GIVEN_ENDINGS = frozenset("郎太介助美也哉樹博男夫雄香奈恵穂菜")
+
+
 def uji_no(tokens: list[Token], i: int) -> str | None:
-    """An old clan name before a given name takes の: 源義経 (みなもとの), 菅原道真 (すがわらの)."""
+    """An old clan name before a given name takes の: 源義経 (みなもとの), 菅原道真 (すがわらの);
+    not before a given name of today (大江健三郎 おおえ)."""
     tok = tokens[i]
     if tok.surface not in UJI or tok.reading.endswith("の"):
         return None
@@ -1900,6 +1931,9 @@ def uji_no(tokens: list[Token], i: int) -> str | None:
     while k < len(tokens) and tokens[k].surface in (" ", "　"):
         k += 1
     if k < len(tokens) and tokens[k].pos[2:4] == ("人名", "名"):
+        given = tokens[k].surface
+        if given[-1:] in TODAYS_GIVEN_ENDINGS:
+            return None
         return tok.reading + "の"
     return None
 
@@ -2561,6 +2595,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("toko", "床", toko, None),
     ("tsukeru", "灯", tsukeru, None),
     ("heya", "室", heya, None),
+    ("floor", "階", floor, "modern"),
     ("kaeru", "更", kaeru, None),
     ("minna", "皆", minna, None),
     ("shitatameru", "認", shitatameru, None),
