@@ -57,6 +57,7 @@ _UNIT_CHANGES = {
     (3, 100): ("さん", "びゃく"),
     (6, 100): ("ろっ", "ぴゃく"),
     (8, 100): ("はっ", "ぴゃく"),
+    (1, 1000): ("いっ", "せん"),  # 一千 いっせん (一千万, 一千兆)
     (3, 1000): ("さん", "ぜん"),
     (8, 1000): ("はっ", "せん"),
     (1, 10**12): ("いっ", "ちょう"),
@@ -311,8 +312,57 @@ def read_kanji_number(chars: str) -> list[str] | None:
     return out
 
 
+_DIGIT_CHARS = {value: ch for ch, value in KANJI_DIGITS.items() if ch != "零"}
+
+
+def _with_units(value: int) -> str:
+    """``value`` written with units, as it is said: 1945 → 千九百四十五, 2024 → 二千二十四."""
+    out = ""
+    for big, mark in ((10**12, "兆"), (10**8, "億"), (10**4, "万")):
+        if value >= big:
+            out += _below_ten_thousand(value // big, keep_one=True) + mark
+            value %= big
+    return out + _below_ten_thousand(value)
+
+
+def _below_ten_thousand(value: int, keep_one: bool = False) -> str:
+    out = ""
+    for unit, mark in ((1000, "千"), (100, "百"), (10, "十")):
+        digit, value = divmod(value, unit)
+        if digit:
+            out += ("" if digit == 1 else _DIGIT_CHARS[digit]) + mark
+    if value:
+        out += _DIGIT_CHARS[value]
+    return out or ("一" if keep_one else "")
+
+
+def positional(chars: str) -> bool:
+    """Kanji digits written place by place, as vertical text writes figures (一九四五年,
+    二〇二四年, 三〇〇人): three or more, or two with a 〇 — never two alone, which are
+    "one or two" (一二度, 二三日, 四五人) — and not starting with 〇 (〇三, a telephone number)."""
+    return (
+        (len(chars) >= 3 or (len(chars) == 2 and "〇" in chars))
+        and chars[0] != "〇"
+        and all(ch in _DIGIT_CHARS.values() or ch == "〇" for ch in chars)
+    )
+
+
+def _read_positional(tokens: list[Token], start: int, end: int, i: int) -> str | None:
+    """The run's whole reading on its last token, the others dropped into it (二〇二四
+    にせんにじゅうよん: a 〇 has no reading of its own to show)."""
+    if i != end - 1:
+        return None  # the last digit takes the run
+    chars = "".join(t.surface for t in tokens[start:end])
+    per_char = read_kanji_number(_with_units(int("".join(str(KANJI_DIGITS[c]) for c in chars))))
+    if per_char is None:
+        return None
+    return _absorb(tokens, start, i, "".join(per_char))
+
+
 def numeral_rule(tokens: list[Token], i: int) -> str | None:
-    """Kanji numerals read as a whole number: 三百 さん·びゃく, 六百 ろっ·ぴゃく, 3千 ぜん."""
+    """Kanji numerals read as a whole number: 三百 さん·びゃく, 六百 ろっ·ぴゃく, 3千 ぜん;
+    digits written place by place as the number they spell (一九四五 せんきゅうひゃくよんじゅうご,
+    read digit by digit before 2026-12-07)."""
     tok = tokens[i]
     if not is_numeral(tok) or not tok.has_kanji:
         return None
@@ -327,6 +377,8 @@ def numeral_rule(tokens: list[Token], i: int) -> str | None:
     while end < len(tokens) and is_numeral(tokens[end]):
         end += 1
     chars = "".join(t.surface for t in tokens[start:end])
+    if positional(chars):
+        return _read_positional(tokens, start, end, i)
     if len(chars) < 2 or not all(
         c in KANJI_DIGITS or c in SMALL_UNITS or c in BIG_UNITS for c in chars
     ):
@@ -399,7 +451,11 @@ def _counter_reading(tokens: list[Token], i: int, counter: str) -> str | None:
         return _absorb(tokens, start, i, PEOPLE_READINGS[value])
     special = SPECIAL_DIGIT.get(counter, {})
     if numeral is not None and last in special and last == value % 10 and last != 0:
-        numeral.reading = special[last]
+        said = DIGIT_READING[last]
+        if len(numeral.surface) > 1 and numeral.reading.endswith(said):  # 二〇二四|年
+            numeral.reading = numeral.reading[: -len(said)] + special[last]
+        else:
+            numeral.reading = special[last]
         return reading
     if family and last in (_GEMINATE if family != "st" else _GEMINATE_ST):
         table = _GEMINATE if family != "st" else _GEMINATE_ST
@@ -478,6 +534,8 @@ MONTH_COUNTS = {value: native + "つき" for value, native in NATIVE_NUMBERS.ite
 _KANA_MONTH_COUNTS = frozenset(NATIVE_NUMBERS.values())
 _OR = frozenset(["か", "や", "から", "乃至", "ないし", "、"])
 #: What makes 一月 a length of time rather than January when it follows: a measure or a span.
+#: How often, after a length of time and に: 一月に一度, ふた月に一回.
+_HOW_OFTEN = frozenset(["一度", "一回", "二度", "二回", "三度", "三回", "数回", "何度", "何回", "一遍"])
 _LENGTH_AFTER = (
     "ほど", "程", "ばかり", "許", "余", "あまり", "ぶり", "振", "前", "後", "経", "以上",
     "以内", "近く", "ぐらい", "くらい", "位", "足らず", "半", "間", "目",
@@ -494,6 +552,8 @@ def _lasts(tokens: list[Token], start: int, i: int) -> bool:
         # 三月か四月ぐらい: the first count is as long as the second
         number, month, after = tokens[i + 2 : i + 5]
         nxt = after if is_numeral(number) and month.surface == "月" else nxt
+    if nxt.surface == "に" and i + 2 < len(tokens) and tokens[i + 2].surface in _HOW_OFTEN:
+        return True  # 一月に一度: once a month
     if not nxt.surface.startswith(_LENGTH_AFTER):
         return False
     return start == 0 or not tokens[start - 1].surface.endswith("年")

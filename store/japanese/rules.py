@@ -28,6 +28,7 @@ from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji, to_hiragana, voiced
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
 from store.japanese.countries import country_abbreviation
+from store.japanese.everyday import at_present, price, weather_later, what_time, windmill
 from store.japanese.foreign import foreign_reading
 from store.japanese.kanjidic import kanji_reading
 from store.japanese.literary import (
@@ -2595,6 +2596,11 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("toko", "床", toko, None),
     ("tsukeru", "灯", tsukeru, None),
     ("heya", "室", heya, None),
+    ("what_time", "何", what_time, None),
+    ("price", "値", price, None),
+    ("at_present", "目", at_present, None),
+    ("windmill", "車", windmill, "modern"),
+    ("weather_later", "後", weather_later, None),
     ("floor", "階", floor, "modern"),
     ("kaeru", "更", kaeru, None),
     ("minna", "皆", minna, None),

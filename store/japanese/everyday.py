@@ -1,0 +1,99 @@
+"""Words today's prose reads by their context, where the dictionary takes the other reading
+(rules for any register, or for modern text where older fiction means the other word). Found
+by a careful reader's pass over everyday text the rules were never tuned on (2026-12-07).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from store.japanese.neighbours import next_token as _next
+from store.japanese.neighbours import prev_token as _prev
+
+if TYPE_CHECKING:
+    from store.japanese.rules import Token
+
+#: What follows a question of the clock: 何時ですか, 何時でしょう, 何時何分, 何時半 (not だ, でし:
+#: 何時だったか is いつ, when it was).
+_CLOCK_AFTER = frozenset(["です", "でしょ", "何", "半"])
+
+
+def what_time(tokens: list[Token], i: int) -> str | None:
+    """何時 asking the clock is なんじ (今何時ですか, 何時何分): the dictionary's なんどき is
+    いつ何時 (any moment); 何分 after it is minutes, なんぷん, not なにぶん (anyhow)."""
+    tok = tokens[i]
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    clock = (nxt is not None and nxt.surface in _CLOCK_AFTER) or (
+        prev is not None and prev.surface == "今"
+    )
+    if tok.surface == "何時" and tok.reading == "なんどき" and clock:
+        return "なんじ"
+    if tok.surface == "何分" and prev is not None and prev.surface in ("時", "何時"):
+        return "なんぷん"
+    return None
+
+
+#: What a price does: 値が上がる, 値を下げた, 値がつく.
+PRICE_VERBS = frozenset(
+    ["上がる", "下がる", "上げる", "下げる", "付く", "つく", "付ける", "つける", "張る", "崩れる",
+     "戻す", "戻る", "動く", "出る", "下落", "上昇"]
+)  # fmt: skip
+
+
+def price(tokens: list[Token], i: int) -> str | None:
+    """値 that rises, falls or is put on something is a price, ね (野菜の値が上がった, 値を
+    下げた, 百万円の値がつく); the dictionary's あたい is a value (値を求める)."""
+    tok = tokens[i]
+    if tok.surface != "値" or tok.reading != "あたい":
+        return None
+    nxt, verb = _next(tokens, i), _next(tokens, i, 2)
+    if (
+        nxt is not None
+        and nxt.surface in ("が", "を", "も", "は")
+        and verb is not None
+        and verb.lemma in PRICE_VERBS
+    ):
+        return "ね"
+    return None
+
+
+#: Those one is above: 目下の者, 目下の人に (めした, juniors).
+_JUNIORS = frozenset(["者", "人", "人間", "相手", "部下", "人たち", "人達", "人々", "方"])
+
+
+def at_present(tokens: list[Token], i: int) -> str | None:
+    """目下 is もっか, at present (目下の課題, 目下のところ, 目下は), except of people
+    (目下の者, 目下に対して: めした, juniors)."""
+    tok = tokens[i]
+    if tok.surface != "目下" or tok.reading != "めした":
+        return None
+    nxt, after = _next(tokens, i), _next(tokens, i, 2)
+    if nxt is None:
+        return None
+    if nxt.surface == "の":
+        return None if after is None or after.surface in _JUNIORS else "もっか"
+    if nxt.surface in ("は", "、", "，"):
+        return "もっか"
+    return None
+
+
+def windmill(tokens: list[Token], i: int) -> str | None:
+    """風車 in today's prose is a windmill or a wind turbine, ふうしゃ (オランダの風車, 洋上
+    風車); the dictionary's かざぐるま, a pinwheel, is older fiction's and children's."""
+    tok = tokens[i]
+    return "ふうしゃ" if tok.surface == "風車" and tok.reading == "かざぐるま" else None
+
+
+#: Weather as a forecast names it: 晴れ後曇り, 曇り後雨.
+WEATHER = frozenset(["晴れ", "晴", "曇り", "曇", "雨", "雪", "小雨", "大雨", "雷雨", "にわか雨"])
+
+
+def weather_later(tokens: list[Token], i: int) -> str | None:
+    """後 between two kinds of weather is a forecast's のち (晴れ後曇り), not あと."""
+    tok = tokens[i]
+    if tok.surface != "後" or tok.reading == "のち":
+        return None
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if prev is not None and nxt is not None and prev.surface in WEATHER and nxt.surface in WEATHER:
+        return "のち"
+    return None

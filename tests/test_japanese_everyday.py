@@ -1,0 +1,69 @@
+"""Readings today's prose gives by context (store/japanese/everyday.py, and the numbers a
+careful reader's pass found misread): each as a reader of a news page or a report reads it, and
+the other reading kept where the context means the other word."""
+
+from __future__ import annotations
+
+import pytest
+from test_japanese_rules import pairs
+
+
+def _of(text: str, word: str, style: str = "modern") -> list[str]:
+    return [r for s, r in pairs(text, style) if s == word]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("今何時ですか。", "何時", "なんじ"),  # the clock, not いつ何時 なんどき
+        ("何時何分に着きますか。", "何分", "なんぷん"),  # minutes, not なにぶん (anyhow)
+        ("株価は大きく値を下げた。", "値", "ね"),  # a price
+        ("野菜の値が上がった。", "値", "ね"),
+        ("目下の課題は人手不足だ。", "目下", "もっか"),  # at present
+        ("目下のところ問題はない。", "目下", "もっか"),
+        ("オランダの風車は有名だ。", "風車", "ふうしゃ"),  # a windmill, not a pinwheel
+        ("晴れ後曇りの予報だ。", "後", "のち"),  # a forecast
+        ("一月に一度、実家に帰る。", "一月", "ひとつき"),  # once a month, not January
+    ],
+)
+def test_the_context_chooses_the_reading(text: str, word: str, reading: str) -> None:
+    assert _of(text, word) == [reading], pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("何時の間にか眠っていた。", "何時", "いつ"),
+        ("xの値を求める。", "値", "あたい"),  # a value
+        ("目下の者に優しい。", "目下", "めした"),  # juniors
+        ("その後雨が降った。", "後", "ご"),
+        ("一月一日は休みだ。", "月", "がつ"),  # January
+    ],
+)
+def test_the_other_word_keeps_its_reading(text: str, word: str, reading: str) -> None:
+    assert _of(text, word) == [reading], pairs(text)
+
+
+def test_when_it_was_is_not_the_clock() -> None:
+    for style in ("modern", "literary"):
+        assert "なんじ" not in _of("何時だったか、どの女だったか。", "何時", style)
+
+
+def test_a_pinwheel_in_older_fiction_stays_one() -> None:
+    assert _of("子供が風車を回して遊んでいた。", "風車", "literary") == ["かざぐるま"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # figures written place by place, as vertical text writes them: the number they spell
+        ("一九四五年八月", [("一九四五", "せんきゅうひゃくよんじゅうご"), ("年", "ねん")]),
+        ("二〇二四年の夏", [("二〇二四", "にせんにじゅうよ"), ("年", "ねん")]),
+        ("三〇〇人が来た", [("三〇〇", "さんびゃく"), ("人", "にん")]),
+        # two digits alone are "one or two", not a figure
+        ("二三日休む", [("二", "に"), ("三", "さん"), ("日", "にち")]),
+        ("一千兆円", [("一", "いっ"), ("千", "せん"), ("兆", "ちょう"), ("円", "えん")]),
+    ],
+)
+def test_numbers_a_careful_reader_reads(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text)[: len(expected)] == expected
