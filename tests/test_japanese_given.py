@@ -40,6 +40,15 @@ def test_a_family_name_reads_from_the_gloss_only_before_an_office() -> None:
     assert [s for s, r, _ in later if r == "はん"] == ["韓"]  # 韓国, 韓流 keep their reading
 
 
+def test_a_family_name_taught_by_one_person_is_not_anothers() -> None:
+    # 菅義偉 (すが, from the names table) teaches 菅 before an office; 菅直人 is another person
+    (first, later) = read_doc(
+        [("菅義偉首相が会見した。", []), ("菅直人元首相が講演した。その後、菅首相は述べた。", [])]
+    )
+    assert ("菅", "すが", "dict") in first
+    assert [r for s, r, _ in later if s == "菅"] == ["かん", "すが"]
+
+
 def test_a_translation_in_katakana_is_not_a_reading() -> None:
     (para,) = read_doc([("仏領コンゴー国では蟹（ンカラ）を食べる。", [])])
     assert ("蟹", "かに", "dict") in para

@@ -402,6 +402,7 @@ class GivenReadings:
                 family_reading is not None
                 and (i == 0 or not is_kanji(text[i - 1]))
                 and _office_after(text, i + len(ch))
+                and not _given_name_at(text, i + len(ch), word_edges)
                 and _free(i, i + len(ch), covered)
             ):
                 found.append((i, i + len(ch), family_reading, family_source))
@@ -467,6 +468,22 @@ def _office_after(text: str, at: int) -> bool:
             run = run[len(prefix) :]
             break
     return any(is_office(run[:k]) for k in range(1, len(run) + 1))
+
+
+def _given_name_at(text: str, at: int, word_edges: set[int]) -> bool:
+    """True when the dictionary's word at ``at`` is a given name and nothing else (直人 of
+    菅直人元首相): the family name before it is another person's, whatever the document taught
+    of 菅義偉 (すが; 菅直人 is かん)."""
+    end = min((e for e in word_edges if e > at), default=at)
+    word = text[at:end]
+    if len(word) < 2:
+        return False
+    from store.japanese.alternatives import dictionary_entries
+
+    entries = dictionary_entries(word)
+    return bool(entries) and all(
+        tuple(m.part_of_speech()[1:4]) == ("固有名詞", "人名", "名") for m in entries
+    )
 
 
 def _reads_like(run: str, reading: str) -> bool:
