@@ -24,6 +24,9 @@ def _of(text: str, word: str, style: str = "modern") -> list[str]:
         ("オランダの風車は有名だ。", "風車", "ふうしゃ"),  # a windmill, not a pinwheel
         ("晴れ後曇りの予報だ。", "後", "のち"),  # a forecast
         ("一月に一度、実家に帰る。", "一月", "ひとつき"),  # once a month, not January
+        ("彼は日本画の大家として知られる。", "大家", "たいか"),  # an authority
+        ("その道の大家である。", "大家", "たいか"),
+        ("人気のない路地を歩いた。", "人気", "ひとけ"),  # nobody about
     ],
 )
 def test_the_context_chooses_the_reading(text: str, word: str, reading: str) -> None:
@@ -38,6 +41,8 @@ def test_the_context_chooses_the_reading(text: str, word: str, reading: str) -> 
         ("目下の者に優しい。", "目下", "めした"),  # juniors
         ("その後雨が降った。", "後", "ご"),
         ("一月一日は休みだ。", "月", "がつ"),  # January
+        ("アパートの大家さんに払う。", "大家", "おおや"),  # a landlord
+        ("人気のない商品だ。", "人気", "にんき"),  # popularity
     ],
 )
 def test_the_other_word_keeps_its_reading(text: str, word: str, reading: str) -> None:

@@ -97,3 +97,54 @@ def weather_later(tokens: list[Token], i: int) -> str | None:
     if prev is not None and nxt is not None and prev.surface in WEATHER and nxt.surface in WEATHER:
         return "のち"
     return None
+
+
+#: A field one can be a master of: 日本画の大家, 書の大家, その道の大家 (たいか, an authority).
+_FIELD_ENDINGS = ("画", "学", "道", "界", "楽", "書", "術", "論", "芸", "壇", "曲", "劇")
+
+
+def authority(tokens: list[Token], i: int) -> str | None:
+    """大家 of a field is たいか, an authority (日本画の大家, その道の大家); the dictionary's
+    おおや is a landlord (アパートの大家さん)."""
+    tok = tokens[i]
+    if tok.surface != "大家" or tok.reading != "おおや":
+        return None
+    prev, field = _prev(tokens, i), _prev(tokens, i, 2)
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface in ("さん", "様", "さま"):
+        return None
+    if (
+        prev is not None
+        and prev.surface == "の"
+        and field is not None
+        and field.surface.endswith(_FIELD_ENDINGS)
+    ):
+        return "たいか"
+    return None
+
+
+#: Places nobody is about in: 人気のない路地, 人気のない駅 (ひとけ, a sign of people).
+_PLACES = frozenset(
+    ["路地", "公園", "駅", "道", "夜道", "通り", "場所", "山道", "廊下", "部屋", "家", "屋敷",
+     "町", "村", "浜", "海岸", "森", "林", "境内", "ホーム", "校舎", "ビル", "街", "裏通り",
+     "路", "小道", "坂", "橋", "店", "店内", "建物", "空き家", "島", "野原"]
+)  # fmt: skip
+
+
+def sign_of_people(tokens: list[Token], i: int) -> str | None:
+    """人気のない + a place is ひとけ, nobody about (人気のない路地); the dictionary's にんき,
+    popularity, stays for 人気のない商品."""
+    tok = tokens[i]
+    if tok.surface != "人気" or tok.reading != "にんき":
+        return None
+    particle, none, place = _next(tokens, i), _next(tokens, i, 2), _next(tokens, i, 3)
+    if (
+        particle is not None
+        and particle.surface in ("の", "が")
+        and none is not None
+        and none.lemma in ("ない", "無い")
+        and place is not None
+        and place.surface in _PLACES
+    ):
+        return "ひとけ"
+    return None

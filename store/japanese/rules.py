@@ -28,7 +28,15 @@ from store.japanese.analyzer import pos_of
 from store.japanese.chars import has_kanji, is_kanji, to_hiragana, voiced
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
 from store.japanese.countries import country_abbreviation
-from store.japanese.everyday import at_present, price, weather_later, what_time, windmill
+from store.japanese.everyday import (
+    at_present,
+    authority,
+    price,
+    sign_of_people,
+    weather_later,
+    what_time,
+    windmill,
+)
 from store.japanese.foreign import foreign_reading
 from store.japanese.kanjidic import kanji_reading
 from store.japanese.literary import (
@@ -2601,6 +2609,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("at_present", "目", at_present, None),
     ("windmill", "車", windmill, "modern"),
     ("weather_later", "後", weather_later, None),
+    ("authority", "家", authority, None),
+    ("sign_of_people", "気", sign_of_people, None),
     ("floor", "階", floor, "modern"),
     ("kaeru", "更", kaeru, None),
     ("minna", "皆", minna, None),
