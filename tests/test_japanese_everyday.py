@@ -27,6 +27,9 @@ def _of(text: str, word: str, style: str = "modern") -> list[str]:
         ("彼は日本画の大家として知られる。", "大家", "たいか"),  # an authority
         ("その道の大家である。", "大家", "たいか"),
         ("人気のない路地を歩いた。", "人気", "ひとけ"),  # nobody about
+        ("年が明けた。", "年", "とし"),  # the year, one's age
+        ("年を取った。", "年", "とし"),
+        ("年には勝てない。", "年", "とし"),
     ],
 )
 def test_the_context_chooses_the_reading(text: str, word: str, reading: str) -> None:
@@ -43,6 +46,9 @@ def test_the_context_chooses_the_reading(text: str, word: str, reading: str) -> 
         ("一月一日は休みだ。", "月", "がつ"),  # January
         ("アパートの大家さんに払う。", "大家", "おおや"),  # a landlord
         ("人気のない商品だ。", "人気", "にんき"),  # popularity
+        ("年に一度会う。", "年", "ねん"),  # once a year
+        ("2024年の夏。", "年", "ねん"),
+        ("2021 年のバイデン大統領", "年", "ねん"),  # a PDF's space between number and counter
     ],
 )
 def test_the_other_word_keeps_its_reading(text: str, word: str, reading: str) -> None:

@@ -148,3 +148,34 @@ def sign_of_people(tokens: list[Token], i: int) -> str | None:
     ):
         return "ひとけ"
     return None
+
+
+#: What is said of one's years after 年の: 年のせい, 年の差, 年の割に, 年の功, 年の頃, 年の暮れ.
+_OF_AGE = frozenset(
+    ["せい", "差", "割", "功", "頃", "ころ", "暮れ", "暮", "初め", "始め", "はじめ", "離れ", "順"]
+)
+
+
+def years_of_age(tokens: list[Token], i: int) -> str | None:
+    """年 standing alone before が, を, も, は, には or 年のせい/差/割 is とし, the year or one's
+    age (年が明けた, 年を取った, 年のせいか, 年には勝てない); the dictionary's ねん is the
+    counter's and a compound's (2024年, 年に一度, 年会費, 年末)."""
+    tok = tokens[i]
+    if tok.surface != "年" or tok.reading != "ねん" or tok.pos[0] != "名詞":
+        return None
+    prev, nxt, after = _prev(tokens, i), _next(tokens, i), _next(tokens, i, 2)
+    if (
+        prev is not None
+        and (prev.end == tok.start or tok.gap)
+        and (prev.has_kanji or any(ch.isdigit() for ch in prev.surface))
+    ):
+        return None  # a count or a compound: 2024年, 2021 年 (a PDF's gap), 何年, 平成元年
+    if nxt is None:
+        return None
+    if nxt.surface in ("が", "を", "も", "は"):
+        return "とし"
+    if nxt.surface == "に" and after is not None and after.surface == "は":
+        return "とし"
+    if nxt.surface == "の" and after is not None and after.surface in _OF_AGE:
+        return "とし"  # 年の途中 (mid-year) is printed ねん too: only what is said of age
+    return None

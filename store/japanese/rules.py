@@ -36,6 +36,7 @@ from store.japanese.everyday import (
     weather_later,
     what_time,
     windmill,
+    years_of_age,
 )
 from store.japanese.foreign import foreign_reading
 from store.japanese.kanjidic import kanji_reading
@@ -2611,6 +2612,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("weather_later", "後", weather_later, None),
     ("authority", "家", authority, None),
     ("sign_of_people", "気", sign_of_people, None),
+    ("years_of_age", "年", years_of_age, None),
     ("floor", "階", floor, "modern"),
     ("kaeru", "更", kaeru, None),
     ("minna", "皆", minna, None),
