@@ -78,3 +78,10 @@ def test_a_pinwheel_in_older_fiction_stays_one() -> None:
 )
 def test_numbers_a_careful_reader_reads(text: str, expected: list[tuple[str, str]]) -> None:
     assert pairs(text)[: len(expected)] == expected
+
+
+def test_a_large_geminate_of_older_spelling_is_read_as_today_s() -> None:
+    # 這入つた was cut 這|入り|つ and read しゃ·いり; 眠つた ねぶ (an older verb)
+    got = pairs("部屋に這入つた。中へ這入つて来た。彼は直ぐ眠つた。", "literary")
+    assert [r for s, r in got if s == "這入"] == ["はい", "はい"]
+    assert ("眠", "ねむ") in got

@@ -74,6 +74,13 @@ def word_tokens(text: str) -> list[Token]:
         analysed = standard_outside_known_words(text_for_sudachi, standard, out)
         if analysed != text_for_sudachi:
             out = _reanalysed(out, text_for_sudachi, analysed)
+    if "つ" in analysed:
+        # older spelling's large geminate after a verb's kanji (這入つた, 眠つて): analysed as
+        # today's っ, which the dictionary's verbs are written with (這|入り|つ しゃ·いり before)
+        small = _LARGE_GEMINATE.sub("っ", analysed)
+        if small != analysed:
+            out = _reanalysed(out, analysed, small)
+            analysed = small
     if any(t.oov and t.has_kanji for t in out):
         # a variant form the dictionary lacks (一步 for 一歩): analyse the standard form instead
         standard = analysed.translate(kanji_variants())
@@ -173,6 +180,12 @@ def _common_word_instead(tok: Token, standard: str) -> bool:
 #: kanji keep theirs (頁 ぺーじ, 麦酒 びーる, 麻雀 まーじゃん: not the う row; 烏龍 うーろん: no
 #: Sino-Japanese syllable is うう).
 _LONG_U = compiled("([くぐすずつづぬふぶぷむゆるゅ])ー")
+
+
+#: A large つ before て/た right after a kanji: 言つた, 這入つて — always the older spelling of
+#: っ (a verb's つ before て is っ in today's spelling; 一つ, 二つ are counted with つ but do
+#: not take て/た after them).
+_LARGE_GEMINATE = compiled("(?<=[\u3400-\u9fff々])つ(?=[てた])")
 
 
 def sudachi_tokens(text: str) -> list[Token]:
