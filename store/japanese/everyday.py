@@ -40,20 +40,37 @@ PRICE_VERBS = frozenset(
 )  # fmt: skip
 
 
+def _takes(tokens: list[Token], i: int, verbs: frozenset[str]) -> bool:
+    """Whether the word at ``i`` is what one of ``verbs`` is done to or does, the verb right
+    after its particle: 値が上がった, 米を炊く."""
+    nxt, verb = _next(tokens, i), _next(tokens, i, 2)
+    return (
+        nxt is not None
+        and nxt.surface in ("が", "を", "も", "は")
+        and verb is not None
+        and verb.lemma in verbs
+    )
+
+
 def price(tokens: list[Token], i: int) -> str | None:
     """値 that rises, falls or is put on something is a price, ね (野菜の値が上がった, 値を
     下げた, 百万円の値がつく); the dictionary's あたい is a value (値を求める)."""
     tok = tokens[i]
-    if tok.surface != "値" or tok.reading != "あたい":
-        return None
-    nxt, verb = _next(tokens, i), _next(tokens, i, 2)
-    if (
-        nxt is not None
-        and nxt.surface in ("が", "を", "も", "は")
-        and verb is not None
-        and verb.lemma in PRICE_VERBS
-    ):
+    if tok.surface == "値" and tok.reading == "あたい" and _takes(tokens, i, PRICE_VERBS):
         return "ね"
+    return None
+
+
+#: Verbs of rice being made ready: 米を炊く, 米を研ぐ, 米が炊ける.
+RICE_VERBS = frozenset(["炊く", "研ぐ", "搗く", "炊ける", "蒸す", "とぐ"])
+
+
+def rice(tokens: list[Token], i: int) -> str | None:
+    """米 standing alone is べい (the United States) for the dictionary, as news writes it; when
+    it is cooked or washed it is rice, こめ: 米を炊く, 米を研いで, 米が炊けた."""
+    tok = tokens[i]
+    if tok.surface == "米" and tok.reading == "べい" and _takes(tokens, i, RICE_VERBS):
+        return "こめ"
     return None
 
 

@@ -32,6 +32,7 @@ from store.japanese.everyday import (
     at_present,
     authority,
     price,
+    rice,
     sign_of_people,
     weather_later,
     what_time,
@@ -1048,27 +1049,6 @@ def literary_standalone(tokens: list[Token], i: int) -> str | None:
         and (prev.surface in ("その", "この", "あの") or prev.pos[0] == "動詞")
     ):
         return "うち"
-    return None
-
-
-#: Verbs of rice being made ready: 米を炊く, 米を研ぐ, 米が炊ける.
-RICE_VERBS = frozenset(["炊く", "研ぐ", "搗く", "炊ける", "蒸す", "とぐ"])
-
-
-def rice(tokens: list[Token], i: int) -> str | None:
-    """米 standing alone is べい (the United States) for the dictionary, as news writes it; when
-    it is cooked or washed it is rice, こめ: 米を炊く, 米を研いで, 米が炊けた."""
-    tok = tokens[i]
-    if tok.surface != "米" or tok.reading != "べい":
-        return None
-    nxt, verb = _next(tokens, i), _next(tokens, i, 2)
-    if (
-        nxt is not None
-        and nxt.surface in ("を", "が", "は", "も")
-        and verb is not None
-        and verb.lemma in RICE_VERBS
-    ):
-        return "こめ"
     return None
 
 
