@@ -85,3 +85,14 @@ def test_a_large_geminate_of_older_spelling_is_read_as_today_s() -> None:
     got = pairs("部屋に這入つた。中へ這入つて来た。彼は直ぐ眠つた。", "literary")
     assert [r for s, r in got if s == "這入"] == ["はい", "はい"]
     assert ("眠", "ねむ") in got
+
+
+def test_the_large_geminate_after_okurigana_is_read_as_today_s() -> None:
+    # 好かつた was read す (好く, to like); 分かつて, 上がつた, 変わつた are cut after the か
+    got = pairs("あの時は好かつた。道が分かつて来た。物価が上がつた。様子が変わつた。", "literary")
+    assert [r for s, r in got if s in ("好", "分", "上", "変")] == ["よ", "わ", "あ", "か"]
+
+
+def test_itsu_nandoki_is_any_moment() -> None:
+    # 何時 after いつ read いつ (いつ·いつ)
+    assert _of("いつ何時何が起きるか分からない。", "何時") == ["なんどき"]

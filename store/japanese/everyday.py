@@ -20,7 +20,7 @@ _CLOCK_AFTER = frozenset(["です", "でしょ", "何", "半"])
 
 def what_time(tokens: list[Token], i: int) -> str | None:
     """何時 asking the clock is なんじ (今何時ですか, 何時何分): the dictionary's なんどき is
-    いつ何時 (any moment); 何分 after it is minutes, なんぷん, not なにぶん (anyhow)."""
+    いつ何時 (any moment), which it read いつ after いつ; 何分 after it is minutes, なんぷん, not なにぶん (anyhow)."""
     tok = tokens[i]
     prev, nxt = _prev(tokens, i), _next(tokens, i)
     clock = (nxt is not None and nxt.surface in _CLOCK_AFTER) or (
@@ -28,6 +28,8 @@ def what_time(tokens: list[Token], i: int) -> str | None:
     )
     if tok.surface == "何時" and tok.reading == "なんどき" and clock:
         return "なんじ"
+    if tok.surface == "何時" and prev is not None and prev.surface == "いつ":
+        return "なんどき"  # いつ何時, at any moment (the dictionary read it いつ, as alone)
     if tok.surface == "何分" and prev is not None and prev.surface in ("時", "何時"):
         return "なんぷん"
     return None

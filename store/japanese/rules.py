@@ -103,6 +103,7 @@ from store.japanese.numbers import (
     unsounded_count,
 )
 from store.japanese.offices import office_follows
+from store.japanese.older_phrases import amata, chotto, ike, kubu, nanra, tsuwamono
 from store.japanese.older_words import (
     arazu,
     arigata,
@@ -2654,6 +2655,12 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("hitokata", "方", hitokata, None),
     ("uru", "得", uru, "literary"),
     ("kare", "渠", kare, "literary"),
+    ("chotto", "寸", chotto, None),
+    ("nanra", "等", nanra, None),
+    ("amata", "多", amata, None),
+    ("kubu", "分", kubu, None),
+    ("ike", "不", ike, None),
+    ("tsuwamono", "兵", tsuwamono, None),
 ]
 
 

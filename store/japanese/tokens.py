@@ -182,10 +182,14 @@ def _common_word_instead(tok: Token, standard: str) -> bool:
 _LONG_U = compiled("([くぐすずつづぬふぶぷむゆるゅ])ー")
 
 
-#: A large つ before て/た right after a kanji: 言つた, 這入つて — always the older spelling of
-#: っ (a verb's つ before て is っ in today's spelling; 一つ, 二つ are counted with つ but do
-#: not take て/た after them).
-_LARGE_GEMINATE = compiled("(?<=[\u3400-\u9fff々])つ(?=[てた])")
+#: A large つ before て/た right after a kanji, or after a kanji and the か, が, さ, ま or わ of
+#: its okurigana: 言つた, 這入つて, 好かつた, 分かつて, 上がつた, 始まつて, 変わつた — always the
+#: older spelling of っ (a verb's or adjective's つ before て/た is っ in today's spelling; 一つ,
+#: 二つ are counted with つ but do not take て/た after them; かつて, once, never follows a kanji
+#: directly).
+_LARGE_GEMINATE = compiled(
+    "(?:(?<=[\u3400-\u9fff々])|(?<=[\u3400-\u9fff々][かがさまわ]))つ(?=[てた])"
+)
 
 
 def sudachi_tokens(text: str) -> list[Token]:
