@@ -109,3 +109,19 @@ def test_a_chinese_surname_before_an_office_only_china_has_is_read_on() -> None:
 def test_a_japanese_surname_in_a_japanese_office_keeps_its_reading() -> None:
     (text,) = read_doc([("林外務大臣と林総務部長が出席した。", [])])
     assert [r for s, r in pairs(text) if s == "林"] == ["はやし", "はやし"]
+
+
+def test_a_family_name_is_read_as_most_who_bear_it_read_it() -> None:
+    # Sudachi read 大谷 おおや and 西沢 にしさわ before a given name or an honorific
+    (text,) = read_doc([("大谷翔平選手と西沢さんが萩原朔太郎の詩を読んだ。", [])])
+    got = pairs(text)
+    assert ("大谷", "おおたに") in got and ("西沢", "にしざわ") in got
+    assert ("萩原", "はぎわら") in got
+
+
+def test_a_family_name_as_a_place_or_a_person_read_otherwise_keeps_its_reading() -> None:
+    (text,) = read_doc([("大谷石の塀の前で、高村正彦副総裁と高村光太郎の詩を論じた。", [])])
+    got = pairs(text)
+    assert ("大谷石", "おおやいし") in got  # a stone, not a person
+    # JMnedict's 高村正彦 is こうむら although most 高村 are たかむら: the names table wins
+    assert [r for s, r in got if s == "高村"] == ["こうむら", "たかむら"]

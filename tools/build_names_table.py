@@ -6,7 +6,8 @@ where JAMDICT_DB is the SQLite database the ``jamdict-data`` package ships (it h
 
 The table keeps only what the analyser needs: the full names of people (JMnedict type
 ``person``) of three or more kanji with one reading, whose reading Sudachi's own dictionary
-gets wrong (岸田文雄 ぶんゆう, 金正恩 かねまさ おん, 川島真 まこと) — the other ~33,000 it
+gets wrong, or the family names of ``surnames.tsv`` would (build that table first: 茂木敏充
+もてぎ, where most of JMnedict's 茂木 are もぎ) (岸田文雄 ぶんゆう, 金正恩 かねまさ おん, 川島真 まこと) — the other ~33,000 it
 already reads right. Where the two differ only in a vowel's length and Sudachi has the name as
 one word (後宇多 ごうだ, 長曾我部 ちょうそかべ) or JMnedict's surname entry has the vowel
 (後藤茂之: 後藤 ごとう, the person entry ごとしげゆき), JMnedict's romanisation lost or doubled it,
@@ -84,6 +85,15 @@ def _longer_surname_said_short(
     )
 
 
+def _family_readings() -> dict[str, str]:
+    """``surnames.tsv`` (built first): the reading the analyser gives those family names before
+    a given name, so that a person JMnedict reads otherwise (茂木敏充 もてぎ, where the table says
+    もぎ) is kept here."""
+    table = OUT.with_name("surnames.tsv")
+    lines = table.read_text(encoding="utf-8").splitlines() if table.exists() else []
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
+
+
 def _all_kanji(text: str) -> bool:
     return all("\u3400" <= ch <= "\u9fff" or ch == "々" for ch in text)
 
@@ -98,14 +108,18 @@ def main(argv: list[str]) -> int:
         for kanji, kana in _entries(db, kind).items():
             givens.setdefault(kanji, set()).update(kana)
     tokenizer = Dictionary(dict="core").tokenizer()
+    family_readings = _family_readings()
     lines = []
     for name, readings in sorted(persons.items()):
         if len(readings) != 1 or len(name) < 3 or not _all_kanji(name):
             continue  # several people, or a short name: too ambiguous to apply blindly
         reading = next(iter(readings))
         words = list(tokenizer.tokenize(name))
-        sudachi = _hira("".join(m.reading_form() for m in words))
-        if sudachi == reading:
+        said = [_hira(m.reading_form()) for m in words]
+        sudachi = "".join(said)
+        if len(words) > 1 and words[0].surface() in family_readings:
+            said[0] = family_readings[words[0].surface()]  # as the analyser may read it
+        if sudachi == reading and "".join(said) == reading:
             continue
         family, family_reading = 0, ""
         for k in range(len(name) - 1, 0, -1):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.japanese import analyzer
 from store.japanese.chars import is_kanji, to_hiragana, unvoiced
+from store.japanese.offices import HONORIFICS
 
 if TYPE_CHECKING:
     from store.japanese.rules import Token
@@ -165,7 +166,6 @@ def country_reading(surface: str) -> str | None:
     return readings[0] if readings else None
 
 
-_HONORIFICS = frozenset(["さん", "様", "さま", "氏", "君", "くん", "ちゃん", "殿"])
 _LIST_MARKS = frozenset("・･、")
 
 
@@ -212,7 +212,7 @@ def country(tokens: list[Token], i: int) -> str | None:
     if tok.pos[2:4] == ("人名", "名"):
         if prev is not None and prev.pos[2] == "人名":
             return None  # a given name after a surname
-        if nxt is not None and nxt.surface in _HONORIFICS:
+        if nxt is not None and nxt.surface in HONORIFICS:
             return None
         if nxt is not None and nxt.surface in ("が", "に", "を", "は", "の", "と"):
             return reading

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from store.japanese.alternatives import sino_shaped
 from store.japanese.chars import is_hiragana, is_kanji, unvoiced
 from store.japanese.numbers import COUNTERS, NATIVE_NUMBERS
+from store.japanese.offices import HONORIFICS
 from store.japanese.tables import lookup
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 TABLE = Path(__file__).with_name("native_units.tsv")
 #: The native counts of one and two; three and more are Sino-Japanese now (三皿 さんさら).
 NATIVE_NUMERALS = {"一": NATIVE_NUMBERS[1], "二": NATIVE_NUMBERS[2]}
-_HONORIFICS = frozenset(["さん", "様", "さま", "氏", "君", "くん", "ちゃん", "殿"])
 
 
 class Unit(NamedTuple):
@@ -102,7 +102,7 @@ def native_unit(tokens: list[Token], i: int) -> str | None:
             or not found.only  # 一色, 一刀, 一間: a family, a sword stroke, a length as likely
             or (numeral == "二" and found.not_two)
             or (prev is not None and prev.pos[2] == "人名")
-            or (nxt is not None and nxt.surface in _HONORIFICS)
+            or (nxt is not None and nxt.surface in HONORIFICS)
         ):
             return None
         return count + found.reading

@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from store.japanese.rules import Token
 
+#: What follows a person's name and nothing else: 大谷さん, 西沢氏, 紀子様, 太郎君.
+HONORIFICS = frozenset(["さん", "様", "さま", "氏", "君", "くん", "ちゃん", "殿"])
+
 #: Endings of words for an office, a title or a government (longest first where it matters).
 OFFICE_ENDINGS = (
     "大統領",

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from store.japanese.alternatives import dictionary_entries, sino_shaped
 from store.japanese.chars import is_kanji, to_hiragana
 from store.japanese.kanjidic import kanji_reading
+from store.japanese.offices import HONORIFICS
 
 if TYPE_CHECKING:
     from store.japanese.rules import Token
@@ -74,7 +75,6 @@ def _only_read_on(surname: str) -> bool:
 #: The last kana of a verb's dictionary form: a name read so (すすむ, わたる, とおる) may be the
 #: verb written without okurigana (相勧む, 見透し), which the on-reading would get wrong.
 _VERB_ENDINGS = frozenset("うくぐすつぬぶむる")
-_NAME_SUFFIXES = frozenset(["さん", "様", "さま", "氏", "君", "くん", "ちゃん", "殿"])
 
 
 def name_inside_word(tokens: list[Token], i: int) -> str | None:
@@ -97,7 +97,7 @@ def name_inside_word(tokens: list[Token], i: int) -> str | None:
         return None  # beside words of their own (大方清も, 清以外): a person, as likely
     if prev is not None and prev.end == tok.start and prev.pos[2] == "人名":
         return None  # a given name after its family name (佐藤清)
-    if nxt is not None and (nxt.surface in _NAME_SUFFIXES or nxt.pos[2] == "人名"):
+    if nxt is not None and (nxt.surface in HONORIFICS or nxt.pos[2] == "人名"):
         return None  # 清さん, 清君; 清|正 a name of its own
     if _also_a_word(tok.surface, reading):
         return None  # 尚 なお is the adverb too (尚類なく)

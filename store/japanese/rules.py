@@ -102,7 +102,7 @@ from store.japanese.numbers import (
     shi_hachi,
     unsounded_count,
 )
-from store.japanese.offices import office_follows
+from store.japanese.offices import HONORIFICS, office_follows
 from store.japanese.older_phrases import amata, chotto, ike, kubu, nanra, tsuwamono
 from store.japanese.older_words import (
     arazu,
@@ -141,6 +141,7 @@ from store.japanese.older_words import (
 from store.japanese.on_names import name_inside_word, on_given_name
 from store.japanese.preferred import has_preferred_entry, preferred_entry
 from store.japanese.provinces import PROVINCES
+from store.japanese.surnames import family_name, people_reading
 from store.japanese.unknown_words import is_unknown_word, unknown_word
 from store.patterns import compiled
 
@@ -2400,8 +2401,6 @@ def spelled_verb(tokens: list[Token], i: int) -> str | None:
     return spelled_reading(tok.surface, following)
 
 
-#: What follows a person or a place and never an adverb: honorifics and name suffixes.
-_AFTER_NAMES = frozenset(["さん", "君", "くん", "氏", "様", "さま", "殿", "ちゃん"])
 
 
 def prose_adverb(tokens: list[Token], i: int) -> str | None:
@@ -2425,7 +2424,7 @@ def prose_adverb(tokens: list[Token], i: int) -> str | None:
         return None
     if before is not None and before.end == tok.start and before.pos[0] == "接頭辞":
         return None
-    if after is not None and (after.pos[0] == "接尾辞" or after.surface in _AFTER_NAMES):
+    if after is not None and (after.pos[0] == "接尾辞" or after.surface in HONORIFICS):
         return None
     return reading
 
@@ -2681,6 +2680,7 @@ GENERAL_RULES: list[tuple[str, Rule]] = [
     ("country", country),
     ("on_run", on_run),
     ("on_given_name", on_given_name),
+    ("family_name", family_name),
     ("name_inside_word", name_inside_word),
     ("written_tail", written_tail),
 ]
@@ -2711,6 +2711,7 @@ _SURFACE_TESTS: dict[Rule, Callable[[str], bool]] = {
     country: lambda surface: len(surface) == 1,
     on_run: lambda surface: len(surface) == 1,
     on_given_name: lambda surface: len(surface) == 1,
+    family_name: lambda surface: len(surface) >= 2 and people_reading(surface) is not None,
     name_inside_word: lambda surface: len(surface) == 1,
     written_sokuon: lambda surface: len(surface) == 1,
     kun_stem: lambda surface: len(surface) == 1,
