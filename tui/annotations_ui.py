@@ -754,10 +754,11 @@ class AnnotationsController:
             try:
                 repo = self._repo
                 own = repo.own_readings(cur.key) if repo is not None else {}
+                register = self.reader.register  # the readings the reader shows
                 if note:
-                    readings = note_quote_readings(cur.document, note, start, end, own)
+                    readings = note_quote_readings(cur.document, note, start, end, own, register)
                 else:
-                    readings = quote_readings(cur.document, start, end, own)
+                    readings = quote_readings(cur.document, start, end, own, register)
             except Exception:  # the analyser failing must not stop the copy
                 readings = None
         return cite(meta, passage, self.prefs.style, source_only=source_only, readings=readings)

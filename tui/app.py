@@ -30,10 +30,12 @@ from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from store import positions
+from store import positions, registers
 from store.citation import source_meta
+from store.files import describe
 from store.library import Library, LibraryEntry, SortKey, doc_key
 from store.model import Block, Document
+from store.registers import NAMES, Register, register_of, save_register
 from store.terminal_safe import safe_line, safe_text
 from tui import compositor_cuts, line_breaking, toast_timeout
 from tui import keymap as keymaps
@@ -321,7 +323,7 @@ class ShioriApp(App[None]):
     def on_mount(self) -> None:
         self.settings, notice = load_settings()
         self._sidebar_choice = self.settings.sidebar_shown
-        for text in (notice, positions.check()):
+        for text in (notice, positions.check(), registers.check()):
             if text:
                 self.notify(text, severity="warning", timeout=8, markup=False)
         if self.settings.theme in self.available_themes:
@@ -766,6 +768,7 @@ class ShioriApp(App[None]):
             doc,
             position=(where.block, where.offset) if where else None,
             note=doc.notices or [NO_TEXT],  # shown in place of a text there is not
+            register=register_of(key),
         )
         self.annotations.document_shown(key, self._paths.get(key), doc)
         self._list_shown(key, doc)
@@ -1068,6 +1071,26 @@ class ShioriApp(App[None]):
     def _remember_furigana_mode(self, mode: str) -> None:
         self.settings.furigana_mode = mode
         self._save_settings()
+
+    def reading_registers(self) -> list[tuple[Register | None, str]]:
+        """``(register, label)`` for each register the user can choose for a document's readings
+        (None: the one the analyser detects)."""
+        chosen: list[tuple[Register | None, str]] = [(r, f"as {n}") for r, n in NAMES.items()]
+        return [(None, "as detected"), *chosen]
+
+    def set_register(self, register: Register | None) -> None:
+        """Read the open document as ``register`` (remembered for it; None: as detected)."""
+        key, doc = self.current_key, self.current_document
+        if key is None or doc is None:
+            self.notify("Open a document first.", timeout=3)
+            return
+        try:
+            save_register(key, register)
+        except OSError as exc:
+            self.notify(f"Cannot remember the choice: {describe(exc)}", severity="error")
+        self.reader.set_register(register)
+        said = "as the text suggests" if register is None else NAMES[register]
+        self.notify(f"Readings of this document: {said}.", timeout=4)
 
     def reading_styles(self) -> list[tuple[str, str]]:
         """``(style, label)`` for each way the reader draws readings."""

@@ -51,6 +51,12 @@ def palette_commands(app: ShioriApp) -> Iterator[PaletteCommand]:
     for mode, label in app.furigana_modes():
         title = label if label.lower().startswith("furigana") else f"Furigana: {label}"
         yield PaletteCommand(title, "Reader display mode", partial(app.set_furigana_mode, mode))
+    for register, label in app.reading_registers():
+        yield PaletteCommand(
+            f"Readings {label}",
+            "This document's register: 私 わたくし or わたし, 行く ゆく or いく (remembered)",
+            partial(app.set_register, register),
+        )
     for style, label in app.reading_styles():
         yield PaletteCommand(
             label, "How readings are drawn (remembered)", partial(app.set_furigana_style, style)

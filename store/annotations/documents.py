@@ -20,6 +20,7 @@ from store.files import is_regular
 from store.importer import ImportFailed
 from store.library import DocMeta, Library, NamedFile, NotInLibrary, named_file, path_for_key
 from store.model import Document
+from store.registers import Register
 
 
 def stored_source_meta(library: Library, repo: Repository, key: str) -> DocMeta:
@@ -158,13 +159,14 @@ def note_quote_readings(
     start: int,
     end: int,
     own: Mapping[str, str] | None = None,
+    register: Register | None = None,
 ) -> list[tuple[int, int, str]]:
     """Readings over footnote ``footnote_id``'s ``text[start:end]``, quote-relative, as the
     reader's popup shows them (the document's own analysis; its footnotes piece only), with
-    the user's ``own`` readings of words over it."""
+    the user's ``own`` readings of words over it and the ``register`` they chose for it."""
     from store.japanese.document import DocumentAnalysis
 
-    analysis = DocumentAnalysis(document)
+    analysis = DocumentAnalysis(document, style=register)
     analysis.readings.own = dict(own or {})
     analysis.run_piece(len(analysis.pieces))
     return [
@@ -175,17 +177,22 @@ def note_quote_readings(
 
 
 def quote_readings(
-    document: Document, start: int, end: int, own: Mapping[str, str] | None = None
+    document: Document,
+    start: int,
+    end: int,
+    own: Mapping[str, str] | None = None,
+    register: Register | None = None,
 ) -> list[tuple[int, int, str]]:
     """Readings over ``base_text[start:end]``, quote-relative, for ``｜漢字《かんじ》`` citations,
     as the reader shows them: the document's own analysis (``store.japanese.document``), so a
     name glossed earlier in the document (尹錫悦（ユン・ソンニョル）, then 尹大統領), the source's
     ruby, the register and the kana of the whole text count, and the readings cache is reused;
-    the user's ``own`` readings of words over it. Only the pieces the quote touches are
-    analysed. Loads the analyser."""
+    the user's ``own`` readings of words over it and the ``register`` they chose for it
+    (``store.registers``). Only the pieces the quote touches are analysed. Loads the
+    analyser."""
     from store.japanese.document import DocumentAnalysis
 
-    analysis = DocumentAnalysis(document)
+    analysis = DocumentAnalysis(document, style=register)
     analysis.readings.own = dict(own or {})
     touched = [
         i

@@ -142,10 +142,13 @@ class DocumentReadings:
         return all(b is not None for b in self.blocks)
 
 
-def analysis_key(doc: Document) -> str:
-    """Hash of everything that decides the readings of ``doc``."""
+def analysis_key(doc: Document, style: Style | None = None) -> str:
+    """Hash of everything that decides the readings of ``doc`` (``style``: the register the
+    user chose, None for the one detected)."""
     h = hashlib.sha256()
     h.update(f"v{ANALYSIS_VERSION}|{_dictionary_version()}|{_code_version()}|".encode())
+    if style is not None:
+        h.update(f"style={style}|".encode())
     for block in doc.blocks:
         h.update(block.text.encode("utf-8", "surrogatepass"))
         h.update(repr([(r.start, r.end, r.reading) for r in block.ruby]).encode())
@@ -225,11 +228,16 @@ class DocumentAnalysis:
     """
 
     def __init__(
-        self, doc: Document, *, use_cache: bool = True, piece_chars: int | None = None
+        self,
+        doc: Document,
+        *,
+        use_cache: bool = True,
+        piece_chars: int | None = None,
+        style: Style | None = None,
     ) -> None:
         self.doc = doc
         self.use_cache = use_cache
-        self.key = analysis_key(doc) if use_cache else ""
+        self.key = analysis_key(doc, style) if use_cache else ""
         self.pieces = _pieces(doc, piece_chars or PIECE_CHARS)
         self.readings = DocumentReadings(
             [None] * len(doc.blocks),
@@ -239,8 +247,9 @@ class DocumentAnalysis:
             {n.id: n.text for n in doc.footnotes},
         )
         self.done = [False] * (len(self.pieces) + 1)
-        self._style: Style | None = None
-        self._large_kana = False
+        #: The register the readings follow: the user's choice, else detected on first use.
+        self._style: Style | None = style
+        self._large_kana: bool | None = None
         self._given: GivenReadings | None = None
 
     # -- scheduling ----------------------------------------------------------------------
@@ -329,9 +338,9 @@ class DocumentAnalysis:
         from store.japanese.readings import Annotator
         from store.japanese.rules import detect_style
 
-        if self._style is None:
+        if self._large_kana is None:
             opening = _authors_opening(self.doc)
-            self._style = detect_style(opening)
+            self._style = self._style or detect_style(opening)
             self._large_kana = writes_large_kana(opening)
         annotator = Annotator(
             self._style, given=self._given_readings(), large_kana=self._large_kana

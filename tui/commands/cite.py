@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from store.annotations.documents import note_quote_readings, quote_readings
     from store.annotations.metadata import load_own_readings, user_library
     from store.citation import Passage, cite, source_meta
+    from store.registers import register_of
     from tui.commands._passage import PassageError, find_passage
 
     try:
@@ -63,9 +64,10 @@ def run(args: argparse.Namespace) -> int:
     readings = None
     if args.readings and not args.source_only:  # loads the analyser: slow
         own = load_own_readings(found.key)
+        register = register_of(found.key)  # as the user reads it in the app
         if found.note:
-            readings = note_quote_readings(document, found.note, start, end, own)
+            readings = note_quote_readings(document, found.note, start, end, own, register)
         else:
-            readings = quote_readings(document, start, end, own)
+            readings = quote_readings(document, start, end, own, register)
     say(cite(meta, passage, args.style, source_only=args.source_only, readings=readings))
     return 0

@@ -1,4 +1,5 @@
-"""``shiori furigana [--format json|aozora|html|text] [FILE|-]`` — readings for kanji.
+"""``shiori furigana [--format json|aozora|html|text] [--register auto|older|today] [FILE|-]``
+— readings for kanji.
 
 The contract is in docs/design/contracts.md. Input is checked to be UTF-8 before anything is written
 (exit 2 with a one-line error otherwise), spooled (in memory, past 8 MB in a temporary file) when it comes from stdin,
@@ -57,7 +58,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument(
         "--format", choices=FORMATS, default="json", help="output format (default: json)"
     )
+    p.add_argument(
+        "--register",
+        choices=tuple(REGISTERS),
+        default="auto",
+        help="read the text as older prose (私 わたくし, 行く ゆく) or today's; default: auto,"
+        " as the text suggests",
+    )
     p.add_argument("file", nargs="?", default="-", help="UTF-8 text file, or - for stdin (default)")
+
+
+#: ``--register`` -> the analyser's register (None: detected from the text).
+REGISTERS: dict[str, Style | None] = {"auto": None, "older": "literary", "today": "modern"}
 
 
 class InputError(Exception):
@@ -168,7 +180,12 @@ def _cut(buf: str, size: int) -> int:
 
 
 def _joins_previous(ch: str) -> bool:
-    return "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef" or "\u0300" <= ch <= "\u036f" or ch in "\u3099\u309a"
+    return (
+        "\ufe00" <= ch <= "\ufe0f"
+        or "\U000e0100" <= ch <= "\U000e01ef"
+        or "\u0300" <= ch <= "\u036f"
+        or ch in "\u3099\u309a"
+    )
 
 
 def _render(segments: list[tuple[str, str | None]], fmt: str) -> str:
@@ -200,7 +217,9 @@ def run(args: argparse.Namespace) -> int:
     # UTF-8 whatever the locale says: the contract is UTF-8 JSON.
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
     try:
-        _annotate(stream, out, args.format, raw=not sys.stdout.isatty())
+        _annotate(
+            stream, out, args.format, raw=not sys.stdout.isatty(), style=REGISTERS[args.register]
+        )
         out.flush()
     finally:
         with contextlib.suppress(OSError, ValueError):
@@ -208,7 +227,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _annotate(stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool) -> None:
+def _annotate(
+    stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool, style: Style | None = None
+) -> None:
     import gc
 
     from store.japanese.orthography import writes_large_kana
@@ -229,7 +250,7 @@ def _annotate(stream: IO[bytes], out: IO[str], fmt: str, *, raw: bool) -> None:
                 if size >= PARALLEL_UP_TO:
                     break
             opening = _opening(head, STYLE_SAMPLE)
-            style = detect_style(opening)
+            style = style or detect_style(opening)
             large_kana = writes_large_kana(opening)
 
             def render(text: str, readings: list[Reading]) -> str:

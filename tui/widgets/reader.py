@@ -36,6 +36,7 @@ from textual.worker import get_current_worker
 from store.annotations.model import COLOR_KEYS
 from store.japanese.levels import Level, ShownReadings
 from store.model import Block, Document, Footnote, Ruby
+from store.registers import Register
 from store.search.query import Term, parse_query
 from store.search.within import SearchText, matches_within
 from store.terminal_safe import safe_line
@@ -373,6 +374,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._note: list[str] = []
         #: The user's own readings for the document (word -> reading; see ``set_own_readings``).
         self._own: dict[str, str] = {}
+        #: The register the user chose for the document's readings (None: the analyser's).
+        self.register: Register | None = None
 
     # -- public API ---------------------------------------------------------------------
     def show(
@@ -383,9 +386,11 @@ class ReaderView(ScrollView, can_focus=True):
         position: tuple[int, int] | None = None,
         analyse: bool = True,
         note: Sequence[str] = (),
+        register: Register | None = None,
     ) -> None:
         """Show ``doc`` at ``position`` (block, offset); a ``doc`` with no text shows the lines
-        of ``note`` instead (the import's notices), never a blank pane.
+        of ``note`` instead (the import's notices), never a blank pane. ``register``: the one
+        the user chose for the document's readings (``store.registers``), None to detect it.
 
         ``readings`` is a ``store.japanese.DocumentReadings``. Without it the source's ruby
         shows at once and, when ``analyse``, the reader analyses the document in a worker and
@@ -396,6 +401,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._note = [] if doc.base_text.strip() else list(note)
         self._readings = readings
         self._own = {}
+        self.register = register
         self._morphemes = {}
         self._found = {}
         if self._query:
@@ -433,7 +439,7 @@ class ReaderView(ScrollView, can_focus=True):
         try:
             from store.japanese.document import DocumentAnalysis
 
-            analysis = DocumentAnalysis(doc)
+            analysis = DocumentAnalysis(doc, style=self.register)
             if analysis.load_cached(analysis.piece_of_block(block)):
                 self._readings = analysis.readings
                 self._analysis_readings = (doc, analysis.readings)
@@ -463,7 +469,7 @@ class ReaderView(ScrollView, can_focus=True):
             return worker.is_cancelled or doc is not self.document
 
         try:
-            analysis = analysis or DocumentAnalysis(doc)
+            analysis = analysis or DocumentAnalysis(doc, style=self.register)
             self._analysis_readings = (doc, analysis.readings)
             while not cancelled():
                 k = analysis.next_piece(self._focus_block)
@@ -629,6 +635,23 @@ class ReaderView(ScrollView, can_focus=True):
             self._select_readings()
             self._relayout(self.position)
             self.post_message(self.LinesMoved(self))  # an open note takes its readings anew
+
+    def set_register(self, register: Register | None) -> None:
+        """Read the document shown as ``register`` from now on (None: as the analyser detects):
+        its readings are analysed again, nearest the reader first (or taken from the cache),
+        and replace the old ones as they come."""
+        if register == self.register:
+            return
+        self.register = register
+        doc = self.document
+        if doc is None or not doc.blocks:
+            return
+        analysis = self._cached_analysis(doc, self._focus_block)
+        if self._analysis_readings is not None and self._analysis_readings[0] is doc:
+            self._analysis_readings = None  # the old worker's pieces are not shown any more
+        self._select_readings()
+        self._relayout(self.position)
+        self._analyse(doc, analysis)
 
     def _select_readings(self) -> None:
         """Choose again for the mode (lazily: blocks choose on first use)."""
