@@ -36,17 +36,12 @@ def positions_file() -> Path:
     return paths.data_dir() / FILE_NAME
 
 
-def _is_table(data: dict[str, Any]) -> bool:
-    return isinstance(data.get("documents"), dict)
-
-
 def _load(path: Path) -> tuple[dict[str, Any], str | None]:
     """The stored table (an empty one while there is none) and a notice if it was damaged
     (then kept aside as ``*.damaged``, by ``store.preferences``)."""
-    data, notice = preferences.read_object(path, _is_table)
-    if not data:
-        data = {"schema_version": SCHEMA_VERSION, "last": None, "documents": {}}
-    return data, notice
+    return preferences.read_documents(
+        path, {"schema_version": SCHEMA_VERSION, "last": None, "documents": {}}
+    )
 
 
 def check() -> str | None:

@@ -69,6 +69,14 @@ def read_object(
     return data, None
 
 
+def read_documents(path: Path, empty: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """A table of something per document (``{"documents": {key: ...}, ...}``: the reading
+    positions, the registers chosen), ``empty`` while there is none, and the notice of
+    :func:`read_object` when the file was damaged."""
+    data, notice = read_object(path, lambda d: isinstance(d.get("documents"), dict))
+    return data or empty, notice
+
+
 def write_object(path: Path, data: dict[str, Any]) -> None:
     """Replace ``path`` with ``data`` (atomically; raises ``OSError``)."""
     atomic.remove_stale_temps(path)

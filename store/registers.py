@@ -27,15 +27,8 @@ def registers_file() -> Path:
     return paths.data_dir() / FILE_NAME
 
 
-def _is_table(data: dict[str, Any]) -> bool:
-    return isinstance(data.get("documents"), dict)
-
-
 def _load(path: Path) -> tuple[dict[str, Any], str | None]:
-    """The stored table (an empty one while there is none) and a notice if it was damaged
-    (then kept aside as ``*.damaged``, by ``store.preferences``)."""
-    data, notice = preferences.read_object(path, _is_table)
-    return data or {"schema_version": SCHEMA_VERSION, "documents": {}}, notice
+    return preferences.read_documents(path, {"schema_version": SCHEMA_VERSION, "documents": {}})
 
 
 def check() -> str | None:
