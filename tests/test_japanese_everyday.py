@@ -96,3 +96,18 @@ def test_the_large_geminate_after_okurigana_is_read_as_today_s() -> None:
 def test_itsu_nandoki_is_any_moment() -> None:
     # 何時 after いつ read いつ (いつ·いつ)
     assert _of("いつ何時何が起きるか分からない。", "何時") == ["なんどき"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("それで行った。", "い"),  # the dictionary took 行う, おこなった
+        ("車で行った。", "い"),
+        ("私の行ったのはまだ暮れ方であった。", "い"),
+        ("避暑にでも行ったあとへ手紙が届いた。", "い"),
+        ("調査を東京で行った。", "おこな"),  # a thing done with を
+        ("調査は東京で行った。", "おこな"),  # one said with は
+    ],
+)
+def test_itta_without_a_thing_done_is_going(text: str, reading: str) -> None:
+    assert _of(text, "行") == [reading]

@@ -394,6 +394,28 @@ def okonau(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: Where a clause begins, looking back from a verb: a thing done is looked for after it.
+_CLAUSE_START = frozenset("。？！?!「『（(\n")
+
+
+def itta_without_object(tokens: list[Token], i: int) -> str | None:
+    """行っ that the dictionary took for 行う (おこなう: 車で行った, それで行った) is 行く, いっ,
+    where nothing done stands before it in its sentence: 行う takes a thing done with を
+    (調査を行った), or one said with は/も/が (調査は東京で行った); going takes none."""
+    tok = tokens[i]
+    if tok.lemma != "行う" or not tok.surface.startswith("行っ"):
+        return None
+    for k in range(i - 1, max(-1, i - 40), -1):
+        t = tokens[k]
+        if t.surface and t.surface[-1] in _CLAUSE_START:
+            break
+        if t.surface == "を":
+            return None
+        if t.surface in ("は", "も", "が") and k > 0 and tokens[k - 1].pos[2] == "サ変可能":
+            return None
+    return "いっ" + tok.reading[4:]
+
+
 def iki(tokens: list[Token], i: int) -> str | None:
     """行 after a place or a direction is 〜行き, いき (成田行, 東京行, 石山寺方面行)."""
     tok = tokens[i]
@@ -2494,6 +2516,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("goro", "頃", goro, None),
     ("hoka", "他", hoka, None),
     ("okonau", "行", okonau, None),
+    ("itta_without_object", "行", itta_without_object, None),
     ("itta", "行", itta, None),
     ("iki", "行", iki, None),
     ("kuni", "国國", kuni, None),
