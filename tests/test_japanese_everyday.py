@@ -107,6 +107,11 @@ def test_itsu_nandoki_is_any_moment() -> None:
         ("避暑にでも行ったあとへ手紙が届いた。", "い"),
         ("調査を東京で行った。", "おこな"),  # a thing done with を
         ("調査は東京で行った。", "おこな"),  # one said with は
+        ("それから実験を二回行った。", "おこな"),  # how often, between: was いった
+        ("議論を三日間行った。", "おこな"),
+        ("調査を何度も行った。", "おこな"),
+        ("動物の診察も行っています。", "おこな"),  # caught on the modern set
+        ("道を二回行った。", "い"),  # no thing done
     ],
 )
 def test_itta_without_a_thing_done_is_going(text: str, reading: str) -> None:

@@ -367,13 +367,34 @@ def itta(tokens: list[Token], i: int) -> str | None:
     return "い" + tok.reading[3:]
 
 
+def _how_often(tok: Token | None) -> bool:
+    """A word saying how often or how something is done, between a thing done and its verb:
+    a number, a counter, an adverb (二回, 何度も, 毎年, 改めて)."""
+    return tok is not None and (
+        tok.pos[1] == "数詞"
+        or tok.pos[2] in ("助数詞", "助数詞可能")
+        or tok.pos[0] == "副詞"
+        or tok.surface in ("、", "毎年", "毎日", "毎月", "毎週", "改めて", "再び")
+    )
+
+
 def okonau(tokens: list[Token], i: int) -> str | None:
     """行っ after a verbal noun and を/も/は is 行う (診察も行っています), not 行く; so is 行って
     おります unless a destination precedes (店頭で行っております; 東京へ行っております stays)."""
     tok = tokens[i]
     if tok.lemma != "行く" or not tok.surface.startswith("行っ"):
         return None
-    prev, prev2 = _prev(tokens, i), _prev(tokens, i, 2)
+    back = 1
+    while back < 5:  # 実験を二回行った, 調査を何度も行った, 検査を毎年行っている
+        between = _prev(tokens, i, back)
+        if not _how_often(between) and not (
+            between is not None
+            and between.surface == "も"
+            and _how_often(_prev(tokens, i, back + 1))  # 何度も (診察も is a thing done)
+        ):
+            break
+        back += 1
+    prev, prev2 = _prev(tokens, i, back), _prev(tokens, i, back + 1)
     if (
         prev is not None
         and prev.surface in ("を", "も", "は")
@@ -381,6 +402,7 @@ def okonau(tokens: list[Token], i: int) -> str | None:
         and prev2.pos[2] == "サ変可能"
     ):
         return "おこなっ" + tok.reading[2:]
+    prev = _prev(tokens, i)
     nxt, nxt2 = _next(tokens, i), _next(tokens, i, 2)
     if (
         nxt is not None
