@@ -84,3 +84,12 @@ def test_kana_that_go_on_the_kanji_keep_them_a_verb() -> None:
     assert ("咳払", "せきばらい") not in got
     got = pairs("夜の空気を胸一杯吸った。")  # 胸一(つ) is not a word here: 胸 + 一杯
     assert ("一杯", "いっぱい") in got or ("杯", "ぱい") in got
+
+
+def test_a_temple_is_read_by_its_name_not_by_its_parts() -> None:
+    # the cut read 浅草|寺 あさくさ·でら and 金剛|峯|寺 こんごう·ぽう·じ
+    got = pairs("浅草寺に参り、金剛峯寺と三千院を訪ねた。")
+    assert ("浅草寺", "せんそうじ") in got and ("金剛峯寺", "こんごうぶじ") in got
+    assert ("三千院", "さんぜんいん") in got
+    # JMnedict reads 清水寺 two ways (the Kyoto temple, and せいすいじ): not in the table
+    assert word_reading("清水寺") is None

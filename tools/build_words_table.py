@@ -34,8 +34,9 @@ OUT = Path(__file__).resolve().parents[1] / "store" / "japanese" / "words.tsv"
 KUN_STEMS = OUT.with_name("kun_stems.tsv")
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 HEADER = (
-    "# Nouns Sudachi's dictionary cuts into several words and reads otherwise, from JMdict.\n"
-    "# JMdict (c) the Electronic Dictionary Research and Development Group, used under the\n"
+    "# Nouns Sudachi's dictionary cuts into several words and reads otherwise, from JMdict,\n"
+    "# and temples' names from JMnedict. JMdict and JMnedict (c) the Electronic Dictionary\n"
+    "# Research and Development Group, used under the\n"
     "# EDRDG licence (CC BY-SA 4.0, https://www.edrdg.org/edrdg/licence.html); this file is\n"
     "# under that licence. Built by tools/build_words_table.py. Columns: word, reading, and\n"
     "# for a noun written without its okurigana (黒焦), JMdict's spelling (黒焦げ).\n"
@@ -125,6 +126,24 @@ def _idioms(db: sqlite3.Connection) -> dict[str, str]:
                 found[text] = _hira(kana)
                 break
     return found
+
+
+#: The endings of the names of temples, whose readings follow no rule a cut can know (浅草寺
+#: せんそうじ, 金剛峯寺 こんごうぶじ, 三千院 さんぜんいん). Shrines (神社, 宮) are left: their
+#: names are mostly a place's, read as each place reads it (一宮神社 has a dozen readings).
+TEMPLE_ENDINGS = ("寺", "院")
+
+
+def _temples(db: sqlite3.Connection) -> dict[str, str]:
+    """JMnedict's names of three or more kanji ending in a temple's word (``TEMPLE_ENDINGS``),
+    with their reading, where JMnedict gives them one only."""
+    found: dict[str, set[str]] = {}
+    for kanji, kana in db.execute(
+        "SELECT k.text, n.text FROM NEKanji k JOIN NEKana n ON n.idseq = k.idseq"
+    ):
+        if len(kanji) >= 3 and kanji.endswith(TEMPLE_ENDINGS) and all(map(_is_kanji, kanji)):
+            found.setdefault(kanji, set()).add(_hira(kana))
+    return {name: next(iter(kana)) for name, kana in found.items() if len(kana) == 1}
 
 
 def _voiceless(kana: str) -> str:
@@ -222,13 +241,16 @@ def main(argv: list[str]) -> int:
     readings, nouns = _readings(db), _nouns(db)
     stripped = _without_kana(readings, nouns)
     idioms = _idioms(db)
+    temples = {k: v for k, v in _temples(db).items() if k not in readings}
     dictionary = Dictionary(dict="core")
     tokenizer = dictionary.tokenizer(SplitMode.C)
     lines = []
-    for word in sorted(nouns | stripped.keys() | idioms.keys()):
+    for word in sorted(nouns | stripped.keys() | idioms.keys() | temples.keys()):
         kana, full = stripped.get(word) or (readings.get(word, set()), "")
         if word in idioms:
             kana = {idioms[word]}
+        if word in temples:
+            kana = {temples[word]}
         if len(word) < 2 or not _has_kanji(word) or len(kana) != 1 or "" in kana:
             continue  # several readings, or a form of irregular usage: nothing to apply blindly
         reading = next(iter(kana))

@@ -9,7 +9,8 @@ JMdict reads one way only and that Sudachi cuts into words of content read toget
 but a four-character idiom of two numbers is kept whatever its cut, the number rules reading
 each half as a count: 一石二鳥, 二束三文),
 and ~4,500 of them as older and official prose writes them without their okurigana (黒焦 for
-黒焦げ, 寝冷 for 寝冷え; the third column is JMdict's spelling), which kana must not go on.
+黒焦げ, 寝冷 for 寝冷え; the third column is JMdict's spelling), which kana must not go on,
+and JMnedict's temples read one way only (浅草寺 せんそうじ, not あさくさ·でら).
 Where the text's words are exactly such a cut, they become that noun. Read on first use only.
 """
 
