@@ -116,3 +116,55 @@ def test_itsu_nandoki_is_any_moment() -> None:
 )
 def test_itta_without_a_thing_done_is_going(text: str, reading: str) -> None:
     assert _of(text, "行") == [reading]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # found by a second careful reader's pass (2026-12-07), each read wrong before
+        ("農林水産省は、米の需給見通しについて発表した。", "米", "こめ"),  # べい
+        ("土地の生産力を米の収穫量で表す制度。", "米", "こめ"),
+        ("「金に困ってやった」と容疑を認めた。", "金", "かね"),  # きん
+        ("漢字の音や訓を借りて日本語を書いた。", "音", "おん"),  # おと
+        ("第1条中「10万円」を「20万円」に改める。", "中", "ちゅう"),  # なか
+        ("車夫は額の汗を拭った。", "額", "ひたい"),  # がく
+        ("額に手を当てて考えた。", "額", "ひたい"),
+        ("何時迄経っても、返事は来なかった。", "何時", "いつ"),  # なんどき
+        ("何時までに提出しますか。", "何時", "なんじ"),
+        ("在留外国人数は約358万人である。", "人数", "じんすう"),  # にんずう
+        ("第29回締約国会議に代表団を派遣した。", "国会", "こくかい"),  # こっかい (国会|議)
+        ("諸懸案の包括的な解決を目指す。", "諸懸", "しょけん"),  # もろがたの
+        ("思わず衝動買いしてしまった。", "買", "が"),  # か
+        ("日EU経済連携協定の発効から五年。", "日", "にち"),  # ひ
+        ("日ASEAN関係の一層の強化。", "日", "にち"),
+        ("親の下で育った。", "下", "もと"),  # した (the first pass's)
+        ("師匠の下を離れた。", "下", "もと"),
+    ],
+)
+def test_words_a_second_careful_reader_corrected(text: str, word: str, reading: str) -> None:
+    assert _of(text, word) == [reading]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("米の大統領が来日した。", "米", "べい"),  # America
+        ("金が採れる山。", "金", "きん"),  # gold
+        ("大きな音がした。", "音", "おと"),
+        ("額に入れて飾った。", "額", "がく"),  # a frame
+        ("その額は一億円に上る。", "額", "がく"),  # an amount
+        ("会議の人数は百人だった。", "人数", "にんずう"),
+        ("国会議員が集まった。", "国会議員", "こっかいぎいん"),
+        ("彼は本を買い、帰った。", "買", "か"),
+        ("机の下に隠れた。", "下", "した"),
+        ("日曜日にEUへ行く。", "日曜日", "にちようび"),
+    ],
+)
+def test_the_second_pass_keeps_the_other_word(text: str, word: str, reading: str) -> None:
+    assert _of(text, word) == [reading]
+
+
+def test_a_tenth_of_a_degree_or_a_ratio_is_bu() -> None:
+    # 41度1分 was read 41度 いっぷん (a minute): a temperature's tenth is ぶ
+    got = pairs("最高気温が41度1分を観測した。打率は三割五分だ。9時5分に着いた。")
+    assert [r for s, r in got if s == "分"] == ["ぶ", "ぶ", "ふん"]

@@ -50,3 +50,12 @@ def test_older_set_words_are_read_as_the_word(
 )
 def test_the_count_or_grade_is_kept_where_it_can_be_one(text: str, word: str, reading: str) -> None:
     assert _of(text, word) == [reading]
+
+
+def test_older_prose_words_a_second_careful_reader_corrected() -> None:
+    # 事丈 たけ, 併し乍ら あわし, 余は あまり: each read wrong before
+    assert _of("寒かった事丈は記憶して居る。", "丈") == ["だけ"]
+    assert _of("着物の丈が短い。", "丈") == ["たけ"]  # a length
+    assert _of("着物の丈が短い。\n併し乍ら、世の中はそうしたものだ。", "併") == ["しか"]
+    assert _of("知らぬ。\n余は此の一篇を草して世に問う。", "余") == ["よ"]
+    assert _of("百円余の金が残った。", "余", "literary") != ["よ"]  # the rest

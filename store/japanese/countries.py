@@ -75,6 +75,16 @@ def reading_of(surface: str) -> str:
     return "".join(parts)
 
 
+def _acronym(surface: str) -> bool:
+    """An organisation's or a region's letters, paired with a country as countries are: 日EU,
+    日ASEAN, 米NATO (Japan and the EU: にち, not ひ)."""
+    letters = surface.translate(_FULL_WIDTH_CAPITALS)
+    return len(letters) >= 2 and letters.isascii() and letters.isalpha() and letters.isupper()
+
+
+_FULL_WIDTH_CAPITALS = {c: c - 0xFEE0 for c in range(ord("Ａ"), ord("Ｚ") + 1)}
+
+
 def _neighbour(tokens: list[Token], i: int, step: int) -> Token | None:
     """The country next to ``tokens[i]`` in direction ``step``, across one ・ (or a 、 between
     two abbreviations: 日米韓、日米比), or None."""
@@ -113,6 +123,9 @@ def country_abbreviation(tokens: list[Token], i: int) -> str | None:
         )
         if listed and tok.surface not in "米英仏独伊豪露韓":
             return None  # 中大統領? 日政府? only the unambiguous ones before an office
+    if not listed:
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        listed = nxt is not None and nxt.start == tok.end and _acronym(nxt.surface)
     if not listed:
         return None
     if tok.surface == "日":

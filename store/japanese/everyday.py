@@ -19,8 +19,8 @@ _CLOCK_AFTER = frozenset(["です", "でしょ", "何", "半"])
 
 
 def what_time(tokens: list[Token], i: int) -> str | None:
-    """何時 asking the clock is なんじ (今何時ですか, 何時何分): the dictionary's なんどき is
-    いつ何時 (any moment), which it read いつ after いつ; 何分 after it is minutes, なんぷん, not なにぶん (anyhow)."""
+    """何時 asking the clock is なんじ (今何時ですか, 何時何分, 何時までに): the dictionary's
+    なんどき is いつ何時 (any moment), which it read いつ after いつ; 何時迄 is いつまで; 何分 after it is minutes, なんぷん, not なにぶん (anyhow)."""
     tok = tokens[i]
     prev, nxt = _prev(tokens, i), _next(tokens, i)
     clock = (nxt is not None and nxt.surface in _CLOCK_AFTER) or (
@@ -30,6 +30,12 @@ def what_time(tokens: list[Token], i: int) -> str | None:
         return "なんじ"
     if tok.surface == "何時" and prev is not None and prev.surface == "いつ":
         return "なんどき"  # いつ何時, at any moment (the dictionary read it いつ, as alone)
+    if tok.surface == "何時" and tok.reading == "なんどき" and nxt is not None:
+        if nxt.surface.startswith("迄"):
+            return "いつ"  # 何時迄経っても, older prose's いつまで
+        after = _next(tokens, i, 2)
+        if nxt.surface == "まで" and after is not None and after.surface == "に":
+            return "なんじ"  # 何時までに提出しますか: by what time
     if tok.surface == "何分" and prev is not None and prev.surface in ("時", "何時"):
         return "なんぷん"
     return None
@@ -67,13 +73,96 @@ def price(tokens: list[Token], i: int) -> str | None:
 RICE_VERBS = frozenset(["炊く", "研ぐ", "搗く", "炊ける", "蒸す", "とぐ"])
 
 
+#: What rice has and America has not, after 米の: 米の需給, 米の収穫量, 米の作付け, 米の価格.
+RICE_MATTERS = frozenset(
+    ["需給", "収穫", "収穫量", "生産", "生産量", "生産者", "作付", "作付け", "品種", "値段", "価格",
+     "消費", "消費量", "在庫", "備蓄", "供給", "出来", "味", "粒", "銘柄", "作況", "産地", "不足",
+     "高騰", "流通", "石高", "増産", "減反", "先物", "相場"]
+)  # fmt: skip
+
+
 def rice(tokens: list[Token], i: int) -> str | None:
     """米 standing alone is べい (the United States) for the dictionary, as news writes it; when
-    it is cooked or washed it is rice, こめ: 米を炊く, 米を研いで, 米が炊けた."""
+    it is cooked or washed it is rice, こめ: 米を炊く, 米を研いで, 米が炊けた; and so is the 米 of
+    a harvest, a price or a supply (米の需給, 米の収穫量, 米の価格; 米の大統領 stays べい)."""
     tok = tokens[i]
-    if tok.surface == "米" and tok.reading == "べい" and _takes(tokens, i, RICE_VERBS):
+    if tok.surface != "米" or tok.reading != "べい":
+        return None
+    if _takes(tokens, i, RICE_VERBS):
+        return "こめ"
+    nxt, after = _next(tokens, i), _next(tokens, i, 2)
+    if (
+        nxt is not None
+        and nxt.surface == "の"
+        and after is not None
+        and (after.surface in RICE_MATTERS or after.lemma in RICE_MATTERS)
+    ):
         return "こめ"
     return None
+
+
+#: What money does or has done to it: 金に困る, 金を払う, 金が要る, 金を借りる.
+MONEY_VERBS = frozenset(
+    ["困る", "払う", "借りる", "貸す", "稼ぐ", "使う", "貯める", "ためる", "儲ける", "もうける",
+     "掛かる", "かかる", "要る", "盗む", "返す", "渡す", "積む", "集める", "出す", "惜しむ",
+     "無心", "せびる", "ばらまく", "ばら撒く", "工面", "くすねる", "横領", "振り込む"]
+)  # fmt: skip
+
+
+def money(tokens: list[Token], i: int) -> str | None:
+    """金 standing alone that is paid, borrowed, earned or wanted is money, かね (金に困って,
+    金を払った, 金が要る); the dictionary's きん, gold, stays where it is mined or worn (金が
+    採れる, 金の指輪)."""
+    tok = tokens[i]
+    if tok.surface != "金" or tok.reading != "きん" or tok.pos[0] != "名詞":
+        return None
+    nxt, verb = _next(tokens, i), _next(tokens, i, 2)
+    if (
+        nxt is not None
+        and nxt.surface in ("が", "を", "に", "も", "は")
+        and verb is not None
+        and verb.lemma in MONEY_VERBS
+    ):
+        return "かね"
+    return None
+
+
+def on_reading(tokens: list[Token], i: int) -> str | None:
+    """音 beside 訓 is a kanji's Sino-Japanese reading, おん (漢字の音や訓, 音と訓, 訓と音); the
+    dictionary's おと is a sound."""
+    tok = tokens[i]
+    if tok.surface != "音" or tok.reading != "おと":
+        return None
+    near = [_next(tokens, i, 2), _prev(tokens, i, 2)]
+    return "おん" if any(t is not None and t.surface == "訓" for t in near) else None
+
+
+def in_article(tokens: list[Token], i: int) -> str | None:
+    """中 right after an article's number is ちゅう, "in" (第1条中「10万円」を改める, 第三条中の
+    規定), as statutes amending a statute say it; the dictionary read なか."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "中" or tok.reading == "ちゅう" or prev is None or prev.end != tok.start:
+        return None
+    return "ちゅう" if prev.surface.endswith(("条", "項", "号")) and prev.has_kanji else None
+
+
+#: What goes with one's brow after 額の/に/を: 額の汗, 額に手を当てる, 額を寄せる, 額に皺.
+_BROW = frozenset(
+    ["汗", "皺", "しわ", "傷", "髪", "手", "拭う", "押さえる", "当てる", "寄せる", "擦る", "こする",
+     "ぶつける", "打つ", "冷やす", "青筋", "脂汗"]
+)  # fmt: skip
+
+
+def brow(tokens: list[Token], i: int) -> str | None:
+    """額 of a sweat, a wrinkle or a hand laid on it is the brow, ひたい (額の汗を拭う, 額に手を
+    当てた, 額を寄せて); the dictionary's がく is an amount or a frame (その額は, 額に入れる)."""
+    tok = tokens[i]
+    if tok.surface != "額" or tok.reading != "がく" or tok.pos[0] != "名詞":
+        return None
+    nxt, after = _next(tokens, i), _next(tokens, i, 2)
+    if nxt is None or nxt.surface not in ("の", "に", "を", "から") or after is None:
+        return None
+    return "ひたい" if after.surface in _BROW or after.lemma in _BROW else None
 
 
 #: Those one is above: 目下の者, 目下の人に (めした, juniors).
@@ -198,3 +287,32 @@ def years_of_age(tokens: list[Token], i: int) -> str | None:
     if nxt.surface == "の" and after is not None and after.surface in _OF_AGE:
         return "とし"  # 年の途中 (mid-year) is printed ねん too: only what is said of age
     return None
+
+
+def head_count(tokens: list[Token], i: int) -> str | None:
+    """人数 after 外国 or a place is 人 of the people there and 数, じんすう (在留外国人数, 訪日
+    外国人数): Sudachi cut 外国|人数 and read the head count, にんずう."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "人数" or prev is None or prev.end != tok.start:
+        return None
+    if prev.surface.endswith(("外国", "異国")) or prev.pos[2] == "地名":
+        return "じんすう"
+    return None
+
+
+def kokkai_gi(tokens: list[Token], i: int) -> str | None:
+    """国会 before a 議 cut off alone is 国 + 会議, こく·かい (締約国会議, 加盟国会議: Sudachi cut
+    締約|国会|議 and read the Diet, こっかい)."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "国会" or nxt is None or nxt.surface != "議" or nxt.start != tok.end:
+        return None
+    return "こくかい"
+
+
+def shoken(tokens: list[Token], i: int) -> str | None:
+    """諸懸 before 案 is 諸 + 懸案, しょ·けん (諸懸案, the outstanding issues of diplomatic prose):
+    Sudachi took 諸懸 for a name and read it もろがたの."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "諸懸" or nxt is None or not nxt.surface.startswith("案"):
+        return None
+    return "しょけん" if nxt.start == tok.end else None

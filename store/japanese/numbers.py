@@ -686,3 +686,40 @@ def ichi_geminate(tokens: list[Token], i: int) -> str | None:
     if nxt.reading[0] in "はひふへほ":
         nxt.reading = "ぱぴぷぺぽ"["はひふへほ".index(nxt.reading[0])] + nxt.reading[1:]
     return "いっ"
+
+
+
+#: A tenth of the unit before it, 分 read ぶ by its digit: 41度1分 いちぶ, 三割五分 ごぶ.
+_TENTHS = {
+    1: "いちぶ", 2: "にぶ", 3: "さんぶ", 4: "よんぶ", 5: "ごぶ",
+    6: "ろくぶ", 7: "ななぶ", 8: "はちぶ", 9: "きゅうぶ",
+}  # fmt: skip
+#: The units whose tenth is 分: degrees (a temperature), 割 (tenths), 寸 (a length).
+_TENTH_OF = ("度", "割", "寸")
+
+
+def tenth(tokens: list[Token], i: int) -> str | None:
+    """分 after a count of degrees, 割 or 寸 and one digit is a tenth of it, ぶ (最高気温41度1分
+    よんじゅういちど·いちぶ, 三割五分 ごぶ, 一寸五分); the counter rule read minutes, ぷん/ふん."""
+    tok = tokens[i]
+    if not tok.surface.endswith("分"):
+        return None
+    k = i - 1
+    if tok.surface == "分":  # the digit a word of its own (its reading on it, or none: 1)
+        if k < 0 or tokens[k].end != tok.start:
+            return None
+        value = number_value(tokens[k].surface)
+        k -= 1
+    else:  # the digit taken into the counter: 一分
+        value = number_value(tok.surface[:-1])
+    while k >= 0 and tokens[k].absorbed:
+        k -= 1
+    if value not in _TENTHS or k < 0 or not tokens[k].surface.endswith(_TENTH_OF):
+        return None
+    unit = tokens[k]
+    counted = any(ch.isdigit() or ch in NUMERAL_CHARS for ch in unit.surface[:-1]) or (
+        k > 0 and is_numeral(tokens[k - 1]) and tokens[k - 1].end == unit.start
+    )
+    if not counted:
+        return None  # 何度, 度々: no count before
+    return _TENTHS[value] if tok.surface != "分" else "ぶ"

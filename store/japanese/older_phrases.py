@@ -140,3 +140,30 @@ def tsuwamono(tokens: list[Token], i: int) -> str | None:
         return None  # 胡兵ども: the end of a longer word (こへい)
     nxt = _next(tokens, i)
     return "つわもの" if nxt is not None and nxt.surface == "ども" and _joined(tok, nxt) else None
+
+
+def shikashi(tokens: list[Token], i: int) -> str | None:
+    """併し before 乍ら is しかし (併し乍ら, しかしながら): after a line's end the dictionary took
+    it for 併す, あわし, though 併し alone is the conjunction."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "併し" or tok.reading != "あわし" or nxt is None or not _joined(tok, nxt):
+        return None
+    return "しかし" if nxt.surface.startswith(("乍", "ながら")) else None
+
+
+#: What opens a sentence or a clause, before which a word stands first.
+_OPENING = frozenset("。、！？!?「『（(　\n")
+
+
+def yo_first_person(tokens: list[Token], i: int) -> str | None:
+    """余 opening a sentence before は, が or も is the first person of older prose, よ (余は此の
+    一篇を草して): the dictionary's あまり is the rest, which follows what it is the rest of."""
+    tok = tokens[i]
+    if tok.surface != "余" or tok.reading != "あまり":
+        return None
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if nxt is None or nxt.surface not in ("は", "が", "も"):
+        return None
+    if prev is not None and not (prev.surface and prev.surface[-1] in _OPENING):
+        return None
+    return "よ"

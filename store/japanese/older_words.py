@@ -81,16 +81,21 @@ def me(tokens: list[Token], i: int) -> str | None:
 _DEMONSTRATIVES = frozenset(["これ", "それ", "あれ", "どれ", "此れ", "其れ", "彼れ", "此", "其"])
 
 
+#: Nouns that stand for a thing or a fact and take だけ right after them: 事丈, 物丈, 者丈.
+_FORMAL_NOUNS = frozenset(["事", "物", "者", "所", "時", "程"])
+
+
 def dake(tokens: list[Token], i: int) -> str | None:
-    """丈 after a verb or an adjective's dictionary form, or after これ/それ, is the particle
-    だけ (爲る丈の事, 苦勞する丈, 出来る丈早く, それ丈だ); the dictionary's たけ is one's height (丈の
-    高い, 丈高く), which follows nothing or a noun."""
+    """丈 after a verb or an adjective's dictionary form, after これ/それ or a noun for a thing or
+    a fact (事, 物), is the particle だけ (爲る丈の事, 苦勞する丈, 出来る丈早く, それ丈だ, 事丈は);
+    the dictionary's たけ is one's height (丈の高い, 丈高く, 着物の丈), which follows nothing or
+    another noun."""
     tok, prev = tokens[i], _prev(tokens, i)
     if tok.surface != "丈" or tok.reading != "たけ" or not _joined(prev, tok):
         return None
     assert prev is not None
-    if prev.surface in _DEMONSTRATIVES:
-        return "だけ"
+    if prev.surface in _DEMONSTRATIVES or prev.surface in _FORMAL_NOUNS:
+        return "だけ"  # それ丈, 事丈は記憶して居る
     if prev.pos[0] in ("動詞", "形容詞", "助動詞") and prev.pos[5].startswith(("連体形", "終止形")):
         return "だけ"
     return None

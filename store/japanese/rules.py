@@ -31,8 +31,15 @@ from store.japanese.countries import country_abbreviation
 from store.japanese.everyday import (
     at_present,
     authority,
+    brow,
+    head_count,
+    in_article,
+    kokkai_gi,
+    money,
+    on_reading,
     price,
     rice,
+    shoken,
     sign_of_people,
     weather_later,
     what_time,
@@ -100,10 +107,20 @@ from store.japanese.numbers import (
     numeral_rule,
     read_kanji_number,
     shi_hachi,
+    tenth,
     unsounded_count,
 )
 from store.japanese.offices import HONORIFICS, office_follows
-from store.japanese.older_phrases import amata, chotto, ike, kubu, nanra, tsuwamono
+from store.japanese.older_phrases import (
+    amata,
+    chotto,
+    ike,
+    kubu,
+    nanra,
+    shikashi,
+    tsuwamono,
+    yo_first_person,
+)
 from store.japanese.older_words import (
     arazu,
     arigata,
@@ -1698,6 +1715,12 @@ _UNDER_RULE = frozenset(
 )
 
 
+#: People one lives or learns under: 親の下で, 師匠の下に, 両親の下を離れる.
+_GUARDIANS = frozenset(
+    ["親", "両親", "父", "母", "父母", "祖父母", "師", "師匠", "恩師", "先生", "伯父", "叔父", "主君"]
+)
+
+
 def moto(tokens: list[Token], i: int) -> str | None:
     """下 after a rule, an authority or a condition and の is もと: 法律の下に, 指導の下で
     (the place beneath a thing stays した: 机の下に)."""
@@ -1714,6 +1737,15 @@ def moto(tokens: list[Token], i: int) -> str | None:
         and after.surface in ("に", "で", "、")
     ):
         return "もと"
+    if (
+        particle is not None
+        and particle.surface == "の"
+        and noun is not None
+        and noun.surface in _GUARDIANS
+        and after is not None
+        and after.surface in ("に", "で", "を", "から", "へ", "、")
+    ):
+        return "もと"  # 親の下で育つ, 師の下を離れる: in someone's care, not beneath them
     return None
 
 
@@ -1836,9 +1868,10 @@ def rendaku(tokens: list[Token], i: int) -> str | None:
 
 
 #: Words that voice as the second element of a compound whatever their part of speech:
-#: 興味深い ぶかい, 行楽日和 びより, 勉強嫌い ぎらい, 分割払い ばらい, 一夜干し ぼし, 三拍子 びょうし.
+#: 興味深い ぶかい, 衝動買い がい, 行楽日和 びより, 勉強嫌い ぎらい, 分割払い ばらい, 一夜干し ぼし, 三拍子 びょうし.
 VOICED_SECONDS = {
     "深": "ふか",
+    "買い": "か",
     "日和": "ひより",
     "嫌": "きら",
     "払": "はら",
@@ -1849,8 +1882,9 @@ VOICED_SECONDS = {
 
 
 def voiced_second(tokens: list[Token], i: int) -> str | None:
-    """深い, 日和, 嫌い, 払い, 干し, 拍子, 創り right after a noun (or a number, for 拍子) voice
-    like a compound's second element: 注意深く ぶかく, バイク日和, 現金払い, 三拍子 さんびょうし."""
+    """深い, 買い, 日和, 嫌い, 払い, 干し, 拍子, 創り right after a noun (or a number, for 拍子)
+    voice like a compound's second element: 注意深く ぶかく, 衝動買い がい, バイク日和, 現金払い,
+    三拍子 さんびょうし."""
     tok = tokens[i]
     surface = tok.surface
     plain = VOICED_SECONDS.get(surface[0]) or VOICED_SECONDS.get(surface[:2])
@@ -1858,7 +1892,7 @@ def voiced_second(tokens: list[Token], i: int) -> str | None:
         return _voiced_after_katakana(tok)
     if not tok.reading.startswith(plain):
         return None
-    if tok.pos[0] == "動詞" and surface[0] != "創":
+    if tok.pos[0] == "動詞" and surface[0] != "創" and not _as_noun(tokens, i):
         return None  # a verb after its object with the particle dropped: 七銭払った はら
     prev = _prev(tokens, i)
     if prev is None or not (
@@ -1868,6 +1902,17 @@ def voiced_second(tokens: list[Token], i: int) -> str | None:
     if not _suffix_after_noun(tokens, i):
         return None
     return voiced(tok.reading)
+
+
+def _as_noun(tokens: list[Token], i: int) -> bool:
+    """Whether the verb at ``i`` is its 連用形 used as a noun: before する or a case particle
+    (衝動買いした, まとめ買いを), not before た or て (七銭払った)."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    return (
+        tok.pos[5].startswith("連用形")
+        and nxt is not None
+        and (nxt.lemma == "する" or nxt.surface in ("を", "が", "の", "は", "も", "に", "で"))
+    )
 
 
 def _voiced_after_katakana(tok: Token) -> str | None:
@@ -2516,6 +2561,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("unsounded_count", NUMERAL_CHARS, unsounded_count, None),
     ("numeral", NUMERAL_CHARS, numeral_rule, None),
     ("counter", COUNTER_CHARS, counter_rule, None),
+    ("tenth", "分", tenth, None),
     ("ichi_geminate", "一", ichi_geminate, None),
     ("former", "前元", former, None),
     ("sonogo", "後", sonogo, None),
@@ -2599,7 +2645,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
     ("bi", "日", bi, None),
     ("honorific_ji", "時", honorific_ji, None),
-    ("voiced_second", "深日嫌払干拍創", voiced_second, None),
+    ("voiced_second", "深買日嫌払干拍創", voiced_second, None),
     ("tsuki", "付", tsuki, None),
     ("uji_no", "源平藤菅橘在紀大清中物小", uji_no, None),
     ("hoka_soto", "外", hoka_soto, None),
@@ -2638,6 +2684,13 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("authority", "家", authority, None),
     ("sign_of_people", "気", sign_of_people, None),
     ("years_of_age", "年", years_of_age, None),
+    ("money", "金", money, None),
+    ("on_reading", "音", on_reading, None),
+    ("in_article", "中", in_article, None),
+    ("brow", "額", brow, None),
+    ("head_count", "数", head_count, None),
+    ("kokkai_gi", "会", kokkai_gi, None),
+    ("shoken", "諸", shoken, None),
     ("floor", "階", floor, "modern"),
     ("kaeru", "更", kaeru, None),
     ("minna", "皆", minna, None),
@@ -2705,6 +2758,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kubu", "分", kubu, None),
     ("ike", "不", ike, None),
     ("tsuwamono", "兵", tsuwamono, None),
+    ("shikashi", "併", shikashi, None),
+    ("yo_first_person", "余", yo_first_person, "literary"),
 ]
 
 
