@@ -168,3 +168,19 @@ def test_a_tenth_of_a_degree_or_a_ratio_is_bu() -> None:
     # 41度1分 was read 41度 いっぷん (a minute): a temperature's tenth is ぶ
     got = pairs("最高気温が41度1分を観測した。打率は三割五分だ。9時5分に着いた。")
     assert [r for s, r in got if s == "分"] == ["ぶ", "ぶ", "ふん"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("小池知事は1日の定例記者会見で述べた。", "ついたち"),  # was 1|日 にち: one day
+        ("政府は1日、新たな方針を発表した。", "ついたち"),
+        ("1日午前、地震があった。", "ついたち"),
+        ("3月1日に施行する。", "ついたち"),
+        ("1日に3回飲む。", "にち"),  # a day: いち·にち with the digit
+        ("1日の平均は五時間だ。", "にち"),
+        ("1日、また1日と過ぎた。", "にち"),
+    ],
+)
+def test_the_first_of_the_month_named_without_its_month(text: str, reading: str) -> None:
+    assert [r for s, r in pairs(text) if s.endswith("日")][0] == reading

@@ -438,7 +438,7 @@ def _counter_reading(tokens: list[Token], i: int, counter: str) -> str | None:
         # 羽): a Sino-Japanese counter counts in Sino-Japanese (一盃 いっぱい, 三羽 さんば)
         numeral.reading = "".join(read_kanji_number(numeral.surface) or [numeral.reading])
     if counter == "日" and value in DAY_READINGS:
-        if value == 1 and not _is_date(tokens, start):
+        if value == 1 and not _is_date(tokens, start, i):
             return "にち"
         if numeral is None and value not in (1, 20):
             return "か"  # 3日: the digit is unread, 日 alone is か
@@ -559,9 +559,28 @@ def _lasts(tokens: list[Token], start: int, i: int) -> bool:
     return start == 0 or not tokens[start - 1].surface.endswith("年")
 
 
-def _is_date(tokens: list[Token], start: int) -> bool:
-    """1日 is ついたち after a month (3月1日), いちにち otherwise (1日に3回)."""
-    return start > 0 and tokens[start - 1].surface in ("月", "毎月", "翌月", "同月", "来月", "先月")
+#: A time of day, after which 1日 is a date: 1日午前, 1日の定例記者会見, 1日の夜.
+_TIMES_OF_DAY = frozenset(
+    ["午前", "午後", "未明", "朝", "夜", "夕方", "深夜", "早朝", "夕刻", "昼", "定例", "記者会見",
+     "会見", "閣議", "会合", "夜明け"]
+)  # fmt: skip
+
+
+def _is_date(tokens: list[Token], start: int, end: int) -> bool:
+    """1日 is ついたち after a month (3月1日) or where news names the day without its month
+    (知事は1日の定例記者会見で, 政府は1日、…を発表した, 1日午前), いちにち otherwise (1日に3回,
+    1日の平均)."""
+    if start > 0 and tokens[start - 1].surface in ("月", "毎月", "翌月", "同月", "来月", "先月"):
+        return True
+    if end + 1 >= len(tokens):
+        return False
+    nxt, after = tokens[end + 1], tokens[end + 2] if end + 2 < len(tokens) else None
+    if nxt.surface in _TIMES_OF_DAY or (
+        nxt.surface == "の" and after is not None and after.surface in _TIMES_OF_DAY
+    ):
+        return True
+    before = tokens[start - 1] if start > 0 else None
+    return nxt.surface == "、" and before is not None and before.surface in ("は", "が", "も")
 
 
 def number_word_rule(tokens: list[Token], i: int) -> str | None:
