@@ -184,3 +184,9 @@ def test_a_tenth_of_a_degree_or_a_ratio_is_bu() -> None:
 )
 def test_the_first_of_the_month_named_without_its_month(text: str, reading: str) -> None:
     assert [r for s, r in pairs(text) if s.endswith("日")][0] == reading
+
+
+def test_a_river_bank_cut_after_the_place_reads_as_the_river() -> None:
+    # 多摩|川沿い was read たま·かわぞい: the river is 多摩川 たまがわ
+    assert _of("自転車で多摩川沿いを走る。", "川沿") == ["がわぞ"]
+    assert _of("川沿いを歩く。", "川沿") == ["かわぞ"]  # no river named

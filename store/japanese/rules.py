@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from store.japanese.alternatives import country, country_reading, unvoice, voice
@@ -585,6 +585,32 @@ def gawa(tokens: list[Token], i: int) -> str | None:
             or (prev is not None and prev.pos[1] == "固有名詞")
         ):
             return "がわ"
+    return None
+
+
+def river_bank(tokens: list[Token], i: int) -> str | None:
+    """川沿い after a place whose river the dictionary knows is that river's 川 and 沿い:
+    多摩|川沿い たま·かわぞい is 多摩川 (たまがわ) + 沿い, がわぞい (as 鴨川沿い, cut after the
+    river, reads かもがわ·ぞい)."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if not tok.surface.startswith("川沿") or prev is None or prev.end != tok.start:
+        return None
+    if prev.pos[2] != "地名" or not prev.reading:
+        return None
+    river = _river_reading(prev.surface + "川")
+    if river is None or not river.startswith(prev.reading):
+        return None
+    return river[len(prev.reading) :] + "ぞ" + tok.reading[len("かわそ") :]
+
+
+@lru_cache(maxsize=1024)
+def _river_reading(name: str) -> str | None:
+    """The dictionary's reading of the place ``name`` (a river: 多摩川 たまがわ), else None."""
+    from store.japanese.alternatives import dictionary_entries
+
+    for m in dictionary_entries(name):
+        if m.surface() == name and m.part_of_speech()[2] == "地名":
+            return to_hiragana(m.reading_form())
     return None
 
 
@@ -2602,6 +2628,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("kuu", "空", kuu, None),
     ("dou", "道", dou, None),
     ("gawa", "川", gawa, None),
+    ("river_bank", "沿", river_bank, None),
     ("gumi", "組", gumi, None),
     ("omo", "主", omo, None),
     ("kazu", "数", kazu, None),
