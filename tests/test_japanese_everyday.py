@@ -190,3 +190,50 @@ def test_a_river_bank_cut_after_the_place_reads_as_the_river() -> None:
     # 多摩|川沿い was read たま·かわぞい: the river is 多摩川 たまがわ
     assert _of("自転車で多摩川沿いを走る。", "川沿") == ["がわぞ"]
     assert _of("川沿いを歩く。", "川沿") == ["かわぞ"]  # no river named
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading", "style"),
+    [
+        # found by a third careful reader's pass (fiction, tales, essays; 2026-12-07)
+        ("七五三の日、神社は賑わった。", "七", "なな", "modern"),  # not 753: ななひゃく…
+        ("桜が、風に舞って水面を覆った。", "風", "かぜ", "modern"),  # ふう
+        ("高野山の奥の院へと続く参道。", "高野山", "こうやさん", "modern"),  # たかのやま
+        ("飛騨高山の古い町並み。", "高山", "たかやま", "modern"),  # こうざん
+        ("大阪の天神祭では船が出る。", "祭", "まつり", "modern"),  # さい
+        ("一寸法師は、お椀の舟に乗った。", "一寸法師", "いっすんぼうし", "modern"),  # 一|寸|法師
+        ("一寸の間、二人とも黙った。", "一寸", "ちょっと", "literary"),  # いっ·すん
+        ("一月位は何とか暮らせる。", "位", "くらい", "literary"),  # い
+        ("歩いて半時間位の道程だ。", "位", "くらい", "literary"),
+        ("「嘘を吐け、お前が遣ったんだろう」", "吐", "つ", "literary"),  # は (吐ける)
+        ("「今日、何時に帰ってくるの？」", "何時", "なんじ", "modern"),  # いつ
+        ("一行も書けずに夜を明かした。", "一行", "いちぎょう", "literary"),  # いっこう
+        ("故郷を棄てて、都へ上ることにした。", "都", "みやこ", "literary"),  # と
+        ("態度も都て無意識で、無意味だった。", "都", "すべ", "literary"),  # すべて, not みやこ
+        ("其の噂を真に受けなかった。", "真", "ま", "literary"),  # しん
+        ("悠然と煙管を燻らせていた。", "燻", "くゆ", "literary"),  # くすぶ
+    ],
+)
+def test_words_a_third_careful_reader_corrected(
+    text: str, word: str, reading: str, style: str
+) -> None:
+    assert _of(text, word, style)[:1] == [reading]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading", "style"),
+    [
+        ("一九四五年の夏。", "一九四五", "せんきゅうひゃくよんじゅうご", "modern"),  # a year: counted
+        ("そんな風に言う。", "風", "ふう", "modern"),
+        ("文化祭の準備をした。", "文化祭", "ぶんかさい", "modern"),
+        ("第一位になった。", "位", "い", "literary"),  # a rank
+        ("都の職員が答えた。", "都", "と", "modern"),  # Tokyo's government, today
+        ("京都へ行った。", "京都", "きょうと", "literary"),
+        ("一行は宿に着いた。", "一行", "いっこう", "literary"),  # a party
+        ("高野山さんが来た。", "高野山", "たかのやま", "modern"),  # a person
+    ],
+)
+def test_the_third_pass_keeps_the_other_word(
+    text: str, word: str, reading: str, style: str
+) -> None:
+    assert _of(text, word, style)[:1] == [reading]

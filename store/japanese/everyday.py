@@ -316,3 +316,45 @@ def shoken(tokens: list[Token], i: int) -> str | None:
     if tok.surface != "諸懸" or nxt is None or not nxt.surface.startswith("案"):
         return None
     return "しょけん" if nxt.start == tok.end else None
+
+
+#: What follows くらい written 位: a particle, the copula, a comma or the sentence's end.
+_AFTER_KURAI = frozenset(["は", "の", "で", "に", "だ", "な", "も", "まで", "しか", "、", "。", "です"])
+
+
+def kurai(tokens: list[Token], i: int) -> str | None:
+    """位 after a count or a span of time is older prose's くらい, about (一月位は, 半時間位の
+    道程, 百人位): the dictionary's い is a rank (第一位, 三位), which follows a bare number."""
+    tok, prev, nxt = tokens[i], _prev(tokens, i), _next(tokens, i)
+    if tok.surface != "位" or tok.reading != "い" or prev is None or nxt is None:
+        return None
+    if prev.end != tok.start or nxt.surface not in _AFTER_KURAI:
+        return None
+    counted = "助数詞" in prev.pos[2] or prev.surface.endswith(("時間", "月", "年", "日", "分"))
+    return "くらい" if counted and prev.pos[1] != "数詞" else None
+
+
+def what_time_ni(tokens: list[Token], i: int) -> str | None:
+    """何時 before に and a verb asks the clock in today's prose, なんじ (何時に帰ってくるの); the
+    dictionary's いつ stays in 何時になく and 何時にも (as always)."""
+    tok, nxt, after = tokens[i], _next(tokens, i), _next(tokens, i, 2)
+    if tok.surface != "何時" or tok.reading != "いつ" or nxt is None or nxt.surface != "に":
+        return None
+    if after is None or after.pos[0] != "動詞" or after.surface.startswith(("な", "無")):
+        return None
+    return "なんじ"
+
+
+#: What one writes or reads a line of: 一行も書けずに, 一行を読む.
+_LINE_VERBS = frozenset(["書く", "書ける", "読む", "読める", "写す", "記す", "削る", "足す"])
+
+
+def one_line(tokens: list[Token], i: int) -> str | None:
+    """一行 written or read is one line, いちぎょう (一行も書けずに); the dictionary's いっこう is a
+    travelling party (一行は宿に着いた)."""
+    tok, nxt, verb = tokens[i], _next(tokens, i), _next(tokens, i, 2)
+    if tok.surface != "一行" or tok.reading != "いっこう" or nxt is None or verb is None:
+        return None
+    if nxt.surface in ("も", "を", "ずつ", "だけ") and verb.lemma in _LINE_VERBS:
+        return "いちぎょう"
+    return None

@@ -308,7 +308,20 @@ def kusuburu(tokens: list[Token], i: int) -> str | None:
     tok = tokens[i]
     if tok.lemma in ("燻ぶる", "燻ぼる") and tok.reading.startswith("ふす"):
         return "くす" + tok.reading[2:]
+    prev, obj = _prev(tokens, i), _prev(tokens, i, 2)
+    if (
+        tok.surface.startswith("燻ら")
+        and prev is not None
+        and prev.surface == "を"
+        and obj is not None
+        and obj.surface in _SMOKED
+    ):
+        return "くゆら" + tok.reading[len("くすぶら") :]  # 煙管を燻らせて: to puff, くゆらす
     return None
+
+
+#: What one puffs (燻らす くゆらす) rather than smokes out (燻す いぶす, くすぶらす).
+_SMOKED = frozenset(["煙管", "煙草", "たばこ", "タバコ", "葉巻", "パイプ", "紫煙", "香", "線香"])
 
 
 #: Verbs and adjectives older prose writes with less okurigana, whose kanji the dictionary then
@@ -701,3 +714,18 @@ def kudan(tokens: list[Token], i: int) -> str | None:
         return None  # 処分の件, この件, 一件: the matter
     nxt2 = _next(tokens, i, 2)
     return "くだん" if nxt2 is not None and nxt2.has_kanji else None
+
+
+def miyako(tokens: list[Token], i: int) -> str | None:
+    """都 standing alone in older prose is the capital, みやこ (都へ上る, 月の都へ帰った): the
+    dictionary's と is today's abbreviation of 東京都 (都の職員), which older prose has not; 都て
+    is すべて (all)."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "都" or tok.reading != "と":
+        return None
+    if prev is not None and prev.has_kanji and prev.end == tok.start:
+        return None  # 京都, 首都: the end of a word
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface == "て" and nxt.start == tok.end:
+        return "すべ"  # 都て, older prose's すべて (caught on the second held-out set)
+    return "みやこ" if nxt is not None and nxt.pos[0] == "助詞" else None

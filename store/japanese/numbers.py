@@ -347,6 +347,15 @@ def positional(chars: str) -> bool:
     )
 
 
+def _counted_after(tokens: list[Token], end: int) -> bool:
+    """Whether a counter follows the number ending before ``end`` (一九四五|年, 三〇〇|人): a run
+    of digits with no 〇 and no counter is a word (七五三, the festival; 四五六 a name)."""
+    if end >= len(tokens) or tokens[end].start != tokens[end - 1].end:
+        return False
+    after = tokens[end]
+    return after.surface in COUNTERS or after.pos[2] in ("助数詞", "助数詞可能")
+
+
 def _read_positional(tokens: list[Token], start: int, end: int, i: int) -> str | None:
     """The run's whole reading on its last token, the others dropped into it (二〇二四
     にせんにじゅうよん: a 〇 has no reading of its own to show)."""
@@ -377,7 +386,7 @@ def numeral_rule(tokens: list[Token], i: int) -> str | None:
     while end < len(tokens) and is_numeral(tokens[end]):
         end += 1
     chars = "".join(t.surface for t in tokens[start:end])
-    if positional(chars):
+    if positional(chars) and ("〇" in chars or _counted_after(tokens, end)):
         return _read_positional(tokens, start, end, i)
     if len(chars) < 2 or not all(
         c in KANJI_DIGITS or c in SMALL_UNITS or c in BIG_UNITS for c in chars

@@ -42,16 +42,18 @@ def _take_in(number: Token, tok: Token) -> None:
 
 
 def chotto(tokens: list[Token], i: int) -> str | None:
-    """一寸 before する is ちょっと, a little (一寸した事, 一寸して): Sudachi cut it after の into
-    一|寸 and the counter rule read a length, いっすん; 一寸先も見えない and 一寸五分 are the
+    """一寸 before する or の間 is ちょっと, a little (一寸した事, 一寸して, 一寸の間): Sudachi cut
+    it into 一|寸 and the counter rule read a length, いっすん; 一寸先も見えない and 一寸五分 are the
     length even where the dictionary took the adverb."""
     tok = tokens[i]
     nxt = _next(tokens, i)
     if nxt is None or not _joined(tok, nxt):
         return None
     if tok.surface == "寸" or (tok.surface == "一寸" and tok.reading == "いっすん"):
-        if nxt.lemma != "する" or nxt.pos[0] != "動詞":
-            return None
+        after = _next(tokens, i, 2)
+        a_while = nxt.surface == "の" and after is not None and after.surface == "間"
+        if (nxt.lemma != "する" or nxt.pos[0] != "動詞") and not a_while:
+            return None  # (一寸の間, a little while: ちょっとの間)
         number = _with_number(tokens, i, "一") if tok.surface == "寸" else None
         if tok.surface == "寸":
             if number is None:
@@ -167,3 +169,12 @@ def yo_first_person(tokens: list[Token], i: int) -> str | None:
     if prev is not None and not (prev.surface and prev.surface[-1] in _OPENING):
         return None
     return "よ"
+
+
+def ma_ni_ukeru(tokens: list[Token], i: int) -> str | None:
+    """真 before に受ける is ま (真に受ける, to take at face value): the dictionary's しん is the
+    truth (真に迫る)."""
+    tok, nxt, verb = tokens[i], _next(tokens, i), _next(tokens, i, 2)
+    if tok.surface != "真" or tok.reading == "ま" or nxt is None or nxt.surface != "に":
+        return None
+    return "ま" if verb is not None and verb.lemma in ("受ける", "請ける") else None

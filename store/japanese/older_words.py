@@ -397,8 +397,8 @@ def tsuku(tokens: list[Token], i: int) -> str | None:
     """吐く is つく after a lie or a sigh (嘘を吐いた, 溜息を吐いた, 一息吐く); the dictionary reads
     はく (to spit, to vomit), which it is elsewhere (血を吐く)."""
     tok = tokens[i]
-    if tok.lemma != "吐く" or not tok.reading.startswith("は"):
-        return None
+    if tok.lemma not in ("吐く", "吐ける") or not tok.reading.startswith("は"):
+        return None  # (嘘を吐け, the imperative, the dictionary took for 吐ける)
     prev = _prev(tokens, i)
     object_marked = prev is not None and prev.surface == "を" and i > 1
     if object_marked:

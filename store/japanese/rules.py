@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from store.japanese.alternatives import country, country_reading, unvoice, voice
@@ -35,14 +35,17 @@ from store.japanese.everyday import (
     head_count,
     in_article,
     kokkai_gi,
+    kurai,
     money,
     on_reading,
+    one_line,
     price,
     rice,
     shoken,
     sign_of_people,
     weather_later,
     what_time,
+    what_time_ni,
     windmill,
     years_of_age,
 )
@@ -73,6 +76,7 @@ from store.japanese.literary import (
     mada,
     michi,
     minna,
+    miyako,
     noboseru,
     nochi,
     oide,
@@ -116,6 +120,7 @@ from store.japanese.older_phrases import (
     chotto,
     ike,
     kubu,
+    ma_ni_ukeru,
     nanra,
     shikashi,
     tsuwamono,
@@ -156,6 +161,7 @@ from store.japanese.older_words import (
     zutsu,
 )
 from store.japanese.on_names import name_inside_word, on_given_name
+from store.japanese.places import festival, named_place, place_reading, town_of
 from store.japanese.preferred import has_preferred_entry, preferred_entry
 from store.japanese.provinces import PROVINCES
 from store.japanese.surnames import family_name, people_reading
@@ -597,21 +603,10 @@ def river_bank(tokens: list[Token], i: int) -> str | None:
         return None
     if prev.pos[2] != "地名" or not prev.reading:
         return None
-    river = _river_reading(prev.surface + "川")
+    river = place_reading(prev.surface + "川")
     if river is None or not river.startswith(prev.reading):
         return None
     return river[len(prev.reading) :] + "ぞ" + tok.reading[len("かわそ") :]
-
-
-@lru_cache(maxsize=1024)
-def _river_reading(name: str) -> str | None:
-    """The dictionary's reading of the place ``name`` (a river: 多摩川 たまがわ), else None."""
-    from store.japanese.alternatives import dictionary_entries
-
-    for m in dictionary_entries(name):
-        if m.surface() == name and m.part_of_speech()[2] == "地名":
-            return to_hiragana(m.reading_form())
-    return None
 
 
 def gumi(tokens: list[Token], i: int) -> str | None:
@@ -939,11 +934,16 @@ _SO_ADNOMINALS = frozenset(
 
 
 def fuu(tokens: list[Token], i: int) -> str | None:
-    """風 meaning "manner" is ふう: こんな風に, 楽しそうな風で (the wind is かぜ)."""
+    """風 meaning "manner" is ふう: こんな風に, 楽しそうな風で; the wind is かぜ, and so is a 風
+    after a comma or a line's start, where no word says whose manner (桜が、風に舞って)."""
     tok = tokens[i]
-    if tok.surface != "風" or tok.reading != "かぜ":
+    if tok.surface != "風":
         return None
     prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if tok.reading == "ふう" and (prev is None or prev.pos[0] in ("補助記号", "空白")):
+        return "かぜ"  # 桜が、風に舞って: nothing before it says whose manner (the dictionary's ふう)
+    if tok.reading != "かぜ":
+        return None
     if prev is None or nxt is None or nxt.surface not in ("に", "な", "だ", "で", "の", "です"):
         return None
     if (
@@ -2629,6 +2629,14 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("dou", "道", dou, None),
     ("gawa", "川", gawa, None),
     ("river_bank", "沿", river_bank, None),
+    ("named_place", "山岳峠湖島寺", named_place, None),
+    ("town_of", "高", town_of, None),
+    ("festival", "祭", festival, None),
+    ("kurai", "位", kurai, None),
+    ("what_time_ni", "何", what_time_ni, "modern"),
+    ("one_line", "行", one_line, None),
+    ("miyako", "都", miyako, "literary"),
+    ("ma_ni_ukeru", "真", ma_ni_ukeru, None),
     ("gumi", "組", gumi, None),
     ("omo", "主", omo, None),
     ("kazu", "数", kazu, None),

@@ -79,6 +79,8 @@ def _count(parts: list[Token]) -> bool:
     一): the number rules read those."""
     if len(parts) == 2 and parts[0].pos[1] == "数詞" and len(parts[1].surface) == 1:
         return True
+    if len(parts) >= 3 and len(parts[-1].surface) >= 2 and "助数詞" not in parts[-1].pos[2]:
+        return False  # a word goes on past the count with a noun of its own: 一|寸|法師
     return any(
         p.pos[1] == "数詞" and q.pos[1] != "数詞" and "助数詞" in q.pos[2]
         for p, q in zip(parts, parts[1:], strict=False)

@@ -1,0 +1,72 @@
+"""Places and their festivals, where the dictionary took the word for a person or a common noun.
+
+高野山 (こうやさん) is also a family name, たかのやま, and Sudachi's path takes the name even
+where nobody is named (高野山の奥の院); 高山 after 飛騨 is the town, たかやま, not a high
+mountain, こうざん; a festival named after a place or a shrine is a まつり (天神祭, 札幌祭),
+where 祭 after a common noun stays さい (文化祭, 音楽祭, 映画祭). Found in a careful reader's
+pass over essays on seasons and customs (2026-12-07).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from store.japanese.chars import to_hiragana
+from store.japanese.neighbours import next_token as _next
+from store.japanese.neighbours import prev_token as _prev
+from store.japanese.offices import HONORIFICS, office_follows
+
+if TYPE_CHECKING:
+    from store.japanese.rules import Token
+
+#: What a mountain's, a temple's or a lake's name ends in: such a word named by itself is the
+#: place, whatever family bears the name too.
+_GEOGRAPHIC = ("山", "岳", "峠", "湖", "島", "寺")
+
+
+@lru_cache(maxsize=1024)
+def place_reading(surface: str) -> str | None:
+    """The dictionary's reading of ``surface`` as a place, where it has one, else None."""
+    from store.japanese.alternatives import dictionary_entries
+
+    for m in dictionary_entries(surface):
+        if m.surface() == surface and m.part_of_speech()[2] == "地名":
+            return to_hiragana(m.reading_form())
+    return None
+
+
+def named_place(tokens: list[Token], i: int) -> str | None:
+    """A mountain's or a temple's name the dictionary took for a family name, standing where no
+    person is named (no given name, honorific or office after it), is the place: 高野山の奥の院
+    こうやさん (was たかのやま)."""
+    tok = tokens[i]
+    if tok.pos[2:4] != ("人名", "姓") or len(tok.surface) < 3:
+        return None
+    if not tok.surface.endswith(_GEOGRAPHIC):
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and (
+        nxt.pos[2] == "人名" or nxt.surface in HONORIFICS or office_follows(tokens, i + 1)
+    ):
+        return None
+    reading = place_reading(tok.surface)
+    return reading if reading is not None and reading != tok.reading else None
+
+
+def town_of(tokens: list[Token], i: int) -> str | None:
+    """高山 right after a province or a place is the town, たかやま (飛騨高山); the dictionary's
+    こうざん is a high mountain (高山植物)."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "高山" or tok.reading != "こうざん" or prev is None:
+        return None
+    return "たかやま" if prev.end == tok.start and prev.pos[2] == "地名" else None
+
+
+def festival(tokens: list[Token], i: int) -> str | None:
+    """祭 after a place's or a shrine's name is まつり (天神祭, 札幌祭: a festival of that place);
+    after a common noun it stays the event's さい (文化祭, 音楽祭)."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "祭" or tok.reading != "さい" or prev is None or prev.end != tok.start:
+        return None
+    return "まつり" if prev.pos[1] == "固有名詞" else None
