@@ -237,3 +237,30 @@ def test_the_third_pass_keeps_the_other_word(
     text: str, word: str, reading: str, style: str
 ) -> None:
     assert _of(text, word, style)[:1] == [reading]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # spaces text extraction leaves inside words and numbers (a fourth careful reader's
+        # pass over PDF-style text): each was read piece by piece before
+        ("外 務 大 臣 は、欧州を訪問した。", "外 務 大 臣", "がいむだいじん"),  # 外 そと, 務 つとむ
+        ("我 が 国 の防衛費は増えた。", "我 が 国", "わがくに"),
+        ("８ ９ ６ 自治 体が消滅する。", "自治 体", "じちたい"),  # 体 からだ
+        ("前 年 比 １２．４ ％ 増。", "前 年 比", "ぜんねんひ"),  # 前 まえ
+        ("自由で開かれたイン ド 太平 洋。", "太平 洋", "たいへいよう"),  # 洋 ひろし
+        ("外国人労働者数は約 ２０５ 万 人に達した。", "人", "にん"),  # ひと
+        ("2 日 から 4 日 までの 3 日 間。", "日 間", "かかん"),  # あいだ
+        ("2 0 2 4 年 3 月 末 時点の数値。", "末", "まつ"),  # すえ
+        ("主要 ７ か 国 首脳会議。", "か 国", "かこく"),  # 国 くに
+        ("安倍 晋三元首相が述べた。", "晋三", "しんぞう"),  # 晋 しん, 三 さん: names spaced
+    ],
+)
+def test_spaces_extraction_left_inside_a_word(text: str, word: str, reading: str) -> None:
+    assert _of(text, word) == [reading], pairs(text)
+
+
+def test_a_space_between_whole_words_is_kept() -> None:
+    # a headline's separator: the two words are read as they stand (not 発表局 + 長)
+    got = pairs("マスク氏発表 局長代行にルビオ国務長官")
+    assert ("局長", "きょくちょう") in got and ("発表", "はっぴょう") in got

@@ -405,6 +405,8 @@ def counter_rule(tokens: list[Token], i: int) -> str | None:
     if i == 0:
         return None
     counter = tokens[i].surface
+    if " " in counter or "\u3000" in counter:  # 日 間: a gap extraction left inside the word
+        counter = counter.replace(" ", "").replace("\u3000", "")
     if counter not in COUNTERS and counter.endswith("半") and counter[:-1] in COUNTERS:
         reading = _counter_reading(tokens, i, counter[:-1])
         return reading + "はん" if reading is not None else None

@@ -201,6 +201,14 @@ def join_given_names(tokens: list[Token]) -> list[Token]:
         tok = tokens[i]
         out.append(tok)
         i += 1
+        if (
+            i + 1 < n
+            and tokens[i].surface in (" ", "\u3000")
+            and tokens[i + 1].has_kanji
+            and tok.pos[2:4] == ("人名", "姓")
+        ):
+            out.append(tokens[i])  # 安倍 晋三, 足利　尊氏: one space between the two names
+            i += 1
         if i >= n or not tokens[i].has_kanji or tok.pos[2:4] != ("人名", "姓"):
             continue  # (a given name's first piece has kanji: the cheap test first)
         for k in (3, 2):  # the longest given name of two or three pieces
