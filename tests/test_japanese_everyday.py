@@ -264,3 +264,10 @@ def test_a_space_between_whole_words_is_kept() -> None:
     # a headline's separator: the two words are read as they stand (not 発表局 + 長)
     got = pairs("マスク氏発表 局長代行にルビオ国務長官")
     assert ("局長", "きょくちょう") in got and ("発表", "はっぴょう") in got
+
+
+def test_names_read_nippon_and_a_venue_line() -> None:
+    # 日本|武道館 was にほん (the rule reading 日本 alone), 於： お
+    assert _of("国葬が日本武道館で行われた。", "日本") == ["にっぽん"]
+    assert _of("日本の経済は回復した。", "日本") == ["にほん"]
+    assert _of("１０時００分～１０時１５分　於：外務省会見室", "於") == ["おいて"]

@@ -358,3 +358,12 @@ def one_line(tokens: list[Token], i: int) -> str | None:
     if nxt.surface in ("も", "を", "ずつ", "だけ") and verb.lemma in _LINE_VERBS:
         return "いちぎょう"
     return None
+
+
+def venue(tokens: list[Token], i: int) -> str | None:
+    """於 before a colon names where a meeting is held, おいて (於：外務省会見室, a record's
+    heading); the dictionary's お is the preposition of classical Chinese read in a sentence."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "於" or nxt is None or nxt.surface[:1] not in ("：", ":"):
+        return None
+    return "おいて"

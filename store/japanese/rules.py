@@ -43,6 +43,7 @@ from store.japanese.everyday import (
     rice,
     shoken,
     sign_of_people,
+    venue,
     weather_later,
     what_time,
     what_time_ni,
@@ -264,10 +265,24 @@ def watashi(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+#: What goes on 日本 in names their bearers read にっぽん: 日本武道館, 日本郵便, 日本放送協会,
+#: 日本製鉄, 日本通運, 日本維新の会, 日本電気 (NEC), 日本体育大学.
+_NIPPON_NAMES = frozenset(["武道館", "郵便", "放送協会", "製鉄", "通運", "維新", "電気", "体育大学"])
+
+
 def nihon(tokens: list[Token], i: int) -> str | None:
     """日本 on its own is にほん, and so in a common noun of 日本 and one kanji (日本初 にほんはつ,
-    as 日本製 and 日本酒 already read); formal names (日本銀行) are their own dictionary words."""
+    as 日本製 and 日本酒 already read); formal names (日本銀行) are their own dictionary words,
+    and the names their bearers read にっぽん (日本武道館, 日本郵便) keep it."""
     tok = tokens[i]
+    nxt = _next(tokens, i)
+    if (
+        tok.surface == "日本"
+        and nxt is not None
+        and nxt.start == tok.end
+        and nxt.surface in _NIPPON_NAMES
+    ):
+        return "にっぽん" if tok.reading != "にっぽん" else None
     if tok.surface == "日本" and tok.reading == "にっぽん":
         return "にほん"
     if (
@@ -2637,6 +2652,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("one_line", "行", one_line, None),
     ("miyako", "都", miyako, "literary"),
     ("ma_ni_ukeru", "真", ma_ni_ukeru, None),
+    ("venue", "於", venue, None),
     ("gumi", "組", gumi, None),
     ("omo", "主", omo, None),
     ("kazu", "数", kazu, None),
