@@ -271,3 +271,10 @@ def test_names_read_nippon_and_a_venue_line() -> None:
     assert _of("国葬が日本武道館で行われた。", "日本") == ["にっぽん"]
     assert _of("日本の経済は回復した。", "日本") == ["にほん"]
     assert _of("１０時００分～１０時１５分　於：外務省会見室", "於") == ["おいて"]
+
+
+def test_a_decimal_s_last_digit_is_not_one_person() -> None:
+    # 262.1人 was read ひとり (the dictionary's 1人)
+    assert _of("医師数は262.1人である。", "1人") == ["いちにん"]
+    assert _of("医師数は 2 6 2 . 1 人である。", "1 人") == ["いちにん"]
+    assert _of("1人当たり10万円。", "1人") == ["ひとり"]

@@ -448,6 +448,8 @@ def _counter_reading(tokens: list[Token], i: int, counter: str) -> str | None:
         # Sudachi read the digit natively (一 ひと after a line break, 三 みっ and 五 いつ before
         # 羽): a Sino-Japanese counter counts in Sino-Japanese (一盃 いっぱい, 三羽 さんば)
         numeral.reading = "".join(read_kanji_number(numeral.surface) or [numeral.reading])
+    if start > 0 and tokens[start - 1].surface.strip() in (".", "．") and counter in ("人", "日"):
+        return reading  # 262.1 人: a decimal's last digit, not one person (ひとり)
     if counter == "日" and value in DAY_READINGS:
         if value == 1 and not _is_date(tokens, start, i):
             return "にち"
@@ -753,3 +755,27 @@ def tenth(tokens: list[Token], i: int) -> str | None:
     if not counted:
         return None  # 何度, 度々: no count before
     return _TENTHS[value] if tok.surface != "分" else "ぶ"
+
+
+#: A decimal's last digit and its counter, which the dictionary holds as a count of its own
+#: (1人 ひとり, 2人 ふたり, 1日 ついたち): read as a digit and the counter, いち·にん.
+_DECIMAL_COUNTS = {"人": "にん", "日": "にち"}
+
+
+def decimal_count(tokens: list[Token], i: int) -> str | None:
+    """A count the dictionary holds as one word right after a decimal point is a decimal's last
+    digit and its counter (262.1人 …てんいちにん, 平均2.1人): not one person, ひとり."""
+    tok = tokens[i]
+    surface = tok.surface.replace(" ", "")  # 1 人: a gap extraction left
+    if i == 0 or len(surface) != 2 or surface[1] not in _DECIMAL_COUNTS:
+        return None
+    digit = number_value(surface[0])
+    k = i - 1
+    while k > 0 and tokens[k].surface.isspace():
+        k -= 1  # 2 6 2 . 1 人: the spaces of a PDF's spaced figures
+    if digit is None or not 0 <= digit <= 9 or tokens[k].surface not in (".", "．"):
+        return None
+    return _DIGIT_READINGS[digit] + _DECIMAL_COUNTS[surface[1]]
+
+
+_DIGIT_READINGS = ["れい", "いち", "に", "さん", "よん", "ご", "ろく", "なな", "はち", "きゅう"]
