@@ -59,3 +59,8 @@ def test_older_prose_words_a_second_careful_reader_corrected() -> None:
     assert _of("着物の丈が短い。\n併し乍ら、世の中はそうしたものだ。", "併") == ["しか"]
     assert _of("知らぬ。\n余は此の一篇を草して世に問う。", "余") == ["よ"]
     assert _of("百円余の金が残った。", "余", "literary") != ["よ"]  # the rest
+
+
+def test_the_older_spelling_s_volitional_in_the_ha_row() -> None:
+    # 吸はう was cut 吸|はう and read きゅう (the prefix): 吸おう, today
+    assert _of("一向に吸はうともしなかつた。", "吸") == ["す"]

@@ -621,7 +621,7 @@ _AFTER_E = tuple("てたるられずぬなまばしよ得、。")
 
 
 def historical_okurigana(tokens: list[Token], i: int) -> str | None:
-    """A verb the older spelling conjugates in the は-row (整へて, 応へ得る, 言はない, 従ひ) is
+    """A verb the older spelling conjugates in the は-row (整へて, 応へ得る, 言はない, 従ひ, 吸はう) is
     one the dictionary cannot find when its kanji alone is a word too: it reads that word (整
     せい, 言 げん, 従 じゅ) and takes the kana for particles. Read the kanji as the stem of the
     verb the same words spell today (整えて: ととの), when today's spelling is that verb."""
@@ -636,7 +636,9 @@ def historical_okurigana(tokens: list[Token], i: int) -> str | None:
     if said is None:
         return None
     after = nxt.surface[1:] + "".join(t.surface for t in tokens[i + 2 : i + 4])
-    if kana == "は" and not after.startswith(_AFTER_WA):
+    if kana == "は" and after.startswith("う"):
+        said = "お"  # 吸はう, 歌はう: the older spelling of the volitional 吸おう
+    elif kana == "は" and not after.startswith(_AFTER_WA):
         return None
     if kana == "へ":
         prev = _prev(tokens, i)
