@@ -278,3 +278,10 @@ def test_a_decimal_s_last_digit_is_not_one_person() -> None:
     assert _of("医師数は262.1人である。", "1人") == ["いちにん"]
     assert _of("医師数は 2 6 2 . 1 人である。", "1 人") == ["いちにん"]
     assert _of("1人当たり10万円。", "1人") == ["ひとり"]
+
+
+def test_compass_points_and_a_country_s_side() -> None:
+    # 北|東進 was きた·とうしん, 相手|国側 あいて·くにがわ
+    assert _of("艦艇3隻が対馬海峡を北東進した。", "北") == ["ほく"]
+    assert _of("相手国側からの反応はありましたか。", "国側") == ["こくがわ"]
+    assert _of("国側の主張は退けられた。", "国側") == ["くにがわ"]  # the state's, in a suit

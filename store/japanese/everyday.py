@@ -367,3 +367,23 @@ def venue(tokens: list[Token], i: int) -> str | None:
     if tok.surface != "於" or nxt is None or nxt.surface[:1] not in ("：", ":"):
         return None
     return "おいて"
+
+
+def compass_point(tokens: list[Token], i: int) -> str | None:
+    """北 or 南 cut off 東進/西進 is the compass point's first half, ほく/なん (対馬海峡を北東進した
+    ほくとうしん, 南東進): the dictionary read the word north, きた."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface not in ("北", "南") or nxt is None or nxt.start != tok.end:
+        return None
+    if nxt.surface not in ("東進", "西進"):
+        return None
+    return "ほく" if tok.surface == "北" else "なん"
+
+
+def country_side(tokens: list[Token], i: int) -> str | None:
+    """国側 after a noun is that country's side, こくがわ (相手国側, 加盟国側); alone it is the
+    state's side in a suit, くにがわ (国側の主張)."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "国側" or tok.reading != "くにがわ" or prev is None:
+        return None
+    return "こくがわ" if prev.end == tok.start and prev.has_kanji else None
