@@ -196,7 +196,7 @@ def test_a_river_bank_cut_after_the_place_reads_as_the_river() -> None:
     ("text", "word", "reading", "style"),
     [
         # found by a third careful reader's pass (fiction, tales, essays; 2026-12-07)
-        ("七五三の日、神社は賑わった。", "七", "なな", "modern"),  # not 753: ななひゃく…
+        ("七五三の日、神社は賑わった。", "七", "しち", "modern"),  # not 753: ななひゃく…
         ("桜が、風に舞って水面を覆った。", "風", "かぜ", "modern"),  # ふう
         ("高野山の奥の院へと続く参道。", "高野山", "こうやさん", "modern"),  # たかのやま
         ("飛騨高山の古い町並み。", "高山", "たかやま", "modern"),  # こうざん
@@ -285,3 +285,31 @@ def test_compass_points_and_a_country_s_side() -> None:
     assert _of("艦艇3隻が対馬海峡を北東進した。", "北") == ["ほく"]
     assert _of("相手国側からの反応はありましたか。", "国側") == ["こくがわ"]
     assert _of("国側の主張は退けられた。", "国側") == ["くにがわ"]  # the state's, in a suit
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # from a fifth careful reader's pass (encyclopedia, web text, manuals), each read
+        # wrong before
+        ("七五三の祈祷は予約不要。", "七", "しち"),  # なな (a digit)
+        ("第二・第四水曜日に出す。", "四", "よん"),  # し (a compound's)
+        ("三日使ったら断線した。", "使", "つか"),  # づか (a compound's rendaku)
+        ("店内は狭めだけど落ち着く。", "狭", "せま"),  # せば (狭める)
+        ("鶏もも肉は一口大に切る。", "鶏", "とり"),  # にわとり
+        ("鶏肉の皮目から焼く。", "鶏肉", "とりにく"),  # けいにく
+    ],
+)
+def test_words_a_fifth_careful_reader_corrected(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading]
+
+
+def test_the_fifth_pass_keeps_the_other_word() -> None:
+    assert _of("普段使いの器。", "使") == ["づか"]  # a compound still voices
+    assert _of("道幅を狭めた。", "狭") == ["せば"]  # the verb
+    assert _of("四法印を説く。", "四法印") == ["しほういん"]
+
+
+def test_a_compound_verb_still_voices() -> None:
+    # the seeds' 位置付けられる, 義務付けている: caught when 使 stopped voicing as a verb
+    assert _of("最優先事項と位置付けられている。", "付") == ["づ"]

@@ -387,3 +387,21 @@ def country_side(tokens: list[Token], i: int) -> str | None:
     if tok.surface != "国側" or tok.reading != "くにがわ" or prev is None:
         return None
     return "こくがわ" if prev.end == tok.start and prev.has_kanji else None
+
+
+def a_bit(tokens: list[Token], i: int) -> str | None:
+    """狭め before だ or な is the adjective's め, a bit narrow, せまめ (店内は狭めだけど); the
+    dictionary read the verb 狭める, せばめ."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "狭め" or tok.reading != "せばめ" or nxt is None or tok.pos[0] != "名詞":
+        return None
+    return "せまめ" if nxt.surface in ("だ", "です", "な", "の", "に", "で", "、", "。") else None
+
+
+def chicken(tokens: list[Token], i: int) -> str | None:
+    """鶏 before a cut of its meat is とり (鶏もも肉, 鶏むね肉, 鶏ガラ); alone it is the bird,
+    にわとり."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "鶏" or tok.reading != "にわとり" or nxt is None or nxt.start != tok.end:
+        return None
+    return "とり" if nxt.surface.startswith(("もも", "むね", "ささみ", "ガラ", "ひき", "挽")) else None

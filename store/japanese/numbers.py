@@ -386,6 +386,8 @@ def numeral_rule(tokens: list[Token], i: int) -> str | None:
     while end < len(tokens) and is_numeral(tokens[end]):
         end += 1
     chars = "".join(t.surface for t in tokens[start:end])
+    if chars == "七五三" and not _counted_after(tokens, end):
+        return {"七": "しち", "五": "ご", "三": "さん"}[tok.surface]  # the festival, しちごさん
     if positional(chars) and ("〇" in chars or _counted_after(tokens, end)):
         return _read_positional(tokens, start, end, i)
     if len(chars) < 2 or not all(
@@ -666,6 +668,8 @@ def shi_hachi(tokens: list[Token], i: int) -> str | None:
         return None
     if i > 0 and is_numeral(tokens[i - 1]) and tok.surface == "八":
         return None
+    if i > 0 and tokens[i - 1].surface == "第":
+        return None  # 第四水曜日 だいよん: an ordinal counts, it opens no compound
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None or not nxt.has_kanji or is_numeral(nxt) or nxt.pos[0] not in ("名詞", "接尾辞"):
         return None

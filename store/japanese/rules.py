@@ -29,9 +29,11 @@ from store.japanese.chars import has_kanji, is_kanji, to_hiragana, voiced
 from store.japanese.countries import TRIGGERS as COUNTRY_TRIGGERS
 from store.japanese.countries import country_abbreviation
 from store.japanese.everyday import (
+    a_bit,
     at_present,
     authority,
     brow,
+    chicken,
     compass_point,
     country_side,
     head_count,
@@ -779,6 +781,7 @@ def sino_suffix(tokens: list[Token], i: int) -> str | None:
 #: readings JMdict marks out-dated or irregular where it gives today's (鍛冶 たんや, 獰猛 ねいもう,
 #: 呪詛 ずそ, 鼻血 はなじ, 手近 てじか, 別棟 べっとう — found on a user's 十二支考 and by the audit).
 CUSTOMARY_READINGS = {
+    "鶏肉": "とりにく",  # the dictionary's けいにく is a trade statistic's word
     "施工": "せこう",
     "電場": "でんば",
     "富士山": "ふじさん",
@@ -1908,6 +1911,8 @@ def rendaku(tokens: list[Token], i: int) -> str | None:
         return None  # 3箱 counts boxes: はこ
     if plain is None or not tok.reading.startswith(plain) or not _suffix_after_noun(tokens, i):
         return None
+    if tok.surface[0] == "使" and tok.pos[0] == "動詞" and not _as_noun(tokens, i):
+        return None  # 三日使ったら: 使う after its object, not a compound (位置付ける voices)
     return voiced(tok.reading)
 
 
@@ -1915,6 +1920,7 @@ def rendaku(tokens: list[Token], i: int) -> str | None:
 #: 興味深い ぶかい, 衝動買い がい, 行楽日和 びより, 勉強嫌い ぎらい, 分割払い ばらい, 一夜干し ぼし, 三拍子 びょうし.
 VOICED_SECONDS = {
     "深": "ふか",
+    "締め": "し",
     "買い": "か",
     "日和": "ひより",
     "嫌": "きら",
@@ -2659,12 +2665,14 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("venue", "於", venue, None),
     ("compass_point", "北南", compass_point, None),
     ("country_side", "側", country_side, None),
+    ("a_bit", "狭", a_bit, None),
+    ("chicken", "鶏", chicken, None),
     ("gumi", "組", gumi, None),
     ("omo", "主", omo, None),
     ("kazu", "数", kazu, None),
     ("konnichi", "今", konnichi, None),
     ("spelling", "身間気手小", spelling, None),
-    ("customary", "施電富取黄歩八胡従貴対自朧泥身君鍛獰呪鼻手別", customary, None),
+    ("customary", "施電富取黄歩八胡従貴対自朧泥身君鍛獰呪鼻手別鶏", customary, None),
     ("kinzan", "金", kinzan, None),
     ("tsui", "対", tsui, None),
     ("sino_suffix", "神島山帝", sino_suffix, None),
@@ -2702,7 +2710,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("rendaku", "".join(RENDAKU_SUFFIXES), rendaku, None),
     ("bi", "日", bi, None),
     ("honorific_ji", "時", honorific_ji, None),
-    ("voiced_second", "深買日嫌払干拍創", voiced_second, None),
+    ("voiced_second", "深買日嫌払干拍創締", voiced_second, None),
     ("tsuki", "付", tsuki, None),
     ("uji_no", "源平藤菅橘在紀大清中物小", uji_no, None),
     ("hoka_soto", "外", hoka_soto, None),
