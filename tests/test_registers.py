@@ -112,6 +112,9 @@ async def test_the_reader_reads_the_document_as_the_user_says_and_remembers_it(
         assert "わたし" in shown and "わたくし" not in shown
         told = " ".join(str(n.message) for n in app._notifications)
         assert "Readings of this document: today's prose." in told
+        offered = dict(app.reading_registers())  # the palette marks the document's choice
+        assert offered["modern"] == "as today's prose (now)"
+        assert offered[None] == "as detected"
     assert registers.register_of(doc_key(essay)) == "modern"
 
     again = ShioriApp(OpenedFile(essay, import_document(essay)))

@@ -1074,9 +1074,13 @@ class ShioriApp(App[None]):
 
     def reading_registers(self) -> list[tuple[Register | None, str]]:
         """``(register, label)`` for each register the user can choose for a document's readings
-        (None: the one the analyser detects)."""
+        (None: the one the analyser detects); the one the open document follows says so."""
         chosen: list[tuple[Register | None, str]] = [(r, f"as {n}") for r, n in NAMES.items()]
-        return [(None, "as detected"), *chosen]
+        now = self.reader.register if self.current_document is not None else -1
+        return [
+            (r, f"{label} (now)" if r == now else label)
+            for r, label in [(None, "as detected"), *chosen]
+        ]
 
     def set_register(self, register: Register | None) -> None:
         """Read the open document as ``register`` (remembered for it; None: as detected)."""
