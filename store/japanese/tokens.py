@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from store.japanese import analyzer
-from store.japanese.chars import KANJI_RE, to_hiragana
+from store.japanese.chars import KANJI_RE, is_kana, is_kanji, is_katakana, to_hiragana
 from store.japanese.kanjidic import kanji_variants, old_forms
 from store.japanese.rules import Token
 from store.patterns import compiled
@@ -48,21 +48,16 @@ _INNER_GAP = compiled(r"(?<=[^\s])[ \u00a0](?=[^\s])")
 
 
 def _japanese(ch: str) -> bool:
-    return (
-        "\u3040" <= ch <= "\u30ff"  # kana
-        or _word_char(ch)
-        or ch in "々〆〇ヶヵー"
-    )
+    return is_kanji(ch) or is_kana(ch) or _digit(ch)
 
 
 def _word_char(ch: str) -> bool:
     """A kanji, a katakana or a digit: what a word piece cut off by a space is made of."""
-    return (
-        "\u3400" <= ch <= "\u9fff"
-        or "\u30a1" <= ch <= "\u30fa"
-        or "0" <= ch <= "9"
-        or "０" <= ch <= "９"
-    )
+    return is_kanji(ch) or is_katakana(ch) or _digit(ch)
+
+
+def _digit(ch: str) -> bool:
+    return "0" <= ch <= "9" or "０" <= ch <= "９"
 
 
 def _cut_piece(text: str, at: int, step: int) -> bool:
