@@ -365,7 +365,7 @@ def _read_positional(tokens: list[Token], start: int, end: int, i: int) -> str |
     per_char = read_kanji_number(_with_units(int("".join(str(KANJI_DIGITS[c]) for c in chars))))
     if per_char is None:
         return None
-    return _absorb(tokens, start, i, "".join(per_char))
+    return absorb_number(tokens, start, i, "".join(per_char))
 
 
 def numeral_rule(tokens: list[Token], i: int) -> str | None:
@@ -442,7 +442,7 @@ def _counter_reading(tokens: list[Token], i: int, counter: str) -> str | None:
     if value is None:
         return None  # 何十回: read as 十回 (なんじゅっかい)
     if counter == "月" and value in MONTH_COUNTS and prev.has_kanji and _lasts(tokens, start, i):
-        return _absorb(tokens, start, i, MONTH_COUNTS[value])
+        return absorb_number(tokens, start, i, MONTH_COUNTS[value])
     reading, family, after3 = COUNTERS[counter]
     last = last_element(value)
     numeral = prev if prev.has_kanji else None
@@ -457,13 +457,13 @@ def _counter_reading(tokens: list[Token], i: int, counter: str) -> str | None:
             return "にち"
         if numeral is None and value not in (1, 20):
             return "か"  # 3日: the digit is unread, 日 alone is か
-        return _absorb(tokens, start, i, DAY_READINGS[value])
+        return absorb_number(tokens, start, i, DAY_READINGS[value])
     if counter == "日間" and value in DAY_READINGS and value != 1:
         if numeral is None and value != 20:
             return "かかん"  # 3日間 みっかかん: the digit is unread
-        return _absorb(tokens, start, i, DAY_READINGS[value] + "かん")
+        return absorb_number(tokens, start, i, DAY_READINGS[value] + "かん")
     if counter == "人" and value in PEOPLE_READINGS and value < 4:
-        return _absorb(tokens, start, i, PEOPLE_READINGS[value])
+        return absorb_number(tokens, start, i, PEOPLE_READINGS[value])
     special = SPECIAL_DIGIT.get(counter, {})
     if numeral is not None and last in special and last == value % 10 and last != 0:
         said = DIGIT_READING[last]
@@ -513,7 +513,7 @@ def _geminate(reading: str, target: str) -> str:
     return reading
 
 
-def _absorb(tokens: list[Token], start: int, i: int, whole: str) -> str:
+def absorb_number(tokens: list[Token], start: int, i: int, whole: str) -> str:
     """Read number + counter as one word (1日 ついたち, 二人 ふたり): the counter token takes
     the number's span and the whole reading, the number tokens are dropped."""
     for t in tokens[start:i]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from store.japanese.neighbours import joined as _joined
 from store.japanese.neighbours import next_token as _next
 from store.japanese.neighbours import prev_token as _prev
+from store.japanese.numbers import absorb_number
 
 if TYPE_CHECKING:
     from store.japanese.rules import Token
@@ -35,12 +36,6 @@ def _with_number(tokens: list[Token], i: int, number: str) -> Token | None:
     return prev
 
 
-def _take_in(number: Token, tok: Token) -> None:
-    number.absorbed = True
-    tok.start = number.start
-    tok.surface = number.surface + tok.surface
-
-
 def chotto(tokens: list[Token], i: int) -> str | None:
     """一寸 before する or の間 is ちょっと, a little (一寸した事, 一寸して, 一寸の間): Sudachi cut
     it into 一|寸 and the counter rule read a length, いっすん; 一寸先も見えない and 一寸五分 are the
@@ -54,11 +49,10 @@ def chotto(tokens: list[Token], i: int) -> str | None:
         a_while = nxt.surface == "の" and after is not None and after.surface == "間"
         if (nxt.lemma != "する" or nxt.pos[0] != "動詞") and not a_while:
             return None  # (一寸の間, a little while: ちょっとの間)
-        number = _with_number(tokens, i, "一") if tok.surface == "寸" else None
         if tok.surface == "寸":
-            if number is None:
+            if _with_number(tokens, i, "一") is None:
                 return None
-            _take_in(number, tok)
+            return absorb_number(tokens, i - 1, i, "ちょっと")
         return "ちょっと"
     if tok.surface != "一寸":
         return None
@@ -108,10 +102,9 @@ def kubu(tokens: list[Token], i: int) -> str | None:
     if not nxt.surface.startswith("通"):
         return None
     if tok.surface == "分":
-        number = _with_number(tokens, i, "九")
-        if number is None:
+        if _with_number(tokens, i, "九") is None:
             return None
-        _take_in(number, tok)
+        return absorb_number(tokens, i - 1, i, "くぶ")
     return "くぶ"
 
 
