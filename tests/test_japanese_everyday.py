@@ -254,10 +254,21 @@ def test_the_third_pass_keeps_the_other_word(
         ("2 0 2 4 年 3 月 末 時点の数値。", "末", "まつ"),  # すえ
         ("主要 ７ か 国 首脳会議。", "か 国", "かこく"),  # 国 くに
         ("安倍 晋三元首相が述べた。", "晋三", "しんぞう"),  # 晋 しん, 三 さん: names spaced
+        # from a sixth pass: a fraction set apart, and a count opening a line
+        ("歳出全体の約 3 分 の 1 を占める。", "分", "ぶん"),  # ぷん (minutes)
+        ("1 日 あたり の 新規 感染 者 数", "日", "にち"),  # ひ (a line's number)
+        ("2 日 に 公表 した 。", "日", "か"),  # ひ
+        ("9 月 1 日 から 施行 。", "月", "がつ"),  # つき
     ],
 )
 def test_spaces_extraction_left_inside_a_word(text: str, word: str, reading: str) -> None:
     assert _of(text, word) == [reading], pairs(text)
+
+
+def test_a_heading_s_number_keeps_its_space() -> None:
+    # a one-digit number opening a line before a word is a heading's, not a count (3日 みっか)
+    assert ("日米", "にちべい") in pairs("3 日米間の協力\n")
+    assert ("概観", "がいかん") in pairs("1 概観\n")
 
 
 def test_a_space_between_whole_words_is_kept() -> None:

@@ -93,3 +93,26 @@ def test_a_temple_is_read_by_its_name_not_by_its_parts() -> None:
     assert ("三千院", "さんぜんいん") in got
     # JMnedict reads 清水寺 two ways (the Kyoto temple, and せいすいじ): not in the table
     assert word_reading("清水寺") is None
+
+
+def test_a_natural_place_is_read_by_its_name_not_by_its_parts() -> None:
+    # the cut read 白川|郷 しらかわ·きょう and 二荒|山 (a place's name JMnedict reads so)
+    got = pairs("白川郷を訪ね、千曲川の流れに沿って歩き、四万十川で泳いだ。")
+    assert ("白川郷", "しらかわごう") in got
+    # a name read as the dictionary reads it, and 川 after it, are the rules' (below)
+    assert ("千曲", "ちくま") in got and ("四万十", "しまんと") in got
+    assert word_reading("千曲川") is None and word_reading("多良間島") is None
+    # a mountain the dictionary knows only as a family name, where nobody is named
+    assert ("阿蘇山", "あそさん") in pairs("阿蘇山が噴火した。")
+    # not a name a person bears (加藤川 is a family name in JMnedict), nor a number or a
+    # common word before the ending (三角|島 is a delta, 十六|島 sixteen islands)
+    for word in ("三角島", "十六島", "加藤川"):
+        assert word_reading(word) is None
+
+
+def test_a_number_named_as_a_place_keeps_its_name_before_a_river() -> None:
+    # 千曲 and 四万十 (proper nouns the number rule read as counts: せんきょく, よんまんじゅう)
+    # before 川; 三代目 is still a count
+    assert ("千曲", "ちくま") in pairs("千曲川の流れ")
+    assert ("四万十", "しまんと") in pairs("四万十川で泳ぐ")
+    assert ("三代", "さんだい") in pairs("皇孫三代目が臣籍に降りた。")

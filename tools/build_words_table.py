@@ -35,8 +35,8 @@ KUN_STEMS = OUT.with_name("kun_stems.tsv")
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 HEADER = (
     "# Nouns Sudachi's dictionary cuts into several words and reads otherwise, from JMdict,\n"
-    "# and temples' names from JMnedict. JMdict and JMnedict (c) the Electronic Dictionary\n"
-    "# Research and Development Group, used under the\n"
+    "# and temples' and natural places' names from JMnedict. JMdict and JMnedict (c) the\n"
+    "# Electronic Dictionary Research and Development Group, used under the\n"
     "# EDRDG licence (CC BY-SA 4.0, https://www.edrdg.org/edrdg/licence.html); this file is\n"
     "# under that licence. Built by tools/build_words_table.py. Columns: word, reading, and\n"
     "# for a noun written without its okurigana (黒焦), JMdict's spelling (黒焦げ).\n"
@@ -146,6 +146,57 @@ def _temples(db: sqlite3.Connection) -> dict[str, str]:
     return {name: next(iter(kana)) for name, kana in found.items() if len(kana) == 1}
 
 
+#: The endings of the names of natural places (rivers, mountains, lakes, islands, passes,
+#: valleys, hot springs), whose first part a cut reads as a common word or a number (千曲川
+#: ちくまがわ, not せんきょく; 白川郷 しらかわごう; 二荒山 ふたらさん).
+PLACE_ENDINGS = (
+    "川", "山", "岳", "峠", "湖", "沼", "島", "湾", "岬", "郷", "高原", "盆地", "平野", "温泉", "滝",
+)
+
+
+def _places(db: sqlite3.Connection) -> dict[str, tuple[str, bool]]:
+    """JMnedict's names of three or more kanji ending in a natural place's word
+    (``PLACE_ENDINGS``) that it gives one reading and no person bears, with that reading and
+    whether JMnedict calls it a place (the others are unclassified: 千曲川, 四万十川)."""
+    found: dict[str, set[str]] = {}
+    kinds: dict[str, set[str]] = {}
+    for kanji, kana, kind in db.execute(
+        "SELECT k.text, n.text, t.text FROM NEKanji k JOIN NEKana n ON n.idseq = k.idseq"
+        " JOIN NETranslation tr ON tr.idseq = k.idseq JOIN NETransType t ON t.tid = tr.id"
+    ):
+        if len(kanji) >= 3 and kanji.endswith(PLACE_ENDINGS) and all(map(_is_kanji, kanji)):
+            found.setdefault(kanji, set()).add(_hira(kana))
+            kinds.setdefault(kanji, set()).add(kind)
+    return {
+        name: (next(iter(kana)), "place" in kinds[name])
+        for name, kana in found.items()
+        if len(kana) == 1 and kinds[name] <= {"place", "unclass"}
+    }
+
+
+def _place_kept(pieces: list[Any], reading: str, place: bool) -> bool:
+    """Whether a place's name is kept: cut, a proper noun (or a word the dictionary lacks)
+    before its ending and no number (三角|島 is a delta, 十六|島 a count, whatever JMnedict
+    names so); or, named a place by JMnedict, one word the dictionary reads as a family name
+    otherwise (阿蘇山 あそやま, the place あそさん), which the reading rules look up where no
+    person is named."""
+    if len(pieces) == 1:
+        pos = pieces[0].part_of_speech()
+        return (
+            place
+            and pos[2:4] == ("人名", "姓")
+            and _hira(pieces[0].reading_form()) != reading
+        )
+    if any(p.part_of_speech()[1] == "数詞" for p in pieces) or not any(
+        p.part_of_speech()[1] == "固有名詞" or p.is_oov() for p in pieces[:-1]
+    ):
+        return False
+    first = "".join(_hira(p.reading_form()) for p in pieces[:-1])
+    # 島 and 川 after a name read as JMnedict reads it are the reading rules' (じま, がわ after
+    # a place: JMnedict's voicing is not always the place's, 多良間島 たらましま)
+    return not (reading.startswith(first) and pieces[-1].surface() in ("島", "川"))
+
+
 def _voiceless(kana: str) -> str:
     """``kana`` with its first sound unvoiced (どり → とり, ばし → はし)."""
     first = unicodedata.normalize("NFD", kana[:1]).replace("\u3099", "").replace("\u309a", "")
@@ -242,15 +293,25 @@ def main(argv: list[str]) -> int:
     stripped = _without_kana(readings, nouns)
     idioms = _idioms(db)
     temples = {k: v for k, v in _temples(db).items() if k not in readings}
+    places = {k: v for k, v in _places(db).items() if k not in readings and k not in temples}
     dictionary = Dictionary(dict="core")
     tokenizer = dictionary.tokenizer(SplitMode.C)
     lines = []
-    for word in sorted(nouns | stripped.keys() | idioms.keys() | temples.keys()):
+    for word in sorted(nouns | stripped.keys() | idioms.keys() | temples.keys() | places.keys()):
         kana, full = stripped.get(word) or (readings.get(word, set()), "")
         if word in idioms:
             kana = {idioms[word]}
         if word in temples:
             kana = {temples[word]}
+        if word in places:
+            place_reading, is_place = places[word]
+            kana = {place_reading}
+            pieces = list(tokenizer.tokenize(word))
+            if not _place_kept(pieces, place_reading, is_place):
+                continue
+            if len(pieces) == 1:
+                lines.append(f"{word}\t{place_reading}\n")
+                continue
         if len(word) < 2 or not _has_kanji(word) or len(kana) != 1 or "" in kana:
             continue  # several readings, or a form of irregular usage: nothing to apply blindly
         reading = next(iter(kana))

@@ -494,10 +494,8 @@ def _is_fraction(tokens: list[Token], i: int) -> bool:
     no, numeral = tokens[i + 1], tokens[i + 2]
     return (
         no.surface == "の"
-        and not no.gap
-        and not numeral.gap
-        and no.start == tokens[i].end
-        and numeral.start == no.end
+        and no.start == tokens[i].end + len(no.gap)  # (a space extraction left: 3 分 の 1)
+        and numeral.start == no.end + len(numeral.gap)
         and is_numeral(numeral)
     )
 
@@ -598,12 +596,21 @@ def _is_date(tokens: list[Token], start: int, end: int) -> bool:
     return nxt.surface == "、" and before is not None and before.surface in ("は", "が", "も")
 
 
+#: What follows a place's name and never a count: a river's, a mountain's, a town's word.
+_PLACE_WORDS = frozenset("川山岳湖島郷市町村郡県駅")
+
+
 def number_word_rule(tokens: list[Token], i: int) -> str | None:
     """A kanji number (+ counter) the dictionary took for a name (三百 みつお, 三本 みもと) is
-    read as a number: さんびゃく, さんぼん."""
+    read as a number: さんびゃく, さんぼん — unless a place's word follows the name of a place
+    (千曲川 ちくまがわ, not せんきょく; 三代目 is still a count, さんだいめ)."""
     tok = tokens[i]
     if tok.pos[1] != "固有名詞":
         return None
+    if tok.pos[2] != "人名" and i + 1 < len(tokens):
+        nxt = tokens[i + 1]
+        if nxt.start == tok.end and nxt.surface in _PLACE_WORDS:
+            return None
     split = _number_and_counter(tok.surface)
     if split is None:
         return None

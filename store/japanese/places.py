@@ -50,8 +50,16 @@ def named_place(tokens: list[Token], i: int) -> str | None:
         nxt.pos[2] == "人名" or nxt.surface in HONORIFICS or office_follows(tokens, i + 1)
     ):
         return None
-    reading = place_reading(tok.surface)
+    reading = place_reading(tok.surface) or _named_by_jmnedict(tok.surface)
     return reading if reading is not None and reading != tok.reading else None
+
+
+def _named_by_jmnedict(surface: str) -> str | None:
+    """JMnedict's reading of a natural place the dictionary knows only as a family name
+    (阿蘇山 あそさん; ``words.tsv``, where its places are), else None."""
+    from store.japanese.words import word_reading
+
+    return word_reading(surface)
 
 
 def town_of(tokens: list[Token], i: int) -> str | None:

@@ -37,7 +37,8 @@ def _counter_follows(text: str, at: int) -> bool:
 
 
 #: A one-digit number opening a line is a heading's or a list's (``3 日米間の…``, ``1 概観``):
-#: the space after it stays.
+#: the space after it stays — unless the kanji after it stands alone, a counter set apart as
+#: the rest of the line's words are (``2 日 に 公表``, ``1 日 あたり``, ``9 月 1 日``).
 _LIST_NUMBER = compiled(r"(?:^|\n)[ \u3000\t]*[0-9０-９]$")
 
 
@@ -89,7 +90,10 @@ def _close_number_gaps(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     pieces: list[str] = []
     pos = removed = 0
     for m in _gaps(text):
-        if m.start() < pos or _LIST_NUMBER.search(text, max(0, m.start() - 8), m.start()):
+        if m.start() < pos or (
+            _LIST_NUMBER.search(text, max(0, m.start() - 8), m.start())
+            and not _cut_piece(text, m.end(), 1)
+        ):
             continue
         pieces.append(text[pos : m.start()])
         gaps.append((m.start() - removed, m.start(), m.group()))
