@@ -324,3 +324,42 @@ def test_the_fifth_pass_keeps_the_other_word() -> None:
 def test_a_compound_verb_still_voices() -> None:
     # the seeds' 位置付けられる, 義務付けている: caught when 使 stopped voicing as a verb
     assert _of("最優先事項と位置付けられている。", "付") == ["づ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # from a sixth careful reader's pass (courts, economics, notices, medicine), each read
+        # wrong before
+        ("政策委員の大勢見通しによれば、成長率は1.0％程度となる。", "大勢", "たいせい"),  # おおぜい
+        ("反対意見が大勢を占めた。", "大勢", "たいせい"),
+        ("その余の請求をいずれも棄却する。", "余", "よ"),  # あまり
+        ("支払済みまで年3分の割合による金員を支払え。", "年", "ねん"),  # とし
+        ("支払済みまで年3分の割合による金員を支払え。", "分", "ぶ"),  # ぷん (minutes)
+        ("支払済みまで年5％の割合による金員を支払え。", "年", "ねん"),
+        ("第3相試験の結果を踏まえ、承認を申請した。", "相", "そう"),  # しょう (a minister)
+        ("一男児を生むに三十二相備わり", "相", "そう"),  # あい
+        ("中国に対して二十一か条の要求を突きつけた。", "一", "いっ"),  # いち
+        ("〇〇川の水位が氾濫危険水位に達した。", "〇", "まる"),  # ぜろ (a name left out)
+        ("避難所での生活が困難な方を対象としています。", "方", "かた"),  # ほう
+        ("満75歳以上の方に郵送いたします。", "方", "かた"),
+        ("3人以上の方が参加した。", "方", "かた"),
+    ],
+)
+def test_the_sixth_pass(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading], pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("大勢の人が集まった。", "大勢", "おおぜい"),  # many people
+        ("大勢で押しかけた。", "大勢", "おおぜい"),
+        ("その余りの多さに驚いた。", "余", "あま"),
+        ("一〇〇人が集まった。", "人", "にん"),  # zeros beside a figure
+        ("予算は昨年以上の方が良い。", "方", "ほう"),  # a comparison
+        ("1年3分で走った。", "分", "ぷん"),  # minutes after a count of years
+    ],
+)
+def test_the_sixth_pass_keeps_the_other_word(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading], pairs(text)

@@ -118,6 +118,11 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "カ月": ("かげつ", "k", None),
     "か月": ("かげつ", "k", None),
     "ヵ月": ("かげつ", "k", None),
+    "箇条": ("かじょう", "k", None),
+    "か条": ("かじょう", "k", None),
+    "ヶ条": ("かじょう", "k", None),
+    "カ条": ("かじょう", "k", None),
+    "ヵ条": ("かじょう", "k", None),
     "ヶ国": ("かこく", "k", None),
     "カ国": ("かこく", "k", None),
     "か国": ("かこく", "k", None),
@@ -139,6 +144,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "周": ("しゅう", "st", None),
     "周年": ("しゅうねん", "st", None),
     "章": ("しょう", "st", None),
+    "相": ("そう", "st", None),  # a trial's or a current's phases: 第3相 そう (not 首相's しょう)
     "勝": ("しょう", "st", None),
     "世紀": ("せいき", "st", None),
     "通": ("つう", "st", None),
@@ -743,7 +749,8 @@ _TENTH_OF = ("度", "割", "寸")
 
 def tenth(tokens: list[Token], i: int) -> str | None:
     """分 after a count of degrees, 割 or 寸 and one digit is a tenth of it, ぶ (最高気温41度1分
-    よんじゅういちど·いちぶ, 三割五分 ごぶ, 一寸五分); the counter rule read minutes, ぷん/ふん."""
+    よんじゅういちど·いちぶ, 三割五分 ごぶ, 一寸五分), and after 年 alone a rate a year (年3分の
+    利息 ねん·さんぶ, three per cent); the counter rule read minutes, ぷん/ふん."""
     tok = tokens[i]
     if not tok.surface.endswith("分"):
         return None
@@ -757,15 +764,39 @@ def tenth(tokens: list[Token], i: int) -> str | None:
         value = number_value(tok.surface[:-1])
     while k >= 0 and tokens[k].absorbed:
         k -= 1
-    if value not in _TENTHS or k < 0 or not tokens[k].surface.endswith(_TENTH_OF):
+    if value not in _TENTHS or k < 0:
         return None
     unit = tokens[k]
+    if unit.surface == "年" and unit.end == tokens[k + 1].start and not (
+        k > 0 and is_numeral(tokens[k - 1]) and tokens[k - 1].end == unit.start
+    ):
+        return _TENTHS[value] if tok.surface != "分" else "ぶ"  # 年3分: a rate a year (3%)
+    if not unit.surface.endswith(_TENTH_OF):
+        return None
     counted = any(ch.isdigit() or ch in NUMERAL_CHARS for ch in unit.surface[:-1]) or (
         k > 0 and is_numeral(tokens[k - 1]) and tokens[k - 1].end == unit.start
     )
     if not counted:
         return None  # 何度, 度々: no count before
     return _TENTHS[value] if tok.surface != "分" else "ぶ"
+
+
+#: What a rate a year is counted in after its number (年3分, 年5％, 年1割).
+_RATE_UNITS = ("分", "割", "％", "%", "パーセント")
+
+
+def rate_a_year(tokens: list[Token], i: int) -> str | None:
+    """年 before a number and a rate is a year's, ねん (支払済みまで年3分の割合, 年5％): the
+    dictionary read とし, a year of age, after まで."""
+    tok = tokens[i]
+    if tok.surface != "年" or tok.reading != "とし" or i + 2 >= len(tokens):
+        return None
+    k = i + 1
+    while k < len(tokens) and is_numeral(tokens[k]) and tokens[k].start == tokens[k - 1].end:
+        k += 1
+    if k == i + 1 or k >= len(tokens) or tokens[k].start != tokens[k - 1].end:
+        return None
+    return "ねん" if tokens[k].surface.startswith(_RATE_UNITS) else None
 
 
 #: A decimal's last digit and its counter, which the dictionary holds as a count of its own

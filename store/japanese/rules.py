@@ -55,6 +55,7 @@ from store.japanese.everyday import (
     years_of_age,
 )
 from store.japanese.foreign import foreign_reading
+from store.japanese.formal_prose import placeholder, sono_yo, taisei
 from store.japanese.kanjidic import kanji_reading
 from store.japanese.literary import (
     akuru,
@@ -115,6 +116,7 @@ from store.japanese.numbers import (
     ichi_geminate,
     number_word_rule,
     numeral_rule,
+    rate_a_year,
     read_kanji_number,
     shi_hachi,
     tenth,
@@ -887,6 +889,20 @@ _KATA_AFTER = frozenset(
 )
 
 
+#: Bounds of an age or a number before の方 (75歳以上の方, 3人未満の方: people).
+_BOUNDS = frozenset(["以上", "以下", "未満"])
+
+
+def _counted_before(tokens: list[Token], i: int) -> bool:
+    """Whether a number, or a number and its counter, ends just before ``tokens[i]``."""
+    prev = _prev(tokens, i)
+    if prev is None or prev.end != tokens[i].start:
+        return False
+    if prev.pos[0] == "接尾辞":  # 歳, 人 after their number
+        return _counted_before(tokens, i - 1)
+    return prev.pos[1] == "数詞" or prev.surface[-1:].isdigit()
+
+
 def kata(tokens: list[Token], i: int) -> str | None:
     """方 meaning "person" is かた: お考えの方は, 苦手な方も, 初めての方でも.
 
@@ -907,6 +923,8 @@ def kata(tokens: list[Token], i: int) -> str | None:
             return None  # 町の方から, 東京の方へ: a direction
         if before.surface in _MANY or before.surface.endswith(_PERSON_ENDINGS):
             return "かた"  # 会社員の方が, たくさんの方に, 初心者の方: people
+        if before.surface in _BOUNDS and _counted_before(tokens, i - 2):
+            return "かた"  # 75歳以上の方に, 3人未満の方: people of an age or a number
         honorific = _prev(tokens, i, 3)
         if honorific is not None and honorific.surface in ("お", "ご", "御"):
             return "かた"  # お持ちの方, ご希望の方: the honorific is for a person
@@ -918,6 +936,8 @@ def kata(tokens: list[Token], i: int) -> str | None:
         return "かた"
     if nxt.surface in ("に", "で") and _next_starts(tokens, i + 1, ("は", "も")):
         return "かた"
+    if nxt.surface == "を" and _next_starts(tokens, i + 1, ("対象",)):
+        return "かた"  # 困難な方を対象に: people are what a measure is for
     if prev.pos[0] == "動詞" and nxt.has_kanji and nxt.pos[0] == "名詞":
         return "かた"  # くださる方募集中
     return None
@@ -2612,6 +2632,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("numeral", NUMERAL_CHARS, numeral_rule, None),
     ("counter", COUNTER_CHARS, counter_rule, None),
     ("tenth", "分", tenth, None),
+    ("rate_a_year", "年", rate_a_year, None),
     ("decimal_count", "人日", decimal_count, None),
     ("ichi_geminate", "一", ichi_geminate, None),
     ("former", "前元", former, None),
@@ -2818,6 +2839,9 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("uru", "得", uru, "literary"),
     ("kare", "渠", kare, "literary"),
     ("chotto", "寸", chotto, None),
+    ("taisei", "勢", taisei, None),
+    ("sono_yo", "余", sono_yo, None),
+    ("placeholder", "〇", placeholder, None),
     ("nanra", "等", nanra, None),
     ("amata", "多", amata, None),
     ("kubu", "分", kubu, None),
