@@ -729,3 +729,24 @@ def miyako(tokens: list[Token], i: int) -> str | None:
     if nxt is not None and nxt.surface == "て" and nxt.start == tok.end:
         return "すべ"  # 都て, older prose's すべて (caught on the second held-out set)
     return "みやこ" if nxt is not None and nxt.pos[0] == "助詞" else None
+
+
+#: What rises as smoke does, before 立ち上る and 上る: there it is のぼる (煙が立ち上る).
+_RISING = frozenset(["煙", "烟", "湯気", "炎", "焔", "埃", "霧", "靄", "雲", "香", "匂", "陽炎", "土烟", "土煙"])
+
+
+def agaru(tokens: list[Token], i: int) -> str | None:
+    """Older prose writes 上がる as 上る: 立ち上る (stands up), もえ上る, 火が上って来た are
+    あがる; the dictionary reads のぼる (climbs), which 坂を上る and 煙が立ち上る keep."""
+    tok = tokens[i]
+    if tok.lemma not in ("上る", "立ち上る", "立上る") or "のぼ" not in tok.reading:
+        return None
+    if tok.lemma == "上る":
+        prev = _prev(tokens, i)
+        if prev is None or prev.end != tok.start or prev.pos[0] != "動詞":
+            return None  # 坂を上る, 上って行く: climbing; only a verb's stem before it rises
+    for k in (1, 2):
+        before = _prev(tokens, i, k)
+        if before is not None and before.surface in _RISING:
+            return None
+    return tok.reading.replace("のぼ", "あが", 1)

@@ -58,6 +58,7 @@ from store.japanese.foreign import foreign_reading
 from store.japanese.formal_prose import placeholder, sono_yo, taisei
 from store.japanese.kanjidic import kanji_reading
 from store.japanese.literary import (
+    agaru,
     akuru,
     akuruhi,
     ateru,
@@ -1013,16 +1014,48 @@ def hoka_soto(tokens: list[Token], i: int) -> str | None:
 _BEYOND = frozenset(["存", "思い", "思", "以て", "殊"])
 
 
+#: Things with an inside and an outside, before の外 (窓の外、 家の外、: outside them).
+_ENCLOSURES = _PLACES | frozenset(
+    ["家", "室", "戸", "城", "塀", "垣", "屋敷", "建物", "車", "障子", "襖", "幕", "枠", "線",
+     "境", "範囲", "圏", "壁", "宅", "館", "店", "校", "国", "市", "府", "県", "郡", "視線", "想定"]
+)
+
+
+def _encloses(tok: Token) -> bool:
+    return tok.surface in _ENCLOSURES or tok.surface[-1:] in _ENCLOSURES or tok.pos[2] == "地名"
+
+
+def _counted_after(tokens: list[Token], i: int) -> bool:
+    """Whether a number follows ``tokens[i]`` directly (外の二、三名, 外の3人)."""
+    nxt = _next(tokens, i)
+    return nxt is not None and nxt.start == tokens[i].end and (
+        nxt.pos[1] == "数詞" or nxt.surface[:1].isdigit()
+    )
+
+
 def hoka_besides(tokens: list[Token], i: int) -> str | None:
     """外 meaning "besides, other than" is ほか: right before 何 or a count with も (外に何の効力も
-    なかった, 外に一口も附け加えず, 一つの外何物も), and in 存の外, 思いの外 (beyond). 外は何も見えない
-    (outside) and 外に出る stay そと."""
+    なかった, 外に一口も附け加えず, 一つの外何物も), in 存の外, 思いの外 (beyond), after a noun and
+    の before a comma (医員たちの外、 besides the doctors; 窓の外、 stays outside) and before の and a
+    number (外の二、三名). 外は何も見えない (outside) and 外に出る stay そと."""
     tok = tokens[i]
     if tok.surface != "外" or tok.reading != "そと":
         return None
     prev, prev2 = _prev(tokens, i), _prev(tokens, i, 2)
     if prev is not None and prev.surface == "の" and prev2 is not None and prev2.surface in _BEYOND:
         return "ほか"
+    nxt = _next(tokens, i)
+    if (
+        nxt is not None
+        and nxt.surface == "、"
+        and prev is not None
+        and prev.surface == "の"
+        and prev2 is not None
+        and not _encloses(prev2)
+    ):
+        return "ほか"  # 医員たちの外、 演芸等の外、 以上の外、: besides them
+    if nxt is not None and nxt.surface == "の" and _counted_after(tokens, i + 1):
+        return "ほか"  # 外の二、三名: others
     k = i + 1
     if k < len(tokens) and tokens[k].surface == "に":
         k += 1
@@ -2784,6 +2817,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("michi", "途", michi, "literary"),
     ("tsukiau", "交", tsukiau, None),
     ("kusuburu", "燻", kusuburu, None),
+    ("agaru", "上", agaru, "literary"),
     ("short_okurigana", "馳尾詫壮騎揮焦冠晩", short_okurigana, None),
     ("shiite", "強", shiite, None),
     ("tsumaranai", "詰", tsumaranai, None),
