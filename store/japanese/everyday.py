@@ -5,8 +5,10 @@ by a careful reader's pass over everyday text the rules were never tuned on (202
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from store.japanese.chars import to_hiragana
 from store.japanese.neighbours import next_token as _next
 from store.japanese.neighbours import prev_token as _prev
 
@@ -291,12 +293,28 @@ def years_of_age(tokens: list[Token], i: int) -> str | None:
 
 def head_count(tokens: list[Token], i: int) -> str | None:
     """人数 after 外国 or a place is 人 of the people there and 数, じんすう (在留外国人数, 訪日
-    外国人数): Sudachi cut 外国|人数 and read the head count, にんずう."""
+    外国人数), and after a word that makes a person's noun with 人 it is that person and 数
+    (獲得選挙人数 せんきょにん·すう, 代理人数): Sudachi cut 外国|人数, 選挙|人数 and read the
+    head count, にんずう (参加人数, 利用人数 keep it: no 参加人 is a word)."""
     tok, prev = tokens[i], _prev(tokens, i)
     if tok.surface != "人数" or prev is None or prev.end != tok.start:
         return None
     if prev.surface.endswith(("外国", "異国")) or prev.pos[2] == "地名":
         return "じんすう"
+    person = _person_noun_reading(prev.surface + "人")
+    if person is not None and person.startswith(prev.reading) and person.endswith(("にん", "じん")):
+        return person[-2:] + "すう"
+    return None
+
+
+@lru_cache(maxsize=512)
+def _person_noun_reading(word: str) -> str | None:
+    """The dictionary's reading of ``word`` as a common noun (選挙人 せんきょにん), or None."""
+    from store.japanese.alternatives import dictionary_entries
+
+    for m in dictionary_entries(word):
+        if m.surface() == word and m.part_of_speech()[:2] == ("名詞", "普通名詞"):
+            return to_hiragana(m.reading_form())
     return None
 
 
