@@ -614,10 +614,15 @@ def test_style_detection() -> None:
     modern = "2025年にAIの研究が進んだ。" * 100
     literary = (
         "私はその人を常に先生と呼んでいた。だからここでもただ先生と書くだけで本名は打ち明けない。"
+        "其の時私は丁度若い盛りであった。"
         * 30
     )
     assert detect_style(modern) == "modern"
     assert detect_style(literary) == "literary"
+    # today's prose with no digit and no Latin letter, and not one older spelling (て居る, 其の,
+    # 丁度, 沢山, 或る日): a careful reader's pass found six such essays read as older prose
+    essay = "私は駅前の店で友だちを待っていた。行かないの、と彼女は笑った。翌日、二人で寺を訪ねた。" * 30
+    assert detect_style(essay) == "modern"
     assert detect_style("私は短い文です。") == "modern"  # too short to tell: the modern default
     # a few Latin words in old fiction (a shop sign) do not make it modern
     assert detect_style(literary + "WILDCAT HOUSE" + literary) == "literary"

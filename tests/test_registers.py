@@ -1,6 +1,6 @@
 """The register a document's readings follow, chosen by the user where the analyser's guess is
-wrong (store/registers.py): a modern essay of plain prose looks like older prose to the
-analyser, which then reads 私 わたくし and 行く ゆく; the reader, the citation and ``shiori
+wrong (store/registers.py): a modern essay that writes a few words in kanji as older prose does
+(丁度, 沢山) looks like older prose to the analyser, which then reads 私 わたくし and 行く ゆく; the reader, the citation and ``shiori
 furigana`` read it as the user says."""
 
 from __future__ import annotations
@@ -26,11 +26,12 @@ from tui.app import OpenedFile, ShioriApp, import_document
 if TYPE_CHECKING:
     from store.japanese.rules import Style
 
-#: Today's essay prose, no digits, Latin letters or katakana: the analyser takes it for older.
+#: Today's essay prose, no digits, Latin letters or katakana, that writes 丁度 and 沢山 in kanji
+#: as older prose does: the analyser takes it for older.
 ESSAY = (
-    "私は毎朝早く起きて駅まで歩いて行く。途中の公園では近所の人が犬を連れて散歩している。"
+    "私は毎朝早く起きて駅まで歩いて行く。途中の公園では近所の人が沢山の犬を連れて散歩している。"
     "私はその様子を眺めながら、今日の仕事の段取りを考える。会社に着くと同僚が挨拶をしてくれる。"
-    "昼には近くの食堂へ行く。午後は会議が続き、夕方には少し疲れを感じる。帰り道に本屋へ寄ると、"
+    "昼には近くの食堂へ行く。午後は会議が続き、夕方には丁度少し疲れを感じる。帰り道に本屋へ寄ると、"
     "新しい小説が並んでいて、つい手に取ってしまう。家に帰ると家族が夕食を用意して待っている。"
 ) * 6
 
