@@ -236,7 +236,7 @@ def test_the_register_is_decided_on_the_opening_not_on_the_first_batch() -> None
 
     from tui.commands.furigana import BATCH_CHARS, STYLE_SAMPLE, _annotate
 
-    prose = "私はその日も静かな町を歩いて帰った。\n"  # literary: 私 わたくし
+    prose = "私は其の日も静かな町を歩いて帰った。\n"  # literary (其の): 私 わたくし
     figures = "2024年の売上は12345件で、前年の10234件を上回った。\n"  # digits: modern
     opening = prose * (BATCH_CHARS // len(prose) + 1)
     text = opening + figures * ((STYLE_SAMPLE - len(opening)) // len(figures) + 1)
