@@ -388,3 +388,42 @@ def test_the_sixth_pass_keeps_the_other_word(text: str, word: str, reading: str)
 )
 def test_the_seventh_sets(text: str, word: str, reading: str, style: str) -> None:
     assert _of(text, word, style)[:1] == [reading], pairs(text, style)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # from a seventh careful reader's pass (fiction, travel, sports, food, letters), each
+        # read wrong before
+        ("約三十分待った。", "十分", "じゅっぷん"),  # じゅうぶん (enough): cut 三|十分
+        ("Ｋは一時二十分だと答えました。", "十分", "じゅっぷん"),
+        ("打率は三割一分だった。", "一", "いち"),  # いっ (minutes' いっぷん)
+        ("葛飾北斎の富嶽三十六景。", "六", "ろっ"),  # ろく: 景 counts views
+        ("近江八景を巡る。", "八景", "はっけい"),
+        ("四試合連続で得点した。", "四", "よん"),  # し (a compound's)
+        ("パスタを二人前作る。", "二人", "ににん"),  # ふたり: servings
+        ("妻籠宿と馬籠宿を歩いた。", "宿", "じゅく"),  # やど: a post town
+        ("その晩、子供たちは何時までも眠らなかった。", "何時", "いつ"),  # なんどき
+    ],
+)
+def test_the_seventh_pass(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading], pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading", "style"),
+    [
+        ("十分な時間がある。", "十分", "じゅうぶん", "modern"),  # enough
+        ("四諦と八正道を説いた。", "四", "し", "modern"),  # a compound's
+        ("二十四節気の一つ。", "二十四節気", "にじゅうしせっき", "modern"),
+        ("二人の前に立った。", "二人", "ふたり", "modern"),
+        ("私の宅へ置いて、二人前の食料を", "二人", "ふたり", "literary"),  # Kokoro's ふたりまえ
+        ("温泉宿に泊まる。", "宿", "やど", "modern"),  # an inn
+        ("京都の宿に着いた。", "宿", "やど", "modern"),
+        ("何時までに出しますか。", "何時", "なんじ", "modern"),  # by what time
+    ],
+)
+def test_the_seventh_pass_keeps_the_other_word(
+    text: str, word: str, reading: str, style: str
+) -> None:
+    assert _of(text, word, style)[:1] == [reading], pairs(text, style)

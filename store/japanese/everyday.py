@@ -22,7 +22,8 @@ _CLOCK_AFTER = frozenset(["です", "でしょ", "何", "半"])
 
 def what_time(tokens: list[Token], i: int) -> str | None:
     """何時 asking the clock is なんじ (今何時ですか, 何時何分, 何時までに): the dictionary's
-    なんどき is いつ何時 (any moment), which it read いつ after いつ; 何時迄 is いつまで; 何分 after it is minutes, なんぷん, not なにぶん (anyhow)."""
+    なんどき is いつ何時 (any moment), which it read いつ after いつ; 何時迄 and 何時までも are いつまで;
+    何分 after it is minutes, なんぷん, not なにぶん (anyhow)."""
     tok = tokens[i]
     prev, nxt = _prev(tokens, i), _next(tokens, i)
     clock = (nxt is not None and nxt.surface in _CLOCK_AFTER) or (
@@ -38,6 +39,8 @@ def what_time(tokens: list[Token], i: int) -> str | None:
         after = _next(tokens, i, 2)
         if nxt.surface == "まで" and after is not None and after.surface == "に":
             return "なんじ"  # 何時までに提出しますか: by what time
+        if nxt.surface == "まで" and after is not None and after.surface == "も":
+            return "いつ"  # 何時までも: for ever
     if tok.surface == "何分" and prev is not None and prev.surface in ("時", "何時"):
         return "なんぷん"
     return None

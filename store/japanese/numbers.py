@@ -127,6 +127,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "カ国": ("かこく", "k", None),
     "か国": ("かこく", "k", None),
     "局": ("きょく", "k", None),
+    "景": ("けい", "k", None),  # views of a series: 近江八景 はっけい, 富嶽三十六景 ろっけい
     "画": ("かく", "k", None),
     "学期": ("がっき", "", None),  # voiced: 一学期 いちがっき, not a geminate
     "歳": ("さい", "st", None),
@@ -674,6 +675,11 @@ def _count_reading(number: str, counter: str) -> str | None:
     return "".join(numerals) + reading
 
 
+def _after_numeral(tokens: list[Token], i: int) -> bool:
+    """Whether a numeral stands right before ``tokens[i]`` (二十四節気: 四 ends a number)."""
+    return i > 0 and is_numeral(tokens[i - 1]) and tokens[i - 1].end == tokens[i].start
+
+
 def shi_hachi(tokens: list[Token], i: int) -> str | None:
     """四 and 八 opening a Sino-Japanese compound: 四法印 し, 四柱推命 し, 八正道 はっ."""
     tok = tokens[i]
@@ -690,6 +696,8 @@ def shi_hachi(tokens: list[Token], i: int) -> str | None:
         return None
     if nxt.surface[0] in COUNTERS and len(nxt.surface) == 1:
         return None  # 四時, 八本: a count (a longer noun such as 節気 is not: 二十四節気 し)
+    if tok.surface == "四" and len(nxt.surface) > 1 and not _after_numeral(tokens, i):
+        return None  # 四試合, 四文字, 四団体: a count of a word of its own (四諦, 四向 し)
     if tok.surface == "四":
         return "よ" if nxt.surface == "次元" else "し"  # 四次元 よじげん
     return "はっ" if nxt.reading[:1] in "かきくけこさしすせそたちつてと" else None
@@ -770,6 +778,8 @@ def tenth(tokens: list[Token], i: int) -> str | None:
     if unit.surface == "年" and unit.end == tokens[k + 1].start and not (
         k > 0 and is_numeral(tokens[k - 1]) and tokens[k - 1].end == unit.start
     ):
+        if tok.surface == "分":
+            _plain_digit(tokens[i - 1])
         return _TENTHS[value] if tok.surface != "分" else "ぶ"  # 年3分: a rate a year (3%)
     if not unit.surface.endswith(_TENTH_OF):
         return None
@@ -778,7 +788,65 @@ def tenth(tokens: list[Token], i: int) -> str | None:
     )
     if not counted:
         return None  # 何度, 度々: no count before
+    if tok.surface == "分":
+        _plain_digit(tokens[i - 1])
     return _TENTHS[value] if tok.surface != "分" else "ぶ"
+
+
+def _plain_digit(tok: Token) -> None:
+    """A kanji digit before a tenth ぶ takes its plain reading back (三割一分 いち·ぶ: the counter
+    rule made it いっ, for minutes, いっぷん)."""
+    numerals = read_kanji_number(tok.surface) if tok.has_kanji else None
+    if numerals is not None:
+        tok.reading = "".join(numerals)
+
+
+def tens_of_minutes(tokens: list[Token], i: int) -> str | None:
+    """十分 after a number or an hour is ten minutes, じゅっぷん (三十分 さんじゅっぷん, 一時十分):
+    the dictionary cut 三|十分 and read "enough", じゅうぶん."""
+    tok = tokens[i]
+    if tok.surface != "十分" or tok.reading != "じゅうぶん" or i == 0:
+        return None
+    prev = tokens[i - 1]
+    if prev.end != tok.start:
+        return None
+    if is_numeral(prev) or (prev.surface.endswith("時") and _counted(tokens, i - 1)):
+        return "じゅっぷん"
+    return None
+
+
+def _counted(tokens: list[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` is a counter with its number (一時, 2時, or 時 after a number)."""
+    tok = tokens[i]
+    if any(ch.isdigit() or ch in NUMERAL_CHARS for ch in tok.surface[:-1]):
+        return True
+    return i > 0 and is_numeral(tokens[i - 1]) and tokens[i - 1].end == tok.start
+
+
+#: A count of one or two people as servings before 前 (二人前 ににん, 1人前): the Sino-Japanese
+#: count, not the people (ふたり).
+_SERVINGS = {"一人": "いちにん", "二人": "ににん", "1人": "いちにん", "2人": "ににん"}
+#: What follows a count of servings: a particle or the end (二人前を, 二人前の, 二人前です).
+_AFTER_SERVINGS = frozenset(["を", "の", "は", "が", "で", "も", "です", "だ", "、", "。"])
+
+
+def servings(tokens: list[Token], i: int) -> str | None:
+    """前 after a count of one or two people is servings: 二人前を作る ににんまえ (the
+    dictionary's 二人 ふたり, two people, and 前, before). 二人前に出た stays ambiguous: left."""
+    tok = tokens[i]
+    if tok.surface != "前" or i == 0 or i + 1 >= len(tokens):
+        return None
+    prev, nxt = tokens[i - 1], tokens[i + 1]
+    count = _SERVINGS.get(prev.surface.translate(_WIDE_DIGITS))
+    if count is None or prev.end != tok.start or nxt.start != tok.end:
+        return None
+    if nxt.surface not in _AFTER_SERVINGS and nxt.pos[0] != "動詞":
+        return None  # (二人前作る: a verb after the count)
+    prev.reading = count
+    return None
+
+
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 #: What a rate a year is counted in after its number (年3分, 年5％, 年1割).

@@ -78,3 +78,12 @@ def festival(tokens: list[Token], i: int) -> str | None:
     if tok.surface != "祭" or tok.reading != "さい" or prev is None or prev.end != tok.start:
         return None
     return "まつり" if prev.pos[1] == "固有名詞" else None
+
+
+def post_town(tokens: list[Token], i: int) -> str | None:
+    """宿 right after a proper noun is a post town of the old highways, じゅく (妻籠宿, 馬籠宿,
+    品川宿, 大内宿); after a common noun it stays an inn, やど (温泉宿), and so after の."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "宿" or tok.reading != "やど" or prev is None or prev.end != tok.start:
+        return None
+    return "じゅく" if prev.pos[1] == "固有名詞" and not prev.gap and not tok.gap else None

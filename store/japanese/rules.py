@@ -119,7 +119,9 @@ from store.japanese.numbers import (
     numeral_rule,
     rate_a_year,
     read_kanji_number,
+    servings,
     shi_hachi,
+    tens_of_minutes,
     tenth,
     unsounded_count,
 )
@@ -170,7 +172,7 @@ from store.japanese.older_words import (
     zutsu,
 )
 from store.japanese.on_names import name_inside_word, on_given_name
-from store.japanese.places import festival, named_place, place_reading, town_of
+from store.japanese.places import festival, named_place, place_reading, post_town, town_of
 from store.japanese.preferred import has_preferred_entry, preferred_entry
 from store.japanese.provinces import PROVINCES
 from store.japanese.surnames import family_name, people_reading
@@ -2666,6 +2668,9 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("counter", COUNTER_CHARS, counter_rule, None),
     ("tenth", "分", tenth, None),
     ("rate_a_year", "年", rate_a_year, None),
+    ("tens_of_minutes", "十", tens_of_minutes, None),
+    ("servings", "前", servings, "modern"),
+    ("post_town", "宿", post_town, None),
     ("decimal_count", "人日", decimal_count, None),
     ("ichi_geminate", "一", ichi_geminate, None),
     ("former", "前元", former, None),
