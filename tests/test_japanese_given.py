@@ -40,6 +40,25 @@ def test_a_family_name_reads_from_the_gloss_only_before_an_office() -> None:
     assert [s for s, r, _ in later if r == "はん"] == ["韓"]  # 韓国, 韓流 keep their reading
 
 
+def test_a_family_name_read_with_its_person_keeps_that_reading_standing_alone() -> None:
+    # 大谷 is おおや to the dictionary; before 翔平 the surnames table reads おおたに, and so
+    # the rest of the document (a careful reader's pass: 大谷は read おおや a line later)
+    first, later = read_doc(
+        [
+            ("大谷翔平選手が本塁打を放った。", []),
+            ("大谷は試合後、笑顔を見せた。監督は大谷について語った。大谷石の塀。", []),
+        ]
+    )
+    assert ("大谷", "おおたに", "dict") in first
+    assert [r for s, r, _ in later if s == "大谷"] == ["おおたに", "おおたに"]  # not 大谷石
+    # and a family name the names table reads with its person (高村正彦 こうむら)
+    _, later = read_doc([("高村正彦氏が述べた。", []), ("高村は続けた。", [])])
+    assert ("高村", "こうむら", "dict") in later
+    # nothing learned, nothing recalled: 大谷 alone is the dictionary's
+    (alone,) = read_doc([("大谷は試合後、笑顔を見せた。", [])])
+    assert ("大谷", "おおや", "dict") in alone
+
+
 def test_a_family_name_taught_by_one_person_is_not_anothers() -> None:
     # 菅義偉 (すが, from the names table) teaches 菅 before an office; 菅直人 is another person
     (first, later) = read_doc(

@@ -36,6 +36,7 @@ from store.japanese.names import SHORTEST, person_name
 from store.japanese.offices import OFFICE_PREFIXES, is_office
 from store.japanese.rules import Token
 from store.japanese.selectors import Stripped, has_selectors
+from store.japanese.surnames import family_name, table_surnames
 from store.patterns import compiled
 
 Source = Literal["source", "gloss", "dict", "guess"]
@@ -237,7 +238,23 @@ class GivenReadings:
             spans.extend(self._name_glosses(text, tokenize))
         spans.extend(self._known_names(text, tokenize, spans))
         spans.extend(self._chinese_surnames(text, tokenize, spans))
+        self._table_surnames(text, tokenize)
         return spans
+
+    def _table_surnames(self, text: str, tokenize: Tokenize) -> None:
+        """A family name the surnames table reads as its people do, standing as a person's
+        name (大谷翔平 おおたに, 西沢さん): remembered, so that the name standing alone later
+        reads so too (大谷は, not the dictionary's おおや)."""
+        if self.frozen:
+            return
+        for surname, reading in table_surnames().items():
+            if surname in self.families or surname not in text:
+                continue
+            for m in re.finditer(re.escape(surname), text):
+                words = tokenize(text[m.start() : m.end() + 8])
+                if words and words[0].surface == surname and family_name(words, 0) == reading:
+                    self.families[surname] = (reading, self._at, "dict")
+                    break
 
     def _remember(self, word: str, given: Given) -> None:
         if self.frozen or word in self.words:
@@ -401,7 +418,10 @@ class GivenReadings:
             if (
                 family_reading is not None
                 and (i == 0 or not is_kanji(text[i - 1]))
-                and _office_after(text, i + len(ch))
+                and (
+                    _office_after(text, i + len(ch))
+                    or _stands_alone(text, i, i + len(ch), word_edges)
+                )
                 and not _given_name_at(text, i + len(ch), word_edges)
                 and _free(i, i + len(ch), covered)
             ):
@@ -468,6 +488,17 @@ def _office_after(text: str, at: int) -> bool:
             run = run[len(prefix) :]
             break
     return any(is_office(run[:k]) for k in range(1, len(run) + 1))
+
+
+def _stands_alone(text: str, start: int, end: int, word_edges: set[int]) -> bool:
+    """Whether a family name of two kanji or more is a word of its own at ``start``, no kanji
+    written on (大谷は, 大谷が; not 大谷石, 大谷地区): the person named before, standing alone."""
+    return (
+        end - start > 1
+        and start in word_edges
+        and end in word_edges
+        and (end >= len(text) or not is_kanji(text[end]))
+    )
 
 
 def _given_name_at(text: str, at: int, word_edges: set[int]) -> bool:

@@ -696,10 +696,12 @@ def shi_hachi(tokens: list[Token], i: int) -> str | None:
         return None
     if nxt.surface[0] in COUNTERS and len(nxt.surface) == 1:
         return None  # 四時, 八本: a count (a longer noun such as 節気 is not: 二十四節気 し)
+    if tok.surface == "四" and nxt.surface == "次元":
+        return "よ"  # 四次元 よじげん
     if tok.surface == "四" and len(nxt.surface) > 1 and not _after_numeral(tokens, i):
         return None  # 四試合, 四文字, 四団体: a count of a word of its own (四諦, 四向 し)
     if tok.surface == "四":
-        return "よ" if nxt.surface == "次元" else "し"  # 四次元 よじげん
+        return "し"
     return "はっ" if nxt.reading[:1] in "かきくけこさしすせそたちつてと" else None
 
 

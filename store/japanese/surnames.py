@@ -12,6 +12,7 @@ where the word stands as a person's name: before a given name, an honorific or a
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,17 @@ def people_reading(surface: str) -> str | None:
     """How most people named ``surface`` read it, where the table has it, else None."""
     columns = lookup(TABLE, surface)
     return columns[0] if columns else None
+
+
+@cache
+def table_surnames() -> dict[str, str]:
+    """Every family name of the table with its people's reading (a few dozen: read whole)."""
+    out: dict[str, str] = {}
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, reading, *_ = line.split("\t")
+            out[name] = reading
+    return out
 
 
 def family_name(tokens: list[Token], i: int) -> str | None:
