@@ -427,3 +427,40 @@ def test_the_seventh_pass_keeps_the_other_word(
     text: str, word: str, reading: str, style: str
 ) -> None:
     assert _of(text, word, style)[:1] == [reading], pairs(text, style)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # from an eighth careful reader's pass (weather, history, religion, listings), each
+        # read wrong before
+        ("出直し選挙は、来月十九日に告示される。", "九", "く"),  # きゅう
+        ("四十九日の法要は、故人が成仏する節目とされる。", "九", "く"),
+        ("第一話から作画の質が高い。", "話", "わ"),  # はなし
+        ("昨年度実績で計四か月分を支給しました。", "四", "よん"),  # し
+        ("一周忌、三回忌、七回忌と法要が続く。", "一", "いっ"),  # いち
+        ("一周忌、三回忌、七回忌と法要が続く。", "七", "しち"),  # なな
+        ("上空には強い寒気が流れ込んでいます。", "寒気", "かんき"),  # さむけ (a chill)
+        ("本書は藩の儒者が藩主の命を受けて編纂した。", "命", "めい"),  # いのち
+        ("醍醐天皇の命により紀貫之らが編纂した。", "命", "めい"),
+        ("材料は米二合、水四百ミリリットル。", "米", "こめ"),  # べい
+        ("口座数は、二千万を超えた。", "千万", "せんまん"),  # せんばん (exceedingly)
+    ],
+)
+def test_the_eighth_pass(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading], pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("九日に開く。", "九日", "ここのか"),
+        ("寒気がして熱が出た。", "寒気", "さむけ"),  # a chill
+        ("恐怖と寒気と眩暈に襲われた。", "寒気", "さむけ"),
+        ("事故で命を落とした。", "命", "いのち"),
+        ("命に別状はない。", "命", "いのち"),
+        ("米の大統領が来日した。", "米", "べい"),
+    ],
+)
+def test_the_eighth_pass_keeps_the_other_word(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading], pairs(text)

@@ -103,7 +103,25 @@ def rice(tokens: list[Token], i: int) -> str | None:
         and (after.surface in RICE_MATTERS or after.lemma in RICE_MATTERS)
     ):
         return "こめ"
+    if nxt is not None and nxt.start == tok.end and _measured_as_rice(tokens, i + 1):
+        return "こめ"  # 米二合, 米3合, 米一升: rice measured
     return None
+
+
+#: What rice is measured in after its number: 合, 升, 俵, 粒, 斗, 石.
+_RICE_MEASURES = ("合", "升", "俵", "粒", "斗", "カップ")
+
+
+def _measured_as_rice(tokens: list[Token], i: int) -> bool:
+    """Whether a number and a measure of rice start at ``tokens[i]`` (二合, 3合, 一升)."""
+    k = i
+    while k < len(tokens) and (tokens[k].pos[1] == "数詞" or tokens[k].surface.isdigit()):
+        k += 1
+    if k == i or k >= len(tokens):
+        return any(tokens[i].surface.endswith(m) for m in _RICE_MEASURES) and tokens[
+            i
+        ].surface[:1] in "一二三四五六七八九十0123456789"
+    return tokens[k].surface.startswith(_RICE_MEASURES)
 
 
 #: What money does or has done to it: 金に困る, 金を払う, 金が要る, 金を借りる.

@@ -3,8 +3,9 @@
 Reports, judgments and notices use words the dictionary reads as everyday speech does: 大勢,
 "the general trend", in 大勢を占める or 大勢見通し is たいせい, where the dictionary's おおぜい is
 "many people"; a judgment's その余 (the rest) is そのよ, not あまり; 〇〇 standing for a name
-left out (〇〇市) is まるまる, not two zeros. Found in a careful reader's pass over court,
-economic and municipal prose (2026-12-08) and checked over the bench sets.
+left out (〇〇市) is まるまる, not two zeros; the weather's 寒気 is かんき, not a chill; an order
+received (命を受け, 命により) is めい, not a life. Found in careful readers' passes over court,
+economic, municipal, weather and history prose (2026-12-08) and checked over the bench sets.
 """
 
 from __future__ import annotations
@@ -98,3 +99,49 @@ def placeholder(tokens: list[Token], i: int) -> str | None:
     ):
         return None
     return "まる" * len(tok.surface)
+
+
+#: What a chill does to a body (寒気がする, 寒気を覚える, 寒気が走る): there 寒気 is さむけ.
+_CHILL_VERBS = ("する", "し", "覚え", "感じ", "走", "襲", "立")
+
+
+def kanki(tokens: list[Token], i: int) -> str | None:
+    """寒気 is cold air, かんき (上空の強い寒気, 寒気が南下, 深夜の寒気), except a chill a body
+    feels (寒気がする, 寒気を覚えた, 恐怖と寒気と眩暈: さむけ); the dictionary takes either in
+    either place."""
+    tok = tokens[i]
+    if tok.surface != "寒気":
+        return None
+    reading = "さむけ" if _a_chill(tokens, i) else "かんき"
+    return reading if reading != tok.reading else None
+
+
+def _a_chill(tokens: list[Token], i: int) -> bool:
+    nxt, after, prev = _next(tokens, i), _next(tokens, i, 2), _prev(tokens, i)
+    if nxt is None:
+        return False
+    if nxt.surface.startswith(_CHILL_VERBS):
+        return True  # 寒気立つ, 寒気する
+    if nxt.surface in ("が", "を", "に") and after is not None:
+        return after.surface.startswith(_CHILL_VERBS)
+    return (prev is not None and prev.surface == "と") or nxt.surface == "と"  # 恐怖と寒気と
+
+
+#: An order received or obeyed: 命を受け, 命を奉じ, 命を帯び, 命に従い, 命に背き, 命により.
+_ORDERED = {
+    "を": ("受け", "受", "奉じ", "奉", "帯び", "拝し", "承"),
+    "に": ("より", "よっ", "従", "背", "応じ"),
+}
+
+
+def mei(tokens: list[Token], i: int) -> str | None:
+    """命 received or obeyed is an order, めい (藩主の命を受けて, 天皇の命により, 命に背く); a life,
+    いのち, is lost, saved or given (命を落とす, 命を救う)."""
+    tok = tokens[i]
+    if tok.surface != "命" or tok.reading != "いのち":
+        return None
+    nxt, after = _next(tokens, i), _next(tokens, i, 2)
+    if nxt is None or after is None or not _joined(tok, nxt):
+        return None
+    verbs = _ORDERED.get(nxt.surface)
+    return "めい" if verbs and after.surface.startswith(verbs) else None

@@ -123,6 +123,8 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "ヶ条": ("かじょう", "k", None),
     "カ条": ("かじょう", "k", None),
     "ヵ条": ("かじょう", "k", None),
+    "周忌": ("しゅうき", "st", None),  # memorials: 一周忌 いっしゅうき
+    "回忌": ("かいき", "k", None),  # 三回忌 さんかいき, 七回忌 しちかいき
     "ヶ国": ("かこく", "k", None),
     "カ国": ("かこく", "k", None),
     "か国": ("かこく", "k", None),
@@ -206,6 +208,12 @@ DAY_READINGS = {
 PEOPLE_READINGS = {1: "ひとり", 2: "ふたり", 4: "よにん"}
 #: Digits read differently before some counters (4月 しがつ, 7時 しちじ, 9月 くがつ, 4年 よねん).
 SPECIAL_DIGIT = {
+    "日": {9: "く"},  # 十九日 じゅうくにち (九日 alone is ここのか)
+    "回忌": {7: "しち"},  # 七回忌 しちかいき
+    "か月": {4: "よん"},  # 計四か月: the dictionary's し after a prefix
+    "ヶ月": {4: "よん"},
+    "カ月": {4: "よん"},
+    "ヵ月": {4: "よん"},
     "月": {4: "し", 7: "しち", 9: "く"},
     "時": {4: "よ", 7: "しち", 9: "く"},
     "時間": {4: "よ"},
@@ -430,6 +438,8 @@ def _counter_reading(tokens: list[Token], i: int, counter: str) -> str | None:
             return None
         prev.reading = "なん"
         return info[2] or info[0]
+    if counter in COUNTERS and _ordinal(prev):
+        return _after_ordinal(prev, counter)
     if counter not in COUNTERS or not is_numeral(prev):
         return None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -489,6 +499,34 @@ def _counter_reading(tokens: list[Token], i: int, counter: str) -> str | None:
     if after3 and (last == 3 or (last in (1000, 10**4) and counter in _B_AFTER_THOUSANDS)):
         return after3
     if family == "h" and counter in ("分", "分間") and last == 4:
+        return after3
+    return reading
+
+
+def _ordinal(tok: Token) -> bool:
+    """Whether ``tok`` is one word of 第 and a kanji number (第一, 第二十: the dictionary's)."""
+    return (
+        len(tok.surface) > 1
+        and tok.surface[0] == "第"
+        and tok.reading.startswith("だい")
+        and all(ch in KANJI_DIGITS or ch in SMALL_UNITS for ch in tok.surface[1:])
+    )
+
+
+def _after_ordinal(ordinal: Token, counter: str) -> str | None:
+    """A counter after 第 and a number written as one word: 第一話 だいいち·わ (the dictionary's
+    はなし, a story), 第一章 だいいっ·しょう, 第三巻 だいさん·かん."""
+    value = number_value(ordinal.surface[1:])
+    if value is None:
+        return None
+    reading, family, after3 = COUNTERS[counter]
+    last = last_element(value)
+    if family and last in (_GEMINATE if family != "st" else _GEMINATE_ST):
+        ordinal.reading = _geminate(ordinal.reading, (_GEMINATE if family != "st" else _GEMINATE_ST)[last])
+        if family == "h":
+            return "ぱぴぷぺぽ"["はひふへほ".index(reading[0])] + reading[1:]
+        return reading
+    if after3 and last == 3:
         return after3
     return reading
 
@@ -815,6 +853,16 @@ def tens_of_minutes(tokens: list[Token], i: int) -> str | None:
     if is_numeral(prev) or (prev.surface.endswith("時") and _counted(tokens, i - 1)):
         return "じゅっぷん"
     return None
+
+
+def ten_millions(tokens: list[Token], i: int) -> str | None:
+    """千万 after a number is ten millions, せんまん (二千万円, 三千万人): the dictionary cut
+    二|千万 and read "exceedingly", せんばん (千万かたじけない)."""
+    tok = tokens[i]
+    if tok.surface != "千万" or tok.reading == "せんまん" or i == 0:
+        return None
+    prev = tokens[i - 1]
+    return "せんまん" if is_numeral(prev) and prev.end == tok.start else None
 
 
 def _counted(tokens: list[Token], i: int) -> bool:

@@ -55,7 +55,7 @@ from store.japanese.everyday import (
     years_of_age,
 )
 from store.japanese.foreign import foreign_reading
-from store.japanese.formal_prose import placeholder, sono_yo, taisei
+from store.japanese.formal_prose import kanki, mei, placeholder, sono_yo, taisei
 from store.japanese.kanjidic import kanji_reading
 from store.japanese.literary import (
     agaru,
@@ -121,6 +121,7 @@ from store.japanese.numbers import (
     read_kanji_number,
     servings,
     shi_hachi,
+    ten_millions,
     tens_of_minutes,
     tenth,
     unsounded_count,
@@ -2669,6 +2670,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tenth", "分", tenth, None),
     ("rate_a_year", "年", rate_a_year, None),
     ("tens_of_minutes", "十", tens_of_minutes, None),
+    ("ten_millions", "千", ten_millions, None),
     ("servings", "前", servings, "modern"),
     ("post_town", "宿", post_town, None),
     ("decimal_count", "人日", decimal_count, None),
@@ -2881,6 +2883,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("taisei", "勢", taisei, None),
     ("sono_yo", "余", sono_yo, None),
     ("placeholder", "〇", placeholder, None),
+    ("kanki", "寒", kanki, None),
+    ("mei", "命", mei, None),
     ("nanra", "等", nanra, None),
     ("amata", "多", amata, None),
     ("kubu", "分", kubu, None),
