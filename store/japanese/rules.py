@@ -902,7 +902,7 @@ def _counted_before(tokens: list[Token], i: int) -> bool:
     prev = _prev(tokens, i)
     if prev is None or prev.end != tokens[i].start:
         return False
-    if prev.pos[0] == "接尾辞":  # 歳, 人 after their number
+    if prev.pos[0] == "接尾辞" or "助数詞" in prev.pos[2]:  # 歳, 人, 年 after their number
         return _counted_before(tokens, i - 1)
     return prev.pos[1] == "数詞" or prev.surface[-1:].isdigit()
 

@@ -36,10 +36,11 @@ def _counter_follows(text: str, at: int) -> bool:
     return at < len(text) and ("\u3400" <= text[at] <= "\u9fff" or text[at] in _COUNTER_KANA)
 
 
-#: A one-digit number opening a line is a heading's or a list's (``3 日米間の…``, ``1 概観``):
-#: the space after it stays — unless the kanji after it stands alone, a counter set apart as
-#: the rest of the line's words are (``2 日 に 公表``, ``1 日 あたり``, ``9 月 1 日``).
-_LIST_NUMBER = compiled(r"(?:^|\n)[ \u3000\t]*[0-9０-９]$")
+#: A one-digit number, or a kanji numeral, opening a line is a heading's or a list's (``3 日米
+#:間の…``, ``1 概観``, a statute's ``一 支払停止…``, ``二 手形が…``): the space after it stays —
+#: unless the kanji after it stands alone, a counter set apart as the rest of the line's words
+#: are (``2 日 に 公表``, ``1 日 あたり``, ``9 月 1 日``).
+_LIST_NUMBER = compiled(r"(?:^|\n)[ \u3000\t]*(?:[0-9０-９]|[一二三四五六七八九十]{1,3})$")
 
 
 #: A space extraction left inside a word or a number (``外 務 大 臣``, ``1 2 9 万 人``, ``自治 体``,
