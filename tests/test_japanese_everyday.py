@@ -467,3 +467,43 @@ def test_the_eighth_pass(text: str, word: str, reading: str) -> None:
 )
 def test_the_eighth_pass_keeps_the_other_word(text: str, word: str, reading: str) -> None:
     assert _of(text, word)[:1] == [reading], pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading", "style"),
+    [
+        # from a ninth careful reader's pass (statutes, blogs, tourism, fiction), each read
+        # wrong before
+        ("第九条の規定を準用する。", "第九", "だいきゅう", "modern"),  # だいく (the Ninth)
+        ("第四条の規定により届け出る。", "四条", "よんじょう", "modern"),  # しじょう (Kyoto)
+        ("駅から徒歩十分です。", "十分", "じゅっぷん", "modern"),
+        ("毎月二十七日に開く。", "七", "しち", "modern"),  # なな
+        ("ねえ、何する？", "何", "なに", "modern"),  # なん
+        ("何人も、法律によらなければ処罰されない。", "何人", "なんぴと", "modern"),
+        ("何人たりとも許さない。", "何人", "なんぴと", "modern"),
+        ("でも後から聞いたら違った。", "後", "あと", "modern"),  # ご
+        ("「何時からだっけ」「十一時。」", "何時", "なんじ", "modern"),  # いつ
+        ("要供給の法則のために何時しか速力尊重の風潮になった。", "何時", "いつ", "modern"),
+    ],
+)
+def test_the_ninth_pass(text: str, word: str, reading: str, style: str) -> None:
+    assert _of(text, word, style)[:1] == [reading], pairs(text, style)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading", "style"),
+    [
+        ("四条の大橋を渡る往来の人。", "四条", "しじょう", "literary"),  # Kyoto's street
+        ("ベートーヴェンの第九を聴いた。", "第九", "だいく", "modern"),
+        ("時間は十分にある。", "十分", "じゅうぶん", "modern"),
+        ("何人も来た。", "何人", "なんにん", "modern"),  # how many people
+        ("三日後から始まる。", "後", "ご", "modern"),
+        ("何時の間にか眠っていた。", "何時", "いつ", "modern"),
+        ("何時からだっけ。", "何時", "いつ", "literary"),  # older prose writes いつ so
+        ("それを何だつて！", "何", "なん", "literary"),  # the copula in older kana
+    ],
+)
+def test_the_ninth_pass_keeps_the_other_word(
+    text: str, word: str, reading: str, style: str
+) -> None:
+    assert _of(text, word, style)[:1] == [reading], pairs(text, style)

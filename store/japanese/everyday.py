@@ -20,6 +20,34 @@ if TYPE_CHECKING:
 _CLOCK_AFTER = frozenset(["です", "でしょ", "何", "半"])
 
 
+#: What follows 何時 when it is いつ even in today's prose: 何時の間にか, 何時までも, 何時迄,
+#: 何時か, 何時でも, 何時も, 何時しか, 何時ぞや.
+_ITSU_AFTER = ("の間", "まで", "迄")
+_ITSU_PARTICLES = frozenset(["か", "でも", "も", "しか", "ぞや"])
+
+
+def what_time_today(tokens: list[Token], i: int) -> str | None:
+    """Today's prose writes when, いつ, in kana: 何時 there asks the clock, なんじ (何時からだっけ,
+    何時に起きたの), except in the set phrases that keep the kanji (何時の間にか, 何時までも)."""
+    tok = tokens[i]
+    if tok.surface != "何時" or tok.reading == "なんじ":
+        return None
+    prev, nxt = _prev(tokens, i), _next(tokens, i)
+    if prev is not None and prev.surface == "いつ":
+        return None  # いつ何時 (what_time)
+    if (
+        nxt is not None
+        and nxt.start == tok.end
+        and (nxt.surface.startswith(_ITSU_AFTER) or nxt.surface in _ITSU_PARTICLES)
+    ):
+        after = _next(tokens, i, 2)
+        if not (nxt.surface == "まで" and after is not None and after.surface == "に"):
+            return "いつ" if tok.reading != "いつ" else None  # 何時しか, 何時の間にか
+    if nxt is not None and nxt.surface[:1] in "だで":
+        return None  # 何時だったか: when it was, or the hour: the dictionary's
+    return "なんじ"
+
+
 def what_time(tokens: list[Token], i: int) -> str | None:
     """何時 asking the clock is なんじ (今何時ですか, 何時何分, 何時までに): the dictionary's
     なんどき is いつ何時 (any moment), which it read いつ after いつ; 何時迄 and 何時までも are いつまで;
@@ -444,3 +472,14 @@ def chicken(tokens: list[Token], i: int) -> str | None:
     if tok.surface != "鶏" or tok.reading != "にわとり" or nxt is None or nxt.start != tok.end:
         return None
     return "とり" if nxt.surface.startswith(("もも", "むね", "ささみ", "ガラ", "ひき", "挽")) else None
+
+
+def ato_kara(tokens: list[Token], i: int) -> str | None:
+    """後 standing alone before から is later, あと (でも後から聞いたら, 後から来た): the dictionary
+    took it for the suffix ご after a word (でも後). その後から, 午後から are words of their own."""
+    tok, nxt, prev = tokens[i], _next(tokens, i), _prev(tokens, i)
+    if tok.surface != "後" or tok.reading != "ご" or nxt is None or nxt.surface != "から":
+        return None
+    if prev is not None and prev.end == tok.start and (prev.has_kanji or prev.pos[0] == "名詞"):
+        return None  # 三日後から, 試合後から: after a noun it is the suffix, ご
+    return "あと"

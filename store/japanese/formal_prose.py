@@ -145,3 +145,20 @@ def mei(tokens: list[Token], i: int) -> str | None:
         return None
     verbs = _ORDERED.get(nxt.surface)
     return "めい" if verbs and after.surface.startswith(verbs) else None
+
+
+def nanpito(tokens: list[Token], i: int) -> str | None:
+    """何人 before も and a comma, or before たりとも, is anyone at all, なんぴと: a law's and a
+    constitution's 何人も、…されない (the dictionary's なんにん, how many people; 何人も来た,
+    many came, keeps it)."""
+    tok = tokens[i]
+    if tok.surface != "何人" or tok.reading == "なんぴと":
+        return None
+    nxt, after = _next(tokens, i), _next(tokens, i, 2)
+    if nxt is None or not _joined(tok, nxt):
+        return None
+    if "".join(t.surface for t in tokens[i + 1 : i + 4]).startswith("たりとも") or (
+        nxt.surface == "も" and after is not None and after.surface == "、"
+    ):
+        return "なんぴと"
+    return None

@@ -129,6 +129,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "カ国": ("かこく", "k", None),
     "か国": ("かこく", "k", None),
     "局": ("きょく", "k", None),
+    "項": ("こう", "k", None),  # paragraphs: 第一項 だいいっこう
     "景": ("けい", "k", None),  # views of a series: 近江八景 はっけい, 富嶽三十六景 ろっけい
     "画": ("かく", "k", None),
     "学期": ("がっき", "", None),  # voiced: 一学期 いちがっき, not a geminate
@@ -208,7 +209,7 @@ DAY_READINGS = {
 PEOPLE_READINGS = {1: "ひとり", 2: "ふたり", 4: "よにん"}
 #: Digits read differently before some counters (4月 しがつ, 7時 しちじ, 9月 くがつ, 4年 よねん).
 SPECIAL_DIGIT = {
-    "日": {9: "く"},  # 十九日 じゅうくにち (九日 alone is ここのか)
+    "日": {7: "しち", 9: "く"},  # 十七日 じゅうしちにち, 十九日 じゅうくにち (七日, 九日 alone: なのか, ここのか)
     "回忌": {7: "しち"},  # 七回忌 しちかいき
     "か月": {4: "よん"},  # 計四か月: the dictionary's し after a prefix
     "ヶ月": {4: "よん"},
@@ -438,7 +439,7 @@ def _counter_reading(tokens: list[Token], i: int, counter: str) -> str | None:
             return None
         prev.reading = "なん"
         return info[2] or info[0]
-    if counter in COUNTERS and _ordinal(prev):
+    if (counter in COUNTERS or counter == "条") and _ordinal(prev):
         return _after_ordinal(prev, counter)
     if counter not in COUNTERS or not is_numeral(prev):
         return None
@@ -503,6 +504,19 @@ def _counter_reading(tokens: list[Token], i: int, counter: str) -> str | None:
     return reading
 
 
+def article(tokens: list[Token], i: int) -> str | None:
+    """An article of a law after 第 is counted: 第四条 だい·よんじょう, 第九条 (the dictionary's
+    四条 しじょう is Kyoto's street, which 四条の大橋 keeps)."""
+    tok = tokens[i]
+    if not tok.surface.endswith("条") or len(tok.surface) < 2 or i == 0:
+        return None
+    prev = tokens[i - 1]
+    if prev.surface != "第" or prev.end != tok.start:
+        return None
+    numerals = read_kanji_number(tok.surface[:-1])
+    return "".join(numerals) + "じょう" if numerals is not None else None
+
+
 def _ordinal(tok: Token) -> bool:
     """Whether ``tok`` is one word of 第 and a kanji number (第一, 第二十: the dictionary's)."""
     return (
@@ -517,9 +531,11 @@ def _after_ordinal(ordinal: Token, counter: str) -> str | None:
     """A counter after 第 and a number written as one word: 第一話 だいいち·わ (the dictionary's
     はなし, a story), 第一章 だいいっ·しょう, 第三巻 だいさん·かん."""
     value = number_value(ordinal.surface[1:])
-    if value is None:
+    numerals = read_kanji_number(ordinal.surface[1:])
+    if value is None or numerals is None:
         return None
-    reading, family, after3 = COUNTERS[counter]
+    ordinal.reading = "だい" + "".join(numerals)  # 第九条 だいきゅう, not 第九 だいく (the Ninth)
+    reading, family, after3 = COUNTERS.get(counter, ("じょう", "", None))  # (条: articles)
     last = last_element(value)
     if family and last in (_GEMINATE if family != "st" else _GEMINATE_ST):
         ordinal.reading = _geminate(ordinal.reading, (_GEMINATE if family != "st" else _GEMINATE_ST)[last])
@@ -848,11 +864,20 @@ def tens_of_minutes(tokens: list[Token], i: int) -> str | None:
     if tok.surface != "十分" or tok.reading != "じゅうぶん" or i == 0:
         return None
     prev = tokens[i - 1]
-    if prev.end != tok.start:
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and nxt.start == tok.end and nxt.surface in _ABOUT_A_TIME:
+        return "じゅっぷん"  # 十分ほど, 十分以内: a length of time
+    if prev.end != tok.start and prev.surface not in _BEFORE_A_TIME:
         return None
     if is_numeral(prev) or (prev.surface.endswith("時") and _counted(tokens, i - 1)):
         return "じゅっぷん"
-    return None
+    return "じゅっぷん" if prev.surface in _BEFORE_A_TIME else None
+
+
+#: Words a length of time follows: 徒歩十分, 約十分, 所要十分, 片道十分.
+_BEFORE_A_TIME = frozenset(["徒歩", "約", "所要", "片道", "往復", "残り", "あと"])
+#: Words that follow a length of time: 十分ほど, 十分程度, 十分以内, 十分おき.
+_ABOUT_A_TIME = frozenset(["ほど", "程", "くらい", "ぐらい", "位", "程度", "以内", "以上", "おき", "間", "前後", "後"])
 
 
 def ten_millions(tokens: list[Token], i: int) -> str | None:

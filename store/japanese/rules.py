@@ -31,6 +31,7 @@ from store.japanese.countries import country_abbreviation
 from store.japanese.everyday import (
     a_bit,
     at_present,
+    ato_kara,
     authority,
     brow,
     chicken,
@@ -51,11 +52,12 @@ from store.japanese.everyday import (
     weather_later,
     what_time,
     what_time_ni,
+    what_time_today,
     windmill,
     years_of_age,
 )
 from store.japanese.foreign import foreign_reading
-from store.japanese.formal_prose import kanki, mei, placeholder, sono_yo, taisei
+from store.japanese.formal_prose import kanki, mei, nanpito, placeholder, sono_yo, taisei
 from store.japanese.kanjidic import kanji_reading
 from store.japanese.literary import (
     agaru,
@@ -112,6 +114,7 @@ from store.japanese.neighbours import prev_token as _prev
 from store.japanese.numbers import (
     COUNTER_CHARS,
     NUMERAL_CHARS,
+    article,
     counter_rule,
     decimal_count,
     ichi_geminate,
@@ -334,6 +337,9 @@ def nani(tokens: list[Token], i: int) -> str | None:
     nxt = _next(tokens, i)
     if nxt is None or nxt.surface in _NANI_NEXT or nxt.surface[0] in _SENTENCE_END:
         return "なに"
+    if nxt.pos[0] == "動詞" and nxt.start == tok.end and nxt.surface[:1] not in "だでじ":
+        return "なに"  # 何する, 何言ってるの: what, before a verb (speech drops を; 何だつて
+        # in older kana is the copula, なん)
     return None
 
 
@@ -2670,6 +2676,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("tenth", "分", tenth, None),
     ("rate_a_year", "年", rate_a_year, None),
     ("tens_of_minutes", "十", tens_of_minutes, None),
+    ("article", "条", article, None),
     ("ten_millions", "千", ten_millions, None),
     ("servings", "前", servings, "modern"),
     ("post_town", "宿", post_town, None),
@@ -2807,6 +2814,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("at_present", "目", at_present, None),
     ("windmill", "車", windmill, "modern"),
     ("weather_later", "後", weather_later, None),
+    ("ato_kara", "後", ato_kara, None),
+    ("what_time_today", "時", what_time_today, "modern"),
     ("authority", "家", authority, None),
     ("sign_of_people", "気", sign_of_people, None),
     ("years_of_age", "年", years_of_age, None),
@@ -2883,6 +2892,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("taisei", "勢", taisei, None),
     ("sono_yo", "余", sono_yo, None),
     ("placeholder", "〇", placeholder, None),
+    ("nanpito", "人", nanpito, None),
     ("kanki", "寒", kanki, None),
     ("mei", "命", mei, None),
     ("nanra", "等", nanra, None),
