@@ -507,3 +507,32 @@ def test_the_ninth_pass_keeps_the_other_word(
     text: str, word: str, reading: str, style: str
 ) -> None:
     assert _of(text, word, style)[:1] == [reading], pairs(text, style)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # from a tenth careful reader's pass (sport, foreign news, glossed articles), each read
+        # wrong before
+        ("四万十（しまんと）川の流れは清い。", "川", "がわ"),  # かわ: the bracket hid the name
+        ("七回表に二点を返した。", "表", "おもて"),  # ひょう
+        ("四番打者が本塁打を放った。", "四", "よ"),  # よん
+        ("四対三で逃げ切った。", "四", "よん"),  # し
+        ("大統領はエリゼ宮で会談した。", "宮", "きゅう"),  # ぐう
+        ("三月を経過した日から施行する。", "三月", "みつき"),  # さんがつ
+    ],
+)
+def test_the_tenth_pass(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading], pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("鶴岡八幡宮に参拝した。", "宮", "ぐう"),  # a shrine
+        ("令和三年三月を超えて。", "月", "がつ"),  # a month of a year
+        ("第三回表彰式", "表彰", "ひょうしょう"),
+    ],
+)
+def test_the_tenth_pass_keeps_the_other_word(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading], pairs(text)

@@ -483,3 +483,26 @@ def ato_kara(tokens: list[Token], i: int) -> str | None:
     if prev is not None and prev.end == tok.start and (prev.has_kanji or prev.pos[0] == "名詞"):
         return None  # 三日後から, 試合後から: after a noun it is the suffix, ご
     return "あと"
+
+
+def inning_top(tokens: list[Token], i: int) -> str | None:
+    """表 after an inning's 回 is its top half, おもて (七回表: the dictionary's ひょう, a table;
+    its 裏 is read うら already)."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "表" or tok.reading == "おもて" or prev is None or prev.end != tok.start:
+        return None
+    if prev.surface.endswith("回") and (len(prev.surface) > 1 or _prev(tokens, i, 2) is not None):
+        before = prev if len(prev.surface) > 1 else _prev(tokens, i, 2)
+        if before is not None and (before.pos[1] == "数詞" or before.surface[:1].isdigit()):
+            return "おもて"
+    return None
+
+
+def palace(tokens: list[Token], i: int) -> str | None:
+    """宮 after a foreign name in katakana is a palace, きゅう (エリゼ宮, クレムリン宮): the
+    dictionary's ぐう is a shrine's (八幡宮)."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "宮" or tok.reading == "きゅう" or prev is None or prev.end != tok.start:
+        return None
+    katakana = all("ァ" <= ch <= "ヺ" or ch == "ー" for ch in prev.surface)
+    return "きゅう" if katakana and prev.surface else None

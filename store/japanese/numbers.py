@@ -211,6 +211,7 @@ PEOPLE_READINGS = {1: "ひとり", 2: "ふたり", 4: "よにん"}
 SPECIAL_DIGIT = {
     "日": {7: "しち", 9: "く"},  # 十七日 じゅうしちにち, 十九日 じゅうくにち (七日, 九日 alone: なのか, ここのか)
     "回忌": {7: "しち"},  # 七回忌 しちかいき
+    "番": {4: "よ"},  # 四番打者 よばん
     "か月": {4: "よん"},  # 計四か月: the dictionary's し after a prefix
     "ヶ月": {4: "よん"},
     "カ月": {4: "よん"},
@@ -612,7 +613,7 @@ _OR = frozenset(["か", "や", "から", "乃至", "ないし", "、"])
 _HOW_OFTEN = frozenset(["一度", "一回", "二度", "二回", "三度", "三回", "数回", "何度", "何回", "一遍"])
 _LENGTH_AFTER = (
     "ほど", "程", "ばかり", "許", "余", "あまり", "ぶり", "振", "前", "後", "経", "以上",
-    "以内", "近く", "ぐらい", "くらい", "位", "足らず", "半", "間", "目",
+    "以内", "近く", "ぐらい", "くらい", "位", "足らず", "半", "間", "目", "未満", "以下",
 )  # fmt: skip
 
 
@@ -628,6 +629,9 @@ def _lasts(tokens: list[Token], start: int, i: int) -> bool:
         nxt = after if is_numeral(number) and month.surface == "月" else nxt
     if nxt.surface == "に" and i + 2 < len(tokens) and tokens[i + 2].surface in _HOW_OFTEN:
         return True  # 一月に一度: once a month
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if nxt.surface == "を" and after is not None and after.surface.startswith(("超", "経", "過")):
+        return start == 0 or not tokens[start - 1].surface.endswith("年")  # 六月を超えない期間
     if not nxt.surface.startswith(_LENGTH_AFTER):
         return False
     return start == 0 or not tokens[start - 1].surface.endswith("年")
@@ -752,6 +756,8 @@ def shi_hachi(tokens: list[Token], i: int) -> str | None:
         return None  # 四時, 八本: a count (a longer noun such as 節気 is not: 二十四節気 し)
     if tok.surface == "四" and nxt.surface == "次元":
         return "よ"  # 四次元 よじげん
+    if nxt.surface == "対":
+        return None  # 四対三: a score, counted (よん たい さん)
     if tok.surface == "四" and len(nxt.surface) > 1 and not _after_numeral(tokens, i):
         return None  # 四試合, 四文字, 四団体: a count of a word of its own (四諦, 四向 し)
     if tok.surface == "四":

@@ -87,3 +87,34 @@ def post_town(tokens: list[Token], i: int) -> str | None:
     if tok.surface != "宿" or tok.reading != "やど" or prev is None or prev.end != tok.start:
         return None
     return "じゅく" if prev.pos[1] == "固有名詞" and not prev.gap and not tok.gap else None
+
+
+#: Brackets a reading is given in right after its word (四万十（しまんと）川).
+_OPEN, _CLOSE = frozenset("（("), frozenset("）)")
+
+
+def suffix_after_gloss(tokens: list[Token], i: int) -> str | None:
+    """A place's suffix after the reading its name was given in brackets reads as it does right
+    after the name: 四万十（しまんと）川 がわ, 長万部（おしゃまんべ）町 ちょう — the bracket hid the
+    name from the word after it, which was read alone (かわ, まち)."""
+    tok = tokens[i]
+    if i < 3 or len(tok.surface) > 2 or tokens[i - 1].surface not in _CLOSE:
+        return None
+    k = i - 2
+    while k > 0 and tokens[k].surface not in _OPEN:
+        if tokens[k].has_kanji or i - k > 8:
+            return None  # not a reading in kana
+        k -= 1
+    word = tokens[k - 1] if k > 0 else None
+    if word is None or not word.has_kanji or word.end != tokens[k].start:
+        return None
+    from store.japanese.readings import analysed_readings
+
+    combined = word.surface + tok.surface
+    for r in analysed_readings(combined):
+        if r.start == len(word.surface) and r.end == len(combined):
+            return r.reading if r.reading != tok.reading else None
+        if (r.start, r.end) == (0, len(combined)) and r.reading.startswith(word.reading):
+            rest = r.reading[len(word.reading) :]  # the name and its suffix read as one word
+            return rest if rest and rest != tok.reading else None
+    return None

@@ -49,6 +49,12 @@ def words_of(text: str) -> list[Token]:
     return join_jmdict_words(join_compounds(join_given_names(tokens)))
 
 
+def analysed_readings(text: str) -> list[Reading]:
+    """The dictionary's and the rules' readings of ``text`` alone (today's register): how a
+    word reads with what is written on to it, for a rule that sees it cut apart."""
+    return _dict_readings(text)
+
+
 def _dict_readings(text: str, base: int = 0, style: Style = "modern") -> list[Reading]:
     """Dictionary + rules readings for ``text`` (offsets shifted by ``base``)."""
     return _dict_readings_and_edges(text, base, style)[0]

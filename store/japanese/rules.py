@@ -39,11 +39,13 @@ from store.japanese.everyday import (
     country_side,
     head_count,
     in_article,
+    inning_top,
     kokkai_gi,
     kurai,
     money,
     on_reading,
     one_line,
+    palace,
     price,
     rice,
     shoken,
@@ -176,7 +178,14 @@ from store.japanese.older_words import (
     zutsu,
 )
 from store.japanese.on_names import name_inside_word, on_given_name
-from store.japanese.places import festival, named_place, place_reading, post_town, town_of
+from store.japanese.places import (
+    festival,
+    named_place,
+    place_reading,
+    post_town,
+    suffix_after_gloss,
+    town_of,
+)
 from store.japanese.preferred import has_preferred_entry, preferred_entry
 from store.japanese.provinces import PROVINCES
 from store.japanese.surnames import family_name, people_reading
@@ -2680,6 +2689,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ten_millions", "千", ten_millions, None),
     ("servings", "前", servings, "modern"),
     ("post_town", "宿", post_town, None),
+    ("suffix_after_gloss", "川町村市山島駅区県郡湾岬峠寺宮線橋港", suffix_after_gloss, None),
     ("decimal_count", "人日", decimal_count, None),
     ("ichi_geminate", "一", ichi_geminate, None),
     ("former", "前元", former, None),
@@ -2815,6 +2825,8 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("windmill", "車", windmill, "modern"),
     ("weather_later", "後", weather_later, None),
     ("ato_kara", "後", ato_kara, None),
+    ("inning_top", "表", inning_top, None),
+    ("palace", "宮", palace, None),
     ("what_time_today", "時", what_time_today, "modern"),
     ("authority", "家", authority, None),
     ("sign_of_people", "気", sign_of_people, None),
