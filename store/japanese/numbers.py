@@ -629,9 +629,9 @@ def _lasts(tokens: list[Token], start: int, i: int) -> bool:
         nxt = after if is_numeral(number) and month.surface == "月" else nxt
     if nxt.surface == "に" and i + 2 < len(tokens) and tokens[i + 2].surface in _HOW_OFTEN:
         return True  # 一月に一度: once a month
-    after = tokens[i + 2] if i + 2 < len(tokens) else None
-    if nxt.surface == "を" and after is not None and after.surface.startswith(("超", "経", "過")):
-        return start == 0 or not tokens[start - 1].surface.endswith("年")  # 六月を超えない期間
+    verb = tokens[i + 2] if i + 2 < len(tokens) else None
+    if nxt.surface == "を" and verb is not None and verb.surface.startswith(("超", "経", "過")):
+        return start == 0 or not tokens[start - 1].surface.endswith("年")  # 三月を経過した日
     if not nxt.surface.startswith(_LENGTH_AFTER):
         return False
     return start == 0 or not tokens[start - 1].surface.endswith("年")
