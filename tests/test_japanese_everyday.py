@@ -536,3 +536,33 @@ def test_the_tenth_pass(text: str, word: str, reading: str) -> None:
 )
 def test_the_tenth_pass_keeps_the_other_word(text: str, word: str, reading: str) -> None:
     assert _of(text, word)[:1] == [reading], pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # from an eleventh careful reader's pass (white papers, statutes, history, markets,
+        # press releases), each read wrong before
+        ("憲法第九十六条の改正手続き。", "第九", "だいきゅう"),  # だいく (the Ninth)
+        ("二〇〇七年に発足した。", "二〇〇七", "にせんなな"),  # cut 二|〇|〇|七, read digit by digit
+        ("彼は後に首相となった。", "後", "のち"),  # あと
+        ("金の価格が上昇した。", "金", "きん"),  # かね
+        ("韓国の趙兌烈外交部長官と会談した。", "兌", "だ"),  # なおし, a Japanese given name
+    ],
+)
+def test_the_eleventh_pass(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading], pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("ベートーヴェンの第九を聴いた。", "第九", "だいく"),
+        ("食事の後に散歩した。", "後", "あと"),
+        ("故郷を後にした。", "後", "あと"),  # behind
+        ("お金がかかる。", "金", "かね"),
+        ("金に困っている。", "金", "かね"),
+    ],
+)
+def test_the_eleventh_pass_keeps_the_other_word(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading], pairs(text)

@@ -506,3 +506,46 @@ def palace(tokens: list[Token], i: int) -> str | None:
         return None
     katakana = all("ァ" <= ch <= "ヺ" or ch == "ー" for ch in prev.surface)
     return "きゅう" if katakana and prev.surface else None
+
+
+#: What stands before 後に when it means later, のちに: a topic, a subject, a comma.
+_BEFORE_LATER = frozenset(["は", "が", "も", "、", "。", "\n"])
+
+
+def later_on(tokens: list[Token], i: int) -> str | None:
+    """後に standing alone after a topic or a comma is later, のちに (彼は後に首相となった); after
+    a noun and の or a verb it stays あと, after (食事の後に, 帰った後に)."""
+    tok, nxt, prev = tokens[i], _next(tokens, i), _prev(tokens, i)
+    if tok.surface != "後" or tok.reading != "あと" or nxt is None or nxt.surface != "に":
+        return None
+    verb = _next(tokens, i, 2)
+    if verb is not None and verb.surface.startswith(_BEHIND_VERBS):
+        return None  # 後に残る, 後にする, 後に続く: behind, あと
+    if prev is None or prev.surface in _BEFORE_LATER:
+        return "のち"
+    return None
+
+
+#: Verbs after 後に that mean behind, not later: 後に残る, 取り残される, 後にする, 後に続く.
+_BEHIND_VERBS = ("残", "取", "し", "す", "置", "続", "従", "つ", "付")
+
+
+#: What gold is bought, sold and weighed as: 金の価格, 金相場, 金先物, 金1グラム.
+_GOLD_MATTERS = ("価格", "相場", "先物", "地金", "鉱", "埋蔵", "産出", "取引", "価", "保有", "準備")
+
+
+def gold(tokens: list[Token], i: int) -> str | None:
+    """金 priced, traded or mined is gold, きん (金の価格, 金相場, 金の埋蔵量); the dictionary's
+    かね is money (お金, 金に困る)."""
+    tok = tokens[i]
+    if tok.surface != "金" or tok.reading != "かね":
+        return None
+    prev = _prev(tokens, i)
+    if prev is not None and prev.surface in ("お", "御") and prev.end == tok.start:
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.surface == "の" and nxt.start == tok.end:
+        nxt = _next(tokens, i, 2)
+    if nxt is not None and nxt.surface.startswith(_GOLD_MATTERS):
+        return "きん"
+    return None

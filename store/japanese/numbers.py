@@ -252,7 +252,8 @@ def idiom_of_numbers(word: str) -> bool:
 
 
 def is_numeral(tok: Token) -> bool:
-    return tok.pos[1] == "数詞" and tok.surface != "何"
+    # (〇 is a numeral whatever the dictionary calls it: 二〇〇七 was cut 二|〇|〇 (a symbol)|七)
+    return (tok.pos[1] == "数詞" and tok.surface != "何") or tok.surface == "〇"
 
 
 def number_run(tokens: list[Token], end: int) -> int:
@@ -503,6 +504,20 @@ def _counter_reading(tokens: list[Token], i: int, counter: str) -> str | None:
     if family == "h" and counter in ("分", "分間") and last == 4:
         return after3
     return reading
+
+
+def ordinal_before_number(tokens: list[Token], i: int) -> str | None:
+    """第 and a digit written as one word, before more of the number, is that number's start:
+    第九十六条 だい·きゅう·じゅうろく (the dictionary's 第九 is the Ninth, だいく)."""
+    tok = tokens[i]
+    if not _ordinal(tok) or i + 1 >= len(tokens):
+        return None
+    nxt = tokens[i + 1]
+    if not is_numeral(nxt) or nxt.start != tok.end:
+        return None
+    numerals = read_kanji_number(tok.surface[1:])
+    reading = "だい" + "".join(numerals) if numerals is not None else None
+    return reading if reading != tok.reading else None
 
 
 def article(tokens: list[Token], i: int) -> str | None:

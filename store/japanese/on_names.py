@@ -40,6 +40,9 @@ def on_given_name(tokens: list[Token], i: int) -> str | None:
     tok = tokens[i]
     if len(tok.surface) != 1 or not tok.has_kanji or tok.gap or tok.oov or i == 0:
         return None
+    three = _given_of_three(tokens, i)
+    if three is not None:
+        return three
     family = tokens[i - 1]
     if family.end != tok.start or len(family.surface) != 1 or not family.has_kanji:
         return None
@@ -57,6 +60,43 @@ def on_given_name(tokens: list[Token], i: int) -> str | None:
     if not _only_read_on(family.surface):
         return None
     return on
+
+
+def _given_of_three(tokens: list[Token], i: int) -> str | None:
+    """KANJIDIC's on-reading for a kanji of a Korean or Chinese given name of two kanji read
+    otherwise, when the name stands whole — a one-kanji surname read on, two one-kanji names,
+    then no kanji or an office (趙兌烈外交部長官: 兌 たい, not なおし)."""
+    from store.japanese.offices import office_follows
+
+    for first in (i - 1, i - 2):
+        if first < 0 or first + 3 > len(tokens):
+            continue
+        run = tokens[first : first + 3]
+        if i not in (first + 1, first + 2):
+            continue
+        if not all(len(t.surface) == 1 and t.has_kanji and not t.gap for t in run):
+            continue
+        if any(a.end != b.start for a, b in zip(run, run[1:], strict=False)):
+            continue
+        family = run[0]
+        if family.pos[2:4] != ("人名", "姓") or any(t.pos[2] != "人名" for t in run[1:]):
+            continue
+        if first > 0 and tokens[first - 1].has_kanji and tokens[first - 1].end == family.start:
+            continue  # the surname ends a longer kanji word
+        end = first + 3
+        if (
+            end < len(tokens)
+            and tokens[end].has_kanji
+            and tokens[end].start == run[2].end
+            and not office_follows(tokens, end)
+        ):
+            continue  # the name may go on: no telling where it ends
+        if family.reading != kanji_reading(family.surface) or not _only_read_on(family.surface):
+            continue
+        tok = tokens[i]
+        on = kanji_reading(tok.surface)
+        return on if on and on != tok.reading else None
+    return None
 
 
 @lru_cache(maxsize=1024)
