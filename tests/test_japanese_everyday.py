@@ -566,3 +566,32 @@ def test_the_eleventh_pass(text: str, word: str, reading: str) -> None:
 )
 def test_the_eleventh_pass_keeps_the_other_word(text: str, word: str, reading: str) -> None:
     assert _of(text, word)[:1] == [reading], pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # from a twelfth careful reader's pass (dates, wire news, space, history), each read
+        # wrong before
+        ("来る六月十二日に開催する。", "来", "きた"),  # く
+        ("月着陸を目指す計画。", "月", "げつ"),  # つき
+        ("宇宙ステーションの実験棟を建てた。", "棟", "とう"),  # むね
+        ("台北で会談した。", "台北", "たいぺい"),  # たいほく, the colonial city
+        ("韓国の文在寅（ムン・ジェイン）大統領は述べた。", "文", "むん"),  # the gloss ignored
+    ],
+)
+def test_the_twelfth_pass(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading], pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("三月探査を始めた。", "月", "がつ"),  # a month
+        ("台北帝国大学に学んだ。", "台北帝国大学", "たいほくていこくだいがく"),
+        ("窓霜（ジャック・フロスト）が出来る。", "窓", "まど"),  # a translation, not a name
+        ("明日また来る。", "来", "く"),
+    ],
+)
+def test_the_twelfth_pass_keeps_the_other_word(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading], pairs(text)

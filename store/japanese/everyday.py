@@ -146,9 +146,10 @@ def _measured_as_rice(tokens: list[Token], i: int) -> bool:
     while k < len(tokens) and (tokens[k].pos[1] == "数詞" or tokens[k].surface.isdigit()):
         k += 1
     if k == i or k >= len(tokens):
-        return any(tokens[i].surface.endswith(m) for m in _RICE_MEASURES) and tokens[
-            i
-        ].surface[:1] in "一二三四五六七八九十0123456789"
+        return (
+            any(tokens[i].surface.endswith(m) for m in _RICE_MEASURES)
+            and tokens[i].surface[:1] in "一二三四五六七八九十0123456789"
+        )
     return tokens[k].surface.startswith(_RICE_MEASURES)
 
 
@@ -386,7 +387,9 @@ def shoken(tokens: list[Token], i: int) -> str | None:
 
 
 #: What follows くらい written 位: a particle, the copula, a comma or the sentence's end.
-_AFTER_KURAI = frozenset(["は", "の", "で", "に", "だ", "な", "も", "まで", "しか", "、", "。", "です"])
+_AFTER_KURAI = frozenset(
+    ["は", "の", "で", "に", "だ", "な", "も", "まで", "しか", "、", "。", "です"]
+)
 
 
 def kurai(tokens: list[Token], i: int) -> str | None:
@@ -471,7 +474,9 @@ def chicken(tokens: list[Token], i: int) -> str | None:
     tok, nxt = tokens[i], _next(tokens, i)
     if tok.surface != "鶏" or tok.reading != "にわとり" or nxt is None or nxt.start != tok.end:
         return None
-    return "とり" if nxt.surface.startswith(("もも", "むね", "ささみ", "ガラ", "ひき", "挽")) else None
+    return (
+        "とり" if nxt.surface.startswith(("もも", "むね", "ささみ", "ガラ", "ひき", "挽")) else None
+    )
 
 
 def ato_kara(tokens: list[Token], i: int) -> str | None:
@@ -549,3 +554,44 @@ def gold(tokens: list[Token], i: int) -> str | None:
     if nxt is not None and nxt.surface.startswith(_GOLD_MATTERS):
         return "きん"
     return None
+
+
+#: What the moon's 月 is written on to: 月着陸, 月探査, 月周回, 月軌道.
+_LUNAR = ("着陸", "探査", "周回", "軌道", "裏側", "面", "齢")
+
+
+def moon(tokens: list[Token], i: int) -> str | None:
+    """月 before a word of space flight is the moon's, げつ (月着陸, 月探査): the dictionary read
+    つき, the moon alone, or がつ."""
+    tok, nxt = tokens[i], _next(tokens, i)
+    if tok.surface != "月" or tok.reading == "げつ" or nxt is None or nxt.start != tok.end:
+        return None
+    prev = _prev(tokens, i)
+    if (
+        prev is not None
+        and prev.end == tok.start
+        and (prev.pos[1] == "数詞" or prev.surface[-1:].isdigit())
+    ):
+        return None  # 三月探査: a month
+    return "げつ" if nxt.surface.startswith(_LUNAR) else None
+
+
+def building_wing(tokens: list[Token], i: int) -> str | None:
+    """棟 written on to a noun is a building, とう (実験棟, 研究棟, 管理棟): the dictionary's
+    むね is a roof's ridge."""
+    tok, prev = tokens[i], _prev(tokens, i)
+    if tok.surface != "棟" or tok.reading != "むね" or prev is None or prev.end != tok.start:
+        return None
+    return "とう" if prev.has_kanji and prev.pos[0] == "名詞" and prev.pos[1] != "数詞" else None
+
+
+def taipei(tokens: list[Token], i: int) -> str | None:
+    """台北 in today's prose is Taipei, たいぺい, as the news reads it; the dictionary's たいほく is
+    the colonial city's name (台北帝国大学), which older prose keeps (a rule of today's prose)."""
+    tok = tokens[i]
+    if tok.surface != "台北" or tok.reading == "たいぺい":
+        return None
+    nxt = _next(tokens, i)
+    if nxt is not None and nxt.start == tok.end and nxt.surface.startswith("帝国"):
+        return None
+    return "たいぺい"

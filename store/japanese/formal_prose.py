@@ -162,3 +162,16 @@ def nanpito(tokens: list[Token], i: int) -> str | None:
     ):
         return "なんぴと"
     return None
+
+
+def coming_date(tokens: list[Token], i: int) -> str | None:
+    """来る and 去る before a date are きたる and さる (来る六月十二日, 去る三月): the dictionary's
+    くる and さる as verbs."""
+    tok = tokens[i]
+    if tok.surface not in ("来る", "去る") or i + 1 >= len(tokens):
+        return None
+    nxt = tokens[i + 1]
+    if nxt.start != tok.end or not (nxt.pos[1] == "数詞" or nxt.surface[:1].isdigit()):
+        return None
+    reading = "きたる" if tok.surface == "来る" else "さる"
+    return reading if reading != tok.reading else None

@@ -281,10 +281,13 @@ class GivenReadings:
         for start, run, gloss in _name_glosses_in(text):
             parts = [to_hiragana(p) for p in re.split("[・･＝=]", gloss)]
             words = tokenize(run)
-            if not _reads_like(run, "".join(parts)) or not all(
-                t.oov or t.pos[1] == "固有名詞" for t in words
+            named = len(parts) == 2 and 2 <= len(run) <= 4 and all(parts) and _surname(run[0])
+            if not _reads_like(run, "".join(parts)) or not (
+                named or all(t.oov or t.pos[1] == "固有名詞" for t in words)
             ):
-                continue  # 蟹（ンカラ）, 族霊（トーテム）: a translation, not a reading
+                continue  # 蟹（ンカラ）, 族霊（トーテム）: a translation, not a reading (a family
+                # and a given name glossed apart is a name whatever the dictionary sees in its
+                # kanji: 文在寅（ムン・ジェイン）, 文 and 在 common words to it)
             if len(parts) == 2 and len(run) >= 2:
                 family = _family_length(run, words)
                 given = Given(((0, family, parts[0]), (family, len(run) - family, parts[1])))
@@ -514,6 +517,17 @@ def _given_name_at(text: str, at: int, word_edges: set[int]) -> bool:
     entries = dictionary_entries(word)
     return bool(entries) and all(
         tuple(m.part_of_speech()[1:4]) == ("固有名詞", "人名", "名") for m in entries
+    )
+
+
+def _surname(kanji: str) -> bool:
+    """Whether the dictionary lists ``kanji`` as a family name (文, 朴, 尹: a glossed name's
+    first kanji; 窓 of 窓霜（ジャック・フロスト） is none)."""
+    from store.japanese.alternatives import dictionary_entries
+
+    return any(
+        m.surface() == kanji and tuple(m.part_of_speech()[2:4]) == ("人名", "姓")
+        for m in dictionary_entries(kanji)
     )
 
 

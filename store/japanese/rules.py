@@ -34,6 +34,7 @@ from store.japanese.everyday import (
     ato_kara,
     authority,
     brow,
+    building_wing,
     chicken,
     compass_point,
     country_side,
@@ -45,6 +46,7 @@ from store.japanese.everyday import (
     kurai,
     later_on,
     money,
+    moon,
     on_reading,
     one_line,
     palace,
@@ -52,6 +54,7 @@ from store.japanese.everyday import (
     rice,
     shoken,
     sign_of_people,
+    taipei,
     venue,
     weather_later,
     what_time,
@@ -61,7 +64,15 @@ from store.japanese.everyday import (
     years_of_age,
 )
 from store.japanese.foreign import foreign_reading
-from store.japanese.formal_prose import kanki, mei, nanpito, placeholder, sono_yo, taisei
+from store.japanese.formal_prose import (
+    coming_date,
+    kanki,
+    mei,
+    nanpito,
+    placeholder,
+    sono_yo,
+    taisei,
+)
 from store.japanese.kanjidic import kanji_reading
 from store.japanese.literary import (
     agaru,
@@ -2831,6 +2842,9 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("ato_kara", "後", ato_kara, None),
     ("inning_top", "表", inning_top, None),
     ("later_on", "後", later_on, None),
+    ("moon", "月", moon, None),
+    ("building_wing", "棟", building_wing, None),
+    ("taipei", "台", taipei, "modern"),
     ("gold", "金", gold, None),
     ("palace", "宮", palace, None),
     ("what_time_today", "時", what_time_today, "modern"),
@@ -2911,6 +2925,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("sono_yo", "余", sono_yo, None),
     ("placeholder", "〇", placeholder, None),
     ("nanpito", "人", nanpito, None),
+    ("coming_date", "来去", coming_date, None),
     ("kanki", "寒", kanki, None),
     ("mei", "命", mei, None),
     ("nanra", "等", nanra, None),
