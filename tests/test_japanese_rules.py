@@ -623,6 +623,9 @@ def test_style_detection() -> None:
     # 丁度, 沢山, 或る日): a careful reader's pass found six such essays read as older prose
     essay = "私は駅前の店で友だちを待っていた。行かないの、と彼女は笑った。翌日、二人で寺を訪ねた。" * 30
     assert detect_style(essay) == "modern"
+    # 彼の is his (かれの) in today's prose: a translated novel is not older prose for it
+    translated = "彼の言葉は、私が知っているところのすべてであった。私はいつでもここにいるわ。" * 30
+    assert detect_style(translated) == "modern"
     assert detect_style("私は短い文です。") == "modern"  # too short to tell: the modern default
     # a few Latin words in old fiction (a shop sign) do not make it modern
     assert detect_style(literary + "WILDCAT HOUSE" + literary) == "literary"

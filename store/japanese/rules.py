@@ -3051,11 +3051,12 @@ def detect_style(text: str) -> Style:
 @cache
 def _older_habits() -> re.Pattern[str]:
     """Words older prose writes in kanji and today's in kana (て居る, 迄, 筈, 或る日, 此の, 一寸,
-    矢張, 沢山, 随分): Aozora Bunko's works in new kana keep them, today's writers do not."""
+    矢張, 沢山, 随分): Aozora Bunko's works in new kana keep them, today's writers do not. Not
+    彼の: today's prose writes his, かれの, so (a translated novel was taken for older prose)."""
     return compiled(
         "或(?!い)|[てで]居[るたてりまられ]|迄|[ぁ-ん]丈[けはで]?|[ぁ-ん]筈|[ぁ-ん]為[にめ]|"
         "[るたい]事[がをはもにで]|屹度|迚も|態々|吃驚|兎角|兎も角|一寸|些と|何故|何処|貴方|"
-        "貴女|此[のれ処方]|其[のれ処方]|彼[のれ処方]|乍ら|居ない|仰[しっ]|頂戴|御座|仕舞|矢張|"
+        "貴女|此[のれ処方]|其[のれ処方]|彼[れ処]|乍ら|居ない|仰[しっ]|頂戴|御座|仕舞|矢張|"
         "流石|可笑し|可哀想|成程|勿論|丁度|沢山|随分|殆ど|漸く|暫く|直ぐ|却って|益々|愈々|尤も|"
         "即ち|寧ろ|恰も|宛ら|殊に|稍|凡そ"
     )
