@@ -175,3 +175,10 @@ def coming_date(tokens: list[Token], i: int) -> str | None:
         return None
     reading = "きたる" if tok.surface == "来る" else "さる"
     return reading if reading != tok.reading else None
+
+
+def kaishun(tokens: list[Token], i: int) -> str | None:
+    """買春 is かいしゅん in the law's and the news's reading (児童買春), set apart from 売春
+    ばいしゅん, which the dictionary's ばいしゅん sounds the same as."""
+    tok = tokens[i]
+    return "かいしゅん" if tok.surface == "買春" and tok.reading != "かいしゅん" else None

@@ -78,7 +78,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "発": ("はつ", "h", "ぱつ"),
     "泊": ("はく", "h", "ぱく"),
     "拍": ("はく", "h", "ぱく"),
-    "票": ("ひょう", "h", "びょう"),
+    "票": ("ひょう", "h", "ぴょう"),  # 三票 さんぴょう, 万票 まんぴょう
     "歩": ("ほ", "h", "ぽ"),  # 三歩 さんぽ, 十歩 じゅっぽ (一歩 いっぽ is the dictionary's)
     "分": ("ふん", "h", "ぷん"),
     "分間": ("ふんかん", "h", "ぷんかん"),
@@ -229,7 +229,7 @@ SPECIAL_DIGIT = {
 
 
 #: Counters that voice after 千 and 万 too (千本 せんぼん, 万匹 まんびき).
-_B_AFTER_THOUSANDS = frozenset("本杯匹足階軒羽歩")
+_B_AFTER_THOUSANDS = frozenset("本杯匹足階軒羽歩票")
 
 
 #: Characters that trigger the numeral and counter rules (see store.japanese.rules).

@@ -66,6 +66,7 @@ from store.japanese.everyday import (
 from store.japanese.foreign import foreign_reading
 from store.japanese.formal_prose import (
     coming_date,
+    kaishun,
     kanki,
     mei,
     nanpito,
@@ -2926,6 +2927,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("placeholder", "〇", placeholder, None),
     ("nanpito", "人", nanpito, None),
     ("coming_date", "来去", coming_date, None),
+    ("kaishun", "買", kaishun, None),
     ("kanki", "寒", kanki, None),
     ("mei", "命", mei, None),
     ("nanra", "等", nanra, None),
