@@ -601,9 +601,9 @@ def test_the_twelfth_pass_keeps_the_other_word(text: str, word: str, reading: st
     ("text", "word", "reading"),
     [
         # from a thirteenth careful reader's pass (elections, crime news), each read wrong
-        # before; the first two are a seed's too (1億5,230万票)
+        # before; the first is a seed's too (1億5,230万票; 三票 stays さんびょう)
         ("1億5,230万票のうち、得票数で上回った。", "票", "ぴょう"),  # ひょう
-        ("三票差で敗れた。", "票", "ぴょう"),  # びょう
+        ("十二万票を獲得した。", "票", "ぴょう"),
         ("児童買春の疑いで逮捕された。", "買春", "かいしゅん"),  # ばいしゅん
     ],
 )

@@ -78,7 +78,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "発": ("はつ", "h", "ぱつ"),
     "泊": ("はく", "h", "ぱく"),
     "拍": ("はく", "h", "ぱく"),
-    "票": ("ひょう", "h", "ぴょう"),  # 三票 さんぴょう, 万票 まんぴょう
+    "票": ("ひょう", "h", "びょう"),  # 三票 さんびょう (万票 まんぴょう: _counter_reading)
     "歩": ("ほ", "h", "ぽ"),  # 三歩 さんぽ, 十歩 じゅっぽ (一歩 いっぽ is the dictionary's)
     "分": ("ふん", "h", "ぷん"),
     "分間": ("ふんかん", "h", "ぷんかん"),
@@ -229,7 +229,7 @@ SPECIAL_DIGIT = {
 
 
 #: Counters that voice after 千 and 万 too (千本 せんぼん, 万匹 まんびき).
-_B_AFTER_THOUSANDS = frozenset("本杯匹足階軒羽歩票")
+_B_AFTER_THOUSANDS = frozenset("本杯匹足階軒羽歩")
 
 
 #: Characters that trigger the numeral and counter rules (see store.japanese.rules).
@@ -499,6 +499,8 @@ def _counter_reading(tokens: list[Token], i: int, counter: str) -> str | None:
         if family == "h":
             return "ぱぴぷぺぽ"["はひふへほ".index(reading[0])] + reading[1:]
         return reading
+    if counter == "票" and last in (1000, 10**4):
+        return "ぴょう"  # 千票, 万票 せんぴょう, まんぴょう (三票 さんびょう)
     if after3 and (last == 3 or (last in (1000, 10**4) and counter in _B_AFTER_THOUSANDS)):
         return after3
     if family == "h" and counter in ("分", "分間") and last == 4:
