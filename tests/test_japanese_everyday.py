@@ -609,3 +609,32 @@ def test_the_twelfth_pass_keeps_the_other_word(text: str, word: str, reading: st
 )
 def test_the_thirteenth_pass(text: str, word: str, reading: str) -> None:
     assert _of(text, word)[:1] == [reading], pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # from a fourteenth careful reader's pass (a policy paper's notes, municipal news),
+        # each read wrong before
+        ("前掲書、二五頁。", "二五", "にじゅうご"),  # に·ご, digit by digit
+        ("同書、一四五―一四八頁。", "一四五", "ひゃくよんじゅうご"),  # a range's first page
+        ("『朝日新聞』二〇二四年三月一日付朝刊。", "一日", "ついたち"),  # 年 とせ, 日 じつ
+        ("『朝日新聞』二〇二四年三月一日付朝刊。", "付", "づけ"),
+        ("神奈川県箱根町の温泉。", "箱根町", "はこねまち"),  # ばこね: a name starts anew
+        ("（訳は筆者による）", "訳", "やく"),  # わけ
+    ],
+)
+def test_the_fourteenth_pass(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading], pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("二三日で戻る。", "二", "に"),  # two or three days, not 23
+        ("本箱を買った。", "本箱", "ほんばこ"),
+        ("言い訳はしない。", "訳", "わけ"),
+    ],
+)
+def test_the_fourteenth_pass_keeps_the_other_word(text: str, word: str, reading: str) -> None:
+    assert _of(text, word)[:1] == [reading], pairs(text)

@@ -94,12 +94,18 @@ def unvoice(tokens: list[Token], i: int) -> str | None:
     return rendaku_pairs(tok.surface).get(reading)
 
 
+#: What ends a place's name: 県, 都, 府, 道, 市, 町, 村, 区, 郡.
+_PLACE_SUFFIXES = frozenset("県都府道市町村区郡")
+
+
 def _joins(prev: Token | None) -> bool:
     """True when the word before forms a compound with the next one (登山|口, 若|獅子)."""
     if prev is None or prev.pos[1] == "数詞" or prev.pos[2] == "副詞可能":
         return False  # 3本, 時|底 (an adverbial noun does not compound)
     if prev.surface[:1] == "何" and len(prev.surface) > 1:
         return False  # 何度|里へ: a question of how many does not compound
+    if prev.pos[2] == "地名" and prev.surface[-1:] in _PLACE_SUFFIXES:
+        return False  # 神奈川県|箱根町: a place's name ends at its suffix; the next starts anew
     if prev.pos[0] == "名詞" and (
         prev.has_kanji or all("ァ" <= c <= "ヺ" or c == "ー" for c in prev.surface)
     ):

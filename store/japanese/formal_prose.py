@@ -182,3 +182,19 @@ def kaishun(tokens: list[Token], i: int) -> str | None:
     ばいしゅん, which the dictionary's ばいしゅん sounds the same as."""
     tok = tokens[i]
     return "かいしゅん" if tok.surface == "買春" and tok.reading != "かいしゅん" else None
+
+
+#: Who a translation is by, after 訳は: 訳は筆者による, 訳は引用者.
+_TRANSLATORS = ("筆者", "引用者", "編者", "著者")
+
+
+def translation(tokens: list[Token], i: int) -> str | None:
+    """訳 before は and the writer is a translation, やく (訳は筆者による, a note's formula): the
+    dictionary's わけ is a reason."""
+    tok = tokens[i]
+    if tok.surface != "訳" or tok.reading != "わけ":
+        return None
+    nxt, after = _next(tokens, i), _next(tokens, i, 2)
+    if nxt is None or after is None or nxt.surface not in ("は", ":", "：", "＝"):
+        return None
+    return "やく" if after.surface.startswith(_TRANSLATORS) else None

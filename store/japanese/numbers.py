@@ -129,6 +129,7 @@ COUNTERS: dict[str, tuple[str, str, str | None]] = {
     "カ国": ("かこく", "k", None),
     "か国": ("かこく", "k", None),
     "局": ("きょく", "k", None),
+    "頁": ("ぺーじ", "", None),  # pages: 二五頁 にじゅうご·ぺーじ (a citation's)
     "項": ("こう", "k", None),  # paragraphs: 第一項 だいいっこう
     "景": ("けい", "k", None),  # views of a series: 近江八景 はっけい, 富嶽三十六景 ろっけい
     "画": ("かく", "k", None),
@@ -365,13 +366,35 @@ def positional(chars: str) -> bool:
     )
 
 
+def _page_figure(tokens: list[Token], start: int, end: int, chars: str) -> bool:
+    """Two kanji digits written place by place before 頁 or after 第 are one figure (二五頁 page
+    25, 第二五号 issue 25), not "two or five" (二三日, 四五人 stay so)."""
+    if len(chars) != 2 or not all(ch in _DIGIT_CHARS.values() for ch in chars):
+        return False
+    after = tokens[end] if end < len(tokens) else None
+    before = tokens[start - 1] if start > 0 else None
+    return (after is not None and after.surface.startswith("頁")) or (
+        before is not None and before.surface == "第" and before.end == tokens[start].start
+    )
+
+
 def _counted_after(tokens: list[Token], end: int) -> bool:
     """Whether a counter follows the number ending before ``end`` (一九四五|年, 三〇〇|人): a run
     of digits with no 〇 and no counter is a word (七五三, the festival; 四五六 a name)."""
     if end >= len(tokens) or tokens[end].start != tokens[end - 1].end:
         return False
     after = tokens[end]
+    if after.surface in _RANGE_MARKS and end + 1 < len(tokens):
+        # 一四五―一四八頁: a range's first number is counted as its last is
+        k = end + 1
+        while k < len(tokens) and is_numeral(tokens[k]):
+            k += 1
+        return k > end + 1 and _counted_after(tokens, k)
     return after.surface in COUNTERS or after.pos[2] in ("助数詞", "助数詞可能")
+
+
+#: What stands between the two numbers of a range (一四五―一四八頁, 三〜五日).
+_RANGE_MARKS = frozenset(["―", "－", "-", "‐", "–", "—", "〜", "～"])
 
 
 def _read_positional(tokens: list[Token], start: int, end: int, i: int) -> str | None:
@@ -408,6 +431,8 @@ def numeral_rule(tokens: list[Token], i: int) -> str | None:
         return {"七": "しち", "五": "ご", "三": "さん"}[tok.surface]  # the festival, しちごさん
     if positional(chars) and ("〇" in chars or _counted_after(tokens, end)):
         return _read_positional(tokens, start, end, i)
+    if _page_figure(tokens, start, end, chars):
+        return _read_positional(tokens, start, end, i)  # 二五頁, 第二五号: a page, an issue
     if len(chars) < 2 or not all(
         c in KANJI_DIGITS or c in SMALL_UNITS or c in BIG_UNITS for c in chars
     ):

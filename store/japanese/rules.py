@@ -73,6 +73,7 @@ from store.japanese.formal_prose import (
     placeholder,
     sono_yo,
     taisei,
+    translation,
 )
 from store.japanese.kanjidic import kanji_reading
 from store.japanese.literary import (
@@ -1995,6 +1996,8 @@ def rendaku(tokens: list[Token], i: int) -> str | None:
     plain = RENDAKU_SUFFIXES.get(tok.surface[0])
     if plain is not None and i > 0 and tokens[i - 1].pos[1] == "数詞":
         return None  # 3箱 counts boxes: はこ
+    if tok.pos[1] == "固有名詞":
+        return None  # 神奈川県|箱根町: a name starts anew, it is no compound's second word
     if plain is None or not tok.reading.startswith(plain) or not _suffix_after_noun(tokens, i):
         return None
     if tok.surface[0] == "使" and tok.pos[0] == "動詞" and not _as_noun(tokens, i):
@@ -2928,6 +2931,7 @@ RULES: list[tuple[str, str, Rule, Style | None]] = [
     ("nanpito", "人", nanpito, None),
     ("coming_date", "来去", coming_date, None),
     ("kaishun", "買", kaishun, None),
+    ("translation", "訳", translation, None),
     ("kanki", "寒", kanki, None),
     ("mei", "命", mei, None),
     ("nanra", "等", nanra, None),

@@ -133,11 +133,44 @@ def word_tokens(text: str) -> list[Token]:
         if standard != analysed:
             out = _reanalysed(out, analysed, standard)
             analysed = standard
+    if any(t.oov and len(t.surface) > 3 and _NUMERAL_RUN.search(t.surface) for t in out):
+        out = _numbers_apart(out, analysed)
     if analysed != text_for_sudachi:
         for tok in out:
             tok.surface = text_for_sudachi[tok.start : tok.end]
     if gaps:
         _reopen_gaps(out, gaps, text)
+    return out
+
+
+#: Kanji figures inside a word the dictionary does not know: 〇二四年三月一日付朝刊 (a newspaper
+#: citation run on without a break) is analysed again in pieces cut at the figures' edges.
+_NUMERAL_RUN = compiled("[〇一二三四五六七八九十百千]+")
+_DATE_UNITS = "年月日号頁"
+
+
+def _numbers_apart(tokens: list[Token], text: str) -> list[Token]:
+    """Tokens with each long unknown word that holds kanji figures analysed again in pieces
+    cut where its figures start and end (the dictionary took the run for one unknown word and
+    the guesses read it character by character: 年 とせ, 日 じつ, 付 つき)."""
+    out: list[Token] = []
+    for tok in tokens:
+        if not (tok.oov and len(tok.surface) > 3 and _NUMERAL_RUN.search(tok.surface)):
+            out.append(tok)
+            continue
+        word = text[tok.start : tok.end]
+        edges = {0, len(word)}
+        for m in _NUMERAL_RUN.finditer(word):
+            end = m.end()
+            if end < len(word) and word[end] in _DATE_UNITS:
+                end += 1 + (word[end + 1 : end + 2] == "付")  # 三月|, 一日付| (as dated)
+            edges |= {m.start(), min(end, len(word))}
+        cuts = sorted(edges)
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            for piece in sudachi_tokens(word[a:b]):
+                piece.start += tok.start + a
+                piece.end += tok.start + a
+                out.append(piece)
     return out
 
 
