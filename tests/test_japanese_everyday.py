@@ -622,6 +622,8 @@ def test_the_thirteenth_pass(text: str, word: str, reading: str) -> None:
         ("『朝日新聞』二〇二四年三月一日付朝刊。", "付", "づけ"),
         ("神奈川県箱根町の温泉。", "箱根町", "はこねまち"),  # ばこね: a name starts anew
         ("（訳は筆者による）", "訳", "やく"),  # わけ
+        # a fifteenth pass (a defence white paper): 四 begins the next place of the number
+        ("二百四十人が参加した。", "四", "よん"),  # し (a compound's)
     ],
 )
 def test_the_fourteenth_pass(text: str, word: str, reading: str) -> None:

@@ -796,6 +796,8 @@ def shi_hachi(tokens: list[Token], i: int) -> str | None:
         return None
     if nxt.surface[0] in COUNTERS and len(nxt.surface) == 1:
         return None  # 四時, 八本: a count (a longer noun such as 節気 is not: 二十四節気 し)
+    if nxt.surface[0] in SMALL_UNITS or nxt.surface[0] in BIG_UNITS:
+        return None  # 二百四|十人: 四 begins the next place of a larger number, 四十 よんじゅう
     if tok.surface == "四" and nxt.surface == "次元":
         return "よ"  # 四次元 よじげん
     if nxt.surface == "対":
