@@ -624,6 +624,9 @@ def test_the_thirteenth_pass(text: str, word: str, reading: str) -> None:
         ("（訳は筆者による）", "訳", "やく"),  # わけ
         # a fifteenth pass (a defence white paper): 四 begins the next place of the number
         ("二百四十人が参加した。", "四", "よん"),  # し (a compound's)
+        # sayings read whole (a twelfth pass's editorials): JMdict's reading, verb and all
+        ("理念は立派だが、絵に描いた餅に終わってはならない。", "描", "か"),  # えが
+        ("言うは易く行うは難し、という格言。", "難", "かた"),  # がた
     ],
 )
 def test_the_fourteenth_pass(text: str, word: str, reading: str) -> None:

@@ -91,9 +91,13 @@ def main(argv: list[str]) -> int:
         pieces = list(tokenizer.tokenize(phrase))
         if len(pieces) < 2 or not any(p.part_of_speech()[0] == "助詞" for p in pieces):
             continue  # one word, or cut into words only: the words table's, not this one's
+        chosen = "".join(_hira(p.reading_form()) for p in pieces)
         if any(p.part_of_speech()[0] in PREDICATE for p in pieces):
-            continue  # a predicate: its words are read by their sense (傍に置く, 間がない)
-        if _composable(dictionary, pieces, reading):
+            if len(phrase) < 6 or chosen == reading:
+                continue  # a predicate: its words are read by their sense (傍に置く, 間がない)
+            # a saying of six characters or more, verb and all, that the cut reads otherwise
+            # than JMdict (絵に描いた餅 えがいた, 言うは易く行うは難し がたし): read whole
+        elif _composable(dictionary, pieces, reading):
             continue  # the cut can read so (手|の|内): the rules choose
         if not aligned([p.surface() for p in pieces], reading):
             continue  # the reading does not fall on the cut's kana as written

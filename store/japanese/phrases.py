@@ -3,8 +3,9 @@
 着の身着のまま is きのみきのまま (with nothing but the clothes one wears), but Sudachi cuts it
 着|の|身|着|の|まま and reads the second 着 as the suffix ぎ; 一か八か is いちかばちか, read
 いち·はち. ``phrases.tsv`` (built by ``tools/build_phrases_table.py``; EDRDG licence, see its
-header) holds the ~1,100 expressions JMdict reads one way only whose reading Sudachi's cut
-cannot give. Where the text's words are exactly such a cut, each word with kanji takes its part
+header) holds the ~950 expressions JMdict reads one way only whose reading Sudachi's cut
+cannot give, and the sayings of six characters or more, verb and all, that the cut reads
+otherwise than JMdict (絵に描いた餅 えがいた for かいた, 言うは易く行うは難し がたし for かたし). Where the text's words are exactly such a cut, each word with kanji takes its part
 of the phrase's reading (the kana words are the anchors: 一(いち)か八(ばち)か), so the phrase
 keeps Sudachi's segments. Read on first use only.
 """
