@@ -114,5 +114,6 @@ def test_a_number_named_as_a_place_keeps_its_name_before_a_river() -> None:
     # 千曲 and 四万十 (proper nouns the number rule read as counts: せんきょく, よんまんじゅう)
     # before 川; 三代目 is still a count
     assert ("千曲", "ちくま") in pairs("千曲川の流れ")
+    assert ("千曲", "ちくま") in pairs("千曲川沿いの道の駅")  # a word that starts with 川 too
     assert ("四万十", "しまんと") in pairs("四万十川で泳ぐ")
     assert ("三代", "さんだい") in pairs("皇孫三代目が臣籍に降りた。")

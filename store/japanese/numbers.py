@@ -716,7 +716,7 @@ def number_word_rule(tokens: list[Token], i: int) -> str | None:
         return None
     if tok.pos[2] != "人名" and i + 1 < len(tokens):
         nxt = tokens[i + 1]
-        if nxt.start == tok.end and nxt.surface in _PLACE_WORDS:
+        if nxt.start == tok.end and nxt.surface[:1] in _PLACE_WORDS:
             return None
     split = _number_and_counter(tok.surface)
     if split is None:
