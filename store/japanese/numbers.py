@@ -517,13 +517,9 @@ def _counter_reading(tokens: list[Token], i: int, counter: str) -> str | None:
         else:
             numeral.reading = special[last]
         return reading
-    if family and last in (_GEMINATE if family != "st" else _GEMINATE_ST):
-        table = _GEMINATE if family != "st" else _GEMINATE_ST
-        if numeral is not None:
-            numeral.reading = _geminate(numeral.reading, table[last])
-        if family == "h":
-            return "ぱぴぷぺぽ"["はひふへほ".index(reading[0])] + reading[1:]
-        return reading
+    geminated = _geminated(numeral, family, last, reading)
+    if geminated is not None:
+        return geminated
     if counter == "票" and last in (1000, 10**4):
         return "ぴょう"  # 千票, 万票 せんぴょう, まんぴょう (三票 さんびょう)
     if after3 and (last == 3 or (last in (1000, 10**4) and counter in _B_AFTER_THOUSANDS)):
@@ -542,8 +538,7 @@ def ordinal_before_number(tokens: list[Token], i: int) -> str | None:
     nxt = tokens[i + 1]
     if not is_numeral(nxt) or nxt.start != tok.end:
         return None
-    numerals = read_kanji_number(tok.surface[1:])
-    reading = "だい" + "".join(numerals) if numerals is not None else None
+    reading = _ordinal_reading(tok)
     return reading if reading != tok.reading else None
 
 
@@ -574,20 +569,35 @@ def _after_ordinal(ordinal: Token, counter: str) -> str | None:
     """A counter after 第 and a number written as one word: 第一話 だいいち·わ (the dictionary's
     はなし, a story), 第一章 だいいっ·しょう, 第三巻 だいさん·かん."""
     value = number_value(ordinal.surface[1:])
-    numerals = read_kanji_number(ordinal.surface[1:])
-    if value is None or numerals is None:
+    counted = _ordinal_reading(ordinal)
+    if value is None or counted is None:
         return None
-    ordinal.reading = "だい" + "".join(numerals)  # 第九条 だいきゅう, not 第九 だいく (the Ninth)
+    ordinal.reading = counted  # 第九条 だいきゅう, not 第九 だいく (the Ninth)
     reading, family, after3 = COUNTERS.get(counter, ("じょう", "", None))  # (条: articles)
     last = last_element(value)
-    if family and last in (_GEMINATE if family != "st" else _GEMINATE_ST):
-        ordinal.reading = _geminate(ordinal.reading, (_GEMINATE if family != "st" else _GEMINATE_ST)[last])
-        if family == "h":
-            return "ぱぴぷぺぽ"["はひふへほ".index(reading[0])] + reading[1:]
-        return reading
+    geminated = _geminated(ordinal, family, last, reading)
+    if geminated is not None:
+        return geminated
     if after3 and last == 3:
         return after3
     return reading
+
+
+def _ordinal_reading(ordinal: Token) -> str | None:
+    """第 and its number read as a count: 第九 だいきゅう (the dictionary's だいく is the Ninth)."""
+    numerals = read_kanji_number(ordinal.surface[1:])
+    return "だい" + "".join(numerals) if numerals is not None else None
+
+
+def _geminated(numeral: Token | None, family: str, last: int, reading: str) -> str | None:
+    """The counter's reading where the number's last element geminates before it (一本 いっぽん,
+    六個 ろっこ, 第一章 だいいっしょう), the number's reading made so too; None where it does not."""
+    table = _GEMINATE_ST if family == "st" else _GEMINATE
+    if not family or last not in table:
+        return None
+    if numeral is not None:
+        numeral.reading = _geminate(numeral.reading, table[last])
+    return "ぱぴぷぺぽ"["はひふへほ".index(reading[0])] + reading[1:] if family == "h" else reading
 
 
 def _is_fraction(tokens: list[Token], i: int) -> bool:
@@ -962,16 +972,13 @@ def servings(tokens: list[Token], i: int) -> str | None:
     if tok.surface != "前" or i == 0 or i + 1 >= len(tokens):
         return None
     prev, nxt = tokens[i - 1], tokens[i + 1]
-    count = _SERVINGS.get(prev.surface.translate(_WIDE_DIGITS))
+    count = _SERVINGS.get(prev.surface.translate(_FULLWIDTH))
     if count is None or prev.end != tok.start or nxt.start != tok.end:
         return None
     if nxt.surface not in _AFTER_SERVINGS and nxt.pos[0] != "動詞":
         return None  # (二人前作る: a verb after the count)
     prev.reading = count
     return None
-
-
-_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 #: What a rate a year is counted in after its number (年3分, 年5％, 年1割).
