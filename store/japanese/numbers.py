@@ -899,10 +899,7 @@ def tenth(tokens: list[Token], i: int) -> str | None:
         return _TENTHS[value] if tok.surface != "分" else "ぶ"  # 年3分: a rate a year (3%)
     if not unit.surface.endswith(_TENTH_OF):
         return None
-    counted = any(ch.isdigit() or ch in NUMERAL_CHARS for ch in unit.surface[:-1]) or (
-        k > 0 and is_numeral(tokens[k - 1]) and tokens[k - 1].end == unit.start
-    )
-    if not counted:
+    if not _counted(tokens, k):
         return None  # 何度, 度々: no count before
     if tok.surface == "分":
         _plain_digit(tokens[i - 1])
